@@ -1,0 +1,4 @@
+"""Run the command line with ``python -m mapgen``."""
+from mapgen.cli import main
+
+main()
