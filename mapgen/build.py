@@ -1,0 +1,97 @@
+"""The pipeline end to end: load -> resolve -> shape -> render -> write, as a Python API.
+
+>>> doc = build_map("examples/aleppo-2016-02")      # doctest: +SKIP
+>>> doc.save("output/aleppo.html")                  # doctest: +SKIP
+>>> doc                                             # in Jupyter: shows the map inline
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mapgen.basemap import basemap_for
+from mapgen.readers import ReadOptions
+from mapgen.resolve import Resolved, resolve_places, write_pins
+from mapgen.shape import build_payload, data_bounds
+from mapgen.source import MapSource, load_source
+from mapgen.writefile import write_atomic
+
+
+@dataclass
+class MapDocument:
+    """A built map: its HTML, what went into it, and how to save it."""
+
+    html: str
+    source: MapSource
+    resolved: Resolved
+    incident_count: int
+    zone_count: int
+    left_out_for_review: int = 0
+    written: list[Path] = field(default_factory=list)
+
+    def save(self, path: str | Path, *, embed_url: str | None = None) -> list[Path]:
+        """Write the map (atomically), its embed snippet beside it, and the place pins."""
+        out = Path(path)
+        write_atomic(out, self.html.encode("utf-8"))
+        embed = out.with_name(out.stem + ".embed.html")
+        write_atomic(embed, embed_snippet(embed_url or out.name, self.source.config.title).encode("utf-8"))
+        self.written = [out, embed]
+        pins = write_pins(self.source, self.resolved)
+        if pins:
+            self.written.append(pins)
+        return self.written
+
+    def _repr_html_(self) -> str:
+        """Inline display in Jupyter, like a folium map: the page in a sandboxed iframe."""
+        doc = html.escape(self.html, quote=True)
+        return (f'<iframe srcdoc="{doc}" style="width:100%;height:520px;border:0" '
+                f'sandbox="allow-scripts allow-popups" title="{html.escape(self.source.config.title)}"></iframe>')
+
+
+def embed_snippet(url: str, title: str) -> str:
+    """A responsive iframe for articles: full width, 4:3 on phones up to 16:9 on wide screens."""
+    safe_url, safe_title = html.escape(url, quote=True), html.escape(title, quote=True)
+    return (
+        '<div class="mapgen-embed" style="position:relative;width:100%;height:0;padding-bottom:min(75%,80vh);">\n'
+        f'  <iframe src="{safe_url}" title="{safe_title}" loading="lazy" allowfullscreen\n'
+        '    style="position:absolute;inset:0;width:100%;height:100%;border:0;"></iframe>\n'
+        '</div>\n'
+    )
+
+
+def build_map(source: str | Path | MapSource, *, timezone: str | None = None, home: str | None = None,
+              repin: bool = False, title: str | None = None, options: ReadOptions | None = None) -> MapDocument:
+    """Build the map for ``source`` (a project folder, one events file, or a loaded source).
+
+    Raises :class:`~mapgen.errors.InputErrors` for bad input, naming file, record and field.
+    Incidents marked ``review: true`` are left out and counted.
+    """
+    from mapgen.render.page import make_map, render_html  # folium stays at the edge
+
+    loaded = source if isinstance(source, MapSource) else load_source(source, timezone=timezone, options=options)
+    if title:
+        loaded.config.title = title
+    resolved = resolve_places(loaded, home=home, repin=repin, include_review=False)
+    incidents = [i for i in resolved.incidents if not i.review]
+    left_out = len(resolved.incidents) - len(incidents)
+    payload = build_payload(loaded.config, incidents, loaded.zones)
+    payload["basemap"] = basemap_for(data_bounds(incidents, loaded.zones), incidents)
+    if loaded.config.view:
+        payload["bounds"] = loaded.config.view
+    fmap = make_map(payload, title=loaded.config.title)
+    return MapDocument(html=render_html(fmap), source=loaded, resolved=resolved,
+                       incident_count=len(incidents), zone_count=len(loaded.zones),
+                       left_out_for_review=left_out)
+
+
+def default_output(source: str | Path) -> Path:
+    """``output/<name>.html`` for a source path."""
+    path = Path(source)
+    name = path.name if path.is_dir() else path.stem
+    return Path("output") / f"{name or 'map'}.html"
+
+
+__all__ = ["MapDocument", "build_map", "default_output", "embed_snippet"]
+
+

@@ -1,0 +1,290 @@
+"""The validated data model: incidents, sources and control zones, checked once at the boundary.
+
+Every reader hands raw records (mappings) to :func:`incident_from_record` and
+:func:`zone_from_record`; what comes out is trusted downstream. Coordinates are stored as
+``lat``/``lon`` attributes; geometry is a shapely object in (x=lon, y=lat) order, EPSG:4326.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo
+
+from mapgen.errors import InputError
+from mapgen.timeparse import next_day, parse_instant, parse_span
+
+GEO_PRECISIONS = ("exact", "near", "region")
+ZONE_STATUSES = ("assessed", "claimed", "contested")
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
+_URL_RE = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record came from: file and record (line number, or index where lines are unknown)."""
+
+    file: str
+    record: int | str | None = None
+
+    def error(self, field_name: str | None, message: str) -> InputError:
+        return InputError(message, file=self.file, record=self.record, field=field_name)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One report an incident or zone rests on."""
+
+    outlet: str
+    url: str | None = None
+    published: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Incident:
+    """A dated, typed, sourced event at a place."""
+
+    id: str
+    start: dt.datetime
+    end: dt.datetime
+    time_precision: str
+    type: str
+    place: str | None
+    lat: float | None
+    lon: float | None
+    geo_precision: str
+    actors: tuple[str, ...] = ()
+    title: str = ""
+    description: str = ""
+    fatalities: int | None = None
+    sources: tuple[Source, ...] = ()
+    review: bool = False
+    origin: Origin = field(default=Origin(""), compare=False)
+
+    @property
+    def located(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True)
+class ControlZone:
+    """Who holds an area during a validity interval ``[valid_from, valid_to)`` (open when None)."""
+
+    id: str
+    faction: str
+    geometry: Any  # shapely Polygon or MultiPolygon, (lon, lat)
+    valid_from: dt.datetime
+    valid_to: dt.datetime | None
+    status: str = "assessed"
+    sources: tuple[Source, ...] = ()
+    origin: Origin = field(default=Origin(""), compare=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# field checks shared by incidents and zones
+
+def _text(record: Mapping[str, Any], name: str, origin: Origin, *, required: bool = False) -> str:
+    value = record.get(name)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise origin.error(name, "missing")
+        return ""
+    if isinstance(value, (dict, list)):
+        raise origin.error(name, "must be text")
+    return str(value).strip()
+
+
+def _number(value: Any, name: str, origin: Origin, low: float, high: float) -> float:
+    if isinstance(value, bool):
+        raise origin.error(name, f"not a number: {value!r}")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise origin.error(name, f"not a number: {value!r}") from None
+    if not math.isfinite(number) or not low <= number <= high:
+        raise origin.error(name, f"{value!r} is outside {low:g}..{high:g}")
+    return number
+
+
+def check_url(url: Any, origin: Origin, field_name: str = "sources") -> str:
+    """Return ``url`` if it is an http(s) link; raise an input error otherwise."""
+    text = str(url).strip()
+    if not _URL_RE.match(text):
+        raise origin.error(field_name, f"not an http(s) URL: {text[:80]!r}")
+    return text
+
+
+def parse_sources(value: Any, origin: Origin, tz: ZoneInfo, field_name: str = "sources") -> tuple[Source, ...]:
+    """Sources as a list of mappings (outlet, url, published), strings (outlet), or one mapping."""
+    if value is None or value == "":
+        return ()
+    items = value if isinstance(value, list) else [value]
+    sources = []
+    for number, item in enumerate(items, start=1):
+        where = f"{field_name}[{number}]"
+        if isinstance(item, str):
+            item = {"url": item} if _URL_RE.match(item.strip()) else {"outlet": item}
+        if not isinstance(item, Mapping):
+            raise origin.error(where, "must be an outlet name or a mapping with outlet and url")
+        outlet = str(item.get("outlet") or "").strip()
+        url = item.get("url")
+        url = check_url(url, origin, f"{where}.url") if url not in (None, "") else None
+        if not outlet and url:
+            outlet = re.sub(r"^https?://(www\.)?", "", url, flags=re.IGNORECASE).split("/")[0]
+        if not outlet:
+            raise origin.error(where, "needs an outlet or a url")
+        published = None
+        if item.get("published") not in (None, ""):
+            try:
+                published, _ = parse_instant(item["published"], tz)
+            except ValueError as exc:
+                raise origin.error(f"{where}.published", str(exc)) from None
+        sources.append(Source(outlet=outlet, url=url, published=published))
+    return tuple(sources)
+
+
+def _actors(value: Any, origin: Origin) -> tuple[str, ...]:
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        parts = [p.strip() for p in re.split(r"[;|]", value)]
+    elif isinstance(value, list):
+        parts = [str(p).strip() for p in value if not isinstance(p, (dict, list))]
+        if len(parts) != len(value):
+            raise origin.error("actors", "must be a list of names")
+    else:
+        raise origin.error("actors", "must be a name or a list of names")
+    return tuple(p for p in parts if p)
+
+
+def stable_id(*parts: object) -> str:
+    """A short id derived from content, for records that bring none (same input, same id)."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return "e" + digest[:10]
+
+
+def _check_id(value: Any, origin: Origin) -> str:
+    text = str(value).strip()
+    if not _ID_RE.match(text):
+        raise origin.error("id", f"{text[:40]!r} is not a valid id (letters, digits, . _ : -)")
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+
+def incident_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo) -> Incident:
+    """Validate one raw incident record; raise :class:`InputError` naming the bad field."""
+    if not isinstance(record, Mapping):
+        raise origin.error(None, "an incident must be a mapping of fields")
+    precision = _text(record, "time_precision", origin) or None
+    try:
+        span, precision = parse_span(
+            record.get("date"), start=record.get("start"), end=record.get("end"),
+            precision=precision, tz=tz,
+        )
+    except ValueError as exc:
+        bad = "date" if record.get("start") is None else "start/end"
+        if "precision" in str(exc):
+            bad = "time_precision"
+        raise origin.error(bad, str(exc)) from None
+
+    kind = _text(record, "type", origin, required=True).lower()
+    place = _text(record, "place", origin) or None
+    lat = lon = None
+    has_lat, has_lon = record.get("lat") not in (None, ""), record.get("lon") not in (None, "")
+    if has_lat or has_lon:
+        if not (has_lat and has_lon):
+            raise origin.error("lon" if has_lat else "lat", "missing (give both lat and lon)")
+        lat = _number(record["lat"], "lat", origin, -90, 90)
+        lon = _number(record["lon"], "lon", origin, -180, 180)
+    elif place is None:
+        raise origin.error("place", "missing (give place, or lat and lon)")
+
+    geo = (_text(record, "geo_precision", origin) or "exact").lower()
+    if geo not in GEO_PRECISIONS:
+        raise origin.error("geo_precision", f"{geo!r} is not one of {', '.join(GEO_PRECISIONS)}")
+
+    fatalities = None
+    if record.get("fatalities") not in (None, ""):
+        value = record["fatalities"]
+        if isinstance(value, bool) or not str(value).strip().isdigit():
+            raise origin.error("fatalities", f"not a whole number >= 0: {value!r}")
+        fatalities = int(str(value).strip())
+
+    title = _text(record, "title", origin)
+    raw_id = record.get("id")
+    ident = (_check_id(raw_id, origin) if raw_id not in (None, "")
+             else stable_id(span.start.isoformat(), place or f"{lat},{lon}", kind, title))
+    review = record.get("review", False)
+    if not isinstance(review, bool):
+        raise origin.error("review", "must be true or false")
+    return Incident(
+        id=ident, start=span.start, end=span.end, time_precision=precision, type=kind,
+        place=place, lat=lat, lon=lon, geo_precision=geo,
+        actors=_actors(record.get("actors"), origin), title=title,
+        description=_text(record, "description", origin), fatalities=fatalities,
+        sources=parse_sources(record.get("sources"), origin, tz), review=review, origin=origin,
+    )
+
+
+def check_geometry(geometry: Any, origin: Origin, field_name: str = "geometry", repair: bool = False) -> Any:
+    """Return a valid shapely (Multi)Polygon from a GeoJSON mapping; raise an input error otherwise."""
+    from shapely.geometry import shape
+    from shapely.validation import explain_validity, make_valid
+
+    if not isinstance(geometry, Mapping):
+        raise origin.error(field_name, "missing or not a GeoJSON geometry")
+    if geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        raise origin.error(field_name, f"must be a Polygon or MultiPolygon, not {geometry.get('type')!r}")
+    try:
+        geom = shape(geometry)
+    except Exception as exc:  # shapely raises several types for malformed coordinates
+        raise origin.error(field_name, f"malformed coordinates ({exc})") from None
+    if geom.is_empty:
+        raise origin.error(field_name, "empty polygon")
+    minx, miny, maxx, maxy = geom.bounds
+    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
+        raise origin.error(field_name, "coordinates outside lon -180..180 / lat -90..90 (GeoJSON order is [lon, lat])")
+    if not geom.is_valid:
+        reason = explain_validity(geom)
+        if not repair:
+            raise origin.error(field_name, f"invalid polygon: {reason}")
+        geom = make_valid(geom)
+    return geom
+
+
+def zone_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo, *, repair: bool = False) -> ControlZone:
+    """Validate one raw control-zone record (faction, geometry, valid_from, valid_to, status, sources)."""
+    if not isinstance(record, Mapping):
+        raise origin.error(None, "a zone must be a mapping of fields")
+    faction = _text(record, "faction", origin, required=True)
+    if record.get("valid_from") in (None, ""):
+        raise origin.error("valid_from", "missing")
+    try:
+        valid_from, _ = parse_instant(record["valid_from"], tz)
+    except ValueError as exc:
+        raise origin.error("valid_from", str(exc)) from None
+    valid_to = None
+    if record.get("valid_to") not in (None, ""):
+        try:
+            valid_to, date_only = parse_instant(record["valid_to"], tz)
+        except ValueError as exc:
+            raise origin.error("valid_to", str(exc)) from None
+        if date_only:  # an end date is the last day held
+            valid_to = next_day(valid_to, tz)
+        if valid_to <= valid_from:
+            raise origin.error("valid_to", "is not after valid_from")
+    status = (_text(record, "status", origin) or "assessed").lower()
+    if status not in ZONE_STATUSES:
+        raise origin.error("status", f"{status!r} is not one of {', '.join(ZONE_STATUSES)}")
+    geom = check_geometry(record.get("geometry"), origin, repair=repair)
+    raw_id = record.get("id")
+    ident = (_check_id(raw_id, origin) if raw_id not in (None, "")
+             else stable_id(faction, valid_from.isoformat(), geom.wkt[:200]))
+    return ControlZone(
+        id=ident, faction=faction, geometry=geom, valid_from=valid_from, valid_to=valid_to,
+        status=status, sources=parse_sources(record.get("sources"), origin, tz), origin=origin,
+    )

@@ -1,0 +1,41 @@
+"""Input formats: a registry from file kind to reader, in the shape of geopy's geocoder lookup.
+
+Each reader turns one file into validated :class:`~mapgen.model.Incident` and
+:class:`~mapgen.model.ControlZone` records. Problems are collected per record into ``errors`` so
+that ``mapgen validate`` can report every one in a single pass.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+from mapgen.errors import InputError
+from mapgen.readers.base import ReadOptions, Records
+from mapgen.readers.yaml_events import read_yaml_events
+
+Reader = Callable[[Path, ZoneInfo, list[InputError], ReadOptions], Records]
+
+READERS: dict[str, Reader] = {
+    ".yaml": read_yaml_events,
+    ".yml": read_yaml_events,
+}
+
+
+def reader_for(path: Path) -> Reader:
+    """The reader for ``path`` by its suffix; an input error names the formats that exist."""
+    try:
+        return READERS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(READERS))
+        raise InputError(f"unknown file kind {path.suffix or '(none)'!r}; known: {known}",
+                         file=str(path)) from None
+
+
+def read_file(path: Path, tz: ZoneInfo, errors: list[InputError],
+              options: ReadOptions | None = None) -> Records:
+    """Read one events or zones file with the reader its suffix names."""
+    return reader_for(path)(path, tz, errors, options or ReadOptions())
+
+
+__all__ = ["READERS", "ReadOptions", "Reader", "Records", "read_file", "reader_for"]

@@ -1,0 +1,42 @@
+"""Third-party browser assets read from installed packages, to inline into self-contained pages."""
+from __future__ import annotations
+
+import base64
+import re
+from functools import lru_cache
+from importlib import resources
+
+LEAFLET_VERSION = "1.9.4"
+
+
+def _leaflet_file(name: str) -> str:
+    return (resources.files("js_lib_leaflet") / "static" / "js_lib_leaflet" / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def leaflet_js() -> str:
+    """Leaflet's minified script from the ``django-js-lib-leaflet`` package."""
+    return re.sub(r"//# sourceMappingURL=\S+", "", _leaflet_file("leaflet.js"))
+
+
+@lru_cache(maxsize=1)
+def leaflet_css() -> str:
+    """Leaflet's stylesheet; image URLs are inlined or dropped so the page makes no request."""
+    css = _leaflet_file("leaflet.css")
+    folder = resources.files("js_lib_leaflet") / "static" / "js_lib_leaflet"
+
+    def inline(match: re.Match[str]) -> str:
+        name = match.group(1)
+        image = folder / name
+        if image.is_file():
+            data = base64.b64encode(image.read_bytes()).decode("ascii")
+            return f"url(data:image/png;base64,{data})"
+        return "none"
+
+    return re.sub(r"url\(\s*['\"]?([^'\")]+\.png)['\"]?\s*\)", inline, css)
+
+
+@lru_cache(maxsize=None)
+def own_asset(name: str) -> str:
+    """A file of the project's own plugin (``mapgen/static``)."""
+    return (resources.files("mapgen") / "static" / name).read_text(encoding="utf-8")

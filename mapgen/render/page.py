@@ -1,0 +1,52 @@
+"""Assemble the folium map page: inlined Leaflet, the time layer, optional web tiles; stable ids."""
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import folium
+from branca.element import Element, Figure
+
+from mapgen.render.assets import leaflet_css, leaflet_js
+from mapgen.render.timeline import TimeLayer
+
+ONLINE_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+
+
+def _stable_ids(root: Any) -> None:
+    """Replace branca's random element ids with ones derived from the element tree's order."""
+    counter = 0
+
+    def walk(element: Any) -> None:
+        nonlocal counter
+        element._id = f"{counter:04d}"
+        counter += 1
+        for child in list(element._children.values()):
+            walk(child)
+
+    walk(root)
+
+
+def make_map(payload: dict[str, Any], *, title: str, lang: str = "en") -> folium.Map:
+    """A folium map holding the time layer, with every script and style inlined."""
+    fmap = folium.Map(location=[0, 0], zoom_start=2, tiles=None, control_scale=True,
+                      prefer_canvas=True, min_zoom=2, max_zoom=16, world_copy_jump=False)
+    fmap.default_js = []   # no CDN: Leaflet is inlined below; jQuery and Bootstrap are not used
+    fmap.default_css = []
+    figure = fmap.get_root()
+    assert isinstance(figure, Figure)
+    figure.title = title
+    figure.header.add_child(Element(f"<style>{leaflet_css()}</style>"), name="leaflet_css")
+    figure.header.add_child(Element(f"<script>{leaflet_js()}</script>"), name="leaflet_js")
+    figure.header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="title")
+    TimeLayer(payload).add_to(fmap)
+    return fmap
+
+
+def render_html(fmap: folium.Map) -> str:
+    """The page's HTML; identical input gives identical output."""
+    figure = fmap.get_root()
+    _stable_ids(figure)
+    text = figure.render()
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"

@@ -1,0 +1,28 @@
+"""The time layer as a branca element: the project's Leaflet plugin, its stylesheet and its data."""
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from branca.element import MacroElement
+from jinja2 import Template
+
+from mapgen.render.assets import own_asset
+from mapgen.shape import payload_json
+
+
+def _template() -> Template:
+    return Template((resources.files("mapgen") / "templates" / "timeline.html.j2").read_text(encoding="utf-8"))
+
+
+class TimeLayer(MacroElement):
+    """Incidents and zones on one clock, a slider and a legend (``mapgen/static/mapgen-timeline.js``)."""
+
+    _template = _template()
+
+    def __init__(self, payload: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "TimeLayer"
+        self.payload = payload_json(payload)
+        self.js = own_asset("mapgen-timeline.js")
+        self.css = own_asset("mapgen.css")

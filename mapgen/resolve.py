@@ -1,0 +1,164 @@
+"""Resolve incident place names to coordinates, and pin every resolution in ``places.lock.yaml``.
+
+Order of authority: the project's own ``places.yaml``; then the pin file (so a map does not change
+because another machine's gazetteer differs); then the gazetteer. Ambiguous and unresolved names
+are input errors that list the alternatives. ``repin`` ignores the pins and re-resolves.
+"""
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from mapgen.errors import InputError, InputErrors
+from mapgen.model import Incident
+from mapgen.source import MapSource, ProjectPlace
+from mapgen.writefile import write_atomic
+
+
+@dataclass(frozen=True)
+class Pin:
+    """One resolution a build used."""
+
+    name: str
+    lat: float
+    lon: float
+    source: str
+    geonameid: int | None = None
+    country: str = ""
+
+    def as_mapping(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"lat": round(self.lat, 6), "lon": round(self.lon, 6), "source": self.source}
+        if self.geonameid is not None:
+            data["geonameid"] = self.geonameid
+        if self.country:
+            data["country"] = self.country
+        return data
+
+
+def _key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def read_pins(path: Path) -> dict[str, Pin]:
+    """Pins from a lock file; a damaged one is an input error naming it."""
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise InputError(f"malformed pin file ({exc.__class__.__name__}); fix it or build with --repin",
+                         file=str(path)) from None
+    places = data.get("places", {}) if isinstance(data, Mapping) else None
+    if not isinstance(places, Mapping):
+        raise InputError("expected places: {name: {lat, lon, source}}", file=str(path))
+    pins = {}
+    for name, item in places.items():
+        try:
+            pins[_key(str(name))] = Pin(str(name), float(item["lat"]), float(item["lon"]),
+                                        str(item.get("source", "")), item.get("geonameid"),
+                                        str(item.get("country", "")))
+        except (TypeError, KeyError, ValueError):
+            raise InputError("needs lat and lon; fix it or build with --repin", file=str(path),
+                             field=f"places.{name}") from None
+    return pins
+
+
+def render_pins(pins: Mapping[str, Pin]) -> str:
+    """The lock file's text: sorted, fixed precision, so it diffs cleanly."""
+    body = {"places": {pin.name: pin.as_mapping() for pin in sorted(pins.values(), key=lambda p: _key(p.name))}}
+    header = ("# Place pins written by `mapgen build`: the coordinates this map uses for each name.\n"
+              "# Edit places.yaml to change a place; `mapgen build --repin` re-resolves all names.\n")
+    return header + yaml.safe_dump(body, sort_keys=True, allow_unicode=True, width=100)
+
+
+def _project_index(places: list[ProjectPlace]) -> dict[str, ProjectPlace]:
+    index = {}
+    for place in places:
+        for name in (place.name, *place.aliases):
+            index[_key(name)] = place
+    return index
+
+
+def _describe(place: Any) -> str:
+    return f"{place.name} ({place.country or '?'}, {place.lat:.4f}, {place.lon:.4f})"
+
+
+@dataclass
+class Resolved:
+    """Incidents with coordinates, and the pins to write after a successful build."""
+
+    incidents: list[Incident]
+    pins: dict[str, Pin]
+    pins_changed: bool
+
+
+def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = False,
+                   include_review: bool = True) -> Resolved:
+    """Give every incident of ``source`` coordinates; raise :class:`InputErrors` for names that
+    are unresolved or ambiguous, each naming the incident's file, line and the alternatives."""
+    old_pins = {} if repin else read_pins(source.lock_path)
+    project = _project_index(source.places)
+    wanted = [i for i in source.incidents if not i.located and (include_review or not i.review)]
+    names = sorted({_key(i.place or ""): i.place or "" for i in wanted}.items())
+
+    pins: dict[str, Pin] = {}
+    pending: list[str] = []
+    for key, name in names:
+        if key in project:
+            place = project[key]
+            pins[key] = Pin(name, place.lat, place.lon, "project", None, place.country)
+        elif key in old_pins:
+            pins[key] = dataclasses.replace(old_pins[key], name=name)
+        else:
+            pending.append(name)
+
+    problems: dict[str, str] = {}
+    if pending:
+        from gazetteer import Place, open_gazetteer
+
+        extra = [Place(name=p.name, lat=p.lat, lon=p.lon, country=p.country,
+                       feature_code=p.feature_code, source="project") for p in source.places]
+        with open_gazetteer(home) as gaz:
+            results = gaz.resolve_many(pending, countries=source.config.countries, extra_places=extra)
+        for name, result in zip(pending, results):
+            if result.status == "resolved" and result.place is not None:
+                place = result.place
+                pins[_key(name)] = Pin(name, place.lat, place.lon, place.source or "gazetteer",
+                                       place.geonameid, place.country)
+            elif result.status == "ambiguous":
+                options = "; ".join(_describe(p) for p in result.alternatives[:4])
+                problems[_key(name)] = (f"ambiguous place {name!r}: could be {options}; "
+                                        "add it to places.yaml or give lat/lon")
+            else:
+                near = "; ".join(_describe(p) for p in result.alternatives[:3])
+                hint = f" (closest: {near})" if near else ""
+                problems[_key(name)] = (f"unknown place {name!r}{hint}; add it to places.yaml, give lat/lon, "
+                                        "or import a GeoNames dump with `mapgen gazetteer import`")
+
+    errors = [i.origin.error("place", problems[_key(i.place or "")])
+              for i in wanted if _key(i.place or "") in problems]
+    if errors:
+        raise InputErrors(errors)
+
+    incidents = []
+    for incident in source.incidents:
+        if incident.located or (not include_review and incident.review):
+            incidents.append(incident)
+            continue
+        pin = pins[_key(incident.place or "")]
+        incidents.append(dataclasses.replace(incident, lat=pin.lat, lon=pin.lon))
+    changed = {k: p.as_mapping() for k, p in pins.items()} != {k: p.as_mapping() for k, p in old_pins.items()}
+    return Resolved(incidents, pins, changed)
+
+
+def write_pins(source: MapSource, resolved: Resolved) -> Path | None:
+    """Write the lock file when its content changed; return its path if written."""
+    if not resolved.pins or not resolved.pins_changed:
+        return None
+    write_atomic(source.lock_path, render_pins(resolved.pins).encode("utf-8"))
+    return source.lock_path
