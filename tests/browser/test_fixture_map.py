@@ -1,0 +1,91 @@
+"""The fixture map in a real browser: slider, page API, zones, popups with links, no network."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mapgen.build import build_map
+from tests.conftest import write_project
+from tests.fixtures import EXPECTED, PROJECT
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def fixture_map(tmp_path: Path) -> Path:
+    project = write_project(tmp_path / "fixture", PROJECT)
+    out = tmp_path / "out" / "fixture.html"
+    build_map(project).save(out)
+    return out
+
+
+def test_page_api_dates_match_the_fixture(fixture_map: Path, open_map) -> None:
+    page = open_map(fixture_map)
+    first = page.state()
+    assert first["date"] == "2016-02-04", "opens at the last date"
+    for iso, (incidents, zones) in EXPECTED.items():
+        state = page.set_date(iso)
+        assert state["date"] == iso
+        assert set(state["incidents"]) == incidents, iso
+        assert set(state["drawn"]) == incidents, f"{iso}: drawn on the canvas"
+        assert set(state["zones"]) == zones, iso
+    page.assert_clean()
+
+
+def test_slider_by_keyboard_and_input(fixture_map: Path, open_map) -> None:
+    page = open_map(fixture_map)
+    slider = page.page.locator("input.mapgen-range")
+    assert slider.get_attribute("aria-label") == "Date"
+    slider.focus()
+    page.page.keyboard.press("Home")
+    state = page.wait_ready()
+    assert state["date"] == "2016-02-01"
+    assert set(state["incidents"]) == EXPECTED["2016-02-01"][0]
+    page.page.keyboard.press("ArrowRight")
+    assert page.wait_ready()["date"] == "2016-02-02"
+    page.page.keyboard.press("End")
+    assert page.wait_ready()["date"] == "2016-02-04"
+    slider.fill("2")
+    state = page.wait_ready()
+    assert state["date"] == "2016-02-03"
+    assert set(state["zones"]) == EXPECTED["2016-02-03"][1]
+    assert "3 Feb 2016" in page.page.locator("output.mapgen-date").inner_text()
+    page.page.locator("button.mapgen-prev").click()
+    assert page.wait_ready()["date"] == "2016-02-02"
+    page.assert_clean()
+
+
+def test_click_opens_popup_with_source_links(fixture_map: Path, open_map) -> None:
+    page = open_map(fixture_map)
+    page.set_date("2016-02-01")
+    point = page.page.evaluate(
+        "() => { const m = mapgen.app.map; const p = m.latLngToContainerPoint([36.5, 37.0]); return [p.x, p.y]; }")
+    page.page.mouse.click(point[0], point[1])
+    popup = page.page.locator(".leaflet-popup-content .mapgen-popup")
+    popup.wait_for(timeout=5000)
+    assert popup.get_attribute("data-incident") == "f-1"
+    assert popup.locator("h3").inner_text() == "Strike on Alpha"
+    links = popup.locator("a")
+    assert links.count() == 2
+    assert links.nth(0).get_attribute("href") == "https://example.org/f-1"
+    assert links.nth(0).inner_text() == "Example News"
+    assert links.nth(1).get_attribute("href") == "http://example.net/report?id=1&x=2"
+    text = popup.inner_text()
+    assert "1 Feb 2016" in text and "Alpha" in text and "Air force" in text
+    assert page.state()["selected"] == "f-1"
+    page.assert_clean()
+
+
+def test_zone_popup_lists_status_and_sources(fixture_map: Path, open_map) -> None:
+    page = open_map(fixture_map)
+    page.set_date("2016-02-01")
+    point = page.page.evaluate(
+        "() => { const p = mapgen.app.map.latLngToContainerPoint([36.05, 37.25]); return [p.x, p.y]; }")
+    page.page.mouse.click(point[0], point[1])
+    popup = page.page.locator(".leaflet-popup-content .mapgen-popup")
+    popup.wait_for(timeout=5000)
+    assert popup.get_attribute("data-zone") == "gov-before"
+    assert "assessed" in popup.inner_text()
+    assert popup.locator("a").get_attribute("href") == "https://example.org/control"
+    page.assert_clean()

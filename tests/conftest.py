@@ -1,0 +1,38 @@
+"""Fixtures shared by every test: a private MAPGEN_HOME, paths to shared data, small map projects."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def mapgen_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own gazetteer home, never the user's."""
+    home = tmp_path_factory.mktemp("mapgen-home")
+    monkeypatch.setenv("MAPGEN_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    path = SHARED / "data"
+    if not path.is_dir():
+        pytest.skip("../shared/data is not beside the repository")
+    return path
+
+
+def write_project(root: Path, files: dict[str, str]) -> Path:
+    """Write a map project from ``{relative path: text}`` and return its folder."""
+    for rel, text in files.items():
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return root
+
+
+os.environ.setdefault("MAPGEN_TEST", "1")
