@@ -8,6 +8,8 @@
  *   mapgen.setDate(iso)  -> moves the clock to that day (YYYY-MM-DD) in the map's time zone
  *   mapgen.state()       -> {date, index, incidents: [ids drawn], zones: [zone ids shown], ready}
  *   mapgen.openIncident(id), mapgen.days()
+ * Every change of date or selection also fires a `mapgen:change` event on `document` whose
+ * `detail` is mapgen.state() without the id lists (other scripts, e.g. permalinks, listen to it).
  */
 (function () {
   'use strict';
@@ -433,7 +435,11 @@
       if (i !== null) app.openIndex(i, e.latlng);
     });
     map.on('popupclose', function () {
-      if (app.clock.selected !== null) { app.clock.selected = null; app.points.redraw(); }
+      if (app.clock.selected !== null) {
+        app.clock.selected = null;
+        app.points.redraw();
+        app.emit('select');
+      }
     });
     if (data.bounds) map.fitBounds(data.bounds, {padding: [20, 20], maxZoom: 11});
     this.go(this.clock.index);
@@ -499,6 +505,15 @@
     var label = clock.days.label[index];
     this.slider.update(index, label, label + ': ' + clock.visible.length + ' incidents');
     this._scheduleDraw();
+    this.emit('date');
+  };
+
+  App.prototype.emit = function (reason) {
+    var clock = this.clock;
+    var detail = {reason: reason, date: clock.days.iso[clock.index], index: clock.index,
+                  selected: clock.selected === null ? null : clock.inc.id[clock.selected],
+                  count: clock.visible.length};
+    document.dispatchEvent(new CustomEvent('mapgen:change', {detail: detail}));
   };
 
   App.prototype._scheduleDraw = function () {
@@ -538,6 +553,7 @@
       .setContent(incidentPopup(this.data, inc, i))
       .openOn(this.map);
     this.clock.selected = i;
+    this.emit('select');
   };
 
   App.prototype.state = function () {
