@@ -68,29 +68,105 @@ def day_axis(config: MapConfig, incidents: Sequence[Incident], zones: Sequence[C
     return days
 
 
-def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[str, list[Any]]:
-    """Incidents as columns, sorted by start time then id (the order the page's search needs)."""
+class _Table:
+    """Distinct values in first-seen order, so that repeated strings are stored once."""
+
+    def __init__(self) -> None:
+        self.index: dict[Any, int] = {}
+
+    def __call__(self, value: Any) -> int:
+        found = self.index.get(value)
+        if found is None:
+            found = self.index[value] = len(self.index)
+        return found
+
+    @property
+    def values(self) -> list[Any]:
+        return list(self.index)
+
+
+def _minutes_of(moments: Sequence[dt.datetime]) -> list[int]:
+    """Epoch minutes; many incidents share a start (midnight of a day), so each distinct one is
+    converted once."""
+    cache: dict[dt.datetime, int] = {}
+    out = []
+    for moment in moments:
+        value = cache.get(moment)
+        if value is None:
+            value = cache[moment] = int(moment.timestamp() // 60)
+        out.append(value)
+    return out
+
+
+def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[str, Any]:
+    """Incidents as packed columns sorted by start time then id (the order the page's search needs).
+
+    Coordinates are integers at 1e-``COORD_DIGITS`` degree; ``s`` is the start and ``d`` the
+    duration, in minutes; ``ty``/``tp``/``gp`` index the type and precision lists; ``pl``, ``ac``
+    index the place and actor-set tables; ``fat`` is fatalities + 1 (0: unknown). Sources are
+    flattened: ``sn`` per incident, then ``so`` (outlet), ``su`` (url + 1) and ``sp`` (published
+    + 1) per source. Texts (``id``, ``title``, ``desc`` and the tables) are joined strings with
+    a lengths column each (see :mod:`mapgen.columns`).
+    """
+    from mapgen.columns import Packer
+
     tz = config.zone
-    order = sorted(incidents, key=lambda i: (i.start, i.id))
+    starts = _minutes_of([i.start for i in incidents])
+    ids = [i.id for i in incidents]
+    keys = list(zip(starts, ids))
+    order = sorted(range(len(incidents)), key=keys.__getitem__)
+    ordered = [incidents[k] for k in order]
+    starts = [starts[k] for k in order]
+    ends = _minutes_of([i.end for i in ordered])
     type_index = {key: n for n, key in enumerate(config.event_types)}
-    cols: dict[str, list[Any]] = {k: [] for k in (
-        "id", "lat", "lon", "s", "e", "ty", "tp", "gp", "title", "desc", "place", "actors", "fat", "src")}
-    for inc in order:
-        cols["id"].append(inc.id)
-        cols["lat"].append(round(inc.lat or 0.0, COORD_DIGITS))
-        cols["lon"].append(round(inc.lon or 0.0, COORD_DIGITS))
-        cols["s"].append(_minutes(inc.start))
-        cols["e"].append(_minutes(inc.end))
-        cols["ty"].append(type_index[inc.type])
-        cols["tp"].append(TIME_PRECISIONS.index(inc.time_precision))
-        cols["gp"].append(GEO_PRECISIONS.index(inc.geo_precision))
-        cols["title"].append(inc.title)
-        cols["desc"].append(inc.description)
-        cols["place"].append(inc.place or "")
-        cols["actors"].append(list(inc.actors))
-        cols["fat"].append(inc.fatalities)
-        cols["src"].append(_source_rows(inc.sources, tz))
-    return cols
+    tp_index = {key: n for n, key in enumerate(TIME_PRECISIONS)}
+    gp_index = {key: n for n, key in enumerate(GEO_PRECISIONS)}
+    scale = 10 ** COORD_DIGITS
+
+    places, actor_sets, actor_names = _Table(), _Table(), _Table()
+    outlets, urls, published = _Table(), _Table(), _Table()
+    src_n: list[int] = []
+    src_outlet: list[int] = []
+    src_url: list[int] = []
+    src_pub: list[int] = []
+    published_cache: dict[dt.datetime, str] = {}
+    for inc in ordered:
+        src_n.append(len(inc.sources))
+        for src in inc.sources:
+            src_outlet.append(outlets(src.outlet))
+            src_url.append(urls(src.url) + 1 if src.url else 0)
+            if src.published is None:
+                src_pub.append(0)
+            else:
+                text = published_cache.get(src.published)
+                if text is None:
+                    text = published_cache[src.published] = src.published.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+                src_pub.append(published(text) + 1)
+
+    pack = Packer()
+    pack.ints("lat", [round((i.lat or 0.0) * scale) for i in ordered])
+    pack.ints("lon", [round((i.lon or 0.0) * scale) for i in ordered])
+    pack.ints("s", starts, delta=True)
+    pack.ints("d", [e - s for s, e in zip(starts, ends)])
+    pack.ints("ty", [type_index[i.type] for i in ordered])
+    pack.ints("tp", [tp_index[i.time_precision] for i in ordered])
+    pack.ints("gp", [gp_index[i.geo_precision] for i in ordered])
+    pack.ints("pl", [places(i.place or "") for i in ordered])
+    pack.ints("ac", [actor_sets(tuple(actor_names(a) for a in i.actors)) for i in ordered])
+    pack.ints("fat", [0 if i.fatalities is None else i.fatalities + 1 for i in ordered])
+    pack.ints("sn", src_n)
+    pack.ints("so", src_outlet)
+    pack.ints("su", src_url, delta=True)
+    pack.ints("sp", src_pub, delta=True)
+    pack.strings("id", [i.id for i in ordered])
+    pack.strings("title", [i.title for i in ordered])
+    pack.strings("desc", [i.description for i in ordered])
+    pack.strings("place", places.values)
+    pack.strings("actor", actor_names.values)
+    pack.strings("outlet", outlets.values)
+    pack.strings("url", urls.values)
+    pack.strings("pub", published.values)
+    return pack.result(n=len(ordered), digits=COORD_DIGITS, actorSets=[list(a) for a in actor_sets.values])
 
 
 def _zone_label(zone: ControlZone, tz: Any) -> str:

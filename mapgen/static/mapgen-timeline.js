@@ -1,15 +1,22 @@
 /* mapgen time layer: incidents and control zones on one clock, a date slider, a legend.
  *
- * Incidents arrive as columns (one array per field, sorted by start time) and are drawn on one
- * canvas without a Leaflet object per incident. A slider step finds the visible range with a
- * binary search over the sorted start times. Zones are GeoJSON layers switched by validity.
+ * Incidents arrive as packed columns (mapgen/columns.py), sorted by start time, decoded once into
+ * typed arrays and drawn on one canvas without a Leaflet object per incident: one path per
+ * colour and fading step, or a density grid when thousands are on screen. A slider step finds
+ * the visible range with a binary search over the sorted start times. Zones are GeoJSON layers
+ * switched by validity on the same clock. Popups are built from the data when opened.
  *
  * Page API (used by tests and embedding pages):
  *   mapgen.setDate(iso)  -> moves the clock to that day (YYYY-MM-DD) in the map's time zone
- *   mapgen.state()       -> {date, index, incidents: [ids drawn], zones: [zone ids shown], ready}
+ *   mapgen.state()       -> {date, index, incidents: [ids shown], drawn: [ids on screen],
+ *                            count, drawnCount, zones: [zone ids shown], selected, ready}
+ *   mapgen.state({ids: false}) -> the same without the id lists (cheap at 100,000 incidents)
+ *   mapgen.whenReady()   -> a Promise of state({ids: false}) once the current date is drawn
  *   mapgen.openIncident(id), mapgen.days()
+ * `ready` is true once the canvas has been drawn for the current date (in the animation frame
+ * after the change); it is false while the data is being decoded and after each change.
  * Every change of date or selection also fires a `mapgen:change` event on `document` whose
- * `detail` is mapgen.state() without the id lists (other scripts, e.g. permalinks, listen to it).
+ * `detail` is {reason, date, index, selected, count} (other scripts, e.g. permalinks, listen).
  */
 (function () {
   'use strict';
@@ -36,10 +43,129 @@
 
   function pad(n) { return n < 10 ? '0' + n : String(n); }
 
+  /* ------------------------------------------------------------------ decoding the columns */
+
+  // The numbers arrive as one deflated buffer of byte planes (see mapgen/columns.py), the strings
+  // as one joined string per table with a lengths column. Decoded once, into typed arrays.
+  function inflate(b64) {
+    var bin = atob(b64), n = bin.length, bytes = new Uint8Array(n);
+    for (var i = 0; i < n; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));
+    return new Response(stream).arrayBuffer();
+  }
+
+  function readColumns(packed, buffer) {
+    var raw = new Uint8Array(buffer), offset = 0, cols = {};
+    packed.cols.forEach(function (c) {
+      var name = c[0], count = c[1], width = c[2], base = c[3], delta = c[4], zigzag = c[5];
+      var out = new Int32Array(count), k, i;
+      for (k = 0; k < width; k++) {
+        var plane = raw.subarray(offset, offset + count), shift = 8 * k;
+        if (k === 0) for (i = 0; i < count; i++) out[i] = plane[i];
+        else for (i = 0; i < count; i++) out[i] |= plane[i] << shift;
+        offset += count;
+      }
+      if (zigzag) for (i = 0; i < count; i++) out[i] = (out[i] >>> 1) ^ -(out[i] & 1);
+      if (delta) { var v = base; for (i = 0; i < count; i++) { v += out[i]; out[i] = v; } }
+      else if (base) for (i = 0; i < count; i++) out[i] += base;
+      cols[name] = out;
+    });
+    return cols;
+  }
+
+  function StringTable(text, lengths) {
+    var n = lengths.length, off = new Uint32Array(n + 1);
+    for (var i = 0; i < n; i++) off[i + 1] = off[i] + lengths[i];
+    this.text = text;
+    this.off = off;
+    this.length = n;
+  }
+  StringTable.prototype.get = function (i) { return this.text.slice(this.off[i], this.off[i + 1]); };
+
+  function Incidents(packed, cols) {
+    var n = packed.n, scale = Math.pow(10, packed.digits), i;
+    this.n = n;
+    this.s = cols.s;
+    this.e = new Int32Array(n);
+    for (i = 0; i < n; i++) this.e[i] = cols.s[i] + cols.d[i];
+    this.ty = cols.ty; this.tp = cols.tp; this.gp = cols.gp;
+    this.pl = cols.pl; this.ac = cols.ac; this.fat = cols.fat;
+    this.latI = cols.lat; this.lonI = cols.lon; this.scale = scale;
+    this.wx = new Float64Array(n); this.wy = new Float64Array(n);
+    var maxLat = 85.0511, rad = Math.PI / 180;
+    for (i = 0; i < n; i++) {  // Web Mercator at zoom 0, in units of 256 px
+      var lat = Math.max(Math.min(cols.lat[i] / scale, maxLat), -maxLat) * rad;
+      var sin = Math.sin(lat);
+      this.wx[i] = (cols.lon[i] / scale + 180) / 360;
+      this.wy[i] = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+    }
+    var texts = packed.text, t = {};
+    Object.keys(texts).forEach(function (k) { t[k] = new StringTable(texts[k], cols[k]); });
+    this.texts = t;
+    this.actorSets = packed.actorSets;
+    this.sn = cols.sn; this.so = cols.so; this.su = cols.su; this.sp = cols.sp;
+    this.srcOff = new Uint32Array(n + 1);
+    for (i = 0; i < n; i++) this.srcOff[i + 1] = this.srcOff[i] + cols.sn[i];
+    var longest = 0;
+    for (i = 0; i < n; i++) if (cols.d[i] > longest) longest = cols.d[i];
+    this.longest = longest;  // the longest duration: bounds the search for a time window
+    this._byId = null;
+  }
+  Incidents.prototype.id = function (i) { return this.texts.id.get(i); };
+  Incidents.prototype.title = function (i) { return this.texts.title.get(i); };
+  Incidents.prototype.desc = function (i) { return this.texts.desc.get(i); };
+  Incidents.prototype.place = function (i) { return this.texts.place.get(this.pl[i]); };
+  Incidents.prototype.lat = function (i) { return this.latI[i] / this.scale; };
+  Incidents.prototype.lon = function (i) { return this.lonI[i] / this.scale; };
+  Incidents.prototype.fatalities = function (i) { return this.fat[i] ? this.fat[i] - 1 : null; };
+  Incidents.prototype.actors = function (i) {
+    var names = this.texts.actor;
+    return this.actorSets[this.ac[i]].map(function (k) { return names.get(k); });
+  };
+  Incidents.prototype.sources = function (i) {
+    var out = [], t = this.texts;
+    for (var k = this.srcOff[i]; k < this.srcOff[i + 1]; k++) {
+      out.push([t.outlet.get(this.so[k]), this.su[k] ? t.url.get(this.su[k] - 1) : null,
+                this.sp[k] ? t.pub.get(this.sp[k] - 1) : null]);
+    }
+    return out;
+  };
+  Incidents.prototype.indexOf = function (id) {  // built on first use: most pages never need it
+    if (!this._byId) {
+      var map = new Map(), ids = this.texts.id;
+      for (var i = 0; i < this.n; i++) map.set(ids.get(i), i);
+      this._byId = map;
+    }
+    var found = this._byId.get(String(id));
+    return found === undefined ? -1 : found;
+  };
+  Incidents.empty = function () {
+    var zero = new Int32Array(0), none = new StringTable('', zero);
+    var inc = Object.create(Incidents.prototype);
+    inc.n = 0; inc.s = inc.e = inc.ty = inc.tp = inc.gp = zero; inc.wx = inc.wy = new Float64Array(0);
+    inc.texts = {id: none}; inc.longest = 0; inc._byId = new Map();
+    return inc;
+  };
+
   /* ------------------------------------------------------------------ incidents on canvas */
 
+  var ALPHA_LEVELS = 8;          // fading in window mode is drawn in this many steps
+  var AGGREGATE_ABOVE = 2500;    // more incidents than this on screen: draw a density grid
+  var CELL = 12;                 // grid cell, CSS pixels
+
+  function hexRgb(colour) {
+    var h = colour.replace('#', '');
+    if (h.length === 3) h = h[0] + h[0] + h[1] + h[1] + h[2] + h[2];
+    return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
+  }
+
   var PointLayer = L.Layer.extend({
-    initialize: function (clock) { this._clock = clock; this._drawn = []; },
+    initialize: function (clock) {
+      this._clock = clock;
+      this._drawn = new Int32Array(0);
+      this._drawnCount = 0;
+      this.aggregated = false;
+    },
 
     onAdd: function (map) {
       this._map = map;
@@ -80,54 +206,55 @@
       var ratio = window.devicePixelRatio || 1, size = this._map.getSize();
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.clearRect(0, 0, size.x, size.y);
-      var visible = clock.visible, n = visible.length, o = this._origin();
-      var radius = n > 20000 ? 2 : n > 2000 ? 3.5 : 6;
-      var drawn = [];
-      var byType = clock.types.map(function () { return {solid: [], ring: []}; });
-      for (var k = 0; k < n; k++) {
-        var i = visible[k];
-        var x = inc.wx[i] * o.scale - o.ox, y = inc.wy[i] * o.scale - o.oy;
-        if (x < -radius || y < -radius || x > size.x + radius || y > size.y + radius) continue;
-        drawn.push(i);
-        var approx = inc.tp[i] >= 2 || inc.gp[i] >= 1;
-        var bucket = byType[inc.ty[i]];
-        (approx ? bucket.ring : bucket.solid).push(x, y, clock.alpha(i));
+      var visible = clock.visible, n = clock.count, o = this._origin();
+      if (this._drawn.length < inc.n) this._drawn = new Int32Array(inc.n);
+      // which visible incidents fall on screen (with a margin for the symbol)
+      var drawn = this._drawn, count = 0, pad = 8, w = size.x + pad, h = size.y + pad;
+      var wx = inc.wx, wy = inc.wy, scale = o.scale, ox = o.ox, oy = o.oy, k, i, x, y;
+      for (k = 0; k < n; k++) {
+        i = visible[k];
+        x = wx[i] * scale - ox; y = wy[i] * scale - oy;
+        if (x >= -pad && y >= -pad && x <= w && y <= h) drawn[count++] = i;
       }
-      for (var t = 0; t < byType.length; t++) {
-        var colour = clock.types[t].color;
-        this._paint(ctx, byType[t].solid, colour, radius, false);
-        this._paint(ctx, byType[t].ring, colour, radius, true);
-      }
+      this._drawnCount = count;
+      this.aggregated = count > AGGREGATE_ABOVE;
+      if (this.aggregated) this._drawGrid(ctx, o, size, count);
+      else this._drawPoints(ctx, o, count);
       if (clock.selected !== null && clock.isVisible(clock.selected)) {
         var s = clock.selected;
         ctx.globalAlpha = 1;
         ctx.lineWidth = 3;
         ctx.strokeStyle = '#111';
         ctx.beginPath();
-        ctx.arc(inc.wx[s] * o.scale - o.ox, inc.wy[s] * o.scale - o.oy, radius + 4, 0, 2 * Math.PI);
+        ctx.arc(wx[s] * scale - ox, wy[s] * scale - oy, 10, 0, 2 * Math.PI);
         ctx.stroke();
       }
-      this._drawn = drawn;
-      this._radius = radius;
     },
 
-    _paint: function (ctx, flat, colour, radius, ring) {
-      if (!flat.length) return;
-      // group by alpha so that each group is one path and one fill
-      var groups = {};
-      for (var j = 0; j < flat.length; j += 3) {
-        var a = flat[j + 2];
-        (groups[a] || (groups[a] = [])).push(flat[j], flat[j + 1]);
+    // Few incidents on screen: one circle each (a dashed ring when time or place is approximate),
+    // batched into one path per type, style and fading step.
+    _drawPoints: function (ctx, o, count) {
+      var clock = this._clock, inc = clock.inc, types = clock.types.length, drawn = this._drawn;
+      var radius = count > 800 ? 4 : 6, buckets = {}, keys = [];
+      for (var k = 0; k < count; k++) {
+        var i = drawn[k], ring = inc.tp[i] >= 2 || inc.gp[i] >= 1 ? 1 : 0;
+        var key = (clock.level(i) * 2 + ring) * types + inc.ty[i];
+        var b = buckets[key];
+        if (!b) { b = buckets[key] = []; keys.push(key); }
+        b.push(inc.wx[i] * o.scale - o.ox, inc.wy[i] * o.scale - o.oy);
       }
-      Object.keys(groups).forEach(function (alpha) {
-        var pts = groups[alpha];
-        ctx.globalAlpha = Number(alpha);
+      keys.sort(function (a, b) { return a - b; });  // faded first, so the newest lie on top
+      for (var q = keys.length - 1; q >= 0; q--) {
+        var key2 = keys[q], ty = key2 % types, rest = (key2 - ty) / types;
+        var isRing = rest % 2, level = (rest - isRing) / 2, pts = buckets[key2];
+        var colour = clock.types[ty].color;
+        ctx.globalAlpha = clock.levelAlpha(level);
         ctx.beginPath();
-        for (var q = 0; q < pts.length; q += 2) {
-          ctx.moveTo(pts[q] + radius, pts[q + 1]);
-          ctx.arc(pts[q], pts[q + 1], radius, 0, 2 * Math.PI);
+        for (var p = 0; p < pts.length; p += 2) {
+          ctx.moveTo(pts[p] + radius, pts[p + 1]);
+          ctx.arc(pts[p], pts[p + 1], radius, 0, 2 * Math.PI);
         }
-        if (ring) {
+        if (isRing) {
           ctx.lineWidth = 2.5;
           ctx.strokeStyle = colour;
           ctx.setLineDash([3, 2]);
@@ -136,33 +263,90 @@
         } else {
           ctx.fillStyle = colour;
           ctx.fill();
-          if (radius >= 3.5) {
-            ctx.lineWidth = 1;
-            ctx.strokeStyle = '#ffffff';
-            ctx.stroke();
-          }
+          ctx.lineWidth = 1;
+          ctx.strokeStyle = '#ffffff';
+          ctx.stroke();
         }
-      });
+      }
       ctx.globalAlpha = 1;
+      this._radius = radius;
+    },
+
+    // Thousands on screen: a grid of CELL px; each occupied cell is one circle at the mean
+    // position of its incidents, sized by their number, coloured by the most frequent type and
+    // as opaque as its most recent incident. Cost grows with cells, not with incidents.
+    _drawGrid: function (ctx, o, size, count) {
+      var clock = this._clock, inc = clock.inc, types = clock.types.length, drawn = this._drawn;
+      var cols = Math.ceil((size.x + 16) / CELL) + 1, rows = Math.ceil((size.y + 16) / CELL) + 1;
+      var cells = cols * rows;
+      if (!this._grid || this._grid.cells !== cells * types) {
+        this._grid = {cells: cells * types, n: new Int32Array(cells), byType: new Int32Array(cells * types),
+                      sx: new Float64Array(cells), sy: new Float64Array(cells), lvl: new Int8Array(cells),
+                      used: new Int32Array(cells)};
+      }
+      var g = this._grid, gn = g.n, gt = g.byType, sx = g.sx, sy = g.sy, lvl = g.lvl, used = g.used, nUsed = 0;
+      var scale = o.scale, ox = o.ox - 8, oy = o.oy - 8, wx = inc.wx, wy = inc.wy, ty = inc.ty;
+      var fading = clock.mode === 'window';
+      for (var k = 0; k < count; k++) {
+        var i = drawn[k], x = wx[i] * scale - ox, y = wy[i] * scale - oy;
+        var c = ((y / CELL) | 0) * cols + ((x / CELL) | 0);
+        if (gn[c] === 0) { used[nUsed++] = c; lvl[c] = ALPHA_LEVELS; }
+        gn[c]++; gt[c * types + ty[i]]++; sx[c] += x; sy[c] += y;
+        if (fading) { var l = clock.level(i); if (l < lvl[c]) lvl[c] = l; } else lvl[c] = 0;
+      }
+      var buckets = {}, keys = [];
+      for (var u = 0; u < nUsed; u++) {
+        var cell = used[u], best = 0, bestN = -1;
+        for (var t = 0; t < types; t++) {
+          var m = gt[cell * types + t];
+          if (m > bestN) { bestN = m; best = t; }
+          gt[cell * types + t] = 0;
+        }
+        var key = lvl[cell] * types + best, b = buckets[key];
+        if (!b) { b = buckets[key] = []; keys.push(key); }
+        var num = gn[cell];
+        b.push(sx[cell] / num - 8, sy[cell] / num - 8, Math.min(2 + 1.4 * Math.log2(num), CELL / 2 + 1));
+        gn[cell] = 0; sx[cell] = 0; sy[cell] = 0;
+      }
+      keys.sort(function (a, b) { return b - a; });  // most faded first
+      for (var q = 0; q < keys.length; q++) {
+        var key2 = keys[q], tt = key2 % types, level = (key2 - tt) / types, pts = buckets[key2];
+        ctx.globalAlpha = clock.levelAlpha(level);
+        ctx.beginPath();
+        for (var p = 0; p < pts.length; p += 3) {
+          ctx.moveTo(pts[p] + pts[p + 2], pts[p + 1]);
+          ctx.arc(pts[p], pts[p + 1], pts[p + 2], 0, 2 * Math.PI);
+        }
+        ctx.fillStyle = clock.types[tt].color;
+        ctx.fill();
+        ctx.lineWidth = 0.75;
+        ctx.strokeStyle = '#ffffff';
+        ctx.stroke();
+      }
+      ctx.globalAlpha = 1;
+      this._radius = CELL / 2;
     },
 
     hit: function (containerPoint) {
       var inc = this._clock.inc, o = this._origin(), best = null;
       var bestDist = Math.pow((this._radius || 6) + 4, 2);
-      for (var k = this._drawn.length - 1; k >= 0; k--) {
+      for (var k = this._drawnCount - 1; k >= 0; k--) {
         var i = this._drawn[k];
         var dx = inc.wx[i] * o.scale - o.ox - containerPoint.x;
         var dy = inc.wy[i] * o.scale - o.oy - containerPoint.y;
         var d = dx * dx + dy * dy;
-        if (d <= bestDist) { best = i; bestDist = d; }
+        if (d < bestDist) { best = i; bestDist = d; }
       }
       return best;
     },
 
     drawnIds: function () {
-      var inc = this._clock.inc;
-      return this._drawn.map(function (i) { return inc.id[i]; });
-    }
+      var inc = this._clock.inc, out = new Array(this._drawnCount);
+      for (var k = 0; k < this._drawnCount; k++) out[k] = inc.id(this._drawn[k]);
+      return out;
+    },
+
+    drawnCount: function () { return this._drawnCount; }
   });
 
   /* ------------------------------------------------------------------ the clock */
@@ -173,56 +357,67 @@
     this.days = data.days;
     this.types = data.types;
     this.factions = data.factions;
-    this.mode = data.mode;
-    this.windowMinutes = data.windowDays * 1440;
-    this.inc = this._decode(data.inc);
+    this.mode = data.mode === 'window' ? 'window' : 'cumulative';
+    this.windowDays = Math.max(1, data.windowDays || 7);
+    this.inc = Incidents.empty();
     this.selected = null;
-    this.visible = [];
+    this.visible = new Int32Array(0);
+    this.count = 0;
     this.zonesShown = [];
     this.index = this.days.iso.length - 1;
     this.ready = false;
+    this.from = 0;
   }
-
-  Clock.prototype._decode = function (cols) {
-    var n = cols.id.length, wx = new Float64Array(n), wy = new Float64Array(n);
-    for (var i = 0; i < n; i++) {  // Web Mercator at zoom 0, in units of 256 px
-      var lat = Math.max(Math.min(cols.lat[i], 85.0511), -85.0511) * Math.PI / 180;
-      wx[i] = (cols.lon[i] + 180) / 360;
-      wy[i] = (1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2;
-    }
-    var out = {};
-    Object.keys(cols).forEach(function (k) { out[k] = cols[k]; });
-    out.wx = wx; out.wy = wy; out.n = n;
-    out.byId = {};
-    for (var j = 0; j < n; j++) out.byId[cols.id[j]] = j;
-    return out;
-  };
 
   // The clock's instant for day index d: the end of that day (state "as of" that date).
   Clock.prototype.instant = function (d) { return this.days.start[d + 1]; };
 
+  // Window mode shows what happened in the last N calendar days (of the map's time zone) up to
+  // the end of the slider's day: incidents that start before that instant and end after the
+  // start of the first day of the window.
+  Clock.prototype.windowStart = function (d) { return this.days.start[Math.max(0, d - this.windowDays + 1)]; };
+
   Clock.prototype.isVisible = function (i) {
     var t = this.instant(this.index), inc = this.inc;
     if (inc.s[i] >= t) return false;
-    return this.mode !== 'window' || inc.e[i] > t - this.windowMinutes;
+    return this.mode !== 'window' || inc.e[i] > this.from || inc.s[i] >= this.from;
   };
 
-  Clock.prototype.alpha = function (i) {
-    if (this.mode !== 'window') return 0.9;
-    var age = (this.instant(this.index) - Math.max(this.inc.e[i], this.inc.s[i])) / this.windowMinutes;
-    return age <= 0.25 ? 0.95 : age <= 0.5 ? 0.7 : age <= 0.75 ? 0.45 : 0.25;
+  // Fading step of incident i: 0 (newest, opaque) .. ALPHA_LEVELS - 1 (oldest in the window).
+  Clock.prototype.level = function (i) {
+    if (this.mode !== 'window') return 0;
+    var t = this.instant(this.index), inc = this.inc;
+    var last = Math.min(Math.max(inc.e[i], inc.s[i] + 1), t);  // the incident's latest minute in view
+    var age = (t - last) / (t - this.from);
+    var level = Math.floor(age * ALPHA_LEVELS);
+    return level < 0 ? 0 : level >= ALPHA_LEVELS ? ALPHA_LEVELS - 1 : level;
   };
+
+  Clock.prototype.levelAlpha = function (level) { return 0.95 - 0.75 * level / (ALPHA_LEVELS - 1); };
+
+  Clock.prototype.alpha = function (i) { return this.levelAlpha(this.level(i)); };
 
   Clock.prototype.compute = function () {
-    var t = this.instant(this.index), inc = this.inc;
-    var end = upperBound(inc.s, t), visible = [];
+    var t = this.instant(this.index), inc = this.inc, n = inc.n;
+    if (this.visible.length < n) this.visible = new Int32Array(n);
+    var end = upperBound(inc.s, t), visible = this.visible, count = 0, i;
     if (this.mode === 'window') {
-      var from = t - this.windowMinutes;
-      for (var i = 0; i < end; i++) if (inc.e[i] > from || inc.s[i] >= from) visible.push(i);
+      var from = this.from = this.windowStart(this.index);
+      // nothing that starts before from - longest can still be running at from
+      for (i = upperBound(inc.s, from - inc.longest); i < end; i++) {
+        if (inc.e[i] > from || inc.s[i] >= from) visible[count++] = i;
+      }
     } else {
-      for (var j = 0; j < end; j++) visible.push(j);
+      this.from = this.days.start[0];
+      for (i = 0; i < end; i++) visible[count++] = i;
     }
-    this.visible = visible;
+    this.count = count;
+  };
+
+  Clock.prototype.visibleIds = function () {
+    var out = new Array(this.count);
+    for (var k = 0; k < this.count; k++) out[k] = this.inc.id(this.visible[k]);
+    return out;
   };
 
   /* ------------------------------------------------------------------ popups */
@@ -267,11 +462,11 @@
 
   function incidentPopup(data, inc, i) {
     var box = el('div', 'mapgen-popup');
-    var type = data.types[inc.ty[i]];
+    var type = data.types[inc.ty[i]], title = inc.title(i), desc = inc.desc(i), sources = inc.sources(i);
     var head = el('div', 'mapgen-popup-type', type.label);
     head.style.borderLeftColor = type.color;
     box.appendChild(head);
-    box.appendChild(el('h3', 'mapgen-popup-title', inc.title[i] || type.label));
+    box.appendChild(el('h3', 'mapgen-popup-title', title || type.label));
     var facts = el('dl', 'mapgen-facts');
     function fact(name, value) {
       if (value === '' || value === null || value === undefined) return;
@@ -280,17 +475,17 @@
     }
     fact('When', whenLabel(data, inc, i));
     var gp = GEO_PRECISIONS[inc.gp[i]];
-    var where = inc.place[i] || (inc.lat[i].toFixed(4) + ', ' + inc.lon[i].toFixed(4));
+    var where = inc.place(i) || (inc.lat(i).toFixed(4) + ', ' + inc.lon(i).toFixed(4));
     fact('Where', gp === 'exact' ? where : where + ' (' + (gp === 'near' ? 'near; approximate' : 'region; approximate') + ')');
-    fact('Actors', (inc.actors[i] || []).join(', '));
-    if (inc.fat[i] !== null && inc.fat[i] !== undefined) fact('Fatalities', inc.fat[i]);
+    fact('Actors', inc.actors(i).join(', '));
+    if (inc.fatalities(i) !== null) fact('Fatalities', inc.fatalities(i));
     box.appendChild(facts);
-    if (inc.desc[i]) box.appendChild(el('p', 'mapgen-popup-desc', inc.desc[i]));
-    if ((inc.src[i] || []).length) {
+    if (desc) box.appendChild(el('p', 'mapgen-popup-desc', desc));
+    if (sources.length) {
       box.appendChild(el('div', 'mapgen-popup-label', 'Sources'));
-      box.appendChild(sourceList(inc.src[i]));
+      box.appendChild(sourceList(sources));
     }
-    box.setAttribute('data-incident', inc.id[i]);
+    box.setAttribute('data-incident', inc.id(i));
     return box;
   }
 
@@ -350,6 +545,17 @@
       box.appendChild(next);
       box.appendChild(range);
       box.appendChild(output);
+      var speed = el('select', 'mapgen-speed');
+      speed.setAttribute('aria-label', 'Play speed');
+      [0.5, 1, 2, 4, 8].forEach(function (v) {
+        var option = el('option', null, v + '×');
+        option.value = String(v);
+        if (v === 1) option.selected = true;
+        speed.appendChild(option);
+      });
+      speed.addEventListener('change', function () { app.speed = Number(speed.value) || 1; });
+      box.appendChild(speed);
+      this.speed = speed;
       range.addEventListener('input', function () { app.go(Number(range.value)); });
       prev.addEventListener('click', function () { app.go(app.clock.index - 1); });
       next.addEventListener('click', function () { app.go(app.clock.index + 1); });
@@ -414,7 +620,9 @@
     var app = this;
     this.map = map;
     this.data = data;
+    this.speed = 1;
     this.clock = new Clock(map, data);
+    this._waiting = [];
     ['mapgenBase', 'mapgenZones', 'mapgenPoints'].forEach(function (name, k) {
       var pane = map.createPane(name);
       pane.style.zIndex = [150, 350, 450][k];
@@ -430,10 +638,7 @@
       var credit = el('span', 'mapgen-credit', data.credit);
       map.attributionControl.getContainer().appendChild(credit);
     }
-    map.on('click', function (e) {
-      var i = app.points.hit(e.containerPoint);
-      if (i !== null) app.openIndex(i, e.latlng);
-    });
+    map.on('click', function (e) { app._click(e); });
     map.on('popupclose', function () {
       if (app.clock.selected !== null) {
         app.clock.selected = null;
@@ -442,8 +647,32 @@
       }
     });
     if (data.bounds) map.fitBounds(data.bounds, {padding: [20, 20], maxZoom: 11});
+    this.loaded = false;
     this.go(this.clock.index);
+    // The incidents are decoded once (asynchronously: the buffer is inflated by the browser);
+    // until then the page shows zones and controls, and state().ready stays false.
+    var packed = data.inc;
+    var decoded = packed.n ? inflate(packed.bin).then(function (buffer) {
+      return new Incidents(packed, readColumns(packed, buffer));
+    }) : Promise.resolve(Incidents.empty());
+    this.loading = decoded.then(function (inc) {
+      app.clock.inc = inc;
+      app.loaded = true;
+      app.go(app.clock.index);
+    });
   }
+
+  App.prototype._click = function (e) {
+    var i = this.points.hit(e.containerPoint);
+    if (i === null) return false;
+    if (this.points.aggregated && this.map.getZoom() < this.map.getMaxZoom()) {
+      // a cell of the density grid stands for many incidents: zoom in on it
+      this.map.setView(e.latlng, Math.min(this.map.getZoom() + 2, this.map.getMaxZoom()));
+    } else {
+      this.openIndex(i, e.latlng);
+    }
+    return true;
+  };
 
   App.prototype._basemap = function (basemap) {
     if (!basemap) return;
@@ -478,8 +707,7 @@
         }
       });
       layer.on('click', function (e) {
-        var hit = app.points.hit(e.containerPoint);
-        if (hit !== null) { app.openIndex(hit, e.latlng); return; }
+        if (app._click(e)) return;
         L.popup({maxWidth: 320}).setLatLng(e.latlng).setContent(zonePopup(data, zone)).openOn(app.map);
       });
       return {zone: zone, layer: layer, on: false};
@@ -493,6 +721,7 @@
     clock.ready = false;
     clock.compute();
     var t = clock.instant(index), shown = [];
+    // zones on the same clock: the versions valid at the end of the slider's day
     this.zoneLayers.forEach(function (z) {
       var on = z.zone.from < t && (z.zone.to === null || z.zone.to >= t);
       if (on !== z.on) {
@@ -503,7 +732,7 @@
     }, this);
     clock.zonesShown = shown;
     var label = clock.days.label[index];
-    this.slider.update(index, label, label + ': ' + clock.visible.length + ' incidents');
+    this.slider.update(index, label, label + ': ' + clock.count + ' incidents');
     this._scheduleDraw();
     this.emit('date');
   };
@@ -511,37 +740,59 @@
   App.prototype.emit = function (reason) {
     var clock = this.clock;
     var detail = {reason: reason, date: clock.days.iso[clock.index], index: clock.index,
-                  selected: clock.selected === null ? null : clock.inc.id[clock.selected],
-                  count: clock.visible.length};
+                  selected: clock.selected === null ? null : clock.inc.id(clock.selected),
+                  count: clock.count};
     document.dispatchEvent(new CustomEvent('mapgen:change', {detail: detail}));
   };
 
+  // Draw in the next animation frame (several changes within one frame draw once); `ready`
+  // turns true in that frame, right after the canvas has been drawn for the current date, and
+  // the promises of whenReady() resolve then.
   App.prototype._scheduleDraw = function () {
     var app = this;
     if (this._frame) cancelAnimationFrame(this._frame);
     this._frame = requestAnimationFrame(function () {
       app._frame = null;
       app.points.redraw();
+      if (!app.loaded) return;
       app.clock.ready = true;
+      var waiting = app._waiting;
+      app._waiting = [];
+      waiting.forEach(function (resolve) { resolve(); });
     });
   };
 
+  App.prototype.whenReady = function () {
+    var app = this;
+    if (this.clock.ready) return Promise.resolve(this.state({ids: false}));
+    return new Promise(function (resolve) { app._waiting.push(resolve); })
+      .then(function () { return app.state({ids: false}); });
+  };
+
+  // Play: one day per step, waiting for each step's drawing; 700 ms a day at speed 1.
   App.prototype.togglePlay = function () {
     var app = this, button = this.slider.play;
-    if (this._timer) {
-      clearInterval(this._timer);
+    if (this._playing) {
+      clearTimeout(this._timer);
+      this._playing = false;
       this._timer = null;
       button.textContent = '▶';
       button.setAttribute('aria-label', 'Play');
       return;
     }
     if (this.clock.index >= this.clock.days.iso.length - 1) this.go(0);
+    this._playing = true;
     button.textContent = '❚❚';
     button.setAttribute('aria-label', 'Pause');
-    this._timer = setInterval(function () {
+    var tick = function () {
+      if (!app._playing) return;
       if (app.clock.index >= app.clock.days.iso.length - 1) { app.togglePlay(); return; }
       app.go(app.clock.index + 1);
-    }, this.data.playMs || 700);
+      app.whenReady().then(function () {
+        if (app._playing) app._timer = setTimeout(tick, (app.data.playMs || 700) / app.speed);
+      });
+    };
+    this._timer = setTimeout(tick, (this.data.playMs || 700) / this.speed);
   };
 
   App.prototype.openIndex = function (i, latlng) {
@@ -549,25 +800,39 @@
     this.clock.selected = i;
     this.points.redraw();
     L.popup({maxWidth: 340, autoPanPadding: [20, 20]})
-      .setLatLng(latlng || [inc.lat[i], inc.lon[i]])
+      .setLatLng(latlng || [inc.lat(i), inc.lon(i)])
       .setContent(incidentPopup(this.data, inc, i))
       .openOn(this.map);
     this.clock.selected = i;
     this.emit('select');
   };
 
-  App.prototype.state = function () {
-    var clock = this.clock;
-    var ids = clock.visible.map(function (i) { return clock.inc.id[i]; });
-    return {
+  // The id lists cost time at 100,000 incidents: state({ids: false}) leaves them out and gives
+  // only the counts.
+  App.prototype.state = function (options) {
+    var clock = this.clock, ids = !options || options.ids !== false;
+    var out = {
       date: clock.days.iso[clock.index],
       index: clock.index,
-      incidents: ids,
-      drawn: this.points.drawnIds(),
+      count: clock.count,
+      drawnCount: this.points.drawnCount(),
+      aggregated: this.points.aggregated,
       zones: clock.zonesShown.slice(),
-      selected: clock.selected === null ? null : clock.inc.id[clock.selected],
+      selected: clock.selected === null ? null : clock.inc.id(clock.selected),
       ready: clock.ready
     };
+    if (ids) {
+      out.incidents = clock.visibleIds();
+      out.drawn = this.points.drawnIds();
+    }
+    if (options && options.alpha) {  // fading: each drawn incident's opacity
+      out.alpha = {};
+      for (var k = 0; k < this.points._drawnCount; k++) {
+        var i = this.points._drawn[k];
+        out.alpha[clock.inc.id(i)] = clock.alpha(i);
+      }
+    }
+    return out;
   };
 
   var mapgen = window.mapgen = window.mapgen || {};
@@ -580,11 +845,13 @@
       app.go(index);
       return app.state();
     };
-    mapgen.state = function () { return app.state(); };
+    mapgen.state = function (options) { return app.state(options); };
+    mapgen.whenReady = function () { return app.whenReady(); };
     mapgen.days = function () { return app.clock.days.iso.slice(); };
     mapgen.openIncident = function (id) {
-      var i = app.clock.inc.byId[id];
-      if (i === undefined) throw new Error('no such incident: ' + id);
+      if (!app.loaded) return app.loading.then(function () { mapgen.openIncident(id); });
+      var i = app.clock.inc.indexOf(id);
+      if (i < 0) throw new Error('no such incident: ' + id);
       app.openIndex(i);
     };
     return app;
