@@ -103,7 +103,8 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
     are unresolved or ambiguous, each naming the incident's file, line and the alternatives."""
     old_pins = {} if repin else read_pins(source.lock_path)
     project = _project_index(source.places)
-    wanted = [i for i in source.incidents if not i.located and (include_review or not i.review)]
+    wanted = [i for i in source.incidents
+              if (i.lat is None or i.lon is None) and (include_review or not i.review)]
     names = sorted({_key(i.place or ""): i.place or "" for i in wanted}.items())
 
     pins: dict[str, Pin] = {}
@@ -145,6 +146,8 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
     if errors:
         raise InputErrors(errors)
 
+    if not wanted:
+        return Resolved(list(source.incidents), {}, False)
     incidents = []
     for incident in source.incidents:
         if incident.located or (not include_review and incident.review):

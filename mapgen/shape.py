@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from operator import attrgetter
 from typing import Any, Iterable, Sequence
 
 from mapgen.config import MapConfig
@@ -68,34 +69,31 @@ def day_axis(config: MapConfig, incidents: Sequence[Incident], zones: Sequence[C
     return days
 
 
-class _Table:
-    """Distinct values in first-seen order, so that repeated strings are stored once."""
-
-    def __init__(self) -> None:
-        self.index: dict[Any, int] = {}
-
-    def __call__(self, value: Any) -> int:
-        found = self.index.get(value)
-        if found is None:
-            found = self.index[value] = len(self.index)
-        return found
-
-    @property
-    def values(self) -> list[Any]:
-        return list(self.index)
-
-
 def _minutes_of(moments: Sequence[dt.datetime]) -> list[int]:
-    """Epoch minutes; many incidents share a start (midnight of a day), so each distinct one is
-    converted once."""
-    cache: dict[dt.datetime, int] = {}
-    out = []
-    for moment in moments:
-        value = cache.get(moment)
-        if value is None:
-            value = cache[moment] = int(moment.timestamp() // 60)
-        out.append(value)
-    return out
+    """Epoch minutes of aware datetimes."""
+    return [int(m.timestamp()) // 60 for m in moments]
+
+
+def _fixed_point(values: list[float | None], scale: int) -> Any:
+    """Coordinates as integers at ``1 / scale`` degree (missing ones as 0)."""
+    import numpy as np
+
+    try:
+        return np.rint(np.asarray(values, dtype=np.float64) * scale).astype(np.int64)
+    except TypeError:  # a None among them
+        return [round((v or 0.0) * scale) for v in values]
+
+
+def _table_index(values: Iterable[Any], table: dict[Any, int]) -> list[int]:
+    """Index of each value in ``table``, adding values in first-seen order (repeated strings are
+    stored once)."""
+    setdefault = table.setdefault
+    return [setdefault(v, len(table)) for v in values]
+
+
+_INCIDENT_FIELDS = attrgetter("start", "end", "id", "lat", "lon", "type", "time_precision",
+                              "geo_precision", "place", "actors", "fatalities", "title",
+                              "description", "sources")
 
 
 def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[str, Any]:
@@ -111,62 +109,66 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[s
     from mapgen.columns import Packer
 
     tz = config.zone
-    starts = _minutes_of([i.start for i in incidents])
-    ids = [i.id for i in incidents]
-    keys = list(zip(starts, ids))
-    order = sorted(range(len(incidents)), key=keys.__getitem__)
-    ordered = [incidents[k] for k in order]
-    starts = [starts[k] for k in order]
-    ends = _minutes_of([i.end for i in ordered])
+    pack = Packer()
+    rows = list(map(_INCIDENT_FIELDS, incidents))
+    if rows:
+        starts = _minutes_of([r[0] for r in rows])
+        order = sorted(range(len(rows)), key=[r[2] for r in rows].__getitem__)  # by id, then
+        order.sort(key=starts.__getitem__)                                          # stably by start
+        rows = [rows[k] for k in order]
+        starts = [starts[k] for k in order]
+        (_, end, ids, lat, lon, kind, tprec, gprec, place, actors, fat, title, desc,
+         sources) = map(list, zip(*rows))
+    else:
+        starts = end = ids = lat = lon = kind = tprec = gprec = place = actors = fat = title = desc = sources = []
+    ends = _minutes_of(end)
+    scale = 10 ** COORD_DIGITS
     type_index = {key: n for n, key in enumerate(config.event_types)}
     tp_index = {key: n for n, key in enumerate(TIME_PRECISIONS)}
     gp_index = {key: n for n, key in enumerate(GEO_PRECISIONS)}
-    scale = 10 ** COORD_DIGITS
 
-    places, actor_sets, actor_names = _Table(), _Table(), _Table()
-    outlets, urls, published = _Table(), _Table(), _Table()
-    src_n: list[int] = []
-    src_outlet: list[int] = []
-    src_url: list[int] = []
-    src_pub: list[int] = []
-    published_cache: dict[dt.datetime, str] = {}
-    for inc in ordered:
-        src_n.append(len(inc.sources))
-        for src in inc.sources:
-            src_outlet.append(outlets(src.outlet))
-            src_url.append(urls(src.url) + 1 if src.url else 0)
-            if src.published is None:
-                src_pub.append(0)
-            else:
-                text = published_cache.get(src.published)
-                if text is None:
-                    text = published_cache[src.published] = src.published.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-                src_pub.append(published(text) + 1)
+    places: dict[str, int] = {}
+    actor_sets: dict[tuple[int, ...], int] = {}
+    actor_names: dict[str, int] = {}
+    outlets: dict[str, int] = {}
+    urls: dict[str, int] = {}
+    published: dict[str, int] = {}
+    flat = [src for group in sources for src in group]
+    published_text: dict[dt.datetime, str] = {}
+    for src in flat:
+        if src.published is not None and src.published not in published_text:
+            published_text[src.published] = src.published.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    name_index = actor_names.setdefault
 
-    pack = Packer()
-    pack.ints("lat", [round((i.lat or 0.0) * scale) for i in ordered])
-    pack.ints("lon", [round((i.lon or 0.0) * scale) for i in ordered])
+    pack.ints("lat", _fixed_point(lat, scale))
+    pack.ints("lon", _fixed_point(lon, scale))
     pack.ints("s", starts, delta=True)
     pack.ints("d", [e - s for s, e in zip(starts, ends)])
-    pack.ints("ty", [type_index[i.type] for i in ordered])
-    pack.ints("tp", [tp_index[i.time_precision] for i in ordered])
-    pack.ints("gp", [gp_index[i.geo_precision] for i in ordered])
-    pack.ints("pl", [places(i.place or "") for i in ordered])
-    pack.ints("ac", [actor_sets(tuple(actor_names(a) for a in i.actors)) for i in ordered])
-    pack.ints("fat", [0 if i.fatalities is None else i.fatalities + 1 for i in ordered])
-    pack.ints("sn", src_n)
-    pack.ints("so", src_outlet)
-    pack.ints("su", src_url, delta=True)
-    pack.ints("sp", src_pub, delta=True)
-    pack.strings("id", [i.id for i in ordered])
-    pack.strings("title", [i.title for i in ordered])
-    pack.strings("desc", [i.description for i in ordered])
-    pack.strings("place", places.values)
-    pack.strings("actor", actor_names.values)
-    pack.strings("outlet", outlets.values)
-    pack.strings("url", urls.values)
-    pack.strings("pub", published.values)
-    return pack.result(n=len(ordered), digits=COORD_DIGITS, actorSets=[list(a) for a in actor_sets.values])
+    pack.ints("ty", list(map(type_index.__getitem__, kind)))
+    pack.ints("tp", list(map(tp_index.__getitem__, tprec)))
+    pack.ints("gp", list(map(gp_index.__getitem__, gprec)))
+    pack.ints("pl", _table_index([p or "" for p in place], places))
+    # actor sets as tuples of names first (C-speed lookups), then each distinct set as name indices
+    by_names: dict[tuple[str, ...], int] = {}
+    pack.ints("ac", _table_index(actors, by_names))
+    for group in by_names:
+        actor_sets[tuple([name_index(a, len(actor_names)) for a in group])] = len(actor_sets)
+    pack.ints("fat", [0 if f is None else f + 1 for f in fat])
+    pack.ints("sn", list(map(len, sources)))
+    pack.ints("so", _table_index([src.outlet for src in flat], outlets))
+    pack.ints("su", [0 if u is None else urls.setdefault(u, len(urls)) + 1 for u in [src.url for src in flat]],
+              delta=True)
+    pack.ints("sp", [0 if p is None else published.setdefault(published_text[p], len(published)) + 1
+                     for p in [src.published for src in flat]], delta=True)
+    pack.strings("id", ids)
+    pack.strings("title", title)
+    pack.strings("desc", desc)
+    pack.strings("place", places)
+    pack.strings("actor", actor_names)
+    pack.strings("outlet", outlets)
+    pack.strings("url", urls)
+    pack.strings("pub", published)
+    return pack.result(n=len(rows), digits=COORD_DIGITS, actorSets=[list(a) for a in actor_sets])
 
 
 def _zone_label(zone: ControlZone, tz: Any) -> str:
@@ -214,10 +216,10 @@ def updated_label(incidents: Sequence[Incident], zones: Sequence[ControlZone], t
 def build_payload(config: MapConfig, incidents: Sequence[Incident], zones: Sequence[ControlZone],
                   basemap: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything the time layer needs, as plain data."""
-    for inc in incidents:
-        config.event_type(inc.type)
-    for zone in zones:
-        config.faction(zone.faction)
+    for kind in dict.fromkeys(map(attrgetter("type"), incidents)):  # first-seen order
+        config.event_type(kind)
+    for faction in dict.fromkeys(zone.faction for zone in zones):
+        config.faction(faction)
     tz = config.zone
     return {
         "title": config.title,

@@ -5,9 +5,10 @@ import html
 from typing import Any
 
 import folium
-from branca.element import Element, Figure
+from branca.element import Figure
 
 from mapgen.render.assets import leaflet_css, leaflet_js
+from mapgen.render.raw import RawHTML
 from mapgen.render.timeline import TimeLayer
 
 ONLINE_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -37,9 +38,9 @@ def make_map(payload: dict[str, Any], *, title: str, lang: str = "en") -> folium
     figure = fmap.get_root()
     assert isinstance(figure, Figure)
     figure.title = title
-    figure.header.add_child(Element(f"<style>{leaflet_css()}</style>"), name="leaflet_css")
-    figure.header.add_child(Element(f"<script>{leaflet_js()}</script>"), name="leaflet_js")
-    figure.header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="title")
+    figure.header.add_child(RawHTML(f"<style>{leaflet_css()}</style>"), name="leaflet_css")
+    figure.header.add_child(RawHTML(f"<script>{leaflet_js()}</script>"), name="leaflet_js")
+    figure.header.add_child(RawHTML(f"<title>{html.escape(title)}</title>"), name="title")
     TimeLayer(payload).add_to(fmap)
     return fmap
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 from importlib import resources
 from typing import Any
 
-from branca.element import MacroElement
 from jinja2 import Template
 
 from mapgen.render.assets import own_asset
+from mapgen.render.raw import RawMacroElement
 from mapgen.shape import payload_json
 
 
@@ -15,7 +15,7 @@ def _template() -> Template:
     return Template((resources.files("mapgen") / "templates" / "timeline.html.j2").read_text(encoding="utf-8"))
 
 
-class TimeLayer(MacroElement):
+class TimeLayer(RawMacroElement):
     """Incidents and zones on one clock, a slider and a legend (``mapgen/static/mapgen-timeline.js``)."""
 
     _template = _template()

@@ -46,8 +46,9 @@
   /* ------------------------------------------------------------------ decoding the columns */
 
   // The numbers arrive as one deflated buffer of byte planes (see mapgen/columns.py), the strings
-  // as one joined string per table with a lengths column. Decoded once, into typed arrays.
-  function inflate(b64) {
+  // as one deflated UTF-8 text of all tables joined, cut by a lengths column per table. Decoded
+  // once, into typed arrays and one string that popups and ids are sliced from.
+  function inflate(b64) {  // base64 of deflated bytes -> Promise of an ArrayBuffer
     var bin = atob(b64), n = bin.length, bytes = new Uint8Array(n);
     for (var i = 0; i < n; i++) bytes[i] = bin.charCodeAt(i);
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));
@@ -73,16 +74,18 @@
     return cols;
   }
 
-  function StringTable(text, lengths) {
-    var n = lengths.length, off = new Uint32Array(n + 1);
+  function StringTable(text, lengths, start) {
+    var n = lengths.length, off = new Float64Array(n + 1);
+    off[0] = start || 0;
     for (var i = 0; i < n; i++) off[i + 1] = off[i] + lengths[i];
     this.text = text;
     this.off = off;
     this.length = n;
+    this.end = off[n];
   }
   StringTable.prototype.get = function (i) { return this.text.slice(this.off[i], this.off[i + 1]); };
 
-  function Incidents(packed, cols) {
+  function Incidents(packed, cols, text) {
     var n = packed.n, scale = Math.pow(10, packed.digits), i;
     this.n = n;
     this.s = cols.s;
@@ -99,8 +102,8 @@
       this.wx[i] = (cols.lon[i] / scale + 180) / 360;
       this.wy[i] = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
     }
-    var texts = packed.text, t = {};
-    Object.keys(texts).forEach(function (k) { t[k] = new StringTable(texts[k], cols[k]); });
+    var t = {}, start = 0;
+    packed.tables.forEach(function (k) { t[k] = new StringTable(text, cols[k], start); start = t[k].end; });
     this.texts = t;
     this.actorSets = packed.actorSets;
     this.sn = cols.sn; this.so = cols.so; this.su = cols.su; this.sp = cols.sp;
@@ -652,8 +655,8 @@
     // The incidents are decoded once (asynchronously: the buffer is inflated by the browser);
     // until then the page shows zones and controls, and state().ready stays false.
     var packed = data.inc;
-    var decoded = packed.n ? inflate(packed.bin).then(function (buffer) {
-      return new Incidents(packed, readColumns(packed, buffer));
+    var decoded = packed.n ? Promise.all([inflate(packed.bin), inflate(packed.text)]).then(function (parts) {
+      return new Incidents(packed, readColumns(packed, parts[0]), new TextDecoder().decode(parts[1]));
     }) : Promise.resolve(Incidents.empty());
     this.loading = decoded.then(function (inc) {
       app.clock.inc = inc;
