@@ -135,6 +135,21 @@ def updated_label(incidents: Sequence[Incident], zones: Sequence[ControlZone], t
     return day_label(max(moments).astimezone(tz).date()) if moments else ""
 
 
+BASE_CREDIT = "Basemap: Natural Earth. Places: GeoNames (CC BY 4.0)."
+
+
+def credit_line(credit: str) -> str:
+    """The map's own credit followed by the credit for the bundled data."""
+    return f"{credit.strip()} {BASE_CREDIT}".strip() if credit.strip() != BASE_CREDIT else BASE_CREDIT
+
+
+def zone_label(timezone: str) -> str:
+    """How times are labelled: ``Damascus time`` for Asia/Damascus, ``UTC`` for UTC."""
+    if "/" not in timezone:
+        return timezone
+    return timezone.rsplit("/", 1)[1].replace("_", " ") + " time"
+
+
 def build_payload(config: MapConfig, incidents: Sequence[Incident], zones: Sequence[ControlZone],
                   basemap: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything the time layer needs, as plain data."""
@@ -146,10 +161,10 @@ def build_payload(config: MapConfig, incidents: Sequence[Incident], zones: Seque
     return {
         "title": config.title,
         "description": config.description,
-        "credit": config.credit,
+        "credit": credit_line(config.credit),
         "updated": updated_label(incidents, zones, tz),
         "timezone": config.timezone,
-        "tzLabel": config.timezone if config.timezone != "UTC" else "UTC",
+        "tzLabel": zone_label(config.timezone),
         "mode": config.mode,
         "windowDays": config.window_days,
         "days": day_axis(config, incidents, zones),
