@@ -13,7 +13,7 @@ from pathlib import Path
 from mapgen.basemap import basemap_for
 from mapgen.readers import ReadOptions
 from mapgen.resolve import Resolved, resolve_places, write_pins
-from mapgen.shape import build_payload, data_bounds
+from mapgen.shape import build_payload
 from mapgen.source import MapSource, load_source
 from mapgen.writefile import write_atomic
 
@@ -76,9 +76,9 @@ def build_map(source: str | Path | MapSource, *, timezone: str | None = None, ho
     incidents = [i for i in resolved.incidents if not i.review]
     left_out = len(resolved.incidents) - len(incidents)
     payload = build_payload(loaded.config, incidents, loaded.zones)
-    payload["basemap"] = basemap_for(data_bounds(incidents, loaded.zones), incidents)
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
+    payload["basemap"] = basemap_for(payload["bounds"], incidents)
     fmap = make_map(payload, title=loaded.config.title)
     return MapDocument(html=render_html(fmap), source=loaded, resolved=resolved,
                        incident_count=len(incidents), zone_count=len(loaded.zones),

@@ -50,4 +50,5 @@ def render_html(fmap: folium.Map) -> str:
     figure = fmap.get_root()
     _stable_ids(figure)
     text = figure.render()
-    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+    # split on "\n" only: str.splitlines() would also break inside text at U+0085, U+001C...
+    return "\n".join(line.rstrip() for line in text.split("\n")).rstrip("\n") + "\n"
