@@ -33,8 +33,8 @@ def basemap_for(bounds: list[list[float]] | None, incidents: Sequence[Incident])
                     or any(f["bbox"][1] <= lat <= f["bbox"][3] and f["bbox"][0] <= lon <= f["bbox"][2]
                            for lat, lon in points)]
     countries = {"type": "FeatureCollection",
-                 "features": [{"type": "Feature", "properties": {"name": f["properties"]["name"]},
-                               "geometry": f["geometry"]} for f in features]}
+                 "features": [{"type": "Feature", "properties": {}, "geometry": f["geometry"]}
+                              for f in features]}
     counts: dict[str, list[Any]] = {}
     for inc in incidents:
         if inc.place and inc.lat is not None:
