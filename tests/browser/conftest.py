@@ -25,15 +25,25 @@ def _require_chromium() -> None:
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
 
 
+_RUNNING: dict[str, Any] = {}  # one Playwright per test session, also when this fixture is imported elsewhere
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
+    if "browser" in _RUNNING:  # tests/conftest.py re-exports this fixture: share the one browser
+        yield _RUNNING["browser"]
+        return
     _require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+        _RUNNING["browser"] = instance
+        try:
+            yield instance
+        finally:
+            del _RUNNING["browser"]
+            instance.close()
 
 
 @dataclass
