@@ -211,23 +211,23 @@ def view_bounds(incidents: Sequence[Incident], zones: Sequence[ControlZone],
     """The area to open on: the zones and the incidents within ``max_km`` of the incidents'
     median point, so that a statement made in London does not zoom a Syrian front out to the
     world. All data is used when fewer than half the incidents are that close."""
-    import math
+    import numpy as np
 
     located = [i for i in incidents if i.lat is not None and i.lon is not None]
     if not located:
         return data_bounds(incidents, zones)
-    lats = sorted(i.lat for i in located)  # type: ignore[misc]
-    lons = sorted(i.lon for i in located)  # type: ignore[misc]
-    mid_lat, mid_lon = lats[len(lats) // 2], lons[len(lons) // 2]
-
-    def km(lat: float, lon: float) -> float:
-        x = math.radians(lon - mid_lon) * math.cos(math.radians((lat + mid_lat) / 2))
-        return 6371.0 * math.hypot(x, math.radians(lat - mid_lat))
-
-    near = [i for i in located if km(i.lat, i.lon) <= max_km]  # type: ignore[arg-type]
-    if len(near) * 2 < len(located):
-        near = located
-    return data_bounds(near, zones)
+    lat = np.fromiter((i.lat for i in located), dtype=np.float64, count=len(located))
+    lon = np.fromiter((i.lon for i in located), dtype=np.float64, count=len(located))
+    mid_lat, mid_lon = np.sort(lat)[len(lat) // 2], np.sort(lon)[len(lon) // 2]
+    x = np.radians(lon - mid_lon) * np.cos(np.radians((lat + mid_lat) / 2))
+    near = 6371.0 * np.hypot(x, np.radians(lat - mid_lat)) <= max_km
+    if int(near.sum()) * 2 < len(located):
+        near[:] = True
+    boxes = np.array([zone.geometry.bounds for zone in zones], dtype=np.float64).reshape(-1, 4)
+    lat = np.concatenate([lat[near], boxes[:, 1], boxes[:, 3]])
+    lon = np.concatenate([lon[near], boxes[:, 0], boxes[:, 2]])
+    return [[round(float(lat.min()), 4), round(float(lon.min()), 4)],
+            [round(float(lat.max()), 4), round(float(lon.max()), 4)]]
 
 
 def updated_label(incidents: Sequence[Incident], zones: Sequence[ControlZone], tz: Any) -> str:

@@ -49,8 +49,14 @@
   // as one deflated UTF-8 text of all tables joined, cut by a lengths column per table. Decoded
   // once, into typed arrays and one string that popups and ids are sliced from.
   function inflate(b64) {  // base64 of deflated bytes -> Promise of an ArrayBuffer
-    var bin = atob(b64), n = bin.length, bytes = new Uint8Array(n);
-    for (var i = 0; i < n; i++) bytes[i] = bin.charCodeAt(i);
+    var bytes;
+    if (Uint8Array.fromBase64) {
+      bytes = Uint8Array.fromBase64(b64);
+    } else {
+      var bin = atob(b64), n = bin.length;
+      bytes = new Uint8Array(n);
+      for (var i = 0; i < n; i++) bytes[i] = bin.charCodeAt(i);
+    }
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));
     return new Response(stream).arrayBuffer();
   }
@@ -694,10 +700,13 @@
         pane: 'mapgenBase', renderer: renderer, radius: 2, weight: 0, fillColor: '#555',
         fillOpacity: 0.8, interactive: false
       }).addTo(labels);
-      var label = L.tooltip({permanent: true, direction: 'right', className: 'mapgen-place-label',
-                             offset: [3, 0], interactive: false})
-        .setLatLng([p[1], p[2]]).setContent(el('span', null, p[0]));
-      labels.addLayer(label);
+      // a divIcon marker, not a permanent tooltip: tooltips measure themselves in the DOM one by
+      // one (a forced layout each), which costs more than the rest of the page at load
+      labels.addLayer(L.marker([p[1], p[2]], {
+        pane: 'mapgenBase', interactive: false, keyboard: false,
+        icon: L.divIcon({className: 'mapgen-place-label', html: el('span', null, p[0]), iconSize: null,
+                         iconAnchor: [-5, 8]})
+      }));
     });
   };
 
