@@ -61,7 +61,7 @@ class Packer:
         of ``tables``, as deflated UTF-8 (a fast level: the text is large and already costs the
         page more to read and parse than to inflate)."""
         raw = b"".join(self._planes)
-        packed = base64.b64encode(zlib.compress(raw, 6)).decode("ascii")
+        packed = base64.b64encode(zlib.compress(raw, 3)).decode("ascii")
         text = "".join(self.texts.values()).encode("utf-8", "surrogatepass")
         return {"cols": self.columns, "bin": packed, "tables": list(self.texts),
                 "text": base64.b64encode(zlib.compress(text, 1)).decode("ascii"), **extra}

@@ -71,7 +71,10 @@ def day_axis(config: MapConfig, incidents: Sequence[Incident], zones: Sequence[C
 
 def _minutes_of(moments: Sequence[dt.datetime]) -> list[int]:
     """Epoch minutes of aware datetimes."""
-    return [int(m.timestamp()) // 60 for m in moments]
+    import numpy as np
+
+    seconds = np.fromiter(map(dt.datetime.timestamp, moments), dtype=np.float64, count=len(moments))
+    return (np.floor(seconds) // 60).astype(np.int64).tolist()
 
 
 def _fixed_point(values: list[float | None], scale: int) -> Any:
@@ -87,8 +90,10 @@ def _fixed_point(values: list[float | None], scale: int) -> Any:
 def _table_index(values: Iterable[Any], table: dict[Any, int]) -> list[int]:
     """Index of each value in ``table``, adding values in first-seen order (repeated strings are
     stored once)."""
-    setdefault = table.setdefault
-    return [setdefault(v, len(table)) for v in values]
+    values = list(values)
+    for value in dict.fromkeys(values):  # distinct values in first-seen order, at C speed
+        table.setdefault(value, len(table))
+    return list(map(table.__getitem__, values))
 
 
 _INCIDENT_FIELDS = attrgetter("start", "end", "id", "lat", "lon", "type", "time_precision",

@@ -25,12 +25,15 @@ def build(ctx: click.Context, source: str, out: str | None, timezone: str | None
     Example:
       mapgen build examples/aleppo-2016-02 -o output/aleppo-2016-02.html
     """
-    from mapgen.build import build_map, default_output
+    from mapgen.build import build_map, default_output, paused_gc
     from mapgen.readers import ReadOptions
+    from mapgen.render.preload import import_folium_for_build
 
-    doc = build_map(source, timezone=timezone, home=ctx.obj.get("home"), repin=repin, title=title,
-                    options=ReadOptions(repair=repair))
-    written = doc.save(out or default_output(source), embed_url=embed_url)
+    import_folium_for_build()
+    with paused_gc():  # also while saving: a collection over the built map would only cost time
+        doc = build_map(source, timezone=timezone, home=ctx.obj.get("home"), repin=repin, title=title,
+                        options=ReadOptions(repair=repair))
+        written = doc.save(out or default_output(source), embed_url=embed_url)
     summary = f"{doc.incident_count} incidents, {doc.zone_count} zone versions"
     if doc.left_out_for_review:
         summary += f"; left out {doc.left_out_for_review} incidents marked review: true"
