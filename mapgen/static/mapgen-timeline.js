@@ -802,8 +802,8 @@
     button.setAttribute('aria-label', 'Pause');
     var tick = function () {
       if (!app._playing) return;
-      if (app.clock.index >= app.clock.days.iso.length - 1) { app.togglePlay(); return; }
       app.go(app.clock.index + 1);
+      if (app.clock.index >= app.clock.days.iso.length - 1) { app.togglePlay(); return; }  // the end
       app.whenReady().then(function () {
         if (app._playing) app._timer = setTimeout(tick, (app.data.playMs || 700) / app.speed);
       });
