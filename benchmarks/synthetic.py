@@ -158,3 +158,29 @@ def to_source(data: dict[str, Any], *, path: str | Path = "synthetic.json", mode
                  for z in data["zones"]]
     config = MapConfig(title=title, mode=mode, window_days=window_days)
     return MapSource(path=Path(path), is_project=False, config=config, incidents=incidents, zones=zones)
+
+
+def write_project(folder: str | Path, n: int, zones: int = 200, seed: int = 42) -> Path:
+    """The same data set as a map project for ``mapgen build``: ``events/incidents.csv`` (the
+    plain CSV events format) and ``zones/zones.geojson``."""
+    import csv
+
+    folder = Path(folder)
+    (folder / "events").mkdir(parents=True, exist_ok=True)
+    (folder / "zones").mkdir(parents=True, exist_ok=True)
+    (folder / "map.yaml").write_text("title: Synthetic incidents\ntimezone: UTC\n", encoding="utf-8")
+    with open(folder / "events" / "incidents.csv", "w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["id", "date", "time_precision", "type", "place", "lat", "lon", "geo_precision",
+                      "actors", "title", "description", "fatalities", "sources"])
+        for r in incident_records(n, seed):
+            date = r["start"] if r["tp"] == "exact" else r["start"][:10]
+            out.writerow([r["id"], date, r["tp"], r["type"], r["place"], r["lat"], r["lon"], r["gp"],
+                          ";".join(r["actors"]), r["title"], r["desc"], "" if r["fat"] is None else r["fat"],
+                          f"{r['outlet']}|{r['url']}"])
+    features = [{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [z["ring"]]},
+                 "properties": {"id": z["id"], "faction": z["faction"], "valid_from": z["from"],
+                                "valid_to": z["to"]}} for z in zone_records(zones)]
+    (folder / "zones" / "zones.geojson").write_text(
+        json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    return folder

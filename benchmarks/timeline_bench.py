@@ -114,9 +114,22 @@ async (steps) => {
 """
 
 
+def csv_reader_present() -> bool:
+    """Whether this checkout reads CSV events and GeoJSON zones (then the CLI path is timed too)."""
+    from mapgen.readers import READERS
+
+    return ".csv" in READERS and ".geojson" in READERS
+
+
 def run_build(tool: str, data: Path, out: Path) -> dict[str, Any]:
-    """One build as a whole process: wall and CPU seconds, peak resident memory (MB)."""
-    cmd = [sys.executable, "-m", "benchmarks.build_one", tool, str(data), str(out)]
+    """One build as a whole process: wall and CPU seconds, peak resident memory (MB).
+
+    ``mapgen-cli`` is ``python -m mapgen build PROJECT -o OUT`` on the CSV/GeoJSON project.
+    """
+    if tool == "mapgen-cli":
+        cmd = [sys.executable, "-m", "mapgen", "-q", "build", str(data), "-o", str(out)]
+    else:
+        cmd = [sys.executable, "-m", "benchmarks.build_one", tool, str(data), str(out)]
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     if os.path.exists("/usr/bin/time"):
         start = time.perf_counter()
@@ -128,7 +141,7 @@ def run_build(tool: str, data: Path, out: Path) -> dict[str, Any]:
         user = float(re.search(r"User time \(seconds\): ([\d.]+)", err).group(1))
         system = float(re.search(r"System time \(seconds\): ([\d.]+)", err).group(1))
         peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", err).group(1)) / 1024
-        phases = json.loads(proc.stdout.strip().splitlines()[-1])
+        phases = json.loads(proc.stdout.strip().splitlines()[-1]) if tool != "mapgen-cli" else {}
         return {"wall_s": wall, "cpu_s": user + system, "peak_mb": peak, "phases": phases,
                 "html_bytes": out.stat().st_size}
     import psutil  # fallback: poll the process tree
@@ -148,7 +161,8 @@ def run_build(tool: str, data: Path, out: Path) -> dict[str, Any]:
     if proc.returncode != 0:
         raise RuntimeError(f"{tool} build failed:\n{stderr.decode()[-2000:]}")
     return {"wall_s": wall, "cpu_s": times.user + times.system, "peak_mb": peak / 2**20,
-            "phases": json.loads(stdout.decode().strip().splitlines()[-1]), "html_bytes": out.stat().st_size}
+            "phases": json.loads(stdout.decode().strip().splitlines()[-1]) if tool != "mapgen-cli" else {},
+            "html_bytes": out.stat().st_size}
 
 
 def measure_page(page: Path, resolver: folium_assets.Resolver, steps: int, timeout_s: float = 600) -> dict[str, Any]:
@@ -199,6 +213,14 @@ def text_bytes_per_incident(data: dict[str, Any]) -> float:
     return total / max(1, len(rows))
 
 
+def packed_bytes(page: Path) -> dict[str, int]:
+    """Sizes inside a mapgen page's data block: the packed numbers and the packed text."""
+    html = page.read_text(encoding="utf-8")
+    start = html.index('id="mapgen-data">') + len('id="mapgen-data">')
+    data = json.loads(html[start:html.index("</script>", start)])
+    return {"numbers": len(data["inc"]["bin"]), "text": len(data["inc"]["text"])}
+
+
 def run(ns: list[int], zones: int, steps: int, repeats: int, out_dir: Path, folium: bool) -> list[dict[str, Any]]:
     out_dir.mkdir(parents=True, exist_ok=True)
     tools = ["mapgen", "folium"] if folium else ["mapgen"]
@@ -211,11 +233,21 @@ def run(ns: list[int], zones: int, steps: int, repeats: int, out_dir: Path, foli
     for n in ns:
         data_path = synthetic.write(out_dir / f"data-{n}-z{zones}.json", n, zones)
         text = text_bytes_per_incident(synthetic.load(data_path))
+        if csv_reader_present():
+            project = synthetic.write_project(out_dir / f"project-{n}", n, zones)
+            build = run_build("mapgen-cli", project, out_dir / f"mapgen-cli-{n}.html")
+            rows.append({"n": n, "tool": "mapgen-cli", "build": build})
+            print(json.dumps({"n": n, "tool": "mapgen-cli", "build": {k: build[k] for k in (
+                "wall_s", "cpu_s", "peak_mb", "html_bytes")}}, default=lambda v: round(v, 3)),
+                file=sys.stderr, flush=True)
         for tool in tools:
             page = out_dir / f"{tool}-{n}.html"
             build = run_build(tool, data_path, page)
-            row = {"n": n, "tool": tool, "build": build,
+            row = {"n": n, "tool": tool, "build": build, "text_bytes": text,
+                   "added": (build["html_bytes"] - base_bytes[tool]) / n,
                    "beyond_text": (build["html_bytes"] - base_bytes[tool]) / n - text}
+            if tool == "mapgen":
+                row["packed"] = {k: v / n for k, v in packed_bytes(page).items()}
             measured = []
             for _ in range(repeats if n < 100000 else 1):
                 measured.append(measure_page(page, resolver or folium_assets.Resolver("."), steps))
@@ -233,15 +265,29 @@ def _fmt(value: float, digits: int = 0) -> str:
     return f"{value:,.{digits}f}"
 
 
+def _beyond(row: dict[str, Any]) -> str:
+    """Bytes an incident adds beyond its own text; for mapgen also the packed numbers alone (the
+    text is packed too, so the total is below the text's own size)."""
+    text = f"{row['beyond_text']:,.0f} (text {row['text_bytes']:,.0f})"
+    if "packed" in row:
+        text += f"; numbers {row['packed']['numbers']:,.1f}"
+    return text
+
+
 def table(rows: list[dict[str, Any]]) -> str:
-    head = ("| N | page | build wall s | build CPU s | build peak MB | HTML MB | B/incident beyond text "
-            "| page ready ms | step to paint ms (median) | JS heap MB |\n"
-            "|---|---|---|---|---|---|---|---|---|---|\n")
+    head = ("| N | page | build wall s | build CPU s | build peak MB | HTML MB | HTML B/incident "
+            "| B/incident beyond its text | page ready ms | step to paint ms (median) | JS heap MB |\n"
+            "|---|---|---|---|---|---|---|---|---|---|---|\n")
     lines = []
     by_n: dict[int, dict[str, dict[str, Any]]] = {}
     for row in rows:
         by_n.setdefault(row["n"], {})[row["tool"]] = row
     for n, tools in by_n.items():
+        if "mapgen-cli" in tools:
+            r = tools["mapgen-cli"]["build"]
+            lines.append(f"| {n:,} | `mapgen build` CSV + GeoJSON project (CLI) | {_fmt(r['wall_s'], 2)} "
+                         f"| {_fmt(r['cpu_s'], 2)} | {_fmt(r['peak_mb'])} | {_fmt(r['html_bytes'] / 1e6, 1)} "
+                         "| | | | | |")
         for tool in ("mapgen", "folium"):
             if tool not in tools:
                 continue
@@ -249,7 +295,7 @@ def table(rows: list[dict[str, Any]]) -> str:
             name = "mapgen" if tool == "mapgen" else "folium TimestampedGeoJson"
             lines.append(f"| {n:,} | {name} | {_fmt(r['build']['wall_s'], 2)} | {_fmt(r['build']['cpu_s'], 2)} "
                          f"| {_fmt(r['build']['peak_mb'])} | {_fmt(r['build']['html_bytes'] / 1e6, 1)} "
-                         f"| {_fmt(r['beyond_text'], 1)} | {_fmt(b['ready_ms'])} | {_fmt(b['step_ms'], 1)} "
+                         f"| {_fmt(r['added'])} | {_beyond(r)} | {_fmt(b['ready_ms'])} | {_fmt(b['step_ms'], 1)} "
                          f"| {_fmt(b['heap_mb'], 1)} |")
         if "mapgen" in tools and "folium" in tools:
             m, f = tools["mapgen"], tools["folium"]
@@ -260,7 +306,7 @@ def table(rows: list[dict[str, Any]]) -> str:
                 f"| {n:,} | *mapgen / folium* | {ratio(m['build']['wall_s'], f['build']['wall_s'])} "
                 f"| {ratio(m['build']['cpu_s'], f['build']['cpu_s'])} | {ratio(m['build']['peak_mb'], f['build']['peak_mb'])} "
                 f"| {ratio(m['build']['html_bytes'], f['build']['html_bytes'])} "
-                f"| {ratio(m['beyond_text'], f['beyond_text'])} | {ratio(m['browser']['ready_ms'], f['browser']['ready_ms'])} "
+                f"| {ratio(m['added'], f['added'])} | – | {ratio(m['browser']['ready_ms'], f['browser']['ready_ms'])} "
                 f"| {ratio(m['browser']['step_ms'], f['browser']['step_ms'])} "
                 f"| {ratio(m['browser']['heap_mb'], f['browser']['heap_mb'])} |")
     return head + "\n".join(lines) + "\n"
