@@ -96,11 +96,6 @@ def _table_index(values: Iterable[Any], table: dict[Any, int]) -> list[int]:
     return list(map(table.__getitem__, values))
 
 
-_INCIDENT_FIELDS = attrgetter("start", "end", "id", "lat", "lon", "type", "time_precision",
-                              "geo_precision", "place", "actors", "fatalities", "title",
-                              "description", "sources")
-
-
 def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[str, Any]:
     """Incidents as packed columns sorted by start time then id (the order the page's search needs).
 
@@ -111,22 +106,26 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[s
     + 1) per source. Texts (``id``, ``title``, ``desc`` and the tables) are joined strings with
     a lengths column each (see :mod:`mapgen.columns`).
     """
+    import numpy as np
+
     from mapgen.columns import Packer
 
     tz = config.zone
     pack = Packer()
-    rows = list(map(_INCIDENT_FIELDS, incidents))
-    if rows:
-        starts = _minutes_of([r[0] for r in rows])
-        order = sorted(range(len(rows)), key=[r[2] for r in rows].__getitem__)  # by id, then
-        order.sort(key=starts.__getitem__)                                          # stably by start
-        rows = [rows[k] for k in order]
-        starts = [starts[k] for k in order]
-        (_, end, ids, lat, lon, kind, tprec, gprec, place, actors, fat, title, desc,
-         sources) = map(list, zip(*rows))
-    else:
-        starts = end = ids = lat = lon = kind = tprec = gprec = place = actors = fat = title = desc = sources = []
-    ends = _minutes_of(end)
+    starts = _minutes_of(list(map(attrgetter("start"), incidents)))
+    order = sorted(range(len(incidents)), key=list(map(attrgetter("id"), incidents)).__getitem__)  # by id,
+    order.sort(key=starts.__getitem__)                                                      # then by start
+    ordered = [incidents[k] for k in order]
+    starts = [starts[k] for k in order]
+
+    def column(name: str) -> list[Any]:
+        return list(map(attrgetter(name), ordered))
+
+    ends = _minutes_of(column("end"))
+    ids, lat, lon, kind, tprec, gprec = (column(n) for n in ("id", "lat", "lon", "type", "time_precision",
+                                                             "geo_precision"))
+    place, actors, fat, title, desc, sources = (column(n) for n in ("place", "actors", "fatalities", "title",
+                                                                    "description", "sources"))
     scale = 10 ** COORD_DIGITS
     type_index = {key: n for n, key in enumerate(config.event_types)}
     tp_index = {key: n for n, key in enumerate(TIME_PRECISIONS)}
@@ -161,8 +160,11 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[s
     pack.ints("fat", [0 if f is None else f + 1 for f in fat])
     pack.ints("sn", list(map(len, sources)))
     pack.ints("so", _table_index([src.outlet for src in flat], outlets))
-    pack.ints("su", [0 if u is None else urls.setdefault(u, len(urls)) + 1 for u in [src.url for src in flat]],
-              delta=True)
+    links = [src.url for src in flat]
+    if None in links:
+        pack.ints("su", [0 if u is None else urls.setdefault(u, len(urls)) + 1 for u in links], delta=True)
+    else:
+        pack.ints("su", np.asarray(_table_index(links, urls), dtype=np.int64) + 1, delta=True)
     pack.ints("sp", [0 if p is None else published.setdefault(published_text[p], len(published)) + 1
                      for p in [src.published for src in flat]], delta=True)
     pack.strings("id", ids)
@@ -173,7 +175,7 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[s
     pack.strings("outlet", outlets)
     pack.strings("url", urls)
     pack.strings("pub", published)
-    return pack.result(n=len(rows), digits=COORD_DIGITS, actorSets=[list(a) for a in actor_sets])
+    return pack.result(n=len(ordered), digits=COORD_DIGITS, actorSets=[list(a) for a in actor_sets])
 
 
 def _zone_label(zone: ControlZone, tz: Any) -> str:
