@@ -62,9 +62,12 @@ class Packer:
         page more to read and parse than to inflate)."""
         raw = b"".join(self._planes)
         packed = base64.b64encode(zlib.compress(raw, 3)).decode("ascii")
-        text = "".join(self.texts.values()).encode("utf-8", "surrogatepass")
+        deflate, parts = zlib.compressobj(1), []
+        for joined in self.texts.values():  # table by table: no second copy of all the text
+            parts.append(deflate.compress(joined.encode("utf-8", "surrogatepass")))
+        parts.append(deflate.flush())
         return {"cols": self.columns, "bin": packed, "tables": list(self.texts),
-                "text": base64.b64encode(zlib.compress(text, 1)).decode("ascii"), **extra}
+                "text": base64.b64encode(b"".join(parts)).decode("ascii"), **extra}
 
 
 def unpack(data: dict[str, Any]) -> dict[str, Any]:
