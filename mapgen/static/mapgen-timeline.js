@@ -282,8 +282,9 @@
     },
 
     // Thousands on screen: a grid of CELL px; each occupied cell is one circle at the mean
-    // position of its incidents, sized by their number, coloured by the most frequent type and
-    // as opaque as its most recent incident. Cost grows with cells, not with incidents.
+    // position of its incidents, its area proportional to their number (relative to the busiest
+    // cell in view), coloured by the most frequent type and as opaque as its most recent
+    // incident. Cost grows with cells, not with incidents.
     _drawGrid: function (ctx, o, size, count) {
       var clock = this._clock, inc = clock.inc, types = clock.types.length, drawn = this._drawn;
       var cols = Math.ceil((size.x + 16) / CELL) + 1, rows = Math.ceil((size.y + 16) / CELL) + 1;
@@ -303,7 +304,9 @@
         gn[c]++; gt[c * types + ty[i]]++; sx[c] += x; sy[c] += y;
         if (fading) { var l = clock.level(i); if (l < lvl[c]) lvl[c] = l; } else lvl[c] = 0;
       }
-      var buckets = {}, keys = [];
+      var buckets = {}, keys = [], most = 1;
+      for (var v = 0; v < nUsed; v++) if (gn[used[v]] > most) most = gn[used[v]];
+      var rMin = 1.5, rMax = CELL / 2 + 0.5;
       for (var u = 0; u < nUsed; u++) {
         var cell = used[u], best = 0, bestN = -1;
         for (var t = 0; t < types; t++) {
@@ -314,7 +317,8 @@
         var key = lvl[cell] * types + best, b = buckets[key];
         if (!b) { b = buckets[key] = []; keys.push(key); }
         var num = gn[cell];
-        b.push(sx[cell] / num - 8, sy[cell] / num - 8, Math.min(2 + 1.4 * Math.log2(num), CELL / 2 + 1));
+        // area grows with the cell's share of the busiest cell in view
+        b.push(sx[cell] / num - 8, sy[cell] / num - 8, rMin + (rMax - rMin) * Math.sqrt(num / most));
         gn[cell] = 0; sx[cell] = 0; sy[cell] = 0;
       }
       keys.sort(function (a, b) { return b - a; });  // most faded first
