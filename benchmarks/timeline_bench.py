@@ -121,6 +121,39 @@ def csv_reader_present() -> bool:
     return ".csv" in READERS and ".geojson" in READERS
 
 
+METHOD = """\
+## Method
+
+`python -m benchmarks.timeline_bench` (see its docstring). Same seeded synthetic data for both
+pages: N incidents over northern Syria and 365 days (70% day precision, 20% exact, 10% week or
+month; title, ~100-character description, place, actors, one source with its own URL) and 200
+control-zone versions (20 areas x 10 versions, ~60 vertices each).
+
+- **Build**: one whole process each, under `/usr/bin/time -v` (wall, user+system CPU, maximum
+  resident set). mapgen: load the data file, make `mapgen.model` incidents and zones, `build_map`,
+  `save` (as `mapgen build` does: folium imported without its optional pandas support, garbage
+  collector paused). folium: load the same file, one GeoJSON feature per incident with an HTML
+  popup, `plugins.TimestampedGeoJson(period="P1D")`, `Map.save`. When the checkout has the CSV and
+  GeoJSON readers, `python -m mapgen build` on the same data as a CSV + GeoJSON project is timed too.
+- **HTML B/incident**: (bytes at N - bytes of the same page with no incidents) / N. *Beyond its
+  text*: minus the incident's own text (UTF-8 of id, title, description, source URL); mapgen
+  packs its text too, so the figure is negative; *numbers* is mapgen's packed non-text columns alone.
+- **Page ready**: navigation start to the first animation frame after the one in which the
+  incidents are drawn (mapgen: `mapgen.state().ready`; folium: the TimestampedGeoJson layer is on
+  the map) and the load event has fired. folium's CDN files are served from npm copies.
+- **Step to paint**: from the last date backwards, each step set through the page's own control
+  (mapgen: the slider's `input` event; folium: `timeDimension.setCurrentTimeIndex`), then two
+  animation frames (the first draws, the second begins after the paint); median of the steps.
+  Each step is checked to have reached its date and (mapgen) to be drawn.
+- **JS heap**: `Runtime.getHeapUsage` after a forced garbage collection at page ready (typed
+  arrays' backing stores are outside it).
+
+Headless Debian Chromium (`--headless --no-sandbox --disable-gpu`), viewport 1280x800, a fresh
+browser per page; the machine has 2 cores shared with other work, so wall times vary from run to
+run; CPU times and ratios are steadier.
+"""
+
+
 def run_build(tool: str, data: Path, out: Path) -> dict[str, Any]:
     """One build as a whole process: wall and CPU seconds, peak resident memory (MB).
 
@@ -342,7 +375,7 @@ def main() -> None:
     note = f"\nMeasured {environment()}.\n"
     print(text + note)
     if args.results:
-        Path(args.results).write_text("# Time layer benchmark\n\n" + text + note, encoding="utf-8")
+        Path(args.results).write_text("# Time layer benchmark\n\n" + text + note + "\n" + METHOD, encoding="utf-8")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1, default=float), encoding="utf-8")
 

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter
 from typing import Any, Sequence
 
 from mapgen.model import Incident
@@ -50,11 +52,10 @@ def basemap_for(bounds: list[list[float]] | None, incidents: Sequence[Incident])
     countries = {"type": "FeatureCollection",
                  "features": [{"type": "Feature", "properties": {}, "geometry": f["geometry"]}
                               for f in features]}
-    counts: dict[str, list[Any]] = {}
-    for inc in incidents:
-        if inc.place and inc.lat is not None:
-            entry = counts.setdefault(inc.place, [0, inc.lat, inc.lon])
-            entry[0] += 1
+    named = [i for i in incidents if i.place and i.lat is not None]
+    names = list(map(attrgetter("place"), named))
+    first = dict(zip(reversed(names), reversed(named)))  # each name's first incident
+    counts = {name: [number, first[name].lat, first[name].lon] for name, number in Counter(names).items()}
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))[:MAX_LABELS]
     places = sorted([[name, round(lat, 4), round(lon, 4)] for name, (_, lat, lon) in ranked])
     return {"countries": countries, "places": places}
