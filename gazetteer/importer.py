@@ -21,7 +21,7 @@ EXACT_MAIN, EXACT_ALT, LOOSE, SKELETON_ARABIC, SKELETON_LATIN = range(5)
 #: (ADM2/ADM3) stand for their seat town in the Who's On First-derived extracts, where many
 #: towns (Suruç, Yunak...) exist only as ADM2.
 FEATURE_WEIGHT = {
-    "PPLC": 1.0, "PPLA": 0.9, "PPLA2": 0.8, "PPLA3": 0.7, "PPLA4": 0.6, "PPLA5": 0.6,
+    "PPLC": 1.0, "PPLA": 0.9, "PPLA2": 0.8, "PPLA3": 0.65, "PPLA4": 0.6, "PPLA5": 0.6,
     "PPL": 0.5, "PPLG": 0.5, "PPLS": 0.45, "PPLX": 0.45, "PPLF": 0.35, "PPLL": 0.35,
     "STLMT": 0.35, "PPLR": 0.35, "PPLQ": 0.15, "PPLW": 0.15, "PPLH": 0.1, "PPLCH": 0.2,
     "PSTB": 0.7, "AIRB": 0.7, "AIRF": 0.6, "AIRP": 0.65, "AIRH": 0.5, "CMPRF": 0.6,
@@ -30,7 +30,7 @@ FEATURE_WEIGHT = {
 DEFAULT_FEATURE_WEIGHT = {"P": 0.45, "S": 0.4, "A": 0.15, "L": 0.2}
 #: Score per feature weight unit, and per decade of population (see :func:`importance`).
 W_FEATURE = 0.5
-W_POPULATION = 0.21
+W_POPULATION = 0.28
 #: Population assumed when it is unknown or smaller (a village).
 BASE_POPULATION = 500
 
@@ -39,8 +39,8 @@ def importance(feature_code: str, population: int) -> float:
     """Return a place's prior score from feature code and population.
 
     ``W_FEATURE * weight + W_POPULATION * log10(population) / 7``. The feature weight puts a
-    subdistrict seat (PPLA3) 0.05 above a village (PPL) of the same name, a village above an
-    admin area; population adds about 0.03 per tenfold, so a capital of millions outranks a
+    subdistrict seat (PPLA3) 0.075 above a village (PPL) of the same name, a village above a
+    province; population adds 0.04 per tenfold, so a capital of millions outranks a
     village of the same name in the map's own countries while a town of a few thousand does not.
     """
     weight = FEATURE_WEIGHT.get(feature_code)

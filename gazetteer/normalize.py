@@ -65,7 +65,7 @@ _LOOSE_SUBS = [
     (re.compile(r"(?<=[aiu])h$"), ""),          # -ah/-eh/-ih endings
     (re.compile(r"(?<=[^aiuy])a$"), "a"),        # (keeps final -a)
 ]
-_FRENCH_SILENT_E = re.compile(r"(?<=[^aeiouy])e$")
+_FRENCH_SILENT_E = re.compile(r"(?<=[aiuo]n)e$")
 _VOWELS = re.compile(r"[aeiouyw]")
 
 # Arabic script -> Latin consonant classes matching what romanisations write.

@@ -22,7 +22,8 @@ from typing import Sequence
 
 import numpy as np
 
-from gazetteer.importer import EXACT_ALT, EXACT_MAIN, LOOSE, SKELETON_ARABIC, SKELETON_LATIN
+from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, LOOSE, SKELETON_ARABIC, SKELETON_LATIN,
+                                W_FEATURE, W_POPULATION)
 from gazetteer.model import Place, Resolution
 
 EARTH_RADIUS_KM = 6371.0088
@@ -55,7 +56,7 @@ DELIBERATE_SOURCE_BONUS = 0.02
 #: happens to match ("Riga" for "Raqqa") cannot outrank the place the name spells.
 WEAK_IMPORTANCE_FACTOR = 0.5
 #: Best possible raw score; reported scores are raw / MAX_RAW, in [0, 1].
-MAX_RAW = W_MATCH + 0.5 + 0.21 + W_PROXIMITY
+MAX_RAW = W_MATCH + W_FEATURE + W_POPULATION + W_PROXIMITY
 MIN_SCORE = 0.7
 MARGIN = 0.05
 #: Candidates closer than this to a better one are the same place for a map.
