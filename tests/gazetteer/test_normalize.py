@@ -124,9 +124,9 @@ def test_a_leading_article_does_not_change_loose_or_skeleton(name, article, sep)
     assert skeleton_key(prefixed) == skeleton_key(name) or name.split()[0] in ARTICLES
 
 
-@given(latin_word, st.sampled_from("bdfgjklmnprtvz"), st.integers(min_value=0, max_value=9))
+@given(latin_word, st.sampled_from("bflmnrv"), st.integers(min_value=0, max_value=9))
 def test_doubling_a_consonant_does_not_change_loose_or_skeleton(word, letter, pos):
-    # consonants outside the digraph rules (kh, sh, ch, q, x...): "Tall" = "Tal"
+    # consonants outside the digraph rules (kh, sh, dj, th, ph...): "Nubbul" = "Nubul"
     pos = pos % (len(word) + 1)
     single = word[:pos] + letter + word[pos:]
     doubled = word[:pos] + letter + letter + word[pos:]
