@@ -27,7 +27,7 @@ FROM (SELECT place_id, MIN(kind) AS kind FROM (
       GROUP BY place_id) AS m
 JOIN places AS p ON p.id = m.place_id
 ORDER BY m.kind, p.importance DESC, p.id
-LIMIT 100
+LIMIT 60
 """
 #: Entries kept in the per-name candidate cache before it is emptied.
 CACHE_LIMIT = 200_000

@@ -133,6 +133,7 @@ _WORD_FORMS = {
 }
 
 
+@lru_cache(maxsize=200_000)
 def _loose_word(word: str) -> str:
     if not word.isascii():
         return word

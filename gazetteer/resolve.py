@@ -65,8 +65,11 @@ SAME_PLACE_KM = 5.0
 #: district or province: the settlement stands for it on a point map.
 ADMIN_SAME_PLACE_KM = 40.0
 #: Candidates examined after scoring (the rest cannot matter).
-TOP_K = 12
+TOP_K = 10
 MAX_ALTERNATIVES = 8
+
+
+_MATCH_BY_KIND = np.array([MATCH_WEIGHT[k] for k in range(5)])
 
 
 class CandidateSet:
@@ -82,29 +85,32 @@ class CandidateSet:
     """
 
     __slots__ = ("rows", "skeleton", "lat", "lon", "base", "weak", "admin", "countries",
-                 "_masks", "_places")
+                 "_masks", "_places", "memo")
 
     def __init__(self, rows: Sequence[tuple], skeleton: str) -> None:
         self.rows = list(rows)
         self.skeleton = skeleton
         n = len(self.rows)
-        self.lat = np.fromiter((r[1] for r in self.rows), float, n)
-        self.lon = np.fromiter((r[2] for r in self.rows), float, n)
-        kind = np.fromiter((r[9] for r in self.rows), np.int8, n)
-        match = np.array([MATCH_WEIGHT[k] for k in range(5)])[kind] if n else np.zeros(0)
+        table = np.array([(r[1], r[2], r[8], r[9], r[7] in ("curated", "csv"))
+                          for r in self.rows], dtype=float).reshape(n, 5)
+        self.lat = table[:, 0]
+        self.lon = table[:, 1]
+        kind = table[:, 3].astype(np.int8)
+        match = _MATCH_BY_KIND[kind]
         self.weak = kind >= SKELETON_ARABIC
         if len(skeleton) <= SHORT_SKELETON:
             match = np.where(self.weak, match - SHORT_SKELETON_PENALTY, match)
         elif len(skeleton) >= LONG_SKELETON:
             match = np.where(self.weak, match + LONG_SKELETON_BONUS, match)
-        imp = np.fromiter((r[8] for r in self.rows), float, n)
-        deliberate = np.fromiter((r[7] in ("curated", "csv") for r in self.rows), bool, n)
-        imp = np.where(self.weak, WEAK_IMPORTANCE_FACTOR * imp, imp)
-        self.base = W_MATCH * match + imp + DELIBERATE_SOURCE_BONUS * deliberate
+        imp = np.where(self.weak, WEAK_IMPORTANCE_FACTOR * table[:, 2], table[:, 2])
+        self.base = W_MATCH * match + imp + DELIBERATE_SOURCE_BONUS * table[:, 4]
         self.countries = [r[3] for r in self.rows]
         self.admin = [r[4].startswith("ADM") for r in self.rows]
         self._masks: dict[tuple[str, ...], np.ndarray] = {}
         self._places: dict[int, Place] = {}
+        #: Resolutions without near/context, per (query, countries): a pure function of this
+        #: set, so computed once.
+        self.memo: dict[tuple[str, tuple[str, ...]], Resolution] = {}
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -134,7 +140,7 @@ def haversine_km(lat1: np.ndarray | float, lon1: np.ndarray | float,
     dphi = p2 - p1
     dlmb = np.radians(np.asarray(lon2) - np.asarray(lon1))
     a = np.sin(dphi / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
 
 
 def _proximity(lats: np.ndarray, lons: np.ndarray, points: Sequence[tuple[float, float]],
@@ -174,6 +180,19 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
     n = len(cands)
     if n == 0:
         return Resolution(query, "unresolved", None, 0.0)
+    wanted = tuple(sorted({c.upper() for c in countries})) if countries else ()
+    if near is None and not context:
+        hit = cands.memo.get((query, wanted))
+        if hit is None:
+            hit = cands.memo[(query, wanted)] = _rank(query, cands, wanted, None, ())
+        return hit
+    return _rank(query, cands, wanted, near, context)
+
+
+def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
+          near: tuple[float, float] | None,
+          context: Sequence[tuple[float, float]]) -> Resolution:
+    n = len(cands)
     # raw scores below; the Resolution reports raw / MAX_RAW
     score = cands.base
     prox = None
@@ -185,9 +204,7 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
             prox = np.maximum(prox, CONTEXT_WEIGHT * _density(cands.lat, cands.lon, context,
                                                               CONTEXT_SCALE_KM))
         score = score + W_PROXIMITY * prox
-    wanted: tuple[str, ...] = ()
-    if countries:
-        wanted = tuple(sorted({c.upper() for c in countries}))
+    if wanted:
         score = score - OTHER_COUNTRY_PENALTY * cands.outside(wanted)
 
     if n > TOP_K:
@@ -195,8 +212,9 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
     else:
         top = np.arange(n)
     # Best first; ties broken by name and id so the order never depends on storage order.
-    order = sorted(top.tolist(), key=lambda i: (-score[i], cands.rows[i][0],
-                                                cands.rows[i][5] or 0, i))
+    sc = score.tolist()
+    rows = cands.rows
+    order = sorted(top.tolist(), key=lambda i: (-sc[i], rows[i][0], rows[i][5] or 0, i))
     kept = _one_per_place(cands, order)
     best = kept[0]
     best_score = float(score[best])
@@ -221,13 +239,17 @@ def _one_per_place(cands: CandidateSet, order: list[int]) -> list[int]:
     idx = np.asarray(order)
     d = haversine_km(cands.lat[idx][:, None], cands.lon[idx][:, None],
                      cands.lat[idx][None, :], cands.lon[idx][None, :])
+    same = (d <= SAME_PLACE_KM).tolist()
     admin = [cands.admin[i] for i in order]
+    if any(admin):
+        settlement_near = ((d <= ADMIN_SAME_PLACE_KM) & ~np.asarray(admin)[None, :]).any(axis=1)
+        drop_admin = (settlement_near & np.asarray(admin)).tolist()
+    else:
+        drop_admin = [False] * len(order)
     kept_pos: list[int] = []
     for pos in range(len(order)):
-        if any(d[pos, k] <= SAME_PLACE_KM for k in kept_pos):
-            continue
-        if admin[pos] and any(d[pos, k] <= ADMIN_SAME_PLACE_KM and not admin[k]
-                              for k in range(len(order))):
+        row = same[pos]
+        if drop_admin[pos] or any(row[k] for k in kept_pos):
             continue
         kept_pos.append(pos)
     if not kept_pos:
