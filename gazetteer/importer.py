@@ -5,7 +5,6 @@ import json
 import math
 import sqlite3
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable, Sequence
 
 from gazetteer.normalize import (exact_key, is_arabic, loose_key, skeleton_key,

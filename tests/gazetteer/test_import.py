@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from gazetteer import GazetteerError, GazetteerInputError, open_gazetteer
+from gazetteer import GazetteerError, GazetteerInputError
 from tests.gazetteer.common import DUMPS, SAMPLE_SY, SAMPLE_TR, dump_lines
 
 pytestmark = pytest.mark.skipif(not DUMPS.is_dir(), reason="GeoNames-format dumps not found")
