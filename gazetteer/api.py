@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import time
@@ -16,6 +17,8 @@ from gazetteer.model import Place, Resolution
 from gazetteer.normalize import exact_key, is_arabic, loose_key, skeleton_key
 from gazetteer.resolve import CandidateSet, rank
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
+
+log = logging.getLogger(__name__)
 
 LOOKUP_SQL = """
 SELECT p.name, p.lat, p.lon, p.country, p.feature_code, p.geonameid, p.population, p.source,
@@ -246,9 +249,13 @@ def open_gazetteer(home: str | os.PathLike[str] | None = None) -> Gazetteer:
 def _load_builtin(conn: sqlite3.Connection) -> None:
     from gazetteer.sources.builtin import BUILTIN_VERSION, builtin_records, country_names
 
-    records = list(builtin_records())
     try:
         conn.execute("BEGIN IMMEDIATE")
+        if db.get_meta(conn, "builtin_version") == BUILTIN_VERSION:
+            conn.execute("COMMIT")  # another process built it while we waited for the lock
+            return
+        log.info("building the built-in gazetteer (first use of this MAPGEN_HOME)")
+        records = list(builtin_records())
         old = [r[0] for r in conn.execute(
             "SELECT id FROM places WHERE source IN ('builtin', 'curated')")]
         conn.executemany("DELETE FROM names WHERE place_id = ?", ((i,) for i in old))
