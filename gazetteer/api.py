@@ -10,6 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
+import numpy as np
+
 from gazetteer import db
 from gazetteer.errors import GazetteerError, GazetteerInputError
 from gazetteer.importer import ImportReport, write_records
@@ -124,17 +126,19 @@ class Gazetteer:
         """
         first = [self.resolve(n, countries=countries, near=near, extra_places=extra_places)
                  for n in names]
-        points = [(exact_key(n), (r.place.lat, r.place.lon))
-                  for n, r in zip(names, first) if r.place is not None]
+        found = [(exact_key(n), r.place.lat, r.place.lon)
+                 for n, r in zip(names, first) if r.place is not None]
+        keys = [k for k, _, _ in found]
+        points = np.array([(lat, lon) for _, lat, lon in found], dtype=float).reshape(-1, 2)
         out = []
         for n, r in zip(names, first):
             if r.place is not None and r.place.source == "project":
                 out.append(r)
                 continue
             key = exact_key(n)
-            ctx = [pt for k, pt in points if k != key]
+            ctx = points[[k != key for k in keys]] if keys else points
             out.append(self.resolve(n, countries=countries, near=near, context=ctx,
-                                    extra_places=extra_places) if ctx else r)
+                                    extra_places=extra_places) if len(ctx) else r)
         return out
 
     # -- importing -------------------------------------------------------------------------
