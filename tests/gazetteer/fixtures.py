@@ -1,20 +1,21 @@
-"""Test fixtures: every test gets its own MAPGEN_HOME; built databases are made once per run
-and copied (building the built-in default takes seconds, copying a file milliseconds)."""
+"""Gazetteer test fixtures: every test gets its own MAPGEN_HOME; built databases are made once
+per run and copied (building the built-in default takes seconds, copying a file milliseconds).
+
+Used by ``tests/gazetteer/conftest.py`` and imported by the gazetteer CLI test modules."""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
-
-# The machine is shared: no per-example deadline, a modest number of examples.
-settings.register_profile("mapgen", deadline=None, max_examples=150)
-settings.load_profile("mapgen")
 
 from tests.gazetteer.common import DUMPS
 
 DB_FILENAME = "gazetteer.sqlite3"
+
+
+#: Master homes built in this run, shared by every module that imports these fixtures.
+_MASTERS: dict[str, Path] = {}
 
 
 def _copy_home(src: Path, dst: Path) -> Path:
@@ -27,9 +28,11 @@ def _copy_home(src: Path, dst: Path) -> Path:
 def builtin_home_master(tmp_path_factory) -> Path:
     from gazetteer import open_gazetteer
 
-    home = tmp_path_factory.mktemp("builtin-master")
-    open_gazetteer(home).close()
-    return home
+    if "builtin" not in _MASTERS:
+        home = tmp_path_factory.mktemp("builtin-master")
+        open_gazetteer(home).close()
+        _MASTERS["builtin"] = home
+    return _MASTERS["builtin"]
 
 
 @pytest.fixture(scope="session")
@@ -38,10 +41,12 @@ def sytr_home_master(tmp_path_factory, builtin_home_master) -> Path:
         pytest.skip(f"GeoNames-format dumps not found at {DUMPS}")
     from gazetteer import open_gazetteer
 
-    home = _copy_home(builtin_home_master, tmp_path_factory.mktemp("sytr-master"))
-    with open_gazetteer(home) as gz:
-        gz.import_files([DUMPS / "SY.txt", DUMPS / "TR.txt"])
-    return home
+    if "sytr" not in _MASTERS:
+        home = _copy_home(builtin_home_master, tmp_path_factory.mktemp("sytr-master"))
+        with open_gazetteer(home) as gz:
+            gz.import_files([DUMPS / "SY.txt", DUMPS / "TR.txt"])
+        _MASTERS["sytr"] = home
+    return _MASTERS["sytr"]
 
 
 @pytest.fixture
