@@ -1,6 +1,7 @@
 """Ranking candidate places for a name, with context, and deciding resolved/ambiguous/unresolved.
 
-A candidate's score adds:
+Candidates come from the exact and loose keys, or -- only when those find nothing -- from the
+consonant skeleton (see :mod:`gazetteer.api`). A candidate's score adds:
 
 * how well a stored name matches the query (exact > loose key > Arabic-script skeleton >
   Latin skeleton; skeletons of three letters or fewer count less);
