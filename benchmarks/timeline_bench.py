@@ -338,7 +338,7 @@ def table(rows: list[dict[str, Any]]) -> str:
             m, f = tools["mapgen"], tools["folium"]
 
             def ratio(a: float, b: float) -> str:
-                return f"{a / b:.2f}" if b else "–"
+                return f"{a / b:.2g}" if b and a / b < 0.1 else f"{a / b:.2f}" if b else "–"
             lines.append(
                 f"| {n:,} | *mapgen / folium* | {ratio(m['build']['wall_s'], f['build']['wall_s'])} "
                 f"| {ratio(m['build']['cpu_s'], f['build']['cpu_s'])} | {ratio(m['build']['peak_mb'], f['build']['peak_mb'])} "
@@ -370,7 +370,12 @@ def main() -> None:
     parser.add_argument("--no-folium", action="store_true", help="measure this project only")
     parser.add_argument("--results", default=None, help="also write the table to this markdown file")
     parser.add_argument("--json", default=None, help="also write the raw rows as JSON")
+    parser.add_argument("--table-from", default=None, metavar="ROWS.json",
+                        help="only print the table of rows written earlier with --json")
     args = parser.parse_args()
+    if args.table_from:
+        print(table(json.loads(Path(args.table_from).read_text(encoding="utf-8"))))
+        return
     ns = [1000, 5000] if args.quick else [int(v) for v in args.n.split(",") if v.strip()]
     steps, repeats = (5, 1) if args.quick else (args.steps, args.repeats)
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
