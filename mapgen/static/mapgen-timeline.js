@@ -709,7 +709,7 @@
       labels.addLayer(L.marker([p[1], p[2]], {
         pane: 'mapgenBase', interactive: false, keyboard: false,
         icon: L.divIcon({className: 'mapgen-place-label', html: el('span', null, p[0]), iconSize: null,
-                         iconAnchor: [-5, 8]})
+                         iconAnchor: [-8, 8]})
       }));
     });
   };
