@@ -9,7 +9,8 @@
  * Page API (used by tests and embedding pages):
  *   mapgen.setDate(iso)  -> moves the clock to that day (YYYY-MM-DD) in the map's time zone
  *   mapgen.state()       -> {date, index, incidents: [ids shown], drawn: [ids on screen],
- *                            count, drawnCount, zones: [zone ids shown], selected, ready}
+ *                            count, drawnCount, zones: [zone ids shown], selected, ready,
+ *                            drawMs: time the last drawing took}
  *   mapgen.state({ids: false}) -> the same without the id lists (cheap at 100,000 incidents)
  *   mapgen.whenReady()   -> a Promise of state({ids: false}) once the current date is drawn
  *   mapgen.openIncident(id), mapgen.days()
@@ -773,7 +774,9 @@
     if (this._frame) cancelAnimationFrame(this._frame);
     this._frame = requestAnimationFrame(function () {
       app._frame = null;
+      var started = performance.now();
       app.points.redraw();
+      app.drawMs = performance.now() - started;
       if (!app.loaded) return;
       app.clock.ready = true;
       var waiting = app._waiting;
@@ -839,7 +842,8 @@
       aggregated: this.points.aggregated,
       zones: clock.zonesShown.slice(),
       selected: clock.selected === null ? null : clock.inc.id(clock.selected),
-      ready: clock.ready
+      ready: clock.ready,
+      drawMs: this.drawMs || 0  // how long the last drawing took (for measurements)
     };
     if (ids) {
       out.incidents = clock.visibleIds();
