@@ -56,18 +56,24 @@ class Packer:
         self.texts[name] = joined
         self.ints(name, lengths)
 
-    def result(self, **extra: Any) -> dict[str, Any]:
-        """``bin``: the deflated number planes; ``text``: all string tables, joined in the order
+    def result(self, lazy: tuple[str, ...] = (), **extra: Any) -> dict[str, Any]:
+        """``bin``: the deflated number planes; ``text``: the string tables, joined in the order
         of ``tables``, as deflated UTF-8 (a fast level: the text is large and already costs the
-        page more to read and parse than to inflate)."""
+        page more to read and parse than to inflate). Tables named in ``lazy`` go to
+        ``lazyText``/``lazyTables`` instead: the page inflates those after its first drawing."""
         raw = b"".join(self._planes)
         packed = base64.b64encode(zlib.compress(raw, 3)).decode("ascii")
+        eager = [name for name in self.texts if name not in lazy]
+        later = [name for name in self.texts if name in lazy]
+        return {"cols": self.columns, "bin": packed, "tables": eager, "text": self._deflate(eager),
+                "lazyTables": later, "lazyText": self._deflate(later), **extra}
+
+    def _deflate(self, names: list[str]) -> str:
         deflate, parts = zlib.compressobj(1), []
-        for joined in self.texts.values():  # table by table: no second copy of all the text
-            parts.append(deflate.compress(joined.encode("utf-8", "surrogatepass")))
+        for name in names:  # table by table: no second copy of all the text
+            parts.append(deflate.compress(self.texts[name].encode("utf-8", "surrogatepass")))
         parts.append(deflate.flush())
-        return {"cols": self.columns, "bin": packed, "tables": list(self.texts),
-                "text": base64.b64encode(b"".join(parts)).decode("ascii"), **extra}
+        return base64.b64encode(b"".join(parts)).decode("ascii")
 
 
 def unpack(data: dict[str, Any]) -> dict[str, Any]:
@@ -85,13 +91,14 @@ def unpack(data: dict[str, Any]) -> dict[str, Any]:
             values = (values >> 1) ^ -(values & 1)
         values = np.cumsum(values) + base if delta else values + base
         out[name] = values.tolist()
-    encoded = zlib.decompress(base64.b64decode(data["text"])).decode("utf-8", "surrogatepass").encode(
-        "utf-16-le", "surrogatepass")
-    start = 0
-    for name in data["tables"]:
-        strings = []
-        for length in out[name]:
-            strings.append(encoded[start * 2:(start + length) * 2].decode("utf-16-le"))
-            start += length
-        out[name] = strings
+    for text_key, tables_key in (("text", "tables"), ("lazyText", "lazyTables")):
+        encoded = zlib.decompress(base64.b64decode(data[text_key])).decode("utf-8", "surrogatepass").encode(
+            "utf-16-le", "surrogatepass")
+        start = 0
+        for name in data[tables_key]:
+            strings = []
+            for length in out[name]:
+                strings.append(encoded[start * 2:(start + length) * 2].decode("utf-16-le"))
+                start += length
+            out[name] = strings
     return out

@@ -175,7 +175,9 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[s
     pack.strings("outlet", outlets)
     pack.strings("url", urls)
     pack.strings("pub", published)
-    return pack.result(n=len(ordered), digits=COORD_DIGITS, actorSets=[list(a) for a in actor_sets])
+    # titles, descriptions and links are only needed for popups: the page inflates them after
+    # its first drawing
+    return pack.result(lazy=("title", "desc", "url"), n=len(ordered), digits=COORD_DIGITS, actorSets=[list(a) for a in actor_sets])
 
 
 def _zone_label(zone: ControlZone, tz: Any) -> str:

@@ -109,9 +109,10 @@
       this.wx[i] = (cols.lon[i] / scale + 180) / 360;
       this.wy[i] = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
     }
-    var t = {}, start = 0;
-    packed.tables.forEach(function (k) { t[k] = new StringTable(text, cols[k], start); start = t[k].end; });
-    this.texts = t;
+    this.texts = {};
+    this._cols = cols;
+    this._addTables(packed.tables, text);
+    this.hasText = false;  // titles, descriptions, links: see attachText
     this.actorSets = packed.actorSets;
     this.sn = cols.sn; this.so = cols.so; this.su = cols.su; this.sp = cols.sp;
     this.srcOff = new Uint32Array(n + 1);
@@ -121,6 +122,15 @@
     this.longest = longest;  // the longest duration: bounds the search for a time window
     this._byId = null;
   }
+  Incidents.prototype._addTables = function (names, text) {
+    var t = this.texts, cols = this._cols, start = 0;
+    names.forEach(function (k) { t[k] = new StringTable(text, cols[k], start); start = t[k].end; });
+  };
+  // The tables only popups need arrive after the first drawing (App: textLoading).
+  Incidents.prototype.attachText = function (names, text) {
+    this._addTables(names, text);
+    this.hasText = true;
+  };
   Incidents.prototype.id = function (i) { return this.texts.id.get(i); };
   Incidents.prototype.title = function (i) { return this.texts.title.get(i); };
   Incidents.prototype.desc = function (i) { return this.texts.desc.get(i); };
@@ -153,7 +163,7 @@
     var zero = new Int32Array(0), none = new StringTable('', zero);
     var inc = Object.create(Incidents.prototype);
     inc.n = 0; inc.s = inc.e = inc.ty = inc.tp = inc.gp = zero; inc.wx = inc.wy = new Float64Array(0);
-    inc.texts = {id: none}; inc.longest = 0; inc._byId = new Map();
+    inc.texts = {id: none}; inc.longest = 0; inc._byId = new Map(); inc.hasText = true;
     return inc;
   };
 
@@ -674,6 +684,15 @@
       app.loaded = true;
       app.go(app.clock.index);
     });
+    // titles, descriptions and links: inflated once the first drawing is done
+    this.textLoading = this.loading.then(function () { return app.whenReady(); }).then(function () {
+      var inc = app.clock.inc;
+      if (inc.hasText) return inc;
+      return inflate(packed.lazyText).then(function (buffer) {
+        inc.attachText(packed.lazyTables, new TextDecoder().decode(buffer));
+        return inc;
+      });
+    });
   }
 
   App.prototype._click = function (e) {
@@ -819,7 +838,8 @@
   };
 
   App.prototype.openIndex = function (i, latlng) {
-    var inc = this.clock.inc;
+    var app = this, inc = this.clock.inc;
+    if (!inc.hasText) return this.textLoading.then(function () { app.openIndex(i, latlng); });
     this.clock.selected = i;
     this.points.redraw();
     L.popup({maxWidth: 340, autoPanPadding: [20, 20]})
