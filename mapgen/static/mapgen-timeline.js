@@ -385,7 +385,8 @@
     this.windowDays = Math.max(1, data.windowDays || 7);
     this.inc = Incidents.empty();
     this.selected = null;
-    this.visible = new Int32Array(0);
+    this._buffer = new Int32Array(0);
+    this.visible = this._buffer;  // indices of the incidents shown, a view of _buffer
     this.count = 0;
     this.zonesShown = [];
     this.index = this.days.iso.length - 1;
@@ -423,8 +424,8 @@
 
   Clock.prototype.compute = function () {
     var t = this.instant(this.index), inc = this.inc, n = inc.n;
-    if (this.visible.length < n) this.visible = new Int32Array(n);
-    var end = upperBound(inc.s, t), visible = this.visible, count = 0, i;
+    if (this._buffer.length < n) this._buffer = new Int32Array(n);
+    var end = upperBound(inc.s, t), visible = this._buffer, count = 0, i;
     if (this.mode === 'window') {
       var from = this.from = this.windowStart(this.index);
       // nothing that starts before from - longest can still be running at from
@@ -436,6 +437,7 @@
       for (i = 0; i < end; i++) visible[count++] = i;
     }
     this.count = count;
+    this.visible = visible.subarray(0, count);
   };
 
   Clock.prototype.visibleIds = function () {
