@@ -40,6 +40,7 @@ def make_map(payload: dict[str, Any], *, title: str, lang: str = "en") -> folium
     figure.header.add_child(Element(f"<style>{leaflet_css()}</style>"), name="leaflet_css")
     figure.header.add_child(Element(f"<script>{leaflet_js()}</script>"), name="leaflet_js")
     figure.header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="title")
+    payload = {**payload, "tiles": {"url": ONLINE_TILES, "attribution": TILES_ATTRIBUTION}}
     TimeLayer(payload).add_to(fmap)
     return fmap
 
@@ -49,4 +50,5 @@ def render_html(fmap: folium.Map) -> str:
     figure = fmap.get_root()
     _stable_ids(figure)
     text = figure.render()
-    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+    # split on "\n" only: str.splitlines() would also break inside text at U+0085, U+001C...
+    return "\n".join(line.rstrip() for line in text.split("\n")).rstrip("\n") + "\n"
