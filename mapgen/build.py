@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mapgen.basemap import basemap_for
 from mapgen.model import ControlZone, Incident
@@ -70,15 +71,16 @@ def embed_snippet(url: str, title: str) -> str:
 
 
 def build_map(source: str | Path | MapSource, *, timezone: str | None = None, home: str | None = None,
-              repin: bool = False, title: str | None = None, options: ReadOptions | None = None) -> MapDocument:
+              repin: bool = False, title: str | None = None, options: ReadOptions | None = None,
+              cache: Any = None) -> MapDocument:
     """Build the map for ``source`` (a project folder, one events file, or a loaded source).
 
     Raises :class:`~mapgen.errors.InputErrors` for bad input, naming file, record and field.
-    Incidents marked ``review: true`` are left out and counted.
+    Incidents marked ``review: true`` are left out and counted. ``cache`` (a
+    :class:`~mapgen.buildcache.BuildCache`) keeps parsed files and the page between builds.
     """
-    from mapgen.render.page import make_map, render_html  # folium stays at the edge
-
-    loaded = source if isinstance(source, MapSource) else load_source(source, timezone=timezone, options=options)
+    loaded = source if isinstance(source, MapSource) else load_source(
+        source, timezone=timezone, options=options, reader=cache.read if cache is not None else None)
     if title:
         loaded.config.title = title
     resolved = resolve_places(loaded, home=home, repin=repin, include_review=False)
@@ -88,9 +90,21 @@ def build_map(source: str | Path | MapSource, *, timezone: str | None = None, ho
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
     payload["basemap"] = basemap_for(payload["bounds"], incidents)
-    fmap = make_map(payload, title=loaded.config.title)
-    return MapDocument(html=render_html(fmap), source=loaded, resolved=resolved,
+    if cache is not None:
+        from mapgen.shape import payload_json
+
+        page = cache.render(payload_json(payload), loaded.config.title,
+                            lambda: _render(payload, loaded.config.title))
+    else:
+        page = _render(payload, loaded.config.title)
+    return MapDocument(html=page, source=loaded, resolved=resolved,
                        incidents=incidents, zones=list(loaded.zones), left_out_for_review=left_out)
+
+
+def _render(payload: dict[str, Any], title: str) -> str:
+    from mapgen.render.page import make_map, render_html  # folium stays at the edge
+
+    return render_html(make_map(payload, title=title))
 
 
 def default_output(source: str | Path) -> Path:

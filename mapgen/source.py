@@ -96,8 +96,11 @@ def _read_places(path: Path, errors: list[InputError]) -> list[ProjectPlace]:
 
 
 def load_source(path: str | Path, *, timezone: str | None = None,
-                options: ReadOptions | None = None) -> MapSource:
-    """Read and validate ``path``; raise :class:`InputErrors` listing every problem found."""
+                options: ReadOptions | None = None, reader: Any = None) -> MapSource:
+    """Read and validate ``path``; raise :class:`InputErrors` listing every problem found.
+
+    ``reader`` replaces :func:`~mapgen.readers.read_file` (same arguments), e.g. a build cache.
+    """
     path = Path(path)
     options = options or ReadOptions()
     errors: list[InputError] = []
@@ -134,7 +137,7 @@ def load_source(path: str | Path, *, timezone: str | None = None,
     records = Records()
     for file in source.files:
         try:
-            records.extend(read_file(file, config.zone, errors, options))
+            records.extend((reader or read_file)(file, config.zone, errors, options))
         except InputError as exc:
             errors.append(exc)
     _check_unique(records, errors)

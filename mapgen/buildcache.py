@@ -1,0 +1,146 @@
+"""What a rebuild does not redo: parsed source files and the page around the data.
+
+Parsing YAML is most of a build's time, so every events or zones file that read without
+errors is kept, parsed, in a pickle under ``MAPGEN_HOME/cache/``, keyed by its path, size and
+modification time (and the time zone and reader options it was read with). The page is the
+same bytes around the data for a given title, so its two halves are kept too, and a rebuild
+needs neither folium nor the YAML of unchanged files. The cache is an accelerator only: when
+it is missing, stale or unreadable, the build reads everything, with the same result.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+from zoneinfo import ZoneInfo
+
+from mapgen.errors import InputError
+from mapgen.readers import ReadOptions, Records, read_file
+from mapgen.writefile import write_atomic
+
+CACHE_FORMAT = 1
+
+
+def default_home(home: str | os.PathLike[str] | None = None) -> Path:
+    """``home``, else env ``MAPGEN_HOME``, else the user data folder (as the gazetteer does)."""
+    if home is None or str(home) == "":
+        home = os.environ.get("MAPGEN_HOME") or None
+    if home is None:
+        import platformdirs
+
+        home = platformdirs.user_data_dir("mapgen", appauthor=False)
+    return Path(home).expanduser()
+
+
+def _code_stamp() -> str:
+    """Changes whenever the model, readers or page assets change (so a cache never outlives them)."""
+    import mapgen
+
+    root = Path(mapgen.__file__).parent
+    parts = []
+    for rel in ("model.py", "timeparse.py", "readers", "templates", "static", "render"):
+        path = root / rel
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if file.is_file() and file.suffix in (".py", ".j2", ".js", ".css", ".html"):
+                st = file.stat()
+                parts.append(f"{file.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
+
+
+@dataclass
+class _Entry:
+    key: tuple[Any, ...]
+    records: Records
+
+
+class BuildCache:
+    """Parsed files and page halves for one output map, kept between builds."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.files: dict[str, _Entry] = {}
+        self.pages: dict[str, tuple[str, str]] = {}
+        self.hits = 0
+        self.misses = 0
+        self._dirty = False
+        self._stamp = _code_stamp()
+        self._load()
+
+    @classmethod
+    def for_output(cls, out: str | Path, home: str | os.PathLike[str] | None = None) -> "BuildCache":
+        """The cache of the map written to ``out``."""
+        key = hashlib.sha1(str(Path(out).resolve()).encode("utf-8")).hexdigest()[:16]
+        return cls(default_home(home) / "cache" / f"build-{key}.pickle")
+
+    def _load(self) -> None:
+        try:
+            with open(self.path, "rb") as handle:
+                data = pickle.load(handle)  # noqa: S301 - our own file under MAPGEN_HOME
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+            return
+        if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT or data.get("code") != self._stamp:
+            return
+        self.files = data.get("files", {})
+        self.pages = data.get("pages", {})
+
+    def save(self) -> None:
+        """Write the cache if anything new went into it (atomically; errors are not fatal)."""
+        if not self._dirty:
+            return
+        data = {"format": CACHE_FORMAT, "code": self._stamp, "files": self.files, "pages": self.pages}
+        try:
+            write_atomic(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            return
+        self._dirty = False
+
+    # -- parsed files ---------------------------------------------------------------------
+    def read(self, path: Path, tz: ZoneInfo, errors: list[InputError], options: ReadOptions) -> Records:
+        """:func:`mapgen.readers.read_file`, answered from the cache when the file is unchanged."""
+        try:
+            st = path.stat()
+        except OSError:
+            return read_file(path, tz, errors, options)
+        name = str(path.resolve())
+        key = (st.st_size, st.st_mtime_ns, str(tz), options)
+        hit = self.files.get(name)
+        if hit is not None and hit.key == key:
+            self.hits += 1
+            return Records(list(hit.records.incidents), list(hit.records.zones))
+        self.misses += 1
+        before = len(errors)
+        records = read_file(path, tz, errors, options)
+        if len(errors) == before:
+            self.files[name] = _Entry(key, Records(list(records.incidents), list(records.zones)))
+            self._dirty = True
+        else:
+            self.files.pop(name, None)
+        return records
+
+    def forget_missing(self, keep: set[str]) -> None:
+        """Drop files no longer in the source."""
+        for name in [n for n in self.files if n not in keep]:
+            del self.files[name]
+            self._dirty = True
+
+    # -- the page -------------------------------------------------------------------------
+    def render(self, payload_text: str, title: str, full_render: Callable[[], str]) -> str:
+        """The page for ``payload_text`` (the serialised data): the cached halves around it, or
+        ``full_render()`` once, split around the data, to make them."""
+        halves = self.pages.get(title)
+        if halves is not None:
+            self.hits += 1
+            return halves[0] + payload_text + halves[1]
+        page = full_render()
+        at = page.find(payload_text)
+        if at >= 0 and page.find(payload_text, at + 1) < 0:
+            self.pages = {title: (page[:at], page[at + len(payload_text):])}
+            self._dirty = True
+        return page
+
+
+__all__ = ["BuildCache", "default_home"]
