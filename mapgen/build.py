@@ -89,7 +89,10 @@ def build_map(source: str | Path | MapSource, *, timezone: str | None = None, ho
     payload = build_payload(loaded.config, incidents, loaded.zones)
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
-    payload["basemap"] = basemap_for(payload["bounds"], incidents)
+    if cache is not None:
+        payload["basemap"] = cache.basemap(payload["bounds"], incidents, basemap_for)
+    else:
+        payload["basemap"] = basemap_for(payload["bounds"], incidents)
     if cache is not None:
         from mapgen.shape import payload_json
 

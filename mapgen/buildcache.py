@@ -14,7 +14,7 @@ import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 from zoneinfo import ZoneInfo
 
 from mapgen.errors import InputError
@@ -64,6 +64,7 @@ class BuildCache:
         self.path = path
         self.files: dict[str, _Entry] = {}
         self.pages: dict[str, tuple[str, str]] = {}
+        self.basemaps: dict[str, Any] = {}
         self.hits = 0
         self.misses = 0
         self._dirty = False
@@ -86,12 +87,14 @@ class BuildCache:
             return
         self.files = data.get("files", {})
         self.pages = data.get("pages", {})
+        self.basemaps = data.get("basemaps", {})
 
     def save(self) -> None:
         """Write the cache if anything new went into it (atomically; errors are not fatal)."""
         if not self._dirty:
             return
-        data = {"format": CACHE_FORMAT, "code": self._stamp, "files": self.files, "pages": self.pages}
+        data = {"format": CACHE_FORMAT, "code": self._stamp, "files": self.files, "pages": self.pages,
+                "basemaps": self.basemaps}
         try:
             write_atomic(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
@@ -127,18 +130,40 @@ class BuildCache:
             del self.files[name]
             self._dirty = True
 
+    # -- the basemap ------------------------------------------------------------------------
+    def basemap(self, bounds: Any, incidents: Sequence[Any], make: Callable[[Any, Sequence[Any]], Any]) -> Any:
+        """``make(bounds, incidents)`` (the basemap: outlines near the data and place labels),
+        kept for the same bounds and the same labelled places."""
+        digest = hashlib.sha1(repr(bounds).encode())
+        for inc in incidents:
+            digest.update(f"{inc.place}\x1f{inc.lat}\x1f{inc.lon}\x1e".encode())
+        key = digest.hexdigest()
+        hit = self.basemaps.get(key)
+        if hit is not None:
+            self.hits += 1
+            return hit
+        value = make(bounds, incidents)
+        self.basemaps = {key: value}
+        self._dirty = True
+        return value
+
     # -- the page -------------------------------------------------------------------------
     def render(self, payload_text: str, title: str, full_render: Callable[[], str]) -> str:
-        """The page for ``payload_text`` (the serialised data): the cached halves around it, or
-        ``full_render()`` once, split around the data, to make them."""
+        """The page for ``payload_text`` (the serialised data, a JSON object): the cached halves
+        around it, or ``full_render()`` once, split around the data, to make them.
+
+        The page may add keys of its own at the end of the object (web tile settings), so the
+        split is made after the data's last key, before its closing brace.
+        """
+        body = payload_text[:-1] if payload_text.endswith("}") else payload_text
         halves = self.pages.get(title)
         if halves is not None:
             self.hits += 1
-            return halves[0] + payload_text + halves[1]
+            return halves[0] + body + halves[1]
         page = full_render()
-        at = page.find(payload_text)
-        if at >= 0 and page.find(payload_text, at + 1) < 0:
-            self.pages = {title: (page[:at], page[at + len(payload_text):])}
+        at = page.find(body)
+        if at >= 0 and page.find(body, at + 1) < 0:
+            self.pages = {title: (page[:at], page[at + len(body):])}
             self._dirty = True
         return page
 

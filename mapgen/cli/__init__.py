@@ -32,11 +32,12 @@ def main(ctx: click.Context, home: str | None, verbose: int, quiet: bool) -> Non
 
 
 def _register() -> None:
-    from mapgen.cli import cmd_build, cmd_ingest, cmd_validate
+    from mapgen.cli import cmd_build, cmd_ingest, cmd_validate, cmd_watch
 
     main.add_command(cmd_build.build)
     main.add_command(cmd_validate.validate)
     main.add_command(cmd_ingest.ingest)
+    main.add_command(cmd_watch.watch)
 
 
 _register()
