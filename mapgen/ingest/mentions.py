@@ -473,8 +473,9 @@ FAR_KM = 500.0
 
 
 def _near_context(place: Any, context: Sequence[tuple[str, tuple[float, float]]], key: str) -> bool:
-    return any(distance_km(place.lat, place.lon, lat, lon) <= FAR_KM
-               for other, (lat, lon) in context if other != key)
+    """True when the place is near another place of the report (or the report has no other)."""
+    others = [pt for other, pt in context if other != key]
+    return not others or any(distance_km(place.lat, place.lon, lat, lon) <= FAR_KM for lat, lon in others)
 
 
 def find_mentions(lookup: PlaceLookup, sentences: Sequence[Sentence]) -> Found:
