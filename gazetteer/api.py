@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import time
@@ -14,8 +15,10 @@ from gazetteer.errors import GazetteerError, GazetteerInputError
 from gazetteer.importer import ImportReport, write_records
 from gazetteer.model import Place, Resolution
 from gazetteer.normalize import exact_key, is_arabic, loose_key, skeleton_key
-from gazetteer.resolve import Candidate, rank
+from gazetteer.resolve import CandidateSet, rank
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
+
+log = logging.getLogger(__name__)
 
 LOOKUP_SQL = """
 SELECT p.name, p.lat, p.lon, p.country, p.feature_code, p.geonameid, p.population, p.source,
@@ -27,7 +30,7 @@ FROM (SELECT place_id, MIN(kind) AS kind FROM (
       GROUP BY place_id) AS m
 JOIN places AS p ON p.id = m.place_id
 ORDER BY m.kind, p.importance DESC, p.id
-LIMIT 150
+LIMIT 60
 """
 #: Entries kept in the per-name candidate cache before it is emptied.
 CACHE_LIMIT = 200_000
@@ -42,7 +45,7 @@ class Gazetteer:
     def __init__(self, conn: sqlite3.Connection, home: Path) -> None:
         self._conn = conn
         self.home = home
-        self._cache: dict[str, tuple[tuple[Candidate, ...], str]] = {}
+        self._cache: dict[str, CandidateSet] = {}
         raw = db.get_meta(conn, "country_names")
         self._country_names: dict[str, str] = json.loads(raw) if raw else {}
 
@@ -52,8 +55,8 @@ class Gazetteer:
         return self.home / db.DB_FILENAME
 
     # -- resolving -------------------------------------------------------------------------
-    def candidates(self, name: str) -> tuple[tuple[Candidate, ...], str]:
-        """Return the places any key of ``name`` matches, and the name's skeleton key."""
+    def candidates(self, name: str) -> CandidateSet:
+        """Return the places any key of ``name`` matches (cached per name until an import)."""
         hit = self._cache.get(name)
         if hit is not None:
             return hit
@@ -61,18 +64,15 @@ class Gazetteer:
         loose = "" if is_arabic(name) else loose_key(name)
         skel = skeleton_key(name)
         rows = self._conn.execute(LOOKUP_SQL, (exact, loose, skel)).fetchall()
-        cands = tuple(
-            Candidate(Place(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]), r[9], r[8])
-            for r in rows)
         country = self._country_names.get(exact)
         if country is not None:
             # A country's name means the country, never a town that shares it.
-            cands = tuple(c for c in cands if c.place.feature_code.startswith("PCL")
-                          and c.place.country == country)
+            rows = [r for r in rows if r[4].startswith("PCL") and r[3] == country]
+        cands = CandidateSet(rows, skel)
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
-        self._cache[name] = (cands, skel)
-        return cands, skel
+        self._cache[name] = cands
+        return cands
 
     def resolve(self, name: str, *, countries: Sequence[str] = (),
                 near: tuple[float, float] | None = None,
@@ -111,8 +111,8 @@ class Gazetteer:
             own = _match_project(query, extra_places)
             if own is not None:
                 return Resolution(name, "resolved", own, 1.0)
-        cands, skel = self.candidates(query)
-        return rank(name, cands, skeleton=skel, countries=countries, near=near, context=context)
+        return rank(name, self.candidates(query), countries=countries, near=near,
+                    context=context)
 
     def resolve_many(self, names: Sequence[str], *, countries: Sequence[str] = (),
                      near: tuple[float, float] | None = None,
@@ -249,9 +249,13 @@ def open_gazetteer(home: str | os.PathLike[str] | None = None) -> Gazetteer:
 def _load_builtin(conn: sqlite3.Connection) -> None:
     from gazetteer.sources.builtin import BUILTIN_VERSION, builtin_records, country_names
 
-    records = list(builtin_records())
     try:
         conn.execute("BEGIN IMMEDIATE")
+        if db.get_meta(conn, "builtin_version") == BUILTIN_VERSION:
+            conn.execute("COMMIT")  # another process built it while we waited for the lock
+            return
+        log.info("building the built-in gazetteer (first use of this MAPGEN_HOME)")
+        records = list(builtin_records())
         old = [r[0] for r in conn.execute(
             "SELECT id FROM places WHERE source IN ('builtin', 'curated')")]
         conn.executemany("DELETE FROM names WHERE place_id = ?", ((i,) for i in old))

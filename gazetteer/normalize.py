@@ -7,7 +7,8 @@ and for the query alike:
 ``exact_key``
     case, accents, Turkish letters and ‘ayn/hamza marks folded away: ``A'zaz`` = ``A‘zāz``.
 ``loose_key``
-    also articles (al-/el-/as-/ash-/ad-/ar-/az-...) dropped, vowels folded (e->a, o->u,
+    also articles (al-/el-/as-/ash-/ad-/ar-/az-...) dropped, Kafr/Kafer/Kfar and
+    Tall/Tell/Tal (and Deir/Dayr, Sheikh/Shaykh) unified, vowels folded (e->a, o->u,
     ei->ay), doubled letters collapsed, -ah/-eh/-a endings and French silent -e unified,
     q->k, ch->sh, and words joined: ``Bab al-Salameh`` = ``Bab as-Salama``,
     ``Kafr Naya`` = ``Kafrnaya``.
@@ -64,7 +65,7 @@ _LOOSE_SUBS = [
     (re.compile(r"(?<=[aiu])h$"), ""),          # -ah/-eh/-ih endings
     (re.compile(r"(?<=[^aiuy])a$"), "a"),        # (keeps final -a)
 ]
-_FRENCH_SILENT_E = re.compile(r"(?<=[^aeiouy])e$")
+_FRENCH_SILENT_E = re.compile(r"(?<=[aiuo]n)e$")
 _VOWELS = re.compile(r"[aeiouyw]")
 
 # Arabic script -> Latin consonant classes matching what romanisations write.
@@ -119,9 +120,26 @@ def _words(text: str) -> list[str]:
     return kept if kept else words
 
 
+#: Whole words romanised many ways, mapped to one spelling before the letter rules.
+_WORD_FORMS = {
+    **dict.fromkeys(("kafr", "kfar", "kafar", "kafer", "kefr", "kefar", "kufr", "kfr", "kafra"),
+                    "kafr"),
+    **dict.fromkeys(("tall", "tell", "tal", "tel", "til"), "tal"),
+    **dict.fromkeys(("deir", "dayr", "dair", "der", "deyr", "dir"), "dayr"),
+    **dict.fromkeys(("khirbat", "khirbet", "kherbet", "khirbit", "kherbit", "khirba",
+                     "khirbeh", "kherbeh"), "khirba"),
+    **dict.fromkeys(("sheikh", "shaykh", "sheik", "shaikh", "cheikh", "chaikh", "sheykh",
+                     "shekh", "seyh"), "shaykh"),
+}
+
+
+@lru_cache(maxsize=200_000)
 def _loose_word(word: str) -> str:
     if not word.isascii():
         return word
+    form = _WORD_FORMS.get(word)
+    if form is not None:
+        return form
     word = _FRENCH_SILENT_E.sub("", word) if len(word) > 3 else word
     for pattern, repl in _LOOSE_SUBS:
         word = pattern.sub(repl, word)
@@ -179,9 +197,12 @@ def keys(text: str) -> tuple[str, str, str]:
 
 
 def without_type_words(text: str) -> str | None:
-    """Return ``text`` without facility-type words ("Menagh Air Base" -> "Menagh"), or None
-    when it has none (or nothing else)."""
-    words = _words(text)
+    """Return ``text`` without facility-type words ("Menagh Air Base" -> "menagh"), folded,
+    or None when it has none (or nothing else)."""
+    folded = fold(text)
+    for pattern, repl in _TYPE_WORDS:
+        folded = pattern.sub(repl, folded)
+    words = folded.split()
     kept = [w for w in words if w not in _TYPE_CANON]
     if len(kept) == len(words) or not kept:
         return None

@@ -13,11 +13,12 @@ from typing import Iterator
 
 from gazetteer.errors import GazetteerError, GazetteerInputError
 from gazetteer.model import Place
+from gazetteer.normalize import skeleton_key
 from gazetteer.sources.base import PlaceRecord, check_coordinates
 from gazetteer.sources.geonames import usable_name
 
 #: Bump when what the built-in default holds changes.
-BUILTIN_VERSION = "1"
+BUILTIN_VERSION = "4"
 #: Countries whose every GeoNames city (population 500+) is built in: the war's region.
 REGION = ("SY", "TR", "LB", "IQ", "JO", "IL", "PS", "CY", "EG")
 #: Population above which cities of the rest of the world are built in.
@@ -44,6 +45,16 @@ def _capitals() -> set[tuple[str, str]]:
     return {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
 
 
+def _same_start(alt: str, name: str) -> bool:
+    """True when ``alt`` begins with the consonants ``name`` begins with.
+
+    Cities far from the region keep only such spellings (Londres, Lundun for London): their
+    alternate names in every language otherwise match war-report spellings by accident
+    ("Mare" for Malé)."""
+    a, b = skeleton_key(alt), skeleton_key(name)
+    return bool(a) and a[:2] == b[:2]
+
+
 def city_records() -> Iterator[PlaceRecord]:
     """Yield the region's cities (population 500+) and the world's larger cities."""
     capitals = _capitals()
@@ -58,8 +69,11 @@ def city_records() -> Iterator[PlaceRecord]:
                 continue
             seen.add(gid)
             cc = city["countrycode"]
-            names = [city["name"]] + [n for n in city.get("alternatenames", ())
-                                      if n != city["name"] and usable_name(n)]
+            alts = [n for n in city.get("alternatenames", ()) if n != city["name"]
+                    and usable_name(n)]
+            if cc not in REGION:
+                alts = [n for n in alts if _same_start(n, city["name"])]
+            names = [city["name"]] + alts
             code = "PPLC" if (cc, city["name"]) in capitals else "PPL"
             place = Place(name=city["name"], lat=float(city["latitude"]),
                           lon=float(city["longitude"]), country=cc, feature_code=code,

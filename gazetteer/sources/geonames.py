@@ -59,7 +59,7 @@ class GeoNamesDumpReader:
         pending = 0
         try:
             for lineno, line in enumerate(fh, 1):
-                pending += len(line)
+                pending += len(line.encode("utf-8"))
                 if progress is not None and pending >= 65536:
                     progress(pending)
                     pending = 0

@@ -38,6 +38,9 @@ def _register() -> None:
     main.add_command(cmd_validate.validate)
     main.add_command(cmd_ingest.ingest)
     main.add_command(cmd_watch.watch)
+    from mapgen.cli import cmd_gazetteer, cmd_resolve
+    main.add_command(cmd_resolve.resolve)
+    main.add_command(cmd_gazetteer.gazetteer)
 
 
 _register()
