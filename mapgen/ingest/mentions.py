@@ -410,7 +410,7 @@ class MentionFinder:
         if place.feature_code.startswith("PCL"):
             return None
         if region:
-            place = self._region_of(place, result) or place
+            place = self._province(surface) or self._region_of(place, result) or place
             mention.precision = "region"
         else:
             if place.feature_code.startswith("ADM"):
@@ -418,12 +418,14 @@ class MentionFinder:
             if near:
                 mention.precision = "near"
         sim = max(similarity(surface, place.name), similarity(name, place.name))
+        if not _latin(place.name):
+            sim = max(sim, MIN_SIMILARITY)  # an Arabic-script main name: the gazetteer matched its keys
         sure = mention.score >= SURE_SCORE or (mention.score >= MIN_SCORE and sim >= MIN_SIMILARITY)
         if not sure:
             mention.status = "unresolved"
             return mention
         if self.lookup.context and not _near_context(place, self.lookup.context, fold(surface)) \
-                and place.feature_code != "PPLC" and sim < 1.0:
+                and sim < 1.0:
             mention.status = "unresolved"   # far from the report's places: only the exact name
             return mention
         if speaker and not (place.population >= SPEAKER_POPULATION or place.feature_code in ("PPLC", "PPLA")):
@@ -447,6 +449,16 @@ class MentionFinder:
                 return None
         return best
 
+    def _province(self, name: str) -> Any:
+        """The province (ADM1) named ``name``, asked as "NAME Governorate" / "NAME Province"."""
+        for kind in ("Governorate", "Province"):
+            result = self.lookup.resolve(f"{name} {kind}")
+            place = result.place
+            if result.status == "resolved" and place is not None and place.feature_code == "ADM1" \
+                    and (similarity(name, place.name) >= MIN_SIMILARITY or not _latin(place.name)):
+                return place
+        return None
+
     @staticmethod
     def _town_of(place: Any, result: Any) -> Any:
         """A town's name without "province" after it is the town, when the province won."""
@@ -466,6 +478,10 @@ class MentionFinder:
                 if float(distance_km(place.lat, place.lon, alt.lat, alt.lon)) <= 120:
                     return alt
         return None
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x0250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in name if ch.isalpha())
 
 
 #: A place farther than this from every other place of the report must match by its exact name.
