@@ -41,9 +41,9 @@ TITLES = frozenset("""
 mr mrs ms miss dr prof president vice prime minister ministers secretary general gen brig col lt
 maj capt sgt cpl adm cmdr commander colonel major captain lieutenant sergeant admiral senator
 sen rep representative governor mayor chairman chairwoman chair ambassador envoy spokesman
-spokeswoman spokesperson king queen prince princess sheikh sultan emir pope sir lord lady
+spokeswoman spokesperson king queen prince princess emir pope sir lord lady
 president-elect secretary-general foreign defence defense interior deputy chief leader head
-director premier chancellor pm mp minister-president judge general-secretary imam father
+director premier chancellor pm mp minister-president judge general-secretary
 """.split())
 
 #: Verbs of saying: a name directly before one is a speaker, not a place (unless a capital).
@@ -132,7 +132,7 @@ GIVEN_NAMES = frozenset("""
 ahmed ahmet ahmad mohammed mohammad muhammad mohamed mehmet mustafa ali hassan hussein hussain
 omar umar abdullah abdulrahman abdul abdel khaled khalid mahmoud mahmud ibrahim ismail yusuf
 youssef salim salem samir saeed walid waleed bashar hafez rami nasser naser fadi firas
-jamal kamal karim majid maher zahran abu recep tayyip binali numan suleyman süleyman mevlut
+jamal kamal karim majid maher zahran recep tayyip binali numan suleyman süleyman mevlut
 mevlüt ismet kemal ozan emre murat selahattin sergei sergey vladimir dmitry dmitri igor viktor
 victor alexei alexey alexander andrei andrey maria mikhail yuri nikolai valery ramzan barack
 john james joe joseph steve steven stephen david michael robert william richard thomas mark

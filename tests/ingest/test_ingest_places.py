@@ -86,3 +86,12 @@ def test_accuracy_on_annotated_reports(gazetteer: Any) -> None:
     assert total.places.expected == 85
     assert total.places.precision >= 0.9, total.places.wrong
     assert total.places.recall >= 0.9, total.places.misses
+
+
+def test_titles_and_first_names_do_not_hide_places(gazetteer: Any) -> None:
+    text = ("Feb 10, 2016 09:00 (GMT)\n\nKurdish fighters in Sheikh Maqsood shelled the road, and jets struck "
+            "Abu al-Duhur and Deir Hafer. Hassan Nasrallah said nothing. Col. Steve Warren said Manbij was quiet.")
+    result = ingest_text(text, gazetteer=gazetteer)
+    found = {m.text: m.place for m in result.found.mentions}
+    assert set(found) == {"Sheikh Maqsood", "Abu al-Duhur", "Deir Hafer", "Manbij"}
+    assert all(p.country == "SY" for p in found.values())
