@@ -76,7 +76,7 @@ office department coalition federation assembly parliament government regime mov
 association foundation fund bank airlines airways mail telegraph guardian herald journal tribune
 channel tv radio prize republic command centre center authority authorities agency's society
 company corporation university college school hospital initiative alliance summit talks
-programme program mission defence defense operation operations campaign project court tribunal police
+programme program mission defence defense division regiment operation operations campaign project court tribunal police
 directorate administration crescent cross nations monitor monitors media daily weekly magazine
 """.split())
 

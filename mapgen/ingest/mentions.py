@@ -232,8 +232,9 @@ class MentionFinder:
                 rest = words[titled[-1] + 1:]
             elif _word_before(text, words[0], skip=".,") in lx.TITLES:
                 rest = words
-            elif len(words) >= 2 and words[0].low in lx.GIVEN_NAMES:
-                rest = words
+            elif any(t.low in lx.GIVEN_NAMES for t in words[:-1]):
+                first = next(n for n, t in enumerate(words[:-1]) if t.low in lx.GIVEN_NAMES)
+                rest = words[first:]
             else:
                 continue
             # a name is a few words; a title-case headline may follow it in the same run
@@ -272,8 +273,12 @@ class MentionFinder:
                 used[n] = True
         if not all(used) and _word_before(text, words[0], skip=".,") in lx.TITLES:
             return
-        if len(words) >= 2 and words[0].low in lx.GIVEN_NAMES:
-            return
+        named = [n for n, t in enumerate(words[:-1]) if t.low in lx.GIVEN_NAMES and not used[n]]
+        if named:  # "Secretary of State John Kerry": a person from the first name on
+            if named[0] == 0:
+                return
+            for n in range(named[0], len(words)):
+                used[n] = True
         # countries and demonyms
         self._mark_countries(sentence, words, used, found)
         for n, t in enumerate(words):
@@ -324,8 +329,23 @@ class MentionFinder:
                 or low in lx.DEMONYMS or low in lx.WEEKDAYS or low in lx.MONTH_WORDS
                 or tok.text.lower() in self.lower_words or len(low) <= 2)
 
+    def _is_headline(self, sentence: Sentence) -> bool:
+        """A title-case line ("Regime Pushes Towards Tell Rifaat"): its words are not one name."""
+        words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", sentence.text)]
+        if len(words) < 3:
+            return False
+        caps = sum(w[0].isupper() for w in words)
+        return caps / len(words) >= 0.6
+
+    def _filler(self, tok: Token) -> bool:
+        """Words beside a place name in a span that do not make the span one longer name."""
+        return (self._is_stop(tok) or tok.is_connector or tok.low in lx.REGION_WORDS
+                or tok.low in lx.FACILITY_WORDS or tok.low in lx.SETTLEMENT_WORDS
+                or tok.low in ("air", "base", "border", "crossing", "military", "rural"))
+
     def _segment(self, sentence: Sentence, words: list[Token], start: int, end: int, found: Found) -> None:
         text = sentence.text
+        headline = self._is_headline(sentence)
         free = list(range(start, end))
         best_unresolved: Mention | None = None
         size = len(free)
@@ -343,6 +363,12 @@ class MentionFinder:
                 if size > 1 and (part[0].low in lx.FUNCTION_WORDS or part[-1].low in lx.FUNCTION_WORDS):
                     continue
                 if size > 1 and all(self._is_stop(t) or t.is_connector for t in part):
+                    continue
+                # outside a headline, capitalised words in a row are one name ("Medecins Sans
+                # Frontieres", "Sultan Murad Division"): a part of it is a place only when the
+                # rest is filler ("Latakia Province", "Thousands Fleeing Aleppo")
+                if not headline and not all(self._filler(words[n]) for n in free
+                                            if not i <= n < i + size):
                     continue
                 mention = self._try(sentence, part, last=(i + size == end))
                 if mention is None:
@@ -377,6 +403,9 @@ class MentionFinder:
             cue = before[-1]
             if len(before) == 2 and before[-1] == "of" and _DIRECTION.match(before[0]):
                 near = True
+        if not cue and re.search(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$", text[:part[0].start]) \
+                and re.search(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$", text[:part[0].start]):
+            cue = "list"
         if before and _DIRECTION.match(before[-1]):
             region, cue = True, before[-1]
         tail = part[-1].low

@@ -95,3 +95,14 @@ def test_titles_and_first_names_do_not_hide_places(gazetteer: Any) -> None:
     found = {m.text: m.place for m in result.found.mentions}
     assert set(found) == {"Sheikh Maqsood", "Abu al-Duhur", "Deir Hafer", "Manbij"}
     assert all(p.country == "SY" for p in found.values())
+
+
+def test_multiword_names_of_people_and_organisations(gazetteer: Any) -> None:
+    text = ("Jan 14, 2016 12:30 (GMT)\n\nMédecins Sans Frontières said people starved in Madaya. The Free "
+            "Syrian Army's Sultan Murad Division reported clashes near Azaz. Secretary of State John Kerry "
+            "called. Aid is due in Darayya and East Ghouta, and for Fuaa and Kefraya.")
+    result = ingest_text(text, gazetteer=gazetteer)
+    assert {m.text for m in result.found.mentions} == {"Madaya", "Azaz", "Darayya"}
+    listed = {u["name"] for u in result.unresolved}
+    assert "East Ghouta" in listed and "Kefraya" in listed
+    assert not listed & {"Sans", "Murad", "Kerry", "John Kerry", "State John Kerry"}
