@@ -403,7 +403,7 @@ class MentionFinder:
             cue = before[-1]
             if len(before) == 2 and before[-1] == "of" and _DIRECTION.match(before[0]):
                 near = True
-        if not cue and re.search(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$", text[:part[0].start]) \
+        if not cue and not self._is_headline(sentence) and re.search(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$", text[:part[0].start]) \
                 and re.search(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$", text[:part[0].start]):
             cue = "list"
         if before and _DIRECTION.match(before[-1]):
