@@ -18,10 +18,37 @@ class Sentence:
     text: str
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def is_title_line(line: str) -> bool:
+    """A headline or a byline: mostly capitalised words and no closing punctuation."""
+    words = _WORD.findall(line)
+    if not words or line.rstrip().endswith((".", ",", ";", ":", "!", "?")) and len(words) > 4:
+        return False
+    caps = sum(w[0].isupper() for w in words)
+    return (len(words) >= 3 and caps / len(words) >= 0.6) or (len(words) <= 4 and caps == len(words))
+
+
 def paragraphs(text: str) -> list[str]:
-    """Blank-line separated blocks, each with its lines joined by single spaces."""
-    blocks = re.split(r"\n\s*\n", text)
-    return [" ".join(block.split()) for block in blocks if block.strip()]
+    """Blank-line separated blocks, each with its lines joined by single spaces; a headline or
+    byline line inside a block stands on its own."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        current: list[str] = []
+        for line in block.split("\n"):
+            if not line.strip():
+                continue
+            if is_title_line(line):
+                if current:
+                    out.append(" ".join(" ".join(current).split()))
+                    current = []
+                out.append(" ".join(line.split()))
+            else:
+                current.append(line)
+        if current:
+            out.append(" ".join(" ".join(current).split()))
+    return out
 
 
 def split_sentences(paragraph: str) -> list[str]:
