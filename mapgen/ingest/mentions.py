@@ -29,6 +29,10 @@ MIN_SCORE = 0.55
 MIN_SIMILARITY = 0.6
 #: Candidates of an ambiguous name this close to the best are the same place for a draft.
 SAME_AREA_KM = 50.0
+#: An ambiguous name's candidate this close to another place of the report, with every rival
+#: CLOSER_BY times farther, is the one meant.
+CLOSE_KM = 15.0
+CLOSER_BY = 3.0
 #: A name before "said"/"told" is a place only if the place is this large or a capital.
 SPEAKER_POPULATION = 500_000
 
@@ -433,7 +437,7 @@ class MentionFinder:
                           alternatives=tuple(result.alternatives), cue=cue)
         place = result.place
         if result.status == "ambiguous":
-            place = self._same_area(result)
+            place = self._same_area(result) or self._nearest_to_report(surface, result)
         if place is None:
             return mention
         if place.feature_code.startswith("PCL"):
@@ -462,6 +466,25 @@ class MentionFinder:
         mention.status = "resolved"
         mention.place = place
         return mention
+
+    def _nearest_to_report(self, surface: str, result: Any) -> Any:
+        """For an ambiguous name, the one candidate that lies among the report's other places
+        (within :data:`CLOSE_KM` of one, and the next candidate :data:`CLOSER_BY` times farther),
+        as a reader would pick the village of that name near the front line being reported."""
+        key = fold(surface)
+        points = [pt for k, pt in self.lookup.context if k != key]
+        if not points:
+            return None
+        # rivals are the candidates whose name looks like the one written (or cannot be compared)
+        rivals = [p for p in result.alternatives if not _latin(p.name) or similarity(surface, p.name) >= 0.5]
+        if len(rivals) < 2:
+            return None
+        ranked = sorted((min(distance_km(p.lat, p.lon, lat, lon) for lat, lon in points), n, p)
+                        for n, p in enumerate(rivals))
+        (d0, _, best), (d1, _, _) = ranked[0], ranked[1]
+        if d0 <= CLOSE_KM and d1 >= CLOSER_BY * max(d0, 1.0) and similarity(surface, best.name) >= MIN_SIMILARITY:
+            return best
+        return None
 
     @staticmethod
     def _same_area(result: Any) -> Any:
