@@ -14,12 +14,15 @@ WRITTEN_BY_BUILD = ("places.lock.yaml",)
 
 def source_files(source: Path) -> dict[str, tuple[int, int]]:
     """Every file a build of ``source`` reads, with its (size, mtime in ns)."""
+    from mapgen.readers import READERS
+
     if source.is_dir():
         paths = [source / "map.yaml", source / "places.yaml"]
         for sub in ("events", "zones"):
             folder = source / sub
             if folder.is_dir():
-                paths += [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
+                paths += [p for p in folder.iterdir()
+                          if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in READERS]
     else:
         paths = [source, source.with_name(source.stem + ".places.lock.yaml")]
     stamps = {}
