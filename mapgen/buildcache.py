@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 from zoneinfo import ZoneInfo
@@ -21,7 +20,7 @@ from mapgen.errors import InputError
 from mapgen.readers import ReadOptions, Records, read_file
 from mapgen.writefile import write_atomic
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def default_home(home: str | os.PathLike[str] | None = None) -> Path:
@@ -51,22 +50,21 @@ def _code_stamp() -> str:
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
 
 
-@dataclass
-class _Entry:
-    key: tuple[Any, ...]
-    records: Records
-
-
 class BuildCache:
-    """Parsed files and page halves for one output map, kept between builds."""
+    """Parsed files, basemap and page halves for one output map, kept between builds.
+
+    The cache is a folder: ``index.pickle`` (file keys, page halves, basemap) and one pickle per
+    parsed file, so a rebuild after one new report writes only that file's pickle.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.files: dict[str, _Entry] = {}
+        self.keys: dict[str, tuple[Any, ...]] = {}
         self.pages: dict[str, tuple[str, str]] = {}
         self.basemaps: dict[str, Any] = {}
         self.hits = 0
         self.misses = 0
+        self._pending: dict[str, Records] = {}
         self._dirty = False
         self._stamp = _code_stamp()
         self._load()
@@ -75,30 +73,45 @@ class BuildCache:
     def for_output(cls, out: str | Path, home: str | os.PathLike[str] | None = None) -> "BuildCache":
         """The cache of the map written to ``out``."""
         key = hashlib.sha1(str(Path(out).resolve()).encode("utf-8")).hexdigest()[:16]
-        return cls(default_home(home) / "cache" / f"build-{key}.pickle")
+        return cls(default_home(home) / "cache" / f"build-{key}")
+
+    @property
+    def index_path(self) -> Path:
+        return self.path / "index.pickle"
+
+    def _file_path(self, name: str) -> Path:
+        return self.path / "files" / (hashlib.sha1(name.encode("utf-8")).hexdigest()[:20] + ".pickle")
+
+    @staticmethod
+    def _unpickle(path: Path) -> Any:
+        try:
+            with open(path, "rb") as handle:
+                return pickle.load(handle)  # noqa: S301 - our own files under MAPGEN_HOME
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError,
+                IndexError, KeyError):
+            return None
 
     def _load(self) -> None:
-        try:
-            with open(self.path, "rb") as handle:
-                data = pickle.load(handle)  # noqa: S301 - our own file under MAPGEN_HOME
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-            return
+        data = self._unpickle(self.index_path)
         if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT or data.get("code") != self._stamp:
             return
-        self.files = data.get("files", {})
+        self.keys = data.get("keys", {})
         self.pages = data.get("pages", {})
         self.basemaps = data.get("basemaps", {})
 
     def save(self) -> None:
-        """Write the cache if anything new went into it (atomically; errors are not fatal)."""
+        """Write what is new (atomically; a cache that cannot be written is only slower)."""
         if not self._dirty:
             return
-        data = {"format": CACHE_FORMAT, "code": self._stamp, "files": self.files, "pages": self.pages,
-                "basemaps": self.basemaps}
         try:
-            write_atomic(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+            for name, records in self._pending.items():
+                write_atomic(self._file_path(name), pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
+            data = {"format": CACHE_FORMAT, "code": self._stamp, "keys": self.keys, "pages": self.pages,
+                    "basemaps": self.basemaps}
+            write_atomic(self.index_path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             return
+        self._pending.clear()
         self._dirty = False
 
     # -- parsed files ---------------------------------------------------------------------
@@ -110,24 +123,31 @@ class BuildCache:
             return read_file(path, tz, errors, options)
         name = str(path.resolve())
         key = (st.st_size, st.st_mtime_ns, str(tz), options)
-        hit = self.files.get(name)
-        if hit is not None and hit.key == key:
-            self.hits += 1
-            return Records(list(hit.records.incidents), list(hit.records.zones))
+        if self.keys.get(name) == key:
+            records = self._pending.get(name) or self._unpickle(self._file_path(name))
+            if isinstance(records, Records):
+                self.hits += 1
+                return Records(list(records.incidents), list(records.zones))
         self.misses += 1
         before = len(errors)
         records = read_file(path, tz, errors, options)
         if len(errors) == before:
-            self.files[name] = _Entry(key, Records(list(records.incidents), list(records.zones)))
+            self.keys[name] = key
+            self._pending[name] = Records(list(records.incidents), list(records.zones))
             self._dirty = True
-        else:
-            self.files.pop(name, None)
+        elif self.keys.pop(name, None) is not None:
+            self._dirty = True
         return records
 
     def forget_missing(self, keep: set[str]) -> None:
         """Drop files no longer in the source."""
-        for name in [n for n in self.files if n not in keep]:
-            del self.files[name]
+        for name in [n for n in self.keys if n not in keep]:
+            del self.keys[name]
+            self._pending.pop(name, None)
+            try:
+                self._file_path(name).unlink()
+            except OSError:
+                pass
             self._dirty = True
 
     # -- the basemap ------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from mapgen.model import ControlZone, Incident
 from mapgen.writefile import write_atomic
 
-RECORD_VERSION = 1
+RECORD_VERSION = 2
 SHOW_AT_MOST = 10
 
 
@@ -51,12 +51,12 @@ def make_record(incidents: Iterable[Incident], zones: Iterable[ControlZone], *, 
         "version": RECORD_VERSION,
         "source": source,
         "left_out_for_review": left_out_for_review,
-        "incidents": {inc.id: {"hash": incident_hash(inc), "date": inc.start.date().isoformat(),
-                               "type": inc.type, "place": inc.place or ""}
+        # compact rows (a 10,000-incident map has a 10,000-row record): [hash, date, type, place]
+        "incidents": {inc.id: [incident_hash(inc), inc.start.date().isoformat(), inc.type, inc.place or ""]
                       for inc in sorted(incidents, key=lambda i: i.id)},
-        "zones": {z.id: {"hash": zone_hash(z), "faction": z.faction,
-                         "from": z.valid_from.date().isoformat(),
-                         "to": z.valid_to.date().isoformat() if z.valid_to else None}
+        # [hash, faction, valid from, valid to]
+        "zones": {z.id: [zone_hash(z), z.faction, z.valid_from.date().isoformat(),
+                         z.valid_to.date().isoformat() if z.valid_to else None]
                   for z in sorted(zones, key=lambda z: z.id)},
     }
 
@@ -73,7 +73,7 @@ def read_record(path: str | Path) -> dict[str, Any] | None:
 
 
 def write_record(path: str | Path, record: Mapping[str, Any]) -> Path:
-    text = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
     return write_atomic(Path(path), text.encode("utf-8"))
 
 
@@ -114,9 +114,8 @@ class Changes:
                                   ("-", self.removed, self.old)):
             items = record.get("incidents", {})
             for ident in ids[:limit]:
-                info = items.get(ident, {})
-                out.append(f"  {mark} {ident}  {info.get('date', '')}  {info.get('type', '')}"
-                           f"{'  ' + info['place'] if info.get('place') else ''}")
+                _, day, kind, place = items.get(ident) or ("", "", "", "")
+                out.append(f"  {mark} {ident}  {day}  {kind}{'  ' + place if place else ''}")
             if len(ids) > limit:
                 out.append(f"  {mark} ... and {len(ids) - limit} more")
         for day in sorted(self.zones):
@@ -132,12 +131,12 @@ def compare(old: Mapping[str, Any] | None, new: Mapping[str, Any]) -> Changes:
     before, after = old.get("incidents", {}), new.get("incidents", {})
     changes.added = sorted(set(after) - set(before))
     changes.removed = sorted(set(before) - set(after))
-    changes.changed = sorted(i for i in set(after) & set(before) if after[i]["hash"] != before[i]["hash"])
+    changes.changed = sorted(i for i in set(after) & set(before) if after[i][0] != before[i][0])
     zb, za = old.get("zones", {}), new.get("zones", {})
     for mark, ids, record in (("+", set(za) - set(zb), za), ("-", set(zb) - set(za), zb),
-                              ("~", {z for z in set(za) & set(zb) if za[z]["hash"] != zb[z]["hash"]}, za)):
+                              ("~", {z for z in set(za) & set(zb) if za[z][0] != zb[z][0]}, za)):
         for ident in sorted(ids):
-            changes.zones.setdefault(record[ident]["from"], []).append(f"{mark}{ident}")
+            changes.zones.setdefault(record[ident][2], []).append(f"{mark}{ident}")
     return changes
 
 

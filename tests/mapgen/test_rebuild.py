@@ -37,8 +37,9 @@ def test_record_and_changes(tmp_path: Path) -> None:
     assert first.changes.first_build and first.changes.summary() == "first build: 4 incidents, 3 zone versions"
     record = read_record(record_path(out))
     assert record is not None and set(record["incidents"]) == {"f-1", "f-2", "f-3", "f-4"}
-    assert record["zones"]["gov-after"]["from"] == "2016-02-03"
-    assert json.loads(record_path(out).read_text())["version"] == 1
+    assert record["zones"]["gov-after"][1:3] == ["government", "2016-02-03"]
+    assert record["incidents"]["f-2"][1:] == ["2016-02-03", "shelling", "Bravo Town"]
+    assert json.loads(record_path(out).read_text())["version"] == 2
 
     same = build_and_record(project, out)
     assert not same.changes.any and same.changes.summary() == "no changes since the last build"
@@ -65,8 +66,8 @@ def test_record_and_changes(tmp_path: Path) -> None:
 
 
 def test_compare_zone_added_and_removed() -> None:
-    old = {"incidents": {}, "zones": {"a": {"hash": "1", "from": "2016-02-01"}}}
-    new = {"incidents": {}, "zones": {"b": {"hash": "2", "from": "2016-02-05"}}}
+    old = {"incidents": {}, "zones": {"a": ["1", "rebels", "2016-02-01", None]}}
+    new = {"incidents": {}, "zones": {"b": ["2", "rebels", "2016-02-05", None]}}
     assert compare(old, new).zones == {"2016-02-01": ["-a"], "2016-02-05": ["+b"]}
     assert make_record([], [])["incidents"] == {}
 
@@ -92,10 +93,14 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     out = tmp_path / "out" / "map.html"
     build_and_record(project, out)
     cache = BuildCache.for_output(out)
-    assert cache.path.exists() and cache.files
-    cache.path.write_bytes(b"not a pickle")
+    assert cache.index_path.exists() and cache.keys
+    cache.index_path.write_bytes(b"not a pickle")
     again = build_and_record(project, out)
     assert again.cache_misses == 2 and again.doc.incident_count == 4
+    for pickled in (cache.path / "files").iterdir():
+        pickled.write_bytes(pickled.read_bytes()[:20])     # truncated: read the file again
+    third = build_and_record(project, out)
+    assert third.cache_misses == 2 and third.doc.incident_count == 4 and not third.changes.any
 
 
 def test_cli_build_prints_changes(tmp_path: Path) -> None:
