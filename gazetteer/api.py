@@ -10,6 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
+import numpy as np
+
 from gazetteer import db
 from gazetteer.errors import GazetteerError, GazetteerInputError
 from gazetteer.importer import ImportReport, write_records
@@ -20,18 +22,22 @@ from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_r
 
 log = logging.getLogger(__name__)
 
-LOOKUP_SQL = """
+_SELECT = """
 SELECT p.name, p.lat, p.lon, p.country, p.feature_code, p.geonameid, p.population, p.source,
        p.importance, m.kind
-FROM (SELECT place_id, MIN(kind) AS kind FROM (
-        SELECT place_id, kind FROM names WHERE key = ?1 AND kind <= 1
-        UNION ALL SELECT place_id, kind FROM names WHERE key = ?2 AND kind = 2
-        UNION ALL SELECT place_id, kind FROM names WHERE key = ?3 AND kind >= 3)
-      GROUP BY place_id) AS m
+FROM (SELECT place_id, MIN(kind) AS kind FROM ({inner}) GROUP BY place_id) AS m
 JOIN places AS p ON p.id = m.place_id
 ORDER BY m.kind, p.importance DESC, p.id
 LIMIT 60
 """
+#: Places whose exact or loose key matches.
+STRONG_SQL = _SELECT.format(inner="""
+        SELECT place_id, kind FROM names WHERE key = ?1 AND kind <= 1
+        UNION ALL SELECT place_id, kind FROM names WHERE key = ?2 AND kind = 2""")
+#: Places whose consonant skeleton matches: the fallback, looked up only when no exact or
+#: loose key matches (names spelled alike come first; skeletons find the variants).
+SKELETON_SQL = _SELECT.format(inner="""
+        SELECT place_id, kind FROM names WHERE key = ?1 AND kind >= 3""")
 #: Entries kept in the per-name candidate cache before it is emptied.
 CACHE_LIMIT = 200_000
 
@@ -63,7 +69,9 @@ class Gazetteer:
         exact = exact_key(name)
         loose = "" if is_arabic(name) else loose_key(name)
         skel = skeleton_key(name)
-        rows = self._conn.execute(LOOKUP_SQL, (exact, loose, skel)).fetchall()
+        rows = self._conn.execute(STRONG_SQL, (exact, loose)).fetchall()
+        if not rows:
+            rows = self._conn.execute(SKELETON_SQL, (skel,)).fetchall()
         country = self._country_names.get(exact)
         if country is not None:
             # A country's name means the country, never a town that shares it.
@@ -124,17 +132,19 @@ class Gazetteer:
         """
         first = [self.resolve(n, countries=countries, near=near, extra_places=extra_places)
                  for n in names]
-        points = [(exact_key(n), (r.place.lat, r.place.lon))
-                  for n, r in zip(names, first) if r.place is not None]
+        found = [(exact_key(n), r.place.lat, r.place.lon)
+                 for n, r in zip(names, first) if r.place is not None]
+        keys = [k for k, _, _ in found]
+        points = np.array([(lat, lon) for _, lat, lon in found], dtype=float).reshape(-1, 2)
         out = []
         for n, r in zip(names, first):
             if r.place is not None and r.place.source == "project":
                 out.append(r)
                 continue
             key = exact_key(n)
-            ctx = [pt for k, pt in points if k != key]
+            ctx = points[[k != key for k in keys]] if keys else points
             out.append(self.resolve(n, countries=countries, near=near, context=ctx,
-                                    extra_places=extra_places) if ctx else r)
+                                    extra_places=extra_places) if len(ctx) else r)
         return out
 
     # -- importing -------------------------------------------------------------------------

@@ -103,7 +103,9 @@ class ImportReport:
         out = []
         for f in self.files:
             skipped = f", skipped {f.skipped} bad line{'s' * (f.skipped != 1)}" if f.skipped else ""
-            out.append(f"{f.path}: {f.places} places ({f.format}){skipped}")
+            other = (f", left out {f.other} features that are not places (streams, hills...)"
+                     if f.other else "")
+            out.append(f"{f.path}: {f.places} places ({f.format}){skipped}{other}")
             out.extend(f"  skipped {p}" for p in f.problems)
         out.append(f"imported {self.places} places in {self.seconds:.1f} s")
         return out

@@ -78,15 +78,19 @@ _AR = {
 _AR_DROP = set("اأإآءؤئوىيیةعـ") | {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670"}
 
 
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_TYPE_HINT = re.compile(r"air|field|port|strip|cross|gate|post|camp")
+
+
 def is_arabic(text: str) -> bool:
     """True when ``text`` contains Arabic-script letters."""
-    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+    return _ARABIC.search(text) is not None
 
 
 def is_latin(text: str) -> bool:
     """True when every letter of ``text`` is Latin (after folding accents)."""
     folded = fold(text)
-    return bool(folded) and all(ch.isascii() for ch in folded)
+    return bool(folded) and folded.isascii()
 
 
 @lru_cache(maxsize=200_000)
@@ -110,14 +114,21 @@ def exact_key(text: str) -> str:
     return fold(text)
 
 
-def _words(text: str) -> list[str]:
-    folded = fold(text)
+def _typed(folded: str) -> str:
+    """Canonicalise facility-type words in a folded name."""
+    if _TYPE_HINT.search(folded) is None:
+        return folded
     for pattern, repl in _TYPE_WORDS:
         folded = pattern.sub(repl, folded)
-    words = folded.split()
-    kept = [w for w in words if w not in ARTICLES]
+    return folded
+
+
+@lru_cache(maxsize=200_000)
+def _words(text: str) -> tuple[str, ...]:
+    words = _typed(fold(text)).split()
+    kept = tuple(w for w in words if w not in ARTICLES)
     # glued articles: "alzahraa", "azzahraa" stay as words; "al" alone is kept if it is all.
-    return kept if kept else words
+    return kept if kept else tuple(words)
 
 
 #: Whole words romanised many ways, mapped to one spelling before the letter rules.
@@ -200,9 +211,9 @@ def without_type_words(text: str) -> str | None:
     """Return ``text`` without facility-type words ("Menagh Air Base" -> "menagh"), folded,
     or None when it has none (or nothing else)."""
     folded = fold(text)
-    for pattern, repl in _TYPE_WORDS:
-        folded = pattern.sub(repl, folded)
-    words = folded.split()
+    if _TYPE_HINT.search(folded) is None:
+        return None
+    words = _typed(folded).split()
     kept = [w for w in words if w not in _TYPE_CANON]
     if len(kept) == len(words) or not kept:
         return None

@@ -1,6 +1,7 @@
 """Ranking candidate places for a name, with context, and deciding resolved/ambiguous/unresolved.
 
-A candidate's score adds:
+Candidates come from the exact and loose keys, or -- only when those find nothing -- from the
+consonant skeleton (see :mod:`gazetteer.api`). A candidate's score adds:
 
 * how well a stored name matches the query (exact > loose key > Arabic-script skeleton >
   Latin skeleton; skeletons of three letters or fewer count less);
@@ -181,7 +182,7 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
     if n == 0:
         return Resolution(query, "unresolved", None, 0.0)
     wanted = tuple(sorted({c.upper() for c in countries})) if countries else ()
-    if near is None and not context:
+    if near is None and not len(context):
         hit = cands.memo.get((query, wanted))
         if hit is None:
             hit = cands.memo[(query, wanted)] = _rank(query, cands, wanted, None, ())
@@ -196,13 +197,19 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     # raw scores below; the Resolution reports raw / MAX_RAW
     score = cands.base
     prox = None
-    if near is not None or context:
-        prox = np.zeros(n)
+    if near is not None or len(context):
+        # Only candidates that proximity could lift into contention are measured.
+        live = np.flatnonzero(score >= score.max() - W_PROXIMITY - OTHER_COUNTRY_PENALTY
+                              - MARGIN)
+        lats, lons = cands.lat[live], cands.lon[live]
+        part = np.zeros(len(live))
         if near is not None:
-            prox = _proximity(cands.lat, cands.lon, [near], NEAR_SCALE_KM)
-        if context:
-            prox = np.maximum(prox, CONTEXT_WEIGHT * _density(cands.lat, cands.lon, context,
+            part = _proximity(lats, lons, [near], NEAR_SCALE_KM)
+        if len(context):
+            part = np.maximum(part, CONTEXT_WEIGHT * _density(lats, lons, context,
                                                               CONTEXT_SCALE_KM))
+        prox = np.zeros(n)
+        prox[live] = part
         score = score + W_PROXIMITY * prox
     if wanted:
         score = score - OTHER_COUNTRY_PENALTY * cands.outside(wanted)

@@ -37,6 +37,8 @@ class FileReport:
     format: str
     places: int = 0
     skipped: int = 0
+    #: Records of kinds not kept (GeoNames streams, hills, buildings...): not errors.
+    other: int = 0
     problems: list[str] = field(default_factory=list)
 
     def skip(self, line: int, message: str) -> None:

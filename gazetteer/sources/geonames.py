@@ -106,6 +106,7 @@ class GeoNamesDumpReader:
             return None
         fclass = cols[6].strip()
         if fclass and fclass not in KEPT_CLASSES:  # hydro, terrain...: left out, not errors
+            report.other += 1
             return None
         try:
             population = int(cols[14]) if cols[14].strip() else 0

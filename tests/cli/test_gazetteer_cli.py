@@ -12,6 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from mapgen.cli import main
+from tests.gazetteer.fixtures import (  # noqa: F401  (pytest finds fixtures by name)
+    _isolated_home, builtin_home_master, home, sytr_home, sytr_home_master)
 from tests.gazetteer.common import DUMPS, SAMPLE_SY, dump_lines
 
 pytestmark = pytest.mark.skipif(not DUMPS.is_dir(), reason="GeoNames-format dumps not found")

@@ -6,6 +6,8 @@ import json
 from click.testing import CliRunner
 
 from mapgen.cli import main
+from tests.gazetteer.fixtures import (  # noqa: F401  (pytest finds fixtures by name)
+    _isolated_home, builtin_home_master, home, sytr_home, sytr_home_master)
 
 KEYS = ["query", "status", "name", "lat", "lon", "country", "feature_code", "geonameid",
         "score", "alternatives"]

@@ -146,6 +146,18 @@ def test_binary_file_is_a_one_line_error(gz, tmp_path):
     assert "\n" not in str(info.value)
 
 
+def test_features_that_are_not_places_are_left_out_and_said(gz, tmp_path):
+    line = dump_lines("SY", {168652})[0].split("\t")
+    stream = line.copy()
+    stream[0], stream[1], stream[6], stream[7] = "1", "Nahr Test", "H", "STM"
+    path = tmp_path / "SY.txt"
+    path.write_text("\t".join(line) + "\t".join(stream), encoding="utf-8")
+    report = gz.import_files([path])
+    assert (report.places, report.skipped, report.files[0].other) == (1, 0, 1)
+    assert "left out 1 features that are not places" in str(report)
+    assert gz.resolve("Nahr Test").status == "unresolved"
+
+
 def test_progress_reports_every_byte(gz, sy_sample):
     seen = []
     gz.import_files([sy_sample], progress=seen.append)
