@@ -264,7 +264,7 @@ class MentionFinder:
         words = [tokens[i] for i in span]
         if words[0].low == "the" and len(words) > 1:
             words = words[1:]
-        # an organisation: "Shahba Press Agency", "the Open Skies treaty", an outlet or a group
+        # an organisation ("X Press Agency", "the X treaty"), an outlet or a group
         after = _words_after(text, words[-1], 1)
         if words[-1].low in lx.ORG_WORDS or (after and after[0] in lx.ORG_WORDS):
             return

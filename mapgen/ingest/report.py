@@ -237,7 +237,7 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
 
 
 def _reference_points(mentions: Sequence[Mention]) -> set[int]:
-    """Mentions that only locate another place of the same sentence ("Hraytan, north of Aleppo")."""
+    """Mentions that only locate another place of the same sentence ("Deir Jamal, north of Tell Rifaat")."""
     out = set()
     for mention in mentions:
         if mention.precision == "near" and any(

@@ -90,7 +90,7 @@ def test_accuracy_on_annotated_reports(gazetteer: Any) -> None:
 
 def test_titles_and_first_names_do_not_hide_places(gazetteer: Any) -> None:
     text = ("Feb 10, 2016 09:00 (GMT)\n\nKurdish fighters in Sheikh Maqsood shelled the road, and jets struck "
-            "Abu al-Duhur and Deir Hafer. Hassan Nasrallah said nothing. Col. Steve Warren said Manbij was quiet.")
+            "Abu al-Duhur and Deir Hafer. Hassan Nasrallah said nothing. Gen. Tom Baker said Manbij was quiet.")
     result = ingest_text(text, gazetteer=gazetteer)
     found = {m.text: m.place for m in result.found.mentions}
     assert set(found) == {"Sheikh Maqsood", "Abu al-Duhur", "Deir Hafer", "Manbij"}

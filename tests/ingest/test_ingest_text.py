@@ -77,18 +77,18 @@ def test_seed_live_blog_has_its_eight_stamps() -> None:
 
 
 @pytest.mark.parametrize("sentence, day, precision", [
-    ("a cluster bomb dropped on the town last night", "2016-02-03", "day"),
-    ("Yesterday, the regime broke through", "2016-02-03", "day"),
-    ("there are reports today that the village fell", "2016-02-04", "day"),
+    ("a shell landed near the bakery last night", "2016-02-03", "day"),
+    ("Yesterday, militia units entered two farms", "2016-02-03", "day"),
+    ("residents say the mill was hit today", "2016-02-04", "day"),
     ("shelling began this morning", "2016-02-04", "day"),
-    ("as we reported earlier this week, tanks were seen", "2016-02-01", "week"),
-    ("roads were attacked earlier this month", "2016-02-01", "month"),
-    ("more than 120 raids on Tuesday alone", "2016-02-02", "day"),
-    ("the ministry said on Thursday", "2016-02-04", "day"),
-    ("claims attributed on Monday", "2016-02-01", "day"),
+    ("convoys have been turned back earlier this week", "2016-02-01", "week"),
+    ("the bridge was cut earlier this month", "2016-02-01", "month"),
+    ("forty raids were counted on Tuesday", "2016-02-02", "day"),
+    ("the governor spoke on Thursday", "2016-02-04", "day"),
+    ("a statement issued on Monday", "2016-02-01", "day"),
     ("three days ago the road was cut", "2016-02-01", "day"),
-    ("the plane went down on October 31", "2015-10-31", "day"),
-    ("the flight requested for 2-5 February 2016", "2016-02-05", "day"),
+    ("the ferry sank on October 31", "2015-10-31", "day"),
+    ("a visit planned for 9-12 March 2016", "2016-03-12", "day"),
 ])
 def test_relative_time_against_the_entry_day(sentence: str, day: str, precision: str) -> None:
     when = find_when(sentence, THU)
@@ -133,8 +133,8 @@ def test_excerpt_is_short_and_keeps_the_mention() -> None:
 @pytest.mark.parametrize("sentence, kind", [
     ("Russian jets carried out airstrikes on the town", "airstrike"),
     ("artillery shelled the village all night", "shelling"),
-    ("rebels lost another village today", "territorial change"),
-    ("thousands are fleeing towards the border", "displacement"),
+    ("the militia captured two hamlets", "territorial change"),
+    ("families fled on foot overnight", "displacement"),
     ("fierce clashes on the front line", "clashes"),
     ("donors pledged aid at the conference", "diplomatic"),
     ("the hospital ran out of medical supplies", "humanitarian"),
