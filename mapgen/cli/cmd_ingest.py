@@ -15,7 +15,7 @@ from mapgen.cli.options import run_guarded
 @click.option("--timezone", default="UTC", show_default=True,
               help="IANA time zone of timestamps that state none.")
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False), default=None,
-              help="Drafts file to write (default: standard output, unless --into is given).")
+              help="Drafts file to write (default: standard output, unless --into is given; with --into, a copy).")
 @click.option("--into", "project", type=click.Path(file_okay=False), default=None,
               help="Map project to add the drafts to (PROJECT/events/drafts.yaml), skipping incidents it already has.")
 @click.pass_context
@@ -58,10 +58,10 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
         for draft, existing in merged.duplicates:
             click.echo(f"  skipped {draft['type']} at {draft['place']} on {str(draft['date'])[:10]}: "
                        f"same as {existing}")
-    elif out:
+    if out:
         path = write_drafts(out, result.drafts, result.unresolved)
         click.echo(f"drafts: {path}  ({len(result.drafts)} drafts from {stamps} timestamped entries)")
-    else:
+    if not project and not out:
         click.echo(render_drafts(result.drafts, result.unresolved), nl=False)
     for item in result.unresolved:
         hint = f"; candidates: {'; '.join(item['candidates'])}" if item.get("candidates") else ""

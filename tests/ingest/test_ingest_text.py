@@ -123,6 +123,11 @@ def test_sentences_keep_abbreviations_and_join_wrapped_lines() -> None:
                                          "Then it rained."]
 
 
+@given(st.text(min_size=0, max_size=600), st.integers(min_value=0, max_value=600))
+def test_excerpt_never_longer_than_200(text: str, at: int) -> None:
+    assert len(excerpt(text, at)) <= 200
+
+
 def test_excerpt_is_short_and_keeps_the_mention() -> None:
     sentence = " ".join(["word"] * 80) + " Hraytan " + " ".join(["more"] * 80)
     text = excerpt(sentence, sentence.index("Hraytan"))
