@@ -40,11 +40,12 @@ def _code_stamp() -> str:
 
     root = Path(mapgen.__file__).parent
     parts = []
-    for rel in ("model.py", "timeparse.py", "readers", "templates", "static", "render"):
+    for rel in ("model.py", "timeparse.py", "config.py", "basemap.py", "readers", "templates", "static",
+                "render", "data"):
         path = root / rel
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for file in files:
-            if file.is_file() and file.suffix in (".py", ".j2", ".js", ".css", ".html"):
+            if file.is_file() and file.suffix in (".py", ".j2", ".js", ".css", ".html", ".json"):
                 st = file.stat()
                 parts.append(f"{file.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
