@@ -35,7 +35,8 @@ def default_home(home: str | os.PathLike[str] | None = None) -> Path:
 
 
 def _code_stamp() -> str:
-    """Changes whenever the model, readers or page assets change (so a cache never outlives them)."""
+    """Changes whenever the model, readers, page assets or the libraries that make the page
+    change (so a cache never outlives them)."""
     import mapgen
 
     root = Path(mapgen.__file__).parent
@@ -48,6 +49,13 @@ def _code_stamp() -> str:
             if file.is_file() and file.suffix in (".py", ".j2", ".js", ".css", ".html", ".json"):
                 st = file.stat()
                 parts.append(f"{file.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}")
+    from importlib import metadata
+
+    for dist in ("folium", "branca", "jinja2", "django-js-lib-leaflet", "PyYAML", "shapely"):
+        try:
+            parts.append(f"{dist}=={metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{dist}: none")
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
 
 
