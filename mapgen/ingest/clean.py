@@ -22,10 +22,16 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip = 0
+        self._time_skip = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in SKIP_TAGS:
             self._skip += 1
+        elif tag == "time" and dict(attrs).get("datetime"):
+            # <time datetime="2016-02-04T19:14:00Z">7:14pm</time>: the machine-readable instant
+            self.parts.append(f"\n{dict(attrs)['datetime']}\n")
+            self._skip += 1
+            self._time_skip = True
         elif tag in BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -34,7 +40,11 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in SKIP_TAGS:
+        if tag == "time" and self._time_skip:
+            self._time_skip = False
+            self._skip = max(0, self._skip - 1)
+            self.parts.append("\n")
+        elif tag in SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
         elif tag in BLOCK_TAGS:
             self.parts.append("\n")

@@ -110,6 +110,13 @@ def test_html_is_cleaned_to_lines() -> None:
     assert "Kafr Naya" in text
 
 
+def test_time_element_with_datetime_attribute() -> None:
+    text = clean_text('<article><time datetime="2016-02-04T19:14:00Z">7:14pm</time><p>Text.</p></article>')
+    stamps = [e.stamp for e in split_entries(text, DAMASCUS) if e.stamp]
+    assert len(stamps) == 1 and stamps[0].moment == dt.datetime(2016, 2, 4, 19, 14, tzinfo=dt.timezone.utc)
+    assert "7:14pm" not in text
+
+
 def test_html_report_splits_on_time_elements() -> None:
     text = clean_text((DATA / "report-east-aleppo-2016-02-09.html").read_text(encoding="utf-8"))
     stamps = [e.stamp.text for e in split_entries(text, UTC) if e.stamp]
