@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mapgen.basemap import basemap_for
+from mapgen.control_zones import zones_from_control
 from mapgen.readers import ReadOptions
 from mapgen.resolve import Resolved, resolve_places, write_pins
 from mapgen.shape import build_payload, data_bounds
@@ -75,13 +76,15 @@ def build_map(source: str | Path | MapSource, *, timezone: str | None = None, ho
     resolved = resolve_places(loaded, home=home, repin=repin, include_review=False)
     incidents = [i for i in resolved.incidents if not i.review]
     left_out = len(resolved.incidents) - len(incidents)
-    payload = build_payload(loaded.config, incidents, loaded.zones)
-    payload["basemap"] = basemap_for(data_bounds(incidents, loaded.zones), incidents)
+    zones = [*loaded.zones, *zones_from_control(resolved.control, radius_km=loaded.config.control_radius_km,
+                                                countries=loaded.config.countries)]
+    payload = build_payload(loaded.config, incidents, zones)
+    payload["basemap"] = basemap_for(data_bounds(incidents, zones), incidents)
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
     fmap = make_map(payload, title=loaded.config.title)
     return MapDocument(html=render_html(fmap), source=loaded, resolved=resolved,
-                       incident_count=len(incidents), zone_count=len(loaded.zones),
+                       incident_count=len(incidents), zone_count=len(zones),
                        left_out_for_review=left_out)
 
 

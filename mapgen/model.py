@@ -102,7 +102,7 @@ def _number(value: Any, name: str, origin: Origin, low: float, high: float) -> f
         raise origin.error(name, f"not a number: {value!r}")
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise origin.error(name, f"not a number: {value!r}") from None
     if not math.isfinite(number) or not low <= number <= high:
         raise origin.error(name, f"{value!r} is outside {low:g}..{high:g}")
@@ -125,6 +125,9 @@ def parse_sources(value: Any, origin: Origin, tz: ZoneInfo, field_name: str = "s
     sources = []
     for number, item in enumerate(items, start=1):
         where = f"{field_name}[{number}]"
+        if isinstance(item, Source):  # already validated (readers cache parsed source cells)
+            sources.append(item)
+            continue
         if isinstance(item, str):
             item = {"url": item} if _URL_RE.match(item.strip()) else {"outlet": item}
         if not isinstance(item, Mapping):
@@ -210,7 +213,7 @@ def incident_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo
     fatalities = None
     if record.get("fatalities") not in (None, ""):
         value = record["fatalities"]
-        if isinstance(value, bool) or not str(value).strip().isdigit():
+        if isinstance(value, bool) or not str(value).strip().isdecimal():
             raise origin.error("fatalities", f"not a whole number >= 0: {value!r}")
         fatalities = int(str(value).strip())
 
@@ -230,8 +233,13 @@ def incident_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo
     )
 
 
-def check_geometry(geometry: Any, origin: Origin, field_name: str = "geometry", repair: bool = False) -> Any:
-    """Return a valid shapely (Multi)Polygon from a GeoJSON mapping; raise an input error otherwise."""
+def check_geometry(geometry: Any, origin: Origin, field_name: str = "geometry", repair: bool = False,
+                   warnings: list[InputError] | None = None) -> Any:
+    """Return a valid shapely (Multi)Polygon from a GeoJSON mapping; raise an input error otherwise.
+
+    With ``repair``, an invalid polygon is made valid (its polygonal part kept) and the repair is
+    reported in ``warnings`` with shapely's reason.
+    """
     from shapely.geometry import shape
     from shapely.validation import explain_validity, make_valid
 
@@ -252,11 +260,27 @@ def check_geometry(geometry: Any, origin: Origin, field_name: str = "geometry", 
         reason = explain_validity(geom)
         if not repair:
             raise origin.error(field_name, f"invalid polygon: {reason}")
-        geom = make_valid(geom)
+        geom = _polygonal(make_valid(geom))
+        if geom.is_empty:
+            raise origin.error(field_name, f"invalid polygon: {reason}; nothing is left after repair")
+        if warnings is not None:
+            warnings.append(origin.error(field_name, f"repaired invalid polygon ({reason})"))
     return geom
 
 
-def zone_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo, *, repair: bool = False) -> ControlZone:
+def _polygonal(geom: Any) -> Any:
+    """The polygons of a repaired geometry (make_valid may add stray lines and points)."""
+    from shapely.geometry import MultiPolygon, Polygon
+
+    if isinstance(geom, (Polygon, MultiPolygon)):
+        return geom
+    parts = [g for g in getattr(geom, "geoms", ()) if isinstance(g, (Polygon, MultiPolygon))]
+    polygons = [p for g in parts for p in (g.geoms if isinstance(g, MultiPolygon) else [g])]
+    return polygons[0] if len(polygons) == 1 else MultiPolygon(polygons)
+
+
+def zone_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo, *, repair: bool = False,
+                     warnings: list[InputError] | None = None) -> ControlZone:
     """Validate one raw control-zone record (faction, geometry, valid_from, valid_to, status, sources)."""
     if not isinstance(record, Mapping):
         raise origin.error(None, "a zone must be a mapping of fields")
@@ -280,7 +304,7 @@ def zone_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo, *,
     status = (_text(record, "status", origin) or "assessed").lower()
     if status not in ZONE_STATUSES:
         raise origin.error("status", f"{status!r} is not one of {', '.join(ZONE_STATUSES)}")
-    geom = check_geometry(record.get("geometry"), origin, repair=repair)
+    geom = check_geometry(record.get("geometry"), origin, repair=repair, warnings=warnings)
     raw_id = record.get("id")
     ident = (_check_id(raw_id, origin) if raw_id not in (None, "")
              else stable_id(faction, valid_from.isoformat(), geom.wkt[:200]))

@@ -10,6 +10,7 @@ from mapgen.errors import InputError, InputErrors
 from mapgen.model import ControlZone, Incident
 from mapgen.readers import READERS, ReadOptions, Records, read_file
 from mapgen.readers.yamlfile import line_of, load_yaml
+from mapgen.towncontrol import TownControl
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class MapSource:
     zones: list[ControlZone] = field(default_factory=list)
     places: list[ProjectPlace] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    control: list[TownControl] = field(default_factory=list)  # town-level control, see control_zones
+    warnings: list[InputError] = field(default_factory=list)  # reported, but do not fail
 
     @property
     def name(self) -> str:
@@ -142,6 +145,8 @@ def load_source(path: str | Path, *, timezone: str | None = None,
         raise InputErrors(errors)
     source.incidents = records.incidents
     source.zones = records.zones
+    source.control = records.control
+    source.warnings = records.warnings
     return source
 
 

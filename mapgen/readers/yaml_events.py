@@ -52,7 +52,8 @@ def read_yaml_events(path: Path, tz: ZoneInfo, errors: list[InputError], options
     for index, raw in enumerate(zones or (), start=1):
         origin = Origin(str(path), line_of(raw, index))
         try:
-            records.zones.append(zone_from_record(raw, origin, tz, repair=options.repair))
+            records.zones.append(zone_from_record(raw, origin, tz, repair=options.repair,
+                                                   warnings=records.warnings))
         except InputError as exc:
             errors.append(exc)
     return records
