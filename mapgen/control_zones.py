@@ -4,7 +4,8 @@ For every period in which the set of held towns does not change, each held town 
 cell among all held towns (computed in an azimuthal equidistant projection centred on the
 towns, so distances are metres), limited to a geodesic circle of ``radius_km`` around the town
 so that empty country is not coloured; the cells are dissolved by faction (and status) and
-clipped to the outlines of the towns' countries (bundled Natural Earth admin-0). A faction's
+each town's part is clipped to the outline of its own country (bundled Natural Earth admin-0;
+the map's ``countries`` when the town's country is unknown). A faction's
 zone keeps one version, with one id (faction + first day), for as long as its shape is unchanged.
 
 >>> zones = zones_from_control(resolved.control, radius_km=10, countries=("SY",))  # doctest: +SKIP
@@ -47,7 +48,7 @@ def zones_from_control(rows: Sequence[TownControl], *, radius_km: float = 10.0,
     radius_km : float
         How far from its town a cell may reach.
     countries : sequence of str
-        ISO codes to clip to (map.yaml ``countries``), added to the towns' own countries.
+        ISO codes (map.yaml ``countries``): their union clips towns whose country is unknown.
 
     Raises
     ------
@@ -56,7 +57,7 @@ def zones_from_control(rows: Sequence[TownControl], *, radius_km: float = 10.0,
     """
     if not rows:
         return []
-    clip = _clip_region(rows, countries)
+    clips = _clip_region(rows, countries)
     times = sorted({r.valid_from for r in rows} | {r.valid_to for r in rows if r.valid_to is not None})
     radius_m = radius_km * 1000.0
     project, unproject = _projection(rows)
@@ -73,7 +74,7 @@ def zones_from_control(rows: Sequence[TownControl], *, radius_km: float = 10.0,
                 version.valid_to = following
             continue
         previous_state = state
-        shapes = _faction_shapes(active, radius_m, clip, project, unproject, circles)
+        shapes = _faction_shapes(active, radius_m, clips, project, unproject, circles)
         for key in list(open_versions):
             version = open_versions[key]
             if key in shapes and _same_shape(shapes[key][0], version.geometry):
@@ -92,8 +93,9 @@ def _same_shape(first: Any, second: Any) -> bool:
     return bool(first.symmetric_difference(second).area <= 1e-6 * max(first.area, second.area))
 
 
-def _clip_region(rows: Sequence[TownControl], countries: Sequence[str]) -> Any:
-    from shapely import union_all
+def _clip_region(rows: Sequence[TownControl], countries: Sequence[str]) -> dict[str, Any]:
+    """Country code -> outline for every town's country; ``""`` -> union of the map's countries."""
+    from shapely import prepare, union_all
     from shapely.geometry import shape
 
     from mapgen.basemap import _countries
@@ -115,7 +117,12 @@ def _clip_region(rows: Sequence[TownControl], countries: Sequence[str]) -> Any:
             errors.append(where.error("countries", f"no country outline for code {code!r}"))
     if errors:
         raise InputErrors(errors)
-    return union_all([shape(outlines[code]["geometry"]) for code in codes])
+    clips = {code: shape(outlines[code]["geometry"]) for code in codes}
+    if countries:
+        clips[""] = union_all([clips[c.upper()] for c in countries])
+    for geom in clips.values():
+        prepare(geom)
+    return clips
 
 
 def _projection(rows: Sequence[TownControl]) -> tuple[Any, Any]:
@@ -156,7 +163,7 @@ def geodesic_circle(lon: float, lat: float, radius_m: float, vertices: int = CIR
     return Polygon(zip(lons, lats))
 
 
-def _faction_shapes(active: Sequence[TownControl], radius_m: float, clip: Any, project: Any,
+def _faction_shapes(active: Sequence[TownControl], radius_m: float, clips: dict[str, Any], project: Any,
                     unproject: Any, circles: dict[tuple[float, float], Any]
                     ) -> dict[tuple[str, str], tuple[Any, list[TownControl]]]:
     """(faction, status) -> (clipped polygon in lon/lat, the rows that make it) for one period."""
@@ -184,16 +191,16 @@ def _faction_shapes(active: Sequence[TownControl], radius_m: float, clip: Any, p
     for point, cell in zip(points, cells_lonlat):
         row = by_point[point]
         circle = circles.get(point)
-        if circle is None:
-            circle = circles[point] = geodesic_circle(point[0], point[1], radius_m)
+        if circle is None:  # the town's reach, already inside its country
+            circle = geodesic_circle(point[0], point[1], radius_m)
+            circle = circles[point] = _polygons(shapely.intersection(circle, clips[row.country or ""]))
         piece = circle if cell is None else shapely.intersection(circle, shapely.make_valid(cell))
         pieces, members = groups.setdefault((row.faction, row.status), ([], []))
         pieces.append(piece)
         members.append(row)
     shapes = {}
     for key, (pieces, members) in groups.items():
-        merged = shapely.intersection(shapely.union_all(pieces), clip)
-        merged = _polygons(merged)
+        merged = _polygons(shapely.union_all(pieces))
         if not merged.is_empty:
             shapes[key] = (merged, members)
     return shapes

@@ -99,8 +99,12 @@ def _read_places(path: Path, errors: list[InputError]) -> list[ProjectPlace]:
 
 
 def load_source(path: str | Path, *, timezone: str | None = None,
-                options: ReadOptions | None = None) -> MapSource:
-    """Read and validate ``path``; raise :class:`InputErrors` listing every problem found."""
+                options: ReadOptions | None = None, problems: list[InputError] | None = None) -> MapSource:
+    """Read and validate ``path``; raise :class:`InputErrors` listing every problem found.
+
+    With a ``problems`` list, record problems are added to it instead and the valid records are
+    returned (``mapgen validate`` goes on to check places with them).
+    """
     path = Path(path)
     options = options or ReadOptions()
     errors: list[InputError] = []
@@ -141,8 +145,10 @@ def load_source(path: str | Path, *, timezone: str | None = None,
         except InputError as exc:
             errors.append(exc)
     _check_unique(records, errors)
-    if errors:
+    if errors and problems is None:
         raise InputErrors(errors)
+    if problems is not None:
+        problems.extend(errors)
     source.incidents = records.incidents
     source.zones = records.zones
     source.control = records.control
