@@ -75,7 +75,7 @@ def sources_cell(sources: Sequence[Source], tz: ZoneInfo) -> str:
 def incidents_csv(incidents: Sequence[Incident], tz: ZoneInfo) -> str:
     """The incidents as a plain-CSV table (the layout :mod:`mapgen.readers.csv_events` reads)."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180; also makes csv quote a lone CR
     writer.writerow(CSV_COLUMNS)
     for inc in incidents:
         date, end = date_cells(inc, tz)

@@ -52,7 +52,7 @@ def validate(ctx: click.Context, source: str, timezone: str | None, repair: bool
         raise InputErrors(problems)
     click.echo(f"ok: {len(loaded.incidents)} incidents, {zone_count} zone versions"
                + (f", {len(loaded.control)} town control rows" if loaded.control else "")
-               + (f", {len(warnings)} warnings" if warnings else ""))
+               + (f", {len(warnings)} warning{'s' if len(warnings) > 1 else ''}" if warnings else ""))
 
 
 def _warnings(loaded) -> list[InputError]:  # type: ignore[no-untyped-def]
