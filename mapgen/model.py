@@ -10,8 +10,10 @@ import datetime as dt
 import hashlib
 import math
 import re
+from collections.abc import Mapping  # typing.Mapping's isinstance is ~10x slower per record
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from functools import lru_cache
+from typing import Any, Sequence
 from zoneinfo import ZoneInfo
 
 from mapgen.errors import InputError
@@ -121,6 +123,8 @@ def parse_sources(value: Any, origin: Origin, tz: ZoneInfo, field_name: str = "s
     """Sources as a list of mappings (outlet, url, published), strings (outlet), or one mapping."""
     if value is None or value == "":
         return ()
+    if type(value) is tuple and all(type(item) is Source for item in value):
+        return value  # already validated (readers cache parsed source cells)
     items = value if isinstance(value, list) else [value]
     sources = []
     for number, item in enumerate(items, start=1):
@@ -178,16 +182,25 @@ def _check_id(value: Any, origin: Origin) -> str:
 
 # ---------------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=16384)
+def _cached_span(date: Any, start: Any, end: Any, precision: str | None, tz: ZoneInfo) -> Any:
+    return parse_span(date, start=start, end=end, precision=precision, tz=tz)
+
+
+def _span(date: Any, start: Any, end: Any, precision: str | None, tz: ZoneInfo) -> Any:
+    """:func:`parse_span`, cached for text values: feeds repeat the same dates many times."""
+    if all(v is None or type(v) is str for v in (date, start, end)):
+        return _cached_span(date, start, end, precision, tz)
+    return parse_span(date, start=start, end=end, precision=precision, tz=tz)
+
+
 def incident_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo) -> Incident:
     """Validate one raw incident record; raise :class:`InputError` naming the bad field."""
     if not isinstance(record, Mapping):
         raise origin.error(None, "an incident must be a mapping of fields")
     precision = _text(record, "time_precision", origin) or None
     try:
-        span, precision = parse_span(
-            record.get("date"), start=record.get("start"), end=record.get("end"),
-            precision=precision, tz=tz,
-        )
+        span, precision = _span(record.get("date"), record.get("start"), record.get("end"), precision, tz)
     except ValueError as exc:
         bad = "date" if record.get("start") is None else "start/end"
         if "precision" in str(exc):
@@ -231,6 +244,139 @@ def incident_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo
         description=_text(record, "description", origin), fatalities=fatalities,
         sources=parse_sources(record.get("sources"), origin, tz), review=review, origin=origin,
     )
+
+
+class IncidentValidator:
+    """:func:`incident_from_record` for many rows of text cells (CSV), with the same results.
+
+    Feeds repeat dates, types, places, actors and fatality counts thousands of times, so each
+    distinct value is checked once and remembered. Anything unusual (a missing or bad field, a
+    ``start`` column) goes through :func:`incident_from_record` itself, so errors are word for
+    word the same. Cells are text, except that ``sources`` may hold an already parsed tuple of
+    :class:`Source` and ``review`` a bool; an empty cell counts as absent.
+
+    Parameters
+    ----------
+    tz : ZoneInfo
+        The map's time zone.
+    names : sequence of str
+        The model field each cell holds, in order ("" for a column to ignore).
+    """
+
+    FIELDS = ("id", "date", "end", "time_precision", "type", "place", "lat", "lon", "geo_precision",
+              "actors", "title", "description", "fatalities", "sources", "review")
+
+    def __init__(self, tz: ZoneInfo, names: Sequence[str]) -> None:
+        self.tz = tz
+        self.names = list(names)
+        self._slow = "start" in self.names
+        # a field without a column reads the "" that incident() appends to every row
+        self._index = [self.names.index(f) if f in self.names else -1 for f in self.FIELDS]
+        self._spans: dict[tuple[str, str, str], Any] = {}
+        self._types: dict[str, str] = {}
+        self._places: dict[str, str | None] = {}
+        self._geo: dict[str, str] = {}
+        self._actors: dict[str, tuple[str, ...]] = {}
+        self._fatalities: dict[str, int] = {}
+
+    def incident(self, cells: list[Any], origin: Origin) -> Incident:
+        """Validate one row (``cells`` gains a trailing ""); raise :class:`InputError` exactly
+        as incident_from_record does."""
+        cells.append("")
+        try:
+            if self._slow:
+                raise _Fallback
+            return self._fast(cells, origin)
+        except (_Fallback, InputError, ValueError, TypeError, AttributeError):
+            record = {n: v for n, v in zip(self.names, cells) if n and v != ""}
+            return incident_from_record(record, origin, self.tz)
+
+    def _fast(self, cells: list[Any], origin: Origin) -> Incident:
+        (i_id, i_date, i_end, i_precision, i_type, i_place, i_lat, i_lon, i_geo, i_actors, i_title,
+         i_description, i_fatalities, i_sources, i_review) = self._index
+        date, end, raw_precision = cells[i_date], cells[i_end], cells[i_precision]
+        key = (date, end, raw_precision)
+        found = self._spans.get(key)
+        if found is None:
+            if not date:
+                raise _Fallback
+            found = self._spans[key] = parse_span(date, end=end or None, precision=raw_precision.strip() or None,
+                                                  tz=self.tz)
+        span, precision = found
+
+        raw_type = cells[i_type]
+        kind = self._types.get(raw_type)
+        if kind is None:
+            if not raw_type.strip():
+                raise _Fallback
+            kind = self._types[raw_type] = raw_type.strip().lower()
+
+        raw_place = cells[i_place]
+        place = self._places.get(raw_place, "")
+        if place == "":
+            place = self._places[raw_place] = raw_place.strip() or None
+        raw_lat, raw_lon = cells[i_lat], cells[i_lon]
+        if raw_lat and raw_lon:
+            lat = _number(raw_lat, "lat", origin, -90, 90)
+            lon = _number(raw_lon, "lon", origin, -180, 180)
+        elif not raw_lat and not raw_lon and place is not None:
+            lat = lon = None
+        else:
+            raise _Fallback
+
+        raw_geo = cells[i_geo]
+        geo = self._geo.get(raw_geo)
+        if geo is None:
+            geo = (raw_geo.strip() or "exact").lower()
+            if geo not in GEO_PRECISIONS:
+                raise _Fallback
+            self._geo[raw_geo] = geo
+
+        fatalities = None
+        raw_fatalities = cells[i_fatalities]
+        if raw_fatalities:
+            fatalities = self._fatalities.get(raw_fatalities)
+            if fatalities is None:
+                text = raw_fatalities.strip()
+                if not text.isdecimal():
+                    raise _Fallback
+                fatalities = self._fatalities[raw_fatalities] = int(text)
+
+        raw_actors = cells[i_actors]
+        actors = self._actors.get(raw_actors)
+        if actors is None:
+            actors = self._actors[raw_actors] = _actors(raw_actors, origin)
+
+        title, description = cells[i_title].strip(), cells[i_description].strip()
+        raw_id = cells[i_id]
+        ident = (_check_id(raw_id, origin) if raw_id
+                 else stable_id(span.start.isoformat(), place or f"{lat},{lon}", kind, title))
+        review = cells[i_review] or False
+        if type(review) is not bool:
+            raise _Fallback
+        sources = cells[i_sources] or ()
+        if type(sources) is not tuple:
+            raise _Fallback
+        for item in sources:  # parsed by the reader; the tuple is kept as it is
+            if type(item) is not Source:
+                raise _Fallback
+        return _new_incident({
+            "id": ident, "start": span.start, "end": span.end, "time_precision": precision, "type": kind,
+            "place": place, "lat": lat, "lon": lon, "geo_precision": geo, "actors": actors, "title": title,
+            "description": description, "fatalities": fatalities, "sources": sources, "review": review,
+            "origin": origin})
+
+
+class _Fallback(Exception):
+    """Raised by the fast path of :class:`IncidentValidator` to let the reference check decide."""
+
+
+def _new_incident(values: dict[str, Any]) -> Incident:
+    """Build an :class:`Incident` from checked values without the frozen ``__init__``'s
+    sixteen ``object.__setattr__`` calls (a third of the cost of a CSV row). The same object."""
+    incident = object.__new__(Incident)
+    object.__setattr__(incident, "__dict__", values)
+    return incident
 
 
 def check_geometry(geometry: Any, origin: Origin, field_name: str = "geometry", repair: bool = False,

@@ -127,6 +127,7 @@ def read_acled_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], rec
     try:
         table.require(*SIGNATURE)
     except InputError as exc:
+        table.close()
         errors.append(exc)
         return
     header = table.header

@@ -30,6 +30,7 @@ def read_control_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], r
     try:
         table.require(*REQUIRED)
     except InputError as exc:
+        table.close()
         errors.append(exc)
         return
     known = set(REQUIRED) | set(OPTIONAL)
@@ -45,7 +46,7 @@ def read_control_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], r
         origin = Origin(table.file, line)
         record: dict[str, Any] = {name: unescape_cell(cells[index]) for index, name in columns}
         try:
-            found = sources.get(record["sources"], origin) if record.get("sources") else []
+            found = sources.get(record["sources"], origin) if record.get("sources") else ()
             rows.append(control_from_record(record, origin, tz, sources=found))
         except InputError as exc:
             errors.append(exc)

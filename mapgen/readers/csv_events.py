@@ -8,12 +8,13 @@ leading ``'``) are read back as written.
 """
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from mapgen.errors import InputError
-from mapgen.model import Origin, Source, incident_from_record, parse_sources
+from mapgen.model import IncidentValidator, Origin, Source, check_url, parse_sources
 from mapgen.readers.base import ReadOptions, Records
 from mapgen.readers.csvbase import CsvTable, open_table, unescape_cell
 
@@ -52,15 +53,32 @@ class SourceCache:
 
     def __init__(self, tz: ZoneInfo) -> None:
         self.tz = tz
-        self._cache: dict[str, list[Source]] = {}
+        self._cache: dict[str, tuple[Source, ...]] = {}
 
-    def get(self, text: str, origin: Origin, field_name: str = "sources") -> list[Source]:
+    def get(self, text: str, origin: Origin, field_name: str = "sources") -> tuple[Source, ...]:
         found = self._cache.get(text)
         if found is None:
-            found = list(parse_sources(split_sources(text), origin, self.tz, field_name))
+            items = split_sources(text)
+            try:
+                found = self._simple(items, origin, field_name)
+            except InputError:
+                found = None
+            if found is None:  # the model's own check decides, and words any error
+                found = parse_sources(items, origin, self.tz, field_name)
             if len(self._cache) < 50_000:
                 self._cache[text] = found
         return found
+
+    @staticmethod
+    def _simple(items: list[dict[str, str]], origin: Origin, field_name: str) -> tuple[Source, ...] | None:
+        """The common case, ``outlet|url`` parts, checked as :func:`parse_sources` checks them."""
+        sources = []
+        for number, item in enumerate(items, start=1):
+            outlet, url = item.get("outlet"), item.get("url")
+            if not outlet or not url or len(item) != 2:
+                return None
+            sources.append(Source(outlet, check_url(url, origin, f"{field_name}[{number}].url")))
+        return tuple(sources)
 
 
 def parse_review(value: str, origin: Origin) -> bool:
@@ -79,37 +97,48 @@ def read_event_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], rec
         if "place" not in table.header and not ("lat" in table.header and "lon" in table.header):
             raise table.error("needs a place column or lat and lon columns")
     except InputError as exc:
+        table.close()
         errors.append(exc)
         return
     known = set(REQUIRED) | set(OPTIONAL)
     for name in table.header:
         if name not in known:
             records.warnings.append(table.error(f"unknown column {name!r} ignored"))
-    columns = [(index, name) for index, name in enumerate(table.header) if name in known]
+    names = [name if name in known else "" for name in table.header]
+    validator = IncidentValidator(tz, names)
     sources = SourceCache(tz)
+    i_sources = names.index("sources") if "sources" in names else None
+    i_review = names.index("review") if "review" in names else None
+    append = records.incidents.append
+    collecting = gc.isenabled()
+    gc.disable()  # rows make no reference cycles; the collector would only re-scan them, often
+    try:
+        count = _validate_rows(table, errors, validator, sources, i_sources, i_review, append)
+    finally:
+        if collecting:
+            gc.enable()
+    if not count:
+        errors.append(table.error("no records (only a header)"))
+
+
+def _validate_rows(table: CsvTable, errors: list[InputError], validator: IncidentValidator,
+                   sources: SourceCache, i_sources: int | None, i_review: int | None, append: Any) -> int:
     file = table.file
     count = 0
     for line, cells in table.rows(errors):
-        origin = Origin(file, line)
-        record: dict[str, Any] = {}
-        for index, name in columns:
-            value = cells[index]
-            if value:
-                if value[0] == "'":
-                    value = unescape_cell(value)
-                record[name] = value
         count += 1
+        origin = Origin(file, line)
+        if "'" in "".join(cells):  # rare: cells guarded against spreadsheet formulas
+            cells = [unescape_cell(value) for value in cells]
         try:
-            text = record.get("sources")
-            if text is not None:
-                record["sources"] = sources.get(text, origin)
-            if "review" in record:
-                record["review"] = parse_review(record["review"], origin)
-            records.incidents.append(incident_from_record(record, origin, tz))
+            if i_sources is not None and cells[i_sources]:
+                cells[i_sources] = sources.get(cells[i_sources], origin)
+            if i_review is not None:
+                cells[i_review] = parse_review(cells[i_review], origin)
+            append(validator.incident(cells, origin))
         except InputError as exc:
             errors.append(exc)
-    if not count:
-        errors.append(table.error("no records (only a header)"))
+    return count
 
 
 def read_csv_events(path: Path, tz: ZoneInfo, errors: list[InputError], options: ReadOptions) -> Records:

@@ -8,9 +8,8 @@ rows a second and needs no heavy import.
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from mapgen.errors import InputError
 
@@ -29,35 +28,47 @@ def unescape_cell(value: str) -> str:
 class CsvTable:
     """A CSV file opened for reading: its header (lower-cased, stripped) and its rows.
 
+    The file is read as a stream (a 100,000-row file is not held in memory twice) and closed when
+    :meth:`rows` is exhausted.
+
     Parameters
     ----------
     path : Path
         The file; its name is what error messages show.
-    text : str
-        The decoded content.
     """
 
-    def __init__(self, path: Path, text: str) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
         self.file = str(path)
-        self._reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        try:
+            self._handle: Any = path.open(encoding="utf-8-sig", newline="")
+        except FileNotFoundError:
+            raise InputError("file not found", file=self.file) from None
+        self._reader = csv.reader(self._handle, strict=True)
         self.header_line = 1
         self.header: list[str] = []
         try:
             for raw in self._reader:
                 if any(cell.strip() for cell in raw):
-                    self.header = [unescape_cell(cell).strip().lower().lstrip("\ufeff") for cell in raw]
+                    self.header = [unescape_cell(cell).strip().lower() for cell in raw]
                     break
                 self.header_line = self._reader.line_num + 1
+            if not self.header:
+                raise InputError("no records (empty file)", file=self.file, record=1)
+            seen: set[str] = set()
+            for name in self.header:
+                if name and name in seen:
+                    raise InputError(f"column {name!r} appears twice", file=self.file, record=self.header_line)
+                seen.add(name)
         except csv.Error as exc:
+            self._handle.close()
             raise InputError(f"malformed CSV ({exc})", file=self.file, record=self._reader.line_num or 1) from None
-        if not self.header:
-            raise InputError("no records (empty file)", file=self.file, record=1)
-        seen: set[str] = set()
-        for name in self.header:
-            if name and name in seen:
-                raise InputError(f"column {name!r} appears twice", file=self.file, record=self.header_line)
-            seen.add(name)
+        except UnicodeDecodeError as exc:
+            self._handle.close()
+            raise _decode_error(path, exc) from None
+        except InputError:
+            self._handle.close()
+            raise
 
     def error(self, message: str, field: str | None = None, line: int | None = None) -> InputError:
         return InputError(message, file=self.file, record=line or self.header_line, field=field)
@@ -70,28 +81,48 @@ class CsvTable:
 
     def rows(self, errors: list[InputError]) -> Iterator[tuple[int, list[str]]]:
         """Yield ``(line, cells)`` for each non-blank row; a malformed row or one with the wrong
-        number of cells adds an error and is skipped; a broken quote stops the file."""
+        number of cells adds an error and is skipped; a broken quote or bad byte stops the file."""
         width = len(self.header)
         reader = self._reader
         line = reader.line_num + 1
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                errors.append(InputError(f"malformed CSV ({exc})", file=self.file, record=line))
-                return
-            if len(cells) != width:
-                if not any(c.strip() for c in cells):
+        try:
+            while True:
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    errors.append(InputError(f"malformed CSV ({exc})", file=self.file, record=line))
+                    return
+                except UnicodeDecodeError as exc:
+                    errors.append(_decode_error(self.path, exc))
+                    return
+                if len(cells) != width:
+                    if not any(c.strip() for c in cells):
+                        line = reader.line_num + 1
+                        continue
+                    errors.append(InputError(f"{len(cells)} cells where the header has {width}",
+                                             file=self.file, record=line))
                     line = reader.line_num + 1
                     continue
-                errors.append(InputError(f"{len(cells)} cells where the header has {width}",
-                                         file=self.file, record=line))
+                yield line, cells
                 line = reader.line_num + 1
-                continue
-            yield line, cells
-            line = reader.line_num + 1
+        finally:
+            self._handle.close()
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+def _decode_error(path: Path, exc: UnicodeDecodeError) -> InputError:
+    """Name the line of the first byte that is not UTF-8 (the stream decodes in blocks)."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8-sig")
+        line = 1
+    except UnicodeDecodeError as first:
+        line = data.count(b"\n", 0, first.start) + 1
+    return InputError(f"not UTF-8 text ({exc.reason})", file=str(path), record=line)
 
 
 def read_text(path: Path) -> str:
@@ -112,5 +143,5 @@ def read_text(path: Path) -> str:
 
 
 def open_table(path: Path) -> CsvTable:
-    """Decode ``path`` and read its header."""
-    return CsvTable(path, read_text(path))
+    """Open ``path`` and read its header (the caller reads the rows, which closes the file)."""
+    return CsvTable(path)
