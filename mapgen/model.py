@@ -316,9 +316,10 @@ class IncidentValidator:
         if place == "":
             place = self._places[raw_place] = raw_place.strip() or None
         raw_lat, raw_lon = cells[i_lat], cells[i_lon]
-        if raw_lat and raw_lon:
-            lat = _number(raw_lat, "lat", origin, -90, 90)
-            lon = _number(raw_lon, "lon", origin, -180, 180)
+        if raw_lat and raw_lon:  # as _number: float(), then the range (NaN fails it too)
+            lat, lon = float(raw_lat), float(raw_lon)
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise _Fallback
         elif not raw_lat and not raw_lon and place is not None:
             lat = lon = None
         else:
@@ -349,8 +350,12 @@ class IncidentValidator:
 
         title, description = cells[i_title].strip(), cells[i_description].strip()
         raw_id = cells[i_id]
-        ident = (_check_id(raw_id, origin) if raw_id
-                 else stable_id(span.start.isoformat(), place or f"{lat},{lon}", kind, title))
+        if raw_id:  # as _check_id
+            ident = raw_id.strip()
+            if not _ID_RE.match(ident):
+                raise _Fallback
+        else:
+            ident = stable_id(span.start.isoformat(), place or f"{lat},{lon}", kind, title)
         review = cells[i_review] or False
         if type(review) is not bool:
             raise _Fallback

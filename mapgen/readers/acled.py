@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from mapgen.errors import InputError
-from mapgen.model import Origin, incident_from_record
+from mapgen.model import IncidentValidator, Origin, Source, incident_from_record, parse_sources
 from mapgen.readers.base import ReadOptions, Records
 from mapgen.readers.csvbase import CsvTable, open_table, unescape_cell
 
@@ -131,15 +131,29 @@ def read_acled_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], rec
         errors.append(exc)
         return
     header = table.header
+    validator = IncidentValidator(tz, IncidentValidator.FIELDS)
+    outlets: dict[str, tuple[Source, ...]] = {}
     count = 0
     for line, cells in table.rows(errors):
         count += 1
         origin = Origin(table.file, line)
-        row = {name: unescape_cell(value) for name, value in zip(header, cells)}
+        if "'" in "".join(cells):
+            cells = [unescape_cell(value) for value in cells]
+        row = dict(zip(header, cells))
         try:
             if not row.get("event_date", "").strip():
                 raise origin.error("event_date", "missing")
-            records.incidents.append(incident_from_record(record_from_row(row, origin), origin, tz))
+            record = record_from_row(row, origin)
+            if record["sources"] is not None:  # outlet lists repeat: parse each once
+                key = row.get("source", "")
+                if key not in outlets:
+                    outlets[key] = parse_sources(record["sources"], origin, tz)
+                record["sources"] = outlets[key]
+            if any("|" in name for name in record["actors"]):  # the validator's text form splits on |
+                records.incidents.append(incident_from_record(record, origin, tz))
+                continue
+            record["actors"] = ";".join(record["actors"])
+            records.incidents.append(validator.incident([record.get(f) or "" for f in validator.FIELDS], origin))
         except InputError as exc:
             if exc.field in ("lat", "lon", "date"):  # name the ACLED column the user sees
                 exc = origin.error({"lat": "latitude", "lon": "longitude", "date": "event_date"}[exc.field],
