@@ -93,3 +93,26 @@ def test_random_incidents_round_trip(title: str, description: str, place: str, d
     incident = incident_from_record(record, Origin("fixture", 1), TZ)
     text = incidents_csv([incident], TZ) if suffix == ".csv" else features_geojson([incident], [], TZ)
     assert _reread(_DIR / f"one{suffix}", text) == [incident]
+
+
+def test_zones_round_trip_through_geojson(tmp_path: Path) -> None:
+    from mapgen.control_zones import zones_from_control
+    from mapgen.model import zone_from_record
+    from mapgen.towncontrol import control_from_record
+
+    square = {"type": "Polygon", "coordinates": [[[37.0, 36.5], [37.1, 36.5], [37.1, 36.6], [37.0, 36.6], [37.0, 36.5]]]}
+    drawn = zone_from_record({"id": "z1", "faction": "rebels", "geometry": square, "valid_from": "2016-02-01",
+                              "valid_to": "2016-02-10", "status": "contested",
+                              "sources": [{"outlet": "ISW", "url": "https://www.understandingwar.org/a"}]},
+                             Origin("fixture", 1), TZ)
+    towns = [control_from_record({"place": "Azaz", "faction": "rebels", "from": "2016-02-01", "lat": 36.5866,
+                                  "lon": 37.0463, "country": "SY"}, Origin("control.csv", 2), TZ),
+             control_from_record({"place": "Nubl", "faction": "government", "from": "2016-02-03", "lat": 36.3739,
+                                  "lon": 36.9958, "country": "SY"}, Origin("control.csv", 3), TZ)]
+    zones = [drawn, *zones_from_control(towns)]
+    path = tmp_path / "zones.geojson"
+    path.write_text(features_geojson([], zones, TZ), encoding="utf-8")
+    errors: list = []
+    again = read_file(path, TZ, errors).zones
+    assert errors == [] and len(again) == 3
+    assert again == zones  # ids, validity, status, sources and exact coordinates
