@@ -35,6 +35,7 @@ class _Version:
     valid_from: dt.datetime
     valid_to: dt.datetime | None
     rows: list[TownControl]
+    pieces: tuple[Any, ...] = ()
 
 
 def zones_from_control(rows: Sequence[TownControl], *, radius_km: float = 10.0,
@@ -59,9 +60,7 @@ def zones_from_control(rows: Sequence[TownControl], *, radius_km: float = 10.0,
         return []
     clips = _clip_region(rows, countries)
     times = sorted({r.valid_from for r in rows} | {r.valid_to for r in rows if r.valid_to is not None})
-    radius_m = radius_km * 1000.0
-    project, unproject = _projection(rows)
-    circles: dict[tuple[float, float], Any] = {}
+    cells = _Cells(rows, radius_km * 1000.0, clips)
     open_versions: dict[tuple[str, str], _Version] = {}
     done: list[_Version] = []
     previous_state: frozenset[Any] | None = None
@@ -74,23 +73,29 @@ def zones_from_control(rows: Sequence[TownControl], *, radius_km: float = 10.0,
                 version.valid_to = following
             continue
         previous_state = state
-        shapes = _faction_shapes(active, radius_m, clips, project, unproject, circles)
+        groups = cells.pieces(active)
         for key in list(open_versions):
             version = open_versions[key]
-            if key in shapes and _same_shape(shapes[key][0], version.geometry):
-                version.valid_to = following
-                version.rows.extend(r for r in shapes.pop(key)[1] if r not in version.rows)
+            pieces = groups[key][0] if key in groups else ()
+            if len(pieces) == len(version.pieces) and all(a is b for a, b in zip(pieces, version.pieces)):
+                version.valid_to = following  # every town's piece is unchanged: the same shape
+                seen = {id(r) for r in version.rows}
+                version.rows.extend(r for r in groups.pop(key)[1] if id(r) not in seen)
             else:
                 done.append(open_versions.pop(key))
-        for key, (geometry, members) in shapes.items():
-            open_versions[key] = _Version(key[0], key[1], geometry, moment, following, list(members))
+        for key, (pieces, members) in groups.items():
+            geometry = _polygons(_union(pieces))
+            if not geometry.is_empty:
+                open_versions[key] = _Version(key[0], key[1], geometry, moment, following, list(members),
+                                              pieces)
     done.extend(open_versions.values())
     return sorted((_zone(v) for v in done), key=lambda z: (z.valid_from, z.faction, z.id))
 
 
-def _same_shape(first: Any, second: Any) -> bool:
-    """Equal up to noise: cell edges are recomputed each period, so vertices move by millimetres."""
-    return bool(first.symmetric_difference(second).area <= 1e-6 * max(first.area, second.area))
+def _union(pieces: Sequence[Any]) -> Any:
+    import shapely
+
+    return shapely.union_all(list(pieces))
 
 
 def _clip_region(rows: Sequence[TownControl], countries: Sequence[str]) -> dict[str, Any]:
@@ -163,47 +168,99 @@ def geodesic_circle(lon: float, lat: float, radius_m: float, vertices: int = CIR
     return Polygon(zip(lons, lats))
 
 
-def _faction_shapes(active: Sequence[TownControl], radius_m: float, clips: dict[str, Any], project: Any,
-                    unproject: Any, circles: dict[tuple[float, float], Any]
-                    ) -> dict[tuple[str, str], tuple[Any, list[TownControl]]]:
-    """(faction, status) -> (clipped polygon in lon/lat, the rows that make it) for one period."""
-    import numpy as np
-    import shapely
-    from shapely.geometry import MultiPoint, box
+class _Cells:
+    """Each held town's piece (its Voronoi cell within its reach and its country), kept across
+    periods: a piece whose cell did not change within the town's reach stays the same object, so
+    unchanged zones are recognised without comparing polygons."""
 
-    # One cell per distinct location (two names for one spot share it; the first row wins).
-    by_point: dict[tuple[float, float], TownControl] = {}
-    for row in active:
-        by_point.setdefault((row.lon, row.lat), row)  # type: ignore[arg-type]
-    points = list(by_point)
-    if not points:
-        return {}
-    metric = project(np.array(points, dtype=float))
-    if len(points) == 1:
-        cells_lonlat = [None]
-    else:
+    def __init__(self, rows: Sequence[TownControl], radius_m: float, clips: dict[str, Any]) -> None:
+        import numpy as np
+        from shapely.geometry import box
+
+        self.radius_m = radius_m
+        self.clips = clips
+        self.project, self.unproject = _projection(rows)
+        metric = self.project(np.array([(r.lon, r.lat) for r in rows], dtype=float))
         (minx, miny), (maxx, maxy) = metric.min(axis=0), metric.max(axis=0)
-        frame = box(minx - 3 * radius_m, miny - 3 * radius_m, maxx + 3 * radius_m, maxy + 3 * radius_m)
-        diagram = shapely.voronoi_polygons(MultiPoint(metric), extend_to=frame, ordered=True)
-        cells = [shapely.segmentize(cell, radius_m / 20) for cell in diagram.geoms]
-        cells_lonlat = [shapely.transform(cell, unproject) for cell in cells]
-    groups: dict[tuple[str, str], tuple[list[Any], list[TownControl]]] = {}
-    for point, cell in zip(points, cells_lonlat):
-        row = by_point[point]
-        circle = circles.get(point)
-        if circle is None:  # the town's reach, already inside its country
-            circle = geodesic_circle(point[0], point[1], radius_m)
-            circle = circles[point] = _polygons(shapely.intersection(circle, clips[row.country or ""]))
-        piece = circle if cell is None else shapely.intersection(circle, shapely.make_valid(cell))
-        pieces, members = groups.setdefault((row.faction, row.status), ([], []))
-        pieces.append(piece)
-        members.append(row)
-    shapes = {}
-    for key, (pieces, members) in groups.items():
-        merged = _polygons(shapely.union_all(pieces))
-        if not merged.is_empty:
-            shapes[key] = (merged, members)
-    return shapes
+        margin = 3 * radius_m  # one frame for every period, so unchanged cells come out the same
+        self.frame = box(minx - margin, miny - margin, maxx + margin, maxy + margin)
+        self.circles: dict[tuple[float, float], Any] = {}
+        self.known: dict[tuple[float, float], tuple[Any, Any]] = {}  # point -> (metric cell, piece)
+
+    def circle(self, point: tuple[float, float], country: str) -> Any:
+        """The town's reach, already inside its country."""
+        import shapely
+
+        found = self.circles.get(point)
+        if found is None:
+            circle = geodesic_circle(point[0], point[1], self.radius_m)
+            found = self.circles[point] = _polygons(shapely.intersection(circle, self.clips[country]))
+        return found
+
+    def pieces(self, active: Sequence[TownControl]
+               ) -> dict[tuple[str, str], tuple[tuple[Any, ...], list[TownControl]]]:
+        """(faction, status) -> (the pieces of its towns, its rows) for the towns held now."""
+        import numpy as np
+        import shapely
+        from shapely.geometry import MultiPoint
+
+        # One cell per distinct location (two names for one spot share it; the first row wins).
+        by_point: dict[tuple[float, float], TownControl] = {}
+        for row in active:
+            by_point.setdefault((row.lon, row.lat), row)  # type: ignore[arg-type]
+        points = sorted(by_point)
+        found: dict[tuple[float, float], Any] = {}
+        if len(points) == 1:  # a lone town: its whole reach
+            point = points[0]
+            found[point] = self.circle(point, by_point[point].country or "")
+            old = self.known.get(point)
+            if old is not None and _same_piece(old[1], found[point]):
+                found[point] = old[1]
+            self.known[point] = (None, found[point])
+        elif points:
+            metric = self.project(np.array(points, dtype=float))
+            diagram = shapely.voronoi_polygons(MultiPoint(metric), extend_to=self.frame, ordered=True)
+            changed = []
+            for point, cell in zip(points, diagram.geoms):
+                cell = shapely.normalize(cell)
+                old = self.known.get(point)
+                if old is not None and old[0] is not None and shapely.equals_exact(old[0], cell, tolerance=1e-6):
+                    found[point] = old[1]
+                else:
+                    changed.append((point, cell))
+            if changed:
+                # Cut each cell to a little more than the reach in metres, so that only its real
+                # vertices near the town remain, then unproject them all in one call and cut to
+                # the exact (geodesic, clipped) circle in lon/lat.
+                centres = shapely.points(self.project(np.array([p for p, _ in changed], dtype=float)))
+                reach = shapely.buffer(centres, self.radius_m * 1.05, quad_segs=8)
+                near = shapely.intersection(np.array([c for _, c in changed], dtype=object), reach)
+                for (point, cell), lonlat in zip(changed, shapely.transform(near, self.unproject)):
+                    piece = _polygons(shapely.intersection(self.circle(point, by_point[point].country or ""),
+                                                           shapely.make_valid(lonlat)))
+                    old = self.known.get(point)
+                    if old is not None and _same_piece(old[1], piece):
+                        piece = old[1]  # the cell moved only beyond the town's reach
+                    self.known[point] = (cell, piece)
+                    found[point] = piece
+        groups: dict[tuple[str, str], tuple[list[Any], list[TownControl]]] = {}
+        for point in points:
+            owner = by_point[point]
+            groups.setdefault((owner.faction, owner.status), ([], []))[0].append(found[point])
+        for row in active:  # every row counts as a source, also one that shares a location
+            owner = by_point[(row.lon, row.lat)]  # type: ignore[index]
+            groups[(owner.faction, owner.status)][1].append(row)
+        return {key: (tuple(pieces), members) for key, (pieces, members) in groups.items()}
+
+
+def _same_piece(first: Any, second: Any) -> bool:
+    """Equal up to floating-point noise (about a centimetre): a cell edge recomputed from a moved
+    far vertex crosses the reach at the same place, give or take rounding."""
+    import shapely
+
+    if first.geom_type != second.geom_type:
+        return False
+    return bool(shapely.equals_exact(shapely.normalize(first), shapely.normalize(second), tolerance=1e-7))
 
 
 def _polygons(geom: Any) -> Any:
