@@ -291,7 +291,7 @@ class IncidentValidator:
             record = {n: v for n, v in zip(self.names, cells) if n and v != ""}
             return incident_from_record(record, origin, self.tz)
 
-    def _fast(self, cells: list[Any], origin: Origin) -> Incident:
+    def _fast(self, cells: list[Any], origin: Origin) -> Incident:  # noqa: C901 - one straight pass
         (i_id, i_date, i_end, i_precision, i_type, i_place, i_lat, i_lon, i_geo, i_actors, i_title,
          i_description, i_fatalities, i_sources, i_review) = self._index
         date, end, raw_precision = cells[i_date], cells[i_end], cells[i_precision]
@@ -374,6 +374,11 @@ class IncidentValidator:
 
 class _Fallback(Exception):
     """Raised by the fast path of :class:`IncidentValidator` to let the reference check decide."""
+
+
+def is_url(text: str) -> bool:
+    """Whether ``text`` (already stripped) is an http(s) link as :func:`check_url` wants it."""
+    return _URL_RE.match(text) is not None
 
 
 def _new_incident(values: dict[str, Any]) -> Incident:

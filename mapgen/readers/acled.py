@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from mapgen.errors import InputError
 from mapgen.model import IncidentValidator, Origin, Source, incident_from_record, parse_sources
 from mapgen.readers.base import ReadOptions, Records
+from mapgen.readers.csv_events import long_lived_rows
 from mapgen.readers.csvbase import CsvTable, open_table, unescape_cell
 
 #: Columns whose presence marks a CSV as ACLED's layout.
@@ -130,9 +131,17 @@ def read_acled_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], rec
         table.close()
         errors.append(exc)
         return
-    header = table.header
     validator = IncidentValidator(tz, IncidentValidator.FIELDS)
     outlets: dict[str, tuple[Source, ...]] = {}
+    with long_lived_rows():
+        count = _acled_rows(table, tz, errors, records, validator, outlets)
+    if not count:
+        errors.append(table.error("no records (only a header)"))
+
+
+def _acled_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], records: Records,
+                validator: IncidentValidator, outlets: dict[str, tuple[Source, ...]]) -> int:
+    header = table.header
     count = 0
     for line, cells in table.rows(errors):
         count += 1
@@ -159,8 +168,7 @@ def read_acled_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], rec
                 exc = origin.error({"lat": "latitude", "lon": "longitude", "date": "event_date"}[exc.field],
                                    exc.message)
             errors.append(exc)
-    if not count:
-        errors.append(table.error("no records (only a header)"))
+    return count
 
 
 def read_acled_csv(path: Path, tz: ZoneInfo, errors: list[InputError], options: ReadOptions) -> Records:

