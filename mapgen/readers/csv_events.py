@@ -56,6 +56,7 @@ class SourceCache:
         self.tz = tz
         self._cache: dict[str, tuple[Source, ...]] = {}
         self._parts: dict[str, Source] = {}
+        self._outlets: dict[str, str] = {}  # one string per outlet name, however many rows cite it
 
     def get(self, text: str, origin: Origin, field_name: str = "sources") -> tuple[Source, ...]:
         found = self._cache.get(text)
@@ -79,7 +80,7 @@ class SourceCache:
                 outlet, url = outlet.strip(), url.strip()
                 if not bar or not outlet or "|" in url or not is_url(url):
                     return None
-                source = Source(outlet, url)
+                source = Source(self._outlets.setdefault(outlet, outlet), url)
                 if len(parts) < 100_000:
                     parts[part] = source
             sources.append(source)

@@ -144,3 +144,18 @@ def test_project_reads_every_format_together(tmp_path: Path) -> None:
     _write(tmp_path, "zones/control.csv", "place,faction,from,to,status,sources\nAzaz,rebels,2016-02-01,,,\n")
     source = load_source(tmp_path)
     assert (len(source.incidents), len(source.zones), len(source.control)) == (3, 1, 1)
+
+
+def test_large_reads_leave_the_garbage_collector_as_they_found_it(tmp_path: Path) -> None:
+    import gc
+
+    path = _write(tmp_path, "events.csv", EVENTS_CSV)
+    assert gc.isenabled()
+    _read(path)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        _read(path)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
