@@ -218,31 +218,16 @@ class _Cells:
                 found[point] = old[1]
             self.known[point] = (None, found[point])
         elif points:
-            metric = self.project(np.array(points, dtype=float))
-            diagram = shapely.voronoi_polygons(MultiPoint(metric), extend_to=self.frame, ordered=True)
-            changed = []
-            for point, cell in zip(points, diagram.geoms):
-                cell = shapely.normalize(cell)
+            for point, cell in zip(points, self._cells(points)):
                 old = self.known.get(point)
-                if old is not None and old[0] is not None and shapely.equals_exact(old[0], cell, tolerance=1e-6):
-                    found[point] = old[1]
-                else:
-                    changed.append((point, cell))
-            if changed:
-                # Cut each cell to a little more than the reach in metres, so that only its real
-                # vertices near the town remain, then unproject them all in one call and cut to
-                # the exact (geodesic, clipped) circle in lon/lat.
-                centres = shapely.points(self.project(np.array([p for p, _ in changed], dtype=float)))
-                reach = shapely.buffer(centres, self.radius_m * 1.05, quad_segs=8)
-                near = shapely.intersection(np.array([c for _, c in changed], dtype=object), reach)
-                for (point, cell), lonlat in zip(changed, shapely.transform(near, self.unproject)):
-                    piece = _polygons(shapely.intersection(self.circle(point, by_point[point].country or ""),
-                                                           shapely.make_valid(lonlat)))
-                    old = self.known.get(point)
-                    if old is not None and _same_piece(old[1], piece):
-                        piece = old[1]  # the cell moved only beyond the town's reach
-                    self.known[point] = (cell, piece)
-                    found[point] = piece
+                if old is not None and old[0] is not None and shapely.equals_exact(old[0], cell, tolerance=1e-9):
+                    found[point] = old[1]  # the same cell: the same piece
+                    continue
+                piece = _polygons(shapely.intersection(self.circle(point, by_point[point].country or ""), cell))
+                if old is not None and _same_piece(old[1], piece):
+                    piece = old[1]  # the cell changed only beyond the town's reach
+                self.known[point] = (cell, piece)
+                found[point] = piece
         groups: dict[tuple[str, str], tuple[list[Any], list[TownControl]]] = {}
         for point in points:
             owner = by_point[point]
@@ -253,14 +238,41 @@ class _Cells:
         return {key: (tuple(pieces), members) for key, (pieces, members) in groups.items()}
 
 
+    def _cells(self, points: list[tuple[float, float]]) -> list[Any]:
+        """The Voronoi cells of ``points`` in lon/lat, in order. The diagram is computed in metres;
+        its edges are densified and unprojected once, as one set of lines, and the cells are
+        rebuilt from them, so that neighbouring cells share their edges vertex for vertex."""
+        import numpy as np
+        import shapely
+        from shapely.geometry import MultiPoint
+
+        metric = MultiPoint(self.project(np.array(points, dtype=float)))
+        edges = shapely.voronoi_polygons(metric, extend_to=self.frame, only_edges=True)
+        edges = shapely.union(edges, self.frame.exterior)  # nodes the frame where edges end on it
+        edges = shapely.transform(shapely.segmentize(edges, self.radius_m / 5), self.unproject)
+        faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(edges)))
+        towns = shapely.points(np.array(points, dtype=float))
+        which_town, which_face = shapely.STRtree(faces).query(towns, predicate="within")
+        cells: list[Any] = [None] * len(points)
+        for town, face in zip(which_town, which_face):
+            cells[town] = shapely.normalize(faces[face])
+        for index, cell in enumerate(cells):
+            if cell is None:  # not expected; unproject that cell on its own
+                diagram = shapely.voronoi_polygons(metric, extend_to=self.frame, ordered=True)
+                dense = shapely.segmentize(diagram.geoms[index], self.radius_m / 5)
+                cells[index] = shapely.normalize(shapely.make_valid(shapely.transform(dense, self.unproject)))
+        return cells
+
+
 def _same_piece(first: Any, second: Any) -> bool:
     """Equal up to floating-point noise (about a centimetre): a cell edge recomputed from a moved
     far vertex crosses the reach at the same place, give or take rounding."""
     import shapely
 
-    if first.geom_type != second.geom_type:
-        return False
-    return bool(shapely.equals_exact(shapely.normalize(first), shapely.normalize(second), tolerance=1e-7))
+    if shapely.equals_exact(shapely.normalize(first), shapely.normalize(second), tolerance=1e-7):
+        return True
+    # densified edges may carry their intermediate vertices at other points of the same curve
+    return bool(shapely.symmetric_difference(first, second).area <= 1e-6 * max(first.area, second.area))
 
 
 def _polygons(geom: Any) -> Any:

@@ -153,3 +153,44 @@ def _rows() -> list[tuple[str, str, dt.datetime, dt.datetime | None]]:
         finish = dt.datetime.fromisoformat(end).replace(tzinfo=TZ) + dt.timedelta(days=1) if end else None
         rows.append((place, faction, begin, finish))
     return rows
+
+
+# -- properties: random towns and dates never give overlapping zones, or zones beyond reach/border --
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from mapgen.model import Origin  # noqa: E402
+from mapgen.towncontrol import TownControl  # noqa: E402
+
+_SY = next(shape(f["geometry"]) for f in _countries() if f["properties"]["iso"] == "SY")
+_towns = st.lists(st.tuples(st.floats(36.2, 36.7), st.floats(36.9, 37.3),  # near Azaz: some cells meet the border
+                            st.sampled_from(["rebels", "government", "ypg"]), st.integers(0, 20),
+                            st.none() | st.integers(1, 20)),
+                  min_size=1, max_size=8)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_towns, st.sampled_from([5.0, 10.0]))
+def test_random_control_tables(towns: list, radius_km: float) -> None:
+    start = dt.datetime(2016, 2, 1, tzinfo=TZ)
+    rows = []
+    for n, (lat, lon, faction, first, length) in enumerate(towns):
+        begin = start + dt.timedelta(days=first)
+        end = begin + dt.timedelta(days=length) if length else None
+        rows.append(TownControl(f"T{n}", faction, begin, end, lat=round(lat, 3), lon=round(lon, 3),
+                                country="SY", origin=Origin("control.csv", n + 2)))
+    zones = zones_from_control(rows, radius_km=radius_km)
+    for day in range(0, 42, 3):
+        moment = start + dt.timedelta(days=day, hours=12)
+        shown = [z for z in zones if z.valid_from <= moment and (z.valid_to is None or moment < z.valid_to)]
+        for n, zone in enumerate(shown):
+            assert zone.geometry.is_valid and zone.geometry.geom_type in ("Polygon", "MultiPolygon")
+            assert zone.geometry.difference(_SY).area < 1e-12
+            for other in shown[n + 1:]:
+                assert zone.geometry.intersection(other.geometry).area < 1e-9, (zone.id, other.id)
+            held = [(r.lon, r.lat) for r in rows if r.faction == zone.faction and r.active_at(moment)]
+            for polygon in getattr(zone.geometry, "geoms", [zone.geometry]):
+                for lon, lat in polygon.exterior.coords:
+                    reach = min(GEOD.inv(lon, lat, tlon, tlat)[2] for tlon, tlat in held)
+                    assert reach <= radius_km * 1000 + 1
