@@ -249,7 +249,7 @@ class _Cells:
         metric = MultiPoint(self.project(np.array(points, dtype=float)))
         edges = shapely.voronoi_polygons(metric, extend_to=self.frame, only_edges=True)
         edges = shapely.union(edges, self.frame.exterior)  # nodes the frame where edges end on it
-        edges = shapely.transform(shapely.segmentize(edges, self.radius_m / 5), self.unproject)
+        edges = shapely.transform(_densify_on_grid(edges, self.radius_m / 5), self.unproject)
         faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(edges)))
         towns = shapely.points(np.array(points, dtype=float))
         which_town, which_face = shapely.STRtree(faces).query(towns, predicate="within")
@@ -264,15 +264,63 @@ class _Cells:
         return cells
 
 
+def _densify_on_grid(lines: Any, step: float) -> Any:
+    """Add a vertex wherever a line crosses a multiple of ``step`` in x or y (metres).
+
+    Unlike an even split of each edge, the added vertices depend on the line alone, not on where
+    its ends are: an edge that only grew or shrank far from a town keeps the vertices it had
+    near the town, so the town's piece comes out the same (to rounding) and neighbouring
+    pieces keep fitting together. Vectorised over every segment of every line.
+    """
+    import numpy as np
+    import shapely
+
+    parts = shapely.get_parts(lines)
+    xy, owner = shapely.get_coordinates(parts, return_index=True)
+    same = owner[1:] == owner[:-1]  # consecutive coordinates of one line make a segment
+    first, second = xy[:-1][same], xy[1:][same]
+    seg_owner = owner[:-1][same]
+    count = len(first)
+    seg_ids, ts = [np.arange(count)], [np.zeros(count)]  # every segment's start
+    for axis in (0, 1):
+        a1, a2 = first[:, axis], second[:, axis]
+        moving = a1 != a2
+        low, high = np.minimum(a1, a2), np.maximum(a1, a2)
+        k_low, k_high = np.ceil(low / step), np.floor(high / step)
+        marks = np.where(moving, np.maximum(k_high - k_low + 1, 0), 0).astype(np.int64)
+        total = int(marks.sum())
+        if not total:
+            continue
+        seg = np.repeat(np.arange(count), marks)
+        offset = np.arange(total) - np.repeat(np.cumsum(marks) - marks, marks)
+        value = (k_low[seg] + offset) * step
+        t = (value - a1[seg]) / (a2[seg] - a1[seg])
+        keep = (t > 0) & (t < 1)
+        seg_ids.append(seg[keep])
+        ts.append(t[keep])
+    seg = np.concatenate(seg_ids)
+    t = np.concatenate(ts)
+    order = np.lexsort((t, seg))
+    seg, t = seg[order], t[order]
+    fresh = np.ones(len(seg), dtype=bool)
+    fresh[1:] = (seg[1:] != seg[:-1]) | (t[1:] != t[:-1])  # a grid corner counts once
+    seg, t = seg[fresh], t[fresh]
+    points = first[seg] + t[:, None] * (second[seg] - first[seg])
+    line_of = seg_owner[seg]
+    # each line's last point closes it
+    last = np.flatnonzero(np.r_[seg_owner[1:] != seg_owner[:-1], True])
+    points = np.vstack([points, second[last]])
+    line_of = np.concatenate([line_of, seg_owner[last]])
+    order = np.argsort(line_of, kind="stable")
+    return shapely.multilinestrings(shapely.linestrings(points[order], indices=line_of[order]))
+
+
 def _same_piece(first: Any, second: Any) -> bool:
     """Equal up to floating-point noise (about a centimetre): a cell edge recomputed from a moved
     far vertex crosses the reach at the same place, give or take rounding."""
     import shapely
 
-    if shapely.equals_exact(shapely.normalize(first), shapely.normalize(second), tolerance=1e-7):
-        return True
-    # densified edges may carry their intermediate vertices at other points of the same curve
-    return bool(shapely.symmetric_difference(first, second).area <= 1e-6 * max(first.area, second.area))
+    return bool(shapely.equals_exact(shapely.normalize(first), shapely.normalize(second), tolerance=1e-7))
 
 
 def _polygons(geom: Any) -> Any:
