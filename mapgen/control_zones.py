@@ -1,12 +1,13 @@
 """Derive dated control-zone polygons from town-level control, the way control maps are drawn.
 
 For every period in which the set of held towns does not change, each held town gets its Voronoi
-cell among all held towns (computed in an azimuthal equidistant projection centred on the
-towns, so distances are metres), limited to a geodesic circle of ``radius_km`` around the town
-so that empty country is not coloured; the cells are dissolved by faction (and status) and
-each town's part is clipped to the outline of its own country (bundled Natural Earth admin-0;
-the map's ``countries`` when the town's country is unknown). A faction's
-zone keeps one version, with one id (faction + first day), for as long as its shape is unchanged.
+cell among all held towns, limited to a geodesic circle of ``radius_km`` around the town (so that
+empty country is not coloured) and clipped to the outline of the town's country (bundled Natural
+Earth admin-0; the map's ``countries`` when the town's country is unknown); the pieces are
+dissolved by faction and status. The diagram is computed in metres (an azimuthal equidistant
+projection centred on the towns); its edges are densified and brought back to lon/lat as one set
+of lines, so neighbouring zones share their borders exactly. A faction's zone keeps one version,
+with one id (``control-<faction>[-<status>]-<first day>``), for as long as its shape is unchanged.
 
 >>> zones = zones_from_control(resolved.control, radius_km=10, countries=("SY",))  # doctest: +SKIP
 """
