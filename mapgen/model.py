@@ -272,7 +272,7 @@ class IncidentValidator:
         self._slow = "start" in self.names
         # a field without a column reads the "" that incident() appends to every row
         self._index = [self.names.index(f) if f in self.names else -1 for f in self.FIELDS]
-        self._spans: dict[tuple[str, str, str], Any] = {}
+        self._spans: dict[tuple[str, str, str], tuple[dt.datetime, dt.datetime, str]] = {}
         self._types: dict[str, str] = {}
         self._places: dict[str, str | None] = {}
         self._geo: dict[str, str] = {}
@@ -300,9 +300,10 @@ class IncidentValidator:
         if found is None:
             if not date:
                 raise _Fallback
-            found = self._spans[key] = parse_span(date, end=end or None, precision=raw_precision.strip() or None,
-                                                  tz=self.tz)
-        span, precision = found
+            span, effective = parse_span(date, end=end or None, precision=raw_precision.strip() or None,
+                                         tz=self.tz)
+            found = self._spans[key] = (span.start, span.end, effective)
+        start, finish, precision = found
 
         raw_type = cells[i_type]
         kind = self._types.get(raw_type)
@@ -355,7 +356,7 @@ class IncidentValidator:
             if not _ID_RE.match(ident):
                 raise _Fallback
         else:
-            ident = stable_id(span.start.isoformat(), place or f"{lat},{lon}", kind, title)
+            ident = stable_id(start.isoformat(), place or f"{lat},{lon}", kind, title)
         review = cells[i_review] or False
         if type(review) is not bool:
             raise _Fallback
@@ -365,11 +366,15 @@ class IncidentValidator:
         for item in sources:  # parsed by the reader; the tuple is kept as it is
             if type(item) is not Source:
                 raise _Fallback
-        return _new_incident({
-            "id": ident, "start": span.start, "end": span.end, "time_precision": precision, "type": kind,
+        # An Incident built without the frozen __init__'s sixteen object.__setattr__ calls (a
+        # third of the cost of a row); the same object, as the equivalence test checks.
+        incident = _object_new(Incident)
+        _object_setattr(incident, "__dict__", {
+            "id": ident, "start": start, "end": finish, "time_precision": precision, "type": kind,
             "place": place, "lat": lat, "lon": lon, "geo_precision": geo, "actors": actors, "title": title,
             "description": description, "fatalities": fatalities, "sources": sources, "review": review,
             "origin": origin})
+        return incident
 
 
 class _Fallback(Exception):
@@ -381,12 +386,8 @@ def is_url(text: str) -> bool:
     return _URL_RE.match(text) is not None
 
 
-def _new_incident(values: dict[str, Any]) -> Incident:
-    """Build an :class:`Incident` from checked values without the frozen ``__init__``'s
-    sixteen ``object.__setattr__`` calls (a third of the cost of a CSV row). The same object."""
-    incident = object.__new__(Incident)
-    object.__setattr__(incident, "__dict__", values)
-    return incident
+_object_new = object.__new__
+_object_setattr = object.__setattr__
 
 
 def check_geometry(geometry: Any, origin: Origin, field_name: str = "geometry", repair: bool = False,

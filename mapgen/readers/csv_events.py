@@ -50,38 +50,67 @@ def split_sources(text: str) -> list[dict[str, str]]:
 
 
 class SourceCache:
-    """Parsed ``sources`` cells by their text: feeds are full of repeated outlets and links."""
+    """Parsed ``sources`` cells by their text: feeds are full of repeated outlets and links.
+
+    When the first few thousand cells (or ``outlet|url`` parts) are nearly all different, as in
+    a feed where every incident has its own report, the cache stops remembering them: storing
+    text that never comes back costs time and memory.
+    """
+
+    PROBE = 4096
 
     def __init__(self, tz: ZoneInfo) -> None:
         self.tz = tz
-        self._cache: dict[str, tuple[Source, ...]] = {}
-        self._parts: dict[str, Source] = {}
+        self._cache: dict[str, tuple[Source, ...]] | None = {}
+        self._parts: dict[str, Source] | None = {}
         self._outlets: dict[str, str] = {}  # one string per outlet name, however many rows cite it
+        self._seen = [0, 0]  # cells, parts looked up while probing
+        self._hits = [0, 0]
 
     def get(self, text: str, origin: Origin, field_name: str = "sources") -> tuple[Source, ...]:
-        found = self._cache.get(text)
+        cache = self._cache
+        found = cache.get(text) if cache is not None else None
+        if cache is not None and self._probe(0, found is not None):
+            cache = None
         if found is None:
             found = self._simple(text, origin)
             if found is None:  # the model's own check decides, and words any error
                 found = parse_sources(split_sources(text), origin, self.tz, field_name)
-            if len(self._cache) < 100_000:
-                self._cache[text] = found
+            if cache is not None:
+                cache[text] = found
         return found
+
+    def _probe(self, which: int, hit: bool) -> bool:
+        """Count a lookup; return True (and drop that cache) once it has shown it does not pay."""
+        seen = self._seen[which]
+        if seen > self.PROBE:
+            return False
+        self._seen[which] = seen + 1
+        self._hits[which] += hit
+        if seen == self.PROBE and self._hits[which] * 20 < self.PROBE:  # under 5 % hits
+            if which == 0:
+                self._cache = None
+            else:
+                self._parts = None
+            return True
+        return False
 
     def _simple(self, text: str, origin: Origin) -> tuple[Source, ...] | None:
         """The common case, ``outlet|url`` parts, checked as :func:`parse_sources` checks them;
         None for anything else. Parts are cached too: one report often backs several incidents."""
         sources = []
-        parts = self._parts
         for part in text.split(";"):
-            source = parts.get(part)
+            parts = self._parts
+            source = parts.get(part) if parts is not None else None
+            if parts is not None and self._probe(1, source is not None):
+                parts = None
             if source is None:
                 outlet, bar, url = part.partition("|")
                 outlet, url = outlet.strip(), url.strip()
                 if not bar or not outlet or "|" in url or not is_url(url):
                     return None
                 source = Source(self._outlets.setdefault(outlet, outlet), url)
-                if len(parts) < 100_000:
+                if parts is not None:
                     parts[part] = source
             sources.append(source)
         return tuple(sources)

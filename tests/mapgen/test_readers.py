@@ -159,3 +159,19 @@ def test_large_reads_leave_the_garbage_collector_as_they_found_it(tmp_path: Path
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_source_cache_gives_the_model_s_sources_whether_or_not_it_keeps_caching() -> None:
+    from mapgen.model import Origin, parse_sources
+    from mapgen.readers.csv_events import SourceCache, split_sources
+
+    cache = SourceCache(TZ)
+    cache.PROBE = 50  # small, so that the unique cells below switch caching off
+    cells = [f"SOHR|https://www.syriahr.com/en/{n};Reuters|https://www.reuters.com/{n % 7}" for n in range(200)]
+    cells += ["SOHR", "x|https://a.example/1|2016-02-04", " |https://a.example/2", "SOHR|https://a.example/3"] * 3
+    for n, text in enumerate(cells):
+        origin = Origin("s.csv", n)
+        assert cache.get(text, origin) == parse_sources(split_sources(text), origin, TZ)
+    assert cache._cache is None  # nearly every cell was new
+    with pytest.raises(InputError, match=r"s.csv:9: sources\[1\].url: not an http\(s\) URL"):
+        cache.get("SOHR|ftp://x", Origin("s.csv", 9))
