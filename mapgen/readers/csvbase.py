@@ -86,27 +86,18 @@ class CsvTable:
         reader = self._reader
         line = reader.line_num + 1
         try:
-            while True:
-                try:
-                    cells = next(reader)
-                except StopIteration:
-                    return
-                except csv.Error as exc:
-                    errors.append(InputError(f"malformed CSV ({exc})", file=self.file, record=line))
-                    return
-                except UnicodeDecodeError as exc:
-                    errors.append(_decode_error(self.path, exc))
-                    return
+            for cells in reader:
                 if len(cells) != width:
-                    if not any(c.strip() for c in cells):
-                        line = reader.line_num + 1
-                        continue
-                    errors.append(InputError(f"{len(cells)} cells where the header has {width}",
-                                             file=self.file, record=line))
-                    line = reader.line_num + 1
-                    continue
-                yield line, cells
+                    if any(c.strip() for c in cells):
+                        errors.append(InputError(f"{len(cells)} cells where the header has {width}",
+                                                 file=self.file, record=line))
+                else:
+                    yield line, cells
                 line = reader.line_num + 1
+        except csv.Error as exc:
+            errors.append(InputError(f"malformed CSV ({exc})", file=self.file, record=line))
+        except UnicodeDecodeError as exc:
+            errors.append(_decode_error(self.path, exc))
         finally:
             self._handle.close()
 
