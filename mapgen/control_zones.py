@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from mapgen.errors import InputError, InputErrors
+from mapgen.errors import InputErrors
 from mapgen.model import ControlZone, Origin, Source
 from mapgen.towncontrol import TownControl
 
@@ -354,4 +354,4 @@ def _line(record: Any) -> int:
     return record if isinstance(record, int) else 0
 
 
-__all__ = ["zones_from_control", "geodesic_circle", "InputError"]
+__all__ = ["zones_from_control", "geodesic_circle"]
