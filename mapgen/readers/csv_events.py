@@ -175,7 +175,7 @@ def _validate_rows(table: CsvTable, errors: list[InputError], validator: Inciden
     for line, cells in table.rows(errors):
         count += 1
         origin = Origin(file, line)
-        if "'" in "".join(cells):  # rare: cells guarded against spreadsheet formulas
+        if "'" in "".join(cells):  # a cell may carry the formula guard (cheap test first)
             cells = [unescape_cell(value) for value in cells]
         try:
             if i_sources is not None and cells[i_sources]:
