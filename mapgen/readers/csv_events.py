@@ -64,46 +64,39 @@ class SourceCache:
         self._cache: dict[str, tuple[Source, ...]] | None = {}
         self._parts: dict[str, Source] | None = {}
         self._outlets: dict[str, str] = {}  # one string per outlet name, however many rows cite it
-        self._seen = [0, 0]  # cells, parts looked up while probing
-        self._hits = [0, 0]
+        self._cells = self._cell_hits = self._part_count = self._part_hits = 0
 
     def get(self, text: str, origin: Origin, field_name: str = "sources") -> tuple[Source, ...]:
         cache = self._cache
-        found = cache.get(text) if cache is not None else None
-        if cache is not None and self._probe(0, found is not None):
-            cache = None
-        if found is None:
-            found = self._simple(text, origin)
-            if found is None:  # the model's own check decides, and words any error
-                found = parse_sources(split_sources(text), origin, self.tz, field_name)
-            if cache is not None:
-                cache[text] = found
+        if cache is not None:
+            found = cache.get(text)
+            if found is not None:
+                self._cell_hits += 1
+                return found
+        found = self._simple(text, origin)
+        if found is None:  # the model's own check decides, and words any error
+            found = parse_sources(split_sources(text), origin, self.tz, field_name)
+        if cache is not None:
+            cache[text] = found
+            self._cells += 1
+            if self._cells == self.PROBE:
+                self._review()
         return found
 
-    def _probe(self, which: int, hit: bool) -> bool:
-        """Count a lookup; return True (and drop that cache) once it has shown it does not pay."""
-        seen = self._seen[which]
-        if seen > self.PROBE:
-            return False
-        self._seen[which] = seen + 1
-        self._hits[which] += hit
-        if seen == self.PROBE and self._hits[which] * 20 < self.PROBE:  # under 5 % hits
-            if which == 0:
-                self._cache = None
-            else:
-                self._parts = None
-            return True
-        return False
+    def _review(self) -> None:
+        """After the probe: keep a cache only if it was hit at least once in twenty lookups."""
+        if self._cell_hits * 20 < self._cells + self._cell_hits:
+            self._cache = None
+        if self._part_hits * 20 < self._part_count:
+            self._parts = None
 
     def _simple(self, text: str, origin: Origin) -> tuple[Source, ...] | None:
         """The common case, ``outlet|url`` parts, checked as :func:`parse_sources` checks them;
         None for anything else. Parts are cached too: one report often backs several incidents."""
         sources = []
+        parts = self._parts
         for part in text.split(";"):
-            parts = self._parts
             source = parts.get(part) if parts is not None else None
-            if parts is not None and self._probe(1, source is not None):
-                parts = None
             if source is None:
                 outlet, bar, url = part.partition("|")
                 outlet, url = outlet.strip(), url.strip()
@@ -112,7 +105,10 @@ class SourceCache:
                 source = Source(self._outlets.setdefault(outlet, outlet), url)
                 if parts is not None:
                     parts[part] = source
+            else:
+                self._part_hits += 1
             sources.append(source)
+        self._part_count += len(sources)
         return tuple(sources)
 
 
