@@ -263,6 +263,7 @@ class IncidentValidator:
         The model field each cell holds, in order ("" for a column to ignore).
     """
 
+    MEMO_LIMIT = 65536  # distinct values remembered per field
     FIELDS = ("id", "date", "end", "time_precision", "type", "place", "lat", "lon", "geo_precision",
               "actors", "title", "description", "fatalities", "sources", "review")
 
@@ -302,7 +303,9 @@ class IncidentValidator:
                 raise _Fallback
             span, effective = parse_span(date, end=end or None, precision=raw_precision.strip() or None,
                                          tz=self.tz)
-            found = self._spans[key] = (span.start, span.end, effective)
+            found = (span.start, span.end, effective)
+            if len(self._spans) < self.MEMO_LIMIT:  # a feed of exact times rarely repeats one
+                self._spans[key] = found
         start, finish, precision = found
 
         raw_type = cells[i_type]
@@ -315,7 +318,9 @@ class IncidentValidator:
         raw_place = cells[i_place]
         place = self._places.get(raw_place, "")
         if place == "":
-            place = self._places[raw_place] = raw_place.strip() or None
+            place = raw_place.strip() or None
+            if len(self._places) < self.MEMO_LIMIT:
+                self._places[raw_place] = place
         raw_lat, raw_lon = cells[i_lat], cells[i_lon]
         if raw_lat and raw_lon:  # as _number: float(), then the range (NaN fails it too)
             lat, lon = float(raw_lat), float(raw_lon)
@@ -347,7 +352,9 @@ class IncidentValidator:
         raw_actors = cells[i_actors]
         actors = self._actors.get(raw_actors)
         if actors is None:
-            actors = self._actors[raw_actors] = _actors(raw_actors, origin)
+            actors = _actors(raw_actors, origin)
+            if len(self._actors) < self.MEMO_LIMIT:
+                self._actors[raw_actors] = actors
 
         title, description = cells[i_title].strip(), cells[i_description].strip()
         raw_id = cells[i_id]
