@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from mapgen.basemap import basemap_for
+from mapgen.control_zones import zones_from_control
 from mapgen.model import ControlZone, Incident
 from mapgen.readers import ReadOptions
 from mapgen.resolve import Resolved, resolve_places, write_pins
@@ -86,22 +87,22 @@ def build_map(source: str | Path | MapSource, *, timezone: str | None = None, ho
     resolved = resolve_places(loaded, home=home, repin=repin, include_review=False)
     incidents = [i for i in resolved.incidents if not i.review]
     left_out = len(resolved.incidents) - len(incidents)
-    payload = build_payload(loaded.config, incidents, loaded.zones)
+    zones = [*loaded.zones, *zones_from_control(resolved.control, radius_km=loaded.config.control_radius_km,
+                                                countries=loaded.config.countries)]
+    payload = build_payload(loaded.config, incidents, zones)
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
     if cache is not None:
         payload["basemap"] = cache.basemap(payload["bounds"], incidents, basemap_for)
-    else:
-        payload["basemap"] = basemap_for(payload["bounds"], incidents)
-    if cache is not None:
         from mapgen.shape import payload_json
 
         page = cache.render(payload_json(payload), loaded.config.title,
                             lambda: _render(payload, loaded.config.title))
     else:
+        payload["basemap"] = basemap_for(payload["bounds"], incidents)
         page = _render(payload, loaded.config.title)
     return MapDocument(html=page, source=loaded, resolved=resolved,
-                       incidents=incidents, zones=list(loaded.zones), left_out_for_review=left_out)
+                       incidents=incidents, zones=zones, left_out_for_review=left_out)
 
 
 def _render(payload: dict[str, Any], title: str) -> str:

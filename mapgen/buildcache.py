@@ -9,6 +9,7 @@ it is missing, stale or unreadable, the build reads everything, with the same re
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -57,6 +58,11 @@ def _code_stamp() -> str:
         except metadata.PackageNotFoundError:
             parts.append(f"{dist}: none")
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def _copy(records: Records) -> Records:
+    """A copy whose lists (incidents, zones, control rows, warnings...) can be extended freely."""
+    return Records(**{f.name: list(getattr(records, f.name)) for f in dataclasses.fields(records)})
 
 
 class BuildCache:
@@ -136,13 +142,13 @@ class BuildCache:
             records = self._pending.get(name) or self._unpickle(self._file_path(name))
             if isinstance(records, Records):
                 self.hits += 1
-                return Records(list(records.incidents), list(records.zones))
+                return _copy(records)
         self.misses += 1
         before = len(errors)
         records = read_file(path, tz, errors, options)
         if len(errors) == before:
             self.keys[name] = key
-            self._pending[name] = Records(list(records.incidents), list(records.zones))
+            self._pending[name] = _copy(records)
             self._dirty = True
         elif self.keys.pop(name, None) is not None:
             self._dirty = True
