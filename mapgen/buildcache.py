@@ -42,8 +42,8 @@ def _code_stamp() -> str:
 
     root = Path(mapgen.__file__).parent
     parts = []
-    for rel in ("model.py", "timeparse.py", "config.py", "basemap.py", "towncontrol.py", "readers", "templates", "static",
-                "render", "data"):
+    for rel in ("model.py", "timeparse.py", "config.py", "basemap.py", "towncontrol.py", "readers",
+                "templates", "static", "render", "data"):
         path = root / rel
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for file in files:

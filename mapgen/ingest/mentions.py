@@ -348,7 +348,6 @@ class MentionFinder:
                 or tok.low in ("air", "base", "border", "crossing", "military", "rural"))
 
     def _segment(self, sentence: Sentence, words: list[Token], start: int, end: int, found: Found) -> None:
-        text = sentence.text
         headline = self._is_headline(sentence)
         free = list(range(start, end))
         best_unresolved: Mention | None = None
