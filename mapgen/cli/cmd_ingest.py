@@ -7,7 +7,7 @@ from mapgen.cli.options import run_guarded
 
 
 @click.command()
-@click.argument("report", type=click.Path(dir_okay=False))
+@click.argument("report", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--published", default=None, metavar="DATE",
               help="Publication date (or date-time) of the report: the time of text before its first timestamp.")
 @click.option("--source-url", default=None, metavar="URL", help="Address of the report (http or https), cited by every draft.")
@@ -22,7 +22,8 @@ from mapgen.cli.options import run_guarded
 @run_guarded
 def ingest(ctx: click.Context, report: str, published: str | None, source_url: str | None,
            outlet: str | None, timezone: str, out: str | None, project: str | None) -> None:
-    """Turn REPORT (a live blog or news text, plain or HTML) into draft incidents to review.
+    """Turn REPORT (a live blog or news text, plain or HTML; - reads standard input) into draft
+    incidents to review.
 
     The report is split into entries on its timestamps; the places each entry names are found
     with the gazetteer; every draft has the entry time, an excerpt, the place with its score,
@@ -48,8 +49,14 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
     extra = []
     if project:
         extra = _project_places(project)
-    result = ingest_file(report, published=published, source_url=source_url, outlet=outlet,
-                         timezone=timezone, home=ctx.obj.get("home"), extra_places=extra)
+    options = dict(published=published, source_url=source_url, outlet=outlet, timezone=timezone,
+                   home=ctx.obj.get("home"), extra_places=extra)
+    if report == "-":
+        from mapgen.ingest import ingest_text
+
+        result = ingest_text(click.get_text_stream("stdin").read(), report="stdin", **options)
+    else:
+        result = ingest_file(report, **options)
     stamps = len(result.stamps)
     if project:
         merged = merge_into_project(project, result.drafts, result.unresolved)

@@ -138,6 +138,13 @@ def test_cli_ingest_input_errors(geonames_home: Path, args: list[str], message: 
     assert "Traceback" not in result.output
 
 
+def test_cli_ingest_from_standard_input(geonames_home: Path) -> None:
+    text = "Feb 06, 2016 08:05 (GMT)\n\nArtillery shelled Anadan this morning.\n"
+    result = CliRunner().invoke(main, ["--home", str(geonames_home), "ingest", "-"], input=text)
+    assert result.exit_code == 0, result.output
+    assert "place: Anadan" in result.stdout and "type: shelling" in result.stdout
+
+
 def test_cli_ingest_report_without_time(geonames_home: Path, tmp_path: Path) -> None:
     report = tmp_path / "note.txt"
     report.write_text("Shelling hit Azaz.\n", encoding="utf-8")
