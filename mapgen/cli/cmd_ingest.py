@@ -52,9 +52,11 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
     options = dict(published=published, source_url=source_url, outlet=outlet, timezone=timezone,
                    home=ctx.obj.get("home"), extra_places=extra)
     if report == "-":
+        import sys
+
         from mapgen.ingest import ingest_text
 
-        result = ingest_text(click.get_text_stream("stdin").read(), report="stdin", **options)
+        result = ingest_text(sys.stdin.read(), report="stdin", **options)
     else:
         result = ingest_file(report, **options)
     stamps = len(result.stamps)
