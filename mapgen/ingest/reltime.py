@@ -99,9 +99,11 @@ def resolve_phrase(kind: str, match: re.Match[str], base: dt.date) -> When | Non
     return None
 
 
-def find_when(sentence: str, base: dt.date) -> When | None:
-    """The first time phrase of ``sentence`` (in reading order) resolved against ``base``."""
-    best: tuple[int, When] | None = None
+def find_when(sentence: str, base: dt.date, at: int | None = None) -> When | None:
+    """The time phrase of ``sentence`` resolved against ``base``: the first one in reading order,
+    or, given the position ``at`` of a place name, the one nearest to it ("a market in A
+    yesterday and a bakery in B this morning": A yesterday, B today)."""
+    found: list[tuple[int, int, When]] = []
     taken: list[tuple[int, int]] = []
     for pattern, kind in _RULES:
         for match in pattern.finditer(sentence):
@@ -110,6 +112,16 @@ def find_when(sentence: str, base: dt.date) -> When | None:
                 continue
             when = resolve_phrase(kind, match, base)
             taken.append(span)
-            if when is not None and (best is None or span[0] < best[0]):
-                best = (span[0], when)
-    return best[1] if best else None
+            if when is not None:
+                found.append((span[0], span[1], when))
+    if not found:
+        return None
+    if at is None:
+        return min(found, key=lambda f: f[0])[2]
+
+    def distance(item: tuple[int, int, When]) -> float:
+        start, end, _ = item
+        # a phrase after the name ("hit A yesterday") binds a little closer than one before it
+        return (start - at) if start >= at else 1.5 * (at - end)
+
+    return min(found, key=distance)[2]

@@ -181,7 +181,7 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
                 moment, precision, stamp_text = first.moment, "day", ""
             else:  # pragma: no cover - ingest_text refuses such reports
                 raise
-        when = find_when(mention.sentence.text, moment.date())
+        when = find_when(mention.sentence.text, moment.date(), at=mention.start)
         if when is not None and when.day <= moment.date() + dt.timedelta(days=1):
             date_value: str = when.day.isoformat()
             time_precision = when.precision
@@ -189,7 +189,7 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
             when = None
             date_value = _iso(moment) if precision == "exact" else moment.date().isoformat()
             time_precision = "day"
-        kind = suggest_type(mention.sentence.text, entry_text[mention.entry])
+        kind = suggest_type(mention.sentence.text, entry_text[mention.entry], at=mention.start)
         place = mention.place
         key = _place_key(place)
         label = labels.setdefault(key, _label(mention))

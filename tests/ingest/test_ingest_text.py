@@ -155,3 +155,11 @@ def test_excerpt_is_short_and_keeps_the_mention() -> None:
 ])
 def test_type_suggestion(sentence: str, kind: str) -> None:
     assert suggest_type(sentence) == kind
+
+
+def test_type_and_time_follow_the_words_next_to_the_place() -> None:
+    sentence = "Militias took Alpha this morning and are shelling the road to Bravo, which was hit yesterday."
+    assert suggest_type(sentence, at=sentence.index("Alpha")) == "territorial change"
+    assert suggest_type(sentence, at=sentence.index("Bravo")) == "shelling"
+    assert find_when(sentence, THU, at=sentence.index("Alpha")).day == THU
+    assert find_when(sentence, THU, at=sentence.index("Bravo")).day == dt.date(2016, 2, 3)
