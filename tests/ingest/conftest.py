@@ -37,7 +37,9 @@ def geonames_home(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
     from gazetteer import open_gazetteer
 
     home = tmp_path_factory.mktemp("geonames-home")
-    kept = Path(request.config.cache.mkdir(f"ingest-gazetteer-{_key()}"))
+    cache = getattr(request.config, "cache", None)  # absent with -p no:cacheprovider
+    kept = (Path(cache.mkdir(f"ingest-gazetteer-{_key()}")) if cache is not None
+            else tmp_path_factory.mktemp("ingest-gazetteer"))
     db = kept / "gazetteer.sqlite3"
     if not db.exists():
         build = tmp_path_factory.mktemp("geonames-build")
