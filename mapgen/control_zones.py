@@ -201,9 +201,7 @@ class _Cells:
     def pieces(self, active: Sequence[TownControl]
                ) -> dict[tuple[str, str], tuple[tuple[Any, ...], list[TownControl]]]:
         """(faction, status) -> (the pieces of its towns, its rows) for the towns held now."""
-        import numpy as np
         import shapely
-        from shapely.geometry import MultiPoint
 
         # One cell per distinct location (two names for one spot share it; the first row wins).
         by_point: dict[tuple[float, float], TownControl] = {}

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from mapgen.errors import InputError
 from mapgen.model import IncidentValidator, Origin, Source, incident_from_record, parse_sources
-from mapgen.readers.base import ReadOptions, Records
+from mapgen.readers.base import Records
 from mapgen.readers.csv_events import long_lived_rows
-from mapgen.readers.csvbase import CsvTable, open_table, unescape_cell
+from mapgen.readers.csvbase import CsvTable, unescape_cell
 
 #: Columns whose presence marks a CSV as ACLED's layout.
 SIGNATURE = ("event_date", "event_type", "latitude", "longitude")
@@ -169,15 +168,3 @@ def _acled_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], records
                                    exc.message)
             errors.append(exc)
     return count
-
-
-def read_acled_csv(path: Path, tz: ZoneInfo, errors: list[InputError], options: ReadOptions) -> Records:
-    """Read an ACLED-style CSV; each bad row adds one error and is left out."""
-    records = Records()
-    try:
-        table = open_table(path)
-    except InputError as exc:
-        errors.append(exc)
-        return records
-    read_acled_rows(table, tz, errors, records)
-    return records

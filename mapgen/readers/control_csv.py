@@ -6,15 +6,14 @@ the gazetteer. The rows become zones later, once their places have coordinates.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from mapgen.errors import InputError
 from mapgen.model import Origin
-from mapgen.readers.base import ReadOptions, Records
+from mapgen.readers.base import Records
 from mapgen.readers.csv_events import SourceCache
-from mapgen.readers.csvbase import CsvTable, open_table, unescape_cell
+from mapgen.readers.csvbase import CsvTable, unescape_cell
 from mapgen.towncontrol import check_overlaps, control_from_record
 
 REQUIRED = ("place", "faction", "from")
@@ -54,15 +53,3 @@ def read_control_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], r
         errors.append(table.error("no records (only a header)"))
     check_overlaps(rows, errors)
     records.control.extend(rows)
-
-
-def read_control_csv(path: Path, tz: ZoneInfo, errors: list[InputError], options: ReadOptions) -> Records:
-    """Read a town-control CSV; each bad row adds one error and is left out."""
-    records = Records()
-    try:
-        table = open_table(path)
-    except InputError as exc:
-        errors.append(exc)
-        return records
-    read_control_rows(table, tz, errors, records)
-    return records

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any, Iterator
 from zoneinfo import ZoneInfo
 
 from mapgen.errors import InputError
 from mapgen.model import IncidentValidator, Origin, Source, is_url, parse_sources
-from mapgen.readers.base import ReadOptions, Records
-from mapgen.readers.csvbase import CsvTable, open_table, unescape_cell
+from mapgen.readers.base import Records
+from mapgen.readers.csvbase import CsvTable, unescape_cell
 
 REQUIRED = ("id", "date", "type")
 OPTIONAL = ("place", "lat", "lon", "end", "time_precision", "geo_precision", "actors", "title",
@@ -182,15 +181,3 @@ def _validate_rows(table: CsvTable, errors: list[InputError], validator: Inciden
         except InputError as exc:
             errors.append(exc)
     return count
-
-
-def read_csv_events(path: Path, tz: ZoneInfo, errors: list[InputError], options: ReadOptions) -> Records:
-    """Read a plain incidents CSV; each bad row adds one error and is left out."""
-    records = Records()
-    try:
-        table = open_table(path)
-    except InputError as exc:
-        errors.append(exc)
-        return records
-    read_event_rows(table, tz, errors, records)
-    return records
