@@ -11,9 +11,10 @@ import html
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from mapgen.basemap import basemap_for
+from mapgen.control_zones import zones_from_control
 from mapgen.model import ControlZone, Incident
 from mapgen.readers import ReadOptions
 from mapgen.resolve import Resolved, resolve_places, write_pins
@@ -89,33 +90,50 @@ def paused_gc() -> Iterator[None]:
 
 
 def build_map(source: str | Path | MapSource, *, timezone: str | None = None, home: str | None = None,
-              repin: bool = False, title: str | None = None, options: ReadOptions | None = None) -> MapDocument:
+              repin: bool = False, title: str | None = None, options: ReadOptions | None = None,
+              cache: Any = None) -> MapDocument:
     """Build the map for ``source`` (a project folder, one events file, or a loaded source).
 
     Raises :class:`~mapgen.errors.InputErrors` for bad input, naming file, record and field.
-    Incidents marked ``review: true`` are left out and counted.
+    Incidents marked ``review: true`` are left out and counted. ``cache`` (a
+    :class:`~mapgen.buildcache.BuildCache`) keeps parsed files and the page between builds.
     """
     with paused_gc():
-        return _build_map(source, timezone=timezone, home=home, repin=repin, title=title, options=options)
+        return _build_map(source, timezone=timezone, home=home, repin=repin, title=title, options=options,
+                          cache=cache)
 
 
 def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: str | None, repin: bool,
-               title: str | None, options: ReadOptions | None) -> MapDocument:
-    from mapgen.render.page import make_map, render_html  # folium stays at the edge
-
-    loaded = source if isinstance(source, MapSource) else load_source(source, timezone=timezone, options=options)
+               title: str | None, options: ReadOptions | None, cache: Any) -> MapDocument:
+    loaded = source if isinstance(source, MapSource) else load_source(
+        source, timezone=timezone, options=options, reader=cache.read if cache is not None else None)
     if title:
         loaded.config.title = title
     resolved = resolve_places(loaded, home=home, repin=repin, include_review=False)
     incidents = [i for i in resolved.incidents if not i.review]
     left_out = len(resolved.incidents) - len(incidents)
-    payload = build_payload(loaded.config, incidents, loaded.zones)
+    zones = [*loaded.zones, *zones_from_control(resolved.control, radius_km=loaded.config.control_radius_km,
+                                                countries=loaded.config.countries)]
+    payload = build_payload(loaded.config, incidents, zones)
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
-    payload["basemap"] = basemap_for(payload["bounds"], incidents)
-    fmap = make_map(payload, title=loaded.config.title)
-    return MapDocument(html=render_html(fmap), source=loaded, resolved=resolved,
-                       incidents=incidents, zones=list(loaded.zones), left_out_for_review=left_out)
+    if cache is not None:
+        payload["basemap"] = cache.basemap(payload["bounds"], incidents, basemap_for)
+        from mapgen.shape import payload_json
+
+        page = cache.render(payload_json(payload), loaded.config.title,
+                            lambda: _render(payload, loaded.config.title))
+    else:
+        payload["basemap"] = basemap_for(payload["bounds"], incidents)
+        page = _render(payload, loaded.config.title)
+    return MapDocument(html=page, source=loaded, resolved=resolved,
+                       incidents=incidents, zones=zones, left_out_for_review=left_out)
+
+
+def _render(payload: dict[str, Any], title: str) -> str:
+    from mapgen.render.page import make_map, render_html  # folium stays at the edge
+
+    return render_html(make_map(payload, title=title))
 
 
 def default_output(source: str | Path) -> Path:
