@@ -168,7 +168,8 @@ def run_build(tool: str, data: Path, out: Path) -> dict[str, Any]:
         cmd = [sys.executable, "-m", "mapgen", "-q", "build", str(data), "-o", str(out)]
     else:
         cmd = [sys.executable, "-m", "benchmarks.build_one", tool, str(data), str(out)]
-    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+               MAPGEN_HOME=str(out.parent / "home"))  # never the user's gazetteer and caches
     if os.path.exists("/usr/bin/time"):
         start = time.perf_counter()
         proc = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True, env=env, cwd=REPO)
