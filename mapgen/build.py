@@ -50,19 +50,33 @@ class MapDocument:
 
 
 def embed_snippet(url: str, title: str) -> str:
-    """A responsive iframe for articles: full width, 4:3 on phones up to 16:9 on wide screens."""
+    """A responsive iframe for articles, with a plain link for readers where frames are stripped.
+
+    The frame takes the article column's full width at 4:3 (16:9 on wide screens), never taller
+    than most of the screen nor shorter than a usable map; the page inside fills whatever size the
+    frame gets. ``url`` may carry a permalink hash (``map.html#date=2016-02-04``).
+    """
     safe_url, safe_title = html.escape(url, quote=True), html.escape(title, quote=True)
     return (
-        '<div class="mapgen-embed" style="position:relative;width:100%;height:0;padding-bottom:min(75%,80vh);">\n'
-        f'  <iframe src="{safe_url}" title="{safe_title}" loading="lazy" allowfullscreen\n'
-        '    style="position:absolute;inset:0;width:100%;height:100%;border:0;"></iframe>\n'
+        '<style>\n'
+        '.mapgen-embed{position:relative;width:100%;aspect-ratio:4/3;min-height:320px;max-height:85vh;}\n'
+        '@media (min-width:900px){.mapgen-embed{aspect-ratio:16/9;}}\n'
+        '.mapgen-embed>iframe{position:absolute;top:0;left:0;width:100%;height:100%;border:0;}\n'
+        '</style>\n'
+        '<div class="mapgen-embed">\n'
+        f'  <iframe src="{safe_url}" title="{safe_title}" loading="lazy" allow="fullscreen" allowfullscreen\n'
+        '    referrerpolicy="strict-origin-when-cross-origin"></iframe>\n'
         '</div>\n'
+        f'<p class="mapgen-embed-link"><a href="{safe_url}">Open the map: {html.escape(title)}</a></p>\n'
     )
 
 
 def build_map(source: str | Path | MapSource, *, timezone: str | None = None, home: str | None = None,
-              repin: bool = False, title: str | None = None, options: ReadOptions | None = None) -> MapDocument:
+              repin: bool = False, title: str | None = None, options: ReadOptions | None = None,
+              cdn: bool = False) -> MapDocument:
     """Build the map for ``source`` (a project folder, one events file, or a loaded source).
+
+    ``cdn=True`` loads Leaflet from a pinned CDN address with integrity hashes instead of inlining it.
 
     Raises :class:`~mapgen.errors.InputErrors` for bad input, naming file, record and field.
     Incidents marked ``review: true`` are left out and counted.
@@ -79,7 +93,7 @@ def build_map(source: str | Path | MapSource, *, timezone: str | None = None, ho
     payload["basemap"] = basemap_for(data_bounds(incidents, loaded.zones), incidents)
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
-    fmap = make_map(payload, title=loaded.config.title)
+    fmap = make_map(payload, title=loaded.config.title, cdn=cdn)
     return MapDocument(html=render_html(fmap), source=loaded, resolved=resolved,
                        incident_count=len(incidents), zone_count=len(loaded.zones),
                        left_out_for_review=left_out)

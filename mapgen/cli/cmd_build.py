@@ -14,11 +14,13 @@ from mapgen.cli.options import run_guarded, timezone_option
 @click.option("--title", default=None, help="Map title (default: map.yaml's title or the file name).")
 @click.option("--repin", is_flag=True, help="Re-resolve every place name and rewrite places.lock.yaml.")
 @click.option("--repair", is_flag=True, help="Repair invalid zone polygons instead of rejecting them.")
-@click.option("--embed-url", default=None, help="Public address of the map, for the embed snippet.")
+@click.option("--embed-url", default=None,
+              help="Public address of the map for the embed snippet (may end in a #date=... permalink).")
+@click.option("--cdn", is_flag=True, help="Load Leaflet from a CDN (pinned, with integrity hashes) instead of inlining it.")
 @click.pass_context
 @run_guarded
 def build(ctx: click.Context, source: str, out: str | None, timezone: str | None, title: str | None,
-          repin: bool, repair: bool, embed_url: str | None) -> None:
+          repin: bool, repair: bool, embed_url: str | None, cdn: bool) -> None:
     """Build a self-contained HTML map from SOURCE (a map project folder or one events file).
 
     \b
@@ -29,7 +31,7 @@ def build(ctx: click.Context, source: str, out: str | None, timezone: str | None
     from mapgen.readers import ReadOptions
 
     doc = build_map(source, timezone=timezone, home=ctx.obj.get("home"), repin=repin, title=title,
-                    options=ReadOptions(repair=repair))
+                    options=ReadOptions(repair=repair), cdn=cdn)
     written = doc.save(out or default_output(source), embed_url=embed_url)
     summary = f"{doc.incident_count} incidents, {doc.zone_count} zone versions"
     if doc.left_out_for_review:

@@ -1,0 +1,232 @@
+/* mapgen share: permalinks in the URL hash, a page that fits its frame, small-screen layout and
+ * screen-reader text. Runs after mapgen-timeline.js and uses only its page API (mapgen.setDate,
+ * mapgen.state, mapgen.openIncident, mapgen.days, mapgen.describe), mapgen.app.map, the DOM and
+ * the `mapgen:change` event.
+ *
+ * Permalink: #date=2016-02-04&view=36.5,37,9&event=some-id  (any part may be left out; without a
+ * date the map opens at its last day). The hash follows the map with history.replaceState, so
+ * scrubbing the slider never fills the browser history.
+ */
+(function () {
+  'use strict';
+
+  var mapgen = window.mapgen;
+  if (!mapgen || !mapgen.app) return;
+  var map = mapgen.app.map;
+  var ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+  var HASH_DELAY = 250;      // ms of quiet before the hash is rewritten
+  var SUMMARY_DELAY = 300;   // ms of quiet before the screen-reader summary is rebuilt
+  var LATEST = 5;            // latest incidents listed in the summary
+  var SMALL = window.matchMedia ? window.matchMedia('(max-width: 600px), (max-height: 480px)') : null;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function debounce(fn, ms) {
+    var timer = null;
+    return function () {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(function () { timer = null; fn(); }, ms);
+    };
+  }
+
+  /* ------------------------------------------------------------------ permalink */
+
+  function round(x, digits) { return String(Number(x.toFixed(digits))); }
+
+  // {date, view: [lat, lon, zoom], event} from a hash; unknown or malformed parts are left out.
+  function parseHash(hash) {
+    var out = {};
+    String(hash || '').replace(/^#/, '').split('&').forEach(function (part) {
+      var eq = part.indexOf('=');
+      if (eq < 1) return;
+      var key = part.slice(0, eq), value;
+      try { value = decodeURIComponent(part.slice(eq + 1).replace(/\+/g, ' ')); } catch (e) { return; }
+      if (key === 'date' && ISO_DATE.test(value)) out.date = value;
+      if (key === 'event' && value) out.event = value;
+      if (key === 'view') {
+        var v = value.split(',').map(Number);
+        if (v.length === 3 && v.every(isFinite) && Math.abs(v[0]) <= 90 && Math.abs(v[1]) <= 180 &&
+            v[2] >= 0 && v[2] <= 24) out.view = v;
+      }
+    });
+    return out;
+  }
+
+  function currentHash() {
+    var state = mapgen.state(), c = map.getCenter();
+    var parts = ['date=' + state.date,
+                 'view=' + [round(c.lat, 4), round(c.lng, 4), round(map.getZoom(), 2)].join(',')];
+    if (state.selected !== null) parts.push('event=' + encodeURIComponent(state.selected));
+    return '#' + parts.join('&');
+  }
+
+  var applying = false;
+
+  function applyHash(hash) {
+    var want = parseHash(hash), state = mapgen.state();
+    applying = true;
+    try {
+      if (want.date && want.date !== state.date && mapgen.days().indexOf(want.date) >= 0) {
+        mapgen.setDate(want.date);
+      }
+      if (want.event && want.event !== state.selected) {
+        try { mapgen.openIncident(want.event); } catch (e) { /* an id this map does not have */ }
+      } else if (!want.event && state.selected !== null && hash) {
+        map.closePopup();
+      }
+      // the view last: opening a popup may pan the map, the permalink's view wins
+      if (want.view) map.setView([want.view[0], want.view[1]], want.view[2], {animate: false});
+    } finally {
+      applying = false;
+    }
+  }
+
+  var writeHash = debounce(function () {
+    var next = currentHash();
+    if (next === window.location.hash) return;
+    try {
+      history.replaceState(history.state, '', next);
+    } catch (e) {  // e.g. a sandboxed frame without same-origin: keep the map working
+    }
+  }, HASH_DELAY);
+
+  /* ------------------------------------------------------------------ frame and small screens */
+
+  // Attribution joins the slider's corner on small screens so the two never overlap.
+  function placeAttribution() {
+    var attribution = map.attributionControl;
+    if (!attribution || !SMALL) return;
+    var wanted = SMALL.matches ? 'bottomleft' : 'bottomright';
+    if (attribution.getPosition() !== wanted) attribution.setPosition(wanted);
+  }
+
+  function legendToggle() {
+    var info = document.querySelector('.mapgen-info');
+    var legend = info && info.querySelector('.mapgen-legend');
+    if (!legend) return null;
+    legend.id = legend.id || 'mapgen-legend';
+    var button = el('button', 'mapgen-btn mapgen-legend-toggle', 'Legend');
+    button.type = 'button';
+    button.setAttribute('aria-controls', legend.id);
+    var title = info.querySelector('.mapgen-title');
+    if (title && title.nextSibling) info.insertBefore(button, title.nextSibling); else info.appendChild(button);
+    function set(open) {
+      info.classList.toggle('mapgen-collapsed', !open);
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      button.textContent = open ? 'Hide legend' : 'Legend';
+    }
+    button.addEventListener('click', function () {
+      set(info.classList.contains('mapgen-collapsed'));
+    });
+    set(!(SMALL && SMALL.matches));
+    return {set: set};
+  }
+
+  /* ------------------------------------------------------------------ screen-reader summary */
+
+  function plural(n, one, many) { return n + ' ' + (n === 1 ? one : (many || one + 's')); }
+
+  function buildSummary() {
+    var box = el('section', 'mapgen-summary');
+    box.id = 'mapgen-summary';
+    box.setAttribute('aria-label', 'Map summary');
+    box.appendChild(el('p', 'mapgen-summary-text'));
+    box.appendChild(el('p', 'mapgen-summary-zones'));
+    box.appendChild(el('p', 'mapgen-summary-head', 'Latest incidents (open one on the map):'));
+    box.appendChild(el('ul', 'mapgen-summary-latest'));
+    box.addEventListener('click', function (e) {
+      var button = e.target.closest ? e.target.closest('button[data-incident]') : null;
+      if (!button) return;
+      opener = button;
+      mapgen.openIncident(button.getAttribute('data-incident'));
+      focusPopup();
+    });
+    var container = map.getContainer();
+    container.parentNode.insertBefore(box, container);
+    return box;
+  }
+
+  function fillSummary(box) {
+    var d = mapgen.describe(LATEST);
+    var text = 'As of ' + d.label + ', the map shows ' + plural(d.count, 'incident');
+    text += d.types.length ? ': ' + d.types.map(function (t) { return t.count + ' ' + t.label; }).join(', ') + '.' : '.';
+    box.querySelector('.mapgen-summary-text').textContent = text;
+    var byFaction = {}, order = [];
+    d.zones.forEach(function (z) {
+      if (!byFaction[z.faction]) { byFaction[z.faction] = []; order.push(z.faction); }
+      byFaction[z.faction].push(z.status);
+    });
+    box.querySelector('.mapgen-summary-zones').textContent = order.length
+      ? 'Areas of control: ' + order.map(function (f) {
+          return f + ' (' + plural(byFaction[f].length, 'area') + ', ' + byFaction[f].join(', ') + ')';
+        }).join('; ') + '.'
+      : 'No areas of control shown.';
+    var list = box.querySelector('.mapgen-summary-latest');
+    while (list.firstChild) list.removeChild(list.firstChild);
+    box.querySelector('.mapgen-summary-head').hidden = !d.latest.length;
+    d.latest.forEach(function (inc) {
+      var item = el('li'), button = el('button', 'mapgen-summary-item');
+      button.type = 'button';
+      button.setAttribute('data-incident', inc.id);
+      button.textContent = inc.title + ' (' + inc.type + ', ' + inc.when + (inc.place ? ', ' + inc.place : '') + ')';
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+  }
+
+  /* ------------------------------------------------------------------ popups by keyboard */
+
+  var opener = null;
+
+  function focusPopup() {
+    var content = document.querySelector('.leaflet-popup-content .mapgen-popup');
+    if (!content) return;
+    content.setAttribute('tabindex', '-1');
+    content.focus({preventScroll: true});
+  }
+
+  map.on('popupclose', function () {
+    var back = opener;
+    opener = null;
+    if (back && document.body.contains(back)) back.focus({preventScroll: true});
+  });
+
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape') return;
+    var active = document.activeElement;
+    if (active && active.closest && active.closest('.leaflet-popup')) map.closePopup();
+  });
+
+  /* ------------------------------------------------------------------ start */
+
+  var container = map.getContainer();
+  container.setAttribute('role', 'region');
+  container.setAttribute('aria-label', 'Map' + (document.title ? ': ' + document.title : ''));
+  document.documentElement.classList.add(window.self !== window.top ? 'mapgen-framed' : 'mapgen-top');
+
+  var summary = buildSummary();
+  var updateSummary = debounce(function () { fillSummary(summary); }, SUMMARY_DELAY);
+  legendToggle();
+  placeAttribution();
+  if (SMALL) {
+    var onSmall = function () { placeAttribution(); map.invalidateSize(); };
+    if (SMALL.addEventListener) SMALL.addEventListener('change', onSmall); else SMALL.addListener(onSmall);
+  }
+
+  applyHash(window.location.hash);
+  fillSummary(summary);
+
+  document.addEventListener('mapgen:change', function () {
+    updateSummary();
+    if (!applying) writeHash();
+  });
+  map.on('moveend', function () { if (!applying) writeHash(); });
+  window.addEventListener('hashchange', function () { applyHash(window.location.hash); updateSummary(); });
+
+  mapgen.share = {parseHash: parseHash, hash: currentHash, apply: applyHash};
+})();
