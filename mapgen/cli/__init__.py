@@ -36,6 +36,7 @@ def _register() -> None:
 
     main.add_command(cmd_build.build)
     main.add_command(cmd_validate.validate)
+    main.add_command(__import__("mapgen.cli.cmd_snapshot", fromlist=["snapshot"]).snapshot)
 
 
 _register()
