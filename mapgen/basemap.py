@@ -18,9 +18,10 @@ def _countries() -> list[dict[str, Any]]:
 
 
 def basemap_for(bounds: list[list[float]] | None, incidents: Sequence[Incident]) -> dict[str, Any]:
-    """Countries whose box meets the data's box (grown by half its size, at least 3 degrees), and
-    labels for the most-used place names of the incidents."""
+    """Countries whose box meets the view's box (grown by half its size, at least 3 degrees) or
+    holds an incident, and labels for the most-used place names of the incidents."""
     features = _countries()
+    points = {(round(i.lat, 1), round(i.lon, 1)) for i in incidents if i.lat is not None and i.lon is not None}
     if bounds:
         (south, west), (north, east) = bounds
         grow_lat = max(3.0, (north - south) / 2)
@@ -28,10 +29,12 @@ def basemap_for(bounds: list[list[float]] | None, incidents: Sequence[Incident])
         south, north, west, east = south - grow_lat, north + grow_lat, west - grow_lon, east + grow_lon
         features = [f for f in features
                     if not (f["bbox"][0] > east or f["bbox"][2] < west
-                            or f["bbox"][1] > north or f["bbox"][3] < south)]
+                            or f["bbox"][1] > north or f["bbox"][3] < south)
+                    or any(f["bbox"][1] <= lat <= f["bbox"][3] and f["bbox"][0] <= lon <= f["bbox"][2]
+                           for lat, lon in points)]
     countries = {"type": "FeatureCollection",
-                 "features": [{"type": "Feature", "properties": {"name": f["properties"]["name"]},
-                               "geometry": f["geometry"]} for f in features]}
+                 "features": [{"type": "Feature", "properties": {}, "geometry": f["geometry"]}
+                              for f in features]}
     counts: dict[str, list[Any]] = {}
     for inc in incidents:
         if inc.place and inc.lat is not None:

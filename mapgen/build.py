@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mapgen.basemap import basemap_for
+from mapgen.model import ControlZone, Incident
 from mapgen.readers import ReadOptions
 from mapgen.resolve import Resolved, resolve_places, write_pins
-from mapgen.shape import build_payload, data_bounds
+from mapgen.shape import build_payload
 from mapgen.source import MapSource, load_source
 from mapgen.writefile import write_atomic
 
@@ -25,10 +26,18 @@ class MapDocument:
     html: str
     source: MapSource
     resolved: Resolved
-    incident_count: int
-    zone_count: int
+    incidents: list[Incident]
+    zones: list[ControlZone]
     left_out_for_review: int = 0
     written: list[Path] = field(default_factory=list)
+
+    @property
+    def incident_count(self) -> int:
+        return len(self.incidents)
+
+    @property
+    def zone_count(self) -> int:
+        return len(self.zones)
 
     def save(self, path: str | Path, *, embed_url: str | None = None) -> list[Path]:
         """Write the map (atomically), its embed snippet beside it, and the place pins."""
@@ -90,13 +99,12 @@ def build_map(source: str | Path | MapSource, *, timezone: str | None = None, ho
     incidents = [i for i in resolved.incidents if not i.review]
     left_out = len(resolved.incidents) - len(incidents)
     payload = build_payload(loaded.config, incidents, loaded.zones)
-    payload["basemap"] = basemap_for(data_bounds(incidents, loaded.zones), incidents)
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
+    payload["basemap"] = basemap_for(payload["bounds"], incidents)
     fmap = make_map(payload, title=loaded.config.title, cdn=cdn)
     return MapDocument(html=render_html(fmap), source=loaded, resolved=resolved,
-                       incident_count=len(incidents), zone_count=len(loaded.zones),
-                       left_out_for_review=left_out)
+                       incidents=incidents, zones=list(loaded.zones), left_out_for_review=left_out)
 
 
 def default_output(source: str | Path) -> Path:

@@ -128,6 +128,30 @@ def data_bounds(incidents: Sequence[Incident], zones: Sequence[ControlZone]) -> 
     return [[round(min(lats), 4), round(min(lons), 4)], [round(max(lats), 4), round(max(lons), 4)]]
 
 
+def view_bounds(incidents: Sequence[Incident], zones: Sequence[ControlZone],
+                max_km: float = 400.0) -> list[list[float]] | None:
+    """The area to open on: the zones and the incidents within ``max_km`` of the incidents'
+    median point, so that a statement made in London does not zoom a Syrian front out to the
+    world. All data is used when fewer than half the incidents are that close."""
+    import math
+
+    located = [i for i in incidents if i.lat is not None and i.lon is not None]
+    if not located:
+        return data_bounds(incidents, zones)
+    lats = sorted(i.lat for i in located)  # type: ignore[misc]
+    lons = sorted(i.lon for i in located)  # type: ignore[misc]
+    mid_lat, mid_lon = lats[len(lats) // 2], lons[len(lons) // 2]
+
+    def km(lat: float, lon: float) -> float:
+        x = math.radians(lon - mid_lon) * math.cos(math.radians((lat + mid_lat) / 2))
+        return 6371.0 * math.hypot(x, math.radians(lat - mid_lat))
+
+    near = [i for i in located if km(i.lat, i.lon) <= max_km]  # type: ignore[arg-type]
+    if len(near) * 2 < len(located):
+        near = located
+    return data_bounds(near, zones)
+
+
 def updated_label(incidents: Sequence[Incident], zones: Sequence[ControlZone], tz: Any) -> str:
     moments = [i.start for i in incidents]
     moments += [s.published for i in incidents for s in i.sources if s.published]
@@ -135,21 +159,43 @@ def updated_label(incidents: Sequence[Incident], zones: Sequence[ControlZone], t
     return day_label(max(moments).astimezone(tz).date()) if moments else ""
 
 
+def credit_line(credit: str) -> str:
+    """The map's own credit followed by the credit for the bundled data it does not already name."""
+    parts = [credit.strip()]
+    if "natural earth" not in credit.lower():
+        parts.append("Basemap: Natural Earth.")
+    if "geonames" not in credit.lower():
+        parts.append("Places: GeoNames (CC BY 4.0).")
+    return " ".join(p for p in parts if p)
+
+
+def zone_label(timezone: str) -> str:
+    """How times are labelled: ``Damascus time`` for Asia/Damascus, ``UTC`` for UTC."""
+    if "/" not in timezone:
+        return timezone
+    return timezone.rsplit("/", 1)[1].replace("_", " ") + " time"
+
+
 def build_payload(config: MapConfig, incidents: Sequence[Incident], zones: Sequence[ControlZone],
                   basemap: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything the time layer needs, as plain data."""
-    for inc in incidents:
-        config.event_type(inc.type)
-    for zone in zones:
-        config.faction(zone.faction)
+    used_types = {inc.type for inc in incidents}
+    used_factions = {zone.faction for zone in zones}
+    for key in sorted(used_types):
+        config.event_type(key)
+    for key in sorted(used_factions):
+        config.faction(key)
+    # the legend lists only what the data uses, in the configured (or default) order
+    config.event_types = {k: v for k, v in config.event_types.items() if k in used_types}
+    config.factions = {k: v for k, v in config.factions.items() if k in used_factions}
     tz = config.zone
     return {
         "title": config.title,
         "description": config.description,
-        "credit": config.credit,
+        "credit": credit_line(config.credit),
         "updated": updated_label(incidents, zones, tz),
         "timezone": config.timezone,
-        "tzLabel": config.timezone if config.timezone != "UTC" else "UTC",
+        "tzLabel": zone_label(config.timezone),
         "mode": config.mode,
         "windowDays": config.window_days,
         "days": day_axis(config, incidents, zones),
@@ -157,7 +203,7 @@ def build_payload(config: MapConfig, incidents: Sequence[Incident], zones: Seque
         "factions": [{"key": c.key, "label": c.label, "color": c.color} for c in config.factions.values()],
         "inc": incident_columns(config, incidents),
         "zones": zone_rows(config, zones),
-        "bounds": data_bounds(incidents, zones),
+        "bounds": view_bounds(incidents, zones),
         "basemap": basemap,
     }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mapgen.errors import MapgenError
@@ -52,11 +53,21 @@ def snapshot_html(page_path: str | Path, out: str | Path, *, date: str | None = 
         raise SnapshotError(f"{page_path}: no such map page")
     executable = find_chromium(chromium)
     try:
-        from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401
     except ImportError:
         raise SnapshotError("snapshots need the playwright Python package (pip install 'mapgen[snapshot]'); "
                             "it drives the installed Chromium") from None
+
+    # Playwright's sync API refuses to run where an asyncio loop is running (Jupyter, or another
+    # Playwright session in this thread): draw in a worker thread of our own.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mapgen-snapshot") as pool:
+        png = pool.submit(_draw, page_path, date, width, height, executable, timeout).result()
+    return write_atomic(out, png)
+
+
+def _draw(page_path: Path, date: str | None, width: int, height: int, executable: str, timeout: float) -> bytes:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
 
     problems: list[str] = []
     try:
@@ -75,7 +86,7 @@ def snapshot_html(page_path: str | Path, out: str | Path, *, date: str | None = 
                 if date is not None:
                     days = page.evaluate("mapgen.days()")
                     if date not in days:
-                        raise SnapshotError(f"--date {date} is not in the map ({days[0]} to {days[-1]})")
+                        raise SnapshotError(f"date {date} is not in the map ({days[0]} to {days[-1]})")
                     page.evaluate("d => mapgen.setDate(d)", date)
                 page.evaluate("document.documentElement.classList.add('mapgen-snapshot')")
                 page.evaluate("mapgen.app.map.invalidateSize({animate: false})")
@@ -84,13 +95,12 @@ def snapshot_html(page_path: str | Path, out: str | Path, *, date: str | None = 
                 page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
                 if problems:
                     raise SnapshotError(f"the map page failed: {problems[0]}")
-                png = page.screenshot(type="png", full_page=False)
+                return page.screenshot(type="png", full_page=False)
             finally:
                 browser.close()
     except PlaywrightError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise SnapshotError(f"Chromium could not draw the map: {first}") from None
-    return write_atomic(out, png)
 
 
 __all__ = ["SnapshotError", "find_chromium", "snapshot_html"]

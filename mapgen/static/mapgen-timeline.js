@@ -454,6 +454,10 @@
       style: {color: '#9a968c', weight: 1, fillColor: '#f4f1ea', fillOpacity: 1}
     }).addTo(this.map);
     var labels = L.layerGroup().addTo(this.map);
+    // Web tiles are an opt-in layer: nothing is requested unless a reader switches them on.
+    var tiles = L.tileLayer(this.data.tiles.url, {attribution: this.data.tiles.attribution, maxZoom: 18});
+    L.control.layers(null, {'Web map tiles (online)': tiles}, {position: 'topleft', collapsed: true})
+      .addTo(this.map);
     (basemap.places || []).forEach(function (p) {
       L.circleMarker([p[1], p[2]], {
         pane: 'mapgenBase', renderer: renderer, radius: 2, weight: 0, fillColor: '#555',

@@ -89,3 +89,21 @@ def test_zone_popup_lists_status_and_sources(fixture_map: Path, open_map) -> Non
     assert "assessed" in popup.inner_text()
     assert popup.locator("a").get_attribute("href") == "https://example.org/control"
     page.assert_clean()
+
+
+def test_unusual_characters_survive_into_the_page(tmp_path: Path, open_map) -> None:
+    """Line and paragraph separators, NEL and control-like characters must not break the data."""
+    text = "Line\u2028sep\u2029para\x85nel\x1cfs \u00e9\u0130 </script><!-- & \"quoted\""
+    import yaml
+
+    events = tmp_path / "odd.yaml"
+    events.write_text(yaml.safe_dump({"incidents": [{"id": "odd", "date": "2016-02-01", "lat": 36.2,
+                                                     "lon": 37.1, "type": "statement", "title": text}]},
+                                     allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "odd.html"
+    build_map(events).save(out)
+    page = open_map(out)
+    page.page.evaluate("mapgen.openIncident('odd')")
+    title = page.page.locator(".mapgen-popup h3").text_content()
+    assert title == text
+    page.assert_clean()

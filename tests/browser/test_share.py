@@ -165,7 +165,9 @@ def test_summary_tells_what_the_map_shows(fixture_map: Path, open_map) -> None:
     page.set_date("2016-02-03")
     page.page.wait_for_function("document.querySelector('#mapgen-summary').textContent.includes('As of 3 Feb 2016')")
     text = summary.text_content()
-    assert "the map shows 3 incidents: 1 Airstrike, 1 Shelling, 1 Clashes." in text
+    assert "As of 3 Feb 2016, the map shows 3 incidents: " in text
+    counts = text.split("3 incidents: ", 1)[1].split(".", 1)[0].split(", ")
+    assert sorted(counts) == ["1 Airstrike", "1 Clashes", "1 Shelling"]
     assert "Government and allies (1 area, claimed)" in text and "Rebels (1 area, assessed)" in text
     titles = summary.locator("li").all_text_contents()
     assert titles[0].startswith("Shelling of Bravo") and len(titles) == 3

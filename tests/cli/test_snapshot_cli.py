@@ -110,5 +110,5 @@ def test_snapshot_rejects_a_date_outside_the_map(project: Path, tmp_path: Path) 
     result = CliRunner().invoke(main, ["snapshot", str(project), "--date", "2015-01-01",
                                        "-o", str(tmp_path / "x.png"), "--width", "200", "--height", "150"])
     assert result.exit_code == 1
-    assert "error: --date 2015-01-01 is not in the map (2016-02-01 to 2016-02-04)" in result.output
+    assert "error: date 2015-01-01 is not in the map (2016-02-01 to 2016-02-04)" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "x.png").exists()
