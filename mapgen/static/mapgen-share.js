@@ -97,12 +97,20 @@
 
   /* ------------------------------------------------------------------ frame and small screens */
 
-  // Attribution joins the slider's corner on small screens so the two never overlap.
+  // Attribution joins the slider's corner on small screens so the two never overlap. The node is
+  // moved, not re-added: re-adding would rebuild it without the credit line the time layer added.
   function placeAttribution() {
     var attribution = map.attributionControl;
     if (!attribution || !SMALL) return;
-    var wanted = SMALL.matches ? 'bottomleft' : 'bottomright';
-    if (attribution.getPosition() !== wanted) attribution.setPosition(wanted);
+    var node = attribution.getContainer(), root = map.getContainer();
+    var corner = root.querySelector(SMALL.matches ? '.leaflet-bottom.leaflet-left' : '.leaflet-bottom.leaflet-right');
+    if (node && corner && node.parentNode !== corner) corner.insertBefore(node, corner.firstChild);
+    if (node && !node.getAttribute('data-mapgen-toggle')) {
+      node.setAttribute('data-mapgen-toggle', '1');
+      node.addEventListener('click', function (e) {
+        if (!(e.target.closest && e.target.closest('a'))) node.classList.toggle('mapgen-open');
+      });
+    }
   }
 
   function legendToggle() {
@@ -154,16 +162,22 @@
   function fillSummary(box) {
     var d = mapgen.describe(LATEST);
     var text = 'As of ' + d.label + ', the map shows ' + plural(d.count, 'incident');
-    text += d.types.length ? ': ' + d.types.map(function (t) { return t.count + ' ' + t.label; }).join(', ') + '.' : '.';
+    text += d.types.length ? ' (' + d.types.map(function (t) { return t.label + ': ' + t.count; }).join(', ') + ').' : '.';
     box.querySelector('.mapgen-summary-text').textContent = text;
     var byFaction = {}, order = [];
     d.zones.forEach(function (z) {
-      if (!byFaction[z.faction]) { byFaction[z.faction] = []; order.push(z.faction); }
-      byFaction[z.faction].push(z.status);
+      var f = byFaction[z.faction] || (byFaction[z.faction] = {n: 0, status: {}, order: []});
+      if (!f.n) order.push(z.faction);
+      f.n++;
+      if (!f.status[z.status]) { f.status[z.status] = 0; f.order.push(z.status); }
+      f.status[z.status]++;
     });
     box.querySelector('.mapgen-summary-zones').textContent = order.length
-      ? 'Areas of control: ' + order.map(function (f) {
-          return f + ' (' + plural(byFaction[f].length, 'area') + ', ' + byFaction[f].join(', ') + ')';
+      ? 'Areas of control: ' + order.map(function (name) {
+          var f = byFaction[name];
+          var how = f.order.length === 1 ? f.order[0]
+            : f.order.map(function (s) { return f.status[s] + ' ' + s; }).join(', ');
+          return name + ' (' + plural(f.n, 'area') + ', ' + how + ')';
         }).join('; ') + '.'
       : 'No areas of control shown.';
     var list = box.querySelector('.mapgen-summary-latest');

@@ -92,7 +92,7 @@ def test_injection_strings_stay_text_everywhere(hostile: Path, open_map) -> None
         assert text in legend
     assert XSS[3] in p.locator(".leaflet-control-attribution").inner_text()
     summary = p.locator("#mapgen-summary").text_content()
-    assert f"2 {XSS[3]}" in summary and XSS[1] in summary and XSS[2] in summary
+    assert f"{XSS[3]}: 2" in summary and XSS[1] in summary and XSS[2] in summary
     for n, text in enumerate(XSS):
         assert text in summary or n == 0, f"latest titles in the summary: {text}"
     for n, text in enumerate(XSS):

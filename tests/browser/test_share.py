@@ -26,6 +26,18 @@ def fixture_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def example_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled Aleppo example, built without touching its folder (for the README picture)."""
+    example = REPO / "examples" / "aleppo-2016-02"
+    if not example.is_dir():
+        pytest.skip("examples/aleppo-2016-02 is not in this checkout")
+    root = tmp_path_factory.mktemp("example")
+    out = root / "aleppo.html"
+    out.write_text(build_map(example, home=str(root / "home")).html, encoding="utf-8")
+    return out
+
+
 def hash_parts(page: Any) -> dict[str, str]:
     text = page.page.evaluate("location.hash").lstrip("#")
     return dict(part.split("=", 1) for part in text.split("&") if "=" in part)
@@ -165,9 +177,9 @@ def test_summary_tells_what_the_map_shows(fixture_map: Path, open_map) -> None:
     page.set_date("2016-02-03")
     page.page.wait_for_function("document.querySelector('#mapgen-summary').textContent.includes('As of 3 Feb 2016')")
     text = summary.text_content()
-    assert "As of 3 Feb 2016, the map shows 3 incidents: " in text
-    counts = text.split("3 incidents: ", 1)[1].split(".", 1)[0].split(", ")
-    assert sorted(counts) == ["1 Airstrike", "1 Clashes", "1 Shelling"]
+    assert "As of 3 Feb 2016, the map shows 3 incidents (" in text
+    counts = text.split("3 incidents (", 1)[1].split(").", 1)[0].split(", ")
+    assert sorted(counts) == ["Airstrike: 1", "Clashes: 1", "Shelling: 1"]
     assert "Government and allies (1 area, claimed)" in text and "Rebels (1 area, assessed)" in text
     titles = summary.locator("li").all_text_contents()
     assert titles[0].startswith("Shelling of Bravo") and len(titles) == 3
@@ -194,8 +206,9 @@ def test_touch_taps_move_the_slider_and_buttons(fixture_map: Path, open_map) -> 
     page.assert_clean()
 
 
-def test_phone_layout_leaves_the_map_visible(fixture_map: Path, open_map) -> None:
-    page = open_map(fixture_map, touch=True, **PHONE)
+@pytest.mark.parametrize("which", ["fixture_map", "example_map"])
+def test_phone_layout_leaves_the_map_visible(which: str, request: pytest.FixtureRequest, open_map) -> None:
+    page = open_map(request.getfixturevalue(which), touch=True, **PHONE)
     p = page.page
     slider = p.locator(".mapgen-slider").bounding_box()
     info = p.locator(".mapgen-info").bounding_box()
@@ -205,6 +218,11 @@ def test_phone_layout_leaves_the_map_visible(fixture_map: Path, open_map) -> Non
     for box in (slider, info):
         assert box["x"] >= 0 and box["y"] >= 0
         assert box["x"] + box["width"] <= PHONE["width"] and box["y"] + box["height"] <= PHONE["height"]
+    credit = p.locator(".leaflet-control-attribution")
+    assert credit.inner_text().strip(), "the credit line survives the move to the slider's corner"
+    credit_box = credit.bounding_box()
+    assert not boxes_overlap(credit_box, slider) and not boxes_overlap(credit_box, info)
+    assert credit_box["x"] + credit_box["width"] <= PHONE["width"] and credit_box["y"] >= 0
     controls = p.evaluate("""() => Array.from(document.querySelectorAll('.leaflet-control')).map(c => {
         const r = c.getBoundingClientRect(); return r.width * r.height; })""")
     assert sum(controls) < 0.25 * PHONE["width"] * PHONE["height"], "controls cover under a quarter of the map"
@@ -218,8 +236,9 @@ def test_phone_layout_leaves_the_map_visible(fixture_map: Path, open_map) -> Non
     opened = p.locator(".mapgen-info").bounding_box()
     assert not boxes_overlap(slider, opened), "the open legend still clears the slider"
     toggle.tap()
-    Path(REPO / "output").mkdir(exist_ok=True)
-    p.screenshot(path=str(REPO / "output" / "phone-375x667.png"))
+    if which == "example_map":  # the picture in the README
+        (REPO / "output").mkdir(exist_ok=True)
+        p.screenshot(path=str(REPO / "output" / "phone-375x667.png"))
     page.assert_clean()
 
 
@@ -273,10 +292,16 @@ def _axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("size", [{"width": 1200, "height": 800}, PHONE], ids=["desktop", "phone"])
-def test_axe_finds_no_serious_violation(fixture_map: Path, open_map, size: dict[str, int]) -> None:
+@pytest.mark.parametrize("which, size, hash", [
+    ("fixture_map", {"width": 1200, "height": 800}, "#date=2016-02-03&event=f-2"),
+    ("fixture_map", PHONE, "#date=2016-02-03&event=f-2"),
+    ("example_map", PHONE, "#date=2016-02-04&event=hraytan-cluster-bomb"),
+], ids=["fixture-desktop", "fixture-phone", "example-phone"])
+def test_axe_finds_no_serious_violation(which: str, size: dict[str, int], hash: str,
+                                        request: pytest.FixtureRequest, open_map) -> None:
     axe = _axe_source()
-    page = open_map(fixture_map, hash="#date=2016-02-03&event=f-2", **size)
+    page = open_map(request.getfixturevalue(which), hash=hash, **size)
+    assert page.state()["selected"] == hash.rsplit("=", 1)[1], "checked with a popup open"
     page.page.add_script_tag(content=axe)
     results = page.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     assert results["passes"] or results["violations"] is not None  # axe ran
