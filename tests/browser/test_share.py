@@ -124,8 +124,8 @@ def test_every_control_works_by_keyboard(fixture_map: Path, open_map) -> None:
     for _ in range(30):
         p.keyboard.press("Tab")
         reached.append(p.evaluate("(() => { const a = document.activeElement; "
-                                  "return a.getAttribute('aria-label') || a.textContent.trim().slice(0, 20); })()"))
-    for name in ("Zoom in", "Zoom out", "Previous day", "Play", "Next day", "Date", "Hide legend"):
+                                  "return a.getAttribute('aria-label') || a.getAttribute('title') || a.textContent.trim().slice(0, 20); })()"))
+    for name in ("Zoom in", "Zoom out", "Layers", "Previous day", "Play", "Next day", "Date", "Hide legend"):
         assert name in reached, f"{name!r} is not reachable by Tab: {reached}"
     # the slider by keys, and the live region follows
     slider.focus()
@@ -160,6 +160,13 @@ def test_every_control_works_by_keyboard(fixture_map: Path, open_map) -> None:
     p.keyboard.press("Escape")
     p.wait_for_function("mapgen.state().selected === null")
     assert p.evaluate("document.activeElement.getAttribute('data-incident')") == "f-2"
+    # the layer switch opens by Enter and its choices take focus
+    p.locator(".leaflet-control-layers-toggle").focus()
+    p.keyboard.press("Enter")
+    assert p.locator(".leaflet-control-layers").get_attribute("class").count("leaflet-control-layers-expanded") == 1
+    choice = p.locator(".leaflet-control-layers-list input").first
+    choice.focus()
+    assert choice.is_visible() and p.evaluate("document.activeElement.tagName") == "INPUT"
     # the map itself pans by arrow keys (Leaflet's keyboard handler)
     before = p.evaluate("mapgen.app.map.getCenter().lng")
     p.locator(".leaflet-container").focus()
