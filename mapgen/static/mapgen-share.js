@@ -57,33 +57,51 @@
     return out;
   }
 
+  function state() { return mapgen.state({ids: false}); }  // no id lists: cheap at any size
+
   function currentHash() {
-    var state = mapgen.state(), c = map.getCenter();
-    var parts = ['date=' + state.date,
+    var now = state(), c = map.getCenter();
+    var parts = ['date=' + now.date,
                  'view=' + [round(c.lat, 4), round(c.lng, 4), round(map.getZoom(), 2)].join(',')];
-    if (state.selected !== null) parts.push('event=' + encodeURIComponent(state.selected));
+    if (now.selected !== null) parts.push('event=' + encodeURIComponent(now.selected));
     return '#' + parts.join('&');
   }
 
   var applying = false;
 
+  // Open an incident; the page API may answer later (a promise) while the map is still loading.
+  function open(id, then) {
+    var result;
+    try { result = mapgen.openIncident(id); } catch (e) { return; }  // an id this map does not have
+    if (result && typeof result.then === 'function') {
+      result.then(then, function () { /* an id this map does not have */ });
+    } else if (then) {
+      then();
+    }
+  }
+
   function applyHash(hash) {
-    var want = parseHash(hash), state = mapgen.state();
+    var want = parseHash(hash), now = state();
+    // the view last: opening a popup may pan the map, the permalink's view wins
+    function restoreView() {
+      if (!want.view) return;
+      applying = true;
+      try { map.setView([want.view[0], want.view[1]], want.view[2], {animate: false}); } finally { applying = false; }
+    }
     applying = true;
     try {
-      if (want.date && want.date !== state.date && mapgen.days().indexOf(want.date) >= 0) {
+      if (want.date && want.date !== now.date && mapgen.days().indexOf(want.date) >= 0) {
         mapgen.setDate(want.date);
       }
-      if (want.event && want.event !== state.selected) {
-        try { mapgen.openIncident(want.event); } catch (e) { /* an id this map does not have */ }
-      } else if (!want.event && state.selected !== null && hash) {
+      if (want.event && want.event !== now.selected) {
+        open(want.event, restoreView);
+      } else if (!want.event && now.selected !== null && hash) {
         map.closePopup();
       }
-      // the view last: opening a popup may pan the map, the permalink's view wins
-      if (want.view) map.setView([want.view[0], want.view[1]], want.view[2], {animate: false});
     } finally {
       applying = false;
     }
+    restoreView();
   }
 
   var writeHash = debounce(function () {
@@ -151,8 +169,7 @@
       var button = e.target.closest ? e.target.closest('button[data-incident]') : null;
       if (!button) return;
       opener = button;
-      mapgen.openIncident(button.getAttribute('data-incident'));
-      focusPopup();
+      open(button.getAttribute('data-incident'), focusPopup);
     });
     var container = map.getContainer();
     container.parentNode.insertBefore(box, container);
