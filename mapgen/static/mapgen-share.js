@@ -178,6 +178,8 @@
 
   function fillSummary(box) {
     var d = mapgen.describe(LATEST);
+    box.setAttribute('data-date', d.date);    // what the text describes (it follows changes after
+    box.setAttribute('data-count', d.count);  // a short pause, so that scrubbing stays fast)
     var text = 'As of ' + d.label + ', the map shows ' + plural(d.count, 'incident');
     text += d.types.length ? ' (' + d.types.map(function (t) { return t.label + ': ' + t.count; }).join(', ') + ').' : '.';
     box.querySelector('.mapgen-summary-text').textContent = text;
@@ -215,7 +217,8 @@
   var opener = null;
 
   function focusPopup() {
-    var content = document.querySelector('.leaflet-popup-content .mapgen-popup');
+    var all = document.querySelectorAll('.leaflet-popup-content .mapgen-popup');
+    var content = all[all.length - 1];  // the newest: an old popup may still be fading out
     if (!content) return;
     content.setAttribute('tabindex', '-1');
     content.focus({preventScroll: true});

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from mapgen.build import build_map
 from mapgen.cli import main
+from tests.browser.pagehelpers import wait_summary
 from tests.conftest import write_project
 
 pytestmark = pytest.mark.browser
@@ -91,7 +92,7 @@ def test_injection_strings_stay_text_everywhere(hostile: Path, open_map) -> None
     for text in (XSS[1], XSS[2], XSS[3]):
         assert text in legend
     assert XSS[3] in p.locator(".leaflet-control-attribution").inner_text()
-    summary = p.locator("#mapgen-summary").text_content()
+    summary = wait_summary(page)
     assert f"{XSS[3]}: 2" in summary and XSS[1] in summary and XSS[2] in summary
     for n, text in enumerate(XSS):
         assert text in summary or n == 0, f"latest titles in the summary: {text}"

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from mapgen.build import build_map
+from tests.browser.pagehelpers import wait_summary
 from tests.conftest import REPO, write_project
 from tests.fixtures import EXPECTED, PROJECT
 
@@ -182,8 +183,7 @@ def test_summary_tells_what_the_map_shows(fixture_map: Path, open_map) -> None:
     box = summary.bounding_box()
     assert box["width"] <= 1 and box["height"] <= 1, "visually hidden"
     page.set_date("2016-02-03")
-    page.page.wait_for_function("document.querySelector('#mapgen-summary').textContent.includes('As of 3 Feb 2016')")
-    text = summary.text_content()
+    text = wait_summary(page)
     assert "As of 3 Feb 2016, the map shows 3 incidents (" in text
     counts = text.split("3 incidents (", 1)[1].split(").", 1)[0].split(", ")
     assert sorted(counts) == ["Airstrike: 1", "Clashes: 1", "Shelling: 1"]
