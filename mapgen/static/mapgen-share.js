@@ -146,11 +146,13 @@
       button.setAttribute('aria-expanded', open ? 'true' : 'false');
       button.textContent = open ? 'Hide legend' : 'Legend';
     }
+    var chosen = false;  // once the reader has chosen, a change of screen size leaves it alone
     button.addEventListener('click', function () {
+      chosen = true;
       set(info.classList.contains('mapgen-collapsed'));
     });
     set(!(SMALL && SMALL.matches));
-    return {set: set};
+    return {fit: function () { if (!chosen) set(!(SMALL && SMALL.matches)); }};
   }
 
   /* ------------------------------------------------------------------ screen-reader summary */
@@ -245,10 +247,10 @@
 
   var summary = buildSummary();
   var updateSummary = debounce(function () { fillSummary(summary); }, SUMMARY_DELAY);
-  legendToggle();
+  var legend = legendToggle();
   placeAttribution();
   if (SMALL) {
-    var onSmall = function () { placeAttribution(); map.invalidateSize(); };
+    var onSmall = function () { placeAttribution(); if (legend) legend.fit(); map.invalidateSize(); };
     if (SMALL.addEventListener) SMALL.addEventListener('change', onSmall); else SMALL.addListener(onSmall);
   }
 

@@ -281,6 +281,10 @@ def test_embed_snippet_follows_the_host_page_width(fixture_map: Path, browser: A
             assert size[0] == pytest.approx(box["width"], abs=1) and size[1] == pytest.approx(box["height"], abs=1)
             assert size[2] == size[1], "Leaflet knows the new size"
             seen.append((size[0], size[1]))
+            if width == 375:  # a phone-sized frame gets the compact layout: legend folded, clear of the slider
+                assert frame.locator("button.mapgen-legend-toggle").get_attribute("aria-expanded") == "false"
+                assert not boxes_overlap(frame.locator(".mapgen-info").bounding_box(),
+                                         frame.locator(".mapgen-slider").bounding_box())
         assert len(set(seen)) == 3
         assert frame.locator(".mapgen-slider").is_visible()
         assert page.locator(".mapgen-embed-link a").get_attribute("href") == "fixture.html"
