@@ -61,14 +61,15 @@ class MapDocument:
 def embed_snippet(url: str, title: str) -> str:
     """A responsive iframe for articles, with a plain link for readers where frames are stripped.
 
-    The frame takes the article column's full width at 4:3 (16:9 on wide screens), never taller
-    than most of the screen nor shorter than a usable map; the page inside fills whatever size the
-    frame gets. ``url`` may carry a permalink hash (``map.html#date=2016-02-04``).
+    The frame takes the article column's full width at 4:3 (16:9 on wide screens, 4:5 on phones,
+    where a taller map leaves room between its controls), never taller than most of the screen nor
+    shorter than a usable map; the page inside fills whatever size the frame gets. ``url`` may carry a permalink hash (``map.html#date=2016-02-04``).
     """
     safe_url, safe_title = html.escape(url, quote=True), html.escape(title, quote=True)
     return (
         '<style>\n'
         '.mapgen-embed{position:relative;width:100%;aspect-ratio:4/3;min-height:320px;max-height:85vh;}\n'
+        '@media (max-width:600px){.mapgen-embed{aspect-ratio:4/5;}}\n'
         '@media (min-width:900px){.mapgen-embed{aspect-ratio:16/9;}}\n'
         '.mapgen-embed>iframe{position:absolute;top:0;left:0;width:100%;height:100%;border:0;}\n'
         '</style>\n'

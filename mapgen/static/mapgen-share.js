@@ -106,12 +106,32 @@
 
   var writeHash = debounce(function () {
     var next = currentHash();
-    if (next === window.location.hash) return;
-    try {
-      history.replaceState(history.state, '', next);
-    } catch (e) {  // e.g. a sandboxed frame without same-origin: keep the map working
+    if (next !== window.location.hash) {
+      try {
+        history.replaceState(history.state, '', next);
+      } catch (e) {  // e.g. a sandboxed frame without same-origin: keep the map working
+      }
     }
+    updateFullLink(next);
   }, HASH_DELAY);
+
+  // In an article's frame readers cannot see the address: a link opens this view in its own tab.
+  var fullLink = null;
+  function addFullLink() {
+    var framed = false;
+    try { framed = window.self !== window.top; } catch (e) { framed = true; }
+    var info = document.querySelector('.mapgen-info');
+    if (!framed || !info || !/^(https?|file):$/.test(window.location.protocol)) return;
+    fullLink = el('a', 'mapgen-open-full', 'Open full map');
+    fullLink.target = '_blank';
+    fullLink.rel = 'noopener';
+    var toggle = info.querySelector('.mapgen-legend-toggle');
+    info.insertBefore(fullLink, toggle ? toggle.nextSibling : null);
+    updateFullLink(currentHash());
+  }
+  function updateFullLink(hash) {
+    if (fullLink) fullLink.href = window.location.href.split('#')[0] + hash;
+  }
 
   /* ------------------------------------------------------------------ frame and small screens */
 
@@ -243,11 +263,11 @@
   var container = map.getContainer();
   container.setAttribute('role', 'region');
   container.setAttribute('aria-label', 'Map' + (document.title ? ': ' + document.title : ''));
-  document.documentElement.classList.add(window.self !== window.top ? 'mapgen-framed' : 'mapgen-top');
 
   var summary = buildSummary();
   var updateSummary = debounce(function () { fillSummary(summary); }, SUMMARY_DELAY);
   var legend = legendToggle();
+  addFullLink();
   placeAttribution();
   if (SMALL) {
     var onSmall = function () { placeAttribution(); if (legend) legend.fit(); map.invalidateSize(); };

@@ -180,6 +180,7 @@ def test_summary_tells_what_the_map_shows(fixture_map: Path, open_map) -> None:
     page = open_map(fixture_map)
     summary = page.page.locator("#mapgen-summary")
     assert summary.get_attribute("aria-label") == "Map summary"
+    assert page.page.locator("a.mapgen-open-full").count() == 0, "the 'open full map' link is for frames only"
     box = summary.bounding_box()
     assert box["width"] <= 1 and box["height"] <= 1, "visually hidden"
     page.set_date("2016-02-03")
@@ -272,7 +273,8 @@ def test_embed_snippet_follows_the_host_page_width(fixture_map: Path, browser: A
             page.set_viewport_size({"width": width, "height": 900})
             box = frame_el.bounding_box()
             assert box["width"] == pytest.approx(width - 16, abs=1)
-            assert 320 <= box["height"] <= 0.85 * 900 + 1
+            ratio = 4 / 5 if width <= 600 else 16 / 9 if width >= 900 else 4 / 3
+            assert box["height"] == pytest.approx(min(max(box["width"] / ratio, 320), 0.85 * 900), abs=1)
             inner = page.frames[1]
             inner.wait_for_function("window.mapgen && mapgen.state && mapgen.state().ready")
             inner.wait_for_function("w => mapgen.app.map.getSize().x === w", arg=round(box["width"]))
@@ -287,6 +289,14 @@ def test_embed_snippet_follows_the_host_page_width(fixture_map: Path, browser: A
                                          frame.locator(".mapgen-slider").bounding_box())
         assert len(set(seen)) == 3
         assert frame.locator(".mapgen-slider").is_visible()
+        # in the frame, a link opens the reader's current view in its own tab
+        frame.locator("button.mapgen-prev").click()
+        page.frames[1].wait_for_function("location.hash.includes('date=2016-02-03')")
+        full = frame.locator("a.mapgen-open-full")
+        assert full.get_attribute("target") == "_blank"
+        page.frames[1].wait_for_function(
+            "document.querySelector('a.mapgen-open-full').href === location.href")
+        assert full.get_attribute("href").startswith(fixture_map.as_uri() + "#date=2016-02-03&view=")
         assert page.locator(".mapgen-embed-link a").get_attribute("href") == "fixture.html"
         assert problems == []
     finally:

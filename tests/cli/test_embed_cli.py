@@ -28,5 +28,6 @@ def test_snippet_is_responsive() -> None:
     snippet = embed_snippet("m.html", "A map")
     assert ".mapgen-embed{position:relative;width:100%;aspect-ratio:4/3;" in snippet
     assert "max-height:85vh" in snippet and "min-height:320px" in snippet
+    assert "@media (max-width:600px){.mapgen-embed{aspect-ratio:4/5;}}" in snippet
     assert ".mapgen-embed>iframe{position:absolute;top:0;left:0;width:100%;height:100%;" in snippet
     assert 'loading="lazy"' in snippet and "allowfullscreen" in snippet
