@@ -81,6 +81,9 @@ def _draw(page_path: Path, date: str | None, width: int, height: int, executable
                 page = context.new_page()
                 page.on("pageerror", lambda e: problems.append(str(e)))
                 page.goto(page_path.as_uri())
+                if page.evaluate("typeof window.L === 'undefined'"):
+                    raise SnapshotError(f"{page_path.name} loads Leaflet from the network (built with --cdn?); "
+                                        "snapshot a self-contained build")
                 page.wait_for_function("window.mapgen && mapgen.state && mapgen.state().ready",
                                        timeout=timeout * 1000)
                 if date is not None:

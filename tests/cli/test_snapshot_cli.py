@@ -112,3 +112,14 @@ def test_snapshot_rejects_a_date_outside_the_map(project: Path, tmp_path: Path) 
     assert result.exit_code == 1
     assert "error: date 2015-01-01 is not in the map (2016-02-01 to 2016-02-04)" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "x.png").exists()
+
+
+@needs_chromium
+def test_snapshot_of_a_cdn_page_says_why_it_cannot(project: Path, tmp_path: Path) -> None:
+    page = tmp_path / "cdn.html"
+    assert CliRunner().invoke(main, ["build", str(project), "-o", str(page), "--cdn"]).exit_code == 0
+    result = CliRunner().invoke(main, ["snapshot", str(page), "-o", str(tmp_path / "x.png"),
+                                       "--width", "200", "--height", "150"])
+    assert result.exit_code == 1
+    assert result.output.strip() == ("error: cdn.html loads Leaflet from the network (built with --cdn?); "
+                                      "snapshot a self-contained build")
