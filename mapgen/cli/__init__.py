@@ -36,6 +36,9 @@ def _register() -> None:
 
     main.add_command(cmd_build.build)
     main.add_command(cmd_validate.validate)
+    from mapgen.cli import cmd_gazetteer, cmd_resolve
+    main.add_command(cmd_resolve.resolve)
+    main.add_command(cmd_gazetteer.gazetteer)
     main.add_command(__import__("mapgen.cli.cmd_snapshot", fromlist=["snapshot"]).snapshot)
 
 

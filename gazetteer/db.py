@@ -1,0 +1,85 @@
+"""The gazetteer's SQLite database: where it lives (MAPGEN_HOME), its schema, and opening it."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from gazetteer.errors import GazetteerError
+
+DB_FILENAME = "gazetteer.sqlite3"
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS places (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    country TEXT NOT NULL,
+    feature_code TEXT NOT NULL,
+    geonameid INTEGER,
+    population INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    importance REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS places_geonameid ON places (geonameid);
+CREATE INDEX IF NOT EXISTS places_source ON places (source);
+CREATE TABLE IF NOT EXISTS names (
+    key TEXT NOT NULL,
+    kind INTEGER NOT NULL,
+    place_id INTEGER NOT NULL,
+    PRIMARY KEY (key, kind, place_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
+"""
+
+
+def resolve_home(home: str | os.PathLike[str] | None = None) -> Path:
+    """Return the folder for the database: ``home``, else env ``MAPGEN_HOME``, else the
+    platform's user data folder for ``mapgen``."""
+    if home is None or str(home) == "":
+        home = os.environ.get("MAPGEN_HOME") or None
+    if home is None:
+        try:
+            import platformdirs
+            home = platformdirs.user_data_dir("mapgen", appauthor=False)
+        except ImportError:  # pragma: no cover - a declared dependency
+            home = Path.home() / ".local" / "share" / "mapgen"
+    return Path(home).expanduser()
+
+
+def connect(home: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the database under ``home`` and ensure its schema."""
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(home / DB_FILENAME, isolation_level=None)
+    except (OSError, sqlite3.Error) as exc:
+        raise GazetteerError(f"cannot open the gazetteer database in {home}: {exc}") from None
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA temp_store=MEMORY")
+        conn.executescript(SCHEMA)
+        found = get_meta(conn, "schema_version")
+        if found is None:
+            set_meta(conn, "schema_version", SCHEMA_VERSION)
+        elif found != SCHEMA_VERSION:
+            raise GazetteerError(f"{home / DB_FILENAME}: schema version {found}, expected "
+                                 f"{SCHEMA_VERSION}; delete the file to rebuild it")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise GazetteerError(f"{home / DB_FILENAME}: not a gazetteer database ({exc})") from None
+    return conn
+
+
+def get_meta(conn: sqlite3.Connection, key: str) -> str | None:
+    """Return a value of the ``meta`` table, or None."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    """Set a value of the ``meta`` table."""
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))

@@ -1,0 +1,166 @@
+"""Writing places into the database: index keys per name, one transaction per import."""
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from gazetteer.normalize import (exact_key, is_arabic, loose_key, skeleton_key,
+                                 without_type_words)
+from gazetteer.sources.base import FileReport, PlaceRecord
+
+# Kinds of name keys, strongest first (see gazetteer.normalize).
+EXACT_MAIN, EXACT_ALT, LOOSE, SKELETON_ARABIC, SKELETON_LATIN = range(5)
+
+#: Weight of each GeoNames feature code in a place's importance. Settlements and facilities
+#: rank above provinces and countries of the same name: a report's "Aleppo" on a point map
+#: is the city, not the governorate whose centroid lies 40 km east of it. District records
+#: (ADM2/ADM3) stand for their seat town in the Who's On First-derived extracts, where many
+#: towns (Suruç, Yunak...) exist only as ADM2.
+FEATURE_WEIGHT = {
+    "PPLC": 1.0, "PPLA": 0.9, "PPLA2": 0.8, "PPLA3": 0.65, "PPLA4": 0.6, "PPLA5": 0.6,
+    "PPL": 0.5, "PPLG": 0.5, "PPLS": 0.45, "PPLX": 0.45, "PPLF": 0.35, "PPLL": 0.35,
+    "STLMT": 0.35, "PPLR": 0.35, "PPLQ": 0.15, "PPLW": 0.15, "PPLH": 0.1, "PPLCH": 0.2,
+    "PSTB": 0.7, "AIRB": 0.7, "AIRF": 0.6, "AIRP": 0.65, "AIRH": 0.5, "CMPRF": 0.6,
+    "CMP": 0.5, "MILB": 0.6, "ADM1": 0.1, "ADM2": 0.4, "ADM3": 0.35, "PCLI": 0.3,
+}
+DEFAULT_FEATURE_WEIGHT = {"P": 0.45, "S": 0.4, "A": 0.15, "L": 0.2}
+#: Score per feature weight unit, and per decade of population (see :func:`importance`).
+W_FEATURE = 0.5
+W_POPULATION = 0.28
+#: Population assumed when it is unknown or smaller (a village).
+BASE_POPULATION = 500
+
+
+def importance(feature_code: str, population: int) -> float:
+    """Return a place's prior score from feature code and population.
+
+    ``W_FEATURE * weight + W_POPULATION * log10(population) / 7``. The feature weight puts a
+    subdistrict seat (PPLA3) 0.075 above a village (PPL) of the same name, a village above a
+    province; population adds 0.04 per tenfold, so a capital of millions outranks a
+    village of the same name in the map's own countries while a town of a few thousand does not.
+    """
+    weight = FEATURE_WEIGHT.get(feature_code)
+    if weight is None:
+        weight = DEFAULT_FEATURE_WEIGHT.get(feature_code[:1], 0.4) if feature_code else 0.6
+        if feature_code.startswith(("ADM", "PCL")):
+            weight = 0.15
+    pop = math.log10(max(population, BASE_POPULATION)) / 7.0
+    return round(W_FEATURE * weight + W_POPULATION * min(pop, 1.0), 6)
+
+
+def name_keys(names: Sequence[str]) -> list[tuple[str, int]]:
+    """Return ``(key, kind)`` pairs for a place's names: the strongest kind per key string
+    within each family (exact, loose, skeleton)."""
+    out: dict[tuple[str, int], int] = {}
+
+    def add(key: str, kind: int) -> None:
+        if not key:
+            return
+        family = 0 if kind <= EXACT_ALT else (1 if kind == LOOSE else 2)
+        old = out.get((key, family))
+        if old is None or kind < old:
+            out[(key, family)] = kind
+
+    for i, name in enumerate(names):
+        if is_arabic(name):
+            add(exact_key(name), EXACT_ALT)
+            add(skeleton_key(name), SKELETON_ARABIC)
+            continue
+        add(exact_key(name), EXACT_MAIN if i == 0 else EXACT_ALT)
+        add(loose_key(name), LOOSE)
+        add(skeleton_key(name), SKELETON_LATIN)
+        bare = without_type_words(name)
+        if bare:  # "Bab al-Hawa Border Crossing" is also called "Bab al-Hawa"
+            add(exact_key(bare), EXACT_ALT)
+            add(loose_key(bare), LOOSE)
+            add(skeleton_key(bare), SKELETON_LATIN)
+    return sorted((key, kind) for (key, _), kind in out.items())
+
+
+@dataclass
+class ImportReport:
+    """What an import did, file by file."""
+
+    files: list[FileReport] = field(default_factory=list)
+    seconds: float = 0.0
+    replaced: int = 0
+
+    @property
+    def places(self) -> int:
+        """Places written."""
+        return sum(f.places for f in self.files)
+
+    @property
+    def skipped(self) -> int:
+        """Lines skipped as unreadable."""
+        return sum(f.skipped for f in self.files)
+
+    def lines(self) -> list[str]:
+        """Human-readable summary, one line per file plus skip reasons."""
+        out = []
+        for f in self.files:
+            skipped = f", skipped {f.skipped} bad line{'s' * (f.skipped != 1)}" if f.skipped else ""
+            other = (f", left out {f.other} features that are not places (streams, hills...)"
+                     if f.other else "")
+            out.append(f"{f.path}: {f.places} places ({f.format}){skipped}{other}")
+            out.extend(f"  skipped {p}" for p in f.problems)
+        out.append(f"imported {self.places} places in {self.seconds:.1f} s")
+        return out
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
+
+def write_records(conn: sqlite3.Connection, records: Iterable[PlaceRecord]) -> int:
+    """Insert records (inside the caller's transaction); places with a geonameid replace the
+    earlier GeoNames or built-in copy of the same id. Return how many were replaced."""
+    next_id = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM places").fetchone()[0]) + 1
+    first_id = next_id
+    place_rows = []
+    name_rows = []
+    gids = []
+    for rec in records:
+        p = rec.place
+        place_rows.append((next_id, p.name, p.lat, p.lon, p.country, p.feature_code,
+                           p.geonameid, p.population, p.source,
+                           importance(p.feature_code, p.population)))
+        if p.geonameid is not None:
+            gids.append(p.geonameid)
+        for key, kind in name_keys(rec.names):
+            name_rows.append((key, kind, next_id))
+        next_id += 1
+    replaced = 0
+    old: list[int] = []
+    if gids:
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS new_gids (gid INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM new_gids")
+        conn.executemany("INSERT OR IGNORE INTO new_gids VALUES (?)", ((g,) for g in gids))
+        old = [r[0] for r in conn.execute(
+            "SELECT id FROM places WHERE geonameid IN (SELECT gid FROM new_gids) "
+            "AND source IN ('geonames', 'builtin')")]
+    if old:
+        # a dump's population is 0 where unknown: keep the one the old copy knew
+        known = dict(conn.execute(
+            "SELECT geonameid, MAX(population) FROM places WHERE id IN "
+            "(SELECT value FROM json_each(?)) GROUP BY geonameid", (json.dumps(old),)))
+        for i, row in enumerate(place_rows):
+            pop = known.get(row[6], 0)
+            if row[6] is not None and row[7] == 0 and pop:
+                place_rows[i] = row[:7] + (pop, row[8], importance(row[5], pop))
+    conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", place_rows)
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", name_rows)
+    if old:
+        # the new copy keeps the names the old copy of the same GeoNames id was known by
+        conn.execute(
+            "INSERT OR IGNORE INTO names (key, kind, place_id) "
+            "SELECT n.key, n.kind, p_new.id FROM names n "
+            "JOIN places p_old ON p_old.id = n.place_id "
+            "JOIN places p_new ON p_new.geonameid = p_old.geonameid AND p_new.id >= ? "
+            "WHERE p_old.id IN (SELECT value FROM json_each(?))", (first_id, json.dumps(old)))
+        conn.executemany("DELETE FROM names WHERE place_id = ?", ((i,) for i in old))
+        conn.executemany("DELETE FROM places WHERE id = ?", ((i,) for i in old))
+        replaced = len(old)
+    return replaced

@@ -1,0 +1,116 @@
+"""Value objects of the gazetteer: a Place (lat, lon order) and the Resolution of one name."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Decimal places kept for coordinates in JSON output (about 1 m).
+COORD_DIGITS = 5
+#: Decimal places kept for scores in JSON output.
+SCORE_DIGITS = 3
+
+STATUSES = ("resolved", "ambiguous", "unresolved")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A named point on the map, in (lat, lon) order, degrees WGS84.
+
+    Parameters
+    ----------
+    name : str
+        The place's main name.
+    lat, lon : float
+        Latitude and longitude in degrees (WGS84), in that order as Leaflet and geopy use.
+    country : str
+        ISO-3166 alpha-2 code, upper case ("" when unknown).
+    feature_code : str
+        GeoNames feature code (``PPL``, ``PPLA``, ``PSTB``, ``AIRB``...).
+    geonameid : int or None
+        GeoNames id, when the place comes from GeoNames.
+    population : int
+        Population, 0 when unknown.
+    source : str
+        Where the place comes from: ``geonames``, ``builtin``, ``curated``, ``csv``, ``project``.
+    """
+
+    name: str
+    lat: float
+    lon: float
+    country: str
+    feature_code: str = ""
+    geonameid: int | None = None
+    population: int = 0
+    source: str = ""
+
+    def lonlat(self) -> tuple[float, float]:
+        """Return ``(lon, lat)``: the x, y order of GeoJSON and shapely."""
+        return (self.lon, self.lat)
+
+    def _json_fields(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "lat": round(self.lat, COORD_DIGITS),
+            "lon": round(self.lon, COORD_DIGITS),
+            "country": self.country,
+            "feature_code": self.feature_code,
+            "geonameid": self.geonameid,
+        }
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a name resolved to, and how sure the gazetteer is.
+
+    Parameters
+    ----------
+    query : str
+        The name as asked.
+    status : str
+        ``resolved`` (one confident place), ``ambiguous`` (several places fit about as well; see
+        ``alternatives``) or ``unresolved`` (nothing fits well enough; ``alternatives`` may hold
+        weak suggestions).
+    place : Place or None
+        The chosen place; None unless resolved.
+    score : float
+        Score of the best candidate in [0, 1] (0 when there is none).
+    alternatives : tuple of Place
+        Other candidates, best first (for ``ambiguous``, every close candidate).
+    alternative_scores : tuple of float
+        Scores of ``alternatives``, same order.
+    """
+
+    query: str
+    status: str
+    place: Place | None
+    score: float
+    alternatives: tuple[Place, ...] = ()
+    alternative_scores: tuple[float, ...] = field(default=(), compare=False)
+
+    @property
+    def ok(self) -> bool:
+        """True when the name resolved to one place."""
+        return self.status == "resolved"
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Return the ``mapgen resolve --json`` object for this query.
+
+        Keys: ``query, status, name, lat, lon, country, feature_code, geonameid, score,
+        alternatives``; each alternative has ``name, lat, lon, country, feature_code,
+        geonameid, score``. ``lat`` and ``lon`` are null unless the query resolved.
+        """
+        out: dict[str, Any] = {"query": self.query, "status": self.status}
+        if self.place is not None:
+            out.update(self.place._json_fields())
+        else:
+            out.update({"name": None, "lat": None, "lon": None, "country": None,
+                        "feature_code": None, "geonameid": None})
+        out["score"] = round(self.score, SCORE_DIGITS)
+        alts = []
+        scores = self.alternative_scores or (0.0,) * len(self.alternatives)
+        for alt, sc in zip(self.alternatives, scores):
+            item = alt._json_fields()
+            item["score"] = round(sc, SCORE_DIGITS)
+            alts.append(item)
+        out["alternatives"] = alts
+        return out

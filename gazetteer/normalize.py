@@ -1,0 +1,220 @@
+"""Romanisation-tolerant keys for place names: exact, loose and consonant-skeleton keys.
+
+Reports spell one Arabic name many ways (Hraytan / Haritan / Hreitan for حريتان). Three keys
+of decreasing strictness are computed for every name, for the names stored in the database
+and for the query alike:
+
+``exact_key``
+    case, accents, Turkish letters and ‘ayn/hamza marks folded away: ``A'zaz`` = ``A‘zāz``.
+``loose_key``
+    also articles (al-/el-/as-/ash-/ad-/ar-/az-...) dropped, Kafr/Kafer/Kfar and
+    Tall/Tell/Tal (and Deir/Dayr, Sheikh/Shaykh) unified, vowels folded (e->a, o->u,
+    ei->ay), doubled letters collapsed, -ah/-eh/-a endings and French silent -e unified,
+    q->k, ch->sh, and words joined: ``Bab al-Salameh`` = ``Bab as-Salama``,
+    ``Kafr Naya`` = ``Kafrnaya``.
+``skeleton_key``
+    the consonants only: ``Hraytan`` = ``Haritan`` = ``Hreitan`` = ``hrtn``. For names in
+    Arabic script the skeleton is built from the letters themselves (ال dropped, long vowels and
+    ‘ayn/hamza carriers dropped), which makes it a strong key: حريتان -> ``hrtn``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["fold", "exact_key", "loose_key", "skeleton_key", "keys", "is_arabic", "is_latin",
+           "ARTICLES"]
+
+#: Arabic article forms as romanised, dropped as whole words (when more words remain).
+ARTICLES = frozenset({"al", "el", "il", "ul", "as", "es", "ash", "esh", "ad", "ed", "ar", "er",
+                      "az", "ez", "an", "en", "at", "et", "ath", "adh", "al'", "l"})
+
+# Letters NFKD does not decompose, and marks that stand for ‘ayn/hamza (dropped, not spaced).
+_SPECIAL = str.maketrans({
+    "ı": "i", "İ": "i", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o",
+    "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "þ": "th", "ð": "d", "ħ": "h",
+    "'": None, "`": None, "‘": None, "’": None, "ʿ": None, "ʾ": None, "ʻ": None, "ʼ": None,
+    "´": None, "′": None, "ʹ": None, "ʽ": None, "\u02bf": None, "\u02be": None,
+})
+_NON_ALNUM = re.compile(r"[^0-9a-z\u0600-\u06ff]+")
+
+# Words that name the type of a facility, canonicalised so "air base" = "airbase".
+_TYPE_WORDS = [
+    (re.compile(r"\b(?:military )?(?:air ?base|air ?field|airport|airstrip)\b"), "airbase"),
+    (re.compile(r"\b(?:border )?(?:crossing(?: point)?|gate|post)\b"), "crossing"),
+    (re.compile(r"\b(?:refugee |idp )?camp\b"), "camp"),
+]
+_TYPE_CANON = frozenset({"airbase", "crossing", "camp"})
+
+# Loose phonetic rewrites, applied to each word in order.
+_LOOSE_SUBS = [
+    (re.compile(r"ou|oo|ow(?=[^aeiou]|$)"), "u"),
+    (re.compile(r"ee|ie(?=[^aeiou]|$)"), "i"),
+    (re.compile(r"ei|ai|ey|ay|aj(?=[^aeiou]|$)"), "ay"),
+    (re.compile(r"dj|dsch|dzh"), "j"),
+    (re.compile(r"tch|tsch|ch"), "sh"),
+    (re.compile(r"sch"), "sh"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"e"), "a"),
+    (re.compile(r"o"), "u"),
+    (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"(?<=[aiu])h$"), ""),          # -ah/-eh/-ih endings
+    (re.compile(r"(?<=[^aiuy])a$"), "a"),        # (keeps final -a)
+]
+_FRENCH_SILENT_E = re.compile(r"(?<=[aiuo]n)e$")
+_VOWELS = re.compile(r"[aeiouyw]")
+
+# Arabic script -> Latin consonant classes matching what romanisations write.
+_AR = {
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "غ": "gh", "ف": "f", "ق": "k", "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n",
+    "ه": "h", "پ": "p", "چ": "sh", "ڤ": "v", "گ": "g", "ژ": "j",
+}
+_AR_DROP = set("اأإآءؤئوىيیةعـ") | {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670"}
+
+
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_TYPE_HINT = re.compile(r"air|field|port|strip|cross|gate|post|camp")
+
+
+def is_arabic(text: str) -> bool:
+    """True when ``text`` contains Arabic-script letters."""
+    return _ARABIC.search(text) is not None
+
+
+def is_latin(text: str) -> bool:
+    """True when every letter of ``text`` is Latin (after folding accents)."""
+    folded = fold(text)
+    return bool(folded) and folded.isascii()
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Fold case, accents, Turkish letters and ‘ayn/hamza marks; punctuation becomes space.
+
+    Examples
+    --------
+    >>> fold("I‘zāz"), fold("Öncüpınar"), fold("Bab al-Salameh")
+    ('izaz', 'oncupinar', 'bab al salameh')
+    """
+    text = text.translate(_SPECIAL)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch) or "\u064b" <= ch <= "\u0670")
+    text = text.lower().translate(_SPECIAL)
+    return " ".join(_NON_ALNUM.split(text)).strip()
+
+
+def exact_key(text: str) -> str:
+    """Return the exact key: :func:`fold` of the name."""
+    return fold(text)
+
+
+def _typed(folded: str) -> str:
+    """Canonicalise facility-type words in a folded name."""
+    if _TYPE_HINT.search(folded) is None:
+        return folded
+    for pattern, repl in _TYPE_WORDS:
+        folded = pattern.sub(repl, folded)
+    return folded
+
+
+@lru_cache(maxsize=200_000)
+def _words(text: str) -> tuple[str, ...]:
+    words = _typed(fold(text)).split()
+    kept = tuple(w for w in words if w not in ARTICLES)
+    # glued articles: "alzahraa", "azzahraa" stay as words; "al" alone is kept if it is all.
+    return kept if kept else tuple(words)
+
+
+#: Whole words romanised many ways, mapped to one spelling before the letter rules.
+_WORD_FORMS = {
+    **dict.fromkeys(("kafr", "kfar", "kafar", "kafer", "kefr", "kefar", "kufr", "kfr", "kafra"),
+                    "kafr"),
+    **dict.fromkeys(("tall", "tell", "tal", "tel", "til"), "tal"),
+    **dict.fromkeys(("deir", "dayr", "dair", "der", "deyr", "dir"), "dayr"),
+    **dict.fromkeys(("khirbat", "khirbet", "kherbet", "khirbit", "kherbit", "khirba",
+                     "khirbeh", "kherbeh"), "khirba"),
+    **dict.fromkeys(("sheikh", "shaykh", "sheik", "shaikh", "cheikh", "chaikh", "sheykh",
+                     "shekh", "seyh"), "shaykh"),
+}
+
+
+@lru_cache(maxsize=200_000)
+def _loose_word(word: str) -> str:
+    if not word.isascii():
+        return word
+    form = _WORD_FORMS.get(word)
+    if form is not None:
+        return form
+    word = _FRENCH_SILENT_E.sub("", word) if len(word) > 3 else word
+    for pattern, repl in _LOOSE_SUBS:
+        word = pattern.sub(repl, word)
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def loose_key(text: str) -> str:
+    """Return the loose key: articles dropped, vowels folded, doubled letters collapsed.
+
+    Examples
+    --------
+    >>> loose_key("Bab al-Salameh") == loose_key("Bab as-Salama")
+    True
+    """
+    return "".join(_loose_word(w) for w in _words(text))
+
+
+@lru_cache(maxsize=200_000)
+def skeleton_key(text: str) -> str:
+    """Return the consonant skeleton (Latin or Arabic script).
+
+    Examples
+    --------
+    >>> skeleton_key("Hraytan"), skeleton_key("Haritan"), skeleton_key("حريتان")
+    ('hrtn', 'hrtn', 'hrtn')
+    """
+    if is_arabic(text):
+        return _arabic_skeleton(text)
+    out = []
+    for word in _words(text):
+        if word in _TYPE_CANON or not word.isascii():
+            out.append(word)
+            continue
+        # doubled letters were collapsed in the loose word; consonants that meet once the
+        # vowels are gone stay apart (A'zaz -> "zz", like عزاز).
+        out.append(_VOWELS.sub("", _loose_word(word)))
+    return "".join(out)
+
+
+def _arabic_skeleton(text: str) -> str:
+    out = []
+    for word in text.split():
+        if word.startswith("ال") and len(word) > 3:
+            word = word[2:]
+        elif word.startswith("لل") and len(word) > 3:
+            word = word[2:]
+        out.append("".join(_AR.get(ch, "") for ch in word if ch not in _AR_DROP))
+    return "".join(out)
+
+
+def keys(text: str) -> tuple[str, str, str]:
+    """Return ``(exact, loose, skeleton)`` keys of one name."""
+    return exact_key(text), loose_key(text), skeleton_key(text)
+
+
+def without_type_words(text: str) -> str | None:
+    """Return ``text`` without facility-type words ("Menagh Air Base" -> "menagh"), folded,
+    or None when it has none (or nothing else)."""
+    folded = fold(text)
+    if _TYPE_HINT.search(folded) is None:
+        return None
+    words = _typed(folded).split()
+    kept = [w for w in words if w not in _TYPE_CANON]
+    if len(kept) == len(words) or not kept:
+        return None
+    return " ".join(kept)

@@ -1,0 +1,284 @@
+"""Ranking candidate places for a name, with context, and deciding resolved/ambiguous/unresolved.
+
+Candidates come from the exact and loose keys, or -- only when those find nothing -- from the
+consonant skeleton (see :mod:`gazetteer.api`). A candidate's score adds:
+
+* how well a stored name matches the query (exact > loose key > Arabic-script skeleton >
+  Latin skeleton; skeletons of three letters or fewer count less);
+* the place's prior importance: feature type and population (see
+  :func:`gazetteer.importer.importance`);
+* proximity to ``near`` and to the places of the other names of the same report or map
+  (a vectorised haversine over every candidate and context point);
+
+minus a small amount for places outside the map's countries. The best candidate is
+``resolved`` only when it scores at least :data:`MIN_SCORE`, beats every candidate more than
+:data:`SAME_PLACE_KM` away by :data:`MARGIN`, and -- when only its consonant skeleton matched
+-- is corroborated by the map's countries or by nearby places. Otherwise the name is
+``ambiguous`` (close rivals) or ``unresolved`` (nothing good enough), and the alternatives say
+what was considered. A wrong coordinate on a war map is worse than an unresolved name.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, LOOSE, SKELETON_ARABIC, SKELETON_LATIN,
+                                W_FEATURE, W_POPULATION)
+from gazetteer.model import Place, Resolution
+
+EARTH_RADIUS_KM = 6371.0088
+#: Score of a match, by the kind of key that matched.
+MATCH_WEIGHT = {EXACT_MAIN: 1.0, EXACT_ALT: 0.97, LOOSE: 0.85, SKELETON_ARABIC: 0.72,
+                SKELETON_LATIN: 0.62}
+W_MATCH = 0.55
+#: Skeletons this long are rarely a coincidence; their matches count more.
+LONG_SKELETON = 6
+LONG_SKELETON_BONUS = 0.08
+#: Skeletons this short (e.g. "zz", "hms") match many places.
+SHORT_SKELETON = 3
+SHORT_SKELETON_PENALTY = 0.08
+#: A skeleton-only match is trusted when at least this long and in the map's countries...
+MIN_TRUSTED_SKELETON = 4
+#: ... or when this close to ``near``/the context (proximity term, 0..1).
+CORROBORATING_PROXIMITY = 0.3
+W_PROXIMITY = 0.25
+NEAR_SCALE_KM = 60.0
+#: Context is a density: 1 - exp(-sum(exp(-d/scale)) / CONTEXT_SUPPORT) over the other
+#: places, so a candidate among many of the report's places beats one near a stray place.
+CONTEXT_SCALE_KM = 15.0
+CONTEXT_SUPPORT = 3.0
+CONTEXT_WEIGHT = 0.8
+#: Lost by places outside the map's countries: about two tenfolds of population.
+OTHER_COUNTRY_PENALTY = 0.06
+#: Gained by places made on purpose (curated table, imported CSV).
+DELIBERATE_SOURCE_BONUS = 0.02
+#: Importance counts this much less for skeleton-only matches, so a capital whose skeleton
+#: happens to match ("Riga" for "Raqqa") cannot outrank the place the name spells.
+WEAK_IMPORTANCE_FACTOR = 0.5
+#: Best possible raw score; reported scores are raw / MAX_RAW, in [0, 1].
+MAX_RAW = W_MATCH + W_FEATURE + W_POPULATION + W_PROXIMITY
+MIN_SCORE = 0.7
+MARGIN = 0.05
+#: Candidates closer than this to a better one are the same place for a map.
+SAME_PLACE_KM = 5.0
+#: An admin area this close to a settlement of the query's name is that settlement's
+#: district or province: the settlement stands for it on a point map.
+ADMIN_SAME_PLACE_KM = 40.0
+#: Candidates examined after scoring (the rest cannot matter).
+TOP_K = 10
+MAX_ALTERNATIVES = 8
+
+
+_MATCH_BY_KIND = np.array([MATCH_WEIGHT[k] for k in range(5)])
+
+
+class CandidateSet:
+    """The places a name's keys matched, held as arrays for fast repeated ranking.
+
+    Parameters
+    ----------
+    rows : sequence of tuple
+        ``(name, lat, lon, country, feature_code, geonameid, population, source, importance,
+        kind)`` per place.
+    skeleton : str
+        The query's consonant skeleton.
+    """
+
+    __slots__ = ("rows", "skeleton", "lat", "lon", "base", "weak", "admin", "countries",
+                 "_masks", "_places", "memo")
+
+    def __init__(self, rows: Sequence[tuple], skeleton: str) -> None:
+        self.rows = list(rows)
+        self.skeleton = skeleton
+        n = len(self.rows)
+        table = np.array([(r[1], r[2], r[8], r[9], r[7] in ("curated", "csv"))
+                          for r in self.rows], dtype=float).reshape(n, 5)
+        self.lat = table[:, 0]
+        self.lon = table[:, 1]
+        kind = table[:, 3].astype(np.int8)
+        match = _MATCH_BY_KIND[kind]
+        self.weak = kind >= SKELETON_ARABIC
+        if len(skeleton) <= SHORT_SKELETON:
+            match = np.where(self.weak, match - SHORT_SKELETON_PENALTY, match)
+        elif len(skeleton) >= LONG_SKELETON:
+            match = np.where(self.weak, match + LONG_SKELETON_BONUS, match)
+        imp = np.where(self.weak, WEAK_IMPORTANCE_FACTOR * table[:, 2], table[:, 2])
+        self.base = W_MATCH * match + imp + DELIBERATE_SOURCE_BONUS * table[:, 4]
+        self.countries = [r[3] for r in self.rows]
+        self.admin = [r[4].startswith("ADM") for r in self.rows]
+        self._masks: dict[tuple[str, ...], np.ndarray] = {}
+        self._places: dict[int, Place] = {}
+        #: Resolutions without near/context, per (query, countries): a pure function of this
+        #: set, so computed once.
+        self.memo: dict[tuple[str, tuple[str, ...]], Resolution] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def outside(self, countries: tuple[str, ...]) -> np.ndarray:
+        """Boolean mask of candidates outside ``countries`` (cached per country tuple)."""
+        mask = self._masks.get(countries)
+        if mask is None:
+            wanted = set(countries)
+            mask = np.fromiter((c not in wanted for c in self.countries), bool, len(self))
+            self._masks[countries] = mask
+        return mask
+
+    def place(self, i: int) -> Place:
+        """The Place of candidate ``i`` (built once)."""
+        p = self._places.get(i)
+        if p is None:
+            r = self.rows[i]
+            p = self._places[i] = Place(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7])
+        return p
+
+
+def haversine_km(lat1: np.ndarray | float, lon1: np.ndarray | float,
+                 lat2: np.ndarray | float, lon2: np.ndarray | float) -> np.ndarray:
+    """Great-circle distance in km between (lat1, lon1) and (lat2, lon2), broadcasting."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dphi = p2 - p1
+    dlmb = np.radians(np.asarray(lon2) - np.asarray(lon1))
+    a = np.sin(dphi / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlmb / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+
+
+def _proximity(lats: np.ndarray, lons: np.ndarray, points: Sequence[tuple[float, float]],
+               scale: float) -> np.ndarray:
+    """exp(-d/scale) for the nearest of ``points`` to each candidate."""
+    pts = np.asarray(points, dtype=float).reshape(-1, 2)
+    d = haversine_km(lats[:, None], lons[:, None], pts[None, :, 0], pts[None, :, 1])
+    return np.exp(-d.min(axis=1) / scale)
+
+
+def _density(lats: np.ndarray, lons: np.ndarray, points: Sequence[tuple[float, float]],
+             scale: float) -> np.ndarray:
+    """1 - exp(-sum(exp(-d/scale)) / CONTEXT_SUPPORT): 0 far from all points, ~1 among many."""
+    pts = np.asarray(points, dtype=float).reshape(-1, 2)
+    d = haversine_km(lats[:, None], lons[:, None], pts[None, :, 0], pts[None, :, 1])
+    return 1.0 - np.exp(-np.exp(-d / scale).sum(axis=1) / CONTEXT_SUPPORT)
+
+
+def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
+         near: tuple[float, float] | None = None,
+         context: Sequence[tuple[float, float]] = ()) -> Resolution:
+    """Score the candidates of ``query`` and decide its resolution.
+
+    Parameters
+    ----------
+    query : str
+        The name as asked (returned in the Resolution).
+    cands : CandidateSet
+        Places whose names matched one of the query's keys.
+    countries : sequence of str
+        The map's countries (ISO alpha-2); other places lose :data:`OTHER_COUNTRY_PENALTY`.
+    near : (lat, lon), optional
+        A point the place is expected near.
+    context : sequence of (lat, lon)
+        Places of the other names of the same report or map.
+    """
+    n = len(cands)
+    if n == 0:
+        return Resolution(query, "unresolved", None, 0.0)
+    wanted = tuple(sorted({c.upper() for c in countries})) if countries else ()
+    if near is None and not len(context):
+        hit = cands.memo.get((query, wanted))
+        if hit is None:
+            hit = cands.memo[(query, wanted)] = _rank(query, cands, wanted, None, ())
+        return hit
+    return _rank(query, cands, wanted, near, context)
+
+
+def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
+          near: tuple[float, float] | None,
+          context: Sequence[tuple[float, float]]) -> Resolution:
+    n = len(cands)
+    # raw scores below; the Resolution reports raw / MAX_RAW
+    score = cands.base
+    prox = None
+    if near is not None or len(context):
+        # Only candidates that proximity could lift into contention are measured.
+        live = np.flatnonzero(score >= score.max() - W_PROXIMITY - OTHER_COUNTRY_PENALTY
+                              - MARGIN)
+        lats, lons = cands.lat[live], cands.lon[live]
+        part = np.zeros(len(live))
+        if near is not None:
+            part = _proximity(lats, lons, [near], NEAR_SCALE_KM)
+        if len(context):
+            part = np.maximum(part, CONTEXT_WEIGHT * _density(lats, lons, context,
+                                                              CONTEXT_SCALE_KM))
+        prox = np.zeros(n)
+        prox[live] = part
+        score = score + W_PROXIMITY * prox
+    if wanted:
+        score = score - OTHER_COUNTRY_PENALTY * cands.outside(wanted)
+
+    if n > TOP_K:
+        top = np.argpartition(-score, TOP_K)[:TOP_K]
+    else:
+        top = np.arange(n)
+    # Best first; ties broken by name and id so the order never depends on storage order.
+    sc = score.tolist()
+    rows = cands.rows
+    order = sorted(top.tolist(), key=lambda i: (-sc[i], rows[i][0], rows[i][5] or 0, i))
+    kept = _one_per_place(cands, order)
+    best = kept[0]
+    best_score = float(score[best])
+    if best_score < MIN_SCORE:
+        return _result(query, "unresolved", None, best_score, cands, score,
+                       kept[:MAX_ALTERNATIVES])
+    if cands.weak[best] and not _corroborated(cands, best, wanted, prox):
+        return _result(query, "unresolved", None, best_score, cands, score,
+                       kept[:MAX_ALTERNATIVES])
+    if len(kept) > 1 and best_score - float(score[kept[1]]) < MARGIN:
+        close = [i for i in kept if best_score - float(score[i]) < 3 * MARGIN]
+        return _result(query, "ambiguous", None, best_score, cands, score,
+                       close[:MAX_ALTERNATIVES])
+    return _result(query, "resolved", cands.place(best), best_score, cands, score, kept[1:4])
+
+
+def _one_per_place(cands: CandidateSet, order: list[int]) -> list[int]:
+    """Drop candidates within SAME_PLACE_KM of a better one (one place, several records), and
+    admin areas within ADMIN_SAME_PLACE_KM of a settlement candidate."""
+    if len(order) == 1:
+        return order
+    idx = np.asarray(order)
+    d = haversine_km(cands.lat[idx][:, None], cands.lon[idx][:, None],
+                     cands.lat[idx][None, :], cands.lon[idx][None, :])
+    same = (d <= SAME_PLACE_KM).tolist()
+    admin = [cands.admin[i] for i in order]
+    if any(admin):
+        settlement_near = ((d <= ADMIN_SAME_PLACE_KM) & ~np.asarray(admin)[None, :]).any(axis=1)
+        drop_admin = (settlement_near & np.asarray(admin)).tolist()
+    else:
+        drop_admin = [False] * len(order)
+    kept_pos: list[int] = []
+    for pos in range(len(order)):
+        row = same[pos]
+        if drop_admin[pos] or any(row[k] for k in kept_pos):
+            continue
+        kept_pos.append(pos)
+    if not kept_pos:
+        kept_pos = [0]
+    return [order[p] for p in kept_pos]
+
+
+def _corroborated(cands: CandidateSet, i: int, wanted: tuple[str, ...],
+                  prox: np.ndarray | None) -> bool:
+    """A skeleton-only match needs support: nearby places, or the map's countries and a
+    skeleton long enough not to be a coincidence."""
+    if prox is not None and prox[i] >= CORROBORATING_PROXIMITY:
+        return True
+    return bool(wanted) and cands.countries[i] in wanted and \
+        len(cands.skeleton) >= MIN_TRUSTED_SKELETON
+
+
+def _scaled(raw: float) -> float:
+    return min(1.0, max(0.0, raw / MAX_RAW))
+
+
+def _result(query: str, status: str, place: Place | None, best: float, cands: CandidateSet,
+            score: np.ndarray, alts: list[int]) -> Resolution:
+    return Resolution(query, status, place, _scaled(best), tuple(cands.place(i) for i in alts),
+                      tuple(_scaled(float(score[i])) for i in alts))

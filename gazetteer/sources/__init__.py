@@ -1,0 +1,1 @@
+"""Where places come from: input formats (GeoNames dumps, CSV), the built-in default, downloads."""

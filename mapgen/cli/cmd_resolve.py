@@ -1,0 +1,75 @@
+"""``mapgen resolve``: look place names up in the gazetteer and say how sure it is."""
+from __future__ import annotations
+
+import json
+
+import click
+
+from mapgen.cli.options import run_guarded
+
+
+def _countries(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    for code in codes:
+        if len(code) != 2 or not code.isalpha():
+            raise click.BadParameter(f"not an ISO-3166 alpha-2 code: {code!r}")
+    return codes
+
+
+def _near(ctx: click.Context, param: click.Parameter,
+          value: str | None) -> tuple[float, float] | None:
+    if not value:
+        return None
+    try:
+        lat_s, lon_s = value.split(",")
+        lat, lon = float(lat_s), float(lon_s)
+    except ValueError:
+        raise click.BadParameter(f"expected LAT,LON in degrees, got {value!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise click.BadParameter(f"LAT,LON out of range: {value!r}")
+    return (lat, lon)
+
+
+@click.command()
+@click.argument("names", nargs=-1, required=True)
+@click.option("--country", "countries", callback=_countries, metavar="CC[,CC...]",
+              help="The map's countries (ISO-3166 alpha-2), e.g. SY,TR: preferred places.")
+@click.option("--near", callback=_near, metavar="LAT,LON",
+              help="A point the places are expected near, e.g. 36.2,37.1.")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object per name per line.")
+@click.pass_context
+@run_guarded
+def resolve(ctx: click.Context, names: tuple[str, ...], countries: tuple[str, ...],
+            near: tuple[float, float] | None, as_json: bool) -> None:
+    """Resolve place NAMEs to coordinates; the names are context for each other.
+
+    Each name is resolved, ambiguous (alternatives listed) or unresolved.
+
+    \b
+    Example:
+      mapgen resolve "Kafer Naya" Hraytan "Bab al-Salameh" --country SY,TR --json
+    """
+    from gazetteer import open_gazetteer
+
+    with open_gazetteer(ctx.obj.get("home")) as gz:
+        results = gz.resolve_many(list(names), countries=countries, near=near)
+    for res in results:
+        if as_json:
+            click.echo(json.dumps(res.to_json_dict(), ensure_ascii=False))
+            continue
+        click.echo(_line(res))
+
+
+def _line(res) -> str:
+    if res.place is not None:
+        p = res.place
+        gid = f" geonameid={p.geonameid}" if p.geonameid is not None else ""
+        return (f"{res.query}: resolved: {p.name} ({p.country} {p.feature_code}) "
+                f"{p.lat:.5f},{p.lon:.5f}{gid} score={res.score:.2f} [{p.source}]")
+    alts = "; ".join(f"{a.name} ({a.country}) {a.lat:.4f},{a.lon:.4f}"
+                     for a in res.alternatives[:5])
+    more = f": {alts}" if alts else ""
+    return f"{res.query}: {res.status}{more}"

@@ -1,0 +1,70 @@
+"""``mapgen resolve`` through click's CliRunner: JSON lines, text, options, errors."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from mapgen.cli import main
+from tests.gazetteer.fixtures import (  # noqa: F401  (pytest finds fixtures by name)
+    _isolated_home, builtin_home_master, home, sytr_home, sytr_home_master)
+
+KEYS = ["query", "status", "name", "lat", "lon", "country", "feature_code", "geonameid",
+        "score", "alternatives"]
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_json_lines_one_per_name(home):
+    result = run("--home", str(home), "resolve", "A'zaz", "London", "Qqqxxzz", "--json")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [d["query"] for d in lines] == ["A'zaz", "London", "Qqqxxzz"]
+    assert all(list(d) == KEYS for d in lines)
+    azaz, london, nothing = lines
+    assert azaz["status"] == "resolved" and azaz["country"] == "SY"
+    assert abs(azaz["lat"] - 36.587) < 0.01 and abs(azaz["lon"] - 37.046) < 0.01
+    assert london["country"] == "GB" and london["geonameid"] == 2643743
+    assert nothing["status"] == "unresolved" and nothing["lat"] is None and nothing["lon"] is None
+
+
+def test_home_from_env(home):
+    result = run("resolve", "Killis", "--json")  # MAPGEN_HOME set by the fixture
+    assert json.loads(result.output)["name"] == "Kilis"
+
+
+def test_text_output_lists_alternatives_of_ambiguous_names(sytr_home):
+    result = run("--home", str(sytr_home), "resolve", "Zahraa", "Azaz", "--country", "SY")
+    assert result.exit_code == 0
+    first, second = result.output.splitlines()
+    assert first.startswith("Zahraa: ambiguous: Az Zahra' (SY)")
+    assert second.startswith("Azaz: resolved: ") and "geonameid=172082" in second
+
+
+def test_country_and_near_options(sytr_home):
+    north = json.loads(run("--home", str(sytr_home), "resolve", "Suran", "--near", "36.58,37.05",
+                           "--json").output)
+    south = json.loads(run("--home", str(sytr_home), "resolve", "Suran", "--near",
+                           "35.13,36.75", "--country", "sy", "--json").output)
+    assert north["status"] == south["status"] == "resolved"
+    assert north["lat"] > 36.4 > 35.6 > south["lat"]
+
+
+def test_bad_options_are_usage_errors(home):
+    for args in (["--near", "1,2,3"], ["--near", "95,10"], ["--country", "Syria"]):
+        result = CliRunner().invoke(main, ["--home", str(home), "resolve", "Azaz", *args])
+        assert result.exit_code == 2
+        assert "Invalid value" in result.output and "Traceback" not in result.output
+
+
+def test_empty_name_is_a_one_line_error(home):
+    result = CliRunner().invoke(main, ["--home", str(home), "resolve", "  "])
+    assert result.exit_code == 1
+    assert result.output.strip() == "error: name: empty place name"
+
+
+def test_help_shows_an_example():
+    result = run("resolve", "--help")
+    assert "Example:" in result.output and "--country" in result.output

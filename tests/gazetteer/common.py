@@ -1,0 +1,27 @@
+"""Shared fixtures data for the gazetteer tests: paths and a few real GeoNames dump lines."""
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+#: Real GeoNames-format dumps, a sibling folder of the repository (present in CI).
+DUMPS = REPO / ".." / "shared" / "data" / "geonames-format"
+SEED_BLOG = REPO / ".." / "shared" / "seed" / "live-blog-2016-02-04.txt"
+TEST_SET = REPO / "benchmarks" / "data" / "report_spellings.csv"
+
+
+def dump_lines(country: str, geonameids: set[int]) -> list[str]:
+    """Return the lines of the real ``country`` dump whose geonameid is in ``geonameids``."""
+    out = []
+    with open(DUMPS / f"{country}.txt", encoding="utf-8") as fh:
+        for line in fh:
+            gid = int(line.split("\t", 1)[0])
+            if gid in geonameids:
+                out.append(line)
+    return out
+
+
+# Kafr Naya, Huraytan, I'zaz, Tall Rif'at, Nubul, Aleppo city and governorate (SY);
+# Kilis town and province (TR).
+SAMPLE_SY = {168652, 169858, 172082, 163476, 166331, 170063, 170062}
+SAMPLE_TR = {307864, 443213}

@@ -1,0 +1,148 @@
+"""The normaliser: romanisation variants share keys; property tests for its invariants."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gazetteer.normalize import (ARTICLES, exact_key, fold, keys, loose_key, skeleton_key,
+                                 without_type_words)
+
+SAME_LOOSE = [
+    ("Bab al-Salameh", "Bab as-Salama"),
+    ("Bab al-Salameh", "Bab al Salama"),
+    ("Kafer Naya", "Kafr Naya"),
+    ("Kfar Naya", "Kafr Naya"),
+    ("Kafr Naya", "Kafrnaya"),
+    ("Tell Rifaat", "Tal Rifaat"),
+    ("Tall Rif‘at", "Tel Rifaat"),
+    ("Hreitan", "Hraytan"),
+    ("Hraïtâne", "Hraytan"),
+    ("Killis", "Kilis"),
+    ("Zahraa", "al-Zahraa"),
+    ("Lattakia", "Latakia"),
+    ("Deir ez-Zor", "Dayr al-Zor"),
+    ("Sharm el-Sheikh", "Sharm ash Shaykh"),
+    ("Qamishli", "Al Qāmishlī"),
+    ("Jisr al-Shughur", "Jisr ash Shughūr"),
+    ("Ma'arrat al-Nu'man", "Maarat al-Numan"),
+    ("Menagh airbase", "Menagh Air Base"),
+]
+
+SAME_SKELETON = [
+    ("Hraytan", "Haritan"),
+    ("Hraytan", "Ḩuraytān"),
+    ("Hraytan", "حريتان"),
+    ("A'zaz", "إعزاز"),
+    ("Tell Rifaat", "تل رفعت"),
+    ("Nubl", "نبل"),
+    ("Nubbul", "Nubl"),
+    ("Zahraa", "الزهراء"),
+    ("Kafr Naya", "كفر نايا"),
+    ("Bab al-Salama", "باب السلامة"),
+    ("Homs", "حمص"),
+    ("Ayn al-Arab", "عين العرب"),
+    ("Deir ez-Zor", "Dayr az Zawr"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_LOOSE)
+def test_report_spellings_share_the_loose_key(a, b):
+    assert loose_key(a) == loose_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_SKELETON)
+def test_report_spellings_share_the_skeleton(a, b):
+    assert skeleton_key(a) == skeleton_key(b)
+
+
+def test_different_places_keep_different_keys():
+    assert loose_key("Nubl") != loose_key("Kafr Nabl")
+    assert skeleton_key("Azaz") != skeleton_key("Aziz ash Shaykh")
+    assert skeleton_key("Hama") != skeleton_key("Homs")
+    assert loose_key("Kilis") != loose_key("Kilise")
+
+
+def test_fold_removes_marks_and_turkish_letters():
+    assert fold("I‘zāz") == "izaz"
+    assert fold("A'zaz") == "azaz" == fold("A`zaz")
+    assert fold("Öncüpınar") == "oncupinar"
+    assert fold("Reyhanlı") == "reyhanli"
+    assert fold("Cilvegözü Sınır Kapısı") == "cilvegozu sinir kapisi"
+    assert fold("  Bab   al-Salameh ") == "bab al salameh"
+
+
+def test_exact_key_keeps_articles_but_loose_drops_them():
+    assert exact_key("Al Bab") != exact_key("Bab")
+    assert loose_key("al-Bab") == loose_key("Bab")
+    # a name that is only an article stays itself
+    assert loose_key("Al") == "al"
+
+
+def test_type_words_are_canonical_and_strippable():
+    assert without_type_words("Bab al-Hawa Border Crossing") == "bab al hawa"
+    assert without_type_words("Menagh Air Base") == "menagh"
+    assert without_type_words("Menagh") is None
+    assert without_type_words("Airport") is None
+
+
+# -- properties --------------------------------------------------------------------------
+#: Shared machines: no per-example deadline.
+relaxed = settings(deadline=None, max_examples=150)
+latin_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=10)
+names = st.lists(latin_word, min_size=1, max_size=4).map(" ".join)
+marks = st.sampled_from(["'", "`", "‘", "’", "ʿ", "ʾ"])
+
+
+@relaxed
+@given(st.text(max_size=40))
+def test_fold_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
+
+
+@relaxed
+@given(st.text(max_size=40))
+def test_keys_ignore_case(text):
+    assert keys(text.upper()) == keys(text.lower()) or not text.isascii()
+
+
+@relaxed
+@given(names)
+def test_keys_are_lower_case_without_spaces_in_loose_and_skeleton(name):
+    exact, loose, skel = keys(name)
+    assert exact == exact.lower()
+    assert " " not in loose and " " not in skel
+    assert not set(skel) & set("aeiouyw")
+
+
+@relaxed
+@given(names, marks, st.integers(min_value=0, max_value=30))
+def test_ayn_and_hamza_marks_do_not_change_keys(name, mark, pos):
+    pos = pos % (len(name) + 1)
+    marked = name[:pos] + mark + name[pos:]
+    assert keys(marked) == keys(name)
+
+
+@relaxed
+@given(names, st.sampled_from(sorted(ARTICLES - {"l", "al'"})), st.sampled_from(["-", " "]))
+def test_a_leading_article_does_not_change_loose_or_skeleton(name, article, sep):
+    prefixed = f"{article}{sep}{name}"
+    assert loose_key(prefixed) == loose_key(name) or name.split()[0] in ARTICLES
+    assert skeleton_key(prefixed) == skeleton_key(name) or name.split()[0] in ARTICLES
+
+
+@relaxed
+@given(latin_word, st.sampled_from("bflmnrv"), st.integers(min_value=0, max_value=9))
+def test_doubling_a_consonant_does_not_change_loose_or_skeleton(word, letter, pos):
+    # consonants outside the digraph rules (kh, sh, dj, th, ph...): "Nubbul" = "Nubul"
+    pos = pos % (len(word) + 1)
+    single = word[:pos] + letter + word[pos:]
+    doubled = word[:pos] + letter + letter + word[pos:]
+    assert loose_key(doubled) == loose_key(single)
+    assert skeleton_key(doubled) == skeleton_key(single)
+
+
+@settings(deadline=None, max_examples=50)
+@given(names)
+def test_hyphen_and_space_are_the_same(name):
+    assert keys(name.replace(" ", "-")) == keys(name)

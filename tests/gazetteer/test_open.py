@@ -1,0 +1,86 @@
+"""Opening the database: where it lives, built once, cached, and the package's layering."""
+from __future__ import annotations
+
+import ast
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import gazetteer
+from gazetteer import GazetteerError, open_gazetteer
+from gazetteer.db import resolve_home
+
+
+def test_home_argument_then_env_then_user_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("MAPGEN_HOME", str(tmp_path / "env"))
+    assert resolve_home(tmp_path / "arg") == tmp_path / "arg"
+    assert resolve_home(None) == tmp_path / "env"
+    monkeypatch.delenv("MAPGEN_HOME")
+    assert "mapgen" in str(resolve_home(None))
+
+
+def test_first_open_builds_the_default_once(home):
+    db = home / "gazetteer.sqlite3"
+    conn = sqlite3.connect(db)
+    ids = conn.execute("SELECT MIN(id), MAX(id), COUNT(*) FROM places").fetchone()
+    conn.close()
+    assert ids[2] > 5000
+    with open_gazetteer(home) as gz:  # env and argument agree; nothing is rebuilt
+        assert gz.path == db
+        counts = gz.counts()
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT MIN(id), MAX(id), COUNT(*) FROM places").fetchone() == ids
+    conn.close()
+    assert counts["curated"] >= 5 and counts["builtin"] > 5000
+
+
+def test_open_with_env_home(home):
+    with open_gazetteer() as gz:
+        assert gz.home == home
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
+    (tmp_path / "gazetteer.sqlite3").write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(GazetteerError, match="not a gazetteer database"):
+        open_gazetteer(tmp_path)
+
+
+def test_context_manager_closes(home):
+    with open_gazetteer(home) as gz:
+        pass
+    with pytest.raises(sqlite3.ProgrammingError):
+        gz.resolve("Azaz")
+
+
+FORBIDDEN = {"mapgen", "folium", "click", "branca"}
+
+
+def test_gazetteer_imports_nothing_from_mapgen_folium_or_click():
+    root = Path(gazetteer.__file__).parent
+    for path in root.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                assert name.split(".")[0] not in FORBIDDEN, f"{path.name} imports {name}"
+
+
+def test_every_module_states_its_responsibility():
+    root = Path(gazetteer.__file__).parent
+    for path in root.rglob("*.py"):
+        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+        assert doc and doc.strip(), path.name
+
+
+def test_curated_rows_name_a_second_source():
+    text = (Path(gazetteer.__file__).parent / "data" / "curated_places.csv").read_text("utf-8")
+    rows = [r for r in text.splitlines() if r and not r.startswith("#")][1:]
+    assert rows
+    for row in rows:
+        assert row.rstrip().split(",")[-1].strip(), row

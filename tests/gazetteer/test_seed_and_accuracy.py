@@ -1,0 +1,100 @@
+"""The issue's bars on real data: the seed blog's places, and accuracy on report spellings.
+
+Ground truth is the Wikipedia coordinates in ``benchmarks/data/report_spellings.csv`` (not the
+GeoNames data under test). The benchmark script prints the same figures with timings.
+"""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from gazetteer.resolve import haversine_km
+from tests.gazetteer.common import SEED_BLOG, TEST_SET
+
+HURAYTAN = 169858  # GeoNames' Ḩuraytān: Hraytan / Hreitan of the blog (no Wikipedia coordinate)
+
+
+def _truth() -> dict[str, tuple[str, float, float]]:
+    with open(TEST_SET, encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {r["query"]: (r["country"], float(r["lat"]), float(r["lon"])) for r in rows}
+
+
+TRUTH = _truth()
+#: Every place the seed blog names (settlements, crossings, cities), as it spells them.
+SEED_PLACES = ["Hraytan", "Aleppo", "Bab al-Salameh", "Azaz", "London", "Kafer Naya",
+               "Hreitan", "Killis", "Latakia", "Sharm el-Sheikh", "Ankara", "Moscow",
+               "Brussels", "Bangkok"]
+#: Countries and regions it names: never resolved to a town that shares the name.
+SEED_AREAS = ["Syria", "Turkey", "Jordan", "Lebanon", "Egypt", "Sinai"]
+
+
+def test_seed_places_appear_in_the_blog():
+    text = SEED_BLOG.read_text(encoding="utf-8")
+    for name in SEED_PLACES + SEED_AREAS:
+        assert name in text, name
+
+
+def _correct(name, res) -> bool:
+    if res.status != "resolved":
+        return False
+    if name in ("Hraytan", "Hreitan"):
+        return res.place.geonameid == HURAYTAN
+    country, lat, lon = TRUTH[name]
+    return res.place.country == country and \
+        float(haversine_km(lat, lon, res.place.lat, res.place.lon)) <= 5.0
+
+
+@pytest.mark.parametrize("countries", [(), ("SY", "TR")])
+def test_every_seed_place_resolves_correctly_with_sy_and_tr(gz_sytr_shared, countries):
+    results = gz_sytr_shared.resolve_many(SEED_PLACES + SEED_AREAS, countries=countries)
+    by_name = dict(zip(SEED_PLACES + SEED_AREAS, results))
+    wrong = [(n, r.status, r.place) for n, r in by_name.items()
+             if n in SEED_PLACES and not _correct(n, r)]
+    assert wrong == []
+    for name in SEED_AREAS:
+        res = by_name[name]
+        assert res.place is None or res.place.feature_code.startswith("PCL"), (name, res.place)
+
+
+@pytest.mark.parametrize("countries", [(), ("SY", "TR")])
+def test_builtin_alone_is_right_or_says_it_does_not_know(gz, countries):
+    names = SEED_PLACES + SEED_AREAS
+    results = gz.resolve_many(names, countries=countries)
+    for name, res in zip(names, results):
+        if res.status != "resolved":
+            continue
+        if name in SEED_AREAS:
+            assert res.place.feature_code.startswith("PCL"), (name, res.place)
+        else:
+            assert _correct(name, res), (name, res.place)
+    resolved = sum(r.status == "resolved" for r in results)
+    assert resolved >= 12  # the built-in default knows most of them
+
+
+def test_accuracy_bars_on_report_spellings(gz_sytr_shared):
+    names = list(TRUTH)
+    results = gz_sytr_shared.resolve_many(names, countries=("SY", "TR"))
+    within = wrong = wrong_country = 0
+    for name, res in zip(names, results):
+        if res.status != "resolved":
+            continue
+        country, lat, lon = TRUTH[name]
+        if float(haversine_km(lat, lon, res.place.lat, res.place.lon)) <= 5.0:
+            within += 1
+        else:
+            wrong += 1
+        wrong_country += res.place.country != country
+    n = len(names)
+    assert n >= 80
+    assert within / n >= 0.95
+    assert wrong / n <= 0.02
+    assert wrong_country == 0
+
+
+def test_single_names_are_never_resolved_into_the_wrong_country(gz_sytr_shared):
+    for name, (country, _, _) in TRUTH.items():
+        res = gz_sytr_shared.resolve(name)
+        if res.status == "resolved":
+            assert res.place.country == country, (name, res.place)
