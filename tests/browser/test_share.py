@@ -323,6 +323,8 @@ def test_axe_finds_no_serious_violation(which: str, size: dict[str, int], hash: 
     axe = _axe_source()
     page = open_map(request.getfixturevalue(which), hash=hash, **size)
     assert page.state()["selected"] == hash.rsplit("=", 1)[1], "checked with a popup open"
+    # the popup fades in: check the colours it ends with, not a half-transparent frame
+    page.page.wait_for_function("getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
     page.page.add_script_tag(content=axe)
     results = page.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     assert results["passes"] or results["violations"] is not None  # axe ran
