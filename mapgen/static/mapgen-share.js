@@ -222,6 +222,8 @@
         }).join('; ') + '.'
       : 'No areas of control shown.';
     var list = box.querySelector('.mapgen-summary-latest');
+    // a keyboard reader may be on one of the buttons: keep the focus on the same incident, or in the box
+    var active = document.activeElement, had = list.contains(active) ? active.getAttribute('data-incident') : null;
     while (list.firstChild) list.removeChild(list.firstChild);
     box.querySelector('.mapgen-summary-head').hidden = !d.latest.length;
     d.latest.forEach(function (inc) {
@@ -232,6 +234,12 @@
       item.appendChild(button);
       list.appendChild(item);
     });
+    if (had !== null) {
+      var again = list.querySelector('button[data-incident="' + (window.CSS && CSS.escape ? CSS.escape(had) : had) + '"]')
+        || list.querySelector('button');
+      if (again) again.focus({preventScroll: true});
+      else { box.setAttribute('tabindex', '-1'); box.focus({preventScroll: true}); }
+    }
   }
 
   /* ------------------------------------------------------------------ popups by keyboard */

@@ -155,6 +155,10 @@ def test_every_control_works_by_keyboard(fixture_map: Path, open_map) -> None:
     item = p.locator("#mapgen-summary button[data-incident='f-2']")
     item.focus()
     assert p.locator("#mapgen-summary").bounding_box()["width"] > 100, "summary shows while focused"
+    wait_summary(page)
+    page.set_date("2016-02-03")  # the list is rebuilt for the new date: focus stays on the same incident
+    p.wait_for_function("document.getElementById('mapgen-summary').dataset.date === '2016-02-03'")
+    assert p.evaluate("document.activeElement.getAttribute('data-incident')") == "f-2"
     p.keyboard.press("Enter")
     assert page.state()["selected"] == "f-2"
     assert p.evaluate("document.activeElement.closest('.leaflet-popup') !== null"), "focus moves to the popup"
