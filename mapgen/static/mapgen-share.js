@@ -190,8 +190,8 @@
     box.addEventListener('click', function (e) {
       var button = e.target.closest ? e.target.closest('button[data-incident]') : null;
       if (!button) return;
-      opener = button;
-      open(button.getAttribute('data-incident'), focusPopup);
+      // after opening: replacing an open popup closes it first, which hands focus back
+      open(button.getAttribute('data-incident'), function () { opener = button; focusPopup(); });
     });
     var container = map.getContainer();
     container.parentNode.insertBefore(box, container);
