@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mapgen.basemap import basemap_for
+from mapgen.control_zones import zones_from_control
 from mapgen.model import ControlZone, Incident
 from mapgen.readers import ReadOptions
 from mapgen.resolve import Resolved, resolve_places, write_pins
@@ -99,13 +100,15 @@ def build_map(source: str | Path | MapSource, *, timezone: str | None = None, ho
     resolved = resolve_places(loaded, home=home, repin=repin, include_review=False)
     incidents = [i for i in resolved.incidents if not i.review]
     left_out = len(resolved.incidents) - len(incidents)
-    payload = build_payload(loaded.config, incidents, loaded.zones)
+    zones = [*loaded.zones, *zones_from_control(resolved.control, radius_km=loaded.config.control_radius_km,
+                                                countries=loaded.config.countries)]
+    payload = build_payload(loaded.config, incidents, zones)
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
     payload["basemap"] = basemap_for(payload["bounds"], incidents)
     fmap = make_map(payload, title=loaded.config.title, cdn=cdn)
     return MapDocument(html=render_html(fmap), source=loaded, resolved=resolved,
-                       incidents=incidents, zones=list(loaded.zones), left_out_for_review=left_out)
+                       incidents=incidents, zones=zones, left_out_for_review=left_out)
 
 
 def default_output(source: str | Path) -> Path:

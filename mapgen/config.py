@@ -53,6 +53,7 @@ class MapConfig:
     mode: str = "cumulative"
     window_days: int = 7
     view: list[list[float]] | None = None  # [[south, west], [north, east]] to open on
+    control_radius_km: float = 10.0  # how far a town's control reaches (zones from control.csv)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -117,6 +118,10 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
     if isinstance(window, bool) or not isinstance(window, int) or window < 1:
         raise InputError("must be a whole number of days >= 1", file=file, record=line, field="window_days")
     view = _view(data.get("view"), file, line)
+    radius = data.get("control_radius_km", 10.0)
+    if isinstance(radius, bool) or not isinstance(radius, (int, float)) or not 0 < radius <= 500:
+        raise InputError("must be a number of kilometres, 0 < r <= 500", file=file, record=line,
+                         field="control_radius_km")
     countries = data.get("countries") or ()
     if isinstance(countries, str):
         countries = [c.strip() for c in countries.split(",")]
@@ -131,6 +136,7 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
         mode=mode,
         window_days=window,
         view=view,
+        control_radius_km=float(radius),
     )
 
 

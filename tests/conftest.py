@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import browser, open_map  # noqa: F401  (shared with tests outside tests/browser)
-
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 

@@ -32,6 +32,8 @@ def build(ctx: click.Context, source: str, out: str | None, timezone: str | None
 
     doc = build_map(source, timezone=timezone, home=ctx.obj.get("home"), repin=repin, title=title,
                     options=ReadOptions(repair=repair), cdn=cdn)
+    for warning in doc.source.warnings:  # e.g. repaired polygons
+        click.echo(f"warning: {warning}", err=True)
     written = doc.save(out or default_output(source), embed_url=embed_url)
     summary = f"{doc.incident_count} incidents, {doc.zone_count} zone versions"
     if doc.left_out_for_review:

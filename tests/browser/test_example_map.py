@@ -9,7 +9,7 @@ import pytest
 from mapgen.build import MapDocument, build_map
 from mapgen.timeparse import get_zone
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[2]  # tests/browser/ -> repo
 EXAMPLE = REPO / "examples" / "aleppo-2016-02"
 # The countryside north of Aleppo city: the Azaz corridor, Nubl/Zahraa and the Hraytan front.
 NORTH_OF_ALEPPO = (36.9, 36.22, 37.25, 36.65)  # west, south, east, north
