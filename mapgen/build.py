@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mapgen.basemap import basemap_for
 from mapgen.control_zones import zones_from_control
@@ -84,17 +85,17 @@ def embed_snippet(url: str, title: str) -> str:
 
 def build_map(source: str | Path | MapSource, *, timezone: str | None = None, home: str | None = None,
               repin: bool = False, title: str | None = None, options: ReadOptions | None = None,
-              cdn: bool = False) -> MapDocument:
+              cache: Any = None, cdn: bool = False) -> MapDocument:
     """Build the map for ``source`` (a project folder, one events file, or a loaded source).
 
     ``cdn=True`` loads Leaflet from a pinned CDN address with integrity hashes instead of inlining it.
 
     Raises :class:`~mapgen.errors.InputErrors` for bad input, naming file, record and field.
-    Incidents marked ``review: true`` are left out and counted.
+    Incidents marked ``review: true`` are left out and counted. ``cache`` (a
+    :class:`~mapgen.buildcache.BuildCache`) keeps parsed files and the page between builds.
     """
-    from mapgen.render.page import make_map, render_html  # folium stays at the edge
-
-    loaded = source if isinstance(source, MapSource) else load_source(source, timezone=timezone, options=options)
+    loaded = source if isinstance(source, MapSource) else load_source(
+        source, timezone=timezone, options=options, reader=cache.read if cache is not None else None)
     if title:
         loaded.config.title = title
     resolved = resolve_places(loaded, home=home, repin=repin, include_review=False)
@@ -105,10 +106,25 @@ def build_map(source: str | Path | MapSource, *, timezone: str | None = None, ho
     payload = build_payload(loaded.config, incidents, zones)
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
-    payload["basemap"] = basemap_for(payload["bounds"], incidents)
-    fmap = make_map(payload, title=loaded.config.title, cdn=cdn)
-    return MapDocument(html=render_html(fmap), source=loaded, resolved=resolved,
+    if cache is not None:
+        payload["basemap"] = cache.basemap(payload["bounds"], incidents, basemap_for)
+        from mapgen.shape import payload_json
+
+        # the page around the data differs with --cdn: keep its halves apart
+        page_key = loaded.config.title + ("\n--cdn" if cdn else "")
+        page = cache.render(payload_json(payload), page_key,
+                            lambda: _render(payload, loaded.config.title, cdn=cdn))
+    else:
+        payload["basemap"] = basemap_for(payload["bounds"], incidents)
+        page = _render(payload, loaded.config.title, cdn=cdn)
+    return MapDocument(html=page, source=loaded, resolved=resolved,
                        incidents=incidents, zones=zones, left_out_for_review=left_out)
+
+
+def _render(payload: dict[str, Any], title: str, *, cdn: bool = False) -> str:
+    from mapgen.render.page import make_map, render_html  # folium stays at the edge
+
+    return render_html(make_map(payload, title=title, cdn=cdn))
 
 
 def default_output(source: str | Path) -> Path:

@@ -50,7 +50,8 @@ def read_pins(path: Path) -> dict[str, Pin]:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
     except yaml.YAMLError as exc:
         raise InputError(f"malformed pin file ({exc.__class__.__name__}); fix it or build with --repin",
                          file=str(path)) from None

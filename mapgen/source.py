@@ -99,11 +99,13 @@ def _read_places(path: Path, errors: list[InputError]) -> list[ProjectPlace]:
 
 
 def load_source(path: str | Path, *, timezone: str | None = None,
-                options: ReadOptions | None = None, problems: list[InputError] | None = None) -> MapSource:
+                options: ReadOptions | None = None, problems: list[InputError] | None = None,
+                reader: Any = None) -> MapSource:
     """Read and validate ``path``; raise :class:`InputErrors` listing every problem found.
 
     With a ``problems`` list, record problems are added to it instead and the valid records are
-    returned (``mapgen validate`` goes on to check places with them).
+    returned (``mapgen validate`` goes on to check places with them). ``reader`` replaces
+    :func:`~mapgen.readers.read_file` (same arguments), e.g. a build cache.
     """
     path = Path(path)
     options = options or ReadOptions()
@@ -141,7 +143,7 @@ def load_source(path: str | Path, *, timezone: str | None = None,
     records = Records()
     for file in source.files:
         try:
-            records.extend(read_file(file, config.zone, errors, options))
+            records.extend((reader or read_file)(file, config.zone, errors, options))
         except InputError as exc:
             errors.append(exc)
     _check_unique(records, errors)

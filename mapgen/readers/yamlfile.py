@@ -15,8 +15,9 @@ class LineDict(dict):
     line: int = 0
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text (the model parses them with the map's time zone)."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """SafeLoader (libyaml's when present: about 10x faster) that keeps dates as text (the
+    model parses them with the map's time zone)."""
 
 
 _LineLoader.yaml_implicit_resolvers = {

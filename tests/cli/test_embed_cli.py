@@ -31,3 +31,15 @@ def test_snippet_is_responsive() -> None:
     assert "@media (max-width:600px){.mapgen-embed{aspect-ratio:4/5;}}" in snippet
     assert ".mapgen-embed>iframe{position:absolute;top:0;left:0;width:100%;height:100%;" in snippet
     assert 'loading="lazy"' in snippet and "allowfullscreen" in snippet
+
+
+def test_cdn_and_inline_builds_share_a_cache_without_mixing(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "proj", PROJECT)
+    out, home = tmp_path / "m.html", str(tmp_path / "home")
+    for cdn, expect_cdn in ((False, False), (True, True), (False, False), (True, True)):
+        args = ["--home", home, "build", str(project), "-o", str(out)] + (["--cdn"] if cdn else [])
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        page = out.read_text()
+        assert ('integrity="sha384-' in page) is expect_cdn
+        assert ("Leaflet 1.9.4, a JS library" in page) is not expect_cdn
