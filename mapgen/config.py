@@ -8,21 +8,22 @@ from zoneinfo import ZoneInfo
 from mapgen.errors import InputError
 from mapgen.timeparse import get_zone
 
-# Colour-blind-safe defaults (Paul Tol's "bright"/"muted" and Okabe-Ito palettes).
+# Colour-blind-safe defaults (Paul Tol's "bright"/"muted" and Okabe-Ito palettes). tests/mapgen/test_palette.py
+# keeps every pair apart under simulated protanopia, deuteranopia and tritanopia (CIEDE2000).
 DEFAULT_EVENT_TYPES: dict[str, tuple[str, str]] = {
     "airstrike": ("Airstrike", "#CC3311"),
     "shelling": ("Shelling", "#EE7733"),
     "clashes": ("Clashes", "#AA3377"),
     "territorial change": ("Territorial change", "#332288"),
-    "displacement": ("Displacement", "#0077BB"),
-    "humanitarian": ("Humanitarian", "#009988"),
-    "statement": ("Statement", "#666666"),
+    "displacement": ("Displacement", "#0072B2"),
+    "humanitarian": ("Humanitarian", "#009977"),
+    "statement": ("Statement", "#444444"),
     "diplomatic": ("Diplomatic", "#33BBEE"),
 }
 DEFAULT_FACTIONS: dict[str, tuple[str, str]] = {
     "government": ("Government and allies", "#D55E00"),
     "rebels": ("Rebels", "#009E73"),
-    "ypg": ("YPG / SDF", "#E69F00"),
+    "ypg": ("YPG / SDF", "#FFD700"),
     "isil": ("ISIL", "#000000"),
 }
 FALLBACK_COLOURS = ("#56B4E9", "#CC79A7", "#0072B2", "#F0E442", "#882255", "#44AA99", "#999933")

@@ -42,6 +42,7 @@ def _register() -> None:
     main.add_command(cmd_watch.watch)
     main.add_command(cmd_resolve.resolve)
     main.add_command(cmd_gazetteer.gazetteer)
+    main.add_command(__import__("mapgen.cli.cmd_snapshot", fromlist=["snapshot"]).snapshot)
 
 
 _register()

@@ -14,12 +14,14 @@ from mapgen.cli.options import run_guarded, timezone_option
 @click.option("--title", default=None, help="Map title (default: map.yaml's title or the file name).")
 @click.option("--repin", is_flag=True, help="Re-resolve every place name and rewrite places.lock.yaml.")
 @click.option("--repair", is_flag=True, help="Repair invalid zone polygons instead of rejecting them.")
-@click.option("--embed-url", default=None, help="Public address of the map, for the embed snippet.")
+@click.option("--embed-url", default=None,
+              help="Public address of the map for the embed snippet (may end in a #date=... permalink).")
+@click.option("--cdn", is_flag=True, help="Load Leaflet from a CDN (pinned, with integrity hashes) instead of inlining it.")
 @click.option("--no-cache", is_flag=True, help="Read every file again (the build cache is under MAPGEN_HOME).")
 @click.pass_context
 @run_guarded
 def build(ctx: click.Context, source: str, out: str | None, timezone: str | None, title: str | None,
-          repin: bool, repair: bool, embed_url: str | None, no_cache: bool) -> None:
+          repin: bool, repair: bool, embed_url: str | None, cdn: bool, no_cache: bool) -> None:
     """Build a self-contained HTML map from SOURCE (a map project folder or one events file).
 
     \b
@@ -39,7 +41,7 @@ def build(ctx: click.Context, source: str, out: str | None, timezone: str | None
         outcome = build_and_record(source, out or default_output(source), timezone=timezone,
                                    home=ctx.obj.get("home"), repin=repin, title=title,
                                    options=ReadOptions(repair=repair), embed_url=embed_url,
-                                   use_cache=not no_cache)
+                                   use_cache=not no_cache, cdn=cdn)
     doc, written = outcome.doc, outcome.written
     for warning in doc.source.warnings:  # e.g. repaired polygons
         click.echo(f"warning: {warning}", err=True)

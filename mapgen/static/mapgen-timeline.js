@@ -14,6 +14,7 @@
  *   mapgen.state({ids: false}) -> the same without the id lists (cheap at 100,000 incidents)
  *   mapgen.whenReady()   -> a Promise of state({ids: false}) once the current date is drawn
  *   mapgen.openIncident(id), mapgen.days()
+ *   mapgen.describe(n)  -> counts by type, zones by faction, the n latest incidents (plain text)
  * `ready` is true once the canvas has been drawn for the current date (in the animation frame
  * after the change); it is false while the data is being decoded and after each change.
  * Every change of date or selection also fires a `mapgen:change` event on `document` whose
@@ -132,8 +133,9 @@
     this.hasText = true;
   };
   Incidents.prototype.id = function (i) { return this.texts.id.get(i); };
-  Incidents.prototype.title = function (i) { return this.texts.title.get(i); };
-  Incidents.prototype.desc = function (i) { return this.texts.desc.get(i); };
+  // titles and descriptions are '' until the popup texts have arrived (hasText)
+  Incidents.prototype.title = function (i) { return this.texts.title ? this.texts.title.get(i) : ''; };
+  Incidents.prototype.desc = function (i) { return this.texts.desc ? this.texts.desc.get(i) : ''; };
   Incidents.prototype.place = function (i) { return this.texts.place.get(this.pl[i]); };
   Incidents.prototype.lat = function (i) { return this.latI[i] / this.scale; };
   Incidents.prototype.lon = function (i) { return this.lonI[i] / this.scale; };
@@ -145,7 +147,7 @@
   Incidents.prototype.sources = function (i) {
     var out = [], t = this.texts;
     for (var k = this.srcOff[i]; k < this.srcOff[i + 1]; k++) {
-      out.push([t.outlet.get(this.so[k]), this.su[k] ? t.url.get(this.su[k] - 1) : null,
+      out.push([t.outlet.get(this.so[k]), this.su[k] && t.url ? t.url.get(this.su[k] - 1) : null,
                 this.sp[k] ? t.pub.get(this.sp[k] - 1) : null]);
     }
     return out;
@@ -692,6 +694,7 @@
       if (inc.hasText) return inc;
       return inflate(packed.lazyText).then(function (buffer) {
         inc.attachText(packed.lazyTables, new TextDecoder().decode(buffer));
+        app.emit('text');  // titles now available (e.g. for the screen-reader summary)
         return inc;
       });
     });
@@ -881,6 +884,35 @@
     return out;
   };
 
+  /* ------------------------------------------------------------------ description (mapgen-share.js) */
+  // What the map shows at the current date as plain data, for the screen-reader summary:
+  // incident counts by type, zones shown (faction, status) and the latest incidents. Reads the
+  // incident columns through `field` so that it works whether a column is an array or an accessor.
+  App.prototype.describe = function (latest) {
+    var clock = this.clock, inc = clock.inc, data = this.data, visible = clock.visible;
+    var n = typeof clock.count === 'number' ? clock.count : visible.length;
+    function field(name, i) {
+      var column = inc[name];
+      return typeof column === 'function' ? column.call(inc, i) : column ? column[i] : undefined;
+    }
+    var counts = data.types.map(function () { return 0; });
+    for (var k = 0; k < n; k++) counts[inc.ty[visible[k]]]++;
+    var types = [];
+    data.types.forEach(function (t, m) { if (counts[m]) types.push({label: t.label, count: counts[m]}); });
+    var zones = [];
+    this.zoneLayers.forEach(function (z) {
+      if (z.on) zones.push({id: z.zone.id, faction: data.factions[z.zone.f].label, status: z.zone.status});
+    });
+    var recent = [];
+    for (var r = n - 1; r >= Math.max(0, n - (latest || 5)); r--) {
+      var i = visible[r], type = data.types[inc.ty[i]];
+      recent.push({id: field('id', i), title: field('title', i) || type.label, type: type.label,
+                   when: whenLabel(data, inc, i), place: field('place', i) || ''});
+    }
+    return {date: clock.days.iso[clock.index], label: clock.days.label[clock.index],
+            count: n, types: types, zones: zones, latest: recent};
+  };
+
   var mapgen = window.mapgen = window.mapgen || {};
   mapgen.init = function (map, data) {
     var app = new App(map, data);
@@ -900,6 +932,7 @@
       if (i < 0) throw new Error('no such incident: ' + id);
       app.openIndex(i);
     };
+    mapgen.describe = function (latest) { return app.describe(latest); };
     return app;
   };
 })();
