@@ -19,6 +19,7 @@ what was considered. A wrong coordinate on a war map is worse than an unresolved
 """
 from __future__ import annotations
 
+import math
 from typing import Sequence
 
 import numpy as np
@@ -70,11 +71,17 @@ TOP_K = 10
 MAX_ALTERNATIVES = 8
 
 
-_MATCH_BY_KIND = np.array([MATCH_WEIGHT[k] for k in range(5)])
+_MATCH_BY_KIND = tuple(MATCH_WEIGHT[k] for k in range(5))
+#: Sources of places made on purpose (see DELIBERATE_SOURCE_BONUS).
+_DELIBERATE = frozenset({"curated", "csv"})
 
 
 class CandidateSet:
-    """The places a name's keys matched, held as arrays for fast repeated ranking.
+    """The places a name's keys matched, with their context-free scores.
+
+    Most names match a handful of places, so the scores are plain Python floats (NumPy's
+    per-call overhead dominates on arrays this small); :attr:`lat`, :attr:`lon` and
+    :attr:`base` give NumPy arrays, built on first use, for ranking with proximity.
 
     Parameters
     ----------
@@ -85,29 +92,42 @@ class CandidateSet:
         The query's consonant skeleton.
     """
 
-    __slots__ = ("rows", "skeleton", "lat", "lon", "base", "weak", "admin", "countries",
-                 "_masks", "_places", "memo")
+    __slots__ = ("rows", "skeleton", "lats", "lons", "scores", "weak", "admin", "countries",
+                 "_arrays", "_masks", "_places", "memo")
 
     def __init__(self, rows: Sequence[tuple], skeleton: str) -> None:
-        self.rows = list(rows)
+        self.rows = rows = list(rows)
         self.skeleton = skeleton
-        n = len(self.rows)
-        table = np.array([(r[1], r[2], r[8], r[9], r[7] in ("curated", "csv"))
-                          for r in self.rows], dtype=float).reshape(n, 5)
-        self.lat = table[:, 0]
-        self.lon = table[:, 1]
-        kind = table[:, 3].astype(np.int8)
-        match = _MATCH_BY_KIND[kind]
-        self.weak = kind >= SKELETON_ARABIC
         if len(skeleton) <= SHORT_SKELETON:
-            match = np.where(self.weak, match - SHORT_SKELETON_PENALTY, match)
+            adjust = -SHORT_SKELETON_PENALTY
         elif len(skeleton) >= LONG_SKELETON:
-            match = np.where(self.weak, match + LONG_SKELETON_BONUS, match)
-        imp = np.where(self.weak, WEAK_IMPORTANCE_FACTOR * table[:, 2], table[:, 2])
-        self.base = W_MATCH * match + imp + DELIBERATE_SOURCE_BONUS * table[:, 4]
-        self.countries = [r[3] for r in self.rows]
-        self.admin = [r[4].startswith("ADM") for r in self.rows]
-        self._masks: dict[tuple[str, ...], np.ndarray] = {}
+            adjust = LONG_SKELETON_BONUS
+        else:
+            adjust = 0.0
+        scores = []
+        weak = []
+        for r in rows:
+            kind = r[9]
+            match = _MATCH_BY_KIND[kind]
+            if kind >= SKELETON_ARABIC:
+                weak.append(True)
+                if adjust:
+                    match = match + adjust
+                imp = WEAK_IMPORTANCE_FACTOR * r[8]
+            else:
+                weak.append(False)
+                imp = r[8]
+            scores.append(W_MATCH * match + imp
+                          + DELIBERATE_SOURCE_BONUS * (r[7] in _DELIBERATE))
+        #: Score of each candidate before proximity and the country penalty (raw units).
+        self.scores: list[float] = scores
+        self.weak: list[bool] = weak
+        self.lats: list[float] = [r[1] for r in rows]
+        self.lons: list[float] = [r[2] for r in rows]
+        self.countries: list[str] = [r[3] for r in rows]
+        self.admin: list[bool] = [r[4].startswith("ADM") for r in rows]
+        self._arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._masks: dict[tuple[str, ...], list[bool]] = {}
         self._places: dict[int, Place] = {}
         #: Resolutions without near/context, per (query, countries): a pure function of this
         #: set, so computed once.
@@ -116,13 +136,33 @@ class CandidateSet:
     def __len__(self) -> int:
         return len(self.rows)
 
-    def outside(self, countries: tuple[str, ...]) -> np.ndarray:
-        """Boolean mask of candidates outside ``countries`` (cached per country tuple)."""
+    def _numpy(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if self._arrays is None:
+            self._arrays = (np.array(self.lats, dtype=float), np.array(self.lons, dtype=float),
+                            np.array(self.scores, dtype=float))
+        return self._arrays
+
+    @property
+    def lat(self) -> np.ndarray:
+        """Latitudes as an array."""
+        return self._numpy()[0]
+
+    @property
+    def lon(self) -> np.ndarray:
+        """Longitudes as an array."""
+        return self._numpy()[1]
+
+    @property
+    def base(self) -> np.ndarray:
+        """:attr:`scores` as an array."""
+        return self._numpy()[2]
+
+    def outside(self, countries: tuple[str, ...]) -> list[bool]:
+        """Which candidates lie outside ``countries`` (cached per country tuple)."""
         mask = self._masks.get(countries)
         if mask is None:
             wanted = set(countries)
-            mask = np.fromiter((c not in wanted for c in self.countries), bool, len(self))
-            self._masks[countries] = mask
+            mask = self._masks[countries] = [c not in wanted for c in self.countries]
         return mask
 
     def place(self, i: int) -> Place:
@@ -195,11 +235,11 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
           context: Sequence[tuple[float, float]]) -> Resolution:
     n = len(cands)
     # raw scores below; the Resolution reports raw / MAX_RAW
-    score = cands.base
     prox = None
     if near is not None or len(context):
+        base = cands.base
         # Only candidates that proximity could lift into contention are measured.
-        live = np.flatnonzero(score >= score.max() - W_PROXIMITY - OTHER_COUNTRY_PENALTY
+        live = np.flatnonzero(base >= base.max() - W_PROXIMITY - OTHER_COUNTRY_PENALTY
                               - MARGIN)
         lats, lons = cands.lat[live], cands.lon[live]
         part = np.zeros(len(live))
@@ -210,32 +250,58 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                                                               CONTEXT_SCALE_KM))
         prox = np.zeros(n)
         prox[live] = part
-        score = score + W_PROXIMITY * prox
+        sc = (base + W_PROXIMITY * prox).tolist()
+    else:
+        sc = cands.scores
     if wanted:
-        score = score - OTHER_COUNTRY_PENALTY * cands.outside(wanted)
+        sc = [s - OTHER_COUNTRY_PENALTY if out else s
+              for s, out in zip(sc, cands.outside(wanted))]
 
     if n > TOP_K:
-        top = np.argpartition(-score, TOP_K)[:TOP_K]
+        top = np.argpartition(-np.array(sc), TOP_K)[:TOP_K].tolist()
     else:
-        top = np.arange(n)
+        top = range(n)
     # Best first; ties broken by name and id so the order never depends on storage order.
-    sc = score.tolist()
     rows = cands.rows
-    order = sorted(top.tolist(), key=lambda i: (-sc[i], rows[i][0], rows[i][5] or 0, i))
+    order = sorted(top, key=lambda i: (-sc[i], rows[i][0], rows[i][5] or 0, i))
     kept = _one_per_place(cands, order)
     best = kept[0]
-    best_score = float(score[best])
+    best_score = sc[best]
     if best_score < MIN_SCORE:
-        return _result(query, "unresolved", None, best_score, cands, score,
+        return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES])
     if cands.weak[best] and not _corroborated(cands, best, wanted, prox):
-        return _result(query, "unresolved", None, best_score, cands, score,
+        return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES])
-    if len(kept) > 1 and best_score - float(score[kept[1]]) < MARGIN:
-        close = [i for i in kept if best_score - float(score[i]) < 3 * MARGIN]
-        return _result(query, "ambiguous", None, best_score, cands, score,
+    if len(kept) > 1 and best_score - sc[kept[1]] < MARGIN:
+        close = [i for i in kept if best_score - sc[i] < 3 * MARGIN]
+        return _result(query, "ambiguous", None, best_score, cands, sc,
                        close[:MAX_ALTERNATIVES])
-    return _result(query, "resolved", cands.place(best), best_score, cands, score, kept[1:4])
+    return _result(query, "resolved", cands.place(best), best_score, cands, sc, kept[1:4])
+
+
+#: Latitude differences (degrees) beyond which two places are surely farther apart than
+#: SAME_PLACE_KM / ADMIN_SAME_PLACE_KM (a great circle is never shorter than its meridian
+#: component); a little slack keeps rounding on the safe side.
+_RAD = math.pi / 180.0
+_SAME_DLAT = SAME_PLACE_KM / (EARTH_RADIUS_KM * _RAD) * 1.001
+_ADMIN_DLAT = ADMIN_SAME_PLACE_KM / (EARTH_RADIUS_KM * _RAD) * 1.001
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """:func:`haversine_km` for two scalar points, without NumPy's per-call overhead."""
+    p1, p2 = lat1 * _RAD, lat2 * _RAD
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin((lon2 - lon1) * _RAD / 2) ** 2)
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(a, 1.0)))
+
+
+def _within(lats: list[float], lons: list[float], i: int, j: int, km: float,
+            dlat: float) -> bool:
+    """True when candidates ``i`` and ``j`` are at most ``km`` apart."""
+    if abs(lats[i] - lats[j]) > dlat:
+        return False
+    return _distance_km(lats[i], lons[i], lats[j], lons[j]) <= km
 
 
 def _one_per_place(cands: CandidateSet, order: list[int]) -> list[int]:
@@ -243,25 +309,16 @@ def _one_per_place(cands: CandidateSet, order: list[int]) -> list[int]:
     admin areas within ADMIN_SAME_PLACE_KM of a settlement candidate."""
     if len(order) == 1:
         return order
-    idx = np.asarray(order)
-    d = haversine_km(cands.lat[idx][:, None], cands.lon[idx][:, None],
-                     cands.lat[idx][None, :], cands.lon[idx][None, :])
-    same = (d <= SAME_PLACE_KM).tolist()
-    admin = [cands.admin[i] for i in order]
-    if any(admin):
-        settlement_near = ((d <= ADMIN_SAME_PLACE_KM) & ~np.asarray(admin)[None, :]).any(axis=1)
-        drop_admin = (settlement_near & np.asarray(admin)).tolist()
-    else:
-        drop_admin = [False] * len(order)
-    kept_pos: list[int] = []
-    for pos in range(len(order)):
-        row = same[pos]
-        if drop_admin[pos] or any(row[k] for k in kept_pos):
+    lats, lons, admin = cands.lats, cands.lons, cands.admin
+    kept: list[int] = []
+    for i in order:
+        if admin[i] and any(not admin[j] and _within(lats, lons, i, j, ADMIN_SAME_PLACE_KM,
+                                                     _ADMIN_DLAT) for j in order):
             continue
-        kept_pos.append(pos)
-    if not kept_pos:
-        kept_pos = [0]
-    return [order[p] for p in kept_pos]
+        if any(_within(lats, lons, i, k, SAME_PLACE_KM, _SAME_DLAT) for k in kept):
+            continue
+        kept.append(i)
+    return kept if kept else order[:1]
 
 
 def _corroborated(cands: CandidateSet, i: int, wanted: tuple[str, ...],
@@ -279,6 +336,6 @@ def _scaled(raw: float) -> float:
 
 
 def _result(query: str, status: str, place: Place | None, best: float, cands: CandidateSet,
-            score: np.ndarray, alts: list[int]) -> Resolution:
+            score: Sequence[float], alts: list[int]) -> Resolution:
     return Resolution(query, status, place, _scaled(best), tuple(cands.place(i) for i in alts),
-                      tuple(_scaled(float(score[i])) for i in alts))
+                      tuple(_scaled(score[i]) for i in alts))
