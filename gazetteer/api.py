@@ -22,22 +22,36 @@ from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_r
 
 log = logging.getLogger(__name__)
 
-_SELECT = """
-SELECT p.name, p.lat, p.lon, p.country, p.feature_code, p.geonameid, p.population, p.source,
-       p.importance, m.kind
-FROM (SELECT place_id, MIN(kind) AS kind FROM ({inner}) GROUP BY place_id) AS m
-JOIN places AS p ON p.id = m.place_id
-ORDER BY m.kind, p.importance DESC, p.id
-LIMIT 60
-"""
-#: Places whose exact or loose key matches.
-STRONG_SQL = _SELECT.format(inner="""
-        SELECT place_id, kind FROM names WHERE key = ?1 AND kind <= 1
-        UNION ALL SELECT place_id, kind FROM names WHERE key = ?2 AND kind = 2""")
+_MATCH = """SELECT p.name, p.lat, p.lon, p.country, p.feature_code, p.geonameid, p.population,
+       p.source, p.importance, n.kind, p.id
+FROM names AS n JOIN places AS p ON p.id = n.place_id WHERE """
+#: Places whose exact or loose key matches (a place once per matching key).
+STRONG_SQL = (_MATCH + "n.key = ?1 AND n.kind <= 1\nUNION ALL\n"
+              + _MATCH + "n.key = ?2 AND n.kind = 2")
 #: Places whose consonant skeleton matches: the fallback, looked up only when no exact or
 #: loose key matches (names spelled alike come first; skeletons find the variants).
-SKELETON_SQL = _SELECT.format(inner="""
-        SELECT place_id, kind FROM names WHERE key = ?1 AND kind >= 3""")
+SKELETON_SQL = _MATCH + "n.key = ?1 AND n.kind >= 3"
+#: Candidates kept per name: the strongest matches, then the most important places.
+MAX_CANDIDATES = 60
+
+
+def _order(row: tuple) -> tuple:
+    return (row[9], -row[8], row[10])
+
+
+def _best_per_place(rows: list[tuple]) -> list[tuple]:
+    """One row per place (the one of its strongest key kind), ordered by kind, importance
+    (descending) and id, at most MAX_CANDIDATES."""
+    if len(rows) <= 1:
+        return rows
+    best: dict[int, tuple] = {}
+    for r in rows:
+        old = best.get(r[10])
+        if old is None or r[9] < old[9]:
+            best[r[10]] = r
+    return sorted(best.values(), key=_order)[:MAX_CANDIDATES]
+
+
 #: Entries kept in the per-name candidate cache before it is emptied.
 CACHE_LIMIT = 200_000
 
@@ -72,6 +86,7 @@ class Gazetteer:
         rows = self._conn.execute(STRONG_SQL, (exact, loose)).fetchall()
         if not rows:
             rows = self._conn.execute(SKELETON_SQL, (skel,)).fetchall()
+        rows = _best_per_place(rows)
         country = self._country_names.get(exact)
         if country is not None:
             # A country's name means the country, never a town that shares it.

@@ -87,7 +87,7 @@ class CandidateSet:
     ----------
     rows : sequence of tuple
         ``(name, lat, lon, country, feature_code, geonameid, population, source, importance,
-        kind)`` per place.
+        kind, ...)`` per place (further fields are ignored).
     skeleton : str
         The query's consonant skeleton.
     """
