@@ -25,9 +25,11 @@ log = logging.getLogger(__name__)
 _MATCH = """SELECT p.name, p.lat, p.lon, p.country, p.feature_code, p.geonameid, p.population,
        p.source, p.importance, n.kind, p.id
 FROM names AS n JOIN places AS p ON p.id = n.place_id WHERE """
-#: Places whose exact or loose key matches (a place once per matching key).
+#: Places whose exact or loose key matches. A place the exact key matches is not read again
+#: for its loose key (that match is weaker); see :func:`_best_per_place` for the rest.
 STRONG_SQL = (_MATCH + "n.key = ?1 AND n.kind <= 1\nUNION ALL\n"
-              + _MATCH + "n.key = ?2 AND n.kind = 2")
+              + _MATCH + "n.key = ?2 AND n.kind = 2 AND NOT EXISTS (SELECT 1 FROM names AS e "
+              "WHERE e.key = ?1 AND e.kind <= 1 AND e.place_id = n.place_id)")
 #: Places whose consonant skeleton matches: the fallback, looked up only when no exact or
 #: loose key matches (names spelled alike come first; skeletons find the variants).
 SKELETON_SQL = _MATCH + "n.key = ?1 AND n.kind >= 3"

@@ -47,23 +47,25 @@ _TYPE_WORDS = [
 ]
 _TYPE_CANON = frozenset({"airbase", "crossing", "camp"})
 
-# Loose phonetic rewrites, applied to each word in order.
+# Loose phonetic rewrites, applied to each word in order: (a substring every match contains,
+# pattern or literal, replacement). A rule is skipped when the word lacks its substring, and
+# literal rules use str.replace -- the same result as re.sub, for less work per word.
 _LOOSE_SUBS = [
-    (re.compile(r"ou|oo|ow(?=[^aeiou]|$)"), "u"),
-    (re.compile(r"ee|ie(?=[^aeiou]|$)"), "i"),
-    (re.compile(r"ei|ai|ey|ay|aj(?=[^aeiou]|$)"), "ay"),
-    (re.compile(r"dj|dsch|dzh"), "j"),
-    (re.compile(r"tch|tsch|ch"), "sh"),
-    (re.compile(r"sch"), "sh"),
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"q"), "k"),
-    (re.compile(r"ck"), "k"),
-    (re.compile(r"x"), "ks"),
-    (re.compile(r"e"), "a"),
-    (re.compile(r"o"), "u"),
-    (re.compile(r"(.)\1+"), r"\1"),
-    (re.compile(r"(?<=[aiu])h$"), ""),          # -ah/-eh/-ih endings
-    (re.compile(r"(?<=[^aiuy])a$"), "a"),        # (keeps final -a)
+    ("o", re.compile(r"ou|oo|ow(?=[^aeiou]|$)"), "u"),
+    ("e", re.compile(r"ee|ie(?=[^aeiou]|$)"), "i"),
+    ("", re.compile(r"ei|ai|ey|ay|aj(?=[^aeiou]|$)"), "ay"),
+    ("d", re.compile(r"dj|dsch|dzh"), "j"),
+    ("ch", re.compile(r"tch|tsch|ch"), "sh"),
+    ("sch", "sch", "sh"),
+    ("ph", "ph", "f"),
+    ("q", "q", "k"),
+    ("ck", "ck", "k"),
+    ("x", "x", "ks"),
+    ("e", "e", "a"),
+    ("o", "o", "u"),
+    ("", re.compile(r"(.)\1+"), r"\1"),
+    ("h", re.compile(r"(?<=[aiu])h$"), ""),          # -ah/-eh/-ih endings
+    ("a", re.compile(r"(?<=[^aiuy])a$"), "a"),        # (keeps final -a)
 ]
 _FRENCH_SILENT_E = re.compile(r"(?<=[aiuo]n)e$")
 _VOWELS = re.compile(r"[aeiouyw]")
@@ -103,8 +105,10 @@ def fold(text: str) -> str:
     ('izaz', 'oncupinar', 'bab al salameh')
     """
     text = text.translate(_SPECIAL)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch) or "\u064b" <= ch <= "\u0670")
+    if not text.isascii():  # ASCII has nothing to decompose
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text
+                       if not unicodedata.combining(ch) or "\u064b" <= ch <= "\u0670")
     text = text.lower().translate(_SPECIAL)
     return " ".join(_NON_ALNUM.split(text)).strip()
 
@@ -152,8 +156,10 @@ def _loose_word(word: str) -> str:
     if form is not None:
         return form
     word = _FRENCH_SILENT_E.sub("", word) if len(word) > 3 else word
-    for pattern, repl in _LOOSE_SUBS:
-        word = pattern.sub(repl, word)
+    for needed, pattern, repl in _LOOSE_SUBS:
+        if needed in word:
+            word = (word.replace(pattern, repl) if isinstance(pattern, str)
+                    else pattern.sub(repl, word))
     return word
 
 

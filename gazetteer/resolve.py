@@ -122,10 +122,15 @@ class CandidateSet:
         #: Score of each candidate before proximity and the country penalty (raw units).
         self.scores: list[float] = scores
         self.weak: list[bool] = weak
-        self.lats: list[float] = [r[1] for r in rows]
-        self.lons: list[float] = [r[2] for r in rows]
-        self.countries: list[str] = [r[3] for r in rows]
-        self.admin: list[bool] = [r[4].startswith("ADM") for r in rows]
+        if len(rows) == 1:
+            r = rows[0]
+            self.lats, self.lons, self.countries = [r[1]], [r[2]], [r[3]]
+            self.admin = [r[4].startswith("ADM")]
+        else:
+            self.lats = [r[1] for r in rows]
+            self.lons = [r[2] for r in rows]
+            self.countries = [r[3] for r in rows]
+            self.admin = [r[4].startswith("ADM") for r in rows]
         self._arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._masks: dict[tuple[str, ...], list[bool]] = {}
         self._places: dict[int, Place] = {}
@@ -200,6 +205,20 @@ def _density(lats: np.ndarray, lons: np.ndarray, points: Sequence[tuple[float, f
     return 1.0 - np.exp(-np.exp(-d / scale).sum(axis=1) / CONTEXT_SUPPORT)
 
 
+_WANTED: dict[tuple, tuple[str, ...]] = {}
+
+
+def _wanted(countries: Sequence[str]) -> tuple[str, ...]:
+    """Sorted, upper-case, distinct country codes (remembered per argument)."""
+    key = tuple(countries)
+    out = _WANTED.get(key)
+    if out is None:
+        out = tuple(sorted({c.upper() for c in key}))
+        if len(_WANTED) < 1000:
+            _WANTED[key] = out
+    return out
+
+
 def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
          near: tuple[float, float] | None = None,
          context: Sequence[tuple[float, float]] = ()) -> Resolution:
@@ -221,7 +240,7 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
     n = len(cands)
     if n == 0:
         return Resolution(query, "unresolved", None, 0.0)
-    wanted = tuple(sorted({c.upper() for c in countries})) if countries else ()
+    wanted = _wanted(countries) if countries else ()
     if near is None and not len(context):
         hit = cands.memo.get((query, wanted))
         if hit is None:
@@ -257,14 +276,17 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         sc = [s - OTHER_COUNTRY_PENALTY if out else s
               for s, out in zip(sc, cands.outside(wanted))]
 
-    if n > TOP_K:
-        top = np.argpartition(-np.array(sc), TOP_K)[:TOP_K].tolist()
+    if n == 1:
+        kept = [0]
     else:
-        top = range(n)
-    # Best first; ties broken by name and id so the order never depends on storage order.
-    rows = cands.rows
-    order = sorted(top, key=lambda i: (-sc[i], rows[i][0], rows[i][5] or 0, i))
-    kept = _one_per_place(cands, order)
+        if n > TOP_K:
+            top = np.argpartition(-np.array(sc), TOP_K)[:TOP_K].tolist()
+        else:
+            top = range(n)
+        # Best first; ties broken by name and id so the order never depends on storage order.
+        rows = cands.rows
+        order = sorted(top, key=lambda i: (-sc[i], rows[i][0], rows[i][5] or 0, i))
+        kept = _one_per_place(cands, order)
     best = kept[0]
     best_score = sc[best]
     if best_score < MIN_SCORE:
