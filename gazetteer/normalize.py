@@ -64,11 +64,11 @@ _LOOSE_SUBS = [
     ("e", "e", "a"),
     ("o", "o", "u"),
     ("", re.compile(r"(.)\1+"), r"\1"),
-    ("h", re.compile(r"(?<=[aiu])h$"), ""),          # -ah/-eh/-ih endings
-    ("a", re.compile(r"(?<=[^aiuy])a$"), "a"),        # (keeps final -a)
+    ("h", re.compile(r"(?<=[aiu])h$"), ""),          # -ah/-eh/-ih endings (a final -a stays)
 ]
 _FRENCH_SILENT_E = re.compile(r"(?<=[aiuo]n)e$")
-_VOWELS = re.compile(r"[aeiouyw]")
+#: Deletes the letters a skeleton leaves out (vowels and the semivowels y, w).
+_DROP_VOWELS = str.maketrans("", "", "aeiouyw")
 
 # Arabic script -> Latin consonant classes matching what romanisations write.
 _AR = {
@@ -155,7 +155,8 @@ def _loose_word(word: str) -> str:
     form = _WORD_FORMS.get(word)
     if form is not None:
         return form
-    word = _FRENCH_SILENT_E.sub("", word) if len(word) > 3 else word
+    if len(word) > 3 and word.endswith("ne"):
+        word = _FRENCH_SILENT_E.sub("", word)
     for needed, pattern, repl in _LOOSE_SUBS:
         if needed in word:
             word = (word.replace(pattern, repl) if isinstance(pattern, str)
@@ -193,7 +194,7 @@ def skeleton_key(text: str) -> str:
             continue
         # doubled letters were collapsed in the loose word; consonants that meet once the
         # vowels are gone stay apart (A'zaz -> "zz", like عزاز).
-        out.append(_VOWELS.sub("", _loose_word(word)))
+        out.append(_loose_word(word).translate(_DROP_VOWELS))
     return "".join(out)
 
 

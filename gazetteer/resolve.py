@@ -26,7 +26,7 @@ import numpy as np
 
 from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, LOOSE, SKELETON_ARABIC, SKELETON_LATIN,
                                 W_FEATURE, W_POPULATION)
-from gazetteer.model import Place, Resolution
+from gazetteer.model import Place, Resolution, place_from_row
 
 EARTH_RADIUS_KM = 6371.0088
 #: Score of a match, by the kind of key that matched.
@@ -174,8 +174,7 @@ class CandidateSet:
         """The Place of candidate ``i`` (built once)."""
         p = self._places.get(i)
         if p is None:
-            r = self.rows[i]
-            p = self._places[i] = Place(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7])
+            p = self._places[i] = place_from_row(self.rows[i])
         return p
 
 
@@ -273,8 +272,12 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     else:
         sc = cands.scores
     if wanted:
-        sc = [s - OTHER_COUNTRY_PENALTY if out else s
-              for s, out in zip(sc, cands.outside(wanted))]
+        if n == 1:
+            if cands.countries[0] not in wanted:
+                sc = [sc[0] - OTHER_COUNTRY_PENALTY]
+        else:
+            sc = [s - OTHER_COUNTRY_PENALTY if out else s
+                  for s, out in zip(sc, cands.outside(wanted))]
 
     if n == 1:
         kept = [0]
@@ -318,14 +321,6 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(a, 1.0)))
 
 
-def _within(lats: list[float], lons: list[float], i: int, j: int, km: float,
-            dlat: float) -> bool:
-    """True when candidates ``i`` and ``j`` are at most ``km`` apart."""
-    if abs(lats[i] - lats[j]) > dlat:
-        return False
-    return _distance_km(lats[i], lons[i], lats[j], lons[j]) <= km
-
-
 def _one_per_place(cands: CandidateSet, order: list[int]) -> list[int]:
     """Drop candidates within SAME_PLACE_KM of a better one (one place, several records), and
     admin areas within ADMIN_SAME_PLACE_KM of a settlement candidate."""
@@ -334,12 +329,17 @@ def _one_per_place(cands: CandidateSet, order: list[int]) -> list[int]:
     lats, lons, admin = cands.lats, cands.lons, cands.admin
     kept: list[int] = []
     for i in order:
-        if admin[i] and any(not admin[j] and _within(lats, lons, i, j, ADMIN_SAME_PLACE_KM,
-                                                     _ADMIN_DLAT) for j in order):
+        lat = lats[i]
+        if admin[i] and any(not admin[j] and abs(lat - lats[j]) <= _ADMIN_DLAT
+                            and _distance_km(lat, lons[i], lats[j], lons[j])
+                            <= ADMIN_SAME_PLACE_KM for j in order):
             continue
-        if any(_within(lats, lons, i, k, SAME_PLACE_KM, _SAME_DLAT) for k in kept):
-            continue
-        kept.append(i)
+        for k in kept:
+            if abs(lat - lats[k]) <= _SAME_DLAT and \
+                    _distance_km(lat, lons[i], lats[k], lons[k]) <= SAME_PLACE_KM:
+                break
+        else:
+            kept.append(i)
     return kept if kept else order[:1]
 
 
@@ -359,5 +359,8 @@ def _scaled(raw: float) -> float:
 
 def _result(query: str, status: str, place: Place | None, best: float, cands: CandidateSet,
             score: Sequence[float], alts: list[int]) -> Resolution:
-    return Resolution(query, status, place, _scaled(best), tuple(cands.place(i) for i in alts),
-                      tuple(_scaled(score[i]) for i in alts))
+    if not alts:
+        return Resolution(query, status, place, _scaled(best))
+    place_of = cands.place
+    return Resolution(query, status, place, _scaled(best), tuple([place_of(i) for i in alts]),
+                      tuple([min(1.0, max(0.0, score[i] / MAX_RAW)) for i in alts]))

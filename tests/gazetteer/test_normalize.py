@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from gazetteer.normalize import (ARTICLES, exact_key, fold, keys, loose_key, skeleton_key,
@@ -138,6 +138,8 @@ def test_doubling_a_consonant_does_not_change_loose_or_skeleton(word, letter, po
     pos = pos % (len(word) + 1)
     single = word[:pos] + letter + word[pos:]
     doubled = word[:pos] + letter + letter + word[pos:]
+    # the French silent -e goes after vowel + one n only: "Hraitane" = "Hraitan" != "Hraitanne"
+    assume(not (letter == "n" and word[pos:] == "e" and word[:pos][-1:] in ("a", "i", "u", "o")))
     assert loose_key(doubled) == loose_key(single)
     assert skeleton_key(doubled) == skeleton_key(single)
 
