@@ -84,11 +84,14 @@ class Gazetteer:
             return hit
         exact = exact_key(name)
         loose = "" if is_arabic(name) else loose_key(name)
-        skel = skeleton_key(name)
         rows = self._conn.execute(STRONG_SQL, (exact, loose)).fetchall()
-        if not rows:
+        if rows:
+            skel = ""  # only skeleton matches need it
+        else:
+            skel = skeleton_key(name)
             rows = self._conn.execute(SKELETON_SQL, (skel,)).fetchall()
-        rows = _best_per_place(rows)
+        if len(rows) > 1:
+            rows = _best_per_place(rows)
         country = self._country_names.get(exact)
         if country is not None:
             # A country's name means the country, never a town that shares it.

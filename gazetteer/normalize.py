@@ -209,6 +209,12 @@ def _arabic_skeleton(text: str) -> str:
     return "".join(out)
 
 
+def clear_caches() -> None:
+    """Forget the keys computed so far (each key function remembers up to 200,000 names)."""
+    for cached in (fold, _words, _loose_word, loose_key, skeleton_key):
+        cached.cache_clear()
+
+
 def keys(text: str) -> tuple[str, str, str]:
     """Return ``(exact, loose, skeleton)`` keys of one name."""
     return exact_key(text), loose_key(text), skeleton_key(text)

@@ -89,7 +89,8 @@ class CandidateSet:
         ``(name, lat, lon, country, feature_code, geonameid, population, source, importance,
         kind, ...)`` per place (further fields are ignored).
     skeleton : str
-        The query's consonant skeleton.
+        The query's consonant skeleton; only skeleton matches (kind >= SKELETON_ARABIC) use
+        it, so it may be empty when ``rows`` hold none.
     """
 
     __slots__ = ("rows", "skeleton", "lats", "lons", "scores", "weak", "admin", "countries",
