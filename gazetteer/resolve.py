@@ -93,11 +93,11 @@ class CandidateSet:
         it, so it may be empty when ``rows`` hold none.
     """
 
-    __slots__ = ("rows", "skeleton", "lats", "lons", "scores", "weak", "admin", "countries",
-                 "_arrays", "_masks", "_places", "memo")
+    __slots__ = ("rows", "skeleton", "scores", "weak", "memo", "_columns", "_arrays", "_masks",
+                 "_places")
 
     def __init__(self, rows: Sequence[tuple], skeleton: str) -> None:
-        self.rows = rows = list(rows)
+        self.rows = rows = rows if type(rows) is list else list(rows)
         self.skeleton = skeleton
         if len(skeleton) <= SHORT_SKELETON:
             adjust = -SHORT_SKELETON_PENALTY
@@ -122,25 +122,46 @@ class CandidateSet:
                           + DELIBERATE_SOURCE_BONUS * (r[7] in _DELIBERATE))
         #: Score of each candidate before proximity and the country penalty (raw units).
         self.scores: list[float] = scores
+        #: Which candidates matched by consonant skeleton only.
         self.weak: list[bool] = weak
-        if len(rows) == 1:
-            r = rows[0]
-            self.lats, self.lons, self.countries = [r[1]], [r[2]], [r[3]]
-            self.admin = [r[4].startswith("ADM")]
-        else:
-            self.lats = [r[1] for r in rows]
-            self.lons = [r[2] for r in rows]
-            self.countries = [r[3] for r in rows]
-            self.admin = [r[4].startswith("ADM") for r in rows]
-        self._arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-        self._masks: dict[tuple[str, ...], list[bool]] = {}
-        self._places: dict[int, Place] = {}
         #: Resolutions without near/context, per (query, countries): a pure function of this
-        #: set, so computed once.
-        self.memo: dict[tuple[str, tuple[str, ...]], Resolution] = {}
+        #: set, so computed once (None until the first).
+        self.memo: dict[tuple[str, tuple[str, ...]], Resolution] | None = None
+        # Built on first use: most names are ranked once, many with a single candidate.
+        self._columns: tuple[list, list, list, list] | None = None
+        self._arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._masks: dict[tuple[str, ...], list[bool]] | None = None
+        self._places: dict[int, Place] | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def _cols(self) -> tuple[list, list, list, list]:
+        if self._columns is None:
+            rows = self.rows
+            self._columns = ([r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows],
+                             [r[4].startswith("ADM") for r in rows])
+        return self._columns
+
+    @property
+    def lats(self) -> list[float]:
+        """Latitude of each candidate."""
+        return self._cols()[0]
+
+    @property
+    def lons(self) -> list[float]:
+        """Longitude of each candidate."""
+        return self._cols()[1]
+
+    @property
+    def countries(self) -> list[str]:
+        """Country code of each candidate."""
+        return self._cols()[2]
+
+    @property
+    def admin(self) -> list[bool]:
+        """Which candidates are administrative areas (ADM*)."""
+        return self._cols()[3]
 
     def _numpy(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if self._arrays is None:
@@ -165,17 +186,22 @@ class CandidateSet:
 
     def outside(self, countries: tuple[str, ...]) -> list[bool]:
         """Which candidates lie outside ``countries`` (cached per country tuple)."""
+        if self._masks is None:
+            self._masks = {}
         mask = self._masks.get(countries)
         if mask is None:
             wanted = set(countries)
-            mask = self._masks[countries] = [c not in wanted for c in self.countries]
+            mask = self._masks[countries] = [r[3] not in wanted for r in self.rows]
         return mask
 
     def place(self, i: int) -> Place:
         """The Place of candidate ``i`` (built once)."""
-        p = self._places.get(i)
+        places = self._places
+        if places is None:
+            places = self._places = {}
+        p = places.get(i)
         if p is None:
-            p = self._places[i] = place_from_row(self.rows[i])
+            p = places[i] = place_from_row(self.rows[i])
         return p
 
 
@@ -242,9 +268,12 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
         return Resolution(query, "unresolved", None, 0.0)
     wanted = _wanted(countries) if countries else ()
     if near is None and not len(context):
-        hit = cands.memo.get((query, wanted))
+        memo = cands.memo
+        if memo is None:
+            memo = cands.memo = {}
+        hit = memo.get((query, wanted))
         if hit is None:
-            hit = cands.memo[(query, wanted)] = _rank(query, cands, wanted, None, ())
+            hit = memo[(query, wanted)] = _rank(query, cands, wanted, None, ())
         return hit
     return _rank(query, cands, wanted, near, context)
 
@@ -274,7 +303,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         sc = cands.scores
     if wanted:
         if n == 1:
-            if cands.countries[0] not in wanted:
+            if cands.rows[0][3] not in wanted:
                 sc = [sc[0] - OTHER_COUNTRY_PENALTY]
         else:
             sc = [s - OTHER_COUNTRY_PENALTY if out else s
@@ -350,7 +379,7 @@ def _corroborated(cands: CandidateSet, i: int, wanted: tuple[str, ...],
     skeleton long enough not to be a coincidence."""
     if prox is not None and prox[i] >= CORROBORATING_PROXIMITY:
         return True
-    return bool(wanted) and cands.countries[i] in wanted and \
+    return bool(wanted) and cands.rows[i][3] in wanted and \
         len(cands.skeleton) >= MIN_TRUSTED_SKELETON
 
 
