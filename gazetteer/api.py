@@ -16,7 +16,7 @@ from gazetteer import db
 from gazetteer.errors import GazetteerError, GazetteerInputError
 from gazetteer.importer import ImportReport, write_records
 from gazetteer.model import Place, Resolution
-from gazetteer.normalize import exact_key, is_arabic, loose_key, skeleton_key
+from gazetteer.normalize import exact_key, lookup_keys, loose_key, skeleton_key
 from gazetteer.resolve import CandidateSet, rank
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
@@ -82,8 +82,7 @@ class Gazetteer:
         hit = self._cache.get(name)
         if hit is not None:
             return hit
-        exact = exact_key(name)
-        loose = "" if is_arabic(name) else loose_key(name)
+        exact, loose = lookup_keys(name)
         rows = self._conn.execute(STRONG_SQL, (exact, loose)).fetchall()
         if rows:
             skel = ""  # only skeleton matches need it

@@ -209,6 +209,21 @@ def _arabic_skeleton(text: str) -> str:
     return "".join(out)
 
 
+def lookup_keys(text: str) -> tuple[str, str]:
+    """Return ``(exact_key(text), loose_key(text))`` for looking a query up, with an empty
+    loose key for Arabic script (names in it are stored under exact and skeleton keys only).
+
+    The same keys, without filling the caches of :func:`loose_key` and ``_words``: a query is
+    looked up once, then its candidates are cached by the gazetteer.
+    """
+    folded = fold(text)
+    if _ARABIC.search(text) is not None:
+        return folded, ""
+    words = _typed(folded).split()
+    kept = [w for w in words if w not in ARTICLES] or words
+    return folded, "".join([_loose_word(w) for w in kept])
+
+
 def clear_caches() -> None:
     """Forget the keys computed so far (each key function remembers up to 200,000 names)."""
     for cached in (fold, _words, _loose_word, loose_key, skeleton_key):

@@ -148,3 +148,19 @@ def test_doubling_a_consonant_does_not_change_loose_or_skeleton(word, letter, po
 @given(names)
 def test_hyphen_and_space_are_the_same(name):
     assert keys(name.replace(" ", "-")) == keys(name)
+
+
+@relaxed
+@given(names)
+def test_lookup_keys_are_the_exact_and_loose_keys(name):
+    from gazetteer.normalize import lookup_keys
+
+    assert lookup_keys(name) == (exact_key(name), loose_key(name))
+    assert lookup_keys(f"al-{name} Air Base") == (exact_key(f"al-{name} Air Base"),
+                                                  loose_key(f"al-{name} Air Base"))
+
+
+def test_lookup_keys_of_arabic_script_have_no_loose_key():
+    from gazetteer.normalize import lookup_keys
+
+    assert lookup_keys("حريتان") == (exact_key("حريتان"), "")
