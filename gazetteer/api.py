@@ -66,6 +66,8 @@ class Gazetteer:
 
     def __init__(self, conn: sqlite3.Connection, home: Path) -> None:
         self._conn = conn
+        #: One cursor for all name lookups (saves making one per name).
+        self._lookup = conn.cursor()
         self.home = home
         self._cache: dict[str, CandidateSet] = {}
         raw = db.get_meta(conn, "country_names")
@@ -83,12 +85,12 @@ class Gazetteer:
         if hit is not None:
             return hit
         exact, loose = lookup_keys(name)
-        rows = self._conn.execute(STRONG_SQL, (exact, loose)).fetchall()
+        rows = self._lookup.execute(STRONG_SQL, (exact, loose)).fetchall()
         if rows:
             skel = ""  # only skeleton matches need it
         else:
             skel = skeleton_key(name)
-            rows = self._conn.execute(SKELETON_SQL, (skel,)).fetchall()
+            rows = self._lookup.execute(SKELETON_SQL, (skel,)).fetchall()
         if len(rows) > 1:
             rows = _best_per_place(rows)
         country = self._country_names.get(exact)
