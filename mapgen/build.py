@@ -9,8 +9,10 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mapgen.basemap import basemap_for
+from mapgen.control_zones import zones_from_control
 from mapgen.model import ControlZone, Incident
 from mapgen.readers import ReadOptions
 from mapgen.resolve import Resolved, resolve_places, write_pins
@@ -59,38 +61,70 @@ class MapDocument:
 
 
 def embed_snippet(url: str, title: str) -> str:
-    """A responsive iframe for articles: full width, 4:3 on phones up to 16:9 on wide screens."""
+    """A responsive iframe for articles, with a plain link for readers where frames are stripped.
+
+    The frame takes the article column's full width at 4:3 (16:9 on wide screens, 4:5 on phones,
+    where a taller map leaves room between its controls), never taller than most of the screen nor
+    shorter than a usable map; the page inside fills whatever size the frame gets. ``url`` may carry a permalink hash (``map.html#date=2016-02-04``).
+    """
     safe_url, safe_title = html.escape(url, quote=True), html.escape(title, quote=True)
     return (
-        '<div class="mapgen-embed" style="position:relative;width:100%;height:0;padding-bottom:min(75%,80vh);">\n'
-        f'  <iframe src="{safe_url}" title="{safe_title}" loading="lazy" allowfullscreen\n'
-        '    style="position:absolute;inset:0;width:100%;height:100%;border:0;"></iframe>\n'
+        '<style>\n'
+        '.mapgen-embed{position:relative;width:100%;aspect-ratio:4/3;min-height:320px;max-height:85vh;}\n'
+        '@media (max-width:600px){.mapgen-embed{aspect-ratio:4/5;}}\n'
+        '@media (min-width:900px){.mapgen-embed{aspect-ratio:16/9;}}\n'
+        '.mapgen-embed>iframe{position:absolute;top:0;left:0;width:100%;height:100%;border:0;}\n'
+        '</style>\n'
+        '<div class="mapgen-embed">\n'
+        f'  <iframe src="{safe_url}" title="{safe_title}" loading="lazy" allow="fullscreen" allowfullscreen\n'
+        '    referrerpolicy="strict-origin-when-cross-origin"></iframe>\n'
         '</div>\n'
+        f'<p class="mapgen-embed-link"><a href="{safe_url}">Open the map: {html.escape(title)}</a></p>\n'
     )
 
 
 def build_map(source: str | Path | MapSource, *, timezone: str | None = None, home: str | None = None,
-              repin: bool = False, title: str | None = None, options: ReadOptions | None = None) -> MapDocument:
+              repin: bool = False, title: str | None = None, options: ReadOptions | None = None,
+              cache: Any = None, cdn: bool = False) -> MapDocument:
     """Build the map for ``source`` (a project folder, one events file, or a loaded source).
 
-    Raises :class:`~mapgen.errors.InputErrors` for bad input, naming file, record and field.
-    Incidents marked ``review: true`` are left out and counted.
-    """
-    from mapgen.render.page import make_map, render_html  # folium stays at the edge
+    ``cdn=True`` loads Leaflet from a pinned CDN address with integrity hashes instead of inlining it.
 
-    loaded = source if isinstance(source, MapSource) else load_source(source, timezone=timezone, options=options)
+    Raises :class:`~mapgen.errors.InputErrors` for bad input, naming file, record and field.
+    Incidents marked ``review: true`` are left out and counted. ``cache`` (a
+    :class:`~mapgen.buildcache.BuildCache`) keeps parsed files and the page between builds.
+    """
+    loaded = source if isinstance(source, MapSource) else load_source(
+        source, timezone=timezone, options=options, reader=cache.read if cache is not None else None)
     if title:
         loaded.config.title = title
     resolved = resolve_places(loaded, home=home, repin=repin, include_review=False)
     incidents = [i for i in resolved.incidents if not i.review]
     left_out = len(resolved.incidents) - len(incidents)
-    payload = build_payload(loaded.config, incidents, loaded.zones)
+    zones = [*loaded.zones, *zones_from_control(resolved.control, radius_km=loaded.config.control_radius_km,
+                                                countries=loaded.config.countries)]
+    payload = build_payload(loaded.config, incidents, zones)
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
-    payload["basemap"] = basemap_for(payload["bounds"], incidents)
-    fmap = make_map(payload, title=loaded.config.title)
-    return MapDocument(html=render_html(fmap), source=loaded, resolved=resolved,
-                       incidents=incidents, zones=list(loaded.zones), left_out_for_review=left_out)
+    if cache is not None:
+        payload["basemap"] = cache.basemap(payload["bounds"], incidents, basemap_for)
+        from mapgen.shape import payload_json
+
+        # the page around the data differs with --cdn: keep its halves apart
+        page_key = loaded.config.title + ("\n--cdn" if cdn else "")
+        page = cache.render(payload_json(payload), page_key,
+                            lambda: _render(payload, loaded.config.title, cdn=cdn))
+    else:
+        payload["basemap"] = basemap_for(payload["bounds"], incidents)
+        page = _render(payload, loaded.config.title, cdn=cdn)
+    return MapDocument(html=page, source=loaded, resolved=resolved,
+                       incidents=incidents, zones=zones, left_out_for_review=left_out)
+
+
+def _render(payload: dict[str, Any], title: str, *, cdn: bool = False) -> str:
+    from mapgen.render.page import make_map, render_html  # folium stays at the edge
+
+    return render_html(make_map(payload, title=title, cdn=cdn))
 
 
 def default_output(source: str | Path) -> Path:

@@ -8,21 +8,22 @@ from zoneinfo import ZoneInfo
 from mapgen.errors import InputError
 from mapgen.timeparse import get_zone
 
-# Colour-blind-safe defaults (Paul Tol's "bright"/"muted" and Okabe-Ito palettes).
+# Colour-blind-safe defaults (Paul Tol's "bright"/"muted" and Okabe-Ito palettes). tests/mapgen/test_palette.py
+# keeps every pair apart under simulated protanopia, deuteranopia and tritanopia (CIEDE2000).
 DEFAULT_EVENT_TYPES: dict[str, tuple[str, str]] = {
     "airstrike": ("Airstrike", "#CC3311"),
     "shelling": ("Shelling", "#EE7733"),
     "clashes": ("Clashes", "#AA3377"),
     "territorial change": ("Territorial change", "#332288"),
-    "displacement": ("Displacement", "#0077BB"),
-    "humanitarian": ("Humanitarian", "#009988"),
-    "statement": ("Statement", "#666666"),
+    "displacement": ("Displacement", "#0072B2"),
+    "humanitarian": ("Humanitarian", "#009977"),
+    "statement": ("Statement", "#444444"),
     "diplomatic": ("Diplomatic", "#33BBEE"),
 }
 DEFAULT_FACTIONS: dict[str, tuple[str, str]] = {
     "government": ("Government and allies", "#D55E00"),
     "rebels": ("Rebels", "#009E73"),
-    "ypg": ("YPG / SDF", "#E69F00"),
+    "ypg": ("YPG / SDF", "#FFD700"),
     "isil": ("ISIL", "#000000"),
 }
 FALLBACK_COLOURS = ("#56B4E9", "#CC79A7", "#0072B2", "#F0E442", "#882255", "#44AA99", "#999933")
@@ -52,6 +53,7 @@ class MapConfig:
     mode: str = "cumulative"
     window_days: int = 7
     view: list[list[float]] | None = None  # [[south, west], [north, east]] to open on
+    control_radius_km: float = 10.0  # how far a town's control reaches (zones from control.csv)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -116,6 +118,10 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
     if isinstance(window, bool) or not isinstance(window, int) or window < 1:
         raise InputError("must be a whole number of days >= 1", file=file, record=line, field="window_days")
     view = _view(data.get("view"), file, line)
+    radius = data.get("control_radius_km", 10.0)
+    if isinstance(radius, bool) or not isinstance(radius, (int, float)) or not 0 < radius <= 500:
+        raise InputError("must be a number of kilometres, 0 < r <= 500", file=file, record=line,
+                         field="control_radius_km")
     countries = data.get("countries") or ()
     if isinstance(countries, str):
         countries = [c.strip() for c in countries.split(",")]
@@ -130,6 +136,7 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
         mode=mode,
         window_days=window,
         view=view,
+        control_radius_km=float(radius),
     )
 
 

@@ -10,8 +10,10 @@ import datetime as dt
 import hashlib
 import math
 import re
+from collections.abc import Mapping  # typing.Mapping's isinstance is ~10x slower per record
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from functools import lru_cache
+from typing import Any, Sequence
 from zoneinfo import ZoneInfo
 
 from mapgen.errors import InputError
@@ -102,7 +104,7 @@ def _number(value: Any, name: str, origin: Origin, low: float, high: float) -> f
         raise origin.error(name, f"not a number: {value!r}")
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise origin.error(name, f"not a number: {value!r}") from None
     if not math.isfinite(number) or not low <= number <= high:
         raise origin.error(name, f"{value!r} is outside {low:g}..{high:g}")
@@ -121,10 +123,15 @@ def parse_sources(value: Any, origin: Origin, tz: ZoneInfo, field_name: str = "s
     """Sources as a list of mappings (outlet, url, published), strings (outlet), or one mapping."""
     if value is None or value == "":
         return ()
+    if type(value) is tuple and all(type(item) is Source for item in value):
+        return value  # already validated (readers cache parsed source cells)
     items = value if isinstance(value, list) else [value]
     sources = []
     for number, item in enumerate(items, start=1):
         where = f"{field_name}[{number}]"
+        if isinstance(item, Source):  # already validated (readers cache parsed source cells)
+            sources.append(item)
+            continue
         if isinstance(item, str):
             item = {"url": item} if _URL_RE.match(item.strip()) else {"outlet": item}
         if not isinstance(item, Mapping):
@@ -175,16 +182,25 @@ def _check_id(value: Any, origin: Origin) -> str:
 
 # ---------------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=16384)
+def _cached_span(date: Any, start: Any, end: Any, precision: str | None, tz: ZoneInfo) -> Any:
+    return parse_span(date, start=start, end=end, precision=precision, tz=tz)
+
+
+def _span(date: Any, start: Any, end: Any, precision: str | None, tz: ZoneInfo) -> Any:
+    """:func:`parse_span`, cached for text values: feeds repeat the same dates many times."""
+    if all(v is None or type(v) is str for v in (date, start, end)):
+        return _cached_span(date, start, end, precision, tz)
+    return parse_span(date, start=start, end=end, precision=precision, tz=tz)
+
+
 def incident_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo) -> Incident:
     """Validate one raw incident record; raise :class:`InputError` naming the bad field."""
     if not isinstance(record, Mapping):
         raise origin.error(None, "an incident must be a mapping of fields")
     precision = _text(record, "time_precision", origin) or None
     try:
-        span, precision = parse_span(
-            record.get("date"), start=record.get("start"), end=record.get("end"),
-            precision=precision, tz=tz,
-        )
+        span, precision = _span(record.get("date"), record.get("start"), record.get("end"), precision, tz)
     except ValueError as exc:
         bad = "date" if record.get("start") is None else "start/end"
         if "precision" in str(exc):
@@ -210,7 +226,7 @@ def incident_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo
     fatalities = None
     if record.get("fatalities") not in (None, ""):
         value = record["fatalities"]
-        if isinstance(value, bool) or not str(value).strip().isdigit():
+        if isinstance(value, bool) or not str(value).strip().isdecimal():
             raise origin.error("fatalities", f"not a whole number >= 0: {value!r}")
         fatalities = int(str(value).strip())
 
@@ -230,8 +246,163 @@ def incident_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo
     )
 
 
-def check_geometry(geometry: Any, origin: Origin, field_name: str = "geometry", repair: bool = False) -> Any:
-    """Return a valid shapely (Multi)Polygon from a GeoJSON mapping; raise an input error otherwise."""
+class IncidentValidator:
+    """:func:`incident_from_record` for many rows of text cells (CSV), with the same results.
+
+    Feeds repeat dates, types, places, actors and fatality counts thousands of times, so each
+    distinct value is checked once and remembered. Anything unusual (a missing or bad field, a
+    ``start`` column) goes through :func:`incident_from_record` itself, so errors are word for
+    word the same. Cells are text, except that ``sources`` may hold an already parsed tuple of
+    :class:`Source` and ``review`` a bool; an empty cell counts as absent.
+
+    Parameters
+    ----------
+    tz : ZoneInfo
+        The map's time zone.
+    names : sequence of str
+        The model field each cell holds, in order ("" for a column to ignore).
+    """
+
+    MEMO_LIMIT = 65536  # distinct values remembered per field
+    FIELDS = ("id", "date", "end", "time_precision", "type", "place", "lat", "lon", "geo_precision",
+              "actors", "title", "description", "fatalities", "sources", "review")
+
+    def __init__(self, tz: ZoneInfo, names: Sequence[str]) -> None:
+        self.tz = tz
+        self.names = list(names)
+        self._slow = "start" in self.names
+        # a field without a column reads the "" that incident() appends to every row
+        self._index = [self.names.index(f) if f in self.names else -1 for f in self.FIELDS]
+        self._spans: dict[tuple[str, str, str], tuple[dt.datetime, dt.datetime, str]] = {}
+        self._types: dict[str, str] = {}
+        self._places: dict[str, str | None] = {}
+        self._geo: dict[str, str] = {}
+        self._actors: dict[str, tuple[str, ...]] = {}
+        self._fatalities: dict[str, int] = {}
+
+    def incident(self, cells: list[Any], origin: Origin) -> Incident:
+        """Validate one row (``cells`` gains a trailing ""); raise :class:`InputError` exactly
+        as incident_from_record does."""
+        cells.append("")
+        try:
+            if self._slow:
+                raise _Fallback
+            return self._fast(cells, origin)
+        except (_Fallback, InputError, ValueError, TypeError, AttributeError):
+            record = {n: v for n, v in zip(self.names, cells) if n and v != ""}
+            return incident_from_record(record, origin, self.tz)
+
+    def _fast(self, cells: list[Any], origin: Origin) -> Incident:  # noqa: C901 - one straight pass
+        (i_id, i_date, i_end, i_precision, i_type, i_place, i_lat, i_lon, i_geo, i_actors, i_title,
+         i_description, i_fatalities, i_sources, i_review) = self._index
+        date, end, raw_precision = cells[i_date], cells[i_end], cells[i_precision]
+        key = (date, end, raw_precision)
+        found = self._spans.get(key)
+        if found is None:
+            if not date:
+                raise _Fallback
+            span, effective = parse_span(date, end=end or None, precision=raw_precision.strip() or None,
+                                         tz=self.tz)
+            found = (span.start, span.end, effective)
+            if len(self._spans) < self.MEMO_LIMIT:  # a feed of exact times rarely repeats one
+                self._spans[key] = found
+        start, finish, precision = found
+
+        raw_type = cells[i_type]
+        kind = self._types.get(raw_type)
+        if kind is None:
+            if not raw_type.strip():
+                raise _Fallback
+            kind = self._types[raw_type] = raw_type.strip().lower()
+
+        raw_place = cells[i_place]
+        place = self._places.get(raw_place, "")
+        if place == "":
+            place = raw_place.strip() or None
+            if len(self._places) < self.MEMO_LIMIT:
+                self._places[raw_place] = place
+        raw_lat, raw_lon = cells[i_lat], cells[i_lon]
+        if raw_lat and raw_lon:  # as _number: float(), then the range (NaN fails it too)
+            lat, lon = float(raw_lat), float(raw_lon)
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise _Fallback
+        elif not raw_lat and not raw_lon and place is not None:
+            lat = lon = None
+        else:
+            raise _Fallback
+
+        raw_geo = cells[i_geo]
+        geo = self._geo.get(raw_geo)
+        if geo is None:
+            geo = (raw_geo.strip() or "exact").lower()
+            if geo not in GEO_PRECISIONS:
+                raise _Fallback
+            self._geo[raw_geo] = geo
+
+        fatalities = None
+        raw_fatalities = cells[i_fatalities]
+        if raw_fatalities:
+            fatalities = self._fatalities.get(raw_fatalities)
+            if fatalities is None:
+                text = raw_fatalities.strip()
+                if not text.isdecimal():
+                    raise _Fallback
+                fatalities = self._fatalities[raw_fatalities] = int(text)
+
+        raw_actors = cells[i_actors]
+        actors = self._actors.get(raw_actors)
+        if actors is None:
+            actors = _actors(raw_actors, origin)
+            if len(self._actors) < self.MEMO_LIMIT:
+                self._actors[raw_actors] = actors
+
+        title, description = cells[i_title].strip(), cells[i_description].strip()
+        raw_id = cells[i_id]
+        if raw_id:  # as _check_id
+            ident = raw_id.strip()
+            if not _ID_RE.match(ident):
+                raise _Fallback
+        else:
+            ident = stable_id(start.isoformat(), place or f"{lat},{lon}", kind, title)
+        review = cells[i_review] or False
+        if type(review) is not bool:
+            raise _Fallback
+        sources = cells[i_sources] or ()
+        if type(sources) is not tuple:
+            raise _Fallback
+        for item in sources:  # parsed by the reader; the tuple is kept as it is
+            if type(item) is not Source:
+                raise _Fallback
+        # An Incident built without the frozen __init__'s sixteen object.__setattr__ calls (a
+        # third of the cost of a row); the same object, as the equivalence test checks.
+        incident = _object_new(Incident)
+        _object_setattr(incident, "__dict__", {
+            "id": ident, "start": start, "end": finish, "time_precision": precision, "type": kind,
+            "place": place, "lat": lat, "lon": lon, "geo_precision": geo, "actors": actors, "title": title,
+            "description": description, "fatalities": fatalities, "sources": sources, "review": review,
+            "origin": origin})
+        return incident
+
+
+class _Fallback(Exception):
+    """Raised by the fast path of :class:`IncidentValidator` to let the reference check decide."""
+
+
+#: ``is_url(text)`` is true for an (already stripped) http(s) link, as :func:`check_url` wants it.
+is_url = _URL_RE.match
+
+
+_object_new = object.__new__
+_object_setattr = object.__setattr__
+
+
+def check_geometry(geometry: Any, origin: Origin, field_name: str = "geometry", repair: bool = False,
+                   warnings: list[InputError] | None = None) -> Any:
+    """Return a valid shapely (Multi)Polygon from a GeoJSON mapping; raise an input error otherwise.
+
+    With ``repair``, an invalid polygon is made valid (its polygonal part kept) and the repair is
+    reported in ``warnings`` with shapely's reason.
+    """
     from shapely.geometry import shape
     from shapely.validation import explain_validity, make_valid
 
@@ -252,11 +423,27 @@ def check_geometry(geometry: Any, origin: Origin, field_name: str = "geometry", 
         reason = explain_validity(geom)
         if not repair:
             raise origin.error(field_name, f"invalid polygon: {reason}")
-        geom = make_valid(geom)
+        geom = _polygonal(make_valid(geom))
+        if geom.is_empty:
+            raise origin.error(field_name, f"invalid polygon: {reason}; nothing is left after repair")
+        if warnings is not None:
+            warnings.append(origin.error(field_name, f"repaired invalid polygon ({reason})"))
     return geom
 
 
-def zone_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo, *, repair: bool = False) -> ControlZone:
+def _polygonal(geom: Any) -> Any:
+    """The polygons of a repaired geometry (make_valid may add stray lines and points)."""
+    from shapely.geometry import MultiPolygon, Polygon
+
+    if isinstance(geom, (Polygon, MultiPolygon)):
+        return geom
+    parts = [g for g in getattr(geom, "geoms", ()) if isinstance(g, (Polygon, MultiPolygon))]
+    polygons = [p for g in parts for p in (g.geoms if isinstance(g, MultiPolygon) else [g])]
+    return polygons[0] if len(polygons) == 1 else MultiPolygon(polygons)
+
+
+def zone_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo, *, repair: bool = False,
+                     warnings: list[InputError] | None = None) -> ControlZone:
     """Validate one raw control-zone record (faction, geometry, valid_from, valid_to, status, sources)."""
     if not isinstance(record, Mapping):
         raise origin.error(None, "a zone must be a mapping of fields")
@@ -280,7 +467,7 @@ def zone_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo, *,
     status = (_text(record, "status", origin) or "assessed").lower()
     if status not in ZONE_STATUSES:
         raise origin.error("status", f"{status!r} is not one of {', '.join(ZONE_STATUSES)}")
-    geom = check_geometry(record.get("geometry"), origin, repair=repair)
+    geom = check_geometry(record.get("geometry"), origin, repair=repair, warnings=warnings)
     raw_id = record.get("id")
     ident = (_check_id(raw_id, origin) if raw_id not in (None, "")
              else stable_id(faction, valid_from.isoformat(), geom.wkt[:200]))

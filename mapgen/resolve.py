@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -17,6 +17,7 @@ import yaml
 from mapgen.errors import InputError, InputErrors
 from mapgen.model import Incident
 from mapgen.source import MapSource, ProjectPlace
+from mapgen.towncontrol import TownControl
 from mapgen.writefile import write_atomic
 
 
@@ -49,7 +50,8 @@ def read_pins(path: Path) -> dict[str, Pin]:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
     except yaml.YAMLError as exc:
         raise InputError(f"malformed pin file ({exc.__class__.__name__}); fix it or build with --repin",
                          file=str(path)) from None
@@ -95,6 +97,7 @@ class Resolved:
     incidents: list[Incident]
     pins: dict[str, Pin]
     pins_changed: bool
+    control: list[TownControl] = field(default_factory=list)  # town control rows, now located
 
 
 def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = False,
@@ -104,7 +107,8 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
     old_pins = {} if repin else read_pins(source.lock_path)
     project = _project_index(source.places)
     wanted = [i for i in source.incidents if not i.located and (include_review or not i.review)]
-    names = sorted({_key(i.place or ""): i.place or "" for i in wanted}.items())
+    wanted_control = [c for c in source.control if not c.located]  # resolved like incident places
+    names = sorted({_key(i.place or ""): i.place or "" for i in [*wanted, *wanted_control]}.items())
 
     pins: dict[str, Pin] = {}
     pending: list[str] = []
@@ -141,7 +145,7 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
                                         "or import a GeoNames dump with `mapgen gazetteer import`")
 
     errors = [i.origin.error("place", problems[_key(i.place or "")])
-              for i in wanted if _key(i.place or "") in problems]
+              for i in [*wanted, *wanted_control] if _key(i.place or "") in problems]
     if errors:
         raise InputErrors(errors)
 
@@ -152,8 +156,14 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
             continue
         pin = pins[_key(incident.place or "")]
         incidents.append(dataclasses.replace(incident, lat=pin.lat, lon=pin.lon))
+    control = [c if c.located else _locate(c, pins[_key(c.place)]) for c in source.control]
     changed = {k: p.as_mapping() for k, p in pins.items()} != {k: p.as_mapping() for k, p in old_pins.items()}
-    return Resolved(incidents, pins, changed)
+    return Resolved(incidents, pins, changed, control)
+
+
+def _locate(row: TownControl, pin: Pin) -> TownControl:
+    """A control row with its town's coordinates (and country, when the row names none)."""
+    return dataclasses.replace(row, lat=pin.lat, lon=pin.lon, country=row.country or pin.country)
 
 
 def write_pins(source: MapSource, resolved: Resolved) -> Path | None:

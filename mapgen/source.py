@@ -10,6 +10,7 @@ from mapgen.errors import InputError, InputErrors
 from mapgen.model import ControlZone, Incident
 from mapgen.readers import READERS, ReadOptions, Records, read_file
 from mapgen.readers.yamlfile import line_of, load_yaml
+from mapgen.towncontrol import TownControl
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class MapSource:
     zones: list[ControlZone] = field(default_factory=list)
     places: list[ProjectPlace] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    control: list[TownControl] = field(default_factory=list)  # town-level control, see control_zones
+    warnings: list[InputError] = field(default_factory=list)  # reported, but do not fail
 
     @property
     def name(self) -> str:
@@ -96,8 +99,14 @@ def _read_places(path: Path, errors: list[InputError]) -> list[ProjectPlace]:
 
 
 def load_source(path: str | Path, *, timezone: str | None = None,
-                options: ReadOptions | None = None) -> MapSource:
-    """Read and validate ``path``; raise :class:`InputErrors` listing every problem found."""
+                options: ReadOptions | None = None, problems: list[InputError] | None = None,
+                reader: Any = None) -> MapSource:
+    """Read and validate ``path``; raise :class:`InputErrors` listing every problem found.
+
+    With a ``problems`` list, record problems are added to it instead and the valid records are
+    returned (``mapgen validate`` goes on to check places with them). ``reader`` replaces
+    :func:`~mapgen.readers.read_file` (same arguments), e.g. a build cache.
+    """
     path = Path(path)
     options = options or ReadOptions()
     errors: list[InputError] = []
@@ -134,14 +143,18 @@ def load_source(path: str | Path, *, timezone: str | None = None,
     records = Records()
     for file in source.files:
         try:
-            records.extend(read_file(file, config.zone, errors, options))
+            records.extend((reader or read_file)(file, config.zone, errors, options))
         except InputError as exc:
             errors.append(exc)
     _check_unique(records, errors)
-    if errors:
+    if errors and problems is None:
         raise InputErrors(errors)
+    if problems is not None:
+        problems.extend(errors)
     source.incidents = records.incidents
     source.zones = records.zones
+    source.control = records.control
+    source.warnings = records.warnings
     return source
 
 

@@ -32,13 +32,17 @@ def main(ctx: click.Context, home: str | None, verbose: int, quiet: bool) -> Non
 
 
 def _register() -> None:
-    from mapgen.cli import cmd_build, cmd_validate
+    from mapgen.cli import cmd_build, cmd_export, cmd_gazetteer, cmd_resolve, cmd_validate
+    from mapgen.cli import cmd_ingest, cmd_watch
 
     main.add_command(cmd_build.build)
     main.add_command(cmd_validate.validate)
-    from mapgen.cli import cmd_gazetteer, cmd_resolve
+    main.add_command(cmd_export.export)
+    main.add_command(cmd_ingest.ingest)
+    main.add_command(cmd_watch.watch)
     main.add_command(cmd_resolve.resolve)
     main.add_command(cmd_gazetteer.gazetteer)
+    main.add_command(__import__("mapgen.cli.cmd_snapshot", fromlist=["snapshot"]).snapshot)
 
 
 _register()

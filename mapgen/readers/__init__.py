@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 
 from mapgen.errors import InputError
 from mapgen.readers.base import ReadOptions, Records
+from mapgen.readers.csvfile import read_csv
+from mapgen.readers.geojson import read_geojson
 from mapgen.readers.yaml_events import read_yaml_events
 
 Reader = Callable[[Path, ZoneInfo, list[InputError], ReadOptions], Records]
@@ -19,6 +21,9 @@ Reader = Callable[[Path, ZoneInfo, list[InputError], ReadOptions], Records]
 READERS: dict[str, Reader] = {
     ".yaml": read_yaml_events,
     ".yml": read_yaml_events,
+    ".csv": read_csv,  # plain events, ACLED export or town control, told apart by the header
+    ".geojson": read_geojson,
+    ".json": read_geojson,
 }
 
 

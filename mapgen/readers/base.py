@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mapgen.errors import InputError
 from mapgen.model import ControlZone, Incident
+from mapgen.towncontrol import TownControl
 
 
 @dataclass
@@ -12,13 +14,17 @@ class Records:
 
     incidents: list[Incident] = field(default_factory=list)
     zones: list[ControlZone] = field(default_factory=list)
+    control: list[TownControl] = field(default_factory=list)  # town-level control rows
+    warnings: list[InputError] = field(default_factory=list)  # problems that do not fail a build
 
     def extend(self, other: "Records") -> None:
         self.incidents.extend(other.incidents)
         self.zones.extend(other.zones)
+        self.control.extend(other.control)
+        self.warnings.extend(other.warnings)
 
     def __len__(self) -> int:
-        return len(self.incidents) + len(self.zones)
+        return len(self.incidents) + len(self.zones) + len(self.control)
 
 
 @dataclass(frozen=True)

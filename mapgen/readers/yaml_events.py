@@ -24,7 +24,8 @@ def read_yaml_events(path: Path, tz: ZoneInfo, errors: list[InputError], options
     if isinstance(data, list):
         incidents = data
     elif isinstance(data, Mapping):
-        unknown = sorted(str(k) for k in data if k not in ("incidents", "zones"))
+        # `unresolved:` is the editor's list of names `mapgen ingest` could not place
+        unknown = sorted(str(k) for k in data if k not in ("incidents", "zones", "unresolved"))
         if unknown:
             errors.append(InputError(f"unknown top-level key {unknown[0]!r} (expected incidents, zones)",
                                      file=str(path), record=line_of(data)))
@@ -41,7 +42,7 @@ def read_yaml_events(path: Path, tz: ZoneInfo, errors: list[InputError], options
             errors.append(InputError("must be a list", file=str(path), record=line_of(data), field=key))
             return records
     if not incidents and not zones:
-        errors.append(InputError("no records", file=str(path)))
+        errors.append(InputError("no records", file=str(path), record=line_of(data, 1)))
         return records
     for index, raw in enumerate(incidents or (), start=1):
         origin = Origin(str(path), line_of(raw, index))
@@ -52,7 +53,8 @@ def read_yaml_events(path: Path, tz: ZoneInfo, errors: list[InputError], options
     for index, raw in enumerate(zones or (), start=1):
         origin = Origin(str(path), line_of(raw, index))
         try:
-            records.zones.append(zone_from_record(raw, origin, tz, repair=options.repair))
+            records.zones.append(zone_from_record(raw, origin, tz, repair=options.repair,
+                                                   warnings=records.warnings))
         except InputError as exc:
             errors.append(exc)
     return records

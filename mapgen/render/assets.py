@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import base64
+import hashlib
+import html
 import re
 from functools import lru_cache
 from importlib import resources
 
 LEAFLET_VERSION = "1.9.4"
+# ``--cdn`` pages load this exact version from here; the integrity hashes are computed from the
+# installed package's own files (byte-identical to the release), never fetched.
+CDN_BASE = f"https://unpkg.com/leaflet@{LEAFLET_VERSION}/dist/"
 
 
 def _leaflet_file(name: str) -> str:
@@ -17,6 +22,26 @@ def _leaflet_file(name: str) -> str:
 def leaflet_js() -> str:
     """Leaflet's minified script from the ``django-js-lib-leaflet`` package."""
     return re.sub(r"//# sourceMappingURL=\S+", "", _leaflet_file("leaflet.js"))
+
+
+def sri(data: bytes, algorithm: str = "sha384") -> str:
+    """A Subresource Integrity value (``sha384-<base64>``) for ``data``."""
+    digest = hashlib.new(algorithm, data).digest()
+    return f"{algorithm}-{base64.b64encode(digest).decode('ascii')}"
+
+
+def leaflet_bytes(name: str) -> bytes:
+    """A file of the installed Leaflet release, exactly as shipped."""
+    return (resources.files("js_lib_leaflet") / "static" / "js_lib_leaflet" / name).read_bytes()
+
+
+def cdn_tags() -> str:
+    """``<link>`` and ``<script>`` tags for Leaflet on the CDN, pinned and with integrity hashes."""
+    css, js = CDN_BASE + "leaflet.css", CDN_BASE + "leaflet.js"
+    return (f'<link rel="stylesheet" href="{html.escape(css)}" '
+            f'integrity="{sri(leaflet_bytes("leaflet.css"))}" crossorigin="anonymous">\n'
+            f'<script src="{html.escape(js)}" '
+            f'integrity="{sri(leaflet_bytes("leaflet.js"))}" crossorigin="anonymous"></script>')
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ from typing import Any
 import folium
 from branca.element import Element, Figure
 
-from mapgen.render.assets import leaflet_css, leaflet_js
+from mapgen.render.assets import cdn_tags, leaflet_css, leaflet_js
 from mapgen.render.timeline import TimeLayer
 
 ONLINE_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -28,18 +28,25 @@ def _stable_ids(root: Any) -> None:
     walk(root)
 
 
-def make_map(payload: dict[str, Any], *, title: str, lang: str = "en") -> folium.Map:
-    """A folium map holding the time layer, with every script and style inlined."""
+def make_map(payload: dict[str, Any], *, title: str, lang: str = "en", cdn: bool = False) -> folium.Map:
+    """A folium map holding the time layer, with every script and style inlined.
+
+    With ``cdn=True`` Leaflet is loaded from a pinned CDN address with integrity hashes instead.
+    """
     fmap = folium.Map(location=[0, 0], zoom_start=2, tiles=None, control_scale=True,
                       prefer_canvas=True, min_zoom=2, max_zoom=16, world_copy_jump=False)
     fmap.default_js = []   # no CDN: Leaflet is inlined below; jQuery and Bootstrap are not used
     fmap.default_css = []
     figure = fmap.get_root()
     assert isinstance(figure, Figure)
-    figure.title = title
-    figure.header.add_child(Element(f"<style>{leaflet_css()}</style>"), name="leaflet_css")
-    figure.header.add_child(Element(f"<script>{leaflet_js()}</script>"), name="leaflet_js")
+    figure.title = None    # branca writes its title unescaped; the escaped one is added below
+    if cdn:
+        figure.header.add_child(Element(cdn_tags()), name="leaflet_cdn")
+    else:
+        figure.header.add_child(Element(f"<style>{leaflet_css()}</style>"), name="leaflet_css")
+        figure.header.add_child(Element(f"<script>{leaflet_js()}</script>"), name="leaflet_js")
     figure.header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="title")
+    figure.lang = lang
     payload = {**payload, "tiles": {"url": ONLINE_TILES, "attribution": TILES_ATTRIBUTION}}
     TimeLayer(payload).add_to(fmap)
     return fmap
@@ -50,5 +57,8 @@ def render_html(fmap: folium.Map) -> str:
     figure = fmap.get_root()
     _stable_ids(figure)
     text = figure.render()
+    # folium's page has no language and forbids pinch zoom; readers who zoom text need both
+    text = text.replace("<html>", f'<html lang="{html.escape(getattr(figure, "lang", "en"), quote=True)}">', 1)
+    text = text.replace("initial-scale=1.0, maximum-scale=1.0, user-scalable=no", "initial-scale=1.0", 1)
     # split on "\n" only: str.splitlines() would also break inside text at U+0085, U+001C...
     return "\n".join(line.rstrip() for line in text.split("\n")).rstrip("\n") + "\n"

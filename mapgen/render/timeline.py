@@ -26,3 +26,6 @@ class TimeLayer(MacroElement):
         self.payload = payload_json(payload)
         self.js = own_asset("mapgen-timeline.js")
         self.css = own_asset("mapgen.css")
+        # permalinks, frame fit, small screens, screen-reader summary (uses only the page API)
+        self.share_js = own_asset("mapgen-share.js")
+        self.share_css = own_asset("mapgen-share.css")

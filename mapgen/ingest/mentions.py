@@ -1,0 +1,550 @@
+"""Find the place names of a report: capitalised spans -> candidate names -> gazetteer -> checks.
+
+No model and no network: candidates are the capitalised spans of each sentence (with the
+article forms of Arabic names kept inside: "Bab al-Salameh", "al-Bab"), tried longest first;
+each is resolved with the gazetteer, and accepted only when the gazetteer is sure enough and
+the words around it do not say it is a person, an organisation, a country or a common word.
+Places resolved in a first pass are the context (proximity) of a second pass, as a reader
+uses the other places of a report to tell two villages of one name apart.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from mapgen.ingest import lexicon as lx
+from mapgen.ingest.sentences import Sentence
+from mapgen.ingest.textkeys import distance_km, fold, similarity
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`ʿʾ\-][^\W\d_]+)*['’]?")
+_ART_HYPHEN = re.compile(r"^(?:al|el|il|ul|as|es|ash|esh|ad|ed|ar|er|az|ez|an|en|at|et|ath|adh)[-'’][^\W\d_]", re.I)
+_DIRECTION = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|"
+                        r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|"
+                        r"rural|central|greater|northeast|northwest|southeast|southwest)$", re.I)
+
+#: A resolution is accepted at this score, or at MIN_SCORE when the names also look alike.
+SURE_SCORE = 0.70
+MIN_SCORE = 0.55
+MIN_SIMILARITY = 0.6
+#: Candidates of an ambiguous name this close to the best are the same place for a draft.
+SAME_AREA_KM = 50.0
+#: An ambiguous name's candidate this close to another place of the report, with every rival
+#: CLOSER_BY times farther, is the one meant.
+CLOSE_KM = 15.0
+CLOSER_BY = 3.0
+#: A name before "said"/"told" is a place only if the place is this large or a capital.
+SPEAKER_POPULATION = 500_000
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return fold(self.text)
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_article_name(self) -> bool:
+        return bool(_ART_HYPHEN.match(self.text))
+
+    @property
+    def is_connector(self) -> bool:
+        return self.text in lx.NAME_CONNECTORS
+
+
+@dataclass
+class Mention:
+    """One place-like name found in a sentence, and what it resolved to."""
+
+    text: str
+    sentence: Sentence
+    start: int
+    status: str                  # resolved | ambiguous | unresolved
+    place: Any = None            # gazetteer Place when resolved
+    score: float = 0.0
+    precision: str = "exact"     # geo precision: exact | near | region
+    alternatives: tuple[Any, ...] = ()
+    cue: str = ""
+
+    @property
+    def entry(self) -> int:
+        return self.sentence.entry
+
+
+@dataclass
+class Found:
+    """What a report's sentences hold: place mentions, unresolved names and the rest."""
+
+    mentions: list[Mention] = field(default_factory=list)     # resolved
+    unresolved: list[Mention] = field(default_factory=list)   # ambiguous or unknown, place-like
+    countries: list[tuple[Sentence, str]] = field(default_factory=list)
+    people: set[str] = field(default_factory=set)
+
+
+class PlaceLookup:
+    """The gazetteer seen from a report: cached resolutions, with the report's places as context."""
+
+    def __init__(self, gazetteer: Any, *, countries: Sequence[str] = (), extra_places: Sequence[Any] = ()) -> None:
+        self.gazetteer = gazetteer
+        self.countries = tuple(countries)
+        self.extra_places = tuple(extra_places)
+        self.context: list[tuple[str, tuple[float, float]]] = []
+        self._cache: dict[tuple[str, tuple[tuple[float, float], ...]], Any] = {}
+
+    def resolve(self, name: str) -> Any:
+        key = fold(name)
+        ctx = tuple(sorted({pt for k, pt in self.context if k != key}))
+        hit = self._cache.get((name, ctx))
+        if hit is None:
+            hit = self.gazetteer.resolve(name, countries=self.countries, context=ctx,
+                                         extra_places=self.extra_places)
+            self._cache[(name, ctx)] = hit
+        return hit
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_COMPOUND_TAIL = frozenset("""backed led held allied based controlled run linked born style era made
+funded supported affiliated dominated leaning aligned friendly bound owned""".split())
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+def tokens_of(text: str) -> list[Token]:
+    """Words with their offsets; a possessive ending ("Turkey's") is not part of the word."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = _POSSESSIVE.sub("", m.group(0)) if len(m.group(0)) > 3 else m.group(0)
+        out.append(Token(word, m.start(), m.start() + len(word)))
+    return out
+
+
+def _not_a_name(tok: Token) -> bool:
+    """Compound adjectives ("Western-backed") and brand names written in CamelCase."""
+    if "-" in tok.text and tok.text.rsplit("-", 1)[1].lower() in _COMPOUND_TAIL:
+        return True
+    return bool(_CAMEL.search(tok.text))
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    return gap == " " or (gap.strip() == "" and 0 < len(gap) <= 2)
+
+
+def spans_of(text: str, tokens: list[Token]) -> list[list[int]]:
+    """Runs of name tokens (capitalised words, "al-X" words and connectors between them)."""
+    spans: list[list[int]] = []
+    current: list[int] = []
+    for i, tok in enumerate(tokens):
+        is_name = ((tok.is_cap or tok.is_article_name) and tok.low not in lx.FUNCTION_WORDS
+                   and not _not_a_name(tok))
+        is_link = tok.is_connector and current
+        if (is_name or is_link) and current and not _joined(text, tokens[current[-1]], tok):
+            spans.append(current)
+            current = []
+            is_link = False
+        if is_name or is_link:
+            current.append(i)
+        else:
+            if current:
+                spans.append(current)
+            current = []
+    if current:
+        spans.append(current)
+    out = []
+    for span in spans:
+        while span and tokens[span[-1]].is_connector:
+            span = span[:-1]
+        while span and tokens[span[0]].is_connector:
+            span = span[1:]
+        if span:
+            out.append(span)
+    return out
+
+
+def _word_before(text: str, tok: Token, skip: str = "") -> str:
+    before = text[:tok.start].rstrip()
+    if skip:
+        before = before.rstrip(skip).rstrip()
+    match = re.search(r"([^\W\d_][\w'’\-]*)\W*$", before)
+    return match.group(1).lower() if match else ""
+
+
+def _words_before(text: str, tok: Token, n: int = 2) -> list[str]:
+    return [w.lower() for w in re.findall(r"[^\W\d_][\w'’\-]*", text[:tok.start])[-n:]]
+
+
+def _words_after(text: str, tok: Token, n: int = 2) -> list[str]:
+    after = text[tok.end:]
+    if after[:1] not in ("", " ", "\u00a0") and not after.startswith(("’s", "'s")):
+        return []
+    if after.startswith(("’s", "'s")):
+        after = after[2:]
+    words = re.findall(r"[^\W\d_][\w'’\-]*|[.,;:!?()\"“”]", after)[:n]
+    return [w.lower() for w in words]
+
+
+class MentionFinder:
+    """Find place mentions in a report's sentences with a :class:`PlaceLookup`."""
+
+    def __init__(self, lookup: PlaceLookup, sentences: Sequence[Sentence]) -> None:
+        self.lookup = lookup
+        self.sentences = list(sentences)
+        self.lower_words = self._lower_words()
+        self.people: set[str] = set()
+
+    def _lower_words(self) -> set[str]:
+        words: set[str] = set()
+        for sentence in self.sentences:
+            words.update(w for w in re.findall(r"\b[a-z][a-z'’\-]+\b", sentence.text))
+        return words
+
+    # -- the two passes ----------------------------------------------------------------------
+    def run(self) -> Found:
+        parsed = [(s, tokens_of(s.text)) for s in self.sentences]
+        for sentence, tokens in parsed:
+            self._collect_people(sentence.text, tokens)
+        first = self._pass(parsed)
+        self.lookup.context = [(fold(m.text), (m.place.lat, m.place.lon)) for m in first.mentions
+                               if m.precision != "region"
+                               and not m.place.feature_code.startswith(("ADM", "PCL"))]
+        if self.lookup.context:
+            return self._pass(parsed)
+        return first
+
+    def _pass(self, parsed: Iterable[tuple[Sentence, list[Token]]]) -> Found:
+        found = Found(people=set(self.people))
+        for sentence, tokens in parsed:
+            for span in spans_of(sentence.text, tokens):
+                self._span(sentence, tokens, span, found)
+        return found
+
+    # -- people ------------------------------------------------------------------------------
+    def _collect_people(self, text: str, tokens: list[Token]) -> None:
+        """Names after a title ("Prime Minister X Y", "Gen. X") or with a common first name."""
+        for span in spans_of(text, tokens):
+            words = [tokens[i] for i in span]
+            titled = [n for n, t in enumerate(words) if t.low.replace(" ", "-") in lx.TITLES
+                      or t.low in lx.TITLES]
+            if titled and titled[-1] + 1 < len(words):
+                rest = words[titled[-1] + 1:]
+            elif _word_before(text, words[0], skip=".,") in lx.TITLES:
+                rest = words
+            elif any(t.low in lx.GIVEN_NAMES for t in words[:-1]):
+                first = next(n for n, t in enumerate(words[:-1]) if t.low in lx.GIVEN_NAMES)
+                rest = words[first:]
+            else:
+                continue
+            # a name is a few words; a title-case headline may follow it in the same run
+            kept: list[Token] = []
+            for t in rest:
+                if (t.low in lx.ORG_WORDS or t.low in lx.TITLES or t.low in lx.country_names()
+                        or t.low in lx.COMMON_CAPITALISED or t.text.lower() in self.lower_words):
+                    break
+                kept.append(t)
+            rest = [t for t in kept[:4] if not t.is_connector]
+            if rest and not all(t.low in lx.DEMONYMS for t in rest):
+                for t in rest[-2:] if len(rest) > 1 else rest:
+                    self.people.add(t.low)
+                for t in rest:
+                    if "-" in t.text and not t.is_article_name:
+                        self.people.add(t.low)
+                    if t.is_article_name:
+                        self.people.add(fold(t.text.split("-", 1)[1]))
+
+    # -- one span ----------------------------------------------------------------------------
+    def _span(self, sentence: Sentence, tokens: list[Token], span: list[int], found: Found) -> None:
+        text = sentence.text
+        words = [tokens[i] for i in span]
+        if words[0].low == "the" and len(words) > 1:
+            words = words[1:]
+        # an organisation ("X Press Agency", "the X treaty"), an outlet or a group
+        after = _words_after(text, words[-1], 1)
+        if words[-1].low in lx.ORG_WORDS or (after and after[0] in lx.ORG_WORDS):
+            return
+        used = [False] * len(words)
+        self._mark_lexicon(words, used)
+        # titles and the people they introduce
+        titled = [n for n, t in enumerate(words) if t.low in lx.TITLES]
+        if titled:
+            for n in range(titled[0], len(words)):
+                used[n] = True
+        if not all(used) and _word_before(text, words[0], skip=".,") in lx.TITLES:
+            return
+        named = [n for n, t in enumerate(words[:-1]) if t.low in lx.GIVEN_NAMES and not used[n]]
+        if named:  # "Secretary of State John Kerry": a person from the first name on
+            if named[0] == 0:
+                return
+            for n in range(named[0], len(words)):
+                used[n] = True
+        # countries and demonyms
+        self._mark_countries(sentence, words, used, found)
+        for n, t in enumerate(words):
+            if t.low in lx.DEMONYMS or t.low in lx.WEEKDAYS or t.low in lx.MONTH_WORDS:
+                used[n] = True
+        # candidates, longest first
+        for start, end in self._segments(used):
+            self._segment(sentence, words, start, end, found)
+
+    def _mark_lexicon(self, words: list[Token], used: list[bool]) -> None:
+        lows = [t.low for t in words]
+        for size in range(len(words), 0, -1):
+            for i in range(0, len(words) - size + 1):
+                if any(used[i:i + size]):
+                    continue
+                name = " ".join(lows[i:i + size])
+                raw = " ".join(t.text.lower() for t in words[i:i + size])
+                if name in lx.OUTLETS or name in lx.GROUPS or raw in lx.OUTLETS or raw in lx.GROUPS:
+                    for n in range(i, i + size):
+                        used[n] = True
+
+    def _mark_countries(self, sentence: Sentence, words: list[Token], used: list[bool], found: Found) -> None:
+        countries = lx.country_names()
+        for size in range(min(len(words), 5), 0, -1):
+            for i in range(0, len(words) - size + 1):
+                if any(used[i:i + size]):
+                    continue
+                name = " ".join(t.low for t in words[i:i + size])
+                if name in countries:
+                    for n in range(i, i + size):
+                        used[n] = True
+                    found.countries.append((sentence, " ".join(t.text for t in words[i:i + size])))
+
+    @staticmethod
+    def _segments(used: list[bool]) -> list[tuple[int, int]]:
+        out, start = [], None
+        for n, flag in enumerate(used + [True]):
+            if not flag and start is None:
+                start = n
+            elif flag and start is not None:
+                out.append((start, n))
+                start = None
+        return out
+
+    def _is_stop(self, tok: Token) -> bool:
+        low = tok.low
+        return (low in lx.FUNCTION_WORDS or low in lx.COMMON_CAPITALISED or low in lx.TITLES
+                or low in lx.DEMONYMS or low in lx.WEEKDAYS or low in lx.MONTH_WORDS
+                or tok.text.lower() in self.lower_words or len(low) <= 2)
+
+    def _is_headline(self, sentence: Sentence) -> bool:
+        """A title-case line ("Regime Pushes Towards Tell Rifaat"): its words are not one name."""
+        words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", sentence.text)]
+        if len(words) < 3:
+            return False
+        caps = sum(w[0].isupper() for w in words)
+        return caps / len(words) >= 0.6
+
+    def _filler(self, tok: Token) -> bool:
+        """Words beside a place name in a span that do not make the span one longer name."""
+        return (self._is_stop(tok) or tok.is_connector or tok.low in lx.REGION_WORDS
+                or tok.low in lx.FACILITY_WORDS or tok.low in lx.SETTLEMENT_WORDS
+                or tok.low in ("air", "base", "border", "crossing", "military", "rural"))
+
+    def _segment(self, sentence: Sentence, words: list[Token], start: int, end: int, found: Found) -> None:
+        headline = self._is_headline(sentence)
+        free = list(range(start, end))
+        best_unresolved: Mention | None = None
+        size = len(free)
+        while size > 0:
+            accepted = False
+            for i in range(start, end - size + 1):
+                part = words[i:i + size]
+                if any(n not in free for n in range(i, i + size)):
+                    continue
+                if part[0].is_connector or part[-1].is_connector:
+                    continue
+                if size == 1 and (self._is_stop(part[0]) or part[0].low in self.people
+                                  or (part[0].text.isupper() and len(part[0].text) > 1)):
+                    continue
+                if size > 1 and (part[0].low in lx.FUNCTION_WORDS or part[-1].low in lx.FUNCTION_WORDS):
+                    continue
+                if size > 1 and all(self._is_stop(t) or t.is_connector for t in part):
+                    continue
+                # outside a headline, capitalised words in a row are one name ("Medecins Sans
+                # Frontieres", "Sultan Murad Division"): a part of it is a place only when the
+                # rest is filler ("Latakia Province", "Thousands Fleeing Aleppo")
+                if not headline and not all(self._filler(words[n]) for n in free
+                                            if not i <= n < i + size):
+                    continue
+                mention = self._try(sentence, part, last=(i + size == end))
+                if mention is None:
+                    continue
+                if mention.status == "resolved":
+                    found.mentions.append(mention)
+                    for n in range(i, i + size):
+                        free.remove(n)
+                    accepted = True
+                    break
+                if best_unresolved is None and mention.cue:
+                    best_unresolved = mention
+            if not accepted:
+                size -= 1
+            else:
+                size = min(size, len(free))
+        if best_unresolved is not None and len(free) == end - start:
+            found.unresolved.append(best_unresolved)
+
+    # -- one candidate -----------------------------------------------------------------------
+    def _try(self, sentence: Sentence, part: list[Token], *, last: bool) -> Mention | None:
+        text = sentence.text
+        surface = text[part[0].start:part[-1].end]
+        if fold(surface) in self.people:
+            return None
+        before = _words_before(text, part[0], 2)
+        after = _words_after(text, part[-1], 2)
+        cue = ""
+        region = False
+        near = False
+        if before and before[-1] in lx.PLACE_PREPOSITIONS:
+            cue = before[-1]
+            if len(before) == 2 and before[-1] == "of" and _DIRECTION.match(before[0]):
+                near = True
+        if not cue and not self._is_headline(sentence) and re.search(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$", text[:part[0].start]) \
+                and re.search(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$", text[:part[0].start]):
+            cue = "list"
+        if before and _DIRECTION.match(before[-1]):
+            region, cue = True, before[-1]
+        tail = part[-1].low
+        if after and after[0] in lx.REGION_WORDS:
+            region, cue = True, after[0]
+        elif tail in lx.REGION_WORDS and len(part) > 1:
+            region = True
+        names = [surface]
+        if after and (after[0] in lx.FACILITY_WORDS) and last:
+            kind = lx.FACILITY_WORDS[after[0]]
+            names = [f"{surface} {after[0]}", f"{surface} {kind}", surface]
+            cue = cue or after[0]
+        elif after and after[0] in lx.SETTLEMENT_WORDS:
+            cue = cue or after[0]
+        speaker = bool(after and (after[0] in lx.SPEECH_VERBS
+                                  or (after[0] in ("has", "had", "have") and len(after) > 1
+                                      and after[1] in lx.SPEECH_VERBS)))
+        result: Any = None
+        name = surface
+        for name in dict.fromkeys(names):
+            result = self.lookup.resolve(name)
+            if result.status != "unresolved":
+                break
+        mention = Mention(surface, sentence, part[0].start, result.status, score=float(result.score),
+                          alternatives=tuple(result.alternatives), cue=cue)
+        place = result.place
+        if result.status == "ambiguous":
+            place = self._same_area(result) or self._nearest_to_report(surface, result)
+        if place is None:
+            return mention
+        if place.feature_code.startswith("PCL"):
+            return None
+        if region:
+            place = self._province(surface) or self._region_of(place, result) or place
+            mention.precision = "region"
+        else:
+            if place.feature_code.startswith("ADM"):
+                place = self._town_of(place, result) or place
+            if near:
+                mention.precision = "near"
+        sim = max(similarity(surface, place.name), similarity(name, place.name))
+        if not _latin(place.name):
+            sim = max(sim, MIN_SIMILARITY)  # an Arabic-script main name: the gazetteer matched its keys
+        sure = mention.score >= SURE_SCORE or (mention.score >= MIN_SCORE and sim >= MIN_SIMILARITY)
+        if not sure:
+            mention.status = "unresolved"
+            return mention
+        if self.lookup.context and not _near_context(place, self.lookup.context, fold(surface)) \
+                and sim < 1.0:
+            mention.status = "unresolved"   # far from the report's places: only the exact name
+            return mention
+        if speaker and not (place.population >= SPEAKER_POPULATION or place.feature_code in ("PPLC", "PPLA")):
+            return None
+        mention.status = "resolved"
+        mention.place = place
+        return mention
+
+    def _nearest_to_report(self, surface: str, result: Any) -> Any:
+        """For an ambiguous name, the one candidate that lies among the report's other places
+        (within :data:`CLOSE_KM` of one, and the next candidate :data:`CLOSER_BY` times farther),
+        as a reader would pick the village of that name near the front line being reported."""
+        key = fold(surface)
+        points = [pt for k, pt in self.lookup.context if k != key]
+        if not points:
+            return None
+        # rivals are the candidates whose name looks like the one written (or cannot be compared)
+        rivals = [p for p in result.alternatives if not _latin(p.name) or similarity(surface, p.name) >= 0.5]
+        if len(rivals) < 2:
+            return None
+        ranked = sorted((min(distance_km(p.lat, p.lon, lat, lon) for lat, lon in points), n, p)
+                        for n, p in enumerate(rivals))
+        (d0, _, best), (d1, _, _) = ranked[0], ranked[1]
+        if d0 <= CLOSE_KM and d1 >= CLOSER_BY * max(d0, 1.0) and similarity(surface, best.name) >= MIN_SIMILARITY:
+            return best
+        return None
+
+    @staticmethod
+    def _same_area(result: Any) -> Any:
+        """For an ambiguous name whose rivals all lie near the best (a town and its district),
+        the best; otherwise None."""
+        alts = list(result.alternatives)
+        if not alts:
+            return None
+        best = alts[0]
+        if not best.feature_code.startswith(("PPL", "ADM", "PST", "AIR")):
+            return None
+        for other in alts[1:]:
+            if float(distance_km(best.lat, best.lon, other.lat, other.lon)) > SAME_AREA_KM:
+                return None
+        return best
+
+    def _province(self, name: str) -> Any:
+        """The province (ADM1) named ``name``, asked as "NAME Governorate" / "NAME Province"."""
+        for kind in ("Governorate", "Province"):
+            result = self.lookup.resolve(f"{name} {kind}")
+            place = result.place
+            if result.status == "resolved" and place is not None and place.feature_code == "ADM1" \
+                    and (similarity(name, place.name) >= MIN_SIMILARITY or not _latin(place.name)):
+                return place
+        return None
+
+    @staticmethod
+    def _town_of(place: Any, result: Any) -> Any:
+        """A town's name without "province" after it is the town, when the province won."""
+        scores = result.alternative_scores or (0.0,) * len(result.alternatives)
+        for alt, score in zip(result.alternatives, scores):
+            if alt.feature_code.startswith("PPL") and alt.country == place.country \
+                    and score >= result.score - 0.15 \
+                    and distance_km(place.lat, place.lon, alt.lat, alt.lon) <= 120:
+                return alt
+        return None
+
+    @staticmethod
+    def _region_of(place: Any, result: Any) -> Any:
+        """The province (ADM1) of the same name among the candidates, when there is one."""
+        for alt in (place, *result.alternatives):
+            if alt.feature_code == "ADM1" and alt.country == place.country:
+                if float(distance_km(place.lat, place.lon, alt.lat, alt.lon)) <= 120:
+                    return alt
+        return None
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x0250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in name if ch.isalpha())
+
+
+#: A place farther than this from every other place of the report must match by its exact name.
+FAR_KM = 500.0
+
+
+def _near_context(place: Any, context: Sequence[tuple[str, tuple[float, float]]], key: str) -> bool:
+    """True when the place is near another place of the report (or the report has no other)."""
+    others = [pt for other, pt in context if other != key]
+    return not others or any(distance_km(place.lat, place.lon, lat, lon) <= FAR_KM for lat, lon in others)
+
+
+def find_mentions(lookup: PlaceLookup, sentences: Sequence[Sentence]) -> Found:
+    """Place mentions of ``sentences``, resolved with ``lookup`` (two passes, see module doc)."""
+    return MentionFinder(lookup, sentences).run()

@@ -1,0 +1,269 @@
+"""A report in, draft incidents out: clean -> entries -> sentences -> places -> time -> type -> drafts."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+from zoneinfo import ZoneInfo
+
+from mapgen.config import DEFAULT_EVENT_TYPES
+from mapgen.errors import InputError
+from mapgen.ingest.clean import clean_text
+from mapgen.ingest.entries import Entry, Stamp, split_entries
+from mapgen.ingest.kinds import suggest_type
+from mapgen.ingest.mentions import Found, Mention, PlaceLookup, find_mentions
+from mapgen.ingest.reltime import find_when
+from mapgen.ingest.sentences import Sentence, paragraphs, split_sentences
+from mapgen.ingest.textkeys import fold
+from mapgen.timeparse import get_zone, parse_instant
+
+EXCERPT_CHARS = 200
+COORD_DIGITS = 5
+
+
+@dataclass
+class IngestResult:
+    """What one report gave: its entries, the draft incidents and the names left for the editor."""
+
+    report: str
+    entries: list[Entry]
+    sentences: list[Sentence]
+    found: Found
+    drafts: list[dict[str, Any]] = field(default_factory=list)
+    unresolved: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def stamps(self) -> list[Stamp]:
+        return [e.stamp for e in self.entries if e.stamp is not None]
+
+
+def excerpt(sentence: str, at: int = 0, limit: int = EXCERPT_CHARS) -> str:
+    """The sentence, or a window of it around position ``at``, at most ``limit`` characters."""
+    text = " ".join(sentence.split())
+    if len(text) <= limit:
+        return text
+    at = min(max(at, 0), len(text))
+    start = max(0, min(at - limit // 3, len(text) - (limit - 2)))
+    window = text[start:start + limit - 2]
+    if start > 0:
+        window = "…" + window.split(" ", 1)[-1]
+    if start + limit - 2 < len(text):
+        window = window.rsplit(" ", 1)[0] + "…"
+    return window[:limit]
+
+
+def _entry_sentences(entries: Sequence[Entry]) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for number, entry in enumerate(entries):
+        for paragraph in paragraphs(entry.text):
+            for text in split_sentences(paragraph):
+                sentences.append(Sentence(number, len(sentences), text))
+    return sentences
+
+
+def _published(value: Any, tz: ZoneInfo) -> tuple[dt.datetime, str] | None:
+    if value in (None, ""):
+        return None
+    try:
+        moment, date_only = parse_instant(value if not isinstance(value, dt.date) or isinstance(value, dt.datetime)
+                                          else value.isoformat(), tz)
+    except ValueError as exc:
+        raise InputError(str(exc), field="published") from None
+    return moment, "day" if date_only else "exact"
+
+
+def _label(mention: Mention) -> str:
+    return mention.text
+
+
+def _place_key(place: Any) -> str:
+    if place.geonameid:
+        return f"g{place.geonameid}"
+    return f"{round(place.lat, 3)},{round(place.lon, 3)}"
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def ingest_text(text: str, *, report: str = "report", published: Any = None,
+                source_url: str | None = None, outlet: str | None = None, timezone: str = "UTC",
+                gazetteer: Any = None, home: str | None = None, extra_places: Sequence[Any] = (),
+                countries: Sequence[str] = (), is_html: bool | None = None) -> IngestResult:
+    """Turn one report's text into draft incidents (``review: true``) and unresolved names.
+
+    Parameters
+    ----------
+    text : str
+        The report, plain text or HTML.
+    report : str
+        Its name (file name), for ids and messages.
+    published : date or str, optional
+        When the report was published: the time of text before its first timestamp.
+    source_url, outlet : str, optional
+        The source every draft cites.
+    timezone : str
+        IANA zone of timestamps that state none.
+    gazetteer : Gazetteer, optional
+        An open gazetteer; otherwise one is opened at ``home``.
+    extra_places : sequence of Place
+        The map project's own places (they win over the gazetteer).
+
+    Raises
+    ------
+    InputError
+        When the report has no text, or no time at all (no timestamp and no ``published``).
+    """
+    tz = get_zone(timezone)
+    cleaned = clean_text(text, is_html=is_html)
+    if not cleaned.strip():
+        raise InputError("empty report", file=report)
+    entries = split_entries(cleaned, tz)
+    default = _published(published, tz)
+    if default is None and not any(e.stamp for e in entries):
+        raise InputError("no timestamp found in the report; give its date with --published", file=report)
+    sentences = _entry_sentences(entries)
+    if gazetteer is None:
+        from gazetteer import open_gazetteer
+
+        with open_gazetteer(home) as gaz:
+            found = find_mentions(PlaceLookup(gaz, countries=countries, extra_places=extra_places), sentences)
+    else:
+        found = find_mentions(PlaceLookup(gazetteer, countries=countries, extra_places=extra_places), sentences)
+    result = IngestResult(report, entries, sentences, found)
+    result.drafts = _drafts(result, default, source_url, outlet)
+    result.unresolved = _unresolved(result)
+    return result
+
+
+def ingest_file(path: str | Path, **kwargs: Any) -> IngestResult:
+    """:func:`ingest_text` for a file (UTF-8; HTML recognised by its suffix or its tags)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("file not found", file=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text ({exc.reason})", file=str(path)) from None
+    if path.suffix.lower() in (".html", ".htm"):
+        kwargs.setdefault("is_html", True)
+    return ingest_text(text, report=path.name, **kwargs)
+
+
+def _entry_time(entry: Entry, default: tuple[dt.datetime, str] | None) -> tuple[dt.datetime, str, str]:
+    if entry.stamp is not None:
+        return entry.stamp.moment, entry.stamp.precision, entry.stamp.text
+    if default is not None:
+        return default[0], default[1], ""
+    raise InputError("text before the first timestamp has no date; give --published")
+
+
+def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, source_url: str | None,
+            outlet: str | None) -> list[dict[str, Any]]:
+    outlet_name = outlet or (re.sub(r"^https?://(www\.)?", "", source_url).split("/")[0] if source_url
+                             else result.report)
+    entry_text = {n: e.text for n, e in enumerate(result.entries)}
+    labels: dict[str, str] = {}
+    drafts: dict[tuple[str, str, str], dict[str, Any]] = {}
+    anchors = _reference_points(result.found.mentions)
+    for mention in result.found.mentions:
+        if id(mention) in anchors:
+            continue
+        entry = result.entries[mention.entry]
+        try:
+            moment, precision, stamp_text = _entry_time(entry, default)
+        except InputError:
+            if result.stamps:
+                first = result.stamps[0]
+                moment, precision, stamp_text = first.moment, "day", ""
+            else:  # pragma: no cover - ingest_text refuses such reports
+                raise
+        when = find_when(mention.sentence.text, moment.date(), at=mention.start)
+        if when is not None and when.day <= moment.date() + dt.timedelta(days=1):
+            date_value: str = when.day.isoformat()
+            time_precision = when.precision
+        else:
+            when = None
+            date_value = _iso(moment) if precision == "exact" else moment.date().isoformat()
+            time_precision = "day"
+        kind = suggest_type(mention.sentence.text, entry_text[mention.entry], at=mention.start)
+        place = mention.place
+        key = _place_key(place)
+        label = labels.setdefault(key, _label(mention))
+        day_key = date_value[:10] if time_precision == "day" else f"{time_precision}:{date_value[:10]}"
+        dedupe = (key, kind, day_key)
+        if dedupe in drafts:
+            drafts[dedupe]["ingest"]["mentions"] += 1
+            continue
+        ident = "ingest-" + hashlib.sha1("\x1f".join(
+            (key, kind, day_key, source_url or result.report)).encode("utf-8")).hexdigest()[:10]
+        source: dict[str, Any] = {"outlet": outlet_name}
+        if source_url:
+            source["url"] = source_url
+        source["published"] = _iso(moment) if precision == "exact" else moment.date().isoformat()
+        text = excerpt(mention.sentence.text, mention.start)
+        type_label = DEFAULT_EVENT_TYPES.get(kind, (kind.capitalize(), ""))[0]
+        meta: dict[str, Any] = {
+            "mention": mention.text,
+            "entry": stamp_text or "(before the first timestamp)",
+            "entry_time": _iso(moment) if precision == "exact" else moment.date().isoformat(),
+            "score": round(mention.score, 3),
+            "gazetteer": {"name": place.name, "country": place.country,
+                          "feature_code": place.feature_code, "geonameid": place.geonameid,
+                          "source": place.source},
+            "mentions": 1,
+        }
+        if when is not None:
+            meta["when"] = when.phrase
+        drafts[dedupe] = {
+            "id": ident,
+            "date": date_value,
+            "time_precision": time_precision,
+            "place": label,
+            "lat": round(place.lat, COORD_DIGITS),
+            "lon": round(place.lon, COORD_DIGITS),
+            "geo_precision": mention.precision,
+            "type": kind,
+            "title": f"{type_label}: {label}",
+            "description": text,
+            "sources": [source],
+            "review": True,
+            "ingest": meta,
+        }
+    return list(drafts.values())
+
+
+def _reference_points(mentions: Sequence[Mention]) -> set[int]:
+    """Mentions that only locate another place of the same sentence ("Deir Jamal, north of Tell Rifaat")."""
+    out = set()
+    for mention in mentions:
+        if mention.precision == "near" and any(
+                other.sentence is mention.sentence and other.start < mention.start
+                and other is not mention for other in mentions):
+            out.add(id(mention))
+    return out
+
+
+def _unresolved(result: IngestResult) -> list[dict[str, Any]]:
+    merged: dict[str, dict[str, Any]] = {}
+    for mention in result.found.unresolved:
+        key = fold(mention.text)
+        if key in merged:
+            merged[key]["count"] += 1
+            continue
+        entry = result.entries[mention.entry]
+        item: dict[str, Any] = {
+            "name": mention.text,
+            "status": mention.status,
+            "entry": entry.stamp.text if entry.stamp else "(before the first timestamp)",
+            "excerpt": excerpt(mention.sentence.text, mention.start),
+            "count": 1,
+        }
+        if mention.alternatives:
+            item["candidates"] = [f"{p.name} ({p.country or '?'}, {p.lat:.4f}, {p.lon:.4f})"
+                                  for p in mention.alternatives[:3]]
+        merged[key] = item
+    return list(merged.values())

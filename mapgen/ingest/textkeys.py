@@ -1,0 +1,60 @@
+"""Folded forms of words and names for comparing a mention with a place's name."""
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import unicodedata
+from functools import lru_cache
+
+_MARKS = str.maketrans({"ı": "i", "İ": "i", "'": "", "’": "", "‘": "", "`": "", "ʿ": "", "ʾ": "",
+                        "ʻ": "", "ʼ": "", "´": ""})
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_ARTICLES = frozenset("al el il ul as es ash esh ad ed ar er az ez an en at et ath adh".split())
+_TYPE_WORDS = frozenset("border crossing checkpoint gate airbase air base airport airfield camp "
+                        "military city town village province governorate district".split())
+
+
+@lru_cache(maxsize=100_000)
+def fold(text: str) -> str:
+    """Lower case, accents and ‘ayn/hamza marks removed, punctuation as single spaces."""
+    text = unicodedata.normalize("NFKD", text.translate(_MARKS))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().translate(_MARKS)
+    return " ".join(_NON_WORD.split(text)).strip()
+
+
+@lru_cache(maxsize=100_000)
+def name_core(text: str) -> str:
+    """A name without articles and kind words, vowels of endings unified: for similarity."""
+    words = [w for w in fold(text).split() if w not in _ARTICLES and w not in _TYPE_WORDS]
+    core = "".join(words)
+    core = re.sub(r"(.)\1+", r"\1", core)
+    core = re.sub(r"(?<=[aei])h$", "", core)
+    return core.replace("ou", "u").replace("ee", "i").replace("ei", "ay").replace("q", "k")
+
+
+def _skeleton(core: str) -> str:
+    return re.sub(r"[aeiouyw]", "", core)
+
+
+def similarity(mention: str, name: str) -> float:
+    """How alike a mention and a place name look, 0..1 (Latin script only; 0 for others)."""
+    a, b = name_core(mention), name_core(name)
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    ratio = difflib.SequenceMatcher(None, a, b).ratio()
+    if _skeleton(a) and _skeleton(a) == _skeleton(b):
+        ratio = max(ratio, 0.8)
+    if len(a) >= 4 and (b.startswith(a) or a.startswith(b)):
+        ratio = max(ratio, 0.75)
+    return ratio
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))

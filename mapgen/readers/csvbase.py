@@ -1,0 +1,138 @@
+"""Shared CSV plumbing: decode a file, read its header, yield rows with their line numbers.
+
+The three CSV layouts (plain events, ACLED exports, town control) share one ``.csv`` suffix;
+:func:`read_csv` looks at the header and hands the file to the reader whose columns it has.
+Everything here uses the standard library's :mod:`csv` module, which is fast enough for 100,000
+rows a second and needs no heavy import.
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any, Iterator
+
+from mapgen.errors import InputError
+
+#: First characters that make a spreadsheet run a cell as a formula (and tab / carriage return,
+#: which some spreadsheets strip before looking).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def unescape_cell(value: str) -> str:
+    """Undo the formula guard of :func:`mapgen.writers.escape_cell`: ``'=x`` -> ``=x``, ``''x`` -> ``'x``."""
+    if len(value) > 1 and value[0] == "'" and (value[1] in FORMULA_STARTS or value[1] == "'"):
+        return value[1:]
+    return value
+
+
+class CsvTable:
+    """A CSV file opened for reading: its header (lower-cased, stripped) and its rows.
+
+    The file is read as a stream (a 100,000-row file is not held in memory twice) and closed when
+    :meth:`rows` is exhausted.
+
+    Parameters
+    ----------
+    path : Path
+        The file; its name is what error messages show.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.file = str(path)
+        try:
+            self._handle: Any = path.open(encoding="utf-8-sig", newline="")
+        except FileNotFoundError:
+            raise InputError("file not found", file=self.file) from None
+        self._reader = csv.reader(self._handle, strict=True)
+        self.header_line = 1
+        self.header: list[str] = []
+        try:
+            for raw in self._reader:
+                if any(cell.strip() for cell in raw):
+                    self.header = [unescape_cell(cell).strip().lower() for cell in raw]
+                    break
+                self.header_line = self._reader.line_num + 1
+            if not self.header:
+                raise InputError("no records (empty file)", file=self.file, record=1)
+            seen: set[str] = set()
+            for name in self.header:
+                if name and name in seen:
+                    raise InputError(f"column {name!r} appears twice", file=self.file, record=self.header_line)
+                seen.add(name)
+        except csv.Error as exc:
+            self._handle.close()
+            raise InputError(f"malformed CSV ({exc})", file=self.file, record=self._reader.line_num or 1) from None
+        except UnicodeDecodeError as exc:
+            self._handle.close()
+            raise _decode_error(path, exc) from None
+        except InputError:
+            self._handle.close()
+            raise
+
+    def error(self, message: str, field: str | None = None, line: int | None = None) -> InputError:
+        return InputError(message, file=self.file, record=line or self.header_line, field=field)
+
+    def require(self, *names: str) -> None:
+        """Raise an input error naming the first required column the header lacks."""
+        for name in names:
+            if name not in self.header:
+                raise self.error(f"missing column {name!r} (header: {', '.join(self.header)[:200]})")
+
+    def rows(self, errors: list[InputError]) -> Iterator[tuple[int, list[str]]]:
+        """Yield ``(line, cells)`` for each non-blank row; a malformed row or one with the wrong
+        number of cells adds an error and is skipped; a broken quote or bad byte stops the file."""
+        width = len(self.header)
+        reader = self._reader
+        line = reader.line_num + 1
+        try:
+            for cells in reader:
+                if len(cells) != width:
+                    if any(c.strip() for c in cells):
+                        errors.append(InputError(f"{len(cells)} cells where the header has {width}",
+                                                 file=self.file, record=line))
+                else:
+                    yield line, cells
+                line = reader.line_num + 1
+        except csv.Error as exc:
+            errors.append(InputError(f"malformed CSV ({exc})", file=self.file, record=line))
+        except UnicodeDecodeError as exc:
+            errors.append(_decode_error(self.path, exc))
+        finally:
+            self._handle.close()
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+def _decode_error(path: Path, exc: UnicodeDecodeError) -> InputError:
+    """Name the line of the first byte that is not UTF-8 (the stream decodes in blocks)."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8-sig")
+        line = 1
+    except UnicodeDecodeError as first:
+        line = data.count(b"\n", 0, first.start) + 1
+    return InputError(f"not UTF-8 text ({exc.reason})", file=str(path), record=line)
+
+
+def read_text(path: Path) -> str:
+    """The file's text (UTF-8, a BOM allowed); undecodable bytes are an error naming their line."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", file=str(path)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(f"not UTF-8 text ({exc.reason})", file=str(path), record=line) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError("NUL character: not a text file", file=str(path), record=line)
+    return text
+
+
+def open_table(path: Path) -> CsvTable:
+    """Open ``path`` and read its header (the caller reads the rows, which closes the file)."""
+    return CsvTable(path)
