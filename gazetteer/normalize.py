@@ -19,6 +19,7 @@ and for the query alike:
 """
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from functools import lru_cache
@@ -47,6 +48,8 @@ _TYPE_WORDS = [
 ]
 _TYPE_CANON = frozenset({"airbase", "crossing", "camp"})
 
+_FIRST_GROUP = operator.methodcaller("group", 1)
+
 # Loose phonetic rewrites, applied to each word in order: (a substring every match contains,
 # pattern or literal, replacement). A rule is skipped when the word lacks its substring, and
 # literal rules use str.replace -- the same result as re.sub, for less work per word.
@@ -63,7 +66,7 @@ _LOOSE_SUBS = [
     ("x", "x", "ks"),
     ("e", "e", "a"),
     ("o", "o", "u"),
-    ("", re.compile(r"(.)\1+"), r"\1"),
+    ("", re.compile(r"(.)\1+"), _FIRST_GROUP),  # r"\1" without re's template step per call
     ("h", re.compile(r"(?<=[aiu])h$"), ""),          # -ah/-eh/-ih endings (a final -a stays)
 ]
 _FRENCH_SILENT_E = re.compile(r"(?<=[aiuo]n)e$")
