@@ -93,7 +93,7 @@ class CandidateSet:
         it, so it may be empty when ``rows`` hold none.
     """
 
-    __slots__ = ("rows", "skeleton", "scores", "weak", "memo", "_columns", "_arrays", "_masks",
+    __slots__ = ("rows", "skeleton", "scores", "memo", "_columns", "_arrays", "_masks",
                  "_places")
 
     def __init__(self, rows: Sequence[tuple], skeleton: str) -> None:
@@ -106,24 +106,19 @@ class CandidateSet:
         else:
             adjust = 0.0
         scores = []
-        weak = []
         for r in rows:
             kind = r[9]
             match = _MATCH_BY_KIND[kind]
             if kind >= SKELETON_ARABIC:
-                weak.append(True)
                 if adjust:
                     match = match + adjust
                 imp = WEAK_IMPORTANCE_FACTOR * r[8]
             else:
-                weak.append(False)
                 imp = r[8]
             scores.append(W_MATCH * match + imp
                           + DELIBERATE_SOURCE_BONUS * (r[7] in _DELIBERATE))
         #: Score of each candidate before proximity and the country penalty (raw units).
         self.scores: list[float] = scores
-        #: Which candidates matched by consonant skeleton only.
-        self.weak: list[bool] = weak
         #: Resolutions without near/context, per (query, countries): a pure function of this
         #: set, so computed once (None until the first).
         self.memo: dict[tuple[str, tuple[str, ...]], Resolution] | None = None
@@ -325,7 +320,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     if best_score < MIN_SCORE:
         return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES])
-    if cands.weak[best] and not _corroborated(cands, best, wanted, prox):
+    if cands.rows[best][9] >= SKELETON_ARABIC and not _corroborated(cands, best, wanted, prox):
         return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES])
     if len(kept) > 1 and best_score - sc[kept[1]] < MARGIN:
