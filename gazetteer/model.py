@@ -58,7 +58,6 @@ class Place:
         }
 
 
-
 _new = object.__new__
 
 
@@ -71,6 +70,7 @@ def place_from_row(row: tuple) -> Place:
     (d["name"], d["lat"], d["lon"], d["country"], d["feature_code"], d["geonameid"],
      d["population"], d["source"]) = row[:8]
     return p
+
 
 @dataclass(frozen=True)
 class Resolution:
