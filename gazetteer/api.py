@@ -16,28 +16,44 @@ from gazetteer import db
 from gazetteer.errors import GazetteerError, GazetteerInputError
 from gazetteer.importer import ImportReport, write_records
 from gazetteer.model import Place, Resolution
-from gazetteer.normalize import exact_key, is_arabic, loose_key, skeleton_key
+from gazetteer.normalize import exact_key, lookup_keys, loose_key, skeleton_key
 from gazetteer.resolve import CandidateSet, rank
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
 log = logging.getLogger(__name__)
 
-_SELECT = """
-SELECT p.name, p.lat, p.lon, p.country, p.feature_code, p.geonameid, p.population, p.source,
-       p.importance, m.kind
-FROM (SELECT place_id, MIN(kind) AS kind FROM ({inner}) GROUP BY place_id) AS m
-JOIN places AS p ON p.id = m.place_id
-ORDER BY m.kind, p.importance DESC, p.id
-LIMIT 60
-"""
-#: Places whose exact or loose key matches.
-STRONG_SQL = _SELECT.format(inner="""
-        SELECT place_id, kind FROM names WHERE key = ?1 AND kind <= 1
-        UNION ALL SELECT place_id, kind FROM names WHERE key = ?2 AND kind = 2""")
+_MATCH = """SELECT p.name, p.lat, p.lon, p.country, p.feature_code, p.geonameid, p.population,
+       p.source, p.importance, n.kind, p.id
+FROM names AS n JOIN places AS p ON p.id = n.place_id WHERE """
+#: Places whose exact or loose key matches. A place the exact key matches is not read again
+#: for its loose key (that match is weaker); see :func:`_best_per_place` for the rest.
+STRONG_SQL = (_MATCH + "n.key = ?1 AND n.kind <= 1\nUNION ALL\n"
+              + _MATCH + "n.key = ?2 AND n.kind = 2 AND NOT EXISTS (SELECT 1 FROM names AS e "
+              "WHERE e.key = ?1 AND e.kind <= 1 AND e.place_id = n.place_id)")
 #: Places whose consonant skeleton matches: the fallback, looked up only when no exact or
 #: loose key matches (names spelled alike come first; skeletons find the variants).
-SKELETON_SQL = _SELECT.format(inner="""
-        SELECT place_id, kind FROM names WHERE key = ?1 AND kind >= 3""")
+SKELETON_SQL = _MATCH + "n.key = ?1 AND n.kind >= 3"
+#: Candidates kept per name: the strongest matches, then the most important places.
+MAX_CANDIDATES = 60
+
+
+def _order(row: tuple) -> tuple:
+    return (row[9], -row[8], row[10])
+
+
+def _best_per_place(rows: list[tuple]) -> list[tuple]:
+    """One row per place (the one of its strongest key kind), ordered by kind, importance
+    (descending) and id, at most MAX_CANDIDATES."""
+    if len(rows) <= 1:
+        return rows
+    best: dict[int, tuple] = {}
+    for r in rows:
+        old = best.get(r[10])
+        if old is None or r[9] < old[9]:
+            best[r[10]] = r
+    return sorted(best.values(), key=_order)[:MAX_CANDIDATES]
+
+
 #: Entries kept in the per-name candidate cache before it is emptied.
 CACHE_LIMIT = 200_000
 
@@ -50,6 +66,8 @@ class Gazetteer:
 
     def __init__(self, conn: sqlite3.Connection, home: Path) -> None:
         self._conn = conn
+        #: One cursor for all name lookups (saves making one per name).
+        self._lookup = conn.cursor()
         self.home = home
         self._cache: dict[str, CandidateSet] = {}
         raw = db.get_meta(conn, "country_names")
@@ -66,12 +84,15 @@ class Gazetteer:
         hit = self._cache.get(name)
         if hit is not None:
             return hit
-        exact = exact_key(name)
-        loose = "" if is_arabic(name) else loose_key(name)
-        skel = skeleton_key(name)
-        rows = self._conn.execute(STRONG_SQL, (exact, loose)).fetchall()
-        if not rows:
-            rows = self._conn.execute(SKELETON_SQL, (skel,)).fetchall()
+        exact, loose = lookup_keys(name)
+        rows = self._lookup.execute(STRONG_SQL, (exact, loose)).fetchall()
+        if rows:
+            skel = ""  # only skeleton matches need it
+        else:
+            skel = skeleton_key(name)
+            rows = self._lookup.execute(SKELETON_SQL, (skel,)).fetchall()
+        if len(rows) > 1:
+            rows = _best_per_place(rows)
         country = self._country_names.get(exact)
         if country is not None:
             # A country's name means the country, never a town that shares it.

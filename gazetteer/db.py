@@ -9,6 +9,8 @@ from gazetteer.errors import GazetteerError
 
 DB_FILENAME = "gazetteer.sqlite3"
 SCHEMA_VERSION = "1"
+#: Bytes of the database file read through a memory map (address space only).
+MMAP_BYTES = 256 * 2**20
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -61,6 +63,8 @@ def connect(home: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA temp_store=MEMORY")
+        # Lookups read pages scattered over the file: mapping it saves a read() per page.
+        conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         conn.executescript(SCHEMA)
         found = get_meta(conn, "schema_version")
         if found is None:

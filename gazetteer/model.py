@@ -58,6 +58,20 @@ class Place:
         }
 
 
+_new = object.__new__
+
+
+def place_from_row(row: tuple) -> Place:
+    """Return ``Place(*row[:8])``, built without the frozen dataclass ``__init__`` (which sets
+    each field through ``object.__setattr__``): ranking builds a few per resolution.
+    """
+    p = _new(Place)
+    d = p.__dict__
+    (d["name"], d["lat"], d["lon"], d["country"], d["feature_code"], d["geonameid"],
+     d["population"], d["source"]) = row[:8]
+    return p
+
+
 @dataclass(frozen=True)
 class Resolution:
     """What a name resolved to, and how sure the gazetteer is.

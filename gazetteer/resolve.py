@@ -19,13 +19,14 @@ what was considered. A wrong coordinate on a war map is worse than an unresolved
 """
 from __future__ import annotations
 
+import math
 from typing import Sequence
 
 import numpy as np
 
 from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, LOOSE, SKELETON_ARABIC, SKELETON_LATIN,
                                 W_FEATURE, W_POPULATION)
-from gazetteer.model import Place, Resolution
+from gazetteer.model import Place, Resolution, place_from_row
 
 EARTH_RADIUS_KM = 6371.0088
 #: Score of a match, by the kind of key that matched.
@@ -70,67 +71,132 @@ TOP_K = 10
 MAX_ALTERNATIVES = 8
 
 
-_MATCH_BY_KIND = np.array([MATCH_WEIGHT[k] for k in range(5)])
+_MATCH_BY_KIND = tuple(MATCH_WEIGHT[k] for k in range(5))
+#: Sources of places made on purpose (see DELIBERATE_SOURCE_BONUS).
+_DELIBERATE = frozenset({"curated", "csv"})
 
 
 class CandidateSet:
-    """The places a name's keys matched, held as arrays for fast repeated ranking.
+    """The places a name's keys matched, with their context-free scores.
+
+    Most names match a handful of places, so the scores are plain Python floats (NumPy's
+    per-call overhead dominates on arrays this small); :attr:`lat`, :attr:`lon` and
+    :attr:`base` give NumPy arrays, built on first use, for ranking with proximity.
 
     Parameters
     ----------
     rows : sequence of tuple
         ``(name, lat, lon, country, feature_code, geonameid, population, source, importance,
-        kind)`` per place.
+        kind, ...)`` per place (further fields are ignored).
     skeleton : str
-        The query's consonant skeleton.
+        The query's consonant skeleton; only skeleton matches (kind >= SKELETON_ARABIC) use
+        it, so it may be empty when ``rows`` hold none.
     """
 
-    __slots__ = ("rows", "skeleton", "lat", "lon", "base", "weak", "admin", "countries",
-                 "_masks", "_places", "memo")
+    __slots__ = ("rows", "skeleton", "scores", "memo", "_columns", "_arrays", "_masks",
+                 "_places")
 
     def __init__(self, rows: Sequence[tuple], skeleton: str) -> None:
-        self.rows = list(rows)
+        self.rows = rows = rows if type(rows) is list else list(rows)
         self.skeleton = skeleton
-        n = len(self.rows)
-        table = np.array([(r[1], r[2], r[8], r[9], r[7] in ("curated", "csv"))
-                          for r in self.rows], dtype=float).reshape(n, 5)
-        self.lat = table[:, 0]
-        self.lon = table[:, 1]
-        kind = table[:, 3].astype(np.int8)
-        match = _MATCH_BY_KIND[kind]
-        self.weak = kind >= SKELETON_ARABIC
         if len(skeleton) <= SHORT_SKELETON:
-            match = np.where(self.weak, match - SHORT_SKELETON_PENALTY, match)
+            adjust = -SHORT_SKELETON_PENALTY
         elif len(skeleton) >= LONG_SKELETON:
-            match = np.where(self.weak, match + LONG_SKELETON_BONUS, match)
-        imp = np.where(self.weak, WEAK_IMPORTANCE_FACTOR * table[:, 2], table[:, 2])
-        self.base = W_MATCH * match + imp + DELIBERATE_SOURCE_BONUS * table[:, 4]
-        self.countries = [r[3] for r in self.rows]
-        self.admin = [r[4].startswith("ADM") for r in self.rows]
-        self._masks: dict[tuple[str, ...], np.ndarray] = {}
-        self._places: dict[int, Place] = {}
+            adjust = LONG_SKELETON_BONUS
+        else:
+            adjust = 0.0
+        scores = []
+        for r in rows:
+            kind = r[9]
+            match = _MATCH_BY_KIND[kind]
+            if kind >= SKELETON_ARABIC:
+                if adjust:
+                    match = match + adjust
+                imp = WEAK_IMPORTANCE_FACTOR * r[8]
+            else:
+                imp = r[8]
+            scores.append(W_MATCH * match + imp
+                          + DELIBERATE_SOURCE_BONUS * (r[7] in _DELIBERATE))
+        #: Score of each candidate before proximity and the country penalty (raw units).
+        self.scores: list[float] = scores
         #: Resolutions without near/context, per (query, countries): a pure function of this
-        #: set, so computed once.
-        self.memo: dict[tuple[str, tuple[str, ...]], Resolution] = {}
+        #: set, so computed once (None until the first).
+        self.memo: dict[tuple[str, tuple[str, ...]], Resolution] | None = None
+        # Built on first use: most names are ranked once, many with a single candidate.
+        self._columns: tuple[list, list, list, list] | None = None
+        self._arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._masks: dict[tuple[str, ...], list[bool]] | None = None
+        self._places: dict[int, Place] | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
 
-    def outside(self, countries: tuple[str, ...]) -> np.ndarray:
-        """Boolean mask of candidates outside ``countries`` (cached per country tuple)."""
+    def _cols(self) -> tuple[list, list, list, list]:
+        if self._columns is None:
+            rows = self.rows
+            self._columns = ([r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows],
+                             [r[4].startswith("ADM") for r in rows])
+        return self._columns
+
+    @property
+    def lats(self) -> list[float]:
+        """Latitude of each candidate."""
+        return self._cols()[0]
+
+    @property
+    def lons(self) -> list[float]:
+        """Longitude of each candidate."""
+        return self._cols()[1]
+
+    @property
+    def countries(self) -> list[str]:
+        """Country code of each candidate."""
+        return self._cols()[2]
+
+    @property
+    def admin(self) -> list[bool]:
+        """Which candidates are administrative areas (ADM*)."""
+        return self._cols()[3]
+
+    def _numpy(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if self._arrays is None:
+            self._arrays = (np.array(self.lats, dtype=float), np.array(self.lons, dtype=float),
+                            np.array(self.scores, dtype=float))
+        return self._arrays
+
+    @property
+    def lat(self) -> np.ndarray:
+        """Latitudes as an array."""
+        return self._numpy()[0]
+
+    @property
+    def lon(self) -> np.ndarray:
+        """Longitudes as an array."""
+        return self._numpy()[1]
+
+    @property
+    def base(self) -> np.ndarray:
+        """:attr:`scores` as an array."""
+        return self._numpy()[2]
+
+    def outside(self, countries: tuple[str, ...]) -> list[bool]:
+        """Which candidates lie outside ``countries`` (cached per country tuple)."""
+        if self._masks is None:
+            self._masks = {}
         mask = self._masks.get(countries)
         if mask is None:
             wanted = set(countries)
-            mask = np.fromiter((c not in wanted for c in self.countries), bool, len(self))
-            self._masks[countries] = mask
+            mask = self._masks[countries] = [r[3] not in wanted for r in self.rows]
         return mask
 
     def place(self, i: int) -> Place:
         """The Place of candidate ``i`` (built once)."""
-        p = self._places.get(i)
+        places = self._places
+        if places is None:
+            places = self._places = {}
+        p = places.get(i)
         if p is None:
-            r = self.rows[i]
-            p = self._places[i] = Place(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7])
+            p = places[i] = place_from_row(self.rows[i])
         return p
 
 
@@ -160,6 +226,20 @@ def _density(lats: np.ndarray, lons: np.ndarray, points: Sequence[tuple[float, f
     return 1.0 - np.exp(-np.exp(-d / scale).sum(axis=1) / CONTEXT_SUPPORT)
 
 
+_WANTED: dict[tuple, tuple[str, ...]] = {}
+
+
+def _wanted(countries: Sequence[str]) -> tuple[str, ...]:
+    """Sorted, upper-case, distinct country codes (remembered per argument)."""
+    key = tuple(countries)
+    out = _WANTED.get(key)
+    if out is None:
+        out = tuple(sorted({c.upper() for c in key}))
+        if len(_WANTED) < 1000:
+            _WANTED[key] = out
+    return out
+
+
 def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
          near: tuple[float, float] | None = None,
          context: Sequence[tuple[float, float]] = ()) -> Resolution:
@@ -181,11 +261,14 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
     n = len(cands)
     if n == 0:
         return Resolution(query, "unresolved", None, 0.0)
-    wanted = tuple(sorted({c.upper() for c in countries})) if countries else ()
+    wanted = _wanted(countries) if countries else ()
     if near is None and not len(context):
-        hit = cands.memo.get((query, wanted))
+        memo = cands.memo
+        if memo is None:
+            memo = cands.memo = {}
+        hit = memo.get((query, wanted))
         if hit is None:
-            hit = cands.memo[(query, wanted)] = _rank(query, cands, wanted, None, ())
+            hit = memo[(query, wanted)] = _rank(query, cands, wanted, None, ())
         return hit
     return _rank(query, cands, wanted, near, context)
 
@@ -195,11 +278,11 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
           context: Sequence[tuple[float, float]]) -> Resolution:
     n = len(cands)
     # raw scores below; the Resolution reports raw / MAX_RAW
-    score = cands.base
     prox = None
     if near is not None or len(context):
+        base = cands.base
         # Only candidates that proximity could lift into contention are measured.
-        live = np.flatnonzero(score >= score.max() - W_PROXIMITY - OTHER_COUNTRY_PENALTY
+        live = np.flatnonzero(base >= base.max() - W_PROXIMITY - OTHER_COUNTRY_PENALTY
                               - MARGIN)
         lats, lons = cands.lat[live], cands.lon[live]
         part = np.zeros(len(live))
@@ -210,32 +293,57 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                                                               CONTEXT_SCALE_KM))
         prox = np.zeros(n)
         prox[live] = part
-        score = score + W_PROXIMITY * prox
-    if wanted:
-        score = score - OTHER_COUNTRY_PENALTY * cands.outside(wanted)
-
-    if n > TOP_K:
-        top = np.argpartition(-score, TOP_K)[:TOP_K]
+        sc = (base + W_PROXIMITY * prox).tolist()
     else:
-        top = np.arange(n)
-    # Best first; ties broken by name and id so the order never depends on storage order.
-    sc = score.tolist()
-    rows = cands.rows
-    order = sorted(top.tolist(), key=lambda i: (-sc[i], rows[i][0], rows[i][5] or 0, i))
-    kept = _one_per_place(cands, order)
+        sc = cands.scores
+    if wanted:
+        if n == 1:
+            if cands.rows[0][3] not in wanted:
+                sc = [sc[0] - OTHER_COUNTRY_PENALTY]
+        else:
+            sc = [s - OTHER_COUNTRY_PENALTY if out else s
+                  for s, out in zip(sc, cands.outside(wanted))]
+
+    if n == 1:
+        kept = [0]
+    else:
+        if n > TOP_K:
+            top = np.argpartition(-np.array(sc), TOP_K)[:TOP_K].tolist()
+        else:
+            top = range(n)
+        # Best first; ties broken by name and id so the order never depends on storage order.
+        rows = cands.rows
+        order = sorted(top, key=lambda i: (-sc[i], rows[i][0], rows[i][5] or 0, i))
+        kept = _one_per_place(cands, order)
     best = kept[0]
-    best_score = float(score[best])
+    best_score = sc[best]
     if best_score < MIN_SCORE:
-        return _result(query, "unresolved", None, best_score, cands, score,
+        return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES])
-    if cands.weak[best] and not _corroborated(cands, best, wanted, prox):
-        return _result(query, "unresolved", None, best_score, cands, score,
+    if cands.rows[best][9] >= SKELETON_ARABIC and not _corroborated(cands, best, wanted, prox):
+        return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES])
-    if len(kept) > 1 and best_score - float(score[kept[1]]) < MARGIN:
-        close = [i for i in kept if best_score - float(score[i]) < 3 * MARGIN]
-        return _result(query, "ambiguous", None, best_score, cands, score,
+    if len(kept) > 1 and best_score - sc[kept[1]] < MARGIN:
+        close = [i for i in kept if best_score - sc[i] < 3 * MARGIN]
+        return _result(query, "ambiguous", None, best_score, cands, sc,
                        close[:MAX_ALTERNATIVES])
-    return _result(query, "resolved", cands.place(best), best_score, cands, score, kept[1:4])
+    return _result(query, "resolved", cands.place(best), best_score, cands, sc, kept[1:4])
+
+
+#: Latitude differences (degrees) beyond which two places are surely farther apart than
+#: SAME_PLACE_KM / ADMIN_SAME_PLACE_KM (a great circle is never shorter than its meridian
+#: component); a little slack keeps rounding on the safe side.
+_RAD = math.pi / 180.0
+_SAME_DLAT = SAME_PLACE_KM / (EARTH_RADIUS_KM * _RAD) * 1.001
+_ADMIN_DLAT = ADMIN_SAME_PLACE_KM / (EARTH_RADIUS_KM * _RAD) * 1.001
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """:func:`haversine_km` for two scalar points, without NumPy's per-call overhead."""
+    p1, p2 = lat1 * _RAD, lat2 * _RAD
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin((lon2 - lon1) * _RAD / 2) ** 2)
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(a, 1.0)))
 
 
 def _one_per_place(cands: CandidateSet, order: list[int]) -> list[int]:
@@ -243,25 +351,21 @@ def _one_per_place(cands: CandidateSet, order: list[int]) -> list[int]:
     admin areas within ADMIN_SAME_PLACE_KM of a settlement candidate."""
     if len(order) == 1:
         return order
-    idx = np.asarray(order)
-    d = haversine_km(cands.lat[idx][:, None], cands.lon[idx][:, None],
-                     cands.lat[idx][None, :], cands.lon[idx][None, :])
-    same = (d <= SAME_PLACE_KM).tolist()
-    admin = [cands.admin[i] for i in order]
-    if any(admin):
-        settlement_near = ((d <= ADMIN_SAME_PLACE_KM) & ~np.asarray(admin)[None, :]).any(axis=1)
-        drop_admin = (settlement_near & np.asarray(admin)).tolist()
-    else:
-        drop_admin = [False] * len(order)
-    kept_pos: list[int] = []
-    for pos in range(len(order)):
-        row = same[pos]
-        if drop_admin[pos] or any(row[k] for k in kept_pos):
+    lats, lons, admin = cands.lats, cands.lons, cands.admin
+    kept: list[int] = []
+    for i in order:
+        lat = lats[i]
+        if admin[i] and any(not admin[j] and abs(lat - lats[j]) <= _ADMIN_DLAT
+                            and _distance_km(lat, lons[i], lats[j], lons[j])
+                            <= ADMIN_SAME_PLACE_KM for j in order):
             continue
-        kept_pos.append(pos)
-    if not kept_pos:
-        kept_pos = [0]
-    return [order[p] for p in kept_pos]
+        for k in kept:
+            if abs(lat - lats[k]) <= _SAME_DLAT and \
+                    _distance_km(lat, lons[i], lats[k], lons[k]) <= SAME_PLACE_KM:
+                break
+        else:
+            kept.append(i)
+    return kept if kept else order[:1]
 
 
 def _corroborated(cands: CandidateSet, i: int, wanted: tuple[str, ...],
@@ -270,7 +374,7 @@ def _corroborated(cands: CandidateSet, i: int, wanted: tuple[str, ...],
     skeleton long enough not to be a coincidence."""
     if prox is not None and prox[i] >= CORROBORATING_PROXIMITY:
         return True
-    return bool(wanted) and cands.countries[i] in wanted and \
+    return bool(wanted) and cands.rows[i][3] in wanted and \
         len(cands.skeleton) >= MIN_TRUSTED_SKELETON
 
 
@@ -279,6 +383,9 @@ def _scaled(raw: float) -> float:
 
 
 def _result(query: str, status: str, place: Place | None, best: float, cands: CandidateSet,
-            score: np.ndarray, alts: list[int]) -> Resolution:
-    return Resolution(query, status, place, _scaled(best), tuple(cands.place(i) for i in alts),
-                      tuple(_scaled(float(score[i])) for i in alts))
+            score: Sequence[float], alts: list[int]) -> Resolution:
+    if not alts:
+        return Resolution(query, status, place, _scaled(best))
+    place_of = cands.place
+    return Resolution(query, status, place, _scaled(best), tuple([place_of(i) for i in alts]),
+                      tuple([min(1.0, max(0.0, score[i] / MAX_RAW)) for i in alts]))

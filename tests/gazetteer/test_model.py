@@ -50,3 +50,15 @@ def test_input_error_is_one_line_naming_file_line_and_field():
     err = GazetteerInputError("not a number:\n'x'", file="p.csv", line=3, field="lat")
     assert str(err) == "p.csv:3: lat: not a number: 'x'"
     assert isinstance(err, ValueError)
+
+
+def test_place_from_row_equals_the_dataclass_constructor():
+    from gazetteer.model import place_from_row
+
+    row = ("Kafr Naya", 36.39, 37.01, "SY", "PPL", 170321, 2500, "geonames", 0.41, 2, 7)
+    made = place_from_row(row)
+    built = Place(*row[:8])
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    assert dataclasses.asdict(made) == dataclasses.asdict(built)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.lat = 0.0  # type: ignore[misc]

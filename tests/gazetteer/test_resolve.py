@@ -90,3 +90,28 @@ def test_crossing_and_air_base_come_from_the_curated_table(gz):
 def test_arabic_script_query(gz_sytr_shared):
     res = gz_sytr_shared.resolve("حريتان")
     assert res.status == "resolved" and res.place.geonameid == 169858
+
+
+def test_candidates_are_one_per_place_strongest_key_first_then_capped(gz, tmp_path):
+    from gazetteer.api import MAX_CANDIDATES
+    from gazetteer.importer import EXACT_MAIN, LOOSE
+
+    lines = ["name,lat,lon,country,type"]
+    # 3 places only the loose key of "Qasr Testiyeh" matches, then 70 its exact key matches,
+    # 0.2 degrees apart (about 22 km): separate places
+    lines += [f"Kasr Testiya,{34.0 + 0.2 * i:.1f},38.0,SY,PPL" for i in range(3)]
+    lines += [f"Qasr Testiyeh,{30.0 + 0.2 * i:.1f},40.0,SY,PPL" for i in range(70)]
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    gz.import_files([path])
+
+    exact = gz.candidates("Qasr Testiyeh")
+    assert len(exact) == MAX_CANDIDATES
+    assert [r[9] for r in exact.rows] == [EXACT_MAIN] * MAX_CANDIDATES
+    assert [r[1] for r in exact.rows] == [round(30.0 + 0.2 * i, 1) for i in range(MAX_CANDIDATES)]
+
+    loose = gz.candidates("Kasr Testiya")
+    kinds = [r[9] for r in loose.rows]
+    assert kinds == [EXACT_MAIN] * 3 + [LOOSE] * (MAX_CANDIDATES - 3)
+    assert len({(r[1], r[2]) for r in loose.rows}) == MAX_CANDIDATES  # each place once
+    assert [r[1] for r in loose.rows[:3]] == [34.0, 34.2, 34.4]
