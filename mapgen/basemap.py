@@ -24,10 +24,13 @@ def _grid_points(incidents: Sequence[Incident]) -> Any:
     (vectorised: 100,000 incidents are a few hundred grid points)."""
     import numpy as np
 
-    located = [(i.lat, i.lon) for i in incidents if i.lat is not None and i.lon is not None]
-    if not located:
+    pairs = np.array(list(map(attrgetter("lat", "lon"), incidents)), dtype=np.float64).reshape(-1, 2)
+    cells = np.rint(pairs[~np.isnan(pairs).any(axis=1)] * 10).astype(np.int64)  # None is NaN
+    if not len(cells):
         return np.zeros((0, 2))
-    return np.unique(np.rint(np.array(located, dtype=np.float64) * 10), axis=0) / 10
+    # one integer per grid cell (lat -900..900, lon -1800..1800): a 1-D unique, far quicker than rows
+    keys = np.unique((cells[:, 0] + 900) * 4000 + (cells[:, 1] + 1800))
+    return np.stack([keys // 4000 - 900, keys % 4000 - 1800], axis=1) / 10
 
 
 def _holds_a_point(bbox: Sequence[float], points: Any) -> bool:

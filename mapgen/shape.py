@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Iterable, Sequence
 
 from mapgen.config import MapConfig
@@ -81,19 +81,32 @@ def _fixed_point(values: list[float | None], scale: int) -> Any:
     """Coordinates as integers at ``1 / scale`` degree (missing ones as 0)."""
     import numpy as np
 
-    try:
-        return np.rint(np.asarray(values, dtype=np.float64) * scale).astype(np.int64)
-    except TypeError:  # a None among them
-        return [round((v or 0.0) * scale) for v in values]
+    array = np.asarray(values, dtype=np.float64)  # a None becomes NaN
+    return np.rint(np.nan_to_num(array, nan=0.0) * scale).astype(np.int64)
 
 
-def _table_index(values: Iterable[Any], table: dict[Any, int]) -> list[int]:
-    """Index of each value in ``table``, adding values in first-seen order (repeated strings are
-    stored once)."""
-    values = list(values)
-    for value in dict.fromkeys(values):  # distinct values in first-seen order, at C speed
-        table.setdefault(value, len(table))
-    return list(map(table.__getitem__, values))
+def _codes(values: Sequence[Any]) -> tuple[Any, list[Any]]:
+    """Each value's index among the distinct values (first-seen order), and those values."""
+    import numpy as np
+
+    table = dict.fromkeys(values)  # distinct values in first-seen order, at C speed
+    keys = list(table)
+    table.update(zip(keys, range(len(keys))))
+    return np.fromiter(map(table.__getitem__, values), dtype=np.int64, count=len(values)), keys
+
+
+def _reindex(codes: Any, keys: list[Any], table: dict[Any, int]) -> Any:
+    """``codes`` (already in the final order) renumbered so that values are numbered in the order
+    they are first seen there, continuing ``table`` (which gains the new values)."""
+    import numpy as np
+
+    if not len(codes):
+        return codes
+    present, first = np.unique(codes, return_index=True)
+    renumber = np.zeros(len(keys), dtype=np.int64)
+    for code in present[np.argsort(first, kind="stable")].tolist():
+        renumber[code] = table.setdefault(keys[code], len(table))
+    return renumber[codes]
 
 
 def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[str, Any]:
@@ -105,6 +118,10 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[s
     flattened: ``sn`` per incident, then ``so`` (outlet), ``su`` (url + 1) and ``sp`` (published
     + 1) per source. Texts (``id``, ``title``, ``desc`` and the tables) are joined strings with
     a lengths column each (see :mod:`mapgen.columns`).
+
+    Attributes are read in the incidents' own order (the objects lie in memory in that order, so
+    reading them sorted by time would miss the processor's cache at every object) and the
+    columns are then put in time order as arrays.
     """
     import numpy as np
 
@@ -112,64 +129,99 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[s
 
     tz = config.zone
     pack = Packer()
-    starts = _minutes_of(list(map(attrgetter("start"), incidents)))
-    order = sorted(range(len(incidents)), key=list(map(attrgetter("id"), incidents)).__getitem__)  # by id,
-    order.sort(key=starts.__getitem__)                                                      # then by start
-    ordered = [incidents[k] for k in order]
-    starts = [starts[k] for k in order]
+    n = len(incidents)
 
     def column(name: str) -> list[Any]:
-        return list(map(attrgetter(name), ordered))
+        return list(map(attrgetter(name), incidents))
 
-    ends = _minutes_of(column("end"))
-    ids, lat, lon, kind, tprec, gprec = (column(n) for n in ("id", "lat", "lon", "type", "time_precision",
-                                                             "geo_precision"))
-    place, actors, fat, title, desc, sources = (column(n) for n in ("place", "actors", "fatalities", "title",
-                                                                    "description", "sources"))
+    ids = column("id")
+    starts = np.asarray(_minutes_of(column("start")), dtype=np.int64)
+    ends = np.asarray(_minutes_of(column("end")), dtype=np.int64)
+    by_id = sorted(range(n), key=ids.__getitem__)
+    order = np.asarray(by_id, dtype=np.int64).reshape(-1)
+    order = order[np.argsort(starts[order], kind="stable")]   # by start, then by id
+    take = itemgetter(*order.tolist()) if n > 1 else list
+
+    def ordered(values: Sequence[Any]) -> list[Any]:
+        return list(take(values))
+
     scale = 10 ** COORD_DIGITS
     type_index = {key: n for n, key in enumerate(config.event_types)}
     tp_index = {key: n for n, key in enumerate(TIME_PRECISIONS)}
     gp_index = {key: n for n, key in enumerate(GEO_PRECISIONS)}
 
-    places: dict[str, int] = {}
-    actor_sets: dict[tuple[int, ...], int] = {}
-    actor_names: dict[str, int] = {}
-    outlets: dict[str, int] = {}
-    urls: dict[str, int] = {}
-    published: dict[str, int] = {}
-    flat = [src for group in sources for src in group]
-    published_text: dict[dt.datetime, str] = {}
-    for src in flat:
-        if src.published is not None and src.published not in published_text:
-            published_text[src.published] = src.published.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-    name_index = actor_names.setdefault
+    def indexed(name: str, index: dict[str, int]) -> Any:
+        return np.fromiter(map(index.__getitem__, column(name)), dtype=np.int64, count=n)[order]
 
-    pack.ints("lat", _fixed_point(lat, scale))
-    pack.ints("lon", _fixed_point(lon, scale))
-    pack.ints("s", starts, delta=True)
-    pack.ints("d", [e - s for s, e in zip(starts, ends)])
-    pack.ints("ty", list(map(type_index.__getitem__, kind)))
-    pack.ints("tp", list(map(tp_index.__getitem__, tprec)))
-    pack.ints("gp", list(map(gp_index.__getitem__, gprec)))
-    pack.ints("pl", _table_index([p or "" for p in place], places))
+    pack.ints("lat", np.asarray(_fixed_point(column("lat"), scale), dtype=np.int64)[order])
+    pack.ints("lon", np.asarray(_fixed_point(column("lon"), scale), dtype=np.int64)[order])
+    pack.ints("s", starts[order], delta=True)
+    pack.ints("d", (ends - starts)[order])
+    pack.ints("ty", indexed("type", type_index))
+    pack.ints("tp", indexed("time_precision", tp_index))
+    pack.ints("gp", indexed("geo_precision", gp_index))
+
+    places: dict[str, int] = {}
+    codes, keys = _codes([p or "" for p in column("place")])
+    pack.ints("pl", _reindex(codes[order], keys, places))
     # actor sets as tuples of names first (C-speed lookups), then each distinct set as name indices
     by_names: dict[tuple[str, ...], int] = {}
-    pack.ints("ac", _table_index(actors, by_names))
+    codes, keys = _codes(column("actors"))
+    pack.ints("ac", _reindex(codes[order], keys, by_names))
+    actor_sets: dict[tuple[int, ...], int] = {}
+    actor_names: dict[str, int] = {}
+    name_index = actor_names.setdefault
     for group in by_names:
         actor_sets[tuple([name_index(a, len(actor_names)) for a in group])] = len(actor_sets)
-    pack.ints("fat", [0 if f is None else f + 1 for f in fat])
-    pack.ints("sn", list(map(len, sources)))
-    pack.ints("so", _table_index([src.outlet for src in flat], outlets))
+    pack.ints("fat", np.fromiter((0 if f is None else f + 1 for f in column("fatalities")),
+                                 dtype=np.int64, count=n)[order])
+
+    sources = column("sources")
+    counts = np.fromiter(map(len, sources), dtype=np.int64, count=n)
+    pack.ints("sn", counts[order])
+    flat = [src for group in sources for src in group]
+    # the sources in the incidents' time order: each incident's run of sources, run by run
+    offsets = np.concatenate([[0], np.cumsum(counts)])[:-1]
+    run_counts = counts[order]
+    total = int(run_counts.sum())
+    run_starts = np.concatenate([[0], np.cumsum(run_counts)])[:-1]
+    flat_order = (np.repeat(offsets[order] - run_starts, run_counts) + np.arange(total, dtype=np.int64)
+                  if total else np.zeros(0, dtype=np.int64))
+
+    outlets: dict[str, int] = {}
+    codes, keys = _codes([src.outlet for src in flat])
+    pack.ints("so", _reindex(codes[flat_order], keys, outlets))
+    urls: dict[str, int] = {}
     links = [src.url for src in flat]
-    if None in links:
-        pack.ints("su", [0 if u is None else urls.setdefault(u, len(urls)) + 1 for u in links], delta=True)
+    codes, keys = _codes(links)
+    if None in keys:
+        codes = _reindex(codes[flat_order], keys, urls)
+        missing = urls.pop(None)
+        # None took a number among the urls: drop it and close the gap
+        codes = np.where(codes == missing, -1, np.where(codes > missing, codes - 1, codes))
+        urls = {u: (k if k < missing else k - 1) for u, k in urls.items()}
+        pack.ints("su", codes + 1, delta=True)
     else:
-        pack.ints("su", np.asarray(_table_index(links, urls), dtype=np.int64) + 1, delta=True)
-    pack.ints("sp", [0 if p is None else published.setdefault(published_text[p], len(published)) + 1
-                     for p in [src.published for src in flat]], delta=True)
-    pack.strings("id", ids)
-    pack.strings("title", title)
-    pack.strings("desc", desc)
+        pack.ints("su", _reindex(codes[flat_order], keys, urls) + 1, delta=True)
+    published_text: dict[Any, Any] = {None: None}
+    stamps = [src.published for src in flat]
+    for moment in stamps:
+        if moment not in published_text:
+            published_text[moment] = moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    published: dict[str, int] = {}
+    codes, keys = _codes([published_text[p] for p in stamps])
+    if None in keys:
+        codes = _reindex(codes[flat_order], keys, published)
+        missing = published.pop(None)
+        codes = np.where(codes == missing, -1, np.where(codes > missing, codes - 1, codes))
+        published = {u: (k if k < missing else k - 1) for u, k in published.items()}
+        pack.ints("sp", codes + 1, delta=True)
+    else:
+        pack.ints("sp", _reindex(codes[flat_order], keys, published) + 1, delta=True)
+
+    pack.strings("id", ordered(ids))
+    pack.strings("title", ordered(column("title")))
+    pack.strings("desc", ordered(column("description")))
     pack.strings("place", places)
     pack.strings("actor", actor_names)
     pack.strings("outlet", outlets)
@@ -177,7 +229,7 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[s
     pack.strings("pub", published)
     # titles, descriptions and links are only needed for popups: the page inflates them after
     # its first drawing
-    return pack.result(lazy=("title", "desc", "url"), n=len(ordered), digits=COORD_DIGITS, actorSets=[list(a) for a in actor_sets])
+    return pack.result(lazy=("title", "desc", "url"), n=n, digits=COORD_DIGITS, actorSets=[list(a) for a in actor_sets])
 
 
 def _zone_label(zone: ControlZone, tz: Any) -> str:
