@@ -24,8 +24,11 @@ def _grid_points(incidents: Sequence[Incident]) -> Any:
     (vectorised: 100,000 incidents are a few hundred grid points)."""
     import numpy as np
 
-    pairs = np.array(list(map(attrgetter("lat", "lon"), incidents)), dtype=np.float64).reshape(-1, 2)
-    cells = np.rint(pairs[~np.isnan(pairs).any(axis=1)] * 10).astype(np.int64)  # None is NaN
+    from mapgen.shape import coordinate_arrays
+
+    lat, lon = coordinate_arrays(incidents)
+    located = ~(np.isnan(lat) | np.isnan(lon))
+    cells = np.rint(np.stack([lat[located], lon[located]], axis=1) * 10).astype(np.int64)
     if not len(cells):
         return np.zeros((0, 2))
     # one integer per grid cell (lat -900..900, lon -1800..1800): a 1-D unique, far quicker than rows

@@ -10,6 +10,7 @@ per string, and the page reads and parses a third of the bytes. No folium here.
 from __future__ import annotations
 
 import base64
+import threading
 import zlib
 from typing import Any, Iterable, Sequence
 
@@ -25,6 +26,8 @@ class Packer:
         self._planes: list[bytes] = []
         self.columns: list[list[Any]] = []
         self.texts: dict[str, str] = {}
+        self._ahead_items: dict[str, list[str]] = {}
+        self._ahead: tuple[list[str], threading.Thread, list[Any]] | None = None
 
     def ints(self, name: str, values: Sequence[int] | np.ndarray, *, delta: bool = False) -> None:
         """Add an integer column. ``delta`` stores differences from the previous value."""
@@ -47,14 +50,38 @@ class Packer:
 
     def strings(self, name: str, values: Iterable[str]) -> None:
         """Add a string table: the joined text, and its lengths as column ``name``."""
-        items = list(values)
-        joined = "".join(items)
+        items = self._ahead_items.pop(name, None)
+        if items is None:
+            items = list(values)
+            self.texts[name] = "".join(items)
+        joined = self.texts[name]
         if joined.isascii() or max(joined) <= "\uffff":
             lengths = list(map(len, items))
         else:  # characters outside the BMP count as two UTF-16 code units in the browser
             lengths = [len(s.encode("utf-16-le")) // 2 for s in items]
-        self.texts[name] = joined
         self.ints(name, lengths)
+
+    def deflate_ahead(self, tables: dict[str, list[str]], level: int = 1) -> None:
+        """Start deflating string tables (the first of a group that :meth:`result` deflates
+        together, in that order) in a thread, while the caller packs the rest: zlib works without
+        Python's lock, so on a second core. Each table is added later with :meth:`strings` as
+        usual (its lengths column where the caller wants it). ``level``: zlib's, for the group."""
+        names = list(tables)
+        for name, items in tables.items():
+            self.texts[name] = "".join(items)
+            self._ahead_items[name] = items
+        texts = [self.texts[name] for name in names]
+        out: list[Any] = []
+
+        def work() -> None:
+            deflate = zlib.compressobj(level)
+            out.append(deflate)
+            for text in texts:
+                out.append(deflate.compress(text.encode("utf-8", "surrogatepass")))
+
+        thread = threading.Thread(target=work, name="mapgen-deflate", daemon=True)
+        thread.start()
+        self._ahead = (list(names), thread, out)
 
     def result(self, lazy: tuple[str, ...] = (), **extra: Any) -> dict[str, Any]:
         """``bin``: the deflated number planes; ``text``: the string tables, joined in the order
@@ -70,6 +97,14 @@ class Packer:
 
     def _deflate(self, names: list[str]) -> str:
         deflate, parts = zlib.compressobj(1), []
+        if self._ahead is not None and self._ahead[0] == names[:len(self._ahead[0])]:
+            done, thread, out = self._ahead
+            self._ahead = None
+            thread.join()
+            if len(out) != len(done) + 1:
+                raise RuntimeError("deflating the text tables failed")
+            deflate, parts = out[0], out[1:]
+            names = names[len(done):]
         for name in names:  # table by table: no second copy of all the text
             parts.append(deflate.compress(self.texts[name].encode("utf-8", "surrogatepass")))
         parts.append(deflate.flush())

@@ -57,7 +57,21 @@ def render_html(fmap: folium.Map) -> str:
     """The page's HTML; identical input gives identical output."""
     figure = fmap.get_root()
     _stable_ids(figure)
-    text = figure.render()
+    layers = [child for child in fmap._children.values() if isinstance(child, TimeLayer)]
+    for layer in layers:
+        layer.deferred = True
+    try:
+        text = _tidy(figure.render(), figure)
+    finally:
+        for layer in layers:
+            layer.deferred = False
+    if len(layers) == 1 and text.count(TimeLayer.MARK) == 1:
+        # the data has no line breaks nor trailing spaces to tidy: it goes in as it is
+        return text.replace(TimeLayer.MARK, layers[0].payload_text, 1)
+    return _tidy(figure.render(), figure)
+
+
+def _tidy(text: str, figure: Any) -> str:
     # folium's page has no language and forbids pinch zoom; readers who zoom text need both
     text = text.replace("<html>", f'<html lang="{html.escape(getattr(figure, "lang", "en"), quote=True)}">', 1)
     text = text.replace("initial-scale=1.0, maximum-scale=1.0, user-scalable=no", "initial-scale=1.0", 1)

@@ -23,9 +23,19 @@ class TimeLayer(RawMacroElement):
     def __init__(self, payload: dict[str, Any]) -> None:
         super().__init__()
         self._name = "TimeLayer"
-        self.payload = payload_json(payload)
+        self.payload_text = payload_json(payload)
+        self.deferred = False  # set by render_html: the page is rendered around a mark instead
         self.js = own_asset("mapgen-timeline.js")
         self.css = own_asset("mapgen.css")
         # permalinks, frame fit, small screens, screen-reader summary (uses only the page API)
         self.share_js = own_asset("mapgen-share.js")
         self.share_css = own_asset("mapgen-share.css")
+
+    #: stands in for the data while the page around it is rendered (see ``payload``)
+    MARK = "\x00mapgen:payload\x00"
+
+    @property
+    def payload(self) -> str:
+        """The data block's text; while ``deferred``, a mark that render_html replaces with it,
+        so that the megabytes of data are copied once, not by every step of rendering."""
+        return self.MARK if self.deferred else self.payload_text

@@ -63,6 +63,13 @@
     return new Response(stream).arrayBuffer();
   }
 
+  // Resolves in a task after the next frame has been painted (the frame after the next has begun).
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(resolve, 0); }); });
+    });
+  }
+
   function readColumns(packed, buffer) {
     var raw = new Uint8Array(buffer), offset = 0, cols = {};
     packed.cols.forEach(function (c) {
@@ -688,8 +695,9 @@
       app.loaded = true;
       app.go(app.clock.index);
     });
-    // titles, descriptions and links: inflated once the first drawing is done
-    this.textLoading = this.loading.then(function () { return app.whenReady(); }).then(function () {
+    // titles, descriptions and links: inflated once the first drawing is done and on screen
+    // (decoding megabytes of text would otherwise hold back the frame that shows it)
+    this.textLoading = this.loading.then(function () { return app.whenReady(); }).then(afterPaint).then(function () {
       var inc = app.clock.inc;
       if (inc.hasText) return inc;
       return inflate(packed.lazyText).then(function (buffer) {
