@@ -658,11 +658,20 @@
     this.speed = 1;
     this.clock = new Clock(map, data);
     this._waiting = [];
+    // The incidents are decoded once (asynchronously: the buffers are inflated by the browser,
+    // begun before the map is built); until then the page shows zones and controls, and
+    // state().ready stays false.
+    var packed = data.inc;
+    var decoded = packed.n ? Promise.all([inflate(packed.bin), inflate(packed.text)]).then(function (parts) {
+      return new Incidents(packed, readColumns(packed, parts[0]), new TextDecoder().decode(parts[1]));
+    }) : Promise.resolve(Incidents.empty());
     ['mapgenBase', 'mapgenZones', 'mapgenPoints'].forEach(function (name, k) {
       var pane = map.createPane(name);
       pane.style.zIndex = [150, 350, 450][k];
     });
     map.getPane('mapgenBase').style.pointerEvents = 'none';
+    // the view first: the basemap and zones are then projected and drawn once, for it
+    if (data.bounds) map.fitBounds(data.bounds, {padding: [20, 20], maxZoom: 11});
     this._basemap(data.basemap);
     this._zones(data.zones);
     this.points = new PointLayer(this.clock).addTo(map);
@@ -681,15 +690,8 @@
         app.emit('select');
       }
     });
-    if (data.bounds) map.fitBounds(data.bounds, {padding: [20, 20], maxZoom: 11});
     this.loaded = false;
     this.go(this.clock.index);
-    // The incidents are decoded once (asynchronously: the buffer is inflated by the browser);
-    // until then the page shows zones and controls, and state().ready stays false.
-    var packed = data.inc;
-    var decoded = packed.n ? Promise.all([inflate(packed.bin), inflate(packed.text)]).then(function (parts) {
-      return new Incidents(packed, readColumns(packed, parts[0]), new TextDecoder().decode(parts[1]));
-    }) : Promise.resolve(Incidents.empty());
     this.loading = decoded.then(function (inc) {
       app.clock.inc = inc;
       app.loaded = true;
