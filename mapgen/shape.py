@@ -119,9 +119,11 @@ def _reindex(codes: Any, keys: list[Any], table: dict[Any, int]) -> Any:
 
     if not len(codes):
         return codes
-    present, first = np.unique(codes, return_index=True)
+    first = np.full(len(keys), len(codes), dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(len(codes), dtype=np.int64))  # each code's first place
+    present = np.flatnonzero(first < len(codes))
     renumber = np.zeros(len(keys), dtype=np.int64)
-    for code in present[np.argsort(first, kind="stable")].tolist():
+    for code in present[np.argsort(first[present], kind="stable")].tolist():
         renumber[code] = table.setdefault(keys[code], len(table))
     return renumber[codes]
 
@@ -375,7 +377,9 @@ _BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
 
 
 def _escaped_json(payload: dict[str, Any]) -> str:
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=False, allow_nan=False)
+    # ASCII only (other characters as \u escapes): the browser then keeps the block's text in
+    # one byte per character, which it reads and parses faster
+    text = json.dumps(payload, ensure_ascii=True, separators=(",", ":"), sort_keys=False, allow_nan=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
         .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
