@@ -698,16 +698,25 @@
       app.go(app.clock.index);
     });
     // titles, descriptions and links: inflated once the first drawing is done and on screen
-    // (decoding megabytes of text would otherwise hold back the frame that shows it)
-    this.textLoading = this.loading.then(function () { return app.whenReady(); }).then(afterPaint).then(function () {
-      var inc = app.clock.inc;
-      if (inc.hasText) return inc;
-      return inflate(packed.lazyText).then(function (buffer) {
-        inc.attachText(packed.lazyTables, new TextDecoder().decode(buffer));
-        app.emit('text');  // titles now available (e.g. for the screen-reader summary)
-        return inc;
-      });
-    });
+    // (decoding megabytes of text would otherwise hold back the frame that shows it), or at
+    // once when a popup needs them
+    var text = null;
+    this._loadText = function () {
+      if (!text) {
+        text = app.loading.then(function () {
+          var inc = app.clock.inc;
+          if (inc.hasText) return inc;
+          return inflate(packed.lazyText).then(function (buffer) {
+            inc.attachText(packed.lazyTables, new TextDecoder().decode(buffer));
+            app.emit('text');  // titles now available (e.g. for the screen-reader summary)
+            return inc;
+          });
+        });
+      }
+      return text;
+    };
+    this.textLoading = this.loading.then(function () { return app.whenReady(); }).then(afterPaint)
+      .then(function () { return app._loadText(); });
   }
 
   App.prototype._click = function (e) {
@@ -749,24 +758,28 @@
     });
   };
 
+  // Each zone version's layer is made when it is first shown: most are not shown at first.
   App.prototype._zones = function (zones) {
-    var app = this, data = this.data;
-    this.zoneLayers = zones.map(function (zone) {
-      var faction = data.factions[zone.f];
-      var layer = L.geoJSON(zone.geom, {
-        pane: 'mapgenZones',
-        style: {
-          color: faction.color, weight: zone.status === 'assessed' ? 1.5 : 2,
-          dashArray: zone.status === 'assessed' ? null : '6 4',
-          fillColor: faction.color, fillOpacity: zone.status === 'contested' ? 0.15 : 0.28
-        }
-      });
-      layer.on('click', function (e) {
-        if (app._click(e)) return;
-        L.popup({maxWidth: 320}).setLatLng(e.latlng).setContent(zonePopup(data, zone)).openOn(app.map);
-      });
-      return {zone: zone, layer: layer, on: false};
+    this.zoneLayers = zones.map(function (zone) { return {zone: zone, layer: null, on: false}; });
+  };
+
+  App.prototype._zoneLayer = function (z) {
+    if (z.layer) return z.layer;
+    var app = this, data = this.data, zone = z.zone;
+    var faction = data.factions[zone.f];
+    var layer = z.layer = L.geoJSON(zone.geom, {
+      pane: 'mapgenZones',
+      style: {
+        color: faction.color, weight: zone.status === 'assessed' ? 1.5 : 2,
+        dashArray: zone.status === 'assessed' ? null : '6 4',
+        fillColor: faction.color, fillOpacity: zone.status === 'contested' ? 0.15 : 0.28
+      }
     });
+    layer.on('click', function (e) {
+      if (app._click(e)) return;
+      L.popup({maxWidth: 320}).setLatLng(e.latlng).setContent(zonePopup(data, zone)).openOn(app.map);
+    });
+    return layer;
   };
 
   App.prototype.go = function (index) {
@@ -780,7 +793,7 @@
     this.zoneLayers.forEach(function (z) {
       var on = z.zone.from < t && (z.zone.to === null || z.zone.to >= t);
       if (on !== z.on) {
-        if (on) z.layer.addTo(this.map); else this.map.removeLayer(z.layer);
+        if (on) this._zoneLayer(z).addTo(this.map); else this.map.removeLayer(z.layer);
         z.on = on;
       }
       if (on) shown.push(z.zone.id);
@@ -854,7 +867,12 @@
 
   App.prototype.openIndex = function (i, latlng) {
     var app = this, inc = this.clock.inc;
-    if (!inc.hasText) return this.textLoading.then(function () { app.openIndex(i, latlng); });
+    if (!inc.hasText) {
+      // selected (and drawn so) now; the popup once its text has arrived, if still selected
+      this.clock.selected = i;
+      this.points.redraw();
+      return this._loadText().then(function () { if (app.clock.selected === i) app.openIndex(i, latlng); });
+    }
     this.clock.selected = i;
     this.points.redraw();
     L.popup({maxWidth: 340, autoPanPadding: [20, 20]})

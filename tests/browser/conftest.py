@@ -95,6 +95,10 @@ def open_map(browser: Any) -> Iterator[Callable[..., MapPage]]:
         page.on("dialog", lambda d: (result.problems.append(f"dialog: {d.message}"), d.dismiss()))
         page.goto(Path(path).resolve().as_uri() + hash)
         result.wait_ready()
+        # the popup texts arrive after the first painted frame (with a `text` change event):
+        # tests begin once the page has settled
+        page.evaluate("() => window.mapgen && mapgen.app && mapgen.app.textLoading"
+                      " ? mapgen.app.textLoading.then(() => true) : true")
         pages.append(result)
         return result
 
