@@ -696,6 +696,7 @@
       app.clock.inc = inc;
       app.loaded = true;
       app.go(app.clock.index);
+      app._drawNow();
     });
     // titles, descriptions and links: inflated once the first drawing is done and on screen
     // (decoding megabytes of text would otherwise hold back the frame that shows it), or at
@@ -821,15 +822,27 @@
     if (this._frame) cancelAnimationFrame(this._frame);
     this._frame = requestAnimationFrame(function () {
       app._frame = null;
-      var started = performance.now();
-      app.points.redraw();
-      app.drawMs = performance.now() - started;
-      if (!app.loaded) return;
-      app.clock.ready = true;
-      var waiting = app._waiting;
-      app._waiting = [];
-      waiting.forEach(function (resolve) { resolve(); });
+      app._draw();
     });
+  };
+
+  // Draw now instead of in the next frame (once, when the incidents have been decoded: the
+  // frame that shows them is then the next one, not the one after).
+  App.prototype._drawNow = function () {
+    if (this._frame) cancelAnimationFrame(this._frame);
+    this._frame = null;
+    this._draw();
+  };
+
+  App.prototype._draw = function () {
+    var started = performance.now();
+    this.points.redraw();
+    this.drawMs = performance.now() - started;
+    if (!this.loaded) return;
+    this.clock.ready = true;
+    var waiting = this._waiting;
+    this._waiting = [];
+    waiting.forEach(function (resolve) { resolve(); });
   };
 
   App.prototype.whenReady = function () {
