@@ -56,14 +56,21 @@ def test_slider_by_keyboard_and_input(fixture_map: Path, open_map) -> None:
     page.assert_clean()
 
 
+def click_popup(page, lat: float, lon: float):
+    """Click the map at (lat, lon) like a reader and return the popup that opens."""
+    x, y = page.page.evaluate(
+        "([lat, lon]) => { const p = mapgen.app.map.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }",
+        [lat, lon])
+    page.page.mouse.click(x, y)
+    popup = page.page.locator(".leaflet-popup-content .mapgen-popup")
+    popup.wait_for(timeout=5000)
+    return popup
+
+
 def test_click_opens_popup_with_source_links(fixture_map: Path, open_map) -> None:
     page = open_map(fixture_map)
     page.set_date("2016-02-01")
-    point = page.page.evaluate(
-        "() => { const m = mapgen.app.map; const p = m.latLngToContainerPoint([36.5, 37.0]); return [p.x, p.y]; }")
-    page.page.mouse.click(point[0], point[1])
-    popup = page.page.locator(".leaflet-popup-content .mapgen-popup")
-    popup.wait_for(timeout=5000)
+    popup = click_popup(page, 36.5, 37.0)
     assert popup.get_attribute("data-incident") == "f-1"
     assert popup.locator("h3").inner_text() == "Strike on Alpha"
     links = popup.locator("a")
@@ -80,11 +87,7 @@ def test_click_opens_popup_with_source_links(fixture_map: Path, open_map) -> Non
 def test_zone_popup_lists_status_and_sources(fixture_map: Path, open_map) -> None:
     page = open_map(fixture_map)
     page.set_date("2016-02-01")
-    point = page.page.evaluate(
-        "() => { const p = mapgen.app.map.latLngToContainerPoint([36.05, 37.25]); return [p.x, p.y]; }")
-    page.page.mouse.click(point[0], point[1])
-    popup = page.page.locator(".leaflet-popup-content .mapgen-popup")
-    popup.wait_for(timeout=5000)
+    popup = click_popup(page, 36.05, 37.25)
     assert popup.get_attribute("data-zone") == "gov-before"
     assert "assessed" in popup.inner_text()
     assert popup.locator("a").get_attribute("href") == "https://example.org/control"
