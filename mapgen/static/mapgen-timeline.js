@@ -366,6 +366,19 @@
       return best;
     },
 
+    // Every drawn incident under the pointer, newest first (stacked reports at one place).
+    hitAll: function (containerPoint) {
+      var inc = this._clock.inc, o = this._origin(), found = [];
+      var reach = Math.pow((this._radius || 6) + 4, 2);
+      for (var k = 0; k < this._drawnCount; k++) {
+        var i = this._drawn[k];
+        var dx = inc.wx[i] * o.scale - o.ox - containerPoint.x;
+        var dy = inc.wy[i] * o.scale - o.oy - containerPoint.y;
+        if (dx * dx + dy * dy < reach) found.push(i);
+      }
+      return found.sort(function (a, b) { return inc.s[b] - inc.s[a] || b - a; });
+    },
+
     drawnIds: function () {
       var inc = this._clock.inc, out = new Array(this._drawnCount);
       for (var k = 0; k < this._drawnCount; k++) out[k] = inc.id(this._drawn[k]);
@@ -707,9 +720,33 @@
       // a cell of the density grid stands for many incidents: zoom in on it
       this.map.setView(e.latlng, Math.min(this.map.getZoom() + 2, this.map.getMaxZoom()));
     } else {
-      this.openIndex(i, e.latlng);
+      var here = this.points.hitAll(e.containerPoint);
+      if (here.length > 1) this.openList(here, e.latlng); else this.openIndex(i, e.latlng);
     }
     return true;
+  };
+
+  // Several incidents drawn on one spot: a list to choose from, newest first.
+  App.prototype.openList = function (indices, latlng) {
+    var app = this, inc = this.clock.inc;
+    if (!inc.hasText) return this.textLoading.then(function () { app.openList(indices, latlng); });
+    var box = el('div', 'mapgen-popup mapgen-popup-list');
+    box.appendChild(el('h3', 'mapgen-popup-title', indices.length + ' incidents here'));
+    var list = el('ul', 'mapgen-stack');
+    indices.forEach(function (i) {
+      var type = app.data.types[inc.ty[i]];
+      var item = el('li');
+      var button = el('button', 'mapgen-stack-item');
+      button.type = 'button';
+      button.style.borderLeftColor = type.color;
+      button.appendChild(el('span', 'mapgen-stack-title', inc.title(i) || type.label));
+      button.appendChild(el('span', 'mapgen-stack-when', whenLabel(app.data, inc, i)));
+      button.addEventListener('click', function () { app.openIndex(i, latlng); });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    L.popup({maxWidth: 340, autoPanPadding: [20, 20]}).setLatLng(latlng).setContent(box).openOn(this.map);
   };
 
   App.prototype._basemap = function (basemap) {

@@ -110,3 +110,27 @@ def test_unusual_characters_survive_into_the_page(tmp_path: Path, open_map) -> N
     title = page.page.locator(".mapgen-popup h3").text_content()
     assert title == text
     page.assert_clean()
+
+
+def test_stacked_incidents_open_a_list_then_the_chosen_one(tmp_path: Path, open_map) -> None:
+    import yaml
+
+    rows = [{"id": f"s{n}", "date": f"2016-02-0{n}", "lat": 36.3, "lon": 37.1, "type": "shelling",
+             "title": f"Shelling {n}", "sources": [{"outlet": "Wire", "url": f"https://example.org/{n}"}]}
+            for n in (1, 2, 3)]
+    events = tmp_path / "stack.yaml"
+    events.write_text(yaml.safe_dump({"incidents": rows}), encoding="utf-8")
+    out = tmp_path / "stack.html"
+    build_map(events).save(out)
+    page = open_map(out)
+    page.set_date("2016-02-02")
+    popup = click_popup(page, 36.3, 37.1)
+    assert popup.locator("h3").inner_text() == "2 incidents here"
+    titles = popup.locator(".mapgen-stack-title").all_inner_texts()
+    assert titles == ["Shelling 2", "Shelling 1"], "only what is drawn at that date, newest first"
+    popup.locator(".mapgen-stack-item").nth(1).click()
+    chosen = page.page.locator(".leaflet-popup-content .mapgen-popup[data-incident='s1']")
+    chosen.wait_for(timeout=5000)
+    assert chosen.locator("a").get_attribute("href") == "https://example.org/1"
+    assert page.state()["selected"] == "s1"
+    page.assert_clean()
