@@ -761,19 +761,39 @@
     var tiles = L.tileLayer(this.data.tiles.url, {attribution: this.data.tiles.attribution, maxZoom: 18});
     L.control.layers(null, {'Web map tiles (online)': tiles}, {position: 'topleft', collapsed: true})
       .addTo(this.map);
-    (basemap.places || []).forEach(function (p) {
+    var placed = (basemap.places || []).map(function (p) {
       L.circleMarker([p[1], p[2]], {
         pane: 'mapgenBase', renderer: renderer, radius: 2, weight: 0, fillColor: '#555',
         fillOpacity: 0.8, interactive: false
       }).addTo(labels);
       // a divIcon marker, not a permanent tooltip: tooltips measure themselves in the DOM one by
       // one (a forced layout each), which costs more than the rest of the page at load
-      labels.addLayer(L.marker([p[1], p[2]], {
+      var marker = L.marker([p[1], p[2]], {
         pane: 'mapgenBase', interactive: false, keyboard: false,
         icon: L.divIcon({className: 'mapgen-place-label', html: el('span', null, p[0]), iconSize: null,
                          iconAnchor: [-8, 8]})
-      }));
+      });
+      labels.addLayer(marker);
+      return {marker: marker, latlng: L.latLng(p[1], p[2]), width: 6.2 * p[0].length + 6};
     });
+    var map = this.map;
+    // Hide labels that would overlap one already shown; places come most-used first.
+    function declutter() {
+      var shown = [];
+      placed.forEach(function (label) {
+        var pt = map.latLngToContainerPoint(label.latlng);
+        var box = [pt.x + 6, pt.y - 9, pt.x + 8 + label.width, pt.y + 7];
+        var clear = shown.every(function (b) {
+          return box[0] > b[2] || box[2] < b[0] || box[1] > b[3] || box[3] < b[1];
+        });
+        if (clear) shown.push(box);
+        var node = label.marker.getElement();
+        if (node) node.style.visibility = clear ? '' : 'hidden';
+      });
+    }
+    map.on('zoomend viewreset resize', declutter);
+    map.whenReady(declutter);
+    this._declutter = declutter;
   };
 
   App.prototype._zones = function (zones) {
