@@ -63,5 +63,6 @@ def basemap_for(bounds: list[list[float]] | None, incidents: Sequence[Incident])
     first = dict(zip(reversed(names), reversed(named)))  # each name's first incident
     counts = {name: [number, first[name].lat, first[name].lon] for name, number in Counter(names).items()}
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))[:MAX_LABELS]
-    places = sorted([[name, round(lat, 4), round(lon, 4)] for name, (_, lat, lon) in ranked])
+    # most-used first: where labels collide on screen, the page keeps the earlier one
+    places = [[name, round(lat, 4), round(lon, 4)] for name, (_, lat, lon) in ranked]
     return {"countries": countries, "places": places}

@@ -147,6 +147,9 @@ def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: st
 
 
 def _render(payload: dict[str, Any], title: str, *, cdn: bool = False) -> str:
+    from mapgen.render.preload import import_folium_lazily
+
+    import_folium_lazily()
     from mapgen.render.page import make_map, render_html  # folium stays at the edge
 
     return render_html(make_map(payload, title=title, cdn=cdn))

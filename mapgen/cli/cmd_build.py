@@ -34,9 +34,9 @@ def build(ctx: click.Context, source: str, out: str | None, timezone: str | None
     from mapgen.build import default_output, paused_gc
     from mapgen.readers import ReadOptions
     from mapgen.rebuild import build_and_record
-    from mapgen.render.preload import import_folium_for_build
+    from mapgen.render.preload import one_shot_build
 
-    import_folium_for_build()
+    one_shot_build()  # folium is imported only if the page must be rendered, and then lean
     with paused_gc():  # also while saving: a collection over the built map would only cost time
         outcome = build_and_record(source, out or default_output(source), timezone=timezone,
                                    home=ctx.obj.get("home"), repin=repin, title=title,

@@ -32,10 +32,7 @@ def read_control_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], r
         table.close()
         errors.append(exc)
         return
-    known = set(REQUIRED) | set(OPTIONAL)
-    for name in table.header:
-        if name not in known:
-            records.warnings.append(table.error(f"unknown column {name!r} ignored"))
+    known = table.known_columns(REQUIRED, OPTIONAL, records.warnings)
     columns = [(index, name) for index, name in enumerate(table.header) if name in known]
     sources = SourceCache(tz)
     rows = []

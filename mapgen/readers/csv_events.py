@@ -147,10 +147,7 @@ def read_event_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], rec
         table.close()
         errors.append(exc)
         return
-    known = set(REQUIRED) | set(OPTIONAL)
-    for name in table.header:
-        if name not in known:
-            records.warnings.append(table.error(f"unknown column {name!r} ignored"))
+    known = table.known_columns(REQUIRED, OPTIONAL, records.warnings)
     names = [name if name in known else "" for name in table.header]
     validator = IncidentValidator(tz, names)
     sources = SourceCache(tz)

@@ -79,6 +79,15 @@ class CsvTable:
             if name not in self.header:
                 raise self.error(f"missing column {name!r} (header: {', '.join(self.header)[:200]})")
 
+    def known_columns(self, required: tuple[str, ...], optional: tuple[str, ...],
+                      warnings: list[InputError]) -> set[str]:
+        """The columns a reader understands; each other column adds a warning (not an error)."""
+        known = set(required) | set(optional)
+        for name in self.header:
+            if name not in known:
+                warnings.append(self.error(f"unknown column {name!r} ignored"))
+        return known
+
     def rows(self, errors: list[InputError]) -> Iterator[tuple[int, list[str]]]:
         """Yield ``(line, cells)`` for each non-blank row; a malformed row or one with the wrong
         number of cells adds an error and is skipped; a broken quote or bad byte stops the file."""

@@ -23,6 +23,22 @@ class _OnFirstUse(types.ModuleType):
         return getattr(importlib.import_module(self.__name__), name)
 
 
+_ONE_SHOT = False
+
+
+def one_shot_build() -> None:
+    """Declare this process a one-shot build: folium, if a build needs it at all (a cached page
+    does not), is then imported without pandas (see :func:`import_folium_for_build`)."""
+    global _ONE_SHOT
+    _ONE_SHOT = True
+
+
+def import_folium_lazily() -> None:
+    """Called where folium is first needed: the lean import in one-shot builds, else nothing."""
+    if _ONE_SHOT:
+        import_folium_for_build()
+
+
 def import_folium_for_build() -> None:
     """Import folium with pandas hidden from it and ``requests`` imported on first use, unless
     folium is already imported.

@@ -373,6 +373,19 @@
       return best;
     },
 
+    // Every drawn incident under the pointer, newest first (stacked reports at one place).
+    hitAll: function (containerPoint) {
+      var inc = this._clock.inc, o = this._origin(), found = [];
+      var reach = Math.pow((this._radius || 6) + 4, 2);
+      for (var k = 0; k < this._drawnCount; k++) {
+        var i = this._drawn[k];
+        var dx = inc.wx[i] * o.scale - o.ox - containerPoint.x;
+        var dy = inc.wy[i] * o.scale - o.oy - containerPoint.y;
+        if (dx * dx + dy * dy < reach) found.push(i);
+      }
+      return found.sort(function (a, b) { return inc.s[b] - inc.s[a] || b - a; });
+    },
+
     drawnIds: function () {
       var inc = this._clock.inc, out = new Array(this._drawnCount);
       for (var k = 0; k < this._drawnCount; k++) out[k] = inc.id(this._drawn[k]);
@@ -727,9 +740,33 @@
       // a cell of the density grid stands for many incidents: zoom in on it
       this.map.setView(e.latlng, Math.min(this.map.getZoom() + 2, this.map.getMaxZoom()));
     } else {
-      this.openIndex(i, e.latlng);
+      var here = this.points.hitAll(e.containerPoint);
+      if (here.length > 1) this.openList(here, e.latlng); else this.openIndex(i, e.latlng);
     }
     return true;
+  };
+
+  // Several incidents drawn on one spot: a list to choose from, newest first.
+  App.prototype.openList = function (indices, latlng) {
+    var app = this, inc = this.clock.inc;
+    if (!inc.hasText) return this._loadText().then(function () { app.openList(indices, latlng); });
+    var box = el('div', 'mapgen-popup mapgen-popup-list');
+    box.appendChild(el('h3', 'mapgen-popup-title', indices.length + ' incidents here'));
+    var list = el('ul', 'mapgen-stack');
+    indices.forEach(function (i) {
+      var type = app.data.types[inc.ty[i]];
+      var item = el('li');
+      var button = el('button', 'mapgen-stack-item');
+      button.type = 'button';
+      button.style.borderLeftColor = type.color;
+      button.appendChild(el('span', 'mapgen-stack-title', inc.title(i) || type.label));
+      button.appendChild(el('span', 'mapgen-stack-when', whenLabel(app.data, inc, i)));
+      button.addEventListener('click', function () { app.openIndex(i, latlng); });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    L.popup({maxWidth: 340, autoPanPadding: [20, 20]}).setLatLng(latlng).setContent(box).openOn(this.map);
   };
 
   App.prototype._basemap = function (basemap) {
@@ -744,19 +781,39 @@
     var tiles = L.tileLayer(this.data.tiles.url, {attribution: this.data.tiles.attribution, maxZoom: 18});
     L.control.layers(null, {'Web map tiles (online)': tiles}, {position: 'topleft', collapsed: true})
       .addTo(this.map);
-    (basemap.places || []).forEach(function (p) {
+    var placed = (basemap.places || []).map(function (p) {
       L.circleMarker([p[1], p[2]], {
         pane: 'mapgenBase', renderer: renderer, radius: 2, weight: 0, fillColor: '#555',
         fillOpacity: 0.8, interactive: false
       }).addTo(labels);
       // a divIcon marker, not a permanent tooltip: tooltips measure themselves in the DOM one by
       // one (a forced layout each), which costs more than the rest of the page at load
-      labels.addLayer(L.marker([p[1], p[2]], {
+      var marker = L.marker([p[1], p[2]], {
         pane: 'mapgenBase', interactive: false, keyboard: false,
         icon: L.divIcon({className: 'mapgen-place-label', html: el('span', null, p[0]), iconSize: null,
                          iconAnchor: [-8, 8]})
-      }));
+      });
+      labels.addLayer(marker);
+      return {marker: marker, latlng: L.latLng(p[1], p[2]), width: 6.2 * p[0].length + 6};
     });
+    var map = this.map;
+    // Hide labels that would overlap one already shown; places come most-used first.
+    function declutter() {
+      var shown = [];
+      placed.forEach(function (label) {
+        var pt = map.latLngToContainerPoint(label.latlng);
+        var box = [pt.x + 6, pt.y - 9, pt.x + 8 + label.width, pt.y + 7];
+        var clear = shown.every(function (b) {
+          return box[0] > b[2] || box[2] < b[0] || box[1] > b[3] || box[3] < b[1];
+        });
+        if (clear) shown.push(box);
+        var node = label.marker.getElement();
+        if (node) node.style.visibility = clear ? '' : 'hidden';
+      });
+    }
+    map.on('zoomend viewreset resize', declutter);
+    map.whenReady(declutter);
+    this._declutter = declutter;
   };
 
   // Each zone version's layer is made when it is first shown: most are not shown at first.

@@ -66,3 +66,24 @@ def test_example_in_browser_start_and_end_of_offensive(example, open_map) -> Non
         areas[iso] = government_area(doc, set(state["zones"]))
     assert areas["2016-02-05"] > areas["2016-02-01"] > 0
     page.assert_clean()
+
+
+def test_place_labels_do_not_overlap(example, open_map) -> None:
+    _, out = example
+    page = open_map(out)
+    for zoom_change in (0, -1, 1):
+        if zoom_change:
+            page.page.evaluate("z => mapgen.app.map.setZoom(mapgen.app.map.getZoom() + z, {animate: false})",
+                               zoom_change)
+            page.page.wait_for_timeout(300)
+        boxes = page.page.evaluate("""() => [...document.querySelectorAll('.mapgen-place-label')]
+            .filter(n => getComputedStyle(n).visibility !== 'hidden')
+            .map(n => n.firstElementChild.getBoundingClientRect())
+            .map(r => [r.left, r.top, r.right, r.bottom])""")
+        assert len(boxes) >= 5
+        for a in range(len(boxes)):
+            for b in range(a + 1, len(boxes)):
+                p, q = boxes[a], boxes[b]
+                overlap = min(p[2], q[2]) - max(p[0], q[0]) > 1 and min(p[3], q[3]) - max(p[1], q[1]) > 1
+                assert not overlap, (p, q)
+    page.assert_clean()

@@ -56,14 +56,21 @@ def test_slider_by_keyboard_and_input(fixture_map: Path, open_map) -> None:
     page.assert_clean()
 
 
+def click_popup(page, lat: float, lon: float):
+    """Click the map at (lat, lon) like a reader and return the popup that opens."""
+    x, y = page.page.evaluate(
+        "([lat, lon]) => { const p = mapgen.app.map.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }",
+        [lat, lon])
+    page.page.mouse.click(x, y)
+    popup = page.page.locator(".leaflet-popup-content .mapgen-popup")
+    popup.wait_for(timeout=5000)
+    return popup
+
+
 def test_click_opens_popup_with_source_links(fixture_map: Path, open_map) -> None:
     page = open_map(fixture_map)
     page.set_date("2016-02-01")
-    point = page.page.evaluate(
-        "() => { const m = mapgen.app.map; const p = m.latLngToContainerPoint([36.5, 37.0]); return [p.x, p.y]; }")
-    page.page.mouse.click(point[0], point[1])
-    popup = page.page.locator(".leaflet-popup-content .mapgen-popup")
-    popup.wait_for(timeout=5000)
+    popup = click_popup(page, 36.5, 37.0)
     assert popup.get_attribute("data-incident") == "f-1"
     assert popup.locator("h3").inner_text() == "Strike on Alpha"
     links = popup.locator("a")
@@ -80,11 +87,7 @@ def test_click_opens_popup_with_source_links(fixture_map: Path, open_map) -> Non
 def test_zone_popup_lists_status_and_sources(fixture_map: Path, open_map) -> None:
     page = open_map(fixture_map)
     page.set_date("2016-02-01")
-    point = page.page.evaluate(
-        "() => { const p = mapgen.app.map.latLngToContainerPoint([36.05, 37.25]); return [p.x, p.y]; }")
-    page.page.mouse.click(point[0], point[1])
-    popup = page.page.locator(".leaflet-popup-content .mapgen-popup")
-    popup.wait_for(timeout=5000)
+    popup = click_popup(page, 36.05, 37.25)
     assert popup.get_attribute("data-zone") == "gov-before"
     assert "assessed" in popup.inner_text()
     assert popup.locator("a").get_attribute("href") == "https://example.org/control"
@@ -106,4 +109,28 @@ def test_unusual_characters_survive_into_the_page(tmp_path: Path, open_map) -> N
     page.page.evaluate("mapgen.openIncident('odd')")
     title = page.page.locator(".mapgen-popup h3").text_content()
     assert title == text
+    page.assert_clean()
+
+
+def test_stacked_incidents_open_a_list_then_the_chosen_one(tmp_path: Path, open_map) -> None:
+    import yaml
+
+    rows = [{"id": f"s{n}", "date": f"2016-02-0{n}", "lat": 36.3, "lon": 37.1, "type": "shelling",
+             "title": f"Shelling {n}", "sources": [{"outlet": "Wire", "url": f"https://example.org/{n}"}]}
+            for n in (1, 2, 3)]
+    events = tmp_path / "stack.yaml"
+    events.write_text(yaml.safe_dump({"incidents": rows}), encoding="utf-8")
+    out = tmp_path / "stack.html"
+    build_map(events).save(out)
+    page = open_map(out)
+    page.set_date("2016-02-02")
+    popup = click_popup(page, 36.3, 37.1)
+    assert popup.locator("h3").inner_text() == "2 incidents here"
+    titles = popup.locator(".mapgen-stack-title").all_inner_texts()
+    assert titles == ["Shelling 2", "Shelling 1"], "only what is drawn at that date, newest first"
+    popup.locator(".mapgen-stack-item").nth(1).click()
+    chosen = page.page.locator(".leaflet-popup-content .mapgen-popup[data-incident='s1']")
+    chosen.wait_for(timeout=5000)
+    assert chosen.locator("a").get_attribute("href") == "https://example.org/1"
+    assert page.state()["selected"] == "s1"
     page.assert_clean()
