@@ -112,6 +112,21 @@ def _codes(values: Sequence[Any]) -> tuple[Any, list[Any]]:
     return np.fromiter(map(table.__getitem__, values), dtype=np.int64, count=len(values)), keys
 
 
+def _optional_table(values: list[Any], order: Any) -> tuple[dict[Any, int], Any]:
+    """A value table for a column with gaps (None), and each row's code + 1 in ``order``, 0 for
+    a gap: the table numbers only real values, in order of first use."""
+    import numpy as np
+
+    table: dict[Any, int] = {}
+    codes, keys = _codes(values)
+    codes = _reindex(codes[order], keys, table)
+    if None not in table:
+        return table, codes + 1
+    missing = table.pop(None)
+    # None took a number among the values: drop it and close the gap
+    codes = np.where(codes == missing, -1, np.where(codes > missing, codes - 1, codes))
+    return {v: (k if k < missing else k - 1) for v, k in table.items()}, codes + 1
+
 def _reindex(codes: Any, keys: list[Any], table: dict[Any, int]) -> Any:
     """``codes`` (already in the final order) renumbered so that values are numbered in the order
     they are first seen there, continuing ``table`` (which gains the new values)."""
@@ -216,33 +231,15 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[s
     outlets: dict[str, int] = {}
     codes, keys = _codes([src.outlet for src in flat])
     pack.ints("so", _reindex(codes[flat_order], keys, outlets))
-    urls: dict[str, int] = {}
-    links = [src.url for src in flat]
-    codes, keys = _codes(links)
-    if None in keys:
-        codes = _reindex(codes[flat_order], keys, urls)
-        missing = urls.pop(None)
-        # None took a number among the urls: drop it and close the gap
-        codes = np.where(codes == missing, -1, np.where(codes > missing, codes - 1, codes))
-        urls = {u: (k if k < missing else k - 1) for u, k in urls.items()}
-        pack.ints("su", codes + 1, delta=True)
-    else:
-        pack.ints("su", _reindex(codes[flat_order], keys, urls) + 1, delta=True)
+    urls, codes = _optional_table([src.url for src in flat], flat_order)
+    pack.ints("su", codes, delta=True)
     published_text: dict[Any, Any] = {None: None}
     stamps = [src.published for src in flat]
     for moment in stamps:
         if moment not in published_text:
             published_text[moment] = moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-    published: dict[str, int] = {}
-    codes, keys = _codes([published_text[p] for p in stamps])
-    if None in keys:
-        codes = _reindex(codes[flat_order], keys, published)
-        missing = published.pop(None)
-        codes = np.where(codes == missing, -1, np.where(codes > missing, codes - 1, codes))
-        published = {u: (k if k < missing else k - 1) for u, k in published.items()}
-        pack.ints("sp", codes + 1, delta=True)
-    else:
-        pack.ints("sp", _reindex(codes[flat_order], keys, published) + 1, delta=True)
+    published, codes = _optional_table([published_text[p] for p in stamps], flat_order)
+    pack.ints("sp", codes, delta=True)
 
     pack.strings("id", ordered(ids))
     pack.strings("title", titles)
