@@ -182,12 +182,6 @@
   var AGGREGATE_ABOVE = 2500;    // more incidents than this on screen: draw a density grid
   var CELL = 12;                 // grid cell, CSS pixels
 
-  function hexRgb(colour) {
-    var h = colour.replace('#', '');
-    if (h.length === 3) h = h[0] + h[0] + h[1] + h[1] + h[2] + h[2];
-    return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
-  }
-
   var PointLayer = L.Layer.extend({
     initialize: function (clock) {
       this._clock = clock;
