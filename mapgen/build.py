@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from mapgen.basemap import basemap_for
-from mapgen.control_zones import zones_from_control
+from mapgen.control_zones import all_zones
 from mapgen.model import ControlZone, Incident
 from mapgen.readers import ReadOptions
 from mapgen.resolve import Resolved, resolve_places, write_pins
@@ -126,8 +126,7 @@ def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: st
     resolved = resolve_places(loaded, home=home, repin=repin, include_review=False)
     incidents = [i for i in resolved.incidents if not i.review]
     left_out = len(resolved.incidents) - len(incidents)
-    zones = [*loaded.zones, *zones_from_control(resolved.control, radius_km=loaded.config.control_radius_km,
-                                                countries=loaded.config.countries)]
+    zones = all_zones(loaded.config, loaded.zones, resolved.control)
     payload = build_payload(loaded.config, incidents, zones)
     if loaded.config.view:
         payload["bounds"] = loaded.config.view

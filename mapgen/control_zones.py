@@ -39,6 +39,13 @@ class _Version:
     pieces: tuple[Any, ...] = ()
 
 
+
+def all_zones(config: Any, zones: Sequence[ControlZone], control: Sequence[TownControl]) -> list[ControlZone]:
+    """A source's drawn zones followed by those derived from its located town control, with the
+    map's ``control_radius_km`` and ``countries`` (what build, validate and export all show)."""
+    return [*zones, *zones_from_control(control, radius_km=config.control_radius_km,
+                                        countries=config.countries)]
+
 def zones_from_control(rows: Sequence[TownControl], *, radius_km: float = 10.0,
                        countries: Sequence[str] = ()) -> list[ControlZone]:
     """Zone versions for located control rows (see the module docstring).

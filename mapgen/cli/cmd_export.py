@@ -44,13 +44,12 @@ def export(ctx: click.Context, source: str, out: str, timezone: str | None, reso
         click.echo(f"warning: {warning}", err=True)
     incidents, zones = loaded.incidents, list(loaded.zones)
     if resolve:
-        from mapgen.control_zones import zones_from_control
+        from mapgen.control_zones import all_zones
         from mapgen.resolve import resolve_places
 
         resolved = resolve_places(loaded, home=ctx.obj.get("home"))
         incidents = resolved.incidents
-        zones += zones_from_control(resolved.control, radius_km=loaded.config.control_radius_km,
-                                    countries=loaded.config.countries)
+        zones = all_zones(loaded.config, zones, resolved.control)
     tz = loaded.config.zone
     if kind == "csv":
         text = incidents_csv(incidents, tz)

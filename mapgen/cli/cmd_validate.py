@@ -27,7 +27,7 @@ def validate(ctx: click.Context, source: str, timezone: str | None, repair: bool
     Example:
       mapgen validate examples/aleppo-2016-02
     """
-    from mapgen.control_zones import zones_from_control
+    from mapgen.control_zones import all_zones
     from mapgen.readers import ReadOptions
     from mapgen.resolve import resolve_places
     from mapgen.source import load_source
@@ -37,8 +37,7 @@ def validate(ctx: click.Context, source: str, timezone: str | None, repair: bool
     zone_count = len(loaded.zones)
     try:
         resolved = resolve_places(loaded, home=ctx.obj.get("home"))
-        zone_count += len(zones_from_control(resolved.control, radius_km=loaded.config.control_radius_km,
-                                             countries=loaded.config.countries))
+        zone_count = len(all_zones(loaded.config, loaded.zones, resolved.control))
     except InputErrors as exc:
         problems.extend(exc.errors)
     warnings = [*loaded.warnings, *_warnings(loaded)]
