@@ -5,6 +5,10 @@ about half of folium's import time, and a map build passes folium no DataFrame. 
 imports ``requests`` (with urllib3, ssl and http.client) for the one case of a GeoJSON layer
 given as a URL, which a build never makes. Only commands that run one build and exit call
 this; the Python API imports folium normally.
+
+folium and branca also compile a jinja template for every element class they define, about 50
+at import, of which a map build renders five; in a one-shot build those are compiled when first
+rendered instead.
 """
 from __future__ import annotations
 
@@ -21,6 +25,28 @@ class _OnFirstUse(types.ModuleType):
         if name.startswith("__"):
             raise AttributeError(name)
         return getattr(importlib.import_module(self.__name__), name)
+
+
+def _lazy_template_class(template_class: type) -> type:
+    """A subclass of jinja's ``Template`` that compiles its source on first use, not when made."""
+
+    class LazyTemplate(template_class):  # type: ignore[misc, valid-type]
+        def __new__(cls, source: Any, **options: Any) -> Any:
+            self = object.__new__(cls)
+            self.__dict__["_lazy_source"] = (source, options)
+            return self
+
+        def __getattr__(self, name: str) -> Any:
+            # reached only for attributes a compiled template has and this one does not yet
+            pending = self.__dict__.pop("_lazy_source", None)
+            if pending is None or name.startswith("__"):
+                raise AttributeError(name)
+            # jinja's own constructor, for this class (folium's subclass has its own environment)
+            compiled = template_class.__new__(type(self), pending[0], **pending[1])
+            self.__dict__.update(compiled.__dict__)
+            return getattr(self, name)
+
+    return LazyTemplate
 
 
 _ONE_SHOT = False
@@ -40,21 +66,28 @@ def import_folium_lazily() -> None:
 
 
 def import_folium_for_build() -> None:
-    """Import folium with pandas hidden from it and ``requests`` imported on first use, unless
-    folium is already imported.
+    """Import folium with pandas hidden from it, ``requests`` imported on first use and its
+    templates compiled on first use, unless folium or branca is already imported.
 
     pandas stays importable afterwards (for geopandas); only folium's optional DataFrame support
     is off in this process. folium's ``requests`` loads the real module when folium first uses it.
+    Templates that folium and branca make compile when first rendered (``jinja2.Template``
+    itself is restored after the import).
     """
-    if "folium" in sys.modules or "pandas" in sys.modules:
+    if "folium" in sys.modules or "branca" in sys.modules or "pandas" in sys.modules:
         return
+    import jinja2
+
     sys.modules["pandas"] = None  # type: ignore[assignment]  # makes `import pandas` raise ImportError
     lazy = "requests" not in sys.modules
     if lazy:
         sys.modules["requests"] = _OnFirstUse("requests")
+    template_class = jinja2.Template
+    jinja2.Template = _lazy_template_class(template_class)  # type: ignore[misc]
     try:
         import folium  # noqa: F401
     finally:
+        jinja2.Template = template_class  # type: ignore[misc]
         del sys.modules["pandas"]
         if lazy and isinstance(sys.modules.get("requests"), _OnFirstUse):
             del sys.modules["requests"]

@@ -21,3 +21,33 @@ def test_loading_a_csv_source_imports_no_heavy_library() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert out.stdout.strip() == ""
+
+
+def test_lean_folium_import_renders_the_same_page(tmp_path: Path) -> None:
+    """A one-shot build imports folium without pandas and compiles its templates on first use;
+    the page must be byte for byte the one a normal folium import gives."""
+    example = ROOT / "examples" / "aleppo-2016-02"
+    code = (
+        "import sys\n"
+        "lean = sys.argv[1] == 'lean'\n"
+        "if lean:\n"
+        "    from mapgen.render.preload import import_folium_for_build\n"
+        "    import_folium_for_build()\n"
+        "else:\n"
+        "    import pandas, folium\n"
+        "import folium, jinja2\n"
+        "from mapgen.build import build_map\n"
+        "build_map(sys.argv[2], cache=None).save(sys.argv[3])\n"
+        "lazy = any(c.__name__ == 'LazyTemplate' for c in type(folium.Map._template).__mro__)\n"
+        "print(lazy, jinja2.Template.__name__, 'pandas' in sys.modules)\n"
+    )
+    pages, kinds = {}, {}
+    for kind in ("lean", "normal"):
+        out = tmp_path / f"{kind}.html"
+        run = subprocess.run([sys.executable, "-c", code, kind, str(example), str(out)], cwd=ROOT, capture_output=True,
+                             text=True, check=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
+                                                         "MAPGEN_HOME": str(tmp_path / "home")})
+        pages[kind], kinds[kind] = out.read_bytes(), run.stdout.split()
+    assert kinds["lean"][:2] == ["True", "Template"]   # folium's templates were lazy; jinja's restored
+    assert kinds["normal"][0] == "False"
+    assert pages["lean"] == pages["normal"] and len(pages["lean"]) > 100_000

@@ -69,3 +69,35 @@ def test_bad_zone_geometry(geometry, words) -> None:
     with pytest.raises(InputError, match=words) as caught:
         zone_from_record({"faction": "rebels", "valid_from": "2016-02-01", "geometry": geometry}, HERE, TZ)
     assert caught.value.field == "geometry"
+
+
+def test_one_step_init_makes_the_same_frozen_dataclass() -> None:
+    """Incident and Source fill their slots directly; they must behave as the dataclass
+    ``__init__`` would: defaults, keywords or positions, equality, hashing, frozen, replace, pickle."""
+    import dataclasses
+    import datetime as dt
+    import pickle
+
+    from mapgen.model import Incident, Source
+
+    start = dt.datetime(2016, 2, 4, tzinfo=dt.timezone.utc)
+    source = Source("Example Wire", "https://example.org/a")
+    assert (source.outlet, source.url, source.published) == ("Example Wire", "https://example.org/a", None)
+    by_keyword = Incident(id="a", start=start, end=start, time_precision="exact", type="clashes", place="Azaz",
+                          lat=36.5, lon=37.0, geo_precision="exact", sources=(source,))
+    by_position = Incident("a", start, start, "exact", "clashes", "Azaz", 36.5, 37.0, "exact", (), "", "", None,
+                           (source,))
+    assert by_keyword == by_position and hash(by_keyword) == hash(by_position)
+    assert dataclasses.asdict(by_keyword)["sources"] == ({"outlet": "Example Wire", "url": "https://example.org/a",
+                                                         "published": None},)
+    assert (by_keyword.actors, by_keyword.title, by_keyword.fatalities, by_keyword.review) == ((), "", None, False)
+    assert by_keyword.origin == Origin("")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        by_keyword.lat = 1.0  # type: ignore[misc]
+    moved = dataclasses.replace(by_keyword, lat=36.6)
+    assert moved.lat == 36.6 and moved.lon == 37.0 and moved != by_keyword
+    assert pickle.loads(pickle.dumps(moved)) == moved
+    with pytest.raises(TypeError):
+        Incident(id="a")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Source("x", colour="red")  # type: ignore[call-arg]
