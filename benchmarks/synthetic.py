@@ -142,10 +142,9 @@ def to_source(data: dict[str, Any], *, path: str | Path = "synthetic.json", mode
     parse = dt.datetime.fromisoformat
     rows = data["incidents"]
     columns = rows if isinstance(rows, dict) else {f: [r[f] for r in rows] for f in FIELDS}
-    incidents = [
-        Incident(id=ident, start=parse(start), end=parse(end), time_precision=tp, type=kind, place=place,
-                 lat=lat, lon=lon, geo_precision=gp, actors=tuple(actors), title=title, description=desc,
-                 fatalities=fat, sources=(Source(outlet=outlet, url=url),))
+    incidents = [  # positional: the order of Incident's fields
+        Incident(ident, parse(start), parse(end), tp, kind, place, lat, lon, gp, tuple(actors), title, desc, fat,
+                 (Source(outlet, url),))
         for ident, start, end, tp, kind, place, lat, lon, gp, actors, title, desc, fat, outlet, url
         in zip(*(columns[f] for f in FIELDS))]
     zones = []

@@ -10,6 +10,7 @@ per string, and the page reads and parses a third of the bytes. No folium here.
 from __future__ import annotations
 
 import base64
+import re
 import threading
 import zlib
 from typing import Any, Iterable, Sequence
@@ -17,6 +18,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 INT_LIMIT = 2**31  # the page reads columns into Int32Array
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # characters outside the BMP
 
 
 class Packer:
@@ -55,10 +57,10 @@ class Packer:
             items = list(values)
             self.texts[name] = "".join(items)
         joined = self.texts[name]
-        if joined.isascii() or max(joined) <= "\uffff":
-            lengths = list(map(len, items))
+        if joined.isascii() or not _ASTRAL.search(joined):
+            lengths = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
         else:  # characters outside the BMP count as two UTF-16 code units in the browser
-            lengths = [len(s.encode("utf-16-le")) // 2 for s in items]
+            lengths = np.array([len(s.encode("utf-16-le")) // 2 for s in items], dtype=np.int64)
         self.ints(name, lengths)
 
     def deflate_ahead(self, tables: dict[str, list[str]], level: int = 1) -> None:

@@ -73,12 +73,12 @@ def day_axis(config: MapConfig, incidents: Sequence[Incident], zones: Sequence[C
     return days
 
 
-def _minutes_of(moments: Sequence[dt.datetime]) -> list[int]:
-    """Epoch minutes of aware datetimes."""
+def _minutes_of(moments: Sequence[dt.datetime]) -> Any:
+    """Epoch minutes of aware datetimes, as an int64 array."""
     import numpy as np
 
     seconds = np.fromiter(map(dt.datetime.timestamp, moments), dtype=np.float64, count=len(moments))
-    return (np.floor(seconds) // 60).astype(np.int64).tolist()
+    return (np.floor(seconds) // 60).astype(np.int64)
 
 
 def coordinate_arrays(incidents: Sequence[Any]) -> tuple[Any, Any]:
@@ -108,6 +108,8 @@ def _codes(values: Sequence[Any]) -> tuple[Any, list[Any]]:
 
     table = dict.fromkeys(values)  # distinct values in first-seen order, at C speed
     keys = list(table)
+    if len(keys) == len(values):  # all distinct (links, usually): each is its own code
+        return np.arange(len(keys), dtype=np.int64), keys
     table.update(zip(keys, range(len(keys))))
     return np.fromiter(map(table.__getitem__, values), dtype=np.int64, count=len(values)), keys
 
@@ -134,12 +136,15 @@ def _reindex(codes: Any, keys: list[Any], table: dict[Any, int]) -> Any:
 
     if not len(codes):
         return codes
+    if len(codes) == len(keys) and not table:  # all distinct: numbered as they come
+        table.update(zip(map(keys.__getitem__, codes.tolist()), range(len(codes))))
+        return np.arange(len(codes), dtype=np.int64)
     first = np.full(len(keys), len(codes), dtype=np.int64)
     np.minimum.at(first, codes, np.arange(len(codes), dtype=np.int64))  # each code's first place
     present = np.flatnonzero(first < len(codes))
+    in_order = present[np.argsort(first[present], kind="stable")].tolist()
     renumber = np.zeros(len(keys), dtype=np.int64)
-    for code in present[np.argsort(first[present], kind="stable")].tolist():
-        renumber[code] = table.setdefault(keys[code], len(table))
+    renumber[in_order] = [table.setdefault(keys[code], len(table)) for code in in_order]
     return renumber[codes]
 
 
@@ -169,8 +174,8 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[s
         return list(map(attrgetter(name), incidents))
 
     ids = column("id")
-    starts = np.asarray(_minutes_of(column("start")), dtype=np.int64)
-    ends = np.asarray(_minutes_of(column("end")), dtype=np.int64)
+    starts = _minutes_of(column("start"))
+    ends = _minutes_of(column("end"))
     by_id = sorted(range(n), key=ids.__getitem__)
     order = np.asarray(by_id, dtype=np.int64).reshape(-1)
     order = order[np.argsort(starts[order], kind="stable")]   # by start, then by id

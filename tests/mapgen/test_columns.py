@@ -33,3 +33,16 @@ def test_width_follows_the_range() -> None:
 def test_out_of_range_is_refused() -> None:
     with pytest.raises(ValueError, match="32-bit"):
         Packer().ints("x", [0, 2**31])
+
+
+def test_string_lengths_count_utf16_code_units() -> None:
+    """The page slices strings by UTF-16 units: a character outside the BMP counts two."""
+    pack = Packer()
+    pack.strings("t", ["a\U0001F600b", "é", "حلب"])
+    result = pack.result()
+    lengths = next(c for c in result["cols"] if c[0] == "t")
+    assert lengths[1] == 3
+    assert unpack(result)["t"] == ["a\U0001F600b", "é", "حلب"]
+    plain = Packer()
+    plain.strings("t", ["ab", "é"])
+    assert unpack(plain.result())["t"] == ["ab", "é"]
