@@ -260,7 +260,13 @@ def packed_bytes(page: Path) -> dict[str, int]:
     html = page.read_text(encoding="utf-8")
     start = html.index('id="mapgen-data">') + len('id="mapgen-data">')
     data = json.loads(html[start:html.index("</script>", start)])
-    return {"numbers": len(data["inc"]["bin"]), "text": len(data["inc"]["text"]) + len(data["inc"]["lazyText"])}
+    lazy = data["inc"]["lazyText"]
+    if lazy is None:  # in its own block after the page's script
+        from mapgen.shape import LAZY_TEXT_ID
+
+        at = html.index(f'id="{LAZY_TEXT_ID}">') + len(f'id="{LAZY_TEXT_ID}">')
+        lazy = html[at:html.index("</script>", at)]
+    return {"numbers": len(data["inc"]["bin"]), "text": len(data["inc"]["text"]) + len(lazy)}
 
 
 def run(ns: list[int], zones: int, steps: int, repeats: int, out_dir: Path, folium: bool) -> list[dict[str, Any]]:

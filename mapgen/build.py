@@ -132,12 +132,13 @@ def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: st
         payload["bounds"] = loaded.config.view
     if cache is not None:
         payload["basemap"] = cache.basemap(payload["bounds"], incidents, basemap_for)
-        from mapgen.shape import payload_json
+        from mapgen.shape import page_data
 
-        # the page around the data differs with --cdn: keep its halves apart
+        # the page around the data differs with --cdn: keep its parts apart
         page_key = loaded.config.title + ("\n--cdn" if cdn else "")
-        page = cache.render(payload_json(payload), page_key,
-                            lambda: _render(payload, loaded.config.title, cdn=cdn))
+        data_text, lazy_text = page_data(payload)
+        page = cache.render(data_text, page_key, lambda: _render(payload, loaded.config.title, cdn=cdn),
+                            lazy_text=lazy_text)
     else:
         payload["basemap"] = basemap_for(payload["bounds"], incidents)
         page = _render(payload, loaded.config.title, cdn=cdn)

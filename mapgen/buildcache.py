@@ -21,7 +21,7 @@ from mapgen.errors import InputError
 from mapgen.readers import ReadOptions, Records, read_file
 from mapgen.writefile import write_atomic
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def default_home(home: str | os.PathLike[str] | None = None) -> Path:
@@ -75,7 +75,7 @@ class BuildCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.keys: dict[str, tuple[Any, ...]] = {}
-        self.pages: dict[str, tuple[str, str]] = {}
+        self.pages: dict[str, tuple[str, str, str]] = {}
         self.basemaps: dict[str, Any] = {}
         self.hits = 0
         self.misses = 0
@@ -183,24 +183,29 @@ class BuildCache:
         return value
 
     # -- the page -------------------------------------------------------------------------
-    def render(self, payload_text: str, title: str, full_render: Callable[[], str]) -> str:
-        """The page for ``payload_text`` (the serialised data, a JSON object): the cached halves
-        around it, or ``full_render()`` once, split around the data, to make them.
+    def render(self, payload_text: str, title: str, full_render: Callable[[], str], lazy_text: str = "") -> str:
+        """The page for ``payload_text`` (the serialised data, a JSON object) and ``lazy_text``
+        (the popup texts' block after the script, see :func:`mapgen.shape.page_data`): the
+        cached parts around them, or ``full_render()`` once, split around them, to make them.
 
         The page may add keys of its own at the end of the object (web tile settings), so the
         split is made after the data's last key, before its closing brace.
         """
         body = payload_text[:-1] if payload_text.endswith("}") else payload_text
-        halves = self.pages.get(title)
-        if halves is not None:
+        key = title + ("\n--lazy-text" if lazy_text else "")
+        parts = self.pages.get(key)
+        if parts is not None:
             self.hits += 1
-            return halves[0] + body + halves[1]
+            return parts[0] + body + parts[1] + lazy_text + parts[2]
         page = full_render()
         at = page.find(body)
-        if at >= 0 and page.find(body, at + 1) < 0:
-            self.pages = {title: (page[:at], page[at + len(body):])}
+        if at < 0 or page.find(body, at + 1) >= 0:
+            return page
+        rest = page[at + len(body):]
+        split = rest.find(lazy_text) if lazy_text else len(rest)
+        if split >= 0 and (not lazy_text or rest.find(lazy_text, split + 1) < 0):
+            self.pages = {key: (page[:at], rest[:split], rest[split + len(lazy_text):])}
             self._dirty = True
         return page
-
 
 __all__ = ["BuildCache", "default_home"]

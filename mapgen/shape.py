@@ -375,6 +375,8 @@ def build_payload(config: MapConfig, incidents: Sequence[Incident], zones: Seque
 
 
 _BLOBS = ("bin", "text", "lazyText")  # the packed incidents' base64 strings: most of the bytes
+#: id of the page element holding the popup texts (``inc.lazyText``) after the page's script
+LAZY_TEXT_ID = "mapgen-lazy-text"
 _BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
 
 
@@ -409,3 +411,17 @@ def payload_json(payload: dict[str, Any]) -> str:
             return _escaped_json(payload)
         text = text.replace(mark, f'"{value}"', 1)
     return text
+
+
+def page_data(payload: dict[str, Any]) -> tuple[str, str]:
+    """The data block's text and, apart from it, the popup texts (base64; "" if none).
+
+    The popup texts (titles, descriptions, links) are most of a large page's bytes and are not
+    needed for its first drawing: the page carries them in a block of their own after its
+    script (``LAZY_TEXT_ID``), so that the browser runs the script and starts decoding the
+    incidents before it has read them. In the data block ``inc.lazyText`` is then null."""
+    inc = payload.get("inc")
+    lazy = inc.get("lazyText") if isinstance(inc, dict) else None
+    if not (isinstance(lazy, str) and lazy.isascii() and _BASE64.fullmatch(lazy)):
+        return payload_json(payload), ""
+    return payload_json({**payload, "inc": {**inc, "lazyText": None}}), lazy

@@ -67,8 +67,20 @@ def render_html(fmap: folium.Map) -> str:
             layer.deferred = False
     if len(layers) == 1 and text.count(TimeLayer.MARK) == 1:
         # the data has no line breaks nor trailing spaces to tidy: it goes in as it is
-        return text.replace(TimeLayer.MARK, layers[0].payload_text, 1)
-    return _tidy(figure.render(), figure)
+        text = text.replace(TimeLayer.MARK, layers[0].payload_text, 1)
+    else:
+        text = _tidy(figure.render(), figure)
+    return _after_script(text, "".join(layer.lazy_block() for layer in layers))
+
+
+def _after_script(text: str, block: str) -> str:
+    """``text`` with ``block`` placed last, after the page's script, before ``</html>``."""
+    if not block:
+        return text
+    end = text.rstrip().rfind("</html>")
+    if end < 0:
+        return text + block
+    return text[:end] + block + text[end:]
 
 
 def _tidy(text: str, figure: Any) -> str:

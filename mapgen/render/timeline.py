@@ -8,7 +8,7 @@ from jinja2 import Template
 
 from mapgen.render.assets import own_asset
 from mapgen.render.raw import RawMacroElement
-from mapgen.shape import payload_json
+from mapgen.shape import LAZY_TEXT_ID, page_data
 
 
 def _template() -> Template:
@@ -23,7 +23,7 @@ class TimeLayer(RawMacroElement):
     def __init__(self, payload: dict[str, Any]) -> None:
         super().__init__()
         self._name = "TimeLayer"
-        self.payload_text = payload_json(payload)
+        self.payload_text, self.lazy_text = page_data(payload)
         self.deferred = False  # set by render_html: the page is rendered around a mark instead
         self.js = own_asset("mapgen-timeline.js")
         self.css = own_asset("mapgen.css")
@@ -33,6 +33,13 @@ class TimeLayer(RawMacroElement):
 
     #: stands in for the data while the page around it is rendered (see ``payload``)
     MARK = "\x00mapgen:payload\x00"
+
+    def lazy_block(self) -> str:
+        """The popup texts' block, which goes after the page's script (see ``page_data``)."""
+        if not self.lazy_text:
+            return ""
+        return f'<script type="text/plain" id="{LAZY_TEXT_ID}">{self.lazy_text}</script>\n'
+
 
     @property
     def payload(self) -> str:

@@ -63,6 +63,22 @@
     return new Response(stream).arrayBuffer();
   }
 
+  // The popup texts (base64): in the data block, or, in a large page, in a block of their own
+  // after the page's script (mapgen/shape.py: page_data), which the browser may still be
+  // reading when the first drawing is done.
+  var LAZY_TEXT_ID = 'mapgen-lazy-text';
+  function lazyText(packed) {
+    if (packed.lazyText != null) return Promise.resolve(packed.lazyText);
+    return new Promise(function (resolve, reject) {
+      function read() {
+        var block = document.getElementById(LAZY_TEXT_ID);
+        if (block) resolve(block.textContent); else reject(new Error('the page has no popup texts'));
+      }
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', read);
+      else read();
+    });
+  }
+
   // Resolves in a task after the next frame has been painted (the frame after the next has begun).
   function afterPaint() {
     return new Promise(function (resolve) {
@@ -70,20 +86,24 @@
     });
   }
 
+  // One small function per pass: each is called for many columns, so the engine optimises it
+  // early, instead of running one large loop body unoptimised for the first columns.
+  function orPlane(out, plane, shift) { for (var i = 0; i < out.length; i++) out[i] |= plane[i] << shift; }
+  function unzigzag(out) { for (var i = 0; i < out.length; i++) out[i] = (out[i] >>> 1) ^ -(out[i] & 1); }
+  function runningSum(out, base) { var v = base; for (var i = 0; i < out.length; i++) { v += out[i]; out[i] = v; } }
+  function addBase(out, base) { for (var i = 0; i < out.length; i++) out[i] += base; }
+
   function readColumns(packed, buffer) {
     var raw = new Uint8Array(buffer), offset = 0, cols = {};
     packed.cols.forEach(function (c) {
       var name = c[0], count = c[1], width = c[2], base = c[3], delta = c[4], zigzag = c[5];
-      var out = new Int32Array(count), k, i;
-      for (k = 0; k < width; k++) {
-        var plane = raw.subarray(offset, offset + count), shift = 8 * k;
-        if (k === 0) for (i = 0; i < count; i++) out[i] = plane[i];
-        else for (i = 0; i < count; i++) out[i] |= plane[i] << shift;
-        offset += count;
-      }
-      if (zigzag) for (i = 0; i < count; i++) out[i] = (out[i] >>> 1) ^ -(out[i] & 1);
-      if (delta) { var v = base; for (i = 0; i < count; i++) { v += out[i]; out[i] = v; } }
-      else if (base) for (i = 0; i < count; i++) out[i] += base;
+      var out = new Int32Array(count);
+      out.set(raw.subarray(offset, offset + count));  // the low bytes, widened natively
+      for (var k = 1; k < width; k++) orPlane(out, raw.subarray(offset + k * count, offset + (k + 1) * count), 8 * k);
+      offset += width * count;
+      if (zigzag) unzigzag(out);
+      if (delta) runningSum(out, base);
+      else if (base) addBase(out, base);
       cols[name] = out;
     });
     return cols;
@@ -656,6 +676,80 @@
     }
   });
 
+  /* ------------------------------------------------------------------ the basemap */
+
+  // Country outlines and place dots, drawn straight from coordinate arrays on Leaflet's own
+  // canvas renderer (which sizes, pads and animates the canvas on zoom): no Leaflet polygon, no
+  // LatLng object per vertex. Outlines are projected once to Web Mercator at zoom 0, like the
+  // incidents, and scaled to the view each time it changes.
+  var BasemapLayer = L.Canvas.extend({
+    initialize: function (basemap, options) {
+      L.Canvas.prototype.initialize.call(this, options);
+      var rings = [];
+      (basemap.countries ? basemap.countries.features : []).forEach(function (feature) {
+        var g = feature.geometry;
+        var polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+        polygons.forEach(function (polygon) { polygon.forEach(function (ring) { rings.push(worldRing(ring)); }); });
+      });
+      this._rings = rings;
+      this._dots = worldRing((basemap.places || []).map(function (p) { return [p[2], p[1]]; }));
+    },
+
+    // Leaflet's canvas renderer calls these after it has sized and placed its canvas for the view
+    _updatePaths: function () { if (!this._postponeUpdatePaths) this._draw(); },
+    _redraw: function () { this._draw(); },
+
+    _draw: function () {
+      var ctx = this._ctx, b = this._bounds, map = this._map;
+      if (!ctx || !b || !map) return;
+      var scale = 256 * Math.pow(2, map.getZoom()), origin = map.getPixelOrigin();
+      var ox = origin.x, oy = origin.y, size = b.getSize();
+      ctx.clearRect(b.min.x, b.min.y, size.x, size.y);
+      // the view in world units, to skip the rings outside it
+      var x0 = (b.min.x + ox) / scale, y0 = (b.min.y + oy) / scale;
+      var x1 = (b.max.x + ox) / scale, y1 = (b.max.y + oy) / scale;
+      ctx.beginPath();
+      this._rings.forEach(function (r) {
+        if (r.box[0] > x1 || r.box[2] < x0 || r.box[1] > y1 || r.box[3] < y0) return;
+        var xy = r.xy;
+        ctx.moveTo(xy[0] * scale - ox, xy[1] * scale - oy);
+        for (var k = 2; k < xy.length; k += 2) ctx.lineTo(xy[k] * scale - ox, xy[k + 1] * scale - oy);
+        ctx.closePath();
+      });
+      ctx.fillStyle = '#f4f1ea';
+      ctx.fill('evenodd');
+      ctx.lineWidth = 1;
+      ctx.lineJoin = ctx.lineCap = 'round';
+      ctx.strokeStyle = '#9a968c';
+      ctx.stroke();
+      var dots = this._dots.xy;
+      ctx.beginPath();
+      for (var k = 0; k < dots.length; k += 2) {
+        var x = dots[k] * scale - ox, y = dots[k + 1] * scale - oy;
+        ctx.moveTo(x + 2, y);
+        ctx.arc(x, y, 2, 0, 2 * Math.PI);
+      }
+      ctx.globalAlpha = 0.8;
+      ctx.fillStyle = '#555';
+      ctx.fill();
+      ctx.globalAlpha = 1;
+    }
+  });
+
+  // [lon, lat] pairs -> {xy: Web Mercator x, y at zoom 0 (0..1), box: [x0, y0, x1, y1]}
+  function worldRing(lonLats) {
+    var n = lonLats.length, xy = new Float64Array(2 * n), maxLat = 85.0511, rad = Math.PI / 180;
+    var box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (var k = 0; k < n; k++) {
+      var lat = Math.max(Math.min(lonLats[k][1], maxLat), -maxLat) * rad, sin = Math.sin(lat);
+      var x = (lonLats[k][0] + 180) / 360, y = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+      xy[2 * k] = x; xy[2 * k + 1] = y;
+      if (x < box[0]) box[0] = x; if (x > box[2]) box[2] = x;
+      if (y < box[1]) box[1] = y; if (y > box[3]) box[3] = y;
+    }
+    return {xy: xy, box: box};
+  }
+
   /* ------------------------------------------------------------------ the app */
 
   function App(map, data) {
@@ -714,7 +808,7 @@
         text = app.loading.then(function () {
           var inc = app.clock.inc;
           if (inc.hasText) return inc;
-          return inflate(packed.lazyText).then(function (buffer) {
+          return lazyText(packed).then(inflate).then(function (buffer) {
             inc.attachText(packed.lazyTables, new TextDecoder().decode(buffer));
             app.emit('text');  // titles now available (e.g. for the screen-reader summary)
             return inc;
@@ -765,21 +859,13 @@
 
   App.prototype._basemap = function (basemap) {
     if (!basemap) return;
-    var renderer = L.canvas({pane: 'mapgenBase'});
-    L.geoJSON(basemap.countries, {
-      pane: 'mapgenBase', renderer: renderer, interactive: false,
-      style: {color: '#9a968c', weight: 1, fillColor: '#f4f1ea', fillOpacity: 1}
-    }).addTo(this.map);
+    new BasemapLayer(basemap, {pane: 'mapgenBase'}).addTo(this.map);
     var labels = L.layerGroup().addTo(this.map);
     // Web tiles are an opt-in layer: nothing is requested unless a reader switches them on.
     var tiles = L.tileLayer(this.data.tiles.url, {attribution: this.data.tiles.attribution, maxZoom: 18});
     L.control.layers(null, {'Web map tiles (online)': tiles}, {position: 'topleft', collapsed: true})
       .addTo(this.map);
     var placed = (basemap.places || []).map(function (p) {
-      L.circleMarker([p[1], p[2]], {
-        pane: 'mapgenBase', renderer: renderer, radius: 2, weight: 0, fillColor: '#555',
-        fillOpacity: 0.8, interactive: false
-      }).addTo(labels);
       // a divIcon marker, not a permanent tooltip: tooltips measure themselves in the DOM one by
       // one (a forced layout each), which costs more than the rest of the page at load
       var marker = L.marker([p[1], p[2]], {

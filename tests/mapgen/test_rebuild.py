@@ -87,6 +87,10 @@ def test_cached_build_is_byte_identical_and_rereads_only_changed_files(tmp_path:
     full = build_and_record(project, tmp_path / "full" / "map.html", use_cache=False)
     assert full.doc.html.encode("utf-8") == cached_html
     assert "r-1" in page_incidents(cached_html.decode("utf-8"))["id"]
+    # the popup texts come last, after the page's script, in both
+    html = cached_html.decode("utf-8")
+    assert html.index('<script type="text/plain" id="mapgen-lazy-text">') > html.rindex("mapgen.init(")
+    assert html.rstrip().endswith("</script>\n</html>")
 
 
 def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
