@@ -75,6 +75,11 @@ def main() -> None:
     build = build_mapgen if args.tool == "mapgen" else build_folium
     phases = build(args.data, args.out, args.mode)
     print(json.dumps({k: round(v, 3) for k, v in phases.items()}))
+    if args.tool == "mapgen":  # ends as the `mapgen build` command does (mapgen/cli/quickexit.py)
+        from mapgen.cli import quickexit
+
+        quickexit.enable()
+        quickexit.finish(0)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
 """Run the command line with ``python -m mapgen``."""
-from mapgen.cli import main
+from mapgen.cli import run
 
-main()
+run()

@@ -91,11 +91,18 @@ class Packer:
         page more to read and parse than to inflate). Tables named in ``lazy`` go to
         ``lazyText``/``lazyTables`` instead: the page inflates those after its first drawing."""
         raw = b"".join(self._planes)
-        packed = base64.b64encode(zlib.compress(raw, 3)).decode("ascii")
+        numbers: list[bytes] = []  # deflated in a thread while the texts are (zlib releases the lock)
+        worker = threading.Thread(target=lambda: numbers.append(zlib.compress(raw, 3)),
+                                  name="mapgen-deflate-numbers", daemon=True)
+        worker.start()
         eager = [name for name in self.texts if name not in lazy]
         later = [name for name in self.texts if name in lazy]
-        return {"cols": self.columns, "bin": packed, "tables": eager, "text": self._deflate(eager),
-                "lazyTables": later, "lazyText": self._deflate(later), **extra}
+        text, lazy_text = self._deflate(eager), self._deflate(later)
+        worker.join()
+        if not numbers:
+            raise RuntimeError("deflating the number columns failed")
+        return {"cols": self.columns, "bin": base64.b64encode(numbers[0]).decode("ascii"), "tables": eager,
+                "text": text, "lazyTables": later, "lazyText": lazy_text, **extra}
 
     def _deflate(self, names: list[str]) -> str:
         deflate, parts = zlib.compressobj(1), []

@@ -52,15 +52,18 @@ def geometry_json(geom: Any) -> dict[str, Any]:
     return {"type": data["type"], "coordinates": _round_coords(data["coordinates"])}
 
 
-def day_axis(config: MapConfig, incidents: Sequence[Incident], zones: Sequence[ControlZone]) -> dict[str, list[Any]]:
+def day_axis(config: MapConfig, incidents: Sequence[Incident], zones: Sequence[ControlZone],
+             starts: Any = None) -> dict[str, list[Any]]:
     """Calendar days from the first to the last date in the data, in the map's time zone.
 
     ``start`` holds each day's first minute (epoch minutes) and one more entry for the end of the
-    last day, so that day ``d`` is ``[start[d], start[d+1])``.
+    last day, so that day ``d`` is ``[start[d], start[d+1])``. ``starts``: the incidents' start
+    minutes (``_minutes_of``), if already at hand.
     """
     tz = config.zone
-    moments = [i.start for i in incidents] + [z.valid_from for z in zones]
+    moments = [z.valid_from for z in zones]
     moments += [z.valid_to - dt.timedelta(minutes=1) for z in zones if z.valid_to is not None]
+    moments += _earliest_and_latest(incidents, starts)
     first, last = day_start(min(moments), tz), day_start(max(moments), tz)
     days: dict[str, list[Any]] = {"iso": [], "label": [], "start": []}
     current = first
@@ -71,6 +74,17 @@ def day_axis(config: MapConfig, incidents: Sequence[Incident], zones: Sequence[C
         current = next_day(current, tz)
     days["start"].append(_minutes(current))
     return days
+
+
+def _earliest_and_latest(incidents: Sequence[Incident], starts: Any = None) -> list[dt.datetime]:
+    """The first and the last start among the incidents (none if there are none)."""
+    if not incidents:
+        return []
+    if starts is None:
+        starts = _minutes_of(list(map(attrgetter("start"), incidents)))
+    # minutes decide; within the same minute any of them will do for a day
+    first, last = incidents[int(starts.argmin())].start, incidents[int(starts.argmax())].start
+    return [first, last]
 
 
 def _minutes_of(moments: Sequence[dt.datetime]) -> Any:
@@ -148,7 +162,8 @@ def _reindex(codes: Any, keys: list[Any], table: dict[Any, int]) -> Any:
     return renumber[codes]
 
 
-def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[str, Any]:
+def incident_columns(config: MapConfig, incidents: Sequence[Incident], *, starts: Any = None,
+                     coords: tuple[Any, Any] | None = None) -> dict[str, Any]:
     """Incidents as packed columns sorted by start time then id (the order the page's search needs).
 
     Coordinates are integers at 1e-``COORD_DIGITS`` degree; ``s`` is the start and ``d`` the
@@ -174,7 +189,7 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[s
         return list(map(attrgetter(name), incidents))
 
     ids = column("id")
-    starts = _minutes_of(column("start"))
+    starts = _minutes_of(column("start")) if starts is None else starts
     ends = _minutes_of(column("end"))
     by_id = sorted(range(n), key=ids.__getitem__)
     order = np.asarray(by_id, dtype=np.int64).reshape(-1)
@@ -197,7 +212,7 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident]) -> dict[s
     def indexed(name: str, index: dict[str, int]) -> Any:
         return np.fromiter(map(index.__getitem__, column(name)), dtype=np.int64, count=n)[order]
 
-    lat, lon = coordinate_arrays(incidents)
+    lat, lon = coords if coords is not None else coordinate_arrays(incidents)
     pack.ints("lat", _fixed_point(lat, scale)[order])
     pack.ints("lon", _fixed_point(lon, scale)[order])
     pack.ints("s", starts[order], delta=True)
@@ -295,18 +310,19 @@ def data_bounds(incidents: Sequence[Incident], zones: Sequence[ControlZone]) -> 
 
 
 def view_bounds(incidents: Sequence[Incident], zones: Sequence[ControlZone],
-                max_km: float = 400.0) -> list[list[float]] | None:
+                max_km: float = 400.0, coords: tuple[Any, Any] | None = None) -> list[list[float]] | None:
     """The area to open on: the zones and the incidents within ``max_km`` of the incidents'
     median point, so that a statement made in London does not zoom a Syrian front out to the
     world. All data is used when fewer than half the incidents are that close."""
     import numpy as np
 
-    lat, lon = coordinate_arrays(incidents)
+    lat, lon = coords if coords is not None else coordinate_arrays(incidents)
     located = ~(np.isnan(lat) | np.isnan(lon))
     if not located.any():
         return data_bounds(incidents, zones)
     lat, lon = lat[located], lon[located]
-    mid_lat, mid_lon = np.sort(lat)[len(lat) // 2], np.sort(lon)[len(lon) // 2]
+    middle = len(lat) // 2  # the median point (the upper one of an even count)
+    mid_lat, mid_lon = np.partition(lat, middle)[middle], np.partition(lon, middle)[middle]
     x = np.radians(lon - mid_lon) * np.cos(np.radians((lat + mid_lat) / 2))
     near = 6371.0 * np.hypot(x, np.radians(lat - mid_lat)) <= max_km
     if int(near.sum()) * 2 < len(lat):
@@ -318,8 +334,8 @@ def view_bounds(incidents: Sequence[Incident], zones: Sequence[ControlZone],
             [round(float(lat.max()), 4), round(float(lon.max()), 4)]]
 
 
-def updated_label(incidents: Sequence[Incident], zones: Sequence[ControlZone], tz: Any) -> str:
-    moments = [i.start for i in incidents]
+def updated_label(incidents: Sequence[Incident], zones: Sequence[ControlZone], tz: Any, starts: Any = None) -> str:
+    moments = _earliest_and_latest(incidents, starts)[1:]
     moments += [s.published for i in incidents for s in i.sources if s.published]
     moments += [z.valid_from for z in zones]
     return day_label(max(moments).astimezone(tz).date()) if moments else ""
@@ -355,21 +371,24 @@ def build_payload(config: MapConfig, incidents: Sequence[Incident], zones: Seque
     config.event_types = {k: v for k, v in config.event_types.items() if k in used_types}
     config.factions = {k: v for k, v in config.factions.items() if k in used_factions}
     tz = config.zone
+    # what several parts below read from every incident, read once
+    starts = _minutes_of(list(map(attrgetter("start"), incidents)))
+    coords = coordinate_arrays(incidents)
     return {
         "title": config.title,
         "description": config.description,
         "credit": credit_line(config.credit),
-        "updated": updated_label(incidents, zones, tz),
+        "updated": updated_label(incidents, zones, tz, starts),
         "timezone": config.timezone,
         "tzLabel": zone_label(config.timezone),
         "mode": config.mode,
         "windowDays": config.window_days,
-        "days": day_axis(config, incidents, zones),
+        "days": day_axis(config, incidents, zones, starts),
         "types": [{"key": c.key, "label": c.label, "color": c.color} for c in config.event_types.values()],
         "factions": [{"key": c.key, "label": c.label, "color": c.color} for c in config.factions.values()],
-        "inc": incident_columns(config, incidents),
+        "inc": incident_columns(config, incidents, starts=starts, coords=coords),
         "zones": zone_rows(config, zones),
-        "bounds": view_bounds(incidents, zones),
+        "bounds": view_bounds(incidents, zones, coords=coords),
         "basemap": basemap,
     }
 

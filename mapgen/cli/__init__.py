@@ -47,4 +47,14 @@ def _register() -> None:
 
 _register()
 
-__all__ = ["main", "run_guarded"]
+
+def run() -> None:
+    """The ``mapgen`` console command: :func:`main`, whose ``build`` then ends the process
+    without tearing down the built map (see :mod:`mapgen.cli.quickexit`)."""
+    from mapgen.cli import quickexit
+
+    quickexit.enable()
+    main()
+
+
+__all__ = ["main", "run", "run_guarded"]

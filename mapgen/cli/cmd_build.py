@@ -54,3 +54,6 @@ def build(ctx: click.Context, source: str, out: str | None, timezone: str | None
         click.echo(f"place pins: {written[2]}")
     for line in outcome.changes.lines():
         click.echo(line)
+    from mapgen.cli import quickexit
+
+    quickexit.finish(0)  # in the console command: the files are written; skip freeing the map

@@ -340,7 +340,7 @@
       }
       var buckets = {}, keys = [], most = 1;
       for (var v = 0; v < nUsed; v++) if (gn[used[v]] > most) most = gn[used[v]];
-      var rMin = 1.5, rMax = CELL / 2 + 0.5;
+      var rMin = 1.5, rMax = CELL / 2 - 0.5;
       for (var u = 0; u < nUsed; u++) {
         var cell = used[u], best = 0, bestN = -1;
         for (var t = 0; t < types; t++) {
@@ -365,10 +365,8 @@
           ctx.arc(pts[p], pts[p + 1], pts[p + 2], 0, 2 * Math.PI);
         }
         ctx.fillStyle = clock.types[tt].color;
-        ctx.fill();
-        ctx.lineWidth = 0.75;
-        ctx.strokeStyle = '#ffffff';
-        ctx.stroke();
+        ctx.fill();  // no outline: the largest circle leaves a pixel to its neighbours (and the
+                     // browser rasterises a third less)
       }
       ctx.globalAlpha = 1;
       this._radius = CELL / 2;

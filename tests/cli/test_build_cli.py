@@ -147,3 +147,29 @@ def test_single_file_source_with_timezone(tmp_path: Path) -> None:
     assert '"iso":["2016-02-05"]' in out.read_text()
     bad = CliRunner().invoke(main, ["build", str(events), "--timezone", "Mars/Olympus"])
     assert bad.exit_code == 1 and "unknown time zone 'Mars/Olympus'" in bad.output
+
+
+def test_console_build_ends_with_everything_written(project: Path, tmp_path: Path) -> None:
+    """The console command ends its process right after a build (no teardown of the map): its
+    output must still be flushed through a pipe, its files complete, its cache saved; and an
+    error still exits 1 with its message."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.pagedata import page_incidents
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(root), MAPGEN_HOME=str(tmp_path / "home"))
+    out = tmp_path / "out" / "map.html"
+    for attempt in ("first build", "no changes since the last build"):
+        done = subprocess.run([sys.executable, "-m", "mapgen", "build", str(project), "-o", str(out)],
+                              capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert f"map: {out}" in done.stdout and attempt in done.stdout   # flushed through the pipe
+    html = out.read_text(encoding="utf-8")
+    assert html.rstrip().endswith("</html>") and sorted(page_incidents(html)["id"]) == ["f-1", "f-2", "f-3", "f-4"]
+    assert (tmp_path / "out" / "map.build.json").exists() and any((tmp_path / "home").rglob("*"))
+    bad = subprocess.run([sys.executable, "-m", "mapgen", "build", str(tmp_path / "missing"), "-o", str(out)],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert bad.returncode == 1 and bad.stderr.startswith("error: ")
