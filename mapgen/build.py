@@ -130,8 +130,8 @@ def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: st
     payload = build_payload(loaded.config, incidents, zones)
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
+    payload["basemap"] = basemap_for(payload["bounds"], incidents)
     if cache is not None:
-        payload["basemap"] = cache.basemap(payload["bounds"], incidents, basemap_for)
         from mapgen.shape import page_data
 
         # the page around the data differs with --cdn: keep its parts apart
@@ -140,7 +140,6 @@ def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: st
         page = cache.render(data_text, page_key, lambda: _render(payload, loaded.config.title, cdn=cdn),
                             lazy_text=lazy_text)
     else:
-        payload["basemap"] = basemap_for(payload["bounds"], incidents)
         page = _render(payload, loaded.config.title, cdn=cdn)
     return MapDocument(html=page, source=loaded, resolved=resolved,
                        incidents=incidents, zones=zones, left_out_for_review=left_out)

@@ -3,7 +3,7 @@
 Parsing YAML is most of a build's time, so every events or zones file that read without
 errors is kept, parsed, in a pickle under ``MAPGEN_HOME/cache/``, keyed by its path, size and
 modification time (and the time zone and reader options it was read with). The page is the
-same bytes around the data for a given title, so its two halves are kept too, and a rebuild
+same bytes around the data for a given title, so its parts are kept too, and a rebuild
 needs neither folium nor the YAML of unchanged files. The cache is an accelerator only: when
 it is missing, stale or unreadable, the build reads everything, with the same result.
 """
@@ -14,14 +14,14 @@ import hashlib
 import os
 import pickle
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
 from mapgen.errors import InputError
 from mapgen.readers import ReadOptions, Records, read_file
 from mapgen.writefile import write_atomic
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 def default_home(home: str | os.PathLike[str] | None = None) -> Path:
@@ -76,7 +76,6 @@ class BuildCache:
         self.path = path
         self.keys: dict[str, tuple[Any, ...]] = {}
         self.pages: dict[str, tuple[str, str, str]] = {}
-        self.basemaps: dict[str, Any] = {}
         self.hits = 0
         self.misses = 0
         self._pending: dict[str, Records] = {}
@@ -112,7 +111,6 @@ class BuildCache:
             return
         self.keys = data.get("keys", {})
         self.pages = data.get("pages", {})
-        self.basemaps = data.get("basemaps", {})
 
     def save(self) -> None:
         """Write what is new (atomically; a cache that cannot be written is only slower)."""
@@ -121,8 +119,7 @@ class BuildCache:
         try:
             for name, records in self._pending.items():
                 write_atomic(self._file_path(name), pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
-            data = {"format": CACHE_FORMAT, "code": self._stamp, "keys": self.keys, "pages": self.pages,
-                    "basemaps": self.basemaps}
+            data = {"format": CACHE_FORMAT, "code": self._stamp, "keys": self.keys, "pages": self.pages}
             write_atomic(self.index_path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             return
@@ -164,23 +161,6 @@ class BuildCache:
             except OSError:
                 pass
             self._dirty = True
-
-    # -- the basemap ------------------------------------------------------------------------
-    def basemap(self, bounds: Any, incidents: Sequence[Any], make: Callable[[Any, Sequence[Any]], Any]) -> Any:
-        """``make(bounds, incidents)`` (the basemap: outlines near the data and place labels),
-        kept for the same bounds and the same labelled places."""
-        digest = hashlib.sha1(repr(bounds).encode())
-        for inc in incidents:
-            digest.update(f"{inc.place}\x1f{inc.lat}\x1f{inc.lon}\x1e".encode())
-        key = digest.hexdigest()
-        hit = self.basemaps.get(key)
-        if hit is not None:
-            self.hits += 1
-            return hit
-        value = make(bounds, incidents)
-        self.basemaps = {key: value}
-        self._dirty = True
-        return value
 
     # -- the page -------------------------------------------------------------------------
     def render(self, payload_text: str, title: str, full_render: Callable[[], str], lazy_text: str = "") -> str:

@@ -6,11 +6,13 @@ says which incidents were added, changed or removed, and which zone versions cha
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from operator import attrgetter
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from mapgen.model import ControlZone, Incident
 from mapgen.writefile import write_atomic
@@ -25,15 +27,31 @@ def record_path(out: str | Path) -> Path:
     return out.with_name(out.stem + ".build.json")
 
 
-def incident_hash(inc: Incident) -> str:
-    """A hash of everything about an incident that the map shows."""
-    parts = [inc.id, inc.start.isoformat(), inc.end.isoformat(), inc.time_precision, inc.type,
+def incident_hash(inc: Incident, iso: Callable[[Any], str] = dt.datetime.isoformat) -> str:
+    """A hash of everything about an incident that the map shows. ``iso``: the isoformat of a
+    datetime (make_record passes one that remembers the moments it has seen)."""
+    parts = [inc.id, iso(inc.start), iso(inc.end), inc.time_precision, inc.type,
              inc.place or "", "" if inc.lat is None else f"{inc.lat:.6f}",
              "" if inc.lon is None else f"{inc.lon:.6f}", inc.geo_precision, "|".join(inc.actors),
              inc.title, inc.description, "" if inc.fatalities is None else str(inc.fatalities)]
     for src in inc.sources:
-        parts += [src.outlet, src.url or "", src.published.isoformat() if src.published else ""]
+        parts += [src.outlet, src.url or "", iso(src.published) if src.published else ""]
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _remembering_isoformat() -> Callable[[Any], str]:
+    """``datetime.isoformat`` that reuses the text of a moment object it has seen (readers hand
+    out one object per distinct date, which thousands of incidents share). Keyed by identity:
+    only for objects alive while it is used."""
+    seen: dict[int, str] = {}
+
+    def iso(moment: Any) -> str:
+        text = seen.get(id(moment))
+        if text is None:
+            text = seen[id(moment)] = moment.isoformat()
+        return text
+
+    return iso
 
 
 def zone_hash(zone: ControlZone) -> str:
@@ -47,13 +65,14 @@ def zone_hash(zone: ControlZone) -> str:
 def make_record(incidents: Iterable[Incident], zones: Iterable[ControlZone], *, source: str = "",
                 left_out_for_review: int = 0) -> dict[str, Any]:
     """The record of one build."""
+    iso = _remembering_isoformat()  # the start's isoformat begins with its date
     return {
         "version": RECORD_VERSION,
         "source": source,
         "left_out_for_review": left_out_for_review,
         # compact rows (a 10,000-incident map has a 10,000-row record): [hash, date, type, place]
-        "incidents": {inc.id: [incident_hash(inc), inc.start.date().isoformat(), inc.type, inc.place or ""]
-                      for inc in sorted(incidents, key=lambda i: i.id)},
+        "incidents": {inc.id: [incident_hash(inc, iso), iso(inc.start)[:10], inc.type, inc.place or ""]
+                      for inc in sorted(incidents, key=attrgetter("id"))},
         # [hash, faction, valid from, valid to]
         "zones": {z.id: [zone_hash(z), z.faction, z.valid_from.date().isoformat(),
                          z.valid_to.date().isoformat() if z.valid_to else None]

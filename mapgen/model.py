@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping  # typing.Mapping's isinstance is ~10x slower per record
 from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, Sequence
 from zoneinfo import ZoneInfo
 
@@ -51,6 +52,15 @@ def _slot_init(cls: type) -> type:
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__doc__ = f"Make a {cls.__name__} (fields as the class lists them)."
     cls.__init__ = init  # type: ignore[misc]
+    # pickled (the build cache) as the class and its field values: dataclasses' own state of a
+    # slotted class lists the fields anew for every object, which made pickling the slowest step
+    values = attrgetter(*(item.name for item in fields(cls)))
+
+    def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
+        return cls, values(self)
+
+    __reduce__.__qualname__ = f"{cls.__qualname__}.__reduce__"
+    cls.__reduce__ = __reduce__  # type: ignore[assignment]
     return cls
 
 
