@@ -748,6 +748,74 @@
     return {xy: xy, box: box};
   }
 
+  // The control zones shown for the slider's date, on Leaflet's canvas renderer like the
+  // basemap; App._zoneAt finds the one under a click from the same rings.
+  var ZoneLayer = L.Canvas.extend({
+    initialize: function (app, options) {
+      L.Canvas.prototype.initialize.call(this, options);
+      this._app = app;
+    },
+
+    _updatePaths: function () { if (!this._postponeUpdatePaths) this._draw(); },
+    _redraw: function () { this._draw(); },
+    redraw: function () { this._draw(); return this; },
+
+    _draw: function () {
+      var ctx = this._ctx, b = this._bounds, map = this._map;
+      if (!ctx || !b || !map) return;
+      var scale = 256 * Math.pow(2, map.getZoom()), origin = map.getPixelOrigin();
+      var ox = origin.x, oy = origin.y, size = b.getSize(), factions = this._app.data.factions;
+      ctx.clearRect(b.min.x, b.min.y, size.x, size.y);
+      ctx.lineJoin = ctx.lineCap = 'round';
+      this._app.zoneLayers.forEach(function (z) {
+        if (!z.on) return;
+        var zone = z.zone, colour = factions[zone.f].color, assessed = zone.status === 'assessed';
+        ctx.beginPath();
+        zoneRings(z).forEach(function (r) {
+          var xy = r.xy;
+          ctx.moveTo(xy[0] * scale - ox, xy[1] * scale - oy);
+          for (var k = 2; k < xy.length; k += 2) ctx.lineTo(xy[k] * scale - ox, xy[k + 1] * scale - oy);
+          ctx.closePath();
+        });
+        ctx.globalAlpha = zone.status === 'contested' ? 0.15 : 0.28;
+        ctx.fillStyle = colour;
+        ctx.fill('evenodd');
+        ctx.globalAlpha = 1;
+        ctx.lineWidth = assessed ? 1.5 : 2;
+        ctx.setLineDash(assessed ? [] : [6, 4]);  // claimed or contested: dashed
+        ctx.strokeStyle = colour;
+        ctx.stroke();
+      });
+      ctx.setLineDash([]);
+    }
+  });
+
+  // A zone version's rings in world units, made the first time it is drawn or clicked.
+  function zoneRings(z) {
+    if (!z.rings) {
+      var g = z.zone.geom, rings = [];
+      var polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+      polygons.forEach(function (polygon) { polygon.forEach(function (ring) { rings.push(worldRing(ring)); }); });
+      z.rings = rings;
+    }
+    return z.rings;
+  }
+
+  // Whether (x, y) lies inside the rings by the even-odd rule (as they are filled): holes and
+  // the parts of a multipolygon count as drawn.
+  function insideRings(rings, x, y) {
+    var inside = false;
+    rings.forEach(function (r) {
+      if (x < r.box[0] || x > r.box[2] || y < r.box[1] || y > r.box[3]) return;
+      var xy = r.xy, n = xy.length;
+      for (var i = 0, j = n - 2; i < n; j = i, i += 2) {
+        var yi = xy[i + 1], yj = xy[j + 1];
+        if ((yi > y) !== (yj > y) && x < (xy[j] - xy[i]) * (y - yi) / (yj - yi) + xy[i]) inside = !inside;
+      }
+    });
+    return inside;
+  }
+
   /* ------------------------------------------------------------------ the app */
 
   function App(map, data) {
@@ -781,7 +849,11 @@
       var credit = el('span', 'mapgen-credit', data.credit);
       map.attributionControl.getContainer().appendChild(credit);
     }
-    map.on('click', function (e) { app._click(e); });
+    map.on('click', function (e) {
+      if (app._click(e)) return;
+      var zone = app._zoneAt(e.latlng);
+      if (zone) L.popup({maxWidth: 320}).setLatLng(e.latlng).setContent(zonePopup(data, zone)).openOn(map);
+    });
     map.on('popupclose', function () {
       if (app.clock.selected !== null) {
         app.clock.selected = null;
@@ -894,28 +966,21 @@
     this._declutter = declutter;
   };
 
-  // Each zone version's layer is made when it is first shown: most are not shown at first.
+  // The zone versions, each with whether it is shown; all are drawn on one canvas (ZoneLayer).
   App.prototype._zones = function (zones) {
-    this.zoneLayers = zones.map(function (zone) { return {zone: zone, layer: null, on: false}; });
+    this.zoneLayers = zones.map(function (zone) { return {zone: zone, rings: null, on: false}; });
+    this.zoneCanvas = new ZoneLayer(this, {pane: 'mapgenZones'}).addTo(this.map);
+    this._zonesChanged = true;
   };
 
-  App.prototype._zoneLayer = function (z) {
-    if (z.layer) return z.layer;
-    var app = this, data = this.data, zone = z.zone;
-    var faction = data.factions[zone.f];
-    var layer = z.layer = L.geoJSON(zone.geom, {
-      pane: 'mapgenZones',
-      style: {
-        color: faction.color, weight: zone.status === 'assessed' ? 1.5 : 2,
-        dashArray: zone.status === 'assessed' ? null : '6 4',
-        fillColor: faction.color, fillOpacity: zone.status === 'contested' ? 0.15 : 0.28
-      }
-    });
-    layer.on('click', function (e) {
-      if (app._click(e)) return;
-      L.popup({maxWidth: 320}).setLatLng(e.latlng).setContent(zonePopup(data, zone)).openOn(app.map);
-    });
-    return layer;
+  // The shown zone version under a map position (the one drawn last, on top), or null.
+  App.prototype._zoneAt = function (latlng) {
+    var p = worldRing([[latlng.lng, latlng.lat]]).xy, x = p[0], y = p[1];
+    for (var k = this.zoneLayers.length - 1; k >= 0; k--) {
+      var z = this.zoneLayers[k];
+      if (z.on && insideRings(zoneRings(z), x, y)) return z.zone;
+    }
+    return null;
   };
 
   App.prototype.go = function (index) {
@@ -929,8 +994,8 @@
     this.zoneLayers.forEach(function (z) {
       var on = z.zone.from < t && (z.zone.to === null || z.zone.to >= t);
       if (on !== z.on) {
-        if (on) this._zoneLayer(z).addTo(this.map); else this.map.removeLayer(z.layer);
         z.on = on;
+        this._zonesChanged = true;  // drawn with the incidents, in the next frame
       }
       if (on) shown.push(z.zone.id);
     }, this);
@@ -971,6 +1036,10 @@
 
   App.prototype._draw = function () {
     var started = performance.now();
+    if (this._zonesChanged) {
+      this._zonesChanged = false;
+      this.zoneCanvas.redraw();
+    }
     this.points.redraw();
     this.drawMs = performance.now() - started;
     if (!this.loaded) return;
