@@ -70,9 +70,9 @@
   var applying = false;
 
   // Open an incident; the page API may answer later (a promise) while the map is still loading.
-  function open(id, then) {
+  function open(id, then, options) {
     var result;
-    try { result = mapgen.openIncident(id); } catch (e) { return; }  // an id this map does not have
+    try { result = mapgen.openIncident(id, options); } catch (e) { return; }  // an id this map does not have
     if (result && typeof result.then === 'function') {
       result.then(then, function () { /* an id this map does not have */ });
     } else if (then) {
@@ -94,7 +94,8 @@
         mapgen.setDate(want.date);
       }
       if (want.event && want.event !== now.selected) {
-        open(want.event, restoreView);
+        // a link to an incident alone shows the map as of its day; with a date, that date
+        open(want.event, restoreView, {date: want.date ? 'keep' : 'incident'});
       } else if (!want.event && now.selected !== null && hash) {
         map.closePopup();
       }

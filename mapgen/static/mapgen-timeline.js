@@ -3,8 +3,9 @@
  * Incidents arrive as packed columns (mapgen/columns.py), sorted by start time, decoded once into
  * typed arrays and drawn on one canvas without a Leaflet object per incident: one path per
  * colour and fading step, or a density grid when thousands are on screen. A slider step finds
- * the visible range with a binary search over the sorted start times. Zones are GeoJSON layers
- * switched by validity on the same clock. Popups are built from the data when opened.
+ * the visible range with a binary search over the sorted start times. Zones are switched by
+ * validity on the same clock and drawn on a canvas of their own; the basemap on another.
+ * Popups are built from the data when opened.
  *
  * Page API (used by tests and embedding pages):
  *   mapgen.setDate(iso)  -> moves the clock to that day (YYYY-MM-DD) in the map's time zone
@@ -13,7 +14,10 @@
  *                            drawMs: time the last drawing took}
  *   mapgen.state({ids: false}) -> the same without the id lists (cheap at 100,000 incidents)
  *   mapgen.whenReady()   -> a Promise of state({ids: false}) once the current date is drawn
- *   mapgen.openIncident(id), mapgen.days()
+ *   mapgen.openIncident(id[, {date: 'keep' | 'incident'}]) -> opens its popup; moves the clock
+ *                          to the day it began when it is not shown at the current date
+ *                          ('keep': never, 'incident': always)
+ *   mapgen.days()
  *   mapgen.describe(n)  -> counts by type, zones by faction, the n latest incidents (plain text)
  * `ready` is true once the canvas has been drawn for the current date (in the animation frame
  * after the change); it is false while the data is being decoded and after each change.
@@ -260,9 +264,13 @@
         if (x >= -pad && y >= -pad && x <= w && y <= h) drawn[count++] = i;
       }
       this._drawnCount = count;
-      this.aggregated = count > AGGREGATE_ABOVE;
-      if (this.aggregated) this._drawGrid(ctx, o, size, count);
+      var aggregated = count > AGGREGATE_ABOVE;
+      if (aggregated) this._drawGrid(ctx, o, size, count);
       else this._drawPoints(ctx, o, count);
+      if (aggregated !== this.aggregated) {
+        this.aggregated = aggregated;
+        this.fire('aggregate', {on: aggregated});  // the legend explains the grid while it is drawn
+      }
       if (clock.selected !== null && clock.isVisible(clock.selected)) {
         var s = clock.selected;
         ctx.globalAlpha = 1;
@@ -665,6 +673,15 @@
         approx.appendChild(el('span', 'mapgen-swatch mapgen-swatch-ring'));
         approx.appendChild(el('span', null, 'approximate time or place'));
         legend.appendChild(approx);
+        // shown while the incidents are drawn as a density grid (App._draw)
+        var dense = el('div', 'mapgen-legend-row mapgen-legend-density');
+        dense.setAttribute('role', 'listitem');
+        dense.appendChild(el('span', 'mapgen-swatch mapgen-swatch-density'));
+        dense.appendChild(el('span', null, 'many incidents: one circle per small area, sized by their number, ' +
+                                           'coloured by the commonest type; click to zoom in'));
+        dense.hidden = true;
+        legend.appendChild(dense);
+        this.density = dense;
       }
       box.appendChild(legend);
       if (data.updated) box.appendChild(el('p', 'mapgen-updated', 'Data up to ' + data.updated));
@@ -843,7 +860,9 @@
     this._zones(data.zones);
     this.points = new PointLayer(this.clock).addTo(map);
     this.slider = new SliderControl(this).addTo(map);
-    new InfoControl(data).addTo(map);
+    this.info = new InfoControl(data).addTo(map);
+    var density = this.info.density;
+    if (density) this.points.on('aggregate', function (e) { density.hidden = !e.on; });
     if (map.attributionControl) {
       map.attributionControl.setPrefix(false);
       var credit = el('span', 'mapgen-credit', data.credit);
@@ -1171,10 +1190,16 @@
     mapgen.state = function (options) { return app.state(options); };
     mapgen.whenReady = function () { return app.whenReady(); };
     mapgen.days = function () { return app.clock.days.iso.slice(); };
-    mapgen.openIncident = function (id) {
-      if (!app.loaded) return app.loading.then(function () { mapgen.openIncident(id); });
-      var i = app.clock.inc.indexOf(id);
+    // Opens an incident's popup. The slider moves to the day the incident began when it is not
+    // shown at the current date; options.date: 'keep' never moves it (a permalink with its own
+    // date), 'incident' always does (a permalink to the incident alone).
+    mapgen.openIncident = function (id, options) {
+      if (!app.loaded) return app.loading.then(function () { mapgen.openIncident(id, options); });
+      var i = app.clock.inc.indexOf(id), date = options && options.date;
       if (i < 0) throw new Error('no such incident: ' + id);
+      if (date === 'incident' || (date !== 'keep' && !app.clock.isVisible(i))) {
+        app.go(dayIndexOf(app.clock.days, app.clock.inc.s[i]));
+      }
       app.openIndex(i);
     };
     mapgen.describe = function (latest) { return app.describe(latest); };

@@ -79,6 +79,18 @@ def test_incidents_drawn_at_dates_match_the_data(records: dict[str, Any], open_m
     page.assert_clean()
 
 
+def test_the_legend_explains_the_density_grid_while_it_is_drawn(records: dict[str, Any], open_map) -> None:
+    page = open_map(_build(records, "cumulative"))
+    row = page.page.locator(".mapgen-legend-density")
+    assert page.page.evaluate("mapgen.app.points.aggregated") is True
+    assert row.is_visible() and "click to zoom in" in row.inner_text()
+    page.page.evaluate("mapgen.app.map.setView([36.2, 37.1], 14, {animate: false})")   # a few on screen
+    page.wait_ready()
+    page.page.wait_for_function("!mapgen.app.points.aggregated && !document.querySelector('.mapgen-legend-density').offsetParent")
+    assert not row.is_visible()
+    page.assert_clean()
+
+
 def test_stepping_backwards_matches_jumping(records: dict[str, Any], open_map) -> None:
     """The slider path (input events, one day at a time) agrees with the data, day by day."""
     page = open_map(_build(records, "cumulative"))

@@ -74,6 +74,30 @@ def test_permalink_restores_date_view_and_popup(fixture_map: Path, open_map) -> 
     page.assert_clean()
 
 
+def test_an_incident_not_shown_moves_the_slider_to_its_date(fixture_map: Path, open_map) -> None:
+    """Opening an incident that the slider's date does not show moves to the day it began; a
+    permalink that names a date keeps it."""
+    page = open_map(fixture_map)
+    page.set_date("2016-02-01")
+    page.page.evaluate("mapgen.openIncident('f-2')")   # 3 Feb in Damascus
+    page.page.wait_for_function("mapgen.state().selected === 'f-2'")
+    state = page.wait_ready()
+    assert state["date"] == "2016-02-03" and "f-2" in state["incidents"] and "f-2" in state["drawn"]
+    assert page.page.locator(".mapgen-popup h3").inner_text() == "Shelling of Bravo"
+    page.page.evaluate("mapgen.openIncident('f-1')")   # shown on 3 Feb: the date stays
+    page.page.wait_for_function("mapgen.state().selected === 'f-1'")
+    assert page.wait_ready()["date"] == "2016-02-03"
+    page.assert_clean()
+    alone = open_map(fixture_map, hash="#event=f-3")   # no date: the map opens at f-3's day
+    alone.page.wait_for_function("mapgen.state().selected === 'f-3'")
+    assert alone.wait_ready()["date"] == "2016-02-02"
+    alone.assert_clean()
+    dated = open_map(fixture_map, hash="#date=2016-02-01&event=f-3")
+    dated.page.wait_for_function("mapgen.state().selected === 'f-3'")
+    assert dated.wait_ready()["date"] == "2016-02-01"
+    dated.assert_clean()
+
+
 def test_without_a_date_the_map_opens_at_the_last_day(fixture_map: Path, open_map) -> None:
     page = open_map(fixture_map, hash="#view=36.3,37.1,10&date=not-a-date&event=no-such-id")
     state = page.wait_ready()
