@@ -246,6 +246,7 @@ def measure_page(page: Path, resolver: folium_assets.Resolver, steps: int, timeo
                     "step_js_ms": statistics.median(r["js_ms"] + r.get("draw_ms", 0) for r in runs)}
         finally:
             browser.close()
+            time.sleep(1.0)  # let the browser's processes exit before the next page is measured
 
 
 def text_bytes_per_incident(data: dict[str, Any]) -> float:

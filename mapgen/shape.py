@@ -199,10 +199,11 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident], *, starts
     def ordered(values: Sequence[Any]) -> list[Any]:
         return list(take(values))
 
-    # the popup texts are most of the bytes: deflated in a thread meanwhile, and a little harder
-    # than the rest (a sixth fewer bytes for the page to read, at a fraction of the time it has)
+    # the popup texts are most of the bytes: deflated in a thread meanwhile, and harder than the
+    # rest (at 100,000 incidents a fifth fewer bytes for the page to read than zlib's fastest
+    # level, in less time than the packing of the other columns takes)
     titles, descriptions = ordered(column("title")), ordered(column("description"))
-    pack.deflate_ahead({"title": titles, "desc": descriptions}, level=4)
+    pack.deflate_ahead({"title": titles, "desc": descriptions}, level=5)
 
     scale = 10 ** COORD_DIGITS
     type_index = {key: n for n, key in enumerate(config.event_types)}

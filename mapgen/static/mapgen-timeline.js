@@ -693,7 +693,7 @@
 
   /* ------------------------------------------------------------------ the basemap */
 
-  // Country outlines and place dots, drawn straight from coordinate arrays on Leaflet's own
+  // Country outlines, place dots and names, drawn straight from coordinate arrays on Leaflet's own
   // canvas renderer (which sizes, pads and animates the canvas on zoom): no Leaflet polygon, no
   // LatLng object per vertex. Outlines are projected once to Web Mercator at zoom 0, like the
   // incidents, and scaled to the view each time it changes.
@@ -707,7 +707,10 @@
         polygons.forEach(function (polygon) { polygon.forEach(function (ring) { rings.push(worldRing(ring)); }); });
       });
       this._rings = rings;
-      this._dots = worldRing((basemap.places || []).map(function (p) { return [p[2], p[1]]; }));
+      var places = basemap.places || [];
+      this._dots = worldRing(places.map(function (p) { return [p[2], p[1]]; }));
+      this._labels = places.map(function (p) { return {name: p[0], width: null}; });
+      this.shownLabels = [];
     },
 
     // Leaflet's canvas renderer calls these after it has sized and placed its canvas for the view
@@ -748,8 +751,38 @@
       ctx.fillStyle = '#555';
       ctx.fill();
       ctx.globalAlpha = 1;
+      this._drawLabels(ctx, scale, ox, oy, b);
+    },
+
+    // Place names beside their dots, most-used first; a label that would overlap one already
+    // drawn is left out (zooming in makes room for it). A white halo keeps them readable over
+    // zones and incidents' colours.
+    _drawLabels: function (ctx, scale, ox, oy, bounds) {
+      var dots = this._dots.xy, shown = [];
+      ctx.font = LABEL_FONT;
+      ctx.textBaseline = 'middle';
+      ctx.lineJoin = 'round';
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';
+      ctx.fillStyle = '#333';
+      this._labels.forEach(function (label, k) {
+        if (label.width === null) label.width = ctx.measureText(label.name).width;
+        var x = dots[2 * k] * scale - ox + 8, y = dots[2 * k + 1] * scale - oy;
+        var box = [x - 2, y - 8, x + label.width + 2, y + 8];
+        if (box[2] < bounds.min.x || box[0] > bounds.max.x || box[3] < bounds.min.y || box[1] > bounds.max.y) return;
+        for (var j = 0; j < shown.length; j++) {
+          var b = shown[j].box;
+          if (box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1]) return;
+        }
+        ctx.strokeText(label.name, x, y);
+        ctx.fillText(label.name, x, y);
+        shown.push({name: label.name, box: box});
+      });
+      this.shownLabels = shown;
     }
   });
+
+  var LABEL_FONT = '11px "Helvetica Neue", Arial, Helvetica, sans-serif';
 
   // [lon, lat] pairs -> {xy: Web Mercator x, y at zoom 0 (0..1), box: [x0, y0, x1, y1]}
   function worldRing(lonLats) {
@@ -948,41 +981,22 @@
 
   App.prototype._basemap = function (basemap) {
     if (!basemap) return;
-    new BasemapLayer(basemap, {pane: 'mapgenBase'}).addTo(this.map);
-    var labels = L.layerGroup().addTo(this.map);
+    this.basemap = new BasemapLayer(basemap, {pane: 'mapgenBase'}).addTo(this.map);
     // Web tiles are an opt-in layer: nothing is requested unless a reader switches them on.
     var tiles = L.tileLayer(this.data.tiles.url, {attribution: this.data.tiles.attribution, maxZoom: 18});
     L.control.layers(null, {'Web map tiles (online)': tiles}, {position: 'topleft', collapsed: true})
       .addTo(this.map);
-    var placed = (basemap.places || []).map(function (p) {
-      // a divIcon marker, not a permanent tooltip: tooltips measure themselves in the DOM one by
-      // one (a forced layout each), which costs more than the rest of the page at load
-      var marker = L.marker([p[1], p[2]], {
-        pane: 'mapgenBase', interactive: false, keyboard: false,
-        icon: L.divIcon({className: 'mapgen-place-label', html: el('span', null, p[0]), iconSize: null,
-                         iconAnchor: [-8, 8]})
-      });
-      labels.addLayer(marker);
-      return {marker: marker, latlng: L.latLng(p[1], p[2]), width: 6.2 * p[0].length + 6};
+  };
+
+  // The place labels drawn now (on the basemap's canvas, which reaches a little beyond the
+  // view), most-used first: [{name, box: [left, top, right, bottom]}] in pixels of the map's
+  // container.
+  App.prototype.placeLabels = function () {
+    if (!this.basemap) return [];
+    var at = this.map._getMapPanePos();
+    return this.basemap.shownLabels.map(function (l) {
+      return {name: l.name, box: [l.box[0] + at.x, l.box[1] + at.y, l.box[2] + at.x, l.box[3] + at.y]};
     });
-    var map = this.map;
-    // Hide labels that would overlap one already shown; places come most-used first.
-    function declutter() {
-      var shown = [];
-      placed.forEach(function (label) {
-        var pt = map.latLngToContainerPoint(label.latlng);
-        var box = [pt.x + 6, pt.y - 9, pt.x + 8 + label.width, pt.y + 7];
-        var clear = shown.every(function (b) {
-          return box[0] > b[2] || box[2] < b[0] || box[1] > b[3] || box[3] < b[1];
-        });
-        if (clear) shown.push(box);
-        var node = label.marker.getElement();
-        if (node) node.style.visibility = clear ? '' : 'hidden';
-      });
-    }
-    map.on('zoomend viewreset resize', declutter);
-    map.whenReady(declutter);
-    this._declutter = declutter;
   };
 
   // The zone versions, each with whether it is shown; all are drawn on one canvas (ZoneLayer).

@@ -69,21 +69,52 @@ def test_example_in_browser_start_and_end_of_offensive(example, open_map) -> Non
 
 
 def test_place_labels_do_not_overlap(example, open_map) -> None:
+    """Place names are drawn on the basemap canvas beside their dots, none over another, at the
+    opening zoom and one step out and in. Positions are checked against Leaflet's projection of
+    each place, widths against a separate measurement, and the text against the canvas pixels."""
+    from tests.pagedata import page_payload
+
     _, out = example
+    places = {p[0]: (p[1], p[2]) for p in page_payload(out.read_text(encoding="utf-8"))["basemap"]["places"]}
     page = open_map(out)
     for zoom_change in (0, -1, 1):
         if zoom_change:
             page.page.evaluate("z => mapgen.app.map.setZoom(mapgen.app.map.getZoom() + z, {animate: false})",
                                zoom_change)
             page.page.wait_for_timeout(300)
-        boxes = page.page.evaluate("""() => [...document.querySelectorAll('.mapgen-place-label')]
-            .filter(n => getComputedStyle(n).visibility !== 'hidden')
-            .map(n => n.firstElementChild.getBoundingClientRect())
-            .map(r => [r.left, r.top, r.right, r.bottom])""")
-        assert len(boxes) >= 5
-        for a in range(len(boxes)):
-            for b in range(a + 1, len(boxes)):
-                p, q = boxes[a], boxes[b]
+        labels = page.page.evaluate("""places => {
+            const canvas = mapgen.app.basemap._container, r = canvas.getBoundingClientRect(),
+                  m = mapgen.app.map.getContainer().getBoundingClientRect(), k = canvas.width / r.width;
+            const copy = document.createElement('canvas');  // read once, from a copy
+            copy.width = canvas.width; copy.height = canvas.height;
+            const scratch = copy.getContext('2d', {willReadFrequently: true});
+            scratch.drawImage(canvas, 0, 0);
+            const image = scratch.getImageData(0, 0, copy.width, copy.height);
+            const measure = document.createElement('canvas').getContext('2d');
+            measure.font = '11px "Helvetica Neue", Arial, Helvetica, sans-serif';
+            return mapgen.app.placeLabels().map(l => {
+                const p = mapgen.app.map.latLngToContainerPoint(places[l.name]);
+                let dark = 0;  // dark text pixels inside the label's box
+                for (let y = Math.round((l.box[1] + m.top - r.top) * k); y < (l.box[3] + m.top - r.top) * k; y++) {
+                    for (let x = Math.round((l.box[0] + m.left - r.left) * k); x < (l.box[2] + m.left - r.left) * k; x++) {
+                        if (x < 0 || y < 0 || x >= image.width || y >= image.height) continue;
+                        const i = 4 * (y * image.width + x);
+                        if (image.data[i + 3] > 200 && image.data[i] < 110) dark++;
+                    }
+                }
+                return {name: l.name, box: l.box, dot: [p.x, p.y], width: measure.measureText(l.name).width, dark};
+            });
+        }""", places)
+        assert len(labels) >= 5
+        for label in labels:
+            left, top, right, bottom = label["box"]
+            assert left == pytest.approx(label["dot"][0] + 6, abs=1.5), label
+            assert (top + bottom) / 2 == pytest.approx(label["dot"][1], abs=1.5), label
+            assert right - left == pytest.approx(label["width"] + 4, abs=1), label
+            assert label["dark"] >= 5 * len(label["name"]), f"{label['name']}: no text drawn"
+        for a in range(len(labels)):
+            for b in range(a + 1, len(labels)):
+                p, q = labels[a]["box"], labels[b]["box"]
                 overlap = min(p[2], q[2]) - max(p[0], q[0]) > 1 and min(p[3], q[3]) - max(p[1], q[1]) > 1
-                assert not overlap, (p, q)
+                assert not overlap, (labels[a], labels[b])
     page.assert_clean()
