@@ -66,10 +66,10 @@ def _copy(records: Records) -> Records:
 
 
 class BuildCache:
-    """Parsed files, basemap and page halves for one output map, kept between builds.
+    """Parsed files and the page around the data for one output map, kept between builds.
 
-    The cache is a folder: ``index.pickle`` (file keys, page halves, basemap) and one pickle per
-    parsed file, so a rebuild after one new report writes only that file's pickle.
+    The cache is a folder: ``index.pickle`` (file keys, page parts) and one pickle per parsed
+    file, so a rebuild after one new report writes only that file's pickle.
     """
 
     def __init__(self, path: Path) -> None:
