@@ -414,9 +414,8 @@ class IncidentValidator:
         for item in sources:  # parsed by the reader; the tuple is kept as it is
             if type(item) is not Source:
                 raise _Fallback
-        incident = Incident(ident, start, finish, precision, kind, place, lat, lon, geo, actors, title,
-                            description, fatalities, sources, review, origin)
-        return incident
+        return Incident(ident, start, finish, precision, kind, place, lat, lon, geo, actors, title, description,
+                        fatalities, sources, review, origin)
 
 
 class _Fallback(Exception):

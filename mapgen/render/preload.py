@@ -38,9 +38,9 @@ def _lazy_template_class(template_class: type) -> type:
 
         def __getattr__(self, name: str) -> Any:
             # reached only for attributes a compiled template has and this one does not yet
-            pending = self.__dict__.pop("_lazy_source", None)
-            if pending is None or name.startswith("__"):
+            if name.startswith("__") or "_lazy_source" not in self.__dict__:
                 raise AttributeError(name)
+            pending = self.__dict__.pop("_lazy_source")
             # jinja's own constructor, for this class (folium's subclass has its own environment)
             compiled = template_class.__new__(type(self), pending[0], **pending[1])
             self.__dict__.update(compiled.__dict__)

@@ -51,3 +51,17 @@ def test_lean_folium_import_renders_the_same_page(tmp_path: Path) -> None:
     assert kinds["lean"][:2] == ["True", "Template"]   # folium's templates were lazy; jinja's restored
     assert kinds["normal"][0] == "False"
     assert pages["lean"] == pages["normal"] and len(pages["lean"]) > 100_000
+
+
+def test_lazy_template_compiles_on_first_use_only() -> None:
+    """A lazily compiled template renders like jinja's own, and asking it for a dunder first
+    (as copy or markup checks do) does not lose its source."""
+    import jinja2
+
+    from mapgen.render.preload import _lazy_template_class
+
+    lazy = _lazy_template_class(jinja2.Template)("Hello {{ name }}!")
+    assert "_lazy_source" in vars(lazy)
+    assert not hasattr(lazy, "__html__")
+    assert lazy.render(name="Azaz") == jinja2.Template("Hello {{ name }}!").render(name="Azaz") == "Hello Azaz!"
+    assert "_lazy_source" not in vars(lazy) and lazy.module is not None
