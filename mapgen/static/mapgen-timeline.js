@@ -673,7 +673,7 @@
         approx.appendChild(el('span', 'mapgen-swatch mapgen-swatch-ring'));
         approx.appendChild(el('span', null, 'approximate time or place'));
         legend.appendChild(approx);
-        // shown while the incidents are drawn as a density grid (App._draw)
+        // shown while the incidents are drawn as a density grid (PointLayer's 'aggregate' event)
         var dense = el('div', 'mapgen-legend-row mapgen-legend-density');
         dense.setAttribute('role', 'listitem');
         dense.appendChild(el('span', 'mapgen-swatch mapgen-swatch-density'));
@@ -693,11 +693,20 @@
 
   /* ------------------------------------------------------------------ the basemap */
 
-  // Country outlines, place dots and names, drawn straight from coordinate arrays on Leaflet's own
-  // canvas renderer (which sizes, pads and animates the canvas on zoom): no Leaflet polygon, no
-  // LatLng object per vertex. Outlines are projected once to Web Mercator at zoom 0, like the
-  // incidents, and scaled to the view each time it changes.
-  var BasemapLayer = L.Canvas.extend({
+  // Leaflet's canvas renderer, drawing with its own _draw() instead of Leaflet paths: Leaflet
+  // calls these after it has sized and placed the canvas for the view (and scales it during
+  // zoom animations).
+  var DrawnCanvas = L.Canvas.extend({
+    _updatePaths: function () { if (!this._postponeUpdatePaths) this._draw(); },
+    _redraw: function () { this._draw(); },
+    redraw: function () { this._draw(); return this; }
+  });
+
+  // Country outlines, place dots and names, drawn straight from coordinate arrays: no Leaflet
+  // polygon, no LatLng object per vertex, no DOM element per label. Outlines are projected
+  // once to Web Mercator at zoom 0, like the incidents, and scaled to the view each time it
+  // changes.
+  var BasemapLayer = DrawnCanvas.extend({
     initialize: function (basemap, options) {
       L.Canvas.prototype.initialize.call(this, options);
       var rings = [];
@@ -713,10 +722,6 @@
       this.shownLabels = [];
     },
 
-    // Leaflet's canvas renderer calls these after it has sized and placed its canvas for the view
-    _updatePaths: function () { if (!this._postponeUpdatePaths) this._draw(); },
-    _redraw: function () { this._draw(); },
-
     _draw: function () {
       var ctx = this._ctx, b = this._bounds, map = this._map;
       if (!ctx || !b || !map) return;
@@ -727,13 +732,9 @@
       var x0 = (b.min.x + ox) / scale, y0 = (b.min.y + oy) / scale;
       var x1 = (b.max.x + ox) / scale, y1 = (b.max.y + oy) / scale;
       ctx.beginPath();
-      this._rings.forEach(function (r) {
-        if (r.box[0] > x1 || r.box[2] < x0 || r.box[1] > y1 || r.box[3] < y0) return;
-        var xy = r.xy;
-        ctx.moveTo(xy[0] * scale - ox, xy[1] * scale - oy);
-        for (var k = 2; k < xy.length; k += 2) ctx.lineTo(xy[k] * scale - ox, xy[k + 1] * scale - oy);
-        ctx.closePath();
-      });
+      traceRings(ctx, this._rings.filter(function (r) {
+        return !(r.box[0] > x1 || r.box[2] < x0 || r.box[1] > y1 || r.box[3] < y0);
+      }), scale, ox, oy);
       ctx.fillStyle = '#f4f1ea';
       ctx.fill('evenodd');
       ctx.lineWidth = 1;
@@ -756,7 +757,7 @@
 
     // Place names beside their dots, most-used first; a label that would overlap one already
     // drawn is left out (zooming in makes room for it). A white halo keeps them readable over
-    // zones and incidents' colours.
+    // the outlines (zones and incidents are drawn above, on their own canvases).
     _drawLabels: function (ctx, scale, ox, oy, bounds) {
       var dots = this._dots.xy, shown = [];
       ctx.font = LABEL_FONT;
@@ -784,6 +785,16 @@
 
   var LABEL_FONT = '11px "Helvetica Neue", Arial, Helvetica, sans-serif';
 
+  // Adds the rings (from worldRing) to the context's current path, in its layer pixels.
+  function traceRings(ctx, rings, scale, ox, oy) {
+    rings.forEach(function (r) {
+      var xy = r.xy;
+      ctx.moveTo(xy[0] * scale - ox, xy[1] * scale - oy);
+      for (var k = 2; k < xy.length; k += 2) ctx.lineTo(xy[k] * scale - ox, xy[k + 1] * scale - oy);
+      ctx.closePath();
+    });
+  }
+
   // [lon, lat] pairs -> {xy: Web Mercator x, y at zoom 0 (0..1), box: [x0, y0, x1, y1]}
   function worldRing(lonLats) {
     var n = lonLats.length, xy = new Float64Array(2 * n), maxLat = 85.0511, rad = Math.PI / 180;
@@ -798,17 +809,13 @@
     return {xy: xy, box: box};
   }
 
-  // The control zones shown for the slider's date, on Leaflet's canvas renderer like the
-  // basemap; App._zoneAt finds the one under a click from the same rings.
-  var ZoneLayer = L.Canvas.extend({
+  // The control zones shown for the slider's date, drawn like the basemap; App._zoneAt finds
+  // the one under a click from the same rings.
+  var ZoneLayer = DrawnCanvas.extend({
     initialize: function (app, options) {
       L.Canvas.prototype.initialize.call(this, options);
       this._app = app;
     },
-
-    _updatePaths: function () { if (!this._postponeUpdatePaths) this._draw(); },
-    _redraw: function () { this._draw(); },
-    redraw: function () { this._draw(); return this; },
 
     _draw: function () {
       var ctx = this._ctx, b = this._bounds, map = this._map;
@@ -821,12 +828,7 @@
         if (!z.on) return;
         var zone = z.zone, colour = factions[zone.f].color, assessed = zone.status === 'assessed';
         ctx.beginPath();
-        zoneRings(z).forEach(function (r) {
-          var xy = r.xy;
-          ctx.moveTo(xy[0] * scale - ox, xy[1] * scale - oy);
-          for (var k = 2; k < xy.length; k += 2) ctx.lineTo(xy[k] * scale - ox, xy[k + 1] * scale - oy);
-          ctx.closePath();
-        });
+        traceRings(ctx, zoneRings(z), scale, ox, oy);
         ctx.globalAlpha = zone.status === 'contested' ? 0.15 : 0.28;
         ctx.fillStyle = colour;
         ctx.fill('evenodd');
