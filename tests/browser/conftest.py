@@ -73,9 +73,10 @@ def open_map(browser: Any) -> Iterator[Callable[..., MapPage]]:
     pages: list[MapPage] = []
 
     def _open(path: Path, *, width: int = 1200, height: int = 800, hash: str = "",
-              touch: bool = False) -> MapPage:
+              touch: bool = False, reduced_motion: bool = False) -> MapPage:
         context = browser.new_context(viewport={"width": width, "height": height},
-                                      has_touch=touch, is_mobile=touch)
+                                      has_touch=touch, is_mobile=touch,
+                                      reduced_motion="reduce" if reduced_motion else "no-preference")
         contexts.append(context)
         page = context.new_page()
         result = MapPage(page)

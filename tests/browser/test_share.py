@@ -231,6 +231,25 @@ def test_summary_tells_what_the_map_shows(fixture_map: Path, open_map) -> None:
 
 # ---------------------------------------------------------------------------------------- phones
 
+@pytest.mark.parametrize("reduced", [False, True])
+def test_reduced_motion_turns_map_animations_off(fixture_map: Path, open_map, reduced: bool) -> None:
+    """A reader who asks the system for less motion gets instant zooms and no fading; others
+    keep Leaflet's animations."""
+    page = open_map(fixture_map, reduced_motion=reduced)
+    options = page.page.evaluate("""() => { const o = mapgen.app.map.options;
+        return [o.zoomAnimation, o.fadeAnimation, o.inertia]; }""")
+    assert options == ([False, False, False] if reduced else [True, True, True])
+    before = page.page.evaluate("mapgen.app.map.getZoom()")
+    page.page.locator(".leaflet-control-zoom-in").click()
+    # without animation the zoom has happened when the click returns; with it, it is under way
+    during = page.page.evaluate("[mapgen.app.map.getZoom(), !!document.querySelector('.leaflet-zoom-anim')]")
+    if reduced:
+        assert during == [before + 1, False]
+    page.page.wait_for_function("z => mapgen.app.map.getZoom() === z", arg=before + 1)
+    page.wait_ready()
+    page.assert_clean()
+
+
 def test_touch_taps_move_the_slider_and_buttons(fixture_map: Path, open_map) -> None:
     page = open_map(fixture_map, touch=True, **PHONE)
     p = page.page
