@@ -768,7 +768,7 @@
       ctx.fillStyle = '#333';
       this._labels.forEach(function (label, k) {
         if (label.width === null) label.width = ctx.measureText(label.name).width;
-        var x = dots[2 * k] * scale - ox + 8, y = dots[2 * k + 1] * scale - oy;
+        var x = dots[2 * k] * scale - ox + LABEL_OFFSET, y = dots[2 * k + 1] * scale - oy;
         var box = [x - 2, y - 8, x + label.width + 2, y + 8];
         if (box[2] < bounds.min.x || box[0] > bounds.max.x || box[3] < bounds.min.y || box[1] > bounds.max.y) return;
         for (var j = 0; j < shown.length; j++) {
@@ -784,6 +784,7 @@
   });
 
   var LABEL_FONT = '11px "Helvetica Neue", Arial, Helvetica, sans-serif';
+  var LABEL_OFFSET = 10;  // px from the place to its name: clear of an incident's circle (radius 6)
 
   // Adds the rings (from worldRing) to the context's current path, in its layer pixels.
   function traceRings(ctx, rings, scale, ox, oy) {
