@@ -18,10 +18,14 @@ from mapgen.cli.options import run_guarded
               help="Drafts file to write (default: standard output, unless --into is given; with --into, a copy).")
 @click.option("--into", "project", type=click.Path(file_okay=False), default=None,
               help="Map project to add the drafts to (PROJECT/events/drafts.yaml), skipping incidents it already has.")
+@click.option("--countries", default=None, metavar="CC,CC",
+              help="Countries the report is about (ISO codes, e.g. SY,TR): places there rank first "
+                   "(default with --into: the project's map.yaml countries).")
 @click.pass_context
 @run_guarded
 def ingest(ctx: click.Context, report: str, published: str | None, source_url: str | None,
-           outlet: str | None, timezone: str, out: str | None, project: str | None) -> None:
+           outlet: str | None, timezone: str, out: str | None, project: str | None,
+           countries: str | None) -> None:
     """Turn REPORT (a live blog or news text, plain or HTML; - reads standard input) into draft
     incidents to review.
 
@@ -47,10 +51,13 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
     except ValueError as exc:
         raise InputError(str(exc), field="--timezone") from None
     extra = []
+    codes = _country_codes(countries) if countries is not None else ()
     if project:
         extra = _project_places(project)
+        if countries is None:
+            codes = _project_countries(project)
     options = dict(published=published, source_url=source_url, outlet=outlet, timezone=timezone,
-                   home=ctx.obj.get("home"), extra_places=extra)
+                   home=ctx.obj.get("home"), extra_places=extra, countries=codes)
     if report == "-":
         import sys
 
@@ -75,6 +82,30 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
     for item in result.unresolved:
         hint = f"; candidates: {'; '.join(item['candidates'])}" if item.get("candidates") else ""
         click.echo(f"unresolved: {item['name']} ({item['status']}, {item['entry']}){hint}", err=True)
+
+
+def _country_codes(text: str) -> tuple[str, ...]:
+    """``SY,TR`` -> ("SY", "TR"); anything but two-letter codes is an input error."""
+    from mapgen.errors import InputError
+
+    codes = tuple(part.strip().upper() for part in text.split(",") if part.strip())
+    bad = [code for code in codes if len(code) != 2 or not code.isalpha()]
+    if bad or not codes:
+        raise InputError(f"not two-letter country codes: {text!r}", field="--countries")
+    return codes
+
+
+def _project_countries(project: str) -> tuple[str, ...]:
+    """The countries of the project's map.yaml (none if it has no map.yaml)."""
+    from pathlib import Path
+
+    from mapgen.config import config_from_mapping
+    from mapgen.readers.yamlfile import load_yaml
+
+    path = Path(project) / "map.yaml"
+    if not path.exists():
+        return ()
+    return config_from_mapping(load_yaml(path), str(path)).countries
 
 
 def _project_places(project: str) -> list:
