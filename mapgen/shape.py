@@ -108,6 +108,20 @@ def coordinate_arrays(incidents: Sequence[Any]) -> tuple[Any, Any]:
         return pairs[:, 0].copy(), pairs[:, 1].copy()
 
 
+def coordinate_digits(lat: Any, lon: Any) -> int:
+    """Decimals the page's coordinates need: ``COORD_DIGITS``, or one fewer when every located
+    coordinate is a whole number of that unit (e.g. ACLED's four decimals), which saves the
+    page about a byte per incident."""
+    import numpy as np
+
+    coarse = 10 ** (COORD_DIGITS - 1)
+    values = np.concatenate([np.asarray(lat, dtype=np.float64), np.asarray(lon, dtype=np.float64)])
+    values = values[~np.isnan(values)] * coarse
+    if values.size and np.all(np.abs(values - np.rint(values)) < 1e-6):
+        return COORD_DIGITS - 1
+    return COORD_DIGITS
+
+
 def _fixed_point(values: Any, scale: int) -> Any:
     """Coordinates as integers at ``1 / scale`` degree (missing ones as 0)."""
     import numpy as np
@@ -166,7 +180,8 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident], *, starts
                      coords: tuple[Any, Any] | None = None) -> dict[str, Any]:
     """Incidents as packed columns sorted by start time then id (the order the page's search needs).
 
-    Coordinates are integers at 1e-``COORD_DIGITS`` degree; ``s`` is the start and ``d`` the
+    Coordinates are integers at 1e-``digits`` degree (``COORD_DIGITS``, or one fewer when every
+    coordinate is given to that: ACLED's four decimals); ``s`` is the start and ``d`` the
     duration, in minutes; ``ty``/``tp``/``gp`` index the type and precision lists; ``pl``, ``ac``
     index the place and actor-set tables; ``fat`` is fatalities + 1 (0: unknown). Sources are
     flattened: ``sn`` per incident, then ``so`` (outlet), ``su`` (url + 1) and ``sp`` (published
@@ -205,7 +220,9 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident], *, starts
     titles, descriptions = ordered(column("title")), ordered(column("description"))
     pack.deflate_ahead({"title": titles, "desc": descriptions}, level=5)
 
-    scale = 10 ** COORD_DIGITS
+    lat, lon = coords if coords is not None else coordinate_arrays(incidents)
+    digits = coordinate_digits(lat, lon)
+    scale = 10 ** digits
     type_index = {key: n for n, key in enumerate(config.event_types)}
     tp_index = {key: n for n, key in enumerate(TIME_PRECISIONS)}
     gp_index = {key: n for n, key in enumerate(GEO_PRECISIONS)}
@@ -213,7 +230,6 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident], *, starts
     def indexed(name: str, index: dict[str, int]) -> Any:
         return np.fromiter(map(index.__getitem__, column(name)), dtype=np.int64, count=n)[order]
 
-    lat, lon = coords if coords is not None else coordinate_arrays(incidents)
     pack.ints("lat", _fixed_point(lat, scale)[order])
     pack.ints("lon", _fixed_point(lon, scale)[order])
     pack.ints("s", starts[order], delta=True)
@@ -272,7 +288,7 @@ def incident_columns(config: MapConfig, incidents: Sequence[Incident], *, starts
     pack.strings("pub", published)
     # titles, descriptions and links are only needed for popups: the page inflates them after
     # its first drawing
-    return pack.result(lazy=("title", "desc", "url"), n=n, digits=COORD_DIGITS, actorSets=[list(a) for a in actor_sets])
+    return pack.result(lazy=("title", "desc", "url"), n=n, digits=digits, actorSets=[list(a) for a in actor_sets])
 
 
 def _zone_label(zone: ControlZone, tz: Any) -> str:

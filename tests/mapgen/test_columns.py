@@ -46,3 +46,28 @@ def test_string_lengths_count_utf16_code_units() -> None:
     plain = Packer()
     plain.strings("t", ["ab", "é"])
     assert unpack(plain.result())["t"] == ["ab", "é"]
+
+
+def test_coordinates_take_the_decimals_the_data_has() -> None:
+    """Four-decimal coordinates (ACLED's) are packed at 1e-4 degree, others at 1e-5; both
+    decode to the coordinates given, and an unlocated incident does not decide."""
+    import datetime as dt
+
+    from mapgen.config import MapConfig
+    from mapgen.model import Incident
+    from mapgen.shape import build_payload
+
+    start = dt.datetime(2016, 2, 4, tzinfo=dt.timezone.utc)
+
+    def packed(points: list[tuple[float | None, float | None]]) -> tuple[int, list[float], list[float]]:
+        incidents = [Incident(f"i{k}", start, start, "exact", "clashes", "Azaz" if lat is None else None, lat, lon,
+                              "exact") for k, (lat, lon) in enumerate(points)]
+        data = build_payload(MapConfig(title="t"), incidents, [])["inc"]
+        scale = 10 ** data["digits"]
+        cols = unpack(data)
+        return data["digits"], [v / scale for v in cols["lat"]], [v / scale for v in cols["lon"]]
+
+    digits, lats, lons = packed([(36.5866, 37.0463), (36.2012, 37.1612), (None, None)])
+    assert digits == 4 and lats[:2] == [36.5866, 36.2012] and lons[:2] == [37.0463, 37.1612]
+    digits, lats, lons = packed([(36.58662, 37.04628), (36.2012, 37.1612)])
+    assert digits == 5 and lats == [36.58662, 36.2012] and lons == [37.04628, 37.1612]
