@@ -369,12 +369,27 @@ def table(rows: list[dict[str, Any]]) -> str:
     return head + "\n".join(lines) + "\n"
 
 
+def reference_loop_ms(repeats: int = 5) -> float:
+    """The machine's speed at the time of the run: the best of ``repeats`` timings of a fixed
+    pure-Python loop (two million additions), in ms. Shared or throttled machines vary by tens
+    of per cent from hour to hour; compare runs by this figure as well as by the ratios."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
 def environment() -> str:
     chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
     import folium as folium_module
 
     return (f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; {platform.processor() or platform.machine()}, "
-            f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end; Python "
+            f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end, reference loop "
+            f"{reference_loop_ms():.0f} ms (see reference_loop_ms); Python "
             f"{platform.python_version()}; folium {folium_module.__version__}; {chromium}")
 
 
