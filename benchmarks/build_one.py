@@ -21,7 +21,7 @@ def build_mapgen(data_path: str, out: str, mode: str) -> dict[str, float]:
 
     import_folium_for_build()  # as `mapgen build` does
     t1, c1 = time.perf_counter(), time.process_time()
-    with paused_gc():
+    with paused_gc(resume=False):  # as `mapgen build` does: the process ends after the build
         source = synthetic.to_source(synthetic.load_columns(data_path), path=data_path, mode=mode)
         t2, c2 = time.perf_counter(), time.process_time()
         doc = build_map(source)

@@ -36,8 +36,12 @@ def build(ctx: click.Context, source: str, out: str | None, timezone: str | None
     from mapgen.rebuild import build_and_record
     from mapgen.render.preload import one_shot_build
 
+    from mapgen.cli import quickexit
+
     one_shot_build()  # folium is imported only if the page must be rendered, and then lean
-    with paused_gc():  # also while saving: a collection over the built map would only cost time
+    # also while saving: a collection over the built map would only cost time; and not turned
+    # back on when the process ends after the build
+    with paused_gc(resume=not quickexit.enabled()):
         outcome = build_and_record(source, out or default_output(source), timezone=timezone,
                                    home=ctx.obj.get("home"), repin=repin, title=title,
                                    options=ReadOptions(repair=repair), embed_url=embed_url,
@@ -54,6 +58,4 @@ def build(ctx: click.Context, source: str, out: str | None, timezone: str | None
         click.echo(f"place pins: {written[2]}")
     for line in outcome.changes.lines():
         click.echo(line)
-    from mapgen.cli import quickexit
-
     quickexit.finish(0)  # in the console command: the files are written; skip freeing the map

@@ -22,6 +22,11 @@ def enable() -> None:
     _ENABLED = True
 
 
+def enabled() -> bool:
+    """Whether :func:`finish` will end the process."""
+    return _ENABLED
+
+
 def finish(status: int = 0) -> None:
     """End the process now with ``status`` if enabled, after flushing logs and output; else
     return."""

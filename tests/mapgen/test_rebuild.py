@@ -128,3 +128,20 @@ def test_cli_build_prints_changes(tmp_path: Path) -> None:
     assert "  + r-1  2016-02-03  airstrike" in third.stdout
     nocache = runner.invoke(main, ["build", str(project), "-o", str(out), "--no-cache"])
     assert nocache.exit_code == 0 and "no changes since the last build" in nocache.stdout
+
+
+def test_paused_gc_resumes_the_collector_unless_the_process_ends() -> None:
+    import gc
+
+    from mapgen.build import paused_gc
+
+    assert gc.isenabled()
+    try:
+        with paused_gc():
+            assert not gc.isenabled()
+        assert gc.isenabled()
+        with paused_gc(resume=False):
+            assert not gc.isenabled()
+        assert not gc.isenabled()   # the console build: the process ends next
+    finally:
+        gc.enable()
