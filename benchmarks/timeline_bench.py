@@ -156,8 +156,8 @@ control-zone versions (20 areas x 10 versions, ~60 vertices each).
 Headless Debian Chromium (`--headless --no-sandbox --disable-gpu`), viewport 1280x800, a fresh
 browser per page, and a one-second pause after each so that its processes have exited before the
 next page loads; pages are measured `--repeats` times (median), folium's 100,000-incident page
-once. The machine has 2 cores, so wall times vary from run to run (page ready at 100,000 incidents
-has measured 420-510 ms across runs of this script); CPU times and ratios are steadier.
+once. The machine has 2 cores shared with other work, so wall times vary from run to run (page
+ready at 100,000 incidents has measured 420-562 ms across runs of this script); ratios are steadier.
 """
 
 
