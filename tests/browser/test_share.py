@@ -246,6 +246,11 @@ def test_reduced_motion_turns_map_animations_off(fixture_map: Path, open_map, re
     if reduced:
         assert during == [before + 1, False]
     page.page.wait_for_function("z => mapgen.app.map.getZoom() === z", arg=before + 1)
+    # a pan (as a popup keeping itself in view makes) jumps, or glides
+    gliding = page.page.evaluate("""() => { const m = mapgen.app.map;
+        m.panBy([120, 0]); return !!(m._panAnim && m._panAnim._inProgress); }""")
+    assert gliding is (not reduced)
+    page.page.wait_for_function("!(mapgen.app.map._panAnim && mapgen.app.map._panAnim._inProgress)")
     page.wait_ready()
     page.assert_clean()
 
