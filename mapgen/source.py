@@ -98,6 +98,17 @@ def _read_places(path: Path, errors: list[InputError]) -> list[ProjectPlace]:
     return places
 
 
+def project_config(folder: str | Path, timezone: str | None = None) -> MapConfig:
+    """The settings of the map project in ``folder`` (its map.yaml; defaults without one).
+    Raises :class:`InputErrors` naming the file, line and field of a bad setting."""
+    config_path = Path(folder) / "map.yaml"
+    try:
+        raw_config = load_yaml(config_path) if config_path.exists() else {}
+        return config_from_mapping(raw_config, str(config_path), timezone)
+    except InputError as exc:
+        raise InputErrors([exc]) from None
+
+
 def load_source(path: str | Path, *, timezone: str | None = None,
                 options: ReadOptions | None = None, problems: list[InputError] | None = None,
                 reader: Any = None) -> MapSource:
@@ -113,17 +124,7 @@ def load_source(path: str | Path, *, timezone: str | None = None,
     if not path.exists():
         raise InputErrors([InputError("no such file or folder", file=str(path))])
     if path.is_dir():
-        config_path = path / "map.yaml"
-        raw_config: Any = {}
-        if config_path.exists():
-            try:
-                raw_config = load_yaml(config_path)
-            except InputError as exc:
-                raise InputErrors([exc]) from None
-        try:
-            config = config_from_mapping(raw_config, str(config_path), timezone)
-        except InputError as exc:
-            raise InputErrors([exc]) from None
+        config = project_config(path, timezone)
         source = MapSource(path=path, is_project=True, config=config)
         source.files = _event_files(path / "events") + _event_files(path / "zones")
         if not source.files:

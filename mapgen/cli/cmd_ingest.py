@@ -55,7 +55,9 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
     if project:
         extra = _project_places(project)
         if countries is None:
-            codes = _project_countries(project)
+            from mapgen.source import project_config
+
+            codes = project_config(project).countries
     options = dict(published=published, source_url=source_url, outlet=outlet, timezone=timezone,
                    home=ctx.obj.get("home"), extra_places=extra, countries=codes)
     if report == "-":
@@ -93,19 +95,6 @@ def _country_codes(text: str) -> tuple[str, ...]:
     if bad or not codes:
         raise InputError(f"not two-letter country codes: {text!r}", field="--countries")
     return codes
-
-
-def _project_countries(project: str) -> tuple[str, ...]:
-    """The countries of the project's map.yaml (none if it has no map.yaml)."""
-    from pathlib import Path
-
-    from mapgen.config import config_from_mapping
-    from mapgen.readers.yamlfile import load_yaml
-
-    path = Path(project) / "map.yaml"
-    if not path.exists():
-        return ()
-    return config_from_mapping(load_yaml(path), str(path)).countries
 
 
 def _project_places(project: str) -> list:

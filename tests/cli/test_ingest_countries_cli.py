@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from mapgen.cli import main
 from tests.gazetteer.fixtures import _isolated_home, builtin_home_master, home  # noqa: F401
@@ -15,8 +15,8 @@ TWINS = "name,lat,lon,country,type\nQasr Zarifat,34.1,36.1,LB,PPL\nQasr Zarifat,
 REPORT = "Feb 04, 2016 10:00 (GMT)\nShelling hit Qasr Zarifat on Thursday, local sources said.\n"
 
 
-def _ingest(home: Path, report: Path, *args: str) -> CliRunner:
-    return CliRunner().invoke(main, ["--home", str(home), "ingest", str(report), "--published", "2016-02-04",
+def _ingest(gazetteer_home: Path, report: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["--home", str(gazetteer_home), "ingest", str(report), "--published", "2016-02-04",
                                      *args], catch_exceptions=False)
 
 
