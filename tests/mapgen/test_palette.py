@@ -20,8 +20,8 @@ MIN_DE = 10.0        # CIEDE2000; about 2.3 is a just-noticeable difference
 MIN_DE_FILL = 7.5    # zone fills at their opacity over land
 MIN_DE_LAND = 20.0   # a point against the basemap's land fill
 MIN_DE_OUTLINE = 15.0  # a zone outline against the land fill
-LAND = "#f4f1ea"     # land fill in mapgen-timeline.js
-ZONE_OPACITY = 0.28  # fill opacity of an assessed zone in mapgen-timeline.js
+LAND = "#f4f1ea"     # land fill in mapgen/static/timeline/
+ZONE_OPACITY = 0.28  # fill opacity of an assessed zone in mapgen/static/timeline/
 
 MACHADO = {
     "normal": ((1, 0, 0), (0, 1, 0), (0, 0, 1)),

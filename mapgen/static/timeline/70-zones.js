@@ -1,0 +1,60 @@
+/* Control zones for the slider's date, drawn on a canvas; hit-testing a click. */
+
+// The control zones shown for the slider's date, drawn like the basemap; App._zoneAt finds
+// the one under a click from the same rings.
+var ZoneLayer = DrawnCanvas.extend({
+  initialize: function (app, options) {
+    L.Canvas.prototype.initialize.call(this, options);
+    this._app = app;
+  },
+
+  _draw: function () {
+    var ctx = this._ctx, b = this._bounds, map = this._map;
+    if (!ctx || !b || !map) return;
+    var scale = 256 * Math.pow(2, map.getZoom()), origin = map.getPixelOrigin();
+    var ox = origin.x, oy = origin.y, size = b.getSize(), factions = this._app.data.factions;
+    ctx.clearRect(b.min.x, b.min.y, size.x, size.y);
+    ctx.lineJoin = ctx.lineCap = 'round';
+    this._app.zoneLayers.forEach(function (z) {
+      if (!z.on) return;
+      var zone = z.zone, colour = factions[zone.f].color, assessed = zone.status === 'assessed';
+      ctx.beginPath();
+      traceRings(ctx, zoneRings(z), scale, ox, oy);
+      ctx.globalAlpha = zone.status === 'contested' ? 0.15 : 0.28;
+      ctx.fillStyle = colour;
+      ctx.fill('evenodd');
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = assessed ? 1.5 : 2;
+      ctx.setLineDash(assessed ? [] : [6, 4]);  // claimed or contested: dashed
+      ctx.strokeStyle = colour;
+      ctx.stroke();
+    });
+    ctx.setLineDash([]);
+  }
+});
+
+// A zone version's rings in world units, made the first time it is drawn or clicked.
+function zoneRings(z) {
+  if (!z.rings) {
+    var g = z.zone.geom, rings = [];
+    var polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    polygons.forEach(function (polygon) { polygon.forEach(function (ring) { rings.push(worldRing(ring)); }); });
+    z.rings = rings;
+  }
+  return z.rings;
+}
+
+// Whether (x, y) lies inside the rings by the even-odd rule (as they are filled): holes and
+// the parts of a multipolygon count as drawn.
+function insideRings(rings, x, y) {
+  var inside = false;
+  rings.forEach(function (r) {
+    if (x < r.box[0] || x > r.box[2] || y < r.box[1] || y > r.box[3]) return;
+    var xy = r.xy, n = xy.length;
+    for (var i = 0, j = n - 2; i < n; j = i, i += 2) {
+      var yi = xy[i + 1], yj = xy[j + 1];
+      if ((yi > y) !== (yj > y) && x < (xy[j] - xy[i]) * (y - yi) / (yj - yi) + xy[i]) inside = !inside;
+    }
+  });
+  return inside;
+}
