@@ -53,7 +53,9 @@ class MapConfig:
     mode: str = "cumulative"
     window_days: int = 7
     view: list[list[float]] | None = None  # [[south, west], [north, east]] to open on
-    control_radius_km: float = 10.0  # how far a town's control reaches (zones from control.csv)
+    # how far a town's control reaches (zones from control.csv); None: adapted to the local
+    # density of towns (see mapgen.control_zones.adaptive_radii)
+    control_radius_km: float | None = None
 
     @property
     def zone(self) -> ZoneInfo:
@@ -118,10 +120,12 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
     if isinstance(window, bool) or not isinstance(window, int) or window < 1:
         raise InputError("must be a whole number of days >= 1", file=file, record=line, field="window_days")
     view = _view(data.get("view"), file, line)
-    radius = data.get("control_radius_km", 10.0)
-    if isinstance(radius, bool) or not isinstance(radius, (int, float)) or not 0 < radius <= 500:
-        raise InputError("must be a number of kilometres, 0 < r <= 500", file=file, record=line,
-                         field="control_radius_km")
+    radius = data.get("control_radius_km", "auto")
+    if radius is None or (isinstance(radius, str) and radius.strip().lower() == "auto"):
+        radius = None
+    elif isinstance(radius, bool) or not isinstance(radius, (int, float)) or not 0 < radius <= 500:
+        raise InputError("must be 'auto' or a number of kilometres, 0 < r <= 500", file=file,
+                         record=line, field="control_radius_km")
     countries = data.get("countries") or ()
     if isinstance(countries, str):
         countries = [c.strip() for c in countries.split(",")]
@@ -136,7 +140,7 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
         mode=mode,
         window_days=window,
         view=view,
-        control_radius_km=float(radius),
+        control_radius_km=None if radius is None else float(radius),
     )
 
 

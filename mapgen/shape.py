@@ -311,6 +311,9 @@ def zone_rows(config: MapConfig, zones: Sequence[ControlZone]) -> list[dict[str,
             "label": _zone_label(zone, tz), "src": _source_rows(zone.sources, tz),
             "geom": geometry_json(zone.geometry),
         })
+        if zone.towns:  # which towns, since when, on whose word
+            rows[-1]["towns"] = [[town.place, day_label(town.since.astimezone(tz).date()),
+                                  _source_rows(town.sources, tz)] for town in zone.towns]
     return rows
 
 
