@@ -1,4 +1,4 @@
-"""Fixtures shared by every test: a private MAPGEN_HOME, paths to shared data, small map projects."""
+"""Fixtures shared by every test: a private MAPGEN_HOME, the committed data extracts, small map projects."""
 from __future__ import annotations
 
 import os
@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+#: Small real extracts of the GeoNames-format dumps and the OCHA communities (tests/data/SOURCE.md).
+TEST_DATA = REPO / "tests" / "data"
 
 
 @pytest.fixture(autouse=True)
@@ -20,10 +21,9 @@ def mapgen_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
 
 @pytest.fixture
 def shared_data() -> Path:
-    path = SHARED / "data"
-    if not path.is_dir():
-        pytest.skip("../shared/data is not beside the repository")
-    return path
+    """The committed extracts, laid out like the shared data folder (``geonames-format/``,
+    ``ocha-syria-communities/``)."""
+    return TEST_DATA
 
 
 def write_project(root: Path, files: dict[str, str]) -> Path:
