@@ -29,12 +29,16 @@ def kind_of(problem: InputError) -> tuple[str, str]:
 
 def summarise(problems: Iterable[InputError], shown: int = SHOWN_PLACES) -> list[str]:
     """One line per kind of problem, in order of first appearance: the first one in full, then
-    how many more there are and where the next few are (``file:line``)."""
+    how many more there are and where the next few are (``file:line``). A kind with at most
+    ``shown + 1`` problems is listed in full."""
     groups: dict[tuple[str, str], list[InputError]] = {}
     for problem in problems:
         groups.setdefault(kind_of(problem), []).append(problem)
     lines = []
     for items in groups.values():
+        if len(items) <= shown + 1:  # a few: each in full
+            lines.extend(item.render() for item in items)
+            continue
         line = items[0].render()
         if len(items) > 1:
             first = _place(items[0])
