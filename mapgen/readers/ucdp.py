@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from mapgen.errors import InputError, InputErrors
 from mapgen.model import Origin, incident_from_record
 from mapgen.readers.base import Records
+from mapgen.readers.csv_events import long_lived_rows
 from mapgen.readers.csvbase import CsvTable, unescape_cell
 
 #: Columns whose presence marks a table as UCDP GED.
@@ -48,7 +49,9 @@ def is_ucdp_header(header: Iterable[str]) -> bool:
 
 def _code(value: Any) -> str:
     """A code as text: ``1``, ``"1"`` and ``1.0`` (a spreadsheet's) are all ``"1"``."""
-    text = str(value).strip() if value is not None else ""
+    if value is None:
+        return ""
+    text = (value if type(value) is str else str(value)).strip()
     return text[:-2] if text.endswith(".0") else text
 
 
@@ -181,11 +184,12 @@ def read_ucdp_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], reco
         return
     header = table.header
     count = 0
-    for line, cells in table.rows(errors):
-        count += 1
-        if "'" in "".join(cells):
-            cells = [unescape_cell(value) for value in cells]
-        _incident(dict(zip(header, cells)), Origin(table.file, line), tz, records, errors)
+    with long_lived_rows():  # many long-lived records: no collector passes over them meanwhile
+        for line, cells in table.rows(errors):
+            count += 1
+            if "'" in "".join(cells):
+                cells = [unescape_cell(value) for value in cells]
+            _incident(dict(zip(header, cells)), Origin(table.file, line), tz, records, errors)
     if not count:
         errors.append(table.error("no records (only a header)"))
 
