@@ -72,7 +72,7 @@ class Origin:
     record: int | str | None = None
 
     def error(self, field_name: str | None, message: str) -> InputError:
-        return InputError(message, file=self.file, record=self.record, field=field_name)
+        return InputError(message, file=self.file, record=self.record, field=field_name, row=True)
 
 
 @_slot_init
