@@ -12,7 +12,7 @@ For each category and overall it counts: resolved within 5 km of the truth; reso
 away; resolved more than 25 km away (confidently wrong); ambiguous; unresolved; and how many
 answers lie outside the region (lon 25-50, lat 25-45).
 
-Run: ``PYTHONPATH=. python benchmarks/place_eval.py [--show-misses]``
+Run: ``PYTHONPATH=. python benchmarks/place_eval.py [--show-misses] [--rows START:END]``
 """
 from __future__ import annotations
 
@@ -134,11 +134,21 @@ def run(gz, rows: list[Row], spellings: list[Row], config: str) -> list[tuple[st
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show-misses", action="store_true", help="list every row not within 5 km")
+    ap.add_argument("--rows", metavar="START:END", default=None,
+                    help="measure only these rows of the evaluation set (0-based, END excluded; "
+                         "e.g. 320:519 for the held-back batch)")
     args = ap.parse_args(argv)
     if not DUMPS.is_dir():
         print(f"GeoNames-format dumps not found: {DUMPS}", file=sys.stderr)
         return 2
     rows, spellings = load_eval(), load_spellings()
+    if args.rows:
+        try:
+            start, end = (int(x) if x else None for x in args.rows.split(":"))
+        except ValueError:
+            print(f"--rows: expected START:END, got {args.rows!r}", file=sys.stderr)
+            return 2
+        rows = rows[start:end]
     results: list[tuple[str, dict]] = []
     with tempfile.TemporaryDirectory(prefix="place-eval-") as home:
         os.environ["MAPGEN_HOME"] = home
@@ -152,8 +162,9 @@ def main(argv: list[str] | None = None) -> int:
 
     places = len({r.place for r in rows})
     print("## Place evaluation\n")
+    part = f", rows {args.rows}" if args.rows else ""
     print(f"Evaluation set: {len(rows)} names of {places} places "
-          f"({EVAL_SET.relative_to(REPO)}), plus the {len(spellings)}-spelling regression set. "
+          f"({EVAL_SET.relative_to(REPO)}{part}), plus the {len(spellings)}-spelling regression set. "
           f"Distances to the true coordinate; 'outside region' counts answers outside "
           f"lon {REGION_LON[0]:g}-{REGION_LON[1]:g}, lat {REGION_LAT[0]:g}-{REGION_LAT[1]:g}.\n")
     for label, res in results:
