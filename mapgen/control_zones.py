@@ -350,7 +350,12 @@ class _Cells:
         geometry = shapely.transform(closed, self.unproject)
         codes = {self.country(p, r.country) for r in members for p in [(r.lon, r.lat)]}  # type: ignore[misc]
         region = shapely.union_all([self.clips[c] for c in sorted(codes)])
-        geometry = shapely.intersection(shapely.union(geometry, raw), region)
+        # what the closing fills stays within the group's own Voronoi cells: a gap between two
+        # sides is shared along the cells' edge, never filled by both
+        cells = [self.known[p][0] if p in self.known else None for p in points]
+        if cells and all(c is not None for c in cells):
+            region = shapely.intersection(region, shapely.union_all(cells))
+        geometry = shapely.union(shapely.intersection(geometry, region), raw)
         others = [g for k, g in raws.items() if k != key and not g.is_empty]
         if others:
             geometry = shapely.difference(geometry, shapely.union_all(others))

@@ -5,6 +5,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests check behaviour, not speed: no per-example deadline (a loaded 2-core machine
+# can take seconds for one example), and no health check failing a slow data generator.
+settings.register_profile("mapgen", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("mapgen")
 
 REPO = Path(__file__).resolve().parents[1]
 #: Small real extracts of the GeoNames-format dumps and the OCHA communities (tests/data/SOURCE.md).
