@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import gc
 import html
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
+from urllib.parse import quote
 
 from mapgen.basemap import basemap_for
 from mapgen.control_zones import all_zones
+from mapgen.errors import InputError, OutputError, excerpt
 from mapgen.model import ControlZone, Incident
 from mapgen.readers import ReadOptions
-from mapgen.resolve import Resolved, resolve_places, write_pins
+from mapgen.resolve import Resolved, pins_output, resolve_places
 from mapgen.shape import build_payload
 from mapgen.source import MapSource, load_source
-from mapgen.writefile import write_atomic
+from mapgen.writefile import write_together
 
 
 @dataclass
@@ -44,22 +47,76 @@ class MapDocument:
         return len(self.zones)
 
     def save(self, path: str | Path, *, embed_url: str | None = None) -> list[Path]:
-        """Write the map (atomically), its embed snippet beside it, and the place pins."""
+        """Write the map, its embed snippet beside it, and the place pins: all or none of them.
+
+        Raises :class:`~mapgen.errors.OutputError` when an output would replace a file of the
+        source, or cannot be written (then no file was changed)."""
         out = Path(path)
-        write_atomic(out, self.html.encode("utf-8"))
-        embed = out.with_name(out.stem + ".embed.html")
-        write_atomic(embed, embed_snippet(embed_url or out.name, self.source.config.title).encode("utf-8"))
-        self.written = [out, embed]
-        pins = write_pins(self.source, self.resolved)
-        if pins:
-            self.written.append(pins)
+        check_embed_url(embed_url)
+        check_outputs(self.source.path, [out, embed_path(out)], is_project=self.source.is_project)
+        files = self.outputs(out, embed_url=embed_url)
+        self.written = write_together(files)
         return self.written
+
+    def outputs(self, path: str | Path, *, embed_url: str | None = None) -> list[tuple[Path, bytes]]:
+        """The files :meth:`save` writes, as ``(path, bytes)``: map, embed snippet, and the place
+        pins when they changed."""
+        out = Path(path)
+        url = embed_url or quote(out.name)  # quoted: a file named "javascript:..." stays a relative link
+        try:
+            files = [(out, self.html.encode("utf-8")),
+                     (embed_path(out), embed_snippet(url, self.source.config.title).encode("utf-8"))]
+        except UnicodeEncodeError as exc:
+            raise OutputError(f"cannot write {out}: the text holds an unpaired surrogate "
+                              f"{exc.object[exc.start:exc.end]!a} (not Unicode)") from None
+        pins = pins_output(self.source, self.resolved)
+        if pins:
+            files.append(pins)
+        return files
 
     def _repr_html_(self) -> str:
         """Inline display in Jupyter, like a folium map: the page in a sandboxed iframe."""
         doc = html.escape(self.html, quote=True)
         return (f'<iframe srcdoc="{doc}" style="width:100%;height:520px;border:0" '
                 f'sandbox="allow-scripts allow-popups" title="{html.escape(self.source.config.title)}"></iframe>')
+
+
+def embed_path(out: str | Path) -> Path:
+    """``map.html`` -> ``map.embed.html``."""
+    out = Path(out)
+    return out.with_name(out.stem + ".embed.html")
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def check_embed_url(url: str | None) -> None:
+    """Accept an http(s) address or a relative path for the embed snippet (None: the map's file
+    name); raise :class:`~mapgen.errors.InputError` for anything else (``javascript:``, ``data:``...)."""
+    if url is None:
+        return
+    scheme = _SCHEME.match(url)
+    if (not url or any(ord(c) <= 0x20 or 0x7F <= ord(c) <= 0x9F for c in url)
+            or (scheme and scheme.group(1).lower() not in ("http", "https"))):
+        raise InputError(f"{excerpt(url)} is not an http(s) address or a relative path "
+                         "(no other schemes, spaces or control characters)", field="--embed-url")
+
+
+def check_outputs(source: str | Path, outputs: Sequence[str | Path], *, is_project: bool | None = None) -> None:
+    """Refuse outputs that would replace what the build reads: for a project folder anything in
+    its folder tree, for one events file that file and its pins. Raises
+    :class:`~mapgen.errors.OutputError` naming the output."""
+    src = Path(source)
+    if is_project is None:
+        is_project = src.is_dir()
+    root = src.resolve()
+    protected = {root} if is_project else {root, src.with_name(src.stem + ".places.lock.yaml").resolve()}
+    for output in outputs:
+        target = Path(output).resolve()
+        if target in protected or (is_project and root in target.parents):
+            where = "inside the project folder" if is_project else "the source file"
+            raise OutputError(f"{output}: refusing to write an output over {where} {source} "
+                              "(it would replace what the build reads); write it elsewhere with -o")
 
 
 def embed_snippet(url: str, title: str) -> str:
@@ -137,11 +194,9 @@ def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: st
     if cache is not None:
         from mapgen.shape import page_data
 
-        # the page around the data differs with --cdn: keep its parts apart
-        page_key = loaded.config.title + ("\n--cdn" if cdn else "")
         data_text, lazy_text = page_data(payload)
-        page = cache.render(data_text, page_key, lambda: _render(payload, loaded.config.title, cdn=cdn),
-                            lazy_text=lazy_text)
+        page = cache.render(data_text, loaded.config.title, lambda: _render(payload, loaded.config.title, cdn=cdn),
+                            lazy_text=lazy_text, cdn=cdn)
     else:
         page = _render(payload, loaded.config.title, cdn=cdn)
     return MapDocument(html=page, source=loaded, resolved=resolved,
@@ -164,6 +219,7 @@ def default_output(source: str | Path) -> Path:
     return Path("output") / f"{name or 'map'}.html"
 
 
-__all__ = ["MapDocument", "build_map", "default_output", "embed_snippet", "paused_gc"]
+__all__ = ["MapDocument", "build_map", "check_embed_url", "check_outputs", "default_output", "embed_path",
+           "embed_snippet", "paused_gc"]
 
 

@@ -168,9 +168,17 @@ def _locate(row: TownControl, pin: Pin) -> TownControl:
     return dataclasses.replace(row, lat=pin.lat, lon=pin.lon, country=row.country or pin.country)
 
 
-def write_pins(source: MapSource, resolved: Resolved) -> Path | None:
-    """Write the lock file when its content changed; return its path if written."""
+def pins_output(source: MapSource, resolved: Resolved) -> tuple[Path, bytes] | None:
+    """The lock file's path and text when its content changed, else None."""
     if not resolved.pins or not resolved.pins_changed:
         return None
-    write_atomic(source.lock_path, render_pins(resolved.pins).encode("utf-8"))
+    return source.lock_path, render_pins(resolved.pins).encode("utf-8")
+
+
+def write_pins(source: MapSource, resolved: Resolved) -> Path | None:
+    """Write the lock file when its content changed; return its path if written."""
+    found = pins_output(source, resolved)
+    if found is None:
+        return None
+    write_atomic(*found)
     return source.lock_path

@@ -47,8 +47,10 @@ def build(ctx: click.Context, source: str, out: str | None, timezone: str | None
                                    options=ReadOptions(repair=repair), embed_url=embed_url,
                                    use_cache=not no_cache, cdn=cdn)
     doc, written = outcome.doc, outcome.written
-    for warning in doc.source.warnings:  # e.g. repaired polygons
-        click.echo(f"warning: {warning}", err=True)
+    from mapgen.errors import printable
+
+    for warning in [*doc.source.warnings, *outcome.warnings]:  # e.g. repaired polygons, a damaged cache
+        click.echo(f"warning: {printable(str(warning))}", err=True)
     summary = f"{doc.incident_count} incidents, {doc.zone_count} zone versions"
     if doc.left_out_for_review:
         summary += f"; left out {doc.left_out_for_review} incidents marked review: true"
