@@ -378,7 +378,7 @@ class BuildCache:
     # -- parsed files ---------------------------------------------------------------------
     def read(self, path: Path, tz: ZoneInfo, errors: list[InputError], options: ReadOptions) -> Records:
         """:func:`mapgen.readers.read_file`, answered from the cache when the file is unchanged."""
-        digest = _file_digest(path)
+        digest = _file_digest(path) if path.is_file() else None  # a device could be read forever
         if digest is None:
             return read_file(path, tz, errors, options)
         name = _key(kind="file", path=str(path), content=digest, tz=str(tz), reader=path.suffix.lower(),

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo
 
-from mapgen.errors import InputError
+from mapgen.errors import InputError, excerpt
 from mapgen.timeparse import get_zone
 
 # Colour-blind-safe defaults (Paul Tol's "bright"/"muted" and Okabe-Ito palettes). tests/mapgen/test_palette.py
@@ -28,6 +28,8 @@ DEFAULT_FACTIONS: dict[str, tuple[str, str]] = {
 }
 FALLBACK_COLOURS = ("#56B4E9", "#CC79A7", "#0072B2", "#F0E442", "#882255", "#44AA99", "#999933")
 MODES = ("cumulative", "window")
+MAX_WINDOW_DAYS = 36_500
+MAX_SETTING_TEXT = 10_000  # characters of a title, description or credit
 
 
 @dataclass(frozen=True)
@@ -90,10 +92,12 @@ def _categories(value: Any, file: str, name: str, line: int | None) -> dict[str,
             spec = {"color": spec}
         if not isinstance(spec, Mapping):
             raise InputError("must be {label, color}", file=file, record=line, field=f"{name}.{key}")
+        if not isinstance(spec.get("label", ""), (str, int, float)) or isinstance(spec.get("label"), bool):
+            raise InputError("must be text", file=file, record=line, field=f"{name}.{key}.label")
         colour = str(spec.get("color", _next_colour(len(result))))
         if not (colour.startswith("#") and len(colour) in (4, 7)
                 and all(c in "0123456789abcdefABCDEF" for c in colour[1:])):
-            raise InputError(f"{colour!r} is not a #rrggbb colour", file=file, record=line,
+            raise InputError(f"{excerpt(colour)} is not a #rrggbb colour", file=file, record=line,
                              field=f"{name}.{key}.color")
         result[str(key)] = Category(str(key), str(spec.get("label", key)), colour)
     return result
@@ -106,6 +110,9 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
     if not isinstance(data, Mapping):
         raise InputError("must be a mapping of settings", file=file)
     line = getattr(data, "line", None)
+    for name in ("timezone", "mode"):
+        if data.get(name) is not None and not isinstance(data.get(name), str):
+            raise InputError("must be text", file=file, record=line, field=name)
     tz_name = timezone or str(data.get("timezone") or "UTC")
     try:
         get_zone(tz_name)
@@ -113,10 +120,11 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
         raise InputError(str(exc), file=file, record=line, field="timezone") from None
     mode = str(data.get("mode") or "cumulative")
     if mode not in MODES:
-        raise InputError(f"{mode!r} is not one of {', '.join(MODES)}", file=file, record=line, field="mode")
+        raise InputError(f"{excerpt(mode)} is not one of {', '.join(MODES)}", file=file, record=line, field="mode")
     window = data.get("window_days", 7)
-    if isinstance(window, bool) or not isinstance(window, int) or window < 1:
-        raise InputError("must be a whole number of days >= 1", file=file, record=line, field="window_days")
+    if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= MAX_WINDOW_DAYS:
+        raise InputError(f"must be a whole number of days, 1..{MAX_WINDOW_DAYS}", file=file, record=line,
+                         field="window_days")
     view = _view(data.get("view"), file, line)
     radius = data.get("control_radius_km", 10.0)
     if isinstance(radius, bool) or not isinstance(radius, (int, float)) or not 0 < radius <= 500:
@@ -125,19 +133,48 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
     countries = data.get("countries") or ()
     if isinstance(countries, str):
         countries = [c.strip() for c in countries.split(",")]
+    if not isinstance(countries, (list, tuple)) or not all(
+            isinstance(c, str) and (not c.strip() or (len(c.strip()) == 2 and c.strip().isascii()
+                                                      and c.strip().isalpha())) for c in countries):
+        raise InputError("must be a list of two-letter country codes, e.g. [SY, TR]", file=file, record=line,
+                         field="countries")
+    texts = {name: _setting_text(data.get(name), file, line, name)
+             for name in ("title", "description", "credit")}
     return MapConfig(
-        title=str(data.get("title") or "Conflict map"),
-        description=str(data.get("description") or ""),
+        title=texts["title"] or "Conflict map",
+        description=texts["description"],
         timezone=tz_name,
-        countries=tuple(str(c).upper() for c in countries if str(c).strip()),
+        countries=tuple(c.strip().upper() for c in countries if c.strip()),
         factions=_categories(data.get("factions"), file, "factions", line),
         event_types=_categories(data.get("event_types"), file, "event_types", line),
-        credit=str(data.get("credit") or ""),
+        credit=texts["credit"],
         mode=mode,
         window_days=window,
         view=view,
         control_radius_km=float(radius),
     )
+
+
+def _setting_text(value: Any, file: str, line: int | None, name: str) -> str:
+    """A text setting (a number is taken as its text); lists, mappings and true/false are errors."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise InputError(f"must be text, not a {_kind(value)}", file=file, record=line, field=name)
+    text = str(value).strip()
+    if len(text) > MAX_SETTING_TEXT:
+        raise InputError(f"longer than {MAX_SETTING_TEXT:,} characters", file=file, record=line, field=name)
+    return text
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false value"
+    if isinstance(value, Mapping):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    return type(value).__name__
 
 
 def _view(value: Any, file: str, line: int | None) -> list[list[float]] | None:

@@ -7,6 +7,10 @@ import re
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
+#: the longest error line (a message quotes only short excerpts of its input)
+MAX_MESSAGE = 400
+
+
 def printable(text: str) -> str:
     """``text`` with control characters (terminal escape sequences, NUL, bidi overrides, lone
     surrogates) shown as ``\\xNN`` / ``\\uNNNN`` escapes, so a message prints as what it says."""
@@ -56,7 +60,8 @@ class InputError(MapgenError, ValueError):
         elif self.record is not None:
             where = f"record {self.record}: "
         what = f"{self.field}: " if self.field else ""
-        return printable((where + what + self.message).replace("\n", " "))
+        text = printable((where + what + self.message).replace("\n", " "))
+        return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 3] + "..."
 
     def __str__(self) -> str:
         return self.render()

@@ -50,20 +50,14 @@ def _os_message(exc: BaseException) -> str:
     return str(exc)
 
 
-def _database_message(exc: BaseException) -> str:
+def _database_message(exc: sqlite3.Error) -> str:
     """One line for an SQLite failure, with the way out."""
-    from gazetteer.db import DB_FILENAME, resolve_home
+    from gazetteer.db import DB_FILENAME, database_error, resolve_home
 
     ctx = click.get_current_context(silent=True)
-    home = ctx.find_root().obj.get("home") if ctx is not None and isinstance(ctx.find_root().obj, dict) else None
-    path = resolve_home(home) / DB_FILENAME
-    text = str(exc)
-    if "full" in text:
-        return f"{path}: the disk is full ({text}); free some space and run it again"
-    if "locked" in text or "busy" in text:
-        return f"{path}: the gazetteer database is busy ({text}); another import may be running, try again"
-    return (f"{path}: the gazetteer database is damaged ({text}); run `mapgen gazetteer import` again, "
-            f"or remove {path}")
+    obj = ctx.find_root().obj if ctx is not None else None
+    home = obj.get("home") if isinstance(obj, dict) else None
+    return str(database_error(resolve_home(home) / DB_FILENAME, exc))
 
 
 def _gazetteer_error() -> type[BaseException]:

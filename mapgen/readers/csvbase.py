@@ -11,11 +11,32 @@ import csv
 from pathlib import Path
 from typing import Any, Iterator
 
-from mapgen.errors import InputError
+from mapgen.errors import InputError, excerpt
 
 #: First characters that make a spreadsheet run a cell as a formula (and tab / carriage return,
 #: which some spreadsheets strip before looking).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+#: The longest line read (in characters): a line without an end is not read into memory whole.
+MAX_LINE = 2**20
+#: The longest cell (the csv module's own limit, named in its message).
+MAX_FIELD = csv.field_size_limit()
+
+
+def bounded_lines(handle: Any, file: str) -> Iterator[str]:
+    """The lines of ``handle``, each read at most :data:`MAX_LINE` characters at a time; a
+    longer line is an input error naming it."""
+    number = 0
+    while True:
+        line = handle.readline(MAX_LINE + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE:
+            raise InputError(f"a line longer than {MAX_LINE // 2**20} M characters: not a table", file=file,
+                             record=number)
+        yield line
 
 
 def unescape_cell(value: str) -> str:
@@ -44,12 +65,15 @@ class CsvTable:
             self._handle: Any = path.open(encoding="utf-8-sig", newline="")
         except FileNotFoundError:
             raise InputError("file not found", file=self.file) from None
-        self._reader = csv.reader(self._handle, strict=True)
+        self._reader = csv.reader(bounded_lines(self._handle, self.file), strict=True)
         self.header_line = 1
         self.header: list[str] = []
         try:
             for raw in self._reader:
                 if any(cell.strip() for cell in raw):
+                    if any("\x00" in cell for cell in raw):
+                        raise InputError("NUL character: not a text file", file=self.file,
+                                         record=self._reader.line_num)
                     self.header = [unescape_cell(cell).strip().lower() for cell in raw]
                     break
                 self.header_line = self._reader.line_num + 1
@@ -58,11 +82,12 @@ class CsvTable:
             seen: set[str] = set()
             for name in self.header:
                 if name and name in seen:
-                    raise InputError(f"column {name!r} appears twice", file=self.file, record=self.header_line)
+                    raise InputError(f"column {excerpt(name)} appears twice", file=self.file, record=self.header_line)
                 seen.add(name)
         except csv.Error as exc:
             self._handle.close()
-            raise InputError(f"malformed CSV ({exc})", file=self.file, record=self._reader.line_num or 1) from None
+            raise InputError(f"malformed CSV ({_csv_problem(exc)})", file=self.file,
+                             record=self._reader.line_num or 1) from None
         except UnicodeDecodeError as exc:
             self._handle.close()
             raise _decode_error(path, exc) from None
@@ -77,7 +102,7 @@ class CsvTable:
         """Raise an input error naming the first required column the header lacks."""
         for name in names:
             if name not in self.header:
-                raise self.error(f"missing column {name!r} (header: {', '.join(self.header)[:200]})")
+                raise self.error(f"missing column {excerpt(name)} (header: {excerpt(', '.join(self.header), 60)})")
 
     def known_columns(self, required: tuple[str, ...], optional: tuple[str, ...],
                       warnings: list[InputError]) -> set[str]:
@@ -85,7 +110,7 @@ class CsvTable:
         known = set(required) | set(optional)
         for name in self.header:
             if name not in known:
-                warnings.append(self.error(f"unknown column {name!r} ignored"))
+                warnings.append(self.error(f"unknown column {excerpt(name)} ignored"))
         return known
 
     def rows(self, errors: list[InputError]) -> Iterator[tuple[int, list[str]]]:
@@ -104,7 +129,9 @@ class CsvTable:
                     yield line, cells
                 line = reader.line_num + 1
         except csv.Error as exc:
-            errors.append(InputError(f"malformed CSV ({exc})", file=self.file, record=line))
+            errors.append(InputError(f"malformed CSV ({_csv_problem(exc)})", file=self.file, record=line))
+        except InputError as exc:
+            errors.append(exc)
         except UnicodeDecodeError as exc:
             errors.append(_decode_error(self.path, exc))
         finally:
@@ -112,6 +139,13 @@ class CsvTable:
 
     def close(self) -> None:
         self._handle.close()
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    text = str(exc)
+    if "field limit" in text:
+        return f"a cell longer than {MAX_FIELD:,} characters"
+    return text
 
 
 def _decode_error(path: Path, exc: UnicodeDecodeError) -> InputError:
