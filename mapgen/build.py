@@ -23,6 +23,7 @@ from mapgen.readers import ReadOptions
 from mapgen.resolve import Resolved, pins_output, resolve_places
 from mapgen.shape import build_payload
 from mapgen.source import MapSource, load_source
+from mapgen.swapped import swapped_warnings
 from mapgen.writefile import write_together
 
 
@@ -184,6 +185,7 @@ def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: st
     if title:
         loaded.config.title = title
     resolved = resolve_places(loaded, home=home, repin=repin, include_review=False)
+    loaded.warnings.extend(swapped_warnings(loaded, home))
     incidents = [i for i in resolved.incidents if not i.review]
     left_out = len(resolved.incidents) - len(incidents)
     zones = all_zones(loaded.config, loaded.zones, resolved.control)
