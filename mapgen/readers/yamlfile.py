@@ -96,6 +96,19 @@ def _get_single_data(loader: _LineLoader) -> Any:
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
+#: Digits of the longest whole number read as a number; a longer one stays text, which the field
+#: it is in then refuses as out of range (Python will not even convert 4,300 digits).
+MAX_INT_DIGITS = 100
+
+
+def _construct_int(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    if len(node.value) > MAX_INT_DIGITS:
+        return node.value
+    return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
 
 class _AliasCheckingLoader(_LineLoader):
     """:class:`_LineLoader` that sizes the document with its aliases expanded before building it
