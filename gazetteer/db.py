@@ -31,8 +31,9 @@ def database_error(path: Path, exc: sqlite3.Error) -> GazetteerError:
     if "locked" in text or "busy" in text:
         return GazetteerError(f"{path}: the gazetteer database is busy: another process (an import?) has "
                               f"held it for more than {busy_timeout():.0f} s; try again when it has finished")
-    if "full" in text:
-        return GazetteerError(f"{path}: the disk is full ({text}); free some space and try again")
+    if "full" in text or "disk I/O" in text:
+        return GazetteerError(f"{path}: cannot write the database ({text}): is the disk full? free some space "
+                              f"and try again; if it persists, remove {path}")
     return GazetteerError(f"{path}: the gazetteer database is damaged ({text}); run `mapgen gazetteer "
                           f"import` again, or remove {path}")
 
