@@ -61,7 +61,7 @@ def read_pins(path: Path) -> dict[str, Pin]:
         raise InputError("expected places: {name: {lat, lon, source}}" + hint, file=str(path))
     pins = {}
     for name, item in places.items():
-        where = dict(file=str(path), record=line_of(item), field=f"places.{excerpt(str(name))}")
+        where = dict(file=str(path), record=line_of(item), field=f"places.{str(name)[:40]}")
         if not isinstance(item, Mapping):
             raise InputError("needs lat and lon" + hint, **where)
         lat, lon = item.get("lat"), item.get("lon")
