@@ -115,8 +115,8 @@ def check_outputs(source: str | Path, outputs: Sequence[str | Path], *, is_proje
     for output in outputs:
         target = Path(output).resolve()
         if target in protected or (is_project and root in target.parents):
-            where = "inside the project folder" if is_project else "the source file"
-            raise OutputError(f"{output}: refusing to write an output over {where} {source} "
+            where = "inside the project folder" if is_project else "over the source file"
+            raise OutputError(f"{output}: refusing to write an output {where} {source} "
                               "(it would replace what the build reads); write it elsewhere with -o")
 
 
