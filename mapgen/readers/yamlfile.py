@@ -1,6 +1,8 @@
 """Read YAML files safely, keeping the line number of every mapping for error messages."""
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -121,9 +123,13 @@ def load_yaml(path: str | Path) -> Any:
     """Parse ``path``; a syntax error becomes an :class:`InputError` with file and line."""
     path = Path(path)
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a device or pipe could be read forever
+            raise InputError("not a regular file (a folder, device or pipe)", file=str(path))
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError("file not found", file=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read it ({exc.strerror})", file=str(path)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -162,6 +162,10 @@ def test_a_device_as_an_events_file(tmp_path: Path) -> None:
     link.symlink_to("/dev/zero")
     ran = fenced("build", link, "-o", tmp_path / "out" / "m.html", timeout=30)
     one_error(ran, "zero.yaml: not a regular file")
+    source = project(tmp_path / "p")
+    (source / "map.yaml").unlink()
+    (source / "map.yaml").symlink_to("/dev/urandom")
+    one_error(fenced("build", source, "-o", tmp_path / "out" / "m.html", timeout=30), "map.yaml: not a regular file")
 
 
 def test_swapped_coordinates_are_a_warning(tmp_path: Path) -> None:
