@@ -20,7 +20,9 @@ def _build_fails(tmp_path: Path, source: Path, *needles: str) -> str:
 
 
 def test_a_yaml_alias_bomb_is_refused_at_once_in_bounded_memory(tmp_path: Path) -> None:
-    source = project(tmp_path / "p", events__incidents_yaml=BOMB + "incidents: *i\n")
+    bomb = ("incidents:\n  - {id: x, date: 2016-02-01, type: shelling, lat: 36, lon: 37, notes: {"
+            + BOMB.replace("\n", ", ").rstrip(", ") + "}, fatalities: *i}\n")  # str() of it: 9^9 values
+    source = project(tmp_path / "p", events__incidents_yaml=bomb)
     ran = fenced("build", source, "-o", tmp_path / "out" / "map.html", memory=1024 * 2**20, timeout=60)
     one_error(ran, "incidents.yaml:1:", "aliases expand to more than")
 
