@@ -96,11 +96,13 @@ def check_embed_url(url: str | None) -> None:
     name); raise :class:`~mapgen.errors.InputError` for anything else (``javascript:``, ``data:``...)."""
     if url is None:
         return
+    # browsers drop spaces around a link and tabs and line breaks inside it before reading its
+    # scheme (" java\tscript:" runs): refuse those outright, then any scheme but http(s)
     scheme = _SCHEME.match(url)
-    if (not url or any(ord(c) <= 0x20 or 0x7F <= ord(c) <= 0x9F for c in url)
+    if (not url.strip() or url != url.strip(" ") or any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in url)
             or (scheme and scheme.group(1).lower() not in ("http", "https"))):
         raise InputError(f"{excerpt(url)} is not an http(s) address or a relative path "
-                         "(no other schemes, spaces or control characters)", field="--embed-url")
+                         "(no other schemes, no control characters)", field="--embed-url")
 
 
 def check_outputs(source: str | Path, outputs: Sequence[str | Path], *, is_project: bool | None = None) -> None:

@@ -11,7 +11,7 @@ from tests.hostile.helpers import cli, fenced, one_error, project
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)",
                                  "java\tscript:alert(1)", "data:text/html,<script>alert(1)</script>",
-                                 "vbscript:msgbox(1)", "VBScript:x", "file:///etc/passwd", "https://a b",
+                                 "vbscript:msgbox(1)", "VBScript:x", "file:///etc/passwd", "https://a.org/\n",
                                  "https://example.org/\x1b[2J"])
 def test_embed_urls_that_are_not_http_are_refused(tmp_path: Path, url: str) -> None:
     source = project(tmp_path / "p")
@@ -22,7 +22,7 @@ def test_embed_urls_that_are_not_http_are_refused(tmp_path: Path, url: str) -> N
 
 
 @pytest.mark.parametrize("url", ["https://example.org/maps/m.html#date=2016-02-03", "HTTP://example.org/m.html",
-                                 "maps/m.html", "../m.html?x=1", "//example.org/m.html"])
+                                 "maps/m.html", "../m.html?x=1", "//example.org/m.html", "a b.html"])
 def test_http_and_relative_embed_urls_are_kept(tmp_path: Path, url: str) -> None:
     source = project(tmp_path / "p")
     assert cli("build", source, "-o", tmp_path / "m.html", "--embed-url", url).code == 0
