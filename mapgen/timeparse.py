@@ -59,7 +59,9 @@ def parse_instant(value: object, tz: ZoneInfo) -> tuple[dt.datetime, bool]:
         raise ValueError(f"not a date: {str(value)[:40]!r}")
     _check_year(parsed, value)
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=tz)
+        # through UTC: a wall time that does not exist (skipped by a clock change) becomes the
+        # instant it names, written as the zone writes it, so writing and reading it agree
+        parsed = parsed.replace(tzinfo=tz).astimezone(dt.timezone.utc)
     return parsed.astimezone(tz), False
 
 
