@@ -218,6 +218,10 @@ class Gazetteer:
             conn.execute("BEGIN IMMEDIATE")
             replaced = write_records(conn, records)
             conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise db.database_error(self.path, exc) from None
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -271,10 +275,13 @@ def open_gazetteer(home: str | os.PathLike[str] | None = None) -> Gazetteer:
         from gazetteer.sources.builtin import BUILTIN_VERSION
         if db.get_meta(conn, "builtin_version") != BUILTIN_VERSION:
             _load_builtin(conn)
+        return Gazetteer(conn, path)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise db.database_error(path / db.DB_FILENAME, exc) from None
     except BaseException:
         conn.close()
         raise
-    return Gazetteer(conn, path)
 
 
 def _load_builtin(conn: sqlite3.Connection) -> None:

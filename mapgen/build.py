@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import gc
 import html
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
+from urllib.parse import quote
 
 from mapgen.basemap import basemap_for
 from mapgen.control_zones import all_zones
-from mapgen.errors import InputError, InputErrors
+from mapgen.errors import InputError, InputErrors, OutputError, excerpt
 from mapgen.model import ControlZone, Incident
 from mapgen.readers import ReadOptions
-from mapgen.resolve import Resolved, resolve_places, write_pins
+from mapgen.resolve import Resolved, pins_output, resolve_places
 from mapgen.shape import build_payload
 from mapgen.source import MapSource, load_source
-from mapgen.writefile import write_atomic
+from mapgen.swapped import swapped_warnings
+from mapgen.writefile import write_together
 
 
 @dataclass
@@ -46,24 +49,38 @@ class MapDocument:
         return len(self.zones)
 
     def save(self, path: str | Path, *, embed_url: str | None = None) -> list[Path]:
-        """Write the map (atomically), its embed snippet beside it, and the place pins."""
+        """Write the map, its embed snippet beside it, and the place pins: all or none of them.
+
+        Raises :class:`~mapgen.errors.OutputError` when an output would replace a file of the
+        source, or cannot be written (then no file was changed)."""
         out = Path(path)
-        write_atomic(out, self.html.encode("utf-8"))
-        embed = out.with_name(out.stem + ".embed.html")
-        write_atomic(embed, embed_snippet(embed_url or out.name, self.source.config.title).encode("utf-8"))
-        self.written = [out, embed]
-        pins = write_pins(self.source, self.resolved)
+        check_embed_url(embed_url)
+        check_outputs(self.source.path, [out, embed_path(out), skipped_path(out)],
+                      is_project=self.source.is_project)
+        files = self.outputs(out, embed_url=embed_url)
+        self.written = write_together(files)
+        forget_skipped(out, self.skipped)
+        return self.written
+
+    def outputs(self, path: str | Path, *, embed_url: str | None = None) -> list[tuple[Path, bytes]]:
+        """The files :meth:`save` writes, as ``(path, bytes)``: map, embed snippet, and the place
+        pins when they changed."""
+        out = Path(path)
+        url = embed_url or quote(out.name)  # quoted: a file named "javascript:..." stays a relative link
+        try:
+            files = [(out, self.html.encode("utf-8")),
+                     (embed_path(out), embed_snippet(url, self.source.config.title).encode("utf-8"))]
+        except UnicodeEncodeError as exc:
+            raise OutputError(f"cannot write {out}: the text holds an unpaired surrogate "
+                              f"{exc.object[exc.start:exc.end]!a} (not Unicode)") from None
+        pins = pins_output(self.source, self.resolved)
         if pins:
-            self.written.append(pins)
-        report = skipped_path(out)
-        if self.skipped:
+            files.append(pins)
+        if self.skipped:  # the records a build with skip_invalid left out, beside the map
             from mapgen.problems import skipped_report
 
-            write_atomic(report, skipped_report(self.skipped).encode("utf-8"))
-            self.written.append(report)
-        elif report.exists():  # left by an earlier build: nothing is left out now
-            report.unlink()
-        return self.written
+            files.append((skipped_path(out), skipped_report(self.skipped).encode("utf-8")))
+        return files
 
     def _repr_html_(self) -> str:
         """Inline display in Jupyter, like a folium map: the page in a sandboxed iframe."""
@@ -76,6 +93,51 @@ def skipped_path(out: str | Path) -> Path:
     """``OUT.skipped.csv``: the records a build with ``skip_invalid`` left out, beside the map."""
     out = Path(out)
     return out.with_name(out.stem + ".skipped.csv")
+def forget_skipped(out: str | Path, skipped: Sequence[Any]) -> None:
+    """Remove a skipped-records report left by an earlier build when nothing is left out now."""
+    report = skipped_path(out)
+    if not skipped and report.exists():
+        report.unlink()
+
+
+def embed_path(out: str | Path) -> Path:
+    """``map.html`` -> ``map.embed.html``."""
+    out = Path(out)
+    return out.with_name(out.stem + ".embed.html")
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def check_embed_url(url: str | None) -> None:
+    """Accept an http(s) address or a relative path for the embed snippet (None: the map's file
+    name); raise :class:`~mapgen.errors.InputError` for anything else (``javascript:``, ``data:``...)."""
+    if url is None:
+        return
+    # browsers drop spaces around a link and tabs and line breaks inside it before reading its
+    # scheme (" java\tscript:" runs): refuse those outright, then any scheme but http(s)
+    scheme = _SCHEME.match(url)
+    if (not url.strip() or url != url.strip(" ") or any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in url)
+            or (scheme and scheme.group(1).lower() not in ("http", "https"))):
+        raise InputError(f"{excerpt(url)} is not an http(s) address or a relative path "
+                         "(no other schemes, no control characters)", field="--embed-url")
+
+
+def check_outputs(source: str | Path, outputs: Sequence[str | Path], *, is_project: bool | None = None) -> None:
+    """Refuse outputs that would replace what the build reads: for a project folder anything in
+    its folder tree, for one events file that file and its pins. Raises
+    :class:`~mapgen.errors.OutputError` naming the output."""
+    src = Path(source)
+    if is_project is None:
+        is_project = src.is_dir()
+    root = src.resolve()
+    protected = {root} if is_project else {root, src.with_name(src.stem + ".places.lock.yaml").resolve()}
+    for output in outputs:
+        target = Path(output).resolve()
+        if target in protected or (is_project and root in target.parents):
+            where = "inside the project folder" if is_project else "over the source file"
+            raise OutputError(f"{output}: refusing to write an output {where} {source} "
+                              "(it would replace what the build reads); write it elsewhere with -o")
 
 
 def embed_snippet(url: str, title: str) -> str:
@@ -162,6 +224,7 @@ def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: st
         skipped.extend(exc.errors)
         _leave_out(loaded, exc.errors)
         resolved = resolve_places(loaded, home=home, repin=repin, include_review=False)
+    loaded.warnings.extend(swapped_warnings(loaded, home))
     incidents = [i for i in resolved.incidents if not i.review]
     left_out = len(resolved.incidents) - len(incidents)
     zones = all_zones(loaded.config, loaded.zones, resolved.control)
@@ -172,11 +235,9 @@ def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: st
     if cache is not None:
         from mapgen.shape import page_data
 
-        # the page around the data differs with --cdn: keep its parts apart
-        page_key = loaded.config.title + ("\n--cdn" if cdn else "")
         data_text, lazy_text = page_data(payload)
-        page = cache.render(data_text, page_key, lambda: _render(payload, loaded.config.title, cdn=cdn),
-                            lazy_text=lazy_text)
+        page = cache.render(data_text, loaded.config.title, lambda: _render(payload, loaded.config.title, cdn=cdn),
+                            lazy_text=lazy_text, cdn=cdn)
     else:
         page = _render(payload, loaded.config.title, cdn=cdn)
     return MapDocument(html=page, source=loaded, resolved=resolved,
@@ -213,6 +274,7 @@ def default_output(source: str | Path) -> Path:
     return Path("output") / f"{name or 'map'}.html"
 
 
-__all__ = ["MapDocument", "build_map", "default_output", "embed_snippet", "paused_gc", "skipped_path"]
+__all__ = ["MapDocument", "build_map", "check_embed_url", "check_outputs", "default_output", "embed_path",
+           "embed_snippet", "forget_skipped", "paused_gc", "skipped_path"]
 
 

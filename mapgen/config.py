@@ -6,7 +6,7 @@ import difflib
 from typing import Any, Callable, Iterable, Mapping
 from zoneinfo import ZoneInfo
 
-from mapgen.errors import InputError
+from mapgen.errors import InputError, excerpt
 from mapgen.timeparse import get_zone
 
 # Colour-blind-safe defaults (Paul Tol's "bright"/"muted" and Okabe-Ito palettes). tests/mapgen/test_palette.py
@@ -56,6 +56,8 @@ SYNONYMS: dict[str, str] = {
     "bombardment": "shelling", "artillery": "shelling", "clash": "clashes", "battle": "clashes",
     "fighting": "clashes", "battles": "clashes",
 }
+MAX_WINDOW_DAYS = 36_500
+MAX_SETTING_TEXT = 10_000  # characters of a title, description or credit
 
 
 @dataclass(frozen=True)
@@ -178,10 +180,12 @@ def _categories(value: Any, file: str, name: str, line: int | None) -> dict[str,
             spec = {"color": spec}
         if not isinstance(spec, Mapping):
             raise InputError("must be {label, color}", file=file, record=line, field=f"{name}.{key}")
+        if not isinstance(spec.get("label", ""), (str, int, float)) or isinstance(spec.get("label"), bool):
+            raise InputError("must be text", file=file, record=line, field=f"{name}.{key}.label")
         colour = str(spec.get("color") or "")  # none: the default, or one chosen when shown
         if colour and not (colour.startswith("#") and len(colour) in (4, 7)
                 and all(c in "0123456789abcdefABCDEF" for c in colour[1:])):
-            raise InputError(f"{colour!r} is not a #rrggbb colour", file=file, record=line,
+            raise InputError(f"{excerpt(colour)} is not a #rrggbb colour", file=file, record=line,
                              field=f"{name}.{key}.color")
         result[str(key)] = Category(str(key), str(spec.get("label", key)), colour)
     return result
@@ -194,6 +198,9 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
     if not isinstance(data, Mapping):
         raise InputError("must be a mapping of settings", file=file)
     line = getattr(data, "line", None)
+    for name in ("timezone", "mode"):
+        if data.get(name) is not None and not isinstance(data.get(name), str):
+            raise InputError("must be text", file=file, record=line, field=name)
     tz_name = timezone or str(data.get("timezone") or "UTC")
     try:
         get_zone(tz_name)
@@ -201,10 +208,11 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
         raise InputError(str(exc), file=file, record=line, field="timezone") from None
     mode = str(data.get("mode") or "cumulative")
     if mode not in MODES:
-        raise InputError(f"{mode!r} is not one of {', '.join(MODES)}", file=file, record=line, field="mode")
+        raise InputError(f"{excerpt(mode)} is not one of {', '.join(MODES)}", file=file, record=line, field="mode")
     window = data.get("window_days", 7)
-    if isinstance(window, bool) or not isinstance(window, int) or window < 1:
-        raise InputError("must be a whole number of days >= 1", file=file, record=line, field="window_days")
+    if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= MAX_WINDOW_DAYS:
+        raise InputError(f"must be a whole number of days, 1..{MAX_WINDOW_DAYS}", file=file, record=line,
+                         field="window_days")
     view = _view(data.get("view"), file, line)
     radius = data.get("control_radius_km", "auto")
     if radius is None or (isinstance(radius, str) and radius.strip().lower() == "auto"):
@@ -218,29 +226,36 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
                          file=file, record=line, field="columns")
     for key, value in columns.items():
         if str(key) not in COLUMN_FIELDS:
-            raise InputError(f"{key!r} is not a field; fields: {', '.join(COLUMN_FIELDS)}", file=file,
+            raise InputError(f"{excerpt(key)} is not a field; fields: {', '.join(COLUMN_FIELDS)}", file=file,
                              record=line, field="columns")
         if not isinstance(value, str) or not value.strip():
             raise InputError("must name a column of the table", file=file, record=line, field=f"columns.{key}")
     date_format = data.get("date_format")
     if date_format is not None and (not isinstance(date_format, str) or "%" not in date_format):
-        raise InputError(f"{date_format!r} is not a strptime format such as \"%m/%d/%y %I:%M %p\"",
+        raise InputError(f"{excerpt(date_format)} is not a strptime format such as \"%m/%d/%y %I:%M %p\"",
                          file=file, record=line, field="date_format")
     on_error = str(data.get("on_error") or "stop")
     if on_error not in ON_ERROR:
-        raise InputError(f"{on_error!r} is not one of {', '.join(ON_ERROR)}", file=file, record=line,
+        raise InputError(f"{excerpt(on_error)} is not one of {', '.join(ON_ERROR)}", file=file, record=line,
                          field="on_error")
     countries = data.get("countries") or ()
     if isinstance(countries, str):
         countries = [c.strip() for c in countries.split(",")]
+    if not isinstance(countries, (list, tuple)) or not all(
+            isinstance(c, str) and (not c.strip() or (len(c.strip()) == 2 and c.strip().isascii()
+                                                      and c.strip().isalpha())) for c in countries):
+        raise InputError("must be a list of two-letter country codes, e.g. [SY, TR]", file=file, record=line,
+                         field="countries")
+    texts = {name: _setting_text(data.get(name), file, line, name)
+             for name in ("title", "description", "credit")}
     return MapConfig(
-        title=str(data.get("title") or "Conflict map"),
-        description=str(data.get("description") or ""),
+        title=texts["title"] or "Conflict map",
+        description=texts["description"],
         timezone=tz_name,
-        countries=tuple(str(c).upper() for c in countries if str(c).strip()),
+        countries=tuple(c.strip().upper() for c in countries if c.strip()),
         factions=_categories(data.get("factions"), file, "factions", line),
         event_types=_categories(data.get("event_types"), file, "event_types", line),
-        credit=str(data.get("credit") or ""),
+        credit=texts["credit"],
         mode=mode,
         window_days=window,
         view=view,
@@ -249,6 +264,28 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
         date_format=date_format,
         on_error=on_error,
     )
+
+
+def _setting_text(value: Any, file: str, line: int | None, name: str) -> str:
+    """A text setting (a number is taken as its text); lists, mappings and true/false are errors."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise InputError(f"must be text, not a {_kind(value)}", file=file, record=line, field=name)
+    text = str(value).strip()
+    if len(text) > MAX_SETTING_TEXT:
+        raise InputError(f"longer than {MAX_SETTING_TEXT:,} characters", file=file, record=line, field=name)
+    return text
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false value"
+    if isinstance(value, Mapping):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    return type(value).__name__
 
 
 def _view(value: Any, file: str, line: int | None) -> list[list[float]] | None:

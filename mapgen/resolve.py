@@ -7,6 +7,7 @@ are input errors that list the alternatives. ``repin`` ignores the pins and re-r
 from __future__ import annotations
 
 import dataclasses
+import math
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,8 @@ from typing import Any, Mapping
 
 import yaml
 
-from mapgen.errors import InputError, InputErrors
+from mapgen.errors import InputError, InputErrors, excerpt
+from mapgen.readers.yamlfile import line_of, load_yaml
 from mapgen.model import Incident
 from mapgen.source import MapSource, ProjectPlace
 from mapgen.towncontrol import TownControl
@@ -46,27 +48,36 @@ def _key(name: str) -> str:
 
 
 def read_pins(path: Path) -> dict[str, Pin]:
-    """Pins from a lock file; a damaged one is an input error naming it."""
+    """Pins from a lock file; a damaged one is an input error naming it, the pin and the field."""
     if not path.exists():
         return {}
+    hint = "; fix it or build with --repin"
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
-    except yaml.YAMLError as exc:
-        raise InputError(f"malformed pin file ({exc.__class__.__name__}); fix it or build with --repin",
-                         file=str(path)) from None
+        data = load_yaml(path) or {}
+    except InputError as exc:
+        raise InputError(exc.message + hint, file=exc.file, record=exc.record, field=exc.field) from None
     places = data.get("places", {}) if isinstance(data, Mapping) else None
     if not isinstance(places, Mapping):
-        raise InputError("expected places: {name: {lat, lon, source}}", file=str(path))
+        raise InputError("expected places: {name: {lat, lon, source}}" + hint, file=str(path))
     pins = {}
     for name, item in places.items():
-        try:
-            pins[_key(str(name))] = Pin(str(name), float(item["lat"]), float(item["lon"]),
-                                        str(item.get("source", "")), item.get("geonameid"),
-                                        str(item.get("country", "")))
-        except (TypeError, KeyError, ValueError):
-            raise InputError("needs lat and lon; fix it or build with --repin", file=str(path),
-                             field=f"places.{name}") from None
+        where = dict(file=str(path), record=line_of(item), field=f"places.{str(name)[:40]}")
+        if not isinstance(item, Mapping):
+            raise InputError("needs lat and lon" + hint, **where)
+        lat, lon = item.get("lat"), item.get("lon")
+        for value, low, high in ((lat, -90, 90), (lon, -180, 180)):
+            if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
+                    or not low <= value <= high):
+                raise InputError(f"lat must be a number in -90..90 and lon in -180..180, not {excerpt(value)}"
+                                 + hint, **where)
+        geonameid = item.get("geonameid")
+        if geonameid is not None and (isinstance(geonameid, bool) or not isinstance(geonameid, int)
+                                      or not 0 < geonameid < 2**63):
+            raise InputError("geonameid must be a whole number" + hint, **where)
+        if not all(isinstance(item.get(k, ""), str) for k in ("source", "country")):
+            raise InputError("source and country must be text" + hint, **where)
+        pins[_key(str(name))] = Pin(str(name), float(lat), float(lon), item.get("source", ""), geonameid,
+                                    item.get("country", ""))
     return pins
 
 
@@ -168,9 +179,17 @@ def _locate(row: TownControl, pin: Pin) -> TownControl:
     return dataclasses.replace(row, lat=pin.lat, lon=pin.lon, country=row.country or pin.country)
 
 
-def write_pins(source: MapSource, resolved: Resolved) -> Path | None:
-    """Write the lock file when its content changed; return its path if written."""
+def pins_output(source: MapSource, resolved: Resolved) -> tuple[Path, bytes] | None:
+    """The lock file's path and text when its content changed, else None."""
     if not resolved.pins or not resolved.pins_changed:
         return None
-    write_atomic(source.lock_path, render_pins(resolved.pins).encode("utf-8"))
+    return source.lock_path, render_pins(resolved.pins).encode("utf-8")
+
+
+def write_pins(source: MapSource, resolved: Resolved) -> Path | None:
+    """Write the lock file when its content changed; return its path if written."""
+    found = pins_output(source, resolved)
+    if found is None:
+        return None
+    write_atomic(*found)
     return source.lock_path

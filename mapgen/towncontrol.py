@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
-from mapgen.errors import InputError
+from mapgen.errors import InputError, excerpt
 from mapgen.model import ZONE_STATUSES, Origin, Source, parse_sources
 from mapgen.timeparse import next_day, parse_instant
 
@@ -74,7 +74,7 @@ def control_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo,
             raise origin.error("to", "is before from")
     status = str(record.get("status") or "assessed").strip().lower()
     if status not in ZONE_STATUSES:
-        raise origin.error("status", f"{status!r} is not one of {', '.join(ZONE_STATUSES)}")
+        raise origin.error("status", f"{excerpt(status)} is not one of {', '.join(ZONE_STATUSES)}")
     lat = lon = None
     has_lat, has_lon = record.get("lat") not in (None, ""), record.get("lon") not in (None, "")
     if has_lat or has_lon:
@@ -92,9 +92,9 @@ def _coordinate(value: Any, origin: Origin, name: str, limit: float) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise origin.error(name, f"not a number: {value!r}") from None
+        raise origin.error(name, f"not a number: {excerpt(value)}") from None
     if not -limit <= number <= limit:  # also false for NaN
-        raise origin.error(name, f"{value!r} is outside {-limit:g}..{limit:g}")
+        raise origin.error(name, f"{excerpt(value)} is outside {-limit:g}..{limit:g}")
     return number
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Protocol
+from typing import Any, Callable, Iterator, Protocol
 
 from gazetteer.errors import GazetteerError, GazetteerInputError
 from gazetteer.model import Place
@@ -19,6 +19,24 @@ Progress = Callable[[int], None]
 
 #: How many skipped lines a file report quotes.
 MAX_PROBLEMS_QUOTED = 5
+#: The longest line read from an import file, in characters: a longer one (a file without line
+#: ends, or a damaged archive) is an error, never read into memory whole.
+MAX_LINE = 2**20
+
+
+def bounded_lines(handle: Any, path: str | os.PathLike[str]) -> Iterator[str]:
+    """The lines of ``handle``, each read at most :data:`MAX_LINE` characters at a time; a
+    longer line raises :class:`GazetteerInputError` naming it."""
+    number = 0
+    while True:
+        line = handle.readline(MAX_LINE + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE:
+            raise GazetteerInputError(f"a line longer than {MAX_LINE // 2**20} M characters: not a place "
+                                      "table", file=path, line=number)
+        yield line
 
 
 @dataclass(frozen=True)

@@ -51,10 +51,13 @@ def build(ctx: click.Context, source: str, out: str | None, timezone: str | None
                                    options=ReadOptions(repair=repair), embed_url=embed_url,
                                    use_cache=not no_cache, cdn=cdn, skip_invalid=skip_invalid)
     doc, written = outcome.doc, outcome.written
+    from mapgen.errors import printable
     from mapgen.problems import reasons, summarise
 
     for line in summarise(doc.source.warnings):  # e.g. repaired polygons; repeats in one line
-        click.echo(f"warning: {line}", err=True)
+        click.echo(f"warning: {printable(line)}", err=True)
+    for warning in outcome.warnings:  # e.g. a damaged cache entry, ignored and rebuilt
+        click.echo(f"warning: {printable(str(warning))}", err=True)
     summary = f"{doc.incident_count} incidents, {doc.zone_count} zone versions"
     if doc.left_out_for_review:
         summary += f"; left out {doc.left_out_for_review} incidents marked review: true"

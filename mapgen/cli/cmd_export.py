@@ -39,6 +39,9 @@ def export(ctx: click.Context, source: str, out: str, timezone: str | None, reso
     if kind is None:
         raise MapgenError(f"{out}: unknown export format {target.suffix or '(none)'!r}; "
                           f"use one of {', '.join(sorted(FORMATS))}")
+    from mapgen.build import check_outputs
+
+    check_outputs(source, [target])  # never over what it reads
     loaded = load_source(source, timezone=timezone, options=ReadOptions(repair=repair))
     for warning in loaded.warnings:
         click.echo(f"warning: {warning}", err=True)

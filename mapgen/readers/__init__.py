@@ -6,6 +6,8 @@ that ``mapgen validate`` can report every one in a single pass.
 """
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Callable
 from zoneinfo import ZoneInfo
@@ -39,8 +41,23 @@ def reader_for(path: Path) -> Reader:
 
 def read_file(path: Path, tz: ZoneInfo, errors: list[InputError],
               options: ReadOptions | None = None) -> Records:
-    """Read one events or zones file with the reader its suffix names."""
-    return reader_for(path)(path, tz, errors, options or ReadOptions())
+    """Read one events or zones file with the reader its suffix names (a regular file: a
+    device or pipe, which could be read forever, is an input error)."""
+    reader = reader_for(path)
+    check_regular(path)
+    return reader(path, tz, errors, options or ReadOptions())
 
 
-__all__ = ["READERS", "ReadOptions", "Reader", "Records", "read_file", "reader_for"]
+def check_regular(path: Path) -> None:
+    """Raise an input error unless ``path`` (after links) is a regular file."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise InputError("file not found", file=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read it ({exc.strerror})", file=str(path)) from None
+    if not stat.S_ISREG(mode):
+        raise InputError("not a regular file (a folder, device or pipe)", file=str(path))
+
+
+__all__ = ["READERS", "ReadOptions", "Reader", "Records", "check_regular", "read_file", "reader_for"]

@@ -13,11 +13,32 @@ import difflib
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from mapgen.errors import InputError, InputErrors
+from mapgen.errors import InputError, InputErrors, excerpt
 
 #: First characters that make a spreadsheet run a cell as a formula (and tab / carriage return,
 #: which some spreadsheets strip before looking).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+#: The longest line read (in characters): a line without an end is not read into memory whole.
+MAX_LINE = 2**20
+#: The longest cell (the csv module's own limit, named in its message).
+MAX_FIELD = csv.field_size_limit()
+
+
+def bounded_lines(handle: Any, file: str) -> Iterator[str]:
+    """The lines of ``handle``, each read at most :data:`MAX_LINE` characters at a time; a
+    longer line is an input error naming it."""
+    number = 0
+    while True:
+        line = handle.readline(MAX_LINE + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE:
+            raise InputError(f"a line longer than {MAX_LINE // 2**20} M characters: not a table", file=file,
+                             record=number)
+        yield line
 
 
 def unescape_cell(value: str) -> str:
@@ -54,12 +75,15 @@ class CsvTable:
         except FileNotFoundError:
             raise InputError("file not found", file=self.file) from None
         self.delimiter = _delimiter(self._handle)
-        self._reader = csv.reader(self._handle, strict=True, delimiter=self.delimiter)
+        self._reader = csv.reader(bounded_lines(self._handle, self.file), strict=True, delimiter=self.delimiter)
         self.header_line = 1
         self.header: list[str] = []
         try:
             for raw in self._reader:
                 if any(cell.strip() for cell in raw):
+                    if any("\x00" in cell for cell in raw):
+                        raise InputError("NUL character: not a text file", file=self.file,
+                                         record=self._reader.line_num)
                     self.header = [unescape_cell(cell).strip().lower() for cell in raw]
                     break
                 self.header_line = self._reader.line_num + 1
@@ -68,7 +92,8 @@ class CsvTable:
             self._check_names()
         except csv.Error as exc:
             self._handle.close()
-            raise InputError(f"malformed CSV ({exc})", file=self.file, record=self._reader.line_num or 1) from None
+            raise InputError(f"malformed CSV ({_csv_problem(exc)})", file=self.file,
+                             record=self._reader.line_num or 1) from None
         except UnicodeDecodeError as exc:
             self._handle.close()
             raise _decode_error(path, exc) from None
@@ -80,7 +105,7 @@ class CsvTable:
         seen: set[str] = set()
         for name in self.header:
             if name and name in seen:
-                self.problems.append(self.error(f"column {name!r} appears twice"))
+                self.problems.append(self.error(f"column {excerpt(name)} appears twice"))
             seen.add(name)
 
     def rename(self, columns: Mapping[str, str]) -> None:
@@ -91,13 +116,13 @@ class CsvTable:
         for field, column in wanted.items():
             if column not in self.header:
                 self.problems.append(self.error(
-                    f"no column {column!r} in the header{self._did_you_mean(column)}", field=f"columns.{field}"))
+                    f"no column {excerpt(column)} in the header{self._did_you_mean(column)}", field=f"columns.{field}"))
         targets = {column: field for field, column in wanted.items() if column in self.header}
         self.header = [targets.get(name, "" if name in wanted else name) for name in self.header]
 
     def _did_you_mean(self, name: str) -> str:
         close = difflib.get_close_matches(name, [h for h in self.header if h], n=1, cutoff=0.6)
-        return f" (did you mean {close[0]!r}?)" if close else f" (header: {', '.join(self.header)[:200]})"
+        return f" (did you mean {excerpt(close[0])}?)" if close else f" (header: {excerpt(', '.join(self.header), 60)})"
 
     def missing(self, *names: str) -> list[InputError]:
         """One problem for each required column the header lacks, with a column it may be."""
@@ -105,8 +130,8 @@ class CsvTable:
         for name in names:
             if name not in self.header:
                 close = difflib.get_close_matches(name, [h for h in self.header if h], n=1, cutoff=0.6)
-                hint = (f"; if it is {close[0]!r}, say so in map.yaml: columns: {{{name}: {close[0]}}}"
-                        if close else f" (header: {', '.join(self.header)[:200]})")
+                hint = (f"; if it is {excerpt(close[0])}, say so in map.yaml: columns: {{{name}: {excerpt(close[0])[1:-1]}}}"
+                        if close else f" (header: {excerpt(', '.join(self.header), 60)})")
                 found.append(self.error(f"missing column {name!r}{hint}"))
         return found
 
@@ -125,7 +150,7 @@ class CsvTable:
         known = set(required) | set(optional)
         for name in self.header:
             if name and name not in known:
-                warnings.append(self.error(f"unknown column {name!r} ignored"))
+                warnings.append(self.error(f"unknown column {excerpt(name)} ignored"))
         return known
 
     def rows(self, errors: list[InputError]) -> Iterator[tuple[int, list[str]]]:
@@ -144,7 +169,9 @@ class CsvTable:
                     yield line, cells
                 line = reader.line_num + 1
         except csv.Error as exc:
-            errors.append(InputError(f"malformed CSV ({exc})", file=self.file, record=line))
+            errors.append(InputError(f"malformed CSV ({_csv_problem(exc)})", file=self.file, record=line))
+        except InputError as exc:
+            errors.append(exc)
         except UnicodeDecodeError as exc:
             errors.append(_decode_error(self.path, exc))
         finally:
@@ -211,6 +238,11 @@ def _delimiter(handle: Any) -> str:
             counts[char] += 1
     best = max(counts, key=counts.__getitem__)
     return best if counts[best] else ","
+def _csv_problem(exc: csv.Error) -> str:
+    text = str(exc)
+    if "field limit" in text:
+        return f"a cell longer than {MAX_FIELD:,} characters"
+    return text
 
 
 def _decode_error(path: Path, exc: UnicodeDecodeError) -> InputError:
