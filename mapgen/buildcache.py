@@ -39,7 +39,7 @@ _SHAPES = {
     Incident: ("id", "start", "end", "time_precision", "type", "place", "lat", "lon", "geo_precision",
                "actors", "title", "description", "fatalities", "sources", "review", "origin"),
     Source: ("outlet", "url", "published"),
-    ControlZone: ("id", "faction", "geometry", "valid_from", "valid_to", "status", "sources", "origin"),
+    ControlZone: ("id", "faction", "geometry", "valid_from", "valid_to", "status", "sources", "origin", "towns"),
     TownControl: ("place", "faction", "valid_from", "valid_to", "status", "sources", "lat", "lon", "country",
                   "origin"),
 }
@@ -169,6 +169,8 @@ def encode_records(records: Records, tz: ZoneInfo) -> bytes:
     zones = []
     for zone in records.zones:
         _check_shape(zone)
+        if zone.towns:  # only zones derived from town control list towns, and those are not read
+            raise Uncacheable("zone towns")
         zones.append([zone.id, zone.faction, zone.geometry.wkb_hex, enc.moment(zone.valid_from),
                       enc.moment(zone.valid_to), zone.status, enc.source_refs(zone.sources),
                       *enc.origin(zone.origin)])

@@ -90,7 +90,7 @@ def test_lookalike_types_and_factions_are_warned_about(tmp_path: Path) -> None:
         "place,faction,from,lat,lon,country\nAzaz,regime,2016-02-01,36.5862,37.0441,SY\n"
         "Tell Rifaat,goverment,2016-02-01,36.4717,37.0972,SY\nMare',rebels,2016-02-01,36.4833,37.0667,SY\n",
         encoding="utf-8")
-    result = run("build", str(tmp_path), "-o", str(tmp_path / "map.html"))
+    result = run("build", str(tmp_path), "-o", str(tmp_path.parent / (tmp_path.name + "-out") / "map.html"))
     assert result.exit_code == 0, result.output
     assert "e.csv:2: type: event type 'air strike' is not a known one; did you mean 'airstrike'?" in result.output
     assert "faction 'regime' is not a known one; did you mean 'government'?" in result.output
