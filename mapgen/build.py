@@ -23,7 +23,7 @@ from mapgen.source import MapSource, load_source
 from mapgen.writefile import write_atomic
 
 
-@dataclass
+@dataclass(repr=False)
 class MapDocument:
     """A built map: its HTML, what went into it, and how to save it."""
 
@@ -54,6 +54,11 @@ class MapDocument:
         if pins:
             self.written.append(pins)
         return self.written
+
+    def __repr__(self) -> str:
+        """One line (the page itself is in ``.html``; Jupyter shows the map, see _repr_html_)."""
+        return (f"<mapgen.MapDocument {self.source.config.title!r}: {self.incident_count} incidents, "
+                f"{self.zone_count} zone versions, {len(self.html):,} bytes of HTML>")
 
     def _repr_html_(self) -> str:
         """Inline display in Jupyter, like a folium map: the page in a sandboxed iframe."""
@@ -104,29 +109,45 @@ def paused_gc(resume: bool = True) -> Iterator[None]:
             gc.enable()
 
 
-def build_map(source: str | Path | MapSource, *, timezone: str | None = None, home: str | None = None,
+def build_map(source: Any, *, zones: Any = None, timezone: str | None = None, home: str | None = None,
               repin: bool = False, title: str | None = None, options: ReadOptions | None = None,
               cache: Any = None, cdn: bool = False) -> MapDocument:
-    """Build the map for ``source`` (a project folder, one events file, or a loaded source).
+    """Build the map for ``source``: a project folder or one events file (a path), a loaded
+    source, a :class:`~mapgen.project.Project` (from :func:`mapgen.load`, its frames perhaps
+    filtered), or a GeoDataFrame of incidents (with ``zones``, a GeoDataFrame of zone versions).
 
-    ``cdn=True`` loads Leaflet from a pinned CDN address with integrity hashes instead of inlining it.
+    Frames are validated as files are. A project's settings (map.yaml) apply; bare frames get the
+    defaults, with ``timezone``. ``cdn=True`` loads Leaflet from a pinned CDN address with
+    integrity hashes instead of inlining it.
 
     Raises :class:`~mapgen.errors.InputErrors` for bad input, naming file, record and field.
     Incidents marked ``review: true`` are left out and counted. ``cache`` (a
     :class:`~mapgen.buildcache.BuildCache`) keeps parsed files and the page between builds.
     """
     with paused_gc():
-        return _build_map(source, timezone=timezone, home=home, repin=repin, title=title, options=options,
+        return _build_map(source, zones=zones, timezone=timezone, home=home, repin=repin, title=title, options=options,
                           cache=cache, cdn=cdn)
 
 
-def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: str | None, repin: bool,
+def _build_map(source: Any, *, zones: Any, timezone: str | None, home: str | None, repin: bool,
                title: str | None, options: ReadOptions | None, cache: Any, cdn: bool) -> MapDocument:
-    loaded = source if isinstance(source, MapSource) else load_source(
-        source, timezone=timezone, options=options, reader=cache.read if cache is not None else None)
+    from_frames = None
+    if not isinstance(source, (str, Path, MapSource)):
+        from mapgen.project import frames_source
+
+        from_frames = frames_source(source, zones, timezone=timezone, options=options)
+    if from_frames is not None:
+        loaded, project_resolution = from_frames
+    else:
+        loaded = source if isinstance(source, MapSource) else load_source(
+            source, timezone=timezone, options=options, reader=cache.read if cache is not None else None)
     if title:
         loaded.config.title = title
     resolved = resolve_places(loaded, home=home, repin=repin, include_review=False)
+    if from_frames is not None:
+        # the project's pins are saved with its map; bare frames have no project to pin into
+        resolved.pins, resolved.pins_changed = ((project_resolution.pins, project_resolution.pins_changed)
+                                                if project_resolution is not None else ({}, False))
     incidents = [i for i in resolved.incidents if not i.review]
     left_out = len(resolved.incidents) - len(incidents)
     zones = all_zones(loaded.config, loaded.zones, resolved.control)

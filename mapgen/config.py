@@ -28,6 +28,7 @@ DEFAULT_FACTIONS: dict[str, tuple[str, str]] = {
 }
 FALLBACK_COLOURS = ("#56B4E9", "#CC79A7", "#0072B2", "#F0E442", "#882255", "#44AA99", "#999933")
 MODES = ("cumulative", "window")
+GEOCODERS = ("nominatim",)  # online fallbacks map.yaml's ``geocoder`` may name (gazetteer.geocoder)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class MapConfig:
     window_days: int = 7
     view: list[list[float]] | None = None  # [[south, west], [north, east]] to open on
     control_radius_km: float = 10.0  # how far a town's control reaches (zones from control.csv)
+    geocoder: dict[str, Any] | None = None  # opt-in online fallback: {service, user_agent, url, min_delay_seconds}
 
     @property
     def zone(self) -> ZoneInfo:
@@ -137,7 +139,41 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
         window_days=window,
         view=view,
         control_radius_km=float(radius),
+        geocoder=_geocoder(data.get("geocoder"), file, line),
     )
+
+
+def _geocoder(value: Any, file: str, line: int | None) -> dict[str, Any] | None:
+    """``geocoder: nominatim`` or ``geocoder: {service: nominatim, user_agent: ..., url: ...,
+    min_delay_seconds: 1}``: the online fallback for names the offline gazetteer cannot place."""
+    if value in (None, "", False, "none", "off"):
+        return None
+    spec = {"service": value} if isinstance(value, str) else value
+    if not isinstance(spec, Mapping):
+        raise InputError("must be a service name or {service, user_agent, url, min_delay_seconds}",
+                         file=file, record=line, field="geocoder")
+    known = {"service", "user_agent", "url", "min_delay_seconds"}
+    for key in spec:
+        if key not in known:
+            raise InputError(f"unknown setting; known: {', '.join(sorted(known))}", file=file, record=line,
+                             field=f"geocoder.{key}")
+    service = str(spec.get("service") or "nominatim").lower()
+    if service not in GEOCODERS:
+        raise InputError(f"{service!r} is not one of {', '.join(GEOCODERS)}", file=file, record=line,
+                         field="geocoder.service")
+    result: dict[str, Any] = {"service": service}
+    for key in ("user_agent", "url"):
+        if spec.get(key) not in (None, ""):
+            result[key] = str(spec[key])
+    url = result.get("url", "")
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise InputError(f"{url!r} is not an http(s) address", file=file, record=line, field="geocoder.url")
+    delay = spec.get("min_delay_seconds", 1.0)
+    if isinstance(delay, bool) or not isinstance(delay, (int, float)) or not 0 <= delay <= 60:
+        raise InputError("must be a number of seconds, 0..60", file=file, record=line,
+                         field="geocoder.min_delay_seconds")
+    result["min_delay_seconds"] = float(delay)
+    return result
 
 
 def _view(value: Any, file: str, line: int | None) -> list[list[float]] | None:
