@@ -106,6 +106,18 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _field_name(column: str) -> str | None:
+    """The model field a column holds: its own name, or the field a Shapefile cut to ten
+    characters (``time_preci`` is ``time_precision``); None for other columns."""
+    if column in _RECORD_KEYS:
+        return column
+    if len(column) == 10:
+        found = [key for key in _RECORD_KEYS if key.startswith(column)]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
 def _check_crs(frame: gpd.GeoDataFrame, where: str) -> None:
     crs = getattr(frame, "crs", None)
     if crs is not None and not crs.equals(CRS) and crs.to_epsg() != 4326:
@@ -145,7 +157,8 @@ def records_from_frame(frame: gpd.GeoDataFrame, where: str, tz: ZoneInfo, errors
     except InputError as exc:
         errors.append(exc)
         return records
-    columns = [c for c in frame.columns if c in _RECORD_KEYS]
+    keys = {c: _field_name(str(c)) for c in frame.columns}
+    columns = [c for c in frame.columns if keys[c]]
     geometry_name = frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) and \
         frame._geometry_column_name in frame.columns else None
     cache = SourceCache(tz)
@@ -156,7 +169,7 @@ def records_from_frame(frame: gpd.GeoDataFrame, where: str, tz: ZoneInfo, errors
         record_name = f"{row_label}[{label}]" if positions else f"{row_label} {label}"
         origin = Origin(where, record_name)
         try:
-            record = {k: v for k, v in ((k, _plain(c)) for k, c in zip(columns, cells)) if v is not None}
+            record = {keys[k]: v for k, v in ((k, _plain(c)) for k, c in zip(columns, cells)) if v is not None}
             _add_row(record, geom, origin, tz, options, cache, records)
         except InputError as exc:
             errors.append(exc)

@@ -1,0 +1,147 @@
+"""The Python API: load a project as GeoDataFrames, build from them, read and write GIS files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import pyogrio
+import pytest
+from click.testing import CliRunner
+
+import mapgen
+from mapgen.cli import main
+from mapgen.control_zones import all_zones
+from mapgen.errors import InputErrors
+from mapgen.frames import INCIDENT_COLUMNS, ZONE_COLUMNS
+from mapgen.resolve import resolve_places
+from mapgen.source import load_source
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "aleppo-2016-02"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> mapgen.Project:
+    return mapgen.load(EXAMPLE, home=str(tmp_path_factory.mktemp("home")))
+
+
+@pytest.fixture(scope="module")
+def expected(tmp_path_factory: pytest.TempPathFactory) -> tuple[list, list]:
+    """The example's incidents and zones as the build sees them (placed, zones derived)."""
+    loaded = load_source(EXAMPLE)
+    resolved = resolve_places(loaded, home=str(tmp_path_factory.mktemp("home")), include_review=False)
+    return resolved.incidents, all_zones(loaded.config, loaded.zones, resolved.control)
+
+
+def test_load_gives_geodataframes(project: mapgen.Project, expected: tuple[list, list]) -> None:
+    incidents, zones = expected
+    assert isinstance(project.incidents, gpd.GeoDataFrame) and isinstance(project.zones, gpd.GeoDataFrame)
+    assert project.incidents.crs.to_epsg() == 4326 and project.zones.crs.to_epsg() == 4326
+    assert list(project.incidents.columns) == [*INCIDENT_COLUMNS, "geometry"]
+    assert list(project.zones.columns) == [*ZONE_COLUMNS, "geometry"]
+    assert list(project.incidents["id"]) == [i.id for i in incidents]
+    assert list(project.zones["id"]) == [z.id for z in zones]
+    assert str(project.incidents["start"].dt.tz) == "Asia/Damascus"
+    first = incidents[0]
+    row = project.incidents.iloc[0]
+    assert (row.geometry.x, row.geometry.y) == (first.lon, first.lat)
+    assert row["start"].to_pydatetime() == first.start and row["end"].to_pydatetime() == first.end
+    open_ended = project.zones[project.zones["valid_to"].isna()]
+    assert len(open_ended) == sum(z.valid_to is None for z in zones) > 0
+    assert set(project.zones["status"]) <= {"assessed", "claimed", "contested"}
+
+
+def test_build_from_the_project_is_the_build_from_the_source(project: mapgen.Project) -> None:
+    from_source = mapgen.build_map(EXAMPLE, cache=None)
+    from_frames = mapgen.build_map(project)
+    assert from_frames.html == from_source.html
+
+
+def test_build_from_filtered_frames(project: mapgen.Project) -> None:
+    frame = project.incidents
+    airstrikes = frame[frame["type"] == "airstrike"]
+    assert 0 < len(airstrikes) < len(frame)
+    doc = mapgen.build_map(airstrikes, zones=project.zones, timezone="Asia/Damascus", title="Air strikes")
+    assert [i.id for i in doc.incidents] == list(airstrikes["id"])
+    assert doc.zone_count == len(project.zones)
+    assert "Air strikes" in doc.html
+    project.incidents = airstrikes
+    try:
+        assert mapgen.build_map(project).incident_count == len(airstrikes)
+    finally:
+        project.incidents = frame
+
+
+def test_bad_frame_rows_are_named(project: mapgen.Project) -> None:
+    frame = project.incidents.copy()
+    label = frame.index[3]
+    frame.loc[label, "geo_precision"] = "far"
+    frame.loc[frame.index[5], "id"] = frame.loc[frame.index[4], "id"]
+    with pytest.raises(InputErrors) as caught:
+        mapgen.build_map(frame)
+    lines = [str(e) for e in caught.value.errors]
+    assert f"<incidents>:row {label}: geo_precision: 'far' is not one of exact, near, region" in lines
+    assert any(line.startswith(f"<incidents>:row {frame.index[5]}: id: duplicate incident id") for line in lines)
+    with pytest.raises(InputErrors, match="expected EPSG:4326"):
+        mapgen.build_map(project.incidents.to_crs(3857))
+
+
+def test_repr_is_one_line_and_jupyter_shows_the_map(project: mapgen.Project) -> None:
+    doc = mapgen.build_map(project)
+    text = repr(doc)
+    assert "\n" not in text and len(text) < 200 and f"{doc.incident_count} incidents" in text
+    assert doc._repr_html_().startswith("<iframe srcdoc=") and len(doc._repr_html_()) > len(doc.html)
+    assert "\n" not in repr(project) and "27 incidents" in repr(project)
+
+
+def test_geopackage_shapefile_and_flatgeobuf_sources(tmp_path: Path, project: mapgen.Project,
+                                                    expected: tuple[list, list]) -> None:
+    """A project whose incidents are a Shapefile (dates as text: the format has no time zones)
+    and a FlatGeobuf, and whose zones are a GeoPackage, all written by geopandas from the example."""
+    incidents, zones = expected
+    root = tmp_path / "gis"
+    (root / "events").mkdir(parents=True)
+    (root / "zones").mkdir()
+    (root / "map.yaml").write_text((EXAMPLE / "map.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    frame = project.incidents
+    # a Shapefile cuts text at 254 characters (and names at 10): the rows whose text fits
+    fits = frame[["description", "sources", "title"]].apply(lambda col: col.str.len() <= 254).all(axis=1)
+    assert 0 < fits.sum() < len(frame)
+    shp = frame[fits].copy()
+    for column in ("start", "end"):
+        shp[column] = shp[column].map(lambda t: t.isoformat())
+    with pytest.warns(UserWarning, match="truncated"):
+        shp.to_file(root / "events" / "first.shp", engine="pyogrio")
+    frame[~fits].to_file(root / "events" / "second.fgb", engine="pyogrio")
+    project.zones.to_file(root / "zones" / "zones.gpkg", layer="zones", engine="pyogrio",
+                          geometry_type="Unknown", promote_to_multi=False)
+    assert {p.suffix for p in (root / "events").iterdir()} >= {".shp", ".dbf", ".shx", ".fgb"}
+    loaded = load_source(root)
+    assert sorted(loaded.incidents, key=lambda i: i.id) == sorted(incidents, key=lambda i: i.id)
+    assert loaded.zones == zones
+
+
+def test_errors_in_a_geopackage_name_layer_feature_and_field(tmp_path: Path, project: mapgen.Project) -> None:
+    bad = project.zones.copy()
+    bad.loc[bad.index[2], "status"] = "rumoured"
+    path = tmp_path / "zones.gpkg"
+    bad.to_file(path, layer="zones", engine="pyogrio", geometry_type="Unknown", promote_to_multi=False)
+    with pytest.raises(InputErrors) as caught:
+        load_source(path, timezone="Asia/Damascus")
+    assert [str(e) for e in caught.value.errors] == [
+        f"{path}:zones[2]: status: 'rumoured' is not one of assessed, claimed, contested"]
+    broken = tmp_path / "broken.gpkg"
+    broken.write_bytes(b"not a geopackage")
+    with pytest.raises(InputErrors, match=r"broken\.gpkg: cannot read as a GIS vector file"):
+        load_source(broken)
+
+
+def test_export_geopackage_round_trip(tmp_path: Path, expected: tuple[list, list]) -> None:
+    incidents, zones = expected
+    out = tmp_path / "aleppo.gpkg"
+    result = CliRunner().invoke(main, ["export", str(EXAMPLE), "--resolve", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out} ({len(incidents)} incidents, {len(zones)} zone versions)" in result.output
+    assert [str(name) for name, _ in pyogrio.list_layers(out)] == ["incidents", "zones"]
+    again = load_source(out, timezone="Asia/Damascus")
+    assert again.incidents == incidents and again.zones == zones
+    assert not list(tmp_path.glob(".aleppo.gpkg*"))  # the temporary file is gone
