@@ -136,6 +136,11 @@ def _build_map(source: Any, *, zones: Any, timezone: str | None, home: str | Non
         from mapgen.project import frames_source
 
         from_frames = frames_source(source, zones, timezone=timezone, options=options)
+        if from_frames is None:
+            from mapgen.errors import MapgenError
+
+            raise MapgenError(f"cannot build a map from {type(source).__name__}: give a path, a project "
+                              "(mapgen.load) or a GeoDataFrame")
     if from_frames is not None:
         loaded, project_resolution = from_frames
     else:

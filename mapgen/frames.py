@@ -133,9 +133,10 @@ def records_from_frame(frame: gpd.GeoDataFrame, where: str, tz: ZoneInfo, errors
 
     Parameters
     ----------
-    frame : geopandas.GeoDataFrame
+    frame : geopandas.GeoDataFrame or pandas.DataFrame
         Rows with the model's fields as columns (see :data:`INCIDENT_COLUMNS`,
-        :data:`ZONE_COLUMNS`; a ``date`` column may stand for ``start``), in EPSG:4326.
+        :data:`ZONE_COLUMNS`; a ``date`` column may stand for ``start``), in EPSG:4326; a plain
+        DataFrame gives incidents by ``lat``/``lon`` or ``place`` columns.
     where : str
         What errors name as the file: a path, or e.g. ``<incidents frame>``.
     tz : ZoneInfo
@@ -159,8 +160,7 @@ def records_from_frame(frame: gpd.GeoDataFrame, where: str, tz: ZoneInfo, errors
         return records
     keys = {c: _field_name(str(c)) for c in frame.columns}
     columns = [c for c in frame.columns if keys[c]]
-    geometry_name = frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) and \
-        frame._geometry_column_name in frame.columns else None
+    geometry_name = getattr(frame, "active_geometry_name", None)  # None: a plain DataFrame (lat, lon)
     cache = SourceCache(tz)
     geoms = frame[geometry_name].tolist() if geometry_name else [None] * len(frame)
     labels = range(len(frame)) if positions else frame.index

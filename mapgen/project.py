@@ -151,8 +151,8 @@ def source_from_frames(incidents: Any, zones: Any = None, *, config: MapConfig |
     for name, frame in (("<incidents>", incidents), ("<zones>", zones)):
         if frame is None:
             continue
-        if not hasattr(frame, "geometry") or not hasattr(frame, "itertuples"):
-            raise MapgenError(f"{name}: expected a GeoDataFrame, not {type(frame).__name__}")
+        if not _is_frame(frame):
+            raise MapgenError(f"{name}: expected a GeoDataFrame or DataFrame, not {type(frame).__name__}")
         records.extend(records_from_frame(frame, name, config.zone, errors, options))
     from mapgen.source import _check_unique
 
@@ -176,9 +176,14 @@ def frames_source(source: Any, zones: Any = None, *, timezone: str | None = None
         built.is_project, built.places = source.source.is_project, source.source.places
         built.files = source.source.files
         return built, source.resolved
-    if hasattr(source, "geometry") and hasattr(source, "itertuples"):
+    if _is_frame(source):
         return source_from_frames(source, zones, timezone=timezone, options=options), None
     return None
+
+
+def _is_frame(value: Any) -> bool:
+    """A pandas DataFrame or GeoDataFrame, told without importing pandas."""
+    return hasattr(value, "itertuples") and hasattr(value, "columns")
 
 
 # -- validate -----------------------------------------------------------------------------------

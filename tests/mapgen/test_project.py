@@ -85,6 +85,19 @@ def test_bad_frame_rows_are_named(project: mapgen.Project) -> None:
         mapgen.build_map(project.incidents.to_crs(3857))
 
 
+def test_build_from_a_plain_dataframe_with_lat_lon() -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({"id": ["azaz-1", "kilis-1"], "date": ["2016-02-04", "2016-02-05"],
+                          "type": ["airstrike", "shelling"], "lat": [36.58662, 36.71611],
+                          "lon": [37.04628, 37.115], "sources": ["SOHR|https://www.syriahr.com/en/1", ""]})
+    doc = mapgen.build_map(frame, timezone="Asia/Damascus")
+    assert [(i.id, i.lat, i.lon) for i in doc.incidents] == [("azaz-1", 36.58662, 37.04628),
+                                                              ("kilis-1", 36.71611, 37.115)]
+    with pytest.raises(mapgen.MapgenError, match="cannot build a map from int"):
+        mapgen.build_map(42)
+
+
 def test_repr_is_one_line_and_jupyter_shows_the_map(project: mapgen.Project) -> None:
     doc = mapgen.build_map(project)
     text = repr(doc)
