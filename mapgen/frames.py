@@ -176,8 +176,27 @@ def records_from_frame(frame: gpd.GeoDataFrame, where: str, tz: ZoneInfo, errors
     return records
 
 
+def _midnight(value: Any, tz: ZoneInfo) -> Any:
+    """A time at the start of a local day, written as the model writes day boundaries.
+
+    The model makes them as wall-clock midnight, even on a day whose midnight a daylight-saving
+    change skips (2016-03-25 in Damascus); the same instant read back from a frame is 01:00+03.
+    Python compares times of one zone by wall clock, so the two would differ: give the model's.
+    """
+    if not isinstance(value, dt.datetime) or value.tzinfo is None:
+        return value
+    local = value.astimezone(tz)
+    wall = dt.datetime(local.year, local.month, local.day, tzinfo=tz)
+    return wall if wall.timestamp() == value.timestamp() else value
+
+
 def _add_row(record: dict[str, Any], geom: Any, origin: Origin, tz: ZoneInfo, options: ReadOptions,
              cache: SourceCache, records: Records) -> None:
+    for key in ("valid_from", "valid_to"):
+        if key in record:
+            record[key] = _midnight(record[key], tz)
+    if "end" in record and record.get("time_precision", "exact") != "exact":
+        record["end"] = _midnight(record["end"], tz)
     sources = record.get("sources")
     if isinstance(sources, str):
         record["sources"] = cache.get(sources, origin) if sources.strip() else ()

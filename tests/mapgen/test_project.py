@@ -15,6 +15,7 @@ from mapgen.errors import InputErrors
 from mapgen.frames import INCIDENT_COLUMNS, ZONE_COLUMNS
 from mapgen.resolve import resolve_places
 from mapgen.source import load_source
+from tests.conftest import write_project as write_project_files
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "aleppo-2016-02"
 
@@ -96,6 +97,27 @@ def test_build_from_a_plain_dataframe_with_lat_lon() -> None:
                                                               ("kilis-1", 36.71611, 37.115)]
     with pytest.raises(mapgen.MapgenError, match="cannot build a map from int"):
         mapgen.build_map(42)
+
+
+def test_frames_round_trip_across_a_daylight_saving_change(tmp_path: Path) -> None:
+    """Damascus skipped midnight on 25 March 2016: days ending then come back as the same values."""
+    from mapgen.frames import incidents_frame, records_from_frame, zones_frame
+
+    project = write_project_files(tmp_path / "dst", {
+        "map.yaml": "timezone: Asia/Damascus\n",
+        "events/a.csv": "id,date,type,lat,lon,time_precision\nd1,2016-03-24,airstrike,36.5,37.0,day\n"
+                        "w1,2016-03-20,shelling,36.5,37.0,week\n",
+        "zones/z.geojson": '{"type":"Feature","properties":{"faction":"rebels","valid_from":"2016-03-20",'
+                           '"valid_to":"2016-03-24"},"geometry":{"type":"Polygon","coordinates":'
+                           '[[[37.0,36.5],[37.1,36.5],[37.1,36.6],[37.0,36.5]]]}}',
+    })
+    loaded = load_source(project)
+    tz = loaded.config.zone
+    assert loaded.incidents[0].end.day == 25 and loaded.zones[0].valid_to.day == 25
+    errors: list = []
+    back = records_from_frame(incidents_frame(loaded.incidents, tz), "<f>", tz, errors)
+    zones = records_from_frame(zones_frame(loaded.zones, tz), "<z>", tz, errors)
+    assert not errors and back.incidents == loaded.incidents and zones.zones == loaded.zones
 
 
 def test_repr_is_one_line_and_jupyter_shows_the_map(project: mapgen.Project) -> None:
