@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from mapgen.errors import InputError
 from mapgen.readers import ReadOptions, Records, read_file
+from mapgen.readers.vector import sidecar_stamps
 from mapgen.writefile import write_atomic
 
 CACHE_FORMAT = 4
@@ -134,7 +135,7 @@ class BuildCache:
         except OSError:
             return read_file(path, tz, errors, options)
         name = str(path.resolve())
-        key = (st.st_size, st.st_mtime_ns, str(tz), options)
+        key = (st.st_size, st.st_mtime_ns, str(tz), options, *sidecar_stamps(path))
         if self.keys.get(name) == key:
             records = self._pending.get(name) or self._unpickle(self._file_path(name))
             if isinstance(records, Records):

@@ -53,8 +53,21 @@ def read_vector(path: Path, tz: ZoneInfo, errors: list[InputError], options: Rea
     return records
 
 
+def sidecar_stamps(path: Path) -> tuple[tuple[str, int, int], ...]:
+    """Size and change time of a Shapefile's other files (.dbf, .shx, .prj, .cpg): an edit of
+    the attributes alone changes only the .dbf, and a cache must notice it."""
+    if path.suffix.lower() != ".shp":
+        return ()
+    stamps = []
+    for other in sorted(path.parent.glob(path.stem + ".*")):
+        if other != path and other.suffix.lower() in (".dbf", ".shx", ".prj", ".cpg"):
+            st = other.stat()
+            stamps.append((other.suffix.lower(), st.st_size, st.st_mtime_ns))
+    return tuple(stamps)
+
+
 def _reason(exc: Exception) -> str:
     return " ".join(str(exc).split())[:200] or exc.__class__.__name__
 
 
-__all__ = ["SUFFIXES", "read_vector"]
+__all__ = ["SUFFIXES", "read_vector", "sidecar_stamps"]

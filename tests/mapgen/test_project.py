@@ -180,3 +180,25 @@ def test_export_geopackage_round_trip(tmp_path: Path, expected: tuple[list, list
     again = load_source(out, timezone="Asia/Damascus")
     assert again.incidents == incidents and again.zones == zones
     assert not list(tmp_path.glob(".aleppo.gpkg*"))  # the temporary file is gone
+
+
+def test_an_edit_of_a_shapefiles_attributes_alone_is_rebuilt(tmp_path: Path, project: mapgen.Project) -> None:
+    frame = project.incidents[project.incidents["description"].str.len() <= 254].iloc[:3].copy()
+    for column in ("start", "end"):
+        frame[column] = frame[column].map(lambda t: t.isoformat())
+    root = tmp_path / "shp"
+    (root / "events").mkdir(parents=True)
+    (root / "map.yaml").write_text("timezone: Asia/Damascus\n", encoding="utf-8")
+    with pytest.warns(UserWarning):
+        frame.to_file(root / "events" / "e.shp", engine="pyogrio")
+        edited = frame.copy()
+        edited["title"] = "Edited in a GIS"
+        (tmp_path / "edit").mkdir()
+        edited.to_file(tmp_path / "edit" / "e.shp", engine="pyogrio")
+    out = tmp_path / "map.html"
+    first = CliRunner().invoke(main, ["build", str(root), "-o", str(out)])
+    assert first.exit_code == 0, first.output
+    (root / "events" / "e.dbf").write_bytes((tmp_path / "edit" / "e.dbf").read_bytes())  # the .shp is untouched
+    second = CliRunner().invoke(main, ["build", str(root), "-o", str(out)])
+    assert second.exit_code == 0, second.output
+    assert "0 incidents added, 3 changed, 0 removed" in second.output  # not answered from the build cache
