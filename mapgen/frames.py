@@ -17,7 +17,9 @@ from typing import Any, Sequence
 from zoneinfo import ZoneInfo
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon, mapping
 
 from mapgen.errors import InputError
@@ -73,7 +75,11 @@ def incidents_frame(incidents: Sequence[Incident], tz: ZoneInfo) -> gpd.GeoDataF
         "sources": [sources_cell(i.sources, tz) for i in incidents],
         "review": [i.review for i in incidents],
     }
-    geometry = [Point(i.lon, i.lat) if i.located else None for i in incidents]
+    nan = float("nan")
+    lon = np.array([nan if i.lon is None else i.lon for i in incidents], dtype=np.float64)
+    lat = np.array([nan if i.lat is None else i.lat for i in incidents], dtype=np.float64)
+    geometry = shapely.points(lon, lat)  # all at once: one Point object at a time is half the cost
+    geometry[np.isnan(lon) | np.isnan(lat)] = None
     frame = pd.DataFrame({k: (v.reset_index(drop=True) if isinstance(v, pd.Series) else v) for k, v in data.items()})
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometry, crs=CRS), crs=CRS)
 

@@ -49,6 +49,10 @@ def test_load_gives_geodataframes(project: mapgen.Project, expected: tuple[list,
     open_ended = project.zones[project.zones["valid_to"].isna()]
     assert len(open_ended) == sum(z.valid_to is None for z in zones) > 0
     assert set(project.zones["status"]) <= {"assessed", "claimed", "contested"}
+    unplaced = mapgen.load(EXAMPLE, resolve=False)  # incidents named by place have no point yet
+    named = [i.place is not None and i.lat is None for i in load_source(EXAMPLE).incidents]
+    assert list(unplaced.incidents.geometry.isna()) == named and any(named)
+    assert len(unplaced.zones) == len(load_source(EXAMPLE).zones)  # no zones from town control
 
 
 def test_build_from_the_project_is_the_build_from_the_source(project: mapgen.Project) -> None:
