@@ -132,11 +132,12 @@ def load(source: str | Path | MapSource, *, timezone: str | None = None, home: s
 
 def source_from_frames(incidents: Any, zones: Any = None, *, config: MapConfig | None = None,
                        path: str | Path | None = None, timezone: str | None = None,
-                       options: ReadOptions | None = None) -> MapSource:
+                       options: ReadOptions | None = None, problems: list[InputError] | None = None) -> MapSource:
     """A source made of GeoDataFrames (incidents, and zones), validated like files are.
 
     Rows are named in errors as ``<incidents>:row LABEL: field: message``. ``config`` gives
-    the settings (defaults otherwise, with ``timezone``); ``path`` where place pins belong.
+    the settings (defaults otherwise, with ``timezone``); ``path`` where place pins belong. With
+    a ``problems`` list, bad rows are added to it and left out instead of raising.
     """
     if config is None:
         try:
@@ -145,6 +146,7 @@ def source_from_frames(incidents: Any, zones: Any = None, *, config: MapConfig |
             raise InputErrors([exc]) from None
     from mapgen.frames import records_from_frame
     from mapgen.readers.base import Records
+    from mapgen.source import _check_unique
 
     errors: list[InputError] = []
     records = Records()
@@ -154,31 +156,33 @@ def source_from_frames(incidents: Any, zones: Any = None, *, config: MapConfig |
         if not _is_frame(frame):
             raise MapgenError(f"{name}: expected a GeoDataFrame or DataFrame, not {type(frame).__name__}")
         records.extend(records_from_frame(frame, name, config.zone, errors, options))
-    from mapgen.source import _check_unique
-
     _check_unique(records, errors)
-    if errors:
+    if errors and problems is None:
         raise InputErrors(errors)
+    if problems is not None:
+        problems.extend(errors)
     where = Path(path) if path is not None else Path("<frames>")
     return MapSource(path=where, is_project=path is not None and Path(path).is_dir(), config=config,
                      incidents=records.incidents, zones=records.zones, warnings=records.warnings)
 
 
 def frames_source(source: Any, zones: Any = None, *, timezone: str | None = None,
-                  options: ReadOptions | None = None) -> tuple[MapSource, "Resolved | None"] | None:
+                  options: ReadOptions | None = None,
+                  problems: list[InputError] | None = None) -> tuple[MapSource, "Resolved | None"]:
     """What :func:`mapgen.build_map` builds from a :class:`Project` or a GeoDataFrame: the
     source (settings copied, so a build's title does not change the project's) and the
-    project's own resolution; None when ``source`` is neither."""
+    project's own resolution. Raises :class:`MapgenError` for anything else."""
     if isinstance(source, Project):
         config = copy.deepcopy(source.config)
         built = source_from_frames(source.incidents, source.zones if zones is None else zones,
-                                   config=config, path=source.source.path, options=options)
+                                   config=config, path=source.source.path, options=options, problems=problems)
         built.is_project, built.places = source.source.is_project, source.source.places
         built.files = source.source.files
         return built, source.resolved
     if _is_frame(source):
-        return source_from_frames(source, zones, timezone=timezone, options=options), None
-    return None
+        return source_from_frames(source, zones, timezone=timezone, options=options, problems=problems), None
+    raise MapgenError(f"cannot build a map from {type(source).__name__}: give a path, a project "
+                      "(mapgen.load) or a GeoDataFrame")
 
 
 def _is_frame(value: Any) -> bool:
@@ -190,12 +194,14 @@ def _is_frame(value: Any) -> bool:
 
 @dataclass
 class CheckReport:
-    """What :func:`check` found: problems (each fails), warnings (reported only) and counts."""
+    """What :func:`check` found: problems (each fails), invalid records that would be left out
+    (with ``skip_invalid`` or ``on_error: skip``), warnings (reported only) and counts."""
 
     source: MapSource
     problems: list[InputError] = field(default_factory=list)
     warnings: list[InputError] = field(default_factory=list)
     zone_count: int = 0
+    skipped: list[InputError] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -203,16 +209,24 @@ class CheckReport:
 
     def summary(self) -> str:
         """``ok: 2 incidents, 3 zone versions, 2 town control rows, 1 warning``."""
-        loaded, count = self.source, len(self.warnings)
-        return (f"ok: {len(loaded.incidents)} incidents, {self.zone_count} zone versions"
+        from mapgen.problems import reasons
+
+        loaded, count, skipped = self.source, len(self.warnings), self.skipped
+        bad = {(str(p.file), p.record) for p in skipped}
+        kept = sum((str(i.origin.file), i.origin.record) not in bad for i in loaded.incidents)
+        return (f"ok: {kept} incidents, {self.zone_count} zone versions"
+                + (f"; {len(skipped)} invalid record{'s' if len(skipped) > 1 else ''} would be left out "
+                   f"({reasons(skipped)})" if skipped else "")
                 + (f", {len(loaded.control)} town control rows" if loaded.control else "")
                 + (f", {count} warning{'s' if count > 1 else ''}" if count else ""))
 
 
 def check(source: str | Path, *, timezone: str | None = None, home: str | None = None,
-          repair: bool = False) -> CheckReport:
+          repair: bool = False, skip_invalid: bool = False) -> CheckReport:
     """Check ``source`` in one pass: records, places and town control; collect every problem.
 
+    With ``skip_invalid`` (or map.yaml's ``on_error: skip``), when every problem is an invalid
+    record, they are reported as ``skipped`` instead (what ``build --skip-invalid`` leaves out).
     Raises :class:`InputErrors` only when the source cannot be read at all (no such folder, a
     bad map.yaml); problems of records and places are in the report, sorted by file and line.
     """
@@ -228,7 +242,10 @@ def check(source: str | Path, *, timezone: str | None = None, home: str | None =
     except InputErrors as exc:
         problems.extend(exc.errors)
     problems.sort(key=lambda e: (str(e.file or ""), e.record if isinstance(e.record, int) else 0))
-    return CheckReport(loaded, problems, [*loaded.warnings, *source_warnings(loaded)], zone_count)
+    skipped: list[InputError] = []
+    if (skip_invalid or loaded.config.on_error == "skip") and problems and all(p.row for p in problems):
+        skipped, problems = problems, []
+    return CheckReport(loaded, problems, [*loaded.warnings, *source_warnings(loaded)], zone_count, skipped)
 
 
 def source_warnings(loaded: MapSource) -> list[InputError]:

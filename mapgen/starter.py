@@ -51,8 +51,18 @@ window_days: 7
 view: [[36.30, 36.85], [36.70, 37.35]]
 
 # How far (km) a town's control reaches when zones are derived from zones/control.csv
-# (Voronoi cells of the held towns, cut at this radius). Default: 10; 0 < r <= 500.
+# (Voronoi cells of the held towns, cut at this radius): a number 0 < r <= 500, or auto (the
+# default: from the density of towns, 2-25 km).
 control_radius_km: 5
+
+# For a CSV in another layout: which of its columns holds each of our fields, and the format of
+# its dates (Python strptime codes). Default: our own column names and ISO 8601 dates.
+# columns: {{id: incident_code, date: date_time, place: location, lat: geo_latitude, lon: geo_longitude}}
+# date_format: "%m/%d/%y %I:%M %p"
+
+# stop (default): any invalid record stops the build. skip: invalid records are left out,
+# counted, and listed in OUT.skipped.csv beside the map (as `mapgen build --skip-invalid`).
+on_error: stop
 
 # An online geocoder for place names the offline gazetteer cannot find: off unless set.
 # Its answers are cached under MAPGEN_HOME and pinned in places.lock.yaml as `source: online`.
