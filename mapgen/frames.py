@@ -11,7 +11,9 @@ This module imports geopandas; import it only where a frame is wanted.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import math
 from typing import Any, Sequence
 from zoneinfo import ZoneInfo
@@ -23,9 +25,10 @@ import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon, mapping
 
 from mapgen.errors import InputError
-from mapgen.model import ControlZone, Incident, Origin, incident_from_record, zone_from_record
+from mapgen.model import ControlZone, HeldTown, Incident, Origin, incident_from_record, zone_from_record
 from mapgen.readers.base import ReadOptions, Records
 from mapgen.readers.csv_events import SourceCache, parse_review
+from mapgen.timeparse import parse_instant
 from mapgen.writers import sources_cell
 
 CRS = "EPSG:4326"
@@ -33,10 +36,10 @@ CRS = "EPSG:4326"
 INCIDENT_COLUMNS = ("id", "start", "end", "time_precision", "type", "place", "geo_precision", "actors",
                     "title", "description", "fatalities", "sources", "review")
 #: The columns of a zones frame (besides ``geometry``), in order.
-ZONE_COLUMNS = ("id", "faction", "valid_from", "valid_to", "status", "sources")
+ZONE_COLUMNS = ("id", "faction", "valid_from", "valid_to", "status", "sources", "towns")
 _RECORD_KEYS = ("id", "date", "start", "end", "type", "place", "time_precision", "geo_precision",
                 "actors", "title", "description", "fatalities", "sources", "review", "lat", "lon",
-                "faction", "valid_from", "valid_to", "status")
+                "faction", "valid_from", "valid_to", "status", "towns")
 
 
 def _times(values: Sequence[dt.datetime | None], tz: ZoneInfo) -> pd.Series:
@@ -86,7 +89,8 @@ def incidents_frame(incidents: Sequence[Incident], tz: ZoneInfo) -> gpd.GeoDataF
 
 def zones_frame(zones: Sequence[ControlZone], tz: ZoneInfo) -> gpd.GeoDataFrame:
     """The zone versions as a GeoDataFrame of (multi)polygons; ``valid_to`` is the instant a
-    version ends (NaT while open-ended)."""
+    version ends (NaT while open-ended). ``towns`` (zones derived from town control) is JSON
+    text: ``[[place, since, sources], ...]``, "" for drawn zones."""
     data = {
         "id": [z.id for z in zones],
         "faction": [z.faction for z in zones],
@@ -94,9 +98,33 @@ def zones_frame(zones: Sequence[ControlZone], tz: ZoneInfo) -> gpd.GeoDataFrame:
         "valid_to": _times([z.valid_to for z in zones], tz).reset_index(drop=True),
         "status": [z.status for z in zones],
         "sources": [sources_cell(z.sources, tz) for z in zones],
+        "towns": [_towns_cell(z.towns, tz) for z in zones],
     }
     return gpd.GeoDataFrame(pd.DataFrame(data), geometry=gpd.GeoSeries([z.geometry for z in zones], crs=CRS),
                             crs=CRS)
+
+
+def _towns_cell(towns: Sequence[HeldTown], tz: ZoneInfo) -> str:
+    if not towns:
+        return ""
+    return json.dumps([[t.place, t.since.astimezone(tz).isoformat(), sources_cell(t.sources, tz)] for t in towns],
+                      ensure_ascii=False)
+
+
+def _towns(value: Any, origin: Origin, tz: ZoneInfo, cache: SourceCache) -> tuple[HeldTown, ...]:
+    """The ``towns`` cell back as held towns; an input error naming the field if malformed."""
+    if value in (None, ""):
+        return ()
+    try:
+        items = json.loads(value) if isinstance(value, str) else value
+        towns = []
+        for place, since, sources in items:
+            moment, _ = parse_instant(since, tz)
+            towns.append(HeldTown(str(place), _midnight(moment, tz),
+                                  cache.get(sources, origin, "towns") if sources else ()))
+        return tuple(towns)
+    except (TypeError, ValueError):
+        raise origin.error("towns", "must be JSON [[place, since, sources], ...]") from None
 
 
 def _plain(value: Any) -> Any:
@@ -216,8 +244,9 @@ def _add_row(record: dict[str, Any], geom: Any, origin: Origin, tz: ZoneInfo, op
         for key in ("lat", "lon"):
             record.pop(key, None)
         record["geometry"] = mapping(geom)
-        records.zones.append(zone_from_record(record, origin, tz, repair=options.repair,
-                                              warnings=records.warnings))
+        towns = _towns(record.pop("towns", None), origin, tz, cache)
+        zone = zone_from_record(record, origin, tz, repair=options.repair, warnings=records.warnings)
+        records.zones.append(dataclasses.replace(zone, towns=towns) if towns else zone)
         return
     if geom is not None and not isinstance(geom, Point):
         raise origin.error("geometry", f"{geom.geom_type!r} is not supported (Point for incidents, "
@@ -226,7 +255,7 @@ def _add_row(record: dict[str, Any], geom: Any, origin: Origin, tz: ZoneInfo, op
         record["lat"], record["lon"] = geom.y, geom.x
     if "start" in record and "date" in record:
         record.pop("date")
-    for key in ("faction", "valid_from", "valid_to", "status"):
+    for key in ("faction", "valid_from", "valid_to", "status", "towns"):
         record.pop(key, None)
     records.incidents.append(incident_from_record(record, origin, tz))
 

@@ -183,6 +183,7 @@ def test_export_geopackage_round_trip(tmp_path: Path, expected: tuple[list, list
     assert [str(name) for name, _ in pyogrio.list_layers(out)] == ["incidents", "zones"]
     again = load_source(out, timezone="Asia/Damascus")
     assert again.incidents == incidents and again.zones == zones
+    assert [z.towns for z in again.zones] == [z.towns for z in zones] and any(z.towns for z in zones)
     assert not list(tmp_path.glob(".aleppo.gpkg*"))  # the temporary file is gone
 
 
