@@ -88,6 +88,8 @@ def test_bad_frame_rows_are_named(project: mapgen.Project) -> None:
     assert any(line.startswith(f"<incidents>:row {frame.index[5]}: id: duplicate incident id") for line in lines)
     with pytest.raises(InputErrors, match="expected EPSG:4326"):
         mapgen.build_map(project.incidents.to_crs(3857))
+    doc = mapgen.build_map(frame, skip_invalid=True)  # the bad rows left out, and said why
+    assert len(doc.skipped) == 2 and doc.incident_count == len(frame) - 2 - int(frame["review"].sum())
 
 
 def test_build_from_a_plain_dataframe_with_lat_lon() -> None:
