@@ -202,7 +202,12 @@ class CandidateSet:
 
 def haversine_km(lat1: np.ndarray | float, lon1: np.ndarray | float,
                  lat2: np.ndarray | float, lon2: np.ndarray | float) -> np.ndarray:
-    """Great-circle distance in km between (lat1, lon1) and (lat2, lon2), broadcasting."""
+    """Great-circle distance in km between (lat1, lon1) and (lat2, lon2), broadcasting.
+
+    Vectorised on purpose, not geopy.distance: 500 candidates x 30 context places take 0.8 ms
+    here, 100 ms with geopy's great_circle and 2.2 s with its geodesic in a loop; the sphere
+    differs from the ellipsoid by at most 0.23% at these ranges (benchmarks/distance_bench.py).
+    """
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dphi = p2 - p1
     dlmb = np.radians(np.asarray(lon2) - np.asarray(lon1))

@@ -27,7 +27,7 @@ from mapgen.swapped import swapped_warnings
 from mapgen.writefile import write_together
 
 
-@dataclass
+@dataclass(repr=False)
 class MapDocument:
     """A built map: its HTML, what went into it, and how to save it."""
 
@@ -81,6 +81,11 @@ class MapDocument:
 
             files.append((skipped_path(out), skipped_report(self.skipped).encode("utf-8")))
         return files
+
+    def __repr__(self) -> str:
+        """One line (the page itself is in ``.html``; Jupyter shows the map, see _repr_html_)."""
+        return (f"<mapgen.MapDocument {self.source.config.title!r}: {self.incident_count} incidents, "
+                f"{self.zone_count} zone versions, {len(self.html):,} bytes of HTML>")
 
     def _repr_html_(self) -> str:
         """Inline display in Jupyter, like a folium map: the page in a sandboxed iframe."""
@@ -182,31 +187,41 @@ def paused_gc(resume: bool = True) -> Iterator[None]:
             gc.enable()
 
 
-def build_map(source: str | Path | MapSource, *, timezone: str | None = None, home: str | None = None,
+def build_map(source: Any, *, zones: Any = None, timezone: str | None = None, home: str | None = None,
               repin: bool = False, title: str | None = None, options: ReadOptions | None = None,
               cache: Any = None, cdn: bool = False, skip_invalid: bool = False) -> MapDocument:
-    """Build the map for ``source`` (a project folder, one events file, or a loaded source).
+    """Build the map for ``source``: a project folder or one events file (a path), a loaded
+    source, a :class:`~mapgen.project.Project` (from :func:`mapgen.load`, its frames perhaps
+    filtered), or a GeoDataFrame of incidents (with ``zones``, a GeoDataFrame of zone versions).
 
-    ``cdn=True`` loads Leaflet from a pinned CDN address with integrity hashes instead of inlining it.
-    ``skip_invalid=True`` (or ``on_error: skip`` in map.yaml) leaves invalid records out (bad
-    fields, unknown places) and lists them in :attr:`MapDocument.skipped`; problems that are not
-    about one record (a missing column, an unreadable file) still stop the build.
+    Frames are validated as files are. A project's settings (map.yaml) apply; bare frames get the
+    defaults, with ``timezone``. ``cdn=True`` loads Leaflet from a pinned CDN address with
+    integrity hashes instead of inlining it. ``skip_invalid=True`` (or ``on_error: skip`` in
+    map.yaml) leaves invalid records out (bad fields, unknown places) and lists them in
+    :attr:`MapDocument.skipped`; problems that are not about one record (a missing column, an
+    unreadable file) still stop the build.
 
     Raises :class:`~mapgen.errors.InputErrors` for bad input, naming file, record and field.
     Incidents marked ``review: true`` are left out and counted. ``cache`` (a
     :class:`~mapgen.buildcache.BuildCache`) keeps parsed files and the page between builds.
     """
     with paused_gc():
-        return _build_map(source, timezone=timezone, home=home, repin=repin, title=title, options=options,
-                          cache=cache, cdn=cdn, skip_invalid=skip_invalid)
+        return _build_map(source, zones=zones, timezone=timezone, home=home, repin=repin, title=title,
+                          options=options, cache=cache, cdn=cdn, skip_invalid=skip_invalid)
 
 
-def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: str | None, repin: bool,
+def _build_map(source: Any, *, zones: Any, timezone: str | None, home: str | None, repin: bool,
                title: str | None, options: ReadOptions | None, cache: Any, cdn: bool,
                skip_invalid: bool) -> MapDocument:
     skipped: list[InputError] = []
+    from_frames, project_resolution = not isinstance(source, (str, Path, MapSource)), None
     if isinstance(source, MapSource):
         loaded = source
+    elif from_frames:
+        from mapgen.project import frames_source
+
+        loaded, project_resolution = frames_source(source, zones, timezone=timezone, options=options,
+                                                   problems=skipped)
     else:
         loaded = load_source(source, timezone=timezone, options=options, problems=skipped,
                              reader=cache.read if cache is not None else None)
@@ -225,6 +240,10 @@ def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: st
         _leave_out(loaded, exc.errors)
         resolved = resolve_places(loaded, home=home, repin=repin, include_review=False)
     loaded.warnings.extend(swapped_warnings(loaded, home))
+    if from_frames:
+        # the project's pins are saved with its map; bare frames have no project to pin into
+        resolved.pins, resolved.pins_changed = ((project_resolution.pins, project_resolution.pins_changed)
+                                                if project_resolution is not None else ({}, False))
     incidents = [i for i in resolved.incidents if not i.review]
     left_out = len(resolved.incidents) - len(incidents)
     zones = all_zones(loaded.config, loaded.zones, resolved.control)

@@ -29,6 +29,7 @@ from mapgen.errors import InputError
 from mapgen.model import ControlZone, Incident, Origin, Source
 from mapgen.readers import ReadOptions, Records, read_file
 from mapgen.towncontrol import TownControl
+from mapgen.readers.vector import sidecar_files
 from mapgen.writefile import write_atomic
 
 CACHE_FORMAT = 5
@@ -383,7 +384,9 @@ class BuildCache:
         digest = _file_digest(path) if path.is_file() else None  # a device could be read forever
         if digest is None:
             return read_file(path, tz, errors, options)
-        name = _key(kind="file", path=str(path), content=digest, tz=str(tz), reader=path.suffix.lower(),
+        # a Shapefile's attributes live in its .dbf (and .shx, .prj, .cpg): their bytes count too
+        sidecars = [[other.name, _file_digest(other)] for other in sidecar_files(path)]
+        name = _key(kind="file", path=str(path), content=digest, sidecars=sidecars, tz=str(tz), reader=path.suffix.lower(),
                     options=dataclasses.asdict(options) if dataclasses.is_dataclass(options) else repr(options))
         self._used.add(name)
         payload = self._load(name)

@@ -39,6 +39,7 @@ DEFAULT_FACTIONS: dict[str, tuple[str, str]] = {
     "isil": ("ISIL", "#000000"),
 }
 MODES = ("cumulative", "window")
+GEOCODERS = ("nominatim",)  # online fallbacks map.yaml's ``geocoder`` may name (gazetteer.geocoder)
 ON_ERROR = ("stop", "skip")
 #: Fields a ``columns:`` mapping in map.yaml may name (our field -> the table's column).
 COLUMN_FIELDS = ("id", "date", "start", "end", "time_precision", "type", "place", "lat", "lon",
@@ -89,6 +90,7 @@ class MapConfig:
     columns: dict[str, str] = field(default_factory=dict)  # our field -> a CSV table's column
     date_format: str | None = None  # strptime format of the date columns of CSV tables
     on_error: str = "stop"  # "skip": leave invalid records out and report them
+    geocoder: dict[str, Any] | None = None  # opt-in online fallback: {service, user_agent, url, min_delay_seconds}
 
     @property
     def zone(self) -> ZoneInfo:
@@ -263,6 +265,7 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
         columns={str(k): str(v).strip() for k, v in columns.items()},
         date_format=date_format,
         on_error=on_error,
+        geocoder=_geocoder(data.get("geocoder"), file, line),
     )
 
 
@@ -286,6 +289,37 @@ def _kind(value: Any) -> str:
     if isinstance(value, list):
         return "list"
     return type(value).__name__
+def _geocoder(value: Any, file: str, line: int | None) -> dict[str, Any] | None:
+    """``geocoder: nominatim`` or ``geocoder: {service: nominatim, user_agent: ..., url: ...,
+    min_delay_seconds: 1}``: the online fallback for names the offline gazetteer cannot place."""
+    if value in (None, "", False, "none", "off"):
+        return None
+    spec = {"service": value} if isinstance(value, str) else value
+    if not isinstance(spec, Mapping):
+        raise InputError("must be a service name or {service, user_agent, url, min_delay_seconds}",
+                         file=file, record=line, field="geocoder")
+    known = {"service", "user_agent", "url", "min_delay_seconds"}
+    for key in spec:
+        if key not in known:
+            raise InputError(f"unknown setting; known: {', '.join(sorted(known))}", file=file, record=line,
+                             field=f"geocoder.{key}")
+    service = str(spec.get("service") or "nominatim").lower()
+    if service not in GEOCODERS:
+        raise InputError(f"{service!r} is not one of {', '.join(GEOCODERS)}", file=file, record=line,
+                         field="geocoder.service")
+    result: dict[str, Any] = {"service": service}
+    for key in ("user_agent", "url"):
+        if spec.get(key) not in (None, ""):
+            result[key] = str(spec[key])
+    url = result.get("url", "")
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise InputError(f"{url!r} is not an http(s) address", file=file, record=line, field="geocoder.url")
+    delay = spec.get("min_delay_seconds", 1.0)
+    if isinstance(delay, bool) or not isinstance(delay, (int, float)) or not 0 <= delay <= 60:
+        raise InputError("must be a number of seconds, 0..60", file=file, record=line,
+                         field="geocoder.min_delay_seconds")
+    result["min_delay_seconds"] = float(delay)
+    return result
 
 
 def _view(value: Any, file: str, line: int | None) -> list[list[float]] | None:

@@ -3,6 +3,10 @@
 Order of authority: the project's own ``places.yaml``; then the pin file (so a map does not change
 because another machine's gazetteer differs); then the gazetteer. Ambiguous and unresolved names
 are input errors that list the alternatives. ``repin`` ignores the pins and re-resolves.
+
+Names the offline gazetteer cannot place may be asked of an online geocoder (map.yaml
+``geocoder: nominatim``, or ``online=True``): only then, and only for those names. Their pins
+say ``source: online`` and are used only while the online fallback is on.
 """
 from __future__ import annotations
 
@@ -111,11 +115,23 @@ class Resolved:
     control: list[TownControl] = field(default_factory=list)  # town control rows, now located
 
 
+ONLINE = "online"  # the pin source of places found by the online geocoder
+
+
 def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = False,
-                   include_review: bool = True) -> Resolved:
+                   include_review: bool = True, online: bool = False) -> Resolved:
     """Give every incident of ``source`` coordinates; raise :class:`InputErrors` for names that
-    are unresolved or ambiguous, each naming the incident's file, line and the alternatives."""
+    are unresolved or ambiguous, each naming the incident's file, line and the alternatives.
+
+    With ``online`` (or map.yaml's ``geocoder``), names the gazetteer does not know are asked
+    of the online geocoder (cached under ``home``) and pinned with ``source: online``.
+    """
+    settings = source.config.geocoder or ({"service": "nominatim"} if online else None)
     old_pins = {} if repin else read_pins(source.lock_path)
+    unused_online = set()
+    if settings is None:  # online pins are never used unless asked for
+        unused_online = {k for k, p in old_pins.items() if p.source == ONLINE}
+        old_pins = {k: p for k, p in old_pins.items() if k not in unused_online}
     project = _project_index(source.places)
     wanted = [i for i in source.incidents if not i.located and (include_review or not i.review)]
     wanted_control = [c for c in source.control if not c.located]  # resolved like incident places
@@ -133,6 +149,7 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
             pending.append(name)
 
     problems: dict[str, str] = {}
+    ask_online: list[str] = []
     if pending:
         from gazetteer import Place, open_gazetteer
 
@@ -149,11 +166,18 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
                 options = "; ".join(_describe(p) for p in result.alternatives[:4])
                 problems[_key(name)] = (f"ambiguous place {name!r}: could be {options}; "
                                         "add it to places.yaml or give lat/lon")
+            elif settings is not None:
+                ask_online.append(name)
             else:
                 near = "; ".join(_describe(p) for p in result.alternatives[:3])
                 hint = f" (closest: {near})" if near else ""
+                if _key(name) in unused_online:
+                    hint += (" (places.lock.yaml pins it from the online geocoder, which is used only "
+                             "when map.yaml sets `geocoder:`)")
                 problems[_key(name)] = (f"unknown place {name!r}{hint}; add it to places.yaml, give lat/lon, "
                                         "or import a GeoNames dump with `mapgen gazetteer import`")
+    if ask_online:
+        _resolve_online(ask_online, settings or {}, source, home, pins, problems)
 
     errors = [i.origin.error("place", problems[_key(i.place or "")])
               for i in [*wanted, *wanted_control] if _key(i.place or "") in problems]
@@ -172,6 +196,23 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
     control = [c if c.located else _locate(c, pins[_key(c.place)]) for c in source.control]
     changed = {k: p.as_mapping() for k, p in pins.items()} != {k: p.as_mapping() for k, p in old_pins.items()}
     return Resolved(incidents, pins, changed, control)
+
+
+def _resolve_online(names: list[str], settings: Mapping[str, Any], source: MapSource, home: str | None,
+                    pins: dict[str, Pin], problems: dict[str, str]) -> None:
+    """Ask the online geocoder for ``names``; pin what it finds, report what it does not."""
+    from gazetteer.geocoder import online_geocoder
+
+    options = {k: v for k, v in settings.items() if k != "service"}
+    geocoder = online_geocoder(str(settings.get("service") or "nominatim"), home=home, **options)
+    for name in names:
+        answer = geocoder.lookup(name, source.config.countries)
+        if answer.place is not None:
+            place = answer.place
+            pins[_key(name)] = Pin(name, place.lat, place.lon, ONLINE, None, place.country)
+        else:
+            problems[_key(name)] = (f"unknown place {name!r}, offline and online; add it to places.yaml "
+                                    "or give lat/lon")
 
 
 def _locate(row: TownControl, pin: Pin) -> TownControl:

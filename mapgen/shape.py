@@ -343,6 +343,8 @@ def view_bounds(incidents: Sequence[Incident], zones: Sequence[ControlZone],
     lat, lon = lat[located], lon[located]
     middle = len(lat) // 2  # the median point (the upper one of an even count)
     mid_lat, mid_lon = np.partition(lat, middle)[middle], np.partition(lon, middle)[middle]
+    # vectorised equirectangular distance, not geopy.distance: 8 ms for 100,000 incidents against
+    # about 17 s for geopy's geodesic in a loop (benchmarks/distance_bench.py); a 400 km cut needs no more
     x = np.radians(lon - mid_lon) * np.cos(np.radians((lat + mid_lat) / 2))
     near = 6371.0 * np.hypot(x, np.radians(lat - mid_lat)) <= max_km
     if int(near.sum()) * 2 < len(lat):

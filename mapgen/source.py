@@ -60,16 +60,44 @@ def _event_files(folder: Path) -> list[Path]:
 
 
 def _read_places(path: Path, errors: list[InputError]) -> list[ProjectPlace]:
+    """A project's own places, in either documented form of ``places.yaml`` (each optionally
+    under a top-level ``places:`` key):
+
+    - a list: ``- {name: Azaz, lat: 36.5866, lon: 37.0463, country: SY, aliases: [A'zaz]}``
+    - a mapping by name: ``Azaz: {lat: 36.5866, lon: 37.0463, country: SY}``
+
+    Anything else is an error naming the file (and line).
+    """
     try:
         data = load_yaml(path)
     except InputError as exc:
         errors.append(exc)
         return []
-    items: Any = data.get("places") if isinstance(data, Mapping) else data
+    if data is None:
+        return []
+    items: Any = data["places"] if isinstance(data, Mapping) and "places" in data else data
     if items is None:
         return []
-    if not isinstance(items, list):
-        errors.append(InputError("expected a list of places", file=str(path), field="places"))
+    shape = ("expected a list of places ({name, lat, lon, ...}) or a mapping of name: {lat, lon, ...}, "
+             "optionally under places:")
+    if isinstance(items, Mapping):
+        named = []
+        for name, raw in items.items():
+            if not isinstance(raw, Mapping):
+                errors.append(InputError("a place must be a mapping of lat, lon (country, feature_code, "
+                                         "aliases)", file=str(path), record=line_of(items), field=str(name)))
+                continue
+            entry = type(raw)(raw)  # keeps the line it started on
+            entry.__dict__.update(getattr(raw, "__dict__", {}))
+            if entry.get("name") not in (None, "", name):
+                errors.append(InputError(f"name {entry.get('name')!r} differs from its key {name!r}",
+                                         file=str(path), record=line_of(raw), field="name"))
+                continue
+            entry["name"] = str(name)
+            named.append(entry)
+        items = named
+    elif not isinstance(items, list):
+        errors.append(InputError(f"{shape}, not {type(items).__name__}", file=str(path), field="places"))
         return []
     places = []
     for index, raw in enumerate(items, start=1):
@@ -90,7 +118,7 @@ def _read_places(path: Path, errors: list[InputError]) -> list[ProjectPlace]:
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             errors.append(InputError("outside lat -90..90 / lon -180..180", file=str(path), record=line, field="lat"))
             continue
-        aliases = raw.get("aliases") or ()
+        aliases = raw.get("aliases") or []
         places.append(ProjectPlace(
             name=name, lat=lat, lon=lon, country=str(raw.get("country") or "").upper(),
             feature_code=str(raw.get("feature_code") or ""),

@@ -10,6 +10,7 @@ from mapgen.cli.options import timezone_option
 
 #: Files a build writes into the source itself; changes to them never trigger a rebuild.
 WRITTEN_BY_BUILD = ("places.lock.yaml",)
+SIDECARS = (".dbf", ".shx", ".prj", ".cpg")  # a Shapefile's other files
 
 
 def source_files(source: Path) -> dict[str, tuple[int, int]]:
@@ -22,7 +23,7 @@ def source_files(source: Path) -> dict[str, tuple[int, int]]:
             folder = source / sub
             if folder.is_dir():
                 paths += [p for p in folder.iterdir()
-                          if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in READERS]
+                          if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in (*READERS, *SIDECARS)]
     else:
         paths = [source, source.with_name(source.stem + ".places.lock.yaml")]
     stamps = {}

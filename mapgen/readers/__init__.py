@@ -16,6 +16,7 @@ from mapgen.errors import InputError
 from mapgen.readers.base import ReadOptions, Records
 from mapgen.readers.csvfile import read_csv
 from mapgen.readers.geojson import read_geojson
+from mapgen.readers.vector import read_vector
 from mapgen.readers.yaml_events import read_yaml_events
 
 Reader = Callable[[Path, ZoneInfo, list[InputError], ReadOptions], Records]
@@ -26,6 +27,9 @@ READERS: dict[str, Reader] = {
     ".csv": read_csv,  # plain events, ACLED export or town control, told apart by the header
     ".geojson": read_geojson,
     ".json": read_geojson,
+    ".gpkg": read_vector,  # GeoPackage, Shapefile, FlatGeobuf: through pyogrio, imported on use
+    ".shp": read_vector,
+    ".fgb": read_vector,
 }
 
 
