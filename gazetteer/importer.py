@@ -13,6 +13,8 @@ from gazetteer.sources.base import FileReport, PlaceRecord
 
 # Kinds of name keys, strongest first (see gazetteer.normalize).
 EXACT_MAIN, EXACT_ALT, LOOSE, SKELETON_ARABIC, SKELETON_LATIN = range(5)
+#: Kind of candidates found by the fuzzy comparison (never stored in ``names``).
+FUZZY = 5
 
 #: Weight of each GeoNames feature code in a place's importance. Settlements and facilities
 #: rank above provinces and countries of the same name: a report's "Aleppo" on a point map
@@ -126,7 +128,7 @@ def write_records(conn: sqlite3.Connection, records: Iterable[PlaceRecord]) -> i
         p = rec.place
         place_rows.append((next_id, p.name, p.lat, p.lon, p.country, p.feature_code,
                            p.geonameid, p.population, p.source,
-                           importance(p.feature_code, p.population)))
+                           importance(p.feature_code, p.population), p.ref or None))
         if p.geonameid is not None:
             gids.append(p.geonameid)
         for key, kind in name_keys(rec.names):
@@ -149,8 +151,10 @@ def write_records(conn: sqlite3.Connection, records: Iterable[PlaceRecord]) -> i
         for i, row in enumerate(place_rows):
             pop = known.get(row[6], 0)
             if row[6] is not None and row[7] == 0 and pop:
-                place_rows[i] = row[:7] + (pop, row[8], importance(row[5], pop))
-    conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", place_rows)
+                place_rows[i] = row[:7] + (pop, row[8], importance(row[5], pop), row[10])
+    conn.executemany("INSERT INTO places (id, name, lat, lon, country, feature_code, "
+                     "geonameid, population, source, importance, ref) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", name_rows)
     if old:
         # the new copy keeps the names the old copy of the same GeoNames id was known by
@@ -163,4 +167,7 @@ def write_records(conn: sqlite3.Connection, records: Iterable[PlaceRecord]) -> i
         conn.executemany("DELETE FROM names WHERE place_id = ?", ((i,) for i in old))
         conn.executemany("DELETE FROM places WHERE id = ?", ((i,) for i in old))
         replaced = len(old)
+    from gazetteer.fuzzy import build_index
+
+    build_index(conn)
     return replaced

@@ -20,12 +20,13 @@ what was considered. A wrong coordinate on a war map is worse than an unresolved
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Sequence
 
 import numpy as np
 
-from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, LOOSE, SKELETON_ARABIC, SKELETON_LATIN,
-                                W_FEATURE, W_POPULATION)
+from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, FUZZY, LOOSE, SKELETON_ARABIC,
+                                SKELETON_LATIN, W_FEATURE, W_POPULATION)
 from gazetteer.model import Place, Resolution, place_from_row
 
 EARTH_RADIUS_KM = 6371.0088
@@ -71,7 +72,17 @@ TOP_K = 10
 MAX_ALTERNATIVES = 8
 
 
-_MATCH_BY_KIND = tuple(MATCH_WEIGHT[k] for k in range(5))
+_MATCH_BY_KIND = tuple(MATCH_WEIGHT[k] for k in range(5)) + (0.0,)
+#: ``Resolution.match`` per key kind (Latin skeletons are reported as fuzzy matches).
+MATCH_NAME = ("exact", "alternate", "loose", "arabic", "fuzzy", "fuzzy")
+#: Same-named places in the map's countries farther apart than this are different places
+#: a reader cannot tell apart: ``ambiguous`` unless one scores FAR_MARGIN above the others
+#: (a town against villages) or the context picks one.
+FAR_KM = 25.0
+FAR_MARGIN = 0.1
+#: Context picks one of far-apart namesakes when it lies within this of the context and
+#: every other lies at least twice as far and FAR_KM farther.
+PICK_KM = 60.0
 #: Sources of places made on purpose (see DELIBERATE_SOURCE_BONUS).
 _DELIBERATE = frozenset({"curated", "csv"})
 
@@ -108,6 +119,9 @@ class CandidateSet:
         scores = []
         for r in rows:
             kind = r[9]
+            if kind == FUZZY:  # weight by the edit distance, set by the lookup
+                scores.append(W_MATCH * r[12] + r[8])
+                continue
             match = _MATCH_BY_KIND[kind]
             if kind >= SKELETON_ARABIC:
                 if adjust:
@@ -242,7 +256,8 @@ def _wanted(countries: Sequence[str]) -> tuple[str, ...]:
 
 def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
          near: tuple[float, float] | None = None,
-         context: Sequence[tuple[float, float]] = ()) -> Resolution:
+         context: Sequence[tuple[float, float]] = (),
+         view: Sequence[Sequence[float]] | None = None) -> Resolution:
     """Score the candidates of ``query`` and decide its resolution.
 
     Parameters
@@ -252,38 +267,62 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
     cands : CandidateSet
         Places whose names matched one of the query's keys.
     countries : sequence of str
-        The map's countries (ISO alpha-2); other places lose :data:`OTHER_COUNTRY_PENALTY`.
+        The map's countries (ISO alpha-2). A place elsewhere is chosen only when its own or
+        an alternate name equals the query (after folding) and nothing in these countries
+        matches; loose, skeleton and fuzzy matches never leave them.
     near : (lat, lon), optional
         A point the place is expected near.
     context : sequence of (lat, lon)
         Places of the other names of the same report or map.
+    view : [[south, west], [north, east]], optional
+        The map's view: picks one of far-apart namesakes when only one lies in it.
     """
     n = len(cands)
     if n == 0:
         return Resolution(query, "unresolved", None, 0.0)
     wanted = _wanted(countries) if countries else ()
-    if near is None and not len(context):
+    if near is None and not len(context) and view is None:
         memo = cands.memo
         if memo is None:
             memo = cands.memo = {}
         hit = memo.get((query, wanted))
         if hit is None:
-            hit = memo[(query, wanted)] = _rank(query, cands, wanted, None, ())
+            hit = memo[(query, wanted)] = _rank(query, cands, wanted, None, (), None)
         return hit
-    return _rank(query, cands, wanted, near, context)
+    return _rank(query, cands, wanted, near, context, view)
+
+
+def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], bool]:
+    """Candidates that may be chosen with the map's countries ``wanted``, and whether an
+    exact match abroad competes with only a weaker match at home (then nothing is chosen
+    without the reader: ``ambiguous``)."""
+    rows = cands.rows
+    outside = cands.outside(wanted)
+    home = [i for i in range(len(rows)) if not outside[i]]
+    abroad_exact = [i for i in range(len(rows)) if outside[i] and rows[i][9] <= EXACT_ALT]
+    if not home:
+        return abroad_exact, False
+    if not abroad_exact:
+        return home, False
+    best_home = min(rows[i][9] for i in home)
+    if best_home <= EXACT_ALT:
+        return home, False
+    return home + abroad_exact, True
 
 
 def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
           near: tuple[float, float] | None,
-          context: Sequence[tuple[float, float]]) -> Resolution:
+          context: Sequence[tuple[float, float]],
+          view: Sequence[Sequence[float]] | None) -> Resolution:
     n = len(cands)
+    rows = cands.rows
     # raw scores below; the Resolution reports raw / MAX_RAW
     prox = None
     if near is not None or len(context):
         base = cands.base
         # Only candidates that proximity could lift into contention are measured.
         live = np.flatnonzero(base >= base.max() - W_PROXIMITY - OTHER_COUNTRY_PENALTY
-                              - MARGIN)
+                              - FAR_MARGIN)
         lats, lons = cands.lat[live], cands.lon[live]
         part = np.zeros(len(live))
         if near is not None:
@@ -296,38 +335,162 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         sc = (base + W_PROXIMITY * prox).tolist()
     else:
         sc = cands.scores
+    conflict = False
     if wanted:
         if n == 1:
-            if cands.rows[0][3] not in wanted:
-                sc = [sc[0] - OTHER_COUNTRY_PENALTY]
+            allowed = [0] if (rows[0][3] in wanted or rows[0][9] <= EXACT_ALT) else []
         else:
-            sc = [s - OTHER_COUNTRY_PENALTY if out else s
-                  for s, out in zip(sc, cands.outside(wanted))]
-
-    if n == 1:
-        kept = [0]
+            allowed, conflict = _allowed(cands, wanted)
+        if not allowed:
+            return Resolution(query, "unresolved", None, 0.0)
+        out = cands.outside(wanted)
+        sc = [s - OTHER_COUNTRY_PENALTY if o else s for s, o in zip(sc, out)]
     else:
-        if n > TOP_K:
-            top = np.argpartition(-np.array(sc), TOP_K)[:TOP_K].tolist()
+        allowed = range(n)
+
+    if len(allowed) == 1:
+        kept = [allowed[0]]
+        same: list[int] = []
+    else:
+        if len(allowed) > TOP_K:
+            top = sorted(allowed, key=sc.__getitem__, reverse=True)[:TOP_K]
         else:
-            top = range(n)
+            top = allowed
         # Best first; ties broken by name and id so the order never depends on storage order.
-        rows = cands.rows
         order = sorted(top, key=lambda i: (-sc[i], rows[i][0], rows[i][5] or 0, i))
-        kept = _one_per_place(cands, order)
+        kept, same = _one_per_place(cands, order)
     best = kept[0]
     best_score = sc[best]
+    match = MATCH_NAME[rows[best][9]]
     if best_score < MIN_SCORE:
         return _result(query, "unresolved", None, best_score, cands, sc,
-                       kept[:MAX_ALTERNATIVES])
-    if cands.rows[best][9] >= SKELETON_ARABIC and not _corroborated(cands, best, wanted, prox):
+                       kept[:MAX_ALTERNATIVES], match)
+    if rows[best][9] >= SKELETON_ARABIC and not _corroborated(cands, best, wanted, prox):
         return _result(query, "unresolved", None, best_score, cands, sc,
-                       kept[:MAX_ALTERNATIVES])
+                       kept[:MAX_ALTERNATIVES], match)
+    if conflict:
+        # an exact name abroad against a weaker spelling at home: the reader decides
+        return _result(query, "ambiguous", None, best_score, cands, sc,
+                       kept[:MAX_ALTERNATIVES], match)
     if len(kept) > 1 and best_score - sc[kept[1]] < MARGIN:
         close = [i for i in kept if best_score - sc[i] < 3 * MARGIN]
-        return _result(query, "ambiguous", None, best_score, cands, sc,
-                       close[:MAX_ALTERNATIVES])
-    return _result(query, "resolved", cands.place(best), best_score, cands, sc, kept[1:4])
+        pick = _context_pick(cands, close, near, context, view)
+        if pick is None:
+            return _result(query, "ambiguous", None, best_score, cands, sc,
+                           close[:MAX_ALTERNATIVES], match)
+        best = pick
+    elif len(kept) > 1:
+        group = _far_namesakes(cands, kept, sc, best, wanted)
+        if group:
+            pick = _context_pick(cands, group, near, context, view)
+            if pick is None:
+                return _result(query, "ambiguous", None, best_score, cands, sc,
+                               group[:MAX_ALTERNATIVES], match)
+            best = pick
+    others = [i for i in kept if i != best][:3]
+    twins = tuple(cands.place(i) for i in same if _twin(cands, best, i))
+    res = _result(query, "resolved", cands.place(best), sc[best], cands, sc, others,
+                  MATCH_NAME[rows[best][9]], twins)
+    if near is not None or len(context) or view is not None:
+        res = _with_context_km(res, near, context, view)
+    return res
+
+
+def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], best: int,
+                   wanted: tuple[str, ...]) -> list[int]:
+    """``[best, rivals...]`` when settlements more than FAR_KM from ``best`` score within
+    FAR_MARGIN of it (in the map's countries when given); else []."""
+    lats, lons, admin = cands.lats, cands.lons, cands.admin
+    if admin[best]:
+        return []
+    out = cands.outside(wanted) if wanted else None
+    rivals = []
+    for i in kept[1:]:
+        if sc[best] - sc[i] >= FAR_MARGIN:
+            break  # kept is best first
+        if admin[i] or (out is not None and out[i]):
+            continue
+        if _distance_km(lats[best], lons[best], lats[i], lons[i]) > FAR_KM:
+            rivals.append(i)
+    return [best] + rivals if rivals else []
+
+
+def _context_pick(cands: CandidateSet, group: list[int],
+                  near: tuple[float, float] | None,
+                  context: Sequence[tuple[float, float]],
+                  view: Sequence[Sequence[float]] | None) -> int | None:
+    """The one candidate of ``group`` the context clearly points at, or None: the only one
+    near ``near``; the only one inside the map's view; the only one near the other places of
+    the report or map (or inside their extent)."""
+    lats, lons = cands.lats, cands.lons
+    if near is not None:
+        d = [_distance_km(lats[i], lons[i], near[0], near[1]) for i in group]
+        pick = _clear_min(group, d)
+        if pick is not None:
+            return pick
+    if view is not None:
+        (s, w), (nn, e) = view
+        inside = [i for i in group if s <= lats[i] <= nn and w <= lons[i] <= e]
+        if len(inside) == 1:
+            return inside[0]
+    if len(context):
+        pts = np.asarray(context, dtype=float).reshape(-1, 2)
+        glat = np.array([lats[i] for i in group])
+        glon = np.array([lons[i] for i in group])
+        d = haversine_km(glat[:, None], glon[:, None], pts[None, :, 0], pts[None, :, 1])
+        pick = _clear_min(group, d.min(axis=1).tolist())
+        if pick is not None:
+            return pick
+        if len(pts) >= 3:
+            pad = FAR_KM / 111.0
+            s, nn = pts[:, 0].min() - pad, pts[:, 0].max() + pad
+            w, e = pts[:, 1].min() - pad, pts[:, 1].max() + pad
+            inside = [i for i in group if s <= lats[i] <= nn and w <= lons[i] <= e]
+            if len(inside) == 1:
+                return inside[0]
+    return None
+
+
+def _clear_min(group: list[int], dist: Sequence[float]) -> int | None:
+    order = sorted(range(len(group)), key=dist.__getitem__)
+    first = dist[order[0]]
+    if first > PICK_KM:
+        return None
+    if len(order) > 1:
+        second = dist[order[1]]
+        if second < 2 * first or second < first + FAR_KM:
+            return None
+    return group[order[0]]
+
+
+#: Two records of one place from different sources lie this close (km).
+TWIN_KM = 3.0
+
+
+def _twin(cands: CandidateSet, i: int, j: int) -> bool:
+    a, b = cands.rows[i], cands.rows[j]
+    return a[7] != b[7] and _distance_km(a[1], a[2], b[1], b[2]) <= TWIN_KM
+
+
+def _with_context_km(res: Resolution, near: tuple[float, float] | None,
+                     context: Sequence[tuple[float, float]],
+                     view: Sequence[Sequence[float]] | None) -> Resolution:
+    p = res.place
+    if p is None:
+        return res
+    dists = []
+    if near is not None:
+        dists.append(_distance_km(p.lat, p.lon, near[0], near[1]))
+    if len(context):
+        pts = np.asarray(context, dtype=float).reshape(-1, 2)
+        dists.append(float(haversine_km(p.lat, p.lon, pts[:, 0], pts[:, 1]).min()))
+    if not dists and view is not None:
+        (s, w), (n, e) = view
+        lat, lon = min(max(p.lat, s), n), min(max(p.lon, w), e)
+        dists.append(_distance_km(p.lat, p.lon, lat, lon))
+    if not dists:
+        return res
+    return replace(res, context_km=min(dists))
 
 
 #: Latitude differences (degrees) beyond which two places are surely farther apart than
@@ -346,13 +509,15 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(a, 1.0)))
 
 
-def _one_per_place(cands: CandidateSet, order: list[int]) -> list[int]:
+def _one_per_place(cands: CandidateSet, order: list[int]) -> tuple[list[int], list[int]]:
     """Drop candidates within SAME_PLACE_KM of a better one (one place, several records), and
-    admin areas within ADMIN_SAME_PLACE_KM of a settlement candidate."""
+    admin areas within ADMIN_SAME_PLACE_KM of a settlement candidate. Returns the kept
+    candidates and those dropped as other records of the best one."""
     if len(order) == 1:
-        return order
+        return order, []
     lats, lons, admin = cands.lats, cands.lons, cands.admin
     kept: list[int] = []
+    same: list[int] = []
     for i in order:
         lat = lats[i]
         if admin[i] and any(not admin[j] and abs(lat - lats[j]) <= _ADMIN_DLAT
@@ -362,10 +527,12 @@ def _one_per_place(cands: CandidateSet, order: list[int]) -> list[int]:
         for k in kept:
             if abs(lat - lats[k]) <= _SAME_DLAT and \
                     _distance_km(lat, lons[i], lats[k], lons[k]) <= SAME_PLACE_KM:
+                if k == kept[0]:
+                    same.append(i)
                 break
         else:
             kept.append(i)
-    return kept if kept else order[:1]
+    return (kept, same) if kept else (order[:1], [])
 
 
 def _corroborated(cands: CandidateSet, i: int, wanted: tuple[str, ...],
@@ -383,9 +550,11 @@ def _scaled(raw: float) -> float:
 
 
 def _result(query: str, status: str, place: Place | None, best: float, cands: CandidateSet,
-            score: Sequence[float], alts: list[int]) -> Resolution:
+            score: Sequence[float], alts: list[int], match: str = "",
+            twins: tuple[Place, ...] = ()) -> Resolution:
     if not alts:
-        return Resolution(query, status, place, _scaled(best))
+        return Resolution(query, status, place, _scaled(best), match=match, same_place=twins)
     place_of = cands.place
     return Resolution(query, status, place, _scaled(best), tuple([place_of(i) for i in alts]),
-                      tuple([min(1.0, max(0.0, score[i] / MAX_RAW)) for i in alts]))
+                      tuple([min(1.0, max(0.0, score[i] / MAX_RAW)) for i in alts]),
+                      match=match, same_place=twins)
