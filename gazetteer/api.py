@@ -14,7 +14,7 @@ import numpy as np
 
 from gazetteer import db
 from gazetteer.errors import GazetteerError, GazetteerInputError
-from gazetteer.importer import ImportReport, write_records
+from gazetteer.importer import LOOSE, ImportReport, write_records
 from gazetteer.model import Place, Resolution
 from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (exact_key, is_arabic, kurdish_reading, lookup_keys,
@@ -45,8 +45,13 @@ FUZZY_MATCH = 0.8
 FUZZY_PER_EDIT = 0.08
 
 
+#: Which of a place's matching rows counts: exact, alternate, loose, then a fuzzy match (it
+#: measures the whole name), then skeletons.
+_KIND_RANK = (0, 1, 2, 4, 5, 3)
+
+
 def _order(row: tuple) -> tuple:
-    return (row[9], -row[8], row[10])
+    return (_KIND_RANK[row[9]], -row[8], row[10])
 
 
 def _best_per_place(rows: list[tuple]) -> list[tuple]:
@@ -57,7 +62,7 @@ def _best_per_place(rows: list[tuple]) -> list[tuple]:
     best: dict[int, tuple] = {}
     for r in rows:
         old = best.get(r[10])
-        if old is None or r[9] < old[9]:
+        if old is None or _KIND_RANK[r[9]] < _KIND_RANK[old[9]]:
             best[r[10]] = r
     return sorted(best.values(), key=_order)[:MAX_CANDIDATES]
 
@@ -116,7 +121,8 @@ class Gazetteer:
             skel = skeleton_key(name)
             rows += look.execute(SKELETON_SQL, (skel,)).fetchall()
             if loose and not is_arabic(name):
-                rows += self._fuzzy_rows(loose, countries, {r[10] for r in rows})
+                rows += self._fuzzy_rows(loose, countries,
+                                         {r[10] for r in rows if r[9] <= LOOSE})
         if len(rows) > 1:
             rows = _best_per_place(rows)
         country = self._country_names.get(exact)

@@ -24,18 +24,19 @@ from rapidfuzz.distance import Levenshtein
 
 from gazetteer.importer import LOOSE
 
-#: Loose keys shorter than this are not compared (one edit in four letters is another name).
-MIN_LENGTH = 5
+#: Loose keys shorter than this are not compared (one edit in five letters is another name).
+MIN_LENGTH = 6
 #: Bump when what the blocks hold changes (forces a rebuild on open).
-FUZZY_VERSION = "1"
+FUZZY_VERSION = "2"
 _VOWELS = frozenset("aeiouyw")
 
 
 def max_edits(length: int) -> int:
-    """Edits allowed for a loose key of ``length`` letters: 1 up to 9 letters, then 2."""
+    """Edits allowed for a loose key of ``length`` letters: none below MIN_LENGTH, 1 up to 10
+    letters, then 2."""
     if length < MIN_LENGTH:
         return 0
-    return 1 if length <= 9 else 2
+    return 1 if length <= 10 else 2
 
 
 def blocks_of(key: str) -> tuple[str, str]:

@@ -241,13 +241,13 @@ def keys(text: str) -> tuple[str, str, str]:
 #: Letters of the Kurdish Latin alphabet read the way Arabic romanisations write them.
 _KURDISH = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "x": "kh", "X": "Kh",
                           "ê": "e", "Ê": "E", "î": "i", "Î": "I", "û": "u", "Û": "U"})
-_KURDISH_HINT = re.compile("[êîûÊÎÛşŞçÇ]")
+_KURDISH_HINT = re.compile("[êîûÊÎÛşŞçÇxX]")
 
 
 def kurdish_reading(text: str) -> str | None:
     """Return ``text`` with Kurdish letters spelled as Arabic romanisations spell them
     (``Şêxmeqsûd`` -> ``Shekhmeqsud``, ``Qamişlo`` -> ``Qamishlo``), or None when it has no
-    Kurdish letter (ê, î, û, ş, ç; x is read as kh only beside one of them)."""
+    Kurdish letter (ê, î, û, ş, ç, x: Arabic romanisations write no x)."""
     if _KURDISH_HINT.search(text) is None:
         return None
     return text.translate(_KURDISH)

@@ -79,10 +79,22 @@ MATCH_NAME = ("exact", "alternate", "loose", "arabic", "fuzzy", "fuzzy")
 #: a reader cannot tell apart: ``ambiguous`` unless one scores FAR_MARGIN above the others
 #: (a town against villages) or the context picks one.
 FAR_KM = 25.0
-FAR_MARGIN = 0.1
+FAR_MARGIN = 0.06
+WEAK_FAR_MARGIN = 0.12
+#: Added, for telling far-apart candidates apart, to places whose own or alternate name is
+#: the query: "Mare'" is the town of that name, not a larger town loosely spelled alike.
+EXACT_FAR_BONUS = 0.1
 #: Context picks one of far-apart namesakes when it lies within this of the context and
 #: every other lies at least twice as far and FAR_KM farther.
 PICK_KM = 60.0
+#: ... or when the other places crowd around it (sum of exp(-d / CONTEXT_SCALE_KM) at least
+#: PICK_DENSITY, PICK_RATIO times that of any other).
+PICK_DENSITY = 0.5
+#: An exact name abroad competes with a loose spelling at home (``ambiguous``) unless it is a
+#: capital or a city of this many people and nothing at home has HOME_TOWN_POPULATION.
+MAJOR_CITY_POPULATION = 1_000_000
+HOME_TOWN_POPULATION = 100_000
+PICK_RATIO = 3.0
 #: Sources of places made on purpose (see DELIBERATE_SOURCE_BONUS).
 _DELIBERATE = frozenset({"curated", "csv"})
 
@@ -307,7 +319,16 @@ def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], b
     best_home = min(rows[i][9] for i in home)
     if best_home <= EXACT_ALT:
         return home, False
-    return home + abroad_exact, True
+    if best_home == LOOSE:
+        # a capital or a city of millions abroad against villages at home: the city is meant
+        if all(rows[i][6] < HOME_TOWN_POPULATION for i in home) and any(
+                rows[i][4] == "PPLC" or rows[i][6] >= MAJOR_CITY_POPULATION
+                for i in abroad_exact):
+            return [i for i in abroad_exact if rows[i][4] == "PPLC"
+                    or rows[i][6] >= MAJOR_CITY_POPULATION], False
+        return home + abroad_exact, True
+    # only skeleton or fuzzy matches at home: the exact name abroad competes with them
+    return home + abroad_exact, False
 
 
 def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
@@ -352,12 +373,25 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         kept = [allowed[0]]
         same: list[int] = []
     else:
-        if len(allowed) > TOP_K:
-            top = sorted(allowed, key=sc.__getitem__, reverse=True)[:TOP_K]
-        else:
-            top = allowed
-        # Best first; ties broken by name and id so the order never depends on storage order.
-        order = sorted(top, key=lambda i: (-sc[i], rows[i][0], rows[i][5] or 0, i))
+        # Far-apart namesakes are told apart by their own weight (feature, population, how
+        # well the name matches), never by proximity alone: a town beats villages of its name
+        # wherever the report is; villages of one name need the context to pick one.
+        base_sc = sc if prox is None else _penalised(cands.scores, cands, wanted)
+        # a place the name spells exactly comes before far places it only resembles
+        base_sc = [v + EXACT_FAR_BONUS if rows[i][9] <= EXACT_ALT else v
+                   for i, v in enumerate(base_sc)]
+        order0 = _order(cands, allowed, base_sc)
+        kept0, _ = _one_per_place(cands, order0)
+        group = _far_namesakes(cands, kept0, base_sc, kept0[0], wanted)
+        anchor = kept0[0]
+        if group:
+            pick = _context_pick(cands, group, near, context, view)
+            if pick is None:
+                return _result(query, "ambiguous", None, sc[group[0]], cands, sc,
+                               group[:MAX_ALTERNATIVES], MATCH_NAME[rows[group[0]][9]])
+            anchor = pick
+        pool = _within(cands, allowed, anchor, FAR_KM) if len(kept0) > 1 else allowed
+        order = _order(cands, pool, sc)
         kept, same = _one_per_place(cands, order)
     best = kept[0]
     best_score = sc[best]
@@ -368,10 +402,19 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     if rows[best][9] >= SKELETON_ARABIC and not _corroborated(cands, best, wanted, prox):
         return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES], match)
+    if wanted and rows[best][3] not in wanted and any(
+            rows[i][3] in wanted and sc[i] >= MIN_SCORE
+            and (rows[i][9] < SKELETON_ARABIC or _corroborated(cands, i, wanted, prox))
+            for i in allowed):
+        # a fuzzy or skeleton match at home good enough to be meant, unless a capital or a
+        # city of millions abroad has the very name
+        conflict = not (rows[best][4] == "PPLC" or rows[best][6] >= MAJOR_CITY_POPULATION)
     if conflict:
         # an exact name abroad against a weaker spelling at home: the reader decides
+        abroad = [i for i in _order(cands, [i for i in allowed if rows[i][3] not in wanted], sc)
+                  if i not in kept[:3]]
         return _result(query, "ambiguous", None, best_score, cands, sc,
-                       kept[:MAX_ALTERNATIVES], match)
+                       (kept[:3] + abroad[:3])[:MAX_ALTERNATIVES], match)
     if len(kept) > 1 and best_score - sc[kept[1]] < MARGIN:
         close = [i for i in kept if best_score - sc[i] < 3 * MARGIN]
         pick = _context_pick(cands, close, near, context, view)
@@ -379,14 +422,6 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             return _result(query, "ambiguous", None, best_score, cands, sc,
                            close[:MAX_ALTERNATIVES], match)
         best = pick
-    elif len(kept) > 1:
-        group = _far_namesakes(cands, kept, sc, best, wanted)
-        if group:
-            pick = _context_pick(cands, group, near, context, view)
-            if pick is None:
-                return _result(query, "ambiguous", None, best_score, cands, sc,
-                               group[:MAX_ALTERNATIVES], match)
-            best = pick
     others = [i for i in kept if i != best][:3]
     twins = tuple(cands.place(i) for i in same if _twin(cands, best, i))
     res = _result(query, "resolved", cands.place(best), sc[best], cands, sc, others,
@@ -394,6 +429,28 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     if near is not None or len(context) or view is not None:
         res = _with_context_km(res, near, context, view)
     return res
+
+
+def _penalised(scores: Sequence[float], cands: CandidateSet,
+               wanted: tuple[str, ...]) -> list[float]:
+    if not wanted:
+        return list(scores)
+    return [s - OTHER_COUNTRY_PENALTY if o else s
+            for s, o in zip(scores, cands.outside(wanted))]
+
+
+def _order(cands: CandidateSet, idx: Sequence[int], sc: Sequence[float]) -> list[int]:
+    """Best first (at most TOP_K); ties broken by name and id, never by storage order."""
+    rows = cands.rows
+    if len(idx) > TOP_K:
+        idx = sorted(idx, key=sc.__getitem__, reverse=True)[:TOP_K]
+    return sorted(idx, key=lambda i: (-sc[i], rows[i][0], rows[i][5] or 0, i))
+
+
+def _within(cands: CandidateSet, idx: Sequence[int], anchor: int, km: float) -> list[int]:
+    lats, lons = cands.lats, cands.lons
+    lat, lon = lats[anchor], lons[anchor]
+    return [i for i in idx if i == anchor or _distance_km(lat, lon, lats[i], lons[i]) <= km]
 
 
 def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], best: int,
@@ -405,8 +462,10 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
         return []
     out = cands.outside(wanted) if wanted else None
     rivals = []
+    # a loose or fuzzy match says less about which place is meant: a bigger lead is needed
+    margin = FAR_MARGIN if cands.rows[best][9] <= EXACT_ALT else WEAK_FAR_MARGIN
     for i in kept[1:]:
-        if sc[best] - sc[i] >= FAR_MARGIN:
+        if sc[best] - sc[i] >= margin:
             break  # kept is best first
         if admin[i] or (out is not None and out[i]):
             continue
@@ -441,6 +500,12 @@ def _context_pick(cands: CandidateSet, group: list[int],
         pick = _clear_min(group, d.min(axis=1).tolist())
         if pick is not None:
             return pick
+        # or the one among many of the other places, the rest near few or none
+        density = np.exp(-d / CONTEXT_SCALE_KM).sum(axis=1)
+        order = np.argsort(-density)
+        if density[order[0]] >= PICK_DENSITY and \
+                density[order[0]] >= PICK_RATIO * density[order[1]]:
+            return group[int(order[0])]
         if len(pts) >= 3:
             pad = FAR_KM / 111.0
             s, nn = pts[:, 0].min() - pad, pts[:, 0].max() + pad
@@ -537,10 +602,12 @@ def _one_per_place(cands: CandidateSet, order: list[int]) -> tuple[list[int], li
 
 def _corroborated(cands: CandidateSet, i: int, wanted: tuple[str, ...],
                   prox: np.ndarray | None) -> bool:
-    """A skeleton-only match needs support: nearby places, or the map's countries and a
-    skeleton long enough not to be a coincidence."""
+    """A skeleton-only or fuzzy match needs support: nearby places, or the map's countries
+    (and, for a skeleton, one long enough not to be a coincidence)."""
     if prox is not None and prox[i] >= CORROBORATING_PROXIMITY:
         return True
+    if cands.rows[i][9] == FUZZY:
+        return bool(wanted) and cands.rows[i][3] in wanted
     return bool(wanted) and cands.rows[i][3] in wanted and \
         len(cands.skeleton) >= MIN_TRUSTED_SKELETON
 

@@ -358,13 +358,16 @@ def updated_label(incidents: Sequence[Incident], zones: Sequence[ControlZone], t
     return day_label(max(moments).astimezone(tz).date()) if moments else ""
 
 
-def credit_line(credit: str) -> str:
-    """The map's own credit followed by the credit for the bundled data it does not already name."""
+def credit_line(credit: str, *, ocha: bool = False) -> str:
+    """The map's own credit followed by the credit for the bundled data it does not already name
+    (``ocha``: a place of the map comes from UN OCHA's list of Syrian communities)."""
     parts = [credit.strip()]
     if "natural earth" not in credit.lower():
         parts.append("Basemap: Natural Earth.")
     if "geonames" not in credit.lower():
         parts.append("Places: GeoNames (CC BY 4.0).")
+    if ocha and "ocha" not in credit.lower():
+        parts.append("Places: UN OCHA, via HDX (CC BY 3.0 IGO).")
     return " ".join(p for p in parts if p)
 
 

@@ -47,7 +47,7 @@ def build(ctx: click.Context, source: str, out: str | None, timezone: str | None
                                    options=ReadOptions(repair=repair), embed_url=embed_url,
                                    use_cache=not no_cache, cdn=cdn)
     doc, written = outcome.doc, outcome.written
-    for warning in doc.source.warnings:  # e.g. repaired polygons
+    for warning in [*doc.source.warnings, *doc.place_warnings]:  # repaired polygons, stray places
         click.echo(f"warning: {warning}", err=True)
     summary = f"{doc.incident_count} incidents, {doc.zone_count} zone versions"
     if doc.left_out_for_review:

@@ -35,12 +35,14 @@ def validate(ctx: click.Context, source: str, timezone: str | None, repair: bool
     problems: list[InputError] = []
     loaded = load_source(source, timezone=timezone, options=ReadOptions(repair=repair), problems=problems)
     zone_count = len(loaded.zones)
+    strays: list[InputError] = []
     try:
         resolved = resolve_places(loaded, home=ctx.obj.get("home"))
+        strays = resolved.strays
         zone_count = len(all_zones(loaded.config, loaded.zones, resolved.control))
     except InputErrors as exc:
         problems.extend(exc.errors)
-    warnings = [*loaded.warnings, *_warnings(loaded)]
+    warnings = [*loaded.warnings, *strays, *_warnings(loaded)]
     shown = warnings if all_warnings else warnings[:WARNINGS_SHOWN]
     for warning in shown:
         click.echo(f"warning: {warning}", err=True)
