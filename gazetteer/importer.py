@@ -118,14 +118,18 @@ class ImportReport:
 
 def write_records(conn: sqlite3.Connection, records: Iterable[PlaceRecord]) -> int:
     """Insert records (inside the caller's transaction); places with a geonameid replace the
-    earlier GeoNames or built-in copy of the same id. Return how many were replaced."""
+    earlier GeoNames or built-in copy of the same id, OCHA communities the earlier copy of the
+    same P-code. Return how many were replaced. Rebuilds the fuzzy lookup's blocks."""
     next_id = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM places").fetchone()[0]) + 1
     first_id = next_id
     place_rows = []
     name_rows = []
     gids = []
+    refs = []
     for rec in records:
         p = rec.place
+        if p.source == "ocha" and p.ref:
+            refs.append(p.ref)
         place_rows.append((next_id, p.name, p.lat, p.lon, p.country, p.feature_code,
                            p.geonameid, p.population, p.source,
                            importance(p.feature_code, p.population), p.ref or None))
@@ -135,6 +139,14 @@ def write_records(conn: sqlite3.Connection, records: Iterable[PlaceRecord]) -> i
             name_rows.append((key, kind, next_id))
         next_id += 1
     replaced = 0
+    if refs:
+        # an OCHA list imported again (or over the built-in one) replaces its communities
+        gone = [r[0] for r in conn.execute(
+            "SELECT id FROM places WHERE source = 'ocha' AND id < ? AND ref IN "
+            "(SELECT value FROM json_each(?))", (first_id, json.dumps(refs)))]
+        conn.executemany("DELETE FROM names WHERE place_id = ?", ((i,) for i in gone))
+        conn.executemany("DELETE FROM places WHERE id = ?", ((i,) for i in gone))
+        replaced += len(gone)
     old: list[int] = []
     if gids:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS new_gids (gid INTEGER PRIMARY KEY)")
@@ -166,7 +178,7 @@ def write_records(conn: sqlite3.Connection, records: Iterable[PlaceRecord]) -> i
             "WHERE p_old.id IN (SELECT value FROM json_each(?))", (first_id, json.dumps(old)))
         conn.executemany("DELETE FROM names WHERE place_id = ?", ((i,) for i in old))
         conn.executemany("DELETE FROM places WHERE id = ?", ((i,) for i in old))
-        replaced = len(old)
+        replaced += len(old)
     from gazetteer.fuzzy import build_index
 
     build_index(conn)

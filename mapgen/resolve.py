@@ -229,13 +229,14 @@ def far_places(source: MapSource, pins: Mapping[str, Pin]) -> list[InputError]:
     from_mid = _km(mid_lat, mid_lon, pts[:, 0], pts[:, 1])
     inner = from_mid <= AREA_KM
     core = pts[inner] if inner.sum() * 2 >= len(pts) else pts
-    radius = float(_km(mid_lat, mid_lon, core[:, 0], core[:, 1]).max())
+    core_mid = _km(mid_lat, mid_lon, core[:, 0], core[:, 1])
     warnings = []
     for key, pin in suspects:
         own = (core[:, 0] == round(pin.lat, 2)) & (core[:, 1] == round(pin.lon, 2))
         rest = core[~own]
         if not len(rest):
             continue
+        radius = float(core_mid[~own].max())  # the area of the map's other places
         nearest = float(_km(pin.lat, pin.lon, rest[:, 0], rest[:, 1]).min())
         if nearest <= max(STRAY_KM, radius):
             continue
