@@ -422,6 +422,13 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             return _result(query, "ambiguous", None, best_score, cands, sc,
                            close[:MAX_ALTERNATIVES], match)
         best = pick
+    if wanted and n > 1 and rows[best][3] in wanted:
+        rival = _rival_abroad(cands, best, wanted, context)
+        if rival is not None:
+            # a village of the name at home, of no known size or far from everything else the
+            # report names, and a town of that very name abroad: the reader decides
+            return _result(query, "ambiguous", None, best_score, cands, sc, [best, rival],
+                           match)
     others = [i for i in kept if i != best][:3]
     twins = tuple(cands.place(i) for i in same if _twin(cands, best, i))
     res = _result(query, "resolved", cands.place(best), sc[best], cands, sc, others,
@@ -429,6 +436,35 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     if near is not None or len(context) or view is not None:
         res = _with_context_km(res, near, context, view)
     return res
+
+
+#: A place at home of no known population, or this far from every other place of the report
+#: or map, ...
+LONELY_KM = 150.0
+#: ... is not certain against a town abroad of exactly that name with this many people.
+ABROAD_TOWN_POPULATION = 20_000
+
+
+def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
+                  context: Sequence[tuple[float, float]]) -> int | None:
+    """A town abroad whose name matches the query as well as the village at home (the best
+    candidate) does, or exactly, and that the village cannot rule out: the Syrian community called Sharm El Sheikh against the
+    Egyptian town, in a report on Aleppo."""
+    rows = cands.rows
+    kind = max(EXACT_ALT, rows[best][9])  # matched as well as the village at home, or better
+    abroad = [i for i, o in enumerate(cands.outside(wanted))
+              if o and rows[i][9] <= kind and rows[i][6] >= ABROAD_TOWN_POPULATION
+              and rows[i][8] > rows[best][8]]
+    if not abroad:
+        return None
+    if rows[best][6] > 0:
+        if not len(context):
+            return None
+        pts = np.asarray(context, dtype=float).reshape(-1, 2)
+        if float(haversine_km(rows[best][1], rows[best][2], pts[:, 0], pts[:, 1]).min()) \
+                <= LONELY_KM:
+            return None
+    return max(abroad, key=lambda i: rows[i][8])
 
 
 def _penalised(scores: Sequence[float], cands: CandidateSet,
