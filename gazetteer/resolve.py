@@ -309,15 +309,19 @@ def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], b
     exact match abroad competes with only a weaker match at home (then nothing is chosen
     without the reader: ``ambiguous``)."""
     rows = cands.rows
-    outside = cands.outside(wanted)
-    home = [i for i in range(len(rows)) if not outside[i]]
-    abroad_exact = [i for i in range(len(rows)) if outside[i] and rows[i][9] <= EXACT_ALT]
+    home = []
+    abroad_exact = []
+    best_home = 9
+    for i, r in enumerate(rows):  # one pass: this runs for nearly every name
+        if r[3] in wanted:
+            home.append(i)
+            if r[9] < best_home:
+                best_home = r[9]
+        elif r[9] <= EXACT_ALT:
+            abroad_exact.append(i)
     if not home:
         return abroad_exact, False
-    if not abroad_exact:
-        return home, False
-    best_home = min(rows[i][9] for i in home)
-    if best_home <= EXACT_ALT:
+    if not abroad_exact or best_home <= EXACT_ALT:
         return home, False
     if best_home == LOOSE:
         # a capital or a city of millions abroad against villages at home: the city is meant
@@ -364,8 +368,11 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             allowed, conflict = _allowed(cands, wanted)
         if not allowed:
             return Resolution(query, "unresolved", None, 0.0)
-        out = cands.outside(wanted)
-        sc = [s - OTHER_COUNTRY_PENALTY if o else s for s, o in zip(sc, out)]
+        abroad = [i for i in allowed if rows[i][3] not in wanted]
+        if abroad and len(abroad) < len(allowed):  # places at home and abroad compete
+            sc = list(sc)
+            for i in abroad:
+                sc[i] -= OTHER_COUNTRY_PENALTY
     else:
         allowed = range(n)
 
@@ -422,7 +429,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             return _result(query, "ambiguous", None, best_score, cands, sc,
                            close[:MAX_ALTERNATIVES], match)
         best = pick
-    if wanted and n > 1 and rows[best][3] in wanted:
+    if wanted and n > 1 and rows[best][3] in wanted and len(allowed) < n:
         rival = _rival_abroad(cands, best, wanted, context)
         if rival is not None:
             # a village of the name at home, of no known size or far from everything else the

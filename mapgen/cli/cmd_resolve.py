@@ -46,7 +46,9 @@ def resolve(ctx: click.Context, names: tuple[str, ...], countries: tuple[str, ..
             near: tuple[float, float] | None, as_json: bool) -> None:
     """Resolve place NAMEs to coordinates; the names are context for each other.
 
-    Each name is resolved, ambiguous (alternatives listed) or unresolved.
+    Each name is resolved, ambiguous (alternatives listed) or unresolved. With --json each
+    answer also says how the name matched (match) and how far it lies from the other names'
+    places or --near (context_km).
 
     \b
     Example:
@@ -67,8 +69,10 @@ def _line(res) -> str:
     if res.place is not None:
         p = res.place
         gid = f" geonameid={p.geonameid}" if p.geonameid is not None else ""
+        ref = f" ref={p.ref}" if p.ref else ""
+        how = f" match={res.match}" if res.match else ""
         return (f"{res.query}: resolved: {p.name} ({p.country} {p.feature_code}) "
-                f"{p.lat:.5f},{p.lon:.5f}{gid} score={res.score:.2f} [{p.source}]")
+                f"{p.lat:.5f},{p.lon:.5f}{gid}{ref} score={res.score:.2f} [{p.source}]{how}")
     alts = "; ".join(f"{a.name} ({a.country}) {a.lat:.4f},{a.lon:.4f}"
                      for a in res.alternatives[:5])
     more = f": {alts}" if alts else ""
