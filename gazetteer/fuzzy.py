@@ -1,8 +1,10 @@
 """Bounded fuzzy lookup of place names: loose keys within a few edits, blocked per country.
 
 Spellings that no key rule unifies -- a dropped or doubled consonant, a typo, a vowel where
-the loose key keeps one (Huraytan / Hraytan) -- are found by the Levenshtein distance between
-the query's loose key and the stored loose keys, computed by rapidfuzz (C++; one query against
+the loose key keeps one (Huraytan / Hraytan), two letters swapped -- are found by the edit
+distance between the query's loose key and the stored loose keys (optimal string alignment:
+Levenshtein's insertions, deletions and substitutions, and a swap of neighbours counts as one
+edit, so "Ratain" finds Ratyan as well as Ras al-Ayn), computed by rapidfuzz (C++; one query against
 a few thousand keys takes well under a millisecond, where Python would take tens).
 
 The keys are not all compared: they are kept in *blocks* per country, one by the first
@@ -20,7 +22,7 @@ import sqlite3
 from typing import Sequence
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from gazetteer.importer import LOOSE
 
@@ -136,7 +138,7 @@ class FuzzyIndex:
                 if hi <= lo:
                     continue
                 for _, d, i in process.extract(key, block.keys[lo:hi],
-                                               scorer=Levenshtein.distance,
+                                               scorer=OSA.distance,
                                                score_cutoff=edits, limit=limit):
                     if d == 0:
                         continue
