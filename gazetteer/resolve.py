@@ -506,11 +506,15 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
     out = cands.outside(wanted) if wanted else None
     rivals = []
     # a loose or fuzzy match says less about which place is meant: a bigger lead is needed
-    margin = FAR_MARGIN if cands.rows[best][9] <= EXACT_ALT else WEAK_FAR_MARGIN
+    rows = cands.rows
+    margin = FAR_MARGIN if rows[best][9] <= EXACT_ALT else WEAK_FAR_MARGIN
+    # a name a letter away from two places says nothing of which: a larger town is no answer
+    fuzzy = rows[best][12] if rows[best][9] == FUZZY else None
     for i in kept[1:]:
-        if sc[best] - sc[i] >= margin:
-            break  # kept is best first
         if admin[i] or (out is not None and out[i]):
+            continue
+        if sc[best] - sc[i] >= margin and not (
+                fuzzy is not None and rows[i][9] == FUZZY and rows[i][12] >= fuzzy - 1e-9):
             continue
         if _distance_km(lats[best], lons[best], lats[i], lons[i]) > FAR_KM:
             rivals.append(i)

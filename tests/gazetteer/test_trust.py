@@ -108,6 +108,11 @@ def test_uncertain_fuzzy_spellings_are_refused(gz) -> None:
     # short names are never matched fuzzily; nonsense finds nothing
     assert gz.resolve("Azzq", countries=["SY"]).status != "resolved"
     assert gz.resolve("Qwxzptl", countries=["SY"]).status == "unresolved"
+    # a letter away from Retyan (a swap) and from Ras al-Ayn, 270 km apart: the larger town is
+    # no answer to a name that spells neither
+    ratain = gz.resolve("Ratain", countries=["SY"])
+    assert ratain.status == "ambiguous" and ratain.match == "fuzzy"
+    assert {"Retyan", "Ras Al Ain"} <= {p.name for p in ratain.alternatives}
 
 
 def test_resolve_json_says_how_it_matched(gz) -> None:
