@@ -384,11 +384,14 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         # well the name matches), never by proximity alone: a town beats villages of its name
         # wherever the report is; villages of one name need the context to pick one.
         base_sc = sc if prox is None else _penalised(cands.scores, cands, wanted)
-        # a place the name spells exactly comes before far places it only resembles
-        base_sc = [v + EXACT_FAR_BONUS if rows[i][9] <= EXACT_ALT else v
-                   for i, v in enumerate(base_sc)]
+        exact = [rows[i][9] <= EXACT_ALT for i in allowed]
+        mixed = any(exact) and not all(exact)
+        if mixed:
+            # a place the name spells exactly comes before far places it only resembles
+            base_sc = [v + EXACT_FAR_BONUS if rows[i][9] <= EXACT_ALT else v
+                       for i, v in enumerate(base_sc)]
         order0 = _order(cands, allowed, base_sc)
-        kept0, _ = _one_per_place(cands, order0)
+        kept0, same0 = _one_per_place(cands, order0)
         group = _far_namesakes(cands, kept0, base_sc, kept0[0], wanted)
         anchor = kept0[0]
         if group:
@@ -398,8 +401,10 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                                group[:MAX_ALTERNATIVES], MATCH_NAME[rows[group[0]][9]])
             anchor = pick
         pool = _within(cands, allowed, anchor, FAR_KM) if len(kept0) > 1 else allowed
-        order = _order(cands, pool, sc)
-        kept, same = _one_per_place(cands, order)
+        if prox is None and not mixed and len(pool) == len(allowed):
+            kept, same = kept0, same0  # the same scores, the same candidates: the same order
+        else:
+            kept, same = _one_per_place(cands, _order(cands, pool, sc))
     best = kept[0]
     best_score = sc[best]
     match = MATCH_NAME[rows[best][9]]
@@ -491,7 +496,7 @@ def _order(cands: CandidateSet, idx: Sequence[int], sc: Sequence[float]) -> list
 
 
 def _within(cands: CandidateSet, idx: Sequence[int], anchor: int, km: float) -> list[int]:
-    lats, lons = cands.lats, cands.lons
+    lats, lons = cands._cols()[:2]
     lat, lon = lats[anchor], lons[anchor]
     return [i for i in idx if i == anchor or _distance_km(lat, lon, lats[i], lons[i]) <= km]
 
@@ -500,7 +505,7 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
                    wanted: tuple[str, ...]) -> list[int]:
     """``[best, rivals...]`` when settlements more than FAR_KM from ``best`` score within
     FAR_MARGIN of it (in the map's countries when given); else []."""
-    lats, lons, admin = cands.lats, cands.lons, cands.admin
+    lats, lons, _, admin = cands._cols()
     if admin[best]:
         return []
     out = cands.outside(wanted) if wanted else None
@@ -528,7 +533,7 @@ def _context_pick(cands: CandidateSet, group: list[int],
     """The one candidate of ``group`` the context clearly points at, or None: the only one
     near ``near``; the only one inside the map's view; the only one near the other places of
     the report or map (or inside their extent)."""
-    lats, lons = cands.lats, cands.lons
+    lats, lons = cands._cols()[:2]
     if near is not None:
         d = [_distance_km(lats[i], lons[i], near[0], near[1]) for i in group]
         pick = _clear_min(group, d)
@@ -627,7 +632,7 @@ def _one_per_place(cands: CandidateSet, order: list[int]) -> tuple[list[int], li
     candidates and those dropped as other records of the best one."""
     if len(order) == 1:
         return order, []
-    lats, lons, admin = cands.lats, cands.lons, cands.admin
+    lats, lons, _, admin = cands._cols()
     kept: list[int] = []
     same: list[int] = []
     for i in order:
