@@ -49,7 +49,8 @@ CREATE TABLE IF NOT EXISTS places (
     geonameid INTEGER,
     population INTEGER NOT NULL,
     source TEXT NOT NULL,
-    importance REAL NOT NULL
+    importance REAL NOT NULL,
+    ref TEXT
 );
 CREATE INDEX IF NOT EXISTS places_geonameid ON places (geonameid);
 CREATE INDEX IF NOT EXISTS places_source ON places (source);
@@ -60,6 +61,11 @@ CREATE TABLE IF NOT EXISTS names (
     PRIMARY KEY (key, kind, place_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
+CREATE TABLE IF NOT EXISTS fuzzy_keys (
+    block TEXT PRIMARY KEY,
+    keys TEXT NOT NULL,
+    ids BLOB NOT NULL
+);
 """
 
 
@@ -91,6 +97,9 @@ def connect(home: Path) -> sqlite3.Connection:
         # Lookups read pages scattered over the file: mapping it saves a read() per page.
         conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         conn.executescript(SCHEMA)
+        cols = [r[1] for r in conn.execute("PRAGMA table_info(places)")]
+        if "ref" not in cols:  # a database made before sources had their own ids
+            conn.execute("ALTER TABLE places ADD COLUMN ref TEXT")
         found = get_meta(conn, "schema_version")
         if found is None:
             set_meta(conn, "schema_version", SCHEMA_VERSION)

@@ -41,6 +41,11 @@ class MapDocument:
     skipped: list[InputError] = field(default_factory=list)  # invalid records left out (--skip-invalid)
 
     @property
+    def place_warnings(self) -> list[Any]:
+        """Places the gazetteer put far from the rest of the map (printed by ``build``)."""
+        return list(self.resolved.strays)
+
+    @property
     def incident_count(self) -> int:
         return len(self.incidents)
 
@@ -248,6 +253,10 @@ def _build_map(source: Any, *, zones: Any, timezone: str | None, home: str | Non
     left_out = len(resolved.incidents) - len(incidents)
     zones = all_zones(loaded.config, loaded.zones, resolved.control)
     payload = build_payload(loaded.config, incidents, zones)
+    if resolved.uses_ocha:
+        from mapgen.shape import credit_line
+
+        payload["credit"] = credit_line(loaded.config.credit, ocha=True)
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
     payload["basemap"] = basemap_for(payload["bounds"], incidents)

@@ -236,8 +236,10 @@ def check(source: str | Path, *, timezone: str | None = None, home: str | None =
     problems: list[InputError] = []
     loaded = load_source(source, timezone=timezone, options=ReadOptions(repair=repair), problems=problems)
     zone_count = len(loaded.zones)
+    strays: list[InputError] = []  # places resolved far from the rest of the map: worth a look
     try:
         resolved = resolve_places(loaded, home=home)
+        strays = list(resolved.strays)
         zone_count = len(all_zones(loaded.config, loaded.zones, resolved.control))
     except InputErrors as exc:
         problems.extend(exc.errors)
@@ -245,7 +247,7 @@ def check(source: str | Path, *, timezone: str | None = None, home: str | None =
     skipped: list[InputError] = []
     if (skip_invalid or loaded.config.on_error == "skip") and problems and all(p.row for p in problems):
         skipped, problems = problems, []
-    return CheckReport(loaded, problems, [*loaded.warnings, *source_warnings(loaded)], zone_count, skipped)
+    return CheckReport(loaded, problems, [*loaded.warnings, *strays, *source_warnings(loaded)], zone_count, skipped)
 
 
 def source_warnings(loaded: MapSource) -> list[InputError]:

@@ -113,6 +113,13 @@ class Resolved:
     pins: dict[str, Pin]
     pins_changed: bool
     control: list[TownControl] = field(default_factory=list)  # town control rows, now located
+    #: warnings for places the gazetteer put far from the rest of the map (see far_places)
+    strays: list[InputError] = field(default_factory=list)
+
+    @property
+    def uses_ocha(self) -> bool:
+        """True when a place of the map comes from OCHA's community list (credited)."""
+        return any(pin.source == "ocha" for pin in self.pins.values())
 
 
 ONLINE = "online"  # the pin source of places found by the online geocoder
@@ -155,8 +162,11 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
 
         extra = [Place(name=p.name, lat=p.lat, lon=p.lon, country=p.country,
                        feature_code=p.feature_code, source="project") for p in source.places]
+        known = [(p.lat, p.lon) for p in pins.values()]
+        known += [(i.lat, i.lon) for i in [*source.incidents, *source.control] if i.located]
         with open_gazetteer(home) as gaz:
-            results = gaz.resolve_many(pending, countries=source.config.countries, extra_places=extra)
+            results = gaz.resolve_many(pending, countries=source.config.countries, extra_places=extra,
+                                       view=source.config.view, context=_context_points(known))
         for name, result in zip(pending, results):
             if result.status == "resolved" and result.place is not None:
                 place = result.place
@@ -186,6 +196,7 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
 
     if not wanted and not wanted_control:  # every place is located: nothing to replace
         return Resolved(list(source.incidents), {}, False, list(source.control))
+    strays = far_places(source, pins)
     incidents = []
     for incident in source.incidents:
         if incident.located or (not include_review and incident.review):
@@ -195,7 +206,82 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
         incidents.append(dataclasses.replace(incident, lat=pin.lat, lon=pin.lon))
     control = [c if c.located else _locate(c, pins[_key(c.place)]) for c in source.control]
     changed = {k: p.as_mapping() for k, p in pins.items()} != {k: p.as_mapping() for k, p in old_pins.items()}
-    return Resolved(incidents, pins, changed, control)
+    return Resolved(incidents, pins, changed, control, strays)
+
+
+#: Context points handed to the gazetteer: distinct places, at most this many.
+MAX_CONTEXT_POINTS = 2000
+
+
+def _context_points(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    distinct = sorted({(round(lat, 2), round(lon, 2)) for lat, lon in points
+                       if lat is not None and lon is not None})
+    step = max(1, len(distinct) // MAX_CONTEXT_POINTS)
+    return distinct[::step]
+
+
+#: A place the gazetteer chose is reported when it lies farther than this from every place of
+#: the map's main area (or than the main area's own radius, when that is larger)...
+STRAY_KM = 150.0
+#: ... where the main area is the map's places within this of their median point.
+AREA_KM = 400.0
+
+
+def _km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
+    import numpy as np
+
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    a = (np.sin((p2 - p1) / 2) ** 2
+         + np.cos(p1) * np.cos(p2) * np.sin(np.radians(np.subtract(lon2, lon1)) / 2) ** 2)
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+
+
+def far_places(source: MapSource, pins: Mapping[str, Pin]) -> list[InputError]:
+    """Warnings for places resolved by the gazetteer (now or by an earlier build's pin) that lie
+    far outside the area of the map's other places and outside its ``view``: a village resolved
+    to a namesake abroad, or a typo matching a town at the other end of the country. One warning
+    per place, naming its first record and the distance."""
+    import numpy as np
+
+    users: dict[str, list[Any]] = {}
+    for item in [*source.incidents, *source.control]:
+        if not item.located and item.place:
+            users.setdefault(_key(item.place), []).append(item)
+    view = source.config.view
+    suspects = [(key, pin) for key, pin in sorted(pins.items())
+                if pin.source != "project" and key in users
+                and not (view is not None and view[0][0] <= pin.lat <= view[1][0]
+                         and view[0][1] <= pin.lon <= view[1][1])]
+    if not suspects:
+        return []
+    # distinct places at about 1 km, so that 100,000 incidents cost no more than their places
+    points = {(round(p.lat, 2), round(p.lon, 2)) for p in pins.values()}
+    points |= {(round(i.lat, 2), round(i.lon, 2)) for i in [*source.incidents, *source.control] if i.located}
+    if len(points) < 3:
+        return []
+    pts = np.array(sorted(points), dtype=float)
+    mid_lat, mid_lon = np.median(pts[:, 0]), np.median(pts[:, 1])
+    from_mid = _km(mid_lat, mid_lon, pts[:, 0], pts[:, 1])
+    inner = from_mid <= AREA_KM
+    core = pts[inner] if inner.sum() * 2 >= len(pts) else pts
+    core_mid = _km(mid_lat, mid_lon, core[:, 0], core[:, 1])
+    warnings = []
+    for key, pin in suspects:
+        own = (core[:, 0] == round(pin.lat, 2)) & (core[:, 1] == round(pin.lon, 2))
+        rest = core[~own]
+        if not len(rest):
+            continue
+        radius = float(core_mid[~own].max())  # the area of the map's other places
+        nearest = float(_km(pin.lat, pin.lon, rest[:, 0], rest[:, 1]).min())
+        if nearest <= max(STRAY_KM, radius):
+            continue
+        records = users[key]
+        more = f" (and {len(records) - 1} more records)" if len(records) > 1 else ""
+        warnings.append(records[0].origin.error("place", (
+            f"{pin.name!r} was resolved to {pin.country or '?'} {pin.lat:.4f},{pin.lon:.4f} ({pin.source}), "
+            f"{nearest:,.0f} km from the map's other places and outside its view{more}; if that is "
+            "not the place meant, add it to places.yaml or give lat/lon")))
+    return warnings
 
 
 def _resolve_online(names: list[str], settings: Mapping[str, Any], source: MapSource, home: str | None,

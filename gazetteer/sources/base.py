@@ -83,8 +83,9 @@ class Reader(Protocol):
 def _registry() -> dict[str, Reader]:
     from gazetteer.sources.csvfile import CsvReader
     from gazetteer.sources.geonames import GeoNamesDumpReader
+    from gazetteer.sources.ocha import OchaReader
 
-    return {"geonames": GeoNamesDumpReader(), "csv": CsvReader()}
+    return {"geonames": GeoNamesDumpReader(), "csv": CsvReader(), "ocha": OchaReader()}
 
 
 FORMAT_TO_READER: dict[str, Reader] = {}
@@ -118,24 +119,33 @@ def detect_format(path: str | os.PathLike[str]) -> str:
     p = Path(path)
     if not p.is_file():
         raise GazetteerInputError("no such file", file=p)
+    from gazetteer.sources.ocha import is_ocha_header
+
     ext = p.suffix.lower()
     if ext in (".zip", ".txt", ".tsv"):
         return "geonames"
-    if ext == ".csv":
-        return "csv"
+    if ext == ".gz" and p.name.lower().endswith(".csv.gz"):
+        return "ocha"
     try:
         with open(p, encoding="utf-8") as fh:
             first = fh.readline()
     except (UnicodeDecodeError, OSError) as exc:
+        if ext == ".csv":
+            return "csv"  # the CSV reader names the problem
         raise GazetteerInputError(f"cannot read as text ({exc.__class__.__name__})",
                                   file=p, line=1) from None
+    if is_ocha_header(first):
+        return "ocha"
+    if ext == ".csv":
+        return "csv"
     if first.count("\t") >= 18:
         return "geonames"
     if first.count(",") >= 2:
         return "csv"
     raise GazetteerInputError(
         "cannot tell the format: expected a GeoNames dump (.txt/.zip, 19 tab-separated "
-        "columns) or a CSV (name,lat,lon[,country,type])", file=p, line=1)
+        "columns), an OCHA community list (name_en,name_ar,alt_names,lat,lon,admin1,admin2,"
+        "admin3,pcode) or a CSV (name,lat,lon[,country,type])", file=p, line=1)
 
 
 def check_coordinates(lat: float, lon: float) -> str | None:

@@ -54,7 +54,8 @@ def build(ctx: click.Context, source: str, out: str | None, timezone: str | None
     from mapgen.errors import printable
     from mapgen.problems import reasons, summarise
 
-    for line in summarise(doc.source.warnings):  # e.g. repaired polygons; repeats in one line
+    for line in summarise([*doc.source.warnings, *doc.place_warnings]):  # repaired polygons, stray
+        # places; repeats in one line
         click.echo(f"warning: {printable(line)}", err=True)
     for warning in outcome.warnings:  # e.g. a damaged cache entry, ignored and rebuilt
         click.echo(f"warning: {printable(str(warning))}", err=True)

@@ -56,7 +56,8 @@ def resolve(ctx: click.Context, names: tuple[str, ...], countries: tuple[str, ..
 
     Each name is resolved, ambiguous (alternatives listed) or unresolved. With --online, names
     that are unresolved offline are asked of Nominatim (one request a second, cached), and
-    marked [online].
+    marked [online]. With --json each answer also says how the name matched (match) and
+    how far it lies from the other names' places or --near (context_km).
 
     \b
     Example:
@@ -100,8 +101,10 @@ def _line(res) -> str:
     if res.place is not None:
         p = res.place
         gid = f" geonameid={p.geonameid}" if p.geonameid is not None else ""
+        ref = f" ref={p.ref}" if p.ref else ""
+        how = f" match={res.match}" if res.match else ""
         return (f"{res.query}: resolved: {p.name} ({p.country} {p.feature_code}) "
-                f"{p.lat:.5f},{p.lon:.5f}{gid} score={res.score:.2f} [{p.source}]")
+                f"{p.lat:.5f},{p.lon:.5f}{gid}{ref} score={res.score:.2f} [{p.source}]{how}")
     alts = "; ".join(f"{a.name} ({a.country}) {a.lat:.4f},{a.lon:.4f}"
                      for a in res.alternatives[:5])
     more = f": {alts}" if alts else ""

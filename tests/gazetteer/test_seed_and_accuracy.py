@@ -42,12 +42,23 @@ def _correct(name, res) -> bool:
         float(haversine_km(lat, lon, res.place.lat, res.place.lon)) <= 5.0
 
 
+def _abroad_doubt(name, res, countries) -> bool:
+    """With the map's countries given, a place abroad is not chosen while a place at home has
+    the name: a Syrian community is called Sharm El Sheikh too (OCHA). Far from the report's
+    other places, it is left to the reader -- with the Egyptian town among the alternatives."""
+    if not countries or res.status != "ambiguous":
+        return False
+    country, lat, lon = TRUTH[name]
+    return any(p.country == country and float(haversine_km(lat, lon, p.lat, p.lon)) <= 5.0
+               for p in res.alternatives)
+
+
 @pytest.mark.parametrize("countries", [(), ("SY", "TR")])
 def test_every_seed_place_resolves_correctly_with_sy_and_tr(gz_sytr_shared, countries):
     results = gz_sytr_shared.resolve_many(SEED_PLACES + SEED_AREAS, countries=countries)
     by_name = dict(zip(SEED_PLACES + SEED_AREAS, results))
     wrong = [(n, r.status, r.place) for n, r in by_name.items()
-             if n in SEED_PLACES and not _correct(n, r)]
+             if n in SEED_PLACES and not _correct(n, r) and not _abroad_doubt(n, r, countries)]
     assert wrong == []
     for name in SEED_AREAS:
         res = by_name[name]
