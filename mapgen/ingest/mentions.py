@@ -33,6 +33,9 @@ SAME_AREA_KM = 50.0
 #: CLOSER_BY times farther, is the one meant.
 CLOSE_KM = 15.0
 CLOSER_BY = 3.0
+#: Characters before a name that are read for the words in front of it (a window, so that a
+#: long sentence costs time in proportion to its length).
+LOOK_BEHIND = 80
 #: A name before "said"/"told" is a place only if the place is this large or a capital.
 SPEAKER_POPULATION = 500_000
 
@@ -90,18 +93,44 @@ class Found:
 
 
 class PlaceLookup:
-    """The gazetteer seen from a report: cached resolutions, with the report's places as context."""
+    """The gazetteer seen from a report: cached resolutions, with the report's places as context.
+
+    The context is indexed once when it is set: the points of the other places of a name are
+    computed once per name, so a long report costs time in proportion to its length.
+    """
 
     def __init__(self, gazetteer: Any, *, countries: Sequence[str] = (), extra_places: Sequence[Any] = ()) -> None:
         self.gazetteer = gazetteer
         self.countries = tuple(countries)
         self.extra_places = tuple(extra_places)
-        self.context: list[tuple[str, tuple[float, float]]] = []
+        self._context: list[tuple[str, tuple[float, float]]] = []
+        self._keys_of: dict[tuple[float, float], set[str]] = {}
+        self._others: dict[str, tuple[tuple[float, float], ...]] = {}
         self._cache: dict[tuple[str, tuple[tuple[float, float], ...]], Any] = {}
 
+    @property
+    def context(self) -> list[tuple[str, tuple[float, float]]]:
+        """(folded name, (lat, lon)) of the places the report names."""
+        return self._context
+
+    @context.setter
+    def context(self, pairs: Iterable[tuple[str, tuple[float, float]]]) -> None:
+        self._context = list(pairs)
+        self._keys_of = {}
+        for key, point in self._context:
+            self._keys_of.setdefault(point, set()).add(key)
+        self._others = {}
+
+    def others(self, key: str) -> tuple[tuple[float, float], ...]:
+        """The distinct points of the report's places named otherwise than ``key`` (sorted)."""
+        hit = self._others.get(key)
+        if hit is None:
+            hit = tuple(sorted(pt for pt, keys in self._keys_of.items() if keys != {key}))
+            self._others[key] = hit
+        return hit
+
     def resolve(self, name: str) -> Any:
-        key = fold(name)
-        ctx = tuple(sorted({pt for k, pt in self.context if k != key}))
+        ctx = self.others(fold(name))
         hit = self._cache.get((name, ctx))
         if hit is None:
             hit = self.gazetteer.resolve(name, countries=self.countries, context=ctx,
@@ -169,7 +198,7 @@ def spans_of(text: str, tokens: list[Token]) -> list[list[int]]:
 
 
 def _word_before(text: str, tok: Token, skip: str = "") -> str:
-    before = text[:tok.start].rstrip()
+    before = text[max(0, tok.start - LOOK_BEHIND):tok.start].rstrip()
     if skip:
         before = before.rstrip(skip).rstrip()
     match = re.search(r"([^\W\d_][\w'’\-]*)\W*$", before)
@@ -177,11 +206,11 @@ def _word_before(text: str, tok: Token, skip: str = "") -> str:
 
 
 def _words_before(text: str, tok: Token, n: int = 2) -> list[str]:
-    return [w.lower() for w in re.findall(r"[^\W\d_][\w'’\-]*", text[:tok.start])[-n:]]
+    return [w.lower() for w in re.findall(r"[^\W\d_][\w'’\-]*", text[max(0, tok.start - LOOK_BEHIND):tok.start])[-n:]]
 
 
 def _words_after(text: str, tok: Token, n: int = 2) -> list[str]:
-    after = text[tok.end:]
+    after = text[tok.end:tok.end + LOOK_BEHIND]
     if after[:1] not in ("", " ", "\u00a0") and not after.startswith(("’s", "'s")):
         return []
     if after.startswith(("’s", "'s")):
@@ -198,6 +227,7 @@ class MentionFinder:
         self.sentences = list(sentences)
         self.lower_words = self._lower_words()
         self.people: set[str] = set()
+        self._headlines: dict[int, bool] = {}
 
     def _lower_words(self) -> set[str]:
         words: set[str] = set()
@@ -335,6 +365,13 @@ class MentionFinder:
 
     def _is_headline(self, sentence: Sentence) -> bool:
         """A title-case line ("Regime Pushes Towards Tell Rifaat"): its words are not one name."""
+        hit = self._headlines.get(id(sentence))
+        if hit is None:
+            hit = self._headlines[id(sentence)] = self._title_case(sentence)
+        return hit
+
+    @staticmethod
+    def _title_case(sentence: Sentence) -> bool:
         words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", sentence.text)]
         if len(words) < 3:
             return False
@@ -399,6 +436,7 @@ class MentionFinder:
             return None
         before = _words_before(text, part[0], 2)
         after = _words_after(text, part[-1], 2)
+        prefix = text[max(0, part[0].start - LOOK_BEHIND):part[0].start]
         cue = ""
         region = False
         near = False
@@ -406,8 +444,8 @@ class MentionFinder:
             cue = before[-1]
             if len(before) == 2 and before[-1] == "of" and _DIRECTION.match(before[0]):
                 near = True
-        if not cue and not self._is_headline(sentence) and re.search(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$", text[:part[0].start]) \
-                and re.search(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$", text[:part[0].start]):
+        if not cue and not self._is_headline(sentence) and re.search(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$", prefix) \
+                and re.search(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$", prefix):
             cue = "list"
         if before and _DIRECTION.match(before[-1]):
             region, cue = True, before[-1]
@@ -456,7 +494,7 @@ class MentionFinder:
         if not sure:
             mention.status = "unresolved"
             return mention
-        if self.lookup.context and not _near_context(place, self.lookup.context, fold(surface)) \
+        if self.lookup.context and not _near_context(place, self.lookup.others(fold(surface))) \
                 and sim < 1.0:
             mention.status = "unresolved"   # far from the report's places: only the exact name
             return mention
@@ -471,7 +509,7 @@ class MentionFinder:
         (within :data:`CLOSE_KM` of one, and the next candidate :data:`CLOSER_BY` times farther),
         as a reader would pick the village of that name near the front line being reported."""
         key = fold(surface)
-        points = [pt for k, pt in self.lookup.context if k != key]
+        points = self.lookup.others(key)
         if not points:
             return None
         # rivals are the candidates whose name looks like the one written (or cannot be compared)
@@ -539,9 +577,8 @@ def _latin(name: str) -> bool:
 FAR_KM = 500.0
 
 
-def _near_context(place: Any, context: Sequence[tuple[str, tuple[float, float]]], key: str) -> bool:
+def _near_context(place: Any, others: Sequence[tuple[float, float]]) -> bool:
     """True when the place is near another place of the report (or the report has no other)."""
-    others = [pt for other, pt in context if other != key]
     return not others or any(distance_km(place.lat, place.lon, lat, lon) <= FAR_KM for lat, lon in others)
 
 

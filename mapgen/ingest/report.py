@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from mapgen.config import DEFAULT_EVENT_TYPES
 from mapgen.errors import InputError
 from mapgen.ingest.clean import clean_text
-from mapgen.ingest.entries import Entry, Stamp, split_entries
+from mapgen.ingest.entries import Entry, MissingYear, Stamp, split_entries
 from mapgen.ingest.kinds import suggest_type
 from mapgen.ingest.mentions import Found, Mention, PlaceLookup, find_mentions
 from mapgen.ingest.reltime import find_when
@@ -121,10 +121,15 @@ def ingest_text(text: str, *, report: str = "report", published: Any = None,
     cleaned = clean_text(text, is_html=is_html)
     if not cleaned.strip():
         raise InputError("empty report", file=report)
-    entries = split_entries(cleaned, tz)
     default = _published(published, tz)
+    try:
+        entries = split_entries(cleaned, tz, year=default[0].date() if default else None)
+    except MissingYear as exc:
+        raise InputError(f"the date {exc.text!r} has no year and no other date of the report gives one; "
+                         "give the report's date with --published", file=report, record=exc.line) from None
     if default is None and not any(e.stamp for e in entries):
-        raise InputError("no timestamp found in the report; give its date with --published", file=report)
+        raise InputError("no timestamp, dateline or byline date found in the report; give its date with "
+                         "--published", file=report)
     sentences = _entry_sentences(entries)
     if gazetteer is None:
         from gazetteer import open_gazetteer
@@ -176,9 +181,9 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
         try:
             moment, precision, stamp_text = _entry_time(entry, default)
         except InputError:
-            if result.stamps:
+            if result.stamps:   # a headline or byline before the dateline: the article's time
                 first = result.stamps[0]
-                moment, precision, stamp_text = first.moment, "day", ""
+                moment, precision, stamp_text = first.moment, first.precision, ""
             else:  # pragma: no cover - ingest_text refuses such reports
                 raise
         when = find_when(mention.sentence.text, moment.date(), at=mention.start)
@@ -238,13 +243,11 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
 
 def _reference_points(mentions: Sequence[Mention]) -> set[int]:
     """Mentions that only locate another place of the same sentence ("Deir Jamal, north of Tell Rifaat")."""
-    out = set()
+    first_start: dict[int, int] = {}
     for mention in mentions:
-        if mention.precision == "near" and any(
-                other.sentence is mention.sentence and other.start < mention.start
-                and other is not mention for other in mentions):
-            out.add(id(mention))
-    return out
+        key = id(mention.sentence)
+        first_start[key] = min(first_start.get(key, mention.start), mention.start)
+    return {id(m) for m in mentions if m.precision == "near" and first_start[id(m.sentence)] < m.start}
 
 
 def _unresolved(result: IngestResult) -> list[dict[str, Any]]:

@@ -149,6 +149,6 @@ def test_cli_ingest_report_without_time(geonames_home: Path, tmp_path: Path) -> 
     report = tmp_path / "note.txt"
     report.write_text("Shelling hit Azaz.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["--home", str(geonames_home), "ingest", str(report)])
-    assert result.exit_code == 1 and "no timestamp found in the report; give its date with --published" in result.stderr
+    assert result.exit_code == 1 and "no timestamp, dateline or byline date found in the report; give its date with --published" in result.stderr
     ok = CliRunner().invoke(main, ["--home", str(geonames_home), "ingest", str(report), "--published", "2016-02-04"])
     assert ok.exit_code == 0 and "date: '2016-02-04'" in ok.stdout and "type: shelling" in ok.stdout
