@@ -107,6 +107,8 @@ class PlaceLookup:
         self._keys_of: dict[tuple[float, float], set[str]] = {}
         self._others: dict[str, tuple[tuple[float, float], ...]] = {}
         self._cache: dict[tuple[str, tuple[tuple[float, float], ...]], Any] = {}
+        #: the names asked for, when recording (the finder's second pass uses them)
+        self.tried: set[str] | None = None
 
     @property
     def context(self) -> list[tuple[str, tuple[float, float]]]:
@@ -129,8 +131,12 @@ class PlaceLookup:
             self._others[key] = hit
         return hit
 
-    def resolve(self, name: str) -> Any:
-        ctx = self.others(fold(name))
+    def resolve(self, name: str, *, context: bool = True) -> Any:
+        """The gazetteer's answer for ``name`` with the report's other places as context (or
+        without any, ``context=False``)."""
+        if self.tried is not None:
+            self.tried.add(name)
+        ctx = self.others(fold(name)) if context else ()
         hit = self._cache.get((name, ctx))
         if hit is None:
             hit = self.gazetteer.resolve(name, countries=self.countries, context=ctx,
@@ -238,27 +244,57 @@ class MentionFinder:
     # -- the two passes ----------------------------------------------------------------------
     def run(self) -> Found:
         parsed = [(s, tokens_of(s.text)) for s in self.sentences]
-        for sentence, tokens in parsed:
-            self._collect_people(sentence.text, tokens)
-        first = self._pass(parsed)
+        spans = [spans_of(s.text, tokens) for s, tokens in parsed]
+        for (sentence, tokens), runs in zip(parsed, spans):
+            self._collect_people(sentence.text, tokens, runs)
+        pieces, tried = self._pass(parsed, spans, range(len(parsed)), {})
+        first = self._join(pieces)
         self.lookup.context = [(fold(m.text), (m.place.lat, m.place.lon)) for m in first.mentions
                                if m.precision != "region"
                                and not m.place.feature_code.startswith(("ADM", "PCL"))]
-        if self.lookup.context:
-            return self._pass(parsed)
-        return first
+        if not self.lookup.context:
+            return first
+        # The second pass reads again only the sentences whose reading the context can change:
+        # a name the gazetteer now answers otherwise (or ambiguously), or a place far from the
+        # report's others. The rest keep their first reading, so a long report is read ~once.
+        changed = {name for name in set().union(*tried.values()) if self._context_changes(name)}
+        dirty = [n for n in range(len(parsed))
+                 if tried.get(n, set()) & changed
+                 or any(not _near_context(m.place, self.lookup.others(fold(m.text))) for m in pieces[n].mentions)]
+        again, _ = self._pass(parsed, spans, dirty, {})
+        pieces.update(again)
+        return self._join(pieces)
 
-    def _pass(self, parsed: Iterable[tuple[Sentence, list[Token]]]) -> Found:
-        found = Found(people=set(self.people))
-        for sentence, tokens in parsed:
-            for span in spans_of(sentence.text, tokens):
+    def _context_changes(self, name: str) -> bool:
+        before, after = self.lookup.resolve(name, context=False), self.lookup.resolve(name)
+        return (after.status == "ambiguous" or after != before
+                or after.alternative_scores != before.alternative_scores)
+
+    def _pass(self, parsed: Sequence[tuple[Sentence, list[Token]]], spans: Sequence[list[list[int]]],
+              which: Iterable[int], tried: dict[int, set[str]]) -> tuple[dict[int, Found], dict[int, set[str]]]:
+        pieces: dict[int, Found] = {}
+        for n in which:
+            sentence, tokens = parsed[n]
+            found = Found()
+            self.lookup.tried = tried.setdefault(n, set())
+            for span in spans[n]:
                 self._span(sentence, tokens, span, found)
+            pieces[n] = found
+        self.lookup.tried = None
+        return pieces, tried
+
+    def _join(self, pieces: dict[int, Found]) -> Found:
+        found = Found(people=set(self.people))
+        for n in sorted(pieces):
+            found.mentions += pieces[n].mentions
+            found.unresolved += pieces[n].unresolved
+            found.countries += pieces[n].countries
         return found
 
     # -- people ------------------------------------------------------------------------------
-    def _collect_people(self, text: str, tokens: list[Token]) -> None:
+    def _collect_people(self, text: str, tokens: list[Token], spans: list[list[int]]) -> None:
         """Names after a title ("Prime Minister X Y", "Gen. X") or with a common first name."""
-        for span in spans_of(text, tokens):
+        for span in spans:
             words = [tokens[i] for i in span]
             titled = [n for n, t in enumerate(words) if t.low.replace(" ", "-") in lx.TITLES
                       or t.low in lx.TITLES]
