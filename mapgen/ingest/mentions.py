@@ -10,6 +10,7 @@ uses the other places of a report to tell two villages of one name apart.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
@@ -36,6 +37,42 @@ CLOSER_BY = 3.0
 #: Characters before a name that are read for the words in front of it (a window, so that a
 #: long sentence costs time in proportion to its length).
 LOOK_BEHIND = 80
+#: Words before a name that place an event near it rather than in it ("near", "north of",
+#: "on the outskirts of", "10 km from", "perto de", "nos arredores de", "près de", "aux abords
+#: de", "cerca de"...), with an article and a kind of place between ("near the town of").
+_DIRS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+_NEAR_BEFORE = re.compile(
+    r"(?:\b(?:near(?:by)?|close\s+to|just\s+outside|outside(?:\s+of)?|around|in\s+the\s+vicinity\s+of|"
+    r"(?:on\s+|at\s+)?the\s+(?:outskirts|edges?|vicinity|environs|suburbs)\s+of|outskirts\s+of|"
+    + _DIRS + r"\s+of|(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:(?:to\s+the\s+)?" + _DIRS + r"\s+)?(?:of|from)|"
+    r"perto\s+d[eoa]s?|pr[óo]xim[oa]s?\s+(?:a|à|ao|de|d[oa]s?)|(?:nos|nas)\s+(?:arredores|imediações|proximidades)\s+d[eoa]s?|"
+    r"na\s+periferia\s+d[eoa]s?|(?:a|ao)\s+(?:norte|sul|leste|oeste|nordeste|noroeste|sudeste|sudoeste)\s+d[eoa]s?|"
+    r"quil[óô]metros?\s+d[eoa]s?|km\s+d[eoa]s?|"
+    r"pr[èe]s\s+d(?:[eu]s?)?|non\s+loin\s+d(?:[eu]s?)?|aux\s+abords\s+d(?:[eu]s?)?|(?:à\s+la|en)\s+p[ée]riph[ée]rie\s+d(?:[eu]s?)?|"
+    r"dans\s+les\s+environs\s+d(?:[eu]s?)?|autour\s+d(?:[eu]s?)?|au\s+(?:nord|sud)(?:-(?:est|ouest))?\s+d(?:[eu]s?)?|"
+    r"à\s+l['’](?:est|ouest)\s+d(?:[eu]s?)?|kilom[èe]tres\s+d(?:[eu]s?)?|"
+    r"cerca\s+de|(?:en|a)\s+las\s+afueras\s+de|al\s+(?:norte|sur|este|oeste)\s+de)"
+    r"(?:\s+(?:the|la|le|les|o|a|os|as|el))?"
+    r"(?:\s+(?:rebel-held|regime-held|besieged|small|border|rebel|kurdish|syrian|turkish))?"
+    r"(?:\s+(?:town|village|city|camp|crossing|base|airbase|air\s+base|cidade|vila|aldeia|posto|"
+    r"base\s+a[ée]rea|base\s+a[ée]rienne|ville|localit[ée]|poste-fronti[èe]re|poste|pueblo|ciudad)"
+    r"(?:\s+(?:of|de|do|da|du))?)?)\s*['’]?$", re.I)
+_NEAR_AFTER = frozenset({"outskirts", "suburbs", "environs", "vicinity"})
+#: Words before a name that say someone speaks there: "said in Geneva", "told reporters in
+#: Geneva", "speaking at a news conference in Moscow", "disse em Genebra", "a déclaré à Ankara".
+_SPEAKER_BEFORE = re.compile(
+    r"\b(?:said|says|say|told|tells|speaking|spoke|speaks|announced|declared|stated|added|warned|"
+    r"insisted|briefed|disse|afirmou|declarou|anunciou|falou|garantiu|dit|déclaré|declare|affirmé|"
+    r"annoncé|dijo|afirmó|declaró|anunció)"
+    r"(?:\s+(?:to\s+)?(?:reporters|journalists|the\s+press|the\s+media|the\s+conference|parliament|"
+    r"(?:late\s+|early\s+)?on\s+\w+day|today|yesterday|earlier|later|aos\s+jornalistas|à\s+imprensa|"
+    r"aux\s+journalistes|à\s+la\s+presse|a\s+los\s+periodistas|a\s+la\s+prensa|"
+    r"(?:on|at|during|in)\s+an?\s+(?:news\s+|press\s+)?(?:conference|briefing|interview|speech)|"
+    r"(?:em|numa|durante\s+uma)\s+(?:entrevista|conferência(?:\s+de\s+imprensa)?)|"
+    r"(?:lors\s+d['’]une|dans\s+une)\s+(?:conférence(?:\s+de\s+presse)?|interview)),?){0,2}"
+    r"\s+(?:in|at|from|em|no|na|à|au|en|desde|depuis)\s*$", re.I)
+_LOWER_WORD = re.compile(r"\b[a-zà-ÿ][a-zà-ÿ'’\-]*\b")
+
 #: A name before "said"/"told" is a place only if the place is this large or a capital.
 SPEAKER_POPULATION = 500_000
 
@@ -58,9 +95,12 @@ class Token:
     def is_article_name(self) -> bool:
         return bool(_ART_HYPHEN.match(self.text))
 
+    #: a word that is an ordinary word of the report's language here ("et" in French)
+    plain: bool = False
+
     @property
     def is_connector(self) -> bool:
-        return self.text in lx.NAME_CONNECTORS
+        return self.text in lx.NAME_CONNECTORS and not self.plain
 
 
 @dataclass
@@ -76,6 +116,7 @@ class Mention:
     precision: str = "exact"     # geo precision: exact | near | region
     alternatives: tuple[Any, ...] = ()
     cue: str = ""
+    role: str = ""               # "speaker": someone speaks there ("said in Geneva"): not an incident
 
     @property
     def entry(self) -> int:
@@ -151,12 +192,20 @@ funded supported affiliated dominated leaning aligned friendly bound owned""".sp
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
+_ELISION = re.compile(r"^(?:[dlnjmstc]|qu|jusqu|lorsqu|puisqu|dell|nell|all|sull)['’](?=[A-ZÀ-Ý])")
+
+
 def tokens_of(text: str) -> list[Token]:
-    """Words with their offsets; a possessive ending ("Turkey's") is not part of the word."""
+    """Words with their offsets; a possessive ending ("Turkey's") and an elided French or
+    Italian article ("d'Alep", "l'Irak") are not part of the word."""
     out = []
     for m in _TOKEN.finditer(text):
-        word = _POSSESSIVE.sub("", m.group(0)) if len(m.group(0)) > 3 else m.group(0)
-        out.append(Token(word, m.start(), m.start() + len(word)))
+        word, start = m.group(0), m.start()
+        elided = _ELISION.match(word)
+        if elided is not None:
+            word, start = word[elided.end():], start + elided.end()
+        word = _POSSESSIVE.sub("", word) if len(word) > 3 else word
+        out.append(Token(word, start, start + len(word)))
     return out
 
 
@@ -172,12 +221,13 @@ def _joined(text: str, a: Token, b: Token) -> bool:
     return gap == " " or (gap.strip() == "" and 0 < len(gap) <= 2)
 
 
-def spans_of(text: str, tokens: list[Token]) -> list[list[int]]:
-    """Runs of name tokens (capitalised words, "al-X" words and connectors between them)."""
+def spans_of(text: str, tokens: list[Token], stop: frozenset[str] = lx.FUNCTION_WORDS) -> list[list[int]]:
+    """Runs of name tokens (capitalised words, "al-X" words and connectors between them);
+    words of ``stop`` are never part of a name."""
     spans: list[list[int]] = []
     current: list[int] = []
     for i, tok in enumerate(tokens):
-        is_name = ((tok.is_cap or tok.is_article_name) and tok.low not in lx.FUNCTION_WORDS
+        is_name = ((tok.is_cap or tok.is_article_name) and tok.low not in stop
                    and not _not_a_name(tok))
         is_link = tok.is_connector and current
         if (is_name or is_link) and current and not _joined(text, tokens[current[-1]], tok):
@@ -232,8 +282,13 @@ class MentionFinder:
         self.lookup = lookup
         self.sentences = list(sentences)
         self.lower_words = self._lower_words()
+        self.languages = lx.languages_of(self._word_counts())
+        self.stop = lx.FUNCTION_WORDS.union(*(lx.FOREIGN_FUNCTION_WORDS[lang] for lang in self.languages))
+        self.prepositions = lx.PLACE_PREPOSITIONS | (lx.FOREIGN_PLACE_PREPOSITIONS if self.languages else frozenset())
         self.people: set[str] = set()
         self._headlines: dict[int, bool] = {}
+        self._plans: dict[tuple[int, int, int], Any] = {}
+        self._readings: dict[tuple[int, int, int, bool], Any] = {}
 
     def _lower_words(self) -> set[str]:
         words: set[str] = set()
@@ -241,16 +296,27 @@ class MentionFinder:
             words.update(w for w in re.findall(r"\b[a-z][a-z'’\-]+\b", sentence.text))
         return words
 
+    def _word_counts(self) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for sentence in self.sentences:
+            counts.update(_LOWER_WORD.findall(sentence.text))
+        return counts
+
     # -- the two passes ----------------------------------------------------------------------
     def run(self) -> Found:
         parsed = [(s, tokens_of(s.text)) for s in self.sentences]
-        spans = [spans_of(s.text, tokens) for s, tokens in parsed]
+        if self.languages:   # "Anadan et Hraytan", "en Syrie": conjunctions, not Arabic articles
+            for _, tokens in parsed:
+                for tok in tokens:
+                    if tok.text in lx.FOREIGN_NOT_CONNECTORS:
+                        tok.plain = True
+        spans = [spans_of(s.text, tokens, self.stop) for s, tokens in parsed]
         for (sentence, tokens), runs in zip(parsed, spans):
             self._collect_people(sentence.text, tokens, runs)
         pieces, tried = self._pass(parsed, spans, range(len(parsed)), {})
         first = self._join(pieces)
         self.lookup.context = [(fold(m.text), (m.place.lat, m.place.lon)) for m in first.mentions
-                               if m.precision != "region"
+                               if m.precision != "region" and m.role != "speaker"
                                and not m.place.feature_code.startswith(("ADM", "PCL"))]
         if not self.lookup.context:
             return first
@@ -326,6 +392,21 @@ class MentionFinder:
 
     # -- one span ----------------------------------------------------------------------------
     def _span(self, sentence: Sentence, tokens: list[Token], span: list[int], found: Found) -> None:
+        key = (id(sentence), span[0], span[-1])
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = self._plan(sentence, tokens, span)
+        if plan is None:
+            return
+        words, countries, segments = plan
+        found.countries += [(sentence, name) for name in countries]
+        for start, end in segments:
+            self._segment(sentence, words, start, end, found)
+
+    def _plan(self, sentence: Sentence, tokens: list[Token],
+              span: list[int]) -> tuple[list[Token], list[str], list[tuple[int, int]]] | None:
+        """What a run of name words holds apart from places (read once for both passes):
+        None for an organisation or a person, else (words, country names, candidate segments)."""
         text = sentence.text
         words = [tokens[i] for i in span]
         if words[0].low == "the" and len(words) > 1:
@@ -333,7 +414,9 @@ class MentionFinder:
         # an organisation ("X Press Agency", "the X treaty"), an outlet or a group
         after = _words_after(text, words[-1], 1)
         if words[-1].low in lx.ORG_WORDS or (after and after[0] in lx.ORG_WORDS):
-            return
+            return None
+        if self.languages and words[0].low in lx.FOREIGN_ORG_HEADS:
+            return None   # "Observatoire syrien...", "Capacetes Brancos"
         used = [False] * len(words)
         self._mark_lexicon(words, used)
         # titles and the people they introduce
@@ -342,21 +425,20 @@ class MentionFinder:
             for n in range(titled[0], len(words)):
                 used[n] = True
         if not all(used) and _word_before(text, words[0], skip=".,") in lx.TITLES:
-            return
+            return None
         named = [n for n, t in enumerate(words[:-1]) if t.low in lx.GIVEN_NAMES and not used[n]]
         if named:  # "Secretary of State John Kerry": a person from the first name on
             if named[0] == 0:
-                return
+                return None
             for n in range(named[0], len(words)):
                 used[n] = True
         # countries and demonyms
-        self._mark_countries(sentence, words, used, found)
+        countries = self._mark_countries(words, used)
         for n, t in enumerate(words):
             if t.low in lx.DEMONYMS or t.low in lx.WEEKDAYS or t.low in lx.MONTH_WORDS:
                 used[n] = True
         # candidates, longest first
-        for start, end in self._segments(used):
-            self._segment(sentence, words, start, end, found)
+        return words, countries, self._segments(used)
 
     def _mark_lexicon(self, words: list[Token], used: list[bool]) -> None:
         lows = [t.low for t in words]
@@ -370,7 +452,8 @@ class MentionFinder:
                     for n in range(i, i + size):
                         used[n] = True
 
-    def _mark_countries(self, sentence: Sentence, words: list[Token], used: list[bool], found: Found) -> None:
+    def _mark_countries(self, words: list[Token], used: list[bool]) -> list[str]:
+        found: list[str] = []
         countries = lx.country_names()
         for size in range(min(len(words), 5), 0, -1):
             for i in range(0, len(words) - size + 1):
@@ -380,7 +463,8 @@ class MentionFinder:
                 if name in countries:
                     for n in range(i, i + size):
                         used[n] = True
-                    found.countries.append((sentence, " ".join(t.text for t in words[i:i + size])))
+                    found.append(" ".join(t.text for t in words[i:i + size]))
+        return found
 
     @staticmethod
     def _segments(used: list[bool]) -> list[tuple[int, int]]:
@@ -395,7 +479,7 @@ class MentionFinder:
 
     def _is_stop(self, tok: Token) -> bool:
         low = tok.low
-        return (low in lx.FUNCTION_WORDS or low in lx.COMMON_CAPITALISED or low in lx.TITLES
+        return (low in self.stop or low in lx.COMMON_CAPITALISED or low in lx.TITLES
                 or low in lx.DEMONYMS or low in lx.WEEKDAYS or low in lx.MONTH_WORDS
                 or tok.text.lower() in self.lower_words or len(low) <= 2)
 
@@ -436,7 +520,7 @@ class MentionFinder:
                 if size == 1 and (self._is_stop(part[0]) or part[0].low in self.people
                                   or (part[0].text.isupper() and len(part[0].text) > 1)):
                     continue
-                if size > 1 and (part[0].low in lx.FUNCTION_WORDS or part[-1].low in lx.FUNCTION_WORDS):
+                if size > 1 and (part[0].low in self.stop or part[-1].low in self.stop):
                     continue
                 if size > 1 and all(self._is_stop(t) or t.is_connector for t in part):
                     continue
@@ -470,36 +554,11 @@ class MentionFinder:
         surface = text[part[0].start:part[-1].end]
         if fold(surface) in self.people:
             return None
-        before = _words_before(text, part[0], 2)
-        after = _words_after(text, part[-1], 2)
-        prefix = text[max(0, part[0].start - LOOK_BEHIND):part[0].start]
-        cue = ""
-        region = False
-        near = False
-        if before and before[-1] in lx.PLACE_PREPOSITIONS:
-            cue = before[-1]
-            if len(before) == 2 and before[-1] == "of" and _DIRECTION.match(before[0]):
-                near = True
-        if not cue and not self._is_headline(sentence) and re.search(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$", prefix) \
-                and re.search(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$", prefix):
-            cue = "list"
-        if before and _DIRECTION.match(before[-1]):
-            region, cue = True, before[-1]
-        tail = part[-1].low
-        if after and after[0] in lx.REGION_WORDS:
-            region, cue = True, after[0]
-        elif tail in lx.REGION_WORDS and len(part) > 1:
-            region = True
-        names = [surface]
-        if after and (after[0] in lx.FACILITY_WORDS) and last:
-            kind = lx.FACILITY_WORDS[after[0]]
-            names = [f"{surface} {after[0]}", f"{surface} {kind}", surface]
-            cue = cue or after[0]
-        elif after and after[0] in lx.SETTLEMENT_WORDS:
-            cue = cue or after[0]
-        speaker = bool(after and (after[0] in lx.SPEECH_VERBS
-                                  or (after[0] in ("has", "had", "have") and len(after) > 1
-                                      and after[1] in lx.SPEECH_VERBS)))
+        key = (id(sentence), part[0].start, part[-1].end, last)
+        read = self._readings.get(key)
+        if read is None:
+            read = self._readings[key] = self._reading(sentence, part, surface, last)
+        cue, region, near, names, speaker, speaks_there = read
         result: Any = None
         name = surface
         for name in dict.fromkeys(names):
@@ -536,9 +595,50 @@ class MentionFinder:
             return mention
         if speaker and not (place.population >= SPEAKER_POPULATION or place.feature_code in ("PPLC", "PPLA")):
             return None
+        if speaker or speaks_there:
+            mention.role = "speaker"   # "Moscow said", "told reporters in Geneva": no incident there
         mention.status = "resolved"
         mention.place = place
         return mention
+
+    def _reading(self, sentence: Sentence, part: list[Token], surface: str,
+                 last: bool) -> tuple[str, bool, bool, list[str], bool, bool]:
+        """The words around a candidate name (read once for both passes): its cue, whether it
+        is a region or near, the names to ask the gazetteer, and whether someone speaks."""
+        text = sentence.text
+        before = _words_before(text, part[0], 2)
+        after = _words_after(text, part[-1], 2)
+        prefix = text[max(0, part[0].start - LOOK_BEHIND):part[0].start]
+        cue = ""
+        region = False
+        near = False
+        if before and before[-1] in self.prepositions:
+            cue = before[-1]
+        if _NEAR_BEFORE.search(prefix):
+            near, cue = True, cue or "near"
+        if not cue and not self._is_headline(sentence) and re.search(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$", prefix) \
+                and re.search(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$", prefix):
+            cue = "list"
+        if before and _DIRECTION.match(before[-1]):
+            region, cue = True, before[-1]
+        tail = part[-1].low
+        if after and after[0] in _NEAR_AFTER:
+            near, cue = True, after[0]
+        elif after and after[0] in lx.REGION_WORDS:
+            region, cue = True, after[0]
+        elif tail in lx.REGION_WORDS and len(part) > 1:
+            region = True
+        names = [surface]
+        if after and (after[0] in lx.FACILITY_WORDS) and last:
+            kind = lx.FACILITY_WORDS[after[0]]
+            names = [f"{surface} {after[0]}", f"{surface} {kind}", surface]
+            cue = cue or after[0]
+        elif after and after[0] in lx.SETTLEMENT_WORDS:
+            cue = cue or after[0]
+        speaker = bool(after and (after[0] in lx.SPEECH_VERBS
+                                  or (after[0] in ("has", "had", "have") and len(after) > 1
+                                      and after[1] in lx.SPEECH_VERBS)))
+        return cue, region, near, names, speaker, bool(_SPEAKER_BEFORE.search(prefix))
 
     def _nearest_to_report(self, surface: str, result: Any) -> Any:
         """For an ambiguous name, the one candidate that lies among the report's other places

@@ -175,8 +175,8 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
     drafts: dict[tuple[str, str, str], dict[str, Any]] = {}
     anchors = _reference_points(result.found.mentions)
     for mention in result.found.mentions:
-        if id(mention) in anchors:
-            continue
+        if id(mention) in anchors or mention.role == "speaker":
+            continue   # a reference point ("X, north of Y") or where someone speaks ("said in Geneva")
         entry = result.entries[mention.entry]
         try:
             moment, precision, stamp_text = _entry_time(entry, default)
@@ -241,13 +241,21 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
     return list(drafts.values())
 
 
+_APPOSITION = re.compile(r"^\s*(?:\(|,|–|—|-)")
+
+
 def _reference_points(mentions: Sequence[Mention]) -> set[int]:
-    """Mentions that only locate another place of the same sentence ("Deir Jamal, north of Tell Rifaat")."""
-    first_start: dict[int, int] = {}
+    """Mentions that only locate the place named just before them ("Deir Jamal, north of Tell
+    Rifaat", "Kafer Naya (10 km from Aleppo)"): a near mention set off by a comma or a bracket."""
+    out: set[int] = set()
+    previous: Mention | None = None
     for mention in mentions:
-        key = id(mention.sentence)
-        first_start[key] = min(first_start.get(key, mention.start), mention.start)
-    return {id(m) for m in mentions if m.precision == "near" and first_start[id(m.sentence)] < m.start}
+        if previous is not None and previous.sentence is mention.sentence and mention.precision == "near":
+            gap = mention.sentence.text[previous.start + len(previous.text):mention.start]
+            if len(gap) <= 60 and _APPOSITION.match(gap) and not re.search(r"\b(?:and|e|et|y)\b", gap):
+                out.add(id(mention))
+        previous = mention
+    return out
 
 
 def _unresolved(result: IngestResult) -> list[dict[str, Any]]:
