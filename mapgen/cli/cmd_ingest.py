@@ -71,8 +71,9 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
     stamps = len(result.stamps)
     if project:
         merged = merge_into_project(project, result.drafts, result.unresolved)
+        before = f", {len(merged.offered_before)} offered before" if merged.offered_before else ""
         click.echo(f"drafts: {merged.path}  ({len(merged.added)} added, "
-                   f"{len(merged.duplicates)} already in the project)")
+                   f"{len(merged.duplicates)} already in the project{before})")
         for draft, existing in merged.duplicates:
             click.echo(f"  skipped {draft['type']} at {draft['place']} on {str(draft['date'])[:10]}: "
                        f"same as {existing}")

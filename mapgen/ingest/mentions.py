@@ -289,6 +289,7 @@ class MentionFinder:
         self._headlines: dict[int, bool] = {}
         self._plans: dict[tuple[int, int, int], Any] = {}
         self._readings: dict[tuple[int, int, int, bool], Any] = {}
+        self._near: dict[tuple[float, float, str], bool] = {}
 
     def _lower_words(self) -> set[str]:
         words: set[str] = set()
@@ -313,23 +314,31 @@ class MentionFinder:
         spans = [spans_of(s.text, tokens, self.stop) for s, tokens in parsed]
         for (sentence, tokens), runs in zip(parsed, spans):
             self._collect_people(sentence.text, tokens, runs)
-        pieces, tried = self._pass(parsed, spans, range(len(parsed)), {})
+        every = [(n, k) for n, runs in enumerate(spans) for k in range(len(runs))]
+        pieces, tried = self._pass(parsed, spans, every)
         first = self._join(pieces)
         self.lookup.context = [(fold(m.text), (m.place.lat, m.place.lon)) for m in first.mentions
                                if m.precision != "region" and m.role != "speaker"
                                and not m.place.feature_code.startswith(("ADM", "PCL"))]
         if not self.lookup.context:
             return first
-        # The second pass reads again only the sentences whose reading the context can change:
-        # a name the gazetteer now answers otherwise (or ambiguously), or a place far from the
-        # report's others. The rest keep their first reading, so a long report is read ~once.
+        # The second pass reads again only the runs of names whose reading the context can
+        # change: a name the gazetteer now answers otherwise (or ambiguously), or a place far
+        # from the report's others. The rest keep their first reading: a long report is read
+        # about once, in time proportional to its length.
         changed = {name for name in set().union(*tried.values()) if self._context_changes(name)}
-        dirty = [n for n in range(len(parsed))
-                 if tried.get(n, set()) & changed
-                 or any(not _near_context(m.place, self.lookup.others(fold(m.text))) for m in pieces[n].mentions)]
-        again, _ = self._pass(parsed, spans, dirty, {})
+        dirty = [key for key in every
+                 if tried[key] & changed or any(not self._near_report(m) for m in pieces[key].mentions)]
+        again, _ = self._pass(parsed, spans, dirty)
         pieces.update(again)
         return self._join(pieces)
+
+    def _near_report(self, mention: Mention) -> bool:
+        key = (mention.place.lat, mention.place.lon, fold(mention.text))
+        hit = self._near.get(key)
+        if hit is None:
+            hit = self._near[key] = _near_context(mention.place, self.lookup.others(key[2]))
+        return hit
 
     def _context_changes(self, name: str) -> bool:
         before, after = self.lookup.resolve(name, context=False), self.lookup.resolve(name)
@@ -337,24 +346,26 @@ class MentionFinder:
                 or after.alternative_scores != before.alternative_scores)
 
     def _pass(self, parsed: Sequence[tuple[Sentence, list[Token]]], spans: Sequence[list[list[int]]],
-              which: Iterable[int], tried: dict[int, set[str]]) -> tuple[dict[int, Found], dict[int, set[str]]]:
-        pieces: dict[int, Found] = {}
-        for n in which:
+              which: Iterable[tuple[int, int]]) -> tuple[dict[tuple[int, int], Found], dict[tuple[int, int], set[str]]]:
+        """Read the runs ``which`` ((sentence number, run number)): what each found, and the
+        names each asked the gazetteer for."""
+        pieces: dict[tuple[int, int], Found] = {}
+        tried: dict[tuple[int, int], set[str]] = {}
+        for n, k in which:
             sentence, tokens = parsed[n]
             found = Found()
-            self.lookup.tried = tried.setdefault(n, set())
-            for span in spans[n]:
-                self._span(sentence, tokens, span, found)
-            pieces[n] = found
+            self.lookup.tried = tried[(n, k)] = set()
+            self._span(sentence, tokens, spans[n][k], found)
+            pieces[(n, k)] = found
         self.lookup.tried = None
         return pieces, tried
 
-    def _join(self, pieces: dict[int, Found]) -> Found:
+    def _join(self, pieces: dict[tuple[int, int], Found]) -> Found:
         found = Found(people=set(self.people))
-        for n in sorted(pieces):
-            found.mentions += pieces[n].mentions
-            found.unresolved += pieces[n].unresolved
-            found.countries += pieces[n].countries
+        for key in sorted(pieces):
+            found.mentions += pieces[key].mentions
+            found.unresolved += pieces[key].unresolved
+            found.countries += pieces[key].countries
         return found
 
     # -- people ------------------------------------------------------------------------------

@@ -89,6 +89,15 @@ def _iso(moment: dt.datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
+def _iso_time(value: dt.datetime | dt.date, precision: str, tz: ZoneInfo) -> str:
+    """Every time a draft carries, in one form: ISO 8601 with its offset. A day (or the first day
+    of a week or month) is its midnight in the report's zone; ``time_precision`` says which."""
+    if precision == "exact" and isinstance(value, dt.datetime):
+        return _iso(value)
+    day = value.date() if isinstance(value, dt.datetime) else value
+    return _iso(dt.datetime(day.year, day.month, day.day, tzinfo=tz))
+
+
 def ingest_text(text: str, *, report: str = "report", published: Any = None,
                 source_url: str | None = None, outlet: str | None = None, timezone: str = "UTC",
                 gazetteer: Any = None, home: str | None = None, extra_places: Sequence[Any] = (),
@@ -139,7 +148,7 @@ def ingest_text(text: str, *, report: str = "report", published: Any = None,
     else:
         found = find_mentions(PlaceLookup(gazetteer, countries=countries, extra_places=extra_places), sentences)
     result = IngestResult(report, entries, sentences, found)
-    result.drafts = _drafts(result, default, source_url, outlet)
+    result.drafts = _drafts(result, default, source_url, outlet, tz)
     result.unresolved = _unresolved(result)
     return result
 
@@ -167,7 +176,7 @@ def _entry_time(entry: Entry, default: tuple[dt.datetime, str] | None) -> tuple[
 
 
 def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, source_url: str | None,
-            outlet: str | None) -> list[dict[str, Any]]:
+            outlet: str | None, tz: ZoneInfo) -> list[dict[str, Any]]:
     outlet_name = outlet or (re.sub(r"^https?://(www\.)?", "", source_url).split("/")[0] if source_url
                              else result.report)
     entry_text = {n: e.text for n, e in enumerate(result.entries)}
@@ -188,11 +197,12 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
                 raise
         when = find_when(mention.sentence.text, moment.date(), at=mention.start)
         if when is not None and when.day <= moment.date() + dt.timedelta(days=1):
-            date_value: str = when.day.isoformat()
+            date_value: str = _iso_time(when.day, when.precision, tz)
             time_precision = when.precision
         else:
             when = None
-            date_value = _iso(moment) if precision == "exact" else moment.date().isoformat()
+            # the entry's time (with its offset): the day it falls on in the map's zone is meant
+            date_value = _iso_time(moment, precision, tz)
             time_precision = "day"
         kind = suggest_type(mention.sentence.text, entry_text[mention.entry], at=mention.start)
         place = mention.place
@@ -208,13 +218,13 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
         source: dict[str, Any] = {"outlet": outlet_name}
         if source_url:
             source["url"] = source_url
-        source["published"] = _iso(moment) if precision == "exact" else moment.date().isoformat()
+        source["published"] = _iso_time(moment, precision, tz)
         text = excerpt(mention.sentence.text, mention.start)
         type_label = DEFAULT_EVENT_TYPES.get(kind, (kind.capitalize(), ""))[0]
         meta: dict[str, Any] = {
             "mention": mention.text,
             "entry": stamp_text or "(before the first timestamp)",
-            "entry_time": _iso(moment) if precision == "exact" else moment.date().isoformat(),
+            "entry_time": _iso_time(moment, precision, tz),
             "score": round(mention.score, 3),
             "gazetteer": {"name": place.name, "country": place.country,
                           "feature_code": place.feature_code, "geonameid": place.geonameid,
