@@ -16,7 +16,7 @@ from mapgen.ingest.entries import Entry, MissingYear, Stamp, split_entries
 from mapgen.ingest.kinds import suggest_type
 from mapgen.ingest.mentions import Found, Mention, PlaceLookup, find_mentions
 from mapgen.ingest.reltime import find_when
-from mapgen.ingest.sentences import Sentence, paragraphs, split_sentences
+from mapgen.ingest.sentences import Sentence, is_title_line, paragraphs, split_sentences
 from mapgen.ingest.textkeys import fold
 from mapgen.timeparse import get_zone, parse_instant
 
@@ -183,6 +183,10 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
     labels: dict[str, str] = {}
     drafts: dict[tuple[str, str, str], dict[str, Any]] = {}
     anchors = _reference_points(result.found.mentions)
+    # a headline is not an entry: its places get drafts only when the text below never names them
+    later = {_place_key(m.place) for m in result.found.mentions if not _in_headline(result, m)}
+    anchors |= {id(m) for m in result.found.mentions
+                if _in_headline(result, m) and _place_key(m.place) in later}
     for mention in result.found.mentions:
         if id(mention) in anchors or mention.role == "speaker":
             continue   # a reference point ("X, north of Y") or where someone speaks ("said in Geneva")
@@ -251,6 +255,12 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
     return list(drafts.values())
 
 
+def _in_headline(result: IngestResult, mention: Mention) -> bool:
+    """True for a mention in a title line before the first stamp of a report that has stamps."""
+    entry = result.entries[mention.entry]
+    return entry.stamp is None and bool(result.stamps) and is_title_line(mention.sentence.text)
+
+
 _APPOSITION = re.compile(r"^\s*(?:\(|,|–|—|-)")
 
 
@@ -271,6 +281,8 @@ def _reference_points(mentions: Sequence[Mention]) -> set[int]:
 def _unresolved(result: IngestResult) -> list[dict[str, Any]]:
     merged: dict[str, dict[str, Any]] = {}
     for mention in result.found.unresolved:
+        if _in_headline(result, mention):
+            continue   # the capitalised words of a headline are not names to look up
         key = fold(mention.text)
         if key in merged:
             merged[key]["count"] += 1

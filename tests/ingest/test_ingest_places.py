@@ -83,7 +83,7 @@ def test_accuracy_on_annotated_reports(gazetteer: Any) -> None:
             total.add(ev)
     assert total is not None
     print(format_row(total))
-    assert total.places.expected == 85
+    assert total.places.expected == 141
     assert total.places.precision >= 0.9, total.places.wrong
     assert total.places.recall >= 0.9, total.places.misses
 
