@@ -36,15 +36,24 @@ _PATTERNS = {kind: re.compile(r"\b(?:" + "|".join(words) + r")", re.I)  # entrie
              for kind, words in KEYWORDS.items()}
 
 
-@lru_cache(maxsize=64)   # an entry's text is scored once for all the places it names
-def type_scores(text: str) -> dict[str, int]:
-    """Number of keyword hits per type in ``text``."""
-    return {kind: len(pattern.findall(text)) for kind, pattern in _PATTERNS.items()}
+#: All the keywords in one expression (a group per type): a text is scanned once.
+_ALL = re.compile(r"\b(?:" + "|".join(f"(?P<k{n}>{'|'.join(words)})" for n, words in enumerate(KEYWORDS.values()))
+                  + ")", re.I)
 
 
 @lru_cache(maxsize=64)   # a sentence naming many places is read once
 def _hits(text: str) -> dict[str, list[int]]:
-    return {kind: [m.start() for m in pattern.finditer(text)] for kind, pattern in _PATTERNS.items()}
+    """Positions of the keywords of each type in ``text``."""
+    out: dict[str, list[int]] = {kind: [] for kind in KEYWORDS}
+    for match in _ALL.finditer(text):
+        out[TYPES[int(str(match.lastgroup)[1:])]].append(match.start())
+    return out
+
+
+@lru_cache(maxsize=64)   # an entry's text is scored once for all the places it names
+def type_scores(text: str) -> dict[str, int]:
+    """Number of keyword hits per type in ``text``."""
+    return {kind: len(hits) for kind, hits in _hits(text).items()}
 
 
 def suggest_type(sentence: str, entry: str = "", at: int | None = None) -> str:

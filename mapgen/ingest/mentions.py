@@ -77,26 +77,23 @@ _LOWER_WORD = re.compile(r"\b[a-zà-ÿ][a-zà-ÿ'’\-]*\b")
 SPEAKER_POPULATION = 500_000
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
+    """A word of a sentence that can be part of a name, with its offsets and folded form."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return fold(self.text)
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_article_name(self) -> bool:
-        return bool(_ART_HYPHEN.match(self.text))
-
+    low: str = ""
+    is_cap: bool = False
+    is_article_name: bool = False
     #: a word that is an ordinary word of the report's language here ("et" in French)
     plain: bool = False
+
+    def __post_init__(self) -> None:
+        self.low = fold(self.text)
+        self.is_cap = self.text[:1].isupper()
+        self.is_article_name = bool(_ART_HYPHEN.match(self.text))
 
     @property
     def is_connector(self) -> bool:
@@ -201,6 +198,11 @@ def tokens_of(text: str) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
         word, start = m.group(0), m.start()
+        # only words that can be part of a name are kept (capitalised, "al-X" or a connector):
+        # a run of names ends where the text between two kept words is more than a space
+        if not (word[:1].isupper() or word in lx.NAME_CONNECTORS or _ART_HYPHEN.match(word)
+                or _ELISION.match(word)):
+            continue
         elided = _ELISION.match(word)
         if elided is not None:
             word, start = word[elided.end():], start + elided.end()
@@ -254,7 +256,7 @@ def spans_of(text: str, tokens: list[Token], stop: frozenset[str] = lx.FUNCTION_
 
 
 def _word_before(text: str, tok: Token, skip: str = "") -> str:
-    before = text[max(0, tok.start - LOOK_BEHIND):tok.start].rstrip()
+    before = text[max(0, tok.start - LOOK_BEHIND // 2):tok.start].rstrip()
     if skip:
         before = before.rstrip(skip).rstrip()
     match = re.search(r"([^\W\d_][\w'’\-]*)\W*$", before)
@@ -334,10 +336,14 @@ class MentionFinder:
         return self._join(pieces)
 
     def _near_report(self, mention: Mention) -> bool:
-        key = (mention.place.lat, mention.place.lon, fold(mention.text))
+        return self._near_place(mention.place, fold(mention.text))
+
+    def _near_place(self, place: Any, name: str) -> bool:
+        """:func:`_near_context` for ``place`` named ``name``, worked out once per place and name."""
+        key = (place.lat, place.lon, name)
         hit = self._near.get(key)
         if hit is None:
-            hit = self._near[key] = _near_context(mention.place, self.lookup.others(key[2]))
+            hit = self._near[key] = _near_context(place, self.lookup.others(name))
         return hit
 
     def _context_changes(self, name: str) -> bool:
@@ -600,7 +606,7 @@ class MentionFinder:
         if not sure:
             mention.status = "unresolved"
             return mention
-        if self.lookup.context and not _near_context(place, self.lookup.others(fold(surface))) \
+        if self.lookup.context and not self._near_place(place, fold(surface)) \
                 and sim < 1.0:
             mention.status = "unresolved"   # far from the report's places: only the exact name
             return mention
