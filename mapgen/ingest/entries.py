@@ -141,7 +141,11 @@ def _candidates(text: str) -> list[str]:
         out.append(text[label.end():])
     segments = [seg.strip() for seg in _SEPARATORS.split(text) if seg.strip()]
     if len(segments) > 1 and all(len(seg) <= 60 for seg in segments):
-        for seg in segments:
+        for n, seg in enumerate(segments):
+            # the rest of a byline is an author, a place or an outlet: a few words, no figures
+            rest = segments[:n] + segments[n + 1:]
+            if any(any(ch.isdigit() for ch in other) or len(other.split()) > 6 for other in rest):
+                continue
             label = _LABEL.match(seg)
             out.append(seg[label.end():] if label is not None and label.end() < len(seg) else seg)
     byline = re.match(r"^(?:by|por|par|von)\s+[^,|]{2,40},\s*(.+)$", text, re.I)

@@ -63,7 +63,7 @@ def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.date
     assert (stamp.text, stamp.moment, stamp.precision) == (stamp_text, moment, precision)
 
 
-@pytest.mark.parametrize("line", ["Mais de 30 mil pessoas", "5 out of 10", "By Daniel Hart",
+@pytest.mark.parametrize("line", ["Mais de 30 mil pessoas", "5 out of 10", "By Daniel Hart", "Azaz | 7 February 2016 | 3 killed",
                                   "The talks of 8 February 2016 were suspended by the envoy in Geneva today."])
 def test_lines_that_are_not_datelines(line: str) -> None:
     assert parse_stamp(line, UTC) is None
