@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from mapgen.ingest import lexicon as lx
@@ -58,6 +59,12 @@ _NEAR_BEFORE = re.compile(
     r"base\s+a[ée]rea|base\s+a[ée]rienne|ville|localit[ée]|poste-fronti[èe]re|poste|pueblo|ciudad)"
     r"(?:\s+(?:of|de|do|da|du))?)?)\s*['’]?$", re.I)
 _NEAR_AFTER = frozenset({"outskirts", "suburbs", "environs", "vicinity"})
+#: The words a text before a name must end with for those expressions to match (a quick test).
+_NEAR_LAST = frozenset("""near nearby to outside of from around de do da dos das d du des aux abords
+the la le les o a os as el town village city camp crossing base airbase cidade vila aldeia posto
+aérea aerea aérienne aerienne ville localité localite poste-frontière poste-frontiere poste pueblo
+ciudad rebel-held regime-held besieged small border rebel kurdish syrian turkish""".split())
+_SPEAKER_LAST = frozenset("in at from em no na à au en desde depuis".split())
 #: Words before a name that say someone speaks there: "said in Geneva", "told reporters in
 #: Geneva", "speaking at a news conference in Moscow", "disse em Genebra", "a déclaré à Ankara".
 _SPEAKER_BEFORE = re.compile(
@@ -631,7 +638,8 @@ class MentionFinder:
         near = False
         if before and before[-1] in self.prepositions:
             cue = before[-1]
-        if _NEAR_BEFORE.search(prefix):
+        last_word = _last_word(prefix)
+        if last_word in _NEAR_LAST and _NEAR_BEFORE.search(prefix):
             near, cue = True, cue or "near"
         if not cue and not self._is_headline(sentence) and re.search(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$", prefix) \
                 and re.search(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$", prefix):
@@ -655,7 +663,8 @@ class MentionFinder:
         speaker = bool(after and (after[0] in lx.SPEECH_VERBS
                                   or (after[0] in ("has", "had", "have") and len(after) > 1
                                       and after[1] in lx.SPEECH_VERBS)))
-        return cue, region, near, names, speaker, bool(_SPEAKER_BEFORE.search(prefix))
+        speaks = last_word in _SPEAKER_LAST and bool(_SPEAKER_BEFORE.search(prefix))
+        return cue, region, near, names, speaker, speaks
 
     def _nearest_to_report(self, surface: str, result: Any) -> Any:
         """For an ambiguous name, the one candidate that lies among the report's other places
@@ -722,6 +731,13 @@ class MentionFinder:
         return None
 
 
+def _last_word(prefix: str) -> str:
+    """The last word before a name, lower case, without an elided article's apostrophe."""
+    words = prefix[-24:].rstrip(" '’").rsplit(None, 1)
+    return words[-1].lower() if words else ""
+
+
+@lru_cache(maxsize=50_000)
 def _latin(name: str) -> bool:
     return all(ord(ch) < 0x0250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in name if ch.isalpha())
 
