@@ -364,9 +364,14 @@ class MentionFinder:
         names each asked the gazetteer for."""
         pieces: dict[tuple[int, int], Found] = {}
         tried: dict[tuple[int, int], set[str]] = {}
+        countries = lx.country_names()
         for n, k in which:
             sentence, tokens = parsed[n]
             found = Found()
+            span = spans[n][k]
+            if len(span) == 1 and tokens[span[0]].low not in countries and self._is_stop(tokens[span[0]]):
+                pieces[(n, k)], tried[(n, k)] = found, set()   # "The", "Rebels": nothing to read
+                continue
             self.lookup.tried = tried[(n, k)] = set()
             self._span(sentence, tokens, spans[n][k], found)
             pieces[(n, k)] = found

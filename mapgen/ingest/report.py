@@ -90,10 +90,11 @@ def _iso(moment: dt.datetime) -> str:
 
 
 def _iso_time(value: dt.datetime | dt.date, precision: str, tz: ZoneInfo) -> str:
-    """Every time a draft carries, in one form: ISO 8601 with its offset. A day (or the first day
-    of a week or month) is its midnight in the report's zone; ``time_precision`` says which."""
+    """Every time a draft carries, in one form: ISO 8601 with the offset of the report's zone
+    (the map's, with --into). A day (or the first day of a week or month) is its midnight there;
+    ``time_precision`` says which."""
     if precision == "exact" and isinstance(value, dt.datetime):
-        return _iso(value)
+        return _iso(value.astimezone(tz))
     day = value.date() if isinstance(value, dt.datetime) else value
     return _iso(dt.datetime(day.year, day.month, day.day, tzinfo=tz))
 
