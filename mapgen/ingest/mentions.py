@@ -207,8 +207,9 @@ def tokens_of(text: str) -> list[Token]:
         word, start = m.group(0), m.start()
         # only words that can be part of a name are kept (capitalised, "al-X" or a connector):
         # a run of names ends where the text between two kept words is more than a space
-        if not (word[:1].isupper() or word in lx.NAME_CONNECTORS or _ART_HYPHEN.match(word)
-                or _ELISION.match(word)):
+        if not (word[:1].isupper() or word in lx.NAME_CONNECTORS
+                or (("-" in word or "'" in word or "’" in word)
+                    and (_ART_HYPHEN.match(word) or _ELISION.match(word)))):
             continue
         elided = _ELISION.match(word)
         if elided is not None:
