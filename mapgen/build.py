@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 from mapgen.basemap import basemap_for
 from mapgen.control_zones import all_zones
+from mapgen.errors import InputError, InputErrors
 from mapgen.model import ControlZone, Incident
 from mapgen.readers import ReadOptions
 from mapgen.resolve import Resolved, resolve_places, write_pins
@@ -34,6 +35,7 @@ class MapDocument:
     zones: list[ControlZone]
     left_out_for_review: int = 0
     written: list[Path] = field(default_factory=list)
+    skipped: list[InputError] = field(default_factory=list)  # invalid records left out (--skip-invalid)
 
     @property
     def incident_count(self) -> int:
@@ -53,6 +55,14 @@ class MapDocument:
         pins = write_pins(self.source, self.resolved)
         if pins:
             self.written.append(pins)
+        report = skipped_path(out)
+        if self.skipped:
+            from mapgen.problems import skipped_report
+
+            write_atomic(report, skipped_report(self.skipped).encode("utf-8"))
+            self.written.append(report)
+        elif report.exists():  # left by an earlier build: nothing is left out now
+            report.unlink()
         return self.written
 
     def _repr_html_(self) -> str:
@@ -60,6 +70,12 @@ class MapDocument:
         doc = html.escape(self.html, quote=True)
         return (f'<iframe srcdoc="{doc}" style="width:100%;height:520px;border:0" '
                 f'sandbox="allow-scripts allow-popups" title="{html.escape(self.source.config.title)}"></iframe>')
+
+
+def skipped_path(out: str | Path) -> Path:
+    """``OUT.skipped.csv``: the records a build with ``skip_invalid`` left out, beside the map."""
+    out = Path(out)
+    return out.with_name(out.stem + ".skipped.csv")
 
 
 def embed_snippet(url: str, title: str) -> str:
@@ -106,10 +122,13 @@ def paused_gc(resume: bool = True) -> Iterator[None]:
 
 def build_map(source: str | Path | MapSource, *, timezone: str | None = None, home: str | None = None,
               repin: bool = False, title: str | None = None, options: ReadOptions | None = None,
-              cache: Any = None, cdn: bool = False) -> MapDocument:
+              cache: Any = None, cdn: bool = False, skip_invalid: bool = False) -> MapDocument:
     """Build the map for ``source`` (a project folder, one events file, or a loaded source).
 
     ``cdn=True`` loads Leaflet from a pinned CDN address with integrity hashes instead of inlining it.
+    ``skip_invalid=True`` (or ``on_error: skip`` in map.yaml) leaves invalid records out (bad
+    fields, unknown places) and lists them in :attr:`MapDocument.skipped`; problems that are not
+    about one record (a missing column, an unreadable file) still stop the build.
 
     Raises :class:`~mapgen.errors.InputErrors` for bad input, naming file, record and field.
     Incidents marked ``review: true`` are left out and counted. ``cache`` (a
@@ -117,16 +136,32 @@ def build_map(source: str | Path | MapSource, *, timezone: str | None = None, ho
     """
     with paused_gc():
         return _build_map(source, timezone=timezone, home=home, repin=repin, title=title, options=options,
-                          cache=cache, cdn=cdn)
+                          cache=cache, cdn=cdn, skip_invalid=skip_invalid)
 
 
 def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: str | None, repin: bool,
-               title: str | None, options: ReadOptions | None, cache: Any, cdn: bool) -> MapDocument:
-    loaded = source if isinstance(source, MapSource) else load_source(
-        source, timezone=timezone, options=options, reader=cache.read if cache is not None else None)
+               title: str | None, options: ReadOptions | None, cache: Any, cdn: bool,
+               skip_invalid: bool) -> MapDocument:
+    skipped: list[InputError] = []
+    if isinstance(source, MapSource):
+        loaded = source
+    else:
+        loaded = load_source(source, timezone=timezone, options=options, problems=skipped,
+                             reader=cache.read if cache is not None else None)
+    skip = skip_invalid or loaded.config.on_error == "skip"
+    if skipped and (not skip or not all(problem.row for problem in skipped)):
+        raise InputErrors(skipped)
+    _leave_out(loaded, skipped)  # e.g. the second of two incidents with one id
     if title:
         loaded.config.title = title
-    resolved = resolve_places(loaded, home=home, repin=repin, include_review=False)
+    try:
+        resolved = resolve_places(loaded, home=home, repin=repin, include_review=False)
+    except InputErrors as exc:  # unknown or ambiguous places
+        if not skip or not all(problem.row for problem in exc.errors):
+            raise
+        skipped.extend(exc.errors)
+        _leave_out(loaded, exc.errors)
+        resolved = resolve_places(loaded, home=home, repin=repin, include_review=False)
     incidents = [i for i in resolved.incidents if not i.review]
     left_out = len(resolved.incidents) - len(incidents)
     zones = all_zones(loaded.config, loaded.zones, resolved.control)
@@ -145,7 +180,21 @@ def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: st
     else:
         page = _render(payload, loaded.config.title, cdn=cdn)
     return MapDocument(html=page, source=loaded, resolved=resolved,
-                       incidents=incidents, zones=zones, left_out_for_review=left_out)
+                       incidents=incidents, zones=zones, left_out_for_review=left_out, skipped=skipped)
+
+
+def _leave_out(loaded: MapSource, problems: list[InputError]) -> None:
+    """Drop the records that ``problems`` are about (by file and record) from ``loaded``."""
+    if not problems:
+        return
+    bad = {(str(p.file), p.record) for p in problems}
+
+    def keep(items: list[Any]) -> list[Any]:
+        return [item for item in items if (str(item.origin.file), item.origin.record) not in bad]
+
+    loaded.incidents = keep(loaded.incidents)
+    loaded.zones = keep(loaded.zones)
+    loaded.control = keep(loaded.control)
 
 
 def _render(payload: dict[str, Any], title: str, *, cdn: bool = False) -> str:
@@ -164,6 +213,6 @@ def default_output(source: str | Path) -> Path:
     return Path("output") / f"{name or 'map'}.html"
 
 
-__all__ = ["MapDocument", "build_map", "default_output", "embed_snippet", "paused_gc"]
+__all__ = ["MapDocument", "build_map", "default_output", "embed_snippet", "paused_gc", "skipped_path"]
 
 

@@ -10,6 +10,8 @@ class InputError(MapgenError, ValueError):
     """Bad input data: the message names the file, the record (line or index) and the field.
 
     Rendered on one line as ``file:record: field: message``; parts that are unknown are left out.
+    ``row`` is true for a problem of one record (a bad date, an unknown place), which
+    ``build --skip-invalid`` may leave out; others (a missing column, an unreadable file) stop.
     """
 
     def __init__(
@@ -19,11 +21,13 @@ class InputError(MapgenError, ValueError):
         file: str | None = None,
         record: int | str | None = None,
         field: str | None = None,
+        row: bool = False,
     ) -> None:
         self.message = message
         self.file = file
         self.record = record
         self.field = field
+        self.row = row  # about one record (row) only: ``--skip-invalid`` may leave it out
         super().__init__(self.render())
 
     def render(self) -> str:

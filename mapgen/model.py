@@ -72,7 +72,7 @@ class Origin:
     record: int | str | None = None
 
     def error(self, field_name: str | None, message: str) -> InputError:
-        return InputError(message, file=self.file, record=self.record, field=field_name)
+        return InputError(message, file=self.file, record=self.record, field=field_name, row=True)
 
 
 @_slot_init
@@ -113,8 +113,20 @@ class Incident:
 
 
 @dataclass(frozen=True)
+class HeldTown:
+    """A town inside a zone derived from town control: held since ``since``, on these sources."""
+
+    place: str
+    since: dt.datetime
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
 class ControlZone:
-    """Who holds an area during a validity interval ``[valid_from, valid_to)`` (open when None)."""
+    """Who holds an area during a validity interval ``[valid_from, valid_to)`` (open when None).
+
+    ``towns`` lists the towns a zone derived from town control holds (empty for drawn zones).
+    """
 
     id: str
     faction: str
@@ -124,6 +136,7 @@ class ControlZone:
     status: str = "assessed"
     sources: tuple[Source, ...] = ()
     origin: Origin = field(default=Origin(""), compare=False)
+    towns: tuple[HeldTown, ...] = field(default=(), compare=False)  # derived, for the popup
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ class BuildOutcome:
 def build_and_record(source: str | Path, out: str | Path, *, timezone: str | None = None,
                      home: str | None = None, repin: bool = False, title: str | None = None,
                      options: Any = None, embed_url: str | None = None, use_cache: bool = True,
-                     cdn: bool = False) -> BuildOutcome:
+                     cdn: bool = False, skip_invalid: bool = False) -> BuildOutcome:
     """Build ``source`` into ``out`` (with the build cache unless ``use_cache`` is false), write
     the build record ``OUT.build.json`` and return what changed since the previous build.
 
@@ -40,7 +40,7 @@ def build_and_record(source: str | Path, out: str | Path, *, timezone: str | Non
 
         cache = BuildCache.for_output(out, home)
     doc = build_map(source, timezone=timezone, home=home, repin=repin, title=title, options=options,
-                    cache=cache, cdn=cdn)
+                    cache=cache, cdn=cdn, skip_invalid=skip_invalid)
     written = doc.save(out, embed_url=embed_url)
     if cache is not None:
         cache.forget_missing({str(Path(f).resolve()) for f in doc.source.files})

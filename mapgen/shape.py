@@ -311,6 +311,9 @@ def zone_rows(config: MapConfig, zones: Sequence[ControlZone]) -> list[dict[str,
             "label": _zone_label(zone, tz), "src": _source_rows(zone.sources, tz),
             "geom": geometry_json(zone.geometry),
         })
+        if zone.towns:  # which towns, since when, on whose word
+            rows[-1]["towns"] = [[town.place, day_label(town.since.astimezone(tz).date()),
+                                  _source_rows(town.sources, tz)] for town in zone.towns]
     return rows
 
 
@@ -380,13 +383,10 @@ def build_payload(config: MapConfig, incidents: Sequence[Incident], zones: Seque
     """Everything the time layer needs, as plain data."""
     used_types = set(map(attrgetter("type"), incidents))
     used_factions = {zone.faction for zone in zones}
-    for key in sorted(used_types):
-        config.event_type(key)
-    for key in sorted(used_factions):
-        config.faction(key)
-    # the legend lists only what the data uses, in the configured (or default) order
-    config.event_types = {k: v for k, v in config.event_types.items() if k in used_types}
-    config.factions = {k: v for k, v in config.factions.items() if k in used_factions}
+    # the legend lists only what the data uses, in the configured order, then sorted; a type or
+    # faction without a colour of its own gets one apart from every other shown
+    config.use_event_types(used_types)
+    config.use_factions(used_factions)
     tz = config.zone
     # what several parts below read from every incident, read once
     starts = _minutes_of(list(map(attrgetter("start"), incidents)))

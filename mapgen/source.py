@@ -1,6 +1,7 @@
 """Load a map source: a project folder (map.yaml, events/, zones/, places.yaml) or one events file."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -125,6 +126,9 @@ def load_source(path: str | Path, *, timezone: str | None = None,
         raise InputErrors([InputError("no such file or folder", file=str(path))])
     if path.is_dir():
         config = project_config(path, timezone)
+        if config.columns or config.date_format:  # how this project's CSV tables are laid out
+            options = dataclasses.replace(options, columns=tuple(sorted(config.columns.items())),
+                                          date_format=config.date_format)
         source = MapSource(path=path, is_project=True, config=config)
         source.files = _event_files(path / "events") + _event_files(path / "zones")
         if not source.files:
@@ -155,8 +159,29 @@ def load_source(path: str | Path, *, timezone: str | None = None,
     source.incidents = records.incidents
     source.zones = records.zones
     source.control = records.control
-    source.warnings = records.warnings
+    source.warnings = records.warnings + lookalike_warnings(config, records)
     return source
+
+
+def lookalike_warnings(config: MapConfig, records: Records) -> list[InputError]:
+    """A warning for each event type or faction that is not known but looks like one that is
+    ("goverment", "regime" for "government"): it would become a legend row of its own. Named at
+    its first use."""
+    found: list[InputError] = []
+    for kind, items, attribute in (("event type", records.incidents, "type"),
+                                   ("faction", [*records.zones, *records.control], "faction")):
+        first: dict[str, Any] = {}
+        for item in items:
+            first.setdefault(getattr(item, attribute), item)
+        for key, item in first.items():
+            known = config.suggestion(key, kind)
+            if known is not None:
+                section = "event_types" if kind == "event type" else "factions"
+                found.append(InputError(
+                    f"{kind} {key!r} is not a known one; did you mean {known!r}? (list it under "
+                    f"{section}: in map.yaml to keep it as it is)", file=item.origin.file,
+                    record=item.origin.record, field=attribute))
+    return found
 
 
 def _check_unique(records: Records, errors: list[InputError]) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 TIME_PRECISIONS = ("exact", "day", "week", "month")
@@ -121,3 +122,20 @@ def parse_span(
     else:
         finish = precision_span(begin, effective, tz)
     return TimeSpan(begin, finish), effective
+
+
+_TIME_DIRECTIVES = ("%H", "%I", "%M", "%S", "%p", "%X", "%c", "%T", "%R", "%f", "%z")
+
+
+@lru_cache(maxsize=65536)
+def reformat_date(value: str, fmt: str) -> str | None:
+    """``value`` written with the strptime format ``fmt`` as ISO 8601 (a date when ``fmt`` has
+    no time of day, else a datetime); None when it does not match. ``"08/21/13 12:00 AM"`` with
+    ``"%m/%d/%y %I:%M %p"`` is ``"2013-08-21T00:00:00"``."""
+    try:
+        parsed = dt.datetime.strptime(value.strip(), fmt)
+    except ValueError:
+        return None
+    if any(code in fmt for code in _TIME_DIRECTIVES):
+        return parsed.isoformat()
+    return parsed.date().isoformat()

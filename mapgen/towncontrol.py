@@ -98,15 +98,55 @@ def _coordinate(value: Any, origin: Origin, name: str, limit: float) -> float:
     return number
 
 
+#: rows of one name further apart than this are different towns (Syria has six Ayn al-Bayda)
+SAME_NAME_KM = 2.0
+#: rows of different names are one place only when they lie this close (two spellings, one spot)
+SAME_SPOT_KM = 0.05
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _km(a: TownControl, b: TownControl) -> float:
+    from math import asin, cos, radians, sin, sqrt
+
+    lat1, lon1, lat2, lon2 = map(radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * asin(min(1.0, sqrt(h)))
+
+
+def same_place(a: TownControl, b: TownControl) -> bool:
+    """Whether two control rows speak of one town.
+
+    Rows are towns, not strings: one name with coordinates more than ``SAME_NAME_KM`` apart is
+    two towns; two names are one town only at (nearly) the same spot. A row not yet located
+    is the same place as a row of the same name (both will resolve alike).
+    """
+    same_name = _folded(a.place) == _folded(b.place)
+    if not (a.located and b.located):
+        return same_name
+    return _km(a, b) <= (SAME_NAME_KM if same_name else SAME_SPOT_KM)
+
+
 def check_overlaps(rows: Sequence[TownControl], errors: list[InputError]) -> None:
-    """A town held by two rows at once is an input error naming both lines."""
+    """A town held by two rows at once is an input error naming both lines.
+
+    Checked as the file is read for rows that are surely one town (the same name, both placed
+    by the gazetteer, or both given coordinates close together); rows told apart only by their
+    resolved places are checked once places are known (``control_zones.check_place_overlaps``).
+    """
     by_place: dict[str, list[TownControl]] = {}
     for row in rows:
-        by_place.setdefault(" ".join(row.place.casefold().split()), []).append(row)
+        by_place.setdefault(_folded(row.place), []).append(row)
     for items in by_place.values():
         items.sort(key=lambda r: r.valid_from)
-        for before, after in zip(items, items[1:]):
-            if before.valid_to is None or after.valid_from < before.valid_to:
-                errors.append(after.origin.error(
-                    "from", f"{after.place!r} is already held by {before.faction!r} then "
-                            f"(line {before.origin.record}); end that row's 'to' first"))
+        for n, after in enumerate(items):
+            for before in items[:n]:
+                if before.located != after.located or not same_place(before, after):
+                    continue
+                if before.valid_to is None or after.valid_from < before.valid_to:
+                    errors.append(after.origin.error(
+                        "from", f"{after.place!r} is already held by {before.faction!r} then "
+                                f"(line {before.origin.record}); end that row's 'to' first"))
+                    break

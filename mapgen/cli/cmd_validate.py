@@ -14,10 +14,14 @@ WARNINGS_SHOWN = 50
 @timezone_option
 @click.option("--repair", is_flag=True, help="Check as `build --repair` would: repair invalid "
                                               "zone polygons and report each repair as a warning.")
-@click.option("--all-warnings", is_flag=True, help=f"List every warning (default: the first {WARNINGS_SHOWN}).")
+@click.option("--all-warnings", is_flag=True, help="List every warning (default: repeated ones summarised "
+                                                   "in one line with a count).")
+@click.option("--skip-invalid", is_flag=True, help="Check as `build --skip-invalid` would: invalid records are "
+                                                   "reported as left out, and only other problems fail.")
 @click.pass_context
 @run_guarded
-def validate(ctx: click.Context, source: str, timezone: str | None, repair: bool, all_warnings: bool) -> None:
+def validate(ctx: click.Context, source: str, timezone: str | None, repair: bool, all_warnings: bool,
+             skip_invalid: bool) -> None:
     """Check SOURCE and print every problem as file:line: field: message (exit 1 if any).
 
     Records, places (and town control) are all checked in one pass; warnings, such as a source
@@ -28,6 +32,7 @@ def validate(ctx: click.Context, source: str, timezone: str | None, repair: bool
       mapgen validate examples/aleppo-2016-02
     """
     from mapgen.control_zones import all_zones
+    from mapgen.problems import reasons, summarise
     from mapgen.readers import ReadOptions
     from mapgen.resolve import resolve_places
     from mapgen.source import load_source
@@ -41,15 +46,25 @@ def validate(ctx: click.Context, source: str, timezone: str | None, repair: bool
     except InputErrors as exc:
         problems.extend(exc.errors)
     warnings = [*loaded.warnings, *_warnings(loaded)]
-    shown = warnings if all_warnings else warnings[:WARNINGS_SHOWN]
-    for warning in shown:
-        click.echo(f"warning: {warning}", err=True)
-    if len(shown) < len(warnings):
-        click.echo(f"warning: ... and {len(warnings) - len(shown)} more (--all-warnings lists them)", err=True)
+    if all_warnings:
+        shown = [str(w) for w in warnings]
+    else:
+        shown = summarise(warnings)[:WARNINGS_SHOWN]
+    for line in shown:
+        click.echo(f"warning: {line}", err=True)
+    problems.sort(key=lambda e: (str(e.file or ""), e.record if isinstance(e.record, int) else 0))
+    skipped: list[InputError] = []
+    if (skip_invalid or loaded.config.on_error == "skip") and problems and all(p.row for p in problems):
+        skipped, problems = problems, []
+        for line in summarise(skipped):
+            click.echo(f"left out: {line}", err=True)
     if problems:
-        problems.sort(key=lambda e: (str(e.file or ""), e.record if isinstance(e.record, int) else 0))
         raise InputErrors(problems)
-    click.echo(f"ok: {len(loaded.incidents)} incidents, {zone_count} zone versions"
+    bad = {(str(p.file), p.record) for p in skipped}
+    kept = sum((str(i.origin.file), i.origin.record) not in bad for i in loaded.incidents)
+    click.echo(f"ok: {kept} incidents, {zone_count} zone versions"
+               + (f"; {len(skipped)} invalid record{'s' if len(skipped) > 1 else ''} would be left out "
+                  f"({reasons(skipped)})" if skipped else "")
                + (f", {len(loaded.control)} town control rows" if loaded.control else "")
                + (f", {len(warnings)} warning{'s' if len(warnings) > 1 else ''}" if warnings else ""))
 

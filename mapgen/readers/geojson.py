@@ -1,5 +1,7 @@
 """Read GeoJSON: Point features are incidents, Polygon/MultiPolygon features are control zones.
 
+(A ``.json`` file holding UCDP API rows goes to :mod:`mapgen.readers.ucdp` instead.)
+
 Incident properties are the model's fields (``id, date, end, type, place, time_precision,
 geo_precision, actors, title, description, fatalities, sources, review``); the point gives
 ``lat``/``lon`` (GeoJSON order is [lon, lat]). A feature with a null geometry and a ``place``
@@ -65,6 +67,11 @@ def read_geojson(path: Path, tz: ZoneInfo, errors: list[InputError], options: Re
     except InputError as exc:
         errors.append(exc)
         return records
+    from mapgen.readers.ucdp import read_ucdp_json, ucdp_json_rows
+
+    rows = ucdp_json_rows(data)  # a UCDP API answer is JSON too
+    if rows is not None:
+        return read_ucdp_json(rows, path, tz, errors)
     if isinstance(data, Mapping) and data.get("type") == "Feature":
         features: Any = [data]
     elif isinstance(data, Mapping) and data.get("type") == "FeatureCollection":

@@ -65,3 +65,20 @@ def leaflet_css() -> str:
 def own_asset(name: str) -> str:
     """A file of the project's own plugin (``mapgen/static``)."""
     return (resources.files("mapgen") / "static" / name).read_text(encoding="utf-8")
+
+
+#: the page plugin's parts (``mapgen/static/timeline/``), joined in name order into one script
+PLUGIN_FOLDER = "timeline"
+
+
+@lru_cache(maxsize=None)
+def plugin_script(folder: str = PLUGIN_FOLDER) -> str:
+    """The project's Leaflet plugin: its parts, one file per concern, joined in name order.
+
+    Each part is written at the top level of its file and shares the plugin's private scope with
+    the others: the parts are wrapped together in one function so nothing leaks into the page.
+    """
+    parts = sorted((p for p in (resources.files("mapgen") / "static" / folder).iterdir()
+                    if p.name.endswith(".js")), key=lambda p: p.name)
+    body = "\n".join(f"/* --- {p.name} --- */\n{p.read_text(encoding='utf-8')}" for p in parts)
+    return f"(function () {{\n'use strict';\n{body}}})();\n"

@@ -6,7 +6,7 @@ from typing import Any
 
 from jinja2 import Template
 
-from mapgen.render.assets import own_asset
+from mapgen.render.assets import own_asset, plugin_script
 from mapgen.render.raw import RawMacroElement
 from mapgen.shape import LAZY_TEXT_ID, page_data
 
@@ -16,7 +16,7 @@ def _template() -> Template:
 
 
 class TimeLayer(RawMacroElement):
-    """Incidents and zones on one clock, a slider and a legend (``mapgen/static/mapgen-timeline.js``)."""
+    """Incidents and zones on one clock, a slider and a legend (``mapgen/static/timeline/*.js``)."""
 
     _template = _template()
 
@@ -25,7 +25,7 @@ class TimeLayer(RawMacroElement):
         self._name = "TimeLayer"
         self.payload_text, self.lazy_text = page_data(payload)
         self.deferred = False  # set by render_html: the page is rendered around a mark instead
-        self.js = own_asset("mapgen-timeline.js")
+        self.js = plugin_script()
         self.css = own_asset("mapgen.css")
         # permalinks, frame fit, small screens, screen-reader summary (uses only the page API)
         self.share_js = own_asset("mapgen-share.js")

@@ -1,5 +1,5 @@
 /* mapgen share: permalinks in the URL hash, a page that fits its frame, small-screen layout and
- * screen-reader text. Runs after mapgen-timeline.js and uses only its page API (mapgen.setDate,
+ * screen-reader text. Runs after the time layer (static/timeline/) and uses only its page API (mapgen.setDate,
  * mapgen.state, mapgen.openIncident, mapgen.days, mapgen.describe), mapgen.app.map, the DOM and
  * the `mapgen:change` event.
  *

@@ -109,7 +109,7 @@ def test_zones_round_trip_through_geojson(tmp_path: Path) -> None:
                                   "lon": 37.0463, "country": "SY"}, Origin("control.csv", 2), TZ),
              control_from_record({"place": "Nubl", "faction": "government", "from": "2016-02-03", "lat": 36.3739,
                                   "lon": 36.9958, "country": "SY"}, Origin("control.csv", 3), TZ)]
-    zones = [drawn, *zones_from_control(towns)]
+    zones = [drawn, *zones_from_control(towns, radius_km=10)]
     path = tmp_path / "zones.geojson"
     path.write_text(features_geojson([], zones, TZ), encoding="utf-8")
     errors: list = []

@@ -1,0 +1,94 @@
+/* Control zones for the slider's date, drawn on a canvas; hit-testing a click. */
+
+// The control zones shown for the slider's date, drawn like the basemap; App._zoneAt finds
+// the one under a click from the same rings.
+var ZoneLayer = DrawnCanvas.extend({
+  initialize: function (app, options) {
+    L.Canvas.prototype.initialize.call(this, options);
+    this._app = app;
+  },
+
+  _draw: function () {
+    var ctx = this._ctx, b = this._bounds, map = this._map;
+    if (!ctx || !b || !map) return;
+    var scale = 256 * Math.pow(2, map.getZoom()), origin = map.getPixelOrigin();
+    var ox = origin.x, oy = origin.y, size = b.getSize(), factions = this._app.data.factions;
+    ctx.clearRect(b.min.x, b.min.y, size.x, size.y);
+    ctx.lineJoin = ctx.lineCap = 'round';
+    this._app.zoneLayers.forEach(function (z) {
+      if (!z.on) return;
+      var zone = z.zone, colour = factions[zone.f].color, status = zone.status;
+      ctx.beginPath();
+      traceRings(ctx, zoneRings(z), scale, ox, oy);
+      // assessed: a plain tint; claimed: a fainter tint; contested: the faction's hatching
+      ctx.globalAlpha = status === 'assessed' ? 0.28 : status === 'claimed' ? 0.14 : 0.08;
+      ctx.fillStyle = colour;
+      ctx.fill('evenodd');
+      if (status === 'contested') {
+        ctx.globalAlpha = 0.75;
+        ctx.fillStyle = hatch(ctx, colour, ox, oy);
+        ctx.fill('evenodd');
+      }
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = status === 'assessed' ? 1.5 : 2;
+      ctx.setLineDash(status === 'assessed' ? [] : [6, 4]);  // claimed or contested: dashed
+      ctx.strokeStyle = colour;
+      ctx.stroke();
+    });
+    ctx.setLineDash([]);
+  }
+});
+
+// Diagonal hatching in a colour, as control maps draw contested ground; anchored to the map's
+// pixel grid so it does not crawl when the map pans.
+var HATCH_SIZE = 8;
+var hatchTiles = {};
+function hatch(ctx, colour, ox, oy) {
+  var tile = hatchTiles[colour];
+  if (!tile) {
+    tile = hatchTiles[colour] = document.createElement('canvas');
+    var ratio = window.devicePixelRatio || 1, size = Math.round(HATCH_SIZE * ratio);
+    tile.width = tile.height = size;
+    var t = tile.getContext('2d');
+    t.strokeStyle = colour;
+    t.lineWidth = 1.6 * ratio;
+    t.beginPath();
+    // one stripe corner to corner, and the two halves that continue it across the tile's edges
+    t.moveTo(0, size); t.lineTo(size, 0);
+    t.moveTo(-size / 2, size / 2); t.lineTo(size / 2, -size / 2);
+    t.moveTo(size / 2, size * 1.5); t.lineTo(size * 1.5, size / 2);
+    t.stroke();
+  }
+  var pattern = ctx.createPattern(tile, 'repeat');
+  if (pattern && pattern.setTransform && window.DOMMatrix) {
+    var ratio2 = window.devicePixelRatio || 1;
+    pattern.setTransform(new DOMMatrix().translate(-ox % HATCH_SIZE, -oy % HATCH_SIZE).scale(1 / ratio2));
+  }
+  return pattern;
+}
+
+// A zone version's rings in world units, made the first time it is drawn or clicked.
+function zoneRings(z) {
+  if (!z.rings) {
+    var g = z.zone.geom, rings = [];
+    var polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    polygons.forEach(function (polygon) { polygon.forEach(function (ring) { rings.push(worldRing(ring)); }); });
+    z.rings = rings;
+  }
+  return z.rings;
+}
+
+// Whether (x, y) lies inside the rings by the even-odd rule (as they are filled): holes and
+// the parts of a multipolygon count as drawn.
+function insideRings(rings, x, y) {
+  var inside = false;
+  rings.forEach(function (r) {
+    if (x < r.box[0] || x > r.box[2] || y < r.box[1] || y > r.box[3]) return;
+    var xy = r.xy, n = xy.length;
+    for (var i = 0, j = n - 2; i < n; j = i, i += 2) {
+      var yi = xy[i + 1], yj = xy[j + 1];
+      if ((yi > y) !== (yj > y) && x < (xy[j] - xy[i]) * (y - yi) / (yj - yi) + xy[i]) inside = !inside;
+    }
+  });
+  return inside;
+}

@@ -1,0 +1,295 @@
+/* The app: ties map, clock, layers and controls together; drawing, play, selection. */
+
+function App(map, data) {
+  var app = this;
+  this.map = map;
+  this.data = data;
+  this.speed = 1;
+  this.clock = new Clock(map, data);
+  this._waiting = [];
+  // The incidents are decoded once (asynchronously: the buffers are inflated by the browser,
+  // begun before the map is built); until then the page shows zones and controls, and
+  // state().ready stays false.
+  var packed = data.inc;
+  var decoded = packed.n ? Promise.all([inflate(packed.bin), inflate(packed.text)]).then(function (parts) {
+    return new Incidents(packed, readColumns(packed, parts[0]), new TextDecoder().decode(parts[1]));
+  }) : Promise.resolve(Incidents.empty());
+  ['mapgenBase', 'mapgenZones', 'mapgenPoints'].forEach(function (name, k) {
+    var pane = map.createPane(name);
+    pane.style.zIndex = [150, 350, 450][k];
+  });
+  map.getPane('mapgenBase').style.pointerEvents = 'none';
+  // the view first: the basemap and zones are then projected and drawn once, for it
+  if (data.bounds) map.fitBounds(data.bounds, {padding: [20, 20], maxZoom: 11});
+  this._basemap(data.basemap);
+  this._zones(data.zones);
+  this.points = new PointLayer(this.clock).addTo(map);
+  this.slider = new SliderControl(this).addTo(map);
+  this.info = new InfoControl(data).addTo(map);
+  var density = this.info.density;
+  if (density) this.points.on('aggregate', function (e) { density.hidden = !e.on; });
+  if (map.attributionControl) {
+    map.attributionControl.setPrefix(false);
+    var credit = el('span', 'mapgen-credit', data.credit);
+    map.attributionControl.getContainer().appendChild(credit);
+  }
+  map.on('click', function (e) {
+    if (app._click(e)) return;
+    var zone = app._zoneAt(e.latlng);
+    if (zone) L.popup({maxWidth: 320}).setLatLng(e.latlng).setContent(zonePopup(data, zone)).openOn(map);
+  });
+  map.on('popupclose', function () {
+    if (app.clock.selected !== null) {
+      app.clock.selected = null;
+      app.points.redraw();
+      app.emit('select');
+    }
+  });
+  this.loaded = false;
+  this.go(this.clock.index);
+  this.loading = decoded.then(function (inc) {
+    app.clock.inc = inc;
+    app.loaded = true;
+    app.go(app.clock.index);
+    app._drawNow();
+  });
+  // titles, descriptions and links: inflated once the first drawing is done and on screen
+  // (decoding megabytes of text would otherwise hold back the frame that shows it), or at
+  // once when a popup needs them
+  var text = null;
+  this._loadText = function () {
+    if (!text) {
+      text = app.loading.then(function () {
+        var inc = app.clock.inc;
+        if (inc.hasText) return inc;
+        return lazyText(packed).then(inflate).then(function (buffer) {
+          inc.attachText(packed.lazyTables, new TextDecoder().decode(buffer));
+          app.emit('text');  // titles now available (e.g. for the screen-reader summary)
+          return inc;
+        });
+      });
+    }
+    return text;
+  };
+  this.textLoading = this.loading.then(function () { return app.whenReady(); }).then(afterPaint)
+    .then(function () { return app._loadText(); });
+}
+
+App.prototype._click = function (e) {
+  var i = this.points.hit(e.containerPoint);
+  if (i === null) return false;
+  if (this.points.aggregated && this.map.getZoom() < this.map.getMaxZoom()) {
+    // a cell of the density grid stands for many incidents: zoom in on it
+    this.map.setView(e.latlng, Math.min(this.map.getZoom() + 2, this.map.getMaxZoom()));
+  } else {
+    var here = this.points.hitAll(e.containerPoint);
+    if (here.length > 1) this.openList(here, e.latlng); else this.openIndex(i, e.latlng);
+  }
+  return true;
+};
+
+// Several incidents drawn on one spot: a list to choose from, newest first.
+App.prototype.openList = function (indices, latlng) {
+  var app = this, inc = this.clock.inc;
+  if (!inc.hasText) return this._loadText().then(function () { app.openList(indices, latlng); });
+  var box = el('div', 'mapgen-popup mapgen-popup-list');
+  box.appendChild(el('h3', 'mapgen-popup-title', indices.length + ' incidents here'));
+  var list = el('ul', 'mapgen-stack');
+  indices.forEach(function (i) {
+    var type = app.data.types[inc.ty[i]];
+    var item = el('li');
+    var button = el('button', 'mapgen-stack-item');
+    button.type = 'button';
+    button.style.borderLeftColor = type.color;
+    button.appendChild(el('span', 'mapgen-stack-title', inc.title(i) || type.label));
+    button.appendChild(el('span', 'mapgen-stack-when', whenLabel(app.data, inc, i)));
+    button.addEventListener('click', function () { app.openIndex(i, latlng); });
+    item.appendChild(button);
+    list.appendChild(item);
+  });
+  box.appendChild(list);
+  L.popup({maxWidth: 340, autoPanPadding: [20, 20]}).setLatLng(latlng).setContent(box).openOn(this.map);
+};
+
+App.prototype._basemap = function (basemap) {
+  if (!basemap) return;
+  this.basemap = new BasemapLayer(basemap, {pane: 'mapgenBase'}).addTo(this.map);
+  // Web tiles are an opt-in layer: nothing is requested unless a reader switches them on.
+  var tiles = L.tileLayer(this.data.tiles.url, {attribution: this.data.tiles.attribution, maxZoom: 18});
+  L.control.layers(null, {'Web map tiles (online)': tiles}, {position: 'topleft', collapsed: true})
+    .addTo(this.map);
+};
+
+// The place labels drawn now (on the basemap's canvas, which reaches a little beyond the
+// view), most-used first: [{name, box: [left, top, right, bottom]}] in pixels of the map's
+// container.
+App.prototype.placeLabels = function () {
+  if (!this.basemap) return [];
+  var at = this.map._getMapPanePos();
+  return this.basemap.shownLabels.map(function (l) {
+    return {name: l.name, box: [l.box[0] + at.x, l.box[1] + at.y, l.box[2] + at.x, l.box[3] + at.y]};
+  });
+};
+
+// The zone versions, each with whether it is shown; all are drawn on one canvas (ZoneLayer).
+App.prototype._zones = function (zones) {
+  this.zoneLayers = zones.map(function (zone) { return {zone: zone, rings: null, on: false}; });
+  this.zoneCanvas = new ZoneLayer(this, {pane: 'mapgenZones'}).addTo(this.map);
+  this._zonesChanged = true;
+};
+
+// The shown zone version under a map position (the one drawn last, on top), or null.
+App.prototype._zoneAt = function (latlng) {
+  var p = worldRing([[latlng.lng, latlng.lat]]).xy, x = p[0], y = p[1];
+  for (var k = this.zoneLayers.length - 1; k >= 0; k--) {
+    var z = this.zoneLayers[k];
+    if (z.on && insideRings(zoneRings(z), x, y)) return z.zone;
+  }
+  return null;
+};
+
+App.prototype.go = function (index) {
+  var clock = this.clock, last = clock.days.iso.length - 1;
+  index = Math.max(0, Math.min(last, Math.round(index)));
+  clock.index = index;
+  clock.ready = false;
+  clock.compute();
+  var t = clock.instant(index), shown = [];
+  // zones on the same clock: the versions valid at the end of the slider's day
+  this.zoneLayers.forEach(function (z) {
+    var on = z.zone.from < t && (z.zone.to === null || z.zone.to >= t);
+    if (on !== z.on) {
+      z.on = on;
+      this._zonesChanged = true;  // drawn with the incidents, in the next frame
+    }
+    if (on) shown.push(z.zone.id);
+  }, this);
+  clock.zonesShown = shown;
+  var label = clock.days.label[index];
+  this.slider.update(index, label, label + ': ' + clock.count + ' incidents');
+  this._scheduleDraw();
+  this.emit('date');
+};
+
+App.prototype.emit = function (reason) {
+  var clock = this.clock;
+  var detail = {reason: reason, date: clock.days.iso[clock.index], index: clock.index,
+                selected: clock.selected === null ? null : clock.inc.id(clock.selected),
+                count: clock.count};
+  document.dispatchEvent(new CustomEvent('mapgen:change', {detail: detail}));
+};
+
+// Draw in the next animation frame (several changes within one frame draw once); `ready`
+// turns true in that frame, right after the canvas has been drawn for the current date, and
+// the promises of whenReady() resolve then.
+App.prototype._scheduleDraw = function () {
+  var app = this;
+  if (this._frame) cancelAnimationFrame(this._frame);
+  this._frame = requestAnimationFrame(function () {
+    app._frame = null;
+    app._draw();
+  });
+};
+
+// Draw now instead of in the next frame (once, when the incidents have been decoded: the
+// frame that shows them is then the next one, not the one after).
+App.prototype._drawNow = function () {
+  if (this._frame) cancelAnimationFrame(this._frame);
+  this._frame = null;
+  this._draw();
+};
+
+App.prototype._draw = function () {
+  var started = performance.now();
+  if (this._zonesChanged) {
+    this._zonesChanged = false;
+    this.zoneCanvas.redraw();
+  }
+  this.points.redraw();
+  this.drawMs = performance.now() - started;
+  if (!this.loaded) return;
+  this.clock.ready = true;
+  var waiting = this._waiting;
+  this._waiting = [];
+  waiting.forEach(function (resolve) { resolve(); });
+};
+
+App.prototype.whenReady = function () {
+  var app = this;
+  if (this.clock.ready) return Promise.resolve(this.state({ids: false}));
+  return new Promise(function (resolve) { app._waiting.push(resolve); })
+    .then(function () { return app.state({ids: false}); });
+};
+
+// Play: one day per step, waiting for each step's drawing; 700 ms a day at speed 1.
+App.prototype.togglePlay = function () {
+  var app = this, button = this.slider.play;
+  if (this._playing) {
+    clearTimeout(this._timer);
+    this._playing = false;
+    this._timer = null;
+    button.textContent = '▶';
+    button.setAttribute('aria-label', 'Play');
+    return;
+  }
+  if (this.clock.index >= this.clock.days.iso.length - 1) this.go(0);
+  this._playing = true;
+  button.textContent = '❚❚';
+  button.setAttribute('aria-label', 'Pause');
+  var tick = function () {
+    if (!app._playing) return;
+    app.go(app.clock.index + 1);
+    if (app.clock.index >= app.clock.days.iso.length - 1) { app.togglePlay(); return; }  // the end
+    app.whenReady().then(function () {
+      if (app._playing) app._timer = setTimeout(tick, (app.data.playMs || 700) / app.speed);
+    });
+  };
+  this._timer = setTimeout(tick, (this.data.playMs || 700) / this.speed);
+};
+
+App.prototype.openIndex = function (i, latlng) {
+  var app = this, inc = this.clock.inc;
+  if (!inc.hasText) {
+    // selected (and drawn so) now; the popup once its text has arrived, if still selected
+    this.clock.selected = i;
+    this.points.redraw();
+    return this._loadText().then(function () { if (app.clock.selected === i) app.openIndex(i, latlng); });
+  }
+  this.clock.selected = i;
+  this.points.redraw();
+  L.popup({maxWidth: 340, autoPanPadding: [20, 20]})
+    .setLatLng(latlng || [inc.lat(i), inc.lon(i)])
+    .setContent(incidentPopup(this.data, inc, i))
+    .openOn(this.map);
+  this.clock.selected = i;
+  this.emit('select');
+};
+
+// The id lists cost time at 100,000 incidents: state({ids: false}) leaves them out and gives
+// only the counts.
+App.prototype.state = function (options) {
+  var clock = this.clock, ids = !options || options.ids !== false;
+  var out = {
+    date: clock.days.iso[clock.index],
+    index: clock.index,
+    count: clock.count,
+    drawnCount: this.points.drawnCount(),
+    aggregated: this.points.aggregated,
+    zones: clock.zonesShown.slice(),
+    selected: clock.selected === null ? null : clock.inc.id(clock.selected),
+    ready: clock.ready,
+    drawMs: this.drawMs || 0  // how long the last drawing took (for measurements)
+  };
+  if (ids) {
+    out.incidents = clock.visibleIds();
+    out.drawn = this.points.drawnIds();
+  }
+  if (options && options.alpha) {  // fading: each drawn incident's opacity
+    out.alpha = {};
+    for (var k = 0; k < this.points._drawnCount; k++) {
+      var i = this.points._drawn[k];
+      out.alpha[clock.inc.id(i)] = clock.alpha(i);
+    }
+  }
+  return out;
+};
