@@ -17,9 +17,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-# The shared data folder sits beside the checkout (or beside the folder holding a worktree).
-SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.is_dir()),
-              REPO.parent / "shared")
+# The shared data folder sits beside the checkout (or beside the folder holding a worktree);
+# MAPGEN_SHARED names another.
+SHARED = Path(os.environ.get("MAPGEN_SHARED") or next(
+    (p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.is_dir()), REPO.parent / "shared"))
 DATA = REPO / "tests" / "ingest" / "data"
 #: The seed live blog's annotation (the blog itself stays in the shared folder).
 SEED_ANNOTATION = REPO / "benchmarks" / "data" / "seed-annotation.yaml"
@@ -55,7 +56,8 @@ def prepare_home(home: Path) -> float:
 def run(home: Path, verbose: bool = True) -> list:
     from gazetteer import open_gazetteer
     from mapgen.ingest import ingest_file
-    from mapgen.ingest.evaluate import Evaluation, evaluate, format_row, load_annotation
+    from mapgen.errors import InputError
+    from mapgen.ingest.evaluate import Evaluation, evaluate, format_row, load_annotation, refused
 
     total = Evaluation("all reports")
     rows = []
@@ -63,10 +65,14 @@ def run(home: Path, verbose: bool = True) -> list:
         for report, annotation_path in documents():
             annotation = load_annotation(annotation_path)
             started = time.perf_counter()
-            result = ingest_file(report, published=annotation.get("published"), gazetteer=gaz,
-                                 timezone=annotation.get("timezone", "UTC"))
+            try:
+                result = ingest_file(report, published=annotation.get("published"), gazetteer=gaz,
+                                     timezone=annotation.get("timezone", "UTC"))
+            except InputError as exc:   # a report refused (e.g. no time found) scores nothing
+                ev = refused(annotation, report.name, str(exc))
+            else:
+                ev = evaluate(result, annotation, report.name)
             seconds = time.perf_counter() - started
-            ev = evaluate(result, annotation, report.name)
             rows.append(ev)
             total.add(ev)
             if verbose:
@@ -77,6 +83,11 @@ def run(home: Path, verbose: bool = True) -> list:
                     print(f"    wrong:  {line}")
                 for line in ev.stamps.misses + ev.stamps.wrong:
                     print(f"    stamp:  {line}")
+                for role in ("near", "speaker"):
+                    for line in getattr(ev, role).misses:
+                        print(f"    {role} missed: {line}")
+                    for line in getattr(ev, role).wrong:
+                        print(f"    {role} wrong:  {line}")
     if verbose:
         print(format_row(total))
     rows.append(total)

@@ -12,8 +12,8 @@ from mapgen.cli.options import run_guarded
               help="Publication date (or date-time) of the report: the time of text before its first timestamp.")
 @click.option("--source-url", default=None, metavar="URL", help="Address of the report (http or https), cited by every draft.")
 @click.option("--outlet", default=None, metavar="NAME", help="Name of the outlet (default: the URL's host or the file name).")
-@click.option("--timezone", default="UTC", show_default=True,
-              help="IANA time zone of timestamps that state none.")
+@click.option("--timezone", default=None, metavar="TZ",
+              help="IANA time zone of timestamps that state none (default: the project's with --into, else UTC).")
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False), default=None,
               help="Drafts file to write (default: standard output, unless --into is given; with --into, a copy).")
 @click.option("--into", "project", type=click.Path(file_okay=False), default=None,
@@ -24,15 +24,18 @@ from mapgen.cli.options import run_guarded
 @click.pass_context
 @run_guarded
 def ingest(ctx: click.Context, report: str, published: str | None, source_url: str | None,
-           outlet: str | None, timezone: str, out: str | None, project: str | None,
+           outlet: str | None, timezone: str | None, out: str | None, project: str | None,
            countries: str | None) -> None:
     """Turn REPORT (a live blog or news text, plain or HTML; - reads standard input) into draft
     incidents to review.
 
-    The report is split into entries on its timestamps; the places each entry names are found
-    with the gazetteer; every draft has the entry time, an excerpt, the place with its score,
-    a suggested type and `review: true`. Names that look like places but were not found are
-    listed under `unresolved:` and on standard error.
+    The report is split into entries on its timestamps (an article's dateline or byline date
+    counts as one, in English, Portuguese, French or Spanish); the places each entry names are
+    found with the gazetteer; every draft has the entry time, an excerpt, the place with its
+    score and precision, a suggested type and `review: true`. Names that look like places but
+    were not found are listed under `unresolved:` and on standard error. With --into, new drafts
+    are appended to the project's drafts.yaml (comments kept) and drafts offered before (listed
+    in PROJECT/ingested.yaml) are not offered again.
 
     \b
     Example:
@@ -46,6 +49,12 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
 
     if source_url:
         check_url(source_url, Origin("--source-url"), "url")
+    if timezone is None:
+        timezone = "UTC"
+        if project:
+            from mapgen.source import project_config
+
+            timezone = project_config(project).timezone
     try:
         get_zone(timezone)
     except ValueError as exc:
@@ -71,8 +80,9 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
     stamps = len(result.stamps)
     if project:
         merged = merge_into_project(project, result.drafts, result.unresolved)
+        before = f", {len(merged.offered_before)} offered before" if merged.offered_before else ""
         click.echo(f"drafts: {merged.path}  ({len(merged.added)} added, "
-                   f"{len(merged.duplicates)} already in the project)")
+                   f"{len(merged.duplicates)} already in the project{before})")
         for draft, existing in merged.duplicates:
             click.echo(f"  skipped {draft['type']} at {draft['place']} on {str(draft['date'])[:10]}: "
                        f"same as {existing}")
@@ -81,6 +91,9 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
         click.echo(f"drafts: {path}  ({len(result.drafts)} drafts from {stamps} timestamped entries)")
     if not project and not out:
         click.echo(render_drafts(result.drafts, result.unresolved), nl=False)
+    speakers = sorted({m.text for m in result.found.mentions if m.role == "speaker"})
+    if speakers:
+        click.echo(f"not incidents (someone speaks there): {', '.join(speakers)}", err=True)
     for item in result.unresolved:
         hint = f"; candidates: {'; '.join(item['candidates'])}" if item.get("candidates") else ""
         click.echo(f"unresolved: {item['name']} ({item['status']}, {item['entry']}){hint}", err=True)

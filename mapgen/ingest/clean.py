@@ -86,6 +86,9 @@ def clean_text(text: str, *, is_html: bool | None = None) -> str:
     else:
         text = html.unescape(text) if "&" in text and re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", text, re.I) else text
     text = unicodedata.normalize("NFC", text)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    # control and format characters out: looked up once per distinct character, not per character
+    drop = {ord(ch): None for ch in set(text) if ch not in "\n\t" and unicodedata.category(ch)[0] == "C"}
+    if drop:
+        text = text.translate(drop)
     text = text.replace("\t", " ").replace("\u00a0", " ")
     return "\n".join(line.rstrip() for line in text.split("\n"))

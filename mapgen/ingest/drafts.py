@@ -2,6 +2,8 @@
 
 A draft is an ordinary incident record with ``review: true`` (``build`` leaves it out) and an
 ``ingest:`` mapping that says where it came from. Accepting a draft is deleting ``review: true``.
+Merging appends to the drafts file as text (the editor's comments stay) and records every id it
+offered in ``PROJECT/ingested.yaml``, so that a deleted draft is not offered again.
 Merging skips a draft when the project already holds an incident of the same type at the same
 place (within :data:`SAME_PLACE_KM`, or of the same name) whose dates overlap, within each one's
 time precision.
@@ -48,7 +50,9 @@ def render_drafts(drafts: Sequence[Mapping[str, Any]], unresolved: Sequence[Mapp
     body: dict[str, Any] = {"incidents": [_plain(d) for d in drafts]}
     if unresolved:
         body["unresolved"] = [_plain(u) for u in unresolved]
-    text = yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)   # libyaml: a long report's drafts in seconds
+    text = yaml.dump(body, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100,
+                     default_flow_style=False)
     return HEADER + text
 
 
@@ -65,6 +69,7 @@ class MergeResult:
     path: Path
     added: list[dict[str, Any]] = field(default_factory=list)
     duplicates: list[tuple[dict[str, Any], str]] = field(default_factory=list)  # (draft, existing id)
+    offered_before: list[dict[str, Any]] = field(default_factory=list)  # listed in ingested.yaml
 
 
 def _span(record: Mapping[str, Any], tz: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
@@ -123,12 +128,111 @@ def find_duplicate(draft: Mapping[str, Any], known: Sequence[_Known], tz: ZoneIn
     return None
 
 
+RECORD_FILE = "ingested.yaml"
+RECORD_HEADER = """\
+# Drafts `mapgen ingest --into` has offered this map, by id. A draft listed here is never
+# offered again, so a draft the editor deleted stays deleted when its report is ingested again.
+# Remove an id to be offered that draft again.
+"""
+
+
+def read_record(project: str | Path) -> dict[str, Any]:
+    """The ids of the drafts already offered to ``project`` (its ``ingested.yaml``), with what
+    each was; empty when there is none. A record that cannot be read is an input error."""
+    path = Path(project) / RECORD_FILE
+    if not path.exists():
+        return {}
+    from mapgen.readers.yamlfile import load_yaml
+
+    data = _plain(load_yaml(path)) or {}
+    offered = data.get("ingested") if isinstance(data, dict) else None
+    if offered is None:
+        offered = {}
+    if not isinstance(offered, dict):
+        raise InputErrors([InputError("expected a mapping of draft ids", file=str(path), field="ingested")])
+    return offered
+
+
+def _write_record(project: Path, offered: Mapping[str, Any]) -> Path:
+    body = yaml.dump({"ingested": dict(offered)}, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+                     sort_keys=False, allow_unicode=True, width=200, default_flow_style=None)
+    return write_atomic(project / RECORD_FILE, (RECORD_HEADER + body).encode("utf-8"))
+
+
+def _items_text(items: Sequence[Mapping[str, Any]], indent: int) -> str:
+    """Block-sequence YAML for ``items`` with the dash at column ``indent``."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text = yaml.dump([_plain(i) for i in items], Dumper=dumper, sort_keys=False, allow_unicode=True,
+                     width=100, default_flow_style=False)
+    if indent:
+        text = "".join(" " * indent + line if line.strip() else line for line in text.splitlines(True))
+    return text
+
+
+def _line_after(text: str, index: int) -> int:
+    """The offset of the start of the line after the one holding ``index`` (or the end)."""
+    if index > 0 and text[index - 1] == "\n":
+        return index
+    nl = text.find("\n", index)
+    return len(text) if nl < 0 else nl + 1
+
+
+def append_to_drafts(text: str, key: str, items: Sequence[Mapping[str, Any]]) -> str:
+    """``text`` (a drafts file) with ``items`` added at the end of its top-level ``key:`` list,
+    everything else (the editor's comments, order and layout) left as it was."""
+    if not items:
+        return text
+    root = yaml.compose(text, Loader=yaml.SafeLoader) if text.strip() else None
+    if isinstance(root, yaml.SequenceNode) and key == "incidents" and root.value and not root.flow_style:
+        return _append_to_sequence(text, root, items)   # a bare list of incidents
+    node = None
+    if isinstance(root, yaml.MappingNode):
+        for k, v in root.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                node = v
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null")):
+        if node is not None:   # "key:" with nothing after it: the list goes on the next lines
+            at = _line_after(text, node.end_mark.index)
+            return text[:at] + _items_text(items, 0) + text[at:]
+        head = "" if not text or text.endswith("\n") else "\n"
+        return text + head + f"{key}:\n" + _items_text(items, 0)
+    if not isinstance(node, yaml.SequenceNode):
+        raise ValueError(f"{key}: is not a list")
+    if node.flow_style or not node.value:   # "key: []" or "[a, b]": written again as a block list
+        existing = yaml.safe_load(text[node.start_mark.index:node.end_mark.index]) or []
+        block = "\n" + _items_text([*existing, *items], 0)
+        after = _line_after(text, node.end_mark.index)
+        rest = text[node.end_mark.index:after].strip()
+        return text[:node.start_mark.index].rstrip(" ") + block + (f"# {rest.lstrip('#').strip()}\n" if rest else "") + text[after:]
+    return _append_to_sequence(text, node, items)
+
+
+def _append_to_sequence(text: str, node: Any, items: Sequence[Mapping[str, Any]]) -> str:
+    # a block sequence starts at its first dash: new items go after the last item's content and
+    # the comments indented under it, at the dash's column; other comments stay where they are
+    dash = node.start_mark.column
+    last = node.value[-1]
+    while isinstance(last, (yaml.MappingNode, yaml.SequenceNode)) and last.value:
+        last = last.value[-1][1] if isinstance(last, yaml.MappingNode) else last.value[-1]
+    at = _line_after(text, last.end_mark.index)
+    while at < len(text):
+        end = text.find("\n", at) + 1 or len(text)
+        line = text[at:end]
+        if not (line.lstrip().startswith("#") and len(line) - len(line.lstrip()) > dash):
+            break
+        at = end
+    return text[:at] + _items_text(items, dash) + text[at:]
+
+
 def merge_into_project(project: str | Path, drafts: Sequence[Mapping[str, Any]],
                        unresolved: Sequence[Mapping[str, Any]] = ()) -> MergeResult:
-    """Add ``drafts`` to ``PROJECT/events/drafts.yaml``, skipping any the project already holds.
+    """Add ``drafts`` to ``PROJECT/events/drafts.yaml``, skipping any the project already holds
+    and any offered to it before (listed in ``PROJECT/ingested.yaml``: a draft the editor deleted
+    stays deleted).
 
     The project must load (its files valid); its incidents, drafts included, are what a new
-    draft is compared with. Unresolved names are added to the file's ``unresolved:`` list.
+    draft is compared with. New drafts and unresolved names are appended to the file as text, so
+    the editor's comments, order and layout stay as they were.
 
     Raises
     ------
@@ -142,18 +246,20 @@ def merge_into_project(project: str | Path, drafts: Sequence[Mapping[str, Any]],
     if not folder.is_dir():
         raise InputErrors([InputError("not a map project folder", file=str(folder))])
     target = folder / "events" / DRAFTS_FILE
-    existing_records: list[dict[str, Any]] = []
     existing_unresolved: list[dict[str, Any]] = []
+    text = ""
     if target.exists():
         from mapgen.readers.yamlfile import load_yaml
 
         data = _plain(load_yaml(target)) or {}
         if isinstance(data, list):
             data = {"incidents": data}
+            unresolved = ()   # a bare list of incidents has no place for them
         if not isinstance(data, dict):
             raise InputErrors([InputError("expected incidents: and unresolved: lists", file=str(target))])
-        existing_records = list(data.get("incidents") or [])
         existing_unresolved = list(data.get("unresolved") or [])
+        text = target.read_text(encoding="utf-8")
+    offered = read_record(folder)
     has_files = any((folder / sub).is_dir() and any((folder / sub).iterdir()) for sub in ("events", "zones"))
     incidents: list[Incident] = []
     tz = ZoneInfo("UTC")
@@ -167,6 +273,9 @@ def merge_into_project(project: str | Path, drafts: Sequence[Mapping[str, Any]],
     known = _known_from_incidents(incidents, pins)
     result = MergeResult(target)
     for draft in drafts:
+        if str(draft.get("id")) in offered:
+            result.offered_before.append(dict(draft))
+            continue
         dup = find_duplicate(draft, known, tz)
         if dup is not None:
             result.duplicates.append((dict(draft), dup))
@@ -177,13 +286,23 @@ def merge_into_project(project: str | Path, drafts: Sequence[Mapping[str, Any]],
                             frozenset({fold(str(draft.get("place") or ""))}),
                             (float(draft["lat"]), float(draft["lon"]))))
     seen = {fold(str(u.get("name", ""))) for u in existing_unresolved}
-    merged_unresolved = existing_unresolved + [dict(u) for u in unresolved
-                                               if fold(str(u.get("name", ""))) not in seen]
-    records = existing_records + result.added
-    if records and (result.added or len(merged_unresolved) != len(existing_unresolved)):
-        write_drafts(target, records, merged_unresolved)
+    new_unresolved = [dict(u) for u in unresolved if fold(str(u.get("name", ""))) not in seen]
+    if result.added or new_unresolved:
+        if not text:
+            text = HEADER
+        try:
+            text = append_to_drafts(text, "incidents", result.added)
+            text = append_to_drafts(text, "unresolved", new_unresolved)
+        except ValueError as exc:
+            raise InputErrors([InputError(str(exc), file=str(target))]) from None
+        write_atomic(target, text.encode("utf-8"))
+    if result.added:
+        for draft in result.added:
+            offered[str(draft["id"])] = {"date": str(draft.get("date")), "type": draft.get("type"),
+                                         "place": draft.get("place")}
+        _write_record(folder, offered)
     return result
 
 
-__all__ = ["MergeResult", "find_duplicate", "merge_into_project", "render_drafts", "write_drafts",
-           "DRAFTS_FILE"]
+__all__ = ["MergeResult", "append_to_drafts", "find_duplicate", "merge_into_project", "read_record",
+           "render_drafts", "write_drafts", "DRAFTS_FILE", "RECORD_FILE"]

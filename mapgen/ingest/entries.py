@@ -10,21 +10,61 @@ MONTHS = {name: n for n, names in enumerate([
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_TIME = r"(?:(?:,|\s+at|\s*-)?\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
-_ZONE = r"(?:\s*\(?(?P<zone>GMT|UTC|Z|[+-]\d{2}:?\d{2})\)?)?"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+#: Month names of Portuguese, French and Spanish datelines (with and without accents), and the
+#: abbreviations that cannot be read as another word; stamps only (relative time is English).
+FOREIGN_MONTHS = {name: n for n, names in enumerate([
+    ("janeiro", "janvier", "janv", "enero", "ene"),
+    ("fevereiro", "fev", "février", "fevrier", "févr", "fevr", "fév", "febrero"),
+    ("março", "marco", "mars", "marzo"),
+    ("abril", "abr", "avril", "avr"),
+    ("maio", "mai", "mayo"),
+    ("junho", "juin", "junio"),
+    ("julho", "juillet", "juil", "julio"),
+    ("agosto", "août", "aout", "ago"),
+    ("setembro", "septembre", "septiembre", "setiembre"),
+    ("outubro", "octobre", "octubre"),
+    ("novembro", "novembre", "noviembre"),
+    ("dezembro", "dez", "décembre", "decembre", "déc", "diciembre", "dic")], start=1) for name in names}
+STAMP_MONTHS = {**MONTHS, **FOREIGN_MONTHS}
+WEEKDAY_WORDS = (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|"
+                 r"domingo|segunda(?:-feira)?|terça(?:-feira)?|terca(?:-feira)?|quarta(?:-feira)?|"
+                 r"quinta(?:-feira)?|sexta(?:-feira)?|s[áa]bado|lundi|mardi|mercredi|jeudi|vendredi|"
+                 r"samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes")
+#: Offsets of the zone abbreviations news pages print after a time.
+ZONE_OFFSETS = {"GMT": 0, "UTC": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120,
+                "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240, "PST": -480, "PDT": -420}
 
-#: Patterns a line must match in full to open an entry.
+_MONTH = r"(?P<month>" + "|".join(sorted(STAMP_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{4}))?"
+_HOUR = r"(?P<hour>\d{1,2})(?::|h|\s?h\s?)(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
+_TIME = (r"(?:(?:,|\s+at|\s+à|\s+às|\s+as|\s+a\s+las|\s*[-–—·|])?\s*" + _HOUR + r")?")
+_ZONE = r"(?:\s*\(?(?P<zone>GMT|UTC|Z|BST|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|[+-]\d{2}:?\d{2})(?P<zone_off>[+-]\d{1,2}(?::?\d{2})?)?\)?)?"
+_WEEKDAY = r"(?:(?P<weekday>" + WEEKDAY_WORDS + r")\.?,?\s+)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?"
+
+#: Patterns a line (or the date part of a byline) must match in full to open an entry.
 STAMP_PATTERNS = [
-    # Feb 04, 2016 19:14 (GMT) / February 4, 2016 / February 4, 2016 at 7:14 pm
-    re.compile(r"^" + _WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME + _ZONE + r"$", re.I),
-    # 4 February 2016 / 4 Feb 2016 19:14 GMT
-    re.compile(r"^" + _WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME + _ZONE + r"$", re.I),
+    # Feb 04, 2016 19:14 (GMT) / February 7th, 2016 - 11:57 GMT / Sunday, Feb. 7, 2016 / Feb. 8
+    re.compile(r"^" + _WEEKDAY + _MONTH + r"\s+" + _DAY + _YEAR + _TIME + _ZONE + r"$", re.I),
+    # 4 February 2016 / Monday 8 February / 7 de fevereiro de 2016, 11h57 / lundi 8 février 2016 à 14h32
+    re.compile(r"^" + _WEEKDAY + _DAY + r"\s+(?:de\s+)?" + _MONTH + _YEAR + _TIME + _ZONE + r"$", re.I),
     # 2016-02-04 18:38:52 / 2016-02-04T18:38:52+02:00 / 2016-02-04
     re.compile(r"^(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[ T](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?" + _ZONE + r"$", re.I),
 ]
-
+#: The time first: 11:57 GMT, 7 February 2016 / 11:57 GMT, Sunday, Feb. 7, 2016
+_TIME_FIRST = re.compile(r"^" + _HOUR + _ZONE + r",?\s+(?:on\s+)?(?P<rest>.+)$", re.I)
+#: Words that introduce a date on a byline or an update line ("Published", "Atualização:").
+_LABEL = re.compile(
+    r"^(?:(?:last\s+)?updated|published|posted|first\s+published|atualizad[oa]|atualiza[çc][ãa]o|"
+    r"publicad[oa]|publié|publie|mis\s+à\s+jour|mis\s+a\s+jour|modifié|actualizad[oa]|"
+    r"actualizaci[óo]n|dateline|date)\b(?:\s+(?:on|at|em|le|el|à|a|às|:))*\s*[:\-–—]?\s*", re.I)
+#: A byline: the author (and place or outlet), then the date ("By Daniel Hart | Feb. 7, 2016").
+_BYLINE = re.compile(r"^(?:by|por|par|von)\s+\S", re.I)
+_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
+#: A dateline opening an article's first paragraph: "KILIS, Turkey, Feb. 7, 2016 —".
+_PARAGRAPH_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'’\-]{2,40}(?:,\s*[A-ZÀ-Ý][\w .'’\-]{1,30})?),\s*(?P<date>[^—–()]{4,40}?)"
+    r"\s*(?:\([^)]{1,30}\))?\s*(?:—|–|-{1,2})\s+\S")
 
 @dataclass(frozen=True)
 class Stamp:
@@ -52,58 +92,210 @@ class Entry:
         return self.stamp.moment if self.stamp else None
 
 
-def parse_stamp(line: str, tz: ZoneInfo, number: int = 0) -> Stamp | None:
-    """The stamp a line holds when the whole line is a date or date-time; otherwise None."""
-    text = " ".join(line.split())
-    if not text or len(text) > 48 or not any(ch.isdigit() for ch in text):
+class MissingYear(ValueError):
+    """A stamp line gives a day and a month but no year, and nothing in the report gives one."""
+
+    def __init__(self, text: str, line: int) -> None:
+        super().__init__(f"line {line}: the date {text!r} has no year")
+        self.text = text
+        self.line = line
+
+
+_WEEKDAY_INDEX = (("mon", "lun", "seg"), ("tue", "mar", "ter"), ("wed", "mer", "mié", "mie", "qua"),
+                  ("thu", "jeu", "jue", "qui"), ("fri", "ven", "vie", "sex"), ("sat", "sam", "sáb", "sab"),
+                  ("sun", "dim", "dom"))
+
+
+def _weekday(word: str | None) -> int | None:
+    if not word:
         return None
-    for pattern in STAMP_PATTERNS:
-        match = pattern.match(text)
-        if match is None:
-            continue
-        parts = match.groupdict()
-        month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["month"].lower()]
-        try:
-            day = dt.date(int(parts["year"]), month, int(parts["day"]))
-        except ValueError:
-            return None
-        if parts.get("hour") is None:
-            return Stamp(text, dt.datetime(day.year, day.month, day.day, tzinfo=tz), "day", number)
-        hour, minute = int(parts["hour"]), int(parts["minute"])
-        ampm = (parts.get("ampm") or "").replace(".", "").lower()
-        if ampm == "pm" and hour < 12:
-            hour += 12
-        elif ampm == "am" and hour == 12:
-            hour = 0
-        if hour > 23 or minute > 59:
-            return None
-        zone = _zone(parts.get("zone"), tz)
-        moment = dt.datetime(day.year, day.month, day.day, hour, minute, int(parts.get("second") or 0),
-                             tzinfo=zone)
-        return Stamp(text, moment, "exact", number)
+    low = word.lower()
+    for n, prefixes in enumerate(_WEEKDAY_INDEX):
+        if low.startswith(prefixes):
+            return n
     return None
 
 
-def _zone(text: str | None, default: ZoneInfo) -> dt.tzinfo:
+def _parts(text: str) -> dict[str, str | None] | None:
+    for pattern in STAMP_PATTERNS:
+        match = pattern.match(text)
+        if match is not None:
+            return match.groupdict()
+    first = _TIME_FIRST.match(text)
+    if first is not None:
+        for pattern in STAMP_PATTERNS[:2]:
+            match = pattern.match(first.group("rest"))
+            if match is not None and match.group("hour") is None and match.group("zone") is None:
+                parts = match.groupdict()
+                for key in ("hour", "minute", "second", "ampm", "zone", "zone_off"):
+                    parts[key] = first.group(key)
+                return parts
+    return None
+
+
+def _candidates(text: str) -> list[str]:
+    """The line, then the date part of an update line or a byline ("By Daniel Hart | Feb. 7, 2016")."""
+    out = [text]
+    label = _LABEL.match(text)
+    if label is not None and label.end() < len(text):
+        out.append(text[label.end():])
+    segments = [seg.strip() for seg in _SEPARATORS.split(text) if seg.strip()]
+    if len(segments) > 1 and all(len(seg) <= 60 for seg in segments):
+        for n, seg in enumerate(segments):
+            # the rest of a byline is an author, a place or an outlet: a few words, no figures
+            rest = segments[:n] + segments[n + 1:]
+            if any(any(ch.isdigit() for ch in other) or len(other.split()) > 6 for other in rest):
+                continue
+            label = _LABEL.match(seg)
+            out.append(seg[label.end():] if label is not None and label.end() < len(seg) else seg)
+    byline = re.match(r"^(?:by|por|par|von)\s+[^,|]{2,40},\s*(.+)$", text, re.I)
+    if byline is not None:
+        out.append(byline.group(1))
+    return out
+
+
+def read_stamp(line: str) -> tuple[str, dict[str, str | None]] | None:
+    """The date part of a stamp line and its fields, or None when the line is not a stamp."""
+    text = " ".join(line.split())
+    if not text or len(text) > 120 or not any(ch.isdigit() for ch in text):
+        return None
+    for candidate in _candidates(text):
+        if len(candidate) > 60:
+            continue
+        parts = _parts(candidate)
+        if parts is not None:
+            return candidate, parts
+    return None
+
+
+def _year_near(parts: dict[str, str | None], reference: dt.date) -> int:
+    """The year that puts a day and month without a year closest to ``reference`` (and on
+    the weekday written, when there is one)."""
+    month = STAMP_MONTHS[str(parts["month"]).lower()]
+    weekday = _weekday(parts.get("weekday"))
+    best: tuple[int, int, int] | None = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            day = dt.date(year, month, int(str(parts["day"])))
+        except ValueError:
+            continue
+        rank = (0 if weekday is None or day.weekday() == weekday else 1, abs((day - reference).days), year)
+        if best is None or rank < best:
+            best = rank
+    return best[2] if best is not None else reference.year
+
+
+def build_stamp(text: str, parts: dict[str, str | None], tz: ZoneInfo, number: int = 0,
+                year: int | None = None) -> Stamp | None:
+    """The stamp of a matched line; ``year`` stands in when the line gives none."""
+    if parts.get("year"):
+        year = int(str(parts["year"]))
+    if year is None:
+        return None
+    month = int(str(parts["mnum"])) if parts.get("mnum") else STAMP_MONTHS[str(parts["month"]).lower()]
+    try:
+        day = dt.date(year, month, int(str(parts["day"])))
+    except ValueError:
+        return None
+    if parts.get("hour") is None:
+        return Stamp(text, dt.datetime(day.year, day.month, day.day, tzinfo=tz), "day", number)
+    hour, minute = int(str(parts["hour"])), int(str(parts["minute"]))
+    ampm = (parts.get("ampm") or "").replace(".", "").lower()
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or int(parts.get("second") or 0) > 59:
+        return None
+    zone = _zone(parts.get("zone"), parts.get("zone_off"), tz)
+    moment = dt.datetime(day.year, day.month, day.day, hour, minute, int(parts.get("second") or 0),
+                         tzinfo=zone)
+    return Stamp(text, moment, "exact", number)
+
+
+def parse_stamp(line: str, tz: ZoneInfo, number: int = 0, year: int | None = None) -> Stamp | None:
+    """The stamp a line holds when the whole line is a date or date-time (or a byline or an
+    update line with one); otherwise None. ``year`` is used when the line gives none."""
+    found = read_stamp(line)
+    if found is None:
+        return None
+    return build_stamp(found[0], found[1], tz, number, year)
+
+
+def _zone(text: str | None, extra: str | None, default: ZoneInfo) -> dt.tzinfo:
     if not text:
         return default
     upper = text.upper()
-    if upper in ("GMT", "UTC", "Z"):
-        return dt.timezone.utc
+    if upper in ZONE_OFFSETS:
+        minutes = ZONE_OFFSETS[upper]
+        if extra:   # GMT+2, UTC+02:00
+            sign = -1 if extra[0] == "-" else 1
+            digits = extra[1:].replace(":", "")
+            hours, mins = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "0")
+            minutes += sign * (int(hours) * 60 + int(mins))
+        return dt.timezone(dt.timedelta(minutes=minutes)) if minutes else dt.timezone.utc
     sign = -1 if upper[0] == "-" else 1
     digits = upper[1:].replace(":", "")
     return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
-def split_entries(text: str, tz: ZoneInfo) -> list[Entry]:
-    """Cut ``text`` at every stamp line; text before the first stamp is an entry without one."""
+def _paragraph_dateline(line: str) -> tuple[str, dict[str, str | None]] | None:
+    """The date of an article dateline at the start of a paragraph ("KILIS, Turkey, Feb. 7, 2016 —")."""
+    match = _PARAGRAPH_DATELINE.match(line.strip())
+    if match is None:
+        return None
+    date = " ".join(match.group("date").split())
+    if not any(ch.isdigit() for ch in date):
+        return None
+    parts = _parts(date)
+    return (date, parts) if parts is not None else None
+
+
+def split_entries(text: str, tz: ZoneInfo, year: int | dt.date | None = None) -> list[Entry]:
+    """Cut ``text`` at every stamp line; text before the first stamp is an entry without one.
+
+    A stamp without a year ("Monday 8 February") takes it from the nearest stamp that has one,
+    else from ``year`` (the report's publication date); with neither it raises
+    :class:`MissingYear`. An article's dateline at the start of its first paragraph opens an
+    entry too (the paragraph stays in it).
+    """
+    hint = year if isinstance(year, dt.date) else (dt.date(year, 7, 1) if year else None)
+    found: list[tuple[int, str, dict[str, str | None]] | None] = []
+    lines = text.split("\n")
+    seen_stamp = False
+    for number, line in enumerate(lines, start=1):
+        read = read_stamp(line)
+        if read is None and not seen_stamp:
+            read = _paragraph_dateline(line)
+            if read is not None:
+                read = (read[0], {**read[1], "_keep": "1"})
+        found.append((number, *read) if read is not None else None)
+        seen_stamp = seen_stamp or read is not None
+    # the year of each stamp that lacks one: from the nearest stamp before it, else after it
+    dated = [(n, build_stamp(item[1], item[2], tz, item[0])) for n, item in enumerate(found)
+             if item is not None and item[2].get("year")]
+    stamps: dict[int, Stamp] = {n: st for n, st in dated if st is not None}
+    for n, item in enumerate(found):
+        if item is None or item[2].get("year"):
+            continue
+        before = [stamps[k] for k in stamps if k < n]
+        after = [stamps[k] for k in stamps if k > n]
+        reference = (before[-1].moment.date() if before else after[0].moment.date() if after else hint)
+        if reference is None:
+            raise MissingYear(item[1], item[0])
+        stamp = build_stamp(item[1], item[2], tz, item[0], _year_near(item[2], reference))
+        if stamp is not None:
+            stamps[n] = stamp
     entries = [Entry(None, [])]
-    for number, line in enumerate(text.split("\n"), start=1):
-        stamp = parse_stamp(line, tz, number)
+    for n, line in enumerate(lines):
+        stamp = stamps.get(n)
         if stamp is not None:
             entries.append(Entry(stamp, []))
+            item = found[n]
+            if item is not None and item[2].get("_keep"):
+                entries[-1].lines.append((n + 1, line))
         else:
-            entries[-1].lines.append((number, line))
+            entries[-1].lines.append((n + 1, line))
     if not entries[0].lines or not entries[0].text.strip():
         if len(entries) > 1:
             entries.pop(0)

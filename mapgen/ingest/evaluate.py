@@ -6,6 +6,10 @@ a tolerance in km. A found mention is right when its entry and text match an ann
 its resolved point lies within that place's tolerance. Countries are not map points and are
 left out on both sides; names left unresolved are not counted as found. Texts are compared
 without articles and kind words ("Oncupinar Gate" is the annotated "Oncupinar").
+
+A mention may carry a third item: ``near`` (the text places the event near the place) or
+``speaker`` (someone speaks there; not an incident). In an annotation with ``roles: true``
+every mention was so marked, and the roles found are scored too.
 """
 from __future__ import annotations
 
@@ -55,11 +59,16 @@ class Evaluation:
     places: Score = field(default_factory=Score)      # found, resolved and within tolerance
     detected: Score = field(default_factory=Score)    # found as a place name (any resolution)
     stamps: Score = field(default_factory=Score)
+    near: Score = field(default_factory=Score)        # geo_precision near, where roles are annotated
+    speaker: Score = field(default_factory=Score)     # a speaker's whereabouts, not an incident
+    refused: str = ""                                 # the error when the report was refused
 
     def add(self, other: "Evaluation") -> None:
         self.places.add(other.places)
         self.detected.add(other.detected)
         self.stamps.add(other.stamps)
+        self.near.add(other.near)
+        self.speaker.add(other.speaker)
 
 
 def load_annotation(path: str | Path) -> dict[str, Any]:
@@ -69,9 +78,33 @@ def load_annotation(path: str | Path) -> dict[str, Any]:
     return dict(data)
 
 
+def refused(annotation: Mapping[str, Any], name: str, error: str) -> Evaluation:
+    """The score of a report that ingest refused: everything annotated is missed."""
+    ev = Evaluation(name or str(annotation.get("report", "")), refused=error)
+    for entry in annotation["entries"]:
+        if entry.get("stamp"):
+            ev.stamps.expected += 1
+            ev.stamps.misses.append(str(entry["stamp"]))
+        for item in entry.get("mentions") or []:
+            ev.places.expected += 1
+            ev.detected.expected += 1
+            ev.places.misses.append(f"{entry.get('stamp') or '(headline)'}: {item[0]}")
+            role = item[2] if len(item) > 2 else ""
+            if annotation.get("roles") and role in ("near", "speaker"):
+                getattr(ev, role).expected += 1
+    return ev
+
+
+def _role(mention: Any) -> str:
+    if getattr(mention, "role", "") == "speaker":
+        return "speaker"
+    return "near" if mention.precision == "near" else ""
+
+
 def evaluate(result: IngestResult, annotation: Mapping[str, Any], name: str = "") -> Evaluation:
     """Compare what :func:`~mapgen.ingest.ingest_text` found with the annotation."""
     ev = Evaluation(name or str(annotation.get("report", "")))
+    roles = bool(annotation.get("roles"))
     places = annotation["places"]
     # timestamps
     found_stamps = Counter(" ".join(s.text.split()) for s in result.stamps)
@@ -107,18 +140,35 @@ def evaluate(result: IngestResult, annotation: Mapping[str, Any], name: str = ""
         found = list(by_stamp.get(key, []))
         ev.places.found += len(found)
         ev.detected.found += len(found)
-        for text, place_key in entry.get("mentions") or []:
+        for item in entry.get("mentions") or []:
+            text, place_key = item[0], item[1]
+            want_role = item[2] if len(item) > 2 else ""
             truth = places[place_key]
             ev.places.expected += 1
             ev.detected.expected += 1
             same_text = [m for m in found if name_core(m.text) == name_core(text)]
             if not same_text:
+                if roles and want_role in ("near", "speaker"):
+                    getattr(ev, want_role).expected += 1
+                    getattr(ev, want_role).misses.append(f"{key or '(headline)'}: {text} (not found)")
                 ev.places.misses.append(f"{key or '(headline)'}: {text}")
                 ev.detected.misses.append(f"{key or '(headline)'}: {text}")
                 continue
             ev.detected.true_pos += 1
             right = [m for m in same_text if distance_km(m.place.lat, m.place.lon, truth["lat"], truth["lon"])
                      <= float(truth.get("tolerance_km", 10))]
+            if roles:
+                got_role = _role((right or same_text)[0])
+                for role in ("near", "speaker"):
+                    score: Score = getattr(ev, role)
+                    score.expected += want_role == role
+                    score.found += got_role == role
+                    if want_role == role and got_role == role:
+                        score.true_pos += 1
+                    elif want_role == role:
+                        score.misses.append(f"{key or '(headline)'}: {text}")
+                    elif got_role == role:
+                        score.wrong.append(f"{key or '(headline)'}: {text}")
             if right:
                 ev.places.true_pos += 1
                 found.remove(right[0])
@@ -128,7 +178,7 @@ def evaluate(result: IngestResult, annotation: Mapping[str, Any], name: str = ""
                                        f"({wrong.place.lat:.3f}, {wrong.place.lon:.3f}), expected {place_key}")
                 found.remove(wrong)
         for extra in found:
-            if not any(name_core(extra.text) == name_core(t) for t, _ in entry.get("mentions") or []):
+            if not any(name_core(extra.text) == name_core(item[0]) for item in entry.get("mentions") or []):
                 ev.places.wrong.append(f"{key or '(headline)'}: {extra.text} -> {extra.place.name} (not a place mention)")
                 ev.detected.wrong.append(f"{key or '(headline)'}: {extra.text}")
     # mentions in entries the annotation does not know (a stamp read where there is none)
@@ -142,6 +192,13 @@ def evaluate(result: IngestResult, annotation: Mapping[str, Any], name: str = ""
 
 def format_row(ev: Evaluation) -> str:
     p, d, s = ev.places, ev.detected, ev.stamps
-    return (f"{ev.name:44} places P={p.precision:.3f} R={p.recall:.3f} ({p.true_pos}/{p.found} found, "
-            f"{p.expected} annotated) | names P={d.precision:.3f} R={d.recall:.3f} | "
-            f"stamps P={s.precision:.3f} R={s.recall:.3f} ({s.true_pos}/{s.expected})")
+    row = (f"{ev.name:44} places P={p.precision:.3f} R={p.recall:.3f} ({p.true_pos}/{p.found} found, "
+           f"{p.expected} annotated) | names P={d.precision:.3f} R={d.recall:.3f} | "
+           f"stamps P={s.precision:.3f} R={s.recall:.3f} ({s.true_pos}/{s.expected})")
+    for role in ("near", "speaker"):
+        score: Score = getattr(ev, role)
+        if score.expected or score.found:
+            row += f" | {role} {score.true_pos}/{score.expected} (+{len(score.wrong)} wrong)"
+    if ev.refused:
+        row += f" | REFUSED: {ev.refused}"
+    return row

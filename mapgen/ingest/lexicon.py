@@ -5,6 +5,7 @@ organisation, news outlets and armed groups that war reports cite); nothing here
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 #: Capitalised function words that cut a title-case headline into names.
@@ -141,6 +142,64 @@ jean hassan nabih saad michel najib benjamin bibi ayatollah qassem qasem
 """.split())
 
 
+#: Common words of Portuguese, French and Spanish that start sentences capitalised ("Mais de
+#: trinta mil...", "Selon...", "Para..."): never a place. Used only for a report written in
+#: that language (see :func:`languages_of`), so an English report keeps "Sur" or "Mare".
+FOREIGN_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "pt": frozenset("""
+mais menos para sobre segundo segunda entre quem como quando onde porque depois antes ainda
+tambem nem nos nas dos das pelo pela pelos pelas com sem sob ate desde apos durante contra esta
+este estes estas isso isto esse essa esses essas aquele aquela um uma uns umas o a os as do da
+em no na ao aos e foi sao ser esta estao ha mas ou se que nao sim muito muitos muitas pouco
+outros outras outro outra todos todas tudo nada cada ontem hoje amanha agora entao assim la
+aqui ali ja quase apenas so mesmo mesma conforme fontes governo exercito forcas rebeldes
+ativistas moradores do lado perto cerca alem alguns algumas varios varias neste nesta nesse
+nessa naquele naquela deste desta desse dessa seu sua seus suas ele ela eles elas eu voce
+atualizacao atualizado por""".split()),
+    "fr": frozenset("""
+les le la l un une des du de d et ou mais plus moins selon dans depuis pour par sur sous avec
+sans entre vers chez contre pendant apres avant ce cet cette ces son sa ses leur leurs il elle
+ils elles nous vous on qui que quoi dont ou aussi encore deja toujours jamais tres tout tous
+toute toutes plusieurs certains hier aujourd demain alors ainsi puis enfin lors quant ni ne pas
+au aux a est sont etait ont ete pres autour parmi face cote publie mis jour""".split()),
+    "es": frozenset("""
+los las el la un una unos unas del de y o pero mas menos segun en desde para por sobre bajo
+con sin entre hacia contra durante despues antes este esta estos estas ese esa su sus ella
+ellos ellas nosotros que quien como cuando donde tambien ya todavia muy todo todos toda todas
+varios varias ayer hoy manana asi luego cerca actualizado""".split()),
+}
+#: Words that mark a report's language: a report holding many of them is in that language.
+LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
+    "pt": frozenset("não nao que os em do da para com uma pelo pela são foi também ao aos".split()),
+    "fr": frozenset("les des et est dans une du pour sur pas au aux été qui selon".split()),
+    "es": frozenset("los las el y del en con una por para fue según también".split()),
+}
+#: Head nouns that open the names of organisations in those languages ("Observatoire syrien...",
+#: "Capacetes Brancos", "Forças Democráticas Sírias").
+FOREIGN_ORG_HEADS = frozenset("""
+observatorio observatoire agencia agence ministerio ministere conselho conseil consejo governo
+gouvernement gobierno exercito armee ejercito forcas forces fuerzas frente front partido parti
+organizacao organisation organizacion comite comissao commission nacoes nations naciones
+capacetes casques cascos cruz croix crescente croissant estado etat uniao union jornal journal
+radio televisao television""".split())
+#: Arabic articles written apart that are common words of those languages ("et", "en", "el").
+FOREIGN_NOT_CONNECTORS = frozenset("et en es el as a e".split())
+#: Words before a name that make it a place in those languages.
+FOREIGN_PLACE_PREPOSITIONS = frozenset("em no na nos nas à a au aux dans en vers desde hacia perto près "
+                                       "sobre contra entre".split())
+
+
+def languages_of(words: "Counter[str]") -> tuple[str, ...]:
+    """The languages other than English that a report's lower-case words show it is written in."""
+    total = sum(words.values()) or 1
+    out = []
+    for lang, markers in LANGUAGE_MARKERS.items():
+        hits = sum(words[w] for w in markers)
+        if hits >= 5 and hits / total >= 0.04:
+            out.append(lang)
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
     """Folded country names (and common variants) -> ISO alpha-2 code."""
@@ -163,6 +222,15 @@ def country_names() -> dict[str, str]:
         "turkiye": "TR", "saudi arabia": "SA", "kingdom of saudi arabia": "SA", "uae": "AE",
         "united arab emirates": "AE", "palestine": "PS", "south korea": "KR", "north korea": "KP",
         "czech republic": "CZ", "holland": "NL", "the netherlands": "NL", "vatican": "VA",
+        # Portuguese, French and Spanish names of the countries of the region's news
+        "siria": "SY", "syrie": "SY", "turquia": "TR", "turquie": "TR", "russia": "RU", "russie": "RU",
+        "rusia": "RU", "ira": "IR", "irao": "IR", "iraque": "IQ", "irak": "IQ", "libano": "LB",
+        "liban": "LB", "jordania": "JO", "jordanie": "JO", "egito": "EG", "egipto": "EG",
+        "egypte": "EG", "estados unidos": "US", "etats unis": "US", "eua": "US", "eeuu": "US",
+        "alemanha": "DE", "allemagne": "DE", "alemania": "DE", "franca": "FR", "francia": "FR",
+        "reino unido": "GB", "royaume uni": "GB", "arabia saudita": "SA", "arabie saoudite": "SA",
+        "israel": "IL", "grecia": "GR", "grece": "GR", "chipre": "CY", "chypre": "CY",
+        "belgica": "BE", "belgique": "BE", "suica": "CH", "suisse": "CH", "suiza": "CH",
     }
     names.update(extra)
     return names

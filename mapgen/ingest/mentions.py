@@ -10,7 +10,9 @@ uses the other places of a report to tell two villages of one name apart.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from mapgen.ingest import lexicon as lx
@@ -33,31 +35,76 @@ SAME_AREA_KM = 50.0
 #: CLOSER_BY times farther, is the one meant.
 CLOSE_KM = 15.0
 CLOSER_BY = 3.0
+#: Characters before a name that are read for the words in front of it (a window, so that a
+#: long sentence costs time in proportion to its length).
+LOOK_BEHIND = 80
+#: Words before a name that place an event near it rather than in it ("near", "north of",
+#: "on the outskirts of", "10 km from", "perto de", "nos arredores de", "près de", "aux abords
+#: de", "cerca de"...), with an article and a kind of place between ("near the town of").
+_DIRS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+_NEAR_BEFORE = re.compile(
+    r"(?:\b(?:near(?:by)?|close\s+to|just\s+outside|outside(?:\s+of)?|around|in\s+the\s+vicinity\s+of|"
+    r"(?:on\s+|at\s+)?the\s+(?:outskirts|edges?|vicinity|environs|suburbs)\s+of|outskirts\s+of|"
+    + _DIRS + r"\s+of|(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:(?:to\s+the\s+)?" + _DIRS + r"\s+)?(?:of|from)|"
+    r"perto\s+d[eoa]s?|pr[óo]xim[oa]s?\s+(?:a|à|ao|de|d[oa]s?)|(?:nos|nas)\s+(?:arredores|imediações|proximidades)\s+d[eoa]s?|"
+    r"na\s+periferia\s+d[eoa]s?|(?:a|ao)\s+(?:norte|sul|leste|oeste|nordeste|noroeste|sudeste|sudoeste)\s+d[eoa]s?|"
+    r"quil[óô]metros?\s+d[eoa]s?|km\s+d[eoa]s?|"
+    r"pr[èe]s\s+d(?:[eu]s?)?|non\s+loin\s+d(?:[eu]s?)?|aux\s+abords\s+d(?:[eu]s?)?|(?:à\s+la|en)\s+p[ée]riph[ée]rie\s+d(?:[eu]s?)?|"
+    r"dans\s+les\s+environs\s+d(?:[eu]s?)?|autour\s+d(?:[eu]s?)?|au\s+(?:nord|sud)(?:-(?:est|ouest))?\s+d(?:[eu]s?)?|"
+    r"à\s+l['’](?:est|ouest)\s+d(?:[eu]s?)?|kilom[èe]tres\s+d(?:[eu]s?)?|"
+    r"cerca\s+de|(?:en|a)\s+las\s+afueras\s+de|al\s+(?:norte|sur|este|oeste)\s+de)"
+    r"(?:\s+(?:the|la|le|les|o|a|os|as|el))?"
+    r"(?:\s+(?:rebel-held|regime-held|besieged|small|border|rebel|kurdish|syrian|turkish))?"
+    r"(?:\s+(?:town|village|city|camp|crossing|base|airbase|air\s+base|cidade|vila|aldeia|posto|"
+    r"base\s+a[ée]rea|base\s+a[ée]rienne|ville|localit[ée]|poste-fronti[èe]re|poste|pueblo|ciudad)"
+    r"(?:\s+(?:of|de|do|da|du))?)?)\s*['’]?$", re.I)
+_NEAR_AFTER = frozenset({"outskirts", "suburbs", "environs", "vicinity"})
+#: The words a text before a name must end with for those expressions to match (a quick test).
+_NEAR_LAST = frozenset("""near nearby to outside of from around de do da dos das d du des aux abords
+the la le les o a os as el town village city camp crossing base airbase cidade vila aldeia posto
+aérea aerea aérienne aerienne ville localité localite poste-frontière poste-frontiere poste pueblo
+ciudad rebel-held regime-held besieged small border rebel kurdish syrian turkish""".split())
+_SPEAKER_LAST = frozenset("in at from em no na à au en desde depuis".split())
+#: Words before a name that say someone speaks there: "said in Geneva", "told reporters in
+#: Geneva", "speaking at a news conference in Moscow", "disse em Genebra", "a déclaré à Ankara".
+_SPEAKER_BEFORE = re.compile(
+    r"\b(?:said|says|say|told|tells|speaking|spoke|speaks|announced|declared|stated|added|warned|"
+    r"insisted|briefed|disse|afirmou|declarou|anunciou|falou|garantiu|dit|déclaré|declare|affirmé|"
+    r"annoncé|dijo|afirmó|declaró|anunció)"
+    r"(?:\s+(?:to\s+)?(?:reporters|journalists|the\s+press|the\s+media|the\s+conference|parliament|"
+    r"(?:late\s+|early\s+)?on\s+\w+day|today|yesterday|earlier|later|aos\s+jornalistas|à\s+imprensa|"
+    r"aux\s+journalistes|à\s+la\s+presse|a\s+los\s+periodistas|a\s+la\s+prensa|"
+    r"(?:on|at|during|in)\s+an?\s+(?:news\s+|press\s+)?(?:conference|briefing|interview|speech)|"
+    r"(?:em|numa|durante\s+uma)\s+(?:entrevista|conferência(?:\s+de\s+imprensa)?)|"
+    r"(?:lors\s+d['’]une|dans\s+une)\s+(?:conférence(?:\s+de\s+presse)?|interview)),?){0,2}"
+    r"\s+(?:in|at|from|em|no|na|à|au|en|desde|depuis)\s*$", re.I)
+_LOWER_WORD = re.compile(r"\b[a-zà-ÿ][a-zà-ÿ'’\-]*\b")
+
 #: A name before "said"/"told" is a place only if the place is this large or a capital.
 SPEAKER_POPULATION = 500_000
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
+    """A word of a sentence that can be part of a name, with its offsets and folded form."""
+
     text: str
     start: int
     end: int
+    low: str = ""
+    is_cap: bool = False
+    is_article_name: bool = False
+    #: a word that is an ordinary word of the report's language here ("et" in French)
+    plain: bool = False
 
-    @property
-    def low(self) -> str:
-        return fold(self.text)
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_article_name(self) -> bool:
-        return bool(_ART_HYPHEN.match(self.text))
+    def __post_init__(self) -> None:
+        self.low = fold(self.text)
+        self.is_cap = self.text[:1].isupper()
+        self.is_article_name = bool(_ART_HYPHEN.match(self.text))
 
     @property
     def is_connector(self) -> bool:
-        return self.text in lx.NAME_CONNECTORS
+        return self.text in lx.NAME_CONNECTORS and not self.plain
 
 
 @dataclass
@@ -73,6 +120,7 @@ class Mention:
     precision: str = "exact"     # geo precision: exact | near | region
     alternatives: tuple[Any, ...] = ()
     cue: str = ""
+    role: str = ""               # "speaker": someone speaks there ("said in Geneva"): not an incident
 
     @property
     def entry(self) -> int:
@@ -90,18 +138,50 @@ class Found:
 
 
 class PlaceLookup:
-    """The gazetteer seen from a report: cached resolutions, with the report's places as context."""
+    """The gazetteer seen from a report: cached resolutions, with the report's places as context.
+
+    The context is indexed once when it is set: the points of the other places of a name are
+    computed once per name, so a long report costs time in proportion to its length.
+    """
 
     def __init__(self, gazetteer: Any, *, countries: Sequence[str] = (), extra_places: Sequence[Any] = ()) -> None:
         self.gazetteer = gazetteer
         self.countries = tuple(countries)
         self.extra_places = tuple(extra_places)
-        self.context: list[tuple[str, tuple[float, float]]] = []
+        self._context: list[tuple[str, tuple[float, float]]] = []
+        self._keys_of: dict[tuple[float, float], set[str]] = {}
+        self._others: dict[str, tuple[tuple[float, float], ...]] = {}
         self._cache: dict[tuple[str, tuple[tuple[float, float], ...]], Any] = {}
+        #: the names asked for, when recording (the finder's second pass uses them)
+        self.tried: set[str] | None = None
 
-    def resolve(self, name: str) -> Any:
-        key = fold(name)
-        ctx = tuple(sorted({pt for k, pt in self.context if k != key}))
+    @property
+    def context(self) -> list[tuple[str, tuple[float, float]]]:
+        """(folded name, (lat, lon)) of the places the report names."""
+        return self._context
+
+    @context.setter
+    def context(self, pairs: Iterable[tuple[str, tuple[float, float]]]) -> None:
+        self._context = list(pairs)
+        self._keys_of = {}
+        for key, point in self._context:
+            self._keys_of.setdefault(point, set()).add(key)
+        self._others = {}
+
+    def others(self, key: str) -> tuple[tuple[float, float], ...]:
+        """The distinct points of the report's places named otherwise than ``key`` (sorted)."""
+        hit = self._others.get(key)
+        if hit is None:
+            hit = tuple(sorted(pt for pt, keys in self._keys_of.items() if keys != {key}))
+            self._others[key] = hit
+        return hit
+
+    def resolve(self, name: str, *, context: bool = True) -> Any:
+        """The gazetteer's answer for ``name`` with the report's other places as context (or
+        without any, ``context=False``)."""
+        if self.tried is not None:
+            self.tried.add(name)
+        ctx = self.others(fold(name)) if context else ()
         hit = self._cache.get((name, ctx))
         if hit is None:
             hit = self.gazetteer.resolve(name, countries=self.countries, context=ctx,
@@ -116,12 +196,26 @@ funded supported affiliated dominated leaning aligned friendly bound owned""".sp
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
+_ELISION = re.compile(r"^(?:[dlnjmstc]|qu|jusqu|lorsqu|puisqu|dell|nell|all|sull)['’](?=[A-ZÀ-Ý])")
+
+
 def tokens_of(text: str) -> list[Token]:
-    """Words with their offsets; a possessive ending ("Turkey's") is not part of the word."""
+    """Words with their offsets; a possessive ending ("Turkey's") and an elided French or
+    Italian article ("d'Alep", "l'Irak") are not part of the word."""
     out = []
     for m in _TOKEN.finditer(text):
-        word = _POSSESSIVE.sub("", m.group(0)) if len(m.group(0)) > 3 else m.group(0)
-        out.append(Token(word, m.start(), m.start() + len(word)))
+        word, start = m.group(0), m.start()
+        # only words that can be part of a name are kept (capitalised, "al-X" or a connector):
+        # a run of names ends where the text between two kept words is more than a space
+        if not (word[:1].isupper() or word in lx.NAME_CONNECTORS
+                or (("-" in word or "'" in word or "’" in word)
+                    and (_ART_HYPHEN.match(word) or _ELISION.match(word)))):
+            continue
+        elided = _ELISION.match(word)
+        if elided is not None:
+            word, start = word[elided.end():], start + elided.end()
+        word = _POSSESSIVE.sub("", word) if len(word) > 3 else word
+        out.append(Token(word, start, start + len(word)))
     return out
 
 
@@ -137,12 +231,13 @@ def _joined(text: str, a: Token, b: Token) -> bool:
     return gap == " " or (gap.strip() == "" and 0 < len(gap) <= 2)
 
 
-def spans_of(text: str, tokens: list[Token]) -> list[list[int]]:
-    """Runs of name tokens (capitalised words, "al-X" words and connectors between them)."""
+def spans_of(text: str, tokens: list[Token], stop: frozenset[str] = lx.FUNCTION_WORDS) -> list[list[int]]:
+    """Runs of name tokens (capitalised words, "al-X" words and connectors between them);
+    words of ``stop`` are never part of a name."""
     spans: list[list[int]] = []
     current: list[int] = []
     for i, tok in enumerate(tokens):
-        is_name = ((tok.is_cap or tok.is_article_name) and tok.low not in lx.FUNCTION_WORDS
+        is_name = ((tok.is_cap or tok.is_article_name) and tok.low not in stop
                    and not _not_a_name(tok))
         is_link = tok.is_connector and current
         if (is_name or is_link) and current and not _joined(text, tokens[current[-1]], tok):
@@ -169,7 +264,7 @@ def spans_of(text: str, tokens: list[Token]) -> list[list[int]]:
 
 
 def _word_before(text: str, tok: Token, skip: str = "") -> str:
-    before = text[:tok.start].rstrip()
+    before = text[max(0, tok.start - LOOK_BEHIND // 2):tok.start].rstrip()
     if skip:
         before = before.rstrip(skip).rstrip()
     match = re.search(r"([^\W\d_][\w'’\-]*)\W*$", before)
@@ -177,11 +272,11 @@ def _word_before(text: str, tok: Token, skip: str = "") -> str:
 
 
 def _words_before(text: str, tok: Token, n: int = 2) -> list[str]:
-    return [w.lower() for w in re.findall(r"[^\W\d_][\w'’\-]*", text[:tok.start])[-n:]]
+    return [w.lower() for w in re.findall(r"[^\W\d_][\w'’\-]*", text[max(0, tok.start - LOOK_BEHIND):tok.start])[-n:]]
 
 
 def _words_after(text: str, tok: Token, n: int = 2) -> list[str]:
-    after = text[tok.end:]
+    after = text[tok.end:tok.end + LOOK_BEHIND]
     if after[:1] not in ("", " ", "\u00a0") and not after.startswith(("’s", "'s")):
         return []
     if after.startswith(("’s", "'s")):
@@ -197,7 +292,14 @@ class MentionFinder:
         self.lookup = lookup
         self.sentences = list(sentences)
         self.lower_words = self._lower_words()
+        self.languages = lx.languages_of(self._word_counts())
+        self.stop = lx.FUNCTION_WORDS.union(*(lx.FOREIGN_FUNCTION_WORDS[lang] for lang in self.languages))
+        self.prepositions = lx.PLACE_PREPOSITIONS | (lx.FOREIGN_PLACE_PREPOSITIONS if self.languages else frozenset())
         self.people: set[str] = set()
+        self._headlines: dict[int, bool] = {}
+        self._plans: dict[tuple[int, int, int], Any] = {}
+        self._readings: dict[tuple[int, int, int, bool], Any] = {}
+        self._near: dict[tuple[float, float, str], bool] = {}
 
     def _lower_words(self) -> set[str]:
         words: set[str] = set()
@@ -205,30 +307,90 @@ class MentionFinder:
             words.update(w for w in re.findall(r"\b[a-z][a-z'’\-]+\b", sentence.text))
         return words
 
+    def _word_counts(self) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for sentence in self.sentences:
+            counts.update(_LOWER_WORD.findall(sentence.text))
+        return counts
+
     # -- the two passes ----------------------------------------------------------------------
     def run(self) -> Found:
         parsed = [(s, tokens_of(s.text)) for s in self.sentences]
-        for sentence, tokens in parsed:
-            self._collect_people(sentence.text, tokens)
-        first = self._pass(parsed)
+        if self.languages:   # "Anadan et Hraytan", "en Syrie": conjunctions, not Arabic articles
+            for _, tokens in parsed:
+                for tok in tokens:
+                    if tok.text in lx.FOREIGN_NOT_CONNECTORS:
+                        tok.plain = True
+        spans = [spans_of(s.text, tokens, self.stop) for s, tokens in parsed]
+        for (sentence, tokens), runs in zip(parsed, spans):
+            self._collect_people(sentence.text, tokens, runs)
+        every = [(n, k) for n, runs in enumerate(spans) for k in range(len(runs))]
+        pieces, tried = self._pass(parsed, spans, every)
+        first = self._join(pieces)
         self.lookup.context = [(fold(m.text), (m.place.lat, m.place.lon)) for m in first.mentions
-                               if m.precision != "region"
+                               if m.precision != "region" and m.role != "speaker"
                                and not m.place.feature_code.startswith(("ADM", "PCL"))]
-        if self.lookup.context:
-            return self._pass(parsed)
-        return first
+        if not self.lookup.context:
+            return first
+        # The second pass reads again only the runs of names whose reading the context can
+        # change: a name the gazetteer now answers otherwise (or ambiguously), or a place far
+        # from the report's others. The rest keep their first reading: a long report is read
+        # about once, in time proportional to its length.
+        changed = {name for name in set().union(*tried.values()) if self._context_changes(name)}
+        dirty = [key for key in every
+                 if tried[key] & changed or any(not self._near_report(m) for m in pieces[key].mentions)]
+        again, _ = self._pass(parsed, spans, dirty)
+        pieces.update(again)
+        return self._join(pieces)
 
-    def _pass(self, parsed: Iterable[tuple[Sentence, list[Token]]]) -> Found:
+    def _near_report(self, mention: Mention) -> bool:
+        return self._near_place(mention.place, fold(mention.text))
+
+    def _near_place(self, place: Any, name: str) -> bool:
+        """:func:`_near_context` for ``place`` named ``name``, worked out once per place and name."""
+        key = (place.lat, place.lon, name)
+        hit = self._near.get(key)
+        if hit is None:
+            hit = self._near[key] = _near_context(place, self.lookup.others(name))
+        return hit
+
+    def _context_changes(self, name: str) -> bool:
+        before, after = self.lookup.resolve(name, context=False), self.lookup.resolve(name)
+        return (after.status == "ambiguous" or after != before
+                or after.alternative_scores != before.alternative_scores)
+
+    def _pass(self, parsed: Sequence[tuple[Sentence, list[Token]]], spans: Sequence[list[list[int]]],
+              which: Iterable[tuple[int, int]]) -> tuple[dict[tuple[int, int], Found], dict[tuple[int, int], set[str]]]:
+        """Read the runs ``which`` ((sentence number, run number)): what each found, and the
+        names each asked the gazetteer for."""
+        pieces: dict[tuple[int, int], Found] = {}
+        tried: dict[tuple[int, int], set[str]] = {}
+        countries = lx.country_names()
+        for n, k in which:
+            sentence, tokens = parsed[n]
+            found = Found()
+            span = spans[n][k]
+            if len(span) == 1 and tokens[span[0]].low not in countries and self._is_stop(tokens[span[0]]):
+                pieces[(n, k)], tried[(n, k)] = found, set()   # "The", "Rebels": nothing to read
+                continue
+            self.lookup.tried = tried[(n, k)] = set()
+            self._span(sentence, tokens, spans[n][k], found)
+            pieces[(n, k)] = found
+        self.lookup.tried = None
+        return pieces, tried
+
+    def _join(self, pieces: dict[tuple[int, int], Found]) -> Found:
         found = Found(people=set(self.people))
-        for sentence, tokens in parsed:
-            for span in spans_of(sentence.text, tokens):
-                self._span(sentence, tokens, span, found)
+        for key in sorted(pieces):
+            found.mentions += pieces[key].mentions
+            found.unresolved += pieces[key].unresolved
+            found.countries += pieces[key].countries
         return found
 
     # -- people ------------------------------------------------------------------------------
-    def _collect_people(self, text: str, tokens: list[Token]) -> None:
+    def _collect_people(self, text: str, tokens: list[Token], spans: list[list[int]]) -> None:
         """Names after a title ("Prime Minister X Y", "Gen. X") or with a common first name."""
-        for span in spans_of(text, tokens):
+        for span in spans:
             words = [tokens[i] for i in span]
             titled = [n for n, t in enumerate(words) if t.low.replace(" ", "-") in lx.TITLES
                       or t.low in lx.TITLES]
@@ -260,6 +422,21 @@ class MentionFinder:
 
     # -- one span ----------------------------------------------------------------------------
     def _span(self, sentence: Sentence, tokens: list[Token], span: list[int], found: Found) -> None:
+        key = (id(sentence), span[0], span[-1])
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = self._plan(sentence, tokens, span)
+        if plan is None:
+            return
+        words, countries, segments = plan
+        found.countries += [(sentence, name) for name in countries]
+        for start, end in segments:
+            self._segment(sentence, words, start, end, found)
+
+    def _plan(self, sentence: Sentence, tokens: list[Token],
+              span: list[int]) -> tuple[list[Token], list[str], list[tuple[int, int]]] | None:
+        """What a run of name words holds apart from places (read once for both passes):
+        None for an organisation or a person, else (words, country names, candidate segments)."""
         text = sentence.text
         words = [tokens[i] for i in span]
         if words[0].low == "the" and len(words) > 1:
@@ -267,7 +444,9 @@ class MentionFinder:
         # an organisation ("X Press Agency", "the X treaty"), an outlet or a group
         after = _words_after(text, words[-1], 1)
         if words[-1].low in lx.ORG_WORDS or (after and after[0] in lx.ORG_WORDS):
-            return
+            return None
+        if self.languages and words[0].low in lx.FOREIGN_ORG_HEADS:
+            return None   # "Observatoire syrien...", "Capacetes Brancos"
         used = [False] * len(words)
         self._mark_lexicon(words, used)
         # titles and the people they introduce
@@ -276,21 +455,20 @@ class MentionFinder:
             for n in range(titled[0], len(words)):
                 used[n] = True
         if not all(used) and _word_before(text, words[0], skip=".,") in lx.TITLES:
-            return
+            return None
         named = [n for n, t in enumerate(words[:-1]) if t.low in lx.GIVEN_NAMES and not used[n]]
         if named:  # "Secretary of State John Kerry": a person from the first name on
             if named[0] == 0:
-                return
+                return None
             for n in range(named[0], len(words)):
                 used[n] = True
         # countries and demonyms
-        self._mark_countries(sentence, words, used, found)
+        countries = self._mark_countries(words, used)
         for n, t in enumerate(words):
             if t.low in lx.DEMONYMS or t.low in lx.WEEKDAYS or t.low in lx.MONTH_WORDS:
                 used[n] = True
         # candidates, longest first
-        for start, end in self._segments(used):
-            self._segment(sentence, words, start, end, found)
+        return words, countries, self._segments(used)
 
     def _mark_lexicon(self, words: list[Token], used: list[bool]) -> None:
         lows = [t.low for t in words]
@@ -304,7 +482,8 @@ class MentionFinder:
                     for n in range(i, i + size):
                         used[n] = True
 
-    def _mark_countries(self, sentence: Sentence, words: list[Token], used: list[bool], found: Found) -> None:
+    def _mark_countries(self, words: list[Token], used: list[bool]) -> list[str]:
+        found: list[str] = []
         countries = lx.country_names()
         for size in range(min(len(words), 5), 0, -1):
             for i in range(0, len(words) - size + 1):
@@ -314,7 +493,8 @@ class MentionFinder:
                 if name in countries:
                     for n in range(i, i + size):
                         used[n] = True
-                    found.countries.append((sentence, " ".join(t.text for t in words[i:i + size])))
+                    found.append(" ".join(t.text for t in words[i:i + size]))
+        return found
 
     @staticmethod
     def _segments(used: list[bool]) -> list[tuple[int, int]]:
@@ -329,12 +509,19 @@ class MentionFinder:
 
     def _is_stop(self, tok: Token) -> bool:
         low = tok.low
-        return (low in lx.FUNCTION_WORDS or low in lx.COMMON_CAPITALISED or low in lx.TITLES
+        return (low in self.stop or low in lx.COMMON_CAPITALISED or low in lx.TITLES
                 or low in lx.DEMONYMS or low in lx.WEEKDAYS or low in lx.MONTH_WORDS
                 or tok.text.lower() in self.lower_words or len(low) <= 2)
 
     def _is_headline(self, sentence: Sentence) -> bool:
         """A title-case line ("Regime Pushes Towards Tell Rifaat"): its words are not one name."""
+        hit = self._headlines.get(id(sentence))
+        if hit is None:
+            hit = self._headlines[id(sentence)] = self._title_case(sentence)
+        return hit
+
+    @staticmethod
+    def _title_case(sentence: Sentence) -> bool:
         words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", sentence.text)]
         if len(words) < 3:
             return False
@@ -363,7 +550,7 @@ class MentionFinder:
                 if size == 1 and (self._is_stop(part[0]) or part[0].low in self.people
                                   or (part[0].text.isupper() and len(part[0].text) > 1)):
                     continue
-                if size > 1 and (part[0].low in lx.FUNCTION_WORDS or part[-1].low in lx.FUNCTION_WORDS):
+                if size > 1 and (part[0].low in self.stop or part[-1].low in self.stop):
                     continue
                 if size > 1 and all(self._is_stop(t) or t.is_connector for t in part):
                     continue
@@ -397,35 +584,11 @@ class MentionFinder:
         surface = text[part[0].start:part[-1].end]
         if fold(surface) in self.people:
             return None
-        before = _words_before(text, part[0], 2)
-        after = _words_after(text, part[-1], 2)
-        cue = ""
-        region = False
-        near = False
-        if before and before[-1] in lx.PLACE_PREPOSITIONS:
-            cue = before[-1]
-            if len(before) == 2 and before[-1] == "of" and _DIRECTION.match(before[0]):
-                near = True
-        if not cue and not self._is_headline(sentence) and re.search(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$", text[:part[0].start]) \
-                and re.search(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$", text[:part[0].start]):
-            cue = "list"
-        if before and _DIRECTION.match(before[-1]):
-            region, cue = True, before[-1]
-        tail = part[-1].low
-        if after and after[0] in lx.REGION_WORDS:
-            region, cue = True, after[0]
-        elif tail in lx.REGION_WORDS and len(part) > 1:
-            region = True
-        names = [surface]
-        if after and (after[0] in lx.FACILITY_WORDS) and last:
-            kind = lx.FACILITY_WORDS[after[0]]
-            names = [f"{surface} {after[0]}", f"{surface} {kind}", surface]
-            cue = cue or after[0]
-        elif after and after[0] in lx.SETTLEMENT_WORDS:
-            cue = cue or after[0]
-        speaker = bool(after and (after[0] in lx.SPEECH_VERBS
-                                  or (after[0] in ("has", "had", "have") and len(after) > 1
-                                      and after[1] in lx.SPEECH_VERBS)))
+        key = (id(sentence), part[0].start, part[-1].end, last)
+        read = self._readings.get(key)
+        if read is None:
+            read = self._readings[key] = self._reading(sentence, part, surface, last)
+        cue, region, near, names, speaker, speaks_there = read
         result: Any = None
         name = surface
         for name in dict.fromkeys(names):
@@ -456,22 +619,65 @@ class MentionFinder:
         if not sure:
             mention.status = "unresolved"
             return mention
-        if self.lookup.context and not _near_context(place, self.lookup.context, fold(surface)) \
+        if self.lookup.context and not self._near_place(place, fold(surface)) \
                 and sim < 1.0:
             mention.status = "unresolved"   # far from the report's places: only the exact name
             return mention
         if speaker and not (place.population >= SPEAKER_POPULATION or place.feature_code in ("PPLC", "PPLA")):
             return None
+        if speaker or speaks_there:
+            mention.role = "speaker"   # "Moscow said", "told reporters in Geneva": no incident there
         mention.status = "resolved"
         mention.place = place
         return mention
+
+    def _reading(self, sentence: Sentence, part: list[Token], surface: str,
+                 last: bool) -> tuple[str, bool, bool, list[str], bool, bool]:
+        """The words around a candidate name (read once for both passes): its cue, whether it
+        is a region or near, the names to ask the gazetteer, and whether someone speaks."""
+        text = sentence.text
+        before = _words_before(text, part[0], 2)
+        after = _words_after(text, part[-1], 2)
+        prefix = text[max(0, part[0].start - LOOK_BEHIND):part[0].start]
+        cue = ""
+        region = False
+        near = False
+        if before and before[-1] in self.prepositions:
+            cue = before[-1]
+        last_word = _last_word(prefix)
+        if last_word in _NEAR_LAST and _NEAR_BEFORE.search(prefix):
+            near, cue = True, cue or "near"
+        if not cue and not self._is_headline(sentence) and re.search(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$", prefix) \
+                and re.search(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$", prefix):
+            cue = "list"
+        if before and _DIRECTION.match(before[-1]):
+            region, cue = True, before[-1]
+        tail = part[-1].low
+        if after and after[0] in _NEAR_AFTER:
+            near, cue = True, after[0]
+        elif after and after[0] in lx.REGION_WORDS:
+            region, cue = True, after[0]
+        elif tail in lx.REGION_WORDS and len(part) > 1:
+            region = True
+        names = [surface]
+        if after and (after[0] in lx.FACILITY_WORDS) and last:
+            kind = lx.FACILITY_WORDS[after[0]]
+            names = [f"{surface} {after[0]}", f"{surface} {kind}", surface]
+            cue = cue or after[0]
+        elif after and after[0] in lx.SETTLEMENT_WORDS:
+            cue = cue or after[0]
+        speaker = bool(after and (after[0] in lx.SPEECH_VERBS
+                                  or (after[0] in ("has", "had", "have") and len(after) > 1
+                                      and after[1] in lx.SPEECH_VERBS)))
+        speaks = last_word in _SPEAKER_LAST and bool(_SPEAKER_BEFORE.search(prefix))
+        return cue, region, near, names, speaker, speaks
 
     def _nearest_to_report(self, surface: str, result: Any) -> Any:
         """For an ambiguous name, the one candidate that lies among the report's other places
         (within :data:`CLOSE_KM` of one, and the next candidate :data:`CLOSER_BY` times farther),
         as a reader would pick the village of that name near the front line being reported."""
         key = fold(surface)
-        points = [pt for k, pt in self.lookup.context if k != key]
+        points = self.lookup.others(key)
         if not points:
             return None
         # rivals are the candidates whose name looks like the one written (or cannot be compared)
@@ -531,6 +737,13 @@ class MentionFinder:
         return None
 
 
+def _last_word(prefix: str) -> str:
+    """The last word before a name, lower case, without an elided article's apostrophe."""
+    words = prefix[-24:].rstrip(" '’").rsplit(None, 1)
+    return words[-1].lower() if words else ""
+
+
+@lru_cache(maxsize=50_000)
 def _latin(name: str) -> bool:
     return all(ord(ch) < 0x0250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in name if ch.isalpha())
 
@@ -539,9 +752,8 @@ def _latin(name: str) -> bool:
 FAR_KM = 500.0
 
 
-def _near_context(place: Any, context: Sequence[tuple[str, tuple[float, float]]], key: str) -> bool:
+def _near_context(place: Any, others: Sequence[tuple[float, float]]) -> bool:
     """True when the place is near another place of the report (or the report has no other)."""
-    others = [pt for other, pt in context if other != key]
     return not others or any(distance_km(place.lat, place.lon, lat, lon) <= FAR_KM for lat, lon in others)
 
 

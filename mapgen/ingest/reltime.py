@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mapgen.ingest.entries import MONTHS
 
@@ -99,10 +100,8 @@ def resolve_phrase(kind: str, match: re.Match[str], base: dt.date) -> When | Non
     return None
 
 
-def find_when(sentence: str, base: dt.date, at: int | None = None) -> When | None:
-    """The time phrase of ``sentence`` resolved against ``base``: the first one in reading order,
-    or, given the position ``at`` of a place name, the one nearest to it ("a market in A
-    yesterday and a bakery in B this morning": A yesterday, B today)."""
+@lru_cache(maxsize=64)   # a sentence naming many places is read once
+def _phrases(sentence: str, base: dt.date) -> tuple[tuple[int, int, When], ...]:
     found: list[tuple[int, int, When]] = []
     taken: list[tuple[int, int]] = []
     for pattern, kind in _RULES:
@@ -114,6 +113,14 @@ def find_when(sentence: str, base: dt.date, at: int | None = None) -> When | Non
             taken.append(span)
             if when is not None:
                 found.append((span[0], span[1], when))
+    return tuple(found)
+
+
+def find_when(sentence: str, base: dt.date, at: int | None = None) -> When | None:
+    """The time phrase of ``sentence`` resolved against ``base``: the first one in reading order,
+    or, given the position ``at`` of a place name, the one nearest to it ("a market in A
+    yesterday and a bakery in B this morning": A yesterday, B today)."""
+    found = _phrases(sentence, base)
     if not found:
         return None
     if at is None:

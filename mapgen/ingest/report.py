@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 from mapgen.config import DEFAULT_EVENT_TYPES
 from mapgen.errors import InputError
 from mapgen.ingest.clean import clean_text
-from mapgen.ingest.entries import Entry, Stamp, split_entries
+from mapgen.ingest.entries import Entry, MissingYear, Stamp, split_entries
 from mapgen.ingest.kinds import suggest_type
 from mapgen.ingest.mentions import Found, Mention, PlaceLookup, find_mentions
 from mapgen.ingest.reltime import find_when
-from mapgen.ingest.sentences import Sentence, paragraphs, split_sentences
+from mapgen.ingest.sentences import Sentence, is_title_line, paragraphs, split_sentences
 from mapgen.ingest.textkeys import fold
 from mapgen.timeparse import get_zone, parse_instant
 
@@ -89,6 +89,16 @@ def _iso(moment: dt.datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
+def _iso_time(value: dt.datetime | dt.date, precision: str, tz: ZoneInfo) -> str:
+    """Every time a draft carries, in one form: ISO 8601 with the offset of the report's zone
+    (the map's, with --into). A day (or the first day of a week or month) is its midnight there;
+    ``time_precision`` says which."""
+    if precision == "exact" and isinstance(value, dt.datetime):
+        return _iso(value.astimezone(tz))
+    day = value.date() if isinstance(value, dt.datetime) else value
+    return _iso(dt.datetime(day.year, day.month, day.day, tzinfo=tz))
+
+
 def ingest_text(text: str, *, report: str = "report", published: Any = None,
                 source_url: str | None = None, outlet: str | None = None, timezone: str = "UTC",
                 gazetteer: Any = None, home: str | None = None, extra_places: Sequence[Any] = (),
@@ -121,10 +131,15 @@ def ingest_text(text: str, *, report: str = "report", published: Any = None,
     cleaned = clean_text(text, is_html=is_html)
     if not cleaned.strip():
         raise InputError("empty report", file=report)
-    entries = split_entries(cleaned, tz)
     default = _published(published, tz)
+    try:
+        entries = split_entries(cleaned, tz, year=default[0].date() if default else None)
+    except MissingYear as exc:
+        raise InputError(f"the date {exc.text!r} has no year and no other date of the report gives one; "
+                         "give the report's date with --published", file=report, record=exc.line) from None
     if default is None and not any(e.stamp for e in entries):
-        raise InputError("no timestamp found in the report; give its date with --published", file=report)
+        raise InputError("no timestamp, dateline or byline date found in the report; give its date with "
+                         "--published", file=report)
     sentences = _entry_sentences(entries)
     if gazetteer is None:
         from gazetteer import open_gazetteer
@@ -134,7 +149,7 @@ def ingest_text(text: str, *, report: str = "report", published: Any = None,
     else:
         found = find_mentions(PlaceLookup(gazetteer, countries=countries, extra_places=extra_places), sentences)
     result = IngestResult(report, entries, sentences, found)
-    result.drafts = _drafts(result, default, source_url, outlet)
+    result.drafts = _drafts(result, default, source_url, outlet, tz)
     result.unresolved = _unresolved(result)
     return result
 
@@ -162,32 +177,37 @@ def _entry_time(entry: Entry, default: tuple[dt.datetime, str] | None) -> tuple[
 
 
 def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, source_url: str | None,
-            outlet: str | None) -> list[dict[str, Any]]:
+            outlet: str | None, tz: ZoneInfo) -> list[dict[str, Any]]:
     outlet_name = outlet or (re.sub(r"^https?://(www\.)?", "", source_url).split("/")[0] if source_url
                              else result.report)
     entry_text = {n: e.text for n, e in enumerate(result.entries)}
     labels: dict[str, str] = {}
     drafts: dict[tuple[str, str, str], dict[str, Any]] = {}
     anchors = _reference_points(result.found.mentions)
+    # a headline is not an entry: its places get drafts only when the text below never names them
+    later = {_place_key(m.place) for m in result.found.mentions if not _in_headline(result, m)}
+    anchors |= {id(m) for m in result.found.mentions
+                if _in_headline(result, m) and _place_key(m.place) in later}
     for mention in result.found.mentions:
-        if id(mention) in anchors:
-            continue
+        if id(mention) in anchors or mention.role == "speaker":
+            continue   # a reference point ("X, north of Y") or where someone speaks ("said in Geneva")
         entry = result.entries[mention.entry]
         try:
             moment, precision, stamp_text = _entry_time(entry, default)
         except InputError:
-            if result.stamps:
+            if result.stamps:   # a headline or byline before the dateline: the article's time
                 first = result.stamps[0]
-                moment, precision, stamp_text = first.moment, "day", ""
+                moment, precision, stamp_text = first.moment, first.precision, ""
             else:  # pragma: no cover - ingest_text refuses such reports
                 raise
         when = find_when(mention.sentence.text, moment.date(), at=mention.start)
         if when is not None and when.day <= moment.date() + dt.timedelta(days=1):
-            date_value: str = when.day.isoformat()
+            date_value: str = _iso_time(when.day, when.precision, tz)
             time_precision = when.precision
         else:
             when = None
-            date_value = _iso(moment) if precision == "exact" else moment.date().isoformat()
+            # the entry's time (with its offset): the day it falls on in the map's zone is meant
+            date_value = _iso_time(moment, precision, tz)
             time_precision = "day"
         kind = suggest_type(mention.sentence.text, entry_text[mention.entry], at=mention.start)
         place = mention.place
@@ -203,13 +223,13 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
         source: dict[str, Any] = {"outlet": outlet_name}
         if source_url:
             source["url"] = source_url
-        source["published"] = _iso(moment) if precision == "exact" else moment.date().isoformat()
+        source["published"] = _iso_time(moment, precision, tz)
         text = excerpt(mention.sentence.text, mention.start)
         type_label = DEFAULT_EVENT_TYPES.get(kind, (kind.capitalize(), ""))[0]
         meta: dict[str, Any] = {
             "mention": mention.text,
             "entry": stamp_text or "(before the first timestamp)",
-            "entry_time": _iso(moment) if precision == "exact" else moment.date().isoformat(),
+            "entry_time": _iso_time(moment, precision, tz),
             "score": round(mention.score, 3),
             "gazetteer": {"name": place.name, "country": place.country,
                           "feature_code": place.feature_code, "geonameid": place.geonameid,
@@ -236,20 +256,34 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
     return list(drafts.values())
 
 
+def _in_headline(result: IngestResult, mention: Mention) -> bool:
+    """True for a mention in a title line before the first stamp of a report that has stamps."""
+    entry = result.entries[mention.entry]
+    return entry.stamp is None and bool(result.stamps) and is_title_line(mention.sentence.text)
+
+
+_APPOSITION = re.compile(r"^\s*(?:\(|,|–|—|-)")
+
+
 def _reference_points(mentions: Sequence[Mention]) -> set[int]:
-    """Mentions that only locate another place of the same sentence ("Deir Jamal, north of Tell Rifaat")."""
-    out = set()
+    """Mentions that only locate the place named just before them ("Deir Jamal, north of Tell
+    Rifaat", "Kafer Naya (10 km from Aleppo)"): a near mention set off by a comma or a bracket."""
+    out: set[int] = set()
+    previous: Mention | None = None
     for mention in mentions:
-        if mention.precision == "near" and any(
-                other.sentence is mention.sentence and other.start < mention.start
-                and other is not mention for other in mentions):
-            out.add(id(mention))
+        if previous is not None and previous.sentence is mention.sentence and mention.precision == "near":
+            gap = mention.sentence.text[previous.start + len(previous.text):mention.start]
+            if len(gap) <= 60 and _APPOSITION.match(gap) and not re.search(r"\b(?:and|e|et|y)\b", gap):
+                out.add(id(mention))
+        previous = mention
     return out
 
 
 def _unresolved(result: IngestResult) -> list[dict[str, Any]]:
     merged: dict[str, dict[str, Any]] = {}
     for mention in result.found.unresolved:
+        if _in_headline(result, mention):
+            continue   # the capitalised words of a headline are not names to look up
         key = fold(mention.text)
         if key in merged:
             merged[key]["count"] += 1

@@ -36,6 +36,7 @@ def _skeleton(core: str) -> str:
     return re.sub(r"[aeiouyw]", "", core)
 
 
+@lru_cache(maxsize=100_000)
 def similarity(mention: str, name: str) -> float:
     """How alike a mention and a place name look, 0..1 (Latin script only; 0 for others)."""
     a, b = name_core(mention), name_core(name)

@@ -1,0 +1,204 @@
+"""News articles and reports in other languages, with the built-in gazetteer (no imported dumps):
+datelines and bylines, common words, speakers' whereabouts, "near", and merging into a project
+(deleted drafts stay deleted, the editor's comments stay)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any, Iterator
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from mapgen.cli import main
+from mapgen.errors import InputError
+from mapgen.ingest import ingest_file, ingest_text, merge_into_project
+from mapgen.ingest.drafts import RECORD_FILE
+from mapgen.ingest.entries import MissingYear, parse_stamp, split_entries
+from tests.conftest import write_project
+
+DATA = Path(__file__).parent / "data"
+ARTICLE = DATA / "report-en-dateline-2016-02-07.txt"
+PORTUGUESE = DATA / "report-pt-fronteira-2016-02-07.txt"
+FRENCH = DATA / "report-fr-alep-2016-02-08.txt"
+UTC = ZoneInfo("UTC")
+GMT = dt.timezone.utc
+MAP = "title: Ingest test\ntimezone: UTC\ncountries: [SY, TR]\n"
+ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
+
+
+@pytest.fixture(scope="module")
+def builtin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The built-in gazetteer (what a fresh install has), opened once for the module."""
+    from gazetteer import open_gazetteer
+
+    with open_gazetteer(tmp_path_factory.mktemp("builtin-home")) as gaz:
+        yield gaz
+
+
+@pytest.mark.parametrize("line, stamp_text, moment, precision", [
+    ("February 7th, 2016 - 11:57 GMT", "February 7th, 2016 - 11:57 GMT", dt.datetime(2016, 2, 7, 11, 57, tzinfo=GMT), "exact"),
+    ("Sunday, Feb. 7, 2016", "Sunday, Feb. 7, 2016", dt.datetime(2016, 2, 7, tzinfo=UTC), "day"),
+    ("Feb. 8, 2016", "Feb. 8, 2016", dt.datetime(2016, 2, 8, tzinfo=UTC), "day"),
+    ("7 de fevereiro de 2016", "7 de fevereiro de 2016", dt.datetime(2016, 2, 7, tzinfo=UTC), "day"),
+    ("8 février 2016", "8 février 2016", dt.datetime(2016, 2, 8, tzinfo=UTC), "day"),
+    ("Publié le lundi 8 février 2016 à 14h32", "lundi 8 février 2016 à 14h32",
+     dt.datetime(2016, 2, 8, 14, 32, tzinfo=UTC), "exact"),
+    ("Atualização: 8 de fevereiro de 2016, 09h30", "8 de fevereiro de 2016, 09h30",
+     dt.datetime(2016, 2, 8, 9, 30, tzinfo=UTC), "exact"),
+    ("domingo, 7 de febrero de 2016 - 11:57", "domingo, 7 de febrero de 2016 - 11:57",
+     dt.datetime(2016, 2, 7, 11, 57, tzinfo=UTC), "exact"),
+    ("By Daniel Hart | Sunday, Feb. 7, 2016", "Sunday, Feb. 7, 2016", dt.datetime(2016, 2, 7, tzinfo=UTC), "day"),
+    ("By Daniel Hart, February 7, 2016", "February 7, 2016", dt.datetime(2016, 2, 7, tzinfo=UTC), "day"),
+    ("Updated 11:57 GMT, 7 February 2016", "11:57 GMT, 7 February 2016",
+     dt.datetime(2016, 2, 7, 11, 57, tzinfo=GMT), "exact"),
+    ("Feb 7, 2016 13:57 GMT+2", "Feb 7, 2016 13:57 GMT+2", dt.datetime(2016, 2, 7, 11, 57, tzinfo=GMT), "exact"),
+])
+def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.datetime, precision: str) -> None:
+    stamp = parse_stamp(line, UTC)
+    assert stamp is not None, line
+    assert (stamp.text, stamp.moment, stamp.precision) == (stamp_text, moment, precision)
+
+
+@pytest.mark.parametrize("line", ["Mais de 30 mil pessoas", "5 out of 10", "By Daniel Hart", "Azaz | 7 February 2016 | 3 killed",
+                                  "The talks of 8 February 2016 were suspended by the envoy in Geneva today."])
+def test_lines_that_are_not_datelines(line: str) -> None:
+    assert parse_stamp(line, UTC) is None
+
+
+def test_a_date_without_year_takes_it_from_the_report() -> None:
+    text = "Feb 06, 2016 08:05 (GMT)\n\nFirst.\n\nMonday 8 February\n\nSecond.\n"
+    stamps = [e.stamp for e in split_entries(text, UTC) if e.stamp]
+    assert [s.moment.date() for s in stamps] == [dt.date(2016, 2, 6), dt.date(2016, 2, 8)]
+    # the nearest year that puts the day close to the report's others: across New Year too
+    stamps = [e.stamp for e in split_entries("Dec 31, 2015\n\nA.\n\nFriday 1 January\n\nB.\n", UTC) if e.stamp]
+    assert stamps[1].moment.date() == dt.date(2016, 1, 1)
+    alone = "Monday 8 February\n\nShelling hit Azaz.\n"
+    assert split_entries(alone, UTC, year=dt.date(2016, 2, 9))[0].stamp.moment.date() == dt.date(2016, 2, 8)
+    with pytest.raises(MissingYear):
+        split_entries(alone, UTC)
+
+
+def test_a_date_without_year_and_nothing_else_is_refused_clearly(builtin: Any) -> None:
+    with pytest.raises(InputError, match=r"note\.txt:1: the date 'Monday 8 February' has no year.*--published"):
+        ingest_text("Monday 8 February\n\nShelling hit Azaz.\n", report="note.txt", gazetteer=builtin)
+    ok = ingest_text("Monday 8 February\n\nShelling hit Azaz.\n", published="2016-02-10", gazetteer=builtin)
+    assert ok.drafts and ok.drafts[0]["ingest"]["entry_time"] == "2016-02-08T00:00:00+00:00"
+
+
+def test_news_article_needs_no_published_date(builtin: Any) -> None:
+    result = ingest_file(ARTICLE, gazetteer=builtin)
+    assert [s.text for s in result.stamps] == ["February 7th, 2016 - 11:57 GMT"]
+    assert result.drafts
+    for draft in result.drafts:
+        assert draft["sources"][0]["published"] == "2016-02-07T11:57:00+00:00"
+        assert ISO_WITH_OFFSET.match(draft["date"]) and ISO_WITH_OFFSET.match(draft["ingest"]["entry_time"])
+    # a headline is not an entry: the Oncupinar of the title adds no draft of its own
+    assert not any(d["ingest"]["entry"] == "(before the first timestamp)" for d in result.drafts)
+    assert "Fields" not in {u["name"] for u in result.unresolved}
+
+
+def test_dateline_at_the_start_of_the_first_paragraph(builtin: Any) -> None:
+    text = ("Aid Trucks Wait At The Border\n\nKILIS, Turkey, Feb. 8, 2016 — Shelling hit Azaz overnight, "
+            "residents said.\n")
+    result = ingest_text(text, gazetteer=builtin)
+    assert [s.text for s in result.stamps] == ["Feb. 8, 2016"]
+    assert {d["place"] for d in result.drafts} == {"Azaz"}
+
+
+def test_common_words_of_other_languages_are_not_places(builtin: Any) -> None:
+    text = ("7 de fevereiro de 2016\n\nMais de mil famílias fugiram para Azaz durante a noite. Para o governo "
+            "turco, a fronteira continua fechada. Sobre a estrada de Alepo só passam ambulâncias.\n")
+    result = ingest_text(text, gazetteer=builtin)
+    found = {m.text for m in result.found.mentions}
+    assert {"Azaz", "Alepo"} <= found
+    assert not found & {"Mais", "Para", "Sobre"}
+    assert not {u["name"] for u in result.unresolved} & {"Mais", "Para", "Sobre"}
+    # the same capitalised word is a name in an English report (so the test above can fail)
+    english = ingest_text("Feb 07, 2016 10:00 (GMT)\n\nShelling hit Para and Azaz.\n", gazetteer=builtin)
+    assert "Para" in {m.text for m in english.found.mentions} | {u["name"] for u in english.unresolved}
+
+
+def test_a_speaker_somewhere_is_not_an_incident_there(builtin: Any) -> None:
+    text = ("Feb 07, 2016 10:00 (GMT)\n\nThe UN envoy told reporters in Geneva that shelling in Azaz must stop. "
+            "The prime minister said in Ankara that Kilis was full.\n")
+    result = ingest_text(text, gazetteer=builtin)
+    roles = {m.text: m.role for m in result.found.mentions}
+    assert roles == {"Geneva": "speaker", "Azaz": "", "Ankara": "speaker", "Kilis": ""}
+    assert {d["place"] for d in result.drafts} == {"Azaz", "Kilis"}
+
+
+@pytest.mark.parametrize("sentence, name, precision", [
+    ("Shelling hit the camps on the outskirts of Azaz.", "Azaz", "near"),
+    ("An offensive north of Aleppo emptied the villages.", "Aleppo", "near"),
+    ("Fighters stand near Tell Rifaat.", "Tell Rifaat", "near"),
+    ("A shell fell 5 km from Kilis.", "Kilis", "near"),
+    ("Shelling hit a market in Azaz.", "Azaz", "exact"),
+    ("Os acampamentos nos arredores de Azaz cresceram durante a noite.", "Azaz", "near"),
+    ("Les camps se multiplient aux abords d'Azaz depuis la fermeture de la frontière.", "Azaz", "near"),
+])
+def test_near_precision(builtin: Any, sentence: str, name: str, precision: str) -> None:
+    result = ingest_text(f"Feb 07, 2016 10:00 (GMT)\n\n{sentence}\n", gazetteer=builtin)
+    mention = next(m for m in result.found.mentions if m.text == name)
+    assert mention.precision == precision
+    assert any(d["place"] == name and d["geo_precision"] == precision for d in result.drafts)
+
+
+def test_other_languages_articles(builtin: Any) -> None:
+    portuguese = ingest_file(PORTUGUESE, gazetteer=builtin)
+    assert [s.text for s in portuguese.stamps] == ["7 de fevereiro de 2016, 11h57", "8 de fevereiro de 2016, 09h30"]
+    french = ingest_file(FRENCH, gazetteer=builtin)
+    assert [s.moment for s in french.stamps] == [dt.datetime(2016, 2, 8, 14, 32, tzinfo=UTC)]
+    places = {m.text for m in french.found.mentions}
+    assert {"Alep", "Azaz", "Kilis", "Nubl"} <= places, places   # "d'Alep", "Nubl et Zahraa"
+
+
+def _project(tmp_path: Path) -> Path:
+    return write_project(tmp_path / "p", {"map.yaml": MAP})
+
+
+def test_a_deleted_draft_stays_deleted(builtin: Any, tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    result = ingest_file(ARTICLE, gazetteer=builtin)
+    first = merge_into_project(project, result.drafts, result.unresolved)
+    assert len(first.added) == len(result.drafts) >= 3
+    drafts = project / "events" / "drafts.yaml"
+    data = yaml.safe_load(drafts.read_text(encoding="utf-8"))
+    deleted = data["incidents"][1]["id"]
+    data["incidents"].pop(1)   # the editor deletes one draft
+    drafts.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    again = merge_into_project(project, result.drafts, result.unresolved)
+    assert again.added == [] and len(again.offered_before) == len(result.drafts)
+    ids = [d["id"] for d in yaml.safe_load(drafts.read_text(encoding="utf-8"))["incidents"]]
+    assert deleted not in ids and len(ids) == len(result.drafts) - 1
+    assert deleted in yaml.safe_load((project / RECORD_FILE).read_text(encoding="utf-8"))["ingested"]
+
+
+def test_into_keeps_the_editors_comments(builtin: Any, tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    article = ingest_file(ARTICLE, gazetteer=builtin)
+    merge_into_project(project, article.drafts[:2])
+    drafts = project / "events" / "drafts.yaml"
+    text = drafts.read_text(encoding="utf-8")
+    text = text.replace("incidents:\n", "incidents:\n# checked by the desk on Monday\n", 1)
+    text = text.replace("\n  review: true", "\n  review: true  # keep: needs a second source", 1)
+    drafts.write_text(text + "# end of the desk's file\n", encoding="utf-8")
+    later = merge_into_project(project, article.drafts)
+    assert len(later.added) == len(article.drafts) - 2
+    after = drafts.read_text(encoding="utf-8")
+    assert after.startswith(text[:200])
+    for comment in ("# checked by the desk on Monday", "# keep: needs a second source", "# end of the desk's file"):
+        assert comment in after
+    assert [d["id"] for d in yaml.safe_load(after)["incidents"]] == [d["id"] for d in article.drafts]
+
+
+def test_cli_into_twice_reports_drafts_offered_before(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    args = ["ingest", str(ARTICLE), "--into", str(project)]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 0 and re.search(r"\(0 added, 0 already in the project, \d+ offered before\)", again.stdout)
