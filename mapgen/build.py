@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from mapgen.annotations import annotation_rows
 from mapgen.basemap import basemap_for
 from mapgen.control_zones import all_zones
 from mapgen.model import ControlZone, Incident
 from mapgen.readers import ReadOptions
-from mapgen.resolve import Resolved, resolve_places, write_pins
+from mapgen.resolve import Resolved, read_pins, resolve_places, write_pins
 from mapgen.shape import build_payload
 from mapgen.source import MapSource, load_source
 from mapgen.writefile import write_atomic
@@ -134,6 +135,7 @@ def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: st
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
     payload["basemap"] = basemap_for(payload["bounds"], incidents)
+    payload["notes"] = annotation_rows(loaded.config.annotations, _known_places(loaded, resolved, incidents))
     if cache is not None:
         from mapgen.shape import page_data
 
@@ -146,6 +148,18 @@ def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: st
         page = _render(payload, loaded.config.title, cdn=cdn)
     return MapDocument(html=page, source=loaded, resolved=resolved,
                        incidents=incidents, zones=zones, left_out_for_review=left_out)
+
+
+def _known_places(source: MapSource, resolved: Resolved, incidents: list[Any]) -> dict[str, tuple[float, float]]:
+    """Every place name the map knows (pins, places.yaml, its incidents' places), for annotations."""
+    known = {pin.name: (pin.lat, pin.lon) for pin in (read_pins(source.lock_path) | resolved.pins).values()}
+    for place in source.places:
+        for name in (place.name, *place.aliases):
+            known[name] = (place.lat, place.lon)
+    for incident in incidents:
+        if incident.place and incident.lat is not None and incident.lon is not None:
+            known.setdefault(incident.place, (incident.lat, incident.lon))
+    return known
 
 
 def _render(payload: dict[str, Any], title: str, *, cdn: bool = False) -> str:

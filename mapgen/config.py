@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo
 
+from mapgen.annotations import Annotation, parse_annotations
 from mapgen.errors import InputError
 from mapgen.timeparse import get_zone
 
@@ -54,6 +55,7 @@ class MapConfig:
     window_days: int = 7
     view: list[list[float]] | None = None  # [[south, west], [north, east]] to open on
     control_radius_km: float = 10.0  # how far a town's control reaches (zones from control.csv)
+    annotations: tuple[Annotation, ...] = ()  # editors' labels, lines, arrows and areas
 
     @property
     def zone(self) -> ZoneInfo:
@@ -137,6 +139,7 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
         window_days=window,
         view=view,
         control_radius_km=float(radius),
+        annotations=parse_annotations(data.get("annotations"), file, get_zone(tz_name)),
     )
 
 
