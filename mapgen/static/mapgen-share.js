@@ -178,9 +178,11 @@
 
   // On small screens the whole title stands above the map (the legend box has room for one line
   // of it): a header that only sighted readers need, as the box keeps the title's heading.
+  // Not in a frame: there the article around it gives the title, and the map needs the room.
   function titleHeader() {
-    var title = document.querySelector('.mapgen-info .mapgen-title');
-    if (!title || !title.textContent) return;
+    var title = document.querySelector('.mapgen-info .mapgen-title'), framed;
+    try { framed = window.self !== window.top; } catch (e) { framed = true; }
+    if (framed || !title || !title.textContent) return;
     var header = el('header', 'mapgen-header');
     header.setAttribute('aria-hidden', 'true');
     header.appendChild(el('p', 'mapgen-header-title', title.textContent));

@@ -200,7 +200,10 @@ var Today = {
     clock.freshFrom = clock.days.start[app.stepStart(clock.index)];
     var range = app.freshRange();
     clock.freshCount = range[1] - range[0];
-    if (app.hasGains) app._zonesChanged = true;  // the taken ground belongs to its day only
+    if (app.hasGains) {  // the taken ground belongs to its day only: redrawn when that changes
+      var key = app.takenZones().map(function (z) { return z.zone.id; }).join('\n');
+      if (key !== app._takenKey) { app._takenKey = key; app._zonesChanged = true; }
+    }
     this._pulse = app.loaded && !reducedMotion();
     if (app.today && app.today.panel) app.today.fill();
   },

@@ -4,16 +4,29 @@ var ELSEWHERE_DELAY = 120;   // ms after a drawing before the off-screen count i
 var ELSEWHERE_PLACES = 4;    // places named in the off-screen line
 
 // "11 more elsewhere: London 4, Moscow 2, …": the incidents shown at the current date that lie
-// outside the view, counted by place; each place is a button that flies there.
+// outside the view, counted by place; each place is a button that flies there. On small screens
+// the line sits under the legend and folds its places behind the count.
+var SMALL_SCREEN = window.matchMedia ? window.matchMedia('(max-width: 600px), (max-height: 480px)') : null;
+
 var ElsewhereControl = L.Control.extend({
-  options: {position: 'bottomright'},
-  initialize: function (app) { this._app = app; },
+  initialize: function (app) {
+    this._app = app;
+    this._small = !!(SMALL_SCREEN && SMALL_SCREEN.matches);
+    this.options = {position: this._small ? 'topright' : 'bottomright'};
+    this._open = !this._small;
+  },
   onAdd: function () {
-    var box = el('div', 'mapgen-elsewhere');
+    var box = el('div', 'mapgen-elsewhere' + (this._small ? ' mapgen-elsewhere-small' : ''));
     box.hidden = true;
-    var app = this._app;
+    var app = this._app, self = this;
     box.addEventListener('click', function (e) {
-      var button = e.target.closest ? e.target.closest('button[data-place]') : null;
+      var target = e.target.closest ? e.target : null;
+      if (target && target.closest('.mapgen-elsewhere-head') && self._small) {
+        self._open = !self._open;
+        self.show(app.elsewhere);
+        return;
+      }
+      var button = target ? target.closest('button[data-place]') : null;
       if (!button) return;
       var k = Number(button.getAttribute('data-place')), group = app.elsewhere.places[k];
       if (group) flyTo(app.map, group.latlng, app.map.getZoom());
@@ -28,7 +41,14 @@ var ElsewhereControl = L.Control.extend({
     while (box.firstChild) box.removeChild(box.firstChild);
     box.hidden = !summary.count;
     if (!summary.count) return;
-    box.appendChild(el('span', 'mapgen-elsewhere-head', summary.count + ' more elsewhere: '));
+    var text = summary.count + ' more elsewhere' + (this._open ? ': ' : '');
+    var head = this._small ? el('button', 'mapgen-elsewhere-head', text) : el('span', 'mapgen-elsewhere-head', text);
+    if (this._small) {
+      head.type = 'button';
+      head.setAttribute('aria-expanded', this._open ? 'true' : 'false');
+    }
+    box.appendChild(head);
+    if (!this._open) return;
     summary.places.slice(0, ELSEWHERE_PLACES).forEach(function (p, k) {
       if (k) box.appendChild(document.createTextNode(', '));
       var button = el('button', 'mapgen-elsewhere-place', p.name + ' ' + p.count);
@@ -137,8 +157,22 @@ function hoverTips(app) {
   });
 }
 
+// A popup taller than the room left by the controls scrolls (maxHeight): its content then takes
+// the keyboard focus, so that it can be scrolled without a mouse.
+function scrollablePopups(map) {
+  map.on('popupopen', function (e) {
+    var content = e.popup.getElement() && e.popup.getElement().querySelector('.leaflet-popup-content');
+    if (content && content.scrollHeight > content.clientHeight + 1) {
+      content.setAttribute('tabindex', '0');
+      content.setAttribute('role', 'region');
+      content.setAttribute('aria-label', 'Details (scrolls)');
+    }
+  });
+}
+
 APP_PARTS.push({
   init: function (app) {
+    scrollablePopups(app.map);
     app.homeView = {center: app.map.getCenter(), zoom: app.map.getZoom()};
     new ResetControl(app).addTo(app.map);
     app.elsewhereControl = new ElsewhereControl(app).addTo(app.map);
