@@ -213,3 +213,19 @@ def test_wheel_over_an_embedded_map_scrolls_the_article(example, browser) -> Non
         assert problems == []
     finally:
         context.close()
+
+
+def test_incident_places_are_labelled_from_their_first_incident(example, open_map) -> None:
+    doc, out = example
+    page = open_map(out)
+    p = page.page
+    first: dict[str, str] = {}
+    for i in doc.incidents:
+        day = i.start.astimezone(TZ).date().isoformat()
+        if i.place and (i.place not in first or day < first[i.place]):
+            first[i.place] = day
+    for iso in p.evaluate("mapgen.days()"):
+        page.set_date(iso)
+        shown = p.evaluate("names => names.map(n => mapgen.app.placeShown(n))", sorted(first))
+        assert shown == [first[name] <= iso for name in sorted(first)], iso
+    assert p.evaluate("mapgen.app.placeShown('Somewhere without incidents')") is True

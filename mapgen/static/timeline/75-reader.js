@@ -82,6 +82,24 @@ App.prototype.offscreen = function () {
   return {count: n, places: places};
 };
 
+// Labels of incident places appear from the place's first incident on: the first start time
+// of an incident at each place name (one pass at first use; the incidents are sorted by start).
+// A layer that labels places asks placeShown(name) when it draws; names without an incident
+// are always shown.
+App.prototype.placeStarts = function () {
+  if (!this._placeStarts && this.loaded) {
+    var inc = this.clock.inc, first = new Map(), out = new Map();
+    for (var i = 0; i < inc.n; i++) if (!first.has(inc.pl[i])) first.set(inc.pl[i], inc.s[i]);
+    first.forEach(function (start, k) { var name = inc.texts.place.get(k); if (name) out.set(name, start); });
+    this._placeStarts = out;
+  }
+  return this._placeStarts || new Map();
+};
+App.prototype.placeShown = function (name) {
+  var start = this.placeStarts().get(name);
+  return start === undefined || start < this.clock.instant(this.clock.index);
+};
+
 // Popups keep clear of the controls: the padding Leaflet pans them into (and the height they
 // may take) comes from the controls' boxes. On small screens every control counts; on large
 // ones only those that span a third of the map's width (the slider), so that the legend in a
