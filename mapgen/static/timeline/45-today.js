@@ -7,6 +7,7 @@
 // labelled "taken 4 Feb". The "this day" panel lists both; choosing an entry flies to it.
 
 var MAX_PULSES = 30;       // pulsing rings per change of date (the newest on screen)
+var PULSE_DELAY = 250;     // ms the slider rests on a date before its new incidents pulse
 var MAX_LISTED = 60;       // entries of the "this day" list (then "and N more")
 var REDUCED_MOTION = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
 
@@ -205,12 +206,17 @@ var Today = {
       if (key !== app._takenKey) { app._takenKey = key; app._zonesChanged = true; }
     }
     this._pulse = app.loaded && !reducedMotion();
+    clearTimeout(this._pulseTimer);
+    if (app._pulses) while (app._pulses.firstChild) app._pulses.removeChild(app._pulses.firstChild);
     if (app.today && app.today.panel) app.today.fill();
   },
+  // the pulse waits until the slider rests (PULSE_DELAY): none while scrubbing or playing fast
   drawn: function (app) {
     if (!this._pulse) return;
     this._pulse = false;
-    pulse(app);
+    clearTimeout(this._pulseTimer);
+    var index = app.clock.index;
+    this._pulseTimer = setTimeout(function () { if (app.clock.index === index) pulse(app); }, PULSE_DELAY);
   },
   state: function (app, out) {
     out.fresh = app.clock.freshCount || 0;
