@@ -96,6 +96,12 @@ var TimelineBar = {
       var counts = app.stepCounts = stepCounts(app.clock.inc, days, steps), most = 1, k;
       for (k = 0; k < counts.length; k++) if (counts[k] > most) most = counts[k];
       var nd = days.iso.length, frag = document.createDocumentFragment();
+      if (nd > 1) {  // half a day wider than the thumb's travel each side: each bar centred on its days
+        var travel = '(100% - 16px)';
+        hist.style.left = 'calc(8px - ' + travel + ' * ' + (0.5 / (nd - 1)).toFixed(6) + ')';
+        hist.style.right = 'auto';
+        hist.style.width = 'calc(' + travel + ' * ' + (nd / (nd - 1)).toFixed(6) + ')';
+      }
       for (k = 0; k < counts.length; k++) {
         var bar = el('span', 'mapgen-bar');
         var from = steps.first[k], to = steps.last(k) + 1;

@@ -67,8 +67,9 @@ var NoteLayer = DrawnCanvas.extend({
       ctx.setLineDash([]);
       if (note.k === 'arrow') arrowHead(ctx, pts[pts.length - 2], pts[pts.length - 1], note.c);
       if (note.t) {
-        var at = note.k === 'area' ? centroid(pts) : middleOf(pts);
-        texts.push({text: note.t, x: at[0], y: at[1] - 10, colour: note.c, dot: false});
+        // an area's name in its middle, a line's halfway along, an arrow's at its tail
+        var at = note.k === 'area' ? centroid(pts) : note.k === 'arrow' ? pts[0] : middleOf(pts);
+        texts.push({text: note.t, x: at[0], y: at[1] + (note.k === 'arrow' ? 14 : -10), colour: note.c, dot: false});
       }
     });
     ctx.font = NOTE_FONT;
