@@ -165,14 +165,14 @@ function hoverTips(app) {
     tip.style.left = Math.max(4, Math.min(point.x + 14, size.x - w - 4)) + 'px';
     tip.style.top = Math.max(4, Math.min(point.y - h - 10, size.y - h - 4)) + 'px';
   }
-  map.on('mousemove', function (e) {
-    last = e.containerPoint;
+  // the container's own events (Leaflet's map events skip some moves, e.g. over its canvases)
+  root.addEventListener('mousemove', function (e) {
+    if (e.target.closest && e.target.closest('.leaflet-control, .leaflet-popup')) { last = null; hide(); return; }
+    last = map.mouseEventToContainerPoint(e);
     if (!frame) frame = requestAnimationFrame(show);
   });
-  map.on('mouseout movestart zoomstart popupopen', function () { last = null; hide(); });
-  root.addEventListener('mouseover', function (e) {  // onto a control: no map underneath
-    if (e.target.closest && e.target.closest('.leaflet-control')) { last = null; hide(); }
-  });
+  root.addEventListener('mouseleave', function () { last = null; hide(); });
+  map.on('movestart zoomstart popupopen', function () { last = null; hide(); });
 }
 
 // A popup taller than the room left by the controls scrolls (maxHeight): its content then takes
