@@ -6,6 +6,7 @@ import difflib
 from typing import Any, Callable, Iterable, Mapping
 from zoneinfo import ZoneInfo
 
+from mapgen.annotations import Annotation, parse_annotations
 from mapgen.errors import InputError, excerpt
 from mapgen.timeparse import get_zone
 
@@ -91,6 +92,7 @@ class MapConfig:
     date_format: str | None = None  # strptime format of the date columns of CSV tables
     on_error: str = "stop"  # "skip": leave invalid records out and report them
     geocoder: dict[str, Any] | None = None  # opt-in online fallback: {service, user_agent, url, min_delay_seconds}
+    annotations: tuple[Annotation, ...] = ()  # editors' labels, lines, arrows and areas
 
     @property
     def zone(self) -> ZoneInfo:
@@ -266,6 +268,7 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
         date_format=date_format,
         on_error=on_error,
         geocoder=_geocoder(data.get("geocoder"), file, line),
+        annotations=parse_annotations(data.get("annotations"), file, get_zone(tz_name)),
     )
 
 

@@ -299,12 +299,46 @@ def _zone_label(zone: ControlZone, tz: Any) -> str:
     return first if first == last else f"{first} – {last}"
 
 
+MIN_GAIN_DEG2 = 2e-5  # parts of taken ground smaller than this (about 0.2 km²) are slivers of redrawing
+
+
+def taken_ground(zones: Sequence[ControlZone], tz: Any) -> dict[str, Any]:
+    """For each zone version that begins on a day when the map already showed zones: the ground
+    it holds that its faction did not hold at the end of the day before (shapely geometry),
+    keyed by zone id. Versions that only redraw the same ground are left out."""
+    from shapely.ops import unary_union
+
+    gains: dict[str, Any] = {}
+    for zone in zones:
+        before = day_start(zone.valid_from, tz)
+        shown = [z for z in zones if z.valid_from < before and (z.valid_to is None or z.valid_to >= before)]
+        if not shown:  # the map's first zones: nothing was taken, they are where it starts
+            continue
+        held = [z.geometry for z in shown if z.faction == zone.faction]
+        gain = zone.geometry.difference(unary_union(held)) if held else zone.geometry
+        parts = [g for g in getattr(gain, "geoms", [gain]) if g.geom_type == "Polygon" and g.area >= MIN_GAIN_DEG2]
+        if parts:
+            gains[zone.id] = unary_union(parts)
+    return gains
+
+
 def zone_rows(config: MapConfig, zones: Sequence[ControlZone]) -> list[dict[str, Any]]:
+    """The zone versions in time order; ``gain`` is the ground a version took on its first day
+    (see :func:`taken_ground`), with ``gainAt``, a [lat, lon] inside it for its label."""
     tz = config.zone
     faction_index = {key: n for n, key in enumerate(config.factions)}
+    gains = taken_ground(zones, tz)
     rows = []
     for zone in sorted(zones, key=lambda z: (z.valid_from, z.faction, z.id)):
-        rows.append({
+        gain = gains.get(zone.id)
+        if gain is not None:
+            largest = max(getattr(gain, "geoms", [gain]), key=lambda g: g.area)
+            point = largest.representative_point()
+            extra = {"gain": geometry_json(gain.simplify(0.0005)),
+                     "gainAt": [round(point.y, COORD_DIGITS), round(point.x, COORD_DIGITS)]}
+        else:
+            extra = {}
+        rows.append({**extra,
             "id": zone.id, "f": faction_index[zone.faction], "status": zone.status,
             "from": _minutes(zone.valid_from),
             "to": _minutes(zone.valid_to) if zone.valid_to is not None else None,

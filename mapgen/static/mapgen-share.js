@@ -176,6 +176,21 @@
     return {fit: function () { if (!chosen) set(!(SMALL && SMALL.matches)); }};
   }
 
+  // On small screens the whole title stands above the map (the legend box has room for one line
+  // of it): a header that only sighted readers need, as the box keeps the title's heading.
+  // Not in a frame: there the article around it gives the title, and the map needs the room.
+  function titleHeader() {
+    var title = document.querySelector('.mapgen-info .mapgen-title'), framed;
+    try { framed = window.self !== window.top; } catch (e) { framed = true; }
+    if (framed || !title || !title.textContent) return;
+    var header = el('header', 'mapgen-header');
+    header.setAttribute('aria-hidden', 'true');
+    header.appendChild(el('p', 'mapgen-header-title', title.textContent));
+    var container = map.getContainer();
+    container.parentNode.insertBefore(header, container);
+    document.body.classList.add('mapgen-has-header');
+  }
+
   /* ------------------------------------------------------------------ screen-reader summary */
 
   function plural(n, one, many) { return n + ' ' + (n === 1 ? one : (many || one + 's')); }
@@ -203,6 +218,7 @@
     var d = mapgen.describe(LATEST);
     box.setAttribute('data-date', d.date);    // what the text describes (it follows changes after
     box.setAttribute('data-count', d.count);  // a short pause, so that scrubbing stays fast)
+    box.setAttribute('data-texts', String(!!state().texts));  // whether the titles had arrived
     var text = 'As of ' + d.label + ', the map shows ' + plural(d.count, 'incident');
     text += d.types.length ? ' (' + d.types.map(function (t) { return t.label + ': ' + t.count; }).join(', ') + ').' : '.';
     box.querySelector('.mapgen-summary-text').textContent = text;
@@ -276,8 +292,10 @@
   var summary = buildSummary();
   var updateSummary = debounce(function () { fillSummary(summary); }, SUMMARY_DELAY);
   var legend = legendToggle();
+  titleHeader();
   addFullLink();
   placeAttribution();
+  if (SMALL && SMALL.matches) map.invalidateSize();  // the header took its height
   if (SMALL) {
     var onSmall = function () { placeAttribution(); if (legend) legend.fit(); map.invalidateSize(); };
     if (SMALL.addEventListener) SMALL.addEventListener('change', onSmall); else SMALL.addListener(onSmall);
@@ -286,8 +304,9 @@
   applyHash(window.location.hash);
   fillSummary(summary);
 
-  document.addEventListener('mapgen:change', function () {
-    updateSummary();
+  document.addEventListener('mapgen:change', function (e) {
+    // the titles have arrived: the latest incidents are named at once, not after a pause
+    if (e.detail && e.detail.reason === 'text') fillSummary(summary); else updateSummary();
     if (!applying) writeHash();
   });
   map.on('moveend', function () { if (!applying) writeHash(); });

@@ -19,11 +19,26 @@
  *                          ('keep': never, 'incident': always)
  *   mapgen.days()
  *   mapgen.describe(n)  -> counts by type, zones by faction, the n latest incidents (plain text)
+ *   mapgen.timeline()    -> {unit: 'day' | 'week' | 'month' | 'year', steps: [first day of each step],
+ *                            counts: [incidents beginning in each step], stepMs: a step at top speed}
+ *   mapgen.today()       -> what began in the slider's step: {incidents: [ids], zones: [{id, label}]}
+ * state() also gives `fresh` (incidents shown that began in the current step), `offscreen`
+ * ({count, places: [[name, count]]}) and `notes` (indices of the annotations shown).
  * `ready` is true once the canvas has been drawn for the current date (in the animation frame
  * after the change); it is false while the data is being decoded and after each change.
  * Every change of date or selection also fires a `mapgen:change` event on `document` whose
  * `detail` is {reason, date, index, selected, count} (other scripts, e.g. permalinks, listen).
  */
+
+// Parts that add to the app (45-today, 55-timeline-bar, 65-annotations, 75-reader, 95-embed) register
+// here: {init(app)} once the app and its controls are built, {date(app)} at each change of date
+// (before it is drawn), {drawn(app)} after each drawing, {state(app, out, ids)} to add to
+// mapgen.state().
+var APP_PARTS = [];
+function runParts(hook) {
+  var args = Array.prototype.slice.call(arguments, 1);
+  APP_PARTS.forEach(function (part) { if (part[hook]) part[hook].apply(part, args); });
+}
 
 var TIME_PRECISIONS = ['exact', 'day', 'week', 'month'];
 var GEO_PRECISIONS = ['exact', 'near', 'region'];

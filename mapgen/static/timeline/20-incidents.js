@@ -3,12 +3,16 @@
 var ALPHA_LEVELS = 8;          // fading in window mode is drawn in this many steps
 var AGGREGATE_ABOVE = 2500;    // more incidents than this on screen: draw a density grid
 var CELL = 12;                 // grid cell, CSS pixels
+var RECEDE = 0.5;              // older incidents' opacity, relative, while the step has new ones
+var MAX_NEWS_ON_GRID = 2000;   // new incidents drawn over the density grid (more: the grid alone)
 
 var PointLayer = L.Layer.extend({
   initialize: function (clock) {
     this._clock = clock;
     this._drawn = new Int32Array(0);
+    this._off = new Int32Array(0);
     this._drawnCount = 0;
+    this._offCount = 0;
     this.aggregated = false;
   },
 
@@ -52,16 +56,18 @@ var PointLayer = L.Layer.extend({
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, size.x, size.y);
     var visible = clock.visible, n = clock.count, o = this._origin();
-    if (this._drawn.length < inc.n) this._drawn = new Int32Array(inc.n);
-    // which visible incidents fall on screen (with a margin for the symbol)
-    var drawn = this._drawn, count = 0, pad = 8, w = size.x + pad, h = size.y + pad;
+    if (this._drawn.length < inc.n) { this._drawn = new Int32Array(inc.n); this._off = new Int32Array(inc.n); }
+    // which visible incidents fall on screen (with a margin for the symbol), and which do not
+    // (counted by place in 75-reader)
+    var drawn = this._drawn, off = this._off, count = 0, offCount = 0, pad = 8, w = size.x + pad, h = size.y + pad;
     var wx = inc.wx, wy = inc.wy, scale = o.scale, ox = o.ox, oy = o.oy, k, i, x, y;
     for (k = 0; k < n; k++) {
       i = visible[k];
       x = wx[i] * scale - ox; y = wy[i] * scale - oy;
-      if (x >= -pad && y >= -pad && x <= w && y <= h) drawn[count++] = i;
+      if (x >= -pad && y >= -pad && x <= w && y <= h) drawn[count++] = i; else off[offCount++] = i;
     }
     this._drawnCount = count;
+    this._offCount = offCount;
     var aggregated = count > AGGREGATE_ABOVE;
     if (aggregated) this._drawGrid(ctx, o, size, count);
     else this._drawPoints(ctx, o, count);
@@ -81,12 +87,19 @@ var PointLayer = L.Layer.extend({
   },
 
   // Few incidents on screen: one circle each (a dashed ring when time or place is approximate),
-  // batched into one path per type, style and fading step.
+  // batched into one path per type, style and fading step. The ones that began in the slider's
+  // step (clock.freshFrom, 45-today) are drawn last, larger and with a halo; the older ones
+  // recede while there are new ones.
   _drawPoints: function (ctx, o, count) {
     var clock = this._clock, inc = clock.inc, types = clock.types.length, drawn = this._drawn;
     var radius = count > 800 ? 4 : 6, buckets = {}, keys = [];
+    var fresh = clock.freshCount ? clock.freshFrom : Infinity, recede = clock.freshCount ? RECEDE : 1;
+    var news = this._news || (this._news = []);
+    news.length = 0;
     for (var k = 0; k < count; k++) {
-      var i = drawn[k], ring = inc.tp[i] >= 2 || inc.gp[i] >= 1 ? 1 : 0;
+      var i = drawn[k];
+      if (inc.s[i] >= fresh) { news.push(i); continue; }
+      var ring = inc.tp[i] >= 2 || inc.gp[i] >= 1 ? 1 : 0;
       var key = (clock.level(i) * 2 + ring) * types + inc.ty[i];
       var b = buckets[key];
       if (!b) { b = buckets[key] = []; keys.push(key); }
@@ -97,7 +110,7 @@ var PointLayer = L.Layer.extend({
       var key2 = keys[q], ty = key2 % types, rest = (key2 - ty) / types;
       var isRing = rest % 2, level = (rest - isRing) / 2, pts = buckets[key2];
       var colour = clock.types[ty].color;
-      ctx.globalAlpha = clock.levelAlpha(level);
+      ctx.globalAlpha = clock.levelAlpha(level) * recede;
       ctx.beginPath();
       for (var p = 0; p < pts.length; p += 2) {
         ctx.moveTo(pts[p] + radius, pts[p + 1]);
@@ -119,6 +132,44 @@ var PointLayer = L.Layer.extend({
     }
     ctx.globalAlpha = 1;
     this._radius = radius;
+    this._drawNews(ctx, o, news, radius + 2);
+  },
+
+  // The step's new incidents: a white halo, a larger circle in the type's colour (a thick
+  // dashed ring when approximate) and a dark outline.
+  _drawNews: function (ctx, o, news, radius) {
+    if (!news.length) return;
+    var clock = this._clock, inc = clock.inc, n = news.length, k, i, x, y;
+    ctx.globalAlpha = 0.9;
+    ctx.fillStyle = '#ffffff';
+    ctx.beginPath();
+    for (k = 0; k < n; k++) {
+      i = news[k]; x = inc.wx[i] * o.scale - o.ox; y = inc.wy[i] * o.scale - o.oy;
+      ctx.moveTo(x + radius + 4, y);
+      ctx.arc(x, y, radius + 4, 0, 2 * Math.PI);
+    }
+    ctx.fill();
+    ctx.globalAlpha = 1;
+    for (k = 0; k < n; k++) {  // few: one path each, oldest first so the newest lie on top
+      i = news[k]; x = inc.wx[i] * o.scale - o.ox; y = inc.wy[i] * o.scale - o.oy;
+      var colour = clock.types[inc.ty[i]].color;
+      ctx.beginPath();
+      ctx.arc(x, y, radius, 0, 2 * Math.PI);
+      if (inc.tp[i] >= 2 || inc.gp[i] >= 1) {
+        ctx.lineWidth = 3.5;
+        ctx.strokeStyle = colour;
+        ctx.setLineDash([4, 2]);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      } else {
+        ctx.fillStyle = colour;
+        ctx.fill();
+        ctx.lineWidth = 2;
+        ctx.strokeStyle = '#111111';
+        ctx.stroke();
+      }
+    }
+    if (radius + 4 > this._radius) this._radius = radius + 2;
   },
 
   // Thousands on screen: a grid of CELL px; each occupied cell is one circle at the mean
@@ -176,6 +227,12 @@ var PointLayer = L.Layer.extend({
     }
     ctx.globalAlpha = 1;
     this._radius = CELL / 2;
+    if (clock.freshCount && clock.freshCount <= MAX_NEWS_ON_GRID) {
+      var news = this._news || (this._news = []), fresh = clock.freshFrom;
+      news.length = 0;
+      for (var f = 0; f < count; f++) if (inc.s[drawn[f]] >= fresh) news.push(drawn[f]);
+      this._drawNews(ctx, o, news, 4);
+    }
   },
 
   hit: function (containerPoint) {

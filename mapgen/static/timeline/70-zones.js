@@ -36,6 +36,7 @@ var ZoneLayer = DrawnCanvas.extend({
       ctx.stroke();
     });
     ctx.setLineDash([]);
+    drawTaken(ctx, this._app, scale, ox, oy);  // ground taken in the slider's step (45-today)
   }
 });
 

@@ -36,7 +36,7 @@ function App(map, data) {
   map.on('click', function (e) {
     if (app._click(e)) return;
     var zone = app._zoneAt(e.latlng);
-    if (zone) L.popup({maxWidth: 320}).setLatLng(e.latlng).setContent(zonePopup(data, zone)).openOn(map);
+    if (zone) L.popup(app.popupOptions({maxWidth: 320})).setLatLng(e.latlng).setContent(zonePopup(data, zone)).openOn(map);
   });
   map.on('popupclose', function () {
     if (app.clock.selected !== null) {
@@ -46,7 +46,6 @@ function App(map, data) {
     }
   });
   this.loaded = false;
-  this.go(this.clock.index);
   this.loading = decoded.then(function (inc) {
     app.clock.inc = inc;
     app.loaded = true;
@@ -73,6 +72,8 @@ function App(map, data) {
   };
   this.textLoading = this.loading.then(function () { return app.whenReady(); }).then(afterPaint)
     .then(function () { return app._loadText(); });
+  runParts('init', this);  // the parts that add to the app (APP_PARTS, 00-core)
+  this.go(this.clock.index);
 }
 
 App.prototype._click = function (e) {
@@ -108,7 +109,7 @@ App.prototype.openList = function (indices, latlng) {
     list.appendChild(item);
   });
   box.appendChild(list);
-  L.popup({maxWidth: 340, autoPanPadding: [20, 20]}).setLatLng(latlng).setContent(box).openOn(this.map);
+  L.popup(this.popupOptions({maxWidth: 340})).setLatLng(latlng).setContent(box).openOn(this.map);
 };
 
 App.prototype._basemap = function (basemap) {
@@ -167,6 +168,7 @@ App.prototype.go = function (index) {
   clock.zonesShown = shown;
   var label = clock.days.label[index];
   this.slider.update(index, label, label + ': ' + clock.count + ' incidents');
+  runParts('date', this);
   this._scheduleDraw();
   this.emit('date');
 };
@@ -206,6 +208,7 @@ App.prototype._draw = function () {
     this.zoneCanvas.redraw();
   }
   this.points.redraw();
+  runParts('drawn', this);
   this.drawMs = performance.now() - started;
   if (!this.loaded) return;
   this.clock.ready = true;
@@ -221,7 +224,8 @@ App.prototype.whenReady = function () {
     .then(function () { return app.state({ids: false}); });
 };
 
-// Play: one day per step, waiting for each step's drawing; 700 ms a day at speed 1.
+// Play: one step (a day, or a week, month or year on long ranges: see 55-timeline-bar) at a
+// time, waiting for each step's drawing; 700 ms a step at speed 1.
 App.prototype.togglePlay = function () {
   var app = this, button = this.slider.play;
   if (this._playing) {
@@ -238,7 +242,7 @@ App.prototype.togglePlay = function () {
   button.setAttribute('aria-label', 'Pause');
   var tick = function () {
     if (!app._playing) return;
-    app.go(app.clock.index + 1);
+    app.go(app.nextStep(app.clock.index, 1));
     if (app.clock.index >= app.clock.days.iso.length - 1) { app.togglePlay(); return; }  // the end
     app.whenReady().then(function () {
       if (app._playing) app._timer = setTimeout(tick, (app.data.playMs || 700) / app.speed);
@@ -257,7 +261,7 @@ App.prototype.openIndex = function (i, latlng) {
   }
   this.clock.selected = i;
   this.points.redraw();
-  L.popup({maxWidth: 340, autoPanPadding: [20, 20]})
+  L.popup(this.popupOptions({maxWidth: 340}))
     .setLatLng(latlng || [inc.lat(i), inc.lon(i)])
     .setContent(incidentPopup(this.data, inc, i))
     .openOn(this.map);
@@ -278,12 +282,14 @@ App.prototype.state = function (options) {
     zones: clock.zonesShown.slice(),
     selected: clock.selected === null ? null : clock.inc.id(clock.selected),
     ready: clock.ready,
+    texts: clock.inc.hasText,  // titles, descriptions and links have arrived
     drawMs: this.drawMs || 0  // how long the last drawing took (for measurements)
   };
   if (ids) {
     out.incidents = clock.visibleIds();
     out.drawn = this.points.drawnIds();
   }
+  runParts('state', this, out, ids);
   if (options && options.alpha) {  // fading: each drawn incident's opacity
     out.alpha = {};
     for (var k = 0; k < this.points._drawnCount; k++) {

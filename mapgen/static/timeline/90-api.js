@@ -1,4 +1,4 @@
-/* The page API: window.mapgen (setDate, state, whenReady, days, openIncident, describe). */
+/* The page API: window.mapgen (setDate, state, whenReady, days, openIncident, describe, timeline, today). */
 
 var mapgen = window.mapgen = window.mapgen || {};
 mapgen.init = function (map, data) {
@@ -26,5 +26,7 @@ mapgen.init = function (map, data) {
     app.openIndex(i);
   };
   mapgen.describe = function (latest) { return app.describe(latest); };
+  mapgen.timeline = function () { return app.timeline(); };
+  mapgen.today = function () { return app.todayList(); };
   return app;
 };
