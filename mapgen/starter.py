@@ -69,6 +69,14 @@ on_error: stop
 # geocoder: nominatim
 # geocoder: {{service: nominatim, user_agent: "my-newsroom-maps", url: "https://nominatim.example.org",
 #            min_delay_seconds: 1}}
+
+# Editors' annotations, drawn above the control areas and below the incidents: labels, lines,
+# arrows and areas; points are [lat, lon] or names of places the map already has; optional
+# from/to dates (whole days), color and dashed.
+# annotations:
+#   - {{type: label, text: "Front line", points: [[36.45, 37.05]], from: 2016-02-03}}
+#   - {{type: arrow, text: "Advance", points: [[36.30, 37.10], [36.38, 37.00]], color: "#D55E00"}}
+#   - {{type: area, text: "Besieged", points: [[36.2, 37.1], [36.25, 37.2], [36.15, 37.2]], dashed: true}}
 """
 
 EVENTS_YAML = """\
