@@ -9,6 +9,7 @@ uses the other places of a report to tell two villages of one name apart.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -300,6 +301,7 @@ class MentionFinder:
         self._plans: dict[tuple[int, int, int], Any] = {}
         self._readings: dict[tuple[int, int, int, bool], Any] = {}
         self._near: dict[tuple[float, float, str], bool] = {}
+        self._ambiguous: dict[tuple[str, int], Any] = {}
 
     def _lower_words(self) -> set[str]:
         words: set[str] = set()
@@ -598,8 +600,11 @@ class MentionFinder:
         mention = Mention(surface, sentence, part[0].start, result.status, score=float(result.score),
                           alternatives=tuple(result.alternatives), cue=cue)
         place = result.place
-        if result.status == "ambiguous":
-            place = self._same_area(result) or self._nearest_to_report(surface, result)
+        if result.status == "ambiguous":   # worked out once per name and gazetteer answer
+            key = (fold(surface), id(result))
+            if key not in self._ambiguous:
+                self._ambiguous[key] = self._same_area(result) or self._nearest_to_report(surface, result)
+            place = self._ambiguous[key]
         if place is None:
             return mention
         if place.feature_code.startswith("PCL"):
@@ -684,9 +689,12 @@ class MentionFinder:
         rivals = [p for p in result.alternatives if not _latin(p.name) or similarity(surface, p.name) >= 0.5]
         if len(rivals) < 2:
             return None
-        ranked = sorted((min(distance_km(p.lat, p.lon, lat, lon) for lat, lon in points), n, p)
+        # rank by the quick great-circle distance, then measure the two nearest exactly
+        ranked = sorted((min(_quick_km(p.lat, p.lon, lat, lon) for lat, lon in points), n, p)
                         for n, p in enumerate(rivals))
-        (d0, _, best), (d1, _, _) = ranked[0], ranked[1]
+        (_, _, best), (_, _, second) = ranked[0], ranked[1]
+        d0 = min(distance_km(best.lat, best.lon, lat, lon) for lat, lon in _closest(best, points))
+        d1 = min(distance_km(second.lat, second.lon, lat, lon) for lat, lon in _closest(second, points))
         if d0 <= CLOSE_KM and d1 >= CLOSER_BY * max(d0, 1.0) and similarity(surface, best.name) >= MIN_SIMILARITY:
             return best
         return None
@@ -754,7 +762,29 @@ FAR_KM = 500.0
 
 def _near_context(place: Any, others: Sequence[tuple[float, float]]) -> bool:
     """True when the place is near another place of the report (or the report has no other)."""
-    return not others or any(distance_km(place.lat, place.lon, lat, lon) <= FAR_KM for lat, lon in others)
+    if not others:
+        return True
+    # the quick great-circle distance decides unless it is within 1% of the limit
+    quick = [(_quick_km(place.lat, place.lon, lat, lon), lat, lon) for lat, lon in others]
+    if any(d <= FAR_KM * 0.99 for d, _, _ in quick):
+        return True
+    return any(distance_km(place.lat, place.lon, lat, lon) <= FAR_KM
+               for d, lat, lon in quick if d <= FAR_KM * 1.01)
+
+
+def _quick_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle (haversine) distance in km: within 0.5% of the geodesic, to rank and screen
+    the many pairs of a long report; decisions near a limit are measured with
+    :func:`~mapgen.ingest.textkeys.distance_km`."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _closest(place: Any, points: Sequence[tuple[float, float]], n: int = 3) -> list[tuple[float, float]]:
+    """The ``n`` points nearest to ``place`` by the quick distance."""
+    return sorted(points, key=lambda pt: _quick_km(place.lat, place.lon, pt[0], pt[1]))[:n]
 
 
 def find_mentions(lookup: PlaceLookup, sentences: Sequence[Sentence]) -> Found:
