@@ -133,7 +133,7 @@ def _build_map(source: str | Path | MapSource, *, timezone: str | None, home: st
     payload = build_payload(loaded.config, incidents, zones)
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
-    payload["basemap"] = basemap_for(payload["bounds"], incidents)
+    payload["basemap"] = basemap_for(payload["bounds"], incidents, loaded.config.basemap)
     if cache is not None:
         from mapgen.shape import page_data
 

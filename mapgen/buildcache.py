@@ -47,7 +47,7 @@ def _code_stamp() -> str:
         path = root / rel
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for file in files:
-            if file.is_file() and file.suffix in (".py", ".j2", ".js", ".css", ".html", ".json"):
+            if file.is_file() and file.suffix in (".py", ".j2", ".js", ".css", ".html", ".json", ".jsonl"):
                 st = file.stat()
                 parts.append(f"{file.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}")
     from importlib import metadata

@@ -28,6 +28,7 @@ DEFAULT_FACTIONS: dict[str, tuple[str, str]] = {
 }
 FALLBACK_COLOURS = ("#56B4E9", "#CC79A7", "#0072B2", "#F0E442", "#882255", "#44AA99", "#999933")
 MODES = ("cumulative", "window")
+BASEMAPS = ("offline", "streets", "terrain", "satellite")  # the online ones: mapgen.basemap.ONLINE_LAYERS
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class MapConfig:
     window_days: int = 7
     view: list[list[float]] | None = None  # [[south, west], [north, east]] to open on
     control_radius_km: float = 10.0  # how far a town's control reaches (zones from control.csv)
+    basemap: str = "offline"  # the basemap the page opens on (BASEMAPS)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -122,6 +124,10 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
     if isinstance(radius, bool) or not isinstance(radius, (int, float)) or not 0 < radius <= 500:
         raise InputError("must be a number of kilometres, 0 < r <= 500", file=file, record=line,
                          field="control_radius_km")
+    basemap = str(data.get("basemap") or "offline")
+    if basemap not in BASEMAPS:
+        raise InputError(f"{basemap!r} is not one of {', '.join(BASEMAPS)}", file=file, record=line,
+                         field="basemap")
     countries = data.get("countries") or ()
     if isinstance(countries, str):
         countries = [c.strip() for c in countries.split(",")]
@@ -137,6 +143,7 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
         window_days=window,
         view=view,
         control_radius_km=float(radius),
+        basemap=basemap,
     )
 
 

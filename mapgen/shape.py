@@ -359,10 +359,9 @@ def updated_label(incidents: Sequence[Incident], zones: Sequence[ControlZone], t
 
 
 def credit_line(credit: str) -> str:
-    """The map's own credit followed by the credit for the bundled data it does not already name."""
+    """The map's own credit followed by the credit for the bundled places it does not already
+    name (the basemap's attribution is shown with the basemap, by the page)."""
     parts = [credit.strip()]
-    if "natural earth" not in credit.lower():
-        parts.append("Basemap: Natural Earth.")
     if "geonames" not in credit.lower():
         parts.append("Places: GeoNames (CC BY 4.0).")
     return " ".join(p for p in parts if p)
