@@ -26,15 +26,15 @@ MAX_LABELS = 300
 #: ``cell`` (degrees) is the grid lines are cut on, ``road_class`` the last road class kept
 #: (an index of ROAD_CLASSES), ``min_area`` (square degrees) drops smaller built-up areas.
 BANDS: list[dict[str, Any]] = [
-    {"max_zoom": 7, "tolerance": 0.01, "scale": 200, "cell": 2.0, "road_class": 1, "min_area": 0.0},
-    {"max_zoom": 9, "tolerance": 0.0025, "scale": 1000, "cell": 1.0, "road_class": 2, "min_area": 1e-4},
+    {"max_zoom": 7, "tolerance": 0.01, "scale": 200, "cell": 1.0, "road_class": 1, "min_area": 0.0},
+    {"max_zoom": 9, "tolerance": 0.0025, "scale": 1000, "cell": 0.5, "road_class": 2, "min_area": 1e-4},
     {"max_zoom": 30, "tolerance": 0.0004, "scale": 10000, "cell": 0.25, "road_class": 3, "min_area": 0.0},
 ]
 LEVANT_FILE = "levant.jsonl"
 ROAD_CLASSES = ["motorway", "trunk", "primary", "secondary"]
 #: how far beyond the map's view each band is kept: (at least this many degrees, or this share
 #: of the view's size, whichever is more) on every side
-BAND_MARGINS = [(4.0, 1.0), (1.0, 0.5), (0.25, 0.25)]
+BAND_MARGINS = [(2.0, 0.75), (0.75, 0.5), (0.25, 0.25)]
 #: towns kept per band (beyond the next band's area): population at least, or a capital
 TOWN_MIN_POPULATION = [100_000, 15_000, 0]
 

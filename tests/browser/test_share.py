@@ -152,7 +152,7 @@ def test_every_control_works_by_keyboard(fixture_map: Path, open_map) -> None:
         p.keyboard.press("Tab")
         reached.append(p.evaluate("(() => { const a = document.activeElement; "
                                   "return a.getAttribute('aria-label') || a.getAttribute('title') || a.textContent.trim().slice(0, 20); })()"))
-    for name in ("Zoom in", "Zoom out", "Layers", "Previous day", "Play", "Next day", "Date", "Hide legend"):
+    for name in ("Zoom in", "Zoom out", "Basemap", "Previous day", "Play", "Next day", "Date", "Hide legend"):
         assert name in reached, f"{name!r} is not reachable by Tab: {reached}"
     # the slider by keys, and the live region follows
     slider.focus()

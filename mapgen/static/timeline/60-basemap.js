@@ -83,6 +83,7 @@ var BasemapLayer = DrawnCanvas.extend({
     this.shownLabels = [];
     this.online = false;
     this.report = {layers: [], labels: [], refs: []};
+    this.names = [];
     var geo = this._geo = basemap.geo || null;
     if (geo) {
       this._bands = geo.bands.map(function (band) {
@@ -140,7 +141,7 @@ var BasemapLayer = DrawnCanvas.extend({
     var view = {scale: scale, ox: origin.x, oy: origin.y, zoom: zoom,
                 box: [(b.min.x + origin.x) / scale, (b.min.y + origin.y) / scale,
                       (b.max.x + origin.x) / scale, (b.max.y + origin.y) / scale],
-                bounds: b, drawn: {}, labels: [], refs: [], taken: []};
+                bounds: b, drawn: {}, labels: [], refs: [], taken: [], names: []};
     ctx.clearRect(b.min.x, b.min.y, size.x, size.y);
     ctx.lineJoin = ctx.lineCap = 'round';
     if (!this.online) {
@@ -163,6 +164,7 @@ var BasemapLayer = DrawnCanvas.extend({
       return out;
     };
     this.report = {layers: layers, labels: inView(view.labels), refs: inView(view.refs)};
+    this.names = view.names;
   },
 
   _drawLand: function (ctx, view) {
@@ -416,6 +418,7 @@ var BasemapLayer = DrawnCanvas.extend({
       ctx.fillText(label.name, x, y);
       shown.push({name: label.name, box: box});
       view.labels.push({name: label.name, box: box});
+      view.names.push({name: label.name, kind: 'place', box: box});
     });
     this.shownLabels = shown;
     view.taken = shown.map(function (l) { return l.box; });
@@ -492,6 +495,7 @@ var BasemapLayer = DrawnCanvas.extend({
         ctx.fillText(t.name, sx, sy);
         taken.push(box, dot);
         view.labels.push({name: t.name, box: box});
+        view.names.push({name: t.name, kind: 'town', box: box});
         towns++;
         return;
       }
@@ -510,6 +514,7 @@ var BasemapLayer = DrawnCanvas.extend({
         if (!inView(box) || collides(taken, box)) return;
         haloText(ctx, p.name, x, y, BASE_STYLE.provinceName, 2.5);
         taken.push(box);
+        view.names.push({name: p.name, kind: 'province', box: box});
         provinces++;
       });
       spaced(ctx, '0px');
@@ -543,6 +548,7 @@ var BasemapLayer = DrawnCanvas.extend({
       taken.push(box);
       placed.push(sh);
       view.refs.push({name: sh.ref, box: box});
+      view.names.push({name: sh.ref, kind: 'road-number', box: box});
       count++;
     });
     return count;
@@ -592,6 +598,7 @@ var BasemapLayer = DrawnCanvas.extend({
         if (collides(taken, lb)) continue;
         haloText(ctx, c.name, px, py, BASE_STYLE.countryName, 3);
         taken.push(lb);
+        view.names.push({name: c.name, kind: 'country', box: lb});
         count++;
         return;
       }
@@ -609,6 +616,7 @@ var BasemapLayer = DrawnCanvas.extend({
       if (!inView(box) || collides(taken, box)) return false;
       haloText(ctx, name, x, y, BASE_STYLE.riverName, 2.5);
       taken.push(box);
+      view.names.push({name: name, kind: 'water', box: box});
       count++;
       return true;
     };
@@ -692,6 +700,7 @@ var BasemapControl = L.Control.extend({
     label.setAttribute('for', 'mapgen-basemap');
     var select = el('select', 'mapgen-basemap');
     select.id = 'mapgen-basemap';
+    select.setAttribute('aria-label', 'Basemap');
     this._choices.forEach(function (c) {
       var option = el('option', null, c.label);
       option.value = c.key;

@@ -164,6 +164,16 @@ App.prototype.placeLabels = function () {
   });
 };
 
+// Every name the basemap draws now, of every kind (place, town, road-number, country, province,
+// water), with its box in pixels of the map's container: [{name, kind, box}].
+App.prototype.basemapLabels = function () {
+  if (!this.basemap) return [];
+  var at = this.map._getMapPanePos();
+  return this.basemap.names.map(function (l) {
+    return {name: l.name, kind: l.kind, box: [l.box[0] + at.x, l.box[1] + at.y, l.box[2] + at.x, l.box[3] + at.y]};
+  });
+};
+
 // The zone versions, each with whether it is shown; all are drawn on one canvas (ZoneLayer).
 App.prototype._zones = function (zones) {
   this.zoneLayers = zones.map(function (zone) { return {zone: zone, rings: null, on: false}; });
