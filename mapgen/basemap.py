@@ -42,13 +42,13 @@ OFFLINE_ATTRIBUTION = ('Natural Earth | &copy; <a href="https://www.openstreetma
                        'OpenStreetMap</a> contributors (ODbL) | GeoNames (CC BY 4.0)')
 ONLINE_LAYERS: dict[str, dict[str, Any]] = {
     "streets": {
-        "label": "Streets (OpenStreetMap)",
+        "label": "Streets",
         "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         "attribution": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
         "maxZoom": 19,
     },
     "terrain": {
-        "label": "Terrain (OpenTopoMap)",
+        "label": "Terrain",
         "url": "https://{s}.tile.opentopomap.org/{z}/{x}/{y}.png",
         "attribution": ('Map data: &copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
                         'contributors, SRTM | Map style: &copy; <a href="https://opentopomap.org">OpenTopoMap</a> '
@@ -56,7 +56,7 @@ ONLINE_LAYERS: dict[str, dict[str, Any]] = {
         "maxZoom": 17,
     },
     "satellite": {
-        "label": "Satellite (Esri World Imagery)",
+        "label": "Satellite",
         "url": "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
         "attribution": ("Tiles &copy; Esri &mdash; Source: Esri, i-cubed, USDA, USGS, AEX, GeoEye, "
                         "Getmapping, Aerogrid, IGN, IGP, UPR-EGP, and the GIS User Community"),

@@ -65,6 +65,14 @@ def near(colour: list[int], target: tuple[int, int, int], tolerance: int = 14) -
     return all(abs(c - t) <= tolerance for c, t in zip(colour[:3], target))
 
 
+def open_detailed(open_map: Any, out: Path, **options: Any) -> Any:
+    """The page once its basemap has drawn everything (geography and names come after the
+    incidents, the relief once decoded)."""
+    page = open_map(out, **options)
+    page.page.evaluate("() => mapgen.app.basemap.showDetail().then(() => true)")
+    return page
+
+
 def set_view(page: Any, lat: float, lon: float, zoom: int) -> None:
     page.evaluate("([lat, lon, z]) => mapgen.app.map.setView([lat, lon], z, {animate: false})", [lat, lon, zoom])
     page.wait_for_timeout(150)
@@ -72,7 +80,7 @@ def set_view(page: Any, lat: float, lon: float, zoom: int) -> None:
 
 def test_layers_and_names_reported_are_drawn(example, open_map) -> None:
     out, payload = example
-    page = open_map(out, width=1280, height=800)
+    page = open_detailed(open_map, out, width=1280, height=800)
     page.set_date("2016-02-04")
     state = page.state()["basemap"]
     assert state["name"] == "offline"
@@ -112,7 +120,7 @@ def test_layers_and_names_reported_are_drawn(example, open_map) -> None:
 @pytest.mark.parametrize("zoom", [7, 9, 11, 13])
 def test_names_never_overlap(example, open_map, zoom: int) -> None:
     out, _ = example
-    page = open_map(out, width=1280, height=800)
+    page = open_detailed(open_map, out, width=1280, height=800)
     set_view(page.page, 36.45, 37.07, zoom)
     names = page.page.evaluate("mapgen.app.basemapLabels()")
     assert len(names) >= 3
@@ -128,7 +136,7 @@ def test_names_never_overlap(example, open_map, zoom: int) -> None:
 
 def test_a_slider_step_does_not_redraw_the_basemap(example, open_map) -> None:
     out, _ = example
-    page = open_map(out)
+    page = open_detailed(open_map, out)
     page.page.evaluate("""() => { const layer = mapgen.app.basemap, draw = layer._draw;
         window.basemapDraws = 0; layer._draw = function () { window.basemapDraws++; return draw.call(this); }; }""")
     for iso in ("2016-02-02", "2016-02-03", "2016-02-04"):
@@ -141,7 +149,7 @@ def test_a_slider_step_does_not_redraw_the_basemap(example, open_map) -> None:
 
 def test_credit_names_the_basemap_while_it_is_drawn(example, open_map) -> None:
     out, _ = example
-    page = open_map(out)
+    page = open_detailed(open_map, out)
     text = page.page.inner_text(".leaflet-control-attribution")
     assert "Natural Earth | © OpenStreetMap contributors (ODbL) | GeoNames (CC BY 4.0)" in text
     assert "Reporting: EA WorldView" in text  # the map's own credit stays

@@ -201,13 +201,11 @@ def test_every_control_works_by_keyboard(fixture_map: Path, open_map) -> None:
     p.keyboard.press("Escape")
     p.wait_for_function("mapgen.state().selected === null")
     assert p.evaluate("document.activeElement.getAttribute('data-incident')") == "f-1"
-    # the layer switch opens by Enter and its choices take focus
-    p.locator(".leaflet-control-layers-toggle").focus()
-    p.keyboard.press("Enter")
-    assert p.locator(".leaflet-control-layers").get_attribute("class").count("leaflet-control-layers-expanded") == 1
-    choice = p.locator(".leaflet-control-layers-list input").first
+    # the basemap choice is a labelled list that takes focus
+    choice = p.get_by_label("Basemap")
     choice.focus()
-    assert choice.is_visible() and p.evaluate("document.activeElement.tagName") == "INPUT"
+    assert choice.is_visible() and p.evaluate("document.activeElement.id") == "mapgen-basemap"
+    assert choice.input_value() == "offline"
     page.assert_clean()
 
 

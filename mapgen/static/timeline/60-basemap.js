@@ -38,22 +38,26 @@ var ALPHABET_VALUE = (function () {
   return v;
 })();
 
-// An encoded line -> {xy: Web Mercator x, y at zoom 0 (0..1), box} (as worldRing gives).
+// An encoded line -> {xy: Web Mercator x, y at zoom 0 (0..1), box} (as worldRing gives),
+// decoded straight into the typed array.
 function decodeLine(text, scale) {
-  var values = [], z = 0, shift = 0;
-  for (var k = 0; k < text.length; k++) {
+  var n = text.length, xy = new Float64Array(n), count = 0, z = 0, shift = 0, x = 0, y = 0, odd = false;
+  var box = [Infinity, Infinity, -Infinity, -Infinity], maxLat = 85.0511, rad = Math.PI / 180;
+  for (var k = 0; k < n; k++) {
     var v = ALPHABET_VALUE[text.charCodeAt(k)];
     z |= (v & 31) << shift;
     if (v & 32) { shift += 5; continue; }
-    values.push(z & 1 ? -(z >>> 1) - 1 : z >>> 1);
+    var value = z & 1 ? -(z >>> 1) - 1 : z >>> 1;
     z = 0; shift = 0;
+    if (!odd) { x += value; odd = true; continue; }
+    y += value; odd = false;
+    var lat = Math.max(Math.min(y / scale, maxLat), -maxLat) * rad, sin = Math.sin(lat);
+    var wx = (x / scale + 180) / 360, wy = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+    xy[count++] = wx; xy[count++] = wy;
+    if (wx < box[0]) box[0] = wx; if (wx > box[2]) box[2] = wx;
+    if (wy < box[1]) box[1] = wy; if (wy > box[3]) box[3] = wy;
   }
-  var n = values.length >> 1, lonLats = new Array(n), x = 0, y = 0;
-  for (var i = 0; i < n; i++) {
-    x += values[2 * i]; y += values[2 * i + 1];
-    lonLats[i] = [x / scale, y / scale];
-  }
-  return worldRing(lonLats);
+  return {xy: xy.subarray(0, count), box: box};
 }
 
 // Country outlines, the detailed geography of the map's region (basemap.geo: roads, rivers,
@@ -98,14 +102,33 @@ var BasemapLayer = DrawnCanvas.extend({
         var p = worldRing([[t[0], t[1]]]).xy;
         return {x: p[0], y: p[1], name: t[2].toUpperCase(), width: null};
       });
-      var layer = this, relief = geo.relief || {};
+      var relief = geo.relief || {};
       this._relief = (relief.overview ? [relief.overview] : []).concat(relief.pieces || []).map(function (r, k) {
-        var image = new Image();
-        image.onload = function () { if (layer._map) layer._draw(); };  // decoded: draw it in
-        image.src = r[4];
-        return {box: worldRing([[r[0], r[3]], [r[2], r[1]]]).box, image: image, overview: k === 0 && !!relief.overview};
+        return {box: worldRing([[r[0], r[3]], [r[2], r[1]]]).box, uri: r[4], image: null,
+                overview: k === 0 && !!relief.overview};
       });
     }
+    this.detail = false;
+    this.detailReady = null;
+  },
+
+  // Draws the detailed geography and the names, then the relief once its images are decoded
+  // (off the main thread: an <img> with a data: address holds up the page's loading for
+  // seconds). Until then the layer draws country outlines and the incidents' place names: the
+  // app calls this once the incidents are on screen, so the story comes first. A Promise.
+  showDetail: function () {
+    var layer = this;
+    if (!this.detailReady) {
+      this.detail = true;
+      if (this._map) this._draw();
+      this.detailReady = Promise.all((this._relief || []).map(function (piece) {
+        return imageFromDataUri(piece.uri).then(function (image) { piece.image = image; }, function () {});
+      })).then(function () {
+        if (layer._map && layer._relief && layer._relief.length) layer._draw();
+        layer.detailAt = performance.now();  // for measurements
+      });
+    }
+    return this.detailReady;
   },
 
   // The band's layers, decoded the first time the band is drawn: {name: [{a: attrs, parts}]}.
@@ -135,6 +158,7 @@ var BasemapLayer = DrawnCanvas.extend({
   _draw: function () {
     var ctx = this._ctx, b = this._bounds, map = this._map;
     if (!ctx || !b || !map) return;
+    var started = performance.now();
     var zoom = map.getZoom(), scale = 256 * Math.pow(2, zoom), origin = map.getPixelOrigin();
     var size = b.getSize();
     // the view in world units, to skip what lies outside it
@@ -146,10 +170,10 @@ var BasemapLayer = DrawnCanvas.extend({
     ctx.lineJoin = ctx.lineCap = 'round';
     if (!this.online) {
       this._drawLand(ctx, view);
-      if (this._geo) this._drawGeography(ctx, view);
+      if (this._geo && this.detail) this._drawGeography(ctx, view);
     }
     this._drawLabels(ctx, view);
-    if (!this.online) this._drawNames(ctx, view);
+    if (!this.online && this.detail) this._drawNames(ctx, view);
     var layers = Object.keys(view.drawn).filter(function (k) { return view.drawn[k] > 0; });
     // the canvas reaches a little beyond the view: report what is in the view
     var at = map._getMapPanePos(), visible = map.getSize();
@@ -165,6 +189,7 @@ var BasemapLayer = DrawnCanvas.extend({
     };
     this.report = {layers: layers, labels: inView(view.labels), refs: inView(view.refs)};
     this.names = view.names;
+    this.drawMs = performance.now() - started;  // for measurements
   },
 
   _drawLand: function (ctx, view) {
@@ -225,7 +250,7 @@ var BasemapLayer = DrawnCanvas.extend({
     if (view.zoom < 6) return;  // a country-sized smudge further out
     // subtle, and fainter as it is enlarged beyond its 1 km pixels
     var alpha = view.zoom <= 8 ? 0.45 : view.zoom >= 12 ? 0.15 : 0.45 - (view.zoom - 8) * 0.075, count = 0;
-    var pieces = this._relief.filter(function (r) { return !r.overview && r.image.complete && r.image.naturalWidth; });
+    var pieces = this._relief.filter(function (r) { return !r.overview && r.image; });
     var detail = pieces.length ? unionBox(pieces) : null;
     ctx.save();
     ctx.beginPath();  // on land only (the sea is the map's background, under the canvas)
@@ -235,7 +260,7 @@ var BasemapLayer = DrawnCanvas.extend({
     ctx.globalAlpha = alpha;
     ctx.imageSmoothingQuality = 'high';
     this._relief.forEach(function (r) {
-      if (!r.image.complete || !r.image.naturalWidth || !meets(r.box, view.box)) return;
+      if (!r.image || !meets(r.box, view.box)) return;
       ctx.save();
       if (r.overview && detail && view.zoom >= 7) {  // the sharper pieces where there are some
         ctx.beginPath();
@@ -643,6 +668,14 @@ var BasemapLayer = DrawnCanvas.extend({
     return count;
   }
 });
+
+// A data: address of an image -> a Promise of an ImageBitmap.
+function imageFromDataUri(uri) {
+  var comma = uri.indexOf(','), type = uri.slice(5, uri.indexOf(';')), text = atob(uri.slice(comma + 1));
+  var bytes = new Uint8Array(text.length);
+  for (var k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
+  return createImageBitmap(new Blob([bytes], {type: type}));
+}
 
 function townPopulationAt(zoom) {
   for (var k = 0; k < TOWN_ZOOM.length; k++) if (zoom < TOWN_ZOOM[k][1]) return k ? TOWN_ZOOM[k - 1][0] : Infinity;

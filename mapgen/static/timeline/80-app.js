@@ -134,6 +134,9 @@ App.prototype._basemap = function (basemap) {
                                                  pane: 'mapgenTiles'});
   });
   this.basemapControl = new BasemapControl(this, choices, 'offline').addTo(map);
+  // the geography once the incidents are on screen (this.loading is set later in the constructor)
+  Promise.resolve().then(function () { return app.loading; }).then(function () { return app.whenReady(); })
+    .then(afterPaint).then(function () { return app.basemap.showDetail(); });
   if (basemap.choice && basemap.choice !== 'offline') this.setBasemap(basemap.choice);
 };
 
