@@ -20,7 +20,9 @@ var BASE_STYLE = {
   river: '#88abc2', riverName: '#4c7893', province: '#b1a898', border: '#8a8276', borderHalo: '#e3dbcc',
   town: '#2f2f2f', townDot: '#444', countryName: '#9b9285', provinceName: '#a0988a',
   // motorway, trunk, primary, secondary: fill and casing
-  road: [['#e0a36c', '#b47a48'], ['#ecc38c', '#bf955f'], ['#f6e1b4', '#c6ae86'], ['#ffffff', '#c2b9aa']]
+  road: [['#e6b07e', '#bb8a5c'], ['#efcb9c', '#c4a077'], ['#f8e8c8', '#cbb894'], ['#ffffff', '#c9c1b2']],
+  // zoomed out, thin lines without casing
+  roadFar: ['#d9a273', '#e0b98c', '#e2cfac', '#d8d0c2']
 };
 // the zoom from which each road class is drawn, and its width at zooms 6..13 (clamped)
 var ROAD_MIN_ZOOM = [5, 6, 8, 10];
@@ -371,7 +373,7 @@ var BasemapLayer = DrawnCanvas.extend({
     // casings of every class first, then the fills from minor to major
     var classes = [3, 2, 1, 0].filter(function (c) { return z >= ROAD_MIN_ZOOM[c]; });
     var byClass = function (c) { return function (f) { return f.a[0] === c; }; };
-    if (z >= 8) {
+    if (z >= 10) {
       classes.forEach(function (c) {
         ctx.beginPath();
         this._trace(ctx, view, features, byClass(c));
@@ -383,8 +385,8 @@ var BasemapLayer = DrawnCanvas.extend({
     classes.forEach(function (c) {
       ctx.beginPath();
       n += this._trace(ctx, view, features, byClass(c));
-      ctx.lineWidth = ROAD_WIDTH[c][w] || 0.8;
-      ctx.strokeStyle = BASE_STYLE.road[c][z >= 8 ? 0 : 1];
+      ctx.lineWidth = (ROAD_WIDTH[c][w] || 0.8) * (z >= 10 ? 1 : 0.8);
+      ctx.strokeStyle = z >= 10 ? BASE_STYLE.road[c][0] : BASE_STYLE.roadFar[c];
       ctx.stroke();
     }, this);
     view.drawn.roads = (view.drawn.roads || 0) + n;
@@ -477,7 +479,11 @@ var BasemapLayer = DrawnCanvas.extend({
   // that order of importance: each only where it overlaps nothing drawn before it.
   _drawNames: function (ctx, view) {
     var taken = view.taken, z = view.zoom, s = view.scale, ox = view.ox, oy = view.oy, b = view.bounds;
-    var inView = function (box) { return box[0] >= b.min.x && box[2] <= b.max.x && box[1] >= b.min.y && box[3] <= b.max.y; };
+    // names wholly inside the visible map (the canvas reaches a little beyond it)
+    var at = this._map._getMapPanePos(), size = this._map.getSize();
+    var vx0 = -at.x, vy0 = -at.y, vx1 = vx0 + size.x, vy1 = vy0 + size.y;
+    var inView = function (box) { return box[0] >= vx0 && box[2] <= vx1 && box[1] >= vy0 && box[3] <= vy1; };
+    view.inView = inView;
     ctx.textBaseline = 'middle';
     ctx.lineJoin = 'round';
     var towns = 0, places = this._placeDots(view);
@@ -559,7 +565,7 @@ var BasemapLayer = DrawnCanvas.extend({
         if (o.ref === sh.ref && Math.abs(o.x - sh.x) + Math.abs(o.y - sh.y) < SHIELD_SPACING * 0.8) return;
       }
       var w = ctx.measureText(sh.ref).width + 8, box = [sh.x - w / 2, sh.y - 7.5, sh.x + w / 2, sh.y + 7.5];
-      if (collides(taken, box)) return;
+      if (!view.inView(box) || collides(taken, box)) return;
       var major = sh.cls <= 1;
       ctx.beginPath();
       roundRect(ctx, box[0] + 0.5, box[1] + 0.5, w - 1, 14, 3);
@@ -620,7 +626,7 @@ var BasemapLayer = DrawnCanvas.extend({
       for (var k = 0; k < Math.min(inside.length, 16); k++) {
         var px = inside[k][0] * s - ox, py = inside[k][1] * s - oy;
         var lb = [px - w / 2 - 3, py - size / 2 - 2, px + w / 2 + 3, py + size / 2 + 2];
-        if (collides(taken, lb)) continue;
+        if (!view.inView(lb) || collides(taken, lb)) continue;
         haloText(ctx, c.name, px, py, BASE_STYLE.countryName, 3);
         taken.push(lb);
         view.names.push({name: c.name, kind: 'country', box: lb});

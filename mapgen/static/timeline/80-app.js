@@ -127,7 +127,7 @@ App.prototype._basemap = function (basemap) {
   // them only when map.yaml asks for it (basemap.choice), else when the reader switches.
   map.createPane('mapgenTiles').style.zIndex = 140;  // under the canvas with the place names
   this._tileLayers = {};
-  var choices = [{key: 'offline', label: 'Offline map'}];
+  var choices = [{key: 'offline', label: 'Offline'}];
   (basemap.online || []).forEach(function (t) {
     choices.push({key: t.key, label: t.label + ' (online)'});
     app._tileLayers[t.key] = L.tileLayer(t.url, {attribution: t.attribution, maxZoom: 18, maxNativeZoom: t.maxZoom,
