@@ -35,6 +35,10 @@ ROAD_CLASSES = ["motorway", "trunk", "primary", "secondary"]
 #: how far beyond the map's view each band is kept: (at least this many degrees, or this share
 #: of the view's size, whichever is more) on every side
 BAND_MARGINS = [(2.0, 0.75), (0.75, 0.5), (0.25, 0.25)]
+#: the most a band's area may span (degrees of longitude, latitude), around the view's middle: a
+#: map of a wide region keeps street-level detail for its middle only (elsewhere, zoomed in,
+#: the page draws the coarser band), which keeps any page's basemap to a few hundred KB
+BAND_MAX_SPAN: list[tuple[float, float] | None] = [None, (5.0, 4.0), (1.6, 1.2)]
 #: towns kept per band (beyond the next band's area): population at least, or a capital
 TOWN_MIN_POPULATION = [100_000, 15_000, 0]
 
@@ -155,14 +159,18 @@ def _holds_a_point(bbox: Sequence[float], points: Any) -> bool:
 
 def band_boxes(bounds: list[list[float]]) -> list[list[float]]:
     """For each zoom band, the area ``[west, south, east, north]`` of it that a map with this view
-    (``[[south, west], [north, east]]``) carries: the view with the band's margin."""
+    (``[[south, west], [north, east]]``) carries: the view with the band's margin, at most the
+    band's span."""
     (south, west), (north, east) = bounds
+    mid_x, mid_y = (west + east) / 2, (south + north) / 2
     boxes = []
-    for least, share in BAND_MARGINS:
-        grow_x = max(least, (east - west) * share)
-        grow_y = max(least, (north - south) * share)
-        boxes.append([round(west - grow_x, 3), round(south - grow_y, 3),
-                      round(east + grow_x, 3), round(north + grow_y, 3)])
+    for (least, share), span in zip(BAND_MARGINS, BAND_MAX_SPAN):
+        half_x = (east - west) / 2 + max(least, (east - west) * share)
+        half_y = (north - south) / 2 + max(least, (north - south) * share)
+        if span:
+            half_x, half_y = min(half_x, span[0] / 2), min(half_y, span[1] / 2)
+        boxes.append([round(mid_x - half_x, 3), round(mid_y - half_y, 3),
+                      round(mid_x + half_x, 3), round(mid_y + half_y, 3)])
     return boxes
 
 
