@@ -1,7 +1,8 @@
 """Accuracy of `mapgen ingest` against hand annotations: places found and resolved, and stamps.
 
 Imports the SY and TR GeoNames dumps from ../shared/data into a temporary MAPGEN_HOME, ingests
-the seed live blog (../shared/seed) and the reports in tests/ingest/data, and prints precision
+the seed live blog (../shared/seed; its annotation is benchmarks/data/seed-annotation.yaml)
+and the reports in tests/ingest/data, and prints precision
 and recall per report and overall, with every miss and every wrong place.
 
     python benchmarks/ingest_accuracy.py [--home DIR]   # --home reuses an imported database
@@ -16,8 +17,12 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# The shared data folder sits beside the checkout (or beside the folder holding a worktree).
+SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.is_dir()),
+              REPO.parent / "shared")
 DATA = REPO / "tests" / "ingest" / "data"
+#: The seed live blog's annotation (the blog itself stays in the shared folder).
+SEED_ANNOTATION = REPO / "benchmarks" / "data" / "seed-annotation.yaml"
 sys.path.insert(0, str(REPO))
 
 DUMPS = [SHARED / "data" / "geonames-format" / "SY.txt", SHARED / "data" / "geonames-format" / "TR.txt"]
@@ -27,7 +32,7 @@ def documents() -> list[tuple[Path, Path]]:
     """(report, annotation) pairs: the seed and every annotated report of the test data."""
     from mapgen.ingest.evaluate import load_annotation
 
-    pairs = [(SHARED / "seed" / "live-blog-2016-02-04.txt", DATA / "seed-annotation.yaml")]
+    pairs = [(SHARED / "seed" / "live-blog-2016-02-04.txt", SEED_ANNOTATION)]
     for annotation in sorted(DATA.glob("*.annotation.yaml")):
         pairs.append((DATA / load_annotation(annotation)["report"], annotation))
     return pairs

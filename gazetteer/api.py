@@ -14,16 +14,18 @@ import numpy as np
 
 from gazetteer import db
 from gazetteer.errors import GazetteerError, GazetteerInputError
-from gazetteer.importer import ImportReport, write_records
+from gazetteer.importer import LOOSE, ImportReport, write_records
 from gazetteer.model import Place, Resolution
-from gazetteer.normalize import exact_key, lookup_keys, loose_key, skeleton_key
+from gazetteer.fuzzy import FuzzyIndex
+from gazetteer.normalize import (exact_key, is_arabic, kurdish_reading, lookup_keys,
+                                 loose_key, skeleton_key)
 from gazetteer.resolve import CandidateSet, rank
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
 log = logging.getLogger(__name__)
 
 _MATCH = """SELECT p.name, p.lat, p.lon, p.country, p.feature_code, p.geonameid, p.population,
-       p.source, p.importance, n.kind, p.id
+       p.source, p.importance, n.kind, p.id, p.ref
 FROM names AS n JOIN places AS p ON p.id = n.place_id WHERE """
 #: Places whose exact or loose key matches. A place the exact key matches is not read again
 #: for its loose key (that match is weaker); see :func:`_best_per_place` for the rest.
@@ -33,12 +35,23 @@ STRONG_SQL = (_MATCH + "n.key = ?1 AND n.kind <= 1\nUNION ALL\n"
 #: Places whose consonant skeleton matches: the fallback, looked up only when no exact or
 #: loose key matches (names spelled alike come first; skeletons find the variants).
 SKELETON_SQL = _MATCH + "n.key = ?1 AND n.kind >= 3"
+#: Places by id, for the fuzzy lookup's answers (kind FUZZY, then the match weight).
+PLACES_SQL = """SELECT name, lat, lon, country, feature_code, geonameid, population, source,
+       importance, 5, id, ref FROM places WHERE id IN (SELECT value FROM json_each(?))"""
 #: Candidates kept per name: the strongest matches, then the most important places.
 MAX_CANDIDATES = 60
+#: Match weight of a fuzzy candidate: FUZZY_MATCH - FUZZY_PER_EDIT * edits / letters * 10.
+FUZZY_MATCH = 0.8
+FUZZY_PER_EDIT = 0.08
+
+
+#: Which of a place's matching rows counts: exact, alternate, loose, then a fuzzy match (it
+#: measures the whole name), then skeletons.
+_KIND_RANK = (0, 1, 2, 4, 5, 3)
 
 
 def _order(row: tuple) -> tuple:
-    return (row[9], -row[8], row[10])
+    return (_KIND_RANK[row[9]], -row[8], row[10])
 
 
 def _best_per_place(rows: list[tuple]) -> list[tuple]:
@@ -49,7 +62,7 @@ def _best_per_place(rows: list[tuple]) -> list[tuple]:
     best: dict[int, tuple] = {}
     for r in rows:
         old = best.get(r[10])
-        if old is None or r[9] < old[9]:
+        if old is None or _KIND_RANK[r[9]] < _KIND_RANK[old[9]]:
             best[r[10]] = r
     return sorted(best.values(), key=_order)[:MAX_CANDIDATES]
 
@@ -69,7 +82,8 @@ class Gazetteer:
         #: One cursor for all name lookups (saves making one per name).
         self._lookup = conn.cursor()
         self.home = home
-        self._cache: dict[str, CandidateSet] = {}
+        self._cache: dict[tuple[str, tuple[str, ...]], CandidateSet] = {}
+        self._fuzzy = FuzzyIndex(conn)
         raw = db.get_meta(conn, "country_names")
         self._country_names: dict[str, str] = json.loads(raw) if raw else {}
 
@@ -79,18 +93,36 @@ class Gazetteer:
         return self.home / db.DB_FILENAME
 
     # -- resolving -------------------------------------------------------------------------
-    def candidates(self, name: str) -> CandidateSet:
-        """Return the places any key of ``name`` matches (cached per name until an import)."""
-        hit = self._cache.get(name)
+    def candidates(self, name: str, countries: tuple[str, ...] = ()) -> CandidateSet:
+        """Return the places a key of ``name`` matches (cached per name and countries).
+
+        Exact and loose keys first. When they find nothing in ``countries`` (anywhere, without
+        countries), the consonant skeleton and the fuzzy comparison (in ``countries`` only)
+        are tried too; a Kurdish spelling (ê, î, û, ş, ç, x) is also read the Kurdish way.
+        """
+        ck = (name, countries)
+        hit = self._cache.get(ck)
         if hit is not None:
             return hit
+        look = self._lookup
         exact, loose = lookup_keys(name)
-        rows = self._lookup.execute(STRONG_SQL, (exact, loose)).fetchall()
-        if rows:
-            skel = ""  # only skeleton matches need it
-        else:
+        rows = look.execute(STRONG_SQL, (exact, loose)).fetchall()
+        wanted = set(countries)
+
+        def home(found: list[tuple]) -> bool:
+            return any(r[3] in wanted for r in found) if wanted else bool(found)
+
+        if not home(rows):
+            kurdish = kurdish_reading(name)
+            if kurdish is not None:
+                rows += look.execute(STRONG_SQL, lookup_keys(kurdish)).fetchall()
+        skel = ""
+        if not home(rows):
             skel = skeleton_key(name)
-            rows = self._lookup.execute(SKELETON_SQL, (skel,)).fetchall()
+            rows += look.execute(SKELETON_SQL, (skel,)).fetchall()
+            if loose and not is_arabic(name):
+                rows += self._fuzzy_rows(loose, countries,
+                                         {r[10] for r in rows if r[9] <= LOOSE})
         if len(rows) > 1:
             rows = _best_per_place(rows)
         country = self._country_names.get(exact)
@@ -100,13 +132,26 @@ class Gazetteer:
         cands = CandidateSet(rows, skel)
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
-        self._cache[name] = cands
+        self._cache[ck] = cands
         return cands
+
+    def _fuzzy_rows(self, loose: str, countries: tuple[str, ...],
+                    have: set[int]) -> list[tuple]:
+        found = self._fuzzy.search(loose, countries or self._fuzzy.countries())
+        ids = [pid for pid in found if pid not in have]
+        if not ids:
+            return []
+        out = []
+        for r in self._lookup.execute(PLACES_SQL, (json.dumps(ids),)).fetchall():
+            weight = FUZZY_MATCH - FUZZY_PER_EDIT * 10.0 * found[r[10]] / len(loose)
+            out.append(r + (weight,))
+        return out
 
     def resolve(self, name: str, *, countries: Sequence[str] = (),
                 near: tuple[float, float] | None = None,
                 context: Sequence[tuple[float, float]] = (),
-                extra_places: Sequence[Place] = ()) -> Resolution:
+                extra_places: Sequence[Place] = (),
+                view: Sequence[Sequence[float]] | None = None) -> Resolution:
         """Resolve one place name.
 
         Parameters
@@ -122,6 +167,8 @@ class Gazetteer:
         extra_places : sequence of Place
             The map project's own places; a name matching one (after normalisation) resolves
             to it, with source ``project``, ahead of the database.
+        view : [[south, west], [north, east]], optional
+            The map's view: of far-apart places of one name, the only one inside it is chosen.
 
         Returns
         -------
@@ -139,24 +186,33 @@ class Gazetteer:
         if extra_places:
             own = _match_project(query, extra_places)
             if own is not None:
-                return Resolution(name, "resolved", own, 1.0)
-        return rank(name, self.candidates(query), countries=countries, near=near,
-                    context=context)
+                return Resolution(name, "resolved", own, 1.0, match="exact")
+        wanted = _codes(countries)
+        res = rank(name, self.candidates(query, wanted), countries=wanted, near=near,
+                   context=context, view=view)
+        if res.match in ("exact", "alternate") and is_arabic(query):
+            res = replace(res, match="arabic")
+        return res
 
     def resolve_many(self, names: Sequence[str], *, countries: Sequence[str] = (),
                      near: tuple[float, float] | None = None,
-                     extra_places: Sequence[Place] = ()) -> list[Resolution]:
+                     extra_places: Sequence[Place] = (),
+                     view: Sequence[Sequence[float]] | None = None,
+                     context: Sequence[tuple[float, float]] = ()) -> list[Resolution]:
         """Resolve the names of one report or map, each with the others' places as context.
 
         A first pass resolves every name on its own; a second pass resolves each again with
-        the places the *other* names resolved to as proximity context.
+        the places the *other* names resolved to (and ``context``: further points of the map,
+        such as its located incidents) as proximity context.
         """
-        first = [self.resolve(n, countries=countries, near=near, extra_places=extra_places)
+        first = [self.resolve(n, countries=countries, near=near, extra_places=extra_places,
+                              view=view)
                  for n in names]
         found = [(exact_key(n), r.place.lat, r.place.lon)
                  for n, r in zip(names, first) if r.place is not None]
         keys = [k for k, _, _ in found]
         points = np.array([(lat, lon) for _, lat, lon in found], dtype=float).reshape(-1, 2)
+        given = np.asarray(context, dtype=float).reshape(-1, 2)
         out = []
         for n, r in zip(names, first):
             if r.place is not None and r.place.source == "project":
@@ -164,8 +220,10 @@ class Gazetteer:
                 continue
             key = exact_key(n)
             ctx = points[[k != key for k in keys]] if keys else points
+            if len(given):
+                ctx = np.concatenate([ctx, given])
             out.append(self.resolve(n, countries=countries, near=near, context=ctx,
-                                    extra_places=extra_places) if len(ctx) else r)
+                                    extra_places=extra_places, view=view) if len(ctx) else r)
         return out
 
     # -- importing -------------------------------------------------------------------------
@@ -218,12 +276,17 @@ class Gazetteer:
             conn.execute("BEGIN IMMEDIATE")
             replaced = write_records(conn, records)
             conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise db.database_error(self.path, exc) from None
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
         finally:
             self._cache.clear()
+            self._fuzzy.clear()
         return replaced
 
     def counts(self) -> dict[str, int]:
@@ -241,6 +304,20 @@ class Gazetteer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_CODES: dict[tuple, tuple[str, ...]] = {}
+
+
+def _codes(countries: Sequence[str]) -> tuple[str, ...]:
+    """Sorted, upper-case, distinct country codes (remembered per argument)."""
+    key = tuple(countries)
+    out = _CODES.get(key)
+    if out is None:
+        out = tuple(sorted({c.upper() for c in key}))
+        if len(_CODES) < 1000:
+            _CODES[key] = out
+    return out
 
 
 def _match_project(query: str, places: Sequence[Place]) -> Place | None:
@@ -268,13 +345,32 @@ def open_gazetteer(home: str | os.PathLike[str] | None = None) -> Gazetteer:
     path = db.resolve_home(home)
     conn = db.connect(path)
     try:
+        from gazetteer.fuzzy import FUZZY_VERSION
         from gazetteer.sources.builtin import BUILTIN_VERSION
         if db.get_meta(conn, "builtin_version") != BUILTIN_VERSION:
             _load_builtin(conn)
+        elif db.get_meta(conn, "fuzzy_version") != FUZZY_VERSION:
+            _build_fuzzy(conn)
+        return Gazetteer(conn, path)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise db.database_error(path / db.DB_FILENAME, exc) from None
     except BaseException:
         conn.close()
         raise
-    return Gazetteer(conn, path)
+
+
+def _build_fuzzy(conn: sqlite3.Connection) -> None:
+    from gazetteer.fuzzy import build_index
+
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        build_index(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _load_builtin(conn: sqlite3.Connection) -> None:
@@ -288,7 +384,9 @@ def _load_builtin(conn: sqlite3.Connection) -> None:
         log.info("building the built-in gazetteer (first use of this MAPGEN_HOME)")
         records = list(builtin_records())
         old = [r[0] for r in conn.execute(
-            "SELECT id FROM places WHERE source IN ('builtin', 'curated')")]
+            "SELECT id FROM places WHERE source IN ('builtin', 'curated') OR "
+            "(source = 'ocha' AND ref IN (SELECT value FROM json_each(?)))",
+            (json.dumps([r.place.ref for r in records if r.place.source == "ocha"]),))]
         conn.executemany("DELETE FROM names WHERE place_id = ?", ((i,) for i in old))
         conn.executemany("DELETE FROM places WHERE id = ?", ((i,) for i in old))
         # cities a GeoNames dump already holds stay as the dump has them

@@ -13,6 +13,8 @@ from gazetteer.sources.base import FileReport, PlaceRecord
 
 # Kinds of name keys, strongest first (see gazetteer.normalize).
 EXACT_MAIN, EXACT_ALT, LOOSE, SKELETON_ARABIC, SKELETON_LATIN = range(5)
+#: Kind of candidates found by the fuzzy comparison (never stored in ``names``).
+FUZZY = 5
 
 #: Weight of each GeoNames feature code in a place's importance. Settlements and facilities
 #: rank above provinces and countries of the same name: a report's "Aleppo" on a point map
@@ -116,23 +118,35 @@ class ImportReport:
 
 def write_records(conn: sqlite3.Connection, records: Iterable[PlaceRecord]) -> int:
     """Insert records (inside the caller's transaction); places with a geonameid replace the
-    earlier GeoNames or built-in copy of the same id. Return how many were replaced."""
+    earlier GeoNames or built-in copy of the same id, OCHA communities the earlier copy of the
+    same P-code. Return how many were replaced. Rebuilds the fuzzy lookup's blocks."""
     next_id = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM places").fetchone()[0]) + 1
     first_id = next_id
     place_rows = []
     name_rows = []
     gids = []
+    refs = []
     for rec in records:
         p = rec.place
+        if p.source == "ocha" and p.ref:
+            refs.append(p.ref)
         place_rows.append((next_id, p.name, p.lat, p.lon, p.country, p.feature_code,
                            p.geonameid, p.population, p.source,
-                           importance(p.feature_code, p.population)))
+                           importance(p.feature_code, p.population), p.ref or None))
         if p.geonameid is not None:
             gids.append(p.geonameid)
         for key, kind in name_keys(rec.names):
             name_rows.append((key, kind, next_id))
         next_id += 1
     replaced = 0
+    if refs:
+        # an OCHA list imported again (or over the built-in one) replaces its communities
+        gone = [r[0] for r in conn.execute(
+            "SELECT id FROM places WHERE source = 'ocha' AND id < ? AND ref IN "
+            "(SELECT value FROM json_each(?))", (first_id, json.dumps(refs)))]
+        conn.executemany("DELETE FROM names WHERE place_id = ?", ((i,) for i in gone))
+        conn.executemany("DELETE FROM places WHERE id = ?", ((i,) for i in gone))
+        replaced += len(gone)
     old: list[int] = []
     if gids:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS new_gids (gid INTEGER PRIMARY KEY)")
@@ -149,8 +163,10 @@ def write_records(conn: sqlite3.Connection, records: Iterable[PlaceRecord]) -> i
         for i, row in enumerate(place_rows):
             pop = known.get(row[6], 0)
             if row[6] is not None and row[7] == 0 and pop:
-                place_rows[i] = row[:7] + (pop, row[8], importance(row[5], pop))
-    conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", place_rows)
+                place_rows[i] = row[:7] + (pop, row[8], importance(row[5], pop), row[10])
+    conn.executemany("INSERT INTO places (id, name, lat, lon, country, feature_code, "
+                     "geonameid, population, source, importance, ref) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", name_rows)
     if old:
         # the new copy keeps the names the old copy of the same GeoNames id was known by
@@ -162,5 +178,8 @@ def write_records(conn: sqlite3.Connection, records: Iterable[PlaceRecord]) -> i
             "WHERE p_old.id IN (SELECT value FROM json_each(?))", (first_id, json.dumps(old)))
         conn.executemany("DELETE FROM names WHERE place_id = ?", ((i,) for i in old))
         conn.executemany("DELETE FROM places WHERE id = ?", ((i,) for i in old))
-        replaced = len(old)
+        replaced += len(old)
+    from gazetteer.fuzzy import build_index
+
+    build_index(conn)
     return replaced

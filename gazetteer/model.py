@@ -31,7 +31,10 @@ class Place:
     population : int
         Population, 0 when unknown.
     source : str
-        Where the place comes from: ``geonames``, ``builtin``, ``curated``, ``csv``, ``project``.
+        Where the place comes from: ``geonames``, ``builtin``, ``curated``, ``ocha``, ``csv``,
+        ``project``.
+    ref : str
+        The source's own id when it is not a GeoNames id (an OCHA P-code such as ``C1234``).
     """
 
     name: str
@@ -42,6 +45,7 @@ class Place:
     geonameid: int | None = None
     population: int = 0
     source: str = ""
+    ref: str = ""
 
     def lonlat(self) -> tuple[float, float]:
         """Return ``(lon, lat)``: the x, y order of GeoJSON and shapely."""
@@ -57,19 +61,34 @@ class Place:
             "geonameid": self.geonameid,
         }
 
+    def record_json(self) -> dict[str, Any]:
+        """Which record this is: ``{"source": ..., "geonameid" or "ref": ...}``."""
+        out: dict[str, Any] = {"source": self.source}
+        if self.geonameid is not None:
+            out["geonameid"] = self.geonameid
+        if self.ref:
+            out["ref"] = self.ref
+        return out
+
 
 _new = object.__new__
 
 
 def place_from_row(row: tuple) -> Place:
-    """Return ``Place(*row[:8])``, built without the frozen dataclass ``__init__`` (which sets
-    each field through ``object.__setattr__``): ranking builds a few per resolution.
+    """Return ``Place(*row[:8], ref=row[11])``, built without the frozen dataclass
+    ``__init__`` (which sets each field through ``object.__setattr__``): ranking builds a few
+    per resolution.
     """
     p = _new(Place)
     d = p.__dict__
     (d["name"], d["lat"], d["lon"], d["country"], d["feature_code"], d["geonameid"],
      d["population"], d["source"]) = row[:8]
+    d["ref"] = (row[11] or "") if len(row) > 11 else ""
     return p
+
+
+#: How a name matched, strongest first (``Resolution.match``).
+MATCH_KINDS = ("exact", "alternate", "loose", "arabic", "skeleton", "fuzzy", "project")
 
 
 @dataclass(frozen=True)
@@ -92,6 +111,14 @@ class Resolution:
         Other candidates, best first (for ``ambiguous``, every close candidate).
     alternative_scores : tuple of float
         Scores of ``alternatives``, same order.
+    match : str
+        How the name matched the chosen (or best) place: one of :data:`MATCH_KINDS`, "" when
+        nothing matched.
+    context_km : float or None
+        Distance in km from the chosen place to the nearest context point (``near``, the
+        other places of the report or map, the map's view); None without context.
+    same_place : tuple of Place
+        Other records of the chosen place (the same village in GeoNames and in OCHA's list).
     """
 
     query: str
@@ -100,6 +127,9 @@ class Resolution:
     score: float
     alternatives: tuple[Place, ...] = ()
     alternative_scores: tuple[float, ...] = field(default=(), compare=False)
+    match: str = field(default="", compare=False)
+    context_km: float | None = field(default=None, compare=False)
+    same_place: tuple[Place, ...] = field(default=(), compare=False)
 
     @property
     def ok(self) -> bool:
@@ -110,8 +140,10 @@ class Resolution:
         """Return the ``mapgen resolve --json`` object for this query.
 
         Keys: ``query, status, name, lat, lon, country, feature_code, geonameid, score,
-        alternatives``; each alternative has ``name, lat, lon, country, feature_code,
-        geonameid, score``. ``lat`` and ``lon`` are null unless the query resolved.
+        match, context_km, sources, alternatives``; each alternative has ``name, lat, lon,
+        country, feature_code, geonameid, score``. ``lat`` and ``lon`` are null unless the
+        query resolved; ``sources`` lists every record of the chosen place (GeoNames id, OCHA
+        P-code).
         """
         out: dict[str, Any] = {"query": self.query, "status": self.status}
         if self.place is not None:
@@ -120,6 +152,11 @@ class Resolution:
             out.update({"name": None, "lat": None, "lon": None, "country": None,
                         "feature_code": None, "geonameid": None})
         out["score"] = round(self.score, SCORE_DIGITS)
+        out["match"] = self.match or None
+        out["context_km"] = (round(self.context_km, 1) if self.context_km is not None
+                             else None)
+        out["sources"] = ([p.record_json() for p in (self.place, *self.same_place)]
+                          if self.place is not None else [])
         alts = []
         scores = self.alternative_scores or (0.0,) * len(self.alternatives)
         for alt, sc in zip(self.alternatives, scores):

@@ -25,7 +25,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = ["fold", "exact_key", "loose_key", "skeleton_key", "keys", "is_arabic", "is_latin",
-           "ARTICLES"]
+           "ARTICLES", "kurdish_reading"]
 
 #: Arabic article forms as romanised, dropped as whole words (when more words remain).
 ARTICLES = frozenset({"al", "el", "il", "ul", "as", "es", "ash", "esh", "ad", "ed", "ar", "er",
@@ -236,6 +236,21 @@ def clear_caches() -> None:
 def keys(text: str) -> tuple[str, str, str]:
     """Return ``(exact, loose, skeleton)`` keys of one name."""
     return exact_key(text), loose_key(text), skeleton_key(text)
+
+
+#: Letters of the Kurdish Latin alphabet read the way Arabic romanisations write them.
+_KURDISH = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "x": "kh", "X": "Kh",
+                          "ê": "e", "Ê": "E", "î": "i", "Î": "I", "û": "u", "Û": "U"})
+_KURDISH_HINT = re.compile("[êîûÊÎÛşŞçÇxX]")
+
+
+def kurdish_reading(text: str) -> str | None:
+    """Return ``text`` with Kurdish letters spelled as Arabic romanisations spell them
+    (``Şêxmeqsûd`` -> ``Shekhmeqsud``, ``Qamişlo`` -> ``Qamishlo``), or None when it has no
+    Kurdish letter (ê, î, û, ş, ç, x: Arabic romanisations write no x)."""
+    if _KURDISH_HINT.search(text) is None:
+        return None
+    return text.translate(_KURDISH)
 
 
 def without_type_words(text: str) -> str | None:

@@ -3,6 +3,8 @@
 >>> import mapgen
 >>> doc = mapgen.build_map("examples/aleppo-2016-02")   # doctest: +SKIP
 >>> doc.save("output/aleppo.html")                      # doctest: +SKIP
+>>> project = mapgen.load("examples/aleppo-2016-02")    # doctest: +SKIP
+>>> project.incidents                                   # a GeoDataFrame  # doctest: +SKIP
 """
 from __future__ import annotations
 
@@ -10,7 +12,9 @@ from typing import Any
 
 from mapgen.errors import InputError, InputErrors, MapgenError
 
-__all__ = ["InputError", "InputErrors", "MapgenError", "build_map", "load_source"]
+__all__ = ["InputError", "InputErrors", "MapgenError", "Project", "build_map", "check", "export", "load",
+           "load_source"]
+_PROJECT_API = ("Project", "check", "export", "load")
 
 
 def __getattr__(name: str) -> Any:
@@ -18,6 +22,9 @@ def __getattr__(name: str) -> Any:
     if name == "build_map":
         from mapgen.build import build_map
         return build_map
+    if name in _PROJECT_API:
+        from mapgen import project
+        return getattr(project, name)
     if name == "load_source":
         from mapgen.source import load_source
         return load_source

@@ -80,20 +80,54 @@ def make_record(incidents: Iterable[Incident], zones: Iterable[ControlZone], *, 
     }
 
 
-def read_record(path: str | Path) -> dict[str, Any] | None:
-    """A previous record, or None when there is none (or it cannot be read: then all is new)."""
+def read_record(path: str | Path, warnings: list[str] | None = None) -> dict[str, Any] | None:
+    """A previous record, or None when there is none, or when it cannot be read or is not a
+    record (then all is new, and a line saying so is added to ``warnings``)."""
+    path = Path(path)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
         return None
-    if not isinstance(data, dict) or data.get("version") != RECORD_VERSION:
+    except (OSError, ValueError, RecursionError) as exc:
+        reason = getattr(exc, "strerror", None) or "not JSON"
+        _warn(warnings, path, reason)
+        return None
+    problem = _record_problem(data)
+    if problem:
+        _warn(warnings, path, problem)
         return None
     return data
 
 
+def _warn(warnings: list[str] | None, path: Path, reason: str) -> None:
+    if warnings is not None:
+        warnings.append(f"{path}: previous build record ignored ({reason}); every incident counts as new")
+
+
+def _record_problem(data: Any) -> str | None:
+    """What makes ``data`` not a record of this version, or None."""
+    if not isinstance(data, dict) or data.get("version") != RECORD_VERSION:
+        return f"not a version {RECORD_VERSION} build record"
+    incidents, zones = data.get("incidents"), data.get("zones")
+    if not isinstance(incidents, dict) or not isinstance(zones, dict):
+        return "incidents and zones must be mappings"
+    for row in incidents.values():
+        if not (isinstance(row, list) and len(row) == 4 and all(isinstance(v, str) for v in row)):
+            return "an incident row is not [hash, date, type, place]"
+    for row in zones.values():
+        if not (isinstance(row, list) and len(row) == 4 and all(isinstance(v, str) for v in row[:3])
+                and isinstance(row[3], (str, type(None)))):
+            return "a zone row is not [hash, faction, from, to]"
+    return None
+
+
+def record_bytes(record: Mapping[str, Any]) -> bytes:
+    """The text of a record file."""
+    return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
 def write_record(path: str | Path, record: Mapping[str, Any]) -> Path:
-    text = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return write_atomic(Path(path), text.encode("utf-8"))
+    return write_atomic(Path(path), record_bytes(record))
 
 
 @dataclass
@@ -160,10 +194,18 @@ def compare(old: Mapping[str, Any] | None, new: Mapping[str, Any]) -> Changes:
 
 
 def record_build(out: str | Path, incidents: Sequence[Incident], zones: Sequence[ControlZone], *,
-                 source: str = "", left_out_for_review: int = 0) -> Changes:
+                 source: str = "", left_out_for_review: int = 0,
+                 warnings: list[str] | None = None) -> Changes:
     """Compare the build just written to ``out`` with the last one, and keep its record."""
-    path = record_path(out)
-    new = make_record(incidents, zones, source=source, left_out_for_review=left_out_for_review)
-    changes = compare(read_record(path), new)
-    write_record(path, new)
+    changes, data = prepare_record(out, incidents, zones, source=source, left_out_for_review=left_out_for_review,
+                                   warnings=warnings)
+    write_atomic(record_path(out), data)
     return changes
+
+
+def prepare_record(out: str | Path, incidents: Sequence[Incident], zones: Sequence[ControlZone], *,
+                   source: str = "", left_out_for_review: int = 0,
+                   warnings: list[str] | None = None) -> tuple[Changes, bytes]:
+    """The changes since the record beside ``out``, and the new record's bytes (to write with the map)."""
+    new = make_record(incidents, zones, source=source, left_out_for_review=left_out_for_review)
+    return compare(read_record(record_path(out), warnings), new), record_bytes(new)

@@ -17,10 +17,11 @@ from operator import attrgetter
 from typing import Any, Sequence
 from zoneinfo import ZoneInfo
 
-from mapgen.errors import InputError
+from mapgen.errors import InputError, excerpt
 from mapgen.timeparse import next_day, parse_instant, parse_span
 
 GEO_PRECISIONS = ("exact", "near", "region")
+MAX_FATALITIES = 2**31 - 1  # the page keeps counts in 32-bit integers
 ZONE_STATUSES = ("assessed", "claimed", "contested")
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
 _URL_RE = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
@@ -72,7 +73,7 @@ class Origin:
     record: int | str | None = None
 
     def error(self, field_name: str | None, message: str) -> InputError:
-        return InputError(message, file=self.file, record=self.record, field=field_name)
+        return InputError(message, file=self.file, record=self.record, field=field_name, row=True)
 
 
 @_slot_init
@@ -113,8 +114,20 @@ class Incident:
 
 
 @dataclass(frozen=True)
+class HeldTown:
+    """A town inside a zone derived from town control: held since ``since``, on these sources."""
+
+    place: str
+    since: dt.datetime
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
 class ControlZone:
-    """Who holds an area during a validity interval ``[valid_from, valid_to)`` (open when None)."""
+    """Who holds an area during a validity interval ``[valid_from, valid_to)`` (open when None).
+
+    ``towns`` lists the towns a zone derived from town control holds (empty for drawn zones).
+    """
 
     id: str
     faction: str
@@ -124,6 +137,7 @@ class ControlZone:
     status: str = "assessed"
     sources: tuple[Source, ...] = ()
     origin: Origin = field(default=Origin(""), compare=False)
+    towns: tuple[HeldTown, ...] = field(default=(), compare=False)  # derived, for the popup
 
 
 # ---------------------------------------------------------------------------------------------
@@ -142,13 +156,13 @@ def _text(record: Mapping[str, Any], name: str, origin: Origin, *, required: boo
 
 def _number(value: Any, name: str, origin: Origin, low: float, high: float) -> float:
     if isinstance(value, bool):
-        raise origin.error(name, f"not a number: {value!r}")
+        raise origin.error(name, f"not a number: {excerpt(value)}")
     try:
         number = float(value)
     except (TypeError, ValueError, OverflowError):
-        raise origin.error(name, f"not a number: {value!r}") from None
+        raise origin.error(name, f"not a number: {excerpt(value)}") from None
     if not math.isfinite(number) or not low <= number <= high:
-        raise origin.error(name, f"{value!r} is outside {low:g}..{high:g}")
+        raise origin.error(name, f"{excerpt(value)} is outside {low:g}..{high:g}")
     return number
 
 
@@ -262,14 +276,17 @@ def incident_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo
 
     geo = (_text(record, "geo_precision", origin) or "exact").lower()
     if geo not in GEO_PRECISIONS:
-        raise origin.error("geo_precision", f"{geo!r} is not one of {', '.join(GEO_PRECISIONS)}")
+        raise origin.error("geo_precision", f"{excerpt(geo)} is not one of {', '.join(GEO_PRECISIONS)}")
 
     fatalities = None
     if record.get("fatalities") not in (None, ""):
         value = record["fatalities"]
-        if isinstance(value, bool) or not str(value).strip().isdecimal():
-            raise origin.error("fatalities", f"not a whole number >= 0: {value!r}")
-        fatalities = int(str(value).strip())
+        text = str(value).strip()
+        if isinstance(value, bool) or not text.isdecimal():
+            raise origin.error("fatalities", f"not a whole number >= 0: {excerpt(value)}")
+        if len(text) > 10 or int(text) > MAX_FATALITIES:
+            raise origin.error("fatalities", f"{excerpt(text)} is outside 0..{MAX_FATALITIES} (the most a map holds)")
+        fatalities = int(text)
 
     title = _text(record, "title", origin)
     raw_id = record.get("id")
@@ -386,7 +403,7 @@ class IncidentValidator:
             fatalities = self._fatalities.get(raw_fatalities)
             if fatalities is None:
                 text = raw_fatalities.strip()
-                if not text.isdecimal():
+                if not text.isdecimal() or len(text) > 10 or int(text) > MAX_FATALITIES:
                     raise _Fallback
                 fatalities = self._fatalities[raw_fatalities] = int(text)
 
@@ -439,7 +456,7 @@ def check_geometry(geometry: Any, origin: Origin, field_name: str = "geometry", 
     if not isinstance(geometry, Mapping):
         raise origin.error(field_name, "missing or not a GeoJSON geometry")
     if geometry.get("type") not in ("Polygon", "MultiPolygon"):
-        raise origin.error(field_name, f"must be a Polygon or MultiPolygon, not {geometry.get('type')!r}")
+        raise origin.error(field_name, f"must be a Polygon or MultiPolygon, not {excerpt(geometry.get('type'))}")
     try:
         geom = shape(geometry)
     except Exception as exc:  # shapely raises several types for malformed coordinates
@@ -496,7 +513,7 @@ def zone_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo, *,
             raise origin.error("valid_to", "is not after valid_from")
     status = (_text(record, "status", origin) or "assessed").lower()
     if status not in ZONE_STATUSES:
-        raise origin.error("status", f"{status!r} is not one of {', '.join(ZONE_STATUSES)}")
+        raise origin.error("status", f"{excerpt(status)} is not one of {', '.join(ZONE_STATUSES)}")
     geom = check_geometry(record.get("geometry"), origin, repair=repair, warnings=warnings)
     raw_id = record.get("id")
     ident = (_check_id(raw_id, origin) if raw_id not in (None, "")

@@ -3,10 +3,15 @@
 Order of authority: the project's own ``places.yaml``; then the pin file (so a map does not change
 because another machine's gazetteer differs); then the gazetteer. Ambiguous and unresolved names
 are input errors that list the alternatives. ``repin`` ignores the pins and re-resolves.
+
+Names the offline gazetteer cannot place may be asked of an online geocoder (map.yaml
+``geocoder: nominatim``, or ``online=True``): only then, and only for those names. Their pins
+say ``source: online`` and are used only while the online fallback is on.
 """
 from __future__ import annotations
 
 import dataclasses
+import math
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +19,8 @@ from typing import Any, Mapping
 
 import yaml
 
-from mapgen.errors import InputError, InputErrors
+from mapgen.errors import InputError, InputErrors, excerpt
+from mapgen.readers.yamlfile import line_of, load_yaml
 from mapgen.model import Incident
 from mapgen.source import MapSource, ProjectPlace
 from mapgen.towncontrol import TownControl
@@ -46,27 +52,36 @@ def _key(name: str) -> str:
 
 
 def read_pins(path: Path) -> dict[str, Pin]:
-    """Pins from a lock file; a damaged one is an input error naming it."""
+    """Pins from a lock file; a damaged one is an input error naming it, the pin and the field."""
     if not path.exists():
         return {}
+    hint = "; fix it or build with --repin"
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
-    except yaml.YAMLError as exc:
-        raise InputError(f"malformed pin file ({exc.__class__.__name__}); fix it or build with --repin",
-                         file=str(path)) from None
+        data = load_yaml(path) or {}
+    except InputError as exc:
+        raise InputError(exc.message + hint, file=exc.file, record=exc.record, field=exc.field) from None
     places = data.get("places", {}) if isinstance(data, Mapping) else None
     if not isinstance(places, Mapping):
-        raise InputError("expected places: {name: {lat, lon, source}}", file=str(path))
+        raise InputError("expected places: {name: {lat, lon, source}}" + hint, file=str(path))
     pins = {}
     for name, item in places.items():
-        try:
-            pins[_key(str(name))] = Pin(str(name), float(item["lat"]), float(item["lon"]),
-                                        str(item.get("source", "")), item.get("geonameid"),
-                                        str(item.get("country", "")))
-        except (TypeError, KeyError, ValueError):
-            raise InputError("needs lat and lon; fix it or build with --repin", file=str(path),
-                             field=f"places.{name}") from None
+        where = dict(file=str(path), record=line_of(item), field=f"places.{str(name)[:40]}")
+        if not isinstance(item, Mapping):
+            raise InputError("needs lat and lon" + hint, **where)
+        lat, lon = item.get("lat"), item.get("lon")
+        for value, low, high in ((lat, -90, 90), (lon, -180, 180)):
+            if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
+                    or not low <= value <= high):
+                raise InputError(f"lat must be a number in -90..90 and lon in -180..180, not {excerpt(value)}"
+                                 + hint, **where)
+        geonameid = item.get("geonameid")
+        if geonameid is not None and (isinstance(geonameid, bool) or not isinstance(geonameid, int)
+                                      or not 0 < geonameid < 2**63):
+            raise InputError("geonameid must be a whole number" + hint, **where)
+        if not all(isinstance(item.get(k, ""), str) for k in ("source", "country")):
+            raise InputError("source and country must be text" + hint, **where)
+        pins[_key(str(name))] = Pin(str(name), float(lat), float(lon), item.get("source", ""), geonameid,
+                                    item.get("country", ""))
     return pins
 
 
@@ -98,13 +113,32 @@ class Resolved:
     pins: dict[str, Pin]
     pins_changed: bool
     control: list[TownControl] = field(default_factory=list)  # town control rows, now located
+    #: warnings for places the gazetteer put far from the rest of the map (see far_places)
+    strays: list[InputError] = field(default_factory=list)
+
+    @property
+    def uses_ocha(self) -> bool:
+        """True when a place of the map comes from OCHA's community list (credited)."""
+        return any(pin.source == "ocha" for pin in self.pins.values())
+
+
+ONLINE = "online"  # the pin source of places found by the online geocoder
 
 
 def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = False,
-                   include_review: bool = True) -> Resolved:
+                   include_review: bool = True, online: bool = False) -> Resolved:
     """Give every incident of ``source`` coordinates; raise :class:`InputErrors` for names that
-    are unresolved or ambiguous, each naming the incident's file, line and the alternatives."""
+    are unresolved or ambiguous, each naming the incident's file, line and the alternatives.
+
+    With ``online`` (or map.yaml's ``geocoder``), names the gazetteer does not know are asked
+    of the online geocoder (cached under ``home``) and pinned with ``source: online``.
+    """
+    settings = source.config.geocoder or ({"service": "nominatim"} if online else None)
     old_pins = {} if repin else read_pins(source.lock_path)
+    unused_online = set()
+    if settings is None:  # online pins are never used unless asked for
+        unused_online = {k for k, p in old_pins.items() if p.source == ONLINE}
+        old_pins = {k: p for k, p in old_pins.items() if k not in unused_online}
     project = _project_index(source.places)
     wanted = [i for i in source.incidents if not i.located and (include_review or not i.review)]
     wanted_control = [c for c in source.control if not c.located]  # resolved like incident places
@@ -122,13 +156,17 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
             pending.append(name)
 
     problems: dict[str, str] = {}
+    ask_online: list[str] = []
     if pending:
         from gazetteer import Place, open_gazetteer
 
         extra = [Place(name=p.name, lat=p.lat, lon=p.lon, country=p.country,
                        feature_code=p.feature_code, source="project") for p in source.places]
+        known = [(p.lat, p.lon) for p in pins.values()]
+        known += [(i.lat, i.lon) for i in [*source.incidents, *source.control] if i.located]
         with open_gazetteer(home) as gaz:
-            results = gaz.resolve_many(pending, countries=source.config.countries, extra_places=extra)
+            results = gaz.resolve_many(pending, countries=source.config.countries, extra_places=extra,
+                                       view=source.config.view, context=_context_points(known))
         for name, result in zip(pending, results):
             if result.status == "resolved" and result.place is not None:
                 place = result.place
@@ -138,11 +176,18 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
                 options = "; ".join(_describe(p) for p in result.alternatives[:4])
                 problems[_key(name)] = (f"ambiguous place {name!r}: could be {options}; "
                                         "add it to places.yaml or give lat/lon")
+            elif settings is not None:
+                ask_online.append(name)
             else:
                 near = "; ".join(_describe(p) for p in result.alternatives[:3])
                 hint = f" (closest: {near})" if near else ""
+                if _key(name) in unused_online:
+                    hint += (" (places.lock.yaml pins it from the online geocoder, which is used only "
+                             "when map.yaml sets `geocoder:`)")
                 problems[_key(name)] = (f"unknown place {name!r}{hint}; add it to places.yaml, give lat/lon, "
                                         "or import a GeoNames dump with `mapgen gazetteer import`")
+    if ask_online:
+        _resolve_online(ask_online, settings or {}, source, home, pins, problems)
 
     errors = [i.origin.error("place", problems[_key(i.place or "")])
               for i in [*wanted, *wanted_control] if _key(i.place or "") in problems]
@@ -151,6 +196,7 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
 
     if not wanted and not wanted_control:  # every place is located: nothing to replace
         return Resolved(list(source.incidents), {}, False, list(source.control))
+    strays = far_places(source, pins)
     incidents = []
     for incident in source.incidents:
         if incident.located or (not include_review and incident.review):
@@ -160,7 +206,99 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
         incidents.append(dataclasses.replace(incident, lat=pin.lat, lon=pin.lon))
     control = [c if c.located else _locate(c, pins[_key(c.place)]) for c in source.control]
     changed = {k: p.as_mapping() for k, p in pins.items()} != {k: p.as_mapping() for k, p in old_pins.items()}
-    return Resolved(incidents, pins, changed, control)
+    return Resolved(incidents, pins, changed, control, strays)
+
+
+#: Context points handed to the gazetteer: distinct places, at most this many.
+MAX_CONTEXT_POINTS = 2000
+
+
+def _context_points(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    distinct = sorted({(round(lat, 2), round(lon, 2)) for lat, lon in points
+                       if lat is not None and lon is not None})
+    step = max(1, len(distinct) // MAX_CONTEXT_POINTS)
+    return distinct[::step]
+
+
+#: A place the gazetteer chose is reported when it lies farther than this from every place of
+#: the map's main area (or than the main area's own radius, when that is larger)...
+STRAY_KM = 150.0
+#: ... where the main area is the map's places within this of their median point.
+AREA_KM = 400.0
+
+
+def _km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
+    import numpy as np
+
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    a = (np.sin((p2 - p1) / 2) ** 2
+         + np.cos(p1) * np.cos(p2) * np.sin(np.radians(np.subtract(lon2, lon1)) / 2) ** 2)
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+
+
+def far_places(source: MapSource, pins: Mapping[str, Pin]) -> list[InputError]:
+    """Warnings for places resolved by the gazetteer (now or by an earlier build's pin) that lie
+    far outside the area of the map's other places and outside its ``view``: a village resolved
+    to a namesake abroad, or a typo matching a town at the other end of the country. One warning
+    per place, naming its first record and the distance."""
+    import numpy as np
+
+    users: dict[str, list[Any]] = {}
+    for item in [*source.incidents, *source.control]:
+        if not item.located and item.place:
+            users.setdefault(_key(item.place), []).append(item)
+    view = source.config.view
+    suspects = [(key, pin) for key, pin in sorted(pins.items())
+                if pin.source != "project" and key in users
+                and not (view is not None and view[0][0] <= pin.lat <= view[1][0]
+                         and view[0][1] <= pin.lon <= view[1][1])]
+    if not suspects:
+        return []
+    # distinct places at about 1 km, so that 100,000 incidents cost no more than their places
+    points = {(round(p.lat, 2), round(p.lon, 2)) for p in pins.values()}
+    points |= {(round(i.lat, 2), round(i.lon, 2)) for i in [*source.incidents, *source.control] if i.located}
+    if len(points) < 3:
+        return []
+    pts = np.array(sorted(points), dtype=float)
+    mid_lat, mid_lon = np.median(pts[:, 0]), np.median(pts[:, 1])
+    from_mid = _km(mid_lat, mid_lon, pts[:, 0], pts[:, 1])
+    inner = from_mid <= AREA_KM
+    core = pts[inner] if inner.sum() * 2 >= len(pts) else pts
+    core_mid = _km(mid_lat, mid_lon, core[:, 0], core[:, 1])
+    warnings = []
+    for key, pin in suspects:
+        own = (core[:, 0] == round(pin.lat, 2)) & (core[:, 1] == round(pin.lon, 2))
+        rest = core[~own]
+        if not len(rest):
+            continue
+        radius = float(core_mid[~own].max())  # the area of the map's other places
+        nearest = float(_km(pin.lat, pin.lon, rest[:, 0], rest[:, 1]).min())
+        if nearest <= max(STRAY_KM, radius):
+            continue
+        records = users[key]
+        more = f" (and {len(records) - 1} more records)" if len(records) > 1 else ""
+        warnings.append(records[0].origin.error("place", (
+            f"{pin.name!r} was resolved to {pin.country or '?'} {pin.lat:.4f},{pin.lon:.4f} ({pin.source}), "
+            f"{nearest:,.0f} km from the map's other places and outside its view{more}; if that is "
+            "not the place meant, add it to places.yaml or give lat/lon")))
+    return warnings
+
+
+def _resolve_online(names: list[str], settings: Mapping[str, Any], source: MapSource, home: str | None,
+                    pins: dict[str, Pin], problems: dict[str, str]) -> None:
+    """Ask the online geocoder for ``names``; pin what it finds, report what it does not."""
+    from gazetteer.geocoder import online_geocoder
+
+    options = {k: v for k, v in settings.items() if k != "service"}
+    geocoder = online_geocoder(str(settings.get("service") or "nominatim"), home=home, **options)
+    for name in names:
+        answer = geocoder.lookup(name, source.config.countries)
+        if answer.place is not None:
+            place = answer.place
+            pins[_key(name)] = Pin(name, place.lat, place.lon, ONLINE, None, place.country)
+        else:
+            problems[_key(name)] = (f"unknown place {name!r}, offline and online; add it to places.yaml "
+                                    "or give lat/lon")
 
 
 def _locate(row: TownControl, pin: Pin) -> TownControl:
@@ -168,9 +306,17 @@ def _locate(row: TownControl, pin: Pin) -> TownControl:
     return dataclasses.replace(row, lat=pin.lat, lon=pin.lon, country=row.country or pin.country)
 
 
-def write_pins(source: MapSource, resolved: Resolved) -> Path | None:
-    """Write the lock file when its content changed; return its path if written."""
+def pins_output(source: MapSource, resolved: Resolved) -> tuple[Path, bytes] | None:
+    """The lock file's path and text when its content changed, else None."""
     if not resolved.pins or not resolved.pins_changed:
         return None
-    write_atomic(source.lock_path, render_pins(resolved.pins).encode("utf-8"))
+    return source.lock_path, render_pins(resolved.pins).encode("utf-8")
+
+
+def write_pins(source: MapSource, resolved: Resolved) -> Path | None:
+    """Write the lock file when its content changed; return its path if written."""
+    found = pins_output(source, resolved)
+    if found is None:
+        return None
+    write_atomic(*found)
     return source.lock_path

@@ -311,6 +311,9 @@ def zone_rows(config: MapConfig, zones: Sequence[ControlZone]) -> list[dict[str,
             "label": _zone_label(zone, tz), "src": _source_rows(zone.sources, tz),
             "geom": geometry_json(zone.geometry),
         })
+        if zone.towns:  # which towns, since when, on whose word
+            rows[-1]["towns"] = [[town.place, day_label(town.since.astimezone(tz).date()),
+                                  _source_rows(town.sources, tz)] for town in zone.towns]
     return rows
 
 
@@ -328,25 +331,40 @@ def data_bounds(incidents: Sequence[Incident], zones: Sequence[ControlZone]) -> 
 
 def view_bounds(incidents: Sequence[Incident], zones: Sequence[ControlZone],
                 max_km: float = 400.0, coords: tuple[Any, Any] | None = None) -> list[list[float]] | None:
-    """The area to open on: the zones and the incidents within ``max_km`` of the incidents'
-    median point, so that a statement made in London does not zoom a Syrian front out to the
-    world. All data is used when fewer than half the incidents are that close."""
+    """The area to open on: the incidents and zone parts within ``max_km`` of the median point of
+    the incidents (of the zone parts, without incidents), so that a statement made in London, or
+    a town of a control table resolved to a namesake far away, does not zoom a Syrian front out to
+    the world. All data is used when fewer than half the points are that close."""
     import numpy as np
+    import shapely
 
     lat, lon = coords if coords is not None else coordinate_arrays(incidents)
     located = ~(np.isnan(lat) | np.isnan(lon))
-    if not located.any():
-        return data_bounds(incidents, zones)
     lat, lon = lat[located], lon[located]
-    middle = len(lat) // 2  # the median point (the upper one of an even count)
-    mid_lat, mid_lon = np.partition(lat, middle)[middle], np.partition(lon, middle)[middle]
-    x = np.radians(lon - mid_lon) * np.cos(np.radians((lat + mid_lat) / 2))
-    near = 6371.0 * np.hypot(x, np.radians(lat - mid_lat)) <= max_km
-    if int(near.sum()) * 2 < len(lat):
-        near[:] = True
-    boxes = np.array([zone.geometry.bounds for zone in zones], dtype=np.float64).reshape(-1, 4)
+    parts = shapely.get_parts(np.array([zone.geometry for zone in zones], dtype=object)) if zones else []
+    boxes = np.array(shapely.bounds(parts), dtype=np.float64).reshape(-1, 4)
+    if not len(lat) and not len(boxes):
+        return data_bounds(incidents, zones)
+    part_lat, part_lon = (boxes[:, 1] + boxes[:, 3]) / 2, (boxes[:, 0] + boxes[:, 2]) / 2
+    ref_lat, ref_lon = (lat, lon) if len(lat) else (part_lat, part_lon)
+    middle = len(ref_lat) // 2  # the median point (the upper one of an even count)
+    mid_lat, mid_lon = np.partition(ref_lat, middle)[middle], np.partition(ref_lon, middle)[middle]
+
+    def close(la: Any, lo: Any) -> Any:
+        # vectorised equirectangular distance, not geopy.distance: 8 ms for 100,000 incidents
+        # against about 17 s for geopy's geodesic in a loop (benchmarks/distance_bench.py); a
+        # 400 km cut needs no more
+        x = np.radians(lo - mid_lon) * np.cos(np.radians((la + mid_lat) / 2))
+        return 6371.0 * np.hypot(x, np.radians(la - mid_lat)) <= max_km
+
+    near, near_parts = close(lat, lon), close(part_lat, part_lon)
+    if (int(near.sum()) + int(near_parts.sum())) * 2 < len(lat) + len(boxes):
+        near[:], near_parts[:] = True, True
+    boxes = boxes[near_parts]
     lat = np.concatenate([lat[near], boxes[:, 1], boxes[:, 3]])
     lon = np.concatenate([lon[near], boxes[:, 0], boxes[:, 2]])
+    if not len(lat):
+        return data_bounds(incidents, zones)
     return [[round(float(lat.min()), 4), round(float(lon.min()), 4)],
             [round(float(lat.max()), 4), round(float(lon.max()), 4)]]
 
@@ -358,12 +376,15 @@ def updated_label(incidents: Sequence[Incident], zones: Sequence[ControlZone], t
     return day_label(max(moments).astimezone(tz).date()) if moments else ""
 
 
-def credit_line(credit: str) -> str:
+def credit_line(credit: str, *, ocha: bool = False) -> str:
     """The map's own credit followed by the credit for the bundled places it does not already
-    name (the basemap's attribution is shown with the basemap, by the page)."""
+    name (``ocha``: a place of the map comes from UN OCHA's list of Syrian communities; the
+    basemap's attribution is shown with the basemap, by the page)."""
     parts = [credit.strip()]
     if "geonames" not in credit.lower():
         parts.append("Places: GeoNames (CC BY 4.0).")
+    if ocha and "ocha" not in credit.lower():
+        parts.append("Places: UN OCHA, via HDX (CC BY 3.0 IGO).")
     return " ".join(p for p in parts if p)
 
 
@@ -379,13 +400,10 @@ def build_payload(config: MapConfig, incidents: Sequence[Incident], zones: Seque
     """Everything the time layer needs, as plain data."""
     used_types = set(map(attrgetter("type"), incidents))
     used_factions = {zone.faction for zone in zones}
-    for key in sorted(used_types):
-        config.event_type(key)
-    for key in sorted(used_factions):
-        config.faction(key)
-    # the legend lists only what the data uses, in the configured (or default) order
-    config.event_types = {k: v for k, v in config.event_types.items() if k in used_types}
-    config.factions = {k: v for k, v in config.factions.items() if k in used_factions}
+    # the legend lists only what the data uses, in the configured order, then sorted; a type or
+    # faction without a colour of its own gets one apart from every other shown
+    config.use_event_types(used_types)
+    config.use_factions(used_factions)
     tz = config.zone
     # what several parts below read from every incident, read once
     starts = _minutes_of(list(map(attrgetter("start"), incidents)))

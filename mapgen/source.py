@@ -1,6 +1,7 @@
 """Load a map source: a project folder (map.yaml, events/, zones/, places.yaml) or one events file."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -59,16 +60,44 @@ def _event_files(folder: Path) -> list[Path]:
 
 
 def _read_places(path: Path, errors: list[InputError]) -> list[ProjectPlace]:
+    """A project's own places, in either documented form of ``places.yaml`` (each optionally
+    under a top-level ``places:`` key):
+
+    - a list: ``- {name: Azaz, lat: 36.5866, lon: 37.0463, country: SY, aliases: [A'zaz]}``
+    - a mapping by name: ``Azaz: {lat: 36.5866, lon: 37.0463, country: SY}``
+
+    Anything else is an error naming the file (and line).
+    """
     try:
         data = load_yaml(path)
     except InputError as exc:
         errors.append(exc)
         return []
-    items: Any = data.get("places") if isinstance(data, Mapping) else data
+    if data is None:
+        return []
+    items: Any = data["places"] if isinstance(data, Mapping) and "places" in data else data
     if items is None:
         return []
-    if not isinstance(items, list):
-        errors.append(InputError("expected a list of places", file=str(path), field="places"))
+    shape = ("expected a list of places ({name, lat, lon, ...}) or a mapping of name: {lat, lon, ...}, "
+             "optionally under places:")
+    if isinstance(items, Mapping):
+        named = []
+        for name, raw in items.items():
+            if not isinstance(raw, Mapping):
+                errors.append(InputError("a place must be a mapping of lat, lon (country, feature_code, "
+                                         "aliases)", file=str(path), record=line_of(items), field=str(name)))
+                continue
+            entry = type(raw)(raw)  # keeps the line it started on
+            entry.__dict__.update(getattr(raw, "__dict__", {}))
+            if entry.get("name") not in (None, "", name):
+                errors.append(InputError(f"name {entry.get('name')!r} differs from its key {name!r}",
+                                         file=str(path), record=line_of(raw), field="name"))
+                continue
+            entry["name"] = str(name)
+            named.append(entry)
+        items = named
+    elif not isinstance(items, list):
+        errors.append(InputError(f"{shape}, not {type(items).__name__}", file=str(path), field="places"))
         return []
     places = []
     for index, raw in enumerate(items, start=1):
@@ -89,7 +118,7 @@ def _read_places(path: Path, errors: list[InputError]) -> list[ProjectPlace]:
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             errors.append(InputError("outside lat -90..90 / lon -180..180", file=str(path), record=line, field="lat"))
             continue
-        aliases = raw.get("aliases") or ()
+        aliases = raw.get("aliases") or []
         places.append(ProjectPlace(
             name=name, lat=lat, lon=lon, country=str(raw.get("country") or "").upper(),
             feature_code=str(raw.get("feature_code") or ""),
@@ -125,6 +154,9 @@ def load_source(path: str | Path, *, timezone: str | None = None,
         raise InputErrors([InputError("no such file or folder", file=str(path))])
     if path.is_dir():
         config = project_config(path, timezone)
+        if config.columns or config.date_format:  # how this project's CSV tables are laid out
+            options = dataclasses.replace(options, columns=tuple(sorted(config.columns.items())),
+                                          date_format=config.date_format)
         source = MapSource(path=path, is_project=True, config=config)
         source.files = _event_files(path / "events") + _event_files(path / "zones")
         if not source.files:
@@ -155,8 +187,29 @@ def load_source(path: str | Path, *, timezone: str | None = None,
     source.incidents = records.incidents
     source.zones = records.zones
     source.control = records.control
-    source.warnings = records.warnings
+    source.warnings = records.warnings + lookalike_warnings(config, records)
     return source
+
+
+def lookalike_warnings(config: MapConfig, records: Records) -> list[InputError]:
+    """A warning for each event type or faction that is not known but looks like one that is
+    ("goverment", "regime" for "government"): it would become a legend row of its own. Named at
+    its first use."""
+    found: list[InputError] = []
+    for kind, items, attribute in (("event type", records.incidents, "type"),
+                                   ("faction", [*records.zones, *records.control], "faction")):
+        first: dict[str, Any] = {}
+        for item in items:
+            first.setdefault(getattr(item, attribute), item)
+        for key, item in first.items():
+            known = config.suggestion(key, kind)
+            if known is not None:
+                section = "event_types" if kind == "event type" else "factions"
+                found.append(InputError(
+                    f"{kind} {key!r} is not a known one; did you mean {known!r}? (list it under "
+                    f"{section}: in map.yaml to keep it as it is)", file=item.origin.file,
+                    record=item.origin.record, field=attribute))
+    return found
 
 
 def _check_unique(records: Records, errors: list[InputError]) -> None:

@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 TIME_PRECISIONS = ("exact", "day", "week", "month")
+#: The years a map can show: the model's date arithmetic (a day, a month after a date) and the
+#: page's slider hold them all, with room for any time zone.
+MIN_YEAR, MAX_YEAR = 1000, 2999
 
 
 @dataclass(frozen=True)
@@ -21,7 +25,7 @@ def get_zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(str(name))
     except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise ValueError(f"unknown time zone {name!r} (use an IANA name such as Asia/Damascus)") from None
+        raise ValueError(f"unknown time zone {str(name)[:40]!r} (use an IANA name such as Asia/Damascus)") from None
 
 
 def parse_instant(value: object, tz: ZoneInfo) -> tuple[dt.datetime, bool]:
@@ -33,6 +37,7 @@ def parse_instant(value: object, tz: ZoneInfo) -> tuple[dt.datetime, bool]:
     if isinstance(value, dt.datetime):
         parsed = value
     elif isinstance(value, dt.date):
+        _check_year(value, value)
         return dt.datetime(value.year, value.month, value.day, tzinfo=tz), True
     elif isinstance(value, str):
         text = value.strip()
@@ -44,17 +49,26 @@ def parse_instant(value: object, tz: ZoneInfo) -> tuple[dt.datetime, bool]:
             try:
                 day = dt.date.fromisoformat(text)
             except ValueError:
-                raise ValueError(f"not an ISO 8601 date: {value!r}") from None
+                raise ValueError(f"not an ISO 8601 date: {value[:40]!r}") from None
+            _check_year(day, value)
             return dt.datetime(day.year, day.month, day.day, tzinfo=tz), True
         try:
             parsed = dt.datetime.fromisoformat(text.replace(" ", "T", 1))
         except ValueError:
-            raise ValueError(f"not an ISO 8601 date or datetime: {value!r}") from None
+            raise ValueError(f"not an ISO 8601 date or datetime: {value[:40]!r}") from None
     else:
-        raise ValueError(f"not a date: {value!r}")
+        raise ValueError(f"not a date: {str(value)[:40]!r}")
+    _check_year(parsed, value)
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=tz)
+        # through UTC: a wall time that does not exist (skipped by a clock change) becomes the
+        # instant it names, written as the zone writes it, so writing and reading it agree
+        parsed = parsed.replace(tzinfo=tz).astimezone(dt.timezone.utc)
     return parsed.astimezone(tz), False
+
+
+def _check_year(moment: dt.date, value: object) -> None:
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise ValueError(f"{str(value)[:40]!r} is outside the years {MIN_YEAR}-{MAX_YEAR} a map can show")
 
 
 def day_start(moment: dt.datetime, tz: ZoneInfo) -> dt.datetime:
@@ -121,3 +135,20 @@ def parse_span(
     else:
         finish = precision_span(begin, effective, tz)
     return TimeSpan(begin, finish), effective
+
+
+_TIME_DIRECTIVES = ("%H", "%I", "%M", "%S", "%p", "%X", "%c", "%T", "%R", "%f", "%z")
+
+
+@lru_cache(maxsize=65536)
+def reformat_date(value: str, fmt: str) -> str | None:
+    """``value`` written with the strptime format ``fmt`` as ISO 8601 (a date when ``fmt`` has
+    no time of day, else a datetime); None when it does not match. ``"08/21/13 12:00 AM"`` with
+    ``"%m/%d/%y %I:%M %p"`` is ``"2013-08-21T00:00:00"``."""
+    try:
+        parsed = dt.datetime.strptime(value.strip(), fmt)
+    except ValueError:
+        return None
+    if any(code in fmt for code in _TIME_DIRECTIVES):
+        return parsed.isoformat()
+    return parsed.date().isoformat()

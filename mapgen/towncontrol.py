@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
-from mapgen.errors import InputError
+from mapgen.errors import InputError, excerpt
 from mapgen.model import ZONE_STATUSES, Origin, Source, parse_sources
 from mapgen.timeparse import next_day, parse_instant
 
@@ -74,7 +74,7 @@ def control_from_record(record: Mapping[str, Any], origin: Origin, tz: ZoneInfo,
             raise origin.error("to", "is before from")
     status = str(record.get("status") or "assessed").strip().lower()
     if status not in ZONE_STATUSES:
-        raise origin.error("status", f"{status!r} is not one of {', '.join(ZONE_STATUSES)}")
+        raise origin.error("status", f"{excerpt(status)} is not one of {', '.join(ZONE_STATUSES)}")
     lat = lon = None
     has_lat, has_lon = record.get("lat") not in (None, ""), record.get("lon") not in (None, "")
     if has_lat or has_lon:
@@ -92,21 +92,61 @@ def _coordinate(value: Any, origin: Origin, name: str, limit: float) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise origin.error(name, f"not a number: {value!r}") from None
+        raise origin.error(name, f"not a number: {excerpt(value)}") from None
     if not -limit <= number <= limit:  # also false for NaN
-        raise origin.error(name, f"{value!r} is outside {-limit:g}..{limit:g}")
+        raise origin.error(name, f"{excerpt(value)} is outside {-limit:g}..{limit:g}")
     return number
 
 
+#: rows of one name further apart than this are different towns (Syria has six Ayn al-Bayda)
+SAME_NAME_KM = 2.0
+#: rows of different names are one place only when they lie this close (two spellings, one spot)
+SAME_SPOT_KM = 0.05
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _km(a: TownControl, b: TownControl) -> float:
+    from math import asin, cos, radians, sin, sqrt
+
+    lat1, lon1, lat2, lon2 = map(radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * asin(min(1.0, sqrt(h)))
+
+
+def same_place(a: TownControl, b: TownControl) -> bool:
+    """Whether two control rows speak of one town.
+
+    Rows are towns, not strings: one name with coordinates more than ``SAME_NAME_KM`` apart is
+    two towns; two names are one town only at (nearly) the same spot. A row not yet located
+    is the same place as a row of the same name (both will resolve alike).
+    """
+    same_name = _folded(a.place) == _folded(b.place)
+    if not (a.located and b.located):
+        return same_name
+    return _km(a, b) <= (SAME_NAME_KM if same_name else SAME_SPOT_KM)
+
+
 def check_overlaps(rows: Sequence[TownControl], errors: list[InputError]) -> None:
-    """A town held by two rows at once is an input error naming both lines."""
+    """A town held by two rows at once is an input error naming both lines.
+
+    Checked as the file is read for rows that are surely one town (the same name, both placed
+    by the gazetteer, or both given coordinates close together); rows told apart only by their
+    resolved places are checked once places are known (``control_zones.check_place_overlaps``).
+    """
     by_place: dict[str, list[TownControl]] = {}
     for row in rows:
-        by_place.setdefault(" ".join(row.place.casefold().split()), []).append(row)
+        by_place.setdefault(_folded(row.place), []).append(row)
     for items in by_place.values():
         items.sort(key=lambda r: r.valid_from)
-        for before, after in zip(items, items[1:]):
-            if before.valid_to is None or after.valid_from < before.valid_to:
-                errors.append(after.origin.error(
-                    "from", f"{after.place!r} is already held by {before.faction!r} then "
-                            f"(line {before.origin.record}); end that row's 'to' first"))
+        for n, after in enumerate(items):
+            for before in items[:n]:
+                if before.located != after.located or not same_place(before, after):
+                    continue
+                if before.valid_to is None or after.valid_from < before.valid_to:
+                    errors.append(after.origin.error(
+                        "from", f"{after.place!r} is already held by {before.faction!r} then "
+                                f"(line {before.origin.record}); end that row's 'to' first"))
+                    break

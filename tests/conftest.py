@@ -1,13 +1,20 @@
-"""Fixtures shared by every test: a private MAPGEN_HOME, paths to shared data, small map projects."""
+"""Fixtures shared by every test: a private MAPGEN_HOME, the committed data extracts, small map projects."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests check behaviour, not speed: no per-example deadline (a loaded 2-core machine
+# can take seconds for one example), and no health check failing a slow data generator.
+settings.register_profile("mapgen", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("mapgen")
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+#: Small real extracts of the GeoNames-format dumps and the OCHA communities (tests/data/SOURCE.md).
+TEST_DATA = REPO / "tests" / "data"
 
 
 @pytest.fixture(autouse=True)
@@ -20,10 +27,9 @@ def mapgen_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
 
 @pytest.fixture
 def shared_data() -> Path:
-    path = SHARED / "data"
-    if not path.is_dir():
-        pytest.skip("../shared/data is not beside the repository")
-    return path
+    """The committed extracts, laid out like the shared data folder (``geonames-format/``,
+    ``ocha-syria-communities/``)."""
+    return TEST_DATA
 
 
 def write_project(root: Path, files: dict[str, str]) -> Path:

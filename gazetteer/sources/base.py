@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Protocol
+from typing import Any, Callable, Iterator, Protocol
 
 from gazetteer.errors import GazetteerError, GazetteerInputError
 from gazetteer.model import Place
@@ -19,6 +19,24 @@ Progress = Callable[[int], None]
 
 #: How many skipped lines a file report quotes.
 MAX_PROBLEMS_QUOTED = 5
+#: The longest line read from an import file, in characters: a longer one (a file without line
+#: ends, or a damaged archive) is an error, never read into memory whole.
+MAX_LINE = 2**20
+
+
+def bounded_lines(handle: Any, path: str | os.PathLike[str]) -> Iterator[str]:
+    """The lines of ``handle``, each read at most :data:`MAX_LINE` characters at a time; a
+    longer line raises :class:`GazetteerInputError` naming it."""
+    number = 0
+    while True:
+        line = handle.readline(MAX_LINE + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE:
+            raise GazetteerInputError(f"a line longer than {MAX_LINE // 2**20} M characters: not a place "
+                                      "table", file=path, line=number)
+        yield line
 
 
 @dataclass(frozen=True)
@@ -65,8 +83,9 @@ class Reader(Protocol):
 def _registry() -> dict[str, Reader]:
     from gazetteer.sources.csvfile import CsvReader
     from gazetteer.sources.geonames import GeoNamesDumpReader
+    from gazetteer.sources.ocha import OchaReader
 
-    return {"geonames": GeoNamesDumpReader(), "csv": CsvReader()}
+    return {"geonames": GeoNamesDumpReader(), "csv": CsvReader(), "ocha": OchaReader()}
 
 
 FORMAT_TO_READER: dict[str, Reader] = {}
@@ -100,24 +119,33 @@ def detect_format(path: str | os.PathLike[str]) -> str:
     p = Path(path)
     if not p.is_file():
         raise GazetteerInputError("no such file", file=p)
+    from gazetteer.sources.ocha import is_ocha_header
+
     ext = p.suffix.lower()
     if ext in (".zip", ".txt", ".tsv"):
         return "geonames"
-    if ext == ".csv":
-        return "csv"
+    if ext == ".gz" and p.name.lower().endswith(".csv.gz"):
+        return "ocha"
     try:
         with open(p, encoding="utf-8") as fh:
             first = fh.readline()
     except (UnicodeDecodeError, OSError) as exc:
+        if ext == ".csv":
+            return "csv"  # the CSV reader names the problem
         raise GazetteerInputError(f"cannot read as text ({exc.__class__.__name__})",
                                   file=p, line=1) from None
+    if is_ocha_header(first):
+        return "ocha"
+    if ext == ".csv":
+        return "csv"
     if first.count("\t") >= 18:
         return "geonames"
     if first.count(",") >= 2:
         return "csv"
     raise GazetteerInputError(
         "cannot tell the format: expected a GeoNames dump (.txt/.zip, 19 tab-separated "
-        "columns) or a CSV (name,lat,lon[,country,type])", file=p, line=1)
+        "columns), an OCHA community list (name_en,name_ar,alt_names,lat,lon,admin1,admin2,"
+        "admin3,pcode) or a CSV (name,lat,lon[,country,type])", file=p, line=1)
 
 
 def check_coordinates(lat: float, lon: float) -> str | None:

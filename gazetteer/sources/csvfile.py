@@ -7,7 +7,7 @@ from typing import Iterator
 
 from gazetteer.errors import GazetteerInputError
 from gazetteer.model import Place
-from gazetteer.sources.base import FileReport, PlaceRecord, Progress, check_coordinates
+from gazetteer.sources.base import FileReport, PlaceRecord, Progress, bounded_lines, check_coordinates
 
 #: Header spellings accepted for each column.
 HEADER_ALIASES = {
@@ -34,9 +34,14 @@ class CsvReader:
              progress: Progress | None = None) -> Iterator[PlaceRecord]:
         try:
             with open(path, encoding="utf-8-sig", newline="") as fh:
-                rows = list(csv.reader(fh))
+                reader = csv.reader(bounded_lines(fh, path))
+                rows = list(reader)
         except UnicodeDecodeError:
             raise GazetteerInputError("not UTF-8 text", file=path) from None
+        except csv.Error as exc:
+            problem = (f"a cell longer than {csv.field_size_limit():,} characters" if "field limit" in str(exc)
+                       else str(exc))
+            raise GazetteerInputError(f"malformed CSV ({problem})", file=path, line=reader.line_num) from None
         if progress is not None:
             progress(path.stat().st_size)
         rows_numbered = [(i, r) for i, r in enumerate(rows, 1)

@@ -9,7 +9,7 @@ from typing import IO, Iterator
 from gazetteer.errors import GazetteerInputError
 from gazetteer.model import Place
 from gazetteer.normalize import is_arabic, is_latin
-from gazetteer.sources.base import FileReport, PlaceRecord, Progress, check_coordinates
+from gazetteer.sources.base import FileReport, PlaceRecord, Progress, bounded_lines, check_coordinates
 
 #: Columns of the GeoNames ``geoname`` table, in dump order.
 COLUMNS = ("geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude",
@@ -58,7 +58,7 @@ class GeoNamesDumpReader:
         lineno = 0
         pending = 0
         try:
-            for lineno, line in enumerate(fh, 1):
+            for lineno, line in enumerate(bounded_lines(fh, path), 1):
                 pending += len(line.encode("utf-8"))
                 if progress is not None and pending >= 65536:
                     progress(pending)

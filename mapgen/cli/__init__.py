@@ -33,8 +33,9 @@ def main(ctx: click.Context, home: str | None, verbose: int, quiet: bool) -> Non
 
 def _register() -> None:
     from mapgen.cli import cmd_build, cmd_export, cmd_gazetteer, cmd_resolve, cmd_validate
-    from mapgen.cli import cmd_ingest, cmd_watch
+    from mapgen.cli import cmd_ingest, cmd_init, cmd_watch
 
+    main.add_command(cmd_init.init)
     main.add_command(cmd_build.build)
     main.add_command(cmd_validate.validate)
     main.add_command(cmd_export.export)

@@ -18,10 +18,14 @@ from mapgen.cli.options import run_guarded, timezone_option
               help="Public address of the map for the embed snippet (may end in a #date=... permalink).")
 @click.option("--cdn", is_flag=True, help="Load Leaflet from a CDN (pinned, with integrity hashes) instead of inlining it.")
 @click.option("--no-cache", is_flag=True, help="Read every file again (the build cache is under MAPGEN_HOME).")
+@click.option("--skip-invalid", is_flag=True,
+              help="Leave invalid records out (listed in OUT.skipped.csv) instead of stopping; "
+                   "map.yaml's on_error: skip does the same.")
 @click.pass_context
 @run_guarded
 def build(ctx: click.Context, source: str, out: str | None, timezone: str | None, title: str | None,
-          repin: bool, repair: bool, embed_url: str | None, cdn: bool, no_cache: bool) -> None:
+          repin: bool, repair: bool, embed_url: str | None, cdn: bool, no_cache: bool,
+          skip_invalid: bool) -> None:
     """Build a self-contained HTML map from SOURCE (a map project folder or one events file).
 
     \b
@@ -45,17 +49,27 @@ def build(ctx: click.Context, source: str, out: str | None, timezone: str | None
         outcome = build_and_record(source, out or default_output(source), timezone=timezone,
                                    home=ctx.obj.get("home"), repin=repin, title=title,
                                    options=ReadOptions(repair=repair), embed_url=embed_url,
-                                   use_cache=not no_cache, cdn=cdn)
+                                   use_cache=not no_cache, cdn=cdn, skip_invalid=skip_invalid)
     doc, written = outcome.doc, outcome.written
-    for warning in doc.source.warnings:  # e.g. repaired polygons
-        click.echo(f"warning: {warning}", err=True)
+    from mapgen.errors import printable
+    from mapgen.problems import reasons, summarise
+
+    for line in summarise([*doc.source.warnings, *doc.place_warnings]):  # repaired polygons, stray
+        # places; repeats in one line
+        click.echo(f"warning: {printable(line)}", err=True)
+    for warning in outcome.warnings:  # e.g. a damaged cache entry, ignored and rebuilt
+        click.echo(f"warning: {printable(str(warning))}", err=True)
     summary = f"{doc.incident_count} incidents, {doc.zone_count} zone versions"
     if doc.left_out_for_review:
         summary += f"; left out {doc.left_out_for_review} incidents marked review: true"
     click.echo(f"map: {written[0]}  ({summary})")
     click.echo(f"embed snippet: {written[1]}")
-    if len(written) > 2:
-        click.echo(f"place pins: {written[2]}")
+    for path in written[2:]:
+        if path.name.endswith(".skipped.csv"):
+            click.echo(f"left out {len(doc.skipped)} invalid record{'s' if len(doc.skipped) > 1 else ''} "
+                       f"({reasons(doc.skipped)}): {path}", err=True)
+        else:
+            click.echo(f"place pins: {path}")
     for line in outcome.changes.lines():
         click.echo(line)
     quickexit.finish(0)  # in the console command: the files are written; skip freeing the map

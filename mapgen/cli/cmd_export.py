@@ -1,7 +1,5 @@
-"""``mapgen export``: write a source's incidents (and zones) as GeoJSON or CSV."""
+"""``mapgen export``: write a source's incidents (and zones) as GeoJSON, CSV or GeoPackage."""
 from __future__ import annotations
-
-from pathlib import Path
 
 import click
 
@@ -11,7 +9,8 @@ from mapgen.cli.options import run_guarded, timezone_option
 @click.command()
 @click.argument("source", type=click.Path())
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False), required=True,
-              help="File to write: .geojson (incidents and zones) or .csv (incidents; formula-safe).")
+              help="File to write: .geojson (incidents and zones), .csv (incidents; formula-safe) or .gpkg "
+                   "(layers incidents and zones).")
 @timezone_option
 @click.option("--resolve", "resolve", is_flag=True,
               help="Give incidents named only by place their coordinates (places.yaml, pins, "
@@ -21,44 +20,20 @@ from mapgen.cli.options import run_guarded, timezone_option
 @run_guarded
 def export(ctx: click.Context, source: str, out: str, timezone: str | None, resolve: bool,
            repair: bool) -> None:
-    """Export the incidents and zones of SOURCE to GeoJSON or CSV; importing the file again gives
-    the same incidents. CSV cells that a spreadsheet would run as formulas start with '.
+    """Export the incidents and zones of SOURCE to GeoJSON, CSV or GeoPackage; importing the file
+    again gives the same incidents. CSV cells that a spreadsheet would run as formulas start with '.
 
     \b
     Example:
       mapgen export examples/aleppo-2016-02 -o output/aleppo-incidents.csv
+      mapgen export examples/aleppo-2016-02 --resolve -o output/aleppo.gpkg
     """
-    from mapgen.errors import MapgenError
-    from mapgen.readers import ReadOptions
-    from mapgen.source import load_source
-    from mapgen.writefile import write_atomic
-    from mapgen.writers import FORMATS, features_geojson, incidents_csv
+    from mapgen.project import export as export_source
 
-    target = Path(out)
-    kind = FORMATS.get(target.suffix.lower())
-    if kind is None:
-        raise MapgenError(f"{out}: unknown export format {target.suffix or '(none)'!r}; "
-                          f"use one of {', '.join(sorted(FORMATS))}")
-    loaded = load_source(source, timezone=timezone, options=ReadOptions(repair=repair))
-    for warning in loaded.warnings:
+    report = export_source(source, out, timezone=timezone, home=ctx.obj.get("home"), resolve=resolve,
+                           repair=repair)
+    for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
-    incidents, zones = loaded.incidents, list(loaded.zones)
-    if resolve:
-        from mapgen.control_zones import all_zones
-        from mapgen.resolve import resolve_places
-
-        resolved = resolve_places(loaded, home=ctx.obj.get("home"))
-        incidents = resolved.incidents
-        zones = all_zones(loaded.config, zones, resolved.control)
-    tz = loaded.config.zone
-    if kind == "csv":
-        text = incidents_csv(incidents, tz)
-        skipped = len(zones) + (0 if resolve else len(loaded.control))
-        if skipped:
-            click.echo(f"note: CSV holds incidents only; {skipped} zone rows left out "
-                       "(export to .geojson to keep them)", err=True)
-        zones = []
-    else:
-        text = features_geojson(incidents, zones, tz)
-    write_atomic(target, text.encode("utf-8"))
-    click.echo(f"wrote {target} ({len(incidents)} incidents, {len(zones)} zone versions)")
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(report.summary())

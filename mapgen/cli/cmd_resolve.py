@@ -40,13 +40,24 @@ def _near(ctx: click.Context, param: click.Parameter,
               help="A point the places are expected near, e.g. 36.2,37.1.")
 @click.option("--json", "as_json", is_flag=True,
               help="One JSON object per name per line.")
+@click.option("--online", is_flag=True,
+              help="Ask an online geocoder (Nominatim) for names the offline gazetteer does not know; "
+                   "answers are cached under MAPGEN_HOME.")
+@click.option("--online-url", default=None, metavar="URL",
+              help="The Nominatim service to ask (default: the public one).")
+@click.option("--user-agent", default=None,
+              help="User agent sent to the online geocoder (name your application).")
 @click.pass_context
 @run_guarded
 def resolve(ctx: click.Context, names: tuple[str, ...], countries: tuple[str, ...],
-            near: tuple[float, float] | None, as_json: bool) -> None:
+            near: tuple[float, float] | None, as_json: bool, online: bool, online_url: str | None,
+            user_agent: str | None) -> None:
     """Resolve place NAMEs to coordinates; the names are context for each other.
 
-    Each name is resolved, ambiguous (alternatives listed) or unresolved.
+    Each name is resolved, ambiguous (alternatives listed) or unresolved. With --online, names
+    that are unresolved offline are asked of Nominatim (one request a second, cached), and
+    marked [online]. With --json each answer also says how the name matched (match) and
+    how far it lies from the other names' places or --near (context_km).
 
     \b
     Example:
@@ -56,19 +67,44 @@ def resolve(ctx: click.Context, names: tuple[str, ...], countries: tuple[str, ..
 
     with open_gazetteer(ctx.obj.get("home")) as gz:
         results = gz.resolve_many(list(names), countries=countries, near=near)
+    geocoder = None
+    if online and any(res.status == "unresolved" for res in results):
+        from gazetteer.geocoder import DEFAULT_USER_AGENT, online_geocoder
+
+        geocoder = online_geocoder("nominatim", url=online_url, user_agent=user_agent or DEFAULT_USER_AGENT,
+                                   home=ctx.obj.get("home"))
     for res in results:
-        if as_json:
+        answer = geocoder.lookup(res.query, countries) if geocoder and res.status == "unresolved" else None
+        if answer is not None and answer.place is not None:
+            click.echo(_online_json(answer) if as_json else _online_line(answer))
+        elif as_json:
             click.echo(json.dumps(res.to_json_dict(), ensure_ascii=False))
-            continue
-        click.echo(_line(res))
+        else:
+            click.echo(_line(res) + (" (online: not found either)" if answer is not None else ""))
+
+
+def _online_line(answer) -> str:  # type: ignore[no-untyped-def]
+    p = answer.place
+    cached = " cached" if answer.cached else ""
+    return f"{answer.query}: resolved: {p.name} ({p.country}) {p.lat:.5f},{p.lon:.5f} [online{cached}]"
+
+
+def _online_json(answer) -> str:  # type: ignore[no-untyped-def]
+    p = answer.place
+    return json.dumps({"query": answer.query, "status": "resolved", "name": p.name, "lat": p.lat, "lon": p.lon,
+                       "country": p.country, "feature_code": p.feature_code, "geonameid": None,
+                       "score": None, "source": "online", "cached": answer.cached, "alternatives": []},
+                      ensure_ascii=False)
 
 
 def _line(res) -> str:
     if res.place is not None:
         p = res.place
         gid = f" geonameid={p.geonameid}" if p.geonameid is not None else ""
+        ref = f" ref={p.ref}" if p.ref else ""
+        how = f" match={res.match}" if res.match else ""
         return (f"{res.query}: resolved: {p.name} ({p.country} {p.feature_code}) "
-                f"{p.lat:.5f},{p.lon:.5f}{gid} score={res.score:.2f} [{p.source}]")
+                f"{p.lat:.5f},{p.lon:.5f}{gid}{ref} score={res.score:.2f} [{p.source}]{how}")
     alts = "; ".join(f"{a.name} ({a.country}) {a.lat:.4f},{a.lon:.4f}"
                      for a in res.alternatives[:5])
     more = f": {alts}" if alts else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from mapgen.cli.options import run_guarded, timezone_option
-from mapgen.errors import InputError, InputErrors
+from mapgen.errors import InputErrors
 
 WARNINGS_SHOWN = 50
 
@@ -14,10 +14,14 @@ WARNINGS_SHOWN = 50
 @timezone_option
 @click.option("--repair", is_flag=True, help="Check as `build --repair` would: repair invalid "
                                               "zone polygons and report each repair as a warning.")
-@click.option("--all-warnings", is_flag=True, help=f"List every warning (default: the first {WARNINGS_SHOWN}).")
+@click.option("--all-warnings", is_flag=True, help="List every warning (default: repeated ones summarised "
+                                                   "in one line with a count).")
+@click.option("--skip-invalid", is_flag=True, help="Check as `build --skip-invalid` would: invalid records are "
+                                                   "reported as left out, and only other problems fail.")
 @click.pass_context
 @run_guarded
-def validate(ctx: click.Context, source: str, timezone: str | None, repair: bool, all_warnings: bool) -> None:
+def validate(ctx: click.Context, source: str, timezone: str | None, repair: bool, all_warnings: bool,
+             skip_invalid: bool) -> None:
     """Check SOURCE and print every problem as file:line: field: message (exit 1 if any).
 
     Records, places (and town control) are all checked in one pass; warnings, such as a source
@@ -27,42 +31,19 @@ def validate(ctx: click.Context, source: str, timezone: str | None, repair: bool
     Example:
       mapgen validate examples/aleppo-2016-02
     """
-    from mapgen.control_zones import all_zones
-    from mapgen.readers import ReadOptions
-    from mapgen.resolve import resolve_places
-    from mapgen.source import load_source
+    from mapgen.problems import summarise
+    from mapgen.project import check
 
-    problems: list[InputError] = []
-    loaded = load_source(source, timezone=timezone, options=ReadOptions(repair=repair), problems=problems)
-    zone_count = len(loaded.zones)
-    try:
-        resolved = resolve_places(loaded, home=ctx.obj.get("home"))
-        zone_count = len(all_zones(loaded.config, loaded.zones, resolved.control))
-    except InputErrors as exc:
-        problems.extend(exc.errors)
-    warnings = [*loaded.warnings, *_warnings(loaded)]
-    shown = warnings if all_warnings else warnings[:WARNINGS_SHOWN]
-    for warning in shown:
-        click.echo(f"warning: {warning}", err=True)
-    if len(shown) < len(warnings):
-        click.echo(f"warning: ... and {len(warnings) - len(shown)} more (--all-warnings lists them)", err=True)
-    if problems:
-        problems.sort(key=lambda e: (str(e.file or ""), e.record if isinstance(e.record, int) else 0))
-        raise InputErrors(problems)
-    click.echo(f"ok: {len(loaded.incidents)} incidents, {zone_count} zone versions"
-               + (f", {len(loaded.control)} town control rows" if loaded.control else "")
-               + (f", {len(warnings)} warning{'s' if len(warnings) > 1 else ''}" if warnings else ""))
+    report = check(source, timezone=timezone, home=ctx.obj.get("home"), repair=repair, skip_invalid=skip_invalid)
+    warnings = report.warnings
+    shown = [str(w) for w in warnings] if all_warnings else summarise(warnings)[:WARNINGS_SHOWN]
+    for line in shown:
+        click.echo(f"warning: {line}", err=True)
+    for line in summarise(report.skipped):
+        click.echo(f"left out: {line}", err=True)
+    if report.problems:
+        raise InputErrors(report.problems)
+    click.echo(report.summary())
 
 
-def _warnings(loaded) -> list[InputError]:  # type: ignore[no-untyped-def]
-    found = []
-    for item in [*loaded.incidents, *loaded.zones, *loaded.control]:
-        if not item.sources:
-            found.append(item.origin.error("sources", "no source given"))
-        for number, src in enumerate(item.sources, start=1):
-            if not src.url:
-                found.append(item.origin.error(f"sources[{number}]", f"{src.outlet!r} has no URL"))
-    return found
-
-
-__all__ = ["validate", "InputErrors"]
+__all__ = ["validate"]

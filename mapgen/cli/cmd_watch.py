@@ -10,6 +10,7 @@ from mapgen.cli.options import timezone_option
 
 #: Files a build writes into the source itself; changes to them never trigger a rebuild.
 WRITTEN_BY_BUILD = ("places.lock.yaml",)
+SIDECARS = (".dbf", ".shx", ".prj", ".cpg")  # a Shapefile's other files
 
 
 def source_files(source: Path) -> dict[str, tuple[int, int]]:
@@ -22,7 +23,7 @@ def source_files(source: Path) -> dict[str, tuple[int, int]]:
             folder = source / sub
             if folder.is_dir():
                 paths += [p for p in folder.iterdir()
-                          if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in READERS]
+                          if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in (*READERS, *SIDECARS)]
     else:
         paths = [source, source.with_name(source.stem + ".places.lock.yaml")]
     stamps = {}
@@ -101,7 +102,9 @@ def watch(ctx: click.Context, source: str, out: str | None, timezone: str | None
 
 def _build(build_and_record, source: str, target: Path, timezone: str | None, home: str | None) -> bool:
     """One build; any problem of the input is printed, never raised."""
-    from mapgen.errors import InputErrors, MapgenError
+    import sqlite3
+
+    from mapgen.errors import InputErrors, MapgenError, printable
 
     try:
         from gazetteer import GazetteerError
@@ -111,15 +114,17 @@ def _build(build_and_record, source: str, target: Path, timezone: str | None, ho
         outcome = build_and_record(source, target, timezone=timezone, home=home)
     except InputErrors as exc:
         for err in exc.errors:
-            click.echo(f"error: {err}", err=True)
+            click.echo(f"error: {printable(str(err))}", err=True)
         click.echo(f"build failed ({len(exc.errors)} problem{'s' if len(exc.errors) != 1 else ''}); "
                    "the map was not changed", err=True)
         return False
-    except (MapgenError, GazetteerError, OSError, ValueError) as exc:
-        click.echo(f"error: {exc}", err=True)
+    except (MapgenError, GazetteerError, OSError, ValueError, sqlite3.Error) as exc:
+        click.echo(f"error: {printable(str(exc))}", err=True)
         click.echo("build failed; the map was not changed", err=True)
         return False
     doc = outcome.doc
+    for warning in [*doc.source.warnings, *outcome.warnings]:
+        click.echo(f"warning: {printable(str(warning))}", err=True)
     review = f"; left out {doc.left_out_for_review} marked review: true" if doc.left_out_for_review else ""
     click.echo(f"map: {outcome.written[0]}  ({doc.incident_count} incidents, {doc.zone_count} zone versions"
                f"{review}; {outcome.seconds:.2f} s)")

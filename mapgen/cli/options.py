@@ -1,18 +1,23 @@
 """Options and error handling shared by every command: input errors become one line and exit 1."""
 from __future__ import annotations
 
+import errno
 import functools
+import sqlite3
 from typing import Any, Callable, TypeVar
 
 import click
 
-from mapgen.errors import InputErrors, MapgenError
+from mapgen.errors import InputErrors, MapgenError, printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def run_guarded(func: F) -> F:
-    """Turn the project's own errors into a one-line message on stderr and exit status 1."""
+    """Turn the project's own errors into a one-line message on stderr and exit status 1.
+
+    Messages are printed with control characters escaped (input text never drives the terminal);
+    a damaged or busy gazetteer database and a full disk also become one line."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -20,16 +25,39 @@ def run_guarded(func: F) -> F:
             return func(*args, **kwargs)
         except InputErrors as exc:
             for err in exc.errors:
-                click.echo(f"error: {err}", err=True)
+                click.echo(f"error: {printable(str(err))}", err=True)
             raise SystemExit(1) from None
         except (MapgenError, OSError) as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {printable(_os_message(exc))}", err=True)
             raise SystemExit(1) from None
         except _gazetteer_error() as exc:  # type: ignore[misc]
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {printable(str(exc))}", err=True)
+            raise SystemExit(1) from None
+        except sqlite3.Error as exc:  # only the gazetteer keeps a database
+            click.echo(f"error: {printable(_database_message(exc))}", err=True)
             raise SystemExit(1) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _os_message(exc: BaseException) -> str:
+    """``OSError``'s text without its ``[Errno N]`` prefix, naming the file."""
+    if isinstance(exc, OSError) and not isinstance(exc, MapgenError) and exc.strerror:
+        name = exc.filename if exc.filename is not None else ""
+        if exc.errno == errno.ENOSPC:
+            return f"{name or 'a file'}: no space left on the disk; free some space and run it again"
+        return f"{name}: {exc.strerror}" if name else exc.strerror
+    return str(exc)
+
+
+def _database_message(exc: sqlite3.Error) -> str:
+    """One line for an SQLite failure, with the way out."""
+    from gazetteer.db import DB_FILENAME, database_error, resolve_home
+
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    home = obj.get("home") if isinstance(obj, dict) else None
+    return str(database_error(resolve_home(home) / DB_FILENAME, exc))
 
 
 def _gazetteer_error() -> type[BaseException]:

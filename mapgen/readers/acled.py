@@ -1,19 +1,25 @@
 """Read ACLED-style CSV exports (recognised by their columns) into incidents.
 
-ACLED codes precision as numbers: ``geo_precision`` 1/2/3 is our exact/near/region, and
-``time_precision`` 1/2/3 is day/week/month. Event types are mapped to ours from
-``event_type`` and ``sub_event_type`` (e.g. "Air/drone strike" -> airstrike); the sub-event type
-names the incident when there is no better title. ACLED's ``source`` column names outlets
-without links, so ``validate`` warns about them.
+Every layout ACLED has published reads as it is: today's (lower-case columns,
+``sub_event_type``), the export tool's semicolon-separated files, and the old v5/v6 files
+(upper-case columns, ``GEO_PRECIS``, ``ALLY_ACTOR_1/2``, ``dd/mm/yyyy`` dates, often
+Windows-1252: see :mod:`mapgen.readers.csvbase`). ACLED codes precision as numbers:
+``geo_precision`` 1/2/3 is our exact/near/region, and ``time_precision`` 1/2/3 is
+day/week/month. Event types are mapped to ours from ``event_type`` and ``sub_event_type`` (e.g.
+"Air/drone strike" -> airstrike), the pre-2017 ones too ("Battle-No change of territory" ->
+clashes); the sub-event type names the incident when there is no better title. ``notes`` is the
+description; ACLED's ``source`` column names outlets without links, so ``validate`` warns about
+them (in one summary line).
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from mapgen.errors import InputError
+from mapgen.errors import InputError, InputErrors
 from mapgen.model import IncidentValidator, Origin, Source, incident_from_record, parse_sources
 from mapgen.readers.base import Records
 from mapgen.readers.csv_events import long_lived_rows
@@ -49,7 +55,19 @@ EVENT_TYPES = {
     "protests": "protest",
     "riots": "riot",
     "strategic developments": "strategic development",
+    # before 2017 (ACLED v5-v7)
+    "battle-no change of territory": "clashes",
+    "battle-government regains territory": "territorial change",
+    "battle-non-state actor overtakes territory": "territorial change",
+    "remote violence": "shelling",
+    "riots/protests": "protest",
+    "strategic development": "strategic development",
+    "non-violent transfer of territory": "territorial change",
+    "headquarters or base established": "territorial change",
 }
+#: Old column names (lower-cased) -> today's.
+OLD_COLUMNS = {"geo_precis": "geo_precision", "ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2",
+               "time_precis": "time_precision"}
 _ACTOR_COLUMNS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
 
 
@@ -62,7 +80,7 @@ def event_type(kind: str, sub_kind: str) -> str:
     sub = sub_kind.strip().lower()
     if sub in SUB_EVENT_TYPES:
         return SUB_EVENT_TYPES[sub]
-    main = kind.strip().lower()
+    main = re.sub(r"\s*-\s*", "-", " ".join(kind.lower().split()))  # "Battle - No change..." too
     return EVENT_TYPES.get(main, main or sub)
 
 
@@ -72,7 +90,7 @@ def acled_date(text: str) -> str:
     value = text.strip()
     if len(value) == 10 and value[4] == "-":
         return value
-    for fmt in ("%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d-%b-%y", "%d/%m/%Y"):
+    for fmt in ("%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d-%b-%y", "%d/%m/%Y", "%d/%m/%y"):
         try:
             return dt.datetime.strptime(value, fmt).date().isoformat()
         except ValueError:
@@ -126,10 +144,11 @@ def read_acled_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], rec
     """Validate each row of an opened ACLED table into ``records``."""
     try:
         table.require(*SIGNATURE)
-    except InputError as exc:
+    except InputErrors as exc:
         table.close()
-        errors.append(exc)
+        errors.extend(exc.errors)
         return
+    table.header = [OLD_COLUMNS.get(name, name) for name in table.header]
     validator = IncidentValidator(tz, IncidentValidator.FIELDS)
     outlets: dict[str, tuple[Source, ...]] = {}
     with long_lived_rows():

@@ -29,6 +29,10 @@ class Records:
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """Reader switches: ``repair`` makes invalid polygons valid instead of rejecting them."""
+    """Reader switches: ``repair`` makes invalid polygons valid instead of rejecting them;
+    ``columns`` (our field, the table's column) pairs and ``date_format`` (strptime) describe a
+    CSV table in another layout (map.yaml's ``columns:`` and ``date_format:``)."""
 
     repair: bool = False
+    columns: tuple[tuple[str, str], ...] = ()
+    date_format: str | None = None

@@ -17,6 +17,7 @@ from mapgen.errors import InputError
 from mapgen.model import IncidentValidator, Origin, Source, is_url, parse_sources
 from mapgen.readers.base import Records
 from mapgen.readers.csvbase import CsvTable, unescape_cell
+from mapgen.timeparse import reformat_date
 
 REQUIRED = ("id", "date", "type")
 OPTIONAL = ("place", "lat", "lon", "end", "time_precision", "geo_precision", "actors", "title",
@@ -139,13 +140,12 @@ def long_lived_rows() -> Iterator[None]:
 
 def read_event_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], records: Records) -> None:
     """Validate each row of an opened plain-CSV table into ``records``."""
-    try:
-        table.require(*REQUIRED)
-        if "place" not in table.header and not ("lat" in table.header and "lon" in table.header):
-            raise table.error("needs a place column or lat and lon columns")
-    except InputError as exc:
+    problems = table.problems + table.missing(*REQUIRED)
+    if "place" not in table.header and not ("lat" in table.header and "lon" in table.header):
+        problems.append(table.error("needs a place column or lat and lon columns"))
+    if problems:  # every header problem at once
         table.close()
-        errors.append(exc)
+        errors.extend(problems)
         return
     known = table.known_columns(REQUIRED, OPTIONAL, records.warnings)
     names = [name if name in known else "" for name in table.header]
@@ -154,22 +154,33 @@ def read_event_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], rec
     i_sources = names.index("sources") if "sources" in names else None
     i_review = names.index("review") if "review" in names else None
     append = records.incidents.append
+    dated = ([i for i, name in enumerate(names) if name in ("date", "start", "end")]
+             if table.date_format else [])
     with long_lived_rows():
-        count = _validate_rows(table, errors, validator, sources, i_sources, i_review, append)
+        count = _validate_rows(table, errors, validator, sources, i_sources, i_review, append, dated)
     if not count:
         errors.append(table.error("no records (only a header)"))
 
 
 def _validate_rows(table: CsvTable, errors: list[InputError], validator: IncidentValidator,
-                   sources: SourceCache, i_sources: int | None, i_review: int | None, append: Any) -> int:
+                   sources: SourceCache, i_sources: int | None, i_review: int | None, append: Any,
+                   dated: list[int]) -> int:
     file = table.file
     count = 0
+    fmt = table.date_format or ""
     for line, cells in table.rows(errors):
         count += 1
         origin = Origin(file, line)
         if "'" in "".join(cells):  # a cell may carry the formula guard (cheap test first)
             cells = [unescape_cell(value) for value in cells]
         try:
+            for i in dated:  # map.yaml's date_format: to ISO 8601 first
+                if cells[i].strip():
+                    iso = reformat_date(cells[i], fmt)
+                    if iso is None:
+                        raise origin.error(validator.names[i], f"{cells[i][:40]!r} does not match "
+                                                               f"date_format {fmt!r}")
+                    cells[i] = iso
             if i_sources is not None and cells[i_sources]:
                 cells[i_sources] = sources.get(cells[i_sources], origin)
             if i_review is not None:

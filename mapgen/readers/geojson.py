@@ -1,5 +1,7 @@
 """Read GeoJSON: Point features are incidents, Polygon/MultiPolygon features are control zones.
 
+(A ``.json`` file holding UCDP API rows goes to :mod:`mapgen.readers.ucdp` instead.)
+
 Incident properties are the model's fields (``id, date, end, type, place, time_precision,
 geo_precision, actors, title, description, fatalities, sources, review``); the point gives
 ``lat``/``lon`` (GeoJSON order is [lon, lat]). A feature with a null geometry and a ``place``
@@ -10,11 +12,12 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo
 
-from mapgen.errors import InputError
+from mapgen.errors import InputError, excerpt
 from mapgen.model import Origin, incident_from_record, zone_from_record
 from mapgen.readers.base import ReadOptions, Records
 from mapgen.readers.csv_events import SourceCache, parse_review
@@ -24,10 +27,26 @@ _INCIDENT_KEYS = ("id", "date", "start", "end", "type", "place", "time_precision
                   "actors", "title", "description", "fatalities", "sources", "review")
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+                             r"|(?<![0-9a-fA-F]{4})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
 def _load(path: Path) -> Any:
     text = read_text(path)
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        data = json.loads(text, parse_constant=_no_constant)
+        if _SURROGATE_ESCAPE.search(text):  # escapes may pair up; a lone one is not Unicode
+            try:
+                json.dumps(data, ensure_ascii=False).encode("utf-8")
+            except UnicodeEncodeError:
+                lone = _LONE_SURROGATE.search(text)
+                line = text.count("\n", 0, lone.start()) + 1 if lone else 1
+                raise InputError("an unpaired surrogate escape (\\ud800-\\udfff alone) is not Unicode text",
+                                 file=str(path), record=line) from None
+        return data
+    except InputError:
+        raise
     except json.JSONDecodeError as exc:
         raise InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", file=str(path),
                          record=exc.lineno) from None
@@ -65,6 +84,11 @@ def read_geojson(path: Path, tz: ZoneInfo, errors: list[InputError], options: Re
     except InputError as exc:
         errors.append(exc)
         return records
+    from mapgen.readers.ucdp import read_ucdp_json, ucdp_json_rows
+
+    rows = ucdp_json_rows(data)  # a UCDP API answer is JSON too
+    if rows is not None:
+        return read_ucdp_json(rows, path, tz, errors)
     if isinstance(data, Mapping) and data.get("type") == "Feature":
         features: Any = [data]
     elif isinstance(data, Mapping) and data.get("type") == "FeatureCollection":
@@ -109,7 +133,7 @@ def _read_feature(feature: Any, origin: Origin, tz: ZoneInfo, options: ReadOptio
                                               warnings=records.warnings))
         return
     if kind not in ("Point", None):
-        raise origin.error("geometry", f"{kind!r} is not supported (Point for incidents, "
+        raise origin.error("geometry", f"{excerpt(kind)} is not supported (Point for incidents, "
                                        "Polygon or MultiPolygon for zones)")
     record = {key: props[key] for key in _INCIDENT_KEYS if key in props}
     if feature.get("id") is not None and "id" not in record:

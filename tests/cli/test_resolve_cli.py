@@ -10,7 +10,7 @@ from tests.gazetteer.fixtures import (  # noqa: F401  (pytest finds fixtures by 
     _isolated_home, builtin_home_master, home, sytr_home, sytr_home_master)
 
 KEYS = ["query", "status", "name", "lat", "lon", "country", "feature_code", "geonameid",
-        "score", "alternatives"]
+        "score", "match", "context_km", "sources", "alternatives"]
 
 
 def run(*args: str):
@@ -36,10 +36,12 @@ def test_home_from_env(home):
 
 
 def test_text_output_lists_alternatives_of_ambiguous_names(sytr_home):
-    result = run("--home", str(sytr_home), "resolve", "Zahraa", "Azaz", "--country", "SY")
+    alone = run("--home", str(sytr_home), "resolve", "Az Zahra'", "--country", "SY")
+    assert alone.output.startswith("Az Zahra': ambiguous: Az Zahra' (SY)")  # five villages
+    result = run("--home", str(sytr_home), "resolve", "Az Zahra'", "Azaz", "--country", "SY")
     assert result.exit_code == 0
     first, second = result.output.splitlines()
-    assert first.startswith("Zahraa: ambiguous: Az Zahra' (SY)")
+    assert "geonameid=166458" in first         # the one beside Azaz and Nubl
     assert second.startswith("Azaz: resolved: ") and "geonameid=172082" in second
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-#: Real GeoNames-format dumps, a sibling folder of the repository (present in CI).
-DUMPS = REPO / ".." / "shared" / "data" / "geonames-format"
-SEED_BLOG = REPO / ".." / "shared" / "seed" / "live-blog-2016-02-04.txt"
+#: Real GeoNames-format rows (SY, TR) cut from the full dumps: see tests/data/SOURCE.md.
+DUMPS = REPO / "tests" / "data" / "geonames-format"
 TEST_SET = REPO / "benchmarks" / "data" / "report_spellings.csv"
 
 

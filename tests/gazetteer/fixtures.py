@@ -37,8 +37,6 @@ def builtin_home_master(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def sytr_home_master(tmp_path_factory, builtin_home_master) -> Path:
-    if not DUMPS.is_dir():
-        pytest.skip(f"GeoNames-format dumps not found at {DUMPS}")
     from gazetteer import open_gazetteer
 
     if "sytr" not in _MASTERS:
@@ -59,7 +57,7 @@ def home(tmp_path, monkeypatch, builtin_home_master) -> Path:
 
 @pytest.fixture
 def sytr_home(tmp_path, monkeypatch, sytr_home_master) -> Path:
-    """A fresh MAPGEN_HOME with the built-in default and the SY and TR dumps imported."""
+    """A fresh MAPGEN_HOME with the built-in default and the SY and TR extracts imported."""
     h = _copy_home(sytr_home_master, tmp_path / "home")
     monkeypatch.setenv("MAPGEN_HOME", str(h))
     return h
@@ -75,7 +73,7 @@ def gz(home):
 
 @pytest.fixture(scope="session")
 def gz_sytr_shared(sytr_home_master):
-    """One read-only gazetteer with SY+TR for the many resolution tests."""
+    """One read-only gazetteer with the SY+TR extracts for the many resolution tests."""
     from gazetteer import open_gazetteer
 
     with open_gazetteer(sytr_home_master) as g:

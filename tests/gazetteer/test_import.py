@@ -29,12 +29,16 @@ def sy_sample(tmp_path):
 
 
 def test_dump_import_adds_villages_the_builtin_lacks(gz, sy_sample):
-    assert gz.resolve("Kafer Naya", countries=["SY"]).status != "resolved"
+    # the built-in default knows the village from OCHA's list only
+    before = gz.resolve("Kafer Naya", countries=["SY"])
+    assert before.place.source == "ocha" and before.place.geonameid is None
     report = gz.import_files([sy_sample])
     assert report.places == len(SAMPLE_SY) and report.skipped == 0
     res = gz.resolve("Kafer Naya", countries=["SY"])
     assert res.status == "resolved"
-    assert res.place.geonameid == 168652 and res.place.source == "geonames"
+    records = res.to_json_dict()["sources"]   # one place, both records cited
+    assert {"source": "geonames", "geonameid": 168652} in records
+    assert {"source": "ocha", "ref": "C1626"} in records
 
 
 def test_zip_dump_imports_like_the_txt(gz, tmp_path):
@@ -99,7 +103,7 @@ def test_bad_csv_row_names_file_line_field_and_leaves_db_unchanged(gz, home, tmp
     assert str(info.value) == f"{csv_path}:3: lat: not a number: 'north'"
     assert "\n" not in str(info.value)
     assert _counts(home) == before
-    assert gz.resolve("Kafer Naya", countries=["SY"]).status != "resolved"
+    assert gz.resolve("Kafer Naya", countries=["SY"]).place.source == "ocha"  # no dump record
 
 
 @pytest.mark.parametrize(("content", "message"), [

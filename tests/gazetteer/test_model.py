@@ -9,7 +9,7 @@ import pytest
 from gazetteer import GazetteerInputError, Place, Resolution
 
 KEYS = ["query", "status", "name", "lat", "lon", "country", "feature_code", "geonameid",
-        "score", "alternatives"]
+        "score", "match", "context_km", "sources", "alternatives"]
 ALT_KEYS = ["name", "lat", "lon", "country", "feature_code", "geonameid", "score"]
 AZAZ = Place("I‘zāz", 36.586621, 37.046284, "SY", "PPL", 172082, 66138, "geonames")
 OTHER = Place("Al `Aziziyah", 36.52892, 37.31404, "SY", "PPL", 10152475, 0, "geonames")

@@ -1,7 +1,9 @@
-"""The issue's bars on real data: the seed blog's places, and accuracy on report spellings.
+"""Bars on real data: the places a live report names, and accuracy on report spellings.
 
 Ground truth is the Wikipedia coordinates in ``benchmarks/data/report_spellings.csv`` (not the
-GeoNames data under test). The benchmark script prints the same figures with timings.
+GeoNames data under test). The gazetteer holds the committed SY and TR extracts
+(tests/data/SOURCE.md), which keep every row these names and their namesakes need; the
+benchmark scripts measure the same on the full dumps, with timings.
 """
 from __future__ import annotations
 
@@ -10,9 +12,9 @@ import csv
 import pytest
 
 from gazetteer.resolve import haversine_km
-from tests.gazetteer.common import SEED_BLOG, TEST_SET
+from tests.gazetteer.common import TEST_SET
 
-HURAYTAN = 169858  # GeoNames' Ḩuraytān: Hraytan / Hreitan of the blog (no Wikipedia coordinate)
+HURAYTAN = 169858  # GeoNames' Ḩuraytān: Hraytan / Hreitan (no Wikipedia coordinate)
 
 
 def _truth() -> dict[str, tuple[str, float, float]]:
@@ -22,18 +24,12 @@ def _truth() -> dict[str, tuple[str, float, float]]:
 
 
 TRUTH = _truth()
-#: Every place the seed blog names (settlements, crossings, cities), as it spells them.
+#: The places a live report of 4 February 2016 names (settlements, crossings, cities), as it spells them.
 SEED_PLACES = ["Hraytan", "Aleppo", "Bab al-Salameh", "Azaz", "London", "Kafer Naya",
                "Hreitan", "Killis", "Latakia", "Sharm el-Sheikh", "Ankara", "Moscow",
                "Brussels", "Bangkok"]
 #: Countries and regions it names: never resolved to a town that shares the name.
 SEED_AREAS = ["Syria", "Turkey", "Jordan", "Lebanon", "Egypt", "Sinai"]
-
-
-def test_seed_places_appear_in_the_blog():
-    text = SEED_BLOG.read_text(encoding="utf-8")
-    for name in SEED_PLACES + SEED_AREAS:
-        assert name in text, name
 
 
 def _correct(name, res) -> bool:
@@ -46,12 +42,23 @@ def _correct(name, res) -> bool:
         float(haversine_km(lat, lon, res.place.lat, res.place.lon)) <= 5.0
 
 
+def _abroad_doubt(name, res, countries) -> bool:
+    """With the map's countries given, a place abroad is not chosen while a place at home has
+    the name: a Syrian community is called Sharm El Sheikh too (OCHA). Far from the report's
+    other places, it is left to the reader -- with the Egyptian town among the alternatives."""
+    if not countries or res.status != "ambiguous":
+        return False
+    country, lat, lon = TRUTH[name]
+    return any(p.country == country and float(haversine_km(lat, lon, p.lat, p.lon)) <= 5.0
+               for p in res.alternatives)
+
+
 @pytest.mark.parametrize("countries", [(), ("SY", "TR")])
 def test_every_seed_place_resolves_correctly_with_sy_and_tr(gz_sytr_shared, countries):
     results = gz_sytr_shared.resolve_many(SEED_PLACES + SEED_AREAS, countries=countries)
     by_name = dict(zip(SEED_PLACES + SEED_AREAS, results))
     wrong = [(n, r.status, r.place) for n, r in by_name.items()
-             if n in SEED_PLACES and not _correct(n, r)]
+             if n in SEED_PLACES and not _correct(n, r) and not _abroad_doubt(n, r, countries)]
     assert wrong == []
     for name in SEED_AREAS:
         res = by_name[name]

@@ -1,8 +1,8 @@
-"""A gazetteer with the SY and TR GeoNames dumps imported, made once and kept between runs.
+"""A gazetteer with the SY and TR GeoNames-format extracts imported, made once and kept between runs.
 
-Importing the dumps (and loading the built-in default) takes tens of seconds, so the prepared
-database is kept in pytest's cache folder, keyed by the gazetteer's code and the dumps' sizes
-and times; each test session works on its own copy in a temporary MAPGEN_HOME.
+Loading the built-in default and importing the extracts (tests/data/SOURCE.md) takes seconds, so
+the prepared database is kept in pytest's cache folder, keyed by the gazetteer's code and the
+extracts' sizes and times; each test session works on its own copy in a temporary MAPGEN_HOME.
 """
 from __future__ import annotations
 
@@ -13,11 +13,10 @@ from typing import Any, Iterator
 
 import pytest
 
-from tests.conftest import REPO, SHARED
+from tests.conftest import REPO, TEST_DATA
 
-DUMPS = [SHARED / "data" / "geonames-format" / "SY.txt", SHARED / "data" / "geonames-format" / "TR.txt"]
+DUMPS = [TEST_DATA / "geonames-format" / "SY.txt", TEST_DATA / "geonames-format" / "TR.txt"]
 DATA = Path(__file__).parent / "data"
-SEED = SHARED / "seed" / "live-blog-2016-02-04.txt"
 
 
 def _key() -> str:
@@ -31,9 +30,7 @@ def _key() -> str:
 
 @pytest.fixture(scope="session")
 def geonames_home(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A MAPGEN_HOME whose gazetteer holds the built-in places plus the SY and TR dumps."""
-    if not all(p.exists() for p in DUMPS):
-        pytest.skip("../shared/data/geonames-format/SY.txt and TR.txt are not beside the repository")
+    """A MAPGEN_HOME whose gazetteer holds the built-in places plus the SY and TR extracts."""
     from gazetteer import open_gazetteer
 
     home = tmp_path_factory.mktemp("geonames-home")

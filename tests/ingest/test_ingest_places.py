@@ -8,9 +8,11 @@ import pytest
 from mapgen.ingest import ingest_file, ingest_text
 from mapgen.ingest.evaluate import evaluate, format_row, load_annotation
 from mapgen.ingest.textkeys import distance_km
-from tests.ingest.conftest import DATA, SEED
+from tests.ingest.conftest import DATA
 
 AZAZ = (36.5833, 37.05)
+#: Place mentions in the annotations of tests/ingest/data (countries left out).
+EXPECTED_PLACES = 43
 HRAYTAN = (36.2833, 37.0833)
 
 
@@ -21,15 +23,38 @@ def _places(result: Any) -> dict[str, list[Any]]:
     return out
 
 
+#: A short live report written for these tests: people, agencies, several spellings of one village,
+#: a province, countries and a place the gazetteer does not hold.
+LIVE = """\
+Border crossings stay shut as the fighting nears Azaz
+
+Feb 04, 2016 09:10 (GMT)
+
+Families from Hraytan reached the Bab al-Salameh crossing by noon. Turkish prime minister Ahmet
+Davutoğlu told reporters the border would stay closed. Officials in Killis counted the tents.
+
+Feb 04, 2016 14:25 (GMT)
+
+Shelling was reported in Hreitan and in Kafer Naya, the pro-opposition Shahba agency said.
+UN Secretary-General Ban Ki-moon asked for access. Interfax and TASS quoted a Russian spokesman,
+Igor Konashenkov. Fighting also went on in Latakia province.
+
+Feb 04, 2016 23:46 (GMT)
+
+Syria, Turkey, Russia, Lebanon, Jordan and Egypt sent envoys. A Guardian reporter wrote from
+Sinai that the talks could resume next week.
+"""
+
+
 @pytest.fixture(scope="module")
 def seed(gazetteer: Any) -> Any:
-    return ingest_file(SEED, published="2016-02-04", gazetteer=gazetteer)
+    return ingest_text(LIVE, published="2016-02-04", gazetteer=gazetteer)
 
 
 def test_people_and_organisations_are_not_places(seed: Any) -> None:
     texts = {m.text for m in seed.found.mentions} | {u["name"] for u in seed.unresolved}
-    for name in ("Davutoğlu", "Ahmet Davutoğlu", "Ban", "Ban Ki-moon", "Ki-moon", "Interfax", "Kommersant",
-                 "TASS", "Shahba", "Warren", "Salam", "Asiri", "Putin", "Guardian", "Konashenkov"):
+    for name in ("Davutoğlu", "Ahmet Davutoğlu", "Ban", "Ban Ki-moon", "Ki-moon", "Interfax",
+                 "TASS", "Shahba", "Guardian", "Konashenkov"):
         assert name not in texts, name
     assert "davutoglu" in seed.found.people and "ki moon" in seed.found.people
 
@@ -69,11 +94,13 @@ def test_a_name_of_unknown_place_is_listed(gazetteer: Any) -> None:
 
 
 def test_accuracy_on_annotated_reports(gazetteer: Any) -> None:
-    """Fixed hand annotations (committed before tuning): places and stamps, precision and recall."""
+    """Fixed hand annotations (committed before tuning): places and stamps, precision and recall.
+
+    The seed live blog's annotation is measured by benchmarks/ingest_accuracy.py."""
     total = None
-    for annotation_path in [DATA / "seed-annotation.yaml", *sorted(DATA.glob("*.annotation.yaml"))]:
+    for annotation_path in sorted(DATA.glob("*.annotation.yaml")):
         annotation = load_annotation(annotation_path)
-        report = SEED if annotation_path.name == "seed-annotation.yaml" else DATA / annotation["report"]
+        report = DATA / annotation["report"]
         result = ingest_file(report, published=annotation["published"], gazetteer=gazetteer)
         ev = evaluate(result, annotation, report.name)
         assert ev.stamps.recall == 1.0 and ev.stamps.precision == 1.0, (report.name, ev.stamps.misses, ev.stamps.wrong)
@@ -83,7 +110,7 @@ def test_accuracy_on_annotated_reports(gazetteer: Any) -> None:
             total.add(ev)
     assert total is not None
     print(format_row(total))
-    assert total.places.expected == 85
+    assert total.places.expected == EXPECTED_PLACES
     assert total.places.precision >= 0.9, total.places.wrong
     assert total.places.recall >= 0.9, total.places.misses
 
@@ -93,8 +120,10 @@ def test_titles_and_first_names_do_not_hide_places(gazetteer: Any) -> None:
             "Abu al-Duhur and Deir Hafer. Hassan Nasrallah said nothing. Gen. Tom Baker said Manbij was quiet.")
     result = ingest_text(text, gazetteer=gazetteer)
     found = {m.text: m.place for m in result.found.mentions}
-    assert set(found) == {"Sheikh Maqsood", "Abu al-Duhur", "Deir Hafer", "Manbij"}
+    assert set(found) == {"Sheikh Maqsood", "Deir Hafer", "Manbij"}
     assert all(p.country == "SY" for p in found.values())
+    # two villages spelled so, 200 km apart (Idlib and Raqqa): listed for the editor, not guessed
+    assert "Abu al-Duhur" in {u["name"] for u in result.unresolved}
 
 
 def test_multiword_names_of_people_and_organisations(gazetteer: Any) -> None:

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from mapgen.columns import Packer, unpack
 
-INTS = st.lists(st.integers(min_value=-(2**29), max_value=2**29), max_size=200)
+# values within +-2**28: differences and their zigzag codes then fit the 32 bits the page reads
+INTS = st.lists(st.integers(min_value=-(2**28), max_value=2**28), max_size=200)
 
 
 @given(INTS, INTS, st.lists(st.text(max_size=30), max_size=50), st.lists(st.text(max_size=5), max_size=5))

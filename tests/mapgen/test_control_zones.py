@@ -11,7 +11,7 @@ from shapely.geometry import Point, shape
 
 from mapgen.basemap import _countries
 from mapgen.build import build_map
-from mapgen.control_zones import zones_from_control
+from mapgen.control_zones import SMOOTH_SHARE, zones_from_control
 from mapgen.errors import InputErrors
 from mapgen.resolve import resolve_places
 from mapgen.source import load_source
@@ -99,6 +99,7 @@ def test_versions_change_only_when_control_changes(zones: list) -> None:
 
 
 def test_no_cell_reaches_beyond_its_radius(zones: list) -> None:
+    # the smoothing closes notches between circles: it may reach at most its own distance further
     for zone in zones:
         moment = zone.valid_from
         towns = [TOWNS[name] for name, faction, start, end in _rows()
@@ -108,7 +109,7 @@ def test_no_cell_reaches_beyond_its_radius(zones: list) -> None:
         for polygon in polygons:
             for lon, lat in polygon.exterior.coords:
                 nearest = min(GEOD.inv(lon, lat, tlon, tlat)[2] for tlon, tlat in towns)
-                assert nearest <= 10_000 + 1, (zone.id, lon, lat, nearest)
+                assert nearest <= 10_000 * (1 + SMOOTH_SHARE) + 1, (zone.id, lon, lat, nearest)
 
 
 def test_no_zone_crosses_the_country_outline(zones: list) -> None:
@@ -167,7 +168,8 @@ _SY = next(shape(f["geometry"]) for f in _countries() if f["properties"]["iso"] 
 _towns = st.lists(st.tuples(st.floats(36.2, 36.7), st.floats(36.9, 37.3),  # near Azaz: some cells meet the border
                             st.sampled_from(["rebels", "government", "ypg"]), st.integers(0, 20),
                             st.none() | st.integers(1, 20)),
-                  min_size=1, max_size=8)
+                  min_size=1, max_size=8,
+                  unique_by=lambda t: (round(t[0], 2), round(t[1], 2)))  # distinct towns, not one spot twice
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -193,4 +195,111 @@ def test_random_control_tables(towns: list, radius_km: float) -> None:
             for polygon in getattr(zone.geometry, "geoms", [zone.geometry]):
                 for lon, lat in polygon.exterior.coords:
                     reach = min(GEOD.inv(lon, lat, tlon, tlat)[2] for tlon, tlat in held)
-                    assert reach <= radius_km * 1000 + 1
+                    assert reach <= radius_km * 1000 * (1 + SMOOTH_SHARE) + 1
+
+
+# -- adaptive reach, smoothing, and towns as places rather than strings --
+
+def _row(name: str, lat: float, lon: float, faction: str = "rebels", line: int = 2, first: int = 1,
+         last: int | None = None, country: str = "SY") -> TownControl:
+    begin = dt.datetime(2016, 2, first, tzinfo=TZ)
+    end = dt.datetime(2016, 2, last, tzinfo=TZ) if last else None
+    return TownControl(name, faction, begin, end, lat=lat, lon=lon, country=country,
+                       origin=Origin("zones/control.csv", line))
+
+
+def test_adaptive_reach_follows_the_density_of_towns() -> None:
+    from mapgen.control_zones import AUTO_MAX_KM, AUTO_MIN_KM, _projection, adaptive_radii
+
+    # a cluster of towns about 2-3 km apart west of Aleppo, and a line of steppe towns 20 km apart
+    dense = [(36.95 + 0.03 * i, 36.30 + 0.02 * (i % 2)) for i in range(6)]
+    sparse = [(38.6 + 0.224 * i, 35.2) for i in range(4)]
+    rows = [_row(f"T{n}", lat, lon) for n, (lon, lat) in enumerate(dense + sparse)]
+    project, _ = _projection(rows)
+    radii = adaptive_radii(dense + sparse, project)
+    assert all(AUTO_MIN_KM * 1000 <= r <= 6000 for r in radii[:6]), radii[:6]
+    assert all(18_000 <= r <= AUTO_MAX_KM * 1000 for r in radii[6:]), radii[6:]
+
+
+def test_sparse_towns_make_one_area_not_a_string_of_discs() -> None:
+    # four towns of one faction 20 km apart in the steppe: one connected zone, as a control map draws it
+    rows = [_row(f"T{n}", 35.2, 38.6 + 0.224 * n, "isil", line=n + 2) for n in range(4)]
+    zone, = zones_from_control(rows)
+    assert zone.geometry.geom_type == "Polygon"
+    with_fixed = zones_from_control(rows, radius_km=5)[0]
+    assert with_fixed.geometry.geom_type == "MultiPolygon" and len(with_fixed.geometry.geoms) == 4
+
+
+def test_smoothing_fills_the_notches_between_circles() -> None:
+    from mapgen.control_zones import geodesic_circle
+
+    rows = [_row("A", 36.40, 37.00, line=2), _row("B", 36.40, 37.10, line=3)]
+    zone, = zones_from_control(rows, radius_km=6)
+    circles = geodesic_circle(37.00, 36.40, 6000).union(geodesic_circle(37.10, 36.40, 6000))
+    assert zone.geometry.contains(circles.buffer(-1e-6))  # everything the towns reach
+    # the notch where the circles meet, north of the midpoint, is filled
+    assert not circles.contains(Point(37.05, 36.437)) and zone.geometry.contains(Point(37.05, 36.437))
+    # a smooth edge: the outline never turns sharply (the circles' union turns ~100 degrees at a cusp)
+    assert _sharpest_turn(circles) > 60
+    assert _sharpest_turn(zone.geometry) < 30
+
+
+def _sharpest_turn(polygon) -> float:
+    """The largest change of direction (degrees) between consecutive edges of the outline."""
+    import math
+
+    coords = list(polygon.exterior.coords)[:-1]
+    worst = 0.0
+    for n in range(len(coords)):
+        (x0, y0), (x1, y1), (x2, y2) = coords[n - 1], coords[n], coords[(n + 1) % len(coords)]
+        a = math.atan2(y1 - y0, (x1 - x0) * 0.8)  # lon scaled by cos(36.4 deg)
+        b = math.atan2(y2 - y1, (x2 - x1) * 0.8)
+        turn = abs(math.degrees((b - a + math.pi) % (2 * math.pi) - math.pi))
+        worst = max(worst, turn)
+    return worst
+
+
+def test_one_name_two_places_are_two_towns(tmp_path: Path) -> None:
+    """Syria has six Ayn al-Bayda: rows of one name with coordinates far apart are different towns,
+    each held by its own side at the same time."""
+    rows = [_row("Ayn al-Bayda", 36.05, 36.45, "government", line=2),   # near Jisr al-Shughur
+            _row("Ayn al-Bayda", 36.62, 38.20, "isil", line=3)]          # east of Manbij
+    zones = zones_from_control(rows)
+    assert {z.faction for z in zones} == {"government", "isil"}
+    assert all(len(z.towns) == 1 and z.towns[0].place == "Ayn al-Bayda" for z in zones)
+    # the same through a project's control.csv with coordinates
+    project = tmp_path / "p"
+    (project / "zones").mkdir(parents=True)
+    (project / "map.yaml").write_text("title: T\ntimezone: Asia/Damascus\ncountries: [SY]\n", encoding="utf-8")
+    (project / "zones" / "control.csv").write_text(
+        "place,faction,from,to,status,sources,lat,lon\n"
+        "Ayn al-Bayda,government,2016-02-01,,assessed,,36.05,36.45\n"
+        "Ayn al-Bayda,isil,2016-02-01,,assessed,,36.62,38.20\n", encoding="utf-8")
+    doc = build_map(project)
+    assert doc.zone_count == 2
+
+
+def test_one_place_held_twice_is_still_an_error() -> None:
+    # the same name within 2 km: one town, held by two sides at once
+    with pytest.raises(InputErrors) as info:
+        zones_from_control([_row("Kafr Naya", 36.4201, 37.0746, "rebels", line=2),
+                            _row("Kafr Naya", 36.4210, 37.0750, "government", line=5, first=3)])
+    assert str(info.value).startswith("zones/control.csv:5: from: 'Kafr Naya' is already held by 'rebels'")
+    # two spellings resolved to one spot, held by two sides at once
+    with pytest.raises(InputErrors) as info:
+        zones_from_control([_row("Tell Rifaat", 36.4733, 37.0972, "rebels", line=2),
+                            _row("Tall Rifat", 36.4733, 37.0972, "ypg", line=3, first=2)])
+    assert "'Tall Rifat' is already held by 'rebels'" in str(info.value)
+    # two spellings of one town held alike, and one town handed over in turn: no error
+    assert zones_from_control([_row("Tell Rifaat", 36.4733, 37.0972, "rebels", line=2),
+                               _row("Tall Rifat", 36.4733, 37.0972, "rebels", line=3)])
+    assert zones_from_control([_row("Tell Rifaat", 36.4733, 37.0972, "rebels", line=2, last=10),
+                               _row("Tell Rifaat", 36.4733, 37.0972, "ypg", line=3, first=10)])
+
+
+def test_zone_names_its_towns_since_when_and_sources(zones: list) -> None:
+    rebels = next(z for z in _on(zones, "2016-02-02") if z.faction == "rebels")
+    towns = {t.place: t for t in rebels.towns}
+    assert set(towns) == {"Azaz", "Tell Rifaat", "Mare'"}
+    assert [s.outlet for s in towns["Azaz"].sources] == ["ISW"]
+    assert towns["Azaz"].since == dt.datetime(2016, 2, 1, tzinfo=TZ)

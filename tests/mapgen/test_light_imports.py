@@ -65,3 +65,20 @@ def test_lazy_template_compiles_on_first_use_only() -> None:
     assert not hasattr(lazy, "__html__")
     assert lazy.render(name="Azaz") == jinja2.Template("Hello {{ name }}!").render(name="Azaz") == "Hello Azaz!"
     assert "_lazy_source" not in vars(lazy) and lazy.module is not None
+
+
+def test_the_library_api_imports_geopandas_only_when_frames_are_wanted(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "import mapgen\n"
+        "from mapgen.project import check, export, load\n"
+        "from mapgen.readers import READERS\n"
+        "import gazetteer\n"
+        "before = [m for m in ('geopandas', 'pyogrio', 'pandas', 'geopy') if m in sys.modules]\n"
+        "mapgen.load\n"
+        "project = load('examples/aleppo-2016-02')\n"
+        "print(','.join(before), type(project.incidents).__name__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "MAPGEN_HOME": str(tmp_path)})
+    assert out.stdout.split() == ["GeoDataFrame"]

@@ -144,3 +144,74 @@ def test_factions_stay_apart_as_colours_and_as_zone_fills(vision: str) -> None:
     assert worst >= MIN_DE_FILL, f"{vision}: zone fills of {a} and {b} are only {worst:.1f} apart"
     worst_land = min((difference(c, LAND, vision), k) for k, c in colours.items())
     assert worst_land[0] >= MIN_DE_OUTLINE, f"{vision}: {worst_land[1]} is only {worst_land[0]:.1f} from land"
+
+
+# ------------------------------------------------------------------ colours for any data
+
+@pytest.mark.parametrize("count", [3, 5])
+def test_new_types_get_colours_apart_from_each_other_and_every_default(count: int) -> None:
+    from mapgen.config import MapConfig
+
+    config = MapConfig()
+    keys = [f"kind {n:02d}" for n in range(count)] + list(DEFAULT_EVENT_TYPES)  # 20 or 22 types
+    config.use_event_types(keys)
+    assert list(config.event_types)[:2] == ["airstrike", "chemical attack"]  # not configured: sorted
+    colours = {k: c.color for k, c in config.event_types.items()}
+    assert all(colours[k] == c for k, (_, c) in DEFAULT_EVENT_TYPES.items())  # defaults keep theirs
+    assert len(colours) == count + len(DEFAULT_EVENT_TYPES)
+    for vision in MACHADO:
+        worst, a, b = closest_pair(colours, vision)
+        assert worst >= MIN_DE, f"{vision}: {a} and {b} are only {worst:.1f} apart"
+        land = min(difference(c, LAND, vision) for c in colours.values())
+        assert land >= MIN_DE_LAND
+
+
+def test_twenty_new_types_alone_stay_apart() -> None:
+    from mapgen.config import MapConfig
+
+    config = MapConfig()
+    config.use_event_types([f"type {n}" for n in range(20)])
+    colours = {k: c.color for k, c in config.event_types.items()}
+    for vision in MACHADO:
+        worst, a, b = closest_pair(colours, vision)
+        assert worst >= MIN_DE, f"{vision}: {a} and {b} are only {worst:.1f} apart"
+
+
+def test_configured_colours_are_kept_and_avoided() -> None:
+    from mapgen.config import config_from_mapping
+
+    config = config_from_mapping({"factions": {"militia": {"label": "Local militia", "color": "#D55E00"},
+                                               "tribes": {"label": "Tribal forces"}}}, "map.yaml")
+    config.use_factions(["militia", "tribes", "government", "clans"])
+    colours = {k: c.color for k, c in config.factions.items()}
+    assert colours["militia"] == "#D55E00" and config.factions["tribes"].label == "Tribal forces"
+    assert list(config.factions) == ["militia", "tribes", "clans", "government"]
+    for key in ("tribes", "clans"):
+        others = {k: c for k, c in colours.items() if k != key and k != "government"}
+        for vision in MACHADO:
+            assert min(difference(colours[key], c, vision) for c in others.values()) >= MIN_DE
+
+
+def test_palette_module_agrees_with_this_reference() -> None:
+    import numpy as np
+
+    from mapgen import palette
+
+    pairs = [("#CC3311", "#EE7733"), ("#000000", "#FFFFFF"), ("#0072B2", "#33BBEE"), ("#4D2100", "#21002C")]
+    for vision in MACHADO:
+        for a, b in pairs:
+            ours = palette.ciede2000(palette.lab_under(palette._rgb([a]), vision),
+                                     palette.lab_under(palette._rgb([b]), vision))
+            assert float(np.asarray(ours).ravel()[0]) == pytest.approx(difference(a, b, vision), abs=1e-6)
+
+
+@pytest.mark.parametrize("key, kind, expected", [
+    ("goverment", "faction", "government"), ("regime", "faction", "government"), ("Daesh", "faction", "isil"),
+    ("ISIS", "faction", "isil"), ("air strike", "event type", "airstrike"), ("sheling", "event type", "shelling"),
+    ("Air-Strike", "event type", "airstrike"), ("government", "faction", None), ("ambush", "event type", None),
+    ("tribes", "faction", None),
+])
+def test_lookalikes_of_known_keys(key: str, kind: str, expected: str | None) -> None:
+    from mapgen.config import MapConfig
+
+    assert MapConfig().suggestion(key, kind) == expected

@@ -98,14 +98,18 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     out = tmp_path / "out" / "map.html"
     build_and_record(project, out)
     cache = BuildCache.for_output(out)
-    assert cache.index_path.exists() and cache.keys
-    cache.index_path.write_bytes(b"not a pickle")
+    entries = [e for e in cache.path.glob("*.json") if b"<!DOCTYPE" not in e.read_bytes()]
+    assert len(entries) == 2 and len(list(cache.path.glob("*.json"))) == 3  # two files and the page
+    entries[0].write_bytes(b"not an entry")
     again = build_and_record(project, out)
-    assert again.cache_misses == 2 and again.doc.incident_count == 4
-    for pickled in (cache.path / "files").iterdir():
-        pickled.write_bytes(pickled.read_bytes()[:20])     # truncated: read the file again
+    assert again.cache_misses == 1 and again.doc.incident_count == 4
+    assert len(again.warnings) == 1 and "not a cache entry" in again.warnings[0]
+    for entry in cache.path.glob("*.json"):
+        entry.write_bytes(entry.read_bytes()[:-20])     # truncated: read the file again
     third = build_and_record(project, out)
     assert third.cache_misses == 2 and third.doc.incident_count == 4 and not third.changes.any
+    assert "checksum mismatch" in third.warnings[0] and "and 2 more" in third.warnings[0]
+    assert out.read_bytes() == build_and_record(project, tmp_path / "full.html", use_cache=False).doc.html.encode()
 
 
 def test_cli_build_prints_changes(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import tempfile
 from pathlib import Path
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from mapgen.model import Origin, incident_from_record
 from mapgen.readers import read_file
 from mapgen.readers.csvbase import FORMULA_STARTS, unescape_cell
+from mapgen.timeparse import MAX_YEAR, MIN_YEAR
 from mapgen.writers import escape_cell, features_geojson, incidents_csv
 
 TZ = ZoneInfo("Asia/Damascus")
@@ -80,7 +82,7 @@ texts = st.text(st.characters(blacklist_categories=["Cs", "Cc"]) | st.sampled_fr
 
 @settings(max_examples=60, deadline=None)
 @given(title=texts, description=texts, place=texts.filter(lambda t: t.strip() and not set(t) & {";", "|"}),
-       day=st.dates(), hours=st.integers(0, 23), precision=st.sampled_from(["exact", "day", "week", "month"]),
+       day=st.dates(dt.date(MIN_YEAR, 1, 1), dt.date(MAX_YEAR, 12, 1)), hours=st.integers(0, 23), precision=st.sampled_from(["exact", "day", "week", "month"]),
        fatalities=st.none() | st.integers(0, 10_000), lat=st.floats(-90, 90), lon=st.floats(-180, 180),
        located=st.booleans(), suffix=st.sampled_from([".csv", ".geojson"]))
 def test_random_incidents_round_trip(title: str, description: str, place: str, day, hours: int, precision: str,
@@ -109,7 +111,7 @@ def test_zones_round_trip_through_geojson(tmp_path: Path) -> None:
                                   "lon": 37.0463, "country": "SY"}, Origin("control.csv", 2), TZ),
              control_from_record({"place": "Nubl", "faction": "government", "from": "2016-02-03", "lat": 36.3739,
                                   "lon": 36.9958, "country": "SY"}, Origin("control.csv", 3), TZ)]
-    zones = [drawn, *zones_from_control(towns)]
+    zones = [drawn, *zones_from_control(towns, radius_km=10)]
     path = tmp_path / "zones.geojson"
     path.write_text(features_geojson([], zones, TZ), encoding="utf-8")
     errors: list = []

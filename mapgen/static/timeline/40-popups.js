@@ -80,7 +80,20 @@ function zonePopup(data, zone) {
   facts.appendChild(el('dt', null, 'Valid'));
   facts.appendChild(el('dd', null, zone.label));
   box.appendChild(facts);
-  if ((zone.src || []).length) {
+  if ((zone.towns || []).length) {
+    // a zone drawn from town control: which towns, held since when, on whose word
+    box.appendChild(el('div', 'mapgen-popup-label', zone.towns.length === 1 ? 'Town held' : zone.towns.length + ' towns held'));
+    var list = el('ul', 'mapgen-towns');
+    zone.towns.forEach(function (town) {
+      var item = el('li', 'mapgen-town');
+      item.appendChild(el('span', 'mapgen-town-name', town[0]));
+      item.appendChild(el('span', 'mapgen-town-since', ' since ' + town[1]));
+      if (town[2].length) item.appendChild(sourceList(town[2]));
+      else item.appendChild(el('span', 'mapgen-town-nosource', ' (no source given)'));
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+  } else if ((zone.src || []).length) {
     box.appendChild(el('div', 'mapgen-popup-label', 'Sources'));
     box.appendChild(sourceList(zone.src));
   }

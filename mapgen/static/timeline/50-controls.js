@@ -84,6 +84,11 @@ var InfoControl = L.Control.extend({
     if (data.factions.length && data.zones.length) {
       legend.appendChild(el('div', 'mapgen-legend-head', 'Control'));
       data.factions.forEach(function (f) { row(f.color, f.label, 'zone'); });
+      // what the statuses drawn on this map mean
+      var statuses = {};
+      data.zones.forEach(function (z) { statuses[z.status] = true; });
+      if (statuses.contested) row('', 'contested: hatched, dashed edge (fighting, or control disputed)', 'contested');
+      if (statuses.claimed) row('', 'claimed: faint, dashed edge (a side\'s claim, not confirmed)', 'claimed');
     }
     if (data.types.length) {
       legend.appendChild(el('div', 'mapgen-legend-head', 'Incidents'));

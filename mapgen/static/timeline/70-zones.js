@@ -17,21 +17,55 @@ var ZoneLayer = DrawnCanvas.extend({
     ctx.lineJoin = ctx.lineCap = 'round';
     this._app.zoneLayers.forEach(function (z) {
       if (!z.on) return;
-      var zone = z.zone, colour = factions[zone.f].color, assessed = zone.status === 'assessed';
+      var zone = z.zone, colour = factions[zone.f].color, status = zone.status;
       ctx.beginPath();
       traceRings(ctx, zoneRings(z), scale, ox, oy);
-      ctx.globalAlpha = zone.status === 'contested' ? 0.15 : 0.28;
+      // assessed: a plain tint; claimed: a fainter tint; contested: the faction's hatching
+      ctx.globalAlpha = status === 'assessed' ? 0.28 : status === 'claimed' ? 0.14 : 0.08;
       ctx.fillStyle = colour;
       ctx.fill('evenodd');
+      if (status === 'contested') {
+        ctx.globalAlpha = 0.75;
+        ctx.fillStyle = hatch(ctx, colour, ox, oy);
+        ctx.fill('evenodd');
+      }
       ctx.globalAlpha = 1;
-      ctx.lineWidth = assessed ? 1.5 : 2;
-      ctx.setLineDash(assessed ? [] : [6, 4]);  // claimed or contested: dashed
+      ctx.lineWidth = status === 'assessed' ? 1.5 : 2;
+      ctx.setLineDash(status === 'assessed' ? [] : [6, 4]);  // claimed or contested: dashed
       ctx.strokeStyle = colour;
       ctx.stroke();
     });
     ctx.setLineDash([]);
   }
 });
+
+// Diagonal hatching in a colour, as control maps draw contested ground; anchored to the map's
+// pixel grid so it does not crawl when the map pans.
+var HATCH_SIZE = 8;
+var hatchTiles = {};
+function hatch(ctx, colour, ox, oy) {
+  var tile = hatchTiles[colour];
+  if (!tile) {
+    tile = hatchTiles[colour] = document.createElement('canvas');
+    var ratio = window.devicePixelRatio || 1, size = Math.round(HATCH_SIZE * ratio);
+    tile.width = tile.height = size;
+    var t = tile.getContext('2d');
+    t.strokeStyle = colour;
+    t.lineWidth = 1.6 * ratio;
+    t.beginPath();
+    // one stripe corner to corner, and the two halves that continue it across the tile's edges
+    t.moveTo(0, size); t.lineTo(size, 0);
+    t.moveTo(-size / 2, size / 2); t.lineTo(size / 2, -size / 2);
+    t.moveTo(size / 2, size * 1.5); t.lineTo(size * 1.5, size / 2);
+    t.stroke();
+  }
+  var pattern = ctx.createPattern(tile, 'repeat');
+  if (pattern && pattern.setTransform && window.DOMMatrix) {
+    var ratio2 = window.devicePixelRatio || 1;
+    pattern.setTransform(new DOMMatrix().translate(-ox % HATCH_SIZE, -oy % HATCH_SIZE).scale(1 / ratio2));
+  }
+  return pattern;
+}
 
 // A zone version's rings in world units, made the first time it is drawn or clicked.
 function zoneRings(z) {

@@ -1,0 +1,153 @@
+"""Build the Syrian place-name evaluation set from its hand-transcribed sources.
+
+``syria_eval_raw.tsv`` holds one row per name as read in a public page (Wikipedia articles
+and their mirrors, a few news and travel pages): the name, the place meant, its category, the
+coordinates exactly as the page prints them (decimal or degrees-minutes-seconds) and the page.
+Natural Earth's populated places (public domain, each with its Wikidata id) add the larger
+towns. This script parses the coordinates, keeps only points inside Syria's bounding box,
+drops repeated (query, place) pairs and writes ``syria_eval.csv``.
+
+None of the coordinates come from GeoNames, the OCHA communities list or Who's On First.
+
+Run: ``python benchmarks/data/make_syria_eval.py`` (reads ``../shared`` only for the Natural
+Earth file; the CSV it writes stands alone).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+RAW = HERE / "syria_eval_raw.tsv"
+OUT = HERE / "syria_eval.csv"
+# The shared data folder sits beside the checkout (or beside the folder holding a worktree).
+SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.is_dir()),
+              REPO.parent / "shared")
+NATURAL_EARTH = SHARED / "data" / "basemap-levant" / "populated_places.geojson"
+
+LAT_RANGE = (32.3, 37.4)
+LON_RANGE = (35.6, 42.4)
+CATEGORIES = ("town", "village", "kurdish", "report", "arabic")
+
+_DEC = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*$")
+_DMS = re.compile(
+    r"(\d+)\s*°\s*(?:(\d+(?:\.\d+)?)\s*[′']\s*)?(?:(\d+(?:\.\d+)?)\s*(?:″|''|\")\s*)?([NSEW])")
+
+HEADER = """\
+# Syrian place names with true coordinates, for measuring the gazetteer (benchmarks/place_eval.py).
+# Fixed before tuning: built from the sources below before the gazetteer was run on it, and not
+# to be edited to suit the matcher's results.
+# Sources: Wikipedia articles (English, and German/French/Arabic/other editions where noted;
+# infobox or lead coordinates, alternative spellings given in the article, Kurdish names given
+# in the article), mostly read through public mirrors whose address is given with the article;
+# news, travel and wikimapia pages for spellings; Natural Earth populated places
+# (public domain, with Wikidata ids) for large towns. No coordinate comes from GeoNames, the
+# OCHA communities list or Who's On First, and none from Wikipedia's "Syrian Civil War
+# detailed map" module or copies of it.
+# Licences: Wikipedia text CC BY-SA (names and coordinates are facts cited per row); Wikidata
+# CC0; Natural Earth public domain.
+# Categories: town (towns and cities), village, kurdish (Kurdish names and spellings), report
+# (spelling variants used in reports and articles: Tal/Tell, Kafr/Kfar/Kefer, -eh/-a, ee/ou,
+# French romanisations, former names), arabic (Arabic-script names from the same articles).
+# A held-back batch (the rows after the marker in syria_eval_raw.tsv, listed after the first 349
+# names here, before the Natural Earth rows) was added later and fixed before it was measured.
+# Columns: query (the name as written), place (the place meant), category, lat, lon (WGS84),
+# source. Regenerate with benchmarks/data/make_syria_eval.py (from syria_eval_raw.tsv).
+"""
+
+
+def parse_coords(text: str) -> tuple[float, float]:
+    """Return (lat, lon) from a page's coordinate text.
+
+    Parameters
+    ----------
+    text : str
+        ``"36.5328 37.4542"`` or ``"36°31′58″N 37°27′15″E"`` (seconds or minutes optional).
+
+    Returns
+    -------
+    tuple of float
+        Latitude and longitude in decimal degrees.
+    """
+    m = _DEC.match(text)
+    if m:
+        return float(m.group(1)), float(m.group(2))
+    parts = _DMS.findall(text)
+    if len(parts) != 2:
+        raise ValueError(f"cannot read coordinates {text!r}")
+    values = {}
+    for deg, minutes, seconds, hemi in parts:
+        v = float(deg) + float(minutes or 0) / 60 + float(seconds or 0) / 3600
+        values["lat" if hemi in "NS" else "lon"] = -v if hemi in "SW" else v
+    return values["lat"], values["lon"]
+
+
+def natural_earth_rows() -> list[dict]:
+    """Syrian towns of Natural Earth's populated places (English name and alternate names)."""
+    if not NATURAL_EARTH.is_file():
+        print(f"Natural Earth file not found: {NATURAL_EARTH}", file=sys.stderr)
+        return []
+    rows = []
+    for f in json.loads(NATURAL_EARTH.read_text(encoding="utf-8"))["features"]:
+        p = f["properties"]
+        if p.get("adm0_a3") != "SYR":
+            continue
+        lon, lat = f["geometry"]["coordinates"]
+        source = (f"Natural Earth 10m populated places v4.0.0, Wikidata {p['wikidataid']} "
+                  f"(https://www.wikidata.org/wiki/{p['wikidataid']})")
+        names = [p["name_en"], p["name"]] + [n for n in (p.get("namealt") or "").split("|") if n]
+        for name in dict.fromkeys(n.strip() for n in names if n and n.strip()):
+            rows.append({"query": name, "place": p["name_en"], "category": "town",
+                         "lat": lat, "lon": lon, "source": source})
+    return rows
+
+
+def raw_rows() -> list[dict]:
+    rows = []
+    with open(RAW, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) != 5:
+                raise ValueError(f"{RAW.name}:{n}: expected 5 tab-separated fields, got {len(cols)}")
+            query, place, category, coords, source = cols
+            if category not in CATEGORIES:
+                raise ValueError(f"{RAW.name}:{n}: unknown category {category!r}")
+            lat, lon = parse_coords(coords)
+            rows.append({"query": query, "place": place, "category": category,
+                         "lat": lat, "lon": lon, "source": source})
+    return rows
+
+
+def main() -> int:
+    rows = raw_rows() + natural_earth_rows()
+    kept, seen, dropped = [], set(), []
+    for r in rows:
+        key = (r["query"].casefold(), r["place"])
+        if key in seen:
+            continue
+        seen.add(key)
+        if not (LAT_RANGE[0] <= r["lat"] <= LAT_RANGE[1] and LON_RANGE[0] <= r["lon"] <= LON_RANGE[1]):
+            dropped.append(r)
+            continue
+        kept.append(r)
+    with open(OUT, "w", encoding="utf-8", newline="") as fh:
+        fh.write(HEADER)
+        w = csv.DictWriter(fh, fieldnames=["query", "place", "category", "lat", "lon", "source"],
+                           lineterminator="\n")
+        w.writeheader()
+        for r in kept:
+            w.writerow({**r, "lat": f"{r['lat']:.5f}", "lon": f"{r['lon']:.5f}"})
+    counts = {c: sum(r["category"] == c for r in kept) for c in CATEGORIES}
+    print(f"{len(kept)} rows -> {OUT.name} {counts}; dropped outside Syria: "
+          f"{[d['query'] for d in dropped]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,185 @@
+"""Measure how well the gazetteer places Syrian names it was never tuned on.
+
+Resolves every row of ``benchmarks/data/syria_eval.csv`` (names and true coordinates from
+Wikipedia, news and travel pages and Natural Earth, none from GeoNames or OCHA) and of the
+117-spelling regression set ``benchmarks/data/report_spellings.csv`` with the map's countries
+given as ``SY`` and as ``SY,TR``, in two configurations:
+
+* the built-in default gazetteer only (a fresh install);
+* with the SY and TR GeoNames-format dumps imported from ``../shared/data/geonames-format``.
+
+For each category and overall it counts: resolved within 5 km of the truth; resolved 5-25 km
+away; resolved more than 25 km away (confidently wrong); ambiguous; unresolved; and how many
+answers lie outside the region (lon 25-50, lat 25-45).
+
+Run: ``PYTHONPATH=. python benchmarks/place_eval.py [--show-misses] [--rows START:END]``
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from gazetteer import open_gazetteer  # noqa: E402
+from gazetteer.resolve import haversine_km  # noqa: E402
+
+# The shared data folder sits beside the checkout (or beside the folder holding a worktree).
+SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.is_dir()),
+              REPO.parent / "shared")
+DUMPS = SHARED / "data" / "geonames-format"
+EVAL_SET = REPO / "benchmarks" / "data" / "syria_eval.csv"
+SPELLINGS = REPO / "benchmarks" / "data" / "report_spellings.csv"
+NEAR_KM = 5.0
+FAR_KM = 25.0
+REGION_LON = (25.0, 50.0)
+REGION_LAT = (25.0, 45.0)
+COUNTRY_SETS = (("SY",), ("SY", "TR"))
+OUTCOMES = ("within", "mid", "far", "ambiguous", "unresolved")
+
+
+@dataclass(frozen=True)
+class Row:
+    query: str
+    place: str
+    category: str
+    lat: float
+    lon: float
+
+
+def _csv_rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+def load_eval(path: Path = EVAL_SET) -> list[Row]:
+    """Rows of the evaluation set."""
+    return [Row(r["query"], r["place"], r["category"], float(r["lat"]), float(r["lon"]))
+            for r in _csv_rows(path)]
+
+
+def load_spellings(path: Path = SPELLINGS) -> list[Row]:
+    """Rows of the 117-spelling regression set, all in one category."""
+    return [Row(r["query"], r["place"], "117 spellings", float(r["lat"]), float(r["lon"]))
+            for r in _csv_rows(path)]
+
+
+def outcome(row: Row, res) -> tuple[str, bool, float | None]:
+    """Classify one resolution: (outcome, outside the region, distance in km or None)."""
+    if res.status != "resolved" or res.place is None:
+        return res.status, False, None
+    d = float(haversine_km(row.lat, row.lon, res.place.lat, res.place.lon))
+    outside = not (REGION_LON[0] <= res.place.lon <= REGION_LON[1]
+                   and REGION_LAT[0] <= res.place.lat <= REGION_LAT[1])
+    kind = "within" if d <= NEAR_KM else "mid" if d <= FAR_KM else "far"
+    return kind, outside, d
+
+
+def evaluate(gz, rows: list[Row], countries: tuple[str, ...]) -> dict[str, dict]:
+    """Counts per category (and ``all``), with the misses kept for ``--show-misses``."""
+    table: dict[str, dict] = defaultdict(lambda: {**{k: 0 for k in OUTCOMES}, "n": 0,
+                                                  "outside": 0, "misses": []})
+    for row in rows:
+        res = gz.resolve(row.query, countries=countries)
+        kind, outside, d = outcome(row, res)
+        for key in (row.category, "all"):
+            c = table[key]
+            c["n"] += 1
+            c[kind] += 1
+            c["outside"] += outside
+            if kind != "within":
+                c["misses"].append((row, res, kind, d))
+    return dict(table)
+
+
+def pct(part: int, whole: int) -> str:
+    return f"{100.0 * part / whole:.1f}%" if whole else "-"
+
+
+def table_lines(label: str, results: dict[str, dict]) -> list[str]:
+    lines = [f"### {label}", "",
+             "| category | n | within 5 km | 5-25 km | > 25 km (resolved) | ambiguous | "
+             "unresolved | outside region |",
+             "|---|---|---|---|---|---|---|---|"]
+    order = [k for k in ("town", "village", "kurdish", "report", "arabic", "117 spellings")
+             if k in results] + ["all"]
+    for key in order:
+        c = results[key]
+        n = c["n"]
+        lines.append(f"| {key} | {n} | {pct(c['within'], n)} | {pct(c['mid'], n)} | "
+                     f"{pct(c['far'], n)} | {pct(c['ambiguous'], n)} | "
+                     f"{pct(c['unresolved'], n)} | {c['outside']} |")
+    return lines + [""]
+
+
+def run(gz, rows: list[Row], spellings: list[Row], config: str) -> list[tuple[str, dict]]:
+    out = []
+    for countries in COUNTRY_SETS:
+        label = f"{config}, countries {','.join(countries)}"
+        out.append((label, evaluate(gz, rows, countries)))
+        out.append((f"{label} (117-spelling set)", evaluate(gz, spellings, countries)))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--show-misses", action="store_true", help="list every row not within 5 km")
+    ap.add_argument("--rows", metavar="START:END", default=None,
+                    help="measure only these rows of the evaluation set (0-based, END excluded; "
+                         "e.g. 320:519 for the held-back batch)")
+    args = ap.parse_args(argv)
+    if not DUMPS.is_dir():
+        print(f"GeoNames-format dumps not found: {DUMPS}", file=sys.stderr)
+        return 2
+    rows, spellings = load_eval(), load_spellings()
+    if args.rows:
+        try:
+            start, end = (int(x) if x else None for x in args.rows.split(":"))
+        except ValueError:
+            print(f"--rows: expected START:END, got {args.rows!r}", file=sys.stderr)
+            return 2
+        rows = rows[start:end]
+    results: list[tuple[str, dict]] = []
+    with tempfile.TemporaryDirectory(prefix="place-eval-") as home:
+        os.environ["MAPGEN_HOME"] = home
+        gz = open_gazetteer(home)
+        results += run(gz, rows, spellings, "built-in default")
+        gz.import_files([DUMPS / "SY.txt", DUMPS / "TR.txt"])
+        gz.close()
+        gz = open_gazetteer(home)
+        results += run(gz, rows, spellings, "built-in + SY + TR dumps")
+        gz.close()
+
+    places = len({r.place for r in rows})
+    print("## Place evaluation\n")
+    part = f", rows {args.rows}" if args.rows else ""
+    print(f"Evaluation set: {len(rows)} names of {places} places "
+          f"({EVAL_SET.relative_to(REPO)}{part}), plus the {len(spellings)}-spelling regression set. "
+          f"Distances to the true coordinate; 'outside region' counts answers outside "
+          f"lon {REGION_LON[0]:g}-{REGION_LON[1]:g}, lat {REGION_LAT[0]:g}-{REGION_LAT[1]:g}.\n")
+    for label, res in results:
+        print("\n".join(table_lines(label, res)))
+    if args.show_misses:
+        for label, res in results:
+            print(f"### misses: {label}\n")
+            for row, r, kind, d in res["all"]["misses"]:
+                got = (f"{r.place.name} ({r.place.country}) {d:.1f} km off"
+                       if r.place is not None else
+                       ", ".join(f"{a.name} ({a.country})" for a in r.alternatives[:4]))
+                print(f"- [{row.category}] {row.query} ({row.place}): {kind}: {got}")
+            print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

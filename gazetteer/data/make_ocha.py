@@ -1,0 +1,30 @@
+"""Regenerate ``ocha_sy_communities.csv.gz``, the OCHA communities of Syria built in.
+
+Source: UN OCHA Syria, Common Operational Dataset of populated places (admin-4 communities,
+P-codes ``C1001``...), published on HDX under CC BY 3.0 IGO; credit "UN OCHA, via HDX". See
+``SOURCE-ocha.md`` beside this file. Keeps, per community: English name, Arabic name, the
+alternate names that differ once OCHA's qualifiers are dropped, the point at 5 decimals
+(about 1 m) and the P-code; the admin columns are left out.
+
+Run: ``python gazetteer/data/make_ocha.py PATH/TO/communities.csv``
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from gazetteer.sources.base import FileReport
+from gazetteer.sources.ocha import OchaReader, write_compact
+
+OUT = Path(__file__).with_name("ocha_sy_communities.csv.gz")
+
+
+def main(src: str) -> None:
+    records = list(OchaReader().read(Path(src), FileReport(src, "ocha")))
+    with open(OUT, "wb") as fh:
+        write_compact(records, fh)
+    print(f"{OUT}: {len(records)} communities, {OUT.stat().st_size:,} bytes")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,149 @@
+"""Bounded fuzzy lookup of place names: loose keys within a few edits, blocked per country.
+
+Spellings that no key rule unifies -- a dropped or doubled consonant, a typo, a vowel where
+the loose key keeps one (Huraytan / Hraytan), two letters swapped -- are found by the edit
+distance between the query's loose key and the stored loose keys (optimal string alignment:
+Levenshtein's insertions, deletions and substitutions, and a swap of neighbours counts as one
+edit, so "Ratain" finds Ratyan as well as Ras al-Ayn), computed by rapidfuzz (C++; one query against
+a few thousand keys takes well under a millisecond, where Python would take tens).
+
+The keys are not all compared: they are kept in *blocks* per country, one by the first
+consonant of the key and one by its last two letters, so a spelling is found when it shares
+either its start or its end with the stored name. Blocks are stored in the ``fuzzy_keys``
+table (rebuilt after every import) as newline-joined keys sorted by length, and read on first
+use. Only keys of :data:`MIN_LENGTH` letters or more are compared, and at most
+:func:`max_edits` edits apart.
+"""
+from __future__ import annotations
+
+import array
+import bisect
+import sqlite3
+from typing import Sequence
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from gazetteer.importer import LOOSE
+
+#: Loose keys shorter than this are not compared (one edit in five letters is another name).
+MIN_LENGTH = 6
+#: Bump when what the blocks hold changes (forces a rebuild on open).
+FUZZY_VERSION = "2"
+_VOWELS = frozenset("aeiouyw")
+
+
+def max_edits(length: int) -> int:
+    """Edits allowed for a loose key of ``length`` letters: none below MIN_LENGTH, 1 up to 10
+    letters, then 2."""
+    if length < MIN_LENGTH:
+        return 0
+    return 1 if length <= 10 else 2
+
+
+def blocks_of(key: str) -> tuple[str, str]:
+    """The two block tags of a loose key: ``f`` + its first consonant, ``e`` + its last two
+    letters."""
+    first = next((ch for ch in key if ch not in _VOWELS), key[:1])
+    return "f" + first, "e" + key[-2:]
+
+
+def build_index(conn: sqlite3.Connection) -> None:
+    """(Re)build the ``fuzzy_keys`` blocks from the loose keys of every place (inside the
+    caller's transaction)."""
+    blocks: dict[str, dict[str, list[int]]] = {}
+    for country, key, pid in conn.execute(
+            "SELECT p.country, n.key, n.place_id FROM names AS n JOIN places AS p "
+            "ON p.id = n.place_id WHERE n.kind = ?", (LOOSE,)):
+        if len(key) < MIN_LENGTH or not key.isascii():
+            continue
+        for tag in blocks_of(key):
+            blocks.setdefault(f"{country}|{tag}", {}).setdefault(key, []).append(pid)
+    conn.execute("DELETE FROM fuzzy_keys")
+    rows = []
+    for block, keys in blocks.items():
+        ordered = sorted(keys, key=lambda k: (len(k), k))
+        # per key: its place ids, then 0
+        ids = array.array("q")
+        for k in ordered:
+            ids.extend(keys[k])
+            ids.append(0)
+        rows.append((block, "\n".join(ordered), ids.tobytes()))
+    conn.executemany("INSERT INTO fuzzy_keys VALUES (?, ?, ?)", rows)
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('fuzzy_version', ?)",
+                 (FUZZY_VERSION,))
+
+
+class _Block:
+    __slots__ = ("keys", "lengths", "ids")
+
+    def __init__(self, text: str, blob: bytes) -> None:
+        self.keys = text.split("\n")
+        self.lengths = [len(k) for k in self.keys]
+        flat = array.array("q")
+        flat.frombytes(blob)
+        ids: list[tuple[int, ...]] = []
+        start = 0
+        for i, v in enumerate(flat):
+            if v == 0:
+                ids.append(tuple(flat[start:i]))
+                start = i + 1
+        self.ids = ids
+
+
+class FuzzyIndex:
+    """Reads blocks on first use and finds the places whose loose key is a few edits away."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._blocks: dict[str, _Block | None] = {}
+        self._countries: list[str] | None = None
+
+    def clear(self) -> None:
+        """Forget blocks read so far (after an import)."""
+        self._blocks.clear()
+        self._countries = None
+
+    def countries(self) -> list[str]:
+        """Countries that have blocks."""
+        if self._countries is None:
+            self._countries = sorted({r[0].split("|", 1)[0] for r in self._conn.execute(
+                "SELECT block FROM fuzzy_keys")})
+        return self._countries
+
+    def _block(self, name: str) -> _Block | None:
+        if name in self._blocks:
+            return self._blocks[name]
+        row = self._conn.execute("SELECT keys, ids FROM fuzzy_keys WHERE block = ?",
+                                 (name,)).fetchone()
+        block = _Block(row[0], row[1]) if row else None
+        self._blocks[name] = block
+        return block
+
+    def search(self, key: str, countries: Sequence[str], limit: int = 12) -> dict[int, int]:
+        """Return ``{place id: edits}`` for places of ``countries`` whose loose key is within
+        :func:`max_edits` of ``key`` (not counting keys equal to it), closest first."""
+        edits = max_edits(len(key))
+        if not edits or not key.isascii():
+            return {}
+        found: dict[int, int] = {}
+        n = len(key)
+        for cc in countries:
+            for tag in blocks_of(key):
+                block = self._block(f"{cc}|{tag}")
+                if block is None:
+                    continue
+                lo = bisect.bisect_left(block.lengths, n - edits)
+                hi = bisect.bisect_right(block.lengths, n + edits)
+                if hi <= lo:
+                    continue
+                for _, d, i in process.extract(key, block.keys[lo:hi],
+                                               scorer=OSA.distance,
+                                               score_cutoff=edits, limit=limit):
+                    if d == 0:
+                        continue
+                    for pid in block.ids[lo + i]:
+                        old = found.get(pid)
+                        if old is None or d < old:
+                            found[pid] = d
+        return found
