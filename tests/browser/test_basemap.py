@@ -187,8 +187,8 @@ def test_switching_to_streets_requests_tiles_only_then(example, open_map) -> Non
 def test_map_built_with_satellite_opens_on_it(browser, tmp_path: Path) -> None:
     work = tmp_path / "aleppo"
     shutil.copytree(EXAMPLE, work)
-    (work / "map.yaml").write_text((work / "map.yaml").read_text(encoding="utf-8") + "basemap: satellite\n",
-                                   encoding="utf-8")
+    settings = re.sub(r"(?m)^basemap:.*$", "", (work / "map.yaml").read_text(encoding="utf-8"))
+    (work / "map.yaml").write_text(settings + "basemap: satellite\n", encoding="utf-8")
     out = tmp_path / "satellite.html"
     build_map(work).save(out)
     context = browser.new_context(viewport={"width": 1000, "height": 700})
