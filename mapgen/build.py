@@ -260,7 +260,7 @@ def _build_map(source: Any, *, zones: Any, timezone: str | None, home: str | Non
         payload["credit"] = credit_line(loaded.config.credit, ocha=True)
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
-    payload["basemap"] = basemap_for(payload["bounds"], incidents)
+    payload["basemap"] = basemap_for(payload["bounds"], incidents, loaded.config.basemap)
     payload["notes"] = annotation_rows(loaded.config.annotations, _known_places(loaded, resolved, incidents))
     if cache is not None:
         from mapgen.shape import page_data

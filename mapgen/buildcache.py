@@ -70,7 +70,7 @@ def code_stamp() -> str:
         path = root / rel
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for file in files:
-            if file.is_file() and file.suffix in (".py", ".j2", ".js", ".css", ".html", ".json"):
+            if file.is_file() and file.suffix in (".py", ".j2", ".js", ".css", ".html", ".json", ".jsonl"):
                 digest.update(f"\0{file.relative_to(root)}\0".encode())
                 digest.update(file.read_bytes())
     from importlib import metadata

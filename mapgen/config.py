@@ -40,6 +40,7 @@ DEFAULT_FACTIONS: dict[str, tuple[str, str]] = {
     "isil": ("ISIL", "#000000"),
 }
 MODES = ("cumulative", "window")
+BASEMAPS = ("offline", "streets", "terrain", "satellite")  # the online ones: mapgen.basemap.ONLINE_LAYERS
 GEOCODERS = ("nominatim",)  # online fallbacks map.yaml's ``geocoder`` may name (gazetteer.geocoder)
 ON_ERROR = ("stop", "skip")
 #: Fields a ``columns:`` mapping in map.yaml may name (our field -> the table's column).
@@ -93,6 +94,7 @@ class MapConfig:
     on_error: str = "stop"  # "skip": leave invalid records out and report them
     geocoder: dict[str, Any] | None = None  # opt-in online fallback: {service, user_agent, url, min_delay_seconds}
     annotations: tuple[Annotation, ...] = ()  # editors' labels, lines, arrows and areas
+    basemap: str = "offline"  # the basemap the page opens on (BASEMAPS)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -242,6 +244,10 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
     if on_error not in ON_ERROR:
         raise InputError(f"{excerpt(on_error)} is not one of {', '.join(ON_ERROR)}", file=file, record=line,
                          field="on_error")
+    basemap = str(data.get("basemap") or "offline")
+    if basemap not in BASEMAPS:
+        raise InputError(f"{excerpt(basemap)} is not one of {', '.join(BASEMAPS)}", file=file, record=line,
+                         field="basemap")
     countries = data.get("countries") or ()
     if isinstance(countries, str):
         countries = [c.strip() for c in countries.split(",")]
@@ -269,6 +275,7 @@ def config_from_mapping(data: Any, file: str, timezone: str | None = None) -> Ma
         on_error=on_error,
         geocoder=_geocoder(data.get("geocoder"), file, line),
         annotations=parse_annotations(data.get("annotations"), file, get_zone(tz_name)),
+        basemap=basemap,
     )
 
 

@@ -411,11 +411,10 @@ def updated_label(incidents: Sequence[Incident], zones: Sequence[ControlZone], t
 
 
 def credit_line(credit: str, *, ocha: bool = False) -> str:
-    """The map's own credit followed by the credit for the bundled data it does not already name
-    (``ocha``: a place of the map comes from UN OCHA's list of Syrian communities)."""
+    """The map's own credit followed by the credit for the bundled places it does not already
+    name (``ocha``: a place of the map comes from UN OCHA's list of Syrian communities; the
+    basemap's attribution is shown with the basemap, by the page)."""
     parts = [credit.strip()]
-    if "natural earth" not in credit.lower():
-        parts.append("Basemap: Natural Earth.")
     if "geonames" not in credit.lower():
         parts.append("Places: GeoNames (CC BY 4.0).")
     if ocha and "ocha" not in credit.lower():

@@ -94,6 +94,8 @@ def _draw(page_path: Path, date: str | None, width: int, height: int, executable
                 page.evaluate("document.documentElement.classList.add('mapgen-snapshot')")
                 page.evaluate("mapgen.app.map.invalidateSize({animate: false})")
                 page.wait_for_function("mapgen.state().ready", timeout=timeout * 1000)
+                # the basemap's relief is decoded once the page is drawn: wait for it too
+                page.evaluate("() => mapgen.app.basemap ? mapgen.app.basemap.showDetail().then(() => true) : true")
                 # two frames: the canvas and the controls have painted
                 page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
                 if problems:

@@ -55,6 +55,11 @@ view: [[36.30, 36.85], [36.70, 37.35]]
 # default: from the density of towns, 2-25 km).
 control_radius_km: 5
 
+# The basemap the page opens on: offline (default: built in, no network request), or web tiles
+# streets (OpenStreetMap), terrain (OpenTopoMap), satellite (Esri World Imagery), requested
+# only then. Readers can switch with the map's Basemap list.
+basemap: offline
+
 # For a CSV in another layout: which of its columns holds each of our fields, and the format of
 # its dates (Python strptime codes). Default: our own column names and ISO 8601 dates.
 # columns: {{id: incident_code, date: date_time, place: location, lat: geo_latitude, lon: geo_longitude}}

@@ -1,4 +1,4 @@
-"""Assemble the folium map page: inlined Leaflet, the time layer, optional web tiles; stable ids."""
+"""Assemble the folium map page: inlined Leaflet, the time layer; stable ids."""
 from __future__ import annotations
 
 import html
@@ -10,9 +10,6 @@ from branca.element import Figure
 from mapgen.render.assets import cdn_tags, leaflet_css, leaflet_js
 from mapgen.render.raw import RawHTML
 from mapgen.render.timeline import TimeLayer
-
-ONLINE_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 
 
 def _stable_ids(root: Any) -> None:
@@ -48,7 +45,6 @@ def make_map(payload: dict[str, Any], *, title: str, lang: str = "en", cdn: bool
         figure.header.add_child(RawHTML(f"<script>{leaflet_js()}</script>"), name="leaflet_js")
     figure.header.add_child(RawHTML(f"<title>{html.escape(title)}</title>"), name="title")
     figure.lang = lang
-    payload = {**payload, "tiles": {"url": ONLINE_TILES, "attribution": TILES_ATTRIBUTION}}
     TimeLayer(payload).add_to(fmap)
     return fmap
 

@@ -152,7 +152,7 @@ def test_every_control_works_by_keyboard(fixture_map: Path, open_map) -> None:
         p.keyboard.press("Tab")
         reached.append(p.evaluate("(() => { const a = document.activeElement; "
                                   "return a.getAttribute('aria-label') || a.getAttribute('title') || a.textContent.trim().slice(0, 20); })()"))
-    for name in ("Zoom in", "Zoom out", "Layers", "Previous day", "Play", "Next day", "Date", "Hide legend"):
+    for name in ("Zoom in", "Zoom out", "Basemap", "Previous day", "Play", "Next day", "Date", "Hide legend"):
         assert name in reached, f"{name!r} is not reachable by Tab: {reached}"
     # the slider by keys, and the live region follows
     slider.focus()
@@ -201,13 +201,11 @@ def test_every_control_works_by_keyboard(fixture_map: Path, open_map) -> None:
     p.keyboard.press("Escape")
     p.wait_for_function("mapgen.state().selected === null")
     assert p.evaluate("document.activeElement.getAttribute('data-incident')") == "f-1"
-    # the layer switch opens by Enter and its choices take focus
-    p.locator(".leaflet-control-layers-toggle").focus()
-    p.keyboard.press("Enter")
-    assert p.locator(".leaflet-control-layers").get_attribute("class").count("leaflet-control-layers-expanded") == 1
-    choice = p.locator(".leaflet-control-layers-list input").first
+    # the basemap choice is a labelled list that takes focus
+    choice = p.get_by_label("Basemap")
     choice.focus()
-    assert choice.is_visible() and p.evaluate("document.activeElement.tagName") == "INPUT"
+    assert choice.is_visible() and p.evaluate("document.activeElement.id") == "mapgen-basemap"
+    assert choice.input_value() == "offline"
     page.assert_clean()
 
 
@@ -305,6 +303,7 @@ def test_phone_layout_leaves_the_map_visible(which: str, request: pytest.Fixture
     toggle.tap()
     if which == "example_map" and os.environ.get("MAPGEN_UPDATE_PICTURES"):  # the README's picture
         (REPO / "output").mkdir(exist_ok=True)
+        p.evaluate("() => mapgen.app.basemap.showDetail().then(() => true)")
         p.screenshot(path=str(REPO / "output" / "phone-375x667.png"))
     page.assert_clean()
 

@@ -29,9 +29,15 @@ function App(map, data) {
   var density = this.info.density;
   if (density) this.points.on('aggregate', function (e) { density.hidden = !e.on; });
   if (map.attributionControl) {
-    map.attributionControl.setPrefix(false);
+    var attribution = map.attributionControl, update = attribution._update;
+    attribution.setPrefix(false);
     var credit = el('span', 'mapgen-credit', data.credit);
-    map.attributionControl.getContainer().appendChild(credit);
+    // Leaflet rewrites the box whenever an attribution comes or goes (a basemap switch)
+    attribution._update = function () {
+      update.call(this);
+      if (this._container) this._container.appendChild(credit);
+    };
+    attribution._update();
   }
   map.on('click', function (e) {
     if (app._click(e)) return;
@@ -114,11 +120,41 @@ App.prototype.openList = function (indices, latlng) {
 
 App.prototype._basemap = function (basemap) {
   if (!basemap) return;
-  this.basemap = new BasemapLayer(basemap, {pane: 'mapgenBase'}).addTo(this.map);
-  // Web tiles are an opt-in layer: nothing is requested unless a reader switches them on.
-  var tiles = L.tileLayer(this.data.tiles.url, {attribution: this.data.tiles.attribution, maxZoom: 18});
-  L.control.layers(null, {'Web map tiles (online)': tiles}, {position: 'topleft', collapsed: true})
-    .addTo(this.map);
+  var app = this, map = this.map;
+  this.basemap = new BasemapLayer(basemap, {pane: 'mapgenBase'}).addTo(map);
+  this.basemapKey = 'offline';
+  if (map.attributionControl) map.attributionControl.addAttribution(basemap.attribution);
+  // Web tiles (streets, terrain, satellite) are requested only while shown: the page opens on
+  // them only when map.yaml asks for it (basemap.choice), else when the reader switches.
+  map.createPane('mapgenTiles').style.zIndex = 140;  // under the canvas with the place names
+  this._tileLayers = {};
+  var choices = [{key: 'offline', label: 'Offline'}];
+  (basemap.online || []).forEach(function (t) {
+    choices.push({key: t.key, label: t.label + ' (online)'});
+    app._tileLayers[t.key] = L.tileLayer(t.url, {attribution: t.attribution, maxZoom: 18, maxNativeZoom: t.maxZoom,
+                                                 pane: 'mapgenTiles'});
+  });
+  this.basemapControl = new BasemapControl(this, choices, 'offline').addTo(map);
+  // the geography once the incidents are on screen (this.loading is set later in the constructor)
+  Promise.resolve().then(function () { return app.loading; }).then(function () { return app.whenReady(); })
+    .then(afterPaint).then(function () { return app.basemap.showDetail(); });
+  if (basemap.choice && basemap.choice !== 'offline') this.setBasemap(basemap.choice);
+};
+
+// Shows the offline map ('offline') or one of the online layers ('streets', 'terrain',
+// 'satellite'), with its attribution; over web tiles only the incidents' place names are drawn.
+App.prototype.setBasemap = function (key) {
+  var map = this.map, tiles = this._tileLayers, control = map.attributionControl;
+  if (!this.basemap || (key !== 'offline' && !tiles[key])) throw new Error('no such basemap: ' + key);
+  Object.keys(tiles).forEach(function (k) { if (k !== key && map.hasLayer(tiles[k])) map.removeLayer(tiles[k]); });
+  var offline = this.data.basemap.attribution;
+  if (key === 'offline' && this.basemapKey !== 'offline' && control) control.addAttribution(offline);
+  if (key !== 'offline' && this.basemapKey === 'offline' && control) control.removeAttribution(offline);
+  if (key !== 'offline') tiles[key].addTo(map);
+  this.basemapKey = key;
+  this.basemap.setOnline(key !== 'offline');
+  this.basemapControl.select.value = key;
+  this.emit('basemap');
 };
 
 // The place labels drawn now (on the basemap's canvas, which reaches a little beyond the
@@ -129,6 +165,16 @@ App.prototype.placeLabels = function () {
   var at = this.map._getMapPanePos();
   return this.basemap.shownLabels.map(function (l) {
     return {name: l.name, box: [l.box[0] + at.x, l.box[1] + at.y, l.box[2] + at.x, l.box[3] + at.y]};
+  });
+};
+
+// Every name the basemap draws now, of every kind (place, town, road-number, country, province,
+// water), with its box in pixels of the map's container: [{name, kind, box}].
+App.prototype.basemapLabels = function () {
+  if (!this.basemap) return [];
+  var at = this.map._getMapPanePos();
+  return this.basemap.names.map(function (l) {
+    return {name: l.name, kind: l.kind, box: [l.box[0] + at.x, l.box[1] + at.y, l.box[2] + at.x, l.box[3] + at.y]};
   });
 };
 
@@ -283,7 +329,11 @@ App.prototype.state = function (options) {
     selected: clock.selected === null ? null : clock.inc.id(clock.selected),
     ready: clock.ready,
     texts: clock.inc.hasText,  // titles, descriptions and links have arrived
-    drawMs: this.drawMs || 0  // how long the last drawing took (for measurements)
+    drawMs: this.drawMs || 0,  // how long the last drawing took (for measurements)
+    // what the basemap shows now: which basemap, the layers drawn in the view, place names, road numbers
+    basemap: this.basemap ? {name: this.basemapKey, layers: (this.basemapKey === 'offline' ? [] : [this.basemapKey])
+      .concat(this.basemap.report.layers), labels: this.basemap.report.labels.slice(),
+      refs: this.basemap.report.refs.slice()} : null
   };
   if (ids) {
     out.incidents = clock.visibleIds();
