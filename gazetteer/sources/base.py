@@ -155,3 +155,19 @@ def check_coordinates(lat: float, lon: float) -> str | None:
     if not (-180.0 <= lon <= 180.0) or lon != lon:
         return f"longitude out of range: {lon}"
     return None
+
+
+def read_coordinates(raw: dict[str, str], path: str, lineno: int) -> dict[str, float]:
+    """``{"lat": ..., "lon": ...}`` from a record's text cells, checked; an error names the field."""
+    values = {}
+    for key in ("lat", "lon"):
+        text = raw[key].strip()
+        try:
+            values[key] = float(text)
+        except ValueError:
+            raise GazetteerInputError(f"not a number: {text!r}", file=path, line=lineno, field=key) from None
+    problem = check_coordinates(values["lat"], values["lon"])
+    if problem:
+        raise GazetteerInputError(problem, file=path, line=lineno,
+                                  field="lat" if "latitude" in problem else "lon")
+    return values

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from gazetteer.errors import GazetteerInputError
 from gazetteer.model import Place
-from gazetteer.sources.base import FileReport, PlaceRecord, Progress, bounded_lines, check_coordinates
+from gazetteer.sources.base import FileReport, PlaceRecord, Progress, bounded_lines, read_coordinates
 
 #: Header spellings accepted for each column.
 HEADER_ALIASES = {
@@ -87,18 +87,7 @@ def _record(row: list[str], columns: dict[str, int], path: Path, lineno: int) ->
     name = get("name")
     if not name:
         raise GazetteerInputError("empty name", file=path, line=lineno, field="name")
-    values = {}
-    for key in ("lat", "lon"):
-        raw = get(key)
-        try:
-            values[key] = float(raw)
-        except ValueError:
-            raise GazetteerInputError(f"not a number: {raw!r}", file=path, line=lineno,
-                                      field=key) from None
-    problem = check_coordinates(values["lat"], values["lon"])
-    if problem:
-        raise GazetteerInputError(problem, file=path, line=lineno,
-                                  field="lat" if "latitude" in problem else "lon")
+    values = read_coordinates({"lat": get("lat"), "lon": get("lon")}, path, lineno)
     country = get("country").upper()
     if country and (len(country) != 2 or not country.isalpha()):
         raise GazetteerInputError(f"not an ISO-3166 alpha-2 code: {country!r}", file=path,

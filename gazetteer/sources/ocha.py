@@ -18,7 +18,7 @@ from typing import IO, Iterator
 
 from gazetteer.errors import GazetteerInputError
 from gazetteer.model import Place
-from gazetteer.sources.base import FileReport, PlaceRecord, Progress, check_coordinates
+from gazetteer.sources.base import FileReport, PlaceRecord, Progress, read_coordinates
 
 #: Columns that make a CSV an OCHA community list (others, such as ``kind``, may follow).
 REQUIRED = ("name_en", "name_ar", "lat", "lon", "pcode")
@@ -98,18 +98,7 @@ def read_rows(rows: list[list[str]], path: Path, report: FileReport) -> Iterator
         name = row[col["name_en"]].strip()
         if not name:
             raise GazetteerInputError("empty name", file=path, line=lineno, field="name_en")
-        values = {}
-        for key in ("lat", "lon"):
-            raw = row[col[key]].strip()
-            try:
-                values[key] = float(raw)
-            except ValueError:
-                raise GazetteerInputError(f"not a number: {raw!r}", file=path, line=lineno,
-                                          field=key) from None
-        problem = check_coordinates(values["lat"], values["lon"])
-        if problem:
-            raise GazetteerInputError(problem, file=path, line=lineno,
-                                      field="lat" if "latitude" in problem else "lon")
+        values = read_coordinates({key: row[col[key]] for key in ("lat", "lon")}, path, lineno)
         pcode = row[col["pcode"]].strip()
         names = [name]
         arabic = row[col["name_ar"]].strip()

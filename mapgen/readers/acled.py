@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from mapgen.errors import InputError, InputErrors
+from mapgen.errors import InputError
 from mapgen.model import IncidentValidator, Origin, Source, incident_from_record, parse_sources
 from mapgen.readers.base import Records
 from mapgen.readers.csv_events import long_lived_rows
@@ -142,11 +142,7 @@ def record_from_row(row: dict[str, str], origin: Origin) -> dict[str, Any]:
 
 def read_acled_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], records: Records) -> None:
     """Validate each row of an opened ACLED table into ``records``."""
-    try:
-        table.require(*SIGNATURE)
-    except InputErrors as exc:
-        table.close()
-        errors.extend(exc.errors)
+    if not table.has_columns(SIGNATURE, errors):
         return
     table.header = [OLD_COLUMNS.get(name, name) for name in table.header]
     validator = IncidentValidator(tz, IncidentValidator.FIELDS)

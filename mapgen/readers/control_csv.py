@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from mapgen.errors import InputError, InputErrors
+from mapgen.errors import InputError
 from mapgen.model import Origin
 from mapgen.readers.base import Records
 from mapgen.readers.csv_events import SourceCache
@@ -26,11 +26,7 @@ def is_control_header(header: list[str]) -> bool:
 
 def read_control_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], records: Records) -> None:
     """Validate each row of an opened control table into ``records.control``."""
-    try:
-        table.require(*REQUIRED)
-    except InputErrors as exc:
-        table.close()
-        errors.extend(exc.errors)
+    if not table.has_columns(REQUIRED, errors):
         return
     known = table.known_columns(REQUIRED, OPTIONAL, records.warnings)
     columns = [(index, name) for index, name in enumerate(table.header) if name in known]

@@ -144,6 +144,17 @@ class CsvTable:
         if problems:
             raise InputErrors(problems)
 
+    def has_columns(self, names: tuple[str, ...], errors: list[InputError]) -> bool:
+        """Whether the header has ``names`` and no other problem; if not, every problem is added
+        to ``errors`` and the table is closed."""
+        try:
+            self.require(*names)
+        except InputErrors as exc:
+            self.close()
+            errors.extend(exc.errors)
+            return False
+        return True
+
     def known_columns(self, required: tuple[str, ...], optional: tuple[str, ...],
                       warnings: list[InputError]) -> set[str]:
         """The columns a reader understands; each other column adds a warning (not an error)."""

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 from zoneinfo import ZoneInfo
 
-from mapgen.errors import InputError, InputErrors
+from mapgen.errors import InputError
 from mapgen.model import Origin, incident_from_record
 from mapgen.readers.base import Records
 from mapgen.readers.csv_events import long_lived_rows
@@ -176,11 +176,7 @@ def _incident(row: Mapping[str, Any], origin: Origin, tz: ZoneInfo, records: Rec
 
 def read_ucdp_rows(table: CsvTable, tz: ZoneInfo, errors: list[InputError], records: Records) -> None:
     """Validate each row of an opened GED table into ``records``."""
-    try:
-        table.require(*SIGNATURE)
-    except InputErrors as exc:
-        table.close()
-        errors.extend(exc.errors)
+    if not table.has_columns(SIGNATURE, errors):
         return
     header = table.header
     count = 0

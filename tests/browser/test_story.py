@@ -229,3 +229,13 @@ def test_incident_places_are_labelled_from_their_first_incident(example, open_ma
         shown = p.evaluate("names => names.map(n => mapgen.app.placeShown(n))", sorted(first))
         assert shown == [first[name] <= iso for name in sorted(first)], iso
     assert p.evaluate("mapgen.app.placeShown('Somewhere without incidents')") is True
+    # and the basemap draws their names accordingly: none before its place's first incident
+    for iso in ("2016-02-01", "2016-02-03", "2016-02-05"):
+        page.set_date(iso)
+        p.wait_for_timeout(100)  # the names are redrawn in the frame after the change
+        drawn = set(p.evaluate("mapgen.app.basemap.shownLabels.map(l => l.name)"))  # incident places
+        early = {name for name, day in first.items() if day > iso}
+        assert not drawn & early, (iso, drawn & early)
+        if iso == "2016-02-05":
+            assert "Bab al-Salameh" in drawn or "Azaz" in drawn
+    page.assert_clean()

@@ -418,8 +418,12 @@ var BasemapLayer = DrawnCanvas.extend({
   // readable over the map (zones and incidents are drawn above, on their own canvases).
   _drawLabels: function (ctx, view) {
     var dots = this._dots.xy, shown = [], scale = view.scale, ox = view.ox, oy = view.oy, bounds = view.bounds;
+    // an incident's place is named (and dotted) from its first incident on (App.placeShown)
+    var named = this.placeShown, drawnIndex = [];
+    this._labels.forEach(function (label, k) { if (!named || named(label.name)) drawnIndex.push(k); });
     ctx.beginPath();
-    for (var k = 0; k < dots.length; k += 2) {
+    for (var j = 0; j < drawnIndex.length; j++) {
+      var k = 2 * drawnIndex[j];
       var px = dots[k] * scale - ox, py = dots[k + 1] * scale - oy;
       ctx.moveTo(px + 2, py);
       ctx.arc(px, py, 2, 0, 2 * Math.PI);
@@ -436,6 +440,7 @@ var BasemapLayer = DrawnCanvas.extend({
     ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';
     ctx.fillStyle = '#333';
     this._labels.forEach(function (label, k) {
+      if (named && !named(label.name)) return;
       if (label.width === null) label.width = ctx.measureText(label.name).width;
       var x = dots[2 * k] * scale - ox + LABEL_OFFSET, y = dots[2 * k + 1] * scale - oy;
       var box = [x - 2, y - 8, x + label.width + 2, y + 8];

@@ -99,6 +99,17 @@ App.prototype.placeShown = function (name) {
   var start = this.placeStarts().get(name);
   return start === undefined || start < this.clock.instant(this.clock.index);
 };
+// How many incident places are named at the current date (their first starts, sorted, counted
+// by binary search): the basemap redraws its names only when this changes, never on every step.
+App.prototype.placesShownCount = function () {
+  if (!this._placeStartList) {
+    var starts = [];
+    this.placeStarts().forEach(function (start) { starts.push(start); });
+    if (!this.loaded) return -1;
+    this._placeStartList = Float64Array.from(starts).sort();
+  }
+  return upperBound(this._placeStartList, this.clock.instant(this.clock.index));
+};
 
 // Popups keep clear of the controls: the padding Leaflet pans them into (and the height they
 // may take) comes from the controls' boxes. On small screens every control counts; on large
@@ -199,6 +210,13 @@ APP_PARTS.push({
   },
   drawn: function (app) {
     if (!app.loaded) return;
+    // a place is named from its first incident on: redraw the names when that set changes
+    var named = app.placesShownCount();
+    if (app.basemap && named !== app._placesNamed) {
+      // the first time, the names were drawn before the data arrived: redraw if any is hidden
+      if (app._placesNamed !== undefined || named < app._placeStartList.length) app.basemap.redraw();
+      app._placesNamed = named;
+    }
     clearTimeout(app._elsewhereTimer);
     app._elsewhereTimer = setTimeout(function () {
       app.elsewhere = app.offscreen();

@@ -122,6 +122,7 @@ App.prototype._basemap = function (basemap) {
   if (!basemap) return;
   var app = this, map = this.map;
   this.basemap = new BasemapLayer(basemap, {pane: 'mapgenBase'}).addTo(map);
+  this.basemap.placeShown = function (name) { return app.placeShown(name); };
   this.basemapKey = 'offline';
   if (map.attributionControl) map.attributionControl.addAttribution(basemap.attribution);
   // Web tiles (streets, terrain, satellite) are requested only while shown: the page opens on
