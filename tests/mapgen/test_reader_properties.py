@@ -2,9 +2,11 @@
 project's own input errors, each naming the file and a line (or feature) -- never another exception."""
 from __future__ import annotations
 
+import atexit
 import csv
 import io
 import json
+import shutil
 import tempfile
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -52,6 +54,7 @@ zones:
 SAMPLES = {"events.csv": EVENTS_CSV, "acled.csv": ACLED, "control.csv": CONTROL_CSV,
            "data.geojson": GEOJSON, "data.yaml": YAML}
 _DIR = Path(tempfile.mkdtemp(prefix="mapgen-props-"))
+atexit.register(shutil.rmtree, _DIR, ignore_errors=True)  # hypothesis needs one folder for all examples
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -1,9 +1,11 @@
 """CSV and GeoJSON writers: formula-safe cells, and export -> import gives the same incidents."""
 from __future__ import annotations
 
+import atexit
 import csv
 import datetime as dt
 import io
+import shutil
 import tempfile
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,6 +21,7 @@ from mapgen.writers import escape_cell, features_geojson, incidents_csv
 
 TZ = ZoneInfo("Asia/Damascus")
 _DIR = Path(tempfile.mkdtemp(prefix="mapgen-writers-"))
+atexit.register(shutil.rmtree, _DIR, ignore_errors=True)  # hypothesis needs one folder for all examples
 
 
 @given(st.text(max_size=20))
