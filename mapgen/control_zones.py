@@ -514,7 +514,7 @@ def _zone(version: _Version) -> ControlZone:
     for row in sorted(rows, key=lambda r: r.valid_from):
         key = (row.place, row.lat, row.lon)
         if key not in towns:  # the earliest row of a town says since when it is held
-            towns[key] = HeldTown(row.place, row.valid_from, row.sources)
+            towns[key] = HeldTown(row.place, row.valid_from, row.sources, row.lat, row.lon)
     return ControlZone(id=f"control-{slug}{status}-{when}", faction=version.faction,
                        geometry=version.geometry, valid_from=start, valid_to=version.valid_to,
                        status=version.status, sources=tuple(sources), origin=rows[0].origin,

@@ -107,8 +107,8 @@ def zones_frame(zones: Sequence[ControlZone], tz: ZoneInfo) -> gpd.GeoDataFrame:
 def _towns_cell(towns: Sequence[HeldTown], tz: ZoneInfo) -> str:
     if not towns:
         return ""
-    return json.dumps([[t.place, t.since.astimezone(tz).isoformat(), sources_cell(t.sources, tz)] for t in towns],
-                      ensure_ascii=False)
+    return json.dumps([[t.place, t.since.astimezone(tz).isoformat(), sources_cell(t.sources, tz), t.lat, t.lon]
+                       for t in towns], ensure_ascii=False)
 
 
 def _towns(value: Any, origin: Origin, tz: ZoneInfo, cache: SourceCache) -> tuple[HeldTown, ...]:
@@ -118,13 +118,16 @@ def _towns(value: Any, origin: Origin, tz: ZoneInfo, cache: SourceCache) -> tupl
     try:
         items = json.loads(value) if isinstance(value, str) else value
         towns = []
-        for place, since, sources in items:
+        for item in items:
+            place, since, sources = item[:3]
+            lat, lon = (item[3], item[4]) if len(item) == 5 else (None, None)  # where the town is
             moment, _ = parse_instant(since, tz)
             towns.append(HeldTown(str(place), _midnight(moment, tz),
-                                  cache.get(sources, origin, "towns") if sources else ()))
+                                  cache.get(sources, origin, "towns") if sources else (),
+                                  None if lat is None else float(lat), None if lon is None else float(lon)))
         return tuple(towns)
     except (TypeError, ValueError):
-        raise origin.error("towns", "must be JSON [[place, since, sources], ...]") from None
+        raise origin.error("towns", "must be JSON [[place, since, sources, lat, lon], ...]") from None
 
 
 def _plain(value: Any) -> Any:

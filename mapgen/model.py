@@ -120,6 +120,8 @@ class HeldTown:
     place: str
     since: dt.datetime
     sources: tuple[Source, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
 
 
 @dataclass(frozen=True)

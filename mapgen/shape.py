@@ -300,12 +300,14 @@ def _zone_label(zone: ControlZone, tz: Any) -> str:
 
 
 MIN_GAIN_DEG2 = 2e-5  # parts of taken ground smaller than this (about 0.2 km²) are slivers of redrawing
+NEW_TOWN_REACH_DEG = 0.05  # taken ground of a derived zone lies within about 5 km of a town it took
 
 
 def taken_ground(zones: Sequence[ControlZone], tz: Any) -> dict[str, Any]:
     """For each zone version that begins on a day when the map already showed zones: the ground
     it holds that its faction did not hold at the end of the day before (shapely geometry),
     keyed by zone id. Versions that only redraw the same ground are left out."""
+    from shapely.geometry import Point
     from shapely.ops import unary_union
 
     gains: dict[str, Any] = {}
@@ -317,6 +319,14 @@ def taken_ground(zones: Sequence[ControlZone], tz: Any) -> dict[str, Any]:
         held = [z.geometry for z in shown if z.faction == zone.faction]
         gain = zone.geometry.difference(unary_union(held)) if held else zone.geometry
         parts = [g for g in getattr(gain, "geoms", [gain]) if g.geom_type == "Polygon" and g.area >= MIN_GAIN_DEG2]
+        if zone.towns:
+            # a zone drawn from town control took ground only where it took a town: a side whose
+            # edge moved because a neighbour's towns changed hands has taken nothing
+            before_towns = {(t.place, round(t.lat, 4), round(t.lon, 4)) for z in shown if z.faction == zone.faction
+                            for t in z.towns if t.lat is not None and t.lon is not None}
+            new = [Point(t.lon, t.lat) for t in zone.towns if t.lat is not None and t.lon is not None
+                   and (t.place, round(t.lat, 4), round(t.lon, 4)) not in before_towns]
+            parts = [g for g in parts if any(g.distance(town) <= NEW_TOWN_REACH_DEG for town in new)]
         if parts:
             gains[zone.id] = unary_union(parts)
     return gains

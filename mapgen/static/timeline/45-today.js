@@ -90,9 +90,13 @@ function drawTaken(ctx, app, scale, ox, oy) {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.lineJoin = 'round';
+  var placed = [];  // labels already drawn: one that would overlap is left out (the hatching stays)
   taken.forEach(function (z) {
     var p = worldRing([[z.zone.gainAt[1], z.zone.gainAt[0]]]).xy, text = takenLabel(app, z.zone);
-    var x = p[0] * scale - ox, y = p[1] * scale - oy;
+    var x = p[0] * scale - ox, y = p[1] * scale - oy, half = ctx.measureText(text).width / 2 + 3;
+    var box = [x - half, y - 9, x + half, y + 9];
+    if (collides(placed, box)) return;
+    placed.push(box);
     ctx.lineWidth = 4;
     ctx.strokeStyle = 'rgba(255, 255, 255, 0.95)';
     ctx.strokeText(text, x, y);
