@@ -24,6 +24,7 @@ SHOW_AT_MOST = 5
 LOOKUP_AT_MOST = 200
 
 
+@lru_cache(maxsize=65536)  # a map names few places many times
 def _key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
@@ -88,8 +89,10 @@ def swapped_warnings(source: Any, home: str | None = None) -> list[InputError]:
         return []
     known = _known_places(source)
     countries = tuple(source.config.countries)
-    wanted = sorted({i.place for i in located if i.place and _key(i.place) not in known
-                     and Path(i.origin.file).suffix.lower() in (".geojson", ".json")})[:LOOKUP_AT_MOST]
+    geojson = {f for f in {i.origin.file for i in located}
+               if Path(str(f)).suffix.lower() in (".geojson", ".json")}  # per file, not per point
+    wanted = sorted({i.place for i in located if i.place and i.origin.file in geojson
+                     and _key(i.place) not in known})[:LOOKUP_AT_MOST]
     known.update(_gazetteer_places(wanted, countries, home))
     area = _countries_shape(countries) if countries else None
     found: list[InputError] = []
