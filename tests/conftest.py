@@ -26,8 +26,8 @@ def mapgen_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
 
 
 @pytest.fixture
-def shared_data() -> Path:
-    """The committed extracts, laid out like the shared data folder (``geonames-format/``,
+def data_extracts() -> Path:
+    """The committed real extracts (``tests/data``: ``geonames-format/``,
     ``ocha-syria-communities/``)."""
     return TEST_DATA
 

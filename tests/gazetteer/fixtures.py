@@ -72,7 +72,7 @@ def gz(home):
 
 
 @pytest.fixture(scope="session")
-def gz_sytr_shared(sytr_home_master):
+def gz_sytr(sytr_home_master):
     """One read-only gazetteer with the SY+TR extracts for the many resolution tests."""
     from gazetteer import open_gazetteer
 

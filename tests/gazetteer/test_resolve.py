@@ -16,8 +16,8 @@ def test_unknown_name_is_unresolved_not_an_error(gz):
     assert res.status == "unresolved" and res.place is None and res.score == 0.0
 
 
-def test_city_wins_over_the_province_of_the_same_name(gz_sytr_shared):
-    res = gz_sytr_shared.resolve("Aleppo")
+def test_city_wins_over_the_province_of_the_same_name(gz_sytr):
+    res = gz_sytr.resolve("Aleppo")
     assert res.status == "resolved" and not res.place.feature_code.startswith("ADM")
     assert abs(res.place.lon - 37.16) < 0.05  # the city, not the governorate centroid (37.62)
 
@@ -29,26 +29,26 @@ def test_country_names_never_resolve_to_a_town(gz):
         assert res.place is None or res.place.feature_code.startswith("PCL")
 
 
-def test_near_picks_the_right_one_of_two_villages(gz_sytr_shared):
+def test_near_picks_the_right_one_of_two_villages(gz_sytr):
     azaz_area = (36.58, 37.05)
     hama_area = (35.13, 36.75)
-    north = gz_sytr_shared.resolve("Suran", near=azaz_area)
-    south = gz_sytr_shared.resolve("Suran", near=hama_area)
+    north = gz_sytr.resolve("Suran", near=azaz_area)
+    south = gz_sytr.resolve("Suran", near=hama_area)
     assert north.status == south.status == "resolved"
     assert north.place.lat > 36.4 and south.place.lat < 35.6
 
 
-def test_other_names_of_the_report_are_context(gz_sytr_shared):
-    alone = gz_sytr_shared.resolve("Zahraa", countries=["SY"])
+def test_other_names_of_the_report_are_context(gz_sytr):
+    alone = gz_sytr.resolve("Zahraa", countries=["SY"])
     assert alone.status == "ambiguous" and len(alone.alternatives) >= 2
     report = ["Nubl", "Zahraa", "Mayer", "Anadan", "Kafer Naya", "Tell Rifaat"]
-    res = dict(zip(report, gz_sytr_shared.resolve_many(report, countries=["SY"])))
+    res = dict(zip(report, gz_sytr.resolve_many(report, countries=["SY"])))
     assert res["Zahraa"].status == "resolved"
     assert abs(res["Zahraa"].place.lat - 36.3586) < 0.02
 
 
-def test_country_preference_keeps_a_famous_city_abroad(gz_sytr_shared):
-    res = gz_sytr_shared.resolve("Beirut", countries=["SY", "TR"])
+def test_country_preference_keeps_a_famous_city_abroad(gz_sytr):
+    res = gz_sytr.resolve("Beirut", countries=["SY", "TR"])
     assert res.status == "resolved" and res.place.country == "LB"
 
 
@@ -62,20 +62,20 @@ def test_project_places_come_first(gz):
     assert gz.resolve("Azaz", extra_places=[own]).place.source != "project"
 
 
-def test_skeleton_alone_does_not_resolve_without_support(gz_sytr_shared):
+def test_skeleton_alone_does_not_resolve_without_support(gz_sytr):
     # "Qamishlo" (Kurdish) shares only its consonants with Al Qamishli
-    alone = gz_sytr_shared.resolve("Qamishlo")
+    alone = gz_sytr.resolve("Qamishlo")
     assert alone.status != "resolved"
     assert any(a.name == "Al Qamishli" for a in alone.alternatives)
-    helped = gz_sytr_shared.resolve("Qamishlo", near=(37.05, 41.22))
+    helped = gz_sytr.resolve("Qamishlo", near=(37.05, 41.22))
     assert helped.status == "resolved" and helped.place.name == "Al Qamishli"
 
 
-def test_resolution_is_deterministic(gz_sytr_shared):
+def test_resolution_is_deterministic(gz_sytr):
     names = ["Kafer Naya", "Salma", "Rabia", "Tal Rifaat", "Bab al-Hawa", "Homs"]
-    first = [r.to_json_dict() for r in gz_sytr_shared.resolve_many(names, countries=["SY"])]
-    gz_sytr_shared._cache.clear()
-    second = [r.to_json_dict() for r in gz_sytr_shared.resolve_many(names, countries=["SY"])]
+    first = [r.to_json_dict() for r in gz_sytr.resolve_many(names, countries=["SY"])]
+    gz_sytr._cache.clear()
+    second = [r.to_json_dict() for r in gz_sytr.resolve_many(names, countries=["SY"])]
     assert first == second
 
 
@@ -87,8 +87,8 @@ def test_crossing_and_air_base_come_from_the_curated_table(gz):
         assert (res.place.source, res.place.feature_code) == ("curated", code)
 
 
-def test_arabic_script_query(gz_sytr_shared):
-    res = gz_sytr_shared.resolve("حريتان")
+def test_arabic_script_query(gz_sytr):
+    res = gz_sytr.resolve("حريتان")
     assert res.status == "resolved" and res.place.geonameid == 169858
 
 

@@ -54,8 +54,8 @@ def _abroad_doubt(name, res, countries) -> bool:
 
 
 @pytest.mark.parametrize("countries", [(), ("SY", "TR")])
-def test_every_seed_place_resolves_correctly_with_sy_and_tr(gz_sytr_shared, countries):
-    results = gz_sytr_shared.resolve_many(SEED_PLACES + SEED_AREAS, countries=countries)
+def test_every_seed_place_resolves_correctly_with_sy_and_tr(gz_sytr, countries):
+    results = gz_sytr.resolve_many(SEED_PLACES + SEED_AREAS, countries=countries)
     by_name = dict(zip(SEED_PLACES + SEED_AREAS, results))
     wrong = [(n, r.status, r.place) for n, r in by_name.items()
              if n in SEED_PLACES and not _correct(n, r) and not _abroad_doubt(n, r, countries)]
@@ -80,9 +80,9 @@ def test_builtin_alone_is_right_or_says_it_does_not_know(gz, countries):
     assert resolved >= 12  # the built-in default knows most of them
 
 
-def test_accuracy_bars_on_report_spellings(gz_sytr_shared):
+def test_accuracy_bars_on_report_spellings(gz_sytr):
     names = list(TRUTH)
-    results = gz_sytr_shared.resolve_many(names, countries=("SY", "TR"))
+    results = gz_sytr.resolve_many(names, countries=("SY", "TR"))
     within = wrong = wrong_country = 0
     for name, res in zip(names, results):
         if res.status != "resolved":
@@ -100,8 +100,8 @@ def test_accuracy_bars_on_report_spellings(gz_sytr_shared):
     assert wrong_country == 0
 
 
-def test_single_names_are_never_resolved_into_the_wrong_country(gz_sytr_shared):
+def test_single_names_are_never_resolved_into_the_wrong_country(gz_sytr):
     for name, (country, _, _) in TRUTH.items():
-        res = gz_sytr_shared.resolve(name)
+        res = gz_sytr.resolve(name)
         if res.status == "resolved":
             assert res.place.country == country, (name, res.place)

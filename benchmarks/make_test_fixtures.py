@@ -1,4 +1,4 @@
-"""Cut the small real data extracts the tests run on from the full shared data.
+"""Cut the small real data extracts the tests run on (``tests/data``) from the full data files.
 
 The tests must run in a fresh clone with nothing beside it, so they use extracts committed under
 ``tests/data``:
@@ -13,7 +13,8 @@ The tests must run in a fresh clone with nothing beside it, so they use extracts
   communities carrying a needed name.
 
 Rows are copied unchanged, in the order of the source files. Run from the repository:
-``python tests/data/make_fixtures.py`` (reads the shared data folder beside the checkout).
+``python benchmarks/make_test_fixtures.py`` (reads the full data folder beside the checkout,
+as the benchmarks do; the tests themselves never read it).
 """
 from __future__ import annotations
 
@@ -27,8 +28,8 @@ from pathlib import Path
 
 import yaml
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
+REPO = Path(__file__).resolve().parents[1]
+HERE = REPO / "tests" / "data"
 SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.is_dir()),
               REPO.parent / "shared")
 SRC_DUMPS = SHARED / "data" / "geonames-format"
