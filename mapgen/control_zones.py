@@ -24,7 +24,7 @@ from typing import Any, Sequence
 
 from mapgen.errors import InputError, InputErrors
 from mapgen.model import ControlZone, HeldTown, Origin, Source
-from mapgen.towncontrol import TownControl, same_place
+from mapgen.towncontrol import TownControl, folded_name, same_place
 
 CIRCLE_VERTICES = 72
 #: adaptive reach: this many times the distance to the town's k-th nearest other town, within bounds
@@ -153,7 +153,7 @@ def check_place_overlaps(rows: Sequence[TownControl]) -> None:
                 for other in by_cell.get((cy + dy, cx + dx), ()):
                     if other is row or not same_place(row, other):
                         continue
-                    if (_fold(row.place) != _fold(other.place)
+                    if (folded_name(row.place) != folded_name(other.place)
                             and (row.faction, row.status) == (other.faction, other.status)):
                         continue  # two spellings of one town, held alike: listed twice, no conflict
                     first, second = sorted((row, other), key=lambda r: (r.valid_from, _line(r.origin.record)))
@@ -168,10 +168,6 @@ def check_place_overlaps(rows: Sequence[TownControl]) -> None:
     if errors:
         errors.sort(key=lambda e: (str(e.file), _line(e.record)))
         raise InputErrors(errors)
-
-
-def _fold(name: str) -> str:
-    return " ".join(name.casefold().split())
 
 
 def adaptive_radii(points: Sequence[tuple[float, float]], project: Any) -> list[float]:

@@ -7,13 +7,13 @@ build goes on with the coordinates as given.
 """
 from __future__ import annotations
 
-import math
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
 from mapgen.errors import InputError, excerpt
+from mapgen.geodesy import great_circle_km
 from mapgen.model import Incident
 
 #: A point this close (km) to the place it names is taken as meant for it.
@@ -27,13 +27,6 @@ LOOKUP_AT_MOST = 200
 @lru_cache(maxsize=65536)  # a map names few places many times
 def _key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @lru_cache(maxsize=8)
@@ -107,7 +100,7 @@ def swapped_warnings(source: Any, home: str | None = None) -> list[InputError]:
         if place is None:
             unplaced.append(inc)
             continue
-        given, swapped = _km(inc.lat, inc.lon, *place), _km(inc.lon, inc.lat, *place)
+        given, swapped = great_circle_km(inc.lat, inc.lon, *place), great_circle_km(inc.lon, inc.lat, *place)
         if given > NEAR_KM and swapped <= NEAR_KM:
             found.append(_warning(inc, f"lies {given:.0f} km from {excerpt(inc.place)}, which is near "
                                        f"({inc.lon:g}, {inc.lat:g})"))

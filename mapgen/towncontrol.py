@@ -12,6 +12,7 @@ from typing import Any, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from mapgen.errors import InputError, excerpt
+from mapgen.geodesy import great_circle_km
 from mapgen.model import ZONE_STATUSES, Origin, Source, parse_sources
 from mapgen.timeparse import next_day, parse_instant
 
@@ -104,16 +105,9 @@ SAME_NAME_KM = 2.0
 SAME_SPOT_KM = 0.05
 
 
-def _folded(name: str) -> str:
+def folded_name(name: str) -> str:
+    """A town's name compared without case or spacing differences."""
     return " ".join(name.casefold().split())
-
-
-def _km(a: TownControl, b: TownControl) -> float:
-    from math import asin, cos, radians, sin, sqrt
-
-    lat1, lon1, lat2, lon2 = map(radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
-    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * asin(min(1.0, sqrt(h)))
 
 
 def same_place(a: TownControl, b: TownControl) -> bool:
@@ -123,10 +117,11 @@ def same_place(a: TownControl, b: TownControl) -> bool:
     two towns; two names are one town only at (nearly) the same spot. A row not yet located
     is the same place as a row of the same name (both will resolve alike).
     """
-    same_name = _folded(a.place) == _folded(b.place)
+    same_name = folded_name(a.place) == folded_name(b.place)
     if not (a.located and b.located):
         return same_name
-    return _km(a, b) <= (SAME_NAME_KM if same_name else SAME_SPOT_KM)
+    distance = great_circle_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+    return distance <= (SAME_NAME_KM if same_name else SAME_SPOT_KM)
 
 
 def check_overlaps(rows: Sequence[TownControl], errors: list[InputError]) -> None:
@@ -138,7 +133,7 @@ def check_overlaps(rows: Sequence[TownControl], errors: list[InputError]) -> Non
     """
     by_place: dict[str, list[TownControl]] = {}
     for row in rows:
-        by_place.setdefault(_folded(row.place), []).append(row)
+        by_place.setdefault(folded_name(row.place), []).append(row)
     for items in by_place.values():
         items.sort(key=lambda r: r.valid_from)
         for n, after in enumerate(items):

@@ -9,7 +9,6 @@ uses the other places of a report to tell two villages of one name apart.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import Any, Iterable, Sequence
 
 from mapgen.ingest import lexicon as lx
 from mapgen.ingest.sentences import Sentence
+from mapgen.geodesy import great_circle_km
 from mapgen.ingest.textkeys import distance_km, fold, similarity
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`ʿʾ\-][^\W\d_]+)*['’]?")
@@ -690,7 +690,7 @@ class MentionFinder:
         if len(rivals) < 2:
             return None
         # rank by the quick great-circle distance, then measure the two nearest exactly
-        ranked = sorted((min(_quick_km(p.lat, p.lon, lat, lon) for lat, lon in points), n, p)
+        ranked = sorted((min(great_circle_km(p.lat, p.lon, lat, lon) for lat, lon in points), n, p)
                         for n, p in enumerate(rivals))
         (_, _, best), (_, _, second) = ranked[0], ranked[1]
         d0 = min(distance_km(best.lat, best.lon, lat, lon) for lat, lon in _closest(best, points))
@@ -765,26 +765,16 @@ def _near_context(place: Any, others: Sequence[tuple[float, float]]) -> bool:
     if not others:
         return True
     # the quick great-circle distance decides unless it is within 1% of the limit
-    quick = [(_quick_km(place.lat, place.lon, lat, lon), lat, lon) for lat, lon in others]
+    quick = [(great_circle_km(place.lat, place.lon, lat, lon), lat, lon) for lat, lon in others]
     if any(d <= FAR_KM * 0.99 for d, _, _ in quick):
         return True
     return any(distance_km(place.lat, place.lon, lat, lon) <= FAR_KM
                for d, lat, lon in quick if d <= FAR_KM * 1.01)
 
 
-def _quick_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle (haversine) distance in km: within 0.5% of the geodesic, to rank and screen
-    the many pairs of a long report; decisions near a limit are measured with
-    :func:`~mapgen.ingest.textkeys.distance_km`."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _closest(place: Any, points: Sequence[tuple[float, float]], n: int = 3) -> list[tuple[float, float]]:
     """The ``n`` points nearest to ``place`` by the quick distance."""
-    return sorted(points, key=lambda pt: _quick_km(place.lat, place.lon, pt[0], pt[1]))[:n]
+    return sorted(points, key=lambda pt: great_circle_km(place.lat, place.lon, pt[0], pt[1]))[:n]
 
 
 def find_mentions(lookup: PlaceLookup, sentences: Sequence[Sentence]) -> Found:

@@ -44,25 +44,6 @@ function takenLabel(app, zone) {
   return (zone.status === 'contested' ? 'contested ' : 'taken ') + day;
 }
 
-// Hatching in a faction's colour, made once per colour.
-var hatches = {};
-function hatch(ctx, colour) {
-  if (!hatches[colour]) {
-    var tile = document.createElement('canvas');
-    tile.width = tile.height = 8;
-    var t = tile.getContext('2d');
-    t.strokeStyle = colour;
-    t.lineWidth = 2;
-    t.beginPath();
-    t.moveTo(-2, 10); t.lineTo(10, -2);
-    t.moveTo(-2, 2); t.lineTo(2, -2);
-    t.moveTo(6, 10); t.lineTo(10, 6);
-    t.stroke();
-    hatches[colour] = tile;
-  }
-  return ctx.createPattern(hatches[colour], 'repeat');
-}
-
 // Drawn by the zone layer (70-zones) over the zones: each taken area hatched and outlined,
 // with its label.
 function drawTaken(ctx, app, scale, ox, oy) {
@@ -75,7 +56,7 @@ function drawTaken(ctx, app, scale, ox, oy) {
     ctx.beginPath();
     traceRings(ctx, z.gainRings, scale, ox, oy);
     ctx.globalAlpha = 0.55;
-    ctx.fillStyle = hatch(ctx, colour);
+    ctx.fillStyle = hatch(ctx, colour, ox, oy);  // as contested ground (70-zones)
     ctx.fill('evenodd');
     ctx.globalAlpha = 1;
     ctx.setLineDash([]);

@@ -40,14 +40,15 @@ var ZoneLayer = DrawnCanvas.extend({
   }
 });
 
-// Diagonal hatching in a colour, as control maps draw contested ground; anchored to the map's
-// pixel grid so it does not crawl when the map pans.
+// Diagonal hatching in a colour, as control maps draw contested ground (and the day's taken
+// ground, 45-today); anchored to the map's pixel grid so it does not crawl when the map pans.
+// Tile and pattern are made once per colour and canvas; a draw only moves the pattern.
 var HATCH_SIZE = 8;
-var hatchTiles = {};
+var hatches = {};
 function hatch(ctx, colour, ox, oy) {
-  var tile = hatchTiles[colour];
-  if (!tile) {
-    tile = hatchTiles[colour] = document.createElement('canvas');
+  var made = hatches[colour];
+  if (!made || made.ctx !== ctx) {
+    var tile = document.createElement('canvas');
     var ratio = window.devicePixelRatio || 1, size = Math.round(HATCH_SIZE * ratio);
     tile.width = tile.height = size;
     var t = tile.getContext('2d');
@@ -59,13 +60,12 @@ function hatch(ctx, colour, ox, oy) {
     t.moveTo(-size / 2, size / 2); t.lineTo(size / 2, -size / 2);
     t.moveTo(size / 2, size * 1.5); t.lineTo(size * 1.5, size / 2);
     t.stroke();
+    made = hatches[colour] = {ctx: ctx, ratio: ratio, pattern: ctx.createPattern(tile, 'repeat')};
   }
-  var pattern = ctx.createPattern(tile, 'repeat');
-  if (pattern && pattern.setTransform && window.DOMMatrix) {
-    var ratio2 = window.devicePixelRatio || 1;
-    pattern.setTransform(new DOMMatrix().translate(-ox % HATCH_SIZE, -oy % HATCH_SIZE).scale(1 / ratio2));
+  if (made.pattern && made.pattern.setTransform && window.DOMMatrix) {
+    made.pattern.setTransform(new DOMMatrix().translate(-ox % HATCH_SIZE, -oy % HATCH_SIZE).scale(1 / made.ratio));
   }
-  return pattern;
+  return made.pattern;
 }
 
 // A zone version's rings in world units, made the first time it is drawn or clicked.
