@@ -5,6 +5,19 @@ function dayIndexOf(days, minute) {
   return Math.max(0, Math.min(d, days.iso.length - 1));
 }
 
+var MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+// The label of the day before `endMinute` (an exclusive end at a local midnight) past the day axis,
+// which stops at the last start: counted from the axis's last day in that day's UTC offset, an hour
+// earlier so that a daylight-saving change in between cannot move it to the next day.
+function labelBeyondAxis(days, endMinute) {
+  var last = days.iso.length - 1;
+  var lastUtc = Date.parse(days.iso[last] + 'T00:00:00Z') / 60000;
+  var offset = days.start[last] - lastUtc;
+  var when = new Date((endMinute - 61 - offset) * 60000);
+  return when.getUTCDate() + ' ' + MONTH_ABBR[when.getUTCMonth()] + ' ' + when.getUTCFullYear();
+}
+
 function whenLabel(data, inc, i) {
   var days = data.days, tp = TIME_PRECISIONS[inc.tp[i]];
   var d = dayIndexOf(days, inc.s[i]);
@@ -16,6 +29,12 @@ function whenLabel(data, inc, i) {
     var last = dayIndexOf(days, inc.e[i] - 1);
     return last > d ? days.label[d] + ' – ' + days.label[last] : days.label[d];
   }
+  // A coarse date stands for its whole span (a week, a month, or a source's start..end): say so,
+  // rather than naming its first day as if it were a "week of" or "month of" that day.
+  var last = days.iso.length - 1, endLabel = null;
+  if (inc.e[i] > days.start[last + 1]) endLabel = labelBeyondAxis(days, inc.e[i]);
+  else if (dayIndexOf(days, inc.e[i] - 1) > d) endLabel = days.label[dayIndexOf(days, inc.e[i] - 1)];
+  if (endLabel) return 'some time between ' + days.label[d] + ' and ' + endLabel + ' (approximate)';
   return (tp === 'week' ? 'week of ' : 'month of ') + days.label[d] + ' (approximate)';
 }
 
