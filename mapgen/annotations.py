@@ -139,6 +139,38 @@ def _key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
+def map_places(source: Any, resolved: Any, incidents: Sequence[Any]) -> dict[str, tuple[float, float]]:
+    """Every place name the map knows (pins, places.yaml, its incidents' places), for annotations.
+
+    ``source`` is the loaded :class:`~mapgen.source.MapSource`, ``resolved`` what
+    :func:`~mapgen.resolve.resolve_places` made of it, ``incidents`` the incidents drawn.
+    """
+    from mapgen.resolve import read_pins
+
+    known = {pin.name: (pin.lat, pin.lon) for pin in (read_pins(source.lock_path) | resolved.pins).values()}
+    for place in source.places:
+        for name in (place.name, *place.aliases):
+            known[name] = (place.lat, place.lon)
+    for incident in incidents:
+        if incident.place and incident.lat is not None and incident.lon is not None:
+            known.setdefault(incident.place, (incident.lat, incident.lon))
+    return known
+
+
+def _unknown_place(note: Annotation, k: int, name: str) -> InputError:
+    where = "at" if note.kind == "label" else f"points[{k}]"
+    return InputError(f"unknown place {name!r}: use a place of the map's incidents or places.yaml, "
+                      "or give [lat, lon]", file=note.file, field=f"annotations[{note.index}].{where}")
+
+
+def annotation_problems(annotations: Sequence[Annotation],
+                        places: Mapping[str, tuple[float, float]]) -> list[InputError]:
+    """One error for each place name of the annotations that ``places`` does not know."""
+    known = {_key(name) for name in places}
+    return [_unknown_place(note, k, point) for note in annotations for k, point in enumerate(note.points)
+            if isinstance(point, str) and _key(point) not in known]
+
+
 def annotation_rows(annotations: Sequence[Annotation],
                     places: Mapping[str, tuple[float, float]]) -> list[dict[str, Any]]:
     """The annotations as the page reads them, each place name replaced by its coordinates.
@@ -155,10 +187,7 @@ def annotation_rows(annotations: Sequence[Annotation],
             if isinstance(point, str):
                 found = known.get(_key(point))
                 if found is None:
-                    where = "at" if note.kind == "label" else f"points[{k}]"
-                    raise InputError(f"unknown place {point!r}: use a place of the map's incidents or "
-                                     "places.yaml, or give [lat, lon]", file=note.file,
-                                     field=f"annotations[{note.index}].{where}")
+                    raise _unknown_place(note, k, point)
                 point = found
             coords.append([round(point[0], 5), round(point[1], 5)])
         rows.append({"k": note.kind, "t": note.text, "pts": coords,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 from urllib.parse import quote
 
-from mapgen.annotations import annotation_rows
+from mapgen.annotations import annotation_rows, map_places
 from mapgen.basemap import basemap_for
 from mapgen.control_zones import all_zones
 from mapgen.errors import InputError, InputErrors, OutputError, excerpt
@@ -261,7 +261,7 @@ def _build_map(source: Any, *, zones: Any, timezone: str | None, home: str | Non
     if loaded.config.view:
         payload["bounds"] = loaded.config.view
     payload["basemap"] = basemap_for(payload["bounds"], incidents, loaded.config.basemap)
-    payload["notes"] = annotation_rows(loaded.config.annotations, _known_places(loaded, resolved, incidents))
+    payload["notes"] = annotation_rows(loaded.config.annotations, map_places(loaded, resolved, incidents))
     if cache is not None:
         from mapgen.shape import page_data
 
@@ -286,18 +286,6 @@ def _leave_out(loaded: MapSource, problems: list[InputError]) -> None:
     loaded.incidents = keep(loaded.incidents)
     loaded.zones = keep(loaded.zones)
     loaded.control = keep(loaded.control)
-
-
-def _known_places(source: MapSource, resolved: Resolved, incidents: list[Any]) -> dict[str, tuple[float, float]]:
-    """Every place name the map knows (pins, places.yaml, its incidents' places), for annotations."""
-    known = {pin.name: (pin.lat, pin.lon) for pin in (read_pins(source.lock_path) | resolved.pins).values()}
-    for place in source.places:
-        for name in (place.name, *place.aliases):
-            known[name] = (place.lat, place.lon)
-    for incident in incidents:
-        if incident.place and incident.lat is not None and incident.lon is not None:
-            known.setdefault(incident.place, (incident.lat, incident.lon))
-    return known
 
 
 def _render(payload: dict[str, Any], title: str, *, cdn: bool = False) -> str:

@@ -230,6 +230,7 @@ def check(source: str | Path, *, timezone: str | None = None, home: str | None =
     Raises :class:`InputErrors` only when the source cannot be read at all (no such folder, a
     bad map.yaml); problems of records and places are in the report, sorted by file and line.
     """
+    from mapgen.annotations import annotation_problems, map_places
     from mapgen.control_zones import all_zones
     from mapgen.resolve import resolve_places
 
@@ -241,6 +242,8 @@ def check(source: str | Path, *, timezone: str | None = None, home: str | None =
         resolved = resolve_places(loaded, home=home)
         strays = list(resolved.strays)
         zone_count = len(all_zones(loaded.config, loaded.zones, resolved.control))
+        drawn = [incident for incident in resolved.incidents if not incident.review]
+        problems.extend(annotation_problems(loaded.config.annotations, map_places(loaded, resolved, drawn)))
     except InputErrors as exc:
         problems.extend(exc.errors)
     problems.sort(key=lambda e: (str(e.file or ""), e.record if isinstance(e.record, int) else 0))

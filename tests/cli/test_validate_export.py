@@ -110,3 +110,21 @@ def test_export_rejects_unknown_format(tmp_path: Path) -> None:
     result = _run("export", str(ACLED), "-o", str(tmp_path / "out.xlsx"), home=tmp_path / "home")
     assert result.exit_code == 1
     assert "unknown export format '.xlsx'" in result.output
+
+
+def test_validate_names_every_unknown_annotation_place(tmp_path: Path) -> None:
+    project = _project(tmp_path / "p")
+    (project / "map.yaml").write_text(
+        "title: Test\ntimezone: Asia/Damascus\nannotations:\n"
+        "  - {type: line, text: Road, points: [Azaz, Tell Rifaat]}\n"
+        "  - {type: arrow, text: Push, points: [Azaz, Qqqzzz, [36.4, 37.0]]}\n"
+        "  - {type: label, text: Here, at: Wwwxxx}\n", encoding="utf-8")
+    result = _run("validate", str(project), home=tmp_path / "home")
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert errors == [
+        f"error: {project / 'map.yaml'}: annotations[1].points[1]: unknown place 'Qqqzzz': use a place of the "
+        "map's incidents or places.yaml, or give [lat, lon]",
+        f"error: {project / 'map.yaml'}: annotations[2].at: unknown place 'Wwwxxx': use a place of the "
+        "map's incidents or places.yaml, or give [lat, lon]",
+    ], result.output
