@@ -87,6 +87,16 @@ def test_this_day_list_and_taken_ground(example, open_map) -> None:
     assert taken and {t["id"] for t in taken} <= starts
     assert any(t["label"] == "taken 4 Feb" for t in taken)
     assert p.locator(".mapgen-today-list button[data-zone]").count() == len(taken)
+    # a drawn "taken" label covers no incident's circle
+    boxes = [t["box"] for t in taken if t["box"]]
+    assert boxes
+    dots = p.evaluate("""() => { const app = mapgen.app, inc = app.clock.inc, out = [];
+        for (let k = 0; k < app.clock.count; k++) { const i = app.clock.visible[k];
+          const c = app.map.latLngToContainerPoint([inc.lat(i), inc.lon(i)]); out.push([c.x, c.y]); }
+        return out; }""")
+    assert dots
+    for x0, y0, x1, y1 in boxes:
+        assert not [d for d in dots if x0 - 6 < d[0] < x1 + 6 and y0 - 6 < d[1] < y1 + 6], (x0, y0, x1, y1)
     # choosing an incident (by keyboard) opens its popup
     first = p.locator(".mapgen-today-list button[data-incident]").first
     wanted = first.get_attribute("data-incident")

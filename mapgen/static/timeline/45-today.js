@@ -71,13 +71,18 @@ function drawTaken(ctx, app, scale, ox, oy) {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.lineJoin = 'round';
-  var placed = [];  // labels already drawn: one that would overlap is left out (the hatching stays)
+  // labels already drawn: one that would overlap is left out (the hatching stays); each takes the
+  // first of a few spots around its area's point that covers no incident's circle
+  var placed = [], dots = incidentDots(app, scale, ox, oy), pane = app.map._getMapPanePos();
   taken.forEach(function (z) {
+    z.labelBox = null;
     var p = worldRing([[z.zone.gainAt[1], z.zone.gainAt[0]]]).xy, text = takenLabel(app, z.zone);
-    var x = p[0] * scale - ox, y = p[1] * scale - oy, half = ctx.measureText(text).width / 2 + 3;
-    var box = [x - half, y - 9, x + half, y + 9];
-    if (collides(placed, box)) return;
+    var half = ctx.measureText(text).width / 2 + 3;
+    var spot = labelSpot(p[0] * scale - ox, p[1] * scale - oy, half, 9, placed, dots);
+    if (!spot) return;
+    var x = spot[0], y = spot[1], box = [x - half, y - 9, x + half, y + 9];
     placed.push(box);
+    z.labelBox = [box[0] + pane.x, box[1] + pane.y, box[2] + pane.x, box[3] + pane.y];  // container px
     ctx.lineWidth = 4;
     ctx.strokeStyle = 'rgba(255, 255, 255, 0.95)';
     ctx.strokeText(text, x, y);
@@ -85,6 +90,35 @@ function drawTaken(ctx, app, scale, ox, oy) {
     ctx.fillText(text, x, y);
   });
   ctx.textAlign = 'start';
+}
+
+// Boxes (in the zone canvas's pixels) of the incident circles shown at the slider's date, with
+// a margin for the day's larger circles; none when a density grid is drawn instead.
+function incidentDots(app, scale, ox, oy) {
+  var clock = app.clock, inc = clock.inc, boxes = [], r = 11;
+  if (!inc || !inc.n || clock.count > AGGREGATE_ABOVE) return boxes;
+  for (var k = 0; k < clock.count; k++) {
+    var i = clock.visible[k], x = inc.wx[i] * scale - ox, y = inc.wy[i] * scale - oy;
+    boxes.push([x - r, y - r, x + r, y + r]);
+  }
+  return boxes;
+}
+
+// Where a label of half-size (hw, hh) centred near (x, y) goes: on the point, or above, below,
+// beside or diagonally off it, in three widening rings, the first spot clear of incident circles and other labels; on the point
+// if every spot covers a circle; null if it would cover another label.
+function labelSpot(x, y, hw, hh, placed, dots) {
+  var spots = [[x, y]];
+  for (var ring = 1; ring <= 3; ring++) {
+    var up = ring * (hh + 10), across = hw + ring * 10;
+    spots.push([x, y - up], [x, y + up], [x + across, y], [x - across, y],
+               [x + across, y - up], [x - across, y - up], [x + across, y + up], [x - across, y + up]);
+  }
+  for (var s = 0; s < spots.length; s++) {
+    var c = spots[s], box = [c[0] - hw, c[1] - hh, c[0] + hw, c[1] + hh];
+    if (!collides(placed, box) && !collides(dots, box)) return c;
+  }
+  return collides(placed, [x - hw, y - hh, x + hw, y + hh]) ? null : [x, y];
 }
 
 var TodayPanel = L.Control.extend({
@@ -205,7 +239,9 @@ var Today = {
   },
   state: function (app, out) {
     out.fresh = app.clock.freshCount || 0;
-    out.taken = app.takenZones().map(function (z) { return {id: z.zone.id, label: takenLabel(app, z.zone)}; });
+    out.taken = app.takenZones().map(function (z) {
+      return {id: z.zone.id, label: takenLabel(app, z.zone), box: z.labelBox || null};
+    });
   }
 };
 APP_PARTS.push(Today);
