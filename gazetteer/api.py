@@ -79,6 +79,9 @@ REGION_KM = 300.0
 ABROAD_MIN_POPULATION = 5_000
 
 
+_NONE: frozenset[int] = frozenset()
+
+
 def _box_km(lat: float, lon: float, box: Sequence[float]) -> float:
     """Distance from (lat, lon) to the box ``[south, west, north, east]`` (0 inside)."""
     s, w, n, e = box
@@ -128,17 +131,15 @@ class Gazetteer:
         look = self._lookup
         exact, loose = lookup_keys(name)
         rows = look.execute(STRONG_SQL, (exact, loose)).fetchall()
-        wanted = set(countries)
-
-        def home(found: list[tuple]) -> bool:
-            return any(r[3] in wanted for r in found) if wanted else bool(found)
-
-        if not home(rows):
+        # found in the map's countries (anywhere, without countries)?
+        home = any(r[3] in countries for r in rows) if countries else bool(rows)
+        if not home:
             kurdish = kurdish_reading(name)
             if kurdish is not None:
                 rows += look.execute(STRONG_SQL, lookup_keys(kurdish)).fetchall()
+                home = any(r[3] in countries for r in rows) if countries else bool(rows)
         skel = ""
-        if not home(rows):
+        if not home:
             skel = skeleton_key(name)
             rows += look.execute(SKELETON_SQL, (skel,)).fetchall()
             if loose and not is_arabic(name):
@@ -150,7 +151,7 @@ class Gazetteer:
         if country is not None:
             # A country's name means the country, never a town that shares it.
             rows = [r for r in rows if r[4].startswith("PCL") and r[3] == country]
-        far = barred = frozenset()
+        far = barred = _NONE
         if countries and rows:
             far, barred = self._abroad(rows, countries)
         cands = CandidateSet(rows, skel, far, barred)
@@ -186,7 +187,7 @@ class Gazetteer:
                 if not (code == "PPLC" or code.startswith("PCL")
                         or r[6] >= MAJOR_CITY_POPULATION):
                     barred.append(i)
-        return frozenset(far), frozenset(barred)
+        return (frozenset(far) if far else _NONE), (frozenset(barred) if barred else _NONE)
 
     def _extent(self, country: str) -> list[float] | None:
         """``[south, west, north, east]`` of the populated places of ``country``."""

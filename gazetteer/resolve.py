@@ -125,12 +125,13 @@ class CandidateSet:
     """
 
     __slots__ = ("rows", "skeleton", "far_abroad", "barred", "scores", "memo", "_columns", "_arrays",
-                 "_masks", "_places")
+                 "_masks")
 
     def __init__(self, rows: Sequence[tuple], skeleton: str,
                  far_abroad: frozenset[int] = frozenset(),
                  barred: frozenset[int] = frozenset()) -> None:
-        self.rows = rows = rows if type(rows) is list else list(rows)
+        # a tuple of tuples, which the garbage collector stops tracking (a cache holds many)
+        self.rows = rows = tuple(rows)
         self.skeleton = skeleton
         self.far_abroad = far_abroad
         self.barred = barred
@@ -155,44 +156,47 @@ class CandidateSet:
                 imp = r[8]
             scores.append(W_MATCH * match + imp
                           + DELIBERATE_SOURCE_BONUS * (r[7] in _DELIBERATE))
-        #: Score of each candidate before proximity and the country penalty (raw units).
-        self.scores: list[float] = scores
+        #: Score of each candidate before proximity and the country penalty (raw units); a
+        #: tuple, which the garbage collector stops tracking (a cache holds many of these).
+        self.scores: tuple[float, ...] = tuple(scores)
         #: Resolutions without near/context, per (query, countries): a pure function of this
-        #: set, so computed once (None until the first).
-        self.memo: dict[tuple[str, tuple[str, ...]], Resolution] | None = None
+        #: set, so computed once (None until the first; then ``(query, countries,
+        #: resolution)``; a dict once a second query is asked).
+        self.memo: tuple | dict[tuple[str, tuple[str, ...]], Resolution] | None = None
         # Built on first use: most names are ranked once, many with a single candidate.
-        self._columns: tuple[list, list, list, list] | None = None
+        self._columns: tuple[tuple, tuple, tuple, tuple] | None = None
         self._arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-        self._masks: dict[tuple[str, ...], list[bool]] | None = None
-        self._places: dict[int, Place] | None = None
+        self._masks: dict[tuple[str, ...], tuple[bool, ...]] | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
 
-    def _cols(self) -> tuple[list, list, list, list]:
+    def _cols(self) -> tuple[tuple, tuple, tuple, tuple]:
         if self._columns is None:
             rows = self.rows
-            self._columns = ([r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows],
-                             [r[4].startswith("ADM") for r in rows])
+            # tuples, which the garbage collector stops tracking (a cache holds many)
+            self._columns = (tuple([r[1] for r in rows]), tuple([r[2] for r in rows]),
+                             tuple([r[3] for r in rows]),
+                             tuple([r[4].startswith("ADM") for r in rows]))
         return self._columns
 
     @property
-    def lats(self) -> list[float]:
+    def lats(self) -> tuple[float, ...]:
         """Latitude of each candidate."""
         return self._cols()[0]
 
     @property
-    def lons(self) -> list[float]:
+    def lons(self) -> tuple[float, ...]:
         """Longitude of each candidate."""
         return self._cols()[1]
 
     @property
-    def countries(self) -> list[str]:
+    def countries(self) -> tuple[str, ...]:
         """Country code of each candidate."""
         return self._cols()[2]
 
     @property
-    def admin(self) -> list[bool]:
+    def admin(self) -> tuple[bool, ...]:
         """Which candidates are administrative areas (ADM*)."""
         return self._cols()[3]
 
@@ -217,25 +221,19 @@ class CandidateSet:
         """:attr:`scores` as an array."""
         return self._numpy()[2]
 
-    def outside(self, countries: tuple[str, ...]) -> list[bool]:
+    def outside(self, countries: tuple[str, ...]) -> tuple[bool, ...]:
         """Which candidates lie outside ``countries`` (cached per country tuple)."""
         if self._masks is None:
             self._masks = {}
         mask = self._masks.get(countries)
         if mask is None:
             wanted = set(countries)
-            mask = self._masks[countries] = [r[3] not in wanted for r in self.rows]
+            mask = self._masks[countries] = tuple([r[3] not in wanted for r in self.rows])
         return mask
 
     def place(self, i: int) -> Place:
-        """The Place of candidate ``i`` (built once)."""
-        places = self._places
-        if places is None:
-            places = self._places = {}
-        p = places.get(i)
-        if p is None:
-            p = places[i] = place_from_row(self.rows[i])
-        return p
+        """The Place of candidate ``i``."""
+        return place_from_row(self.rows[i])
 
 
 def haversine_km(lat1: np.ndarray | float, lon1: np.ndarray | float,
@@ -313,8 +311,14 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
     wanted = _wanted(countries) if countries else ()
     if near is None and not len(context) and view is None:
         memo = cands.memo
-        if memo is None:
-            memo = cands.memo = {}
+        if memo is None:  # the one question a set is nearly always asked: kept as a tuple
+            hit = _rank(query, cands, wanted, None, (), None)
+            cands.memo = (query, wanted, hit)
+            return hit
+        if type(memo) is tuple:
+            if memo[0] == query and memo[1] == wanted:
+                return memo[2]
+            memo = cands.memo = {(memo[0], memo[1]): memo[2]}
         hit = memo.get((query, wanted))
         if hit is None:
             hit = memo[(query, wanted)] = _rank(query, cands, wanted, None, (), None)
