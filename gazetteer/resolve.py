@@ -15,7 +15,19 @@ minus a small amount for places outside the map's countries. The best candidate 
 :data:`SAME_PLACE_KM` away by :data:`MARGIN`, and -- when only its consonant skeleton matched
 -- is corroborated by the map's countries or by nearby places. Otherwise the name is
 ``ambiguous`` (close rivals) or ``unresolved`` (nothing good enough), and the alternatives say
-what was considered. A wrong coordinate on a war map is worse than an unresolved name.
+what was considered. A wrong coordinate on a war map is worse than an unresolved name, so
+uncertain answers are refused rather than guessed:
+
+* the first of the map's countries is its own: skeleton and fuzzy (look-alike) matches count
+  there only; places of the others are found by their names (exact, alternate, loose);
+* outside the map's countries only an exact or alternate name counts, and never for a village
+  or for a place outside the map's region (see :meth:`gazetteer.api.Gazetteer._abroad`);
+  such places still compete, so a name they fit as well as a place at home is ``ambiguous``;
+* a village a letter away from the name (fuzzy) is ``ambiguous`` when another place more than
+  FAR_KM away also resembles it (fuzzy, or its consonants);
+* with context (``near``, the view, or at least MIN_CONTEXT_POINTS other places), a loose,
+  skeleton or fuzzy match to a village more than OFF_CONTEXT_KM from all of it is
+  ``unresolved``.
 """
 from __future__ import annotations
 
@@ -481,11 +493,11 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             # report names, and a town of that very name abroad: the reader decides
             return _result(query, "ambiguous", None, best_score, cands, sc, [best, rival],
                            match)
-    if rows[best][9] >= LOOSE and (near is not None or view is not None
-                                   or len(context) >= MIN_CONTEXT_POINTS):
+    if rows[best][9] >= LOOSE and not is_town(rows[best]) and (
+            near is not None or view is not None or len(context) >= MIN_CONTEXT_POINTS):
         off = _off_context_km(rows[best][1], rows[best][2], near, context, view)
         if off > OFF_CONTEXT_KM:
-            # a spelling that only resembles the name, far from everything the map is about
+            # a village whose name only resembles the query, far from all the map is about
             return _result(query, "unresolved", None, best_score, cands, sc,
                            kept[:MAX_ALTERNATIVES], match)
     others = [i for i in kept if i != best][:3]
@@ -497,11 +509,12 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     return res
 
 
-#: A loose, skeleton or fuzzy match farther than this from the context -- ``near``, the
-#: map's view, or (at least MIN_CONTEXT_POINTS of) the other places of the report or map --
-#: is refused (``unresolved``, the place among the alternatives): a look-alike spelling is
-#: no evidence against where the map is. An exact or alternate name still resolves there
-#: (``build`` and ``validate`` report it as a stray).
+#: A loose, skeleton or fuzzy match to a village (not :func:`is_town`) farther than this from
+#: the context -- ``near``, the map's view, or (at least MIN_CONTEXT_POINTS of) the other
+#: places of the report or map -- is refused (``unresolved``, the place among the
+#: alternatives): a look-alike spelling is no evidence against where the map is. An exact or
+#: alternate name, or a town, still resolves there (``build`` and ``validate`` report it as a
+#: stray).
 OFF_CONTEXT_KM = 150.0
 MIN_CONTEXT_POINTS = 3
 
