@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sqlite3
 import time
 from dataclasses import replace
@@ -20,7 +21,7 @@ from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (exact_key, is_arabic, kurdish_reading, lookup_keys,
                                  loose_key, skeleton_key)
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _distance_km,
-                               rank)
+                               is_town, rank)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,8 @@ SKELETON_SQL = _MATCH + "n.key = ?1 AND n.kind >= 3"
 #: Places by id, for the fuzzy lookup's answers (kind FUZZY, then the match weight).
 PLACES_SQL = """SELECT name, lat, lon, country, feature_code, geonameid, population, source,
        importance, 5, id, ref FROM places WHERE id IN (SELECT value FROM json_each(?))"""
+#: Letters of the Kurdish Latin alphabet that Turkish does not write.
+_NOT_TURKISH = re.compile("[êîûxÊÎÛX]")
 #: Candidates kept per name: the strongest matches, then the most important places.
 MAX_CANDIDATES = 60
 #: Match weight of a fuzzy candidate: FUZZY_MATCH - FUZZY_PER_EDIT * edits / letters * 10.
@@ -88,6 +91,25 @@ def _box_km(lat: float, lon: float, box: Sequence[float]) -> float:
     return _distance_km(lat, lon, min(max(lat, s), n), min(max(lon, w), e))
 
 
+def _found_home(rows: list[tuple], countries: tuple[str, ...], name: str) -> bool:
+    """Whether the exact and loose keys found the name in the map's ``countries`` (anywhere,
+    without countries), so that look-alike spellings need not be looked for.
+
+    A name in letters Turkish does not write (ê, î, û, x: Kurdish) found only as villages of
+    a neighbouring country of the map -- often one of the Kurdish names GeoNames lists for
+    Turkish villages -- is not: the map's own country is searched for look-alikes too, and a
+    good one there makes the name ambiguous (see :func:`gazetteer.resolve.rank`).
+    """
+    if not countries:
+        return bool(rows)
+    if not any(r[3] in countries for r in rows):
+        return False
+    if len(countries) > 1 and _NOT_TURKISH.search(name) is not None and not any(
+            r[3] == countries[0] or (r[3] in countries and is_town(r)) for r in rows):
+        return False
+    return True
+
+
 #: Entries kept in the per-name candidate cache before it is emptied.
 CACHE_LIMIT = 200_000
 
@@ -131,13 +153,12 @@ class Gazetteer:
         look = self._lookup
         exact, loose = lookup_keys(name)
         rows = look.execute(STRONG_SQL, (exact, loose)).fetchall()
-        # found in the map's countries (anywhere, without countries)?
-        home = any(r[3] in countries for r in rows) if countries else bool(rows)
+        home = _found_home(rows, countries, name)
         if not home:
             kurdish = kurdish_reading(name)
             if kurdish is not None:
                 rows += look.execute(STRONG_SQL, lookup_keys(kurdish)).fetchall()
-                home = any(r[3] in countries for r in rows) if countries else bool(rows)
+                home = _found_home(rows, countries, name)
         skel = ""
         if not home:
             skel = skeleton_key(name)

@@ -473,6 +473,17 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         # city of millions abroad, in the map's region, has the very name
         conflict = best in cands.far_abroad or not (
             rows[best][4] == "PPLC" or rows[best][6] >= MAJOR_CITY_POPULATION)
+    if wanted and len(wanted) > 1 and rows[best][3] != wanted[0] \
+            and not is_town(rows[best]) and rows[best][9] <= LOOSE:
+        # a village of a neighbouring country of the map against a look-alike in the map's
+        # own country (looked for when the name is not spelled the neighbour's way, see
+        # gazetteer.api): the reader decides
+        own = [i for i in _order(cands, [i for i in allowed if rows[i][3] == wanted[0]
+                                         and rows[i][9] >= SKELETON_ARABIC
+                                         and sc[i] >= MIN_SCORE], sc)]
+        if own:
+            return _result(query, "ambiguous", None, best_score, cands, sc,
+                           ([best] + own[:3])[:MAX_ALTERNATIVES], match)
     if conflict:
         # an exact name abroad against a weaker spelling at home: the reader decides
         abroad = [i for i in _order(cands, [i for i in allowed if rows[i][3] not in wanted], sc)

@@ -96,3 +96,14 @@ def test_country_order_is_kept(gz) -> None:
 
     assert _codes(["tr", "SY", "TR"]) == ("TR", "SY")
     assert _wanted(("sy", "tr")) == ("SY", "TR")
+
+
+def test_a_kurdish_spelling_found_only_as_a_village_next_door_is_in_doubt(gz) -> None:
+    # Çelebî (Kurdish for al-Jalabiyah, Syria) is spelled like a Turkish village 550 km away;
+    # î is not a Turkish letter, so Syria is searched too and its look-alike makes it doubtful
+    res = gz.resolve("Çelebî", countries=["SY", "TR"])
+    assert res.status == "ambiguous"
+    assert {p.country for p in res.alternatives} == {"SY", "TR"}
+    # spelled the Turkish way, it is the Turkish village
+    res = gz.resolve("Celebi", countries=["SY", "TR"])
+    assert res.status == "resolved" and res.place.country == "TR"
