@@ -102,12 +102,15 @@ def _found_home(rows: list[tuple], countries: tuple[str, ...], name: str) -> boo
     """
     if not countries:
         return bool(rows)
-    if not any(r[3] in countries for r in rows):
+    for r in rows:
+        if r[3] in countries:
+            break
+    else:
         return False
-    if len(countries) > 1 and _NOT_TURKISH.search(name) is not None and not any(
-            r[3] == countries[0] or (r[3] in countries and is_town(r)) for r in rows):
-        return False
-    return True
+    if len(countries) == 1 or _NOT_TURKISH.search(name) is None:
+        return True
+    own = countries[0]
+    return any(r[3] == own or (r[3] in countries and is_town(r)) for r in rows)
 
 
 #: Entries kept in the per-name candidate cache before it is emptied.

@@ -473,11 +473,11 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         # city of millions abroad, in the map's region, has the very name
         conflict = best in cands.far_abroad or not (
             rows[best][4] == "PPLC" or rows[best][6] >= MAJOR_CITY_POPULATION)
-    if wanted and len(wanted) > 1 and rows[best][3] != wanted[0] \
-            and not is_town(rows[best]) and rows[best][9] <= LOOSE:
+    if cands.skeleton and len(wanted) > 1 and rows[best][3] != wanted[0] \
+            and rows[best][9] <= LOOSE and not is_town(rows[best]):
         # a village of a neighbouring country of the map against a look-alike in the map's
-        # own country (looked for when the name is not spelled the neighbour's way, see
-        # gazetteer.api): the reader decides
+        # own country (looked for -- so the set has a skeleton -- when the name is not spelled
+        # the neighbour's way, see gazetteer.api): the reader decides
         own = [i for i in _order(cands, [i for i in allowed if rows[i][3] == wanted[0]
                                          and rows[i][9] >= SKELETON_ARABIC
                                          and sc[i] >= MIN_SCORE], sc)]
