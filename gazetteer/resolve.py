@@ -39,7 +39,7 @@ import numpy as np
 
 from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, FUZZY, LOOSE, SKELETON_ARABIC,
                                 SKELETON_LATIN, W_FEATURE, W_POPULATION)
-from gazetteer.model import Place, Resolution, place_from_row
+from gazetteer.model import Place, Resolution, place_from_row, resolution
 
 EARTH_RADIUS_KM = 6371.0088
 #: Score of a match, by the kind of key that matched.
@@ -788,8 +788,8 @@ def _result(query: str, status: str, place: Place | None, best: float, cands: Ca
             score: Sequence[float], alts: list[int], match: str = "",
             twins: tuple[Place, ...] = ()) -> Resolution:
     if not alts:
-        return Resolution(query, status, place, _scaled(best), match=match, same_place=twins)
+        return resolution(query, status, place, _scaled(best), match=match, same_place=twins)
     place_of = cands.place
-    return Resolution(query, status, place, _scaled(best), tuple([place_of(i) for i in alts]),
+    return resolution(query, status, place, _scaled(best), tuple([place_of(i) for i in alts]),
                       tuple([min(1.0, max(0.0, score[i] / MAX_RAW)) for i in alts]),
                       match=match, same_place=twins)
