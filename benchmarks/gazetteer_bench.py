@@ -34,9 +34,12 @@ from gazetteer import open_gazetteer  # noqa: E402
 from gazetteer.normalize import clear_caches as clear_key_caches  # noqa: E402
 from gazetteer.resolve import haversine_km  # noqa: E402
 
-DUMPS = REPO / ".." / "shared" / "data" / "geonames-format"
+# The shared data folder sits beside the checkout (or beside the folder holding a worktree).
+SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.is_dir()),
+              REPO.parent / "shared")
+DUMPS = SHARED / "data" / "geonames-format"
 #: OCHA's Syrian communities (also built in; importing the list again replaces them)
-OCHA = REPO / ".." / "shared" / "data" / "ocha-syria-communities" / "communities.csv"
+OCHA = SHARED / "data" / "ocha-syria-communities" / "communities.csv"
 TEST_SET = REPO / "benchmarks" / "data" / "report_spellings.csv"
 WITHIN_KM = 5.0
 REGION = ("SY", "TR")

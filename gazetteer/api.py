@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sqlite3
 import time
 from dataclasses import replace
@@ -14,12 +15,13 @@ import numpy as np
 
 from gazetteer import db
 from gazetteer.errors import GazetteerError, GazetteerInputError
-from gazetteer.importer import LOOSE, ImportReport, write_records
+from gazetteer.importer import LOOSE, ImportReport, country_extents, write_records
 from gazetteer.model import Place, Resolution
 from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (exact_key, is_arabic, kurdish_reading, lookup_keys,
                                  loose_key, skeleton_key)
-from gazetteer.resolve import CandidateSet, rank
+from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _distance_km,
+                               is_town, rank)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
 log = logging.getLogger(__name__)
@@ -38,6 +40,8 @@ SKELETON_SQL = _MATCH + "n.key = ?1 AND n.kind >= 3"
 #: Places by id, for the fuzzy lookup's answers (kind FUZZY, then the match weight).
 PLACES_SQL = """SELECT name, lat, lon, country, feature_code, geonameid, population, source,
        importance, 5, id, ref FROM places WHERE id IN (SELECT value FROM json_each(?))"""
+#: Letters of the Kurdish Latin alphabet that Turkish does not write.
+_NOT_TURKISH = re.compile("[êîûxÊÎÛX]")
 #: Candidates kept per name: the strongest matches, then the most important places.
 MAX_CANDIDATES = 60
 #: Match weight of a fuzzy candidate: FUZZY_MATCH - FUZZY_PER_EDIT * edits / letters * 10.
@@ -67,6 +71,48 @@ def _best_per_place(rows: list[tuple]) -> list[tuple]:
     return sorted(best.values(), key=_order)[:MAX_CANDIDATES]
 
 
+#: Places outside the map's countries farther than this from its first country's extent are
+#: outside the map's region: only a capital or a city of millions there can be meant, and only
+#: when nothing at home matches (London, Moscow; not Antioch, Tennessee for Antakya). Beirut,
+#: Amman, Mosul and Baghdad lie within it for a map of Syria; Cairo, Sofia and Tehran do not.
+REGION_KM = 300.0
+#: A place abroad with fewer people (and no seat) is a village a map of another country does
+#: not name: a namesake, or an alternate name shared by accident (Bozra, an old name of
+#: Bosra, is also a village in Israel).
+ABROAD_MIN_POPULATION = 5_000
+
+
+_NONE: frozenset[int] = frozenset()
+
+
+def _box_km(lat: float, lon: float, box: Sequence[float]) -> float:
+    """Distance from (lat, lon) to the box ``[south, west, north, east]`` (0 inside)."""
+    s, w, n, e = box
+    return _distance_km(lat, lon, min(max(lat, s), n), min(max(lon, w), e))
+
+
+def _found_home(rows: list[tuple], countries: tuple[str, ...], name: str) -> bool:
+    """Whether the exact and loose keys found the name in the map's ``countries`` (anywhere,
+    without countries), so that look-alike spellings need not be looked for.
+
+    A name in letters Turkish does not write (ê, î, û, x: Kurdish) found only as villages of
+    a neighbouring country of the map -- often one of the Kurdish names GeoNames lists for
+    Turkish villages -- is not: the map's own country is searched for look-alikes too, and a
+    good one there makes the name ambiguous (see :func:`gazetteer.resolve.rank`).
+    """
+    if not countries:
+        return bool(rows)
+    for r in rows:
+        if r[3] in countries:
+            break
+    else:
+        return False
+    if len(countries) == 1 or _NOT_TURKISH.search(name) is None:
+        return True
+    own = countries[0]
+    return any(r[3] == own or (r[3] in countries and is_town(r)) for r in rows)
+
+
 #: Entries kept in the per-name candidate cache before it is emptied.
 CACHE_LIMIT = 200_000
 
@@ -84,6 +130,7 @@ class Gazetteer:
         self.home = home
         self._cache: dict[tuple[str, tuple[str, ...]], CandidateSet] = {}
         self._fuzzy = FuzzyIndex(conn)
+        self._extents: dict[str, list[float]] | None = None
         raw = db.get_meta(conn, "country_names")
         self._country_names: dict[str, str] = json.loads(raw) if raw else {}
 
@@ -97,8 +144,10 @@ class Gazetteer:
         """Return the places a key of ``name`` matches (cached per name and countries).
 
         Exact and loose keys first. When they find nothing in ``countries`` (anywhere, without
-        countries), the consonant skeleton and the fuzzy comparison (in ``countries`` only)
-        are tried too; a Kurdish spelling (ê, î, û, ş, ç, x) is also read the Kurdish way.
+        countries), the consonant skeleton and the fuzzy comparison (in the first of
+        ``countries``, the map's own, only) are tried too; a Kurdish spelling (ê, î, û, ş, ç,
+        x) is also read the Kurdish way. With ``countries``, places outside them that a map
+        of them does not mean are dropped (see :meth:`_abroad`).
         """
         ck = (name, countries)
         hit = self._cache.get(ck)
@@ -107,17 +156,14 @@ class Gazetteer:
         look = self._lookup
         exact, loose = lookup_keys(name)
         rows = look.execute(STRONG_SQL, (exact, loose)).fetchall()
-        wanted = set(countries)
-
-        def home(found: list[tuple]) -> bool:
-            return any(r[3] in wanted for r in found) if wanted else bool(found)
-
-        if not home(rows):
+        home = _found_home(rows, countries, name)
+        if not home:
             kurdish = kurdish_reading(name)
             if kurdish is not None:
                 rows += look.execute(STRONG_SQL, lookup_keys(kurdish)).fetchall()
+                home = _found_home(rows, countries, name)
         skel = ""
-        if not home(rows):
+        if not home:
             skel = skeleton_key(name)
             rows += look.execute(SKELETON_SQL, (skel,)).fetchall()
             if loose and not is_arabic(name):
@@ -129,15 +175,55 @@ class Gazetteer:
         if country is not None:
             # A country's name means the country, never a town that shares it.
             rows = [r for r in rows if r[4].startswith("PCL") and r[3] == country]
-        cands = CandidateSet(rows, skel)
+        far = barred = _NONE
+        if countries and rows:
+            far, barred = self._abroad(rows, countries)
+        cands = CandidateSet(rows, skel, far, barred)
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
         self._cache[ck] = cands
         return cands
 
+    def _abroad(self, rows: list[tuple], countries: tuple[str, ...]
+                ) -> tuple[frozenset[int], frozenset[int]]:
+        """The places outside the map's ``countries`` that lie outside its region (farther
+        than REGION_KM from the first country's extent), and those a map of them never means:
+        villages (a place abroad must be a seat, a country, a place of the curated table or
+        of an imported CSV, or have ABROAD_MIN_POPULATION people) and places outside the
+        region other than capitals and cities of millions. Barred places still compete (a
+        village at home that an exact name abroad also fits is ``ambiguous``), but are never
+        the answer."""
+        far: list[int] = []
+        barred: list[int] = []
+        box: list[float] | None = None
+        for i, r in enumerate(rows):
+            if r[3] in countries:
+                continue
+            code = r[4]
+            if not (r[6] >= ABROAD_MIN_POPULATION or code in SEATS or code.startswith("PCL")
+                    or r[7] in ("curated", "csv")):
+                barred.append(i)
+                continue
+            if box is None:
+                box = self._extent(countries[0]) or []
+            if box and _box_km(r[1], r[2], box) > REGION_KM:
+                far.append(i)
+                if not (code == "PPLC" or code.startswith("PCL")
+                        or r[6] >= MAJOR_CITY_POPULATION):
+                    barred.append(i)
+        return (frozenset(far) if far else _NONE), (frozenset(barred) if barred else _NONE)
+
+    def _extent(self, country: str) -> list[float] | None:
+        """``[south, west, north, east]`` of the populated places of ``country``."""
+        if self._extents is None:
+            raw = db.get_meta(self._conn, "country_extents")
+            self._extents = json.loads(raw) if raw else country_extents(self._conn)
+        return self._extents.get(country)
+
     def _fuzzy_rows(self, loose: str, countries: tuple[str, ...],
                     have: set[int]) -> list[tuple]:
-        found = self._fuzzy.search(loose, countries or self._fuzzy.countries())
+        # in the map's own country only: a look-alike abroad or next door is not meant
+        found = self._fuzzy.search(loose, countries[:1] or self._fuzzy.countries())
         ids = [pid for pid in found if pid not in have]
         if not ids:
             return []
@@ -287,6 +373,7 @@ class Gazetteer:
         finally:
             self._cache.clear()
             self._fuzzy.clear()
+            self._extents = None
         return replaced
 
     def counts(self) -> dict[str, int]:
@@ -310,11 +397,12 @@ _CODES: dict[tuple, tuple[str, ...]] = {}
 
 
 def _codes(countries: Sequence[str]) -> tuple[str, ...]:
-    """Sorted, upper-case, distinct country codes (remembered per argument)."""
+    """Upper-case, distinct country codes in the order given (remembered per argument): the
+    first is the map's own country."""
     key = tuple(countries)
     out = _CODES.get(key)
     if out is None:
-        out = tuple(sorted({c.upper() for c in key}))
+        out = tuple(dict.fromkeys(c.upper() for c in key))
         if len(_CODES) < 1000:
             _CODES[key] = out
     return out

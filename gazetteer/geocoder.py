@@ -48,7 +48,8 @@ class MapgenGazetteer(Geocoder):
     home : str or os.PathLike, optional
         The gazetteer's folder (default: env ``MAPGEN_HOME``, else the user data folder).
     countries : sequence of str
-        The map's countries (ISO alpha-2): places there rank first.
+        The map's countries (ISO alpha-2): places there rank first; the first is the map's own
+        (look-alike spellings are matched there only).
     near : (lat, lon), optional
         A point the places are expected near.
     extra_places : sequence of Place

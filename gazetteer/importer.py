@@ -182,4 +182,14 @@ def write_records(conn: sqlite3.Connection, records: Iterable[PlaceRecord]) -> i
     from gazetteer.fuzzy import build_index
 
     build_index(conn)
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('country_extents', ?)",
+                 (json.dumps(country_extents(conn), sort_keys=True),))
     return replaced
+
+
+def country_extents(conn: sqlite3.Connection) -> dict[str, list[float]]:
+    """``{country: [south, west, north, east]}`` of the populated places (PPL*) per country:
+    the area a map of that country covers (see ``REGION_KM`` in :mod:`gazetteer.api`)."""
+    return {c: [s, w, n, e] for c, s, w, n, e in conn.execute(
+        "SELECT country, MIN(lat), MIN(lon), MAX(lat), MAX(lon) FROM places "
+        "WHERE feature_code LIKE 'PPL%' GROUP BY country")}

@@ -165,3 +165,23 @@ class Resolution:
             alts.append(item)
         out["alternatives"] = alts
         return out
+
+
+def resolution(query: str, status: str, place: Place | None, score: float,
+               alternatives: tuple[Place, ...] = (), alternative_scores: tuple[float, ...] = (),
+               match: str = "", same_place: tuple[Place, ...] = ()) -> Resolution:
+    """Return ``Resolution(...)`` (``context_km`` None), built without the frozen dataclass
+    ``__init__`` (which sets each field through ``object.__setattr__``): one is built per
+    name resolved."""
+    r = _new(Resolution)
+    d = r.__dict__
+    d["query"] = query
+    d["status"] = status
+    d["place"] = place
+    d["score"] = score
+    d["alternatives"] = alternatives
+    d["alternative_scores"] = alternative_scores
+    d["match"] = match
+    d["context_km"] = None
+    d["same_place"] = same_place
+    return r

@@ -116,6 +116,10 @@ def fold(text: str) -> str:
     return " ".join(_NON_ALNUM.split(text)).strip()
 
 
+#: :func:`fold` without its cache, for names folded once.
+_fold_once = fold.__wrapped__
+
+
 def exact_key(text: str) -> str:
     """Return the exact key: :func:`fold` of the name."""
     return fold(text)
@@ -217,9 +221,10 @@ def lookup_keys(text: str) -> tuple[str, str]:
     loose key for Arabic script (names in it are stored under exact and skeleton keys only).
 
     The same keys, without filling the caches of :func:`loose_key` and ``_words``: a query is
-    looked up once, then its candidates are cached by the gazetteer.
+    looked up once, then its candidates are cached by the gazetteer (so the whole name is
+    folded without :func:`fold`'s cache; its words, which recur, use theirs).
     """
-    folded = fold(text)
+    folded = _fold_once(text)
     if _ARABIC.search(text) is not None:
         return folded, ""
     words = _typed(folded).split()

@@ -15,7 +15,19 @@ minus a small amount for places outside the map's countries. The best candidate 
 :data:`SAME_PLACE_KM` away by :data:`MARGIN`, and -- when only its consonant skeleton matched
 -- is corroborated by the map's countries or by nearby places. Otherwise the name is
 ``ambiguous`` (close rivals) or ``unresolved`` (nothing good enough), and the alternatives say
-what was considered. A wrong coordinate on a war map is worse than an unresolved name.
+what was considered. A wrong coordinate on a war map is worse than an unresolved name, so
+uncertain answers are refused rather than guessed:
+
+* the first of the map's countries is its own: skeleton and fuzzy (look-alike) matches count
+  there only; places of the others are found by their names (exact, alternate, loose);
+* outside the map's countries only an exact or alternate name counts, and never for a village
+  or for a place outside the map's region (see :meth:`gazetteer.api.Gazetteer._abroad`);
+  such places still compete, so a name they fit as well as a place at home is ``ambiguous``;
+* a village a letter away from the name (fuzzy) is ``ambiguous`` when another place more than
+  FAR_KM away also resembles it (fuzzy, or its consonants);
+* with context (``near``, the view, or at least MIN_CONTEXT_POINTS other places), a loose,
+  skeleton or fuzzy match to a village more than OFF_CONTEXT_KM from all of it is
+  ``unresolved``.
 """
 from __future__ import annotations
 
@@ -27,7 +39,7 @@ import numpy as np
 
 from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, FUZZY, LOOSE, SKELETON_ARABIC,
                                 SKELETON_LATIN, W_FEATURE, W_POPULATION)
-from gazetteer.model import Place, Resolution, place_from_row
+from gazetteer.model import Place, Resolution, place_from_row, resolution
 
 EARTH_RADIUS_KM = 6371.0088
 #: Score of a match, by the kind of key that matched.
@@ -114,14 +126,27 @@ class CandidateSet:
     skeleton : str
         The query's consonant skeleton; only skeleton matches (kind >= SKELETON_ARABIC) use
         it, so it may be empty when ``rows`` hold none.
+    far_abroad : frozenset of int
+        Rows outside the map's countries that lie farther than the map's region (see
+        :func:`gazetteer.api.Gazetteer.candidates`): a capital there is chosen only when
+        nothing at home matches.
+    barred : frozenset of int
+        Rows outside the map's countries that are never the answer (villages abroad, places
+        outside the map's region other than capitals and cities of millions); they still
+        compete, so a name they fit as well as a place at home is ``ambiguous``.
     """
 
-    __slots__ = ("rows", "skeleton", "scores", "memo", "_columns", "_arrays", "_masks",
-                 "_places")
+    __slots__ = ("rows", "skeleton", "far_abroad", "barred", "scores", "memo", "_columns", "_arrays",
+                 "_masks")
 
-    def __init__(self, rows: Sequence[tuple], skeleton: str) -> None:
-        self.rows = rows = rows if type(rows) is list else list(rows)
+    def __init__(self, rows: Sequence[tuple], skeleton: str,
+                 far_abroad: frozenset[int] = frozenset(),
+                 barred: frozenset[int] = frozenset()) -> None:
+        # a tuple of tuples, which the garbage collector stops tracking (a cache holds many)
+        self.rows = rows = tuple(rows)
         self.skeleton = skeleton
+        self.far_abroad = far_abroad
+        self.barred = barred
         if len(skeleton) <= SHORT_SKELETON:
             adjust = -SHORT_SKELETON_PENALTY
         elif len(skeleton) >= LONG_SKELETON:
@@ -143,44 +168,47 @@ class CandidateSet:
                 imp = r[8]
             scores.append(W_MATCH * match + imp
                           + DELIBERATE_SOURCE_BONUS * (r[7] in _DELIBERATE))
-        #: Score of each candidate before proximity and the country penalty (raw units).
-        self.scores: list[float] = scores
+        #: Score of each candidate before proximity and the country penalty (raw units); a
+        #: tuple, which the garbage collector stops tracking (a cache holds many of these).
+        self.scores: tuple[float, ...] = tuple(scores)
         #: Resolutions without near/context, per (query, countries): a pure function of this
-        #: set, so computed once (None until the first).
-        self.memo: dict[tuple[str, tuple[str, ...]], Resolution] | None = None
+        #: set, so computed once (None until the first; then ``(query, countries,
+        #: resolution)``; a dict once a second query is asked).
+        self.memo: tuple | dict[tuple[str, tuple[str, ...]], Resolution] | None = None
         # Built on first use: most names are ranked once, many with a single candidate.
-        self._columns: tuple[list, list, list, list] | None = None
+        self._columns: tuple[tuple, tuple, tuple, tuple] | None = None
         self._arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-        self._masks: dict[tuple[str, ...], list[bool]] | None = None
-        self._places: dict[int, Place] | None = None
+        self._masks: dict[tuple[str, ...], tuple[bool, ...]] | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
 
-    def _cols(self) -> tuple[list, list, list, list]:
+    def _cols(self) -> tuple[tuple, tuple, tuple, tuple]:
         if self._columns is None:
             rows = self.rows
-            self._columns = ([r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows],
-                             [r[4].startswith("ADM") for r in rows])
+            # tuples, which the garbage collector stops tracking (a cache holds many)
+            self._columns = (tuple([r[1] for r in rows]), tuple([r[2] for r in rows]),
+                             tuple([r[3] for r in rows]),
+                             tuple([r[4].startswith("ADM") for r in rows]))
         return self._columns
 
     @property
-    def lats(self) -> list[float]:
+    def lats(self) -> tuple[float, ...]:
         """Latitude of each candidate."""
         return self._cols()[0]
 
     @property
-    def lons(self) -> list[float]:
+    def lons(self) -> tuple[float, ...]:
         """Longitude of each candidate."""
         return self._cols()[1]
 
     @property
-    def countries(self) -> list[str]:
+    def countries(self) -> tuple[str, ...]:
         """Country code of each candidate."""
         return self._cols()[2]
 
     @property
-    def admin(self) -> list[bool]:
+    def admin(self) -> tuple[bool, ...]:
         """Which candidates are administrative areas (ADM*)."""
         return self._cols()[3]
 
@@ -205,25 +233,19 @@ class CandidateSet:
         """:attr:`scores` as an array."""
         return self._numpy()[2]
 
-    def outside(self, countries: tuple[str, ...]) -> list[bool]:
+    def outside(self, countries: tuple[str, ...]) -> tuple[bool, ...]:
         """Which candidates lie outside ``countries`` (cached per country tuple)."""
         if self._masks is None:
             self._masks = {}
         mask = self._masks.get(countries)
         if mask is None:
             wanted = set(countries)
-            mask = self._masks[countries] = [r[3] not in wanted for r in self.rows]
+            mask = self._masks[countries] = tuple([r[3] not in wanted for r in self.rows])
         return mask
 
     def place(self, i: int) -> Place:
-        """The Place of candidate ``i`` (built once)."""
-        places = self._places
-        if places is None:
-            places = self._places = {}
-        p = places.get(i)
-        if p is None:
-            p = places[i] = place_from_row(self.rows[i])
-        return p
+        """The Place of candidate ``i``."""
+        return place_from_row(self.rows[i])
 
 
 def haversine_km(lat1: np.ndarray | float, lon1: np.ndarray | float,
@@ -261,11 +283,12 @@ _WANTED: dict[tuple, tuple[str, ...]] = {}
 
 
 def _wanted(countries: Sequence[str]) -> tuple[str, ...]:
-    """Sorted, upper-case, distinct country codes (remembered per argument)."""
+    """Upper-case, distinct country codes in the order given (remembered per argument): the
+    first is the map's own country (see :func:`rank`)."""
     key = tuple(countries)
     out = _WANTED.get(key)
     if out is None:
-        out = tuple(sorted({c.upper() for c in key}))
+        out = tuple(dict.fromkeys(c.upper() for c in key))
         if len(_WANTED) < 1000:
             _WANTED[key] = out
     return out
@@ -300,8 +323,14 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
     wanted = _wanted(countries) if countries else ()
     if near is None and not len(context) and view is None:
         memo = cands.memo
-        if memo is None:
-            memo = cands.memo = {}
+        if memo is None:  # the one question a set is nearly always asked: kept as a tuple
+            hit = _rank(query, cands, wanted, None, (), None)
+            cands.memo = (query, wanted, hit)
+            return hit
+        if type(memo) is tuple:
+            if memo[0] == query and memo[1] == wanted:
+                return memo[2]
+            memo = cands.memo = {(memo[0], memo[1]): memo[2]}
         hit = memo.get((query, wanted))
         if hit is None:
             hit = memo[(query, wanted)] = _rank(query, cands, wanted, None, (), None)
@@ -317,24 +346,31 @@ def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], b
     home = []
     abroad_exact = []
     best_home = 9
+    primary = wanted[0]
     for i, r in enumerate(rows):  # one pass: this runs for nearly every name
-        if r[3] in wanted:
+        c = r[3]
+        if c in wanted:
+            kind = r[9]
+            if kind >= SKELETON_ARABIC and c != primary:
+                continue  # a look-alike spelling is only looked for in the map's own country
             home.append(i)
-            if r[9] < best_home:
-                best_home = r[9]
+            if kind < best_home:
+                best_home = kind
         elif r[9] <= EXACT_ALT:
             abroad_exact.append(i)
     if not home:
-        return abroad_exact, False
+        barred = cands.barred
+        return [i for i in abroad_exact if i not in barred], False
     if not abroad_exact or best_home <= EXACT_ALT:
         return home, False
     if best_home == LOOSE:
-        # a capital or a city of millions abroad against villages at home: the city is meant
-        if all(rows[i][6] < HOME_TOWN_POPULATION for i in home) and any(
-                rows[i][4] == "PPLC" or rows[i][6] >= MAJOR_CITY_POPULATION
-                for i in abroad_exact):
-            return [i for i in abroad_exact if rows[i][4] == "PPLC"
-                    or rows[i][6] >= MAJOR_CITY_POPULATION], False
+        # a capital or a city of millions abroad, in the map's region, against villages at
+        # home: the city is meant (Beirut, Amman, Mosul; not Sofia for a village near Homs)
+        far = cands.far_abroad
+        cities = [i for i in abroad_exact if i not in far and (
+            rows[i][4] == "PPLC" or rows[i][6] >= MAJOR_CITY_POPULATION)]
+        if cities and all(rows[i][6] < HOME_TOWN_POPULATION for i in home):
+            return cities, False
         return home + abroad_exact, True
     # only skeleton or fuzzy matches at home: the exact name abroad competes with them
     return home + abroad_exact, False
@@ -368,7 +404,10 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     conflict = False
     if wanted:
         if n == 1:
-            allowed = [0] if (rows[0][3] in wanted or rows[0][9] <= EXACT_ALT) else []
+            r0 = rows[0]
+            allowed = [0] if ((r0[3] in wanted and (r0[9] < SKELETON_ARABIC
+                                                    or r0[3] == wanted[0]))
+                              or (r0[3] not in wanted and r0[9] <= EXACT_ALT)) else []
         else:
             allowed, conflict = _allowed(cands, wanted)
         if not allowed:
@@ -416,6 +455,13 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     if best_score < MIN_SCORE:
         return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES], match)
+    if best in cands.barred:
+        # a village abroad, or a town outside the map's region: never the answer, but a name
+        # it fits as well as a place at home is in doubt
+        status = "ambiguous" if any(
+            rows[i][3] in wanted and sc[i] >= MIN_SCORE for i in allowed) else "unresolved"
+        return _result(query, status, None, best_score, cands, sc, kept[:MAX_ALTERNATIVES],
+                       match)
     if rows[best][9] >= SKELETON_ARABIC and not _corroborated(cands, best, wanted, prox):
         return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES], match)
@@ -424,8 +470,20 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             and (rows[i][9] < SKELETON_ARABIC or _corroborated(cands, i, wanted, prox))
             for i in allowed):
         # a fuzzy or skeleton match at home good enough to be meant, unless a capital or a
-        # city of millions abroad has the very name
-        conflict = not (rows[best][4] == "PPLC" or rows[best][6] >= MAJOR_CITY_POPULATION)
+        # city of millions abroad, in the map's region, has the very name
+        conflict = best in cands.far_abroad or not (
+            rows[best][4] == "PPLC" or rows[best][6] >= MAJOR_CITY_POPULATION)
+    if cands.skeleton and len(wanted) > 1 and rows[best][3] != wanted[0] \
+            and rows[best][9] <= LOOSE and not is_town(rows[best]):
+        # a village of a neighbouring country of the map against a look-alike in the map's
+        # own country (looked for -- so the set has a skeleton -- when the name is not spelled
+        # the neighbour's way, see gazetteer.api): the reader decides
+        own = [i for i in _order(cands, [i for i in allowed if rows[i][3] == wanted[0]
+                                         and rows[i][9] >= SKELETON_ARABIC
+                                         and sc[i] >= MIN_SCORE], sc)]
+        if own:
+            return _result(query, "ambiguous", None, best_score, cands, sc,
+                           ([best] + own[:3])[:MAX_ALTERNATIVES], match)
     if conflict:
         # an exact name abroad against a weaker spelling at home: the reader decides
         abroad = [i for i in _order(cands, [i for i in allowed if rows[i][3] not in wanted], sc)
@@ -446,6 +504,13 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             # report names, and a town of that very name abroad: the reader decides
             return _result(query, "ambiguous", None, best_score, cands, sc, [best, rival],
                            match)
+    if rows[best][9] >= LOOSE and not is_town(rows[best]) and (
+            near is not None or view is not None or len(context) >= MIN_CONTEXT_POINTS):
+        off = _off_context_km(rows[best][1], rows[best][2], near, context, view)
+        if off > OFF_CONTEXT_KM:
+            # a village whose name only resembles the query, far from all the map is about
+            return _result(query, "unresolved", None, best_score, cands, sc,
+                           kept[:MAX_ALTERNATIVES], match)
     others = [i for i in kept if i != best][:3]
     twins = tuple(cands.place(i) for i in same if _twin(cands, best, i))
     res = _result(query, "resolved", cands.place(best), sc[best], cands, sc, others,
@@ -453,6 +518,33 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     if near is not None or len(context) or view is not None:
         res = _with_context_km(res, near, context, view)
     return res
+
+
+#: A loose, skeleton or fuzzy match to a village (not :func:`is_town`) farther than this from
+#: the context -- ``near``, the map's view, or (at least MIN_CONTEXT_POINTS of) the other
+#: places of the report or map -- is refused (``unresolved``, the place among the
+#: alternatives): a look-alike spelling is no evidence against where the map is. An exact or
+#: alternate name, or a town, still resolves there (``build`` and ``validate`` report it as a
+#: stray).
+OFF_CONTEXT_KM = 150.0
+MIN_CONTEXT_POINTS = 3
+
+
+def _off_context_km(lat: float, lon: float, near: tuple[float, float] | None,
+                    context: Sequence[tuple[float, float]],
+                    view: Sequence[Sequence[float]] | None) -> float:
+    """Distance from (lat, lon) to the nearest of ``near``, the context points and the
+    view's box (0 inside it)."""
+    best = math.inf
+    if near is not None:
+        best = _distance_km(lat, lon, near[0], near[1])
+    if view is not None:
+        (s, w), (nn, e) = view
+        best = min(best, _distance_km(lat, lon, min(max(lat, s), nn), min(max(lon, w), e)))
+    if len(context):
+        pts = np.asarray(context, dtype=float).reshape(-1, 2)
+        best = min(best, float(haversine_km(lat, lon, pts[:, 0], pts[:, 1]).min()))
+    return best
 
 
 #: A place at home of no known population, or this far from every other place of the report
@@ -482,6 +574,18 @@ def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
                 <= LONELY_KM:
             return None
     return max(abroad, key=lambda i: rows[i][8])
+
+
+#: Feature codes of seats of government (a capital, a province's or a district's seat).
+SEATS = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3"})
+#: A place of at least this many people is a town: a report that misspells it by a letter
+#: still means it (Minbic: Manbij), where a village a letter away is a coincidence.
+TOWN_POPULATION = 10_000
+
+
+def is_town(row: Sequence) -> bool:
+    """True for a candidate row that is a seat (:data:`SEATS`) or has TOWN_POPULATION people."""
+    return row[4] in SEATS or row[6] >= TOWN_POPULATION
 
 
 def _penalised(scores: Sequence[float], cands: CandidateSet,
@@ -520,11 +624,18 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
     margin = FAR_MARGIN if rows[best][9] <= EXACT_ALT else WEAK_FAR_MARGIN
     # a name a letter away from two places says nothing of which: a larger town is no answer
     fuzzy = rows[best][12] if rows[best][9] == FUZZY else None
+    # a village a letter away from the name is no better evidence than another place whose
+    # consonants (or letters, give or take an edit) are the name's: Khatuniyah is not
+    # Katuniyeh rather than Khatuna, 140 km apart
+    weak_village = fuzzy is not None and not is_town(rows[best])
+    long_skeleton = len(cands.skeleton) > SHORT_SKELETON
     for i in kept[1:]:
         if admin[i] or (out is not None and out[i]):
             continue
         if sc[best] - sc[i] >= margin and not (
-                fuzzy is not None and rows[i][9] == FUZZY and rows[i][12] >= fuzzy - 1e-9):
+                fuzzy is not None and rows[i][9] == FUZZY and rows[i][12] >= fuzzy - 1e-9) \
+                and not (weak_village and (rows[i][9] == FUZZY or (
+                    rows[i][9] >= SKELETON_ARABIC and long_skeleton))):
             continue
         if _distance_km(lats[best], lons[best], lats[i], lons[i]) > FAR_KM:
             rivals.append(i)
@@ -677,8 +788,8 @@ def _result(query: str, status: str, place: Place | None, best: float, cands: Ca
             score: Sequence[float], alts: list[int], match: str = "",
             twins: tuple[Place, ...] = ()) -> Resolution:
     if not alts:
-        return Resolution(query, status, place, _scaled(best), match=match, same_place=twins)
+        return resolution(query, status, place, _scaled(best), match=match, same_place=twins)
     place_of = cands.place
-    return Resolution(query, status, place, _scaled(best), tuple([place_of(i) for i in alts]),
+    return resolution(query, status, place, _scaled(best), tuple([place_of(i) for i in alts]),
                       tuple([min(1.0, max(0.0, score[i] / MAX_RAW)) for i in alts]),
                       match=match, same_place=twins)

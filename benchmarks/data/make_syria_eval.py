@@ -55,6 +55,14 @@ HEADER = """\
 # French romanisations, former names), arabic (Arabic-script names from the same articles).
 # A held-back batch (the rows after the marker in syria_eval_raw.tsv, listed after the first 349
 # names here, before the Natural Earth rows) was added later and fixed before it was measured.
+# Corrections (each from a second source, never from the gazetteer's data): Dweir Baabda (4
+# rows) was first read as 35.56389, 36.10000 from a mirror of the English article, a point
+# north-east of Jableh that contradicts the article's own text (Jableh to the north-west,
+# Baniyas to the south-west, Baabda to the south) and SANA (about 50 km from Latakia, in
+# Jableh's countryside); it now has the Japanese article's 35°14'53"N 36°2'34"E, which agrees
+# with both. Abu Hajirat Khuatana keeps its article's 36.66667, 40.34250 although the same
+# article puts al-Hasakah about 30 km west of the village (the point lies 37 km west-north-west
+# of the city): no second source with coordinates was found, so it is left as read.
 # Columns: query (the name as written), place (the place meant), category, lat, lon (WGS84),
 # source. Regenerate with benchmarks/data/make_syria_eval.py (from syria_eval_raw.tsv).
 """

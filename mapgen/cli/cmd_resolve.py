@@ -35,7 +35,8 @@ def _near(ctx: click.Context, param: click.Parameter,
 @click.command()
 @click.argument("names", nargs=-1, required=True)
 @click.option("--country", "countries", callback=_countries, metavar="CC[,CC...]",
-              help="The map's countries (ISO-3166 alpha-2), e.g. SY,TR: preferred places.")
+              help="The map's countries (ISO-3166 alpha-2), e.g. SY,TR: preferred places; "
+                   "look-alike spellings are matched in the first only.")
 @click.option("--near", callback=_near, metavar="LAT,LON",
               help="A point the places are expected near, e.g. 36.2,37.1.")
 @click.option("--json", "as_json", is_flag=True,

@@ -1,0 +1,109 @@
+"""Uncertain answers are ambiguous or unresolved, never far: look-alike spellings stay in the
+map's first country, villages abroad and towns outside the map's region are never the answer,
+a village a letter away with look-alike rivals far off is in doubt, and a look-alike far from
+the map's context is refused (real rows: the built-in default and ``data/``)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gazetteer.resolve import haversine_km
+
+DATA = Path(__file__).parent / "data"
+#: Akdere (Turkey), whose alternate name Tırbesupi is a letter from the Kurdish Tirbespî, and
+#: Al Qahtaniyah (Syria), the town Kurds call Tirbespî (GeoNames, rows unchanged).
+TIRBESPI = DATA / "geonames_tirbespi_extract.txt"
+QAHTANIYAH = (37.02750, 41.63028)   # Wikipedia
+DARAA = (32.6189, 36.1021)           # the south, where Nafia lies
+ALEPPO_AREA = [(36.2021, 37.1343), (36.5847, 37.0414), (36.4650, 36.8100)]
+
+
+def _km(place, point: tuple[float, float]) -> float:
+    return float(haversine_km(place.lat, place.lon, point[0], point[1]))
+
+
+def test_a_kurdish_alternate_name_of_a_village_next_door_does_not_win_over_home(gz) -> None:
+    gz.import_files([TIRBESPI])
+    # Turkey is one of the map's countries, but the map is of Syria: the Turkish village is
+    # only a letter away from the name, so it is not the answer
+    res = gz.resolve("Tirbespî", countries=["SY", "TR"])
+    assert res.status != "resolved" or res.place.country == "SY"
+    assert res.place is None or _km(res.place, QAHTANIYAH) < 25
+    # a map of Turkey looks for look-alike spellings there
+    res = gz.resolve("Tirbespî", countries=["TR", "SY"])
+    assert res.status == "resolved" and res.place.country == "TR" and res.match == "fuzzy"
+
+
+def test_a_loose_match_far_from_the_map_is_refused(gz) -> None:
+    # OCHA's Nafiyah, east of Aleppo, is the only place the spelling fits
+    alone = gz.resolve("Nafi'ya", countries=["SY"])
+    assert alone.status == "resolved" and alone.match == "loose"
+    # ... but a report from Daraa, 390 km south, does not mean it
+    for kw in ({"near": DARAA}, {"view": [[32.3, 35.7], [33.1, 36.6]]},
+               {"context": [DARAA, (32.7, 36.0), (32.75, 35.95)]}):
+        res = gz.resolve("Nafi'ya", countries=["SY"], **kw)
+        assert res.status == "unresolved", kw
+        assert any(p.name == alone.place.name for p in res.alternatives)
+    # near the map's other places it is kept, and an exact name is kept anywhere
+    assert gz.resolve("Nafi'ya", countries=["SY"], near=(36.2, 37.5)).status == "resolved"
+    assert gz.resolve("Nafiyah", countries=["SY"], near=DARAA).status == "resolved"
+
+
+def test_two_context_points_are_not_enough_to_refuse(gz) -> None:
+    res = gz.resolve("Nafi'ya", countries=["SY"], context=[DARAA, (32.7, 36.0)])
+    assert res.status == "resolved"
+
+
+def test_a_village_a_letter_away_with_look_alikes_far_off_is_ambiguous(gz) -> None:
+    # Khatuniyah: OCHA's Katuniyeh is an edit away, Khatuna (140 km off) has its consonants
+    res = gz.resolve("Khatuniyah", countries=["SY"])
+    assert res.status == "ambiguous"
+    assert {p.name for p in res.alternatives} >= {"Katuniyeh", "Khatuna"}
+    # a town a letter away is still meant
+    res = gz.resolve("Minbic", countries=["SY"])
+    assert res.status == "resolved" and res.place.name == "Manbij"
+
+
+def test_a_village_abroad_is_never_the_answer(gz) -> None:
+    # Bozra, an old spelling of Bosra, is also an alternate name of an Israeli village
+    assert gz.resolve("Bozra").place.country == "IL"          # no map: the name's only place
+    res = gz.resolve("Bozra", countries=["SY"])
+    assert res.place is None
+
+
+@pytest.mark.parametrize("countries", [["SY"], ["SY", "TR"]])
+def test_a_town_outside_the_maps_region_is_not_chosen(gz, countries) -> None:
+    # Antioch, California has more people than Antakya's alternate name has weight
+    res = gz.resolve("Antioch", countries=countries)
+    assert res.status == "resolved" and res.place.country == "TR"
+    assert _km(res.place, (36.2, 36.15)) < 5
+
+
+def test_a_far_capital_does_not_beat_a_home_village_but_a_neighbours_does(gz) -> None:
+    # OCHA's Al-Bakow is spelled loosely like Baku: Azerbaijan is not a Syrian map's region
+    res = gz.resolve("Baku", countries=["SY"])
+    assert res.status == "ambiguous" and res.place is None
+    assert gz.resolve("Baku").place.country == "AZ"
+    # a capital far off still resolves when nothing at home matches; one next door wins
+    assert gz.resolve("London", countries=["SY"]).place.country == "GB"
+    assert gz.resolve("Beirut", countries=["SY"]).place.country == "LB"
+
+
+def test_country_order_is_kept(gz) -> None:
+    from gazetteer.api import _codes
+    from gazetteer.resolve import _wanted
+
+    assert _codes(["tr", "SY", "TR"]) == ("TR", "SY")
+    assert _wanted(("sy", "tr")) == ("SY", "TR")
+
+
+def test_a_kurdish_spelling_found_only_as_a_village_next_door_is_in_doubt(gz) -> None:
+    # Çelebî (Kurdish for al-Jalabiyah, Syria) is spelled like a Turkish village 550 km away;
+    # î is not a Turkish letter, so Syria is searched too and its look-alike makes it doubtful
+    res = gz.resolve("Çelebî", countries=["SY", "TR"])
+    assert res.status == "ambiguous"
+    assert {p.country for p in res.alternatives} == {"SY", "TR"}
+    # spelled the Turkish way, it is the Turkish village
+    res = gz.resolve("Celebi", countries=["SY", "TR"])
+    assert res.status == "resolved" and res.place.country == "TR"
