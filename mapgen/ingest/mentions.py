@@ -127,6 +127,11 @@ class Mention:
     def entry(self) -> int:
         return self.sentence.entry
 
+    def moved(self, sentence: Sentence) -> "Mention":
+        """The same mention in another sentence of the same text."""
+        return Mention(self.text, sentence, self.start, self.status, self.place, self.score,
+                       self.precision, self.alternatives, self.cue, self.role)
+
 
 @dataclass
 class Found:
@@ -317,23 +322,35 @@ class MentionFinder:
 
     # -- the two passes ----------------------------------------------------------------------
     def run(self) -> Found:
-        parsed = [(s, tokens_of(s.text)) for s in self.sentences]
-        if self.languages:   # "Anadan et Hraytan", "en Syrie": conjunctions, not Arabic articles
-            for _, tokens in parsed:
-                for tok in tokens:
-                    if tok.text in lx.FOREIGN_NOT_CONNECTORS:
-                        tok.plain = True
-        spans = [spans_of(s.text, tokens, self.stop) for s, tokens in parsed]
-        for (sentence, tokens), runs in zip(parsed, spans):
-            self._collect_people(sentence.text, tokens, runs)
-        every = [(n, k) for n, runs in enumerate(spans) for k in range(len(runs))]
+        # A sentence is read from its text alone, so each distinct text is read once (a live
+        # blog repeats its summaries and standing lines) and what it found is shared by every
+        # sentence of that text.
+        first_of: dict[str, int] = {}
+        text_of: list[int] = []        # sentence number -> number of its distinct text
+        parsed: list[tuple[Sentence, list[Token]]] = []
+        spans: list[list[list[int]]] = []
+        for sentence in self.sentences:
+            u = first_of.get(sentence.text)
+            if u is None:
+                u = first_of[sentence.text] = len(parsed)
+                tokens = tokens_of(sentence.text)
+                if self.languages:   # "Anadan et Hraytan", "en Syrie": conjunctions, not Arabic articles
+                    for tok in tokens:
+                        if tok.text in lx.FOREIGN_NOT_CONNECTORS:
+                            tok.plain = True
+                runs = spans_of(sentence.text, tokens, self.stop)
+                self._collect_people(sentence.text, tokens, runs)
+                parsed.append((sentence, tokens))
+                spans.append(runs)
+            text_of.append(u)
+        every = [(u, k) for u, runs in enumerate(spans) for k in range(len(runs))]
         pieces, tried = self._pass(parsed, spans, every)
-        first = self._join(pieces)
-        self.lookup.context = [(fold(m.text), (m.place.lat, m.place.lon)) for m in first.mentions
+        self.lookup.context = [(fold(m.text), (m.place.lat, m.place.lon)) for found in pieces.values()
+                               for m in found.mentions
                                if m.precision != "region" and m.role != "speaker"
                                and not m.place.feature_code.startswith(("ADM", "PCL"))]
         if not self.lookup.context:
-            return first
+            return self._join(pieces, parsed, spans, text_of)
         # The second pass reads again only the runs of names whose reading the context can
         # change: a name the gazetteer now answers otherwise (or ambiguously), or a place far
         # from the report's others. The rest keep their first reading: a long report is read
@@ -343,7 +360,7 @@ class MentionFinder:
                  if tried[key] & changed or any(not self._near_report(m) for m in pieces[key].mentions)]
         again, _ = self._pass(parsed, spans, dirty)
         pieces.update(again)
-        return self._join(pieces)
+        return self._join(pieces, parsed, spans, text_of)
 
     def _near_report(self, mention: Mention) -> bool:
         return self._near_place(mention.place, fold(mention.text))
@@ -381,12 +398,23 @@ class MentionFinder:
         self.lookup.tried = None
         return pieces, tried
 
-    def _join(self, pieces: dict[tuple[int, int], Found]) -> Found:
+    def _join(self, pieces: dict[tuple[int, int], Found], parsed: Sequence[tuple[Sentence, list[Token]]],
+              spans: Sequence[list[list[int]]], text_of: Sequence[int]) -> Found:
+        """What every sentence found, in order: the runs of its distinct text, read once."""
         found = Found(people=set(self.people))
-        for key in sorted(pieces):
-            found.mentions += pieces[key].mentions
-            found.unresolved += pieces[key].unresolved
-            found.countries += pieces[key].countries
+        mentions, unresolved, countries = found.mentions, found.unresolved, found.countries
+        for sentence, u in zip(self.sentences, text_of):
+            same = parsed[u][0] is sentence
+            for k in range(len(spans[u])):
+                piece = pieces[(u, k)]
+                if same:
+                    mentions += piece.mentions
+                    unresolved += piece.unresolved
+                    countries += piece.countries
+                else:
+                    mentions += [m.moved(sentence) for m in piece.mentions]
+                    unresolved += [m.moved(sentence) for m in piece.unresolved]
+                    countries += [(sentence, name) for _, name in piece.countries]
         return found
 
     # -- people ------------------------------------------------------------------------------
