@@ -75,7 +75,7 @@ def build_index(conn: sqlite3.Connection) -> None:
 
 
 class _Block:
-    __slots__ = ("keys", "lengths", "ids")
+    __slots__ = ("keys", "lengths", "ids", "_within")
 
     def __init__(self, text: str, blob: bytes) -> None:
         self.keys = text.split("\n")
@@ -89,6 +89,17 @@ class _Block:
                 ids.append(tuple(flat[start:i]))
                 start = i + 1
         self.ids = ids
+        self._within: dict[tuple[int, int], tuple[int, list[str]]] = {}
+
+    def within(self, shortest: int, longest: int) -> tuple[int, list[str]]:
+        """(index of the first, keys) of the keys of ``shortest`` to ``longest`` letters (the
+        list is made once per range: a long report asks for the same few lengths again and again)."""
+        hit = self._within.get((shortest, longest))
+        if hit is None:
+            lo = bisect.bisect_left(self.lengths, shortest)
+            hi = bisect.bisect_right(self.lengths, longest)
+            hit = self._within[(shortest, longest)] = (lo, self.keys[lo:hi])
+        return hit
 
 
 class FuzzyIndex:
@@ -128,17 +139,16 @@ class FuzzyIndex:
             return {}
         found: dict[int, int] = {}
         n = len(key)
+        tags = blocks_of(key)
         for cc in countries:
-            for tag in blocks_of(key):
+            for tag in tags:
                 block = self._block(f"{cc}|{tag}")
                 if block is None:
                     continue
-                lo = bisect.bisect_left(block.lengths, n - edits)
-                hi = bisect.bisect_right(block.lengths, n + edits)
-                if hi <= lo:
+                lo, keys = block.within(n - edits, n + edits)
+                if not keys:
                     continue
-                for _, d, i in process.extract(key, block.keys[lo:hi],
-                                               scorer=OSA.distance,
+                for _, d, i in process.extract(key, keys, scorer=OSA.distance,
                                                score_cutoff=edits, limit=limit):
                     if d == 0:
                         continue

@@ -45,15 +45,54 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+
+
+def _block_yaml(data: Any) -> str:
+    """``yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100,
+    default_flow_style=False)``, the same text made faster: mappings, lists and strings become
+    YAML nodes directly (as the safe representer makes them) and libyaml writes them out, so
+    a long report's thousands of drafts cost a fraction of a second each hundred thousand values.
+    Mappings are read as :func:`_plain` reads them (keys as strings)."""
+    import io
+
+    stream = io.StringIO()
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)(
+        stream, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+    representers = dumper.yaml_representers
+
+    def node(value: Any) -> Any:
+        kind = type(value)
+        if kind is str:
+            return scalar(_STR_TAG, value)
+        if isinstance(value, Mapping):
+            return mapping(_MAP_TAG, [(scalar(_STR_TAG, str(k)), node(v)) for k, v in value.items()],
+                           flow_style=False)
+        if kind is list:
+            return sequence(_SEQ_TAG, [node(v) for v in value], flow_style=False)
+        if kind in (int, float, bool, type(None)):
+            dumper.alias_key = None
+            return representers[kind](dumper, value)
+        return dumper.represent_data(value)
+
+    try:
+        dumper.open()
+        dumper.serialize(node(data))
+        dumper.close()
+    finally:
+        dumper.dispose()
+    return stream.getvalue()
+
+
 def render_drafts(drafts: Sequence[Mapping[str, Any]], unresolved: Sequence[Mapping[str, Any]] = ()) -> str:
     """The YAML text of a drafts file: ``incidents:`` then ``unresolved:``."""
-    body: dict[str, Any] = {"incidents": [_plain(d) for d in drafts]}
+    body: dict[str, Any] = {"incidents": list(drafts)}
     if unresolved:
-        body["unresolved"] = [_plain(u) for u in unresolved]
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)   # libyaml: a long report's drafts in seconds
-    text = yaml.dump(body, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
-    return HEADER + text
+        body["unresolved"] = list(unresolved)
+    return HEADER + _block_yaml(body)   # libyaml: a long report's drafts in seconds
 
 
 def write_drafts(path: str | Path, drafts: Sequence[Mapping[str, Any]],
@@ -161,9 +200,7 @@ def _write_record(project: Path, offered: Mapping[str, Any]) -> Path:
 
 def _items_text(items: Sequence[Mapping[str, Any]], indent: int) -> str:
     """Block-sequence YAML for ``items`` with the dash at column ``indent``."""
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text = yaml.dump([_plain(i) for i in items], Dumper=dumper, sort_keys=False, allow_unicode=True,
-                     width=100, default_flow_style=False)
+    text = _block_yaml(list(items))
     if indent:
         text = "".join(" " * indent + line if line.strip() else line for line in text.splitlines(True))
     return text

@@ -269,26 +269,48 @@ def spans_of(text: str, tokens: list[Token], stop: frozenset[str] = lx.FUNCTION_
     return out
 
 
+_LAST_WORD = re.compile(r"([^\W\d_][\w'’\-]*)\W*$")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_WORD_OR_MARK = re.compile(r"[^\W\d_][\w'’\-]*|[.,;:!?()\"“”]")
+
+# The words around a name are read from a window of its sentence; the same windows come back
+# again and again in a long report ("shelling on X", "X and Y"), so each is read once.
+
+
 def _word_before(text: str, tok: Token, skip: str = "") -> str:
-    before = text[max(0, tok.start - LOOK_BEHIND // 2):tok.start].rstrip()
+    return _last_word_in(text[max(0, tok.start - LOOK_BEHIND // 2):tok.start], skip)
+
+
+@lru_cache(maxsize=65_536)
+def _last_word_in(before: str, skip: str) -> str:
+    before = before.rstrip()
     if skip:
         before = before.rstrip(skip).rstrip()
-    match = re.search(r"([^\W\d_][\w'’\-]*)\W*$", before)
+    match = _LAST_WORD.search(before)
     return match.group(1).lower() if match else ""
 
 
-def _words_before(text: str, tok: Token, n: int = 2) -> list[str]:
-    return [w.lower() for w in re.findall(r"[^\W\d_][\w'’\-]*", text[max(0, tok.start - LOOK_BEHIND):tok.start])[-n:]]
+def _words_before(text: str, tok: Token, n: int = 2) -> tuple[str, ...]:
+    return _words_in_before(text[max(0, tok.start - LOOK_BEHIND):tok.start], n)
 
 
-def _words_after(text: str, tok: Token, n: int = 2) -> list[str]:
-    after = text[tok.end:tok.end + LOOK_BEHIND]
+@lru_cache(maxsize=65_536)
+def _words_in_before(before: str, n: int) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORD.findall(before)[-n:])
+
+
+def _words_after(text: str, tok: Token, n: int = 2) -> tuple[str, ...]:
+    return _words_in_after(text[tok.end:tok.end + LOOK_BEHIND], n)
+
+
+@lru_cache(maxsize=65_536)
+def _words_in_after(after: str, n: int) -> tuple[str, ...]:
     if after[:1] not in ("", " ", "\u00a0") and not after.startswith(("’s", "'s")):
-        return []
+        return ()
     if after.startswith(("’s", "'s")):
         after = after[2:]
-    words = re.findall(r"[^\W\d_][\w'’\-]*|[.,;:!?()\"“”]", after)[:n]
-    return [w.lower() for w in words]
+    words = _WORD_OR_MARK.findall(after)[:n]
+    return tuple(w.lower() for w in words)
 
 
 class MentionFinder:
@@ -669,22 +691,9 @@ class MentionFinder:
         """The words around a candidate name (read once for both passes): its cue, whether it
         is a region or near, the names to ask the gazetteer, and whether someone speaks."""
         text = sentence.text
-        before = _words_before(text, part[0], 2)
         after = _words_after(text, part[-1], 2)
         prefix = text[max(0, part[0].start - LOOK_BEHIND):part[0].start]
-        cue = ""
-        region = False
-        near = False
-        if before and before[-1] in self.prepositions:
-            cue = before[-1]
-        last_word = _last_word(prefix)
-        if last_word in _NEAR_LAST and _NEAR_BEFORE.search(prefix):
-            near, cue = True, cue or "near"
-        if not cue and not self._is_headline(sentence) and re.search(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$", prefix) \
-                and re.search(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$", prefix):
-            cue = "list"
-        if before and _DIRECTION.match(before[-1]):
-            region, cue = True, before[-1]
+        cue, region, near, speaks = _prefix_reading(prefix, self._is_headline(sentence), self.prepositions)
         tail = part[-1].low
         if after and after[0] in _NEAR_AFTER:
             near, cue = True, after[0]
@@ -702,7 +711,6 @@ class MentionFinder:
         speaker = bool(after and (after[0] in lx.SPEECH_VERBS
                                   or (after[0] in ("has", "had", "have") and len(after) > 1
                                       and after[1] in lx.SPEECH_VERBS)))
-        speaks = last_word in _SPEAKER_LAST and bool(_SPEAKER_BEFORE.search(prefix))
         return cue, region, near, names, speaker, speaks
 
     def _nearest_to_report(self, surface: str, result: Any) -> Any:
@@ -771,6 +779,30 @@ class MentionFinder:
                 if float(distance_km(place.lat, place.lon, alt.lat, alt.lon)) <= 120:
                     return alt
         return None
+
+
+_LIST_BEFORE = re.compile(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$")
+_LIST_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$")
+
+
+@lru_cache(maxsize=65_536)
+def _prefix_reading(prefix: str, headline: bool, prepositions: frozenset[str]) -> tuple[str, bool, bool, bool]:
+    """What the text before a name says of it: (cue, region, near, someone speaks there)."""
+    before = _words_in_before(prefix, 2)
+    cue = ""
+    region = False
+    near = False
+    if before and before[-1] in prepositions:
+        cue = before[-1]
+    last_word = _last_word(prefix)
+    if last_word in _NEAR_LAST and _NEAR_BEFORE.search(prefix):
+        near, cue = True, cue or "near"
+    if not cue and not headline and _LIST_BEFORE.search(prefix) and _LIST_NAME_BEFORE.search(prefix):
+        cue = "list"
+    if before and _DIRECTION.match(before[-1]):
+        region, cue = True, before[-1]
+    speaks = last_word in _SPEAKER_LAST and bool(_SPEAKER_BEFORE.search(prefix))
+    return cue, region, near, speaks
 
 
 def _last_word(prefix: str) -> str:
