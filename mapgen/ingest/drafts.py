@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from mapgen.errors import InputError, InputErrors
+from mapgen.ingest.pause import collector_paused
 from mapgen.ingest.textkeys import distance_km, fold
 from mapgen.model import Incident
 from mapgen.timeparse import parse_span
@@ -48,19 +49,38 @@ def _plain(value: Any) -> Any:
 _STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
+_SCALARS = frozenset((int, float, bool, type(None)))
+_SafeDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)   # libyaml when there
 
 
+class _Dumper(_SafeDumper):  # type: ignore[misc, valid-type]
+    """The safe dumper, asking once per distinct text whether it reads as a plain string (a
+    drafts file repeats its place names, types and dates thousands of times)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._resolved: dict[tuple[Any, Any, Any], Any] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if type(value) is not str:
+            return super().resolve(kind, value, implicit)
+        key = (kind, value, implicit)
+        hit = self._resolved.get(key)
+        if hit is None:
+            hit = self._resolved[key] = super().resolve(kind, value, implicit)
+        return hit
+
+
+@collector_paused()
 def _block_yaml(data: Any) -> str:
-    """``yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100,
-    default_flow_style=False)``, the same text made faster: mappings, lists and strings become
-    YAML nodes directly (as the safe representer makes them) and libyaml writes them out, so
-    a long report's thousands of drafts cost a fraction of a second each hundred thousand values.
-    Mappings are read as :func:`_plain` reads them (keys as strings)."""
+    """The text of ``yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100,
+    default_flow_style=False)``, made faster for long reports: mappings, lists and strings
+    become YAML nodes directly (the nodes the safe representer would make) for libyaml to
+    write. Mapping keys are written as strings (as :func:`_plain` makes them)."""
     import io
 
     stream = io.StringIO()
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)(
-        stream, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    dumper = _Dumper(stream, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
     scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
     representers = dumper.yaml_representers
 
@@ -68,14 +88,16 @@ def _block_yaml(data: Any) -> str:
         kind = type(value)
         if kind is str:
             return scalar(_STR_TAG, value)
-        if isinstance(value, Mapping):
+        if kind is dict:
             return mapping(_MAP_TAG, [(scalar(_STR_TAG, str(k)), node(v)) for k, v in value.items()],
                            flow_style=False)
         if kind is list:
             return sequence(_SEQ_TAG, [node(v) for v in value], flow_style=False)
-        if kind in (int, float, bool, type(None)):
+        if kind in _SCALARS:
             dumper.alias_key = None
             return representers[kind](dumper, value)
+        if isinstance(value, Mapping):
+            return node(dict(value))
         return dumper.represent_data(value)
 
     try:
@@ -92,7 +114,7 @@ def render_drafts(drafts: Sequence[Mapping[str, Any]], unresolved: Sequence[Mapp
     body: dict[str, Any] = {"incidents": list(drafts)}
     if unresolved:
         body["unresolved"] = list(unresolved)
-    return HEADER + _block_yaml(body)   # libyaml: a long report's drafts in seconds
+    return HEADER + _block_yaml(body)
 
 
 def write_drafts(path: str | Path, drafts: Sequence[Mapping[str, Any]],

@@ -127,10 +127,14 @@ class Mention:
     def entry(self) -> int:
         return self.sentence.entry
 
-    def moved(self, sentence: Sentence) -> "Mention":
-        """The same mention in another sentence of the same text."""
-        return Mention(self.text, sentence, self.start, self.status, self.place, self.score,
-                       self.precision, self.alternatives, self.cue, self.role)
+    def moved(self, sentence: Sentence, start: int | None = None) -> "Mention":
+        """The same mention in another sentence (at ``start`` in it, or where it was)."""
+        return Mention(self.text, sentence, self.start if start is None else start, self.status,
+                       self.place, self.score, self.precision, self.alternatives, self.cue, self.role)
+
+
+#: The sentence of a mention worked out apart from any sentence.
+_NO_SENTENCE = Sentence(-1, -1, "")
 
 
 @dataclass
@@ -327,6 +331,7 @@ class MentionFinder:
         self._headlines: dict[int, bool] = {}
         self._plans: dict[tuple[int, int, int], Any] = {}
         self._readings: dict[tuple[int, int, int, bool], Any] = {}
+        self._verdicts: dict[tuple[str, Any], tuple[Mention | None, frozenset[str]]] = {}
         self._near: dict[tuple[float, float, str], bool] = {}
         self._ambiguous: dict[tuple[str, int], Any] = {}
 
@@ -407,6 +412,7 @@ class MentionFinder:
         pieces: dict[tuple[int, int], Found] = {}
         tried: dict[tuple[int, int], set[str]] = {}
         countries = lx.country_names()
+        self._verdicts = {}   # the report's places (the context) may have changed since the last pass
         for n, k in which:
             sentence, tokens = parsed[n]
             found = Found()
@@ -640,6 +646,25 @@ class MentionFinder:
         read = self._readings.get(key)
         if read is None:
             read = self._readings[key] = self._reading(sentence, part, surface, last)
+        # what a name read the same way comes to is worked out once per pass (a long report
+        # names the same places in the same words again and again)
+        hit = self._verdicts.get((surface, read))
+        tried = self.lookup.tried
+        if hit is None:
+            self.lookup.tried = asked = set()
+            try:
+                verdict = self._verdict(surface, read)
+            finally:
+                self.lookup.tried = tried
+            hit = self._verdicts[(surface, read)] = (verdict, frozenset(asked))
+        verdict, asked = hit
+        if tried is not None:
+            tried |= asked
+        return None if verdict is None else verdict.moved(sentence, part[0].start)
+
+    def _verdict(self, surface: str, read: tuple[str, bool, bool, tuple[str, ...], bool, bool]) -> Mention | None:
+        """The mention ``surface`` read as ``read`` says (its sentence and place in it left
+        blank), or None when it is no place."""
         cue, region, near, names, speaker, speaks_there = read
         result: Any = None
         name = surface
@@ -647,7 +672,7 @@ class MentionFinder:
             result = self.lookup.resolve(name)
             if result.status != "unresolved":
                 break
-        mention = Mention(surface, sentence, part[0].start, result.status, score=float(result.score),
+        mention = Mention(surface, _NO_SENTENCE, 0, result.status, score=float(result.score),
                           alternatives=tuple(result.alternatives), cue=cue)
         place = result.place
         if result.status == "ambiguous":   # worked out once per name and gazetteer answer
@@ -687,7 +712,7 @@ class MentionFinder:
         return mention
 
     def _reading(self, sentence: Sentence, part: list[Token], surface: str,
-                 last: bool) -> tuple[str, bool, bool, list[str], bool, bool]:
+                 last: bool) -> tuple[str, bool, bool, tuple[str, ...], bool, bool]:
         """The words around a candidate name (read once for both passes): its cue, whether it
         is a region or near, the names to ask the gazetteer, and whether someone speaks."""
         text = sentence.text
@@ -701,10 +726,10 @@ class MentionFinder:
             region, cue = True, after[0]
         elif tail in lx.REGION_WORDS and len(part) > 1:
             region = True
-        names = [surface]
+        names: tuple[str, ...] = (surface,)
         if after and (after[0] in lx.FACILITY_WORDS) and last:
             kind = lx.FACILITY_WORDS[after[0]]
-            names = [f"{surface} {after[0]}", f"{surface} {kind}", surface]
+            names = (f"{surface} {after[0]}", f"{surface} {kind}", surface)
             cue = cue or after[0]
         elif after and after[0] in lx.SETTLEMENT_WORDS:
             cue = cue or after[0]
