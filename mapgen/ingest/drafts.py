@@ -73,10 +73,10 @@ class _Dumper(_SafeDumper):  # type: ignore[misc, valid-type]
 
 @collector_paused()
 def _block_yaml(data: Any) -> str:
-    """The text of ``yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100,
-    default_flow_style=False)``, made faster for long reports: mappings, lists and strings
-    become YAML nodes directly (the nodes the safe representer would make) for libyaml to
-    write. Mapping keys are written as strings (as :func:`_plain` makes them)."""
+    """The text ``yaml.dump(data, Dumper=CSafeDumper, sort_keys=False, allow_unicode=True,
+    width=100, default_flow_style=False)`` gives, made faster for long reports: mappings, lists
+    and strings become YAML nodes directly (the nodes the safe representer would make) for
+    libyaml to write. Mapping keys are written as strings (as :func:`_plain` makes them)."""
     import io
 
     stream = io.StringIO()
