@@ -80,6 +80,7 @@ _SPEAKER_BEFORE = re.compile(
     r"(?:lors\s+d['’]une|dans\s+une)\s+(?:conférence(?:\s+de\s+presse)?|interview)),?){0,2}"
     r"\s+(?:in|at|from|em|no|na|à|au|en|desde|depuis)\s*$", re.I)
 _LOWER_WORD = re.compile(r"\b[a-zà-ÿ][a-zà-ÿ'’\-]*\b")
+_PLAIN_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
 
 #: A name before "said"/"told" is a place only if the place is this large or a capital.
 SPEAKER_POPULATION = 500_000
@@ -161,7 +162,9 @@ class PlaceLookup:
         self._context: list[tuple[str, tuple[float, float]]] = []
         self._keys_of: dict[tuple[float, float], set[str]] = {}
         self._others: dict[str, tuple[tuple[float, float], ...]] = {}
-        self._cache: dict[tuple[str, tuple[tuple[float, float], ...]], Any] = {}
+        #: every distinct list of context points asked with (kept: answers are cached by its id)
+        self._points: dict[tuple[tuple[float, float], ...], tuple[tuple[float, float], ...]] = {(): ()}
+        self._cache: dict[tuple[str, int], Any] = {}
         #: the names asked for, when recording (the finder's second pass uses them)
         self.tried: set[str] | None = None
 
@@ -183,7 +186,8 @@ class PlaceLookup:
         hit = self._others.get(key)
         if hit is None:
             hit = tuple(sorted(pt for pt, keys in self._keys_of.items() if keys != {key}))
-            self._others[key] = hit
+            # one object per distinct list of points, so that answers are cached by its id
+            hit = self._others[key] = self._points.setdefault(hit, hit)
         return hit
 
     def resolve(self, name: str, *, context: bool = True) -> Any:
@@ -192,11 +196,11 @@ class PlaceLookup:
         if self.tried is not None:
             self.tried.add(name)
         ctx = self.others(fold(name)) if context else ()
-        hit = self._cache.get((name, ctx))
+        hit = self._cache.get((name, id(ctx)))
         if hit is None:
             hit = self.gazetteer.resolve(name, countries=self.countries, context=ctx,
                                          extra_places=self.extra_places)
-            self._cache[(name, ctx)] = hit
+            self._cache[(name, id(ctx))] = hit
         return hit
 
 
@@ -323,8 +327,9 @@ class MentionFinder:
     def __init__(self, lookup: PlaceLookup, sentences: Sequence[Sentence]) -> None:
         self.lookup = lookup
         self.sentences = list(sentences)
-        self.lower_words = self._lower_words()
-        self.languages = lx.languages_of(self._word_counts())
+        text = "\n".join(s.text for s in self.sentences)   # one a line: no word runs into the next
+        self.lower_words = set(_PLAIN_WORD.findall(text))
+        self.languages = lx.languages_of(Counter(_LOWER_WORD.findall(text)))
         self.stop = lx.FUNCTION_WORDS.union(*(lx.FOREIGN_FUNCTION_WORDS[lang] for lang in self.languages))
         self.prepositions = lx.PLACE_PREPOSITIONS | (lx.FOREIGN_PLACE_PREPOSITIONS if self.languages else frozenset())
         self.people: set[str] = set()
@@ -334,18 +339,6 @@ class MentionFinder:
         self._verdicts: dict[tuple[str, Any], tuple[Mention | None, frozenset[str]]] = {}
         self._near: dict[tuple[float, float, str], bool] = {}
         self._ambiguous: dict[tuple[str, int], Any] = {}
-
-    def _lower_words(self) -> set[str]:
-        words: set[str] = set()
-        for sentence in self.sentences:
-            words.update(w for w in re.findall(r"\b[a-z][a-z'’\-]+\b", sentence.text))
-        return words
-
-    def _word_counts(self) -> Counter[str]:
-        counts: Counter[str] = Counter()
-        for sentence in self.sentences:
-            counts.update(_LOWER_WORD.findall(sentence.text))
-        return counts
 
     # -- the two passes ----------------------------------------------------------------------
     def run(self) -> Found:
