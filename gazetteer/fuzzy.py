@@ -109,18 +109,29 @@ class FuzzyIndex:
         self._conn = conn
         self._blocks: dict[str, _Block | None] = {}
         self._countries: list[str] | None = None
+        self._tagged: dict[str, set[str]] | None = None
 
     def clear(self) -> None:
         """Forget blocks read so far (after an import)."""
         self._blocks.clear()
         self._countries = None
+        self._tagged = None
 
     def countries(self) -> list[str]:
         """Countries that have blocks."""
         if self._countries is None:
-            self._countries = sorted({r[0].split("|", 1)[0] for r in self._conn.execute(
-                "SELECT block FROM fuzzy_keys")})
+            self._countries = sorted({cc for ccs in self._tags().values() for cc in ccs})
         return self._countries
+
+    def _tags(self) -> dict[str, set[str]]:
+        """The countries that have a block, per block tag (read once: most countries have no
+        block of a given tag, and a lookup need not ask for it)."""
+        if self._tagged is None:
+            self._tagged = {}
+            for (block,) in self._conn.execute("SELECT block FROM fuzzy_keys"):
+                cc, tag = block.split("|", 1)
+                self._tagged.setdefault(tag, set()).add(cc)
+        return self._tagged
 
     def _block(self, name: str) -> _Block | None:
         if name in self._blocks:
@@ -139,9 +150,11 @@ class FuzzyIndex:
             return {}
         found: dict[int, int] = {}
         n = len(key)
-        tags = blocks_of(key)
+        tags = [(tag, self._tags().get(tag, set())) for tag in blocks_of(key)]
         for cc in countries:
-            for tag in tags:
+            for tag, where in tags:
+                if cc not in where:
+                    continue
                 block = self._block(f"{cc}|{tag}")
                 if block is None:
                     continue
