@@ -36,8 +36,11 @@ _PATTERNS = {kind: re.compile(r"\b(?:" + "|".join(words) + r")", re.I)  # entrie
              for kind, words in KEYWORDS.items()}
 
 
-#: All the keywords in one expression (a group per type): a text is scanned once.
-_ALL = re.compile(r"\b(?:" + "|".join(f"(?P<k{n}>{'|'.join(words)})" for n, words in enumerate(KEYWORDS.values()))
+#: All the keywords in one expression (a group per type): a text is scanned once. A look at
+#: the first letter (every keyword starts with one of a few) skips most places at once.
+_FIRST = "".join(sorted({w[0] for words in KEYWORDS.values() for w in words}))
+assert _FIRST.isalpha() and _FIRST.islower()
+_ALL = re.compile(rf"(?=[{_FIRST}])\b(?:" + "|".join(f"(?P<k{n}>{'|'.join(words)})" for n, words in enumerate(KEYWORDS.values()))
                   + ")", re.I)
 _ALL_LOWER = re.compile(_ALL.pattern)
 
