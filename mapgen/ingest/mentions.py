@@ -298,10 +298,6 @@ def _last_word_in(before: str, skip: str) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _words_before(text: str, tok: Token, n: int = 2) -> tuple[str, ...]:
-    return _words_in_before(text[max(0, tok.start - LOOK_BEHIND):tok.start], n)
-
-
 @lru_cache(maxsize=65_536)
 def _words_in_before(before: str, n: int) -> tuple[str, ...]:
     return tuple(w.lower() for w in _WORD.findall(before)[-n:])
