@@ -9,6 +9,7 @@ wall and CPU seconds of one run per size.
 
     python benchmarks/ingest_scale.py                    # 250 KB, 2 MB, 20 MB
     python benchmarks/ingest_scale.py --sizes 0.25,2 --profile   # cProfile of the largest size
+    python benchmarks/ingest_scale.py --unique           # no sentence written twice
 """
 from __future__ import annotations
 
@@ -54,8 +55,9 @@ def _sentences() -> list[str]:
     return out
 
 
-def make_page(size: int, seed: int = 1) -> str:
-    """A live-blog page of about ``size`` characters."""
+def make_page(size: int, seed: int = 1, unique: bool = False) -> str:
+    """A live-blog page of about ``size`` characters (with ``unique``, every sentence ends with
+    its own number, so that no sentence is written twice)."""
     rng = random.Random(seed)
     sentences = _sentences()
     names = ["".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize() for _ in range(5000)]
@@ -65,6 +67,9 @@ def make_page(size: int, seed: int = 1) -> str:
     while total < size:
         moment += dt.timedelta(minutes=rng.randint(3, 12))
         body = rng.sample(sentences, 3)
+        if unique:
+            body = [f"{s[:-1]} (no. {len(parts)}-{n}){s[-1]}" if s[-1:] in ".!?" else f"{s} (no. {len(parts)}-{n})"
+                    for n, s in enumerate(body)]
         body.append(f"Activists also reported shelling on {rng.choice(names)} and {rng.choice(names)} this morning.")
         rng.shuffle(body)
         entry = f"{moment:%b %d, %Y %H:%M} (GMT)\n\n" + " ".join(body) + "\n\n"
@@ -97,6 +102,8 @@ def main() -> int:
     parser.add_argument("--home", type=Path, default=None, help="MAPGEN_HOME to use (default: a temporary one)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the largest size")
     parser.add_argument("--keep", type=Path, default=None, help="folder to keep the pages in")
+    parser.add_argument("--unique", action="store_true",
+                        help="no sentence written twice (each ends with its own number)")
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",") if s.strip()]
     with tempfile.TemporaryDirectory(prefix="mapgen-ingest-scale-") as tmp:
@@ -111,8 +118,8 @@ def main() -> int:
         print(f"{'page':>9} {'entries':>8} {'wall s':>8} {'CPU s':>8}  summary")
         previous: tuple[float, float] | None = None
         for mb in sizes:
-            text = make_page(int(mb * 1_000_000))
-            page = root / f"page-{mb:g}MB.txt"
+            text = make_page(int(mb * 1_000_000), unique=args.unique)
+            page = root / f"page-{mb:g}MB{'-unique' if args.unique else ''}.txt"
             page.write_text(text, encoding="utf-8")
             entries = len(re.findall(r"^\w{3} \d{2}, \d{4} \d{2}:\d{2} \(GMT\)$", text, re.M))
             profile = root / "ingest.prof" if args.profile and mb == max(sizes) else None

@@ -75,7 +75,7 @@ def build_index(conn: sqlite3.Connection) -> None:
 
 
 class _Block:
-    __slots__ = ("keys", "lengths", "ids")
+    __slots__ = ("keys", "lengths", "ids", "_within")
 
     def __init__(self, text: str, blob: bytes) -> None:
         self.keys = text.split("\n")
@@ -89,6 +89,17 @@ class _Block:
                 ids.append(tuple(flat[start:i]))
                 start = i + 1
         self.ids = ids
+        self._within: dict[tuple[int, int], tuple[int, list[str]]] = {}
+
+    def within(self, shortest: int, longest: int) -> tuple[int, list[str]]:
+        """(index of the first, keys) of the keys of ``shortest`` to ``longest`` letters (the
+        list is made once per range: a long report asks for the same few lengths again and again)."""
+        hit = self._within.get((shortest, longest))
+        if hit is None:
+            lo = bisect.bisect_left(self.lengths, shortest)
+            hi = bisect.bisect_right(self.lengths, longest)
+            hit = self._within[(shortest, longest)] = (lo, self.keys[lo:hi])
+        return hit
 
 
 class FuzzyIndex:
@@ -98,18 +109,29 @@ class FuzzyIndex:
         self._conn = conn
         self._blocks: dict[str, _Block | None] = {}
         self._countries: list[str] | None = None
+        self._tagged: dict[str, set[str]] | None = None
 
     def clear(self) -> None:
         """Forget blocks read so far (after an import)."""
         self._blocks.clear()
         self._countries = None
+        self._tagged = None
 
     def countries(self) -> list[str]:
         """Countries that have blocks."""
         if self._countries is None:
-            self._countries = sorted({r[0].split("|", 1)[0] for r in self._conn.execute(
-                "SELECT block FROM fuzzy_keys")})
+            self._countries = sorted({cc for ccs in self._tags().values() for cc in ccs})
         return self._countries
+
+    def _tags(self) -> dict[str, set[str]]:
+        """The countries that have a block, per block tag (read once: most countries have no
+        block of a given tag, and a lookup need not ask for it)."""
+        if self._tagged is None:
+            self._tagged = {}
+            for (block,) in self._conn.execute("SELECT block FROM fuzzy_keys"):
+                cc, tag = block.split("|", 1)
+                self._tagged.setdefault(tag, set()).add(cc)
+        return self._tagged
 
     def _block(self, name: str) -> _Block | None:
         if name in self._blocks:
@@ -128,17 +150,18 @@ class FuzzyIndex:
             return {}
         found: dict[int, int] = {}
         n = len(key)
+        tags = [(tag, self._tags().get(tag, set())) for tag in blocks_of(key)]
         for cc in countries:
-            for tag in blocks_of(key):
+            for tag, where in tags:
+                if cc not in where:
+                    continue
                 block = self._block(f"{cc}|{tag}")
                 if block is None:
                     continue
-                lo = bisect.bisect_left(block.lengths, n - edits)
-                hi = bisect.bisect_right(block.lengths, n + edits)
-                if hi <= lo:
+                lo, keys = block.within(n - edits, n + edits)
+                if not keys:
                     continue
-                for _, d, i in process.extract(key, block.keys[lo:hi],
-                                               scorer=OSA.distance,
+                for _, d, i in process.extract(key, keys, scorer=OSA.distance,
                                                score_cutoff=edits, limit=limit):
                     if d == 0:
                         continue

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from mapgen.errors import InputError, InputErrors
+from mapgen.ingest.pause import collector_paused
 from mapgen.ingest.textkeys import distance_km, fold
 from mapgen.model import Incident
 from mapgen.timeparse import parse_span
@@ -45,15 +46,75 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SCALARS = frozenset((int, float, bool, type(None)))
+_SafeDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)   # libyaml when there
+
+
+class _Dumper(_SafeDumper):  # type: ignore[misc, valid-type]
+    """The safe dumper, asking once per distinct text whether it reads as a plain string (a
+    drafts file repeats its place names, types and dates thousands of times)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._resolved: dict[tuple[Any, Any, Any], Any] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if type(value) is not str:
+            return super().resolve(kind, value, implicit)
+        key = (kind, value, implicit)
+        hit = self._resolved.get(key)
+        if hit is None:
+            hit = self._resolved[key] = super().resolve(kind, value, implicit)
+        return hit
+
+
+@collector_paused()
+def _block_yaml(data: Any) -> str:
+    """The text ``yaml.dump(data, Dumper=CSafeDumper, sort_keys=False, allow_unicode=True,
+    width=100, default_flow_style=False)`` gives, made faster for long reports: mappings, lists
+    and strings become YAML nodes directly (the nodes the safe representer would make) for
+    libyaml to write. Mapping keys are written as strings (as :func:`_plain` makes them)."""
+    import io
+
+    stream = io.StringIO()
+    dumper = _Dumper(stream, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+    representers = dumper.yaml_representers
+
+    def node(value: Any) -> Any:
+        kind = type(value)
+        if kind is str:
+            return scalar(_STR_TAG, value)
+        if kind is dict:
+            return mapping(_MAP_TAG, [(scalar(_STR_TAG, str(k)), node(v)) for k, v in value.items()],
+                           flow_style=False)
+        if kind is list:
+            return sequence(_SEQ_TAG, [node(v) for v in value], flow_style=False)
+        if kind in _SCALARS:
+            dumper.alias_key = None
+            return representers[kind](dumper, value)
+        if isinstance(value, Mapping):
+            return node(dict(value))
+        return dumper.represent_data(value)
+
+    try:
+        dumper.open()
+        dumper.serialize(node(data))
+        dumper.close()
+    finally:
+        dumper.dispose()
+    return stream.getvalue()
+
+
 def render_drafts(drafts: Sequence[Mapping[str, Any]], unresolved: Sequence[Mapping[str, Any]] = ()) -> str:
     """The YAML text of a drafts file: ``incidents:`` then ``unresolved:``."""
-    body: dict[str, Any] = {"incidents": [_plain(d) for d in drafts]}
+    body: dict[str, Any] = {"incidents": list(drafts)}
     if unresolved:
-        body["unresolved"] = [_plain(u) for u in unresolved]
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)   # libyaml: a long report's drafts in seconds
-    text = yaml.dump(body, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
-    return HEADER + text
+        body["unresolved"] = list(unresolved)
+    return HEADER + _block_yaml(body)
 
 
 def write_drafts(path: str | Path, drafts: Sequence[Mapping[str, Any]],
@@ -161,9 +222,7 @@ def _write_record(project: Path, offered: Mapping[str, Any]) -> Path:
 
 def _items_text(items: Sequence[Mapping[str, Any]], indent: int) -> str:
     """Block-sequence YAML for ``items`` with the dash at column ``indent``."""
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text = yaml.dump([_plain(i) for i in items], Dumper=dumper, sort_keys=False, allow_unicode=True,
-                     width=100, default_flow_style=False)
+    text = _block_yaml(list(items))
     if indent:
         text = "".join(" " * indent + line if line.strip() else line for line in text.splitlines(True))
     return text

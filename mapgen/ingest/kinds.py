@@ -36,8 +36,11 @@ _PATTERNS = {kind: re.compile(r"\b(?:" + "|".join(words) + r")", re.I)  # entrie
              for kind, words in KEYWORDS.items()}
 
 
-#: All the keywords in one expression (a group per type): a text is scanned once.
-_ALL = re.compile(r"\b(?:" + "|".join(f"(?P<k{n}>{'|'.join(words)})" for n, words in enumerate(KEYWORDS.values()))
+#: All the keywords in one expression (a group per type): a text is scanned once. A look at
+#: the first letter (every keyword starts with one of a few) skips most places at once.
+_FIRST = "".join(sorted({w[0] for words in KEYWORDS.values() for w in words}))
+assert _FIRST.isalpha() and _FIRST.islower()
+_ALL = re.compile(rf"(?=[{_FIRST}])\b(?:" + "|".join(f"(?P<k{n}>{'|'.join(words)})" for n, words in enumerate(KEYWORDS.values()))
                   + ")", re.I)
 _ALL_LOWER = re.compile(_ALL.pattern)
 
@@ -66,18 +69,31 @@ def suggest_type(sentence: str, entry: str = "", at: int | None = None) -> str:
     to single at :data:`NEAR_CHARS` characters away). Saying-words only decide when no event word is there;
     with no keyword at all the draft is a ``statement`` for the editor to retype.
     """
-    wide = type_scores(entry) if entry else {k: 0 for k in KEYWORDS}
+    wide = type_scores(entry) if entry else _NO_SCORES
     best, best_score = "statement", 0.0
-    for kind in TYPES:
-        if kind == "statement":
-            continue
-        hits = _hits(sentence)[kind]
-        # a keyword next to the name counts up to double, fading to single at NEAR_CHARS
-        near = sum(1.0 + (max(0.0, 1.0 - abs(h - at) / NEAR_CHARS) if at is not None else 0.0)
-                   for h in hits)
+    for kind, near in _near_scores(sentence, at):
         score = 3 * near + wide[kind]
-        if not hits:
+        if near == 0.0:
             score = min(score, 2.5)  # entry words alone never beat one word in the sentence
         if score > best_score:
             best, best_score = kind, score
     return best
+
+
+_NO_SCORES = {kind: 0 for kind in KEYWORDS}
+
+
+@lru_cache(maxsize=4096)   # the same sentence and place come back often in a long report
+def _near_scores(sentence: str, at: int | None) -> tuple[tuple[str, float], ...]:
+    """Per event type (not ``statement``): its keywords in the sentence, each counting up to
+    double next to the name (fading to single at NEAR_CHARS)."""
+    hits_of = _hits(sentence)
+    out = []
+    for kind in TYPES:
+        if kind == "statement":
+            continue
+        hits = hits_of[kind]
+        near = sum(1.0 + (max(0.0, 1.0 - abs(h - at) / NEAR_CHARS) if at is not None else 0.0)
+                   for h in hits)
+        out.append((kind, near))
+    return tuple(out)

@@ -80,6 +80,7 @@ _SPEAKER_BEFORE = re.compile(
     r"(?:lors\s+d['’]une|dans\s+une)\s+(?:conférence(?:\s+de\s+presse)?|interview)),?){0,2}"
     r"\s+(?:in|at|from|em|no|na|à|au|en|desde|depuis)\s*$", re.I)
 _LOWER_WORD = re.compile(r"\b[a-zà-ÿ][a-zà-ÿ'’\-]*\b")
+_PLAIN_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
 
 #: A name before "said"/"told" is a place only if the place is this large or a capital.
 SPEAKER_POPULATION = 500_000
@@ -127,6 +128,15 @@ class Mention:
     def entry(self) -> int:
         return self.sentence.entry
 
+    def moved(self, sentence: Sentence, start: int | None = None) -> "Mention":
+        """The same mention in another sentence (at ``start`` in it, or where it was)."""
+        return Mention(self.text, sentence, self.start if start is None else start, self.status,
+                       self.place, self.score, self.precision, self.alternatives, self.cue, self.role)
+
+
+#: The sentence of a mention worked out apart from any sentence.
+_NO_SENTENCE = Sentence(-1, -1, "")
+
 
 @dataclass
 class Found:
@@ -152,7 +162,9 @@ class PlaceLookup:
         self._context: list[tuple[str, tuple[float, float]]] = []
         self._keys_of: dict[tuple[float, float], set[str]] = {}
         self._others: dict[str, tuple[tuple[float, float], ...]] = {}
-        self._cache: dict[tuple[str, tuple[tuple[float, float], ...]], Any] = {}
+        #: every distinct list of context points asked with (kept: answers are cached by its id)
+        self._points: dict[tuple[tuple[float, float], ...], tuple[tuple[float, float], ...]] = {(): ()}
+        self._cache: dict[tuple[str, int], Any] = {}
         #: the names asked for, when recording (the finder's second pass uses them)
         self.tried: set[str] | None = None
 
@@ -174,7 +186,8 @@ class PlaceLookup:
         hit = self._others.get(key)
         if hit is None:
             hit = tuple(sorted(pt for pt, keys in self._keys_of.items() if keys != {key}))
-            self._others[key] = hit
+            # one object per distinct list of points, so that answers are cached by its id
+            hit = self._others[key] = self._points.setdefault(hit, hit)
         return hit
 
     def resolve(self, name: str, *, context: bool = True) -> Any:
@@ -183,11 +196,11 @@ class PlaceLookup:
         if self.tried is not None:
             self.tried.add(name)
         ctx = self.others(fold(name)) if context else ()
-        hit = self._cache.get((name, ctx))
+        hit = self._cache.get((name, id(ctx)))
         if hit is None:
             hit = self.gazetteer.resolve(name, countries=self.countries, context=ctx,
                                          extra_places=self.extra_places)
-            self._cache[(name, ctx)] = hit
+            self._cache[(name, id(ctx))] = hit
         return hit
 
 
@@ -264,26 +277,44 @@ def spans_of(text: str, tokens: list[Token], stop: frozenset[str] = lx.FUNCTION_
     return out
 
 
+_LAST_WORD = re.compile(r"([^\W\d_][\w'’\-]*)\W*$")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_WORD_OR_MARK = re.compile(r"[^\W\d_][\w'’\-]*|[.,;:!?()\"“”]")
+
+# The words around a name are read from a window of its sentence; the same windows come back
+# again and again in a long report ("shelling on X", "X and Y"), so each is read once.
+
+
 def _word_before(text: str, tok: Token, skip: str = "") -> str:
-    before = text[max(0, tok.start - LOOK_BEHIND // 2):tok.start].rstrip()
+    return _last_word_in(text[max(0, tok.start - LOOK_BEHIND // 2):tok.start], skip)
+
+
+@lru_cache(maxsize=65_536)
+def _last_word_in(before: str, skip: str) -> str:
+    before = before.rstrip()
     if skip:
         before = before.rstrip(skip).rstrip()
-    match = re.search(r"([^\W\d_][\w'’\-]*)\W*$", before)
+    match = _LAST_WORD.search(before)
     return match.group(1).lower() if match else ""
 
 
-def _words_before(text: str, tok: Token, n: int = 2) -> list[str]:
-    return [w.lower() for w in re.findall(r"[^\W\d_][\w'’\-]*", text[max(0, tok.start - LOOK_BEHIND):tok.start])[-n:]]
+@lru_cache(maxsize=65_536)
+def _words_in_before(before: str, n: int) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORD.findall(before)[-n:])
 
 
-def _words_after(text: str, tok: Token, n: int = 2) -> list[str]:
-    after = text[tok.end:tok.end + LOOK_BEHIND]
+def _words_after(text: str, tok: Token, n: int = 2) -> tuple[str, ...]:
+    return _words_in_after(text[tok.end:tok.end + LOOK_BEHIND], n)
+
+
+@lru_cache(maxsize=65_536)
+def _words_in_after(after: str, n: int) -> tuple[str, ...]:
     if after[:1] not in ("", " ", "\u00a0") and not after.startswith(("’s", "'s")):
-        return []
+        return ()
     if after.startswith(("’s", "'s")):
         after = after[2:]
-    words = re.findall(r"[^\W\d_][\w'’\-]*|[.,;:!?()\"“”]", after)[:n]
-    return [w.lower() for w in words]
+    words = _WORD_OR_MARK.findall(after)[:n]
+    return tuple(w.lower() for w in words)
 
 
 class MentionFinder:
@@ -292,48 +323,50 @@ class MentionFinder:
     def __init__(self, lookup: PlaceLookup, sentences: Sequence[Sentence]) -> None:
         self.lookup = lookup
         self.sentences = list(sentences)
-        self.lower_words = self._lower_words()
-        self.languages = lx.languages_of(self._word_counts())
+        text = "\n".join(s.text for s in self.sentences)   # one a line: no word runs into the next
+        self.lower_words = set(_PLAIN_WORD.findall(text))
+        self.languages = lx.languages_of(Counter(_LOWER_WORD.findall(text)))
         self.stop = lx.FUNCTION_WORDS.union(*(lx.FOREIGN_FUNCTION_WORDS[lang] for lang in self.languages))
         self.prepositions = lx.PLACE_PREPOSITIONS | (lx.FOREIGN_PLACE_PREPOSITIONS if self.languages else frozenset())
         self.people: set[str] = set()
         self._headlines: dict[int, bool] = {}
         self._plans: dict[tuple[int, int, int], Any] = {}
         self._readings: dict[tuple[int, int, int, bool], Any] = {}
+        self._verdicts: dict[tuple[str, Any], tuple[Mention | None, frozenset[str]]] = {}
         self._near: dict[tuple[float, float, str], bool] = {}
         self._ambiguous: dict[tuple[str, int], Any] = {}
 
-    def _lower_words(self) -> set[str]:
-        words: set[str] = set()
-        for sentence in self.sentences:
-            words.update(w for w in re.findall(r"\b[a-z][a-z'’\-]+\b", sentence.text))
-        return words
-
-    def _word_counts(self) -> Counter[str]:
-        counts: Counter[str] = Counter()
-        for sentence in self.sentences:
-            counts.update(_LOWER_WORD.findall(sentence.text))
-        return counts
-
     # -- the two passes ----------------------------------------------------------------------
     def run(self) -> Found:
-        parsed = [(s, tokens_of(s.text)) for s in self.sentences]
-        if self.languages:   # "Anadan et Hraytan", "en Syrie": conjunctions, not Arabic articles
-            for _, tokens in parsed:
-                for tok in tokens:
-                    if tok.text in lx.FOREIGN_NOT_CONNECTORS:
-                        tok.plain = True
-        spans = [spans_of(s.text, tokens, self.stop) for s, tokens in parsed]
-        for (sentence, tokens), runs in zip(parsed, spans):
-            self._collect_people(sentence.text, tokens, runs)
-        every = [(n, k) for n, runs in enumerate(spans) for k in range(len(runs))]
+        # A sentence is read from its text alone, so each distinct text is read once (a live
+        # blog repeats its summaries and standing lines) and what it found is shared by every
+        # sentence of that text.
+        first_of: dict[str, int] = {}
+        text_of: list[int] = []        # sentence number -> number of its distinct text
+        parsed: list[tuple[Sentence, list[Token]]] = []
+        spans: list[list[list[int]]] = []
+        for sentence in self.sentences:
+            u = first_of.get(sentence.text)
+            if u is None:
+                u = first_of[sentence.text] = len(parsed)
+                tokens = tokens_of(sentence.text)
+                if self.languages:   # "Anadan et Hraytan", "en Syrie": conjunctions, not Arabic articles
+                    for tok in tokens:
+                        if tok.text in lx.FOREIGN_NOT_CONNECTORS:
+                            tok.plain = True
+                runs = spans_of(sentence.text, tokens, self.stop)
+                self._collect_people(sentence.text, tokens, runs)
+                parsed.append((sentence, tokens))
+                spans.append(runs)
+            text_of.append(u)
+        every = [(u, k) for u, runs in enumerate(spans) for k in range(len(runs))]
         pieces, tried = self._pass(parsed, spans, every)
-        first = self._join(pieces)
-        self.lookup.context = [(fold(m.text), (m.place.lat, m.place.lon)) for m in first.mentions
+        self.lookup.context = [(fold(m.text), (m.place.lat, m.place.lon)) for found in pieces.values()
+                               for m in found.mentions
                                if m.precision != "region" and m.role != "speaker"
                                and not m.place.feature_code.startswith(("ADM", "PCL"))]
         if not self.lookup.context:
-            return first
+            return self._join(pieces, parsed, spans, text_of)
         # The second pass reads again only the runs of names whose reading the context can
         # change: a name the gazetteer now answers otherwise (or ambiguously), or a place far
         # from the report's others. The rest keep their first reading: a long report is read
@@ -343,7 +376,7 @@ class MentionFinder:
                  if tried[key] & changed or any(not self._near_report(m) for m in pieces[key].mentions)]
         again, _ = self._pass(parsed, spans, dirty)
         pieces.update(again)
-        return self._join(pieces)
+        return self._join(pieces, parsed, spans, text_of)
 
     def _near_report(self, mention: Mention) -> bool:
         return self._near_place(mention.place, fold(mention.text))
@@ -368,6 +401,7 @@ class MentionFinder:
         pieces: dict[tuple[int, int], Found] = {}
         tried: dict[tuple[int, int], set[str]] = {}
         countries = lx.country_names()
+        self._verdicts = {}   # the report's places (the context) may have changed since the last pass
         for n, k in which:
             sentence, tokens = parsed[n]
             found = Found()
@@ -381,12 +415,23 @@ class MentionFinder:
         self.lookup.tried = None
         return pieces, tried
 
-    def _join(self, pieces: dict[tuple[int, int], Found]) -> Found:
+    def _join(self, pieces: dict[tuple[int, int], Found], parsed: Sequence[tuple[Sentence, list[Token]]],
+              spans: Sequence[list[list[int]]], text_of: Sequence[int]) -> Found:
+        """What every sentence found, in order: the runs of its distinct text, read once."""
         found = Found(people=set(self.people))
-        for key in sorted(pieces):
-            found.mentions += pieces[key].mentions
-            found.unresolved += pieces[key].unresolved
-            found.countries += pieces[key].countries
+        mentions, unresolved, countries = found.mentions, found.unresolved, found.countries
+        for sentence, u in zip(self.sentences, text_of):
+            same = parsed[u][0] is sentence
+            for k in range(len(spans[u])):
+                piece = pieces[(u, k)]
+                if same:
+                    mentions += piece.mentions
+                    unresolved += piece.unresolved
+                    countries += piece.countries
+                else:
+                    mentions += [m.moved(sentence) for m in piece.mentions]
+                    unresolved += [m.moved(sentence) for m in piece.unresolved]
+                    countries += [(sentence, name) for _, name in piece.countries]
         return found
 
     # -- people ------------------------------------------------------------------------------
@@ -590,6 +635,25 @@ class MentionFinder:
         read = self._readings.get(key)
         if read is None:
             read = self._readings[key] = self._reading(sentence, part, surface, last)
+        # what a name read the same way comes to is worked out once per pass (a long report
+        # names the same places in the same words again and again)
+        hit = self._verdicts.get((surface, read))
+        tried = self.lookup.tried
+        if hit is None:
+            self.lookup.tried = asked = set()
+            try:
+                verdict = self._verdict(surface, read)
+            finally:
+                self.lookup.tried = tried
+            hit = self._verdicts[(surface, read)] = (verdict, frozenset(asked))
+        verdict, asked = hit
+        if tried is not None:
+            tried |= asked
+        return None if verdict is None else verdict.moved(sentence, part[0].start)
+
+    def _verdict(self, surface: str, read: tuple[str, bool, bool, tuple[str, ...], bool, bool]) -> Mention | None:
+        """The mention ``surface`` read as ``read`` says (its sentence and place in it left
+        blank), or None when it is no place."""
         cue, region, near, names, speaker, speaks_there = read
         result: Any = None
         name = surface
@@ -597,7 +661,7 @@ class MentionFinder:
             result = self.lookup.resolve(name)
             if result.status != "unresolved":
                 break
-        mention = Mention(surface, sentence, part[0].start, result.status, score=float(result.score),
+        mention = Mention(surface, _NO_SENTENCE, 0, result.status, score=float(result.score),
                           alternatives=tuple(result.alternatives), cue=cue)
         place = result.place
         if result.status == "ambiguous":   # worked out once per name and gazetteer answer
@@ -637,26 +701,13 @@ class MentionFinder:
         return mention
 
     def _reading(self, sentence: Sentence, part: list[Token], surface: str,
-                 last: bool) -> tuple[str, bool, bool, list[str], bool, bool]:
+                 last: bool) -> tuple[str, bool, bool, tuple[str, ...], bool, bool]:
         """The words around a candidate name (read once for both passes): its cue, whether it
         is a region or near, the names to ask the gazetteer, and whether someone speaks."""
         text = sentence.text
-        before = _words_before(text, part[0], 2)
         after = _words_after(text, part[-1], 2)
         prefix = text[max(0, part[0].start - LOOK_BEHIND):part[0].start]
-        cue = ""
-        region = False
-        near = False
-        if before and before[-1] in self.prepositions:
-            cue = before[-1]
-        last_word = _last_word(prefix)
-        if last_word in _NEAR_LAST and _NEAR_BEFORE.search(prefix):
-            near, cue = True, cue or "near"
-        if not cue and not self._is_headline(sentence) and re.search(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$", prefix) \
-                and re.search(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$", prefix):
-            cue = "list"
-        if before and _DIRECTION.match(before[-1]):
-            region, cue = True, before[-1]
+        cue, region, near, speaks = _prefix_reading(prefix, self._is_headline(sentence), self.prepositions)
         tail = part[-1].low
         if after and after[0] in _NEAR_AFTER:
             near, cue = True, after[0]
@@ -664,17 +715,16 @@ class MentionFinder:
             region, cue = True, after[0]
         elif tail in lx.REGION_WORDS and len(part) > 1:
             region = True
-        names = [surface]
+        names: tuple[str, ...] = (surface,)
         if after and (after[0] in lx.FACILITY_WORDS) and last:
             kind = lx.FACILITY_WORDS[after[0]]
-            names = [f"{surface} {after[0]}", f"{surface} {kind}", surface]
+            names = (f"{surface} {after[0]}", f"{surface} {kind}", surface)
             cue = cue or after[0]
         elif after and after[0] in lx.SETTLEMENT_WORDS:
             cue = cue or after[0]
         speaker = bool(after and (after[0] in lx.SPEECH_VERBS
                                   or (after[0] in ("has", "had", "have") and len(after) > 1
                                       and after[1] in lx.SPEECH_VERBS)))
-        speaks = last_word in _SPEAKER_LAST and bool(_SPEAKER_BEFORE.search(prefix))
         return cue, region, near, names, speaker, speaks
 
     def _nearest_to_report(self, surface: str, result: Any) -> Any:
@@ -743,6 +793,30 @@ class MentionFinder:
                 if float(distance_km(place.lat, place.lon, alt.lat, alt.lon)) <= 120:
                     return alt
         return None
+
+
+_LIST_BEFORE = re.compile(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$")
+_LIST_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$")
+
+
+@lru_cache(maxsize=65_536)
+def _prefix_reading(prefix: str, headline: bool, prepositions: frozenset[str]) -> tuple[str, bool, bool, bool]:
+    """What the text before a name says of it: (cue, region, near, someone speaks there)."""
+    before = _words_in_before(prefix, 2)
+    cue = ""
+    region = False
+    near = False
+    if before and before[-1] in prepositions:
+        cue = before[-1]
+    last_word = _last_word(prefix)
+    if last_word in _NEAR_LAST and _NEAR_BEFORE.search(prefix):
+        near, cue = True, cue or "near"
+    if not cue and not headline and _LIST_BEFORE.search(prefix) and _LIST_NAME_BEFORE.search(prefix):
+        cue = "list"
+    if before and _DIRECTION.match(before[-1]):
+        region, cue = True, before[-1]
+    speaks = last_word in _SPEAKER_LAST and bool(_SPEAKER_BEFORE.search(prefix))
+    return cue, region, near, speaks
 
 
 def _last_word(prefix: str) -> str:

@@ -15,6 +15,7 @@ from mapgen.ingest.clean import clean_text
 from mapgen.ingest.entries import Entry, MissingYear, Stamp, split_entries
 from mapgen.ingest.kinds import suggest_type
 from mapgen.ingest.mentions import Found, Mention, PlaceLookup, find_mentions
+from mapgen.ingest.pause import collector_paused
 from mapgen.ingest.reltime import find_when
 from mapgen.ingest.sentences import Sentence, is_title_line, paragraphs, split_sentences
 from mapgen.ingest.textkeys import fold
@@ -99,6 +100,7 @@ def _iso_time(value: dt.datetime | dt.date, precision: str, tz: ZoneInfo) -> str
     return _iso(dt.datetime(day.year, day.month, day.day, tzinfo=tz))
 
 
+@collector_paused()
 def ingest_text(text: str, *, report: str = "report", published: Any = None,
                 source_url: str | None = None, outlet: str | None = None, timezone: str = "UTC",
                 gazetteer: Any = None, home: str | None = None, extra_places: Sequence[Any] = (),
@@ -183,6 +185,7 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
     entry_text = {n: e.text for n, e in enumerate(result.entries)}
     labels: dict[str, str] = {}
     drafts: dict[tuple[str, str, str], dict[str, Any]] = {}
+    entry_times: dict[int, tuple[dt.datetime, str, str, str]] = {}
     anchors = _reference_points(result.found.mentions)
     # a headline is not an entry: its places get drafts only when the text below never names them
     later = {_place_key(m.place) for m in result.found.mentions if not _in_headline(result, m)}
@@ -192,14 +195,18 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
         if id(mention) in anchors or mention.role == "speaker":
             continue   # a reference point ("X, north of Y") or where someone speaks ("said in Geneva")
         entry = result.entries[mention.entry]
-        try:
-            moment, precision, stamp_text = _entry_time(entry, default)
-        except InputError:
-            if result.stamps:   # a headline or byline before the dateline: the article's time
-                first = result.stamps[0]
-                moment, precision, stamp_text = first.moment, first.precision, ""
-            else:  # pragma: no cover - ingest_text refuses such reports
-                raise
+        timed = entry_times.get(mention.entry)
+        if timed is None:   # an entry's time, worked out once for all the places it names
+            try:
+                moment, precision, stamp_text = _entry_time(entry, default)
+            except InputError:
+                if result.stamps:   # a headline or byline before the dateline: the article's time
+                    first = result.stamps[0]
+                    moment, precision, stamp_text = first.moment, first.precision, ""
+                else:  # pragma: no cover - ingest_text refuses such reports
+                    raise
+            timed = entry_times[mention.entry] = (moment, precision, stamp_text, _iso_time(moment, precision, tz))
+        moment, precision, stamp_text, entry_iso = timed
         when = find_when(mention.sentence.text, moment.date(), at=mention.start)
         if when is not None and when.day <= moment.date() + dt.timedelta(days=1):
             date_value: str = _iso_time(when.day, when.precision, tz)
@@ -207,7 +214,7 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
         else:
             when = None
             # the entry's time (with its offset): the day it falls on in the map's zone is meant
-            date_value = _iso_time(moment, precision, tz)
+            date_value = entry_iso
             time_precision = "day"
         kind = suggest_type(mention.sentence.text, entry_text[mention.entry], at=mention.start)
         place = mention.place
@@ -223,13 +230,13 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
         source: dict[str, Any] = {"outlet": outlet_name}
         if source_url:
             source["url"] = source_url
-        source["published"] = _iso_time(moment, precision, tz)
+        source["published"] = entry_iso
         text = excerpt(mention.sentence.text, mention.start)
         type_label = DEFAULT_EVENT_TYPES.get(kind, (kind.capitalize(), ""))[0]
         meta: dict[str, Any] = {
             "mention": mention.text,
             "entry": stamp_text or "(before the first timestamp)",
-            "entry_time": _iso_time(moment, precision, tz),
+            "entry_time": entry_iso,
             "score": round(mention.score, 3),
             "gazetteer": {"name": place.name, "country": place.country,
                           "feature_code": place.feature_code, "geonameid": place.geonameid,
