@@ -413,8 +413,8 @@ var BasemapLayer = DrawnCanvas.extend({
     });
   },
 
-  // The incidents' place names beside their dots, most-used first; a label that would overlap
-  // one already drawn is left out (zooming in makes room for it). A white halo keeps them
+  // The incidents' place names beside their dots (right, else left, above or below), most-used
+  // first; a label that fits nowhere is left out (zooming in makes room for it). A white halo keeps them
   // readable over the map (zones and incidents are drawn above, on their own canvases).
   _drawLabels: function (ctx, view) {
     var dots = this._dots.xy, shown = [], scale = view.scale, ox = view.ox, oy = view.oy, bounds = view.bounds;
@@ -442,10 +442,15 @@ var BasemapLayer = DrawnCanvas.extend({
     this._labels.forEach(function (label, k) {
       if (named && !named(label.name)) return;
       if (label.width === null) label.width = ctx.measureText(label.name).width;
-      var x = dots[2 * k] * scale - ox + LABEL_OFFSET, y = dots[2 * k + 1] * scale - oy;
-      var box = [x - 2, y - 8, x + label.width + 2, y + 8];
+      var px = dots[2 * k] * scale - ox, py = dots[2 * k + 1] * scale - oy, w = label.width, box = null, x, y;
+      // right of the place, else left of it, above or below (clear of the incident's circle)
+      var spots = [[px + LABEL_OFFSET, py], [px - LABEL_OFFSET - w, py], [px - w / 2, py - 16], [px - w / 2, py + 16]];
+      for (var s = 0; s < spots.length && !box; s++) {
+        var tryBox = [spots[s][0] - 2, spots[s][1] - 8, spots[s][0] + w + 2, spots[s][1] + 8];
+        if (!collides(shown, tryBox)) { box = tryBox; x = spots[s][0]; y = spots[s][1]; }
+      }
+      if (!box) return;
       if (box[2] < bounds.min.x || box[0] > bounds.max.x || box[3] < bounds.min.y || box[1] > bounds.max.y) return;
-      if (collides(shown, box)) return;
       ctx.strokeText(label.name, x, y);
       ctx.fillText(label.name, x, y);
       shown.push({name: label.name, box: box});
