@@ -110,8 +110,8 @@ def test_place_labels_do_not_overlap(example, open_map) -> None:
             left, top, right, bottom = label["box"]
             dx, dy = label["dot"]
             beside = abs((top + bottom) / 2 - dy) <= 1.5 and (
-                abs(left - (dx + 8)) <= 1.5 or abs(right - (dx - 8)) <= 1.5)  # text 10 px right or left
-            above_or_below = abs((left + right) / 2 - dx) <= 1.5 and abs(abs((top + bottom) / 2 - dy) - 16) <= 1.5
+                abs(left - (dx + 12)) <= 1.5 or abs(right - (dx - 12)) <= 1.5)  # text 14 px right or left
+            above_or_below = abs((left + right) / 2 - dx) <= 1.5 and abs(abs((top + bottom) / 2 - dy) - 22) <= 1.5
             assert beside or above_or_below, label
             assert right - left == pytest.approx(label["width"] + 4, abs=1), label
             assert label["dark"] >= 5 * len(label["name"]), f"{label['name']}: no text drawn"

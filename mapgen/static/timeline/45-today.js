@@ -74,6 +74,10 @@ function drawTaken(ctx, app, scale, ox, oy) {
   // labels already drawn: one that would overlap is left out (the hatching stays); each takes the
   // first of a few spots around its area's point that covers no incident's circle
   var placed = [], dots = incidentDots(app, scale, ox, oy), pane = app.map._getMapPanePos();
+  // the incidents' place names on the basemap (the same layer pixels) count as circles to avoid
+  if (app.basemap && app.basemap.shownLabels) {
+    app.basemap.shownLabels.forEach(function (l) { dots.push(l.box); });
+  }
   taken.forEach(function (z) {
     z.labelBox = null;
     var p = worldRing([[z.zone.gainAt[1], z.zone.gainAt[0]]]).xy, text = takenLabel(app, z.zone);

@@ -11,7 +11,7 @@ var DrawnCanvas = L.Canvas.extend({
 });
 
 var LABEL_FONT = '11px "Helvetica Neue", Arial, Helvetica, sans-serif';
-var LABEL_OFFSET = 10;  // px from the place to its name: clear of an incident's circle (radius 6)
+var LABEL_OFFSET = 14;  // px from the place to its name: clear of an incident's circle (radius 6; 12 with the day's halo)
 var FONT_FAMILY = '"Helvetica Neue", Arial, Helvetica, sans-serif';
 
 // The look of the offline map: a muted locator-map palette; widths in CSS pixels by zoom.
@@ -439,15 +439,23 @@ var BasemapLayer = DrawnCanvas.extend({
     ctx.lineWidth = 3;
     ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';
     ctx.fillStyle = '#333';
+    // the incidents' circles at these places are drawn above the names: a name goes where it
+    // covers none of them (a circle with the day's white halo reaches 12 px)
+    var circles = [], reach = LABEL_OFFSET - 2;
+    for (j = 0; j < drawnIndex.length; j++) {
+      var cx = dots[2 * drawnIndex[j]] * scale - ox, cy = dots[2 * drawnIndex[j] + 1] * scale - oy;
+      circles.push([cx - reach, cy - reach, cx + reach, cy + reach]);
+    }
     this._labels.forEach(function (label, k) {
       if (named && !named(label.name)) return;
       if (label.width === null) label.width = ctx.measureText(label.name).width;
       var px = dots[2 * k] * scale - ox, py = dots[2 * k + 1] * scale - oy, w = label.width, box = null, x, y;
       // right of the place, else left of it, above or below (clear of the incident's circle)
-      var spots = [[px + LABEL_OFFSET, py], [px - LABEL_OFFSET - w, py], [px - w / 2, py - 16], [px - w / 2, py + 16]];
+      var up = LABEL_OFFSET + 8;
+      var spots = [[px + LABEL_OFFSET, py], [px - LABEL_OFFSET - w, py], [px - w / 2, py - up], [px - w / 2, py + up]];
       for (var s = 0; s < spots.length && !box; s++) {
         var tryBox = [spots[s][0] - 2, spots[s][1] - 8, spots[s][0] + w + 2, spots[s][1] + 8];
-        if (!collides(shown, tryBox)) { box = tryBox; x = spots[s][0]; y = spots[s][1]; }
+        if (!collides(shown, tryBox) && !collides(circles, tryBox)) { box = tryBox; x = spots[s][0]; y = spots[s][1]; }
       }
       if (!box) return;
       if (box[2] < bounds.min.x || box[0] > bounds.max.x || box[3] < bounds.min.y || box[1] > bounds.max.y) return;
