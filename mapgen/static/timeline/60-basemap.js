@@ -71,11 +71,9 @@ function decodeLine(text, scale) {
 var BasemapLayer = DrawnCanvas.extend({
   initialize: function (basemap, options) {
     L.Canvas.prototype.initialize.call(this, options);
-    var rings = [], countries = [];
-    (basemap.countries ? basemap.countries.features : []).forEach(function (feature) {
-      var g = feature.geometry, own = [];
-      var polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-      polygons.forEach(function (polygon) { polygon.forEach(function (ring) { own.push(worldRing(ring)); }); });
+    var rings = [], countries = [], outlines = basemap.countries || {features: []};
+    outlines.features.forEach(function (feature) {  // each country's rings as encoded lines
+      var own = feature.rings.map(function (text) { return decodeLine(text, outlines.scale); });
       rings.push.apply(rings, own);
       if (feature.properties && feature.properties.name) {
         countries.push({name: feature.properties.name.toUpperCase(), rings: own, box: unionBox(own)});
@@ -116,8 +114,8 @@ var BasemapLayer = DrawnCanvas.extend({
 
   // Draws the detailed geography and the names, then the relief once its images are decoded
   // (off the main thread: an <img> with a data: address holds up the page's loading for
-  // seconds). Until then the layer draws country outlines and the incidents' place names: the
-  // app calls this once the incidents are on screen, so the story comes first. A Promise.
+  // seconds). Until then the layer draws country outlines only: the app calls this once the
+  // incidents are on screen and the page has loaded, so the story comes first. A Promise.
   showDetail: function () {
     var layer = this;
     if (!this.detailReady) {
@@ -174,7 +172,7 @@ var BasemapLayer = DrawnCanvas.extend({
       this._drawLand(ctx, view);
       if (this._geo && this.detail) this._drawGeography(ctx, view);
     }
-    this._drawLabels(ctx, view);
+    if (this.detail) this._drawLabels(ctx, view);
     if (!this.online && this.detail) this._drawNames(ctx, view);
     var layers = Object.keys(view.drawn).filter(function (k) { return view.drawn[k] > 0; });
     // the canvas reaches a little beyond the view: report what is in the view
