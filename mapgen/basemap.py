@@ -163,10 +163,9 @@ def polygon_rings(geometry: Any) -> list[Any]:
 COUNTRY_SCALE = 2000
 
 
-@lru_cache(maxsize=1)
-def _country_rings() -> list[list[str]]:
-    """Each country's rings as encoded lines (all countries in one pass, once per process)."""
-    rings = [polygon_rings(f["geometry"]) for f in _countries()]
+def _country_rings(features: Sequence[dict[str, Any]]) -> list[list[str]]:
+    """Each country's rings as encoded lines (the countries in one pass)."""
+    rings = [polygon_rings(f["geometry"]) for f in features]
     lines = iter(encode_lines([ring for own in rings for ring in own], COUNTRY_SCALE))
     return [[next(lines) for _ in own] for own in rings]
 
@@ -283,14 +282,14 @@ def basemap_for(bounds: list[list[float]] | None, incidents: Sequence[Incident],
     holds an incident, the detailed geography near the view (``levant_for``), labels for the
     most-used place names of the incidents, and the online layers (``choice``: the basemap the
     page opens on, one of ``BASEMAPS``)."""
-    features = list(zip(_countries(), _country_rings()))
+    features = _countries()
     points = _grid_points(incidents)
     if bounds:
         (south, west), (north, east) = bounds
         grow_lat = max(3.0, (north - south) / 2)
         grow_lon = max(3.0, (east - west) / 2)
         south, north, west, east = south - grow_lat, north + grow_lat, west - grow_lon, east + grow_lon
-        features = [(f, rings) for f, rings in features
+        features = [f for f in features
                     if not (f["bbox"][0] > east or f["bbox"][2] < west
                             or f["bbox"][1] > north or f["bbox"][3] < south)
                     or _holds_a_point(f["bbox"], points)]
@@ -298,7 +297,7 @@ def basemap_for(bounds: list[list[float]] | None, incidents: Sequence[Incident],
     # page projects them as it decodes them
     countries = {"type": "FeatureCollection", "scale": COUNTRY_SCALE,
                  "features": [{"type": "Feature", "properties": {"name": f["properties"]["name"]}, "rings": rings}
-                              for f, rings in features]}
+                              for f, rings in zip(features, _country_rings(features))]}
     named = [i for i in incidents if i.place and i.lat is not None]
     names = list(map(attrgetter("place"), named))
     first = dict(zip(reversed(names), reversed(named)))  # each name's first incident

@@ -296,6 +296,28 @@ MIN_GAIN_DEG2 = 2e-5  # parts of taken ground smaller than this (about 0.2 km²)
 NEW_TOWN_REACH_DEG = 0.05  # taken ground of a derived zone lies within about 5 km of a town it took
 
 
+def _shown_the_day_before(zones: Sequence[ControlZone], tz: Any) -> list[tuple[ControlZone, list[ControlZone]]]:
+    """Each zone version with the versions the map showed at the start of its first day (in the
+    order of ``zones``): one sweep over the versions sorted by start, not one scan per version."""
+    from bisect import insort
+
+    position = {id(z): k for k, z in enumerate(zones)}
+    by_start = sorted(zones, key=lambda z: z.valid_from)
+    out = []
+    active: list[tuple[int, ControlZone]] = []  # begun before the day, in the order of zones
+    nxt = 0
+    for zone in sorted(zones, key=lambda z: day_start(z.valid_from, tz)):
+        before = day_start(zone.valid_from, tz)
+        while nxt < len(by_start) and by_start[nxt].valid_from < before:
+            insort(active, (position[id(by_start[nxt])], by_start[nxt]), key=lambda pair: pair[0])
+            nxt += 1
+        # ended before the day: ended before every later day too
+        active = [(k, z) for k, z in active if z.valid_to is None or z.valid_to >= before]
+        out.append((zone, [z for _, z in active]))
+    out.sort(key=lambda pair: position[id(pair[0])])
+    return out
+
+
 def taken_ground(zones: Sequence[ControlZone], tz: Any) -> dict[str, Any]:
     """For each zone version that begins on a day when the map already showed zones: the ground
     it holds that its faction did not hold at the end of the day before (shapely geometry),
@@ -304,12 +326,13 @@ def taken_ground(zones: Sequence[ControlZone], tz: Any) -> dict[str, Any]:
     from shapely.ops import unary_union
 
     gains: dict[str, Any] = {}
-    for zone in zones:
-        before = day_start(zone.valid_from, tz)
-        shown = [z for z in zones if z.valid_from < before and (z.valid_to is None or z.valid_to >= before)]
+    for zone, shown in _shown_the_day_before(zones, tz):
         if not shown:  # the map's first zones: nothing was taken, they are where it starts
             continue
-        held = [z.geometry for z in shown if z.faction == zone.faction]
+        # what the faction held there (a version whose box misses this one's takes nothing from it)
+        x0, y0, x1, y1 = zone.geometry.bounds
+        held = [z.geometry for z in shown if z.faction == zone.faction and not (
+            z.geometry.bounds[0] > x1 or z.geometry.bounds[2] < x0 or z.geometry.bounds[1] > y1 or z.geometry.bounds[3] < y0)]
         gain = zone.geometry.difference(unary_union(held)) if held else zone.geometry
         parts = [g for g in getattr(gain, "geoms", [gain]) if g.geom_type == "Polygon" and g.area >= MIN_GAIN_DEG2]
         if zone.towns:
