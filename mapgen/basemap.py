@@ -208,9 +208,22 @@ def _grid_points(incidents: Sequence[Incident]) -> Any:
     return np.stack([keys // 4000 - 900, keys % 4000 - 1800], axis=1) / 10
 
 
-def _holds_a_point(bbox: Sequence[float], points: Any) -> bool:
-    lat, lon = points[:, 0], points[:, 1]
-    return bool(((bbox[1] <= lat) & (lat <= bbox[3]) & (bbox[0] <= lon) & (lon <= bbox[2])).any())
+@lru_cache(maxsize=1)
+def _part_boxes() -> tuple[Any, Any]:
+    """The box ``[west, south, east, north]`` of every polygon of every country (an array) and
+    the index of its country: a country's own box can span the globe (France with its overseas
+    departments, the United States with Alaska across the antimeridian)."""
+    import numpy as np
+
+    boxes, owners = [], []
+    for k, feature in enumerate(_countries()):
+        g = feature["geometry"]
+        polygons = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"] if g["type"] == "MultiPolygon" else []
+        for polygon in polygons:
+            ring = np.asarray(polygon[0], dtype=np.float64)
+            boxes.append([*ring.min(axis=0), *ring.max(axis=0)])
+            owners.append(k)
+    return np.asarray(boxes, dtype=np.float64).reshape(-1, 4), np.asarray(owners, dtype=np.int64)
 
 
 def band_boxes(bounds: list[list[float]]) -> list[list[float]]:
@@ -289,15 +302,19 @@ def basemap_for(bounds: list[list[float]] | None, incidents: Sequence[Incident],
         grow_lat = max(3.0, (north - south) / 2)
         grow_lon = max(3.0, (east - west) / 2)
         south, north, west, east = south - grow_lat, north + grow_lat, west - grow_lon, east + grow_lon
-        features = [f for f in features
-                    if not (f["bbox"][0] > east or f["bbox"][2] < west
-                            or f["bbox"][1] > north or f["bbox"][3] < south)
-                    or _holds_a_point(f["bbox"], points)]
+        # a country with a polygon near the view or holding an incident
+        boxes, owners = _part_boxes()
+        near = ~((boxes[:, 0] > east) | (boxes[:, 2] < west) | (boxes[:, 1] > north) | (boxes[:, 3] < south))
+        lat, lon = points[:, 0], points[:, 1]
+        holds = ((boxes[:, 1, None] <= lat) & (lat <= boxes[:, 3, None])
+                 & (boxes[:, 0, None] <= lon) & (lon <= boxes[:, 2, None])).any(axis=1)
+        kept = set(owners[near | holds].tolist())
+        features = [f for k, f in enumerate(features) if k in kept]
     # each country's rings as encoded lines (encode_line): a quarter of GeoJSON's size, and the
     # page projects them as it decodes them
     countries = {"type": "FeatureCollection", "scale": COUNTRY_SCALE,
-                 "features": [{"type": "Feature", "properties": {"name": f["properties"]["name"]}, "rings": rings}
-                              for f, rings in zip(features, _country_rings(features))]}
+                 "features": [{"type": "Feature", "properties": {"name": f["properties"]["name"]}, "bbox": f["bbox"],
+                               "rings": rings} for f, rings in zip(features, _country_rings(features))]}
     named = [i for i in incidents if i.place and i.lat is not None]
     names = list(map(attrgetter("place"), named))
     first = dict(zip(reversed(names), reversed(named)))  # each name's first incident

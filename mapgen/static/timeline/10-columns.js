@@ -44,10 +44,14 @@ function afterPaint() {
   });
 }
 
+// The load event (at the latest LOAD_WAIT_MS after the first picture: an embedding page's or a
+// web basemap's slow image would otherwise hold the rest back).
+var LOAD_WAIT_MS = 3000;
 function pageLoaded() {
   return new Promise(function (resolve) {
-    if (document.readyState === 'complete') resolve();
-    else window.addEventListener('load', function () { resolve(); }, {once: true});
+    if (document.readyState === 'complete') return resolve();
+    window.addEventListener('load', function () { resolve(); }, {once: true});
+    setTimeout(resolve, LOAD_WAIT_MS);
   });
 }
 
