@@ -11,7 +11,7 @@ import re
 from operator import attrgetter, itemgetter
 from typing import Any, Iterable, Sequence
 
-from mapgen.basemap import encode_lines, polygon_rings
+from mapgen.basemap import encode_lines
 from mapgen.config import MapConfig
 from mapgen.model import GEO_PRECISIONS, ControlZone, Incident, Source
 from mapgen.timeparse import TIME_PRECISIONS, day_start, next_day
@@ -36,13 +36,23 @@ def _source_rows(sources: Iterable[Source], tz: Any) -> list[list[Any]]:
     return rows
 
 
-def zone_lines(geom: Any) -> list[str]:
-    """A (Multi)Polygon's rings, outer and inner, as encoded lines (``basemap.encode_line``) on
-    a 1/ZONE_SCALE degree grid: about a quarter of GeoJSON's text, which the page decodes
-    straight into projected coordinates."""
-    from shapely.geometry import mapping
+def zone_lines(geoms: Sequence[Any]) -> list[list[str]]:
+    """Each (Multi)Polygon's rings, outer and inner, as encoded lines (``basemap.encode_line``)
+    on a 1/ZONE_SCALE degree grid: about a quarter of GeoJSON's text, which the page decodes
+    straight into projected coordinates. All geometries in one pass."""
+    import numpy as np
+    import shapely
 
-    return encode_lines(polygon_rings(mapping(geom)), ZONE_SCALE)
+    out: list[list[str]] = [[] for _ in geoms]
+    if not out:
+        return out
+    parts, part_of = shapely.get_parts(list(geoms), return_index=True)
+    rings, ring_of = shapely.get_rings(parts, return_index=True)  # outer first, then the holes
+    coords, point_of = shapely.get_coordinates(rings, return_index=True)
+    lines = np.split(coords, np.cumsum(np.bincount(point_of, minlength=len(rings)))[:-1])
+    for text, owner in zip(encode_lines(lines, ZONE_SCALE), part_of[ring_of]):
+        out[owner].append(text)
+    return out
 
 
 def day_axis(config: MapConfig, incidents: Sequence[Incident], zones: Sequence[ControlZone],
@@ -354,13 +364,18 @@ def zone_rows(config: MapConfig, zones: Sequence[ControlZone]) -> list[dict[str,
     tz = config.zone
     faction_index = {key: n for n, key in enumerate(config.factions)}
     gains = taken_ground(zones, tz)
+    ordered = sorted(zones, key=lambda z: (z.valid_from, z.faction, z.id))
+    taken = [gains[z.id] for z in ordered if z.id in gains]
+    outlines = iter(zone_lines([z.geometry for z in ordered] + [g.simplify(0.0005) for g in taken]))
+    geoms = [next(outlines) for _ in ordered]
+    gain_lines = dict(zip((z.id for z in ordered if z.id in gains), outlines))
     rows = []
-    for zone in sorted(zones, key=lambda z: (z.valid_from, z.faction, z.id)):
+    for zone, geom in zip(ordered, geoms):
         gain = gains.get(zone.id)
         if gain is not None:
             largest = max(getattr(gain, "geoms", [gain]), key=lambda g: g.area)
             point = largest.representative_point()
-            extra = {"gain": zone_lines(gain.simplify(0.0005)),
+            extra = {"gain": gain_lines[zone.id],
                      "gainAt": [round(point.y, COORD_DIGITS), round(point.x, COORD_DIGITS)]}
         else:
             extra = {}
@@ -369,7 +384,7 @@ def zone_rows(config: MapConfig, zones: Sequence[ControlZone]) -> list[dict[str,
             "from": _minutes(zone.valid_from),
             "to": _minutes(zone.valid_to) if zone.valid_to is not None else None,
             "label": _zone_label(zone, tz), "src": _source_rows(zone.sources, tz),
-            "geom": zone_lines(zone.geometry),
+            "geom": geom,
         })
         if zone.towns:  # which towns, since when, on whose word
             rows[-1]["towns"] = [[town.place, day_label(town.since.astimezone(tz).date()),
