@@ -78,10 +78,10 @@ function App(map, data) {
   };
   // what the first picture does not need, once it is on screen and the page has loaded
   // (afterPaint): the basemap's geography and relief, the parts' `painted` work (the slider's
-  // histogram), then the popup texts
+  // histogram), the popup texts; textLoading resolves (with the incidents) when all are done
   this.painted = this.loading.then(function () { return app.whenReady(); }).then(afterPaint).then(function () {
-    if (app.basemap) app.basemap.showDetail();
     runParts('painted', app);
+    return app.basemap ? app.basemap.showDetail() : null;
   });
   this.textLoading = this.painted.then(function () { return app._loadText(); });
   runParts('init', this);  // the parts that add to the app (APP_PARTS, 00-core)
