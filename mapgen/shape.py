@@ -11,11 +11,13 @@ import re
 from operator import attrgetter, itemgetter
 from typing import Any, Iterable, Sequence
 
+from mapgen.basemap import encode_lines
 from mapgen.config import MapConfig
 from mapgen.model import GEO_PRECISIONS, ControlZone, Incident, Source
 from mapgen.timeparse import TIME_PRECISIONS, day_start, next_day
 
 COORD_DIGITS = 5  # about 1 m
+ZONE_SCALE = 10 ** COORD_DIGITS  # zone outlines travel as encoded lines on this grid (zone_lines)
 
 
 def _minutes(moment: dt.datetime) -> int:
@@ -34,22 +36,23 @@ def _source_rows(sources: Iterable[Source], tz: Any) -> list[list[Any]]:
     return rows
 
 
-def _round_coords(value: Any) -> Any:
-    if isinstance(value, float):
-        return round(value, COORD_DIGITS)
-    if isinstance(value, (list, tuple)):
-        if value and all(type(v) is tuple and len(v) == 2 and type(v[0]) is float and type(v[1]) is float
-                         for v in value):  # a ring of (x, y) points, as shapely gives them
-            return [[round(x, COORD_DIGITS), round(y, COORD_DIGITS)] for x, y in value]
-        return [_round_coords(v) for v in value]
-    return value
+def zone_lines(geoms: Sequence[Any]) -> list[list[str]]:
+    """Each (Multi)Polygon's rings, outer and inner, as encoded lines (``basemap.encode_line``)
+    on a 1/ZONE_SCALE degree grid: about a quarter of GeoJSON's text, which the page decodes
+    straight into projected coordinates. All geometries in one pass."""
+    import numpy as np
+    import shapely
 
-
-def geometry_json(geom: Any) -> dict[str, Any]:
-    from shapely.geometry import mapping
-
-    data = mapping(geom)
-    return {"type": data["type"], "coordinates": _round_coords(data["coordinates"])}
+    out: list[list[str]] = [[] for _ in geoms]
+    if not out:
+        return out
+    parts, part_of = shapely.get_parts(list(geoms), return_index=True)
+    rings, ring_of = shapely.get_rings(parts, return_index=True)  # outer first, then the holes
+    coords, point_of = shapely.get_coordinates(rings, return_index=True)
+    lines = np.split(coords, np.cumsum(np.bincount(point_of, minlength=len(rings)))[:-1])
+    for text, owner in zip(encode_lines(lines, ZONE_SCALE), part_of[ring_of]):
+        out[owner].append(text)
+    return out
 
 
 def day_axis(config: MapConfig, incidents: Sequence[Incident], zones: Sequence[ControlZone],
@@ -303,6 +306,28 @@ MIN_GAIN_DEG2 = 2e-5  # parts of taken ground smaller than this (about 0.2 km²)
 NEW_TOWN_REACH_DEG = 0.05  # taken ground of a derived zone lies within about 5 km of a town it took
 
 
+def _shown_the_day_before(zones: Sequence[ControlZone], tz: Any) -> list[tuple[ControlZone, list[ControlZone]]]:
+    """Each zone version with the versions the map showed at the start of its first day (in the
+    order of ``zones``): one sweep over the versions sorted by start, not one scan per version."""
+    from bisect import insort
+
+    position = {id(z): k for k, z in enumerate(zones)}
+    by_start = sorted(zones, key=lambda z: z.valid_from)
+    out = []
+    active: list[tuple[int, ControlZone]] = []  # begun before the day, in the order of zones
+    nxt = 0
+    for zone in sorted(zones, key=lambda z: day_start(z.valid_from, tz)):
+        before = day_start(zone.valid_from, tz)
+        while nxt < len(by_start) and by_start[nxt].valid_from < before:
+            insort(active, (position[id(by_start[nxt])], by_start[nxt]), key=lambda pair: pair[0])
+            nxt += 1
+        # ended before the day: ended before every later day too
+        active = [(k, z) for k, z in active if z.valid_to is None or z.valid_to >= before]
+        out.append((zone, [z for _, z in active]))
+    out.sort(key=lambda pair: position[id(pair[0])])
+    return out
+
+
 def taken_ground(zones: Sequence[ControlZone], tz: Any) -> dict[str, Any]:
     """For each zone version that begins on a day when the map already showed zones: the ground
     it holds that its faction did not hold at the end of the day before (shapely geometry),
@@ -311,12 +336,13 @@ def taken_ground(zones: Sequence[ControlZone], tz: Any) -> dict[str, Any]:
     from shapely.ops import unary_union
 
     gains: dict[str, Any] = {}
-    for zone in zones:
-        before = day_start(zone.valid_from, tz)
-        shown = [z for z in zones if z.valid_from < before and (z.valid_to is None or z.valid_to >= before)]
+    for zone, shown in _shown_the_day_before(zones, tz):
         if not shown:  # the map's first zones: nothing was taken, they are where it starts
             continue
-        held = [z.geometry for z in shown if z.faction == zone.faction]
+        # what the faction held there (a version whose box misses this one's takes nothing from it)
+        x0, y0, x1, y1 = zone.geometry.bounds
+        held = [z.geometry for z in shown if z.faction == zone.faction and not (
+            z.geometry.bounds[0] > x1 or z.geometry.bounds[2] < x0 or z.geometry.bounds[1] > y1 or z.geometry.bounds[3] < y0)]
         gain = zone.geometry.difference(unary_union(held)) if held else zone.geometry
         parts = [g for g in getattr(gain, "geoms", [gain]) if g.geom_type == "Polygon" and g.area >= MIN_GAIN_DEG2]
         if zone.towns:
@@ -338,13 +364,18 @@ def zone_rows(config: MapConfig, zones: Sequence[ControlZone]) -> list[dict[str,
     tz = config.zone
     faction_index = {key: n for n, key in enumerate(config.factions)}
     gains = taken_ground(zones, tz)
+    ordered = sorted(zones, key=lambda z: (z.valid_from, z.faction, z.id))
+    taken = [gains[z.id] for z in ordered if z.id in gains]
+    outlines = iter(zone_lines([z.geometry for z in ordered] + [g.simplify(0.0005) for g in taken]))
+    geoms = [next(outlines) for _ in ordered]
+    gain_lines = dict(zip((z.id for z in ordered if z.id in gains), outlines))
     rows = []
-    for zone in sorted(zones, key=lambda z: (z.valid_from, z.faction, z.id)):
+    for zone, geom in zip(ordered, geoms):
         gain = gains.get(zone.id)
         if gain is not None:
             largest = max(getattr(gain, "geoms", [gain]), key=lambda g: g.area)
             point = largest.representative_point()
-            extra = {"gain": geometry_json(gain.simplify(0.0005)),
+            extra = {"gain": gain_lines[zone.id],
                      "gainAt": [round(point.y, COORD_DIGITS), round(point.x, COORD_DIGITS)]}
         else:
             extra = {}
@@ -353,7 +384,7 @@ def zone_rows(config: MapConfig, zones: Sequence[ControlZone]) -> list[dict[str,
             "from": _minutes(zone.valid_from),
             "to": _minutes(zone.valid_to) if zone.valid_to is not None else None,
             "label": _zone_label(zone, tz), "src": _source_rows(zone.sources, tz),
-            "geom": geometry_json(zone.geometry),
+            "geom": geom,
         })
         if zone.towns:  # which towns, since when, on whose word
             rows[-1]["towns"] = [[town.place, day_label(town.since.astimezone(tz).date()),
@@ -466,6 +497,7 @@ def build_payload(config: MapConfig, incidents: Sequence[Incident], zones: Seque
         "factions": [{"key": c.key, "label": c.label, "color": c.color} for c in config.factions.values()],
         "inc": incident_columns(config, incidents, starts=starts, coords=coords),
         "zones": zone_rows(config, zones),
+        "zoneScale": ZONE_SCALE,
         "bounds": view_bounds(incidents, zones, coords=coords),
         "basemap": basemap,
     }

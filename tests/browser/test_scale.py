@@ -140,3 +140,52 @@ def test_window_mode_fades_with_age(records: dict[str, Any], open_map) -> None:
     assert alphas == sorted(alphas, reverse=True), list(zip([s[0] for s in solid], alphas))
     assert alphas[0] - alphas[-1] >= 100, "the newest are clearly more opaque than the oldest"
     page.assert_clean()
+
+
+# Records, in the first animation frame in which the page reports itself drawn, what it has done
+# by then (polled from the start of the page, as benchmarks/timeline_bench.py measures page ready).
+FIRST_READY = r"""
+window.__first = null;
+(function poll() {
+  requestAnimationFrame(function () {
+    var s = null;
+    try { s = window.mapgen && mapgen.state && mapgen.state({ids: false}); } catch (e) {}
+    if (!s || !s.ready) { poll(); return; }
+    window.__first = {texts: s.texts, detail: mapgen.app.basemap.detail, layers: s.basemap.layers.slice(),
+                      labels: s.basemap.labels.length,
+                      bars: document.querySelectorAll('.mapgen-hist .mapgen-bar').length,
+                      counts: mapgen.timeline().counts};
+  });
+})();
+"""
+SETTLED = """() => ({texts: mapgen.state().texts, detail: mapgen.app.basemap.detail,
+                     layers: mapgen.state().basemap.layers, labels: mapgen.state().basemap.labels.length,
+                     bars: document.querySelectorAll('.mapgen-hist .mapgen-bar').length})"""
+
+
+def test_what_the_first_picture_does_not_need_comes_after_it(records: dict[str, Any], browser) -> None:
+    out = _build(records, "cumulative")
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    context.add_init_script(FIRST_READY)
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+        ("file:", "data:", "blob:", "about:")) else route.abort())
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(out.resolve().as_uri())
+        page.wait_for_function("window.__first !== null", timeout=15000)
+        first = page.evaluate("window.__first")
+        # the incidents and zones are drawn; popup texts, the histogram and the basemap's
+        # geography and names wait until that picture is on screen and the page has loaded
+        assert first["texts"] is False and first["detail"] is False and first["bars"] == 0
+        assert "roads" not in first["layers"] and first["labels"] == 0
+        assert sum(first["counts"]) == N  # mapgen.timeline() counts at once when asked
+        page.evaluate("mapgen.app.textLoading.then(() => true)")
+        settled = page.evaluate(SETTLED)
+        assert settled["texts"] is True and settled["detail"] is True
+        assert settled["bars"] == len(first["counts"]) and {"roads", "urban"} <= set(settled["layers"])
+        assert settled["labels"] > 0
+        assert errors == []
+    finally:
+        context.close()

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mapgen.basemap import (BANDS, LEVANT_FILE, ONLINE_LAYERS, band_boxes, basemap_for, decode_line,
-                            encode_line, levant_for)
+from mapgen.basemap import (BANDS, COUNTRY_SCALE, LEVANT_FILE, ONLINE_LAYERS, _countries, band_boxes,
+                            basemap_for, decode_line, encode_line, encode_lines, levant_for, polygon_rings)
 from mapgen.config import config_from_mapping
 from mapgen.errors import InputError
 
@@ -32,6 +32,21 @@ def test_lines_round_trip(points: list[tuple[int, int]]) -> None:
     text = encode_line(points)
     assert decode_line(text) == points
     assert not set(text) & set('"\\<>&')  # carried in JSON and HTML as it is
+
+
+@given(st.lists(st.lists(st.tuples(st.integers(-18_000_000, 18_000_000), st.integers(-9_000_000, 9_000_000)),
+                         max_size=12), max_size=8),
+       st.sampled_from([200, 2000, 100_000]))
+def test_many_lines_at_once_are_written_as_one_at_a_time(lines: list[list[tuple[int, int]]], scale: int) -> None:
+    degrees = [[(x / scale, y / scale) for x, y in line] for line in lines]
+    assert encode_lines(degrees, scale) == [encode_line(line) for line in lines]
+
+
+def test_country_outlines_travel_without_loss() -> None:
+    syria = next(f for f in _countries() if f["properties"]["name"] == "Syria")
+    rings = polygon_rings(syria["geometry"])
+    for ring, text in zip(rings, encode_lines(rings, COUNTRY_SCALE)):
+        assert [(x / COUNTRY_SCALE, y / COUNTRY_SCALE) for x, y in decode_line(text)] == [tuple(p) for p in ring]
 
 
 def test_package_data_stays_small() -> None:
@@ -87,6 +102,7 @@ def test_example_payload_keeps_far_countries_and_a_small_basemap(tmp_path: Path)
     basemap = payload["basemap"]
     names = {f["properties"]["name"] for f in basemap["countries"]["features"]}
     assert {"Syria", "Turkey", "United Kingdom", "Russia"} <= names  # London, Moscow in the story
+    assert len(json.dumps(basemap["countries"], separators=(",", ":"))) < 120_000  # encoded lines
     assert len(json.dumps(basemap["geo"], separators=(",", ":"))) < 300_000
     assert "OpenStreetMap</a> contributors (ODbL)" in basemap["attribution"]
     assert basemap["choice"] == "offline"

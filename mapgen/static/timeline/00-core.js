@@ -32,8 +32,9 @@
 
 // Parts that add to the app (45-today, 55-timeline-bar, 65-annotations, 75-reader, 95-embed) register
 // here: {init(app)} once the app and its controls are built, {date(app)} at each change of date
-// (before it is drawn), {drawn(app)} after each drawing, {state(app, out, ids)} to add to
-// mapgen.state().
+// (before it is drawn), {drawn(app)} after each drawing, {painted(app)} once, for what the first
+// picture does not need (after it is on screen and the page has loaded), {state(app, out, ids)}
+// to add to mapgen.state().
 var APP_PARTS = [];
 function runParts(hook) {
   var args = Array.prototype.slice.call(arguments, 1);

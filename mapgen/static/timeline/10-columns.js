@@ -32,10 +32,26 @@ function lazyText(packed) {
   });
 }
 
-// Resolves in a task after the next frame has been painted (the frame after the next has begun).
+// Resolves once the page has loaded (the browser has read all of it, popup texts included) and
+// a frame has been painted since, in a task after it (the frame after the next has begun): work
+// that the first picture does not need starts then, so it holds back neither the reading of the
+// page nor its first frames.
 function afterPaint() {
+  return pageLoaded().then(function () {
+    return new Promise(function (resolve) {
+      requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(resolve, 0); }); });
+    });
+  });
+}
+
+// The load event (at the latest LOAD_WAIT_MS after the first picture: an embedding page's or a
+// web basemap's slow image would otherwise hold the rest back).
+var LOAD_WAIT_MS = 3000;
+function pageLoaded() {
   return new Promise(function (resolve) {
-    requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(resolve, 0); }); });
+    if (document.readyState === 'complete') return resolve();
+    window.addEventListener('load', function () { resolve(); }, {once: true});
+    setTimeout(resolve, LOAD_WAIT_MS);
   });
 }
 

@@ -51,7 +51,7 @@ function drawTaken(ctx, app, scale, ox, oy) {
   if (!taken.length) return;
   var factions = app.data.factions;
   taken.forEach(function (z) {
-    if (!z.gainRings) z.gainRings = zoneRings({zone: {geom: z.zone.gain}});
+    if (!z.gainRings) z.gainRings = zoneRings({zone: {geom: z.zone.gain}}, app.data.zoneScale);
     var colour = factions[z.zone.f].color;
     ctx.beginPath();
     traceRings(ctx, z.gainRings, scale, ox, oy);

@@ -91,29 +91,32 @@ var TimelineBar = {
       app.go(app.nextStep(app.clock.index, forward ? 1 : -1, true));
     });
     this._ticks(slider.ticks, days, steps);
-    var hist = slider.hist;
-    app.loading.then(function () {
-      var counts = app.stepCounts = stepCounts(app.clock.inc, days, steps), most = 1, k;
-      for (k = 0; k < counts.length; k++) if (counts[k] > most) most = counts[k];
-      var nd = days.iso.length, frag = document.createDocumentFragment();
-      if (nd > 1) {  // half a day wider than the thumb's travel each side: each bar centred on its days
-        var travel = '(100% - 16px)';
-        hist.style.left = 'calc(8px - ' + travel + ' * ' + (0.5 / (nd - 1)).toFixed(6) + ')';
-        hist.style.right = 'auto';
-        hist.style.width = 'calc(' + travel + ' * ' + (nd / (nd - 1)).toFixed(6) + ')';
-      }
-      for (k = 0; k < counts.length; k++) {
-        var bar = el('span', 'mapgen-bar');
-        var from = steps.first[k], to = steps.last(k) + 1;
-        bar.style.left = (100 * from / nd) + '%';
-        bar.style.width = (100 * (to - from) / nd) + '%';
-        bar.style.height = counts[k] ? Math.max(8, 100 * counts[k] / most) + '%' : '0';
-        bar.setAttribute('data-count', counts[k]);
-        frag.appendChild(bar);
-      }
-      hist.appendChild(frag);
-      TimelineBar.date(app);
-    });
+  },
+
+  // The histogram, once the first picture is on screen (App: painted).
+  painted: function (app) {
+    var slider = app.slider, hist = slider && slider.hist;
+    if (!hist) return;
+    var days = app.clock.days, steps = app.steps, counts = app.stepCountsNow(), most = 1, k;
+    for (k = 0; k < counts.length; k++) if (counts[k] > most) most = counts[k];
+    var nd = days.iso.length, frag = document.createDocumentFragment();
+    if (nd > 1) {  // half a day wider than the thumb's travel each side: each bar centred on its days
+      var travel = '(100% - 16px)';
+      hist.style.left = 'calc(8px - ' + travel + ' * ' + (0.5 / (nd - 1)).toFixed(6) + ')';
+      hist.style.right = 'auto';
+      hist.style.width = 'calc(' + travel + ' * ' + (nd / (nd - 1)).toFixed(6) + ')';
+    }
+    for (k = 0; k < counts.length; k++) {
+      var bar = el('span', 'mapgen-bar');
+      var from = steps.first[k], to = steps.last(k) + 1;
+      bar.style.left = (100 * from / nd) + '%';
+      bar.style.width = (100 * (to - from) / nd) + '%';
+      bar.style.height = counts[k] ? Math.max(8, 100 * counts[k] / most) + '%' : '0';
+      bar.setAttribute('data-count', counts[k]);
+      frag.appendChild(bar);
+    }
+    hist.appendChild(frag);
+    TimelineBar.date(app);
   },
 
   // Date ticks under the slider: its first and last dates in full, and between them the starts
@@ -160,10 +163,16 @@ var TimelineBar = {
 };
 APP_PARTS.push(TimelineBar);
 
+// Incidents beginning in each step, counted at first use (once the incidents have arrived).
+App.prototype.stepCountsNow = function () {
+  if (!this.stepCounts) this.stepCounts = stepCounts(this.clock.inc, this.clock.days, this.steps);
+  return this.stepCounts;
+};
+
 // mapgen.timeline(): the slider's steps and the incidents beginning in each.
 App.prototype.timeline = function () {
   var steps = this.steps, iso = this.clock.days.iso;
   return {unit: steps.unit, steps: steps.first.map(function (d) { return iso[d]; }),
-          counts: this.stepCounts ? Array.prototype.slice.call(this.stepCounts) : null,
+          counts: this.loaded ? Array.prototype.slice.call(this.stepCountsNow()) : null,
           stepMs: (this.data.playMs || 700) / FASTEST};
 };

@@ -71,18 +71,14 @@ function decodeLine(text, scale) {
 var BasemapLayer = DrawnCanvas.extend({
   initialize: function (basemap, options) {
     L.Canvas.prototype.initialize.call(this, options);
-    var rings = [], countries = [];
-    (basemap.countries ? basemap.countries.features : []).forEach(function (feature) {
-      var g = feature.geometry, own = [];
-      var polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-      polygons.forEach(function (polygon) { polygon.forEach(function (ring) { own.push(worldRing(ring)); }); });
-      rings.push.apply(rings, own);
-      if (feature.properties && feature.properties.name) {
-        countries.push({name: feature.properties.name.toUpperCase(), rings: own, box: unionBox(own)});
-      }
+    // each country's rings as encoded lines, decoded the first time the country is in view
+    // (countryRings): a map of Aleppo with a statement made in Moscow never decodes Russia
+    var outlines = basemap.countries || {features: []};
+    this._countries = outlines.features.map(function (feature) {
+      var b = feature.bbox || [-180, -90, 180, 90], pad = 0.01;  // [west, south, east, north], rounded
+      return {name: ((feature.properties && feature.properties.name) || '').toUpperCase(), lines: feature.rings,
+              scale: outlines.scale, rings: null, box: worldRing([[b[0] - pad, b[3] + pad], [b[2] + pad, b[1] - pad]]).box};
     });
-    this._rings = rings;
-    this._countries = countries;
     var places = basemap.places || [];
     this._dots = worldRing(places.map(function (p) { return [p[2], p[1]]; }));
     this._labels = places.map(function (p) { return {name: p[0], width: null}; });
@@ -116,8 +112,8 @@ var BasemapLayer = DrawnCanvas.extend({
 
   // Draws the detailed geography and the names, then the relief once its images are decoded
   // (off the main thread: an <img> with a data: address holds up the page's loading for
-  // seconds). Until then the layer draws country outlines and the incidents' place names: the
-  // app calls this once the incidents are on screen, so the story comes first. A Promise.
+  // seconds). Until then the layer draws country outlines only: the app calls this once the
+  // incidents are on screen and the page has loaded, so the story comes first. A Promise.
   showDetail: function () {
     var layer = this;
     if (!this.detailReady) {
@@ -174,7 +170,7 @@ var BasemapLayer = DrawnCanvas.extend({
       this._drawLand(ctx, view);
       if (this._geo && this.detail) this._drawGeography(ctx, view);
     }
-    this._drawLabels(ctx, view);
+    if (this.detail) this._drawLabels(ctx, view);
     if (!this.online && this.detail) this._drawNames(ctx, view);
     var layers = Object.keys(view.drawn).filter(function (k) { return view.drawn[k] > 0; });
     // the canvas reaches a little beyond the view: report what is in the view
@@ -195,7 +191,7 @@ var BasemapLayer = DrawnCanvas.extend({
   },
 
   _drawLand: function (ctx, view) {
-    var rings = this._rings.filter(function (r) { return meets(r.box, view.box); });
+    var rings = this._landRings(view.box);
     ctx.beginPath();
     traceRings(ctx, rings, view.scale, view.ox, view.oy);
     ctx.fillStyle = BASE_STYLE.land;
@@ -216,6 +212,16 @@ var BasemapLayer = DrawnCanvas.extend({
     ctx.strokeStyle = BASE_STYLE.outline;
     ctx.stroke();
     ctx.restore();
+  },
+
+  // The rings of the countries' outlines that meet a box (world units).
+  _landRings: function (box) {
+    var out = [];
+    this._countries.forEach(function (c) {
+      if (!c.name || !meets(c.box, box)) return;
+      countryRings(c).forEach(function (r) { if (meets(r.box, box)) out.push(r); });
+    });
+    return out;
   },
 
   _rect: function (ctx, view, box) {
@@ -256,7 +262,7 @@ var BasemapLayer = DrawnCanvas.extend({
     var detail = pieces.length ? unionBox(pieces) : null;
     ctx.save();
     ctx.beginPath();  // on land only (the sea is the map's background, under the canvas)
-    traceRings(ctx, this._rings.filter(function (r) { return meets(r.box, view.box); }), view.scale, view.ox, view.oy);
+    traceRings(ctx, this._landRings(view.box), view.scale, view.ox, view.oy);
     ctx.clip('evenodd');
     ctx.globalCompositeOperation = 'multiply';
     ctx.globalAlpha = alpha;
@@ -613,12 +619,12 @@ var BasemapLayer = DrawnCanvas.extend({
     spaced(ctx, (size / 5).toFixed(1) + 'px');
     var found = [];
     this._countries.forEach(function (c) {
-      if (!meets(c.box, box)) return;
+      if (!c.name || !meets(c.box, box)) return;
       var inside = [], sx = 0, sy = 0;
       for (var i = 0; i < cols; i++) {
         for (var j = 0; j < rows; j++) {
           var x = box[0] + (box[2] - box[0]) * (i + 0.5) / cols, y = box[1] + (box[3] - box[1]) * (j + 0.5) / rows;
-          if (x < c.box[0] || x > c.box[2] || y < c.box[1] || y > c.box[3] || !insideRings(c.rings, x, y)) continue;
+          if (x < c.box[0] || x > c.box[2] || y < c.box[1] || y > c.box[3] || !insideRings(countryRings(c), x, y)) continue;
           inside.push([x, y]); sx += x; sy += y;
         }
       }
@@ -692,6 +698,12 @@ var BasemapLayer = DrawnCanvas.extend({
     return count;
   }
 });
+
+// A country's outline rings ({xy, box} in world units), decoded at first use.
+function countryRings(c) {
+  if (!c.rings) c.rings = c.lines.map(function (text) { return decodeLine(text, c.scale); });
+  return c.rings;
+}
 
 // A data: address of an image -> a Promise of an ImageBitmap.
 function imageFromDataUri(uri) {

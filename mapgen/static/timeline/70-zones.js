@@ -13,13 +13,14 @@ var ZoneLayer = DrawnCanvas.extend({
     if (!ctx || !b || !map) return;
     var scale = 256 * Math.pow(2, map.getZoom()), origin = map.getPixelOrigin();
     var ox = origin.x, oy = origin.y, size = b.getSize(), factions = this._app.data.factions;
+    var zoneScale = this._app.data.zoneScale;
     ctx.clearRect(b.min.x, b.min.y, size.x, size.y);
     ctx.lineJoin = ctx.lineCap = 'round';
     this._app.zoneLayers.forEach(function (z) {
       if (!z.on) return;
       var zone = z.zone, colour = factions[zone.f].color, status = zone.status;
       ctx.beginPath();
-      traceRings(ctx, zoneRings(z), scale, ox, oy);
+      traceRings(ctx, zoneRings(z, zoneScale), scale, ox, oy);
       // assessed: a plain tint; claimed: a fainter tint; contested: the faction's hatching
       ctx.globalAlpha = status === 'assessed' ? 0.28 : status === 'claimed' ? 0.14 : 0.08;
       ctx.fillStyle = colour;
@@ -68,14 +69,11 @@ function hatch(ctx, colour, ox, oy) {
   return made.pattern;
 }
 
-// A zone version's rings in world units, made the first time it is drawn or clicked.
-function zoneRings(z) {
-  if (!z.rings) {
-    var g = z.zone.geom, rings = [];
-    var polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-    polygons.forEach(function (polygon) { polygon.forEach(function (ring) { rings.push(worldRing(ring)); }); });
-    z.rings = rings;
-  }
+// A zone version's rings in world units, made the first time it is drawn or clicked: its
+// geometry is its rings (outer and inner alike) as encoded lines (shape.py: zone_lines) on a
+// grid of 1/scale degree (data.zoneScale).
+function zoneRings(z, scale) {
+  if (!z.rings) z.rings = z.zone.geom.map(function (text) { return decodeLine(text, scale); });
   return z.rings;
 }
 

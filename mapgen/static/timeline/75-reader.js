@@ -88,9 +88,14 @@ App.prototype.offscreen = function () {
 // are always shown.
 App.prototype.placeStarts = function () {
   if (!this._placeStarts && this.loaded) {
-    var inc = this.clock.inc, first = new Map(), out = new Map();
-    for (var i = 0; i < inc.n; i++) if (!first.has(inc.pl[i])) first.set(inc.pl[i], inc.s[i]);
-    first.forEach(function (start, k) { var name = inc.texts.place.get(k); if (name) out.set(name, start); });
+    var inc = this.clock.inc, names = inc.texts.place, seen = new Uint8Array(names ? names.length : 0), out = new Map();
+    for (var i = 0; i < inc.n; i++) {
+      var k = inc.pl[i];
+      if (seen[k]) continue;
+      seen[k] = 1;
+      var name = names.get(k);
+      if (name && !out.has(name)) out.set(name, inc.s[i]);
+    }
     this._placeStarts = out;
   }
   return this._placeStarts || new Map();
@@ -213,8 +218,8 @@ APP_PARTS.push({
     // a place is named from its first incident on: redraw the names when that set changes
     var named = app.placesShownCount();
     if (app.basemap && named !== app._placesNamed) {
-      // the first time, the names were drawn before the data arrived: redraw if any is hidden
-      if (app._placesNamed !== undefined || named < app._placeStartList.length) app.basemap.redraw();
+      // names are drawn with the basemap's detail (after the first picture), from the data
+      if (app.basemap.detail) app.basemap.redraw();
       app._placesNamed = named;
     }
     clearTimeout(app._elsewhereTimer);

@@ -76,8 +76,14 @@ function App(map, data) {
     }
     return text;
   };
-  this.textLoading = this.loading.then(function () { return app.whenReady(); }).then(afterPaint)
-    .then(function () { return app._loadText(); });
+  // what the first picture does not need, once it is on screen and the page has loaded
+  // (afterPaint): the basemap's geography and relief, the parts' `painted` work (the slider's
+  // histogram), the popup texts; textLoading resolves (with the incidents) when all are done
+  this.painted = this.loading.then(function () { return app.whenReady(); }).then(afterPaint).then(function () {
+    runParts('painted', app);
+    return app.basemap ? app.basemap.showDetail() : null;
+  });
+  this.textLoading = this.painted.then(function () { return app._loadText(); });
   runParts('init', this);  // the parts that add to the app (APP_PARTS, 00-core)
   this.go(this.clock.index);
 }
@@ -136,9 +142,7 @@ App.prototype._basemap = function (basemap) {
                                                  pane: 'mapgenTiles'});
   });
   this.basemapControl = new BasemapControl(this, choices, 'offline').addTo(map);
-  // the geography once the incidents are on screen (this.loading is set later in the constructor)
-  Promise.resolve().then(function () { return app.loading; }).then(function () { return app.whenReady(); })
-    .then(afterPaint).then(function () { return app.basemap.showDetail(); });
+  // the geography once the incidents are on screen (App: painted)
   if (basemap.choice && basemap.choice !== 'offline') this.setBasemap(basemap.choice);
 };
 
@@ -191,7 +195,7 @@ App.prototype._zoneAt = function (latlng) {
   var p = worldRing([[latlng.lng, latlng.lat]]).xy, x = p[0], y = p[1];
   for (var k = this.zoneLayers.length - 1; k >= 0; k--) {
     var z = this.zoneLayers[k];
-    if (z.on && insideRings(zoneRings(z), x, y)) return z.zone;
+    if (z.on && insideRings(zoneRings(z, this.data.zoneScale), x, y)) return z.zone;
   }
   return null;
 };
