@@ -191,6 +191,30 @@
     document.body.classList.add('mapgen-has-header');
   }
 
+  // On small screens and in small frames the slider sits below the map instead of over its
+  // lower third, so that the whole opening view stays visible; elsewhere it stays in its corner.
+  // The node is moved, not re-added, so its handlers and state stay as they are.
+  var footer = null, sliderHome = null;
+  function placeSlider() {
+    var slider = mapgen.app.slider && mapgen.app.slider.getContainer();
+    if (!slider || !SMALL) return false;
+    var below = SMALL.matches;
+    if (below === (footer !== null && slider.parentNode === footer)) return false;
+    if (below) {
+      if (!footer) {
+        footer = el('div', 'mapgen-footer');
+        container.parentNode.insertBefore(footer, container.nextSibling);
+      }
+      sliderHome = {corner: slider.parentNode, next: slider.nextSibling};
+      footer.appendChild(slider);
+    } else {
+      var next = sliderHome.next && sliderHome.next.parentNode === sliderHome.corner ? sliderHome.next : null;
+      sliderHome.corner.insertBefore(slider, next);
+    }
+    document.body.classList.toggle('mapgen-has-footer', below);
+    return true;
+  }
+
   /* ------------------------------------------------------------------ screen-reader summary */
 
   function plural(n, one, many) { return n + ' ' + (n === 1 ? one : (many || one + 's')); }
@@ -295,9 +319,12 @@
   titleHeader();
   addFullLink();
   placeAttribution();
-  if (SMALL && SMALL.matches) map.invalidateSize();  // the header took its height
+  placeSlider();
+  // the header and the slider's footer took their height: same centre and zoom, so what the
+  // slider covered before is now simply below the map
+  if (SMALL && SMALL.matches) map.invalidateSize();
   if (SMALL) {
-    var onSmall = function () { placeAttribution(); if (legend) legend.fit(); map.invalidateSize(); };
+    var onSmall = function () { placeAttribution(); placeSlider(); if (legend) legend.fit(); map.invalidateSize(); };
     if (SMALL.addEventListener) SMALL.addEventListener('change', onSmall); else SMALL.addListener(onSmall);
   }
 

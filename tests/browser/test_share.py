@@ -288,9 +288,15 @@ def test_phone_layout_leaves_the_map_visible(which: str, request: pytest.Fixture
     credit_box = credit.bounding_box()
     assert not boxes_overlap(credit_box, slider) and not boxes_overlap(credit_box, info)
     assert credit_box["x"] + credit_box["width"] <= PHONE["width"] and credit_box["y"] >= 0
-    controls = p.evaluate("""() => Array.from(document.querySelectorAll('.leaflet-control')).map(c => {
-        const r = c.getBoundingClientRect(); return r.width * r.height; })""")
-    assert sum(controls) < 0.25 * PHONE["width"] * PHONE["height"], "controls cover under a quarter of the map"
+    # the slider sits below the map, not over it: the whole map stays visible
+    frame = p.evaluate("(() => { const r = mapgen.app.map.getContainer().getBoundingClientRect();"
+                       " return {top: r.top, bottom: r.bottom}; })()")
+    assert slider["y"] >= frame["bottom"] - 1, (slider, frame)
+    assert p.evaluate("mapgen.app.map.getContainer().contains(document.querySelector('.mapgen-slider'))") is False
+    controls = p.evaluate("""() => Array.from(mapgen.app.map.getContainer().querySelectorAll('.leaflet-control'))
+        .map(c => { const r = c.getBoundingClientRect(); return r.width * r.height; })""")
+    map_area = PHONE["width"] * (frame["bottom"] - frame["top"])
+    assert sum(controls) < 0.25 * map_area, "controls cover under a quarter of the map"
     # the middle of the map is map, not a control
     assert p.evaluate("document.elementFromPoint(187, 333).closest('.leaflet-control') === null")
     for selector in ("button.mapgen-prev", "button.mapgen-play", "button.mapgen-next", "input.mapgen-range",
@@ -336,11 +342,16 @@ def test_embed_snippet_follows_the_host_page_width(fixture_map: Path, browser: A
             inner = page.frames[1]
             inner.wait_for_function("window.mapgen && mapgen.state && mapgen.state().ready")
             inner.wait_for_function("w => mapgen.app.map.getSize().x === w", arg=round(box["width"]))
-            size = inner.evaluate("(() => { const c = mapgen.app.map.getContainer(); "
-                                  "return [c.clientWidth, c.clientHeight, mapgen.app.map.getSize().y]; })()")
-            assert size[0] == pytest.approx(box["width"], abs=1) and size[1] == pytest.approx(box["height"], abs=1)
+            size = inner.evaluate("(() => { const c = mapgen.app.map.getContainer(), "
+                                  "f = document.querySelector('.mapgen-footer'); "
+                                  "return [c.clientWidth, c.clientHeight, mapgen.app.map.getSize().y, "
+                                  "f && f.contains(document.querySelector('.mapgen-slider')) ? f.offsetHeight : 0]; })()")
+            # a small frame has the slider in a footer below the map; the two fill the frame
+            assert (size[3] > 0) == (width <= 600)
+            assert size[0] == pytest.approx(box["width"], abs=1)
+            assert size[1] + size[3] == pytest.approx(box["height"], abs=1)
             assert size[2] == size[1], "Leaflet knows the new size"
-            seen.append((size[0], size[1]))
+            seen.append((size[0], size[1] + size[3]))
             if width == 375:  # a phone-sized frame gets the compact layout: legend folded, clear of the slider
                 assert frame.locator("button.mapgen-legend-toggle").get_attribute("aria-expanded") == "false"
                 assert not boxes_overlap(frame.locator(".mapgen-info").bounding_box(),
