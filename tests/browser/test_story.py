@@ -97,6 +97,12 @@ def test_this_day_list_and_taken_ground(example, open_map) -> None:
     assert dots
     for x0, y0, x1, y1 in boxes:
         assert not [d for d in dots if x0 - 6 < d[0] < x1 + 6 and y0 - 6 < d[1] < y1 + 6], (x0, y0, x1, y1)
+    # so does an annotation's name ("Government advance"), once the place names are drawn
+    p.evaluate("() => mapgen.app.basemap.showDetail().then(() => true)")
+    notes = p.evaluate("mapgen.app.notes.textBoxes")
+    assert [n["text"] for n in notes] == ["Government advance"]
+    x0, y0, x1, y1 = notes[0]["box"]
+    assert not [d for d in dots if x0 - 6 < d[0] < x1 + 6 and y0 - 6 < d[1] < y1 + 6], notes
     # choosing an incident (by keyboard) opens its popup
     first = p.locator(".mapgen-today-list button[data-incident]").first
     wanted = first.get_attribute("data-incident")

@@ -218,6 +218,10 @@ var Today = {
     document.addEventListener('mapgen:change', function (e) {
       if (e.detail.reason === 'text') panel.fill();  // titles have arrived
     });
+    // the "taken" labels keep clear of the place names, which come after the first picture
+    if (app.basemap) {
+      app.basemap.on('placelabels', function () { if (app.takenZones().length) app.zoneCanvas.redraw(); });
+    }
   },
   date: function (app) {
     var clock = app.clock;

@@ -471,7 +471,14 @@ var BasemapLayer = DrawnCanvas.extend({
       view.labels.push({name: label.name, box: box});
       view.names.push({name: label.name, kind: 'place', box: box});
     });
+    // the layers above place their own labels clear of these names (45-today, 65-annotations):
+    // they are told when the set of names drawn changes
+    var signature = shown.map(function (l) { return l.name + '@' + Math.round(l.box[0]) + ',' + Math.round(l.box[1]); }).join('|');
     this.shownLabels = shown;
+    if (signature !== this._labelSignature) {
+      this._labelSignature = signature;
+      this.fire('placelabels');
+    }
     view.taken = shown.map(function (l) { return l.box; });
     view.drawn.places = shown.length;
   },

@@ -74,9 +74,21 @@ var NoteLayer = DrawnCanvas.extend({
     });
     ctx.font = NOTE_FONT;
     ctx.textBaseline = 'middle';
+    // a line's, arrow's or area's name moves off the incidents' circles and place names when it
+    // can (45-today: labelSpot); a label annotation stays at its own point
+    var app = this._app, placed = [], avoid = incidentDots(app, scale, ox, oy), boxes = this.textBoxes = [];
+    if (app.basemap && app.basemap.shownLabels) app.basemap.shownLabels.forEach(function (l) { avoid.push(l.box); });
     texts.forEach(function (t) {
       ctx.textAlign = t.dot ? 'left' : 'center';
       var x = t.dot ? t.x + 7 : t.x;
+      if (!t.dot) {
+        var spot = labelSpot(t.x, t.y, ctx.measureText(t.text).width / 2 + 3, 8, placed, avoid) || [t.x, t.y];
+        x = spot[0];
+        t.y = spot[1];
+        placed.push([x - ctx.measureText(t.text).width / 2 - 3, t.y - 8, x + ctx.measureText(t.text).width / 2 + 3, t.y + 8]);
+        var pane = map._getMapPanePos(), last = placed[placed.length - 1];
+        boxes.push({text: t.text, box: [last[0] + pane.x, last[1] + pane.y, last[2] + pane.x, last[3] + pane.y]});
+      }
       if (t.dot) {
         ctx.beginPath();
         ctx.arc(t.x, t.y, 3, 0, 2 * Math.PI);
@@ -139,6 +151,8 @@ APP_PARTS.push({
     pane.style.zIndex = 400;  // above the zones (350), below the incidents (450)
     pane.style.pointerEvents = 'none';
     app.notes = new NoteLayer(app, {pane: 'mapgenNotes'}).addTo(app.map);
+    // the notes' names keep clear of the place names, which come after the first picture
+    if (app.basemap) app.basemap.on('placelabels', function () { app.notes.redraw(); });
   },
   date: function (app) {
     if (app.notes && app.notes.update(app.clock.index)) app._notesChanged = true;
