@@ -96,6 +96,17 @@ function drawTaken(ctx, app, scale, ox, oy) {
   ctx.textAlign = 'start';
 }
 
+// Whether any of `boxes` (container pixels; null for a label not drawn) covers a place name the
+// basemap now draws: only then do the layers above redraw their labels to move them off it.
+function coversPlaceLabel(app, boxes) {
+  var names = app.basemap && app.basemap.shownLabels;
+  if (!names || !names.length) return false;
+  var pane = app.map._getMapPanePos();
+  return boxes.some(function (b) {
+    return b && collides(names, [b[0] - pane.x, b[1] - pane.y, b[2] - pane.x, b[3] - pane.y]);
+  });
+}
+
 // Boxes (in the zone canvas's pixels) of the incident circles shown at the slider's date, with
 // a margin for the day's larger circles; none when a density grid is drawn instead.
 function incidentDots(app, scale, ox, oy) {
@@ -220,7 +231,10 @@ var Today = {
     });
     // the "taken" labels keep clear of the place names, which come after the first picture
     if (app.basemap) {
-      app.basemap.on('placelabels', function () { if (app.takenZones().length) app.zoneCanvas.redraw(); });
+      app.basemap.on('placelabels', function () {
+        var boxes = app.takenZones().map(function (z) { return z.labelBox; });
+        if (coversPlaceLabel(app, boxes)) app.zoneCanvas.redraw();
+      });
     }
   },
   date: function (app) {

@@ -152,7 +152,12 @@ APP_PARTS.push({
     pane.style.pointerEvents = 'none';
     app.notes = new NoteLayer(app, {pane: 'mapgenNotes'}).addTo(app.map);
     // the notes' names keep clear of the place names, which come after the first picture
-    if (app.basemap) app.basemap.on('placelabels', function () { app.notes.redraw(); });
+    if (app.basemap) {
+      app.basemap.on('placelabels', function () {
+        var boxes = (app.notes.textBoxes || []).map(function (t) { return t.box; });
+        if (coversPlaceLabel(app, boxes)) app.notes.redraw();
+      });
+    }
   },
   date: function (app) {
     if (app.notes && app.notes.update(app.clock.index)) app._notesChanged = true;
