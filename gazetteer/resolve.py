@@ -412,6 +412,8 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             allowed, conflict = _allowed(cands, wanted)
         if not allowed:
             return Resolution(query, "unresolved", None, 0.0)
+        if cands.far_abroad and len(allowed) > 1:
+            allowed = _without_far_barred(cands, allowed, wanted)
         abroad = [i for i in allowed if rows[i][3] not in wanted]
         if abroad and len(abroad) < len(allowed):  # places at home and abroad compete
             sc = list(sc)
@@ -436,7 +438,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                        for i, v in enumerate(base_sc)]
         order0 = _order(cands, allowed, base_sc)
         kept0, same0 = _one_per_place(cands, order0)
-        group = _far_namesakes(cands, kept0, base_sc, kept0[0], wanted)
+        group = _far_namesakes(cands, kept0, base_sc, kept0[0], wanted, order0)
         anchor = kept0[0]
         if group:
             pick = _context_pick(cands, group, near, context, view)
@@ -547,6 +549,7 @@ def _off_context_km(lat: float, lon: float, near: tuple[float, float] | None,
     return best
 
 
+_NO_ROWS: frozenset[int] = frozenset()
 #: A place at home of no known population, or this far from every other place of the report
 #: or map, ...
 LONELY_KM = 150.0
@@ -561,9 +564,11 @@ def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
     Egyptian town, in a report on Aleppo."""
     rows = cands.rows
     kind = max(EXACT_ALT, rows[best][9])  # matched as well as the village at home, or better
+    # a town at home is not in doubt against one outside the map's region (Al-Mansurah)
+    far = cands.far_abroad if is_town(rows[best]) else _NO_ROWS
     abroad = [i for i, o in enumerate(cands.outside(wanted))
               if o and rows[i][9] <= kind and rows[i][6] >= ABROAD_TOWN_POPULATION
-              and rows[i][8] > rows[best][8]]
+              and rows[i][8] > rows[best][8] and i not in far]
     if not abroad:
         return None
     if rows[best][6] > 0:
@@ -611,9 +616,11 @@ def _within(cands: CandidateSet, idx: Sequence[int], anchor: int, km: float) -> 
 
 
 def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], best: int,
-                   wanted: tuple[str, ...]) -> list[int]:
+                   wanted: tuple[str, ...], records: Sequence[int] = ()) -> list[int]:
     """``[best, rivals...]`` when settlements more than FAR_KM from ``best`` score within
-    FAR_MARGIN of it (in the map's countries when given); else []."""
+    FAR_MARGIN of it (in the map's countries when given) and ``best`` does not outweigh them
+    (see :func:`_outweighs`; ``records`` are all the candidates ``kept`` was chosen from, so
+    that the records of one place count together); else []."""
     lats, lons, _, admin = cands._cols()
     if admin[best]:
         return []
@@ -637,9 +644,90 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
                 and not (weak_village and (rows[i][9] == FUZZY or (
                     rows[i][9] >= SKELETON_ARABIC and long_skeleton))):
             continue
-        if _distance_km(lats[best], lons[best], lats[i], lons[i]) > FAR_KM:
+        if _distance_km(lats[best], lons[best], lats[i], lons[i]) > FAR_KM and \
+                not _outweighs(cands, best, i, records or kept):
             rivals.append(i)
     return [best] + rivals if rivals else []
+
+
+#: Sources whose places are GeoNames records (a dump, or the built-in cities).
+_GEONAMES = frozenset({"geonames", "builtin"})
+#: Feature codes of places that are not a living village of their own: a section of a town,
+#: a farm, an abandoned or destroyed place, a locality, a hamlet of a few houses.
+MINOR_CODES = frozenset({"PPLX", "PPLF", "PPLQ", "PPLW", "PPLH", "PPLL", "LCTY", "PPLCH"})
+
+
+def _records(cands: CandidateSet, i: int, pool: Sequence[int]) -> list[tuple]:
+    """The rows of ``pool`` within SAME_PLACE_KM of candidate ``i`` (itself included): the
+    records of one place, from one source or several."""
+    rows = cands.rows
+    lat, lon = rows[i][1], rows[i][2]
+    out = [rows[i]]
+    for j in pool:
+        if j != i and abs(rows[j][1] - lat) <= _SAME_DLAT and \
+                _distance_km(lat, lon, rows[j][1], rows[j][2]) <= SAME_PLACE_KM:
+            out.append(rows[j])
+    return out
+
+
+def _level(kind: int) -> int:
+    """0 for an exact or alternate name, 1 for a loose key, 2 for a look-alike."""
+    return 0 if kind <= EXACT_ALT else 1 if kind == LOOSE else 2
+
+
+def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int]) -> bool:
+    """Whether ``best`` is clearly the place meant rather than a far-off ``rival`` of about
+    the same score. Both must match the name by its spelling (exact, alternate or loose; the
+    rival no better than ``best``), and the rival must be a village of no known size: no
+    record of it with people or a seat. Then ``best`` wins when
+
+    * it is a seat (a capital, a province's, district's or subdistrict's seat): a reporter
+      writing the bare name means the seat, not a village of the same name elsewhere;
+    * it is a town of TOWN_POPULATION people and every record of the rival is GeoNames'
+      (a GeoNames record of no population that OCHA does not list is often a duplicate, a
+      farm, a hamlet or a place long gone; a community OCHA lists may well be meant);
+    * or it is a listed community -- OCHA and GeoNames both hold it -- and every record of
+      the rival is GeoNames', of a minor kind (:data:`MINOR_CODES`).
+
+    The records of one place (within SAME_PLACE_KM, from ``pool``) count together: a town's
+    population or seat may sit on its GeoNames record while its OCHA record matched best.
+    """
+    rows = cands.rows
+    level = _level(rows[best][9])
+    if level > 1 or _level(rows[rival][9]) < level:
+        return False
+    theirs = _records(cands, rival, pool)
+    if any(r[6] > 0 or r[4] in SEATS for r in theirs):
+        return False
+    ours = _records(cands, best, pool)
+    if any(r[4] in SEATS for r in ours):
+        return True  # a seat against villages of no known size, listed or not
+    if any(r[7] not in _GEONAMES for r in theirs):
+        return False
+    if any(is_town(r) for r in ours):
+        return True
+    sources = {r[7] for r in ours}
+    return "ocha" in sources and bool(sources & _GEONAMES) and \
+        all(r[4] in MINOR_CODES for r in theirs)
+
+
+def _without_far_barred(cands: CandidateSet, allowed: list[int],
+                        wanted: tuple[str, ...]) -> list[int]:
+    """``allowed`` without the places outside the map's region that are never the answer
+    (:attr:`CandidateSet.barred`), when a town at home (:func:`is_town`) matches the name as
+    well as they do: Al-Mansurah on a map of Syria is the Syrian subdistrict seat, and the
+    Egyptian city 900 km away casts no doubt on it. A village at home of the name stays in
+    doubt (Sharm El Sheikh)."""
+    rows = cands.rows
+    barred = cands.barred
+    far = [i for i in cands.far_abroad if i in barred]
+    if not far:
+        return allowed
+    kind = min(rows[i][9] for i in far)
+    if not any(rows[i][3] in wanted and rows[i][9] <= kind and is_town(rows[i])
+               for i in allowed):
+        return allowed
+    return [i for i in allowed if i not in far]
 
 
 def _context_pick(cands: CandidateSet, group: list[int],
