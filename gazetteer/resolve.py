@@ -40,6 +40,7 @@ import numpy as np
 from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, FUZZY, LOOSE, SKELETON_ARABIC,
                                 SKELETON_LATIN, W_FEATURE, W_POPULATION)
 from gazetteer.model import Place, Resolution, place_from_row, resolution
+from gazetteer.normalize import exact_key, spelling_key
 
 EARTH_RADIUS_KM = 6371.0088
 #: Score of a match, by the kind of key that matched.
@@ -438,7 +439,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                        for i, v in enumerate(base_sc)]
         order0 = _order(cands, allowed, base_sc)
         kept0, same0 = _one_per_place(cands, order0)
-        group = _far_namesakes(cands, kept0, base_sc, kept0[0], wanted, order0)
+        group = _far_namesakes(cands, kept0, base_sc, kept0[0], wanted, order0, query)
         anchor = kept0[0]
         if group:
             pick = _context_pick(cands, group, near, context, view)
@@ -616,7 +617,8 @@ def _within(cands: CandidateSet, idx: Sequence[int], anchor: int, km: float) -> 
 
 
 def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], best: int,
-                   wanted: tuple[str, ...], records: Sequence[int] = ()) -> list[int]:
+                   wanted: tuple[str, ...], records: Sequence[int] = (),
+                   query: str = "") -> list[int]:
     """``[best, rivals...]`` when settlements more than FAR_KM from ``best`` score within
     FAR_MARGIN of it (in the map's countries when given) and ``best`` does not outweigh them
     (see :func:`_outweighs`; ``records`` are all the candidates ``kept`` was chosen from, so
@@ -645,7 +647,7 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
                     rows[i][9] >= SKELETON_ARABIC and long_skeleton))):
             continue
         if _distance_km(lats[best], lons[best], lats[i], lons[i]) > FAR_KM and \
-                not _outweighs(cands, best, i, records or kept):
+                not _outweighs(cands, best, i, records or kept, query):
             rivals.append(i)
     return [best] + rivals if rivals else []
 
@@ -675,7 +677,17 @@ def _level(kind: int) -> int:
     return 0 if kind <= EXACT_ALT else 1 if kind == LOOSE else 2
 
 
-def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int]) -> bool:
+def _spelled(query: str, name: str) -> bool:
+    """Whether ``query`` spells ``name``: the same exact key, or the same loose key with the
+    articles kept (:func:`gazetteer.normalize.spelling_key`)."""
+    if exact_key(query) == exact_key(name):
+        return True
+    q = spelling_key(query)
+    return bool(q) and q == spelling_key(name)
+
+
+def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
+               query: str) -> bool:
     """Whether ``best`` is clearly the place meant rather than a far-off ``rival`` of about
     the same score. Both must match the name by its spelling (exact, alternate or loose; the
     rival no better than ``best``), and the rival must be a village of no known size: no
@@ -685,7 +697,11 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int]) 
       writing the bare name means the seat, not a village of the same name elsewhere;
     * it is a town of TOWN_POPULATION people and every record of the rival is GeoNames'
       (a GeoNames record of no population that OCHA does not list is often a duplicate, a
-      farm, a hamlet or a place long gone; a community OCHA lists may well be meant);
+      farm, a hamlet or a place long gone), or the query spells the town's own main name
+      (see :func:`_spelled`): Dair Hafir is the town of 29,000, not OCHA's village of that
+      name 380 km east; but al-Hole, an alternate name of the town Kafr Laha (for the Houla
+      plain), stays in doubt with OCHA's Hole (al-Hawl), and al-Hamah, a village by
+      Damascus, with the city of Hamah;
     * or it is a listed community -- OCHA and GeoNames both hold it -- and every record of
       the rival is GeoNames', of a minor kind (:data:`MINOR_CODES`).
 
@@ -702,10 +718,12 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int]) 
     ours = _records(cands, best, pool)
     if any(r[4] in SEATS for r in ours):
         return True  # a seat against villages of no known size, listed or not
+    towns = [r for r in ours if is_town(r)]
+    if towns and (all(r[7] in _GEONAMES for r in theirs)
+                  or any(_spelled(query, r[0]) for r in towns)):
+        return True
     if any(r[7] not in _GEONAMES for r in theirs):
         return False
-    if any(is_town(r) for r in ours):
-        return True
     sources = {r[7] for r in ours}
     return "ocha" in sources and bool(sources & _GEONAMES) and \
         all(r[4] in MINOR_CODES for r in theirs)
