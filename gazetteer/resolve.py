@@ -25,6 +25,10 @@ uncertain answers are refused rather than guessed:
   such places still compete, so a name they fit as well as a place at home is ``ambiguous``;
 * a village a letter away from the name (fuzzy) is ``ambiguous`` when another place more than
   FAR_KM away also resembles it (fuzzy, or its consonants);
+* of places of one name more than FAR_KM apart, a seat -- or a town, against GeoNames records
+  nobody lists or when the name spells the town's own -- outweighs villages of no known size
+  (see :func:`_outweighs`), and a town at home is not in doubt against a city outside the
+  map's region; villages of one name stay ``ambiguous``;
 * with context (``near``, the view, or at least MIN_CONTEXT_POINTS other places), a loose,
   skeleton or fuzzy match to a village more than OFF_CONTEXT_KM from all of it is
   ``unresolved``.
@@ -654,9 +658,6 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
 
 #: Sources whose places are GeoNames records (a dump, or the built-in cities).
 _GEONAMES = frozenset({"geonames", "builtin"})
-#: Feature codes of places that are not a living village of their own: a section of a town,
-#: a farm, an abandoned or destroyed place, a locality, a hamlet of a few houses.
-MINOR_CODES = frozenset({"PPLX", "PPLF", "PPLQ", "PPLW", "PPLH", "PPLL", "LCTY", "PPLCH"})
 
 
 def _records(cands: CandidateSet, i: int, pool: Sequence[int]) -> list[tuple]:
@@ -701,9 +702,11 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
       (see :func:`_spelled`): Dair Hafir is the town of 29,000, not OCHA's village of that
       name 380 km east; but al-Hole, an alternate name of the town Kafr Laha (for the Houla
       plain), stays in doubt with OCHA's Hole (al-Hawl), and al-Hamah, a village by
-      Damascus, with the city of Hamah;
-    * or it is a listed community -- OCHA and GeoNames both hold it -- and every record of
-      the rival is GeoNames', of a minor kind (:data:`MINOR_CODES`).
+      Damascus, with the city of Hamah.
+
+    Villages of no known size against one another stay in doubt, whoever lists them: a
+    record that OCHA and GeoNames both hold against one only GeoNames holds decided no name
+    of the evaluation set, and nothing says the listed one is meant.
 
     The records of one place (within SAME_PLACE_KM, from ``pool``) count together: a town's
     population or seat may sit on its GeoNames record while its OCHA record matched best.
@@ -719,14 +722,8 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
     if any(r[4] in SEATS for r in ours):
         return True  # a seat against villages of no known size, listed or not
     towns = [r for r in ours if is_town(r)]
-    if towns and (all(r[7] in _GEONAMES for r in theirs)
-                  or any(_spelled(query, r[0]) for r in towns)):
-        return True
-    if any(r[7] not in _GEONAMES for r in theirs):
-        return False
-    sources = {r[7] for r in ours}
-    return "ocha" in sources and bool(sources & _GEONAMES) and \
-        all(r[4] in MINOR_CODES for r in theirs)
+    return bool(towns) and (all(r[7] in _GEONAMES for r in theirs)
+                            or any(_spelled(query, r[0]) for r in towns))
 
 
 def _without_far_barred(cands: CandidateSet, allowed: list[int],
