@@ -698,11 +698,12 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
       writing the bare name means the seat, not a village of the same name elsewhere;
     * it is a town of TOWN_POPULATION people and every record of the rival is GeoNames'
       (a GeoNames record of no population that OCHA does not list is often a duplicate, a
-      farm, a hamlet or a place long gone), or the query spells the town's own main name
-      (see :func:`_spelled`): Dair Hafir is the town of 29,000, not OCHA's village of that
-      name 380 km east; but al-Hole, an alternate name of the town Kafr Laha (for the Houla
-      plain), stays in doubt with OCHA's Hole (al-Hawl), and al-Hamah, a village by
-      Damascus, with the city of Hamah.
+      farm, a hamlet or a place long gone), or the query is one of the town's own names
+      (exact or alternate) or spells its main name (see :func:`_spelled`): Dair Hafir is the
+      town of 29,000 and Quneitra the provincial town, not OCHA's villages of those names;
+      but al-Hole, loosely an alternate name of the town Kafr Laha (for the Houla plain),
+      stays in doubt with OCHA's Hole (al-Hawl), and al-Hamah, a village by Damascus, with
+      the city of Hamah.
 
     Villages of no known size against one another stay in doubt, whoever lists them: a
     record that OCHA and GeoNames both hold against one only GeoNames holds decided no name
@@ -723,7 +724,7 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
         return True  # a seat against villages of no known size, listed or not
     towns = [r for r in ours if is_town(r)]
     return bool(towns) and (all(r[7] in _GEONAMES for r in theirs)
-                            or any(_spelled(query, r[0]) for r in towns))
+                            or any(r[9] <= EXACT_ALT or _spelled(query, r[0]) for r in towns))
 
 
 def _without_far_barred(cands: CandidateSet, allowed: list[int],

@@ -23,6 +23,7 @@ YAARUBIYAH = (36.81167, 42.06639)
 MANSURAH = (35.84000, 38.75000)
 DEIR_HAFIR = (36.15000, 37.70000)
 AFRIN = (36.51667, 36.86667)
+QUNEITRA = (33.12570, 35.82360)
 
 
 def _km(place, point: tuple[float, float]) -> float:
@@ -59,10 +60,12 @@ def test_a_town_outweighs_a_geonames_village_of_no_population(gz_namesakes, name
     assert res.place.population > 10_000
 
 
-@pytest.mark.parametrize("name, truth", [("Dair Hafir", DEIR_HAFIR), ("Efrîn", AFRIN)])
+@pytest.mark.parametrize("name, truth", [("Dair Hafir", DEIR_HAFIR), ("Efrîn", AFRIN),
+                                         ("Quneitra", QUNEITRA)])
 def test_a_town_whose_name_the_report_spells_outweighs_a_listed_village(gz, name,
                                                                         truth) -> None:
-    # OCHA lists a Dayr Hafir 380 km east and an Afrin 52 km east of the towns
+    # OCHA lists a Dayr Hafir 380 km east, an Afrin 52 km east and four villages called
+    # Quneitra in the north; Quneitra is an alternate name of the town (Al Qunaytirah)
     res = gz.resolve(name, countries=["SY", "TR"])
     assert res.status == "resolved" and _km(res.place, truth) < 5, (name, res)
     assert res.place.population > 10_000
