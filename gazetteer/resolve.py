@@ -642,6 +642,7 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
     # Katuniyeh rather than Khatuna, 140 km apart
     weak_village = fuzzy is not None and not is_town(rows[best])
     long_skeleton = len(cands.skeleton) > SHORT_SKELETON
+    towns: list[tuple] | None = None
     for i in kept[1:]:
         if admin[i] or (out is not None and out[i]):
             continue
@@ -650,9 +651,11 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
                 and not (weak_village and (rows[i][9] == FUZZY or (
                     rows[i][9] >= SKELETON_ARABIC and long_skeleton))):
             continue
-        if _distance_km(lats[best], lons[best], lats[i], lons[i]) > FAR_KM and \
-                not _outweighs(cands, best, i, records or kept, query):
-            rivals.append(i)
+        if _distance_km(lats[best], lons[best], lats[i], lons[i]) > FAR_KM:
+            if towns is None:  # the records of ``best`` that make it a town, looked up once
+                towns = [r for r in _records(cands, best, records or kept) if is_town(r)]
+            if not (towns and _outweighs(cands, best, i, records or kept, query, towns)):
+                rivals.append(i)
     return [best] + rivals if rivals else []
 
 
@@ -688,7 +691,7 @@ def _spelled(query: str, name: str) -> bool:
 
 
 def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
-               query: str) -> bool:
+               query: str, towns: list[tuple]) -> bool:
     """Whether ``best`` is clearly the place meant rather than a far-off ``rival`` of about
     the same score. Both must match the name by its spelling (exact, alternate or loose; the
     rival no better than ``best``), and the rival must be a village of no known size: no
@@ -710,7 +713,8 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
     of the evaluation set, and nothing says the listed one is meant.
 
     The records of one place (within SAME_PLACE_KM, from ``pool``) count together: a town's
-    population or seat may sit on its GeoNames record while its OCHA record matched best.
+    population or seat may sit on its GeoNames record while its OCHA record matched best;
+    ``towns`` are the records of ``best`` that make it a town (:func:`is_town`).
     """
     rows = cands.rows
     level = _level(rows[best][9])
@@ -719,12 +723,10 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
     theirs = _records(cands, rival, pool)
     if any(r[6] > 0 or r[4] in SEATS for r in theirs):
         return False
-    ours = _records(cands, best, pool)
-    if any(r[4] in SEATS for r in ours):
+    if any(r[4] in SEATS for r in towns):
         return True  # a seat against villages of no known size, listed or not
-    towns = [r for r in ours if is_town(r)]
-    return bool(towns) and (all(r[7] in _GEONAMES for r in theirs)
-                            or any(r[9] <= EXACT_ALT or _spelled(query, r[0]) for r in towns))
+    return all(r[7] in _GEONAMES for r in theirs) or \
+        any(r[9] <= EXACT_ALT or _spelled(query, r[0]) for r in towns)
 
 
 def _without_far_barred(cands: CandidateSet, allowed: list[int],
