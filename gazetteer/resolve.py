@@ -447,6 +447,11 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         anchor = kept0[0]
         if group:
             pick = _context_pick(cands, group, near, context, view)
+            if pick is not None and SKELETON_ARABIC <= rows[pick][9] <= SKELETON_LATIN and \
+                    len(cands.skeleton) <= SHORT_SKELETON:
+                # three consonants fit villages all over the country: the one nearest the
+                # map's other places is a coincidence, not evidence ("al-Shyha": Shiha)
+                pick = None
             if pick is None:
                 return _result(query, "ambiguous", None, sc[group[0]], cands, sc,
                                group[:MAX_ALTERNATIVES], MATCH_NAME[rows[group[0]][9]])

@@ -101,3 +101,24 @@ def test_a_village_at_home_stays_in_doubt_against_a_city_outside_the_region(gz) 
     res = gz.resolve("Sharm el-Sheikh", countries=["SY", "TR"])
     assert res.status == "ambiguous"
     assert {p.country for p in res.alternatives} >= {"SY", "EG"}
+
+
+SHIHA = (35.0659, 36.2625)            # OCHA's Shiha, Hama countryside
+MAARBALIT = (35.8084, 36.6605)        # OCHA's Maarbalit, Idlib
+
+
+def _around(point: tuple[float, float]) -> list[tuple[float, float]]:
+    return [(point[0] + 0.03, point[1]), (point[0], point[1] + 0.04),
+            (point[0] - 0.03, point[1] - 0.02)]
+
+
+def test_the_map_does_not_pick_among_places_three_consonants_fit(gz) -> None:
+    # "al-Shyha" (Shihat Hama) shares only its consonants s-h-h with villages all over the
+    # country: the one nearest the map's other places is a coincidence, not the answer
+    res = gz.resolve("al-Shyha", countries=["SY"], context=_around(SHIHA))
+    assert res.status == "ambiguous"
+    assert any(_km(p, SHIHA) < 1 for p in res.alternatives)
+    # a spelling a letter or two from two villages 138 km apart: the map's places pick one
+    assert gz.resolve("Maarablit", countries=["SY"]).status == "ambiguous"
+    res = gz.resolve("Maarablit", countries=["SY"], context=_around(MAARBALIT))
+    assert res.status == "resolved" and _km(res.place, MAARBALIT) < 1
