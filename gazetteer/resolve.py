@@ -648,17 +648,24 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
     weak_village = fuzzy is not None and not is_town(rows[best])
     long_skeleton = len(cands.skeleton) > SHORT_SKELETON
     towns: list[tuple] | None = None
+    top, lat0, lon0 = sc[best], lats[best], lons[best]
     for i in kept[1:]:
         if admin[i] or (out is not None and out[i]):
             continue
-        if sc[best] - sc[i] >= margin and not (
-                fuzzy is not None and rows[i][9] == FUZZY and rows[i][12] >= fuzzy - 1e-9) \
-                and not (weak_village and (rows[i][9] == FUZZY or (
-                    rows[i][9] >= SKELETON_ARABIC and long_skeleton))):
+        r = rows[i]
+        if top - sc[i] >= margin and not (
+                fuzzy is not None and r[9] == FUZZY and r[12] >= fuzzy - 1e-9) \
+                and not (weak_village and (r[9] == FUZZY or (
+                    r[9] >= SKELETON_ARABIC and long_skeleton))):
             continue
-        if _distance_km(lats[best], lons[best], lats[i], lons[i]) > FAR_KM:
+        if _distance_km(lat0, lon0, lats[i], lons[i]) > FAR_KM:
             if towns is None:  # the records of ``best`` that make it a town, looked up once
-                towns = [r for r in _records(cands, best, records or kept) if is_town(r)]
+                towns = []
+                pool = records or kept
+                for j in pool:  # most namesakes are villages: no town among the candidates
+                    if rows[j][6] >= TOWN_POPULATION or rows[j][4] in SEATS:
+                        towns = [r for r in _records(cands, best, pool) if is_town(r)]
+                        break
             if not (towns and _outweighs(cands, best, i, records or kept, query, towns)):
                 rivals.append(i)
     return [best] + rivals if rivals else []
