@@ -417,8 +417,6 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             allowed, conflict = _allowed(cands, wanted)
         if not allowed:
             return Resolution(query, "unresolved", None, 0.0)
-        if cands.far_abroad and len(allowed) > 1:
-            allowed = _without_far_barred(cands, allowed, wanted)
         abroad = [i for i in allowed if rows[i][3] not in wanted]
         if abroad and len(abroad) < len(allowed):  # places at home and abroad compete
             sc = list(sc)
@@ -570,11 +568,12 @@ ABROAD_TOWN_POPULATION = 20_000
 def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
                   context: Sequence[tuple[float, float]]) -> int | None:
     """A town abroad whose name matches the query as well as the village at home (the best
-    candidate) does, or exactly, and that the village cannot rule out: the Syrian community called Sharm El Sheikh against the
-    Egyptian town, in a report on Aleppo."""
+    candidate) does, or exactly, and that the village cannot rule out: the Syrian community
+    called Sharm El Sheikh against the Egyptian town, in a report on Aleppo. A town at home
+    (:func:`is_town`) is not in doubt against one outside the map's region: Al-Mansurah on a
+    map of Syria is the Syrian subdistrict seat, not the Egyptian city 870 km away."""
     rows = cands.rows
     kind = max(EXACT_ALT, rows[best][9])  # matched as well as the village at home, or better
-    # a town at home is not in doubt against one outside the map's region (Al-Mansurah)
     far = cands.far_abroad if is_town(rows[best]) else _NO_ROWS
     abroad = [i for i, o in enumerate(cands.outside(wanted))
               if o and rows[i][9] <= kind and rows[i][6] >= ABROAD_TOWN_POPULATION
@@ -739,25 +738,6 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
         return True  # a seat against villages of no known size, listed or not
     return all(r[7] in _GEONAMES for r in theirs) or \
         any(r[9] <= EXACT_ALT or _spelled(query, r[0]) for r in towns)
-
-
-def _without_far_barred(cands: CandidateSet, allowed: list[int],
-                        wanted: tuple[str, ...]) -> list[int]:
-    """``allowed`` without the places outside the map's region that are never the answer
-    (:attr:`CandidateSet.barred`), when a town at home (:func:`is_town`) matches the name as
-    well as they do: Al-Mansurah on a map of Syria is the Syrian subdistrict seat, and the
-    Egyptian city 900 km away casts no doubt on it. A village at home of the name stays in
-    doubt (Sharm El Sheikh)."""
-    rows = cands.rows
-    barred = cands.barred
-    far = [i for i in cands.far_abroad if i in barred]
-    if not far:
-        return allowed
-    kind = min(rows[i][9] for i in far)
-    if not any(rows[i][3] in wanted and rows[i][9] <= kind and is_town(rows[i])
-               for i in allowed):
-        return allowed
-    return [i for i in allowed if i not in far]
 
 
 def _context_pick(cands: CandidateSet, group: list[int],
