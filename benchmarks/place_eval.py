@@ -12,7 +12,14 @@ For each category and overall it counts: resolved within 5 km of the truth; reso
 away; resolved more than 25 km away (confidently wrong); ambiguous; unresolved; and how many
 answers lie outside the region (lon 25-50, lat 25-45).
 
-Run: ``PYTHONPATH=. python benchmarks/place_eval.py [--show-misses] [--rows START:END]``
+With ``--as-project`` it also resolves the names of each region of the set (a 1-degree cell
+of the true coordinates, about the area of a map of one front) together, as ``mapgen``
+resolves a project's places: each name with the places the region's other names resolved to
+as context (other spellings of the same place left out, so that no name is helped by the
+answer for its own place).
+
+Run: ``PYTHONPATH=. python benchmarks/place_eval.py [--show-misses] [--as-project]
+[--rows START:END]``
 """
 from __future__ import annotations
 
@@ -85,12 +92,15 @@ def outcome(row: Row, res) -> tuple[str, bool, float | None]:
     return kind, outside, d
 
 
-def evaluate(gz, rows: list[Row], countries: tuple[str, ...]) -> dict[str, dict]:
-    """Counts per category (and ``all``), with the misses kept for ``--show-misses``."""
+def evaluate(gz, rows: list[Row], countries: tuple[str, ...],
+             as_project: bool = False) -> dict[str, dict]:
+    """Counts per category (and ``all``), with the misses kept for ``--show-misses``; each
+    name alone, or (``as_project``) with the other names of its region as context."""
     table: dict[str, dict] = defaultdict(lambda: {**{k: 0 for k in OUTCOMES}, "n": 0,
                                                   "outside": 0, "misses": []})
-    for row in rows:
-        res = gz.resolve(row.query, countries=countries)
+    results = (resolve_as_project(gz, rows, countries) if as_project else
+               [gz.resolve(row.query, countries=countries) for row in rows])
+    for row, res in zip(rows, results):
         kind, outside, d = outcome(row, res)
         for key in (row.category, "all"):
             c = table[key]
@@ -100,6 +110,45 @@ def evaluate(gz, rows: list[Row], countries: tuple[str, ...]) -> dict[str, dict]
             if kind != "within":
                 c["misses"].append((row, res, kind, d))
     return dict(table)
+
+
+#: Size (degrees of latitude and longitude) of the regions whose names are resolved together
+#: by ``--as-project``: about 110 x 90 km, the area of a map of one front or countryside.
+PROJECT_CELL_DEG = 1.0
+
+
+def project_groups(rows: list[Row]) -> dict[tuple[int, int], list[int]]:
+    """Row indices per region (a PROJECT_CELL_DEG cell of the true coordinates)."""
+    groups: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        groups[(int(row.lat // PROJECT_CELL_DEG), int(row.lon // PROJECT_CELL_DEG))].append(i)
+    return dict(groups)
+
+
+def resolve_as_project(gz, rows: list[Row], countries: tuple[str, ...]) -> list:
+    """Resolve the names of each region together, as ``mapgen`` resolves a project's places
+    (:meth:`gazetteer.api.Gazetteer.resolve_many`): a first pass resolves each name alone, a
+    second resolves it again with the places the region's other names resolved to as context.
+    Names of the same place (other spellings of it) are left out of each other's context, so
+    no name is helped by the answer for its own place."""
+    first = [gz.resolve(r.query, countries=countries) for r in rows]
+    out = list(first)
+    for idx in project_groups(rows).values():
+        for i in idx:
+            ctx = [(first[j].place.lat, first[j].place.lon) for j in idx
+                   if j != i and rows[j].place != rows[i].place and first[j].place is not None]
+            if ctx:
+                out[i] = gz.resolve(rows[i].query, countries=countries, context=ctx)
+    return out
+
+
+def _candidate(place, row: Row) -> str:
+    """One alternative of a miss: name, country, feature code, population, source record
+    and distance from the true point."""
+    ref = place.geonameid or place.ref or ""
+    km = float(haversine_km(row.lat, row.lon, place.lat, place.lon))
+    return (f"{place.name} ({place.country} {place.feature_code} pop {place.population} "
+            f"{place.source} {ref}, {km:.0f} km)")
 
 
 def pct(part: int, whole: int) -> str:
@@ -122,11 +171,14 @@ def table_lines(label: str, results: dict[str, dict]) -> list[str]:
     return lines + [""]
 
 
-def run(gz, rows: list[Row], spellings: list[Row], config: str) -> list[tuple[str, dict]]:
+def run(gz, rows: list[Row], spellings: list[Row], config: str,
+        as_project: bool = False) -> list[tuple[str, dict]]:
     out = []
     for countries in COUNTRY_SETS:
         label = f"{config}, countries {','.join(countries)}"
         out.append((label, evaluate(gz, rows, countries)))
+        if as_project:
+            out.append((f"{label}, as projects", evaluate(gz, rows, countries, True)))
         out.append((f"{label} (117-spelling set)", evaluate(gz, spellings, countries)))
     return out
 
@@ -137,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rows", metavar="START:END", default=None,
                     help="measure only these rows of the evaluation set (0-based, END excluded; "
                          "e.g. 320:519 for the held-back batch)")
+    ap.add_argument("--as-project", action="store_true",
+                    help="also resolve the names of each region (a 1-degree cell of the true "
+                         "coordinates) together, each with the others' places as context")
     args = ap.parse_args(argv)
     if not DUMPS.is_dir():
         print(f"GeoNames-format dumps not found: {DUMPS}", file=sys.stderr)
@@ -153,11 +208,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="place-eval-") as home:
         os.environ["MAPGEN_HOME"] = home
         gz = open_gazetteer(home)
-        results += run(gz, rows, spellings, "built-in default")
+        results += run(gz, rows, spellings, "built-in default", args.as_project)
         gz.import_files([DUMPS / "SY.txt", DUMPS / "TR.txt"])
         gz.close()
         gz = open_gazetteer(home)
-        results += run(gz, rows, spellings, "built-in + SY + TR dumps")
+        results += run(gz, rows, spellings, "built-in + SY + TR dumps", args.as_project)
         gz.close()
 
     places = len({r.place for r in rows})
@@ -175,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
             for row, r, kind, d in res["all"]["misses"]:
                 got = (f"{r.place.name} ({r.place.country}) {d:.1f} km off"
                        if r.place is not None else
-                       ", ".join(f"{a.name} ({a.country})" for a in r.alternatives[:4]))
+                       "; ".join(_candidate(a, row) for a in r.alternatives[:6]))
                 print(f"- [{row.category}] {row.query} ({row.place}): {kind}: {got}")
             print()
     return 0

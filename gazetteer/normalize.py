@@ -232,6 +232,14 @@ def lookup_keys(text: str) -> tuple[str, str]:
     return folded, "".join([_loose_word(w) for w in kept])
 
 
+def spelling_key(text: str) -> str:
+    """The loose key of ``text`` with its articles kept: "al-Hamah" and "Hamah" differ
+    here (a village and a city), "Dair Hafir" and "Dayr Hafir" do not."""
+    if _ARABIC.search(text) is not None:
+        return ""
+    return "".join([_loose_word(w) for w in _typed(_fold_once(text)).split()])
+
+
 def clear_caches() -> None:
     """Forget the keys computed so far (each key function remembers up to 200,000 names)."""
     for cached in (fold, _words, _loose_word, loose_key, skeleton_key):

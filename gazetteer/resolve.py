@@ -25,6 +25,10 @@ uncertain answers are refused rather than guessed:
   such places still compete, so a name they fit as well as a place at home is ``ambiguous``;
 * a village a letter away from the name (fuzzy) is ``ambiguous`` when another place more than
   FAR_KM away also resembles it (fuzzy, or its consonants);
+* of places of one name more than FAR_KM apart, a seat -- or a town, against GeoNames records
+  nobody lists or when the name spells the town's own -- outweighs villages of no known size
+  (see :func:`_outweighs`), and a town at home is not in doubt against a city outside the
+  map's region; villages of one name stay ``ambiguous``;
 * with context (``near``, the view, or at least MIN_CONTEXT_POINTS other places), a loose,
   skeleton or fuzzy match to a village more than OFF_CONTEXT_KM from all of it is
   ``unresolved``.
@@ -40,6 +44,7 @@ import numpy as np
 from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, FUZZY, LOOSE, SKELETON_ARABIC,
                                 SKELETON_LATIN, W_FEATURE, W_POPULATION)
 from gazetteer.model import Place, Resolution, place_from_row, resolution
+from gazetteer.normalize import exact_key, spelling_key
 
 EARTH_RADIUS_KM = 6371.0088
 #: Score of a match, by the kind of key that matched.
@@ -436,10 +441,15 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                        for i, v in enumerate(base_sc)]
         order0 = _order(cands, allowed, base_sc)
         kept0, same0 = _one_per_place(cands, order0)
-        group = _far_namesakes(cands, kept0, base_sc, kept0[0], wanted)
+        group = _far_namesakes(cands, kept0, base_sc, kept0[0], wanted, order0, query)
         anchor = kept0[0]
         if group:
             pick = _context_pick(cands, group, near, context, view)
+            if pick is not None and SKELETON_ARABIC <= rows[pick][9] <= SKELETON_LATIN and \
+                    len(cands.skeleton) <= SHORT_SKELETON:
+                # three consonants fit villages all over the country: the one nearest the
+                # map's other places is a coincidence, not evidence ("al-Shyha": Shiha)
+                pick = None
             if pick is None:
                 return _result(query, "ambiguous", None, sc[group[0]], cands, sc,
                                group[:MAX_ALTERNATIVES], MATCH_NAME[rows[group[0]][9]])
@@ -547,6 +557,7 @@ def _off_context_km(lat: float, lon: float, near: tuple[float, float] | None,
     return best
 
 
+_NO_ROWS: frozenset[int] = frozenset()
 #: A place at home of no known population, or this far from every other place of the report
 #: or map, ...
 LONELY_KM = 150.0
@@ -557,13 +568,16 @@ ABROAD_TOWN_POPULATION = 20_000
 def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
                   context: Sequence[tuple[float, float]]) -> int | None:
     """A town abroad whose name matches the query as well as the village at home (the best
-    candidate) does, or exactly, and that the village cannot rule out: the Syrian community called Sharm El Sheikh against the
-    Egyptian town, in a report on Aleppo."""
+    candidate) does, or exactly, and that the village cannot rule out: the Syrian community
+    called Sharm El Sheikh against the Egyptian town, in a report on Aleppo. A town at home
+    (:func:`is_town`) is not in doubt against one outside the map's region: Al-Mansurah on a
+    map of Syria is the Syrian subdistrict seat, not the Egyptian city 870 km away."""
     rows = cands.rows
     kind = max(EXACT_ALT, rows[best][9])  # matched as well as the village at home, or better
+    far = cands.far_abroad if is_town(rows[best]) else _NO_ROWS
     abroad = [i for i, o in enumerate(cands.outside(wanted))
               if o and rows[i][9] <= kind and rows[i][6] >= ABROAD_TOWN_POPULATION
-              and rows[i][8] > rows[best][8]]
+              and rows[i][8] > rows[best][8] and i not in far]
     if not abroad:
         return None
     if rows[best][6] > 0:
@@ -611,9 +625,12 @@ def _within(cands: CandidateSet, idx: Sequence[int], anchor: int, km: float) -> 
 
 
 def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], best: int,
-                   wanted: tuple[str, ...]) -> list[int]:
+                   wanted: tuple[str, ...], records: Sequence[int] = (),
+                   query: str = "") -> list[int]:
     """``[best, rivals...]`` when settlements more than FAR_KM from ``best`` score within
-    FAR_MARGIN of it (in the map's countries when given); else []."""
+    FAR_MARGIN of it (in the map's countries when given) and ``best`` does not outweigh them
+    (see :func:`_outweighs`; ``records`` are all the candidates ``kept`` was chosen from, so
+    that the records of one place count together); else []."""
     lats, lons, _, admin = cands._cols()
     if admin[best]:
         return []
@@ -629,17 +646,98 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
     # Katuniyeh rather than Khatuna, 140 km apart
     weak_village = fuzzy is not None and not is_town(rows[best])
     long_skeleton = len(cands.skeleton) > SHORT_SKELETON
+    towns: list[tuple] | None = None
+    top, lat0, lon0 = sc[best], lats[best], lons[best]
     for i in kept[1:]:
         if admin[i] or (out is not None and out[i]):
             continue
-        if sc[best] - sc[i] >= margin and not (
-                fuzzy is not None and rows[i][9] == FUZZY and rows[i][12] >= fuzzy - 1e-9) \
-                and not (weak_village and (rows[i][9] == FUZZY or (
-                    rows[i][9] >= SKELETON_ARABIC and long_skeleton))):
+        r = rows[i]
+        if top - sc[i] >= margin and not (
+                fuzzy is not None and r[9] == FUZZY and r[12] >= fuzzy - 1e-9) \
+                and not (weak_village and (r[9] == FUZZY or (
+                    r[9] >= SKELETON_ARABIC and long_skeleton))):
             continue
-        if _distance_km(lats[best], lons[best], lats[i], lons[i]) > FAR_KM:
-            rivals.append(i)
+        if _distance_km(lat0, lon0, lats[i], lons[i]) > FAR_KM:
+            if towns is None:  # the records of ``best`` that make it a town, looked up once
+                towns = []
+                pool = records or kept
+                for j in pool:  # most namesakes are villages: no town among the candidates
+                    if rows[j][6] >= TOWN_POPULATION or rows[j][4] in SEATS:
+                        towns = [r for r in _records(cands, best, pool) if is_town(r)]
+                        break
+            if not (towns and _outweighs(cands, best, i, records or kept, query, towns)):
+                rivals.append(i)
     return [best] + rivals if rivals else []
+
+
+#: Sources whose places are GeoNames records (a dump, or the built-in cities).
+_GEONAMES = frozenset({"geonames", "builtin"})
+
+
+def _records(cands: CandidateSet, i: int, pool: Sequence[int]) -> list[tuple]:
+    """The rows of ``pool`` within SAME_PLACE_KM of candidate ``i`` (itself included): the
+    records of one place, from one source or several."""
+    rows = cands.rows
+    lat, lon = rows[i][1], rows[i][2]
+    out = [rows[i]]
+    for j in pool:
+        if j != i and abs(rows[j][1] - lat) <= _SAME_DLAT and \
+                _distance_km(lat, lon, rows[j][1], rows[j][2]) <= SAME_PLACE_KM:
+            out.append(rows[j])
+    return out
+
+
+def _level(kind: int) -> int:
+    """0 for an exact or alternate name, 1 for a loose key, 2 for a look-alike."""
+    return 0 if kind <= EXACT_ALT else 1 if kind == LOOSE else 2
+
+
+def _spelled(query: str, name: str) -> bool:
+    """Whether ``query`` spells ``name``: the same exact key, or the same loose key with the
+    articles kept (:func:`gazetteer.normalize.spelling_key`)."""
+    if exact_key(query) == exact_key(name):
+        return True
+    q = spelling_key(query)
+    return bool(q) and q == spelling_key(name)
+
+
+def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
+               query: str, towns: list[tuple]) -> bool:
+    """Whether ``best`` is clearly the place meant rather than a far-off ``rival`` of about
+    the same score. Both must match the name by its spelling (exact, alternate or loose; the
+    rival no better than ``best``), and the rival must be a village of no known size: no
+    record of it with people or a seat. Then ``best`` wins when
+
+    * it is a seat (a capital, a province's, district's or subdistrict's seat): a reporter
+      writing the bare name means the seat, not a village of the same name elsewhere;
+    * it is a town of TOWN_POPULATION people and every record of the rival is GeoNames'
+      (a GeoNames record of no population that OCHA does not list is often a duplicate, a
+      farm, a hamlet or a place long gone), or the query is one of the town's own names
+      (exact or alternate) or spells its main name (see :func:`_spelled`): Dair Hafir is the
+      town of 29,000 and Quneitra the provincial town, not OCHA's villages of those names;
+      but al-Hole, loosely an alternate name of the town Kafr Laha (for the Houla plain),
+      stays in doubt with OCHA's Hole (al-Hawl), and al-Hamah, a village by Damascus, with
+      the city of Hamah.
+
+    Villages of no known size against one another stay in doubt, whoever lists them: a
+    record that OCHA and GeoNames both hold against one only GeoNames holds decided no name
+    of the evaluation set, and nothing says the listed one is meant.
+
+    The records of one place (within SAME_PLACE_KM, from ``pool``) count together: a town's
+    population or seat may sit on its GeoNames record while its OCHA record matched best;
+    ``towns`` are the records of ``best`` that make it a town (:func:`is_town`).
+    """
+    rows = cands.rows
+    level = _level(rows[best][9])
+    if level > 1 or _level(rows[rival][9]) < level:
+        return False
+    theirs = _records(cands, rival, pool)
+    if any(r[6] > 0 or r[4] in SEATS for r in theirs):
+        return False
+    if any(r[4] in SEATS for r in towns):
+        return True  # a seat against villages of no known size, listed or not
+    return all(r[7] in _GEONAMES for r in theirs) or \
+        any(r[9] <= EXACT_ALT or _spelled(query, r[0]) for r in towns)
 
 
 def _context_pick(cands: CandidateSet, group: list[int],

@@ -120,10 +120,11 @@ def test_titles_and_first_names_do_not_hide_places(gazetteer: Any) -> None:
             "Abu al-Duhur and Deir Hafer. Hassan Nasrallah said nothing. Gen. Tom Baker said Manbij was quiet.")
     result = ingest_text(text, gazetteer=gazetteer)
     found = {m.text: m.place for m in result.found.mentions}
-    assert set(found) == {"Sheikh Maqsood", "Deir Hafer", "Manbij"}
+    assert set(found) == {"Sheikh Maqsood", "Abu al-Duhur", "Deir Hafer", "Manbij"}
     assert all(p.country == "SY" for p in found.values())
-    # two villages spelled so, 200 km apart (Idlib and Raqqa): listed for the editor, not guessed
-    assert "Abu al-Duhur" in {u["name"] for u in result.unresolved}
+    # two places spelled so, 180 km apart: the subdistrict seat in Idlib (the airbase's town),
+    # not the village of no known size near Raqqa
+    assert found["Abu al-Duhur"].feature_code == "PPLA3" and 35.6 < found["Abu al-Duhur"].lat < 35.9
 
 
 def test_multiword_names_of_people_and_organisations(gazetteer: Any) -> None:

@@ -1,0 +1,124 @@
+"""Far-apart places of one name: a seat or a town outweighs villages of no known size, a town
+at home is not in doubt against a city outside the map's region, and real doubt stays
+(real rows: the built-in default, and ``data/geonames_namesakes_extract.txt``)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gazetteer.resolve import haversine_km
+
+DATA = Path(__file__).parent / "data"
+#: Tall Tamr (a subdistrict seat) and Tall at Tamr (a village of no population, 138 km east);
+#: Salamiyah (94,887 people) and a Salamiyah of no population 92 km west; Al Hawl (a seat)
+#: and the Turkish record "Sun" (alternate name Howl); Al Ya`rubiyah (a seat) and a village of
+#: the name by Aleppo; Al Mansurah (a subdistrict seat, Raqqa). GeoNames rows, unchanged.
+NAMESAKES = DATA / "geonames_namesakes_extract.txt"
+#: True points (Wikipedia, as in benchmarks/data/syria_eval.csv).
+TELL_TAMER = (36.66060, 40.37140)
+SALAMIYAH = (35.01093, 37.05376)
+AL_HAWL = (36.39139, 41.15139)
+YAARUBIYAH = (36.81167, 42.06639)
+MANSURAH = (35.84000, 38.75000)
+DEIR_HAFIR = (36.15000, 37.70000)
+AFRIN = (36.51667, 36.86667)
+QUNEITRA = (33.12570, 35.82360)
+
+
+def _km(place, point: tuple[float, float]) -> float:
+    return float(haversine_km(place.lat, place.lon, point[0], point[1]))
+
+
+@pytest.fixture
+def gz_namesakes(gz):
+    gz.import_files([NAMESAKES])
+    return gz
+
+
+@pytest.mark.parametrize("name, truth", [("Tal Tamr", TELL_TAMER), ("Tel Tamr", TELL_TAMER),
+                                         ("al-Hol", AL_HAWL), ("al-Houl", AL_HAWL),
+                                         ("Yaaroubiyé", YAARUBIYAH)])
+def test_a_seat_spelled_loosely_outweighs_far_villages_of_no_known_size(gz_namesakes, name,
+                                                                      truth) -> None:
+    res = gz_namesakes.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved" and res.match == "loose", (name, res)
+    assert _km(res.place, truth) < 5 and res.place.feature_code == "PPLA3"
+
+
+def test_a_seat_outweighs_a_village_ocha_lists_too(gz_namesakes) -> None:
+    # the other Al Ya`rubiyah, by Aleppo, is also OCHA's Yarobiyeh: a listed village, but
+    # of no known size against the border town that is a subdistrict's seat
+    res = gz_namesakes.resolve("Al-Yaarubiyah", countries=["SY"])
+    assert res.status == "resolved" and _km(res.place, YAARUBIYAH) < 5
+
+
+@pytest.mark.parametrize("name", ["Salamieh", "Salemiyeh", "Selemiyah"])
+def test_a_town_outweighs_a_geonames_village_of_no_population(gz_namesakes, name) -> None:
+    res = gz_namesakes.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, SALAMIYAH) < 5, (name, res)
+    assert res.place.population > 10_000
+
+
+@pytest.mark.parametrize("name, truth", [("Dair Hafir", DEIR_HAFIR), ("Efrîn", AFRIN),
+                                         ("Quneitra", QUNEITRA)])
+def test_a_town_whose_name_the_report_spells_outweighs_a_listed_village(gz, name,
+                                                                        truth) -> None:
+    # OCHA lists a Dayr Hafir 380 km east, an Afrin 52 km east and four villages called
+    # Quneitra in the north; Quneitra is an alternate name of the town (Al Qunaytirah)
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, truth) < 5, (name, res)
+    assert res.place.population > 10_000
+
+
+@pytest.mark.parametrize("name", ["al-Hamah", "al-Hole"])
+def test_a_town_known_by_another_name_or_article_stays_in_doubt(gz, name) -> None:
+    # al-Hamah is a village by Damascus as well as (without its article) the city of Hamah;
+    # al-Hole is OCHA's spelling of al-Hawl and an alternate name of the town Kafr Laha
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "ambiguous", (name, res)
+    assert any(p.population > 10_000 for p in res.alternatives)
+    assert any(p.source == "ocha" for p in res.alternatives)
+
+
+def test_villages_of_one_name_stay_in_doubt(gz) -> None:
+    # OCHA lists two communities called Ras Al Ain, 320 km apart; neither has a known size
+    res = gz.resolve("Ras al-Ain", countries=["SY"])
+    assert res.status == "ambiguous"
+    assert {p.source for p in res.alternatives} == {"ocha"}
+
+
+def test_a_town_at_home_is_not_in_doubt_against_a_city_outside_the_region(gz_namesakes) -> None:
+    # the Egyptian city of Al Mansurah (621,953 people) lies 870 km from the Syrian seat
+    res = gz_namesakes.resolve("Al-Mansurah", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, MANSURAH) < 5
+    assert all(p.country == "SY" for p in res.alternatives)
+
+
+def test_a_village_at_home_stays_in_doubt_against_a_city_outside_the_region(gz) -> None:
+    # OCHA's Syrian community Sharm El Sheikh is a village: the Egyptian town stays an
+    # alternative, and the reader decides
+    res = gz.resolve("Sharm el-Sheikh", countries=["SY", "TR"])
+    assert res.status == "ambiguous"
+    assert {p.country for p in res.alternatives} >= {"SY", "EG"}
+
+
+SHIHA = (35.0659, 36.2625)            # OCHA's Shiha, Hama countryside
+MAARBALIT = (35.8084, 36.6605)        # OCHA's Maarbalit, Idlib
+
+
+def _around(point: tuple[float, float]) -> list[tuple[float, float]]:
+    return [(point[0] + 0.03, point[1]), (point[0], point[1] + 0.04),
+            (point[0] - 0.03, point[1] - 0.02)]
+
+
+def test_the_map_does_not_pick_among_places_three_consonants_fit(gz) -> None:
+    # "al-Shyha" (Shihat Hama) shares only its consonants s-h-h with villages all over the
+    # country: the one nearest the map's other places is a coincidence, not the answer
+    res = gz.resolve("al-Shyha", countries=["SY"], context=_around(SHIHA))
+    assert res.status == "ambiguous"
+    assert any(_km(p, SHIHA) < 1 for p in res.alternatives)
+    # a spelling a letter or two from two villages 138 km apart: the map's places pick one
+    assert gz.resolve("Maarablit", countries=["SY"]).status == "ambiguous"
+    res = gz.resolve("Maarablit", countries=["SY"], context=_around(MAARBALIT))
+    assert res.status == "resolved" and _km(res.place, MAARBALIT) < 1
