@@ -94,10 +94,18 @@ class Uncacheable(Exception):
 
 # -- the entry format: JSON, every object rebuilt field by field --------------------------------
 
+_SHAPES_CHECKED: set[type] = set()  # classes whose fields were found to be the ones above
+
+
 def _check_shape(obj: Any) -> None:
+    # a dataclass's fields belong to its class: each class is compared once, not every record
+    kind = type(obj)
+    if kind in _SHAPES_CHECKED:
+        return
     names = tuple(f.name for f in dataclasses.fields(obj))
-    if names != _SHAPES[type(obj)]:
-        raise Uncacheable(f"{type(obj).__name__} has fields {names}")
+    if names != _SHAPES.get(kind):
+        raise Uncacheable(f"{kind.__name__} has fields {names}")
+    _SHAPES_CHECKED.add(kind)
 
 
 class _Encoder:
