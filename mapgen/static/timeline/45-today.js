@@ -82,7 +82,7 @@ function drawTaken(ctx, app, scale, ox, oy) {
     z.labelBox = null;
     var p = worldRing([[z.zone.gainAt[1], z.zone.gainAt[0]]]).xy, text = takenLabel(app, z.zone);
     var half = ctx.measureText(text).width / 2 + 3;
-    var spot = labelSpot(p[0] * scale - ox, p[1] * scale - oy, half, 9, placed, dots);
+    var spot = labelSpot(p[0] * scale - ox, p[1] * scale - oy, half, 9, placed, dots, visibleBox(app.map));
     if (!spot) return;
     var x = spot[0], y = spot[1], box = [x - half, y - 9, x + half, y + 9];
     placed.push(box);
@@ -94,6 +94,12 @@ function drawTaken(ctx, app, scale, ox, oy) {
     ctx.fillText(text, x, y);
   });
   ctx.textAlign = 'start';
+}
+
+// The visible part of the map in layer pixels (those the canvases draw in).
+function visibleBox(map) {
+  var pane = map._getMapPanePos(), size = map.getSize();
+  return [-pane.x, -pane.y, -pane.x + size.x, -pane.y + size.y];
 }
 
 // Whether any of `boxes` (container pixels; null for a label not drawn) covers a place name the
@@ -120,9 +126,10 @@ function incidentDots(app, scale, ox, oy) {
 }
 
 // Where a label of half-size (hw, hh) centred near (x, y) goes: on the point, or above, below,
-// beside or diagonally off it, in three widening rings, the first spot clear of incident circles and other labels; on the point
+// beside or diagonally off it, in three widening rings, the first spot inside `view` (the
+// visible map, same pixels; optional) and clear of incident circles and other labels; on the point
 // if every spot covers a circle; null if it would cover another label.
-function labelSpot(x, y, hw, hh, placed, dots) {
+function labelSpot(x, y, hw, hh, placed, dots, view) {
   var spots = [[x, y]];
   for (var ring = 1; ring <= 3; ring++) {
     var up = ring * (hh + 10), across = hw + ring * 10;
@@ -131,7 +138,8 @@ function labelSpot(x, y, hw, hh, placed, dots) {
   }
   for (var s = 0; s < spots.length; s++) {
     var c = spots[s], box = [c[0] - hw, c[1] - hh, c[0] + hw, c[1] + hh];
-    if (!collides(placed, box) && !collides(dots, box)) return c;
+    var seen = !view || (box[0] >= view[0] && box[1] >= view[1] && box[2] <= view[2] && box[3] <= view[3]);
+    if (seen && !collides(placed, box) && !collides(dots, box)) return c;
   }
   return collides(placed, [x - hw, y - hh, x + hw, y + hh]) ? null : [x, y];
 }

@@ -82,7 +82,7 @@ var NoteLayer = DrawnCanvas.extend({
       ctx.textAlign = t.dot ? 'left' : 'center';
       var x = t.dot ? t.x + 7 : t.x;
       if (!t.dot) {
-        var spot = labelSpot(t.x, t.y, ctx.measureText(t.text).width / 2 + 3, 8, placed, avoid) || [t.x, t.y];
+        var spot = labelSpot(t.x, t.y, ctx.measureText(t.text).width / 2 + 3, 8, placed, avoid, visibleBox(map)) || [t.x, t.y];
         x = spot[0];
         t.y = spot[1];
         placed.push([x - ctx.measureText(t.text).width / 2 - 3, t.y - 8, x + ctx.measureText(t.text).width / 2 + 3, t.y + 8]);
