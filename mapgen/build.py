@@ -6,22 +6,21 @@
 """
 from __future__ import annotations
 
-import gc
 import html
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Sequence
 from urllib.parse import quote
 
 from mapgen.annotations import annotation_rows, map_places
 from mapgen.basemap import basemap_for
 from mapgen.control_zones import all_zones
 from mapgen.errors import InputError, InputErrors, OutputError, excerpt
+from mapgen.gcpause import paused_gc
 from mapgen.model import ControlZone, Incident
 from mapgen.readers import ReadOptions
-from mapgen.resolve import Resolved, pins_output, read_pins, resolve_places
+from mapgen.resolve import Resolved, pins_output, resolve_places
 from mapgen.shape import build_payload
 from mapgen.source import MapSource, load_source
 from mapgen.swapped import swapped_warnings
@@ -172,25 +171,6 @@ def embed_snippet(url: str, title: str) -> str:
         '</div>\n'
         f'<p class="mapgen-embed-link"><a href="{safe_url}">Open the map: {html.escape(title)}</a></p>\n'
     )
-
-
-@contextmanager
-def paused_gc(resume: bool = True) -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a build.
-
-    A build allocates hundreds of thousands of small objects and no reference cycles worth
-    collecting; with the collector on, its repeated passes over them take more time than the build.
-    Turned back on, it soon makes one pass over everything still alive (a tenth of a second after
-    a 100,000-incident build): ``resume=False`` leaves it off, for a process that ends after the
-    build (the console command).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled and resume:
-            gc.enable()
 
 
 def build_map(source: Any, *, zones: Any = None, timezone: str | None = None, home: str | None = None,

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from mapgen.errors import InputError, InputErrors
-from mapgen.ingest.pause import collector_paused
+from mapgen.gcpause import paused_gc
 from mapgen.ingest.textkeys import distance_km, fold
 from mapgen.model import Incident
 from mapgen.timeparse import parse_span
@@ -71,7 +71,7 @@ class _Dumper(_SafeDumper):  # type: ignore[misc, valid-type]
         return hit
 
 
-@collector_paused()
+@paused_gc()
 def _block_yaml(data: Any) -> str:
     """The text ``yaml.dump(data, Dumper=CSafeDumper, sort_keys=False, allow_unicode=True,
     width=100, default_flow_style=False)`` gives, made faster for long reports: mappings, lists

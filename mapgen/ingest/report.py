@@ -15,7 +15,7 @@ from mapgen.ingest.clean import clean_text
 from mapgen.ingest.entries import Entry, MissingYear, Stamp, split_entries
 from mapgen.ingest.kinds import suggest_type
 from mapgen.ingest.mentions import Found, Mention, PlaceLookup, find_mentions
-from mapgen.ingest.pause import collector_paused
+from mapgen.gcpause import paused_gc
 from mapgen.ingest.reltime import find_when
 from mapgen.ingest.sentences import Sentence, is_title_line, paragraphs, split_sentences
 from mapgen.ingest.textkeys import fold
@@ -100,7 +100,7 @@ def _iso_time(value: dt.datetime | dt.date, precision: str, tz: ZoneInfo) -> str
     return _iso(dt.datetime(day.year, day.month, day.day, tzinfo=tz))
 
 
-@collector_paused()
+@paused_gc()
 def ingest_text(text: str, *, report: str = "report", published: Any = None,
                 source_url: str | None = None, outlet: str | None = None, timezone: str = "UTC",
                 gazetteer: Any = None, home: str | None = None, extra_places: Sequence[Any] = (),
