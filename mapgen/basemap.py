@@ -151,12 +151,16 @@ def encode_lines(lines: Sequence[Any], scale: float) -> list[str]:
     return [text[b:e] for b, e in zip(np.concatenate([[0], ends[:-1]]), ends)]
 
 
+def _polygons(geometry: Any) -> list[Any]:
+    """The polygons (lists of rings, the outer first) of a GeoJSON-like (Multi)Polygon mapping."""
+    kind, coordinates = geometry["type"], geometry["coordinates"]
+    return [coordinates] if kind == "Polygon" else coordinates if kind == "MultiPolygon" else []
+
+
 def polygon_rings(geometry: Any) -> list[Any]:
     """Every ring of a GeoJSON-like (Multi)Polygon mapping, outer and inner alike (the page
     fills them by the even-odd rule)."""
-    kind, coordinates = geometry["type"], geometry["coordinates"]
-    polygons = [coordinates] if kind == "Polygon" else coordinates if kind == "MultiPolygon" else []
-    return [ring for polygon in polygons for ring in polygon]
+    return [ring for polygon in _polygons(geometry) for ring in polygon]
 
 
 #: country outlines (``ne_admin0.json``) lie on a 0.0005 degree grid: they travel losslessly
@@ -217,9 +221,7 @@ def _part_boxes() -> tuple[Any, Any]:
 
     boxes, owners = [], []
     for k, feature in enumerate(_countries()):
-        g = feature["geometry"]
-        polygons = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"] if g["type"] == "MultiPolygon" else []
-        for polygon in polygons:
+        for polygon in _polygons(feature["geometry"]):
             ring = np.asarray(polygon[0], dtype=np.float64)
             boxes.append([*ring.min(axis=0), *ring.max(axis=0)])
             owners.append(k)
