@@ -73,16 +73,13 @@ function drawTaken(ctx, app, scale, ox, oy) {
   ctx.lineJoin = 'round';
   // labels already drawn: one that would overlap is left out (the hatching stays); each takes the
   // first of a few spots around its area's point that covers no incident's circle
-  var placed = [], dots = incidentDots(app, scale, ox, oy), pane = app.map._getMapPanePos();
-  // the incidents' place names on the basemap (the same layer pixels) count as circles to avoid
-  if (app.basemap && app.basemap.shownLabels) {
-    app.basemap.shownLabels.forEach(function (l) { dots.push(l.box); });
-  }
+  var placed = [], avoid = labelObstacles(app, scale, ox, oy), pane = app.map._getMapPanePos();
+  var view = visibleBox(app.map);
   taken.forEach(function (z) {
     z.labelBox = null;
     var p = worldRing([[z.zone.gainAt[1], z.zone.gainAt[0]]]).xy, text = takenLabel(app, z.zone);
     var half = ctx.measureText(text).width / 2 + 3;
-    var spot = labelSpot(p[0] * scale - ox, p[1] * scale - oy, half, 9, placed, dots, visibleBox(app.map));
+    var spot = labelSpot(p[0] * scale - ox, p[1] * scale - oy, half, 9, placed, avoid, view);
     if (!spot) return;
     var x = spot[0], y = spot[1], box = [x - half, y - 9, x + half, y + 9];
     placed.push(box);
@@ -113,15 +110,18 @@ function coversPlaceLabel(app, boxes) {
   });
 }
 
-// Boxes (in the zone canvas's pixels) of the incident circles shown at the slider's date, with
-// a margin for the day's larger circles; none when a density grid is drawn instead.
-function incidentDots(app, scale, ox, oy) {
+// What a label drawn above the basemap keeps clear of, as boxes in the layer pixels the canvases
+// draw in: the incident circles shown at the slider's date, with a margin for the day's larger
+// circles (none when a density grid is drawn instead), and the place names the basemap draws.
+function labelObstacles(app, scale, ox, oy) {
   var clock = app.clock, inc = clock.inc, boxes = [], r = 11;
-  if (!inc || !inc.n || clock.count > AGGREGATE_ABOVE) return boxes;
-  for (var k = 0; k < clock.count; k++) {
-    var i = clock.visible[k], x = inc.wx[i] * scale - ox, y = inc.wy[i] * scale - oy;
-    boxes.push([x - r, y - r, x + r, y + r]);
+  if (inc && inc.n && clock.count <= AGGREGATE_ABOVE) {
+    for (var k = 0; k < clock.count; k++) {
+      var i = clock.visible[k], x = inc.wx[i] * scale - ox, y = inc.wy[i] * scale - oy;
+      boxes.push([x - r, y - r, x + r, y + r]);
+    }
   }
+  if (app.basemap && app.basemap.shownLabels) app.basemap.shownLabels.forEach(function (l) { boxes.push(l.box); });
   return boxes;
 }
 

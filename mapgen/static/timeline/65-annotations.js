@@ -76,18 +76,19 @@ var NoteLayer = DrawnCanvas.extend({
     ctx.textBaseline = 'middle';
     // a line's, arrow's or area's name moves off the incidents' circles and place names when it
     // can (45-today: labelSpot); a label annotation stays at its own point
-    var app = this._app, placed = [], avoid = incidentDots(app, scale, ox, oy), boxes = this.textBoxes = [];
-    if (app.basemap && app.basemap.shownLabels) app.basemap.shownLabels.forEach(function (l) { avoid.push(l.box); });
+    var app = this._app, placed = [], avoid = labelObstacles(app, scale, ox, oy), boxes = this.textBoxes = [];
+    var view = visibleBox(map), pane = map._getMapPanePos();
     texts.forEach(function (t) {
       ctx.textAlign = t.dot ? 'left' : 'center';
       var x = t.dot ? t.x + 7 : t.x;
       if (!t.dot) {
-        var spot = labelSpot(t.x, t.y, ctx.measureText(t.text).width / 2 + 3, 8, placed, avoid, visibleBox(map)) || [t.x, t.y];
+        var half = ctx.measureText(t.text).width / 2 + 3;
+        var spot = labelSpot(t.x, t.y, half, 8, placed, avoid, view) || [t.x, t.y];
         x = spot[0];
         t.y = spot[1];
-        placed.push([x - ctx.measureText(t.text).width / 2 - 3, t.y - 8, x + ctx.measureText(t.text).width / 2 + 3, t.y + 8]);
-        var pane = map._getMapPanePos(), last = placed[placed.length - 1];
-        boxes.push({text: t.text, box: [last[0] + pane.x, last[1] + pane.y, last[2] + pane.x, last[3] + pane.y]});
+        var box = [x - half, t.y - 8, x + half, t.y + 8];
+        placed.push(box);
+        boxes.push({text: t.text, box: [box[0] + pane.x, box[1] + pane.y, box[2] + pane.x, box[3] + pane.y]});
       }
       if (t.dot) {
         ctx.beginPath();
