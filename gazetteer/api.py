@@ -21,7 +21,7 @@ from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (exact_key, is_arabic, kurdish_reading, lookup_keys,
                                  loose_key, skeleton_key)
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _distance_km,
-                               is_town, rank)
+                               fuzzy_weight, is_town, rank)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
 log = logging.getLogger(__name__)
@@ -40,13 +40,13 @@ SKELETON_SQL = _MATCH + "n.key = ?1 AND n.kind >= 3"
 #: Places by id, for the fuzzy lookup's answers (kind FUZZY, then the match weight).
 PLACES_SQL = """SELECT name, lat, lon, country, feature_code, geonameid, population, source,
        importance, 5, id, ref FROM places WHERE id IN (SELECT value FROM json_each(?))"""
+#: The loose keys of places' names, by place id (see :meth:`Gazetteer._loose_names`).
+LOOSE_NAMES_SQL = ("SELECT place_id, key FROM names WHERE kind = 2 AND place_id IN "
+                   "(SELECT value FROM json_each(?))")
 #: Letters of the Kurdish Latin alphabet that Turkish does not write.
 _NOT_TURKISH = re.compile("[êîûxÊÎÛX]")
 #: Candidates kept per name: the strongest matches, then the most important places.
 MAX_CANDIDATES = 60
-#: Match weight of a fuzzy candidate: FUZZY_MATCH - FUZZY_PER_EDIT * edits / letters * 10.
-FUZZY_MATCH = 0.8
-FUZZY_PER_EDIT = 0.08
 
 
 #: Which of a place's matching rows counts: exact, alternate, loose, then a fuzzy match (it
@@ -229,8 +229,16 @@ class Gazetteer:
             return []
         out = []
         for r in self._lookup.execute(PLACES_SQL, (json.dumps(ids),)).fetchall():
-            weight = FUZZY_MATCH - FUZZY_PER_EDIT * 10.0 * found[r[10]] / len(loose)
+            weight = fuzzy_weight(found[r[10]], len(loose))
             out.append(r + (weight,))
+        return out
+
+    def _loose_names(self, ids: Sequence[int]) -> dict[int, list[str]]:
+        """``{place id: loose keys of its names}`` for ``ids`` (see
+        :func:`gazetteer.resolve.rank`)."""
+        out: dict[int, list[str]] = {}
+        for pid, key in self._lookup.execute(LOOSE_NAMES_SQL, (json.dumps(list(ids)),)):
+            out.setdefault(pid, []).append(key)
         return out
 
     def resolve(self, name: str, *, countries: Sequence[str] = (),
@@ -275,7 +283,7 @@ class Gazetteer:
                 return Resolution(name, "resolved", own, 1.0, match="exact")
         wanted = _codes(countries)
         res = rank(name, self.candidates(query, wanted), countries=wanted, near=near,
-                   context=context, view=view)
+                   context=context, view=view, names=self._loose_names)
         if res.match in ("exact", "alternate") and is_arabic(query):
             res = replace(res, match="arabic")
         return res

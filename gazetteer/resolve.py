@@ -37,14 +37,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from typing import Sequence
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
+from rapidfuzz.distance import OSA
 
 from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, FUZZY, LOOSE, SKELETON_ARABIC,
                                 SKELETON_LATIN, W_FEATURE, W_POPULATION)
 from gazetteer.model import Place, Resolution, place_from_row, resolution
-from gazetteer.normalize import exact_key, spelling_key
+from gazetteer.normalize import ARTICLES, exact_key, is_arabic, loose_key, spelling_key
 
 EARTH_RADIUS_KM = 6371.0088
 #: Score of a match, by the kind of key that matched.
@@ -87,6 +88,20 @@ ADMIN_SAME_PLACE_KM = 40.0
 #: Candidates examined after scoring (the rest cannot matter).
 TOP_K = 10
 MAX_ALTERNATIVES = 8
+
+
+#: Match weight of a fuzzy candidate: FUZZY_MATCH - FUZZY_PER_EDIT * edits / letters * 10.
+FUZZY_MATCH = 0.8
+FUZZY_PER_EDIT = 0.08
+
+
+def fuzzy_weight(edits: int, letters: int) -> float:
+    """Match weight of a name ``edits`` edits from a loose key of ``letters`` letters."""
+    return FUZZY_MATCH - FUZZY_PER_EDIT * 10.0 * edits / letters
+
+
+#: ``names(place ids) -> {place id: loose keys of the place's names}``, see :func:`rank`.
+NamesLookup = Callable[[Sequence[int]], Mapping[int, Sequence[str]]]
 
 
 _MATCH_BY_KIND = tuple(MATCH_WEIGHT[k] for k in range(5)) + (0.0,)
@@ -302,7 +317,8 @@ def _wanted(countries: Sequence[str]) -> tuple[str, ...]:
 def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
          near: tuple[float, float] | None = None,
          context: Sequence[tuple[float, float]] = (),
-         view: Sequence[Sequence[float]] | None = None) -> Resolution:
+         view: Sequence[Sequence[float]] | None = None,
+         names: NamesLookup | None = None) -> Resolution:
     """Score the candidates of ``query`` and decide its resolution.
 
     Parameters
@@ -321,6 +337,10 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
         Places of the other names of the same report or map.
     view : [[south, west], [north, east]], optional
         The map's view: picks one of far-apart namesakes when only one lies in it.
+    names : callable, optional
+        ``names(place ids) -> {place id: loose keys of its names}`` (the database's): lets a
+        place whose name is clearly closer to the query than any far-off rival's win (see
+        :func:`_spelling_pick`); without it such names stay ``ambiguous``.
     """
     n = len(cands)
     if n == 0:
@@ -329,7 +349,7 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
     if near is None and not len(context) and view is None:
         memo = cands.memo
         if memo is None:  # the one question a set is nearly always asked: kept as a tuple
-            hit = _rank(query, cands, wanted, None, (), None)
+            hit = _rank(query, cands, wanted, None, (), None, names)
             cands.memo = (query, wanted, hit)
             return hit
         if type(memo) is tuple:
@@ -338,9 +358,9 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
             memo = cands.memo = {(memo[0], memo[1]): memo[2]}
         hit = memo.get((query, wanted))
         if hit is None:
-            hit = memo[(query, wanted)] = _rank(query, cands, wanted, None, (), None)
+            hit = memo[(query, wanted)] = _rank(query, cands, wanted, None, (), None, names)
         return hit
-    return _rank(query, cands, wanted, near, context, view)
+    return _rank(query, cands, wanted, near, context, view, names)
 
 
 def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], bool]:
@@ -384,7 +404,8 @@ def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], b
 def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
           near: tuple[float, float] | None,
           context: Sequence[tuple[float, float]],
-          view: Sequence[Sequence[float]] | None) -> Resolution:
+          view: Sequence[Sequence[float]] | None,
+          names: NamesLookup | None = None) -> Resolution:
     n = len(cands)
     rows = cands.rows
     # raw scores below; the Resolution reports raw / MAX_RAW
@@ -425,6 +446,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     else:
         allowed = range(n)
 
+    spelled = None  # the candidate whose spelling is clearly the name's, when one decided
     if len(allowed) == 1:
         kept = [allowed[0]]
         same: list[int] = []
@@ -450,6 +472,16 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                 # three consonants fit villages all over the country: the one nearest the
                 # map's other places is a coincidence, not evidence ("al-Shyha": Shiha)
                 pick = None
+            if pick is None and names is not None:
+                found = _spelling_pick(query, cands, allowed, names)
+                if found is not None:
+                    pick = spelled = found[0]
+                    # scored as what it is: a match of the name's spelling, a few edits off
+                    r = rows[pick]
+                    sc = list(sc)
+                    sc[pick] = max(sc[pick], W_MATCH * (fuzzy_weight(found[1], len(
+                        loose_key(query))) if found[1] else MATCH_WEIGHT[LOOSE]) + r[8]
+                        + (W_PROXIMITY * prox[pick] if prox is not None else 0.0))
             if pick is None:
                 return _result(query, "ambiguous", None, sc[group[0]], cands, sc,
                                group[:MAX_ALTERNATIVES], MATCH_NAME[rows[group[0]][9]])
@@ -462,6 +494,8 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     best = kept[0]
     best_score = sc[best]
     match = MATCH_NAME[rows[best][9]]
+    if best == spelled and rows[best][9] > LOOSE:
+        match = "fuzzy"  # its consonants matched, and its letters but for an edit
     if best_score < MIN_SCORE:
         return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES], match)
@@ -472,7 +506,8 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             rows[i][3] in wanted and sc[i] >= MIN_SCORE for i in allowed) else "unresolved"
         return _result(query, status, None, best_score, cands, sc, kept[:MAX_ALTERNATIVES],
                        match)
-    if rows[best][9] >= SKELETON_ARABIC and not _corroborated(cands, best, wanted, prox):
+    if rows[best][9] >= SKELETON_ARABIC and best != spelled and \
+            not _corroborated(cands, best, wanted, prox):
         return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES], match)
     if wanted and rows[best][3] not in wanted and any(
@@ -524,7 +559,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     others = [i for i in kept if i != best][:3]
     twins = tuple(cands.place(i) for i in same if _twin(cands, best, i))
     res = _result(query, "resolved", cands.place(best), sc[best], cands, sc, others,
-                  MATCH_NAME[rows[best][9]], twins)
+                  match, twins)
     if near is not None or len(context) or view is not None:
         res = _with_context_km(res, near, context, view)
     return res
@@ -648,6 +683,10 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
     long_skeleton = len(cands.skeleton) > SHORT_SKELETON
     towns: list[tuple] | None = None
     top, lat0, lon0 = sc[best], lats[best], lons[best]
+    # "al-Hamah" spells a village Al-Hama with its article, the city of Hama only without:
+    # the villages stay in the running however much more the city weighs
+    article = rows[best][9] == LOOSE and _has_article(query)
+    ours: list[tuple] | None = None
     for i in kept[1:]:
         if admin[i] or (out is not None and out[i]):
             continue
@@ -656,7 +695,12 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
                 fuzzy is not None and r[9] == FUZZY and r[12] >= fuzzy - 1e-9) \
                 and not (weak_village and (r[9] == FUZZY or (
                     r[9] >= SKELETON_ARABIC and long_skeleton))):
-            continue
+            if not article or r[9] > LOOSE:
+                continue
+            if ours is None:
+                ours = _records(cands, best, records or kept)
+            if not _article_spells(query, (r,), ours):
+                continue
         if _distance_km(lat0, lon0, lats[i], lons[i]) > FAR_KM:
             if towns is None:  # the records of ``best`` that make it a town, looked up once
                 towns = []
@@ -701,6 +745,24 @@ def _spelled(query: str, name: str) -> bool:
     return bool(q) and q == spelling_key(name)
 
 
+def _article_spells(query: str, theirs: Sequence[tuple], ours: Sequence[tuple]) -> bool:
+    """Whether ``query`` begins with an article (al-, as-, el-...) and a record of ``theirs``
+    is named with an article and the query's loose key while none of ``ours`` is: an article
+    is part of a name, so "al-Hamah" means a village called Al-Hama rather than the city of
+    Hama, whose names have none (any article form counts: al-Safsafah is As Safsafah)."""
+    if not _has_article(query):
+        return False
+    key = loose_key(query)
+    return any(_has_article(r[0]) and loose_key(r[0]) == key for r in theirs) and \
+        not any(_has_article(r[0]) and loose_key(r[0]) == key for r in ours)
+
+
+def _has_article(name: str) -> bool:
+    """Whether ``name`` begins with an article word and has more words."""
+    words = exact_key(name).split()
+    return len(words) > 1 and words[0] in ARTICLES
+
+
 def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
                query: str, towns: list[tuple]) -> bool:
     """Whether ``best`` is clearly the place meant rather than a far-off ``rival`` of about
@@ -735,9 +797,71 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
     if any(r[6] > 0 or r[4] in SEATS for r in theirs):
         return False
     if any(r[4] in SEATS for r in towns):
-        return True  # a seat against villages of no known size, listed or not
+        # a seat against villages of no known size, listed or not -- unless the query has
+        # an article that the village's name has and the seat's names lack
+        return not _article_spells(query, theirs, _records(cands, best, pool))
     return all(r[7] in _GEONAMES for r in theirs) or \
         any(r[9] <= EXACT_ALT or _spelled(query, r[0]) for r in towns)
+
+
+#: A place within this many edits of the name (loose keys, see :func:`_spelling_pick`) ...
+SPELLED_EDITS = 1
+#: ... wins against far-off rivals that are all at least this many edits further from it.
+SPELLING_MARGIN = 2
+#: Loose keys shorter than this are not compared (one edit in four letters is another name).
+SPELLED_MIN_LENGTH = 5
+#: Shortest loose key the fuzzy lookup compares (:data:`gazetteer.fuzzy.MIN_LENGTH`).
+FUZZY_MIN_LENGTH = 6
+
+
+def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
+                   names: NamesLookup) -> tuple[int, int] | None:
+    """The one candidate whose spelling is clearly the name's, among far-apart places that
+    all fit it by some key, and its spelling distance; or None.
+
+    The *spelling distance* of a place is the fewest edits (optimal string alignment, as in
+    :mod:`gazetteer.fuzzy`) between the query's loose key and the loose key of any of its
+    names, counting the records of one place (within SAME_PLACE_KM) together. The closest
+    place wins when it is at most SPELLED_EDITS away and every other candidate more than
+    FAR_KM from it is at least SPELLING_MARGIN edits further: "Iblin" is a vowel away from
+    Ablin and three or more letters away from the Ballan, Baylan and Balluneh whose
+    consonants it shares; "Silûk" one from Suluk and three from Salkhad. Places spelled
+    equally well, or within an edit of each other, stay in doubt (Kafraya and Kafraya, 64 km
+    apart; Murik, an edit from the town of Murak and from a village Umrik), and so does a name
+    every place fits only loosely by two or more edits: the place meant may be missing. A
+    key shorter than the fuzzy lookup's (:data:`gazetteer.fuzzy.MIN_LENGTH`) may be an edit
+    from the place only when the place's consonants are the name's (a skeleton match).
+
+    The place chosen counts as a fuzzy match of that many edits (:func:`fuzzy_weight`).
+    """
+    key = loose_key(query) if not is_arabic(query) else ""
+    if len(key) < SPELLED_MIN_LENGTH:
+        return None
+    rows = cands.rows
+    admin = cands.admin
+    idx = [i for i in allowed if not admin[i]]
+    if len(idx) < 2:
+        return None
+    stored = names([rows[i][10] for i in idx])
+    cutoff = SPELLED_EDITS + SPELLING_MARGIN
+    dist = {}
+    for i in idx:
+        keys = stored.get(rows[i][10]) or (loose_key(rows[i][0]),)
+        dist[i] = min(OSA.distance(key, k, score_cutoff=cutoff) for k in keys)
+    lats, lons = cands.lats, cands.lons
+    near = {i: [j for j in idx if abs(lats[j] - lats[i]) <= _SAME_DLAT and
+                _distance_km(lats[i], lons[i], lats[j], lons[j]) <= SAME_PLACE_KM]
+            for i in idx}
+    place = {i: min(dist[j] for j in near[i]) for i in idx}  # records of one place together
+    best = min(idx, key=lambda i: (place[i], dist[i], -cands.scores[i]))
+    d0 = place[best]
+    if d0 > SPELLED_EDITS or (d0 and len(key) < FUZZY_MIN_LENGTH and rows[best][9] == FUZZY):
+        return None  # an edit in five letters is another name, unless the consonants agree
+    for i in idx:
+        if dist[i] < d0 + SPELLING_MARGIN and \
+                _distance_km(lats[best], lons[best], lats[i], lons[i]) > FAR_KM:
+            return None
+    return best, d0
 
 
 def _context_pick(cands: CandidateSet, group: list[int],

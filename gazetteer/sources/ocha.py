@@ -6,6 +6,15 @@ HDX"). Every community has an English and an Arabic name; the Arabic name is ind
 Arabic-script matching. ``alt_names`` holds OCHA's disambiguated forms (``Haritan (Afrin)``,
 ``حريتان - عفرين``): their qualifier is dropped, and what remains is kept when it differs. An
 extra ``kind`` column may be present. The file may be gzip-compressed (``.csv.gz``).
+
+OCHA lists every community as a plain populated place, but names the province (admin1),
+district (admin2) and subdistrict (admin3) it lies in, and each unit is named after its seat: a
+community whose name is that of its own province, district or subdistrict (compared by
+:func:`gazetteer.normalize.loose_key`, as the matcher compares names: "Azaz" is the seat of
+A'zaz district, "Tall Hmis" of Tal Hmis subdistrict) is the unit's seat and gets GeoNames'
+code for it (see :func:`seat_codes`), so that the ranking's rules for seats apply to it. The
+compact layout the built-in default ships keeps that code in a ``feature_code`` column instead
+of the admin columns.
 """
 from __future__ import annotations
 
@@ -14,10 +23,11 @@ import gzip
 import io
 import re
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterator, Sequence
 
 from gazetteer.errors import GazetteerInputError
 from gazetteer.model import Place
+from gazetteer.normalize import exact_key, loose_key
 from gazetteer.sources.base import FileReport, PlaceRecord, Progress, read_coordinates
 
 #: Columns that make a CSV an OCHA community list (others, such as ``kind``, may follow).
@@ -27,6 +37,55 @@ SOURCE = "ocha"
 CREDIT = "UN OCHA, via HDX (CC BY 3.0 IGO)"
 _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
 _AR_QUALIFIER = re.compile(r"\s+-\s+.*$")
+#: Admin columns, and the GeoNames feature code of the seat of such a unit: an admin1
+#: (province), admin2 (district) or admin3 (subdistrict); other communities are ``PPL``.
+SEAT_CODES = (("admin1", "PPLA"), ("admin2", "PPLA2"), ("admin3", "PPLA3"))
+#: What a ``feature_code`` column may hold (GeoNames' populated-place codes).
+_FEATURE_CODE = re.compile(r"PPL[A-Z0-9]{0,3}")
+
+
+def seat_codes(communities: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
+    """GeoNames feature code of each community: ``PPLA`` for the seat of its province
+    (admin1), ``PPLA2`` of its district (admin2), ``PPLA3`` of its subdistrict (admin3), else
+    ``PPL``.
+
+    A unit's seat is the one community of the unit whose name is the unit's name, compared
+    by :func:`gazetteer.normalize.exact_key` and, when no name of the unit is equal, by
+    :func:`gazetteer.normalize.loose_key`, as the matcher compares names ("Shaddadah" is the
+    seat of Shadadah subdistrict). When several communities of a unit fit equally well
+    (OCHA lists both a Tal Hmis and a Tall Hmis, 18 km apart, in Tal Hmis subdistrict, and
+    the exact spelling decides) and none better, the unit has no known seat: a seat code on
+    the wrong village would be worse than none.
+
+    Parameters
+    ----------
+    communities : sequence of (name, admins)
+        Each community's English name and its ``(admin1, admin2, admin3)`` names (empty
+        strings where unknown; a unit is identified by its names and those of the units
+        above it).
+
+    Examples
+    --------
+    >>> seat_codes([("Azaz", ("Aleppo", "A'zaz", "A'zaz")),
+    ...             ("Retyan", ("Aleppo", "A'zaz", "Nabul"))])
+    ['PPLA2', 'PPL']
+    """
+    codes = ["PPL"] * len(communities)
+    for level in range(len(SEAT_CODES) - 1, -1, -1):  # a province's seat overrides the rest
+        fits: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
+        for i, (name, admins) in enumerate(communities):
+            if level >= len(admins) or not admins[level]:
+                continue
+            unit = admins[level]
+            exact = exact_key(name) == exact_key(unit)
+            if exact or loose_key(name) == loose_key(unit):
+                fit = fits.setdefault(tuple(admins[:level + 1]), ([], []))
+                fit[0 if exact else 1].append(i)
+        for exact, loose in fits.values():
+            found = exact or loose
+            if len(found) == 1:
+                codes[found[0]] = SEAT_CODES[level][1]
+    return codes
 
 
 def is_ocha_header(first_line: str) -> bool:
@@ -89,6 +148,14 @@ def read_rows(rows: list[list[str]], path: Path, report: FileReport) -> Iterator
         raise GazetteerInputError(f"missing column(s) {', '.join(missing)} of the OCHA "
                                   "community layout", file=path, line=1)
     alt_i = col.get("alt_names")
+    # the admin columns, in order, up to the first one missing
+    admin_i = []
+    for c, _ in SEAT_CODES:
+        if c not in col:
+            break
+        admin_i.append((c, col[c]))
+    code_i = col.get("feature_code")
+    parsed = []
     for lineno, row in enumerate(rows[1:], 2):
         if not row or not any(c.strip() for c in row):
             continue
@@ -99,6 +166,19 @@ def read_rows(rows: list[list[str]], path: Path, report: FileReport) -> Iterator
         if not name:
             raise GazetteerInputError("empty name", file=path, line=lineno, field="name_en")
         values = read_coordinates({key: row[col[key]] for key in ("lat", "lon")}, path, lineno)
+        code = "PPL"
+        if not admin_i and code_i is not None and row[code_i].strip():
+            code = row[code_i].strip().upper()
+            if _FEATURE_CODE.fullmatch(code) is None:
+                raise GazetteerInputError(f"not a populated-place feature code: {code!r}",
+                                          file=path, line=lineno, field="feature_code")
+        parsed.append((row, name, values, code))
+    if admin_i:
+        codes = seat_codes([(name, tuple(row[i].strip() for _, i in admin_i))
+                            for row, name, _, _ in parsed])
+    else:
+        codes = [code for _, _, _, code in parsed]
+    for (row, name, values, _), code in zip(parsed, codes):
         pcode = row[col["pcode"]].strip()
         names = [name]
         arabic = row[col["name_ar"]].strip()
@@ -110,23 +190,24 @@ def read_rows(rows: list[list[str]], path: Path, report: FileReport) -> Iterator
                 if bare and bare not in names:
                     names.append(bare)
         place = Place(name=name, lat=values["lat"], lon=values["lon"],
-                      country=country_of(pcode), feature_code="PPL", source=SOURCE, ref=pcode)
+                      country=country_of(pcode), feature_code=code, source=SOURCE, ref=pcode)
         report.places += 1
         yield PlaceRecord(place, tuple(names))
 
 
 def write_compact(records: list[PlaceRecord], out: IO[bytes]) -> None:
     """Write records as the compact gzip CSV the built-in default ships (see
-    ``gazetteer/data/SOURCE-ocha.md``): ``name_en,name_ar,alt_names,lat,lon,pcode``."""
+    ``gazetteer/data/SOURCE-ocha.md``): ``name_en,name_ar,alt_names,lat,lon,pcode,feature_code``
+    (the code only for seats, see :func:`seat_codes`; empty for ``PPL``)."""
     text = io.StringIO()
     w = csv.writer(text, lineterminator="\n")
-    w.writerow(("name_en", "name_ar", "alt_names", "lat", "lon", "pcode"))
+    w.writerow(("name_en", "name_ar", "alt_names", "lat", "lon", "pcode", "feature_code"))
     for rec in records:
         p = rec.place
         arabic = [n for n in rec.names[1:] if any("\u0600" <= ch <= "\u06ff" for ch in n)]
         alts = [n for n in rec.names[1:] if n not in arabic[:1]]
         w.writerow((p.name, arabic[0] if arabic else "", ";".join(alts),
                     f"{p.lat:.5f}".rstrip("0").rstrip("."), f"{p.lon:.5f}".rstrip("0").rstrip("."),
-                    p.ref))
+                    p.ref, "" if p.feature_code == "PPL" else p.feature_code))
     with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=9, mtime=0) as gz:
         gz.write(text.getvalue().encode("utf-8"))
