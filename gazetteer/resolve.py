@@ -557,8 +557,18 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             return _result(query, "unresolved", None, best_score, cands, sc,
                            kept[:MAX_ALTERNATIVES], match)
     others = [i for i in kept if i != best][:3]
-    twins = tuple(cands.place(i) for i in same if _twin(cands, best, i))
-    res = _result(query, "resolved", cands.place(best), sc[best], cands, sc, others,
+    score = sc[best]
+    twin = [i for i in same if _twin(cands, best, i)]
+    if rows[best][7] == "ocha":
+        # OCHA's record of a seat may rank above the GeoNames record of the same town; a
+        # GeoNames record that knows the town as a town (its size, or its seat) speaks for it
+        known = [i for i in twin if rows[i][7] in _GEONAMES and is_town(rows[i])]
+        if known:
+            lead = max(known, key=lambda i: (rows[i][6], sc[i], -i))
+            twin = [best] + [i for i in twin if i != lead]
+            best = lead
+    twins = tuple(cands.place(i) for i in twin)
+    res = _result(query, "resolved", cands.place(best), score, cands, sc, others,
                   match, twins)
     if near is not None or len(context) or view is not None:
         res = _with_context_km(res, near, context, view)

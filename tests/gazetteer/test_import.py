@@ -58,12 +58,18 @@ def test_reimport_replaces_instead_of_duplicating(gz, home, sy_sample):
     assert _counts(home) == first
 
 
+def _record(res, source: str):
+    """The record of the resolved place from ``source`` (it may be one of its twins: OCHA's
+    record of Azaz, a district seat, can rank above the GeoNames city it duplicates)."""
+    return next(p for p in (res.place, *res.same_place) if p.source == source)
+
+
 def test_dump_replacing_builtin_keeps_its_population_and_names(gz, sy_sample):
-    before = gz.resolve("Azaz").place
-    assert before.source == "builtin" and before.population > 0
+    before = _record(gz.resolve("Azaz"), "builtin")
+    assert before.population > 0
     gz.import_files([sy_sample])
-    after = gz.resolve("Azaz").place
-    assert after.source == "geonames" and after.geonameid == before.geonameid
+    after = _record(gz.resolve("Azaz"), "geonames")
+    assert after.geonameid == before.geonameid
     assert after.population == before.population
 
 
