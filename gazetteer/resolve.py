@@ -472,7 +472,10 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                 # three consonants fit villages all over the country: the one nearest the
                 # map's other places is a coincidence, not evidence ("al-Shyha": Shiha)
                 pick = None
-            if pick is None and names is not None:
+            if pick is None and names is not None and not (
+                    rows[group[0]][9] <= LOOSE and any(rows[i][9] <= LOOSE for i in group[1:])):
+                # (far-apart places the name spells by its exact or loose key are no edit
+                # apart: no spelling can tell them apart)
                 found = _spelling_pick(query, cands, allowed, names)
                 if found is not None:
                     pick = spelled = found[0]
@@ -562,7 +565,8 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     if rows[best][7] == "ocha":
         # OCHA's record of a seat may rank above the GeoNames record of the same town; a
         # GeoNames record that knows the town as a town (its size, or its seat) speaks for it
-        known = [i for i in twin if rows[i][7] in _GEONAMES and is_town(rows[i])]
+        known = [i for i in twin if rows[i][7] in _GEONAMES and is_town(rows[i])
+                 and rows[i][3] == rows[best][3]]
         if known:
             lead = max(known, key=lambda i: (rows[i][6], sc[i], -i))
             twin = [best] + [i for i in twin if i != lead]
@@ -831,8 +835,7 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
 
     The *spelling distance* of a place is the fewest edits (optimal string alignment, as in
     :mod:`gazetteer.fuzzy`) between the query's loose key and the loose key of any of its
-    names, counting the records of one place (within SAME_PLACE_KM) together. The closest
-    place wins when it is at most SPELLED_EDITS away and every other candidate more than
+    names. The closest place wins when it is at most SPELLED_EDITS away and every other candidate more than
     FAR_KM from it is at least SPELLING_MARGIN edits further: "Iblin" is a vowel away from
     Ablin and three or more letters away from the Ballan, Baylan and Balluneh whose
     consonants it shares; "Silûk" one from Suluk and three from Salkhad. Places spelled
@@ -852,6 +855,12 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
     idx = [i for i in allowed if not admin[i]]
     if len(idx) < 2:
         return None
+    lats, lons = cands.lats, cands.lons
+    spelled = [i for i in idx if rows[i][9] <= LOOSE]
+    if len(spelled) > 1 and any(
+            _distance_km(lats[spelled[0]], lons[spelled[0]], lats[i], lons[i]) > FAR_KM
+            for i in spelled[1:]):
+        return None  # far-apart places the name spells (exact or loose key): no edit apart
     stored = names([rows[i][10] for i in idx])
     cutoff = SPELLED_EDITS + SPELLING_MARGIN
     dist = {}
@@ -859,12 +868,8 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
         keys = stored.get(rows[i][10]) or (loose_key(rows[i][0]),)
         dist[i] = min(OSA.distance(key, k, score_cutoff=cutoff) for k in keys)
     lats, lons = cands.lats, cands.lons
-    near = {i: [j for j in idx if abs(lats[j] - lats[i]) <= _SAME_DLAT and
-                _distance_km(lats[i], lons[i], lats[j], lons[j]) <= SAME_PLACE_KM]
-            for i in idx}
-    place = {i: min(dist[j] for j in near[i]) for i in idx}  # records of one place together
-    best = min(idx, key=lambda i: (place[i], dist[i], -cands.scores[i]))
-    d0 = place[best]
+    best = min(idx, key=lambda i: (dist[i], -cands.scores[i], i))
+    d0 = dist[best]
     if d0 > SPELLED_EDITS or (d0 and len(key) < FUZZY_MIN_LENGTH and rows[best][9] == FUZZY):
         return None  # an edit in five letters is another name, unless the consonants agree
     for i in idx:

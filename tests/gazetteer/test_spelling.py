@@ -1,0 +1,108 @@
+"""OCHA's seats, and names decided by their spelling: a community named after its province,
+district or subdistrict is that unit's seat; a place clearly closer in spelling than every
+far-off look-alike wins; true namesakes stay in doubt (real rows: the built-in default,
+``data/ocha_communities_extract.csv`` and ``data/ocha_seats_extract.csv``)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gazetteer.resolve import haversine_km
+from gazetteer.sources.base import FileReport
+from gazetteer.sources.ocha import OchaReader, read_rows, seat_codes
+
+DATA = Path(__file__).parent / "data"
+COMMUNITIES = DATA / "ocha_communities_extract.csv"
+SEATS = DATA / "ocha_seats_extract.csv"
+#: True points (Wikipedia, as in benchmarks/data/syria_eval.csv).
+DABIQ = (36.53722, 37.26694)
+SULUK = (36.59917, 39.12861)
+MOREK = (35.37528, 36.68722)
+RAS_AL_AYN = (36.85030, 40.07060)
+
+
+def _codes(path: Path) -> dict[str, str]:
+    return {rec.place.ref: rec.place.feature_code
+            for rec in OchaReader().read(path, FileReport(str(path), "ocha"))}
+
+
+def _km(place, point: tuple[float, float]) -> float:
+    return float(haversine_km(place.lat, place.lon, point[0], point[1]))
+
+
+def test_a_community_named_after_its_unit_is_its_seat() -> None:
+    codes = _codes(COMMUNITIES)
+    assert codes["C1564"] == "PPLA2"  # Azaz, in A'zaz district and subdistrict: the district's
+    assert codes["C1130"] == "PPLA3"  # Haritan, in Haritan subdistrict
+    assert codes["C1626"] == codes["C1651"] == "PPL"  # Kafrnaya and Retyan: villages
+    codes = _codes(SEATS)
+    assert codes["C2987"] == "PPLA"   # Hama, in Hama province
+    assert codes["C4446"] == "PPLA3"  # Shaddadah, seat of Shadadah (loose keys agree)
+    assert codes["C4988"] == "PPLA2" and codes["C3067"] == "PPL"  # Ras Al Ain x2
+    assert codes["C2323"] == "PPL"    # Al-Hama, a village of Qudsiya subdistrict
+
+
+def test_the_exact_name_decides_between_two_communities_fitting_a_unit() -> None:
+    # Tal Hmis and Tall Hmis both lie in Tal Hmis subdistrict, 18 km apart
+    codes = _codes(SEATS)
+    assert codes["C4639"] == "PPLA3" and codes["C7543"] == "PPL"
+    # spelled alike, neither is known to be the seat
+    assert seat_codes([("Tall Hmis", ("A", "B", "Tal Hmis")),
+                       ("Tel Hmis", ("A", "B", "Tal Hmis"))]) == ["PPL", "PPL"]
+
+
+def test_the_compact_layout_keeps_the_seat_code(tmp_path: Path) -> None:
+    rows = [["name_en", "name_ar", "alt_names", "lat", "lon", "pcode", "feature_code"],
+            ["Azaz", "أعزاز", "", "36.58487", "37.04316", "C1564", "PPLA2"],
+            ["Retyan", "رتيان", "", "36.34715", "37.09354", "C1651", ""]]
+    got = [r.place.feature_code for r in read_rows(rows, tmp_path / "x.csv",
+                                                     FileReport("x.csv", "ocha"))]
+    assert got == ["PPLA2", "PPL"]
+
+
+def test_a_bad_feature_code_names_file_line_and_field(gz, tmp_path: Path) -> None:
+    from gazetteer.errors import GazetteerInputError
+
+    path = tmp_path / "communities.csv"
+    path.write_text("name_en,name_ar,alt_names,lat,lon,pcode,feature_code\n"
+                    "Azaz,أعزاز,,36.58487,37.04316,C1564,seat\n", encoding="utf-8")
+    with pytest.raises(GazetteerInputError) as err:
+        gz.import_files([path])
+    assert "communities.csv" in str(err.value) and "2" in str(err.value)
+    assert "feature_code" in str(err.value)
+
+
+def test_an_ocha_seat_outweighs_the_village_of_its_name(gz) -> None:
+    # OCHA lists two communities called Ras Al Ain, 320 km apart: the seat of Ras Al Ain
+    # district (the border town) and a village of no known size in Hama
+    res = gz.resolve("Ras al-Ain", countries=["SY"])
+    assert res.status == "resolved" and _km(res.place, RAS_AL_AYN) < 5, res
+    assert res.place.country == "SY"
+
+
+def test_an_article_keeps_the_village_of_that_name_in_doubt(gz) -> None:
+    # al-Hamah spells Al-Hama (a village by Damascus) with its article; the city of Hama,
+    # a province's seat, has none
+    res = gz.resolve("al-Hamah", countries=["SY"])
+    assert res.status == "ambiguous"
+    assert any(p.name == "Al-Hama" for p in res.alternatives)
+
+
+@pytest.mark.parametrize("name, truth", [("Dabiq", DABIQ), ("Silûk", SULUK), ("Murik", MOREK)])
+def test_a_place_clearly_closer_in_spelling_wins(gz, name, truth) -> None:
+    # Dabiq is an edit from OCHA's Dabeq, three from Dbeiqa 166 km away; Silûk one from Suluk,
+    # three from Salkhad; Murik one from the town of Murak, three or more from Marqiyeh and
+    # Um Riwaq, whose consonants it shares too
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, truth) < 5, (name, res)
+    assert res.match == "fuzzy"
+
+
+@pytest.mark.parametrize("name", ["Kefraya", "Rmelan", "Zahraa", "al-Qastal", "Iblin"])
+def test_namesakes_and_near_ties_stay_in_doubt(gz, name) -> None:
+    # Kefraya: OCHA's Kafraya and Kafraya, 64 km apart, spelled alike; Rmelan: an edit from
+    # Rmailan and two from Rumaylan (neither is the town meant); Zahraa, al-Qastal: villages
+    # of one name; Iblin: an edit from Ablin and two from Blunah
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "ambiguous", (name, res)
