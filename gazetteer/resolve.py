@@ -27,8 +27,13 @@ uncertain answers are refused rather than guessed:
   FAR_KM away also resembles it (fuzzy, or its consonants);
 * of places of one name more than FAR_KM apart, a seat -- or a town, against GeoNames records
   nobody lists or when the name spells the town's own -- outweighs villages of no known size
-  (see :func:`_outweighs`), and a town at home is not in doubt against a city outside the
-  map's region; villages of one name stay ``ambiguous``;
+  (see :func:`_outweighs`; OCHA's communities named after their unit are seats too, see
+  :func:`gazetteer.sources.ocha.seat_codes`), and a town at home is not in doubt against a
+  city outside the map's region; villages of one name stay ``ambiguous``, and so does a name
+  with an article (al-Hamah) that a village spells with it and the seat only without;
+* of far-apart places that fit a name by different keys, the one whose spelling is clearly the
+  name's -- an edit from it, every far-off rival two edits further -- wins (see
+  :func:`_spelling_pick`): "Silûk" is Suluk, not Salkhad;
 * with context (``near``, the view, or at least MIN_CONTEXT_POINTS other places), a loose,
   skeleton or fuzzy match to a village more than OFF_CONTEXT_KM from all of it is
   ``unresolved``.
@@ -835,14 +840,15 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
 
     The *spelling distance* of a place is the fewest edits (optimal string alignment, as in
     :mod:`gazetteer.fuzzy`) between the query's loose key and the loose key of any of its
-    names. The closest place wins when it is at most SPELLED_EDITS away and every other candidate more than
-    FAR_KM from it is at least SPELLING_MARGIN edits further: "Iblin" is a vowel away from
-    Ablin and three or more letters away from the Ballan, Baylan and Balluneh whose
+    names. The closest place wins when it is at most SPELLED_EDITS away and every other
+    candidate more than FAR_KM from it is at least SPELLING_MARGIN edits further: "Dabiq" is
+    a vowel away from OCHA's Dabeq and three letters from Dbeiqa, 166 km off, whose
     consonants it shares; "Silûk" one from Suluk and three from Salkhad. Places spelled
     equally well, or within an edit of each other, stay in doubt (Kafraya and Kafraya, 64 km
-    apart; Murik, an edit from the town of Murak and from a village Umrik), and so does a name
-    every place fits only loosely by two or more edits: the place meant may be missing. A
-    key shorter than the fuzzy lookup's (:data:`gazetteer.fuzzy.MIN_LENGTH`) may be an edit
+    apart; Iblin, an edit from Ablin and two from Blunah; Murik, an edit from the town of
+    Murak and from a village Umrik; Rmelan, an edit from Rmailan and two from Rumaylan, both
+    160 km from the town meant, which the gazetteer lacks), and so does a name every place fits
+    only by two or more edits: the place meant may be missing. A key shorter than the fuzzy lookup's (:data:`gazetteer.fuzzy.MIN_LENGTH`) may be an edit
     from the place only when the place's consonants are the name's (a skeleton match).
 
     The place chosen counts as a fuzzy match of that many edits (:func:`fuzzy_weight`).

@@ -4,7 +4,9 @@ Source: UN OCHA Syria, Common Operational Dataset of populated places (admin-4 c
 P-codes ``C1001``...), published on HDX under CC BY 3.0 IGO; credit "UN OCHA, via HDX". See
 ``SOURCE-ocha.md`` beside this file. Keeps, per community: English name, Arabic name, the
 alternate names that differ once OCHA's qualifiers are dropped, the point at 5 decimals
-(about 1 m) and the P-code; the admin columns are left out.
+(about 1 m), the P-code and, for a community that is its province's, district's or
+subdistrict's seat (named after the unit), GeoNames' code for it (``PPLA``, ``PPLA2``,
+``PPLA3``; see :func:`gazetteer.sources.ocha.seat_codes`); the admin columns are left out.
 
 Run: ``python gazetteer/data/make_ocha.py PATH/TO/communities.csv``
 """
