@@ -37,7 +37,13 @@ _SPECIAL = str.maketrans({
     "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "þ": "th", "ð": "d", "ħ": "h",
     "'": None, "`": None, "‘": None, "’": None, "ʿ": None, "ʾ": None, "ʻ": None, "ʼ": None,
     "´": None, "′": None, "ʹ": None, "ʽ": None, "\u02bf": None, "\u02be": None,
+    "\u0671": "\u0627",  # alif wasla (vocalised texts write the article with it): alif
 })
+#: Arabic short-vowel and other reading marks (tashkeel: fatha, damma, kasra, their tanwin,
+#: shadda, sukun; superscript alif), which vocalised texts add and place lists leave out:
+#: folded away like Latin accents. Hamza and madda marks (U+0653-U+0655) are letters' parts
+#: and stay.
+_TASHKEEL = frozenset([chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"])
 _NON_ALNUM = re.compile(r"[^0-9a-z\u0600-\u06ff]+")
 
 # Words that name the type of a facility, canonicalised so "air base" = "airbase".
@@ -110,8 +116,8 @@ def fold(text: str) -> str:
     text = text.translate(_SPECIAL)
     if not text.isascii():  # ASCII has nothing to decompose
         text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text
-                       if not unicodedata.combining(ch) or "\u064b" <= ch <= "\u0670")
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)
+                       or ("\u064b" <= ch <= "\u0670" and ch not in _TASHKEEL))
     text = text.lower().translate(_SPECIAL)
     return " ".join(_NON_ALNUM.split(text)).strip()
 
@@ -207,7 +213,7 @@ def skeleton_key(text: str) -> str:
 
 def _arabic_skeleton(text: str) -> str:
     out = []
-    for word in text.split():
+    for word in text.replace("\u0671", "\u0627").split():  # alif wasla: the article's alif
         if word.startswith("ال") and len(word) > 3:
             word = word[2:]
         elif word.startswith("لل") and len(word) > 3:

@@ -169,3 +169,12 @@ def test_lookup_keys_of_arabic_script_have_no_loose_key():
     from gazetteer.normalize import lookup_keys
 
     assert lookup_keys("حريتان") == (exact_key("حريتان"), "")
+
+
+def test_arabic_reading_marks_and_alif_wasla_fold_away() -> None:
+    # vocalised Arabic (as in encyclopedia leads) against the plain spelling of place lists
+    assert exact_key("تَفْتَنَاز") == exact_key("تفتناز")
+    assert exact_key("ٱلْحَفَّة") == exact_key("الحفة")
+    assert skeleton_key("ٱلْهَوْل") == skeleton_key("الهول") == "hl"
+    # hamza and madda are parts of letters, kept as before
+    assert exact_key("أعزاز") != exact_key("اعزاز")
