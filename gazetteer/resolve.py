@@ -848,8 +848,9 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
     apart; Iblin, an edit from Ablin and two from Blunah; Murik, an edit from the town of
     Murak and from a village Umrik; Rmelan, an edit from Rmailan and two from Rumaylan, both
     160 km from the town meant, which the gazetteer lacks), and so does a name every place fits
-    only by two or more edits: the place meant may be missing. A key shorter than the fuzzy lookup's (:data:`gazetteer.fuzzy.MIN_LENGTH`) may be an edit
-    from the place only when the place's consonants are the name's (a skeleton match).
+    only by two or more edits: the place meant may be missing. A key shorter than the fuzzy
+    lookup's (:data:`gazetteer.fuzzy.MIN_LENGTH`) may be an edit from the place only when the
+    place's consonants are the name's (a skeleton match).
 
     The place chosen counts as a fuzzy match of that many edits (:func:`fuzzy_weight`).
     """
@@ -873,7 +874,6 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
     for i in idx:
         keys = stored.get(rows[i][10]) or (loose_key(rows[i][0]),)
         dist[i] = min(OSA.distance(key, k, score_cutoff=cutoff) for k in keys)
-    lats, lons = cands.lats, cands.lons
     best = min(idx, key=lambda i: (dist[i], -cands.scores[i], i))
     d0 = dist[best]
     if d0 > SPELLED_EDITS or (d0 and len(key) < FUZZY_MIN_LENGTH and rows[best][9] == FUZZY):
