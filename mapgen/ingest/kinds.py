@@ -13,7 +13,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "shelling": ("shelling", "shelled", "artillery", "mortar", "rocket", "missile", "shells",
                  "howitzer", "grad"),
     "clashes": ("clash", "fighting", "battle", "fought", "offensive", "assault", "attack", "ambush",
-                "front line", "frontline", "firefight", "combat", "counter-attack", "advance", "push"),
+                "front line", "frontline", "firefight", "combat", "counter-attack", "advance(?<!in advance)", "push"),
     "territorial change": ("captured", "capture", "seized", "took", "taken", "retook",
                            "recaptured", "lost", "fell to", "broke through", "encircle", "besiege",
                            "siege", "cut off", "control of", "entered", "overran", "withdrew",
@@ -97,3 +97,14 @@ def _near_scores(sentence: str, at: int | None) -> tuple[tuple[str, float], ...]
                    for h in hits)
         out.append((kind, near))
     return tuple(out)
+
+
+#: The types that are events at a place (not what people say or negotiate).
+EVENT_TYPES = tuple(kind for kind in TYPES if kind not in ("statement", "diplomatic"))
+
+
+def tells_of_event(sentence: str) -> bool:
+    """True when ``sentence`` holds a keyword of an event type (an attack, fighting, a change of
+    control, people fleeing, aid), not only words of saying or negotiating."""
+    hits = _hits(sentence)
+    return any(hits[kind] for kind in EVENT_TYPES)

@@ -132,3 +132,90 @@ def find_when(sentence: str, base: dt.date, at: int | None = None) -> When | Non
         return (start - at) if start >= at else 1.5 * (at - end)
 
     return min(found, key=distance)[2]
+
+
+#: A day the text names this long before its entry's day is background, not the entry's news.
+BACKGROUND_DAYS = 60
+_FOREIGN_MONTHS = {"janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "abril": 4, "maio": 5,
+                   "junho": 6, "julho": 7, "agosto": 8, "setembro": 9, "outubro": 10, "novembro": 11,
+                   "dezembro": 12, "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4,
+                   "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8, "septembre": 9,
+                   "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12}
+_ANY_MONTH = "|".join(sorted({*MONTHS, *_FOREIGN_MONTHS} - {"may", "mar", "mai"}, key=len, reverse=True))
+#: Phrases that set what they stand beside in an earlier time: "last year('s)", "two years ago",
+#: "in 2013" (a year before the entry's), "in October" (months before), "the anniversary of";
+#: in Portuguese, French and Spanish too. "since 2012" is not among them: what began then goes on.
+_PAST_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:last|previous|past)\s+year(?:['’]s)?\b|\bthe\s+year\s+before\b|"
+                r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+years?\s+ago\b|"
+                r"\bno\s+ano\s+passado\b|\bo\s+ano\s+passado\b|\bh[áa]\s+(?:um|dois|tr[êe]s|quatro|cinco|\d+)\s+anos?\b|"
+                r"\bl['’]an(?:née)?\s+derni(?:er|ère)\b|\bil\s+y\s+a\s+(?:un|deux|trois|quatre|cinq|\d+)\s+ans?\b|"
+                r"\bel\s+año\s+pasado\b|\bhace\s+(?:un|dos|tres|cuatro|cinco|\d+)\s+años?\b", re.I), "ago"),
+    (re.compile(r"\b(?:anniversary|aniversário|aniversario|anniversaire)\b", re.I), "anniversary"),
+    (re.compile(r"(?<![\d.,$€£/-])(?<!since )(?<!desde )(?<!depuis )\b(?P<year>1[89]\d\d|20\d\d)\b(?![\d/-]|\s*(?:people|km|troops|families))",
+                re.I), "year"),
+    (re.compile(r"\b(?:in|em|en|no\s+mês\s+de)\s+(?:de\s+)?(?P<month>" + _ANY_MONTH + r")\b(?!\s+(?:de\s+)?\d)", re.I), "month"),
+]
+#: Where a clause ends: a time phrase binds to the names of its own clause.
+_CLAUSE = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s|\b(?:but|while|whereas|mas|enquanto|tandis|pero|mientras)\b", re.I)
+
+
+def _past_phrases(sentence: str, base: dt.date) -> list[tuple[int, int, str, bool]]:
+    """(start, end, phrase, binds to its clause only) of every phrase of ``sentence`` that
+    sets something in an earlier time than ``base`` (the entry's day)."""
+    out: list[tuple[int, int, str, bool]] = []
+    for pattern, kind in _PAST_RULES:
+        for match in pattern.finditer(sentence):
+            if kind == "year" and int(match.group("year")) >= base.year:
+                continue
+            if kind == "month":
+                name = match.group("month").lower()
+                month = MONTHS.get(name) or _FOREIGN_MONTHS[name]
+                if (base.month - month) % 12 < 2:   # this month or last: the news of the day
+                    continue
+            out.append((match.start(), match.end(), " ".join(match.group(0).split()), kind == "anniversary"))
+    for start, end, when in _phrases(sentence, base):
+        if when.precision == "day" and (base - when.day).days > BACKGROUND_DAYS:
+            out.append((start, end, when.phrase, False))
+    return out
+
+
+def _clause(sentence: str, at: int) -> tuple[int, int]:
+    """The start and end of the clause of ``sentence`` that holds position ``at``."""
+    start, end = 0, len(sentence)
+    for match in _CLAUSE.finditer(sentence):
+        if match.end() <= at:
+            start = match.end()
+        elif match.start() > at:
+            end = match.start()
+            break
+    return start, end
+
+
+def background(sentence: str, base: dt.date, at: int) -> str | None:
+    """The phrase that sets the name at ``at`` in an earlier time than the entry's day ``base``
+    ("last year's Bangkok bombing", "seized Menagh in August 2013", "on October 31" months
+    before), or None. The phrase must be the time phrase nearest to the name in its clause,
+    or open the sentence ("In 2013, rebels seized Menagh")."""
+    past = _past_phrases(sentence, base)
+    if not past:
+        return None
+    start, end = _clause(sentence, at)
+    candidates = [(s, e, phrase, True) for s, e, phrase, _ in past if start <= s and e <= end]
+    candidates += [(s, e, phrase, True) for s, e, phrase, clause_only in past
+                   if not clause_only and s <= 3 and _clause(sentence, s)[1] < at
+                   and not (start <= s and e <= end)]
+    if not candidates:
+        return None
+    # a phrase of the day's news nearer to the name in the same clause wins; one after the name
+    # binds closer than one before it ("rebels who lost Azaz in 2013 retook Tell Rifaat on
+    # Monday": Tell Rifaat on Monday)
+    current = [(s, e, w.phrase, False) for s, e, w in _phrases(sentence, base)
+               if start <= s and e <= end and (base - w.day).days <= BACKGROUND_DAYS]
+
+    def distance(item: tuple[int, int, str, bool]) -> float:
+        s, e = item[0], item[1]
+        return (s - at) if s >= at else 3.0 * (at - e)
+
+    nearest = min(candidates + current, key=distance)
+    return nearest[2] if nearest[3] else None
