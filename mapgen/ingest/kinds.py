@@ -45,7 +45,7 @@ _ALL = re.compile(rf"(?=[{_FIRST}])\b(?:" + "|".join(f"(?P<k{n}>{'|'.join(words)
 _ALL_LOWER = re.compile(_ALL.pattern)
 
 
-@lru_cache(maxsize=64)   # a sentence naming many places is read once
+@lru_cache(maxsize=4096)   # a sentence naming many places is read once (by the finder too)
 def _hits(text: str) -> dict[str, list[int]]:
     """Positions of the keywords of each type in ``text``."""
     out: dict[str, list[int]] = {kind: [] for kind in KEYWORDS}

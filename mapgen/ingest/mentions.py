@@ -375,6 +375,7 @@ class MentionFinder:
         self.prepositions = lx.PLACE_PREPOSITIONS | (lx.FOREIGN_PLACE_PREPOSITIONS if self.languages else frozenset())
         self.people: set[str] = set()
         self._headlines: dict[int, bool] = {}
+        self._quiet: dict[int, bool] = {}   # sentence -> it tells of no event
         self._plans: dict[tuple[int, int, int], Any] = {}
         self._readings: dict[tuple[int, int, int, bool], Any] = {}
         self._verdicts: dict[tuple[str, Any], tuple[Mention | None, frozenset[str]]] = {}
@@ -817,7 +818,10 @@ class MentionFinder:
                 after[0] in _MODALS and len(after) > 1
                 and (after[1] in lx.GOVERNMENT_VERBS or after[1] in lx.SPEECH_VERBS)))):
             government = GOVERNMENT
-        return cue, region, near, names, speaker, there, government, not tells_of_event(text)
+        quiet = self._quiet.get(id(sentence))
+        if quiet is None:
+            quiet = self._quiet[id(sentence)] = not tells_of_event(text)
+        return cue, region, near, names, speaker, there, government, quiet
 
     def _nearest_to_report(self, surface: str, result: Any) -> Any:
         """For an ambiguous name, the one candidate that lies among the report's other places

@@ -160,20 +160,49 @@ _PAST_RULES: list[tuple[re.Pattern[str], str]] = [
 _CLAUSE = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s|\b(?:but|while|whereas|mas|enquanto|tandis|pero|mientras)\b", re.I)
 
 
+#: A quick test: a sentence without any of these holds no phrase of _PAST_RULES.
+_PAST_HINT = re.compile(r"\d|year|ago|anniv|aniv|ano|an\b|année|años|\b(?:in|em|en|no)\s", re.I)
+
+
+@lru_cache(maxsize=4096)   # a long report repeats its sentences under many entries
+def _past_marks(sentence: str) -> tuple[tuple[int, int, str, str, int], ...]:
+    """(start, end, phrase, kind, year or month number) of the phrases of ``sentence`` that can
+    set something in an earlier time, whatever the entry's day."""
+    if not _PAST_HINT.search(sentence):
+        return ()
+    out = []
+    for pattern, kind in _PAST_RULES:
+        for match in pattern.finditer(sentence):
+            number = 0
+            if kind == "year":
+                number = int(match.group("year"))
+            elif kind == "month":
+                name = match.group("month").lower()
+                number = MONTHS.get(name) or _FOREIGN_MONTHS[name]
+            out.append((match.start(), match.end(), " ".join(match.group(0).split()), kind, number))
+    return tuple(out)
+
+
+_A_MONTH = re.compile(r"\b(?:" + _MONTH_NAMES + r")\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _may_be_past(sentence: str) -> bool:
+    """False for a sentence that holds no phrase of an earlier time whatever the entry's day
+    (most sentences: they are passed over at once)."""
+    return bool(_past_marks(sentence)) or bool(_A_MONTH.search(sentence))
+
+
 def _past_phrases(sentence: str, base: dt.date) -> list[tuple[int, int, str, bool]]:
     """(start, end, phrase, binds to its clause only) of every phrase of ``sentence`` that
     sets something in an earlier time than ``base`` (the entry's day)."""
     out: list[tuple[int, int, str, bool]] = []
-    for pattern, kind in _PAST_RULES:
-        for match in pattern.finditer(sentence):
-            if kind == "year" and int(match.group("year")) >= base.year:
-                continue
-            if kind == "month":
-                name = match.group("month").lower()
-                month = MONTHS.get(name) or _FOREIGN_MONTHS[name]
-                if (base.month - month) % 12 < 2:   # this month or last: the news of the day
-                    continue
-            out.append((match.start(), match.end(), " ".join(match.group(0).split()), kind == "anniversary"))
+    for start, end, phrase, kind, number in _past_marks(sentence):
+        if kind == "year" and number >= base.year:
+            continue
+        if kind == "month" and (base.month - number) % 12 < 2:   # this month or last: the day's news
+            continue
+        out.append((start, end, phrase, kind == "anniversary"))
     for start, end, when in _phrases(sentence, base):
         if when.precision == "day" and (base - when.day).days > BACKGROUND_DAYS:
             out.append((start, end, when.phrase, False))
@@ -197,6 +226,8 @@ def background(sentence: str, base: dt.date, at: int) -> str | None:
     ("last year's Bangkok bombing", "seized Menagh in August 2013", "on October 31" months
     before), or None. The phrase must be the time phrase nearest to the name in its clause,
     or open the sentence ("In 2013, rebels seized Menagh")."""
+    if not _may_be_past(sentence):
+        return None
     past = _past_phrases(sentence, base)
     if not past:
         return None
