@@ -103,8 +103,18 @@ def _near_scores(sentence: str, at: int | None) -> tuple[tuple[str, float], ...]
 EVENT_TYPES = tuple(kind for kind in TYPES if kind not in ("statement", "diplomatic"))
 
 
+#: Words of violence and its toll that no type's keywords hold ("a car bomb exploded", "killed",
+#: "wounded"), in English, Portuguese, French and Spanish.
+_TOLL = re.compile(r"\b(?:kill|dead|death|died|wound|injur|casualt|explo|blast|bomb(?!ers?\b)|gunfire|gunmen|shot|"
+                   r"sniper|massacre|mort|morr|matou|matar|ferid|bless|tu[ée]s?\b|atenta|attentat|"
+                   r"ataque|attaqu|combat|bombarde|frappe|ofensiv|offensiv|refugiad|réfugi|deslocad|"
+                   r"d[ée]plac|fug|fuir|fled|flee|evacu|sitiad|cerco|tomad|captur|seiz|"
+                   r"entered|encircl|besieg|cut\s+off)", re.I)
+
+
+@lru_cache(maxsize=4096)
 def tells_of_event(sentence: str) -> bool:
-    """True when ``sentence`` holds a keyword of an event type (an attack, fighting, a change of
-    control, people fleeing, aid), not only words of saying or negotiating."""
+    """True when ``sentence`` holds a word of an event (an attack and its toll, fighting, a
+    change of control, people fleeing, aid), not only words of saying or negotiating."""
     hits = _hits(sentence)
-    return any(hits[kind] for kind in EVENT_TYPES)
+    return any(hits[kind] for kind in EVENT_TYPES) or bool(_TOLL.search(sentence))

@@ -81,10 +81,12 @@ _SPEAKER_BEFORE = re.compile(
     r"(?:lors\s+d['’]une|dans\s+une)\s+(?:conférence(?:\s+de\s+presse)?|interview)),?){0,2}"
     r"\s+(?:in|at|from|em|no|na|à|au|en|desde|depuis)\s*$", re.I)
 #: Words before a name that say people meet there: "at talks in Munich", "an international
-#: donors' conference in London", "de visita a Ancara", "visiting Kiev". The meeting word may
-#: stand a few words before "in" (no clause between); when an event word stands between ("a
-#: meeting of ministers from countries fighting IS in Brussels", "the conference heard of the
-#: bombing in X") the place is the meeting's only when it lies far from the report's events.
+#: donors' conference in London", "a meeting of ministers from countries fighting IS in
+#: Brussels", "de visita a Ancara", "visiting Kiev". The meeting word may stand a few words
+#: before "in" (no clause between), but not with an event word straight before "in" ("the
+#: conference heard of the bombing in X"). The place is the meeting's only when it lies far from
+#: the report's other places or outside its countries: talks in a town of the war (a local
+#: truce, a commanders' meeting) can be the news.
 _VENUE_BEFORE = re.compile(
     r"(?:\b(?:talks|conference|meetings?|summit|negotiations|consultations|forum|briefing|"
     r"conversações|conversacoes|negociações|negociacoes|reunião|reuniao|cimeira|cúpula|cupula|"
@@ -102,12 +104,12 @@ _VENUE_BEFORE = re.compile(
 _VENUE_AFTER = frozenset("talks conference summit meeting negotiations process format communique "
                          "agreement accord declaration".split())
 _VENUE_FOR = frozenset("talks conference summit meeting meetings negotiations visit consultations".split())
-#: Words before a name addressed as a government: "urged Ankara", "accused Moscow".
+#: Words before a name addressed as a government: "urged Ankara", "accused Moscow" (a capital only).
 _ADDRESSED = frozenset("""urged urges urging accused accuses accusing asked asks pressed presses
 pressing warned warns told tells blamed blames condemned condemns criticised criticized criticises
 criticizes""".split())
 #: Words after a name, after "could", "would", "has"..., that say it stands for its government
-#: ("Moscow could demand", "Ankara has rejected"); a large city or a capital only.
+#: ("Moscow could demand", "Ankara has rejected"); a capital only.
 _MODALS = frozenset("could would will may might must should can cannot has had have is was".split())
 _LOWER_WORD = re.compile(r"\b[a-zà-ÿ][a-zà-ÿ'’\-]*\b")
 _PLAIN_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
@@ -764,7 +766,7 @@ class MentionFinder:
                  or lx.is_capital(place))
         if speaker and not large:
             return None
-        if speaker or (government and large):
+        if speaker or (government and lx.is_capital(place)):
             # "Moscow said", "Moscow could demand", "urged Ankara": its government, not a place
             mention.role, mention.reason = "speaker", GOVERNMENT
         elif there == MEETING_FAR:   # decided with the report's places (read again in the second pass)
@@ -812,9 +814,11 @@ class MentionFinder:
                                       and after[1] in lx.SPEECH_VERBS)))
         if not there and after and (after[0] in _VENUE_AFTER or (
                 after[0] == "for" and any(w in _VENUE_FOR for w in after[1:4]))):
-            there = MEETING
+            there = MEETING_FAR
         government = ""
-        if addressed or (after and (after[0] in lx.GOVERNMENT_VERBS or (
+        # "Ankara and NATO say": a capital speaking with another
+        listed = len(after) > 2 and after[0] in ("and", "or") and after[2] in lx.SPEECH_VERBS
+        if addressed or listed or (after and (after[0] in lx.GOVERNMENT_VERBS or (
                 after[0] in _MODALS and len(after) > 1
                 and (after[1] in lx.GOVERNMENT_VERBS or after[1] in lx.SPEECH_VERBS)))):
             government = GOVERNMENT
@@ -919,7 +923,8 @@ def _prefix_reading(prefix: str, headline: bool, prepositions: frozenset[str]) -
         venue = _VENUE_BEFORE.search(prefix)
         if venue is not None:
             between = prefix[venue.start():].split()[1:-1]
-            there = MEETING_FAR if any(lx.is_event_word(w) for w in between) else MEETING
+            if not (between and lx.is_event_word(between[-1])):   # "the bombing in X": the event's place
+                there = MEETING_FAR
     addressed = last_word in _ADDRESSED or prefix.rstrip().lower().endswith(("called on", "calls on", "appealed to"))
     return cue, region, near, there, addressed
 

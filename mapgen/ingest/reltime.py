@@ -221,6 +221,12 @@ def _clause(sentence: str, at: int) -> tuple[int, int]:
     return start, end
 
 
+#: How far (characters) before and after a name a phrase of an earlier time may stand.
+BEFORE_CHARS = 25
+AFTER_CHARS = 70
+ANNIVERSARY_CHARS = 60
+
+
 def background(sentence: str, base: dt.date, at: int) -> str | None:
     """The phrase that sets the name at ``at`` in an earlier time than the entry's day ``base``
     ("last year's Bangkok bombing", "seized Menagh in August 2013", "on October 31" months
@@ -232,7 +238,12 @@ def background(sentence: str, base: dt.date, at: int) -> str | None:
     if not past:
         return None
     start, end = _clause(sentence, at)
-    candidates = [(s, e, phrase, True) for s, e, phrase, _ in past if start <= s and e <= end]
+    # in the clause, and close: a phrase before the name binds only next to it ("last year's
+    # Bangkok bombing", not "strikes that began in September 2015 pushed on to Tell Rifaat")
+    # ("the anniversary of the first protest in Daraa" reaches a little farther)
+    end = min(end, at + AFTER_CHARS)
+    candidates = [(s, e, phrase, True) for s, e, phrase, clause_only in past
+                  if max(start, at - (ANNIVERSARY_CHARS if clause_only else BEFORE_CHARS)) <= s and e <= end]
     candidates += [(s, e, phrase, True) for s, e, phrase, clause_only in past
                    if not clause_only and s <= 3 and _clause(sentence, s)[1] < at
                    and not (start <= s and e <= end)]

@@ -161,6 +161,10 @@ def test_where_people_speak_or_meet_is_not_an_incident(builtin: Any, sentence: s
     ("Rebels took Tell Rifaat as talks were held elsewhere.", "Tell Rifaat"),
     ("Airstrikes hit Damascus suburbs overnight.", "Damascus"),
     ("Three hundred thousand people living in Aleppo are ready to move.", "Aleppo"),
+    ("A car bomb exploded in Damascus, state media reported.", "Damascus"),
+    ("Truce talks in Azaz broke down on Monday, local officials said.", "Azaz"),
+    ("Rebel commanders met in Aleppo to plan the defence of the city.", "Aleppo"),
+    ("Leaflets urged Aleppo residents to leave.", "Aleppo"),
 ])
 def test_events_beside_talk_are_still_incidents(builtin: Any, sentence: str, name: str) -> None:
     result = ingest_text(f"Feb 11, 2016 10:00 (GMT)\n\n{sentence}\n", gazetteer=builtin)
