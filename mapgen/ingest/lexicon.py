@@ -106,7 +106,16 @@ channel tv radio prize republic command centre center authority authorities agen
 company corporation university college school hospital initiative alliance summit talks
 programme program mission defence defense division regiment operation operations campaign project court tribunal police
 directorate administration crescent cross nations monitor monitors media daily weekly magazine
+room legion
 """.split())
+#: Arabic words that open the names of armed groups ("Liwa Ahrar Souriya", "Jaish al-Tahrir",
+#: "Jabhat al-Shamiya", "Harakat Nour al-Din"): a name that starts with one is a group.
+ARABIC_ORG_HEADS = frozenset("""liwa liwaa jaish jaysh jabhat jabha harakat haraka katibat katiba
+firqat firqa tajammu faylaq kataib saraya ansar""".split())
+#: Officials and offices written after a place's name ("the Kilis governor said", "the Afrin
+#: canton administration said"): the place is where the speaker sits.
+OFFICIALS = frozenset("""governor governor's mayor mayor's officials official authorities police
+council municipality administration office spokesman spokeswoman canton governorate's""".split())
 
 #: News outlets and agencies that reports cite by name.
 OUTLETS = frozenset(x.strip().lower() for x in """

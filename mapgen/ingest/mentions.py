@@ -560,6 +560,8 @@ class MentionFinder:
             return None
         if self.languages and words[0].low in lx.FOREIGN_ORG_HEADS:
             return None   # "Observatoire syrien...", "Capacetes Brancos"
+        if words[0].low in lx.ARABIC_ORG_HEADS and len(words) > 1:
+            return None   # "Liwa Ahrar Souriya", "Jaish al-Tahrir"
         used = [False] * len(words)
         self._mark_lexicon(words, used)
         # titles and the people they introduce
@@ -812,6 +814,8 @@ class MentionFinder:
         speaker = bool(after and (after[0] in lx.SPEECH_VERBS
                                   or (after[0] in ("has", "had", "have") and len(after) > 1
                                       and after[1] in lx.SPEECH_VERBS)))
+        if not there and after and after[0] in lx.OFFICIALS and any(w in lx.SPEECH_VERBS for w in after[1:4]):
+            there = "someone speaks there"   # "the Kilis governor's office said"
         if not there and after and (after[0] in _VENUE_AFTER or (
                 after[0] == "for" and any(w in _VENUE_FOR for w in after[1:4]))):
             there = MEETING_FAR

@@ -142,3 +142,22 @@ def test_multiword_names_of_people_and_organisations(gazetteer: Any) -> None:
     listed = {u["name"] for u in result.unresolved}
     assert "East Ghouta" in listed and "Kefraya" in listed
     assert not listed & {"Sans", "Murad", "Kerry", "John Kerry", "State John Kerry"}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The Aleppo Operations Room said shelling hit Azaz.", "Aleppo"),      # a group named after a city
+    ("Liwa Ahrar Souriya said shelling hit Azaz.", "Souriya"),
+    ("The Kilis governor's office said shelling hit Azaz.", "Kilis"),      # where an official sits
+    ("The Kurdish Afrin canton said shelling hit Azaz.", "Afrin"),
+    ("Speaking from Moscow, the spokeswoman denied that jets hit Azaz.", "Moscow"),
+])
+def test_groups_and_officials_named_after_places_are_not_incidents(gazetteer: Any, sentence: str, name: str) -> None:
+    result = ingest_text(f"Feb 11, 2016 10:00 (GMT)\n\n{sentence}\n", gazetteer=gazetteer)
+    assert {d["place"] for d in result.drafts} == {"Azaz"}
+    assert all(m.role for m in result.found.mentions if m.text != "Azaz")
+
+
+def test_officials_counting_people_in_a_town_are_still_news(gazetteer: Any) -> None:
+    result = ingest_text("Feb 11, 2016 10:00 (GMT)\n\nKilis officials counted 30,000 people at the border.\n",
+                         gazetteer=gazetteer)
+    assert {d["place"] for d in result.drafts} == {"Kilis"}
