@@ -152,8 +152,12 @@ _PAST_RULES: list[tuple[re.Pattern[str], str]] = [
                 r"\bl['’]an(?:née)?\s+derni(?:er|ère)\b|\bil\s+y\s+a\s+(?:un|deux|trois|quatre|cinq|\d+)\s+ans?\b|"
                 r"\bel\s+año\s+pasado\b|\bhace\s+(?:un|dos|tres|cuatro|cinco|\d+)\s+años?\b", re.I), "ago"),
     (re.compile(r"\b(?:anniversary|aniversário|aniversario|anniversaire)\b", re.I), "anniversary"),
-    (re.compile(r"(?<![\d.,$€£/-])(?<!since )(?<!desde )(?<!depuis )\b(?P<year>1[89]\d\d|20\d\d)\b(?![\d/-]|\s*(?:people|km|troops|families))",
-                re.I), "year"),
+    # a year after a word that introduces one ("in 2013", "August 2013", "early 2014"), or
+    # before a stop or "'s" ("Kobani, 2014."); not a count ("2000 refugees"), not "since 2012"
+    (re.compile(r"\b(?:in|of|during|by|until|from|early|late|mid|summer|spring|autumn|fall|winter|em|de|en|"
+                + _ANY_MONTH + r")\s+(?P<year>1[89]\d\d|20\d\d)\b(?![\d/-])"
+                r"|(?<![\d.,$€£/\w-])(?<!since )(?<!desde )(?<!depuis )(?P<year2>1[89]\d\d|20\d\d)"
+                r"(?=['’]s\b|\s*[,.;:)!?]|\s*$)", re.I), "year"),
     (re.compile(r"\b(?:in|em|en|no\s+mês\s+de)\s+(?:de\s+)?(?P<month>" + _ANY_MONTH + r")\b(?!\s+(?:de\s+)?\d)", re.I), "month"),
 ]
 #: Where a clause ends: a time phrase binds to the names of its own clause.
@@ -175,7 +179,7 @@ def _past_marks(sentence: str) -> tuple[tuple[int, int, str, str, int], ...]:
         for match in pattern.finditer(sentence):
             number = 0
             if kind == "year":
-                number = int(match.group("year"))
+                number = int(match.group("year") or match.group("year2"))
             elif kind == "month":
                 name = match.group("month").lower()
                 number = MONTHS.get(name) or _FOREIGN_MONTHS[name]

@@ -118,6 +118,8 @@ def test_relative_time_against_the_entry_day(sentence: str, day: str, precision:
     ("The road to Azaz was cut earlier this month.", "Azaz", None),
     ("The road to Azaz was cut in January.", "Azaz", None),
     ("Some 2015 families reached Kilis.", "Kilis", None),   # a number, not a year
+    ("Aid reached the 2000 families sheltering in Azaz.", "Azaz", None),
+    ("Kurdish fighters have held Afrin since 2012.", "Afrin", None),
     ("Strikes that began in September 2015 helped the army on to Tell Rifaat.", "Tell Rifaat", None),
 ])
 def test_background_phrases_set_a_name_in_an_earlier_time(sentence: str, name: str, phrase: str | None) -> None:
