@@ -83,11 +83,13 @@ def run(home: Path, verbose: bool = True) -> list:
                     print(f"    wrong:  {line}")
                 for line in ev.stamps.misses + ev.stamps.wrong:
                     print(f"    stamp:  {line}")
-                for role in ("near", "speaker"):
+                for role in ("near", "speaker", "past"):
                     for line in getattr(ev, role).misses:
                         print(f"    {role} missed: {line}")
                     for line in getattr(ev, role).wrong:
                         print(f"    {role} wrong:  {line}")
+                for line in ev.incidents.wrong:
+                    print(f"    not an incident, drafted: {line}")
     if verbose:
         print(format_row(total))
     rows.append(total)

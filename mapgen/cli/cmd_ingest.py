@@ -33,7 +33,9 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
     counts as one, in English, Portuguese, French or Spanish); the places each entry names are
     found with the gazetteer; every draft has the entry time, an excerpt, the place with its
     score and precision, a suggested type and `review: true`. Names that look like places but
-    were not found are listed under `unresolved:` and on standard error. With --into, new drafts
+    were not found are listed under `unresolved:` and on standard error; places named but not as
+    incidents (where someone speaks or meets, a capital named for its government, an earlier
+    year's event) make no draft and are listed under `set_aside:`. With --into, new drafts
     are appended to the project's drafts.yaml (comments kept) and drafts offered before (listed
     in PROJECT/ingested.yaml) are not offered again.
 
@@ -79,7 +81,7 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
         result = ingest_file(report, **options)
     stamps = len(result.stamps)
     if project:
-        merged = merge_into_project(project, result.drafts, result.unresolved)
+        merged = merge_into_project(project, result.drafts, result.unresolved, result.set_aside)
         before = f", {len(merged.offered_before)} offered before" if merged.offered_before else ""
         click.echo(f"drafts: {merged.path}  ({len(merged.added)} added, "
                    f"{len(merged.duplicates)} already in the project{before})")
@@ -87,16 +89,21 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
             click.echo(f"  skipped {draft['type']} at {draft['place']} on {str(draft['date'])[:10]}: "
                        f"same as {existing}")
     if out:
-        path = write_drafts(out, result.drafts, result.unresolved)
+        path = write_drafts(out, result.drafts, result.unresolved, result.set_aside)
         click.echo(f"drafts: {path}  ({len(result.drafts)} drafts from {stamps} timestamped entries)")
     if not project and not out:
-        click.echo(render_drafts(result.drafts, result.unresolved), nl=False)
-    speakers = sorted({m.text for m in result.found.mentions if m.role == "speaker"})
-    if speakers:
-        click.echo(f"not incidents (someone speaks there): {', '.join(speakers)}", err=True)
+        click.echo(render_drafts(result.drafts, result.unresolved, result.set_aside), nl=False)
+    reasons: dict[str, list[str]] = {}
+    for item in result.set_aside:
+        names = reasons.setdefault(str(item["why"]).split(" (")[0], [])
+        if item["name"] not in names:
+            names.append(item["name"])
+    for why, names in reasons.items():
+        click.echo(f"not incidents ({why}): {', '.join(names)}", err=True)
     for item in result.unresolved:
         hint = f"; candidates: {'; '.join(item['candidates'])}" if item.get("candidates") else ""
-        click.echo(f"unresolved: {item['name']} ({item['status']}, {item['entry']}){hint}", err=True)
+        note = f"; {item['note']}" if item.get("note") else ""
+        click.echo(f"unresolved: {item['name']} ({item['status']}, {item['entry']}){hint}{note}", err=True)
 
 
 def _country_codes(text: str) -> tuple[str, ...]:

@@ -33,7 +33,8 @@ HEADER = """\
 # `review: true`. For each draft: check the place, date, type and text against the report, fix
 # or delete it, then remove `review: true` to accept it. `unresolved:` lists names that look
 # like places but were not found (or not sure) in the gazetteer: add them to places.yaml or give
-# lat/lon in a new incident.
+# lat/lon in a new incident. `set_aside:` lists places the report names but not as incidents
+# (where someone speaks or meets, a capital named for its government, an earlier time's event).
 """
 
 
@@ -109,18 +110,21 @@ def _block_yaml(data: Any) -> str:
     return stream.getvalue()
 
 
-def render_drafts(drafts: Sequence[Mapping[str, Any]], unresolved: Sequence[Mapping[str, Any]] = ()) -> str:
-    """The YAML text of a drafts file: ``incidents:`` then ``unresolved:``."""
+def render_drafts(drafts: Sequence[Mapping[str, Any]], unresolved: Sequence[Mapping[str, Any]] = (),
+                  set_aside: Sequence[Mapping[str, Any]] = ()) -> str:
+    """The YAML text of a drafts file: ``incidents:``, then ``unresolved:`` and ``set_aside:``."""
     body: dict[str, Any] = {"incidents": list(drafts)}
     if unresolved:
         body["unresolved"] = list(unresolved)
+    if set_aside:
+        body["set_aside"] = list(set_aside)
     return HEADER + _block_yaml(body)
 
 
 def write_drafts(path: str | Path, drafts: Sequence[Mapping[str, Any]],
-                 unresolved: Sequence[Mapping[str, Any]] = ()) -> Path:
+                 unresolved: Sequence[Mapping[str, Any]] = (), set_aside: Sequence[Mapping[str, Any]] = ()) -> Path:
     """Write a drafts file atomically."""
-    return write_atomic(Path(path), render_drafts(drafts, unresolved).encode("utf-8"))
+    return write_atomic(Path(path), render_drafts(drafts, unresolved, set_aside).encode("utf-8"))
 
 
 @dataclass
@@ -284,7 +288,8 @@ def _append_to_sequence(text: str, node: Any, items: Sequence[Mapping[str, Any]]
 
 
 def merge_into_project(project: str | Path, drafts: Sequence[Mapping[str, Any]],
-                       unresolved: Sequence[Mapping[str, Any]] = ()) -> MergeResult:
+                       unresolved: Sequence[Mapping[str, Any]] = (),
+                       set_aside: Sequence[Mapping[str, Any]] = ()) -> MergeResult:
     """Add ``drafts`` to ``PROJECT/events/drafts.yaml``, skipping any the project already holds
     and any offered to it before (listed in ``PROJECT/ingested.yaml``: a draft the editor deleted
     stays deleted).
@@ -306,6 +311,7 @@ def merge_into_project(project: str | Path, drafts: Sequence[Mapping[str, Any]],
         raise InputErrors([InputError("not a map project folder", file=str(folder))])
     target = folder / "events" / DRAFTS_FILE
     existing_unresolved: list[dict[str, Any]] = []
+    existing_aside: list[dict[str, Any]] = []
     text = ""
     if target.exists():
         from mapgen.readers.yamlfile import load_yaml
@@ -313,10 +319,11 @@ def merge_into_project(project: str | Path, drafts: Sequence[Mapping[str, Any]],
         data = _plain(load_yaml(target)) or {}
         if isinstance(data, list):
             data = {"incidents": data}
-            unresolved = ()   # a bare list of incidents has no place for them
+            unresolved = set_aside = ()   # a bare list of incidents has no place for them
         if not isinstance(data, dict):
             raise InputErrors([InputError("expected incidents: and unresolved: lists", file=str(target))])
         existing_unresolved = list(data.get("unresolved") or [])
+        existing_aside = list(data.get("set_aside") or [])
         text = target.read_text(encoding="utf-8")
     offered = read_record(folder)
     has_files = any((folder / sub).is_dir() and any((folder / sub).iterdir()) for sub in ("events", "zones"))
@@ -346,12 +353,15 @@ def merge_into_project(project: str | Path, drafts: Sequence[Mapping[str, Any]],
                             (float(draft["lat"]), float(draft["lon"]))))
     seen = {fold(str(u.get("name", ""))) for u in existing_unresolved}
     new_unresolved = [dict(u) for u in unresolved if fold(str(u.get("name", ""))) not in seen]
-    if result.added or new_unresolved:
+    seen_aside = {(fold(str(u.get("name", ""))), str(u.get("why", ""))) for u in existing_aside}
+    new_aside = [dict(u) for u in set_aside if (fold(str(u.get("name", ""))), str(u.get("why", ""))) not in seen_aside]
+    if result.added or new_unresolved or new_aside:
         if not text:
             text = HEADER
         try:
             text = append_to_drafts(text, "incidents", result.added)
             text = append_to_drafts(text, "unresolved", new_unresolved)
+            text = append_to_drafts(text, "set_aside", new_aside)
         except ValueError as exc:
             raise InputErrors([InputError(str(exc), file=str(target))]) from None
         write_atomic(target, text.encode("utf-8"))

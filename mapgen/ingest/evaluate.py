@@ -7,9 +7,12 @@ its resolved point lies within that place's tolerance. Countries are not map poi
 left out on both sides; names left unresolved are not counted as found. Texts are compared
 without articles and kind words ("Oncupinar Gate" is the annotated "Oncupinar").
 
-A mention may carry a third item: ``near`` (the text places the event near the place) or
-``speaker`` (someone speaks there; not an incident). In an annotation with ``roles: true``
-every mention was so marked, and the roles found are scored too.
+A mention may carry a third item: ``near`` (the text places the event near the place),
+``speaker`` (someone speaks or meets there, or the name stands for a government; not an
+incident) or ``past`` (the text tells of an earlier time there; background, not an incident).
+In an annotation with ``roles: true`` every mention was so marked, and the roles found are
+scored too, as is ``incidents``: the mentions that become drafts (neither speaker nor past)
+against the annotated mentions that are incidents.
 """
 from __future__ import annotations
 
@@ -61,6 +64,8 @@ class Evaluation:
     stamps: Score = field(default_factory=Score)
     near: Score = field(default_factory=Score)        # geo_precision near, where roles are annotated
     speaker: Score = field(default_factory=Score)     # a speaker's whereabouts, not an incident
+    past: Score = field(default_factory=Score)        # an earlier time's place, not an incident
+    incidents: Score = field(default_factory=Score)   # mentions that become drafts, where roles are annotated
     refused: str = ""                                 # the error when the report was refused
 
     def add(self, other: "Evaluation") -> None:
@@ -69,6 +74,8 @@ class Evaluation:
         self.stamps.add(other.stamps)
         self.near.add(other.near)
         self.speaker.add(other.speaker)
+        self.past.add(other.past)
+        self.incidents.add(other.incidents)
 
 
 def load_annotation(path: str | Path) -> dict[str, Any]:
@@ -90,14 +97,23 @@ def refused(annotation: Mapping[str, Any], name: str, error: str) -> Evaluation:
             ev.detected.expected += 1
             ev.places.misses.append(f"{entry.get('stamp') or '(headline)'}: {item[0]}")
             role = item[2] if len(item) > 2 else ""
-            if annotation.get("roles") and role in ("near", "speaker"):
+            if annotation.get("roles") and role in ROLES:
                 getattr(ev, role).expected += 1
+            if annotation.get("roles") and role not in NOT_INCIDENTS:
+                ev.incidents.expected += 1
+                ev.incidents.misses.append(f"{entry.get('stamp') or '(headline)'}: {item[0]}")
     return ev
 
 
+#: Roles scored, and the roles of a mention that is no incident (it becomes no draft).
+ROLES = ("near", "speaker", "past")
+NOT_INCIDENTS = frozenset({"speaker", "past"})
+
+
 def _role(mention: Any) -> str:
-    if getattr(mention, "role", "") == "speaker":
-        return "speaker"
+    role = getattr(mention, "role", "")
+    if role in NOT_INCIDENTS:
+        return role
     return "near" if mention.precision == "near" else ""
 
 
@@ -140,6 +156,8 @@ def evaluate(result: IngestResult, annotation: Mapping[str, Any], name: str = ""
         found = list(by_stamp.get(key, []))
         ev.places.found += len(found)
         ev.detected.found += len(found)
+        if roles:
+            ev.incidents.found += sum(_role(m) not in NOT_INCIDENTS for m in found)
         for item in entry.get("mentions") or []:
             text, place_key = item[0], item[1]
             want_role = item[2] if len(item) > 2 else ""
@@ -147,8 +165,13 @@ def evaluate(result: IngestResult, annotation: Mapping[str, Any], name: str = ""
             ev.places.expected += 1
             ev.detected.expected += 1
             same_text = [m for m in found if name_core(m.text) == name_core(text)]
+            want_incident = want_role not in NOT_INCIDENTS
+            if roles and want_incident:
+                ev.incidents.expected += 1
             if not same_text:
-                if roles and want_role in ("near", "speaker"):
+                if roles and want_incident:
+                    ev.incidents.misses.append(f"{key or '(headline)'}: {text}")
+                if roles and want_role in ROLES:
                     getattr(ev, want_role).expected += 1
                     getattr(ev, want_role).misses.append(f"{key or '(headline)'}: {text} (not found)")
                 ev.places.misses.append(f"{key or '(headline)'}: {text}")
@@ -159,7 +182,14 @@ def evaluate(result: IngestResult, annotation: Mapping[str, Any], name: str = ""
                      <= float(truth.get("tolerance_km", 10))]
             if roles:
                 got_role = _role((right or same_text)[0])
-                for role in ("near", "speaker"):
+                got_incident = got_role not in NOT_INCIDENTS
+                if want_incident and got_incident and right:
+                    ev.incidents.true_pos += 1
+                elif want_incident:
+                    ev.incidents.misses.append(f"{key or '(headline)'}: {text} ({got_role or 'wrong place'})")
+                elif got_incident:
+                    ev.incidents.wrong.append(f"{key or '(headline)'}: {text} (annotated {want_role})")
+                for role in ROLES:
                     score: Score = getattr(ev, role)
                     score.expected += want_role == role
                     score.found += got_role == role
@@ -181,12 +211,18 @@ def evaluate(result: IngestResult, annotation: Mapping[str, Any], name: str = ""
             if not any(name_core(extra.text) == name_core(item[0]) for item in entry.get("mentions") or []):
                 ev.places.wrong.append(f"{key or '(headline)'}: {extra.text} -> {extra.place.name} (not a place mention)")
                 ev.detected.wrong.append(f"{key or '(headline)'}: {extra.text}")
+                if roles and _role(extra) not in NOT_INCIDENTS:
+                    ev.incidents.wrong.append(f"{key or '(headline)'}: {extra.text} (not a place mention)")
     # mentions in entries the annotation does not know (a stamp read where there is none)
     for key, found in by_stamp.items():
         if key not in annotated_keys:
             ev.places.found += len(found)
             ev.detected.found += len(found)
             ev.places.wrong += [f"{key}: {m.text} (entry not in the annotation)" for m in found]
+            if roles:
+                extra = [m for m in found if _role(m) not in NOT_INCIDENTS]
+                ev.incidents.found += len(extra)
+                ev.incidents.wrong += [f"{key}: {m.text} (entry not in the annotation)" for m in extra]
     return ev
 
 
@@ -195,10 +231,13 @@ def format_row(ev: Evaluation) -> str:
     row = (f"{ev.name:44} places P={p.precision:.3f} R={p.recall:.3f} ({p.true_pos}/{p.found} found, "
            f"{p.expected} annotated) | names P={d.precision:.3f} R={d.recall:.3f} | "
            f"stamps P={s.precision:.3f} R={s.recall:.3f} ({s.true_pos}/{s.expected})")
-    for role in ("near", "speaker"):
+    for role in ROLES:
         score: Score = getattr(ev, role)
         if score.expected or score.found:
             row += f" | {role} {score.true_pos}/{score.expected} (+{len(score.wrong)} wrong)"
+    i = ev.incidents
+    if i.expected or i.found:
+        row += f" | incidents P={i.precision:.3f} R={i.recall:.3f} ({i.true_pos}/{i.found})"
     if ev.refused:
         row += f" | REFUSED: {ev.refused}"
     return row

@@ -13,7 +13,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "shelling": ("shelling", "shelled", "artillery", "mortar", "rocket", "missile", "shells",
                  "howitzer", "grad"),
     "clashes": ("clash", "fighting", "battle", "fought", "offensive", "assault", "attack", "ambush",
-                "front line", "frontline", "firefight", "combat", "counter-attack", "advance", "push"),
+                "front line", "frontline", "firefight", "combat", "counter-attack", "advance(?<!in advance)", "push"),
     "territorial change": ("captured", "capture", "seized", "took", "taken", "retook",
                            "recaptured", "lost", "fell to", "broke through", "encircle", "besiege",
                            "siege", "cut off", "control of", "entered", "overran", "withdrew",
@@ -45,7 +45,7 @@ _ALL = re.compile(rf"(?=[{_FIRST}])\b(?:" + "|".join(f"(?P<k{n}>{'|'.join(words)
 _ALL_LOWER = re.compile(_ALL.pattern)
 
 
-@lru_cache(maxsize=64)   # a sentence naming many places is read once
+@lru_cache(maxsize=4096)   # a sentence naming many places is read once (by the finder too)
 def _hits(text: str) -> dict[str, list[int]]:
     """Positions of the keywords of each type in ``text``."""
     out: dict[str, list[int]] = {kind: [] for kind in KEYWORDS}
@@ -97,3 +97,24 @@ def _near_scores(sentence: str, at: int | None) -> tuple[tuple[str, float], ...]
                    for h in hits)
         out.append((kind, near))
     return tuple(out)
+
+
+#: The types that are events at a place (not what people say or negotiate).
+EVENT_TYPES = tuple(kind for kind in TYPES if kind not in ("statement", "diplomatic"))
+
+
+#: Words of violence and its toll that no type's keywords hold ("a car bomb exploded", "killed",
+#: "wounded"), in English, Portuguese, French and Spanish.
+_TOLL = re.compile(r"\b(?:kill|dead|death|died|wound|injur|casualt|explo|blast|bomb(?!ers?\b)|gunfire|gunmen|shot|"
+                   r"sniper|massacre|mort|morr|matou|matar|ferid|bless|tu[ée]s?\b|atenta|attentat|"
+                   r"ataque|attaqu|combat|bombarde|frappe|ofensiv|offensiv|refugiad|réfugi|deslocad|"
+                   r"d[ée]plac|fug|fuir|fled|flee|evacu|sitiad|cerco|tomad|captur|seiz|"
+                   r"entered|encircl|besieg|cut\s+off)", re.I)
+
+
+@lru_cache(maxsize=4096)
+def tells_of_event(sentence: str) -> bool:
+    """True when ``sentence`` holds a word of an event (an attack and its toll, fighting, a
+    change of control, people fleeing, aid), not only words of saying or negotiating."""
+    hits = _hits(sentence)
+    return any(hits[kind] for kind in EVENT_TYPES) or bool(_TOLL.search(sentence))

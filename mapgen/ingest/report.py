@@ -11,14 +11,15 @@ from zoneinfo import ZoneInfo
 
 from mapgen.config import DEFAULT_EVENT_TYPES
 from mapgen.errors import InputError
+from mapgen.ingest import lexicon as lx
 from mapgen.ingest.clean import clean_text
 from mapgen.ingest.entries import Entry, MissingYear, Stamp, split_entries
 from mapgen.ingest.kinds import suggest_type
 from mapgen.ingest.mentions import Found, Mention, PlaceLookup, find_mentions
 from mapgen.gcpause import paused_gc
-from mapgen.ingest.reltime import find_when
+from mapgen.ingest.reltime import background, find_when
 from mapgen.ingest.sentences import Sentence, is_title_line, paragraphs, split_sentences
-from mapgen.ingest.textkeys import fold
+from mapgen.ingest.textkeys import distance_km, fold
 from mapgen.timeparse import get_zone, parse_instant
 
 EXCERPT_CHARS = 200
@@ -35,6 +36,8 @@ class IngestResult:
     found: Found
     drafts: list[dict[str, Any]] = field(default_factory=list)
     unresolved: list[dict[str, Any]] = field(default_factory=list)
+    #: places named but not as incidents (a speaker's or meeting's place, a government, the past)
+    set_aside: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def stamps(self) -> list[Stamp]:
@@ -151,8 +154,10 @@ def ingest_text(text: str, *, report: str = "report", published: Any = None,
     else:
         found = find_mentions(PlaceLookup(gazetteer, countries=countries, extra_places=extra_places), sentences)
     result = IngestResult(report, entries, sentences, found)
+    _read_roles(result, default)
     result.drafts = _drafts(result, default, source_url, outlet, tz)
     result.unresolved = _unresolved(result)
+    result.set_aside = _set_aside(result)
     return result
 
 
@@ -178,6 +183,49 @@ def _entry_time(entry: Entry, default: tuple[dt.datetime, str] | None) -> tuple[
     raise InputError("text before the first timestamp has no date; give --published")
 
 
+def _moment(result: IngestResult, entry: Entry, default: tuple[dt.datetime, str] | None) -> tuple[dt.datetime, str, str]:
+    """The time of an entry; a headline or byline before the dateline has the article's."""
+    try:
+        return _entry_time(entry, default)
+    except InputError:
+        if result.stamps:
+            first = result.stamps[0]
+            return first.moment, first.precision, ""
+        raise  # pragma: no cover - ingest_text refuses such reports
+
+
+#: A headline's place this far from the middle of the report's other places, and not named
+#: below it, is a headline word that happens to be a place's name ("Missiles Hit...": Hīt, Iraq).
+HEADLINE_FAR_KM = 500.0
+
+
+def _read_roles(result: IngestResult, default: tuple[dt.datetime, str] | None) -> None:
+    """Mark the mentions set in an earlier time than their entry's by a phrase of their clause
+    ("last year's Bangkok bombing", "seized Menagh in August 2013", a day months before the
+    entry): background, not incidents (role ``past``); and drop a headline's place far from
+    all the others that the text below never names."""
+    mentions = result.found.mentions
+    body = [m for m in mentions if not _in_headline(result, m)]
+    if body and len(body) < len(mentions):
+        lats = sorted(m.place.lat for m in body)
+        lons = sorted(m.place.lon for m in body)
+        middle = (lats[len(lats) // 2], lons[len(lons) // 2])
+        named = {_place_key(m.place) for m in body}
+        mentions[:] = [m for m in mentions if not _in_headline(result, m) or _place_key(m.place) in named
+                       or distance_km(m.place.lat, m.place.lon, *middle) <= HEADLINE_FAR_KM]
+    days: dict[int, dt.date] = {}
+    for mention in mentions:
+        if mention.role:
+            continue
+        text = mention.sentence.text
+        day = days.get(mention.entry)
+        if day is None:
+            day = days[mention.entry] = _moment(result, result.entries[mention.entry], default)[0].date()
+        phrase = background(text, day, mention.start)
+        if phrase is not None:
+            mention.role, mention.reason = "past", f"an earlier time ({phrase})"
+
+
 def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, source_url: str | None,
             outlet: str | None, tz: ZoneInfo) -> list[dict[str, Any]]:
     outlet_name = outlet or (re.sub(r"^https?://(www\.)?", "", source_url).split("/")[0] if source_url
@@ -192,19 +240,12 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
     anchors |= {id(m) for m in result.found.mentions
                 if _in_headline(result, m) and _place_key(m.place) in later}
     for mention in result.found.mentions:
-        if id(mention) in anchors or mention.role == "speaker":
-            continue   # a reference point ("X, north of Y") or where someone speaks ("said in Geneva")
+        if id(mention) in anchors or mention.role:
+            continue   # a reference point ("X, north of Y"), where someone speaks ("said in Geneva"), the past
         entry = result.entries[mention.entry]
         timed = entry_times.get(mention.entry)
         if timed is None:   # an entry's time, worked out once for all the places it names
-            try:
-                moment, precision, stamp_text = _entry_time(entry, default)
-            except InputError:
-                if result.stamps:   # a headline or byline before the dateline: the article's time
-                    first = result.stamps[0]
-                    moment, precision, stamp_text = first.moment, first.precision, ""
-                else:  # pragma: no cover - ingest_text refuses such reports
-                    raise
+            moment, precision, stamp_text = _moment(result, entry, default)
             timed = entry_times[mention.entry] = (moment, precision, stamp_text, _iso_time(moment, precision, tz))
         moment, precision, stamp_text, entry_iso = timed
         when = find_when(mention.sentence.text, moment.date(), at=mention.start)
@@ -269,7 +310,10 @@ def _in_headline(result: IngestResult, mention: Mention) -> bool:
     return entry.stamp is None and bool(result.stamps) and is_title_line(mention.sentence.text)
 
 
-_APPOSITION = re.compile(r"^\s*(?:\(|,|–|—|-)")
+#: What stands between a place and the near mention that locates it: a bracket, a comma or a
+#: dash, after at most a word of its kind ("the Bab al-Salameh checkpoint, north of Azaz").
+_APPOSITION = re.compile(r"^\s*(?:(?:" + "|".join(sorted({*lx.FACILITY_WORDS, *lx.SETTLEMENT_WORDS}))
+                         + r")\s*)?(?:\(|,|–|—|-)")
 
 
 def _reference_points(mentions: Sequence[Mention]) -> set[int]:
@@ -284,6 +328,28 @@ def _reference_points(mentions: Sequence[Mention]) -> set[int]:
                 out.add(id(mention))
         previous = mention
     return out
+
+
+def _set_aside(result: IngestResult) -> list[dict[str, Any]]:
+    """The places named but not as incidents, once per name and reason, for the editor to see:
+    name, why, entry, excerpt and count."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for mention in result.found.mentions:
+        if not mention.role or _in_headline(result, mention):
+            continue
+        key = (fold(mention.text), mention.reason)
+        if key in merged:
+            merged[key]["count"] += 1
+            continue
+        entry = result.entries[mention.entry]
+        merged[key] = {
+            "name": mention.text,
+            "why": mention.reason or mention.role,
+            "entry": entry.stamp.text if entry.stamp else "(before the first timestamp)",
+            "excerpt": excerpt(mention.sentence.text, mention.start),
+            "count": 1,
+        }
+    return list(merged.values())
 
 
 def _unresolved(result: IngestResult) -> list[dict[str, Any]]:
@@ -303,6 +369,10 @@ def _unresolved(result: IngestResult) -> list[dict[str, Any]]:
             "excerpt": excerpt(mention.sentence.text, mention.start),
             "count": 1,
         }
+        if entry.stamp is not None:   # a name of an earlier time needs no looking up for this map
+            phrase = background(mention.sentence.text, entry.stamp.moment.date(), mention.start)
+            if phrase is not None:
+                item["note"] = f"an earlier time ({phrase})"
         if mention.alternatives:
             item["candidates"] = [f"{p.name} ({p.country or '?'}, {p.lat:.4f}, {p.lon:.4f})"
                                   for p in mention.alternatives[:3]]

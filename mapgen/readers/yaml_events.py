@@ -24,8 +24,9 @@ def read_yaml_events(path: Path, tz: ZoneInfo, errors: list[InputError], options
     if isinstance(data, list):
         incidents = data
     elif isinstance(data, Mapping):
-        # `unresolved:` is the editor's list of names `mapgen ingest` could not place
-        unknown = sorted(str(k) for k in data if k not in ("incidents", "zones", "unresolved"))
+        # `unresolved:` and `set_aside:` are `mapgen ingest`'s lists for the editor: names it could
+        # not place, and places named but not as incidents
+        unknown = sorted(str(k) for k in data if k not in ("incidents", "zones", "unresolved", "set_aside"))
         if unknown:
             errors.append(InputError(f"unknown top-level key {unknown[0]!r} (expected incidents, zones)",
                                      file=str(path), record=line_of(data)))

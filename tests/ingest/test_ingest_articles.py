@@ -131,6 +131,89 @@ def test_a_speaker_somewhere_is_not_an_incident_there(builtin: Any) -> None:
     assert {d["place"] for d in result.drafts} == {"Azaz", "Kilis"}
 
 
+@pytest.mark.parametrize("sentence, name, why", [
+    ("At talks in Munich on Friday, the powers agreed to seek a pause in the fighting.", "Munich", "meeting"),
+    ("The minister arrived in Munich for the talks this afternoon.", "Munich", "meeting"),
+    ("Foreign ministers are meeting in Vienna tonight.", "Vienna", "meeting"),
+    ("The US will convene a meeting of ministers from countries fighting IS in Brussels.", "Brussels", "meeting"),
+    ("Leaders told an international donors' conference in London that aid was short.", "London", "meeting"),
+    ("A chanceler, de visita a Ancara, discutiu a ajuda aos deslocados.", "Ancara", "meeting"),
+    ("Prime Minister Davutoglu, speaking in Kiev, said Turkey would answer any attack.", "Kiev", "speaks"),
+    ("Em conferência de imprensa em Moscou, a porta-voz negou os ataques.", "Moscou", "meeting"),
+    ("Washington urged Ankara to stop the shelling.", "Ankara", "government"),
+    ("Washington urged Ankara to stop the shelling.", "Washington", "government"),
+    ("A senator said Moscow could demand compensation for the victims.", "Moscow", "government"),
+    ("My mind is not now in London but on our border, he said.", "London", "capital"),
+])
+def test_where_people_speak_or_meet_is_not_an_incident(builtin: Any, sentence: str, name: str, why: str) -> None:
+    text = f"Feb 11, 2016 10:00 (GMT)\n\nShelling hit Azaz this morning. {sentence}\n"
+    result = ingest_text(text, gazetteer=builtin)
+    mention = next(m for m in result.found.mentions if m.text == name)
+    assert mention.role == "speaker" and why in mention.reason, (mention.role, mention.reason)
+    assert {d["place"] for d in result.drafts} == {"Azaz"}
+    assert name in [item["name"] for item in result.set_aside]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Shelling continued in Azaz while the talks went on.", "Azaz"),
+    ("The conference heard of the bombing in Azaz this morning.", "Azaz"),
+    ("Shelling hit Aleppo, the ministers meeting in Munich were told.", "Aleppo"),
+    ("Rebels took Tell Rifaat as talks were held elsewhere.", "Tell Rifaat"),
+    ("Airstrikes hit Damascus suburbs overnight.", "Damascus"),
+    ("Three hundred thousand people living in Aleppo are ready to move.", "Aleppo"),
+    ("A car bomb exploded in Damascus, state media reported.", "Damascus"),
+    ("Truce talks in Azaz broke down on Monday, local officials said.", "Azaz"),
+    ("Rebel commanders met in Aleppo to plan the defence of the city.", "Aleppo"),
+    ("Leaflets urged Aleppo residents to leave.", "Aleppo"),
+])
+def test_events_beside_talk_are_still_incidents(builtin: Any, sentence: str, name: str) -> None:
+    result = ingest_text(f"Feb 11, 2016 10:00 (GMT)\n\n{sentence}\n", gazetteer=builtin)
+    mention = next(m for m in result.found.mentions if m.text == name)
+    assert mention.role == "", mention.reason
+    assert name in {d["place"] for d in result.drafts}
+
+
+def test_past_events_named_as_background_are_not_incidents(builtin: Any) -> None:
+    text = ("Feb 15, 2016 10:00 (GMT)\n\nTurkish artillery shelled positions around Menagh air base on Monday. "
+            "Rebels seized Menagh from the army in August 2013. Police have linked the group to last year's "
+            "Bangkok bombing. Families who fled Aleppo in 2014 reached Kilis today.\n")
+    result = ingest_text(text, gazetteer=builtin)
+    roles = [(m.text, m.role) for m in result.found.mentions]
+    assert roles == [("Menagh", ""), ("Menagh", "past"), ("Bangkok", "past"), ("Aleppo", "past"), ("Kilis", "")]
+    menagh = [d for d in result.drafts if d["place"] == "Menagh"]
+    assert len(menagh) == 1 and menagh[0]["type"] == "shelling" and menagh[0]["ingest"]["mentions"] == 1
+    assert {d["place"] for d in result.drafts} == {"Menagh", "Kilis"}
+    aside = {(item["name"], item["why"].split(" (")[0]) for item in result.set_aside}
+    assert aside == {("Menagh", "an earlier time"), ("Bangkok", "an earlier time"), ("Aleppo", "an earlier time")}
+
+
+def test_a_headline_word_far_from_the_report_is_no_place(builtin: Any) -> None:
+    text = ("Missiles Hit A Hospital In Azaz\n\nBy Lena Ward | Feb. 15, 2016\n\n"
+            "Missiles struck a hospital in Azaz and a school in Kilis on Monday, doctors said.\n")
+    result = ingest_text(text, gazetteer=builtin)
+    assert "Hit" not in {m.text for m in result.found.mentions}
+    assert {d["place"] for d in result.drafts} == {"Azaz", "Kilis"}
+
+
+def test_set_aside_places_are_listed_in_the_drafts_file(gazetteer: Any, tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    result = ingest_file(DATA / "report-en-live-2016-02-11.txt", gazetteer=gazetteer)
+    assert {"Munich", "Geneva", "Moscow", "Ankara", "Kobani"} <= {i["name"] for i in result.set_aside}
+    assert not {"Munich", "Geneva", "Moscow", "Ankara", "Kobani"} & {d["place"] for d in result.drafts}
+    merge_into_project(project, result.drafts, result.unresolved, result.set_aside)
+    again = merge_into_project(project, result.drafts, result.unresolved, result.set_aside)
+    assert again.added == []
+    data = yaml.safe_load((project / "events" / "drafts.yaml").read_text(encoding="utf-8"))
+    assert [i["name"] for i in data["set_aside"]] == [i["name"] for i in result.set_aside]   # not twice
+    for item in data["set_aside"]:
+        assert set(item) == {"name", "why", "entry", "excerpt", "count"}
+    # the project still loads and builds with the list in its drafts file
+    run = CliRunner().invoke(main, ["validate", str(project)])
+    assert run.exit_code == 0, run.output
+    out = CliRunner().invoke(main, ["ingest", str(DATA / "report-en-live-2016-02-11.txt"), "-o", str(tmp_path / "d.yaml")])
+    assert out.exit_code == 0 and re.search(r"not incidents \(a meeting's place\): Munich", out.stderr), out.output
+
+
 @pytest.mark.parametrize("sentence, name, precision", [
     ("Shelling hit the camps on the outskirts of Azaz.", "Azaz", "near"),
     ("An offensive north of Aleppo emptied the villages.", "Aleppo", "near"),

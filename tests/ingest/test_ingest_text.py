@@ -12,7 +12,7 @@ import yaml
 from mapgen.ingest.clean import clean_text
 from mapgen.ingest.entries import parse_stamp, split_entries
 from mapgen.ingest.kinds import suggest_type
-from mapgen.ingest.reltime import find_when
+from mapgen.ingest.reltime import background, find_when
 from mapgen.ingest.report import excerpt
 from mapgen.ingest.sentences import paragraphs, split_sentences
 from tests.ingest.conftest import DATA
@@ -97,6 +97,34 @@ def test_own_report_has_the_stamps_of_its_annotation() -> None:
 def test_relative_time_against_the_entry_day(sentence: str, day: str, precision: str) -> None:
     when = find_when(sentence, THU)
     assert when is not None and when.day.isoformat() == day and when.precision == precision
+
+
+@pytest.mark.parametrize("sentence, name, phrase", [
+    ("Police linked the group to last year's Bangkok bombing, officials said.", "Bangkok", "last year's"),
+    ("Rebels seized Menagh from the army in August 2013 after a long siege.", "Menagh", "2013"),
+    ("In 2014, fighters drove the group out of Kobani.", "Kobani", "2014"),
+    ("Many had fled once before, from the fighting in Kobani two years ago.", "Kobani", "two years ago"),
+    ("The airliner left Sharm el-Sheikh on October 31 and crashed in Sinai.", "Sharm el-Sheikh", "October 31"),
+    ("The crowd marked the anniversary of the first protest in Daraa.", "Daraa", "anniversary"),
+    ("A base de Menagh tinha sido tomada pelos rebeldes em agosto de 2013.", "Menagh", "2013"),
+    ("Os curdos expulsaram o grupo de Kobani no ano passado.", "Kobani", "no ano passado"),
+    # the day's news: no earlier time, or the earlier time belongs to another clause or name
+    ("Shelling hit Azaz on Monday.", "Azaz", None),
+    ("Rebels who lost Azaz in 2013 retook Tell Rifaat on Monday.", "Tell Rifaat", None),
+    ("Rebels who lost Azaz in 2013 retook Tell Rifaat on Monday.", "Azaz", "2013"),
+    ("Fighters who took Kobani last year now hold a line from Afrin to Azaz.", "Kobani", "last year"),
+    ("The fighters, who took Kobani last year, now hold a line from Afrin to Azaz.", "Afrin", None),
+    ("Nubl and Zahraa, besieged since 2012, were relieved on Wednesday.", "Nubl", None),
+    ("The road to Azaz was cut earlier this month.", "Azaz", None),
+    ("The road to Azaz was cut in January.", "Azaz", None),
+    ("Some 2015 families reached Kilis.", "Kilis", None),   # a number, not a year
+    ("Aid reached the 2000 families sheltering in Azaz.", "Azaz", None),
+    ("Kurdish fighters have held Afrin since 2012.", "Afrin", None),
+    ("Strikes that began in September 2015 helped the army on to Tell Rifaat.", "Tell Rifaat", None),
+])
+def test_background_phrases_set_a_name_in_an_earlier_time(sentence: str, name: str, phrase: str | None) -> None:
+    got = background(sentence, THU, sentence.index(name))
+    assert (got is None) if phrase is None else (got is not None and phrase in got.replace("’", "'")), got
 
 
 def test_no_time_phrase() -> None:
