@@ -15,6 +15,7 @@ import pytest
 
 from benchmarks import synthetic
 from mapgen.build import build_map
+from mapgen.render import timeline
 
 pytestmark = pytest.mark.browser
 
@@ -189,3 +190,55 @@ def test_what_the_first_picture_does_not_need_comes_after_it(records: dict[str, 
         assert errors == []
     finally:
         context.close()
+
+
+def _build_decoded_in_worker(records: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The cumulative page, marked (as pages from ``timeline.WORKER_FROM`` incidents are) to
+    decode its incidents in a worker."""
+    out = records["folder"] / "worker.html"
+    if not out.exists():
+        monkeypatch.setattr(timeline, "WORKER_FROM", N // 2)
+        build_map(synthetic.to_source(records["data"], mode="cumulative", window_days=WINDOW_DAYS)).save(out)
+    return out
+
+
+def test_a_large_page_decodes_in_a_worker_and_shows_the_same(records: dict[str, Any], open_map,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _build_decoded_in_worker(records, monkeypatch)
+    assert "<script data-mapgen-worker>" in path.read_text(encoding="utf-8")
+    assert "<script data-mapgen-worker>" not in _build(records, "cumulative").read_text(encoding="utf-8")
+    page = open_map(path)
+    assert page.page.evaluate("mapgen.app.clock.inc.decodedIn") == "worker"
+    for iso in DATES[:3]:
+        state = page.set_date(iso)
+        want = expected(records["data"], iso, "cumulative")[0]
+        assert state["count"] == len(want) and set(state["incidents"]) == want == set(state["drawn"]), iso
+    record = records["data"]["incidents"][1234]
+    page.page.evaluate("id => mapgen.openIncident(id)", record["id"])
+    popup = page.page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert record["title"] in popup.inner_text() and record["place"] in popup.inner_text()
+    page.assert_clean()
+
+
+# A site whose security policy forbids workers: the constructor throws, or the worker fails to start.
+NO_WORKER = {
+    "throws": "window.Worker = function () { throw new DOMException('not allowed', 'SecurityError'); };",
+    "fails": """window.Worker = function () {
+                  var worker = this;
+                  setTimeout(function () { if (worker.onerror) worker.onerror(new Event('error')); }, 30);
+                };
+                window.Worker.prototype.postMessage = function () {};
+                window.Worker.prototype.terminate = function () {};""",
+}
+
+
+@pytest.mark.parametrize("how", sorted(NO_WORKER))
+def test_without_workers_the_page_decodes_its_incidents_itself(records: dict[str, Any], open_map, how: str,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    page = open_map(_build_decoded_in_worker(records, monkeypatch), init_script=NO_WORKER[how])
+    assert page.page.evaluate("mapgen.app.clock.inc.decodedIn") == "page"
+    iso = DATES[2]
+    state = page.set_date(iso)
+    assert set(state["incidents"]) == expected(records["data"], iso, "cumulative")[0]
+    page.assert_clean()

@@ -12,8 +12,11 @@ function inflate(b64) {  // base64 of deflated bytes -> Promise of an ArrayBuffe
     bytes = new Uint8Array(n);
     for (var i = 0; i < n; i++) bytes[i] = bin.charCodeAt(i);
   }
-  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));
-  return new Response(stream).arrayBuffer();
+  var inflater = new DecompressionStream('deflate'), writer = inflater.writable.getWriter();
+  var ignore = function () {};  // a broken buffer is reported once, by the Promise returned
+  writer.write(bytes).catch(ignore);
+  writer.close().catch(ignore);
+  return new Response(inflater.readable).arrayBuffer();
 }
 
 // The popup texts (base64): in the data block, or, in a large page, in a block of their own
@@ -89,34 +92,119 @@ function StringTable(text, lengths, start) {
 }
 StringTable.prototype.get = function (i) { return this.text.slice(this.off[i], this.off[i + 1]); };
 
-function Incidents(packed, cols, text) {
+// What the drawing needs besides the columns, computed once: each incident's end, its position
+// in Web Mercator at zoom 0 (units of 256 px), where its sources start in the source columns,
+// and the longest duration (it bounds the search for a time window).
+function deriveColumns(packed, cols) {
   var n = packed.n, scale = Math.pow(10, packed.digits), i;
-  this.n = n;
+  var e = new Int32Array(n), wx = new Float64Array(n), wy = new Float64Array(n), srcOff = new Uint32Array(n + 1);
+  var s = cols.s, d = cols.d, lat = cols.lat, lon = cols.lon, sn = cols.sn, longest = 0;
+  var maxLat = 85.0511, rad = Math.PI / 180;
+  for (i = 0; i < n; i++) {
+    e[i] = s[i] + d[i];
+    if (d[i] > longest) longest = d[i];
+    var sin = Math.sin(Math.max(Math.min(lat[i] / scale, maxLat), -maxLat) * rad);
+    wx[i] = (lon[i] / scale + 180) / 360;
+    wy[i] = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+    srcOff[i + 1] = srcOff[i] + sn[i];
+  }
+  return {e: e, wx: wx, wy: wy, srcOff: srcOff, longest: longest};
+}
+
+// The packed incidents (base64 buffers) -> a Promise of {cols, text, derived}: typed arrays and
+// one string, plain data that a worker can make and hand over without copying.
+function decodePacked(packed) {
+  return Promise.all([inflate(packed.bin), inflate(packed.text)]).then(function (parts) {
+    var cols = readColumns(packed, parts[0]);
+    return {cols: cols, text: new TextDecoder().decode(parts[1]), derived: deriveColumns(packed, cols)};
+  });
+}
+
+// A large page decodes its incidents in a worker: the build marks the page's script with
+// data-mapgen-worker (mapgen/render/timeline.py), which runs in the page's head, and the worker is
+// started right then. A worker starts only when the page's own thread has a moment for it, so it
+// is up by the time the data has been read; then the page's thread reads the rest of the page
+// and draws its first frame while the worker decodes. Small pages (a worker takes longer to start
+// than they take to decode), and pages where workers are not allowed (a site's security
+// policy), decode in the page.
+function decodeIncidents(packed) {
+  var worker = DECODER;
+  DECODER = null;  // one use
+  if (!packed.n) {
+    if (worker) worker.close();
+    return Promise.resolve(Incidents.empty());
+  }
+  var work = worker ? worker.decode(packed).then(function (d) { d.where = 'worker'; return d; }, function () {
+    return decodePacked(packed);
+  }) : decodePacked(packed);
+  return work.then(function (decoded) { return new Incidents(packed, decoded); });
+}
+
+// The worker's script: the decoding functions above, as they are written here.
+function workerMain(event) {
+  decodePacked(event.data).then(function (d) {
+    var buffers = [d.derived.e.buffer, d.derived.wx.buffer, d.derived.wy.buffer, d.derived.srcOff.buffer];
+    Object.keys(d.cols).forEach(function (k) { buffers.push(d.cols[k].buffer); });
+    postMessage(d, buffers);  // the arrays move to the page, not copied
+  }, function (error) { postMessage({error: String(error)}); });
+}
+var WORKER_PARTS = [inflate, orPlane, unzigzag, runningSum, addBase, readColumns, deriveColumns, decodePacked, workerMain];
+
+// A worker that decodes one page's incidents: {decode(packed) -> Promise of what decodePacked
+// gives, close()}; null where workers are not allowed.
+function startDecoder() {
+  var url, worker, settle = {};
+  try {
+    var source = WORKER_PARTS.map(String).join('\n') + '\nonmessage = workerMain;\n';
+    url = URL.createObjectURL(new Blob([source], {type: 'text/javascript'}));
+    worker = new Worker(url);
+  } catch (e) {
+    if (url) URL.revokeObjectURL(url);
+    return null;
+  }
+  var result = new Promise(function (resolve, reject) { settle.resolve = resolve; settle.reject = reject; });
+  result.catch(function () {});  // a worker that fails before it is asked is no error of the page
+  var close = function () { worker.terminate(); URL.revokeObjectURL(url); };
+  worker.onmessage = function (e) {
+    close();
+    if (e.data && e.data.cols) settle.resolve(e.data);
+    else settle.reject(new Error((e.data && e.data.error) || 'the incidents could not be decoded'));
+  };
+  worker.onerror = function (e) {
+    if (e && e.preventDefault) e.preventDefault();  // handled: the page decodes them itself
+    close();
+    settle.reject(new Error('the decoding worker failed'));
+  };
+  return {
+    close: close,
+    decode: function (packed) {
+      worker.postMessage({n: packed.n, digits: packed.digits, cols: packed.cols, bin: packed.bin, text: packed.text});
+      return result;
+    }
+  };
+}
+var PLUGIN_SCRIPT = document.currentScript;
+var DECODER = PLUGIN_SCRIPT && PLUGIN_SCRIPT.hasAttribute('data-mapgen-worker') ? startDecoder() : null;
+
+// The incidents, from their decoded columns (decodePacked).
+function Incidents(packed, decoded) {
+  var cols = decoded.cols, derived = decoded.derived;
+  this.n = packed.n;
   this.s = cols.s;
-  this.e = new Int32Array(n);
-  for (i = 0; i < n; i++) this.e[i] = cols.s[i] + cols.d[i];
+  this.e = derived.e;
   this.ty = cols.ty; this.tp = cols.tp; this.gp = cols.gp;
   this.pl = cols.pl; this.ac = cols.ac; this.fat = cols.fat;
-  this.latI = cols.lat; this.lonI = cols.lon; this.scale = scale;
-  this.wx = new Float64Array(n); this.wy = new Float64Array(n);
-  var maxLat = 85.0511, rad = Math.PI / 180;
-  for (i = 0; i < n; i++) {  // Web Mercator at zoom 0, in units of 256 px
-    var lat = Math.max(Math.min(cols.lat[i] / scale, maxLat), -maxLat) * rad;
-    var sin = Math.sin(lat);
-    this.wx[i] = (cols.lon[i] / scale + 180) / 360;
-    this.wy[i] = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
-  }
+  this.latI = cols.lat; this.lonI = cols.lon; this.scale = Math.pow(10, packed.digits);
+  this.wx = derived.wx; this.wy = derived.wy;
   this.texts = {};
   this._cols = cols;
-  this._addTables(packed.tables, text);
+  this._addTables(packed.tables, decoded.text);
   this.hasText = false;  // titles, descriptions, links: see attachText
   this.actorSets = packed.actorSets;
   this.sn = cols.sn; this.so = cols.so; this.su = cols.su; this.sp = cols.sp;
-  this.srcOff = new Uint32Array(n + 1);
-  for (i = 0; i < n; i++) this.srcOff[i + 1] = this.srcOff[i] + cols.sn[i];
-  var longest = 0;
-  for (i = 0; i < n; i++) if (cols.d[i] > longest) longest = cols.d[i];
-  this.longest = longest;  // the longest duration: bounds the search for a time window
+  this.srcOff = derived.srcOff;
+  this.longest = derived.longest;  // the longest duration: bounds the search for a time window
+  this.decodedIn = decoded.where || 'page';  // or 'worker' (for measurements and tests)
   this._byId = null;
 }
 Incidents.prototype._addTables = function (names, text) {

@@ -7,13 +7,11 @@ function App(map, data) {
   this.speed = 1;
   this.clock = new Clock(map, data);
   this._waiting = [];
-  // The incidents are decoded once (asynchronously: the buffers are inflated by the browser,
+  // The incidents are decoded once (asynchronously, in a worker on large pages: 10-columns;
   // begun before the map is built); until then the page shows zones and controls, and
   // state().ready stays false.
   var packed = data.inc;
-  var decoded = packed.n ? Promise.all([inflate(packed.bin), inflate(packed.text)]).then(function (parts) {
-    return new Incidents(packed, readColumns(packed, parts[0]), new TextDecoder().decode(parts[1]));
-  }) : Promise.resolve(Incidents.empty());
+  var decoded = decodeIncidents(packed);
   ['mapgenBase', 'mapgenZones', 'mapgenPoints'].forEach(function (name, k) {
     var pane = map.createPane(name);
     pane.style.zIndex = [150, 350, 450][k];
