@@ -120,13 +120,13 @@ function decodePacked(packed) {
   });
 }
 
-// A large page decodes its incidents in a worker: the build marks the page's script with
-// data-mapgen-worker (mapgen/render/timeline.py), which runs in the page's head, and the worker is
-// started right then. A worker starts only when the page's own thread has a moment for it, so it
-// is up by the time the data has been read; then the page's thread reads the rest of the page
-// and draws its first frame while the worker decodes. Small pages (a worker takes longer to start
-// than they take to decode), and pages where workers are not allowed (a site's security
-// policy), decode in the page.
+// A large page decodes its incidents in a worker, so that the page's own thread meanwhile reads
+// the rest of the page and draws its first frame. The build marks the plugin's script with
+// data-mapgen-worker (mapgen/render/timeline.py); the script runs in the page's head and starts
+// the worker right then, before the data is read: a worker needs moments of the page's own
+// thread to start, which a page busy reading megabytes has few of. Small pages (a worker takes
+// longer to start than they take to decode), and pages where workers are not allowed (a site's
+// security policy), decode in the page.
 function decodeIncidents(packed) {
   var worker = DECODER;
   DECODER = null;  // one use
@@ -146,7 +146,7 @@ function workerMain(event) {
     var buffers = [d.derived.e.buffer, d.derived.wx.buffer, d.derived.wy.buffer, d.derived.srcOff.buffer];
     Object.keys(d.cols).forEach(function (k) { buffers.push(d.cols[k].buffer); });
     postMessage(d, buffers);  // the arrays move to the page, not copied
-  }, function (error) { postMessage({error: String(error)}); });
+  }).catch(function (error) { postMessage({error: String(error)}); });  // the page then decodes them
 }
 var WORKER_PARTS = [inflate, orPlane, unzigzag, runningSum, addBase, readColumns, deriveColumns, decodePacked, workerMain];
 
@@ -249,6 +249,6 @@ Incidents.empty = function () {
   var zero = new Int32Array(0), none = new StringTable('', zero);
   var inc = Object.create(Incidents.prototype);
   inc.n = 0; inc.s = inc.e = inc.ty = inc.tp = inc.gp = zero; inc.wx = inc.wy = new Float64Array(0);
-  inc.texts = {id: none}; inc.longest = 0; inc._byId = new Map(); inc.hasText = true;
+  inc.texts = {id: none}; inc.longest = 0; inc._byId = new Map(); inc.hasText = true; inc.decodedIn = 'page';
   return inc;
 };
