@@ -15,17 +15,12 @@ def _template() -> Template:
     return Template((resources.files("mapgen") / "templates" / "timeline.html.j2").read_text(encoding="utf-8"))
 
 
-#: from this many incidents the page decodes them in a worker, started from the page's head
-#: (``static/timeline/10-columns.js``); fewer decode faster than a worker starts
-WORKER_FROM = 20_000
-
-
 class TimeLayer(RawMacroElement):
     """Incidents and zones on one clock, a slider and a legend (``mapgen/static/timeline/*.js``).
 
-    The plugin's script goes in the page's head (it only defines the plugin, and a large page's
-    decoding worker starts from there while the browser reads the data); the data block and
-    the call that builds the map from it go in the body.
+    The plugin's script goes in the page's head (it only defines the plugin: the browser runs it
+    while it still reads the data); the data block and the call that builds the map from it go
+    in the body.
     """
 
     _template = _template()
@@ -36,8 +31,6 @@ class TimeLayer(RawMacroElement):
         self.payload_text, self.lazy_text = page_data(payload)
         self.deferred = False  # set by render_html: the page is rendered around a mark instead
         self.js = plugin_script()
-        inc = payload.get("inc")
-        self.worker = isinstance(inc, dict) and int(inc.get("n") or 0) >= WORKER_FROM
         self.css = own_asset("mapgen.css")
         # permalinks, frame fit, small screens, screen-reader summary (uses only the page API)
         self.share_js = own_asset("mapgen-share.js")

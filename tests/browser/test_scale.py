@@ -15,7 +15,6 @@ import pytest
 
 from benchmarks import synthetic
 from mapgen.build import build_map
-from mapgen.render import timeline
 
 pytestmark = pytest.mark.browser
 
@@ -192,53 +191,27 @@ def test_what_the_first_picture_does_not_need_comes_after_it(records: dict[str, 
         context.close()
 
 
-def _build_decoded_in_worker(records: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The cumulative page, marked (as pages from ``timeline.WORKER_FROM`` incidents are) to
-    decode its incidents in a worker."""
-    out = records["folder"] / "worker.html"
-    if not out.exists():
-        monkeypatch.setattr(timeline, "WORKER_FROM", N // 2)
-        build_map(synthetic.to_source(records["data"], mode="cumulative", window_days=WINDOW_DAYS)).save(out)
-    return out
+
+# Records the page's first animation frames once its map exists: whether the incidents were
+# drawn by then.
+FIRST_FRAMES = r"""
+window.__frames = [];
+(function poll() {
+  requestAnimationFrame(function () {
+    var s = null;
+    try { s = window.mapgen && mapgen.state && mapgen.state({ids: false}); } catch (e) {}
+    if (s) window.__frames.push({ready: s.ready, drawn: s.drawnCount});
+    if (window.__frames.length < 3) poll();
+  });
+})();
+"""
 
 
-def test_a_large_page_decodes_in_a_worker_and_shows_the_same(records: dict[str, Any], open_map,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    path = _build_decoded_in_worker(records, monkeypatch)
-    assert "<script data-mapgen-worker>" in path.read_text(encoding="utf-8")
-    assert "<script data-mapgen-worker>" not in _build(records, "cumulative").read_text(encoding="utf-8")
-    page = open_map(path)
-    assert page.page.evaluate("mapgen.app.clock.inc.decodedIn") == "worker"
-    for iso in DATES[:3]:
-        state = page.set_date(iso)
-        want = expected(records["data"], iso, "cumulative")[0]
-        assert state["count"] == len(want) and set(state["incidents"]) == want == set(state["drawn"]), iso
-    record = records["data"]["incidents"][1234]
-    page.page.evaluate("id => mapgen.openIncident(id)", record["id"])
-    popup = page.page.locator(".leaflet-popup-content")
-    popup.wait_for()
-    assert record["title"] in popup.inner_text() and record["place"] in popup.inner_text()
-    page.assert_clean()
-
-
-# A site whose security policy forbids workers: the constructor throws, or the worker fails to start.
-NO_WORKER = {
-    "throws": "window.Worker = function () { throw new DOMException('not allowed', 'SecurityError'); };",
-    "fails": """window.Worker = function () {
-                  var worker = this;
-                  setTimeout(function () { if (worker.onerror) worker.onerror(new Event('error')); }, 30);
-                };
-                window.Worker.prototype.postMessage = function () {};
-                window.Worker.prototype.terminate = function () {};""",
-}
-
-
-@pytest.mark.parametrize("how", sorted(NO_WORKER))
-def test_without_workers_the_page_decodes_its_incidents_itself(records: dict[str, Any], open_map, how: str,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    page = open_map(_build_decoded_in_worker(records, monkeypatch), init_script=NO_WORKER[how])
-    assert page.page.evaluate("mapgen.app.clock.inc.decodedIn") == "page"
-    iso = DATES[2]
-    state = page.set_date(iso)
-    assert set(state["incidents"]) == expected(records["data"], iso, "cumulative")[0]
+def test_the_first_frame_of_the_map_shows_its_incidents(records: dict[str, Any], open_map) -> None:
+    """The incidents are decoded right after the script that builds the map (in promise jobs,
+    not in tasks behind the reading of the rest of the page): the map's first frame has them."""
+    page = open_map(_build(records, "cumulative"), init_script=FIRST_FRAMES)
+    page.page.wait_for_function("window.__frames.length >= 3")
+    frames = page.page.evaluate("window.__frames")
+    assert frames[0]["ready"] is True and frames[0]["drawn"] == N, frames
     page.assert_clean()

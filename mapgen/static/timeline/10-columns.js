@@ -3,7 +3,7 @@
 // The numbers arrive as one deflated buffer of byte planes (see mapgen/columns.py), the strings
 // as one deflated UTF-8 text of all tables joined, cut by a lengths column per table. Decoded
 // once, into typed arrays and one string that popups and ids are sliced from.
-function inflate(b64) {  // base64 of deflated bytes -> Promise of an ArrayBuffer
+function inflate(b64, inTasks) {  // base64 of deflated bytes -> Promise of an ArrayBuffer
   var bytes;
   if (Uint8Array.fromBase64) {
     bytes = Uint8Array.fromBase64(b64);
@@ -16,7 +16,20 @@ function inflate(b64) {  // base64 of deflated bytes -> Promise of an ArrayBuffe
   var ignore = function () {};  // a broken buffer is reported once, by the Promise returned
   writer.write(bytes).catch(ignore);
   writer.close().catch(ignore);
-  return new Response(inflater.readable).arrayBuffer();
+  // inTasks: read as a Response, in the browser's tasks, a slice at a time between other work
+  // (the popup texts, megabytes, after the first picture). Else chunk by chunk in promise jobs:
+  // the whole inflation then runs right after the script that asked for it, instead of
+  // waiting between slices behind the reading of the rest of the page.
+  if (inTasks) return new Response(inflater.readable).arrayBuffer();
+  var reader = inflater.readable.getReader(), chunks = [], size = 0;
+  return (function next() {
+    return reader.read().then(function (r) {
+      if (!r.done) { chunks.push(r.value); size += r.value.length; return next(); }
+      var out = new Uint8Array(size), at = 0;
+      for (var k = 0; k < chunks.length; k++) { out.set(chunks[k], at); at += chunks[k].length; }
+      return out.buffer;
+    });
+  })();
 }
 
 // The popup texts (base64): in the data block, or, in a large page, in a block of their own
@@ -112,7 +125,7 @@ function deriveColumns(packed, cols) {
 }
 
 // The packed incidents (base64 buffers) -> a Promise of {cols, text, derived}: typed arrays and
-// one string, plain data that a worker can make and hand over without copying.
+// one string.
 function decodePacked(packed) {
   return Promise.all([inflate(packed.bin), inflate(packed.text)]).then(function (parts) {
     var cols = readColumns(packed, parts[0]);
@@ -120,71 +133,12 @@ function decodePacked(packed) {
   });
 }
 
-// A large page decodes its incidents in a worker, so that the page's own thread meanwhile reads
-// the rest of the page and draws its first frame. The build marks the plugin's script with
-// data-mapgen-worker (mapgen/render/timeline.py); the script runs in the page's head and starts
-// the worker right then, before the data is read: a worker needs moments of the page's own
-// thread to start, which a page busy reading megabytes has few of. Small pages (a worker takes
-// longer to start than they take to decode), and pages where workers are not allowed (a site's
-// security policy), decode in the page.
+// The incidents decoded: all in promise jobs that run right after the script that builds the
+// map (see inflate), so that the page's first frame already shows them.
 function decodeIncidents(packed) {
-  var worker = DECODER;
-  DECODER = null;  // one use
-  if (!packed.n) {
-    if (worker) worker.close();
-    return Promise.resolve(Incidents.empty());
-  }
-  var work = worker ? worker.decode(packed).then(function (d) { d.where = 'worker'; return d; }, function () {
-    return decodePacked(packed);
-  }) : decodePacked(packed);
-  return work.then(function (decoded) { return new Incidents(packed, decoded); });
+  if (!packed.n) return Promise.resolve(Incidents.empty());
+  return decodePacked(packed).then(function (decoded) { return new Incidents(packed, decoded); });
 }
-
-// The worker's script: the decoding functions above, as they are written here.
-function workerMain(event) {
-  decodePacked(event.data).then(function (d) {
-    var buffers = [d.derived.e.buffer, d.derived.wx.buffer, d.derived.wy.buffer, d.derived.srcOff.buffer];
-    Object.keys(d.cols).forEach(function (k) { buffers.push(d.cols[k].buffer); });
-    postMessage(d, buffers);  // the arrays move to the page, not copied
-  }).catch(function (error) { postMessage({error: String(error)}); });  // the page then decodes them
-}
-var WORKER_PARTS = [inflate, orPlane, unzigzag, runningSum, addBase, readColumns, deriveColumns, decodePacked, workerMain];
-
-// A worker that decodes one page's incidents: {decode(packed) -> Promise of what decodePacked
-// gives, close()}; null where workers are not allowed.
-function startDecoder() {
-  var url, worker, settle = {};
-  try {
-    var source = WORKER_PARTS.map(String).join('\n') + '\nonmessage = workerMain;\n';
-    url = URL.createObjectURL(new Blob([source], {type: 'text/javascript'}));
-    worker = new Worker(url);
-  } catch (e) {
-    if (url) URL.revokeObjectURL(url);
-    return null;
-  }
-  var result = new Promise(function (resolve, reject) { settle.resolve = resolve; settle.reject = reject; });
-  result.catch(function () {});  // a worker that fails before it is asked is no error of the page
-  var close = function () { worker.terminate(); URL.revokeObjectURL(url); };
-  worker.onmessage = function (e) {
-    close();
-    if (e.data && e.data.cols) settle.resolve(e.data);
-    else settle.reject(new Error((e.data && e.data.error) || 'the incidents could not be decoded'));
-  };
-  worker.onerror = function (e) {
-    if (e && e.preventDefault) e.preventDefault();  // handled: the page decodes them itself
-    close();
-    settle.reject(new Error('the decoding worker failed'));
-  };
-  return {
-    close: close,
-    decode: function (packed) {
-      worker.postMessage({n: packed.n, digits: packed.digits, cols: packed.cols, bin: packed.bin, text: packed.text});
-      return result;
-    }
-  };
-}
-var PLUGIN_SCRIPT = document.currentScript;
-var DECODER = PLUGIN_SCRIPT && PLUGIN_SCRIPT.hasAttribute('data-mapgen-worker') ? startDecoder() : null;
 
 // The incidents, from their decoded columns (decodePacked).
 function Incidents(packed, decoded) {
@@ -204,7 +158,6 @@ function Incidents(packed, decoded) {
   this.sn = cols.sn; this.so = cols.so; this.su = cols.su; this.sp = cols.sp;
   this.srcOff = derived.srcOff;
   this.longest = derived.longest;  // the longest duration: bounds the search for a time window
-  this.decodedIn = decoded.where || 'page';  // or 'worker' (for measurements and tests)
   this._byId = null;
 }
 Incidents.prototype._addTables = function (names, text) {
@@ -249,6 +202,6 @@ Incidents.empty = function () {
   var zero = new Int32Array(0), none = new StringTable('', zero);
   var inc = Object.create(Incidents.prototype);
   inc.n = 0; inc.s = inc.e = inc.ty = inc.tp = inc.gp = zero; inc.wx = inc.wy = new Float64Array(0);
-  inc.texts = {id: none}; inc.longest = 0; inc._byId = new Map(); inc.hasText = true; inc.decodedIn = 'page';
+  inc.texts = {id: none}; inc.longest = 0; inc._byId = new Map(); inc.hasText = true;
   return inc;
 };

@@ -7,9 +7,8 @@ function App(map, data) {
   this.speed = 1;
   this.clock = new Clock(map, data);
   this._waiting = [];
-  // The incidents are decoded once (asynchronously, in a worker on large pages: 10-columns;
-  // begun before the map is built); until then the page shows zones and controls, and
-  // state().ready stays false.
+  // The incidents are decoded once (asynchronously, begun before the map is built, done in the
+  // promise jobs right after this script: 10-columns); until then state().ready stays false.
   var packed = data.inc;
   var decoded = decodeIncidents(packed);
   ['mapgenBase', 'mapgenZones', 'mapgenPoints'].forEach(function (name, k) {
@@ -65,7 +64,7 @@ function App(map, data) {
       text = app.loading.then(function () {
         var inc = app.clock.inc;
         if (inc.hasText) return inc;
-        return lazyText(packed).then(inflate).then(function (buffer) {
+        return lazyText(packed).then(function (b64) { return inflate(b64, true); }).then(function (buffer) {
           inc.attachText(packed.lazyTables, new TextDecoder().decode(buffer));
           app.emit('text');  // titles now available (e.g. for the screen-reader summary)
           return inc;
