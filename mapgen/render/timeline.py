@@ -16,7 +16,12 @@ def _template() -> Template:
 
 
 class TimeLayer(RawMacroElement):
-    """Incidents and zones on one clock, a slider and a legend (``mapgen/static/timeline/*.js``)."""
+    """Incidents and zones on one clock, a slider and a legend (``mapgen/static/timeline/*.js``).
+
+    The plugin's script goes in the page's head (it only defines the plugin: the browser runs it
+    while it still reads the data); the data block and the call that builds the map from it go
+    in the body.
+    """
 
     _template = _template()
 

@@ -73,11 +73,13 @@ def open_map(browser: Any) -> Iterator[Callable[..., MapPage]]:
     pages: list[MapPage] = []
 
     def _open(path: Path, *, width: int = 1200, height: int = 800, hash: str = "",
-              touch: bool = False, reduced_motion: bool = False) -> MapPage:
+              touch: bool = False, reduced_motion: bool = False, init_script: str = "") -> MapPage:
         context = browser.new_context(viewport={"width": width, "height": height},
                                       has_touch=touch, is_mobile=touch,
                                       reduced_motion="reduce" if reduced_motion else "no-preference")
         contexts.append(context)
+        if init_script:  # runs in the page before its own scripts
+            context.add_init_script(init_script)
         page = context.new_page()
         result = MapPage(page)
 

@@ -189,3 +189,29 @@ def test_what_the_first_picture_does_not_need_comes_after_it(records: dict[str, 
         assert errors == []
     finally:
         context.close()
+
+
+
+# Records the page's first animation frames once its map exists: whether the incidents were
+# drawn by then.
+FIRST_FRAMES = r"""
+window.__frames = [];
+(function poll() {
+  requestAnimationFrame(function () {
+    var s = null;
+    try { s = window.mapgen && mapgen.state && mapgen.state({ids: false}); } catch (e) {}
+    if (s) window.__frames.push({ready: s.ready, drawn: s.drawnCount});
+    if (window.__frames.length < 3) poll();
+  });
+})();
+"""
+
+
+def test_the_first_frame_of_the_map_shows_its_incidents(records: dict[str, Any], open_map) -> None:
+    """The incidents are decoded right after the script that builds the map (in promise jobs,
+    not in tasks behind the reading of the rest of the page): the map's first frame has them."""
+    page = open_map(_build(records, "cumulative"), init_script=FIRST_FRAMES)
+    page.page.wait_for_function("window.__frames.length >= 3")
+    frames = page.page.evaluate("window.__frames")
+    assert frames[0]["ready"] is True and frames[0]["drawn"] == N, frames
+    page.assert_clean()

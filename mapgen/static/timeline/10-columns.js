@@ -3,7 +3,7 @@
 // The numbers arrive as one deflated buffer of byte planes (see mapgen/columns.py), the strings
 // as one deflated UTF-8 text of all tables joined, cut by a lengths column per table. Decoded
 // once, into typed arrays and one string that popups and ids are sliced from.
-function inflate(b64) {  // base64 of deflated bytes -> Promise of an ArrayBuffer
+function inflate(b64, inTasks) {  // base64 of deflated bytes -> Promise of an ArrayBuffer
   var bytes;
   if (Uint8Array.fromBase64) {
     bytes = Uint8Array.fromBase64(b64);
@@ -12,8 +12,24 @@ function inflate(b64) {  // base64 of deflated bytes -> Promise of an ArrayBuffe
     bytes = new Uint8Array(n);
     for (var i = 0; i < n; i++) bytes[i] = bin.charCodeAt(i);
   }
-  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));
-  return new Response(stream).arrayBuffer();
+  var inflater = new DecompressionStream('deflate'), writer = inflater.writable.getWriter();
+  var ignore = function () {};  // a broken buffer is reported once, by the Promise returned
+  writer.write(bytes).catch(ignore);
+  writer.close().catch(ignore);
+  // inTasks: read as a Response, in the browser's tasks, a slice at a time between other work
+  // (the popup texts, megabytes, after the first picture). Else chunk by chunk in promise jobs:
+  // the whole inflation then runs right after the script that asked for it, instead of
+  // waiting between slices behind the reading of the rest of the page.
+  if (inTasks) return new Response(inflater.readable).arrayBuffer();
+  var reader = inflater.readable.getReader(), chunks = [], size = 0;
+  return (function next() {
+    return reader.read().then(function (r) {
+      if (!r.done) { chunks.push(r.value); size += r.value.length; return next(); }
+      var out = new Uint8Array(size), at = 0;
+      for (var k = 0; k < chunks.length; k++) { out.set(chunks[k], at); at += chunks[k].length; }
+      return out.buffer;
+    });
+  })();
 }
 
 // The popup texts (base64): in the data block, or, in a large page, in a block of their own
@@ -89,34 +105,59 @@ function StringTable(text, lengths, start) {
 }
 StringTable.prototype.get = function (i) { return this.text.slice(this.off[i], this.off[i + 1]); };
 
-function Incidents(packed, cols, text) {
+// What the drawing needs besides the columns, computed once: each incident's end, its position
+// in Web Mercator at zoom 0 (units of 256 px), where its sources start in the source columns,
+// and the longest duration (it bounds the search for a time window).
+function deriveColumns(packed, cols) {
   var n = packed.n, scale = Math.pow(10, packed.digits), i;
-  this.n = n;
+  var e = new Int32Array(n), wx = new Float64Array(n), wy = new Float64Array(n), srcOff = new Uint32Array(n + 1);
+  var s = cols.s, d = cols.d, lat = cols.lat, lon = cols.lon, sn = cols.sn, longest = 0;
+  var maxLat = 85.0511, rad = Math.PI / 180;
+  for (i = 0; i < n; i++) {
+    e[i] = s[i] + d[i];
+    if (d[i] > longest) longest = d[i];
+    var sin = Math.sin(Math.max(Math.min(lat[i] / scale, maxLat), -maxLat) * rad);
+    wx[i] = (lon[i] / scale + 180) / 360;
+    wy[i] = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+    srcOff[i + 1] = srcOff[i] + sn[i];
+  }
+  return {e: e, wx: wx, wy: wy, srcOff: srcOff, longest: longest};
+}
+
+// The packed incidents (base64 buffers) -> a Promise of {cols, text, derived}: typed arrays and
+// one string.
+function decodePacked(packed) {
+  return Promise.all([inflate(packed.bin), inflate(packed.text)]).then(function (parts) {
+    var cols = readColumns(packed, parts[0]);
+    return {cols: cols, text: new TextDecoder().decode(parts[1]), derived: deriveColumns(packed, cols)};
+  });
+}
+
+// The incidents decoded: all in promise jobs that run right after the script that builds the
+// map (see inflate), so that the page's first frame already shows them.
+function decodeIncidents(packed) {
+  if (!packed.n) return Promise.resolve(Incidents.empty());
+  return decodePacked(packed).then(function (decoded) { return new Incidents(packed, decoded); });
+}
+
+// The incidents, from their decoded columns (decodePacked).
+function Incidents(packed, decoded) {
+  var cols = decoded.cols, derived = decoded.derived;
+  this.n = packed.n;
   this.s = cols.s;
-  this.e = new Int32Array(n);
-  for (i = 0; i < n; i++) this.e[i] = cols.s[i] + cols.d[i];
+  this.e = derived.e;
   this.ty = cols.ty; this.tp = cols.tp; this.gp = cols.gp;
   this.pl = cols.pl; this.ac = cols.ac; this.fat = cols.fat;
-  this.latI = cols.lat; this.lonI = cols.lon; this.scale = scale;
-  this.wx = new Float64Array(n); this.wy = new Float64Array(n);
-  var maxLat = 85.0511, rad = Math.PI / 180;
-  for (i = 0; i < n; i++) {  // Web Mercator at zoom 0, in units of 256 px
-    var lat = Math.max(Math.min(cols.lat[i] / scale, maxLat), -maxLat) * rad;
-    var sin = Math.sin(lat);
-    this.wx[i] = (cols.lon[i] / scale + 180) / 360;
-    this.wy[i] = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
-  }
+  this.latI = cols.lat; this.lonI = cols.lon; this.scale = Math.pow(10, packed.digits);
+  this.wx = derived.wx; this.wy = derived.wy;
   this.texts = {};
   this._cols = cols;
-  this._addTables(packed.tables, text);
+  this._addTables(packed.tables, decoded.text);
   this.hasText = false;  // titles, descriptions, links: see attachText
   this.actorSets = packed.actorSets;
   this.sn = cols.sn; this.so = cols.so; this.su = cols.su; this.sp = cols.sp;
-  this.srcOff = new Uint32Array(n + 1);
-  for (i = 0; i < n; i++) this.srcOff[i + 1] = this.srcOff[i] + cols.sn[i];
-  var longest = 0;
-  for (i = 0; i < n; i++) if (cols.d[i] > longest) longest = cols.d[i];
-  this.longest = longest;  // the longest duration: bounds the search for a time window
+  this.srcOff = derived.srcOff;
+  this.longest = derived.longest;  // the longest duration: bounds the search for a time window
   this._byId = null;
 }
 Incidents.prototype._addTables = function (names, text) {

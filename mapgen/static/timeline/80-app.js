@@ -7,13 +7,10 @@ function App(map, data) {
   this.speed = 1;
   this.clock = new Clock(map, data);
   this._waiting = [];
-  // The incidents are decoded once (asynchronously: the buffers are inflated by the browser,
-  // begun before the map is built); until then the page shows zones and controls, and
-  // state().ready stays false.
+  // The incidents are decoded once (asynchronously, begun before the map is built, done in the
+  // promise jobs right after this script: 10-columns); until then state().ready stays false.
   var packed = data.inc;
-  var decoded = packed.n ? Promise.all([inflate(packed.bin), inflate(packed.text)]).then(function (parts) {
-    return new Incidents(packed, readColumns(packed, parts[0]), new TextDecoder().decode(parts[1]));
-  }) : Promise.resolve(Incidents.empty());
+  var decoded = decodeIncidents(packed);
   ['mapgenBase', 'mapgenZones', 'mapgenPoints'].forEach(function (name, k) {
     var pane = map.createPane(name);
     pane.style.zIndex = [150, 350, 450][k];
@@ -67,7 +64,7 @@ function App(map, data) {
       text = app.loading.then(function () {
         var inc = app.clock.inc;
         if (inc.hasText) return inc;
-        return lazyText(packed).then(inflate).then(function (buffer) {
+        return lazyText(packed).then(function (b64) { return inflate(b64, true); }).then(function (buffer) {
           inc.attachText(packed.lazyTables, new TextDecoder().decode(buffer));
           app.emit('text');  // titles now available (e.g. for the screen-reader summary)
           return inc;
