@@ -54,21 +54,21 @@ MAX_CANDIDATES = 60
 _KIND_RANK = (0, 1, 2, 4, 5, 3)
 
 
-def _order(row: tuple) -> tuple:
-    return (_KIND_RANK[row[9]], -row[8], row[10])
-
-
 def _best_per_place(rows: list[tuple]) -> list[tuple]:
     """One row per place (the one of its strongest key kind), ordered by kind, importance
     (descending) and id, at most MAX_CANDIDATES."""
     if len(rows) <= 1:
         return rows
-    best: dict[int, tuple] = {}
-    for r in rows:
-        old = best.get(r[10])
-        if old is None or _KIND_RANK[r[9]] < _KIND_RANK[old[9]]:
-            best[r[10]] = r
-    return sorted(best.values(), key=_order)[:MAX_CANDIDATES]
+    if len({r[10] for r in rows}) < len(rows):  # a place matched twice (few names)
+        best: dict[int, tuple] = {}
+        for r in rows:
+            old = best.get(r[10])
+            if old is None or _KIND_RANK[r[9]] < _KIND_RANK[old[9]]:
+                best[r[10]] = r
+        rows = list(best.values())
+    # decorated: tuples compare in C, and the ids (unique) settle every tie before the row
+    order = sorted([(_KIND_RANK[r[9]], -r[8], r[10], r) for r in rows])
+    return [k[3] for k in order[:MAX_CANDIDATES]]
 
 
 #: Places outside the map's countries farther than this from its first country's extent are
