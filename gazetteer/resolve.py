@@ -33,9 +33,7 @@ uncertain answers are refused rather than guessed:
   with an article (al-Hamah) that a village spells with it and the seat only without;
 * of far-apart places that fit a name by different keys, the one whose spelling is clearly the
   name's -- an edit from it, every far-off rival two edits further -- wins (see
-  :func:`_spelling_pick`): "Silûk" is Suluk, not Salkhad; so does a town of TOWN_POPULATION
-  people against villages of no known size at home spelled as well or an edit worse: "Kafr
-  Nabil" is Kafranbel, not the villages Kafr Dabil and Kafr Nabi;
+  :func:`_spelling_pick`): "Silûk" is Suluk, not Salkhad;
 * with context (``near``, the view, or at least MIN_CONTEXT_POINTS other places), a loose,
   skeleton or fuzzy match to a village more than OFF_CONTEXT_KM from all of it is
   ``unresolved``.
@@ -857,15 +855,7 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
     apart; Iblin, an edit from Ablin and two from Blunah; Murik, an edit from the town of
     Murak and from a village Umrik; Rmelan, an edit from Rmailan and two from Rumaylan, both
     160 km from the town meant, which the gazetteer lacks), and so does a name every place fits
-    only by two or more edits: the place meant may be missing -- unless the closest place is
-    a town known to have TOWN_POPULATION people and every such rival a village of no known
-    size (no record of it with people or a seat) in the same country, the way a town outweighs
-    same-named villages (:func:`_outweighs`): "Kafr Nabil" is the town of Kafranbel (45,000
-    people), not the villages Kafr Dabil and Kafr Nabi, an edit away too. Villages alike stay
-    in doubt ("Ma'rablit": Maarbalit or Zarablit), and so does a town against a seat or a
-    place of known size ("Edlib", an edit from Idlib and two from Ad Daliyah, which GeoNames'
-    dump knows as a subdistrict's seat; with the built-in data alone, where Ad Daliyah is a
-    village, Edlib is Idlib), a seat of no known size, and a town across the border. A key shorter than the fuzzy
+    only by two or more edits: the place meant may be missing. A key shorter than the fuzzy
     lookup's (:data:`gazetteer.fuzzy.MIN_LENGTH`) may be an edit from the place only when the
     place's consonants are the name's (a skeleton match).
 
@@ -895,26 +885,11 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
     d0 = dist[best]
     if d0 > SPELLED_EDITS or (d0 and len(key) < FUZZY_MIN_LENGTH and rows[best][9] == FUZZY):
         return None  # an edit in five letters is another name, unless the consonants agree
-    town: bool | None = None  # whether ``best`` is a town that outweighs villages (looked up once)
     for i in idx:
         if dist[i] < d0 + SPELLING_MARGIN and \
                 _distance_km(lats[best], lons[best], lats[i], lons[i]) > FAR_KM:
-            if town is None:
-                town = _spelled_town(cands, best, idx)
-            if not (town and rows[i][3] == rows[best][3]
-                    and not any(r[6] > 0 or r[4] in SEATS for r in _records(cands, i, idx))):
-                return None
+            return None
     return best, d0
-
-
-def _spelled_town(cands: CandidateSet, best: int, pool: Sequence[int]) -> bool:
-    """Whether candidate ``best`` -- the place a name is spelled closest to -- is known as a
-    town of TOWN_POPULATION people (by any of its records within SAME_PLACE_KM, from
-    ``pool``): then, like a town against namesakes (:func:`_outweighs`), it outweighs villages
-    of no known size in its own country spelled as well or an edit worse (see
-    :func:`_spelling_pick`). A seat of no known size does not: many a subdistrict's seat is a
-    village, and "Ratain" (Ratyan, a village) is an edit from Ras al-Ayn's seat too."""
-    return any(r[6] >= TOWN_POPULATION for r in _records(cands, best, pool))
 
 
 def _context_pick(cands: CandidateSet, group: list[int],
