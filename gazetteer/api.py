@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import re
 import sqlite3
@@ -54,21 +55,21 @@ MAX_CANDIDATES = 60
 _KIND_RANK = (0, 1, 2, 4, 5, 3)
 
 
-def _order(row: tuple) -> tuple:
-    return (_KIND_RANK[row[9]], -row[8], row[10])
-
-
 def _best_per_place(rows: list[tuple]) -> list[tuple]:
     """One row per place (the one of its strongest key kind), ordered by kind, importance
     (descending) and id, at most MAX_CANDIDATES."""
     if len(rows) <= 1:
         return rows
-    best: dict[int, tuple] = {}
-    for r in rows:
-        old = best.get(r[10])
-        if old is None or _KIND_RANK[r[9]] < _KIND_RANK[old[9]]:
-            best[r[10]] = r
-    return sorted(best.values(), key=_order)[:MAX_CANDIDATES]
+    if len({r[10] for r in rows}) < len(rows):  # a place matched twice (few names)
+        best: dict[int, tuple] = {}
+        for r in rows:
+            old = best.get(r[10])
+            if old is None or _KIND_RANK[r[9]] < _KIND_RANK[old[9]]:
+                best[r[10]] = r
+        rows = list(best.values())
+    # decorated: tuples compare in C, and the ids (unique) settle every tie before the row
+    order = sorted([(_KIND_RANK[r[9]], -r[8], r[10], r) for r in rows])
+    return [k[3] for k in order[:MAX_CANDIDATES]]
 
 
 #: Places outside the map's countries farther than this from its first country's extent are
@@ -115,6 +116,11 @@ def _found_home(rows: list[tuple], countries: tuple[str, ...], name: str) -> boo
 
 #: Entries kept in the per-name candidate cache before it is emptied.
 CACHE_LIMIT = 200_000
+#: Lookups that follow one another share one read of the database (one SQLite read
+#: transaction: starting one for every name costs about a tenth of a lookup), renewed at the
+#: first lookup after this many seconds, so that what another process imports shows within
+#: them (names seen before stay cached, as ever). SQLite writers never wait for readers.
+SNAPSHOT_SECONDS = 0.25
 
 
 class Gazetteer:
@@ -127,6 +133,8 @@ class Gazetteer:
         self._conn = conn
         #: One cursor for all name lookups (saves making one per name).
         self._lookup = conn.cursor()
+        #: When the shared read began (time.monotonic); -inf when none is open.
+        self._read_since = -math.inf
         self.home = home
         self._cache: dict[tuple[str, tuple[str, ...]], CandidateSet] = {}
         self._fuzzy = FuzzyIndex(conn)
@@ -153,6 +161,8 @@ class Gazetteer:
         hit = self._cache.get(ck)
         if hit is not None:
             return hit
+        if time.monotonic() - self._read_since > SNAPSHOT_SECONDS:
+            self._renew_read()
         look = self._lookup
         exact, loose = lookup_keys(name)
         rows = look.execute(STRONG_SQL, (exact, loose)).fetchall()
@@ -183,6 +193,18 @@ class Gazetteer:
             self._cache.clear()
         self._cache[ck] = cands
         return cands
+
+    def _renew_read(self) -> None:
+        """End the shared read (see SNAPSHOT_SECONDS), if any, and begin a new one."""
+        self._end_read()
+        self._conn.execute("BEGIN")
+        self._read_since = time.monotonic()
+
+    def _end_read(self) -> None:
+        """End the shared read, if one is open (before writing, and on close)."""
+        if self._conn.in_transaction:
+            self._conn.execute("COMMIT")
+        self._read_since = -math.inf
 
     def _abroad(self, rows: list[tuple], countries: tuple[str, ...]
                 ) -> tuple[frozenset[int], frozenset[int]]:
@@ -367,6 +389,7 @@ class Gazetteer:
     def _write(self, records: Sequence[PlaceRecord]) -> int:
         conn = self._conn
         try:
+            self._end_read()
             conn.execute("BEGIN IMMEDIATE")
             replaced = write_records(conn, records)
             conn.execute("COMMIT")
@@ -392,6 +415,10 @@ class Gazetteer:
     # -- lifetime --------------------------------------------------------------------------
     def close(self) -> None:
         """Close the database."""
+        try:
+            self._end_read()
+        except sqlite3.Error:
+            pass  # closing rolls back what is left
         self._conn.close()
 
     def __enter__(self) -> "Gazetteer":

@@ -21,6 +21,7 @@ import bisect
 import sqlite3
 from typing import Sequence
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -75,21 +76,23 @@ def build_index(conn: sqlite3.Connection) -> None:
 
 
 class _Block:
-    __slots__ = ("keys", "lengths", "ids", "_within")
+    """One block's keys (sorted by length) and, per key, the ids of its places."""
+
+    __slots__ = ("keys", "lengths", "_flat", "_ends", "_within")
 
     def __init__(self, text: str, blob: bytes) -> None:
         self.keys = text.split("\n")
-        self.lengths = [len(k) for k in self.keys]
-        flat = array.array("q")
-        flat.frombytes(blob)
-        ids: list[tuple[int, ...]] = []
-        start = 0
-        for i, v in enumerate(flat):
-            if v == 0:
-                ids.append(tuple(flat[start:i]))
-                start = i + 1
-        self.ids = ids
+        self.lengths = list(map(len, self.keys))
+        # the ids as stored (per key: its place ids, then 0), split where a key's ids are
+        # read: a block holds thousands of keys, a lookup wants a few
+        self._flat = np.frombuffer(blob, dtype=np.int64)
+        self._ends = np.flatnonzero(self._flat == 0)
         self._within: dict[tuple[int, int], tuple[int, list[str]]] = {}
+
+    def ids(self, i: int) -> list[int]:
+        """The place ids of key ``i``."""
+        start = int(self._ends[i - 1]) + 1 if i else 0
+        return self._flat[start:int(self._ends[i])].tolist()
 
     def within(self, shortest: int, longest: int) -> tuple[int, list[str]]:
         """(index of the first, keys) of the keys of ``shortest`` to ``longest`` letters (the
@@ -150,11 +153,10 @@ class FuzzyIndex:
             return {}
         found: dict[int, int] = {}
         n = len(key)
-        tags = [(tag, self._tags().get(tag, set())) for tag in blocks_of(key)]
+        tags = blocks_of(key)
         for cc in countries:
-            for tag, where in tags:
-                if cc not in where:
-                    continue
+            for tag in tags:
+                # (a block missing is looked for once: _block remembers it as None)
                 block = self._block(f"{cc}|{tag}")
                 if block is None:
                     continue
@@ -165,7 +167,7 @@ class FuzzyIndex:
                                                score_cutoff=edits, limit=limit):
                     if d == 0:
                         continue
-                    for pid in block.ids[lo + i]:
+                    for pid in block.ids(lo + i):
                         old = found.get(pid)
                         if old is None or d < old:
                             found[pid] = d

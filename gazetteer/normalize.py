@@ -19,6 +19,7 @@ and for the query alike:
 """
 from __future__ import annotations
 
+import functools
 import operator
 import re
 import unicodedata
@@ -75,6 +76,12 @@ _LOOSE_SUBS = [
     ("", re.compile(r"(.)\1+"), _FIRST_GROUP),  # r"\1" without re's template step per call
     ("h", re.compile(r"(?<=[aiu])h$"), ""),          # -ah/-eh/-ih endings (a final -a stays)
 ]
+#: The rules as (substring, rewrite of a word): each rewrite a C-level callable (a bound
+#: ``re.sub`` or ``str.replace``), so a word costs no Python call or type test per rule.
+_LOOSE_STEPS = tuple(
+    (needed, operator.methodcaller("replace", pattern, repl) if isinstance(pattern, str)
+     else functools.partial(pattern.sub, repl))
+    for needed, pattern, repl in _LOOSE_SUBS)
 _FRENCH_SILENT_E = re.compile(r"(?<=[aiuo]n)e$")
 #: Deletes the letters a skeleton leaves out (vowels and the semivowels y, w).
 _DROP_VOWELS = str.maketrans("", "", "aeiouyw")
@@ -118,8 +125,8 @@ def fold(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch)
                        or ("\u064b" <= ch <= "\u0670" and ch not in _TASHKEEL))
-    text = text.lower().translate(_SPECIAL)
-    return " ".join(_NON_ALNUM.split(text)).strip()
+    # each run of other characters becomes one space
+    return _NON_ALNUM.sub(" ", text.lower().translate(_SPECIAL)).strip()
 
 
 #: :func:`fold` without its cache, for names folded once.
@@ -170,10 +177,9 @@ def _loose_word(word: str) -> str:
         return form
     if len(word) > 3 and word.endswith("ne"):
         word = _FRENCH_SILENT_E.sub("", word)
-    for needed, pattern, repl in _LOOSE_SUBS:
+    for needed, rewrite in _LOOSE_STEPS:
         if needed in word:
-            word = (word.replace(pattern, repl) if isinstance(pattern, str)
-                    else pattern.sub(repl, word))
+            word = rewrite(word)
     return word
 
 

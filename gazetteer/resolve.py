@@ -110,6 +110,8 @@ NamesLookup = Callable[[Sequence[int]], Mapping[int, Sequence[str]]]
 
 
 _MATCH_BY_KIND = tuple(MATCH_WEIGHT[k] for k in range(5)) + (0.0,)
+#: W_MATCH * the match weight of an exact, alternate or loose key.
+_SPELLED_MATCH = tuple(W_MATCH * MATCH_WEIGHT[k] for k in (EXACT_MAIN, EXACT_ALT, LOOSE))
 #: ``Resolution.match`` per key kind (Latin skeletons are reported as fuzzy matches).
 MATCH_NAME = ("exact", "alternate", "loose", "arabic", "fuzzy", "fuzzy")
 #: Same-named places in the map's countries farther apart than this are different places
@@ -181,18 +183,19 @@ class CandidateSet:
         scores = []
         for r in rows:
             kind = r[9]
-            if kind == FUZZY:  # weight by the edit distance, set by the lookup
+            if kind < SKELETON_ARABIC:  # most: W_MATCH * match, worked out per kind once
+                score = _SPELLED_MATCH[kind] + r[8]
+            elif kind == FUZZY:  # weight by the edit distance, set by the lookup
                 scores.append(W_MATCH * r[12] + r[8])
                 continue
-            match = _MATCH_BY_KIND[kind]
-            if kind >= SKELETON_ARABIC:
+            else:
+                match = _MATCH_BY_KIND[kind]
                 if adjust:
                     match = match + adjust
-                imp = WEAK_IMPORTANCE_FACTOR * r[8]
-            else:
-                imp = r[8]
-            scores.append(W_MATCH * match + imp
-                          + DELIBERATE_SOURCE_BONUS * (r[7] in _DELIBERATE))
+                score = W_MATCH * match + WEAK_IMPORTANCE_FACTOR * r[8]
+            if r[7] in _DELIBERATE:
+                score += DELIBERATE_SOURCE_BONUS
+            scores.append(score)
         #: Score of each candidate before proximity and the country penalty (raw units); a
         #: tuple, which the garbage collector stops tracking (a cache holds many of these).
         self.scores: tuple[float, ...] = tuple(scores)
@@ -347,8 +350,7 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
         place whose name is clearly closer to the query than any far-off rival's win (see
         :func:`_spelling_pick`); without it such names stay ``ambiguous``.
     """
-    n = len(cands)
-    if n == 0:
+    if not cands.rows:
         return Resolution(query, "unresolved", None, 0.0)
     wanted = _wanted(countries) if countries else ()
     if near is None and not len(context) and view is None:
@@ -411,11 +413,12 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
           context: Sequence[tuple[float, float]],
           view: Sequence[Sequence[float]] | None,
           names: NamesLookup | None = None) -> Resolution:
-    n = len(cands)
     rows = cands.rows
+    n = len(rows)
+    n_context = len(context)
     # raw scores below; the Resolution reports raw / MAX_RAW
     prox = None
-    if near is not None or len(context):
+    if near is not None or n_context:
         base = cands.base
         # Only candidates that proximity could lift into contention are measured.
         live = np.flatnonzero(base >= base.max() - W_PROXIMITY - OTHER_COUNTRY_PENALTY
@@ -424,7 +427,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         part = np.zeros(len(live))
         if near is not None:
             part = _proximity(lats, lons, [near], NEAR_SCALE_KM)
-        if len(context):
+        if n_context:
             part = np.maximum(part, CONTEXT_WEIGHT * _density(lats, lons, context,
                                                               CONTEXT_SCALE_KM))
         prox = np.zeros(n)
@@ -443,11 +446,12 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             allowed, conflict = _allowed(cands, wanted)
         if not allowed:
             return Resolution(query, "unresolved", None, 0.0)
-        abroad = [i for i in allowed if rows[i][3] not in wanted]
-        if abroad and len(abroad) < len(allowed):  # places at home and abroad compete
-            sc = list(sc)
-            for i in abroad:
-                sc[i] -= OTHER_COUNTRY_PENALTY
+        if len(allowed) > 1:
+            abroad = [i for i in allowed if rows[i][3] not in wanted]
+            if abroad and len(abroad) < len(allowed):  # places at home and abroad compete
+                sc = list(sc)
+                for i in abroad:
+                    sc[i] -= OTHER_COUNTRY_PENALTY
     else:
         allowed = range(n)
 
@@ -558,15 +562,15 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             return _result(query, "ambiguous", None, best_score, cands, sc, [best, rival],
                            match)
     if rows[best][9] >= LOOSE and not is_town(rows[best]) and (
-            near is not None or view is not None or len(context) >= MIN_CONTEXT_POINTS):
+            near is not None or view is not None or n_context >= MIN_CONTEXT_POINTS):
         off = _off_context_km(rows[best][1], rows[best][2], near, context, view)
         if off > OFF_CONTEXT_KM:
             # a village whose name only resembles the query, far from all the map is about
             return _result(query, "unresolved", None, best_score, cands, sc,
                            kept[:MAX_ALTERNATIVES], match)
-    others = [i for i in kept if i != best][:3]
+    others = [i for i in kept if i != best][:3] if len(kept) > 1 else kept[:0]
     score = sc[best]
-    twin = [i for i in same if _twin(cands, best, i)]
+    twin = [i for i in same if _twin(cands, best, i)] if same else same
     if rows[best][7] == "ocha":
         # OCHA's record of a seat may rank above the GeoNames record of the same town; a
         # GeoNames record that knows the town as a town (its size, or its seat) speaks for it
@@ -576,10 +580,10 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             lead = max(known, key=lambda i: (rows[i][6], sc[i], -i))
             twin = [best] + [i for i in twin if i != lead]
             best = lead
-    twins = tuple(cands.place(i) for i in twin)
-    res = _result(query, "resolved", cands.place(best), score, cands, sc, others,
+    twins = tuple([place_from_row(rows[i]) for i in twin]) if twin else ()
+    res = _result(query, "resolved", place_from_row(rows[best]), score, cands, sc, others,
                   match, twins)
-    if near is not None or len(context) or view is not None:
+    if near is not None or n_context or view is not None:
         res = _with_context_km(res, near, context, view)
     return res
 
@@ -673,9 +677,12 @@ def _order(cands: CandidateSet, idx: Sequence[int], sc: Sequence[float]) -> list
 
 
 def _within(cands: CandidateSet, idx: Sequence[int], anchor: int, km: float) -> list[int]:
-    lats, lons = cands._cols()[:2]
-    lat, lon = lats[anchor], lons[anchor]
-    return [i for i in idx if i == anchor or _distance_km(lat, lon, lats[i], lons[i]) <= km]
+    rows = cands.rows
+    lat, lon = rows[anchor][1], rows[anchor][2]
+    # a latitude difference alone can rule a place out (see _FAR_DLAT)
+    dlat = km / (EARTH_RADIUS_KM * _RAD) * 1.001
+    return [i for i in idx if i == anchor or (abs(rows[i][1] - lat) <= dlat and _distance_km(
+        lat, lon, rows[i][1], rows[i][2]) <= km)]
 
 
 def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], best: int,
@@ -685,13 +692,13 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
     FAR_MARGIN of it (in the map's countries when given) and ``best`` does not outweigh them
     (see :func:`_outweighs`; ``records`` are all the candidates ``kept`` was chosen from, so
     that the records of one place count together); else []."""
-    lats, lons, _, admin = cands._cols()
-    if admin[best]:
+    # the rows themselves, not cands' columns: most sets are ranked once, and only the few
+    # best candidates are looked at here
+    rows = cands.rows
+    if rows[best][4].startswith("ADM"):
         return []
-    out = cands.outside(wanted) if wanted else None
     rivals = []
     # a loose or fuzzy match says less about which place is meant: a bigger lead is needed
-    rows = cands.rows
     margin = FAR_MARGIN if rows[best][9] <= EXACT_ALT else WEAK_FAR_MARGIN
     # a name a letter away from two places says nothing of which: a larger town is no answer
     fuzzy = rows[best][12] if rows[best][9] == FUZZY else None
@@ -701,15 +708,15 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
     weak_village = fuzzy is not None and not is_town(rows[best])
     long_skeleton = len(cands.skeleton) > SHORT_SKELETON
     towns: list[tuple] | None = None
-    top, lat0, lon0 = sc[best], lats[best], lons[best]
+    top, lat0, lon0 = sc[best], rows[best][1], rows[best][2]
     # "al-Hamah" spells a village Al-Hama with its article, the city of Hama only without:
     # the villages stay in the running however much more the city weighs
     article = rows[best][9] == LOOSE and _has_article(query)
     ours: list[tuple] | None = None
     for i in kept[1:]:
-        if admin[i] or (out is not None and out[i]):
-            continue
         r = rows[i]
+        if r[4].startswith("ADM") or (wanted and r[3] not in wanted):
+            continue
         if top - sc[i] >= margin and not (
                 fuzzy is not None and r[9] == FUZZY and r[12] >= fuzzy - 1e-9) \
                 and not (weak_village and (r[9] == FUZZY or (
@@ -720,7 +727,7 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
                 ours = _records(cands, best, records or kept)
             if not _article_spells(query, (r,), ours):
                 continue
-        if _distance_km(lat0, lon0, lats[i], lons[i]) > FAR_KM:
+        if abs(r[1] - lat0) > _FAR_DLAT or _distance_km(lat0, lon0, r[1], r[2]) > FAR_KM:
             if towns is None:  # the records of ``best`` that make it a town, looked up once
                 towns = []
                 pool = records or kept
@@ -892,21 +899,21 @@ def _context_pick(cands: CandidateSet, group: list[int],
     """The one candidate of ``group`` the context clearly points at, or None: the only one
     near ``near``; the only one inside the map's view; the only one near the other places of
     the report or map (or inside their extent)."""
-    lats, lons = cands._cols()[:2]
+    rows = cands.rows
     if near is not None:
-        d = [_distance_km(lats[i], lons[i], near[0], near[1]) for i in group]
+        d = [_distance_km(rows[i][1], rows[i][2], near[0], near[1]) for i in group]
         pick = _clear_min(group, d)
         if pick is not None:
             return pick
     if view is not None:
         (s, w), (nn, e) = view
-        inside = [i for i in group if s <= lats[i] <= nn and w <= lons[i] <= e]
+        inside = [i for i in group if s <= rows[i][1] <= nn and w <= rows[i][2] <= e]
         if len(inside) == 1:
             return inside[0]
     if len(context):
         pts = np.asarray(context, dtype=float).reshape(-1, 2)
-        glat = np.array([lats[i] for i in group])
-        glon = np.array([lons[i] for i in group])
+        glat = np.array([rows[i][1] for i in group])
+        glon = np.array([rows[i][2] for i in group])
         d = haversine_km(glat[:, None], glon[:, None], pts[None, :, 0], pts[None, :, 1])
         pick = _clear_min(group, d.min(axis=1).tolist())
         if pick is not None:
@@ -921,7 +928,7 @@ def _context_pick(cands: CandidateSet, group: list[int],
             pad = FAR_KM / 111.0
             s, nn = pts[:, 0].min() - pad, pts[:, 0].max() + pad
             w, e = pts[:, 1].min() - pad, pts[:, 1].max() + pad
-            inside = [i for i in group if s <= lats[i] <= nn and w <= lons[i] <= e]
+            inside = [i for i in group if s <= rows[i][1] <= nn and w <= rows[i][2] <= e]
             if len(inside) == 1:
                 return inside[0]
     return None
@@ -975,6 +982,7 @@ def _with_context_km(res: Resolution, near: tuple[float, float] | None,
 _RAD = math.pi / 180.0
 _SAME_DLAT = SAME_PLACE_KM / (EARTH_RADIUS_KM * _RAD) * 1.001
 _ADMIN_DLAT = ADMIN_SAME_PLACE_KM / (EARTH_RADIUS_KM * _RAD) * 1.001
+_FAR_DLAT = FAR_KM / (EARTH_RADIUS_KM * _RAD) * 1.001
 
 
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -991,18 +999,21 @@ def _one_per_place(cands: CandidateSet, order: list[int]) -> tuple[list[int], li
     candidates and those dropped as other records of the best one."""
     if len(order) == 1:
         return order, []
-    lats, lons, _, admin = cands._cols()
+    rows = cands.rows  # (not cands' columns: only the few best candidates are looked at)
     kept: list[int] = []
     same: list[int] = []
     for i in order:
-        lat = lats[i]
-        if admin[i] and any(not admin[j] and abs(lat - lats[j]) <= _ADMIN_DLAT
-                            and _distance_km(lat, lons[i], lats[j], lons[j])
-                            <= ADMIN_SAME_PLACE_KM for j in order):
+        r = rows[i]
+        lat = r[1]
+        if r[4].startswith("ADM") and any(
+                not rows[j][4].startswith("ADM") and abs(lat - rows[j][1]) <= _ADMIN_DLAT
+                and _distance_km(lat, r[2], rows[j][1], rows[j][2]) <= ADMIN_SAME_PLACE_KM
+                for j in order):
             continue
         for k in kept:
-            if abs(lat - lats[k]) <= _SAME_DLAT and \
-                    _distance_km(lat, lons[i], lats[k], lons[k]) <= SAME_PLACE_KM:
+            q = rows[k]
+            if abs(lat - q[1]) <= _SAME_DLAT and \
+                    _distance_km(lat, r[2], q[1], q[2]) <= SAME_PLACE_KM:
                 if k == kept[0]:
                     same.append(i)
                 break
@@ -1032,7 +1043,8 @@ def _result(query: str, status: str, place: Place | None, best: float, cands: Ca
             twins: tuple[Place, ...] = ()) -> Resolution:
     if not alts:
         return resolution(query, status, place, _scaled(best), match=match, same_place=twins)
-    place_of = cands.place
-    return resolution(query, status, place, _scaled(best), tuple([place_of(i) for i in alts]),
+    rows = cands.rows
+    return resolution(query, status, place, _scaled(best),
+                      tuple([place_from_row(rows[i]) for i in alts]),
                       tuple([min(1.0, max(0.0, score[i] / MAX_RAW)) for i in alts]),
                       match=match, same_place=twins)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,36 @@ def test_curated_rows_name_a_second_source():
     assert rows
     for row in rows:
         assert row.rstrip().split(",")[-1].strip(), row
+
+
+def _camp_csv(path: Path, name: str) -> Path:
+    path.write_text(f"{name},36.2186,36.6594,SY,CMPRF\n", encoding="utf-8")
+    return path
+
+
+def test_a_place_another_connection_imports_resolves_once_the_shared_read_is_renewed(
+        gz, home, tmp_path):
+    from gazetteer.api import SNAPSHOT_SECONDS
+
+    assert gz.resolve("Azaz", countries=["SY"]).status == "resolved"  # lookups share a read
+    with open_gazetteer(home) as other:  # a writer never waits for that read
+        assert other.import_files([_camp_csv(tmp_path / "c.csv", "Qasr Zeta camp")]).places == 1
+    time.sleep(SNAPSHOT_SECONDS + 0.1)
+    res = gz.resolve("Qasr Zeta camp", countries=["SY"])
+    assert res.status == "resolved" and res.place.source == "csv"
+
+
+def test_an_import_while_lookups_share_a_read_shows_at_once(gz, tmp_path):
+    assert gz.resolve("Azaz", countries=["SY"]).status == "resolved"
+    assert gz.import_files([_camp_csv(tmp_path / "c.csv", "Qasr Eta camp")]).places == 1
+    assert gz.resolve("Qasr Eta camp", countries=["SY"]).place.source == "csv"
+
+
+def test_closing_ends_the_shared_read(home):
+    with open_gazetteer(home) as gz:
+        gz.resolve("Azaz", countries=["SY"])
+        conn = sqlite3.connect(home / "gazetteer.sqlite3", isolation_level=None, timeout=0.1)
+        conn.execute("CREATE TABLE IF NOT EXISTS scratch (x)")  # a write to checkpoint
+        assert conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 1  # busy
+    assert conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
+    conn.close()

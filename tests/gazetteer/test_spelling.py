@@ -105,3 +105,23 @@ def test_namesakes_and_near_ties_stay_in_doubt(gz, name) -> None:
     # of one name; Iblin: an edit from Ablin and two from Blunah
     res = gz.resolve(name, countries=["SY", "TR"])
     assert res.status == "ambiguous", (name, res)
+
+
+@pytest.mark.parametrize("name", ["Kafr Nabil", "Edlib", "Kisir", "Harabe", "Halepi"])
+def test_a_town_an_edit_away_does_not_outweigh_villages_as_close(gz, name) -> None:
+    # Kafr Nabil: an edit from the town of Kafranbel (45,652 people, the place meant) and from
+    # OCHA's villages Kafr Dabil and Kafr Nabi; Edlib: one from Idlib, two from the village Ad
+    # Daliyah. Letting the town win would be right here, but wrong wherever the place meant
+    # is missing: Kisir, Harabe and Halepi (Akyayla), Turkish villages the built-in data lacks,
+    # would be taken for Al Qusayr and Aleppo, 400-600 km off
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "ambiguous", (name, res)
+
+
+@pytest.mark.parametrize("name", ["Ma'rablit", "Ratain"])
+def test_villages_alike_and_a_seat_of_no_known_size_stay_in_doubt(gz, name) -> None:
+    # Ma'rablit: an edit from Maarbalit and from Zarablit, villages 135 km apart; Ratain: an
+    # edit from the village Retyan (the place meant) and from OCHA's seat of Ras Al Ain
+    # district, whose size is not known
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "ambiguous", (name, res)
