@@ -30,12 +30,13 @@ def _monday(day: dt.date) -> dt.date:
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:last|on \w+) night\b", re.I), "last_night"),
-    (re.compile(r"\byesterday\b", re.I), "yesterday"),
+    (re.compile(r"\b(?:yesterday|ontem|ayer|hier)\b", re.I), "yesterday"),
     (re.compile(r"\b(?:the )?day before yesterday\b", re.I), "before_yesterday"),
     (re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|overnight|earlier today)\b", re.I), "today"),
     (re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a) days? ago\b", re.I), "days_ago"),
     (re.compile(r"\b(?:earlier )?this week\b", re.I), "this_week"),
-    (re.compile(r"\blast week\b", re.I), "last_week"),
+    (re.compile(r"\blast week\b|\b(?:na\s+|la\s+)?semana\s+pas(?:s)?ad[ao]\b|\bla\s+semaine\s+derni[èe]re\b", re.I),
+     "last_week"),
     (re.compile(r"\b(?:earlier )?this month\b", re.I), "this_month"),
     (re.compile(r"\blast month\b", re.I), "last_month"),
     (re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + _MONTH_NAMES + r")\b(?!\s+\d{4})", re.I), "day_month"),
