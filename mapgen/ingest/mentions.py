@@ -142,7 +142,7 @@ GOVERNMENT = "a government speaking or acting"
 CAPITAL = "a capital named for its government (no event told there)"
 MEETING_FAR = "a meeting's place, if far from the report's events"
 BUREAU = "the dateline's place, far from the report's events (where the report is filed from)"
-DATELINE_FAR = "the dateline's place, if far from the report's events"
+DATELINE_FAR = "the dateline's place (where the report is filed from)"
 #: A dateline's place farther than this from every other place of the report is the bureau
 #: the report is filed from ("BEIRUT, Feb 15 (AFP) -" over a story of northern Syria).
 BUREAU_KM = 100.0
