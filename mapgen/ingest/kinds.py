@@ -18,7 +18,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                  "artilharia", "artiller[íi]a", "artillerie", "m[íi]sseis", "m[íi]ssil", "misiles?",
                  "morteiros?", "morteros?", "obus", "roquetes?", "cohetes?", "foguetes?"),
     "clashes": ("clash", "fighting", "battle", "fought", "offensive", "assault", "attack", "ambush",
-                "front line", "frontline", "firefight", "combat", "counter-attack", "advance(?<!in advance)", "push",
+                "front line", "frontline", "firefight", "combat(?!ient|ant|ent)", "counter-attack", "advance(?<!in advance)", "push",
                 "confrontos", "enfrentamientos", "affrontements", "ofensiva", "ataques?\\b", "attaques?",
                 "batalha", "batalla", "bataille", "avan[çc]", "avanz"),
     "territorial change": ("captured", "capture", "seized", "took", "taken", "retook",
