@@ -143,6 +143,12 @@ CAPITAL = "a capital named for its government (no event told there)"
 MEETING_FAR = "a meeting's place, if far from the report's events"
 BUREAU = "the dateline's place, far from the report's events (where the report is filed from)"
 DATELINE_FAR = "the dateline's place (where the report is filed from)"
+SPEAKS = "someone speaks there"
+#: "In Geneva, the envoy said...": someone speaks there, when far from the report's events ("In
+#: Kilis, officials said 50,000 people waited" tells the news of Kilis)
+SPEAKS_FAR = "someone speaks there, if far from the report's events"
+#: Readings decided with the report's places: read again in the second pass, and no context
+_READ_AGAIN = (MEETING_FAR, DATELINE_FAR, SPEAKS_FAR)
 #: A dateline's place farther than this from every other place of the report is the bureau
 #: the report is filed from ("BEIRUT, Feb 15 (AFP) -" over a story of northern Syria).
 BUREAU_KM = 100.0
@@ -475,7 +481,7 @@ class MentionFinder:
         self.lookup.context = [(fold(m.text), (m.place.lat, m.place.lon)) for found in pieces.values()
                                for m in found.mentions
                                if m.precision != "region" and m.role != "speaker"
-                               and m.reason not in (MEETING_FAR, DATELINE_FAR)
+                               and m.reason not in _READ_AGAIN
                                and not m.place.feature_code.startswith(("ADM", "PCL"))]
         if not self.lookup.context:
             return self._join(pieces, parsed, spans, text_of)
@@ -485,7 +491,7 @@ class MentionFinder:
         # about once, in time proportional to its length.
         changed = {name for name in set().union(*tried.values()) if self._context_changes(name)}
         dirty = [key for key in every
-                 if tried[key] & changed or any(not self._near_report(m) or m.reason in (MEETING_FAR, DATELINE_FAR)
+                 if tried[key] & changed or any(not self._near_report(m) or m.reason in _READ_AGAIN
                                                 for m in pieces[key].mentions)]
         again, _ = self._pass(parsed, spans, dirty)
         pieces.update(again)
@@ -856,6 +862,11 @@ class MentionFinder:
                 mention.role, mention.reason = "speaker", BUREAU
             else:
                 mention.reason = DATELINE_FAR
+        elif there == SPEAKS_FAR:   # decided with the report's places (read again in the second pass)
+            if self._far_from_report(place) or self._bureau(place, surface):
+                mention.role, mention.reason = "speaker", SPEAKS
+            else:
+                mention.reason = SPEAKS_FAR
         elif there == MEETING_FAR:   # decided with the report's places (read again in the second pass)
             if self._far_from_report(place):
                 mention.role, mention.reason = "speaker", MEETING
@@ -925,7 +936,7 @@ class MentionFinder:
         if (not there and quiet and text[part[-1].end:part[-1].end + 1] == ","
                 and prefix.strip().lower() in _OPENING_PREPOSITIONS and prefix == text[:part[0].start]
                 and any(w in lx.SPEECH_VERBS for w in _WORD.findall(text.lower()))):
-            there = "someone speaks there"   # "In Geneva, the UN envoy Staffan de Mistura said..."
+            there = SPEAKS_FAR   # "In Geneva, the UN envoy Staffan de Mistura said..."
         return cue, region, near, names, speaker, there, government, quiet
 
     def _nearest_to_report(self, surface: str, result: Any) -> Any:
