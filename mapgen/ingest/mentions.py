@@ -451,6 +451,8 @@ class MentionFinder:
         self._near: dict[tuple[float, float, str], bool] = {}
         self._heart: tuple[Any, tuple[float, float]] | None = None
         self._ambiguous: dict[tuple[str, int], Any] = {}
+        #: names matched only by an alternate name of a place not (yet) among the report's others
+        self._alternates: set[str] = set()
 
     # -- the two passes ----------------------------------------------------------------------
     def run(self) -> Found:
@@ -491,7 +493,7 @@ class MentionFinder:
         # about once, in time proportional to its length.
         changed = {name for name in set().union(*tried.values()) if self._context_changes(name)}
         dirty = [key for key in every
-                 if tried[key] & changed or any(not self._near_report(m) or m.reason in _READ_AGAIN
+                 if tried[key] & (changed | self._alternates) or any(not self._near_report(m) or m.reason in _READ_AGAIN
                                                 for m in pieces[key].mentions)]
         again, _ = self._pass(parsed, spans, dirty)
         pieces.update(again)
@@ -519,6 +521,11 @@ class MentionFinder:
         others = self.lookup.others(fold(surface))
         return bool(others) and all(great_circle_km(place.lat, place.lon, lat, lon) > BUREAU_KM
                                     for lat, lon in others)
+
+    def _among_report(self, place: Any, surface: str) -> bool:
+        """True when ``place`` lies within :data:`CLOSE_KM` of another place of the report."""
+        return any(great_circle_km(place.lat, place.lon, lat, lon) <= CLOSE_KM
+                   for lat, lon in self.lookup.others(fold(surface)))
 
     def _near_report(self, mention: Mention) -> bool:
         return self._near_place(mention.place, fold(mention.text))
@@ -839,6 +846,14 @@ class MentionFinder:
         if not _latin(place.name):
             sim = max(sim, MIN_SIMILARITY)  # an Arabic-script main name: the gazetteer matched its keys
         sure = mention.score >= SURE_SCORE or (mention.score >= MIN_SCORE and sim >= MIN_SIMILARITY)
+        if not sure and mention.score >= MIN_SCORE and place is result.place \
+                and getattr(result, "match", "") == "alternate":
+            # a name equal (folded) to one of the place's alternate names, however unlike its
+            # main name ("Ikdah": Īkdah, an alternate name of Zayzafun), among the report's
+            # other places (read again once they are known)
+            sure = self._among_report(place, surface)
+            if not sure:
+                self._alternates.add(name)
         if not sure:
             mention.status = "unresolved"
             return mention

@@ -141,3 +141,17 @@ def test_talks_are_typed_from_the_sentence_not_the_entry() -> None:
     sentence = "Pro-government forces reached Nubl and cut the road to Azaz."
     assert suggest_type(sentence, entry, at=sentence.index("Nubl")) != "diplomatic"
     assert suggest_type("The envoy said talks in Geneva would resume.", entry) == "diplomatic"
+
+
+def test_an_alternate_name_among_the_reports_places(gazetteer: Any) -> None:
+    # "Ikdah" is an alternate name of Zayzafun (Īkdah), near Azaz and Kilis: nothing like its main name
+    text = ("8 de fevereiro de 2016, 09h30\n\nEntre Azaz e Kilis, as organizações humanitárias contam nove "
+            "acampamentos, o maior deles perto de Ikdah.\n")
+    result = ingest_text(text, gazetteer=gazetteer)
+    ikdah = _mention(result, "Ikdah")
+    assert abs(ikdah.place.lat - 36.6497) < 0.02 and abs(ikdah.place.lon - 37.1808) < 0.02
+    assert ikdah.precision == "near"
+    # a word that is only an alternate name of a village far from the report's places stays unplaced
+    far = ingest_text("Feb 15, 2016 10:00 (GMT)\n\nActivists reported shelling on Azaz and Kasha.\n",
+                      gazetteer=gazetteer)
+    assert "Kasha" not in {m.text for m in far.found.mentions}
