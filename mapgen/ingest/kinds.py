@@ -9,23 +9,40 @@ from functools import lru_cache
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "airstrike": ("airstrike", "air strike", "air raid", "airstrikes", "warplane", "jets", "bombed",
                   "bombing", "bombard", "cluster bomb", "barrel bomb", "sorties", "aerial", "helicopter",
-                  "air force", "bombs"),
+                  "air force", "bombs",
+                  # Portuguese, Spanish and French ("bombard" holds bombardeio, bombardeo, bombardement)
+                  "ataques? a[ée]reos?", "frappes? a[ée]riennes?", "avi[õo]es", "aviones", "avions",
+                  "avia[çc][ãa]o", "aviaci[óo]n", "aviation"),
     "shelling": ("shelling", "shelled", "artillery", "mortar", "rocket", "missile", "shells",
-                 "howitzer", "grad"),
+                 "howitzer", "grad",
+                 "artilharia", "artiller[íi]a", "artillerie", "m[íi]sseis", "m[íi]ssil", "misiles?",
+                 "morteiros?", "morteros?", "obus", "roquetes?", "cohetes?", "foguetes?"),
     "clashes": ("clash", "fighting", "battle", "fought", "offensive", "assault", "attack", "ambush",
-                "front line", "frontline", "firefight", "combat", "counter-attack", "advance(?<!in advance)", "push"),
+                "front line", "frontline", "firefight", "combat(?!ient|ant|ent)", "counter-attack", "advance(?<!in advance)", "push",
+                "confrontos", "enfrentamientos", "affrontements", "ofensiva", "ataques?\\b", "attaques?",
+                "batalha", "batalla", "bataille", "avan[çc]", "avanz"),
     "territorial change": ("captured", "capture", "seized", "took", "taken", "retook",
                            "recaptured", "lost", "fell to", "broke through", "encircle", "besiege",
                            "siege", "cut off", "control of", "entered", "overran", "withdrew",
-                           "retreat", "in control"),
+                           "retreat", "in control",
+                           "tomaram", "tomou", "tomaron", "tom[óo]", "captur", "conquist", "apoderaram",
+                           "apoderaron", "empar[ée]", "prise de", "repris", "cerco", "sitiad", "encercl",
+                           "assi[ée]g", "entraram", "entraron", "entr[ée]s dans"),
     "displacement": ("flee", "fled", "fleeing", "refugee", "displaced", "exodus", "stranded",
-                     "trapped", "on foot", "camps", "evacuat", "crowds"),
+                     "trapped", "on foot", "camps", "evacuat", "crowds",
+                     "deslocad", "desplazad", "d[ée]plac[ée]s", "refugiad", "r[ée]fugi[ée]s", "fugir",
+                     "fugiram", "huy", "fuyant", "acampamentos", "campamentos"),
     "humanitarian": (r"aid(?!\s+(?:workers?|agenc\w*|groups?|officials?))", "hospital",
                      "humanitarian", "medical", "food", "bread", "supplies", "tents", "relief",
-                     "convoy", "doctor", "water", "shortage"),
+                     "convoy", "doctor", "water", "shortage",
+                     "humanit[áa]ri", "humanitaire", "h[ôo]pital", "ajuda", "ayuda", "m[ée]dic", "socorr",
+                     "secour"),
     "diplomatic": ("talks", "conference", "treaty", "envoy", "summit", "negotiat", "pledge",
                    "ceasefire", "truce", "diplomat", "sanction", "minister", "un security council",
-                   "agreement", "donor"),
+                   "agreement", "donor",
+                   "conversa[çc][õo]es", "negocia[çc][õo]es", "negociaciones", "pourparlers", "n[ée]gociation",
+                   "cessar-fogo", "alto el fuego", "cessez-le-feu", "tr[ée]gua", "tr[êe]ve", "cimeira",
+                   "cumbre", "sommet", "enviad[oa]", "envoy[ée]", "ministr[oe]"),
     "statement": ("said", "says", "told", "claimed", "accused", "warned", "denied", "announced",
                   "reports", "statement", "estimated"),
 }
@@ -63,7 +80,8 @@ def type_scores(text: str) -> dict[str, int]:
 
 
 def suggest_type(sentence: str, entry: str = "", at: int | None = None) -> str:
-    """The type whose keywords the sentence holds most (entry words count a third as much).
+    """The type whose keywords the sentence holds most (entry words count a third as much, and
+    not for ``diplomatic``).
 
     Given the position ``at`` of the place name, words close to it count up to double (fading
     to single at :data:`NEAR_CHARS` characters away). Saying-words only decide when no event word is there;
@@ -72,7 +90,9 @@ def suggest_type(sentence: str, entry: str = "", at: int | None = None) -> str:
     wide = type_scores(entry) if entry else _NO_SCORES
     best, best_score = "statement", 0.0
     for kind, near in _near_scores(sentence, at):
-        score = 3 * near + wide[kind]
+        # talks are typed from the sentence's own words: a place named for an event is not where
+        # the entry's talks and conferences are (those places are set aside as meetings)
+        score = 3 * near + (wide[kind] if kind != "diplomatic" else 0)
         if near == 0.0:
             score = min(score, 2.5)  # entry words alone never beat one word in the sentence
         if score > best_score:

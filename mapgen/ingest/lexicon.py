@@ -55,6 +55,8 @@ confirms argued argues explained explains noted notes acknowledged admitted twee
 pledged urged urges called asked asks replied responded accused accuses believes believed
 thinks thought suggested suggests stressed emphasised emphasized
 disse diz afirmou afirma declarou anunciou acusou acusa negou nega garantiu
+dijo dice afirmó afirma declaró anunció acusó negó aseguró pidió advirtió
+déclaré affirmé annoncé estimé démenti demandé averti
 """.split())
 
 #: Verbs a government does: a capital or large city directly before one (or before "could",
@@ -140,7 +142,8 @@ Quds Force, Basij, Peshmerga, Grey Wolves, Wagner, NATO, UN, United Nations, UNH
 OCHA, WFP, WHO, ICRC, Red Cross, Red Crescent, MSF, IHH, AFAD, EU, European Union, GCC, OPCW,
 HRW, SOHR, SNHR, FSB, GRU, SVR, KGB, CIA, MI6, NSA, Pentagon, Kremlin, White House,
 Downing Street, Elysee, Élysée, Congress, Senate, Duma, Majlis, Baath, Ba'ath, Shabiha,
-Tiger Forces, Desert Hawks, NDF, Mukhabarat, White Helmets
+Tiger Forces, Desert Hawks, NDF, Mukhabarat, White Helmets,
+Estado Islâmico, Estado Islámico, Estado Islamico, État islamique, Etat islamique
 """.replace("\n", " ").split(","))
 
 #: Words of a place's kind written after its name ("Latakia province", "Menagh airbase").

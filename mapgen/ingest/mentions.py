@@ -45,10 +45,10 @@ LOOK_BEHIND = 80
 #: de", "cerca de"...), with an article and a kind of place between ("near the town of").
 _DIRS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
 _NEAR_BEFORE = re.compile(
-    r"(?:\b(?:near(?:by)?|close\s+to|just\s+outside|outside(?:\s+of)?|around|in\s+the\s+vicinity\s+of|"
+    r"(?:\b(?:near|close\s+to|just\s+outside|outside(?:\s+of)?|around|in\s+the\s+vicinity\s+of|"
     r"(?:on\s+|at\s+)?the\s+(?:outskirts|edges?|vicinity|environs|suburbs)\s+of|outskirts\s+of|"
     + _DIRS + r"\s+of|(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:(?:to\s+the\s+)?" + _DIRS + r"\s+)?(?:of|from)|"
-    r"perto\s+d[eoa]s?|pr[óo]xim[oa]s?\s+(?:a|à|ao|de|d[oa]s?)|(?:nos|nas)\s+(?:arredores|imediações|proximidades)\s+d[eoa]s?|"
+    r"perto\s+d[eoa]s?|pr[óo]xim[oa]s?\s+(?:a|à|ao|de|d[oa]s?)|(?:n?os|n?as)\s+(?:arredores|imediações|proximidades)\s+d[eoa]s?|"
     r"na\s+periferia\s+d[eoa]s?|(?:a|ao)\s+(?:norte|sul|leste|oeste|nordeste|noroeste|sudeste|sudoeste)\s+d[eoa]s?|"
     r"quil[óô]metros?\s+d[eoa]s?|km\s+d[eoa]s?|"
     r"pr[èe]s\s+d(?:[eu]s?)?|non\s+loin\s+d(?:[eu]s?)?|aux\s+abords\s+d(?:[eu]s?)?|(?:à\s+la|en)\s+p[ée]riph[ée]rie\s+d(?:[eu]s?)?|"
@@ -56,7 +56,8 @@ _NEAR_BEFORE = re.compile(
     r"à\s+l['’](?:est|ouest)\s+d(?:[eu]s?)?|kilom[èe]tres\s+d(?:[eu]s?)?|"
     r"cerca\s+de|(?:en|a)\s+las\s+afueras\s+de|al\s+(?:norte|sur|este|oeste)\s+de)"
     r"(?:\s+(?:the|la|le|les|o|a|os|as|el))?"
-    r"(?:\s+(?:rebel-held|regime-held|besieged|small|border|rebel|kurdish|syrian|turkish))?"
+    r"(?:\s+(?:rebel-held|regime-held|besieged|small|border|rebel|kurdish|syrian|turkish|adjoining|"
+    r"neighbouring|neighboring|nearby)){0,2}"
     r"(?:\s+(?:town|village|city|camp|crossing|base|airbase|air\s+base|cidade|vila|aldeia|posto|"
     r"base\s+a[ée]rea|base\s+a[ée]rienne|ville|localit[ée]|poste-fronti[èe]re|poste|pueblo|ciudad)"
     r"(?:\s+(?:of|de|do|da|du))?)?)\s*['’]?$", re.I)
@@ -111,6 +112,23 @@ criticizes""".split())
 #: Words after a name, after "could", "would", "has"..., that say it stands for its government
 #: ("Moscow could demand", "Ankara has rejected"); a capital only.
 _MODALS = frozenset("could would will may might must should can cannot has had have is was".split())
+#: An article's dateline opening a paragraph: the place in capitals, then its country or the
+#: date, the agency, and a dash ("KILIS, Turkey —", "AZAZ, Syria (Reuters) -",
+#: "BEIRUT, 15 feb 2016 (AFP) -").
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-ÞĞİŞ][A-ZÀ-ÞĞİŞ'’\-]+(?:\s+[A-ZÀ-ÞĞİŞ][A-ZÀ-ÞĞİŞ'’\-]+){0,3})"
+    r"(?:,\s*[^—–()\n]{2,40}?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|-{1,2})\s+\S")
+#: A byline: "By", "Por", "Par" or "Von", then two or more capitalised names (joined by "and",
+#: "e", "et", "y" or commas) and nothing else but a separator and a date.
+_BYLINE = re.compile(
+    r"^(?:By|BY|Por|POR|Par|PAR|Von)\s+(?P<names>[A-ZÀ-ÞĞİŞ][\w'’.\-]*"
+    r"(?:(?:\s+|\s*,\s*|\s+(?:and|e|et|y|und|&)\s+)(?:(?:de|da|do|dos|van|von|al|el|bin|ibn)\s+)?[A-ZÀ-ÞĞİŞ][\w'’.\-]*)+)"
+    r"\s*(?:$|[|·•]|\s[-—–]\s|,\s*\d|,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
+#: The text before a name ends with another name's possessive ("near Azaz's"): what the words
+#: before that name say is said of the name that follows it ("near Azaz's Bab al-Salama crossing").
+_POSSESSOR_BEFORE = re.compile(r"(?:\b[A-ZÀ-Þ][\w'’\-]*\s+){0,2}[A-ZÀ-Þ][\w'’\-]*['’]s\s*$")
+#: Prepositions that open a sentence before a name and a comma ("In Geneva, the envoy said").
+_OPENING_PREPOSITIONS = frozenset("in at en em à a no na au dans".split())
 _LOWER_WORD = re.compile(r"\b[a-zà-ÿ][a-zà-ÿ'’\-]*\b")
 _PLAIN_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
 
@@ -123,6 +141,17 @@ MEETING = "a meeting's place"
 GOVERNMENT = "a government speaking or acting"
 CAPITAL = "a capital named for its government (no event told there)"
 MEETING_FAR = "a meeting's place, if far from the report's events"
+BUREAU = "the dateline's place, far from the report's events (where the report is filed from)"
+DATELINE_FAR = "the dateline's place (where the report is filed from)"
+SPEAKS = "someone speaks there"
+#: "In Geneva, the envoy said...": someone speaks there, when far from the report's events ("In
+#: Kilis, officials said 50,000 people waited" tells the news of Kilis)
+SPEAKS_FAR = "someone speaks there, if far from the report's events"
+#: Readings decided with the report's places: read again in the second pass, and no context
+_READ_AGAIN = (MEETING_FAR, DATELINE_FAR, SPEAKS_FAR)
+#: A dateline's place farther than this from every other place of the report is the bureau
+#: the report is filed from ("BEIRUT, Feb 15 (AFP) -" over a story of northern Syria).
+BUREAU_KM = 100.0
 #: The words a text before a name must end with for a meeting to be read there (a quick test).
 _VENUE_LAST = frozenset("in at em no na à en au a to ao visiting visit visits visited".split())
 
@@ -139,6 +168,10 @@ class Token:
     is_article_name: bool = False
     #: a word that is an ordinary word of the report's language here ("et" in French)
     plain: bool = False
+    #: a word of an article's dateline ("KILIS, Turkey —"): a name though written in capitals
+    dateline: bool = False
+    #: a word of a byline ("By Layla Haddad and Orhan Coskun"): a person's name, not a place
+    byline: bool = False
 
     def __post_init__(self) -> None:
         self.low = fold(self.text)
@@ -280,6 +313,40 @@ def tokens_of(text: str) -> list[Token]:
     return out
 
 
+def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:
+    """Flag the words of a dateline's place ("AZAZ, Syria (Reuters) -": read as a name though in
+    capitals) and of a byline's authors ("By Layla Haddad and Orhan Coskun": people)."""
+    head = text[:1]
+    if not head.isupper():
+        return
+    match = _DATELINE.match(text)
+    if match is not None:
+        for tok in tokens:
+            if tok.end <= match.end("place"):
+                tok.dateline = True
+        return
+    match = _BYLINE.match(text)
+    if match is not None:
+        for tok in tokens:
+            if tok.start >= match.start("names") and tok.end <= match.end("names"):
+                tok.byline = True
+
+
+_OF = frozenset("de do da du des del d".split())
+
+
+def _group_then_place(words: list[Token]) -> bool:
+    """True when a run opened by an organisation's head noun is a known group's whole name, then
+    "de" and a name: "expulsaram o Estado Islâmico de Kobani" drove the group *from* Kobani (the
+    group is "Estado Islâmico"; nobody names it "of Kobani"), so the name after "de" is read."""
+    for size in range(len(words) - 2, 1, -1):
+        raw = " ".join(t.text.lower() for t in words[:size])
+        if (raw in lx.GROUPS or " ".join(t.low for t in words[:size]) in lx.GROUPS) \
+                and words[size].low in _OF and words[size + 1].is_cap:
+            return True
+    return False
+
+
 def _not_a_name(tok: Token) -> bool:
     """Compound adjectives ("Western-backed") and brand names written in CamelCase."""
     if "-" in tok.text and tok.text.rsplit("-", 1)[1].lower() in _COMPOUND_TAIL:
@@ -384,6 +451,8 @@ class MentionFinder:
         self._near: dict[tuple[float, float, str], bool] = {}
         self._heart: tuple[Any, tuple[float, float]] | None = None
         self._ambiguous: dict[tuple[str, int], Any] = {}
+        #: names matched only by an alternate name of a place not (yet) among the report's others
+        self._alternates: set[str] = set()
 
     # -- the two passes ----------------------------------------------------------------------
     def run(self) -> Found:
@@ -403,6 +472,7 @@ class MentionFinder:
                     for tok in tokens:
                         if tok.text in lx.FOREIGN_NOT_CONNECTORS:
                             tok.plain = True
+                _mark_dateline_and_byline(sentence.text, tokens)
                 runs = spans_of(sentence.text, tokens, self.stop)
                 self._collect_people(sentence.text, tokens, runs)
                 parsed.append((sentence, tokens))
@@ -412,7 +482,8 @@ class MentionFinder:
         pieces, tried = self._pass(parsed, spans, every)
         self.lookup.context = [(fold(m.text), (m.place.lat, m.place.lon)) for found in pieces.values()
                                for m in found.mentions
-                               if m.precision != "region" and m.role != "speaker" and m.reason != MEETING_FAR
+                               if m.precision != "region" and m.role != "speaker"
+                               and m.reason not in _READ_AGAIN
                                and not m.place.feature_code.startswith(("ADM", "PCL"))]
         if not self.lookup.context:
             return self._join(pieces, parsed, spans, text_of)
@@ -422,7 +493,7 @@ class MentionFinder:
         # about once, in time proportional to its length.
         changed = {name for name in set().union(*tried.values()) if self._context_changes(name)}
         dirty = [key for key in every
-                 if tried[key] & changed or any(not self._near_report(m) or m.reason == MEETING_FAR
+                 if tried[key] & (changed | self._alternates) or any(not self._near_report(m) or m.reason in _READ_AGAIN
                                                 for m in pieces[key].mentions)]
         again, _ = self._pass(parsed, spans, dirty)
         pieces.update(again)
@@ -443,6 +514,18 @@ class MentionFinder:
             self._heart = (self.lookup.context, (lats[len(lats) // 2], lons[len(lons) // 2]))
         lat, lon = self._heart[1]
         return float(distance_km(place.lat, place.lon, lat, lon)) > FAR_KM
+
+    def _bureau(self, place: Any, surface: str) -> bool:
+        """True when a dateline's ``place`` lies farther than :data:`BUREAU_KM` from every other
+        place of the report: the bureau the report is filed from, not where it happened."""
+        others = self.lookup.others(fold(surface))
+        return bool(others) and all(great_circle_km(place.lat, place.lon, lat, lon) > BUREAU_KM
+                                    for lat, lon in others)
+
+    def _among_report(self, place: Any, surface: str) -> bool:
+        """True when ``place`` lies within :data:`CLOSE_KM` of another place of the report."""
+        return any(great_circle_km(place.lat, place.lon, lat, lon) <= CLOSE_KM
+                   for lat, lon in self.lookup.others(fold(surface)))
 
     def _near_report(self, mention: Mention) -> bool:
         return self._near_place(mention.place, fold(mention.text))
@@ -505,6 +588,9 @@ class MentionFinder:
         """Names after a title ("Prime Minister X Y", "Gen. X") or with a common first name."""
         for span in spans:
             words = [tokens[i] for i in span]
+            if words[0].byline:   # "By Layla Haddad and Orhan Coskun": the authors
+                self.people.update(t.low for t in words if not t.is_connector)
+                continue
             titled = [n for n, t in enumerate(words) if t.low.replace(" ", "-") in lx.TITLES
                       or t.low in lx.TITLES]
             if titled and titled[-1] + 1 < len(words):
@@ -552,13 +638,15 @@ class MentionFinder:
         None for an organisation or a person, else (words, country names, candidate segments)."""
         text = sentence.text
         words = [tokens[i] for i in span]
+        if words[0].byline:
+            return None   # the authors of a byline
         if words[0].low == "the" and len(words) > 1:
             words = words[1:]
         # an organisation ("X Press Agency", "the X treaty"), an outlet or a group
         after = _words_after(text, words[-1], 1)
         if words[-1].low in lx.ORG_WORDS or (after and after[0] in lx.ORG_WORDS):
             return None
-        if self.languages and words[0].low in lx.FOREIGN_ORG_HEADS:
+        if self.languages and words[0].low in lx.FOREIGN_ORG_HEADS and not _group_then_place(words):
             return None   # "Observatoire syrien...", "Capacetes Brancos"
         if words[0].low in lx.ARABIC_ORG_HEADS and len(words) > 1:
             return None   # "Liwa Ahrar Souriya", "Jaish al-Tahrir"
@@ -663,7 +751,8 @@ class MentionFinder:
                 if part[0].is_connector or part[-1].is_connector:
                     continue
                 if size == 1 and (self._is_stop(part[0]) or part[0].low in self.people
-                                  or (part[0].text.isupper() and len(part[0].text) > 1)):
+                                  or (part[0].text.isupper() and len(part[0].text) > 1
+                                      and not part[0].dateline)):
                     continue
                 if size > 1 and (part[0].low in self.stop or part[-1].low in self.stop):
                     continue
@@ -742,8 +831,12 @@ class MentionFinder:
         if place.feature_code.startswith("PCL"):
             return None
         if region:
-            place = self._province(surface) or self._region_of(place, result) or place
-            mention.precision = "region"
+            province = self._province(surface) or self._region_of(place, result)
+            if province is None and cue == "countryside" and place.feature_code.startswith("PPL"):
+                mention.precision = "near"   # "the Azaz countryside": around a town with no province
+            else:
+                place = province or place
+                mention.precision = "region"
         else:
             if place.feature_code.startswith("ADM"):
                 place = self._town_of(place, result) or place
@@ -753,6 +846,14 @@ class MentionFinder:
         if not _latin(place.name):
             sim = max(sim, MIN_SIMILARITY)  # an Arabic-script main name: the gazetteer matched its keys
         sure = mention.score >= SURE_SCORE or (mention.score >= MIN_SCORE and sim >= MIN_SIMILARITY)
+        if not sure and mention.score >= MIN_SCORE and place is result.place \
+                and getattr(result, "match", "") == "alternate":
+            # a name equal (folded) to one of the place's alternate names, however unlike its
+            # main name ("Ikdah": Īkdah, an alternate name of Zayzafun), among the report's
+            # other places (read again once they are known)
+            sure = self._among_report(place, surface)
+            if not sure:
+                self._alternates.add(name)
         if not sure:
             mention.status = "unresolved"
             return mention
@@ -771,6 +872,16 @@ class MentionFinder:
         if speaker or (government and lx.is_capital(place)):
             # "Moscow said", "Moscow could demand", "urged Ankara": its government, not a place
             mention.role, mention.reason = "speaker", GOVERNMENT
+        elif there == DATELINE_FAR:   # decided with the report's places (read again in the second pass)
+            if self._bureau(place, surface):
+                mention.role, mention.reason = "speaker", BUREAU
+            else:
+                mention.reason = DATELINE_FAR
+        elif there == SPEAKS_FAR:   # decided with the report's places (read again in the second pass)
+            if self._far_from_report(place) or self._bureau(place, surface):
+                mention.role, mention.reason = "speaker", SPEAKS
+            else:
+                mention.reason = SPEAKS_FAR
         elif there == MEETING_FAR:   # decided with the report's places (read again in the second pass)
             if self._far_from_report(place):
                 mention.role, mention.reason = "speaker", MEETING
@@ -795,8 +906,16 @@ class MentionFinder:
         text = sentence.text
         after = _words_after(text, part[-1], 4)
         prefix = text[max(0, part[0].start - LOOK_BEHIND):part[0].start]
+        possessor = _POSSESSOR_BEFORE.search(prefix)
+        if possessor is not None:   # "near Azaz's Bab al-Salama crossing": near the crossing
+            prefix = prefix[:possessor.start()]
         cue, region, near, there, addressed = _prefix_reading(prefix, self._is_headline(sentence),
                                                              self.prepositions)
+        if near and text[part[-1].end:part[-1].end + 3] in ("'s ", "’s ") \
+                and text[part[-1].end + 3:part[-1].end + 4].isupper():
+            near = False   # "near Azaz's Bab al-Salama crossing": the crossing is the one near
+        if part[0].dateline:
+            there = DATELINE_FAR
         tail = part[-1].low
         if after and after[0] in _NEAR_AFTER:
             near, cue = True, after[0]
@@ -829,6 +948,10 @@ class MentionFinder:
         quiet = self._quiet.get(id(sentence))
         if quiet is None:
             quiet = self._quiet[id(sentence)] = not tells_of_event(text)
+        if (not there and quiet and text[part[-1].end:part[-1].end + 1] == ","
+                and prefix.strip().lower() in _OPENING_PREPOSITIONS and prefix == text[:part[0].start]
+                and any(w in lx.SPEECH_VERBS for w in _WORD.findall(text.lower()))):
+            there = SPEAKS_FAR   # "In Geneva, the UN envoy Staffan de Mistura said..."
         return cue, region, near, names, speaker, there, government, quiet
 
     def _nearest_to_report(self, surface: str, result: Any) -> Any:
@@ -841,6 +964,12 @@ class MentionFinder:
             return None
         # rivals are the candidates whose name looks like the one written (or cannot be compared)
         rivals = [p for p in result.alternatives if not _latin(p.name) or similarity(surface, p.name) >= 0.5]
+        alike = [p for p in rivals if not _latin(p.name) or similarity(surface, p.name) >= MIN_SIMILARITY]
+        if len(alike) == 1 and any(great_circle_km(alike[0].lat, alike[0].lon, lat, lon) <= CLOSE_KM
+                                   for lat, lon in points):
+            # the one candidate whose name looks like the one written lies among the report's
+            # places ("Mare'a" beside Tal Rifaat and Azaz: Mare', not Ma'arrat al-Nu'man)
+            return alike[0]
         if len(rivals) < 2:
             return None
         # rank by the quick great-circle distance, then measure the two nearest exactly

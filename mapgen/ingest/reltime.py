@@ -30,12 +30,13 @@ def _monday(day: dt.date) -> dt.date:
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:last|on \w+) night\b", re.I), "last_night"),
-    (re.compile(r"\byesterday\b", re.I), "yesterday"),
+    (re.compile(r"\b(?:yesterday|ontem|ayer|hier)\b", re.I), "yesterday"),
     (re.compile(r"\b(?:the )?day before yesterday\b", re.I), "before_yesterday"),
     (re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|overnight|earlier today)\b", re.I), "today"),
     (re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a) days? ago\b", re.I), "days_ago"),
     (re.compile(r"\b(?:earlier )?this week\b", re.I), "this_week"),
-    (re.compile(r"\blast week\b", re.I), "last_week"),
+    (re.compile(r"\blast week\b|\b(?:na\s+|la\s+)?semana\s+pas(?:s)?ad[ao]\b|\bla\s+semaine\s+derni[èe]re\b", re.I),
+     "last_week"),
     (re.compile(r"\b(?:earlier )?this month\b", re.I), "this_month"),
     (re.compile(r"\blast month\b", re.I), "last_month"),
     (re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + _MONTH_NAMES + r")\b(?!\s+\d{4})", re.I), "day_month"),
@@ -152,6 +153,10 @@ _PAST_RULES: list[tuple[re.Pattern[str], str]] = [
                 r"\bl['’]an(?:née)?\s+derni(?:er|ère)\b|\bil\s+y\s+a\s+(?:un|deux|trois|quatre|cinq|\d+)\s+ans?\b|"
                 r"\bel\s+año\s+pasado\b|\bhace\s+(?:un|dos|tres|cuatro|cinco|\d+)\s+años?\b", re.I), "ago"),
     (re.compile(r"\b(?:anniversary|aniversário|aniversario|anniversaire)\b", re.I), "anniversary"),
+    # "days after they took X": what the clause tells happened before the news it explains
+    (re.compile(r"\b(?:(?:a|one|two|three|four|several|\d+)\s+)?(?:days?|weeks?)\s+after\b|"
+                r"\b(?:dias|semanas)\s+depois\b|\b(?:d[íi]as|semanas)\s+despu[ée]s\b|"
+                r"\b(?:jours|semaines)\s+apr[èe]s\b", re.I), "recap"),
     # a year after a word that introduces one ("in 2013", "August 2013", "early 2014"), or
     # before a stop or "'s" ("Kobani, 2014."); not a count ("2000 refugees"), not "since 2012"
     (re.compile(r"\b(?:in|of|during|by|until|from|early|late|mid|summer|spring|autumn|fall|winter|em|de|en|"
@@ -165,7 +170,8 @@ _CLAUSE = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s|\b(?:but|while|whereas|ma
 
 
 #: A quick test: a sentence without any of these holds no phrase of _PAST_RULES.
-_PAST_HINT = re.compile(r"\d|year|ago|anniv|aniv|ano|an\b|année|años|\b(?:in|em|en|no)\s", re.I)
+_PAST_HINT = re.compile(r"\d|year|ago|anniv|aniv|ano|an\b|année|años|\b(?:in|em|en|no)\s|after|depois|despu|apr[èe]s",
+                        re.I)
 
 
 @lru_cache(maxsize=4096)   # a long report repeats its sentences under many entries
@@ -206,7 +212,7 @@ def _past_phrases(sentence: str, base: dt.date) -> list[tuple[int, int, str, boo
             continue
         if kind == "month" and (base.month - number) % 12 < 2:   # this month or last: the day's news
             continue
-        out.append((start, end, phrase, kind == "anniversary"))
+        out.append((start, end, phrase, kind in ("anniversary", "recap")))
     for start, end, when in _phrases(sentence, base):
         if when.precision == "day" and (base - when.day).days > BACKGROUND_DAYS:
             out.append((start, end, when.phrase, False))
@@ -225,10 +231,14 @@ def _clause(sentence: str, at: int) -> tuple[int, int]:
     return start, end
 
 
+#: A clause opened by a relative pronoun ("which", "who", "que", "qui").
+_RELATIVE = re.compile(r"\s*(?:which|who|que|qui|quien|quienes)\b", re.I)
+#: A quick test: a sentence without a relative pronoun after a comma holds no such clause.
+_RELATIVE_HINT = re.compile(r"[,;(—–]\s*(?:which|who|que|qui|quien|quienes)\b", re.I)
 #: How far (characters) before and after a name a phrase of an earlier time may stand.
 BEFORE_CHARS = 25
 AFTER_CHARS = 70
-ANNIVERSARY_CHARS = 60
+ANNIVERSARY_CHARS = 80
 
 
 def background(sentence: str, base: dt.date, at: int) -> str | None:
@@ -236,11 +246,10 @@ def background(sentence: str, base: dt.date, at: int) -> str | None:
     ("last year's Bangkok bombing", "seized Menagh in August 2013", "on October 31" months
     before), or None. The phrase must be the time phrase nearest to the name in its clause,
     or open the sentence ("In 2013, rebels seized Menagh")."""
-    if not _may_be_past(sentence):
+    maybe = _may_be_past(sentence)
+    if not maybe and not _RELATIVE_HINT.search(sentence):
         return None
-    past = _past_phrases(sentence, base)
-    if not past:
-        return None
+    past = _past_phrases(sentence, base) if maybe else []
     start, end = _clause(sentence, at)
     # in the clause, and close: a phrase before the name binds only next to it ("last year's
     # Bangkok bombing", not "strikes that began in September 2015 pushed on to Tell Rifaat")
@@ -251,13 +260,20 @@ def background(sentence: str, base: dt.date, at: int) -> str | None:
     candidates += [(s, e, phrase, True) for s, e, phrase, clause_only in past
                    if not clause_only and s <= 3 and _clause(sentence, s)[1] < at
                    and not (start <= s and e <= end)]
+    # a clause that recalls what someone did before ("the militia, which seized X last week,
+    # took Y on Monday"): an earlier day or week of that clause is background too
+    relative = _RELATIVE.match(sentence, start)
+    recalled = [(s, e, w.phrase, True) for s, e, w in _phrases(sentence, base)
+                if relative is not None and start <= s and e <= end and w.day < base - dt.timedelta(days=1)]
+    candidates += recalled
     if not candidates:
         return None
     # a phrase of the day's news nearer to the name in the same clause wins; one after the name
     # binds closer than one before it ("rebels who lost Azaz in 2013 retook Tell Rifaat on
     # Monday": Tell Rifaat on Monday)
     current = [(s, e, w.phrase, False) for s, e, w in _phrases(sentence, base)
-               if start <= s and e <= end and (base - w.day).days <= BACKGROUND_DAYS]
+               if start <= s and e <= end and (base - w.day).days <= BACKGROUND_DAYS
+               and not any(s == r[0] for r in recalled)]
 
     def distance(item: tuple[int, int, str, bool]) -> float:
         s, e = item[0], item[1]

@@ -15,7 +15,7 @@ from mapgen.ingest import lexicon as lx
 from mapgen.ingest.clean import clean_text
 from mapgen.ingest.entries import Entry, MissingYear, Stamp, split_entries
 from mapgen.ingest.kinds import suggest_type
-from mapgen.ingest.mentions import Found, Mention, PlaceLookup, find_mentions
+from mapgen.ingest.mentions import DATELINE_FAR, Found, Mention, PlaceLookup, find_mentions
 from mapgen.gcpause import paused_gc
 from mapgen.ingest.reltime import background, find_when
 from mapgen.ingest.sentences import Sentence, is_title_line, paragraphs, split_sentences
@@ -239,6 +239,11 @@ def _drafts(result: IngestResult, default: tuple[dt.datetime, str] | None, sourc
     later = {_place_key(m.place) for m in result.found.mentions if not _in_headline(result, m)}
     anchors |= {id(m) for m in result.found.mentions
                 if _in_headline(result, m) and _place_key(m.place) in later}
+    # a dateline names where the report is filed from ("KILIS, Turkey —"): its place gets a draft
+    # of its own only when the report names no other place of an event
+    datelines = {id(m) for m in result.found.mentions if m.reason == DATELINE_FAR}
+    if any(id(m) not in datelines and not m.role for m in result.found.mentions):
+        anchors |= datelines
     for mention in result.found.mentions:
         if id(mention) in anchors or mention.role:
             continue   # a reference point ("X, north of Y"), where someone speaks ("said in Geneva"), the past

@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass
 
 _ABBREVIATIONS = frozenset("""mr mrs ms dr prof gen brig col lt maj capt sgt cpl adm cmdr sen rep
-gov st jr sr no vs etc e.g i.e u.s u.k u.n approx est dept inc ltd co corp fig""".split())
+gov st jr sr no vs etc e.g i.e u.s u.k u.n approx est dept inc ltd co corp fig
+jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŞĞİÖÜ])")
 
 

@@ -1,0 +1,157 @@
+"""Wire stories and local outlets' spellings, with the SY and TR extracts imported: datelines in
+capitals, bylines, possessives, "countryside", names after a group's name in other languages,
+fronted speakers' places, background clauses, and types from Portuguese, Spanish and French."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from mapgen.ingest import ingest_text
+from mapgen.ingest.kinds import suggest_type
+from mapgen.ingest.mentions import BUREAU
+
+
+def _mention(result: Any, name: str) -> Any:
+    return next(m for m in result.found.mentions if m.text == name)
+
+
+def test_a_dateline_in_capitals_is_read_as_a_place(gazetteer: Any) -> None:
+    text = ("Missiles Hit Hospital In Syrian Town\n\nBy Layla Haddad\nFebruary 15, 2016 - 14:20 GMT\n\n"
+            "AZAZ, Syria (Reuters) - Missiles struck a children's hospital in the rebel-held town on Monday, "
+            "doctors said. Turkish shells landed around Menagh and Tell Rifaat overnight.\n")
+    result = ingest_text(text, gazetteer=gazetteer)
+    azaz = _mention(result, "AZAZ")
+    assert azaz.place.country == "SY" and abs(azaz.place.lat - 36.58) < 0.05 and azaz.role == ""
+    # acronyms in capitals elsewhere stay no places
+    assert not {m.text for m in result.found.mentions} & {"GMT", "YPG"}
+
+
+def test_a_far_dateline_is_the_bureau_not_an_incident(gazetteer: Any) -> None:
+    text = ("Siria: misiles contra hospitales\n\nBEIRUT, 15 feb 2016 (AFP) - Misiles alcanzaron el lunes un "
+            "hospital en Azaz y otro en Maarat al Numan, según la ONU. Las fuerzas kurdas tomaron Tal Rifat.\n")
+    result = ingest_text(text, gazetteer=gazetteer)
+    beirut = _mention(result, "BEIRUT")
+    assert beirut.role == "speaker" and beirut.reason == BUREAU
+    assert "BEIRUT" in {item["name"] for item in result.set_aside}
+    assert {"Azaz", "Tal Rifat"} <= {d["place"] for d in result.drafts}
+    assert "BEIRUT" not in {d["place"] for d in result.drafts}
+
+
+def test_a_dateline_alone_makes_a_draft_when_no_other_place_is_named(gazetteer: Any) -> None:
+    text = "Car bomb\n\nAZAZ, Syria, Feb. 20, 2016 (Reuters) - A car bomb killed eight people near a mosque.\n"
+    result = ingest_text(text, gazetteer=gazetteer)
+    assert [d["place"] for d in result.drafts] == ["AZAZ"]
+
+
+def test_the_authors_of_a_byline_are_people(gazetteer: Any) -> None:
+    # "Haddad", "Orhan" and "Coskun" are villages in the SY and TR lists
+    text = ("Shelling Goes On Near The Border\n\nBy Layla Haddad and Orhan Coskun\nFebruary 15, 2016 - 14:20 GMT\n\n"
+            "Shelling hit Azaz on Monday.\n")
+    result = ingest_text(text, gazetteer=gazetteer)
+    assert {m.text for m in result.found.mentions} == {"Azaz"}
+    assert not {u["name"] for u in result.unresolved} & {"Haddad", "Orhan", "Coskun"}
+
+
+@pytest.mark.parametrize("sentence, name, precision", [
+    ("Thousands crowd the camps near Azaz's Bab al-Salama crossing.", "Bab al-Salama", "near"),
+    ("Thousands crowd the camps near Azaz's Bab al-Salama crossing.", "Azaz", "exact"),
+    ("Fighters took Menagh airbase and the nearby village of Menagh.", "Menagh", "exact"),
+    ("Shelling reached the Azaz countryside overnight.", "Azaz", "near"),
+    ("Fighters entered Tal Rifaat in the northern Aleppo countryside.", "Aleppo", "region"),
+    ("Shelling hit the roads to the south of the adjoining Syrian town of Azaz.", "Azaz", "near"),
+    ("Os curdos controlam uma faixa entre Afrin e os arredores de Azaz.", "Azaz", "near"),
+])
+def test_what_near_applies_to(gazetteer: Any, sentence: str, name: str, precision: str) -> None:
+    result = ingest_text(f"Feb 15, 2016 10:00 (GMT)\n\n{sentence}\n", gazetteer=gazetteer)
+    assert _mention(result, name).precision == precision
+
+
+def test_a_place_after_a_groups_name_in_portuguese(gazetteer: Any) -> None:
+    text = ("16 de fevereiro de 2016, 10h15\n\nOs combatentes curdos, que expulsaram o Estado Islâmico de "
+            "Kobani no ano passado, controlam agora uma faixa de terreno entre Afrin e Azaz. O Observatório "
+            "Sírio dos Direitos Humanos disse que os bombardeios continuaram em Azaz.\n")
+    result = ingest_text(text, gazetteer=gazetteer)
+    kobani = _mention(result, "Kobani")
+    assert kobani.place.country == "SY" and abs(kobani.place.lon - 38.35) < 0.05
+    assert kobani.role == "past"
+    assert not {m.text for m in result.found.mentions} & {"Estado Islâmico", "Observatório Sírio"}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("En Ginebra, el enviado de la ONU, Staffan de Mistura, pidió una tregua.", "Ginebra"),
+    ("In Geneva, the UN envoy said the talks would resume on Feb. 25.", "Geneva"),
+])
+def test_a_place_opening_a_sentence_of_saying_is_a_speakers(gazetteer: Any, sentence: str, name: str) -> None:
+    text = f"15 feb 2016\n\nLos misiles alcanzaron un hospital en Azaz y la artillería bombardeó Tal Rifat. {sentence}\n"
+    result = ingest_text(text, gazetteer=gazetteer)
+    assert _mention(result, name).role == "speaker"
+    assert "Azaz" in {d["place"] for d in result.drafts}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("In Azaz, doctors said missiles killed 14 people.", "Azaz"),
+    ("In Kilis, officials said 50,000 people waited at the border.", "Kilis"),
+])
+def test_news_opening_with_a_place_of_the_war_stays_an_incident(gazetteer: Any, sentence: str, name: str) -> None:
+    text = f"Feb 15, 2016 10:00 (GMT)\n\nShelling hit Tell Rifaat. {sentence}\n"
+    result = ingest_text(text, gazetteer=gazetteer)
+    assert _mention(result, name).role == "" and name in {d["place"] for d in result.drafts}
+
+
+def test_one_look_alike_candidate_among_the_reports_places(gazetteer: Any) -> None:
+    text = ("Monday 15 February 2016\n\nRebel factions pulled back from Tal Rifaat toward Mare'a and Azaz. "
+            "Russian warplanes bombed a hospital in Ma'arat al-Nu'man.\n")
+    result = ingest_text(text, gazetteer=gazetteer)
+    marea = _mention(result, "Mare'a")
+    assert abs(marea.place.lat - 36.4828) < 0.03 and abs(marea.place.lon - 37.1964) < 0.03
+
+
+def test_clauses_that_recall_an_earlier_week_are_background(gazetteer: Any) -> None:
+    text = ("February 15, 2016 - 14:20 GMT\n\nThe Kurdish militia, which seized the Menagh air base last week, "
+            "took most of Tell Rifaat on Monday. Fighters entered Azaz countryside villages, days after they "
+            "took Deir Jamal.\n")
+    result = ingest_text(text, gazetteer=gazetteer)
+    roles = {m.text: m.role for m in result.found.mentions}
+    assert roles["Menagh"] == "past" and roles["Tell Rifaat"] == "" and roles["Deir Jamal"] == "past"
+    assert {d["place"] for d in result.drafts} == {"Tell Rifaat", "Azaz"}
+
+
+def test_last_week_in_spanish_dates_the_draft(gazetteer: Any) -> None:
+    text = "15 feb 2016\n\nLos combatientes kurdos se apoderaron la semana pasada de la base aérea de Menagh.\n"
+    result = ingest_text(text, gazetteer=gazetteer)
+    (draft,) = result.drafts
+    assert draft["date"].startswith("2016-02-08") and draft["time_precision"] == "week"
+    assert draft["type"] == "territorial change"
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Os mísseis atingiram um hospital infantil em Azaz.", "shelling"),
+    ("Los combatientes kurdos tomaron Tal Rifat.", "territorial change"),
+    ("Les combats se poursuivent à Tal Rifaat.", "clashes"),
+    ("Des milliers de déplacés attendent à Azaz.", "displacement"),
+])
+def test_types_from_other_languages(sentence: str, kind: str) -> None:
+    assert suggest_type(sentence) == kind
+
+
+def test_talks_are_typed_from_the_sentence_not_the_entry() -> None:
+    entry = ("Donors at the London conference pledged aid. The envoy said talks would resume. "
+             "Ministers met at a summit. Pro-government forces reached Nubl and cut the road to Azaz.")
+    sentence = "Pro-government forces reached Nubl and cut the road to Azaz."
+    assert suggest_type(sentence, entry, at=sentence.index("Nubl")) != "diplomatic"
+    assert suggest_type("The envoy said talks in Geneva would resume.", entry) == "diplomatic"
+
+
+def test_an_alternate_name_among_the_reports_places(gazetteer: Any) -> None:
+    # "Ikdah" is an alternate name of Zayzafun (Īkdah), near Azaz and Kilis: nothing like its main name
+    text = ("8 de fevereiro de 2016, 09h30\n\nEntre Azaz e Kilis, as organizações humanitárias contam nove "
+            "acampamentos, o maior deles perto de Ikdah.\n")
+    result = ingest_text(text, gazetteer=gazetteer)
+    ikdah = _mention(result, "Ikdah")
+    assert abs(ikdah.place.lat - 36.6497) < 0.02 and abs(ikdah.place.lon - 37.1808) < 0.02
+    assert ikdah.precision == "near"
+    # a word that is only an alternate name of a village far from the report's places stays unplaced
+    far = ingest_text("Feb 15, 2016 10:00 (GMT)\n\nActivists reported shelling on Azaz and Kasha.\n",
+                      gazetteer=gazetteer)
+    assert "Kasha" not in {m.text for m in far.found.mentions}
