@@ -36,7 +36,10 @@ uncertain answers are refused rather than guessed:
   :func:`_spelling_pick`): "Silûk" is Suluk, not Salkhad;
 * with context (``near``, the view, or at least MIN_CONTEXT_POINTS other places), a loose,
   skeleton or fuzzy match to a village more than OFF_CONTEXT_KM from all of it is
-  ``unresolved``.
+  ``unresolved``;
+* without the map's countries, far-apart look-alikes are offered only when spelled within an
+  edit of the name (see :func:`_spelled_alike`): "Sinai" is ``unresolved``, not Sanaa,
+  Singapore or Jerusalem.
 """
 from __future__ import annotations
 
@@ -499,7 +502,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                 # far-apart places anywhere in the world that the name only resembles: only
                 # those spelled nearly as the name is are a choice ("Sinai" is not Sanaa,
                 # Singapore or Jerusalem, whose consonants it shares; "Musyaf" may be Masyaf)
-                group = _spelled_alike(query, cands, group, wanted, prox, names)
+                group = _spelled_alike(query, cands, group, prox, names)
                 if not group:
                     return _result(query, "unresolved", None, sc[anchor], cands, sc, [],
                                    MATCH_NAME[rows[anchor][9]])
@@ -906,13 +909,13 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
 ALIKE_EDITS = 1
 
 
-def _spelled_alike(query: str, cands: CandidateSet, group: list[int],
-                   wanted: tuple[str, ...], prox: np.ndarray | None,
+def _spelled_alike(query: str, cands: CandidateSet, group: list[int], prox: np.ndarray | None,
                    names: NamesLookup) -> list[int]:
     """The members of ``group`` worth offering a reader: places the name spells (exact,
     alternate or loose key), look-alikes the context supports, and look-alikes whose loose
     key (of any record of the place) is at most ALIKE_EDITS edits -- or
-    :func:`gazetteer.fuzzy.max_edits` -- from the name's. A name in Arabic script is compared by its consonants only: all are kept."""
+    :func:`gazetteer.fuzzy.max_edits` -- from the name's. A name in Arabic script is compared
+    by its consonants only: all are kept."""
     key = loose_key(query) if not is_arabic(query) else ""
     if not key:
         return group
