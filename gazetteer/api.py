@@ -19,8 +19,8 @@ from gazetteer.errors import GazetteerError, GazetteerInputError
 from gazetteer.importer import LOOSE, ImportReport, country_extents, write_records
 from gazetteer.model import Place, Resolution
 from gazetteer.fuzzy import FuzzyIndex
-from gazetteer.normalize import (exact_key, is_arabic, kurdish_reading, lookup_keys,
-                                 loose_key, skeleton_key)
+from gazetteer.normalize import (article_forms, exact_key, is_arabic, kurdish_reading,
+                                 lookup_keys, loose_key, skeleton_key)
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _distance_km,
                                fuzzy_weight, is_town, rank)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
@@ -35,6 +35,12 @@ FROM names AS n JOIN places AS p ON p.id = n.place_id WHERE """
 STRONG_SQL = (_MATCH + "n.key = ?1 AND n.kind <= 1\nUNION ALL\n"
               + _MATCH + "n.key = ?2 AND n.kind = 2 AND NOT EXISTS (SELECT 1 FROM names AS e "
               "WHERE e.key = ?1 AND e.kind <= 1 AND e.place_id = n.place_id)")
+#: STRONG_SQL for a name beginning with an article: its exact key (?1) and the same with the
+#: article written "al" (?3) and assimilated (?4) are exact (see
+#: :func:`gazetteer.normalize.article_forms`).
+ARTICLE_SQL = (_MATCH + "n.key IN (?1, ?3, ?4) AND n.kind <= 1\nUNION ALL\n"
+               + _MATCH + "n.key = ?2 AND n.kind = 2 AND NOT EXISTS (SELECT 1 FROM names AS e "
+               "WHERE e.key IN (?1, ?3, ?4) AND e.kind <= 1 AND e.place_id = n.place_id)")
 #: Places whose consonant skeleton matches: the fallback, looked up only when no exact or
 #: loose key matches (names spelled alike come first; skeletons find the variants).
 SKELETON_SQL = _MATCH + "n.key = ?1 AND n.kind >= 3"
@@ -165,7 +171,9 @@ class Gazetteer:
             self._renew_read()
         look = self._lookup
         exact, loose = lookup_keys(name)
-        rows = look.execute(STRONG_SQL, (exact, loose)).fetchall()
+        forms = article_forms(exact) if loose else None
+        rows = look.execute(STRONG_SQL, (exact, loose)).fetchall() if forms is None else \
+            look.execute(ARTICLE_SQL, (exact, loose) + forms).fetchall()
         home = _found_home(rows, countries, name)
         if not home:
             kurdish = kurdish_reading(name)

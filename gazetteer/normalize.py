@@ -244,6 +244,30 @@ def lookup_keys(text: str) -> tuple[str, str]:
     return folded, "".join([_loose_word(w) for w in kept])
 
 
+#: Initial letters (folded) to which the article assimilates ("ar-Raqqa", "as-Safira"), the
+#: two-letter ones first.
+_SUN_LETTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
+
+
+def article_forms(exact: str) -> tuple[str, str] | None:
+    """The exact key ``exact`` with its leading article written both standard ways -- "al"
+    and assimilated to a sun letter -- or None when it begins with no article (or is one).
+
+    "al-Ra'i", "ar-Ra'i" and "el-Ra'i" romanise one Arabic name (الراعي): a name spelled with
+    another form of the article is the same name, not a loose likeness of it.
+
+    Examples
+    --------
+    >>> article_forms("al rai"), article_forms("el bab"), article_forms("rai")
+    (('al rai', 'ar rai'), ('al bab', 'al bab'), None)
+    """
+    head, sep, rest = exact.partition(" ")
+    if not sep or head not in ARTICLES or head in ("l", "al'") or not rest:
+        return None
+    sun = next((s for s in _SUN_LETTERS if rest.startswith(s)), None)
+    return "al " + rest, ("a" + sun if sun else "al") + " " + rest
+
+
 def spelling_key(text: str) -> str:
     """The loose key of ``text`` with its articles kept: "al-Hamah" and "Hamah" differ
     here (a village and a city), "Dair Hafir" and "Dayr Hafir" do not."""

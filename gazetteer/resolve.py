@@ -36,7 +36,10 @@ uncertain answers are refused rather than guessed:
   :func:`_spelling_pick`): "Silûk" is Suluk, not Salkhad;
 * with context (``near``, the view, or at least MIN_CONTEXT_POINTS other places), a loose,
   skeleton or fuzzy match to a village more than OFF_CONTEXT_KM from all of it is
-  ``unresolved``.
+  ``unresolved``;
+* without the map's countries, far-apart look-alikes are offered only when spelled within an
+  edit of the name (see :func:`_spelled_alike`): "Sinai" is ``unresolved``, not Sanaa,
+  Singapore or Jerusalem.
 """
 from __future__ import annotations
 
@@ -47,6 +50,7 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 from rapidfuzz.distance import OSA
 
+from gazetteer.fuzzy import max_edits
 from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, FUZZY, LOOSE, SKELETON_ARABIC,
                                 SKELETON_LATIN, W_FEATURE, W_POPULATION)
 from gazetteer.model import Place, Resolution, place_from_row, resolution
@@ -494,6 +498,14 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                     sc[pick] = max(sc[pick], W_MATCH * (fuzzy_weight(found[1], len(
                         loose_key(query))) if found[1] else MATCH_WEIGHT[LOOSE]) + r[8]
                         + (W_PROXIMITY * prox[pick] if prox is not None else 0.0))
+            if pick is None and not wanted and names is not None:
+                # far-apart places anywhere in the world that the name only resembles: only
+                # those spelled nearly as the name is are a choice ("Sinai" is not Sanaa,
+                # Singapore or Jerusalem, whose consonants it shares; "Musyaf" may be Masyaf)
+                group = _spelled_alike(query, cands, group, prox, names)
+                if not group:
+                    return _result(query, "unresolved", None, sc[anchor], cands, sc, [],
+                                   MATCH_NAME[rows[anchor][9]])
             if pick is None:
                 return _result(query, "ambiguous", None, sc[group[0]], cands, sc,
                                group[:MAX_ALTERNATIVES], MATCH_NAME[rows[group[0]][9]])
@@ -890,6 +902,38 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
                 _distance_km(lats[best], lons[best], lats[i], lons[i]) > FAR_KM:
             return None
     return best, d0
+
+
+#: Without the map's countries, a look-alike (skeleton or fuzzy match) is offered as a choice
+#: only this many edits from the name, or the fuzzy lookup's (see :func:`_spelled_alike`).
+ALIKE_EDITS = 1
+
+
+def _spelled_alike(query: str, cands: CandidateSet, group: list[int], prox: np.ndarray | None,
+                   names: NamesLookup) -> list[int]:
+    """The members of ``group`` worth offering a reader: places the name spells (exact,
+    alternate or loose key), look-alikes the context supports, and look-alikes whose loose
+    key (of any record of the place) is at most ALIKE_EDITS edits -- or
+    :func:`gazetteer.fuzzy.max_edits` -- from the name's. A name in Arabic script is compared
+    by its consonants only: all are kept."""
+    key = loose_key(query) if not is_arabic(query) else ""
+    if not key:
+        return group
+    rows = cands.rows
+    limit = max(ALIKE_EDITS, max_edits(len(key)))
+    weak = [i for i in group if rows[i][9] >= SKELETON_ARABIC
+            and not (prox is not None and prox[i] >= CORROBORATING_PROXIMITY)]
+    if not weak:
+        return group
+    # the names of every record of each place (OCHA's Idleb is GeoNames' Idlib)
+    records = {i: _records(cands, i, range(len(rows))) for i in weak}
+    stored = names(list({r[10] for recs in records.values() for r in recs}))
+    far = set()
+    for i in weak:
+        keys = [k for r in records[i] for k in (stored.get(r[10]) or (loose_key(r[0]),))]
+        if min(OSA.distance(key, k, score_cutoff=limit + 1) for k in keys) > limit:
+            far.add(i)
+    return [i for i in group if i not in far]
 
 
 def _context_pick(cands: CandidateSet, group: list[int],

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from gazetteer.normalize import (ARTICLES, exact_key, fold, keys, loose_key, skeleton_key,
-                                 without_type_words)
+from gazetteer.normalize import (ARTICLES, article_forms, exact_key, fold, keys, loose_key,
+                                 skeleton_key, without_type_words)
 
 SAME_LOOSE = [
     ("Bab al-Salameh", "Bab as-Salama"),
@@ -178,3 +178,11 @@ def test_arabic_reading_marks_and_alif_wasla_fold_away() -> None:
     assert skeleton_key("ٱلْهَوْل") == skeleton_key("الهول") == "hl"
     # hamza and madda are parts of letters, kept as before
     assert exact_key("أعزاز") != exact_key("اعزاز")
+
+
+def test_article_forms_write_the_article_as_al_and_assimilated() -> None:
+    assert article_forms("al rai") == ("al rai", "ar rai")
+    assert article_forms("el shaddadah") == ("al shaddadah", "ash shaddadah")
+    assert article_forms("as suwayda") == ("al suwayda", "as suwayda")
+    assert article_forms("al bab") == ("al bab", "al bab")        # a moon letter: al- only
+    assert article_forms("rai") is None and article_forms("al") is None

@@ -133,3 +133,13 @@ def test_an_old_database_gains_the_new_columns(tmp_path: Path) -> None:
     conn.close()
     with open_gazetteer(home) as gz:
         assert gz.resolve("Khan Shikhoun", countries=["SY"]).status == "resolved"
+
+
+@pytest.mark.parametrize("name", ["al-Ra'i", "al-Rai", "el-Rai"])
+def test_a_name_with_the_article_written_another_way_is_the_same_name(gz, name) -> None:
+    # al-Ra'i, Ar Rā‘ī: one Arabic name (الراعي); the town, not the Palestinian village
+    # Kafr Rā‘ī, which a loose key of one of its alternate names also fits
+    for countries in ((), ("SY", "TR")):
+        res = gz.resolve(name, countries=countries)
+        assert res.status == "resolved" and res.match == "exact"
+        assert _km(res.place, 36.6125, 37.4464) < 2

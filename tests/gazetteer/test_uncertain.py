@@ -107,3 +107,18 @@ def test_a_kurdish_spelling_found_only_as_a_village_next_door_is_in_doubt(gz) ->
     # spelled the Turkish way, it is the Turkish village
     res = gz.resolve("Celebi", countries=["SY", "TR"])
     assert res.status == "resolved" and res.place.country == "TR"
+
+
+def test_far_places_anywhere_the_name_only_resembles_are_no_choice(gz) -> None:
+    # "Sinai" (a region) is no place of the gazetteer; without the map's countries its two
+    # consonants fit Sanaa, Singapore and Jerusalem: nothing to choose from, nothing to suggest
+    res = gz.resolve("Sinai")
+    assert res.status == "unresolved" and res.place is None
+    assert res.alternatives == ()
+
+
+def test_far_look_alikes_in_the_maps_country_stay_a_choice(gz) -> None:
+    # with the map's countries, look-alikes in its own country are for the reader to choose
+    res = gz.resolve("Sinai", countries=["SY", "TR"])
+    assert res.status == "ambiguous"
+    assert {p.country for p in res.alternatives} == {"SY"}
