@@ -124,23 +124,19 @@ function deriveColumns(packed, cols) {
   return {e: e, wx: wx, wy: wy, srcOff: srcOff, longest: longest};
 }
 
-// The packed incidents (base64 buffers) -> a Promise of {cols, text, derived}: typed arrays and
-// one string.
-function decodePacked(packed) {
+// The packed incidents (base64 buffers) -> a Promise of Incidents: decoded in promise jobs that
+// run right after the script that builds the map (see inflate), so that the page's first frame
+// already shows them.
+function decodeIncidents(packed) {
+  if (!packed.n) return Promise.resolve(Incidents.empty());
   return Promise.all([inflate(packed.bin), inflate(packed.text)]).then(function (parts) {
     var cols = readColumns(packed, parts[0]);
-    return {cols: cols, text: new TextDecoder().decode(parts[1]), derived: deriveColumns(packed, cols)};
+    return new Incidents(packed, {cols: cols, text: new TextDecoder().decode(parts[1]),
+                                  derived: deriveColumns(packed, cols)});
   });
 }
 
-// The incidents decoded: all in promise jobs that run right after the script that builds the
-// map (see inflate), so that the page's first frame already shows them.
-function decodeIncidents(packed) {
-  if (!packed.n) return Promise.resolve(Incidents.empty());
-  return decodePacked(packed).then(function (decoded) { return new Incidents(packed, decoded); });
-}
-
-// The incidents, from their decoded columns (decodePacked).
+// The incidents, from their decoded columns (typed arrays), popup text and derived columns.
 function Incidents(packed, decoded) {
   var cols = decoded.cols, derived = decoded.derived;
   this.n = packed.n;
