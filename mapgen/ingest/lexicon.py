@@ -64,7 +64,7 @@ déclaré affirmé annoncé estimé démenti demandé averti
 GOVERNMENT_VERBS = frozenset("""
 demand demands demanded reject rejects rejected refuse refuses refused want wants wanted insist
 agree agrees agreed accept accepts accepted oppose opposes opposed condemn condemns condemned
-blame blames blamed threaten threatens threatened deny denies deny respond responds responded
+blame blames blamed threaten threatens threatened deny denies denied respond responds responded
 summon summons summoned protest protests protested recognise recognize recognises recognizes
 """.split())
 

@@ -444,7 +444,6 @@ class MentionFinder:
         self.prepositions = lx.PLACE_PREPOSITIONS | (lx.FOREIGN_PLACE_PREPOSITIONS if self.languages else frozenset())
         self.people: set[str] = set()
         self._headlines: dict[int, bool] = {}
-        self._quiet: dict[int, bool] = {}   # sentence -> it tells of no event
         self._plans: dict[tuple[int, int, int], Any] = {}
         self._readings: dict[tuple[int, int, int, bool], Any] = {}
         self._verdicts: dict[tuple[str, Any], tuple[Mention | None, frozenset[str]]] = {}
@@ -945,9 +944,7 @@ class MentionFinder:
                 after[0] in _MODALS and len(after) > 1
                 and (after[1] in lx.GOVERNMENT_VERBS or after[1] in lx.SPEECH_VERBS)))):
             government = GOVERNMENT
-        quiet = self._quiet.get(id(sentence))
-        if quiet is None:
-            quiet = self._quiet[id(sentence)] = not tells_of_event(text)
+        quiet = not tells_of_event(text)   # (cached per sentence text)
         if (not there and quiet and text[part[-1].end:part[-1].end + 1] == ","
                 and prefix.strip().lower() in _OPENING_PREPOSITIONS and prefix == text[:part[0].start]
                 and any(w in lx.SPEECH_VERBS for w in _WORD.findall(text.lower()))):

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mapgen.ingest.entries import MONTHS
+from mapgen.ingest.entries import FOREIGN_MONTHS, MONTHS
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
             "sunday": 6}
@@ -101,7 +101,7 @@ def resolve_phrase(kind: str, match: re.Match[str], base: dt.date) -> When | Non
     return None
 
 
-@lru_cache(maxsize=64)   # a sentence naming many places is read once
+@lru_cache(maxsize=4096)   # a sentence naming many places is read once (and again for drafts)
 def _phrases(sentence: str, base: dt.date) -> tuple[tuple[int, int, When], ...]:
     found: list[tuple[int, int, When]] = []
     taken: list[tuple[int, int]] = []
@@ -137,11 +137,10 @@ def find_when(sentence: str, base: dt.date, at: int | None = None) -> When | Non
 
 #: A day the text names this long before its entry's day is background, not the entry's news.
 BACKGROUND_DAYS = 60
-_FOREIGN_MONTHS = {"janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "abril": 4, "maio": 5,
-                   "junho": 6, "julho": 7, "agosto": 8, "setembro": 9, "outubro": 10, "novembro": 11,
-                   "dezembro": 12, "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4,
-                   "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8, "septembre": 9,
-                   "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12}
+#: Month names of the other languages, written out (an abbreviation such as "ago" or "dez" begins
+#: its month's name, and "ago" is an English word).
+_FOREIGN_MONTHS = {name: n for name, n in FOREIGN_MONTHS.items()
+                   if not any(o != name and o.startswith(name) for o, m in FOREIGN_MONTHS.items() if m == n)}
 _ANY_MONTH = "|".join(sorted({*MONTHS, *_FOREIGN_MONTHS} - {"may", "mar", "mai"}, key=len, reverse=True))
 #: Phrases that set what they stand beside in an earlier time: "last year('s)", "two years ago",
 #: "in 2013" (a year before the entry's), "in October" (months before), "the anniversary of";

@@ -195,3 +195,14 @@ def test_type_and_time_follow_the_words_next_to_the_place() -> None:
     assert suggest_type(sentence, at=sentence.index("Bravo")) == "shelling"
     assert find_when(sentence, THU, at=sentence.index("Alpha")).day == THU
     assert find_when(sentence, THU, at=sentence.index("Bravo")).day == dt.date(2016, 2, 3)
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Los rebeldes tomaron Menagh en octubre y ahora huyen.", "en octubre"),
+    ("Les rebelles ont pris Menagh en octobre.", "en octobre"),
+    ("Os rebeldes tomaram Menagh em outubro.", "em outubro"),
+])
+def test_a_month_named_in_another_language_sets_an_earlier_time(sentence: str, phrase: str) -> None:
+    from mapgen.ingest.reltime import background
+
+    assert background(sentence, dt.date(2016, 2, 15), sentence.index("Menagh")) == phrase
