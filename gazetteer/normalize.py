@@ -45,6 +45,7 @@ _SPECIAL = str.maketrans({
 #: folded away like Latin accents. Hamza and madda marks (U+0653-U+0655) are letters' parts
 #: and stay.
 _TASHKEEL = frozenset([chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"])
+_SPECIAL.update(dict.fromkeys(map(ord, _TASHKEEL)))
 _NON_ALNUM = re.compile(r"[^0-9a-z\u0600-\u06ff]+")
 
 # Words that name the type of a facility, canonicalised so "air base" = "airbase".
@@ -123,8 +124,7 @@ def fold(text: str) -> str:
     text = text.translate(_SPECIAL)
     if not text.isascii():  # ASCII has nothing to decompose
         text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch)
-                       or ("\u064b" <= ch <= "\u0670" and ch not in _TASHKEEL))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch) or "\u064b" <= ch <= "\u0670")
     # each run of other characters becomes one space
     return _NON_ALNUM.sub(" ", text.lower().translate(_SPECIAL)).strip()
 

@@ -50,7 +50,7 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 from rapidfuzz.distance import OSA
 
-from gazetteer.fuzzy import max_edits
+from gazetteer.fuzzy import MIN_LENGTH as FUZZY_MIN_LENGTH, max_edits
 from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, FUZZY, LOOSE, SKELETON_ARABIC,
                                 SKELETON_LATIN, W_FEATURE, W_POPULATION)
 from gazetteer.model import Place, Resolution, place_from_row, resolution
@@ -724,7 +724,8 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
     # "al-Hamah" spells a village Al-Hama with its article, the city of Hama only without:
     # the villages stay in the running however much more the city weighs
     article = rows[best][9] == LOOSE and _has_article(query)
-    ours: list[tuple] | None = None
+    pool = records or kept
+    ours: list[tuple] | None = None  # the records of ``best`` (see _records), read once
     for i in kept[1:]:
         r = rows[i]
         if r[4].startswith("ADM") or (wanted and r[3] not in wanted):
@@ -736,18 +737,19 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
             if not article or r[9] > LOOSE:
                 continue
             if ours is None:
-                ours = _records(cands, best, records or kept)
+                ours = _records(cands, best, pool)
             if not _article_spells(query, (r,), ours):
                 continue
         if abs(r[1] - lat0) > _FAR_DLAT or _distance_km(lat0, lon0, r[1], r[2]) > FAR_KM:
             if towns is None:  # the records of ``best`` that make it a town, looked up once
                 towns = []
-                pool = records or kept
                 for j in pool:  # most namesakes are villages: no town among the candidates
                     if rows[j][6] >= TOWN_POPULATION or rows[j][4] in SEATS:
-                        towns = [r for r in _records(cands, best, pool) if is_town(r)]
+                        if ours is None:
+                            ours = _records(cands, best, pool)
+                        towns = [r for r in ours if is_town(r)]
                         break
-            if not (towns and _outweighs(cands, best, i, records or kept, query, towns)):
+            if not (towns and _outweighs(cands, best, i, pool, query, towns, ours)):
                 rivals.append(i)
     return [best] + rivals if rivals else []
 
@@ -802,7 +804,7 @@ def _has_article(name: str) -> bool:
 
 
 def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
-               query: str, towns: list[tuple]) -> bool:
+               query: str, towns: list[tuple], ours: Sequence[tuple]) -> bool:
     """Whether ``best`` is clearly the place meant rather than a far-off ``rival`` of about
     the same score. Both must match the name by its spelling (exact, alternate or loose; the
     rival no better than ``best``), and the rival must be a village of no known size: no
@@ -825,7 +827,8 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
 
     The records of one place (within SAME_PLACE_KM, from ``pool``) count together: a town's
     population or seat may sit on its GeoNames record while its OCHA record matched best;
-    ``towns`` are the records of ``best`` that make it a town (:func:`is_town`).
+    ``ours`` are the records of ``best`` and ``towns`` those of them that make it a town
+    (:func:`is_town`).
     """
     rows = cands.rows
     level = _level(rows[best][9])
@@ -837,7 +840,7 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
     if any(r[4] in SEATS for r in towns):
         # a seat against villages of no known size, listed or not -- unless the query has
         # an article that the village's name has and the seat's names lack
-        return not _article_spells(query, theirs, _records(cands, best, pool))
+        return not _article_spells(query, theirs, ours)
     return all(r[7] in _GEONAMES for r in theirs) or \
         any(r[9] <= EXACT_ALT or _spelled(query, r[0]) for r in towns)
 
@@ -848,8 +851,6 @@ SPELLED_EDITS = 1
 SPELLING_MARGIN = 2
 #: Loose keys shorter than this are not compared (one edit in four letters is another name).
 SPELLED_MIN_LENGTH = 5
-#: Shortest loose key the fuzzy lookup compares (:data:`gazetteer.fuzzy.MIN_LENGTH`).
-FUZZY_MIN_LENGTH = 6
 
 
 def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
