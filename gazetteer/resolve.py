@@ -1071,8 +1071,9 @@ def _corroborated(cands: CandidateSet, i: int, wanted: tuple[str, ...],
                   prox: np.ndarray | None) -> bool:
     """A skeleton-only or fuzzy match needs support: nearby places, or the map's countries
     (and, for a skeleton, one long enough not to be a coincidence)."""
-    if prox is not None and prox[i] >= CORROBORATING_PROXIMITY:
-        return True
+    if prox is not None and prox[i] >= CORROBORATING_PROXIMITY and (
+            cands.rows[i][9] == FUZZY or len(cands.skeleton) > SHORT_SKELETON):
+        return True  # (two or three consonants fit villages all over the country)
     if cands.rows[i][9] == FUZZY:
         return bool(wanted) and cands.rows[i][3] in wanted
     return bool(wanted) and cands.rows[i][3] in wanted and \
