@@ -127,7 +127,7 @@ EVENT_TYPES = tuple(kind for kind in TYPES if kind not in ("statement", "diploma
 #: "wounded"), in English, Portuguese, French and Spanish.
 _TOLL = re.compile(r"\b(?:kill|dead|death|died|wound|injur|casualt|explo|blast|bomb(?!ers?\b)|gunfire|gunmen|shot|"
                    r"sniper|massacre|mort|morr|matou|matar|ferid|bless|tu[ée]s?\b|atenta|attentat|"
-                   r"ataque|attaqu|combat|bombarde|frappe|ofensiv|offensiv|refugiad|réfugi|deslocad|"
+                   r"ataque|attaqu|combat(?!ant|ient)|bombarde|frappe|ofensiv|offensiv|refugiad|réfugi|deslocad|"
                    r"d[ée]plac|fug|fuir|fled|flee|evacu|sitiad|cerco|tomad|captur|seiz|"
                    r"entered|encircl|besieg|cut\s+off)", re.I)
 

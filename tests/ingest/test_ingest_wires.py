@@ -155,3 +155,11 @@ def test_an_alternate_name_among_the_reports_places(gazetteer: Any) -> None:
     far = ingest_text("Feb 15, 2016 10:00 (GMT)\n\nActivists reported shelling on Azaz and Kasha.\n",
                       gazetteer=gazetteer)
     assert "Kasha" not in {m.text for m in far.found.mentions}
+
+
+def test_the_word_combatants_tells_of_no_event() -> None:
+    from mapgen.ingest.kinds import tells_of_event
+
+    assert not tells_of_event("Envoys of the combatants met in Geneva on Monday.")
+    assert tells_of_event("Combat raged near Azaz on Monday.")
+    assert tells_of_event("Des combats ont eu lieu près d'Azaz.")
