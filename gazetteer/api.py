@@ -16,13 +16,14 @@ import numpy as np
 
 from gazetteer import db
 from gazetteer.errors import GazetteerError, GazetteerInputError
-from gazetteer.importer import LOOSE, ImportReport, country_extents, write_records
+from gazetteer.importer import EXACT_ALT, LOOSE, ImportReport, country_extents, write_records
 from gazetteer.model import Place, Resolution
+from gazetteer.qualifier import split_qualifier
 from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (article_forms, exact_key, is_arabic, kurdish_reading,
                                  lookup_keys, loose_key, skeleton_key)
-from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _distance_km,
-                               fuzzy_weight, is_town, rank)
+from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _clear_min,
+                               _distance_km, fuzzy_weight, is_town, rank)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,15 @@ def _found_home(rows: list[tuple], countries: tuple[str, ...], name: str) -> boo
         return True
     own = countries[0]
     return any(r[3] == own or (r[3] in countries and is_town(r)) for r in rows)
+
+
+#: A name with a qualifier ("Suran, Azaz") resolves only to a place within this of the place
+#: the qualifier names (a district is known by its seat) ...
+QUALIFIER_KM = 60.0
+#: ... or within this of a province's seat ("Ayn al-Bayda, Latakia Governorate"): a seat by
+#: its feature code, or a city of PROVINCE_SEAT_POPULATION people.
+PROVINCE_QUALIFIER_KM = 150.0
+PROVINCE_SEAT_POPULATION = 100_000
 
 
 #: Entries kept in the per-name candidate cache before it is emptied.
@@ -312,11 +322,67 @@ class Gazetteer:
             if own is not None:
                 return Resolution(name, "resolved", own, 1.0, match="exact")
         wanted = _codes(countries)
-        res = rank(name, self.candidates(query, wanted), countries=wanted, near=near,
+        cands = self.candidates(query, wanted)
+        qualified = split_qualifier(query) if ("," in query or "(" in query) else None
+        if qualified is not None and not any(r[9] <= EXACT_ALT for r in cands.rows):
+            res = self._resolve_qualified(qualified, wanted, near, context, extra_places, view)
+            return replace(res, query=name)
+        res = rank(name, cands, countries=wanted, near=near,
                    context=context, view=view, names=self._loose_names)
         if res.match in ("exact", "alternate") and is_arabic(query):
             res = replace(res, match="arabic")
         return res
+
+    def _resolve_qualified(self, qualified: tuple[str, tuple[str, ...]], wanted: tuple[str, ...],
+                           near: tuple[float, float] | None,
+                           context: Sequence[tuple[float, float]],
+                           extra_places: Sequence[Place],
+                           view: Sequence[Sequence[float]] | None) -> Resolution:
+        """Resolve a name with qualifiers ("Al-Burj, al-Bab"): in the country a qualifier
+        names, if one does, and near the place the most specific other qualifier resolves to
+        (a district or province is known by its seat), which tells far-apart namesakes apart."""
+        base, quals = qualified
+        point = None
+        reach = QUALIFIER_KM
+        for qual in quals:
+            code = self._country_names.get(exact_key(qual))
+            if code is not None:
+                wanted = (code,)
+            elif point is None:
+                found = self.resolve(qual, countries=wanted, extra_places=extra_places).place
+                if found is not None:
+                    point = (found.lat, found.lon)
+                    if found.feature_code in ("PPLA", "PPLC") or \
+                            found.population >= PROVINCE_SEAT_POPULATION:
+                        reach = PROVINCE_QUALIFIER_KM
+        res = self.resolve(base, countries=wanted, near=point or near, context=context,
+                           extra_places=extra_places, view=view)
+        if point is None:
+            return res
+        if res.place is not None:
+            off = _distance_km(res.place.lat, res.place.lon, point[0], point[1])
+            if off <= reach:
+                return res
+            # the only place of the name lies elsewhere than the qualifier says
+            return replace(res, status="unresolved", place=None,
+                           alternatives=(res.place, *res.alternatives),
+                           alternative_scores=(res.score, *res.alternative_scores),
+                           context_km=None, same_place=())
+        if res.status != "ambiguous" or not res.alternatives:
+            return res
+        # the qualifier says where: of the places the name fits, the one clearly nearest it
+        # (a village of the name near al-Bab, not a town of that name abroad)
+        alts = res.alternatives
+        dist = [_distance_km(p.lat, p.lon, point[0], point[1]) for p in alts]
+        pick = _clear_min(list(range(len(alts))), dist)
+        if pick is None:
+            return res
+        scores = res.alternative_scores or (res.score,) * len(alts)
+        rest = [i for i in range(len(alts)) if i != pick]
+        return replace(res, status="resolved", place=alts[pick], score=scores[pick],
+                       alternatives=tuple(alts[i] for i in rest),
+                       alternative_scores=tuple(scores[i] for i in rest),
+                       context_km=dist[pick])
 
     def resolve_many(self, names: Sequence[str], *, countries: Sequence[str] = (),
                      near: tuple[float, float] | None = None,

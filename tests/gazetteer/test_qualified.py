@@ -1,0 +1,64 @@
+"""Names with a qualifier, as Wikipedia titles villages that share a name ("Al-Burj, al-Bab",
+"Suran (Azaz District)"): resolved near the place the qualifier names, in the country it
+names, and refused when the only place of the name lies elsewhere (built-in default)."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from gazetteer.qualifier import split_qualifier
+from gazetteer.resolve import haversine_km
+from mapgen.cli import main
+
+AZAZ = (36.5866, 37.0463)      # Wikipedia
+HOMS = (34.7308, 36.7094)      # Wikipedia
+
+
+def _km(place, point: tuple[float, float]) -> float:
+    return float(haversine_km(place.lat, place.lon, point[0], point[1]))
+
+
+def test_a_qualifier_is_split_off_and_unit_words_dropped() -> None:
+    assert split_qualifier("Al-Burj, al-Bab") == ("Al-Burj", ("al-Bab",))
+    assert split_qualifier("Suran (Azaz District)") == ("Suran", ("Azaz",))
+    assert split_qualifier("Ayn al-Bayda, Latakia Governorate, Syria") == \
+        ("Ayn al-Bayda", ("Latakia", "Syria"))
+    assert split_qualifier("Kafr Naya") is None
+    assert split_qualifier("Azaz, Marea, Tell Rifaat, Nubl") is None  # a list, not a name
+
+
+def test_the_qualifier_tells_namesakes_apart(gz) -> None:
+    # two subdistrict seats called Suran, 148 km apart: the name alone is in doubt
+    assert gz.resolve("Suran", countries=["SY"]).status == "ambiguous"
+    north = gz.resolve("Suran (Azaz District)", countries=["SY"])
+    south = gz.resolve("Suran, Hama", countries=["SY"])
+    assert north.status == south.status == "resolved"
+    assert _km(north.place, AZAZ) < 25 and _km(south.place, AZAZ) > 100
+    assert north.query == "Suran (Azaz District)" and north.context_km < 25
+    # a village near Azaz and one west of Homs share the name Kafra
+    assert _km(gz.resolve("Kafra (Azaz)", countries=["SY"]).place, AZAZ) < 25
+    assert _km(gz.resolve("Kafra, Homs Governorate", countries=["SY"]).place, HOMS) < 60
+
+
+def test_a_country_qualifier_chooses_the_country(gz) -> None:
+    # a Syrian community shares the Egyptian resort's name
+    assert gz.resolve("Sharm el-Sheikh", countries=["SY"]).status == "ambiguous"
+    res = gz.resolve("Sharm el-Sheikh (Egypt)", countries=["SY"])
+    assert res.status == "resolved" and res.place.country == "EG"
+
+
+def test_a_place_far_from_where_the_qualifier_says_is_refused(gz) -> None:
+    assert gz.resolve("Kafr Naya", countries=["SY"]).status == "resolved"
+    res = gz.resolve("Kafr Naya, Daraa", countries=["SY"])
+    assert res.status == "unresolved" and _km(res.alternatives[0], AZAZ) < 25
+    assert gz.resolve("Kafr Naya, Aleppo, Syria", countries=["SY"]).status == "resolved"
+
+
+def test_resolve_json_answers_qualified_names(home) -> None:
+    out = CliRunner().invoke(main, ["resolve", "Suran (Azaz District)", "Suran, Hama", "--country",
+                                    "SY", "--json"])
+    assert out.exit_code == 0, out.output
+    north, south = [json.loads(line) for line in out.output.splitlines()]
+    assert north["query"] == "Suran (Azaz District)" and north["status"] == "resolved"
+    assert south["status"] == "resolved" and abs(north["lat"] - south["lat"]) > 1.0
