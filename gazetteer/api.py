@@ -115,9 +115,15 @@ def _found_home(rows: list[tuple], countries: tuple[str, ...], name: str) -> boo
             break
     else:
         return False
-    if len(countries) == 1 or _NOT_TURKISH.search(name) is None:
-        return True
     own = countries[0]
+    if len(countries) == 1:
+        return True
+    if _NOT_TURKISH.search(name) is None:
+        # a village next door that the name only loosely spells (Akrabieh: Akrabiye, a
+        # Turkish village 477 km from the Syrian Aqrabiyah) is no reason not to look for
+        # look-alikes at home
+        return any(r[3] == own or r[9] <= EXACT_ALT or is_town(r) for r in rows
+                   if r[3] in countries)
     return any(r[3] == own or (r[3] in countries and is_town(r)) for r in rows)
 
 

@@ -139,3 +139,16 @@ def test_a_two_consonant_look_alike_is_not_confirmed_by_the_maps_other_places(gz
                (hraytan.lat - 0.05, hraytan.lon)]
     res = gz_sytr.resolve("Hreitan", countries=["SY", "TR"], context=near_it)
     assert res.status == "resolved" and haversine_km(res.place.lat, res.place.lon, *near_it[0]) < 15
+
+
+def test_a_village_next_door_the_name_only_loosely_spells_is_in_doubt(gz) -> None:
+    gz.import_files([DATA / "geonames_akrabi_extract.txt"])
+    # "Akrabieh" spells loosely both Akrabi, another name of the Turkish village Ataköy, and
+    # the Syrian al-Aqrabiyah, 480 km apart: on a map of Syria and Turkey it is not the Turkish
+    # village by default
+    res = gz.resolve("Akrabieh", countries=["SY", "TR"])
+    assert res.status != "resolved" or res.place.country == "SY", res
+    assert any(p.country == "SY" for p in (res.place, *res.alternatives) if p is not None)
+    # the village's own other name still means it, and a map of Turkey looks there first
+    assert gz.resolve("Akrabi", countries=["SY", "TR"]).place.country == "TR"
+    assert gz.resolve("Akrabieh", countries=["TR", "SY"]).place.country == "TR"
