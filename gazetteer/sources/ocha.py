@@ -88,6 +88,29 @@ def seat_codes(communities: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
     return codes
 
 
+#: A word with the article written onto it, as OCHA's English names often have it
+#: ("Kherbet Elsawda", "Um Eltoyur"): El, then a lower-case letter.
+_GLUED_ARTICLE = re.compile(r"\bEl(?=[a-z]{3,})")
+
+
+def unglued_articles(name: str, arabic: str) -> str | None:
+    """``name`` with the articles OCHA writes onto words set apart ("Kherbet Elsawda" ->
+    "Kherbet al-sawda", which reports write "Khirbet al-Sawda"), or None when it has none.
+    Only when the Arabic name has an article (ال): "Sheikh Elwan" is شيخ علوان, 'Elwan a name.
+
+    Examples
+    --------
+    >>> unglued_articles("Kherbet Elsawda", "خربة السودا")
+    'Kherbet al-sawda'
+    >>> unglued_articles("Sheikh Elwan", "شيخ علوان") is None
+    True
+    """
+    if _GLUED_ARTICLE.search(name) is None or \
+            not any(w.startswith("ال") for w in arabic.replace("_", " ").split()):
+        return None
+    return _GLUED_ARTICLE.sub("al-", name)
+
+
 def is_ocha_header(first_line: str) -> bool:
     """True when a CSV's first line names the OCHA community columns."""
     cols = {c.strip().lower() for c in first_line.lstrip("\ufeff").split(",")}
@@ -189,6 +212,11 @@ def read_rows(rows: list[list[str]], path: Path, report: FileReport) -> Iterator
                 bare = _bare(alt)
                 if bare and bare not in names:
                     names.append(bare)
+        if arabic:
+            for latin in [n for n in names if n != arabic]:
+                apart = unglued_articles(latin, arabic)
+                if apart is not None and apart not in names:
+                    names.append(apart)
         place = Place(name=name, lat=values["lat"], lon=values["lon"],
                       country=country_of(pcode), feature_code=code, source=SOURCE, ref=pcode)
         report.places += 1

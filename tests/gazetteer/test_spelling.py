@@ -10,7 +10,7 @@ import pytest
 
 from gazetteer.resolve import haversine_km
 from gazetteer.sources.base import FileReport
-from gazetteer.sources.ocha import OchaReader, read_rows, seat_codes
+from gazetteer.sources.ocha import OchaReader, read_rows, seat_codes, unglued_articles
 
 DATA = Path(__file__).parent / "data"
 COMMUNITIES = DATA / "ocha_communities_extract.csv"
@@ -125,3 +125,13 @@ def test_villages_alike_and_a_seat_of_no_known_size_stay_in_doubt(gz, name) -> N
     # district, whose size is not known
     res = gz.resolve(name, countries=["SY", "TR"])
     assert res.status == "ambiguous", (name, res)
+
+
+def test_an_article_ocha_writes_onto_a_word_is_read_apart(gz) -> None:
+    assert unglued_articles("Kherbet Elsawda", "خربة السودا") == "Kherbet al-sawda"
+    assert unglued_articles("Um Elamad Elbab", "أم العمد الباب") == "Um al-amad al-bab"
+    # 'Elwan is a name, not al-Wan: the Arabic name has no article
+    assert unglued_articles("Sheikh Elwan", "شيخ علوان") is None
+    # OCHA's "Rasm Eljahsh" (رسم الجحش) is Rasm al-Jahsh
+    res = gz.resolve("Rasm al-Jahsh", countries=["SY"])
+    assert res.status == "resolved" and res.place.ref == "C1042" and res.match == "alternate"
