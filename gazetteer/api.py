@@ -84,6 +84,12 @@ def _best_per_place(rows: list[tuple]) -> list[tuple]:
 #: when nothing at home matches (London, Moscow; not Antioch, Tennessee for Antakya). Beirut,
 #: Amman, Mosul and Baghdad lie within it for a map of Syria; Cairo, Sofia and Tehran do not.
 REGION_KM = 300.0
+#: A village of one of the map's other countries farther than this from the first country's
+#: extent counts as a village abroad: a map of Syria and Turkey names Turkish villages along
+#: the border (Kilis, Akçakale and Ceylanpınar lie within 10 km of it), not deep in Turkey.
+NEIGHBOUR_VILLAGE_KM = 100.0
+#: ... unless it is a province's seat or a city of this many people (Gaziantep, Adana, Ankara).
+NEIGHBOUR_CITY_POPULATION = 100_000
 #: A place abroad with fewer people (and no seat) is a village a map of another country does
 #: not name: a namesake, or an alternate name shared by accident (Bozra, an old name of
 #: Bosra, is also a village in Israel).
@@ -211,7 +217,7 @@ class Gazetteer:
             rows = [r for r in rows if r[4].startswith("PCL") and r[3] == country]
         far = barred = _NONE
         if countries and rows:
-            far, barred = self._abroad(rows, countries)
+            far, barred = self._abroad(rows, countries, _NOT_TURKISH.search(name) is not None)
         cands = CandidateSet(rows, skel, far, barred)
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
@@ -230,7 +236,7 @@ class Gazetteer:
             self._conn.execute("COMMIT")
         self._read_since = -math.inf
 
-    def _abroad(self, rows: list[tuple], countries: tuple[str, ...]
+    def _abroad(self, rows: list[tuple], countries: tuple[str, ...], kurdish: bool = False
                 ) -> tuple[frozenset[int], frozenset[int]]:
         """The places outside the map's ``countries`` that lie outside its region (farther
         than REGION_KM from the first country's extent), and those a map of them never means:
@@ -238,14 +244,33 @@ class Gazetteer:
         of an imported CSV, or have ABROAD_MIN_POPULATION people) and places outside the
         region other than capitals and cities of millions. Barred places still compete (a
         village at home that an exact name abroad also fits is ``ambiguous``), but are never
-        the answer."""
+        the answer. Villages and towns of the map's other countries farther than
+        NEIGHBOUR_VILLAGE_KM from the first (but provinces' seats and cities) count as far:
+        candidates only when nothing else in the map's countries matches (see
+        :func:`gazetteer.resolve._allowed`); its villages a name in ``kurdish`` letters fits
+        count as barred."""
         far: list[int] = []
         barred: list[int] = []
         box: list[float] | None = None
+        own = countries[0]
         for i, r in enumerate(rows):
-            if r[3] in countries:
+            if r[3] == own:
                 continue
             code = r[4]
+            if r[3] in countries:
+                # a village or small town of another of the map's countries far from the
+                # first: a map of Syria and Turkey means places along the border, and Turkey's
+                # cities, not a village or a district seat 300 km into Turkey; nor is a name in
+                # Kurdish letters (which Turkish does not write) a Turkish village's by itself:
+                # GeoNames lists Kurdish names of many
+                if not (code in ("PPLC", "PPLA") or r[6] >= NEIGHBOUR_CITY_POPULATION):
+                    if box is None:
+                        box = self._extent(own) or []
+                    if box and _box_km(r[1], r[2], box) > NEIGHBOUR_VILLAGE_KM:
+                        far.append(i)
+                if kurdish and not is_town(r):
+                    barred.append(i)
+                continue
             if not (r[6] >= ABROAD_MIN_POPULATION or code in SEATS or code.startswith("PCL")
                     or r[7] in ("curated", "csv")):
                 barred.append(i)

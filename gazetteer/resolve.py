@@ -160,11 +160,13 @@ class CandidateSet:
     far_abroad : frozenset of int
         Rows outside the map's countries that lie farther than the map's region (see
         :func:`gazetteer.api.Gazetteer.candidates`): a capital there is chosen only when
-        nothing at home matches.
+        nothing at home matches; and villages of the map's other countries far from its
+        first, which are candidates only when nothing else in the map's countries matches.
     barred : frozenset of int
         Rows outside the map's countries that are never the answer (villages abroad, places
-        outside the map's region other than capitals and cities of millions); they still
-        compete, so a name they fit as well as a place at home is ``ambiguous``.
+        outside the map's region other than capitals and cities of millions; villages of the
+        map's other countries that a name in Kurdish letters fits); they still compete, so a
+        name they fit as well as a place at home is ``ambiguous``.
     """
 
     __slots__ = ("rows", "skeleton", "far_abroad", "barred", "scores", "memo", "_columns", "_arrays",
@@ -383,17 +385,28 @@ def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], b
     abroad_exact = []
     best_home = 9
     primary = wanted[0]
+    remote: list[int] = []
     for i, r in enumerate(rows):  # one pass: this runs for nearly every name
         c = r[3]
         if c in wanted:
             kind = r[9]
-            if kind >= SKELETON_ARABIC and c != primary:
-                continue  # a look-alike spelling is only looked for in the map's own country
+            if c != primary:
+                if kind >= SKELETON_ARABIC:
+                    continue  # a look-alike spelling is only looked for in the map's own country
+                if i in cands.far_abroad:
+                    # a village far from the first country: the last resort, or as abroad
+                    remote.append(i)
+                    if kind <= EXACT_ALT:
+                        abroad_exact.append(i)
+                    continue
             home.append(i)
             if kind < best_home:
                 best_home = kind
         elif r[9] <= EXACT_ALT:
             abroad_exact.append(i)
+    if not home and remote:
+        home = remote
+        best_home = min(rows[i][9] for i in remote)
     if not home:
         barred = cands.barred
         return [i for i in abroad_exact if i not in barred], False
@@ -526,9 +539,12 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     if best in cands.barred:
         # a village abroad, or a town outside the map's region: never the answer, but a name
         # it fits as well as a place at home is in doubt
-        status = "ambiguous" if any(
-            rows[i][3] in wanted and sc[i] >= MIN_SCORE for i in allowed) else "unresolved"
-        return _result(query, status, None, best_score, cands, sc, kept[:MAX_ALTERNATIVES],
+        barred = cands.barred
+        status = "ambiguous" if any(rows[i][3] in wanted and sc[i] >= MIN_SCORE
+                                    and i not in barred for i in allowed) else "unresolved"
+        # the places at home it competes with, however far from it, are among the choices
+        alts = kept + [i for i in _order(cands, allowed, sc) if i not in kept]
+        return _result(query, status, None, best_score, cands, sc, alts[:MAX_ALTERNATIVES],
                        match)
     if rows[best][9] >= SKELETON_ARABIC and best != spelled and \
             not _corroborated(cands, best, wanted, prox):

@@ -152,3 +152,14 @@ def test_a_village_next_door_the_name_only_loosely_spells_is_in_doubt(gz) -> Non
     # the village's own other name still means it, and a map of Turkey looks there first
     assert gz.resolve("Akrabi", countries=["SY", "TR"]).place.country == "TR"
     assert gz.resolve("Akrabieh", countries=["TR", "SY"]).place.country == "TR"
+
+
+def test_a_village_deep_in_the_maps_other_country_is_no_namesake(gz) -> None:
+    gz.import_files([DATA / "geonames_atma_extract.txt"])
+    # Atma by the Turkish border in Idlib (OCHA), and two Turkish villages called Atma about
+    # 400 km away: a map of Syria and Turkey names Turkish villages along the border only
+    res = gz.resolve("Atma", countries=["SY", "TR"])
+    assert res.status == "resolved" and res.place.country == "SY", res
+    # a map of Turkey first means its own villages (two of them, far apart: in doubt)
+    res = gz.resolve("Atma", countries=["TR", "SY"])
+    assert res.status == "ambiguous" and {p.country for p in res.alternatives} >= {"TR"}
