@@ -18,10 +18,10 @@ from gazetteer import db
 from gazetteer.errors import GazetteerError, GazetteerInputError
 from gazetteer.importer import EXACT_ALT, LOOSE, ImportReport, country_extents, write_records
 from gazetteer.model import Place, Resolution
-from gazetteer.qualifier import split_qualifier
 from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (article_forms, exact_key, is_arabic, kurdish_reading,
                                  lookup_keys, loose_key, skeleton_key)
+from gazetteer.qualifier import split_qualifier
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _clear_min,
                                _distance_km, fuzzy_weight, is_town, rank)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
@@ -84,10 +84,10 @@ def _best_per_place(rows: list[tuple]) -> list[tuple]:
 #: when nothing at home matches (London, Moscow; not Antioch, Tennessee for Antakya). Beirut,
 #: Amman, Mosul and Baghdad lie within it for a map of Syria; Cairo, Sofia and Tehran do not.
 REGION_KM = 300.0
-#: A village of one of the map's other countries farther than this from the first country's
-#: extent counts as a village abroad: a map of Syria and Turkey names Turkish villages along
-#: the border (Kilis, Akçakale and Ceylanpınar lie within 10 km of it), not deep in Turkey.
-NEIGHBOUR_VILLAGE_KM = 100.0
+#: A village or small town of one of the map's other countries farther than this from the
+#: first country's extent is a candidate only when nothing else matches: a map of Syria and
+#: Turkey names Turkish places along the border (Kilis, Akçakale and Ceylanpınar lie within
+#: 10 km of it), not villages or district seats deep in Turkey ...
 #: ... unless it is a province's seat or a city of this many people (Gaziantep, Adana, Ankara).
 NEIGHBOUR_CITY_POPULATION = 100_000
 #: A place abroad with fewer people (and no seat) is a village a map of another country does
