@@ -88,6 +88,7 @@ REGION_KM = 300.0
 #: first country's extent is a candidate only when nothing else matches: a map of Syria and
 #: Turkey names Turkish places along the border (Kilis, Akçakale and Ceylanpınar lie within
 #: 10 km of it), not villages or district seats deep in Turkey ...
+NEIGHBOUR_VILLAGE_KM = 100.0
 #: ... unless it is a province's seat or a city of this many people (Gaziantep, Adana, Ankara).
 NEIGHBOUR_CITY_POPULATION = 100_000
 #: A place abroad with fewer people (and no seat) is a village a map of another country does
