@@ -16,7 +16,8 @@ import numpy as np
 
 from gazetteer import db
 from gazetteer.errors import GazetteerError, GazetteerInputError
-from gazetteer.importer import LOOSE, ImportReport, country_extents, write_records
+from gazetteer.importer import (KEYS_VERSION, LOOSE, ImportReport, country_extents, rekey,
+                                write_records)
 from gazetteer.model import Place, Resolution
 from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (article_forms, exact_key, is_arabic, kurdish_reading,
@@ -480,6 +481,8 @@ def open_gazetteer(home: str | os.PathLike[str] | None = None) -> Gazetteer:
         from gazetteer.sources.builtin import BUILTIN_VERSION
         if db.get_meta(conn, "builtin_version") != BUILTIN_VERSION:
             _load_builtin(conn)
+        if db.get_meta(conn, "keys_version") != KEYS_VERSION:
+            _rekey(conn)  # keys made by an earlier version: made again from the exact keys
         elif db.get_meta(conn, "fuzzy_version") != FUZZY_VERSION:
             _build_fuzzy(conn)
         return Gazetteer(conn, path)
@@ -504,6 +507,19 @@ def _build_fuzzy(conn: sqlite3.Connection) -> None:
         raise
 
 
+def _rekey(conn: sqlite3.Connection) -> None:
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        if db.get_meta(conn, "keys_version") != KEYS_VERSION:  # (or another process did)
+            log.info("keying the gazetteer's names again (made by an earlier version)")
+            rekey(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
 def _load_builtin(conn: sqlite3.Connection) -> None:
     from gazetteer.sources.builtin import BUILTIN_VERSION, builtin_records, country_names
 
@@ -513,6 +529,8 @@ def _load_builtin(conn: sqlite3.Connection) -> None:
             conn.execute("COMMIT")  # another process built it while we waited for the lock
             return
         log.info("building the built-in gazetteer (first use of this MAPGEN_HOME)")
+        if conn.execute("SELECT 1 FROM names LIMIT 1").fetchone() is None:
+            db.set_meta(conn, "keys_version", KEYS_VERSION)  # a new database: keyed now
         records = list(builtin_records())
         old = [r[0] for r in conn.execute(
             "SELECT id FROM places WHERE source IN ('builtin', 'curated') OR "
