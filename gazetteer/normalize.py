@@ -228,8 +228,8 @@ _WORD_QUALIFIERS = {
     "old": "old vieux vieille",
 }
 #: Qualifiers in Arabic script (after the article ال and the tatweel are taken off; a final
-#: ة may be written ه and a final ي as ى); words that are also names count with the article
-#: only (العليا, not عليا). Never the first word, as romanised ones.
+#: ة may be written ه, a final ي as ى, and ي, ك in Persian letters); words that are also names
+#: count with the article only (العليا, not عليا). Never the first word, as romanised ones.
 _ARABIC_QUALIFIERS = {
     "big": "كبير كبيرة كبرى",
     "small": "صغير صغيرة صغرى",
@@ -254,10 +254,16 @@ def _romanised_forms(spelling: str) -> list[str]:
     return [_loose_word(w) for w in [spelling] + glued]
 
 
+#: Persian letters written for Arabic ones (ی for ي, ک for ك).
+_PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ك": "ک"})
+
+
 def _arabic_forms(spelling: str) -> list[str]:
-    """``spelling`` with its final ة written ه, or its final ي written ى (and back)."""
+    """``spelling`` with its final ة written ه, or its final ي written ى (and back), each also
+    in Persian letters."""
     swap = {"ة": "ه", "ي": "ى", "ى": "ي"}.get(spelling[-1])
-    return [spelling] + ([spelling[:-1] + swap] if swap else [])
+    forms = [spelling] + ([spelling[:-1] + swap] if swap else [])
+    return forms + [f.translate(_PERSIAN_LETTERS) for f in forms]
 
 
 def _qualifier_table(table: dict[str, str],
