@@ -15,8 +15,9 @@ compared with the lower places only, never with "Upper Jarabulus" or plain Jarab
 away. Blocks are stored in the ``fuzzy_keys``
 table (rebuilt after every import) as newline-joined keys sorted by length, and read on first
 use. Only keys of :data:`MIN_LENGTH` letters or more are compared, and at most
-:func:`max_edits` edits apart (a qualifier's token counts as a letter: it narrows the names
-compared as much).
+:func:`max_edits` edits apart, counting the letters of the name asked for without its
+qualifiers: "Baghuz Fawqani" (six letters) finds "Upper Baguz", an edit away, but "Qulan
+Fawqani" (five) is not "Upper Qurran".
 """
 from __future__ import annotations
 
@@ -154,7 +155,7 @@ class FuzzyIndex:
     def search(self, key: str, countries: Sequence[str], limit: int = 12) -> dict[int, int]:
         """Return ``{place id: edits}`` for places of ``countries`` whose loose key is within
         :func:`max_edits` of ``key`` (not counting keys equal to it), closest first."""
-        edits = max_edits(len(key))
+        edits = max_edits(len(split_qualifiers(key)[0]))
         if not edits or not key.isascii():
             return {}
         found: dict[int, int] = {}

@@ -719,7 +719,9 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
     # consonants (or letters, give or take an edit) are the name's: Khatuniyah is not
     # Katuniyeh rather than Khatuna, 140 km apart
     weak_village = fuzzy is not None and not is_town(rows[best])
-    long_skeleton = len(cands.skeleton) > SHORT_SKELETON
+    # (a qualifier in it makes a short skeleton rare: "Big Bayaa" is a rival of "Big Bayaza"
+    # for "Bayya'iyah Kabirah")
+    long_skeleton = len(cands.skeleton) > SHORT_SKELETON or cands.skeleton[-1:].isupper()
     towns: list[tuple] | None = None
     top, lat0, lon0 = sc[best], rows[best][1], rows[best][2]
     # "al-Hamah" spells a village Al-Hama with its article, the city of Hama only without:
