@@ -10,19 +10,26 @@ distance from the context). Run it with each version on the same database, then 
     PYTHONPATH=. python benchmarks/same_answers.py dump HOME new.pkl    # in the new one
     python benchmarks/same_answers.py compare old.pkl new.pkl
 
-A speed-up must leave every answer as it was.
+A speed-up must leave every answer as it was. A change of the matching may change answers:
+``compare`` also counts the changes by class (status before -> after; a place resolved both
+times but moved, by how far), and ``dump HOME OUT NAMES`` adds the names of the text file
+NAMES (one a line) to those resolved one by one. (When the two versions key names
+differently, each needs its own HOME with the same files imported.)
 """
 from __future__ import annotations
 
 import csv
 import pickle
 import sys
+from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 DATA = REPO / "benchmarks" / "data"
+
+from gazetteer.resolve import haversine_km  # noqa: E402
 
 
 def _queries(path: Path) -> list[str]:
@@ -35,12 +42,15 @@ def _answer(res) -> tuple:
             res.match, res.same_place, res.context_km)
 
 
-def dump(home: str, out: str) -> int:
+def dump(home: str, out: str, extra: str | None = None) -> int:
     from benchmarks.gazetteer_bench import sample_names
     from gazetteer import open_gazetteer
 
     evaluated = _queries(DATA / "syria_eval.csv") + _queries(DATA / "report_spellings.csv")
     names = evaluated + sample_names(10_000)
+    if extra:
+        with open(extra, encoding="utf-8") as fh:
+            names += [line.strip() for line in fh if line.strip()]
     answers: dict = {}
     with open_gazetteer(home) as gz:
         for countries in (("SY", "TR"), ("SY",), ()):
@@ -68,21 +78,36 @@ def compare(a: str, b: str) -> int:
         print("the dumps hold different names")
         return 1
     differ = total = 0
+    classes: Counter = Counter()
     for mode in old:
         for name, x, y in zip(names_a, old[mode], new[mode]):
             total += 1
             if x != y:
                 differ += 1
-                if differ <= 20:
+                classes[change_class(x, y)] += 1
+                if differ <= 20 or "verbose" in sys.argv:
                     print(f"{mode} {name!r}:\n  old {x[:2]}\n  new {y[:2]}")
     print(f"{len(set(names_a))} distinct names, {total} answers compared, {differ} differ")
+    for cls, n in sorted(classes.items(), key=lambda kv: -kv[1]):
+        print(f"  {n:6d}  {cls}")
     return 1 if differ else 0
 
 
+def change_class(old: tuple, new: tuple) -> str:
+    """How an answer changed: ``status -> status``, and for a place resolved both times, how
+    far it moved (or "same place", when only the score or the alternatives changed)."""
+    moved = ""
+    if old[0] == new[0] == "resolved":
+        d = haversine_km(old[1].lat, old[1].lon, new[1].lat, new[1].lon)
+        moved = (" (same place)" if d == 0 else " (moved < 5 km)" if d <= 5
+                 else " (moved 5-25 km)" if d <= 25 else " (moved > 25 km)")
+    return f"{old[0]} -> {new[0]}{moved}"
+
+
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "dump":
-        raise SystemExit(dump(sys.argv[2], sys.argv[3]))
-    if len(sys.argv) == 4 and sys.argv[1] == "compare":
+    if len(sys.argv) in (4, 5) and sys.argv[1] == "dump":
+        raise SystemExit(dump(*sys.argv[2:]))
+    if len(sys.argv) in (4, 5) and sys.argv[1] == "compare":
         raise SystemExit(compare(sys.argv[2], sys.argv[3]))
     print(__doc__)
     raise SystemExit(2)

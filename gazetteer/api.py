@@ -16,11 +16,12 @@ import numpy as np
 
 from gazetteer import db
 from gazetteer.errors import GazetteerError, GazetteerInputError
-from gazetteer.importer import EXACT_ALT, LOOSE, ImportReport, country_extents, write_records
+from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC, SKELETON_LATIN,
+                                ImportReport, country_extents, rekey, write_records)
 from gazetteer.model import Place, Resolution
 from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (article_forms, exact_key, is_arabic, kurdish_reading,
-                                 lookup_keys, loose_key, skeleton_key)
+                                 lookup_keys, loose_key, skeleton_key, split_qualifiers)
 from gazetteer.qualifier import split_qualifier
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _clear_min,
                                _distance_km, fuzzy_weight, is_town, rank)
@@ -45,6 +46,9 @@ ARTICLE_SQL = (_MATCH + "n.key IN (?1, ?3, ?4) AND n.kind <= 1\nUNION ALL\n"
 #: Places whose consonant skeleton matches: the fallback, looked up only when no exact or
 #: loose key matches (names spelled alike come first; skeletons find the variants).
 SKELETON_SQL = _MATCH + "n.key = ?1 AND n.kind >= 3"
+#: Where the places lie whose loose key is the given one (see :meth:`Gazetteer._beside_unqualified`).
+LOOSE_POINTS_SQL = ("SELECT p.lat, p.lon FROM names AS n JOIN places AS p ON p.id = n.place_id "
+                    "WHERE n.key = ? AND n.kind = 2")
 #: Places by id, for the fuzzy lookup's answers (kind FUZZY, then the match weight).
 PLACES_SQL = """SELECT name, lat, lon, country, feature_code, geonameid, population, source,
        importance, 5, id, ref FROM places WHERE id IN (SELECT value FROM json_each(?))"""
@@ -142,6 +146,11 @@ QUALIFIER_KM = 60.0
 PROVINCE_QUALIFIER_KM = 150.0
 PROVINCE_SEAT_POPULATION = 100_000
 
+#: A place whose consonants and qualifier are a qualified name's ("Lower Jrables" for
+#: "Jarabulus Tahtani") is that place, as if spelled alike, when it lies this close to a place
+#: the name without its qualifier spells (Jarabulus): the lower village of Jarabulus.
+QUALIFIED_NEAR_KM = 10.0
+
 
 #: Entries kept in the per-name candidate cache before it is emptied.
 CACHE_LIMIT = 200_000
@@ -210,6 +219,8 @@ class Gazetteer:
             if loose and not is_arabic(name):
                 rows += self._fuzzy_rows(loose, countries,
                                          {r[10] for r in rows if r[9] <= LOOSE})
+                if loose[-1].isupper():
+                    rows = self._beside_unqualified(rows, loose, countries)
         if len(rows) > 1:
             rows = _best_per_place(rows)
         country = self._country_names.get(exact)
@@ -303,6 +314,26 @@ class Gazetteer:
         for r in self._lookup.execute(PLACES_SQL, (json.dumps(ids),)).fetchall():
             weight = fuzzy_weight(found[r[10]], len(loose))
             out.append(r + (weight,))
+        return out
+
+    def _beside_unqualified(self, rows: list[tuple], loose: str,
+                            countries: tuple[str, ...]) -> list[tuple]:
+        """``rows`` with the skeleton matches (in the map's own country) that lie within
+        QUALIFIED_NEAR_KM of a place whose loose key is ``loose`` without its qualifiers
+        counted as loose matches: "Jarabulus Tahtani" is OCHA's Lower Jrables, beside the town
+        of Jarabulus, whose consonants and qualifier it shares."""
+        weak = [i for i, r in enumerate(rows) if SKELETON_ARABIC <= r[9] <= SKELETON_LATIN
+                and (not countries or r[3] == countries[0])]
+        if not weak:
+            return rows
+        points = self._lookup.execute(LOOSE_POINTS_SQL, (split_qualifiers(loose)[0],)).fetchall()
+        if not points:
+            return rows
+        out = list(rows)
+        for i in weak:
+            r = rows[i]
+            if any(_distance_km(r[1], r[2], lat, lon) <= QUALIFIED_NEAR_KM for lat, lon in points):
+                out[i] = r[:9] + (LOOSE,) + r[10:]
         return out
 
     def _loose_names(self, ids: Sequence[int]) -> dict[int, list[str]]:
@@ -578,6 +609,8 @@ def open_gazetteer(home: str | os.PathLike[str] | None = None) -> Gazetteer:
         from gazetteer.sources.builtin import BUILTIN_VERSION
         if db.get_meta(conn, "builtin_version") != BUILTIN_VERSION:
             _load_builtin(conn)
+        if db.get_meta(conn, "keys_version") != KEYS_VERSION:
+            _rekey(conn)  # keys made by an earlier version: made again from the exact keys
         elif db.get_meta(conn, "fuzzy_version") != FUZZY_VERSION:
             _build_fuzzy(conn)
         return Gazetteer(conn, path)
@@ -602,6 +635,19 @@ def _build_fuzzy(conn: sqlite3.Connection) -> None:
         raise
 
 
+def _rekey(conn: sqlite3.Connection) -> None:
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        if db.get_meta(conn, "keys_version") != KEYS_VERSION:  # (or another process did)
+            log.info("keying the gazetteer's names again (made by an earlier version)")
+            rekey(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
 def _load_builtin(conn: sqlite3.Connection) -> None:
     from gazetteer.sources.builtin import BUILTIN_VERSION, builtin_records, country_names
 
@@ -611,6 +657,8 @@ def _load_builtin(conn: sqlite3.Connection) -> None:
             conn.execute("COMMIT")  # another process built it while we waited for the lock
             return
         log.info("building the built-in gazetteer (first use of this MAPGEN_HOME)")
+        if conn.execute("SELECT 1 FROM names LIMIT 1").fetchone() is None:
+            db.set_meta(conn, "keys_version", KEYS_VERSION)  # a new database: keyed now
         records = list(builtin_records())
         old = [r[0] for r in conn.execute(
             "SELECT id FROM places WHERE source IN ('builtin', 'curated') OR "

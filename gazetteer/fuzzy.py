@@ -9,10 +9,15 @@ a few thousand keys takes well under a millisecond, where Python would take tens
 
 The keys are not all compared: they are kept in *blocks* per country, one by the first
 consonant of the key and one by its last two letters, so a spelling is found when it shares
-either its start or its end with the stored name. Blocks are stored in the ``fuzzy_keys``
+either its start or its end with the stored name. A name's qualifiers (see
+:func:`gazetteer.normalize.qualified`) are part of its blocks' tags: "Jarabulus Tahtani" is
+compared with the lower places only, never with "Upper Jarabulus" or plain Jarabulus, a token
+away. Blocks are stored in the ``fuzzy_keys``
 table (rebuilt after every import) as newline-joined keys sorted by length, and read on first
 use. Only keys of :data:`MIN_LENGTH` letters or more are compared, and at most
-:func:`max_edits` edits apart.
+:func:`max_edits` edits apart, counting the letters of the name asked for without its
+qualifiers: "Baghuz Fawqani" (six letters) finds "Upper Baguz", an edit away, but "Qulan
+Fawqani" (five) is not "Upper Qurran".
 """
 from __future__ import annotations
 
@@ -26,11 +31,12 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from gazetteer.importer import LOOSE
+from gazetteer.normalize import split_qualifiers
 
 #: Loose keys shorter than this are not compared (one edit in five letters is another name).
 MIN_LENGTH = 6
 #: Bump when what the blocks hold changes (forces a rebuild on open).
-FUZZY_VERSION = "2"
+FUZZY_VERSION = "3"
 _VOWELS = frozenset("aeiouyw")
 
 
@@ -44,9 +50,10 @@ def max_edits(length: int) -> int:
 
 def blocks_of(key: str) -> tuple[str, str]:
     """The two block tags of a loose key: ``f`` + its first consonant, ``e`` + its last two
-    letters."""
-    first = next((ch for ch in key if ch not in _VOWELS), key[:1])
-    return "f" + first, "e" + key[-2:]
+    letters, each followed by its qualifiers' tokens."""
+    name, tokens = split_qualifiers(key)
+    first = next((ch for ch in name if ch not in _VOWELS), name[:1])
+    return "f" + first + tokens, "e" + name[-2:] + tokens
 
 
 def build_index(conn: sqlite3.Connection) -> None:
@@ -148,7 +155,7 @@ class FuzzyIndex:
     def search(self, key: str, countries: Sequence[str], limit: int = 12) -> dict[int, int]:
         """Return ``{place id: edits}`` for places of ``countries`` whose loose key is within
         :func:`max_edits` of ``key`` (not counting keys equal to it), closest first."""
-        edits = max_edits(len(key))
+        edits = max_edits(len(split_qualifiers(key)[0]))
         if not edits or not key.isascii():
             return {}
         found: dict[int, int] = {}

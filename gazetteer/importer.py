@@ -13,6 +13,9 @@ from gazetteer.sources.base import FileReport, PlaceRecord
 
 # Kinds of name keys, strongest first (see gazetteer.normalize).
 EXACT_MAIN, EXACT_ALT, LOOSE, SKELETON_ARABIC, SKELETON_LATIN = range(5)
+#: Bump when the loose or skeleton keys of a name change (see gazetteer.normalize): a database
+#: keyed before is keyed again when opened (see :func:`rekey`).
+KEYS_VERSION = "2"
 #: Kind of candidates found by the fuzzy comparison (never stored in ``names``).
 FUZZY = 5
 
@@ -185,6 +188,30 @@ def write_records(conn: sqlite3.Connection, records: Iterable[PlaceRecord]) -> i
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('country_extents', ?)",
                  (json.dumps(country_extents(conn), sort_keys=True),))
     return replaced
+
+
+def rekey(conn: sqlite3.Connection) -> None:
+    """Give every place the loose and skeleton keys its names get now (inside the caller's
+    transaction), and rebuild the fuzzy lookup's blocks.
+
+    The names themselves are not stored, but their exact keys are: an exact key is the name
+    folded, and every other key of a name is the same key of its folded form, so the keys
+    made from the exact keys are those an import would make now.
+    """
+    exact: dict[int, list[str]] = {}
+    for pid, key in conn.execute(
+            "SELECT place_id, key FROM names WHERE kind <= ? ORDER BY place_id, kind",
+            (EXACT_ALT,)):
+        exact.setdefault(pid, []).append(key)
+    conn.execute("DELETE FROM names WHERE kind >= ?", (LOOSE,))
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", (
+        (key, kind, pid) for pid, keys in exact.items()
+        for key, kind in name_keys(keys) if kind >= LOOSE))
+    from gazetteer.fuzzy import build_index
+
+    build_index(conn)
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('keys_version', ?)",
+                 (KEYS_VERSION,))
 
 
 def country_extents(conn: sqlite3.Connection) -> dict[str, list[float]]:

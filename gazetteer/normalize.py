@@ -16,6 +16,14 @@ and for the query alike:
     the consonants only: ``Hraytan`` = ``Haritan`` = ``Hreitan`` = ``hrtn``. For names in
     Arabic script the skeleton is built from the letters themselves (ال dropped, long vowels and
     ‘ayn/hamza carriers dropped), which makes it a strong key: حريتان -> ``hrtn``.
+
+In the loose and skeleton keys a *qualifier* -- a word telling apart places of one name:
+big/small, east/west/north/south, upper/lower, middle, new/old, written in Arabic (كبيرة,
+تحتاني), romanised (Kabirah, at-Tahtani, Fawqani, Sghir), in English (Big, Lower, Eastern), or
+in French or Kurdish (Petit, Jor) -- becomes one upper-case letter per meaning, put after the
+name's letters (see :func:`qualified`): "Jarabulus Tahtani", "Lower Jrables" and
+"جرابلس تحتاني" all end in ``L``; "Upper Jarabulus" ends in ``U``, plain "Jarabulus" in no
+letter. Name letters are never upper case, so a qualifier never matches a letter of a name.
 """
 from __future__ import annotations
 
@@ -24,9 +32,10 @@ import operator
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Callable, Sequence
 
 __all__ = ["fold", "exact_key", "loose_key", "skeleton_key", "keys", "is_arabic", "is_latin",
-           "ARTICLES", "kurdish_reading"]
+           "ARTICLES", "kurdish_reading", "qualified", "split_qualifiers", "QUALIFIER_TOKENS"]
 
 #: Arabic article forms as romanised, dropped as whole words (when more words remain).
 ARTICLES = frozenset({"al", "el", "il", "ul", "as", "es", "ash", "esh", "ad", "ed", "ar", "er",
@@ -147,12 +156,6 @@ def _typed(folded: str) -> str:
     return folded
 
 
-@lru_cache(maxsize=200_000)
-def _words(text: str) -> tuple[str, ...]:
-    words = _typed(fold(text)).split()
-    kept = tuple(w for w in words if w not in ARTICLES)
-    # glued articles: "alzahraa", "azzahraa" stay as words; "al" alone is kept if it is all.
-    return kept if kept else tuple(words)
 
 
 #: Whole words romanised many ways, mapped to one spelling before the letter rules.
@@ -183,6 +186,157 @@ def _loose_word(word: str) -> str:
     return word
 
 
+#: Initial letters (folded) to which the article assimilates ("ar-Raqqa", "as-Safira"), the
+#: two-letter ones first.
+_SUN_LETTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
+
+
+#: The letter that stands for each meaning of a qualifier in the loose and skeleton keys.
+QUALIFIER_TOKENS = {"big": "B", "small": "T", "east": "E", "west": "W", "north": "N",
+                    "south": "S", "upper": "U", "lower": "L", "middle": "M", "new": "J",
+                    "old": "O"}
+#: Qualifiers as romanised from Arabic, matched by their loose form (so that "Kabireh",
+#: "Kbira", "Kébir", "al-Kabirah", "Elkabira" are found from these spellings), and never as
+#: the first word of a name: Arabic puts the adjective after the noun, and a name that begins
+#: with one is a name of its own ("Jadidat Yabus", "Kabir Hajji").
+_ROMANISED_QUALIFIERS = {
+    "big": "kabir kabira kbir kbira kibir kubra",
+    "small": "saghir saghira sghir sghira zghir zghira sughra sarhir sarhira",
+    "east": "sharqi sharqiya sharqiyya",
+    "west": "gharbi gharbiya rharbi rharbiya",
+    "north": "shamali shamaliya",
+    "south": "janubi janubiya",
+    "upper": "fawqani fawqaniya fuqani fawqa fuqa ulya",
+    "lower": "tahtani tahtaniya tahta sufla",
+    "middle": "wastani wastaniya wusta wasati",
+    "new": "jadid jadida jdid jdida",
+    "old": "qadim qadima atiq atiqa",
+}
+#: Qualifiers in English, French and Kurdish, matched as folded (any place in the name:
+#: "Upper Baguz", "Qochela Jor").
+_WORD_QUALIFIERS = {
+    "big": "big great grand grande mezin mizin",
+    "small": "small little petit petite bicuk bichuk picuk",
+    "east": "east eastern",
+    "west": "west western ouest",
+    "north": "north northern nord",
+    "south": "south southern",
+    "upper": "upper haut haute superieur superieure jor jorin",
+    "lower": "lower inferieur inferieure jer jerin",
+    "middle": "middle",
+    "new": "new nouveau nouvelle",
+    "old": "old vieux vieille",
+}
+#: Qualifiers in Arabic script (after the article ال and the tatweel are taken off; a final
+#: ة may be written ه, a final ي as ى, and ي, ك in Persian letters); words that are also names
+#: count with the article only (العليا, not عليا). Never the first word, as romanised ones.
+_ARABIC_QUALIFIERS = {
+    "big": "كبير كبيرة كبرى",
+    "small": "صغير صغيرة صغرى",
+    "east": "شرقي شرقية",
+    "west": "غربي غربية",
+    "north": "شمالي شمالية",
+    "south": "جنوبي جنوبية",
+    "upper": "فوقاني فوقانية فوقا",
+    "lower": "تحتاني تحتانية تحتا",
+    "middle": "وسطاني وسطانية وسطى وسطي",
+    "new": "جديد جديدة",
+    "old": "قديم قديمة عتيق عتيقة",
+}
+_ARABIC_WITH_ARTICLE = {"upper": "العليا", "lower": "السفلى السفلي"}
+
+
+def _romanised_forms(spelling: str) -> list[str]:
+    """The loose forms of a romanised qualifier, alone and glued to its article ("elkabira",
+    "ashsharqiya")."""
+    sun = next((s for s in _SUN_LETTERS if spelling.startswith(s)), "l")
+    glued = [a + spelling for a in ("al", "el", "il", "a" + sun, "e" + sun)]
+    return [_loose_word(w) for w in [spelling] + glued]
+
+
+#: Persian letters written for Arabic ones (ی for ي, ک for ك).
+_PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ك": "ک"})
+
+
+def _arabic_forms(spelling: str) -> list[str]:
+    """``spelling`` with its final ة written ه, or its final ي written ى (and back), each also
+    in Persian letters."""
+    swap = {"ة": "ه", "ي": "ى", "ى": "ي"}.get(spelling[-1])
+    forms = [spelling] + ([spelling[:-1] + swap] if swap else [])
+    return forms + [f.translate(_PERSIAN_LETTERS) for f in forms]
+
+
+def _qualifier_table(table: dict[str, str],
+                     forms: Callable[[str], list[str]]) -> dict[str, str]:
+    return {form: QUALIFIER_TOKENS[meaning] for meaning, spellings in table.items()
+            for spelling in spellings.split() for form in forms(spelling)}
+
+
+_FOLDED_QUALIFIER = {**_qualifier_table(_WORD_QUALIFIERS, lambda w: [w]),
+                     **_qualifier_table(_ARABIC_WITH_ARTICLE, _arabic_forms)}
+_LOOSE_QUALIFIER = {**_qualifier_table(_ROMANISED_QUALIFIERS, _romanised_forms),
+                    **_qualifier_table(_ARABIC_QUALIFIERS, _arabic_forms)}
+#: Words after which a word is a person's name, not a qualifier ("Abu Kubrah", "Abd al-Kabir",
+#: "Sitti Atikah"), folded.
+_NAME_HEADS = frozenset(map(_fold_once, (
+    "abu abou abo um umm oum om ibn bin ben bint abd abdul abdel sitt sitti "
+    "أبو ابو أم ام ابن بن بنت عبد").split()))
+#: The tokens' letters (none is a letter of a folded name: those are lower case).
+_TOKEN_LETTERS = "".join(sorted(QUALIFIER_TOKENS.values()))
+
+
+def _qualifier_token(word: str, before: str | None) -> str | None:
+    """The token of ``word`` (folded) when it is a qualifier after the word ``before`` (None:
+    the first word of the name), else None."""
+    token = _FOLDED_QUALIFIER.get(word)
+    if token is not None or before is None or before in _NAME_HEADS:
+        return token
+    if word.isascii():
+        return _LOOSE_QUALIFIER.get(_loose_word(word))
+    if word.startswith("ال") and len(word) > 3:
+        word = word[2:]
+    return _LOOSE_QUALIFIER.get(word.replace("ـ", ""))
+
+
+def qualified(words: Sequence[str], articles: bool = False) -> list[str]:
+    """``words`` (of a folded name, articles dropped unless ``articles``) with the qualifiers
+    taken out and their tokens put last, as one word of sorted, distinct letters: ["lower",
+    "jrables"] and ["jarabulus", "tahtani"] both end in "L". A name of qualifiers only is a
+    name of its own ("al-Jadida", "Kabir"): it is left as it is. With ``articles``, an article
+    that comes right before a qualifier ("at-Tahtani") goes with it."""
+    tokens = ""
+    base: list[str] = []
+    before = None  # the last word of the name so far that is not an article
+    for word in words:
+        token = _qualifier_token(word, before)
+        if token is None:
+            base.append(word)
+            if word not in ARTICLES:
+                before = word
+            continue
+        tokens += token
+        if articles and base and base[-1] in ARTICLES:
+            base.pop()
+    if not tokens or not base:
+        return list(words)
+    return base + ["".join(sorted(set(tokens)))]
+
+
+def split_qualifiers(key: str) -> tuple[str, str]:
+    """A loose or skeleton key split into the name's letters and its qualifiers' tokens:
+    ``"jarabulusL"`` -> ``("jarabulus", "L")``."""
+    base = key.rstrip(_TOKEN_LETTERS)
+    return base, key[len(base):]
+
+
+@lru_cache(maxsize=200_000)
+def _words(text: str) -> tuple[str, ...]:
+    words = _typed(fold(text)).split()
+    kept = [w for w in words if w not in ARTICLES]
+    # glued articles: "alzahraa", "azzahraa" stay as words; "al" alone is kept if it is all.
+    return tuple(qualified(kept or words))
+
+
 @lru_cache(maxsize=200_000)
 def loose_key(text: str) -> str:
     """Return the loose key: articles dropped, vowels folded, doubled letters collapsed.
@@ -205,7 +359,7 @@ def skeleton_key(text: str) -> str:
     ('hrtn', 'hrtn', 'hrtn')
     """
     if is_arabic(text):
-        return _arabic_skeleton(text)
+        return _arabic_skeleton(fold(text))
     out = []
     for word in _words(text):
         if word in _TYPE_CANON or not word.isascii():
@@ -217,13 +371,18 @@ def skeleton_key(text: str) -> str:
     return "".join(out)
 
 
-def _arabic_skeleton(text: str) -> str:
+def _arabic_skeleton(folded: str) -> str:
+    """The skeleton of a folded name in Arabic script (alif wasla is already alif), its
+    qualifiers' tokens last."""
     out = []
-    for word in text.replace("\u0671", "\u0627").split():  # alif wasla: the article's alif
+    for word in qualified(folded.split()):
         if word.startswith("ال") and len(word) > 3:
             word = word[2:]
         elif word.startswith("لل") and len(word) > 3:
             word = word[2:]
+        elif word.isupper():  # the qualifiers' tokens
+            out.append(word)
+            continue
         out.append("".join(_AR.get(ch, "") for ch in word if ch not in _AR_DROP))
     return "".join(out)
 
@@ -240,13 +399,8 @@ def lookup_keys(text: str) -> tuple[str, str]:
     if _ARABIC.search(text) is not None:
         return folded, ""
     words = _typed(folded).split()
-    kept = [w for w in words if w not in ARTICLES] or words
+    kept = qualified([w for w in words if w not in ARTICLES] or words)
     return folded, "".join([_loose_word(w) for w in kept])
-
-
-#: Initial letters (folded) to which the article assimilates ("ar-Raqqa", "as-Safira"), the
-#: two-letter ones first.
-_SUN_LETTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
 
 
 def article_forms(exact: str) -> tuple[str, str] | None:
@@ -273,7 +427,8 @@ def spelling_key(text: str) -> str:
     here (a village and a city), "Dair Hafir" and "Dayr Hafir" do not."""
     if _ARABIC.search(text) is not None:
         return ""
-    return "".join([_loose_word(w) for w in _typed(_fold_once(text)).split()])
+    words = qualified(_typed(_fold_once(text)).split(), articles=True)
+    return "".join([_loose_word(w) for w in words])
 
 
 def clear_caches() -> None:

@@ -54,7 +54,8 @@ from gazetteer.fuzzy import MIN_LENGTH as FUZZY_MIN_LENGTH, max_edits
 from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, FUZZY, LOOSE, SKELETON_ARABIC,
                                 SKELETON_LATIN, W_FEATURE, W_POPULATION)
 from gazetteer.model import Place, Resolution, place_from_row, resolution
-from gazetteer.normalize import ARTICLES, exact_key, is_arabic, loose_key, spelling_key
+from gazetteer.normalize import (ARTICLES, exact_key, is_arabic, loose_key, spelling_key,
+                                 split_qualifiers)
 
 EARTH_RADIUS_KM = 6371.0088
 #: Score of a match, by the kind of key that matched.
@@ -734,7 +735,9 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
     # consonants (or letters, give or take an edit) are the name's: Khatuniyah is not
     # Katuniyeh rather than Khatuna, 140 km apart
     weak_village = fuzzy is not None and not is_town(rows[best])
-    long_skeleton = len(cands.skeleton) > SHORT_SKELETON
+    # (a qualifier in it makes a short skeleton rare: "Big Bayaa" is a rival of "Big Bayaza"
+    # for "Bayya'iyah Kabirah")
+    long_skeleton = len(cands.skeleton) > SHORT_SKELETON or cands.skeleton[-1:].isupper()
     towns: list[tuple] | None = None
     top, lat0, lon0 = sc[best], rows[best][1], rows[best][2]
     # "al-Hamah" spells a village Al-Hama with its article, the city of Hama only without:
@@ -909,7 +912,7 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
     dist = {}
     for i in idx:
         keys = stored.get(rows[i][10]) or (loose_key(rows[i][0]),)
-        dist[i] = min(OSA.distance(key, k, score_cutoff=cutoff) for k in keys)
+        dist[i] = min(edits_apart(key, k, cutoff) for k in keys)
     best = min(idx, key=lambda i: (dist[i], -cands.scores[i], i))
     d0 = dist[best]
     if d0 > SPELLED_EDITS or (d0 and len(key) < FUZZY_MIN_LENGTH and rows[best][9] == FUZZY):
@@ -919,6 +922,16 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
                 _distance_km(lats[best], lons[best], lats[i], lons[i]) > FAR_KM:
             return None
     return best, d0
+
+
+def edits_apart(key: str, other: str, cutoff: int) -> int:
+    """Edits (optimal string alignment) between two loose keys, ``cutoff`` + 1 when more; names
+    of different qualifiers ("Jarabulus Tahtani", "Upper Jarabulus") are never an edit apart,
+    though their keys differ by one token: ``cutoff`` + 1."""
+    if (key[-1:].isupper() or other[-1:].isupper()) and \
+            split_qualifiers(key)[1] != split_qualifiers(other)[1]:
+        return cutoff + 1
+    return OSA.distance(key, other, score_cutoff=cutoff)
 
 
 #: Without the map's countries, a look-alike (skeleton or fuzzy match) is offered as a choice
@@ -948,7 +961,7 @@ def _spelled_alike(query: str, cands: CandidateSet, group: list[int], prox: np.n
     far = set()
     for i in weak:
         keys = [k for r in records[i] for k in (stored.get(r[10]) or (loose_key(r[0]),))]
-        if min(OSA.distance(key, k, score_cutoff=limit + 1) for k in keys) > limit:
+        if min(edits_apart(key, k, limit + 1) for k in keys) > limit:
             far.add(i)
     return [i for i in group if i not in far]
 

@@ -1,0 +1,203 @@
+"""Qualified place names: "Jarabulus Tahtani" is OCHA's "Lower Jrables" and GeoNames' "Jarābulus
+at Taḩtānī" -- the qualifier (big/small, east/west/north/south, upper/lower, middle, new/old),
+whatever its language and place in the name, is one token at the end of the loose and
+skeleton keys -- while the qualifier still tells places apart (real rows in ``data/``)."""
+from __future__ import annotations
+
+import csv
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gazetteer import open_gazetteer
+from gazetteer.fuzzy import blocks_of
+from gazetteer.normalize import exact_key, loose_key, skeleton_key, split_qualifiers
+from gazetteer.resolve import haversine_km
+
+DATA = Path(__file__).parent / "data"
+OCHA = DATA / "ocha_qualifiers_extract.csv"
+GEONAMES = DATA / "geonames_qualifiers_extract.txt"
+#: True points (Wikipedia, as in benchmarks/data/syria_eval.csv).
+JARABULUS_TAHTANI = (36.80030, 38.02780)
+HAYYAH_KABIRAH = (36.56528, 38.13306)
+BAGHUZ_FAWQANI = (34.45861, 40.95056)
+
+
+def _km(place, point: tuple[float, float]) -> float:
+    return float(haversine_km(place.lat, place.lon, point[0], point[1]))
+
+
+SAME_LOOSE = [
+    ("Hayyah Kabirah", "Big Hayyeh"),
+    ("Hayyah Kabirah", "Hayyah al-Kabirah"),
+    ("Al-Baghuz Fawqani", "Upper Baghuz"),
+    ("Al-Baghuz Fawqani", "Baghuz al-Fawqaniyah"),
+    ("Kuwayris Sharqi", "Eastern Kuwayris"),
+    ("Kuwayris Sharqi", "Kuwayris ash-Sharqiyah"),
+    ("Tall Ahmar al-Gharbi", "Western Tall Ahmar"),
+    ("Jarabulus Tahtani", "Jarābulus at Taḩtānī"),
+    ("Jarabulus Tahtani", "Lower Jarabulus"),
+    ("Hayya Saghir", "Little Hayya"),
+    ("Hayya Saghir", "Hayya es-Sghir"),
+    ("Sura al-Sughra", "Small Sura"),
+    ("Dunqiza Mezin", "Big Dunqiza"),
+    ("Qochela Jêrîn", "Lower Qochela"),
+    ("Siftik al Wasaţī", "Middle Siftik"),
+    ("Zour el Jedid", "New Zour"),
+    ("Bsas al-Qadimah", "Old Bsas"),
+    ("Rasm Janubi", "Southern Rasm"),
+    ("Rasm Shamaliyah", "Northern Rasm"),
+]
+
+SAME_SKELETON = [
+    ("Jarabulus Tahtani", "Lower Jrables"),
+    ("Jarabulus Tahtani", "جرابلس تحتاني"),
+    ("Jarabulus Tahtani", "جرابلس التحتاني"),
+    ("Shuyukh Tahtani", "شیوخ تحتانی"),  # in Persian letters
+    ("Hayyah Kabirah", "حية كبيرة"),
+    ("Big Orm", "أورم الكبرى"),
+    ("Eastern Atshana", "عطشانة شرقية"),
+    ("Southern Tal Arish", "تل عريش جنوبي"),
+    ("Baghuz Fawqani", "الباغوز فوقاني"),
+    ("Upper Shyookh", "شيوخ فوقـاني"),  # with a tatweel
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_LOOSE)
+def test_a_qualifier_in_another_language_or_place_shares_the_loose_key(a, b) -> None:
+    assert loose_key(a) == loose_key(b)
+    assert split_qualifiers(loose_key(a))[1]  # ... and the key has its qualifier
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_SKELETON)
+def test_a_qualifier_in_another_language_or_script_shares_the_skeleton(a, b) -> None:
+    assert skeleton_key(a) == skeleton_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Jarabulus Tahtani", "Upper Jarabulus"),
+    ("Jarabulus Tahtani", "Jarabulus"),
+    ("Hayyah Kabirah", "Hayyah Saghirah"),
+    ("Kuwayris Sharqi", "Kuwayris Gharbi"),
+    ("Rasm Janubi", "Rasm Shamali"),
+    ("Zour Jadid", "Zour Qadim"),
+])
+def test_a_qualifier_still_tells_places_apart(a, b) -> None:
+    assert loose_key(a) != loose_key(b)
+    assert skeleton_key(a) != skeleton_key(b)
+    # the fuzzy lookup compares names of one qualifier only: no block in common
+    assert not set(blocks_of(loose_key(a))) & set(blocks_of(loose_key(b)))
+
+
+def test_exact_keys_keep_the_name_as_written() -> None:
+    assert exact_key("Jarabulus Tahtani") == "jarabulus tahtani"
+    assert exact_key("Lower Jrables") == "lower jrables"
+
+
+@pytest.mark.parametrize("name", ["Al-Jadida", "Kabir", "al-Sharqiyah", "Kabir Hajji",
+                                  "Abu Kubrah", "Abd al-Kabir", "Jadidat Yabus"])
+def test_a_qualifier_word_that_is_the_name_stays_a_word(name) -> None:
+    # a name of qualifiers only, a romanised one as the first word, or a person's name
+    # after Abu/Abd: no token
+    assert not split_qualifiers(loose_key(name))[1]
+    assert not split_qualifiers(skeleton_key(name))[1]
+
+
+_MEANINGS = [("Big", "Kabir"), ("Little", "Saghirah"), ("Eastern", "Sharqi"),
+             ("Western", "al-Gharbiyah"), ("Upper", "Fawqani"), ("Lower", "at-Tahtani"),
+             ("Northern", "Shamali"), ("Southern", "Janubiyah"), ("Middle", "Wastani"),
+             ("New", "al-Jadidah"), ("Old", "Qadim")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(base=st.from_regex(r"[bdfghklmnrstz][aeiou][bdfghklmnrstz]{1,2}[aeiou][bdfghklmnrstz]",
+                          fullmatch=True),
+       meaning=st.sampled_from(_MEANINGS))
+def test_english_before_and_romanised_after_are_one_key(base, meaning) -> None:
+    english, romanised = meaning
+    ours, theirs = f"{english} {base}", f"{base.capitalize()} {romanised}"
+    assert loose_key(ours) == loose_key(theirs) != loose_key(base)
+    assert skeleton_key(ours) == skeleton_key(theirs) != skeleton_key(base)
+
+
+def test_built_in_communities_answer_the_names_reports_use(gz) -> None:
+    # OCHA (built in) writes them Lower Jrables, Big Hayyeh, Upper Baguz
+    res = gz.resolve("Jarabulus Tahtani", countries=["SY"])
+    assert res.status == "resolved" and res.place.ref == "C2226", res
+    assert _km(res.place, JARABULUS_TAHTANI) < 1
+    res = gz.resolve("Hayyah Kabirah", countries=["SY"])
+    assert res.status == "resolved" and res.place.ref == "C1731", res
+    assert _km(res.place, HAYYAH_KABIRAH) < 1
+    res = gz.resolve("Al-Baghuz Fawqani", countries=["SY"])
+    assert res.status == "resolved" and res.place.ref == "C5184", res
+    assert _km(res.place, BAGHUZ_FAWQANI) < 1
+
+
+def _ocha_points() -> dict[str, tuple[float, float]]:
+    with open(OCHA, encoding="utf-8", newline="") as fh:
+        return {r["pcode"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(fh)}
+
+
+@pytest.mark.parametrize(("name", "ours", "theirs"), [
+    ("Hayyah Kabirah", "C1731", "C1752"), ("Hayyah Saghirah", "C1752", "C1731"),
+    ("Kuwayris Gharbi", "C1295", "C1294"), ("Kuwayris Sharqi", "C1294", "C1295"),
+    ("Upper Shuyukh", "C2002", "C2007"), ("Shuyukh Tahtani", "C2007", "C2002"),
+    ("Atshana Gharbiyah", "C1093", "C1090"), ("Atshanah ash-Sharqiyah", "C1090", "C1093"),
+])
+def test_of_two_villages_told_apart_by_a_qualifier_the_name_picks_its_own(
+        gz, name, ours, theirs) -> None:
+    # each pair lies 2-6 km apart; GeoNames' and OCHA's records of one village 0-2 km
+    gz.import_files([OCHA, GEONAMES])
+    points = _ocha_points()
+    res = gz.resolve(name, countries=["SY"])
+    assert res.status == "resolved", res
+    assert _km(res.place, points[ours]) < min(2.0, _km(res.place, points[theirs])), res
+
+
+def test_a_lower_village_is_not_the_upper_one_nor_the_town(gz) -> None:
+    gz.import_files([OCHA, GEONAMES])
+    town = gz.resolve("Jarabulus", countries=["SY"]).place
+    lower = gz.resolve("Jarabulus Tahtani", countries=["SY"])
+    assert lower.status == "resolved" and _km(lower.place, JARABULUS_TAHTANI) < 1
+    assert _km(lower.place, (town.lat, town.lon)) > 1.5
+    # no upper village exists: not the lower one, not the town
+    assert gz.resolve("Upper Jarabulus", countries=["SY"]).status != "resolved"
+    assert gz.resolve("Jarabulus Fawqani", countries=["SY"]).status != "resolved"
+
+
+@pytest.mark.parametrize("countries", [("SY",), ("SY", "TR"), ()])
+def test_a_bare_name_stays_the_place_of_that_name(gz, countries) -> None:
+    gz.import_files([OCHA, GEONAMES])
+    res = gz.resolve("Jarabulus", countries=countries)
+    assert res.status == "resolved" and res.place.population > 10_000, res
+    assert all(_km(p, JARABULUS_TAHTANI) > 1 for p in res.alternatives)
+    res = gz.resolve("Hayya", countries=countries)  # no village is called just that
+    assert res.status != "resolved" or min(
+        _km(res.place, HAYYAH_KABIRAH), _km(res.place, (36.56762, 38.11373))) > 25
+
+
+def test_a_database_keyed_before_is_keyed_again_on_open(home) -> None:
+    with open_gazetteer(home) as gz:
+        gz.import_files([OCHA, GEONAMES])
+    path = home / "gazetteer.sqlite3"
+    conn = sqlite3.connect(path)
+    keyed = set(conn.execute("SELECT key, place_id FROM names"))
+    blocks = set(conn.execute("SELECT * FROM fuzzy_keys"))
+    # the loose and skeleton keys as an earlier version made them: without qualifiers
+    pid = conn.execute("SELECT id FROM places WHERE ref = 'C2226'").fetchone()[0]
+    conn.execute("DELETE FROM names WHERE kind >= 2")
+    conn.execute("INSERT INTO names VALUES ('lowerjrablas', 2, ?)", (pid,))
+    conn.execute("DELETE FROM fuzzy_keys")
+    conn.execute("DELETE FROM meta WHERE key = 'keys_version'")
+    conn.commit()
+    conn.close()
+    with open_gazetteer(home) as gz:
+        res = gz.resolve("Lower Jarabulus", countries=["SY"])
+        assert res.status == "resolved" and _km(res.place, JARABULUS_TAHTANI) < 1, res
+    conn = sqlite3.connect(path)
+    assert set(conn.execute("SELECT key, place_id FROM names")) == keyed
+    assert set(conn.execute("SELECT * FROM fuzzy_keys")) == blocks
+    conn.close()
