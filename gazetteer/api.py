@@ -22,7 +22,7 @@ from gazetteer.model import Place, Resolution
 from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (article_forms, exact_key, is_arabic, kurdish_reading,
                                  lookup_keys, loose_key, skeleton_key, split_qualifiers)
-from gazetteer.qualifier import split_qualifier
+from gazetteer.located import split_location
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _clear_min,
                                _distance_km, fuzzy_weight, is_town, rank)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
@@ -138,12 +138,12 @@ def _found_home(rows: list[tuple], countries: tuple[str, ...], name: str) -> boo
     return any(r[3] == own or (r[3] in countries and is_town(r)) for r in rows)
 
 
-#: A name with a qualifier ("Suran, Azaz") resolves only to a place within this of the place
-#: the qualifier names (a district is known by its seat) ...
-QUALIFIER_KM = 60.0
+#: A name that says where it lies ("Suran, Azaz") resolves only to a place within this of the
+#: place its location names (a district is known by its seat) ...
+LOCATION_KM = 60.0
 #: ... or within this of a province's seat ("Ayn al-Bayda, Latakia Governorate"): a seat by
 #: its feature code, or a city of PROVINCE_SEAT_POPULATION people.
-PROVINCE_QUALIFIER_KM = 150.0
+PROVINCE_LOCATION_KM = 150.0
 PROVINCE_SEAT_POPULATION = 100_000
 
 #: A place whose consonants and qualifier are a qualified name's ("Lower Jrables" for
@@ -386,9 +386,9 @@ class Gazetteer:
                 return Resolution(name, "resolved", own, 1.0, match="exact")
         wanted = _codes(countries)
         cands = self.candidates(query, wanted)
-        qualified = split_qualifier(query) if ("," in query or "(" in query) else None
-        if qualified is not None and not any(r[9] <= EXACT_ALT for r in cands.rows):
-            res = self._resolve_qualified(qualified, wanted, near, context, extra_places, view)
+        located = split_location(query) if ("," in query or "(" in query) else None
+        if located is not None and not any(r[9] <= EXACT_ALT for r in cands.rows):
+            res = self._resolve_located(located, wanted, near, context, extra_places, view)
             return replace(res, query=name)
         res = rank(name, cands, countries=wanted, near=near,
                    context=context, view=view, names=self._loose_names)
@@ -396,28 +396,29 @@ class Gazetteer:
             res = replace(res, match="arabic")
         return res
 
-    def _resolve_qualified(self, qualified: tuple[str, tuple[str, ...]], wanted: tuple[str, ...],
+    def _resolve_located(self, located: tuple[str, tuple[str, ...]], wanted: tuple[str, ...],
                            near: tuple[float, float] | None,
                            context: Sequence[tuple[float, float]],
                            extra_places: Sequence[Place],
                            view: Sequence[Sequence[float]] | None) -> Resolution:
-        """Resolve a name with qualifiers ("Al-Burj, al-Bab"): in the country a qualifier
-        names, if one does, and near the place the most specific other qualifier resolves to
-        (a district or province is known by its seat), which tells far-apart namesakes apart."""
-        base, quals = qualified
+        """Resolve a name that says where it lies ("Al-Burj, al-Bab"): in the country a
+        location names, if one does, and near the place the most specific other location
+        resolves to (a district or province is known by its seat), which tells far-apart
+        namesakes apart."""
+        base, places = located
         point = None
-        reach = QUALIFIER_KM
-        for qual in quals:
-            code = self._country_names.get(exact_key(qual))
+        reach = LOCATION_KM
+        for where in places:
+            code = self._country_names.get(exact_key(where))
             if code is not None:
                 wanted = (code,)
             elif point is None:
-                found = self.resolve(qual, countries=wanted, extra_places=extra_places).place
+                found = self.resolve(where, countries=wanted, extra_places=extra_places).place
                 if found is not None:
                     point = (found.lat, found.lon)
                     if found.feature_code in ("PPLA", "PPLC") or \
                             found.population >= PROVINCE_SEAT_POPULATION:
-                        reach = PROVINCE_QUALIFIER_KM
+                        reach = PROVINCE_LOCATION_KM
         res = self.resolve(base, countries=wanted, near=point or near, context=context,
                            extra_places=extra_places, view=view)
         if point is None:
@@ -426,14 +427,14 @@ class Gazetteer:
             off = _distance_km(res.place.lat, res.place.lon, point[0], point[1])
             if off <= reach:
                 return res
-            # the only place of the name lies elsewhere than the qualifier says
+            # the only place of the name lies elsewhere than its location says
             return replace(res, status="unresolved", place=None,
                            alternatives=(res.place, *res.alternatives),
                            alternative_scores=(res.score, *res.alternative_scores),
                            context_km=None, same_place=())
         if res.status != "ambiguous" or not res.alternatives:
             return res
-        # the qualifier says where: of the places the name fits, the one clearly nearest it
+        # the location says where: of the places the name fits, the one clearly nearest it
         # (a village of the name near al-Bab, not a town of that name abroad)
         alts = res.alternatives
         dist = [_distance_km(p.lat, p.lon, point[0], point[1]) for p in alts]

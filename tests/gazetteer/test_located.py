@@ -1,5 +1,5 @@
-"""Names with a qualifier, as Wikipedia titles villages that share a name ("Al-Burj, al-Bab",
-"Suran (Azaz District)"): resolved near the place the qualifier names, in the country it
+"""Names that say where they lie, as Wikipedia titles villages that share a name ("Al-Burj, al-Bab",
+"Suran (Azaz District)"): resolved near the place the location names, in the country it
 names, and refused when the only place of the name lies elsewhere (built-in default)."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 
 from click.testing import CliRunner
 
-from gazetteer.qualifier import split_qualifier
+from gazetteer.located import split_location
 from gazetteer.resolve import haversine_km
 from mapgen.cli import main
 
@@ -19,16 +19,16 @@ def _km(place, point: tuple[float, float]) -> float:
     return float(haversine_km(place.lat, place.lon, point[0], point[1]))
 
 
-def test_a_qualifier_is_split_off_and_unit_words_dropped() -> None:
-    assert split_qualifier("Al-Burj, al-Bab") == ("Al-Burj", ("al-Bab",))
-    assert split_qualifier("Suran (Azaz District)") == ("Suran", ("Azaz",))
-    assert split_qualifier("Ayn al-Bayda, Latakia Governorate, Syria") == \
+def test_a_location_is_split_off_and_unit_words_dropped() -> None:
+    assert split_location("Al-Burj, al-Bab") == ("Al-Burj", ("al-Bab",))
+    assert split_location("Suran (Azaz District)") == ("Suran", ("Azaz",))
+    assert split_location("Ayn al-Bayda, Latakia Governorate, Syria") == \
         ("Ayn al-Bayda", ("Latakia", "Syria"))
-    assert split_qualifier("Kafr Naya") is None
-    assert split_qualifier("Azaz, Marea, Tell Rifaat, Nubl") is None  # a list, not a name
+    assert split_location("Kafr Naya") is None
+    assert split_location("Azaz, Marea, Tell Rifaat, Nubl") is None  # a list, not a name
 
 
-def test_the_qualifier_tells_namesakes_apart(gz) -> None:
+def test_the_location_tells_namesakes_apart(gz) -> None:
     # two subdistrict seats called Suran, 148 km apart: the name alone is in doubt
     assert gz.resolve("Suran", countries=["SY"]).status == "ambiguous"
     north = gz.resolve("Suran (Azaz District)", countries=["SY"])
@@ -41,21 +41,21 @@ def test_the_qualifier_tells_namesakes_apart(gz) -> None:
     assert _km(gz.resolve("Kafra, Homs Governorate", countries=["SY"]).place, HOMS) < 60
 
 
-def test_a_country_qualifier_chooses_the_country(gz) -> None:
+def test_a_country_as_location_chooses_the_country(gz) -> None:
     # a Syrian community shares the Egyptian resort's name
     assert gz.resolve("Sharm el-Sheikh", countries=["SY"]).status == "ambiguous"
     res = gz.resolve("Sharm el-Sheikh (Egypt)", countries=["SY"])
     assert res.status == "resolved" and res.place.country == "EG"
 
 
-def test_a_place_far_from_where_the_qualifier_says_is_refused(gz) -> None:
+def test_a_place_far_from_where_the_location_says_is_refused(gz) -> None:
     assert gz.resolve("Kafr Naya", countries=["SY"]).status == "resolved"
     res = gz.resolve("Kafr Naya, Daraa", countries=["SY"])
     assert res.status == "unresolved" and _km(res.alternatives[0], AZAZ) < 25
     assert gz.resolve("Kafr Naya, Aleppo, Syria", countries=["SY"]).status == "resolved"
 
 
-def test_resolve_json_answers_qualified_names(home) -> None:
+def test_resolve_json_answers_located_names(home) -> None:
     out = CliRunner().invoke(main, ["resolve", "Suran (Azaz District)", "Suran, Hama", "--country",
                                     "SY", "--json"])
     assert out.exit_code == 0, out.output
