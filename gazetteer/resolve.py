@@ -54,7 +54,8 @@ from gazetteer.fuzzy import MIN_LENGTH as FUZZY_MIN_LENGTH, max_edits
 from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, FUZZY, LOOSE, SKELETON_ARABIC,
                                 SKELETON_LATIN, W_FEATURE, W_POPULATION)
 from gazetteer.model import Place, Resolution, place_from_row, resolution
-from gazetteer.normalize import ARTICLES, exact_key, is_arabic, loose_key, spelling_key
+from gazetteer.normalize import (ARTICLES, consonants, exact_key, is_arabic, loose_key,
+                                 spelling_key)
 
 EARTH_RADIUS_KM = 6371.0088
 #: Score of a match, by the kind of key that matched.
@@ -860,17 +861,19 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
 
     The *spelling distance* of a place is the fewest edits (optimal string alignment, as in
     :mod:`gazetteer.fuzzy`) between the query's loose key and the loose key of any of its
-    names. The closest place wins when it is at most SPELLED_EDITS away and every other
-    candidate more than FAR_KM from it is at least SPELLING_MARGIN edits further: "Dabiq" is
-    a vowel away from OCHA's Dabeq and three letters from Dbeiqa, 166 km off, whose
-    consonants it shares; "Silûk" one from Suluk and three from Salkhad. Places spelled
-    equally well, or within an edit of each other, stay in doubt (Kafraya and Kafraya, 64 km
-    apart; Iblin, an edit from Ablin and two from Blunah; Murik, an edit from the town of
-    Murak and from a village Umrik; Rmelan, an edit from Rmailan and two from Rumaylan, both
-    160 km from the town meant, which the gazetteer lacks), and so does a name every place fits
-    only by two or more edits: the place meant may be missing. A key shorter than the fuzzy
-    lookup's (:data:`gazetteer.fuzzy.MIN_LENGTH`) may be an edit from the place only when the
-    place's consonants are the name's (a skeleton match).
+    names; its *consonant distance* the same between their consonants
+    (:func:`gazetteer.normalize.consonants`): romanisations write an Arabic name's vowels many
+    ways, its consonants hardly. The closest place wins when it is at most SPELLED_EDITS away
+    and every other candidate more than FAR_KM from it is clearly further (see
+    :func:`_further`): "Dabiq" is a vowel away from OCHA's Dabeq and three letters from
+    Dbeiqa, 166 km off, whose consonants it shares; "Iblin" a vowel from Ablin and two from
+    Blunah; "Ma'rablit" a swap of two letters from Maarbalit and a consonant from Zarablit;
+    "Murik" a vowel from the town of Murak (14,307 people) and from the village Umrik (none
+    known). Places spelled equally well stay in doubt (Kafraya and Kafraya, 64 km apart), and
+    so does a name every place fits only by two or more edits: the place meant may be
+    missing. A key shorter than the fuzzy lookup's (:data:`gazetteer.fuzzy.MIN_LENGTH`) may
+    be an edit from the place only when the place's consonants are the name's (a skeleton
+    match).
 
     The place chosen counts as a fuzzy match of that many edits (:func:`fuzzy_weight`).
     """
@@ -890,18 +893,36 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
         return None  # far-apart places the name spells (exact or loose key): no edit apart
     stored = names([rows[i][10] for i in idx])
     cutoff = SPELLED_EDITS + SPELLING_MARGIN
-    dist = {}
+    letters = consonants(key)
+    # per place: (letters, consonants) of its closest name, and the fewest of each over all
+    dist: dict[int, tuple[int, int]] = {}
+    nearest: dict[int, tuple[int, int]] = {}
     for i in idx:
         keys = stored.get(rows[i][10]) or (loose_key(rows[i][0]),)
-        dist[i] = min(OSA.distance(key, k, score_cutoff=cutoff) for k in keys)
+        pairs = [(OSA.distance(key, k, score_cutoff=cutoff),
+                  OSA.distance(letters, consonants(k), score_cutoff=cutoff)) for k in keys]
+        dist[i] = min(pairs)
+        nearest[i] = (dist[i][0], min(p[1] for p in pairs))
     best = min(idx, key=lambda i: (dist[i], -cands.scores[i], i))
-    d0 = dist[best]
+    d0 = dist[best][0]
     if d0 > SPELLED_EDITS or (d0 and len(key) < FUZZY_MIN_LENGTH and rows[best][9] == FUZZY):
         return None  # an edit in five letters is another name, unless the consonants agree
+    town: bool | None = None  # whether ``best`` is a town (any of its records), read once
     for i in idx:
-        if dist[i] < d0 + SPELLING_MARGIN and \
-                _distance_km(lats[best], lons[best], lats[i], lons[i]) > FAR_KM:
-            return None
+        if _distance_km(lats[best], lons[best], lats[i], lons[i]) <= FAR_KM:
+            continue
+        rival = nearest[i]
+        if rival[0] - d0 >= SPELLING_MARGIN:
+            continue
+        if rival[0] >= d0 and rival[1] > dist[best][1] == 0:
+            # as close in letters, but a consonant off where ``best`` has the name's own
+            # consonants: a vowel is another way of writing a name, a consonant another name
+            # -- unless the rival is a town or seat and ``best`` is not
+            if town is None:
+                town = any(is_town(r) for r in _records(cands, best, idx))
+            if town or not any(is_town(r) for r in _records(cands, i, idx)):
+                continue
+        return None
     return best, d0
 
 
