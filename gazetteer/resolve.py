@@ -27,13 +27,15 @@ uncertain answers are refused rather than guessed:
   FAR_KM away also resembles it (fuzzy, or its consonants);
 * of places of one name more than FAR_KM apart, a seat -- or a town, against GeoNames records
   nobody lists or when the name spells the town's own -- outweighs villages of no known size
+  (and a town whose main name the query spells, villages of a tenth of its people or fewer)
   (see :func:`_outweighs`; OCHA's communities named after their unit are seats too, see
   :func:`gazetteer.sources.ocha.seat_codes`), and a town at home is not in doubt against a
   city outside the map's region; villages of one name stay ``ambiguous``, and so does a name
   with an article (al-Hamah) that a village spells with it and the seat only without;
 * of far-apart places that fit a name by different keys, the one whose spelling is clearly the
-  name's -- an edit from it, every far-off rival two edits further -- wins (see
-  :func:`_spelling_pick`): "Silûk" is Suluk, not Salkhad;
+  name's -- an edit from it, every far-off rival two edits further, or as far but a consonant
+  off where it has the name's consonants -- wins (see :func:`_spelling_pick`): "Silûk" is
+  Suluk, not Salkhad; "Ma'rablit" is Maarbalit, not Zarablit;
 * with context (``near``, the view, or at least MIN_CONTEXT_POINTS other places), a loose,
   skeleton or fuzzy match to a village more than OFF_CONTEXT_KM from all of it is
   ``unresolved``;
@@ -804,12 +806,21 @@ def _has_article(name: str) -> bool:
     return len(words) > 1 and words[0] in ARTICLES
 
 
+#: A town of TOWN_POPULATION people outweighs a far-off village of its name that has this
+#: many times fewer (Akcakale: the border town of 32,114, not the village of 1,676).
+OUTWEIGHING_RATIO = 10
+
+
 def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
                query: str, towns: list[tuple], ours: Sequence[tuple]) -> bool:
     """Whether ``best`` is clearly the place meant rather than a far-off ``rival`` of about
     the same score. Both must match the name by its spelling (exact, alternate or loose; the
-    rival no better than ``best``), and the rival must be a village of no known size: no
-    record of it with people or a seat. Then ``best`` wins when
+    rival no better than ``best``), and the rival must be a village: no record of it a seat,
+    and none with people unless ``best`` is a town of TOWN_POPULATION, OUTWEIGHING_RATIO
+    times as many, whose main name the query spells (Akcakale is the border town of 32,114,
+    not a village of 1,676 in Elazig; a town with the name only among its alternates --
+    Harran, officially Altinbasak -- does not outweigh a village called so). Then ``best``
+    wins when
 
     * it is a seat (a capital, a province's, district's or subdistrict's seat): a reporter
       writing the bare name means the seat, not a village of the same name elsewhere;
@@ -836,7 +847,11 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
     if level > 1 or _level(rows[rival][9]) < level:
         return False
     theirs = _records(cands, rival, pool)
-    if any(r[6] > 0 or r[4] in SEATS for r in theirs):
+    if any(r[4] in SEATS for r in theirs):
+        return False
+    people = max(r[6] for r in theirs)
+    if people and not any(r[6] >= TOWN_POPULATION and r[6] >= OUTWEIGHING_RATIO * people
+                          and (r[9] == EXACT_MAIN or _spelled(query, r[0])) for r in towns):
         return False
     if any(r[4] in SEATS for r in towns):
         # a seat against villages of no known size, listed or not -- unless the query has

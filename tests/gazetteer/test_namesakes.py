@@ -123,3 +123,21 @@ def test_the_map_does_not_pick_among_places_three_consonants_fit(gz) -> None:
     assert gz.resolve("Kefraya", countries=["SY"]).status == "ambiguous"
     res = gz.resolve("Kefraya", countries=["SY"], context=_around(KAFRAYA))
     assert res.status == "resolved" and _km(res.place, KAFRAYA) < 1
+
+
+AKCAKALE = (36.71111, 38.94750)       # the border town, Sanliurfa province
+
+
+def test_a_town_outweighs_a_far_village_of_its_name_ten_times_smaller(gz) -> None:
+    # GeoNames' Akcakale: the border town of 32,114 people and a village of 1,676 in
+    # Elazig, 167 km off (and villages of no known size): the town is meant
+    res = gz.resolve("Akcakale", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, AKCAKALE) < 5, res
+
+
+def test_towns_of_one_name_of_comparable_size_stay_in_doubt(gz) -> None:
+    # Qabbasin: a town of 51,230 by al-Bab and one of 12,000 55 km east -- a few times
+    # larger is no answer
+    res = gz.resolve("Qabbasin", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    assert min(p.population for p in res.alternatives) >= 10_000
