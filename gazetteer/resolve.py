@@ -877,18 +877,26 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
     The *spelling distance* of a place is the fewest edits (optimal string alignment, as in
     :mod:`gazetteer.fuzzy`) between the query's loose key and the loose key of any of its
     names; its *consonant distance* the same between their consonants
-    (:func:`gazetteer.normalize.consonants`): romanisations write an Arabic name's vowels many
-    ways, its consonants hardly. The closest place wins when it is at most SPELLED_EDITS away
-    and every other candidate more than FAR_KM from it is clearly further (see
-    :func:`_further`): "Dabiq" is a vowel away from OCHA's Dabeq and three letters from
-    Dbeiqa, 166 km off, whose consonants it shares; "Iblin" a vowel from Ablin and two from
-    Blunah; "Ma'rablit" a swap of two letters from Maarbalit and a consonant from Zarablit;
-    "Murik" a vowel from the town of Murak (14,307 people) and from the village Umrik (none
-    known). Places spelled equally well stay in doubt (Kafraya and Kafraya, 64 km apart), and
-    so does a name every place fits only by two or more edits: the place meant may be
-    missing. A key shorter than the fuzzy lookup's (:data:`gazetteer.fuzzy.MIN_LENGTH`) may
-    be an edit from the place only when the place's consonants are the name's (a skeleton
-    match).
+    (:func:`gazetteer.normalize.consonants`). The closest place wins when it is at most
+    SPELLED_EDITS away and every other candidate more than FAR_KM from it is clearly further:
+
+    * SPELLING_MARGIN edits further: "Dabiq" is a vowel away from OCHA's Dabeq and three
+      letters from Dbeiqa, 166 km off, whose consonants it shares; "Silûk" one from Suluk,
+      three from Salkhad;
+    * or no closer in letters and further in consonants, where the closest place has the
+      name's own: romanisations write an Arabic name's vowels many ways, its consonants
+      hardly, so "Ma'rablit" (a swap of two letters from Maarbalit) is not Zarablit (a
+      consonant off), nor "Kafr Nabil" (a vowel from Kafr Nabl) Kafr Dabil or Kafr Nabi --
+      unless the rival is a town or seat and the closest place is not ("Ratain": the village
+      Retyan, or OCHA's seat of Ras Al Ain, whose size is not known).
+
+    Places spelled equally well, or within an edit of each other with the same consonants,
+    stay in doubt (Kafraya and Kafraya, 64 km apart; Iblin, a vowel from Ablin and two from
+    Blunah; Rmelan, an edit from Rmailan and two from Rumaylan, both 160 km from the town
+    meant, which the gazetteer lacks), and so does a name every place fits only by two or
+    more edits: the place meant may be missing. A key shorter than the fuzzy lookup's
+    (:data:`gazetteer.fuzzy.MIN_LENGTH`) may be an edit from the place only when the place's
+    consonants are the name's (a skeleton match).
 
     The place chosen counts as a fuzzy match of that many edits (:func:`fuzzy_weight`).
     """
