@@ -36,6 +36,9 @@ uncertain answers are refused rather than guessed:
   name's -- an edit from it, every far-off rival two edits further, or as far but a consonant
   off where it has the name's consonants -- wins (see :func:`_spelling_pick`): "Silûk" is
   Suluk, not Salkhad; "Ma'rablit" is Maarbalit, not Zarablit;
+* of places a few km apart (within FAR_KM) that score alike, the one clearly spelled as the
+  name is (by the same measure) wins: "Tell Shamiran" is Tal Shamran, not Tal Shamiyeh
+  15 km off; places spelled alike stay ``ambiguous``;
 * with context (``near``, the view, or at least MIN_CONTEXT_POINTS other places), a loose,
   skeleton or fuzzy match to a village more than OFF_CONTEXT_KM from all of it is
   ``unresolved``;
@@ -565,6 +568,13 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     if len(kept) > 1 and best_score - sc[kept[1]] < MARGIN:
         close = [i for i in kept if best_score - sc[i] < 3 * MARGIN]
         pick = _context_pick(cands, close, near, context, view)
+        if pick is None and names is not None:
+            # places a few km apart scored alike: the one clearly spelled as the name is
+            # ("Tell Shamiran" is Tal Shamran, not Tal Shamiyeh 15 km off)
+            found = _spelling_pick(query, cands, allowed, names, SAME_PLACE_KM)
+            if found is not None and found[0] in close:
+                pick = found[0]
+                match = MATCH_NAME[rows[pick][9]]
         if pick is None:
             return _result(query, "ambiguous", None, best_score, cands, sc,
                            close[:MAX_ALTERNATIVES], match)
@@ -870,15 +880,16 @@ SPELLED_MIN_LENGTH = 5
 
 
 def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
-                   names: NamesLookup) -> tuple[int, int] | None:
-    """The one candidate whose spelling is clearly the name's, among far-apart places that
-    all fit it by some key, and its spelling distance; or None.
+                   names: NamesLookup, apart_km: float = FAR_KM) -> tuple[int, int] | None:
+    """The one candidate whose spelling is clearly the name's, among places more than
+    ``apart_km`` apart that all fit it by some key, and its spelling distance; or None.
 
     The *spelling distance* of a place is the fewest edits (optimal string alignment, as in
     :mod:`gazetteer.fuzzy`) between the query's loose key and the loose key of any of its
     names; its *consonant distance* the same between their consonants
     (:func:`gazetteer.normalize.consonants`). The closest place wins when it is at most
-    SPELLED_EDITS away and every other candidate more than FAR_KM from it is clearly further:
+    SPELLED_EDITS away and every other candidate more than ``apart_km`` from it is clearly
+    further:
 
     * SPELLING_MARGIN edits further: "Dabiq" is a vowel away from OCHA's Dabeq and three
       letters from Dbeiqa, 166 km off, whose consonants it shares; "Silûk" one from Suluk,
@@ -911,7 +922,7 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
     lats, lons = cands.lats, cands.lons
     spelled = [i for i in idx if rows[i][9] <= LOOSE]
     if len(spelled) > 1 and any(
-            _distance_km(lats[spelled[0]], lons[spelled[0]], lats[i], lons[i]) > FAR_KM
+            _distance_km(lats[spelled[0]], lons[spelled[0]], lats[i], lons[i]) > apart_km
             for i in spelled[1:]):
         return None  # far-apart places the name spells (exact or loose key): no edit apart
     stored = names([rows[i][10] for i in idx])
@@ -932,7 +943,7 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
         return None  # an edit in five letters is another name, unless the consonants agree
     town: bool | None = None  # whether ``best`` is a town (any of its records), read once
     for i in idx:
-        if _distance_km(lats[best], lons[best], lats[i], lons[i]) <= FAR_KM:
+        if _distance_km(lats[best], lons[best], lats[i], lons[i]) <= apart_km:
             continue
         rival = nearest[i]
         if rival[0] - d0 >= SPELLING_MARGIN:

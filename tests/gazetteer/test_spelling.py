@@ -137,3 +137,21 @@ def test_villages_alike_and_a_seat_of_no_known_size_stay_in_doubt(gz, name) -> N
     # is not preferred to a seat by its spelling alone
     res = gz.resolve(name, countries=["SY", "TR"])
     assert res.status == "ambiguous", (name, res)
+
+
+TELL_SHAMIRAM = (36.63917, 40.35722)
+
+
+@pytest.mark.parametrize("name", ["Tell Shamiran", "Tal Shamiran"])
+def test_of_places_a_few_km_apart_the_one_spelled_as_the_name_wins(gz, name) -> None:
+    # an edit from Tal Shamran (consonants t-l-sh-m-r-n, the name's), two from Tal Shamiyeh
+    # 15 km off, which scores about as well
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, TELL_SHAMIRAM) < 5, (name, res)
+
+
+def test_places_a_few_km_apart_spelled_alike_stay_in_doubt(gz) -> None:
+    # OCHA's Jalabiyeh and Jalabiyah, two communities of Sarin subdistrict 7 km apart
+    res = gz.resolve("al-Jalabiya", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    assert {p.name for p in res.alternatives} >= {"Jalabiyeh", "Jalabiyah"}
