@@ -827,7 +827,9 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
     the same score. Both must match the name by its spelling (exact, alternate or loose; the
     rival no better than ``best``), and the rival must be a village: no record of it a seat,
     and none with people unless ``best`` is a town of TOWN_POPULATION, OUTWEIGHING_RATIO
-    times as many, whose main name the query spells (Akcakale is the border town of 32,114,
+    times as many, of the same country, whose main name the query spells (without the map's
+    countries the Egyptian town Al Burj does not outweigh villages of that name in the Levant;
+    Akcakale is the border town of 32,114,
     not a village of 1,676 in Elazig; a town with the name only among its alternates --
     Harran, officially Altinbasak -- does not outweigh a village called so). Then ``best``
     wins when
@@ -861,6 +863,7 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
         return False
     people = max(r[6] for r in theirs)
     if people and not any(r[6] >= TOWN_POPULATION and r[6] >= OUTWEIGHING_RATIO * people
+                          and r[3] == rows[rival][3]
                           and (r[9] == EXACT_MAIN or _spelled(query, r[0])) for r in towns):
         return False
     if any(r[4] in SEATS for r in towns):

@@ -141,3 +141,14 @@ def test_towns_of_one_name_of_comparable_size_stay_in_doubt(gz) -> None:
     res = gz.resolve("Qabbasin", countries=["SY", "TR"])
     assert res.status == "ambiguous", res
     assert min(p.population for p in res.alternatives) >= 10_000
+
+
+@pytest.mark.parametrize("countries", [[], ["SY", "TR"]])
+@pytest.mark.parametrize("name", ["al-Burj", "al-Qastal", "Khatuniyah", "Az-Zahra'"])
+def test_true_namesakes_stay_in_doubt(gz, name, countries) -> None:
+    # places of one name far apart, none of them the town a reader would mean: without the
+    # map's countries, the Egyptian town Al Burj (60,320 people) does not outweigh the
+    # village of that name in Palestine (2,381): a town outweighs only villages of its own
+    # country
+    res = gz.resolve(name, countries=countries)
+    assert res.status == "ambiguous", (name, countries, res)
