@@ -948,7 +948,10 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
     for i in idx:
         if _distance_km(lats[best], lons[best], lats[i], lons[i]) <= apart_km:
             continue
-        rival = nearest[i]
+        # the rival place's closest spelling, over all its records (one may name it closer)
+        rival = min([nearest[j] for j in idx if j == i or (
+            abs(lats[j] - lats[i]) <= _SAME_DLAT
+            and _distance_km(lats[i], lons[i], lats[j], lons[j]) <= SAME_PLACE_KM)])
         if rival[0] - d0 >= SPELLING_MARGIN:
             continue
         if rival[0] >= d0 and rival[1] > dist[best][1] == 0:
