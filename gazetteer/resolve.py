@@ -889,7 +889,8 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
 
     The *spelling distance* of a place is the fewest edits (optimal string alignment, as in
     :mod:`gazetteer.fuzzy`) between the query's loose key and the loose key of any of its
-    names; its *consonant distance* the same between their consonants
+    names, a leading vowel of both not counted (:func:`_letters_apart`: "Edlib" is Idlib);
+    its *consonant distance* the same between their consonants
     (:func:`gazetteer.normalize.consonants`). The closest place wins when it is at most
     SPELLED_EDITS away and every other candidate more than ``apart_km`` from it is clearly
     further:
@@ -936,7 +937,7 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
     nearest: dict[int, tuple[int, int]] = {}
     for i in idx:
         keys = stored.get(rows[i][10]) or (loose_key(rows[i][0]),)
-        pairs = [(OSA.distance(key, k, score_cutoff=cutoff),
+        pairs = [(_letters_apart(key, k, cutoff),
                   OSA.distance(letters, consonants(k), score_cutoff=cutoff)) for k in keys]
         dist[i] = min(pairs)
         nearest[i] = (dist[i][0], min(p[1] for p in pairs))
@@ -969,6 +970,18 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
 #: Without the map's countries, a look-alike (skeleton or fuzzy match) is offered as a choice
 #: only this many edits from the name, or the fuzzy lookup's (see :func:`_spelled_alike`).
 ALIKE_EDITS = 1
+
+
+_VOWELS = frozenset("aiu")
+
+
+def _letters_apart(key: str, other: str, cutoff: int) -> int:
+    """Edits between two loose keys, a leading vowel not counted when both have one:
+    romanisations write an initial hamza or 'ayn with any vowel (Iblin, Ablin, Eblin; Edlib,
+    Idlib)."""
+    if key[:1] in _VOWELS and other[:1] in _VOWELS:
+        key, other = key[1:], other[1:]
+    return OSA.distance(key, other, score_cutoff=cutoff)
 
 
 def _spelled_alike(query: str, cands: CandidateSet, group: list[int], prox: np.ndarray | None,
