@@ -35,7 +35,8 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 __all__ = ["fold", "exact_key", "loose_key", "skeleton_key", "keys", "is_arabic", "is_latin",
-           "ARTICLES", "kurdish_reading", "qualified", "split_qualifiers", "QUALIFIER_TOKENS"]
+           "ARTICLES", "kurdish_reading", "qualified", "split_qualifiers", "QUALIFIER_TOKENS",
+           "consonants"]
 
 #: Arabic article forms as romanised, dropped as whole words (when more words remain).
 ARTICLES = frozenset({"al", "el", "il", "ul", "as", "es", "ash", "esh", "ad", "ed", "ar", "er",
@@ -66,6 +67,7 @@ _TYPE_WORDS = [
 _TYPE_CANON = frozenset({"airbase", "crossing", "camp"})
 
 _FIRST_GROUP = operator.methodcaller("group", 1)
+_DOUBLED = re.compile(r"(.)\1+")
 
 # Loose phonetic rewrites, applied to each word in order: (a substring every match contains,
 # pattern or literal, replacement). A rule is skipped when the word lacks its substring, and
@@ -83,7 +85,7 @@ _LOOSE_SUBS = [
     ("x", "x", "ks"),
     ("e", "e", "a"),
     ("o", "o", "u"),
-    ("", re.compile(r"(.)\1+"), _FIRST_GROUP),  # r"\1" without re's template step per call
+    ("", _DOUBLED, _FIRST_GROUP),  # r"\1" without re's template step per call
     ("h", re.compile(r"(?<=[aiu])h$"), ""),          # -ah/-eh/-ih endings (a final -a stays)
 ]
 #: The rules as (substring, rewrite of a word): each rewrite a C-level callable (a bound
@@ -176,6 +178,8 @@ def _loose_word(word: str) -> str:
     if not word.isascii():
         return word
     form = _WORD_FORMS.get(word)
+    if form is None:  # a doubled letter does not hide the word ("Till" is "Tal")
+        form = _WORD_FORMS.get(_DOUBLED.sub(_FIRST_GROUP, word))
     if form is not None:
         return form
     if len(word) > 3 and word.endswith("ne"):
@@ -385,6 +389,18 @@ def _arabic_skeleton(folded: str) -> str:
             continue
         out.append("".join(_AR.get(ch, "") for ch in word if ch not in _AR_DROP))
     return "".join(out)
+
+
+#: Drops vowels and semivowels, and writes p and v -- letters Arabic lacks, which Turkish and
+#: Kurdish spellings use for its b and f (Halep, Halab) -- as those.
+_CONSONANTS = str.maketrans("pv", "bf", "aeiouyw")
+
+
+def consonants(loose: str) -> str:
+    """The consonants of a loose key (its vowels and the semivowels y, w dropped; p read as
+    b, v as f): what spellings of one Arabic name keep when they write its vowels another
+    way."""
+    return loose.translate(_CONSONANTS)
 
 
 def lookup_keys(text: str) -> tuple[str, str]:

@@ -27,13 +27,18 @@ uncertain answers are refused rather than guessed:
   FAR_KM away also resembles it (fuzzy, or its consonants);
 * of places of one name more than FAR_KM apart, a seat -- or a town, against GeoNames records
   nobody lists or when the name spells the town's own -- outweighs villages of no known size
+  (and a town whose main name the query spells, villages of a tenth of its people or fewer)
   (see :func:`_outweighs`; OCHA's communities named after their unit are seats too, see
   :func:`gazetteer.sources.ocha.seat_codes`), and a town at home is not in doubt against a
   city outside the map's region; villages of one name stay ``ambiguous``, and so does a name
   with an article (al-Hamah) that a village spells with it and the seat only without;
 * of far-apart places that fit a name by different keys, the one whose spelling is clearly the
-  name's -- an edit from it, every far-off rival two edits further -- wins (see
-  :func:`_spelling_pick`): "Silûk" is Suluk, not Salkhad;
+  name's -- an edit from it, every far-off rival two edits further, or as far but a consonant
+  off where it has the name's consonants -- wins (see :func:`_spelling_pick`): "Silûk" is
+  Suluk, not Salkhad; "Ma'rablit" is Maarbalit, not Zarablit;
+* of places a few km apart (within FAR_KM) that score alike, the one clearly spelled as the
+  name is (by the same measure) wins: "Tell Shamiran" is Tal Shamran, not Tal Shamiyeh
+  15 km off; places spelled alike stay ``ambiguous``;
 * with context (``near``, the view, or at least MIN_CONTEXT_POINTS other places), a loose,
   skeleton or fuzzy match to a village more than OFF_CONTEXT_KM from all of it is
   ``unresolved``;
@@ -54,8 +59,8 @@ from gazetteer.fuzzy import MIN_LENGTH as FUZZY_MIN_LENGTH, max_edits
 from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, FUZZY, LOOSE, SKELETON_ARABIC,
                                 SKELETON_LATIN, W_FEATURE, W_POPULATION)
 from gazetteer.model import Place, Resolution, place_from_row, resolution
-from gazetteer.normalize import (ARTICLES, exact_key, is_arabic, loose_key, spelling_key,
-                                 split_qualifiers)
+from gazetteer.normalize import (ARTICLES, consonants, exact_key, is_arabic, loose_key,
+                                 spelling_key, split_qualifiers)
 
 EARTH_RADIUS_KM = 6371.0088
 #: Score of a match, by the kind of key that matched.
@@ -579,6 +584,13 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     if len(kept) > 1 and best_score - sc[kept[1]] < MARGIN:
         close = [i for i in kept if best_score - sc[i] < 3 * MARGIN]
         pick = _context_pick(cands, close, near, context, view)
+        if pick is None and names is not None:
+            # places a few km apart scored alike: the one clearly spelled as the name is
+            # ("Tell Shamiran" is Tal Shamran, not Tal Shamiyeh 15 km off)
+            found = _spelling_pick(query, cands, allowed, names, SAME_PLACE_KM)
+            if found is not None and found[0] in close:
+                pick = found[0]
+                match = MATCH_NAME[rows[pick][9]]
         if pick is None:
             return _result(query, "ambiguous", None, best_score, cands, sc,
                            close[:MAX_ALTERNATIVES], match)
@@ -822,12 +834,23 @@ def _has_article(name: str) -> bool:
     return len(words) > 1 and words[0] in ARTICLES
 
 
+#: A town of TOWN_POPULATION people outweighs a far-off village of its name that has this
+#: many times fewer (Akcakale: the border town of 32,114, not the village of 1,676).
+OUTWEIGHING_RATIO = 10
+
+
 def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
                query: str, towns: list[tuple], ours: Sequence[tuple]) -> bool:
     """Whether ``best`` is clearly the place meant rather than a far-off ``rival`` of about
     the same score. Both must match the name by its spelling (exact, alternate or loose; the
-    rival no better than ``best``), and the rival must be a village of no known size: no
-    record of it with people or a seat. Then ``best`` wins when
+    rival no better than ``best``), and the rival must be a village: no record of it a seat,
+    and none with people unless ``best`` is a town of TOWN_POPULATION, OUTWEIGHING_RATIO
+    times as many, of the same country, whose main name the query spells (without the map's
+    countries the Egyptian town Al Burj does not outweigh villages of that name in the Levant;
+    Akcakale is the border town of 32,114,
+    not a village of 1,676 in Elazig; a town with the name only among its alternates --
+    Harran, officially Altinbasak -- does not outweigh a village called so). Then ``best``
+    wins when
 
     * it is a seat (a capital, a province's, district's or subdistrict's seat): a reporter
       writing the bare name means the seat, not a village of the same name elsewhere;
@@ -854,7 +877,12 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
     if level > 1 or _level(rows[rival][9]) < level:
         return False
     theirs = _records(cands, rival, pool)
-    if any(r[6] > 0 or r[4] in SEATS for r in theirs):
+    if any(r[4] in SEATS for r in theirs):
+        return False
+    people = max(r[6] for r in theirs)
+    if people and not any(r[6] >= TOWN_POPULATION and r[6] >= OUTWEIGHING_RATIO * people
+                          and r[3] == rows[rival][3]
+                          and (r[9] == EXACT_MAIN or _spelled(query, r[0])) for r in towns):
         return False
     if any(r[4] in SEATS for r in towns):
         # a seat against villages of no known size, listed or not -- unless the query has
@@ -873,23 +901,35 @@ SPELLED_MIN_LENGTH = 5
 
 
 def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
-                   names: NamesLookup) -> tuple[int, int] | None:
-    """The one candidate whose spelling is clearly the name's, among far-apart places that
-    all fit it by some key, and its spelling distance; or None.
+                   names: NamesLookup, apart_km: float = FAR_KM) -> tuple[int, int] | None:
+    """The one candidate whose spelling is clearly the name's, among places more than
+    ``apart_km`` apart that all fit it by some key, and its spelling distance; or None.
 
     The *spelling distance* of a place is the fewest edits (optimal string alignment, as in
     :mod:`gazetteer.fuzzy`) between the query's loose key and the loose key of any of its
-    names. The closest place wins when it is at most SPELLED_EDITS away and every other
-    candidate more than FAR_KM from it is at least SPELLING_MARGIN edits further: "Dabiq" is
-    a vowel away from OCHA's Dabeq and three letters from Dbeiqa, 166 km off, whose
-    consonants it shares; "Silûk" one from Suluk and three from Salkhad. Places spelled
-    equally well, or within an edit of each other, stay in doubt (Kafraya and Kafraya, 64 km
-    apart; Iblin, an edit from Ablin and two from Blunah; Murik, an edit from the town of
-    Murak and from a village Umrik; Rmelan, an edit from Rmailan and two from Rumaylan, both
-    160 km from the town meant, which the gazetteer lacks), and so does a name every place fits
-    only by two or more edits: the place meant may be missing. A key shorter than the fuzzy
-    lookup's (:data:`gazetteer.fuzzy.MIN_LENGTH`) may be an edit from the place only when the
-    place's consonants are the name's (a skeleton match).
+    names, a leading vowel of both not counted (:func:`_letters_apart`: "Edlib" is Idlib);
+    its *consonant distance* the same between their consonants
+    (:func:`gazetteer.normalize.consonants`). The closest place wins when it is at most
+    SPELLED_EDITS away and every other candidate more than ``apart_km`` from it is clearly
+    further:
+
+    * SPELLING_MARGIN edits further: "Dabiq" is a vowel away from OCHA's Dabeq and three
+      letters from Dbeiqa, 166 km off, whose consonants it shares; "Silûk" one from Suluk,
+      three from Salkhad;
+    * or no closer in letters and further in consonants, where the closest place has the
+      name's own: romanisations write an Arabic name's vowels many ways, its consonants
+      hardly, so "Ma'rablit" (a swap of two letters from Maarbalit) is not Zarablit (a
+      consonant off), nor "Kafr Nabil" (a vowel from Kafr Nabl) Kafr Dabil or Kafr Nabi --
+      unless the rival is a town or seat and the closest place is not ("Ratain": the village
+      Retyan, or OCHA's seat of Ras Al Ain, whose size is not known).
+
+    Places spelled equally well, or within an edit of each other with the same consonants,
+    stay in doubt (Kafraya and Kafraya, 64 km apart; Iblin, a vowel from Ablin and two from
+    Blunah; Rmelan, an edit from Rmailan and two from Rumaylan, both 160 km from the town
+    meant, which the gazetteer lacks), and so does a name every place fits only by two or
+    more edits: the place meant may be missing. A key shorter than the fuzzy lookup's
+    (:data:`gazetteer.fuzzy.MIN_LENGTH`) may be an edit from the place only when the place's
+    consonants are the name's (a skeleton match).
 
     The place chosen counts as a fuzzy match of that many edits (:func:`fuzzy_weight`).
     """
@@ -904,23 +944,44 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
     lats, lons = cands.lats, cands.lons
     spelled = [i for i in idx if rows[i][9] <= LOOSE]
     if len(spelled) > 1 and any(
-            _distance_km(lats[spelled[0]], lons[spelled[0]], lats[i], lons[i]) > FAR_KM
+            _distance_km(lats[spelled[0]], lons[spelled[0]], lats[i], lons[i]) > apart_km
             for i in spelled[1:]):
         return None  # far-apart places the name spells (exact or loose key): no edit apart
     stored = names([rows[i][10] for i in idx])
     cutoff = SPELLED_EDITS + SPELLING_MARGIN
-    dist = {}
+    letters = consonants(key)
+    # per place: (letters, consonants) of its closest name, and the fewest of each over all
+    dist: dict[int, tuple[int, int]] = {}
+    nearest: dict[int, tuple[int, int]] = {}
     for i in idx:
         keys = stored.get(rows[i][10]) or (loose_key(rows[i][0]),)
-        dist[i] = min(edits_apart(key, k, cutoff) for k in keys)
+        pairs = [(_letters_apart(key, k, cutoff),
+                  OSA.distance(letters, consonants(k), score_cutoff=cutoff)) for k in keys]
+        dist[i] = min(pairs)
+        nearest[i] = (dist[i][0], min(p[1] for p in pairs))
     best = min(idx, key=lambda i: (dist[i], -cands.scores[i], i))
-    d0 = dist[best]
+    d0 = dist[best][0]
     if d0 > SPELLED_EDITS or (d0 and len(key) < FUZZY_MIN_LENGTH and rows[best][9] == FUZZY):
         return None  # an edit in five letters is another name, unless the consonants agree
+    town: bool | None = None  # whether ``best`` is a town (any of its records), read once
     for i in idx:
-        if dist[i] < d0 + SPELLING_MARGIN and \
-                _distance_km(lats[best], lons[best], lats[i], lons[i]) > FAR_KM:
-            return None
+        if _distance_km(lats[best], lons[best], lats[i], lons[i]) <= apart_km:
+            continue
+        # the rival place's closest spelling, over all its records (one may name it closer)
+        rival = min([nearest[j] for j in idx if j == i or (
+            abs(lats[j] - lats[i]) <= _SAME_DLAT
+            and _distance_km(lats[i], lons[i], lats[j], lons[j]) <= SAME_PLACE_KM)])
+        if rival[0] - d0 >= SPELLING_MARGIN:
+            continue
+        if rival[0] >= d0 and rival[1] > dist[best][1] == 0:
+            # as close in letters, but a consonant off where ``best`` has the name's own
+            # consonants: a vowel is another way of writing a name, a consonant another name
+            # -- unless the rival is a town or seat and ``best`` is not
+            if town is None:
+                town = any(is_town(r) for r in _records(cands, best, idx))
+            if town or not any(is_town(r) for r in _records(cands, i, idx)):
+                continue
+        return None
     return best, d0
 
 
@@ -937,6 +998,18 @@ def edits_apart(key: str, other: str, cutoff: int) -> int:
 #: Without the map's countries, a look-alike (skeleton or fuzzy match) is offered as a choice
 #: only this many edits from the name, or the fuzzy lookup's (see :func:`_spelled_alike`).
 ALIKE_EDITS = 1
+
+
+_VOWELS = frozenset("aiu")
+
+
+def _letters_apart(key: str, other: str, cutoff: int) -> int:
+    """Edits between two loose keys (see :func:`edits_apart`), a leading vowel not counted
+    when both have one: romanisations write an initial hamza or 'ayn with any vowel (Iblin,
+    Ablin, Eblin; Edlib, Idlib)."""
+    if key[:1] in _VOWELS and other[:1] in _VOWELS:
+        key, other = key[1:], other[1:]
+    return edits_apart(key, other, cutoff)
 
 
 def _spelled_alike(query: str, cands: CandidateSet, group: list[int], prox: np.ndarray | None,

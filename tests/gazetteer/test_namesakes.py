@@ -105,7 +105,7 @@ def test_a_village_at_home_stays_in_doubt_against_a_city_outside_the_region(gz) 
 
 
 SHIHA = (35.0659, 36.2625)            # OCHA's Shiha, Hama countryside
-MAARBALIT = (35.8084, 36.6605)        # OCHA's Maarbalit, Idlib
+KAFRAYA = (35.98989, 36.67689)        # OCHA's Kafraya, by al-Fu'ah, Idlib
 
 
 def _around(point: tuple[float, float]) -> list[tuple[float, float]]:
@@ -119,7 +119,36 @@ def test_the_map_does_not_pick_among_places_three_consonants_fit(gz) -> None:
     res = gz.resolve("al-Shyha", countries=["SY"], context=_around(SHIHA))
     assert res.status == "ambiguous"
     assert any(_km(p, SHIHA) < 1 for p in res.alternatives)
-    # a spelling a letter or two from two villages 138 km apart: the map's places pick one
-    assert gz.resolve("Maarablit", countries=["SY"]).status == "ambiguous"
-    res = gz.resolve("Maarablit", countries=["SY"], context=_around(MAARBALIT))
-    assert res.status == "resolved" and _km(res.place, MAARBALIT) < 1
+    # a spelling that fits two villages 64 km apart as well: the map's places pick one
+    assert gz.resolve("Kefraya", countries=["SY"]).status == "ambiguous"
+    res = gz.resolve("Kefraya", countries=["SY"], context=_around(KAFRAYA))
+    assert res.status == "resolved" and _km(res.place, KAFRAYA) < 1
+
+
+AKCAKALE = (36.71111, 38.94750)       # the border town, Sanliurfa province
+
+
+def test_a_town_outweighs_a_far_village_of_its_name_ten_times_smaller(gz) -> None:
+    # GeoNames' Akcakale: the border town of 32,114 people and a village of 1,676 in
+    # Elazig, 167 km off (and villages of no known size): the town is meant
+    res = gz.resolve("Akcakale", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, AKCAKALE) < 5, res
+
+
+def test_towns_of_one_name_of_comparable_size_stay_in_doubt(gz) -> None:
+    # Qabbasin: a town of 51,230 by al-Bab and one of 12,000 55 km east -- a few times
+    # larger is no answer
+    res = gz.resolve("Qabbasin", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    assert min(p.population for p in res.alternatives) >= 10_000
+
+
+@pytest.mark.parametrize("countries", [[], ["SY", "TR"]])
+@pytest.mark.parametrize("name", ["al-Burj", "al-Qastal", "Khatuniyah", "Az-Zahra'"])
+def test_true_namesakes_stay_in_doubt(gz, name, countries) -> None:
+    # places of one name far apart, none of them the town a reader would mean: without the
+    # map's countries, the Egyptian town Al Burj (60,320 people) does not outweigh the
+    # village of that name in Palestine (2,381): a town outweighs only villages of its own
+    # country
+    res = gz.resolve(name, countries=countries)
+    assert res.status == "ambiguous", (name, countries, res)

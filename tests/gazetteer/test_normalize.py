@@ -5,8 +5,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from gazetteer.normalize import (ARTICLES, article_forms, exact_key, fold, keys, loose_key,
-                                 skeleton_key, without_type_words)
+from gazetteer.normalize import (ARTICLES, article_forms, consonants, exact_key, fold, keys,
+                                 loose_key, skeleton_key, without_type_words)
 
 SAME_LOOSE = [
     ("Bab al-Salameh", "Bab as-Salama"),
@@ -186,3 +186,15 @@ def test_article_forms_write_the_article_as_al_and_assimilated() -> None:
     assert article_forms("as suwayda") == ("al suwayda", "as suwayda")
     assert article_forms("al bab") == ("al bab", "al bab")        # a moon letter: al- only
     assert article_forms("rai") is None and article_forms("al") is None
+
+
+def test_consonants_keep_what_romanisations_agree_on() -> None:
+    # vowels and semivowels go; Turkish and Kurdish p and v are Arabic's b and f
+    assert consonants(loose_key("Maarbalit")) == consonants(loose_key("Ma'rablit")) == "mrblt"
+    assert consonants(loose_key("Zarablit")) != consonants(loose_key("Ma'rablit"))
+    assert consonants(loose_key("Halep")) == consonants(loose_key("Halab")) == "hlb"
+
+
+def test_a_doubled_letter_does_not_hide_a_word_form() -> None:
+    assert loose_key("Till Abyad") == loose_key("Tall Abyad") == loose_key("Til Abyad")
+    assert loose_key("Kaffr Nabl") == loose_key("Kafr Nabl")

@@ -20,6 +20,9 @@ DABIQ = (36.53722, 37.26694)
 SULUK = (36.59917, 39.12861)
 MOREK = (35.37528, 36.68722)
 RAS_AL_AYN = (36.85030, 40.07060)
+MAARBALIT = (35.80750, 36.66250)
+KAFR_NABL = (35.61389, 36.56111)
+IDLIB = (35.92970, 36.63170)
 
 
 def _codes(path: Path) -> dict[str, str]:
@@ -107,22 +110,33 @@ def test_namesakes_and_near_ties_stay_in_doubt(gz, name) -> None:
     assert res.status == "ambiguous", (name, res)
 
 
-@pytest.mark.parametrize("name", ["Kafr Nabil", "Edlib", "Kisir", "Harabe", "Halepi"])
+@pytest.mark.parametrize("name", ["Kisir", "Harabe", "Halepi"])
 def test_a_town_an_edit_away_does_not_outweigh_villages_as_close(gz, name) -> None:
-    # Kafr Nabil: an edit from the town of Kafranbel (45,652 people, the place meant) and from
-    # OCHA's villages Kafr Dabil and Kafr Nabi; Edlib: one from Idlib, two from the village Ad
-    # Daliyah. Letting the town win would be right here, but wrong wherever the place meant
-    # is missing: Kisir, Harabe and Halepi (Akyayla), Turkish villages the built-in data lacks,
-    # would be taken for Al Qusayr and Aleppo, 400-600 km off
+    # Letting a town an edit away win against villages as close would be wrong wherever the
+    # place meant is missing: Kisir, Harabe and Halepi (Akyayla), Turkish villages the
+    # built-in data lacks, would be taken for Al Qusayr and Aleppo, 400-600 km off (Halepi is
+    # an edit from Aleppo's Halep and from Halabieh, whose b Turkish writes p)
     res = gz.resolve(name, countries=["SY", "TR"])
     assert res.status == "ambiguous", (name, res)
 
 
-@pytest.mark.parametrize("name", ["Ma'rablit", "Ratain"])
+@pytest.mark.parametrize("name, truth", [("Ma'rablit", MAARBALIT), ("Maarablit", MAARBALIT),
+                                         ("Kafr Nabil", KAFR_NABL), ("Edlib", IDLIB)])
+def test_a_consonant_off_is_another_name(gz, name, truth) -> None:
+    # Ma'rablit: a swap of two vowels from Maarbalit (consonants m-r-b-l-t, the name's), a
+    # consonant from Zarablit 135 km away; Kafr Nabil: a vowel from Kafranbel (Kafr Nabl), a
+    # consonant from OCHA's villages Kafr Dabil and Kafr Nabi; Edlib: Idlib but for the
+    # leading vowel, which romanisations write any way, two edits from the village Ad Daliyah
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, truth) < 5, (name, res)
+    assert res.match == "fuzzy"
+
+
+@pytest.mark.parametrize("name", ["Ratain"])
 def test_villages_alike_and_a_seat_of_no_known_size_stay_in_doubt(gz, name) -> None:
-    # Ma'rablit: an edit from Maarbalit and from Zarablit, villages 135 km apart; Ratain: an
-    # edit from the village Retyan (the place meant) and from OCHA's seat of Ras Al Ain
-    # district, whose size is not known
+    # Ratain: an edit from the village Retyan (the place meant, its consonants the name's) and
+    # a consonant from OCHA's seat of Ras Al Ain district, whose size is not known: a village
+    # is not preferred to a seat by its spelling alone
     res = gz.resolve(name, countries=["SY", "TR"])
     assert res.status == "ambiguous", (name, res)
 
@@ -135,3 +149,21 @@ def test_an_article_ocha_writes_onto_a_word_is_read_apart(gz) -> None:
     # OCHA's "Rasm Eljahsh" (رسم الجحش) is Rasm al-Jahsh
     res = gz.resolve("Rasm al-Jahsh", countries=["SY"])
     assert res.status == "resolved" and res.place.ref == "C1042" and res.match == "alternate"
+
+
+TELL_SHAMIRAM = (36.63917, 40.35722)
+
+
+@pytest.mark.parametrize("name", ["Tell Shamiran", "Tal Shamiran"])
+def test_of_places_a_few_km_apart_the_one_spelled_as_the_name_wins(gz, name) -> None:
+    # an edit from Tal Shamran (consonants t-l-sh-m-r-n, the name's), two from Tal Shamiyeh
+    # 15 km off, which scores about as well
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, TELL_SHAMIRAM) < 5, (name, res)
+
+
+def test_places_a_few_km_apart_spelled_alike_stay_in_doubt(gz) -> None:
+    # OCHA's Jalabiyeh and Jalabiyah, two communities of Sarin subdistrict 7 km apart
+    res = gz.resolve("al-Jalabiya", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    assert {p.name for p in res.alternatives} >= {"Jalabiyeh", "Jalabiyah"}
