@@ -673,10 +673,14 @@ def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
     map of Syria is the Syrian subdistrict seat, not the Egyptian city 870 km away."""
     rows = cands.rows
     kind = max(EXACT_ALT, rows[best][9])  # matched as well as the village at home, or better
-    far = cands.far_abroad if is_town(rows[best]) else _NO_ROWS
+    far_abroad = cands.far_abroad
+    far = far_abroad if is_town(rows[best]) else _NO_ROWS
+    # (a look-alike spelling outside the map's region is no rival: Iblin, a village by Afrin,
+    # is not Bologna, بولونيا)
     abroad = [i for i, o in enumerate(cands.outside(wanted))
               if o and rows[i][9] <= kind and rows[i][6] >= ABROAD_TOWN_POPULATION
-              and rows[i][8] > rows[best][8] and i not in far]
+              and rows[i][8] > rows[best][8] and i not in far
+              and (rows[i][9] <= LOOSE or i not in far_abroad)]
     if not abroad:
         return None
     if rows[best][6] > 0:
