@@ -19,8 +19,8 @@ from gazetteer.errors import GazetteerError, GazetteerInputError
 from gazetteer.importer import LOOSE, ImportReport, country_extents, write_records
 from gazetteer.model import Place, Resolution
 from gazetteer.fuzzy import FuzzyIndex
-from gazetteer.normalize import (article_forms, exact_key, is_arabic, kurdish_reading,
-                                 lookup_keys, loose_key, skeleton_key)
+from gazetteer.normalize import (article_forms, exact_key, has_kurdish_letters, is_arabic,
+                                 kurdish_readings, lookup_keys, loose_key, skeleton_key)
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _distance_km,
                                fuzzy_weight, is_town, rank)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
@@ -120,6 +120,15 @@ def _found_home(rows: list[tuple], countries: tuple[str, ...], name: str) -> boo
     return any(r[3] == own or (r[3] in countries and is_town(r)) for r in rows)
 
 
+def _in_own_country(rows: list[tuple], countries: tuple[str, ...]) -> bool:
+    """Whether a row lies in the map's own country (the first of ``countries``; without
+    countries, whether there is any row)."""
+    if not countries:
+        return bool(rows)
+    own = countries[0]
+    return any(r[3] == own for r in rows)
+
+
 #: Entries kept in the per-name candidate cache before it is emptied.
 CACHE_LIMIT = 200_000
 #: Lookups that follow one another share one read of the database (one SQLite read
@@ -175,11 +184,18 @@ class Gazetteer:
         rows = look.execute(STRONG_SQL, (exact, loose)).fetchall() if forms is None else \
             look.execute(ARTICLE_SQL, (exact, loose) + forms).fetchall()
         home = _found_home(rows, countries, name)
+        readings: tuple[str, ...] = ()
+        unknown = not rows  # the name as spelled names nothing anywhere
         if not home:
-            kurdish = kurdish_reading(name)
-            if kurdish is not None:
-                rows += look.execute(STRONG_SQL, lookup_keys(kurdish)).fetchall()
+            # A name with no Kurdish Latin letter (a c, or Kurdish in Arabic script) is read
+            # the Kurdish way only when its own spelling names nothing anywhere (Cizre is the
+            # Turkish town, not a Jizre), and a reading without Kurdish endings only then too.
+            readings = kurdish_readings(name) if unknown or has_kurdish_letters(name) else ()
+            for reading in readings if unknown else readings[:1]:
+                rows += look.execute(STRONG_SQL, lookup_keys(reading)).fetchall()
                 home = _found_home(rows, countries, name)
+                if home:
+                    break
         skel = ""
         if not home:
             skel = skeleton_key(name)
@@ -187,6 +203,8 @@ class Gazetteer:
             if loose and not is_arabic(name):
                 rows += self._fuzzy_rows(loose, countries,
                                          {r[10] for r in rows if r[9] <= LOOSE})
+            if readings and unknown and not _in_own_country(rows, countries):
+                rows += self._reading_lookalikes(readings, skel, countries, rows)
         if len(rows) > 1:
             rows = _best_per_place(rows)
         country = self._country_names.get(exact)
@@ -201,6 +219,25 @@ class Gazetteer:
             self._cache.clear()
         self._cache[ck] = cands
         return cands
+
+    def _reading_lookalikes(self, readings: tuple[str, ...], skel: str,
+                            countries: tuple[str, ...], rows: list[tuple]) -> list[tuple]:
+        """Places whose consonants (skeleton) or letters, give or take an edit (fuzzy), are
+        those of a Kurdish name's readings (see :func:`gazetteer.normalize.kurdish_readings`):
+        Cindirês, read Jindires, has the consonants of Jindayris (جنديرس)."""
+        look = self._lookup
+        found: list[tuple] = []
+        skeletons = {skel}
+        for reading in readings:
+            rskel = skeleton_key(reading)
+            if rskel and rskel not in skeletons:
+                skeletons.add(rskel)
+                found += look.execute(SKELETON_SQL, (rskel,)).fetchall()
+            rloose = loose_key(reading)
+            if rloose:
+                found += self._fuzzy_rows(rloose, countries, {
+                    r[10] for r in rows + found if r[9] <= LOOSE})
+        return found
 
     def _renew_read(self) -> None:
         """End the shared read (see SNAPSHOT_SECONDS), if any, and begin a new one."""

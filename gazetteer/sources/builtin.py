@@ -19,7 +19,7 @@ from gazetteer.sources.base import PlaceRecord, check_coordinates
 from gazetteer.sources.geonames import usable_name
 
 #: Bump when what the built-in default holds changes.
-BUILTIN_VERSION = "6"
+BUILTIN_VERSION = "7"
 #: Countries whose every GeoNames city (population 500+) is built in: the war's region.
 REGION = ("SY", "TR", "LB", "IQ", "JO", "IL", "PS", "CY", "EG")
 #: Population above which cities of the rest of the world are built in.
