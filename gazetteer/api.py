@@ -20,7 +20,8 @@ from gazetteer.importer import LOOSE, ImportReport, country_extents, write_recor
 from gazetteer.model import Place, Resolution
 from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (article_forms, exact_key, has_kurdish_letters, is_arabic,
-                                 kurdish_readings, lookup_keys, loose_key, skeleton_key)
+                                 is_surely_kurdish, kurdish_calque, kurdish_readings,
+                                 lookup_keys, loose_key, skeleton_key)
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _distance_km,
                                fuzzy_weight, is_town, rank)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
@@ -168,9 +169,13 @@ class Gazetteer:
 
         Exact and loose keys first. When they find nothing in ``countries`` (anywhere, without
         countries), the consonant skeleton and the fuzzy comparison (in the first of
-        ``countries``, the map's own, only) are tried too; a Kurdish spelling (ê, î, û, ş, ç,
-        x) is also read the Kurdish way. With ``countries``, places outside them that a map
-        of them does not mean are dropped (see :meth:`_abroad`).
+        ``countries``, the map's own, only) are tried too. A Kurdish spelling (ê, î, û, ş, ç,
+        x; or Kurdish in Arabic script) is also read as Arabic romanisations write it (see
+        :func:`gazetteer.normalize.kurdish_readings`); one that names nothing as spelled is
+        also put in the Arabic names' words (Girê Spî: Tall Abyad; towns only), and, failing
+        that, looked for by its readings' look-alikes at home (towns only, see
+        :meth:`_reading_lookalikes`). With ``countries``, places outside them that a map of
+        them does not mean are dropped (see :meth:`_abroad`).
         """
         ck = (name, countries)
         hit = self._cache.get(ck)
@@ -186,16 +191,21 @@ class Gazetteer:
         home = _found_home(rows, countries, name)
         readings: tuple[str, ...] = ()
         unknown = not rows  # the name as spelled names nothing anywhere
+        kurdish = False
         if not home:
-            # A name with no Kurdish Latin letter (a c, or Kurdish in Arabic script) is read
-            # the Kurdish way only when its own spelling names nothing anywhere (Cizre is the
-            # Turkish town, not a Jizre), and a reading without Kurdish endings only then too.
+            # Kurdish in Arabic script is read the Kurdish way only when its own spelling
+            # names nothing anywhere (when it does, the place is listed under it). Only the
+            # first reading is looked up by its spelling; the one without Kurdish endings
+            # only for look-alikes at home (as a spelling it finds unrelated towns' names)
             readings = kurdish_readings(name) if unknown or has_kurdish_letters(name) else ()
-            for reading in readings if unknown else readings[:1]:
-                rows += look.execute(STRONG_SQL, lookup_keys(reading)).fetchall()
+            kurdish = bool(readings) and is_surely_kurdish(name)
+            if readings:
+                found = look.execute(STRONG_SQL, lookup_keys(readings[0])).fetchall()
+                rows += self._in_region(found, countries)
                 home = _found_home(rows, countries, name)
-                if home:
-                    break
+            if not home and unknown and kurdish:
+                rows += self._calque_towns(name)
+                home = _found_home(rows, countries, name)
         skel = ""
         if not home:
             skel = skeleton_key(name)
@@ -203,8 +213,9 @@ class Gazetteer:
             if loose and not is_arabic(name):
                 rows += self._fuzzy_rows(loose, countries,
                                          {r[10] for r in rows if r[9] <= LOOSE})
-            if readings and unknown and not _in_own_country(rows, countries):
-                rows += self._reading_lookalikes(readings, skel, countries, rows)
+            if kurdish and unknown and not _in_own_country(rows, countries):
+                rows += self._reading_lookalikes(readings, skel, countries, rows,
+                                                 not is_arabic(name))
         if len(rows) > 1:
             rows = _best_per_place(rows)
         country = self._country_names.get(exact)
@@ -220,11 +231,44 @@ class Gazetteer:
         self._cache[ck] = cands
         return cands
 
+    def _in_region(self, rows: list[tuple], countries: tuple[str, ...]) -> list[tuple]:
+        """``rows`` without places outside ``countries`` farther than REGION_KM from the
+        first country's extent: a Kurdish reading names a place of the region, never a city
+        far away (read Jil, Cîl is not Jilin, China)."""
+        if not countries or not rows:
+            return rows
+        box = None
+        out = []
+        for r in rows:
+            if r[3] not in countries:
+                if box is None:
+                    box = self._extent(countries[0]) or []
+                if box and _box_km(r[1], r[2], box) > REGION_KM:
+                    continue
+            out.append(r)
+        return out
+
+    def _calque_towns(self, name: str) -> list[tuple]:
+        """Towns (:func:`gazetteer.resolve.is_town`) named by the Arabic words of a Kurdish
+        name (see :func:`gazetteer.normalize.kurdish_calque`): Girê Spî is Tall Abyad. Villages
+        are not: countless hills are black, and one Girê Reş is not every Tall Aswad."""
+        calque = kurdish_calque(name)
+        if calque is None:
+            return []
+        return [r for r in self._lookup.execute(STRONG_SQL, lookup_keys(calque)).fetchall()
+                if is_town(r)]
+
     def _reading_lookalikes(self, readings: tuple[str, ...], skel: str,
-                            countries: tuple[str, ...], rows: list[tuple]) -> list[tuple]:
-        """Places whose consonants (skeleton) or letters, give or take an edit (fuzzy), are
-        those of a Kurdish name's readings (see :func:`gazetteer.normalize.kurdish_readings`):
-        Cindirês, read Jindires, has the consonants of Jindayris (جنديرس)."""
+                            countries: tuple[str, ...], rows: list[tuple],
+                            latin: bool) -> list[tuple]:
+        """Towns (:func:`gazetteer.resolve.is_town`) whose consonants (skeleton) or letters,
+        give or take an edit (fuzzy), are those of a Kurdish name's readings (see
+        :func:`gazetteer.normalize.kurdish_readings`): Cindirês, read Jindires, is a letter
+        from Jindayris. A village a reading resembles is a coincidence as often as not -- the
+        Kurdish names of villages across the border that the gazetteer lacks resemble
+        Syrian villages -- so villages are not looked for so; nor are look-alike letters of
+        a name in Arabic script (``latin`` False), whose Latin letters are a guess (its short
+        vowels unwritten), only its consonants."""
         look = self._lookup
         found: list[tuple] = []
         skeletons = {skel}
@@ -233,11 +277,11 @@ class Gazetteer:
             if rskel and rskel not in skeletons:
                 skeletons.add(rskel)
                 found += look.execute(SKELETON_SQL, (rskel,)).fetchall()
-            rloose = loose_key(reading)
+            rloose = loose_key(reading) if latin else ""
             if rloose:
                 found += self._fuzzy_rows(rloose, countries, {
                     r[10] for r in rows + found if r[9] <= LOOSE})
-        return found
+        return [r for r in found if is_town(r)]
 
     def _renew_read(self) -> None:
         """End the shared read (see SNAPSHOT_SECONDS), if any, and begin a new one."""

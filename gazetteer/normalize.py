@@ -26,7 +26,8 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = ["fold", "exact_key", "loose_key", "skeleton_key", "keys", "is_arabic", "is_latin",
-           "ARTICLES", "kurdish_reading", "kurdish_readings", "has_kurdish_letters",
+           "ARTICLES", "kurdish_reading", "kurdish_readings", "has_kurdish_letters", "kurdish_calque",
+           "is_surely_kurdish",
            "sorani_latin"]
 
 #: Arabic article forms as romanised, dropped as whole words (when more words remain).
@@ -381,6 +382,17 @@ def has_kurdish_letters(text: str) -> bool:
     return _KURDISH_HINT.search(text) is not None
 
 
+#: Letters of the Kurdish Latin alphabet that Turkish does not write.
+_NOT_TURKISH = re.compile("[êîûxÊÎÛX]")
+
+
+def is_surely_kurdish(text: str) -> bool:
+    """True when ``text`` is Kurdish whatever else it might be: it has a letter of the Kurdish
+    Latin alphabet that Turkish does not write (ê, î, û, x), or one that Kurdish adds to the
+    Arabic alphabet (ە, ێ, ۆ, ې, ڕ, ڵ). Turkish writes ş, ç and c as Kurdish does."""
+    return _NOT_TURKISH.search(text) is not None or _SORANI_HINT.search(text) is not None
+
+
 def kurdish_readings(text: str) -> tuple[str, ...]:
     """The ways Arabic romanisations would spell a Kurdish name, best first; () when ``text``
     has no Kurdish letter (see :func:`has_kurdish_letters`) and no c that Kurdish would write.
@@ -389,12 +401,19 @@ def kurdish_readings(text: str) -> tuple[str, ...]:
     plain vowels): ``Cindirês`` -> ``Jindires``, ``Şêxmeqsûd`` -> ``Shekhmeqsud``. The second
     reading also drops the endings Kurdish adds to a name (the oblique -ê of its last word, the
     linking -a/-ê of the first): ``Cindirêsê`` -> ``Jindires``, ``Serêkaniyê`` -> ``Serekani``.
-    Kurdish in Arabic script is read in Latin letters first (:func:`sorani_latin`).
+    Kurdish in Arabic script is read in Latin letters first (:func:`sorani_latin`). A name
+    in letters Turkish writes too (ş, ç, c) may be Turkish, where c is j too ("Alanca" is not
+    Alanya): it has one reading, ş and ç spelled sh and ch (``Çanacık`` -> ``Chanacık``), and
+    none without them.
     """
     latin = sorani_latin(text) if is_arabic(text) else None
     if latin is not None:
         text = latin
-    elif _KURDISH_HINT.search(text) is None and _KURDISH_C.search(text) is None:
+    elif _NOT_TURKISH.search(text) is None:
+        # letters Turkish writes too (ş, ç; and c, for j as in Kurdish): a Turkish name, for
+        # all one can tell, read one way only -- ş, ç spelled sh, ch
+        if _KURDISH_HINT.search(text) is not None:
+            return (text.translate(_KURDISH),)
         return ()
     out = []
     for form in (text, _without_endings(text)):
@@ -406,6 +425,36 @@ def kurdish_readings(text: str) -> tuple[str, ...]:
 
 def _kurdish_j(match: re.Match) -> str:
     return "J" if match.group(0) == "C" else "j"
+
+
+#: Kurdish words of place names and the Arabic words the same places' names use (Girê Spî
+#: is Tall Abyad, "white hill"; Serê Kaniyê is Ras al-Ayn, "head of the spring"), in the
+#: same order.
+_KURDISH_CALQUES: dict[str, str] = {
+    **dict.fromkeys(("gir", "girê"), "tall"),
+    **dict.fromkeys(("spî", "sipî"), "abyad"),
+    **dict.fromkeys(("reş",), "aswad"),
+    **dict.fromkeys(("sor",), "ahmar"),
+    **dict.fromkeys(("kanî", "kaniya", "kaniyê"), "ayn"),
+    **dict.fromkeys(("ser", "serê"), "ras"),
+    **dict.fromkeys(("mezin",), "kabir"),
+    **dict.fromkeys(("biçûk", "piçûk"), "saghir"),
+    **dict.fromkeys(("jor", "jorîn", "jorin"), "fawqani"),
+    **dict.fromkeys(("jêr", "jêrîn", "jerin"), "tahtani"),
+    **dict.fromkeys(("bîr", "bîra"), "bir"),
+}
+
+
+def kurdish_calque(text: str) -> str | None:
+    """``text`` with the Kurdish words of place names put as the Arabic names put them
+    (``Girê Spî`` -> ``tall abyad``, ``Serê Kaniyê`` -> ``ras ayn``), read the Kurdish way
+    (:func:`kurdish_readings`); None when it has no such word."""
+    words = text.lower().split()
+    if not any(w in _KURDISH_CALQUES for w in words):
+        return None
+    joined = " ".join(_KURDISH_CALQUES.get(w, w) for w in words)
+    readings = kurdish_readings(joined)
+    return readings[0] if readings else joined
 
 
 def kurdish_reading(text: str) -> str | None:
