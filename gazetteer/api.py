@@ -201,7 +201,7 @@ class Gazetteer:
             kurdish = bool(readings) and is_surely_kurdish(name)
             if readings:
                 found = look.execute(STRONG_SQL, lookup_keys(readings[0])).fetchall()
-                rows += self._in_region(found, countries)
+                rows += self._in_region(found, countries) if kurdish else found
                 home = _found_home(rows, countries, name)
             if not home and unknown and kurdish:
                 rows += self._calque_towns(name)
@@ -233,8 +233,9 @@ class Gazetteer:
 
     def _in_region(self, rows: list[tuple], countries: tuple[str, ...]) -> list[tuple]:
         """``rows`` without places outside ``countries`` farther than REGION_KM from the
-        first country's extent: a Kurdish reading names a place of the region, never a city
-        far away (read Jil, Cîl is not Jilin, China)."""
+        first country's extent: the reading of a name that is surely Kurdish names a place of
+        the region, never a city far away (read Jil, Cîl is not Jilin, China). (Şiraz, which
+        Turkish spells so, may be Shiraz.)"""
         if not countries or not rows:
             return rows
         box = None

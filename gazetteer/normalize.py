@@ -95,8 +95,9 @@ _AR = {
     "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
     "غ": "gh", "ف": "f", "ق": "k", "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n",
     "ه": "h", "پ": "p", "چ": "sh", "ڤ": "v", "گ": "g", "ژ": "j",
-    # Kurdish letters: trilled r, velar l, and the heh Kurdish writes for h
-    "ڕ": "r", "ڵ": "l", "ھ": "h",
+    # Kurdish letters: trilled r, velar l (not the heh ھ, which marks aspiration in Urdu
+    # names: دھولے is Dhule, whose consonants would then be those of Dahal)
+    "ڕ": "r", "ڵ": "l",
 }
 #: Letters a skeleton leaves out: long vowels, ‘ayn/hamza carriers, and the vowels Kurdish
 #: writes as letters (ە e/a, ێ ê, ۆ o, ې).
