@@ -113,3 +113,11 @@ def test_a_translated_name_counts_for_a_town_only(gz) -> None:
 def test_a_kurdish_name_a_letter_from_a_village_only_is_not_resolved(gz_sytr) -> None:
     # Baxoz, read Bakhoz: the villages of al-Baghuz are only look-alikes of the reading
     assert gz_sytr.resolve("Baxoz", countries=["SY", "TR"]).status != "resolved"
+
+
+def test_a_turkish_spelling_of_a_far_city_keeps_its_reading(gz) -> None:
+    # Şiraz, read with ş as sh, is Shiraz (Iran), a city of millions: nothing at home
+    # matches, so a map of Syria means it, as before; only surely Kurdish readings are kept
+    # to the map's region
+    res = gz.resolve("Şiraz", countries=["SY"])
+    assert res.status == "resolved" and res.place.country == "IR"
