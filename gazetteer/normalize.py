@@ -396,9 +396,9 @@ def is_surely_kurdish(text: str) -> bool:
 
 def kurdish_readings(text: str) -> tuple[str, ...]:
     """The ways Arabic romanisations would spell a Kurdish name, best first; () when ``text``
-    has no Kurdish letter (see :func:`has_kurdish_letters`) and no c that Kurdish would write.
+    has no Kurdish letter (see :func:`has_kurdish_letters`, :func:`is_surely_kurdish`).
 
-    Kurdish letters are spelled as romanisations spell them (c is j, ş sh, ç ch, x kh; ê, î, û
+    In a name that is surely Kurdish, Kurdish letters are spelled as romanisations spell them (c is j, ş sh, ç ch, x kh; ê, î, û
     plain vowels): ``Cindirês`` -> ``Jindires``, ``Şêxmeqsûd`` -> ``Shekhmeqsud``. The second
     reading also drops the endings Kurdish adds to a name (the oblique -ê of its last word, the
     linking -a/-ê of the first): ``Cindirêsê`` -> ``Jindires``, ``Serêkaniyê`` -> ``Serekani``.
