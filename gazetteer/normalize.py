@@ -26,9 +26,8 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = ["fold", "exact_key", "loose_key", "skeleton_key", "keys", "is_arabic", "is_latin",
-           "ARTICLES", "kurdish_reading", "kurdish_readings", "has_kurdish_letters", "kurdish_calque",
-           "is_surely_kurdish",
-           "sorani_latin"]
+           "ARTICLES", "kurdish_reading", "kurdish_readings", "has_kurdish_letters",
+           "kurdish_calque", "is_surely_kurdish", "sorani_latin"]
 
 #: Arabic article forms as romanised, dropped as whole words (when more words remain).
 ARTICLES = frozenset({"al", "el", "il", "ul", "as", "es", "ash", "esh", "ad", "ed", "ar", "er",
@@ -398,10 +397,11 @@ def kurdish_readings(text: str) -> tuple[str, ...]:
     """The ways Arabic romanisations would spell a Kurdish name, best first; () when ``text``
     has no Kurdish letter (see :func:`has_kurdish_letters`, :func:`is_surely_kurdish`).
 
-    In a name that is surely Kurdish, Kurdish letters are spelled as romanisations spell them (c is j, ş sh, ç ch, x kh; ê, î, û
-    plain vowels): ``Cindirês`` -> ``Jindires``, ``Şêxmeqsûd`` -> ``Shekhmeqsud``. The second
-    reading also drops the endings Kurdish adds to a name (the oblique -ê of its last word, the
-    linking -a/-ê of the first): ``Cindirêsê`` -> ``Jindires``, ``Serêkaniyê`` -> ``Serekani``.
+    In a name that is surely Kurdish, Kurdish letters are spelled as romanisations spell them
+    (c is j, ş sh, ç ch, x kh; ê, î, û plain vowels): ``Cindirês`` -> ``Jindires``,
+    ``Şêxmeqsûd`` -> ``Shekhmeqsud``. The second reading also drops the endings Kurdish adds
+    to a name (the oblique -ê of its last word, the linking -a/-ê of the first):
+    ``Cindirêsê`` -> ``Jindires``, ``Serêkaniyê`` -> ``Serekani``.
     Kurdish in Arabic script is read in Latin letters first (:func:`sorani_latin`). A name
     in letters Turkish writes too (ş, ç, c) may be Turkish, where c is j too ("Alanca" is not
     Alanya): it has one reading, ş and ç spelled sh and ch (``Çanacık`` -> ``Chanacık``), and
