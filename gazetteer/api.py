@@ -20,7 +20,8 @@ from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC,
                                 ImportReport, country_extents, rekey, write_records)
 from gazetteer.model import Place, Resolution
 from gazetteer.fuzzy import FuzzyIndex
-from gazetteer.normalize import (article_forms, exact_key, is_arabic, kurdish_reading,
+from gazetteer.normalize import (article_forms, exact_key, has_kurdish_letters, is_arabic,
+                                 is_surely_kurdish, kurdish_calque, kurdish_readings,
                                  lookup_keys, loose_key, skeleton_key, split_qualifiers)
 from gazetteer.located import split_location
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _clear_min,
@@ -152,6 +153,15 @@ PROVINCE_SEAT_POPULATION = 100_000
 QUALIFIED_NEAR_KM = 10.0
 
 
+def _in_own_country(rows: list[tuple], countries: tuple[str, ...]) -> bool:
+    """Whether a row lies in the map's own country (the first of ``countries``; without
+    countries, whether there is any row)."""
+    if not countries:
+        return bool(rows)
+    own = countries[0]
+    return any(r[3] == own for r in rows)
+
+
 #: Entries kept in the per-name candidate cache before it is emptied.
 CACHE_LIMIT = 200_000
 #: Lookups that follow one another share one read of the database (one SQLite read
@@ -191,9 +201,13 @@ class Gazetteer:
 
         Exact and loose keys first. When they find nothing in ``countries`` (anywhere, without
         countries), the consonant skeleton and the fuzzy comparison (in the first of
-        ``countries``, the map's own, only) are tried too; a Kurdish spelling (ê, î, û, ş, ç,
-        x) is also read the Kurdish way. With ``countries``, places outside them that a map
-        of them does not mean are dropped (see :meth:`_abroad`).
+        ``countries``, the map's own, only) are tried too. A Kurdish spelling (ê, î, û, ş, ç,
+        x; or Kurdish in Arabic script) is also read as Arabic romanisations write it (see
+        :func:`gazetteer.normalize.kurdish_readings`); one that names nothing as spelled is
+        also put in the Arabic names' words (Girê Spî: Tall Abyad; towns only), and, failing
+        that, looked for by its readings' look-alikes at home (towns only, see
+        :meth:`_reading_lookalikes`). With ``countries``, places outside them that a map of
+        them does not mean are dropped (see :meth:`_abroad`).
         """
         ck = (name, countries)
         hit = self._cache.get(ck)
@@ -207,10 +221,22 @@ class Gazetteer:
         rows = look.execute(STRONG_SQL, (exact, loose)).fetchall() if forms is None else \
             look.execute(ARTICLE_SQL, (exact, loose) + forms).fetchall()
         home = _found_home(rows, countries, name)
+        readings: tuple[str, ...] = ()
+        unknown = not rows  # the name as spelled names nothing anywhere
+        kurdish = False
         if not home:
-            kurdish = kurdish_reading(name)
-            if kurdish is not None:
-                rows += look.execute(STRONG_SQL, lookup_keys(kurdish)).fetchall()
+            # Kurdish in Arabic script is read the Kurdish way only when its own spelling
+            # names nothing anywhere (when it does, the place is listed under it). Only the
+            # first reading is looked up by its spelling; the one without Kurdish endings
+            # only for look-alikes at home (as a spelling it finds unrelated towns' names)
+            readings = kurdish_readings(name) if unknown or has_kurdish_letters(name) else ()
+            kurdish = bool(readings) and is_surely_kurdish(name)
+            if readings:
+                found = look.execute(STRONG_SQL, lookup_keys(readings[0])).fetchall()
+                rows += self._in_region(found, countries) if kurdish else found
+                home = _found_home(rows, countries, name)
+            if not home and unknown and kurdish:
+                rows += self._calque_towns(name)
                 home = _found_home(rows, countries, name)
         skel = ""
         if not home:
@@ -221,6 +247,9 @@ class Gazetteer:
                                          {r[10] for r in rows if r[9] <= LOOSE})
                 if loose[-1].isupper():
                     rows = self._beside_unqualified(rows, loose, countries)
+            if kurdish and unknown and not _in_own_country(rows, countries):
+                rows += self._reading_lookalikes(readings, skel, countries, rows,
+                                                 not is_arabic(name))
         if len(rows) > 1:
             rows = _best_per_place(rows)
         country = self._country_names.get(exact)
@@ -235,6 +264,59 @@ class Gazetteer:
             self._cache.clear()
         self._cache[ck] = cands
         return cands
+
+    def _in_region(self, rows: list[tuple], countries: tuple[str, ...]) -> list[tuple]:
+        """``rows`` without places outside ``countries`` farther than REGION_KM from the
+        first country's extent: the reading of a name that is surely Kurdish names a place of
+        the region, never a city far away (read Jil, Cîl is not Jilin, China). (Şiraz, which
+        Turkish spells so, may be Shiraz.)"""
+        if not countries or not rows:
+            return rows
+        box = None
+        out = []
+        for r in rows:
+            if r[3] not in countries:
+                if box is None:
+                    box = self._extent(countries[0]) or []
+                if box and _box_km(r[1], r[2], box) > REGION_KM:
+                    continue
+            out.append(r)
+        return out
+
+    def _calque_towns(self, name: str) -> list[tuple]:
+        """Towns (:func:`gazetteer.resolve.is_town`) named by the Arabic words of a Kurdish
+        name (see :func:`gazetteer.normalize.kurdish_calque`): Girê Spî is Tall Abyad. Villages
+        are not: countless hills are black, and one Girê Reş is not every Tall Aswad."""
+        calque = kurdish_calque(name)
+        if calque is None:
+            return []
+        return [r for r in self._lookup.execute(STRONG_SQL, lookup_keys(calque)).fetchall()
+                if is_town(r)]
+
+    def _reading_lookalikes(self, readings: tuple[str, ...], skel: str,
+                            countries: tuple[str, ...], rows: list[tuple],
+                            latin: bool) -> list[tuple]:
+        """Towns (:func:`gazetteer.resolve.is_town`) whose consonants (skeleton) or letters,
+        give or take an edit (fuzzy), are those of a Kurdish name's readings (see
+        :func:`gazetteer.normalize.kurdish_readings`): Cindirês, read Jindires, is a letter
+        from Jindayris. A village a reading resembles is a coincidence as often as not -- the
+        Kurdish names of villages across the border that the gazetteer lacks resemble
+        Syrian villages -- so villages are not looked for so; nor are look-alike letters of
+        a name in Arabic script (``latin`` False), whose Latin letters are a guess (its short
+        vowels unwritten), only its consonants."""
+        look = self._lookup
+        found: list[tuple] = []
+        skeletons = {skel}
+        for reading in readings:
+            rskel = skeleton_key(reading)
+            if rskel and rskel not in skeletons:
+                skeletons.add(rskel)
+                found += look.execute(SKELETON_SQL, (rskel,)).fetchall()
+            rloose = loose_key(reading) if latin else ""
+            if rloose:
+                found += self._fuzzy_rows(rloose, countries, {
+                    r[10] for r in rows + found if r[9] <= LOOSE})
+        return [r for r in found if is_town(r)]
 
     def _renew_read(self) -> None:
         """End the shared read (see SNAPSHOT_SECONDS), if any, and begin a new one."""

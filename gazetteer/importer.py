@@ -14,8 +14,9 @@ from gazetteer.sources.base import FileReport, PlaceRecord
 # Kinds of name keys, strongest first (see gazetteer.normalize).
 EXACT_MAIN, EXACT_ALT, LOOSE, SKELETON_ARABIC, SKELETON_LATIN = range(5)
 #: Bump when the loose or skeleton keys of a name change (see gazetteer.normalize): a database
-#: keyed before is keyed again when opened (see :func:`rekey`).
-KEYS_VERSION = "2"
+#: keyed before is keyed again when opened (see :func:`rekey`). 2: qualifier words as tokens;
+#: 3: a doubled letter hides no word form ("Till" is "Tall"), Kurdish ڕ and ڵ in skeletons.
+KEYS_VERSION = "3"
 #: Kind of candidates found by the fuzzy comparison (never stored in ``names``).
 FUZZY = 5
 

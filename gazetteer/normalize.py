@@ -36,7 +36,8 @@ from typing import Callable, Sequence
 
 __all__ = ["fold", "exact_key", "loose_key", "skeleton_key", "keys", "is_arabic", "is_latin",
            "ARTICLES", "kurdish_reading", "qualified", "split_qualifiers", "QUALIFIER_TOKENS",
-           "consonants"]
+           "consonants", "kurdish_readings", "has_kurdish_letters", "kurdish_calque",
+           "is_surely_kurdish", "sorani_latin"]
 
 #: Arabic article forms as romanised, dropped as whole words (when more words remain).
 ARTICLES = frozenset({"al", "el", "il", "ul", "as", "es", "ash", "esh", "ad", "ed", "ar", "er",
@@ -104,8 +105,13 @@ _AR = {
     "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
     "غ": "gh", "ف": "f", "ق": "k", "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n",
     "ه": "h", "پ": "p", "چ": "sh", "ڤ": "v", "گ": "g", "ژ": "j",
+    # Kurdish letters: trilled r, velar l (not the heh ھ, which marks aspiration in Urdu
+    # names: دھولے is Dhule, whose consonants would then be those of Dahal)
+    "ڕ": "r", "ڵ": "l",
 }
-_AR_DROP = set("اأإآءؤئوىيیةعـ") | {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670"}
+#: Letters a skeleton leaves out: long vowels, ‘ayn/hamza carriers, and the vowels Kurdish
+#: writes as letters (ە e/a, ێ ê, ۆ o, ې).
+_AR_DROP = set("اأإآءؤئوىيیةعـەێۆې") | {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670"}
 
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -458,19 +464,175 @@ def keys(text: str) -> tuple[str, str, str]:
     return exact_key(text), loose_key(text), skeleton_key(text)
 
 
-#: Letters of the Kurdish Latin alphabet read the way Arabic romanisations write them.
+#: Letters of the Kurdish Latin (Hawar) alphabet spelled as Arabic romanisations spell them:
+#: ş, ç, x are sh, ch, kh; ê, î, û are vowels like e, i, u (c, Arabic ج, is :data:`_KURDISH_C`).
 _KURDISH = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "x": "kh", "X": "Kh",
                           "ê": "e", "Ê": "E", "î": "i", "Î": "I", "û": "u", "Û": "U"})
+#: Letters only Kurdish (or Turkish: ş, ç) writes among the alphabets of the region's names.
 _KURDISH_HINT = re.compile("[êîûÊÎÛşŞçÇxX]")
+#: Kurdish c is the sound of Arabic ج, which romanisations write j (Cindirês: Jindires); a c
+#: before h or k (Cheikh, Jackson) is another alphabet's.
+_KURDISH_C = re.compile("[cC](?![hHkK])")
+#: Letters of Kurdish in Arabic script (Sorani) that Arabic does not write: the vowels ە, ێ,
+#: ۆ, ې and the consonants ڕ, ڵ.
+_SORANI_HINT = re.compile("[\u06d5\u06ce\u06c6\u06d0\u0695\u06b5]")
+#: Kurdish Arabic-script letters in the Latin (Hawar) alphabet; و and ی (consonants or vowels)
+#: are read by :func:`_hawar_letter`.
+_SORANI = {
+    "ا": "a", "آ": "a", "أ": "a", "إ": "i", "ب": "b", "پ": "p", "ت": "t", "ث": "s", "ج": "c",
+    "چ": "ç", "ح": "h", "خ": "x", "د": "d", "ذ": "z", "ر": "r", "ڕ": "r", "ز": "z", "ژ": "j",
+    "س": "s", "ش": "ş", "ص": "s", "ض": "z", "ط": "t", "ظ": "z", "غ": "gh", "ف": "f", "ڤ": "v",
+    "ق": "q", "ک": "k", "ك": "k", "گ": "g", "ل": "l", "ڵ": "l", "م": "m", "ن": "n", "ه": "h",
+    "ھ": "h", "ە": "e", "ة": "e", "ۆ": "o", "ێ": "ê", "ې": "ê",
+}
+_SORANI_VOWELS = frozenset("اآأإەۆێېةوويیيى")
+_WAW = frozenset("و")
+_YEH = frozenset("ییيى")
+
+
+def _hawar_letter(word: str, i: int) -> str:
+    """The Latin letter of ``word[i]``: و and ی are vowels (û, î) between consonants and at
+    the end after a consonant, else consonants (w, y); ‘ayn and hamza carriers are silent."""
+    ch = word[i]
+    if ch not in _WAW and ch not in _YEH:
+        return _SORANI.get(ch, "")
+    after_consonant = i > 0 and word[i - 1] not in _SORANI_VOWELS and word[i - 1] in _SORANI
+    before_vowel = i + 1 < len(word) and word[i + 1] in _SORANI_VOWELS
+    if ch in _WAW:
+        return "û" if after_consonant and not before_vowel else "w"
+    return "î" if after_consonant and not before_vowel else "y"
+
+
+def sorani_latin(text: str) -> str | None:
+    """Return Kurdish written in Arabic script (Sorani) in the Kurdish Latin alphabet
+    (``حەسەکە`` -> ``heseke``, ``شێخ مەقسوود`` -> ``şêx meqsûd``), or None when ``text`` has none
+    of the letters Kurdish adds to the Arabic alphabet (ە, ێ, ۆ, ې, ڕ, ڵ)."""
+    if _SORANI_HINT.search(text) is None:
+        return None
+    words = []
+    for word in text.split():
+        word = word.replace("وو", "و\u200c")  # a doubled waw is one long û
+        letters = [_hawar_letter(word, i).replace("w", "û") if word[i + 1:i + 2] == "\u200c"
+                   else _hawar_letter(word, i) for i in range(len(word))]
+        words.append("".join(letters))
+    return " ".join(w for w in words if w) or None
+
+
+#: Words whose ending is read off (see :func:`_without_endings`) keep this many letters.
+_STEM_LETTERS = 3
+
+
+def _without_ending(word: str, ezafe: bool) -> str:
+    """``word`` without the Kurdish oblique ending -ê (-yê after a vowel: Kaniyê, Kanî) or,
+    with ``ezafe`` (the first of several words), also the linking -a/-ya (Dêrika Hemko)."""
+    low = word.lower()
+    endings = ("yê", "ya", "ê", "a") if ezafe else ("yê", "ê")
+    for end in endings:
+        stem = len(word) - len(end)
+        if low.endswith(end) and stem >= _STEM_LETTERS and (
+                len(end) == 1 or low[stem - 1] in "aeiouêîû"):
+            return word[:stem]
+    return word
+
+
+def _without_endings(text: str) -> str:
+    """``text`` with the oblique ending of its last word and the linking ending of its first
+    read off: ``Cindirêsê`` -> ``Cindirês``, ``Dêrika Hemko`` -> ``Dêrik Hemko``."""
+    words = text.split()
+    if not words:
+        return text
+    if len(words) > 1:
+        words[0] = _without_ending(words[0], True)
+    words[-1] = _without_ending(words[-1], False)
+    return " ".join(words)
+
+
+def has_kurdish_letters(text: str) -> bool:
+    """True when ``text`` has a letter of the Kurdish Latin alphabet that Arabic
+    romanisations do not write (ê, î, û, ş, ç, x)."""
+    return _KURDISH_HINT.search(text) is not None
+
+
+#: Letters of the Kurdish Latin alphabet that Turkish does not write.
+_NOT_TURKISH = re.compile("[êîûxÊÎÛX]")
+
+
+def is_surely_kurdish(text: str) -> bool:
+    """True when ``text`` is Kurdish whatever else it might be: it has a letter of the Kurdish
+    Latin alphabet that Turkish does not write (ê, î, û, x), or one that Kurdish adds to the
+    Arabic alphabet (ە, ێ, ۆ, ې, ڕ, ڵ). Turkish writes ş, ç and c as Kurdish does."""
+    return _NOT_TURKISH.search(text) is not None or _SORANI_HINT.search(text) is not None
+
+
+def kurdish_readings(text: str) -> tuple[str, ...]:
+    """The ways Arabic romanisations would spell a Kurdish name, best first; () when ``text``
+    has no Kurdish letter (see :func:`has_kurdish_letters`, :func:`is_surely_kurdish`).
+
+    In a name that is surely Kurdish, Kurdish letters are spelled as romanisations spell them
+    (c is j, ş sh, ç ch, x kh; ê, î, û plain vowels): ``Cindirês`` -> ``Jindires``,
+    ``Şêxmeqsûd`` -> ``Shekhmeqsud``. The second reading also drops the endings Kurdish adds
+    to a name (the oblique -ê of its last word, the linking -a/-ê of the first):
+    ``Cindirêsê`` -> ``Jindires``, ``Serêkaniyê`` -> ``Serekani``.
+    Kurdish in Arabic script is read in Latin letters first (:func:`sorani_latin`). A name
+    in letters Turkish writes too (ş, ç, c) may be Turkish, where c is j too ("Alanca" is not
+    Alanya): it has one reading, ş and ç spelled sh and ch (``Çanacık`` -> ``Chanacık``), and
+    none without them.
+    """
+    latin = sorani_latin(text) if is_arabic(text) else None
+    if latin is not None:
+        text = latin
+    elif _NOT_TURKISH.search(text) is None:
+        # letters Turkish writes too (ş, ç; and c, for j as in Kurdish): a Turkish name, for
+        # all one can tell, read one way only -- ş, ç spelled sh, ch
+        if _KURDISH_HINT.search(text) is not None:
+            return (text.translate(_KURDISH),)
+        return ()
+    out = []
+    for form in (text, _without_endings(text)):
+        reading = _KURDISH_C.sub(_kurdish_j, form).translate(_KURDISH)
+        if reading not in out:
+            out.append(reading)
+    return tuple(out)
+
+
+def _kurdish_j(match: re.Match) -> str:
+    return "J" if match.group(0) == "C" else "j"
+
+
+#: Kurdish words of place names and the Arabic words the same places' names use (Girê Spî
+#: is Tall Abyad, "white hill"; Serê Kaniyê is Ras al-Ayn, "head of the spring"), in the
+#: same order.
+_KURDISH_CALQUES: dict[str, str] = {
+    **dict.fromkeys(("gir", "girê"), "tall"),
+    **dict.fromkeys(("spî", "sipî"), "abyad"),
+    **dict.fromkeys(("reş",), "aswad"),
+    **dict.fromkeys(("sor",), "ahmar"),
+    **dict.fromkeys(("kanî", "kaniya", "kaniyê"), "ayn"),
+    **dict.fromkeys(("ser", "serê"), "ras"),
+    **dict.fromkeys(("mezin",), "kabir"),
+    **dict.fromkeys(("biçûk", "piçûk"), "saghir"),
+    **dict.fromkeys(("jor", "jorîn", "jorin"), "fawqani"),
+    **dict.fromkeys(("jêr", "jêrîn", "jerin"), "tahtani"),
+    **dict.fromkeys(("bîr", "bîra"), "bir"),
+}
+
+
+def kurdish_calque(text: str) -> str | None:
+    """``text`` with the Kurdish words of place names put as the Arabic names put them
+    (``Girê Spî`` -> ``tall abyad``, ``Serê Kaniyê`` -> ``ras ayn``), read the Kurdish way
+    (:func:`kurdish_readings`); None when it has no such word."""
+    words = text.lower().split()
+    if not any(w in _KURDISH_CALQUES for w in words):
+        return None
+    joined = " ".join(_KURDISH_CALQUES.get(w, w) for w in words)
+    readings = kurdish_readings(joined)
+    return readings[0] if readings else joined
 
 
 def kurdish_reading(text: str) -> str | None:
-    """Return ``text`` with Kurdish letters spelled as Arabic romanisations spell them
-    (``Şêxmeqsûd`` -> ``Shekhmeqsud``, ``Qamişlo`` -> ``Qamishlo``), or None when it has no
-    Kurdish letter (ê, î, û, ş, ç, x: Arabic romanisations write no x)."""
-    if _KURDISH_HINT.search(text) is None:
-        return None
-    return text.translate(_KURDISH)
+    """The first of :func:`kurdish_readings`, or None."""
+    readings = kurdish_readings(text)
+    return readings[0] if readings else None
 
 
 def without_type_words(text: str) -> str | None:

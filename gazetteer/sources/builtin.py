@@ -21,8 +21,8 @@ from gazetteer.sources.geonames import usable_name
 #: Bump when what the built-in default holds changes, or the keys its names are stored under
 #: (7: the alternate names kept for cities far from the region are chosen by skeletons that
 #: end in their qualifiers' tokens; 8: OCHA names' glued articles read apart; 9: a doubled
-#: letter no longer hides a word form).
-BUILTIN_VERSION = "9"
+#: letter no longer hides a word form; 10: Kurdish letters ڕ and ڵ in Arabic skeletons).
+BUILTIN_VERSION = "10"
 #: Countries whose every GeoNames city (population 500+) is built in: the war's region.
 REGION = ("SY", "TR", "LB", "IQ", "JO", "IL", "PS", "CY", "EG")
 #: Population above which cities of the rest of the world are built in.

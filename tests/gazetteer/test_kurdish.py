@@ -1,0 +1,123 @@
+"""Kurdish spellings of Syrian places: Kurmanji in Latin letters (Hawar) and Kurdish in Arabic
+script, read as Arabic romanisations write the names the places are listed under (real rows:
+the built-in default and the SY+TR extracts of ``tests/data``; true coordinates from
+Wikipedia)."""
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.normalize import (has_kurdish_letters, is_surely_kurdish, kurdish_calque,
+                                 kurdish_readings, skeleton_key, sorani_latin)
+from gazetteer.resolve import haversine_km
+
+JINDIRES = (36.39472, 36.68889)
+SHEIKH_MAQSOOD = (36.23611, 37.15167)
+HASAKAH = (36.51167, 40.74222)
+RAS_AL_AYN = (36.85030, 40.07060)
+
+
+def _km(place, point: tuple[float, float]) -> float:
+    return float(haversine_km(place.lat, place.lon, point[0], point[1]))
+
+
+@pytest.mark.parametrize("name, readings", [
+    ("Cindirês", ("Jindires",)),                      # c is Arabic ج, romanised j
+    ("Cindirêsê", ("Jindirese", "Jindires")),         # oblique -ê read off
+    ("Reco", ()),                                     # c alone: Turkish writes it too
+    ("Çanacık", ("Chanacık",)),                       # ş, ç: Turkish too, letters only
+    ("Şêxmeqsûd", ("Shekhmeqsud",)),
+    ("Serêkaniyê", ("Serekaniye", "Serekani")),       # -yê after a vowel
+    ("Dêrika Hemko", ("Derika Hemko", "Derik Hemko")),  # linking -a of the first word
+    ("Cheikh Maqsoud", ()),                           # c before h: French, not Kurdish
+    ("Aleppo", ()),
+])
+def test_kurdish_letters_are_read_as_romanisations_write_them(name, readings) -> None:
+    assert kurdish_readings(name) == readings
+
+
+def test_kurdish_in_arabic_script_is_read_in_latin_letters() -> None:
+    assert sorani_latin("حەسەکە") == "heseke"
+    assert sorani_latin("شێخ مەقسوود") == "şêx meqsûd"  # a doubled waw is û
+    assert kurdish_readings("شێخ مەقسوود") == ("shekh meqsud",)
+    # Arabic (and Persian) spelling has none of Kurdish's own letters: not read
+    assert sorani_latin("الحسكة") is None and kurdish_readings("حلب") == ()
+    assert not has_kurdish_letters("Reco") and has_kurdish_letters("Cindirês")
+    assert is_surely_kurdish("حەسەکە") and is_surely_kurdish("Cindirês")
+    assert not is_surely_kurdish("Çanacık") and not is_surely_kurdish("الحسكة")
+
+
+def test_kurdish_arabic_letters_fold_into_the_skeleton() -> None:
+    # the vowels ە, ێ, ۆ are dropped; ڕ and ڵ are r and l
+    assert skeleton_key("شێخ مەقسوود") == skeleton_key("الشيخ مقصود") == "shkhmksd"
+    assert skeleton_key("ڕەقە") == skeleton_key("رقة") == "rk"
+    assert skeleton_key("قەڵا") == skeleton_key("قلعة") == "kl"
+
+
+@pytest.mark.parametrize("name, truth", [
+    ("Cindirês", JINDIRES),          # GeoNames Jindayris, OCHA Jandairis
+    ("Cindirêsê", JINDIRES),
+    ("شێخ مەقسوود", SHEIKH_MAQSOOD),
+    ("حەسەکە", HASAKAH),
+])
+@pytest.mark.parametrize("countries", [["SY", "TR"], ["SY"]])
+def test_kurdish_spellings_resolve_to_the_place(gz_sytr, name, truth, countries) -> None:
+    res = gz_sytr.resolve(name, countries=countries)
+    assert res.status == "resolved", res
+    assert res.place.country == "SY" and _km(res.place, truth) < 5
+
+
+@pytest.mark.parametrize("name, truth", [
+    ("Baxoz", (34.45861, 40.95056)),     # al-Baghuz Fawqani
+    ("Tilkoçer", (36.81167, 42.06639)),  # al-Yaarubiyah (Tall Kochek), not Tall Qushur
+    ("تلکۆچەر", (36.81167, 42.06639)),
+])
+def test_a_kurdish_reading_that_finds_only_look_alikes_is_never_far(gz_sytr, name,
+                                                                     truth) -> None:
+    res = gz_sytr.resolve(name, countries=["SY", "TR"])
+    assert res.status != "resolved" or _km(res.place, truth) < 25, res
+
+
+def test_a_turkish_name_with_c_is_not_read_the_kurdish_way(gz_sytr, gz) -> None:
+    # Turkish writes c for j too: "Hacılar", Turkish villages, read the Kurdish way would be
+    # "Hajilar", the name of two Syrian villages. It is not read so (the Syrian villages are
+    # only look-alikes), even on a map of Syria alone
+    assert any(r[3] == "SY" and r[9] == 0 for r in gz_sytr.candidates("Hajilar", ("SY",)).rows)
+    for name in ("Hacılar", "Hacilar"):
+        rows = gz_sytr.candidates(name, ("SY",)).rows
+        assert all(r[3] == "TR" for r in rows if r[9] <= 2), name  # exact, alternate, loose
+        res = gz_sytr.resolve(name, countries=["SY", "TR"])
+        assert res.place is None or res.place.country == "TR"
+        assert all(p.country == "TR" for p in res.alternatives)
+    # nor when the gazetteer lacks the Turkish villages (built-in default): "Cabbar" is not
+    # the Syrian Jaber, nor "Alanca" the Turkish town Alanya
+    for name, wrong in (("Cabbar", "Jabbar"), ("Alanca", "Alanya")):
+        assert gz.resolve(wrong, countries=["SY", "TR"]).status == "resolved"
+        assert gz.resolve(name, countries=["SY", "TR"]).status != "resolved", name
+
+
+def test_kurdish_words_of_place_names_are_put_as_arabic_names_put_them() -> None:
+    assert kurdish_calque("Girê Spî") == "tall abyad"
+    assert kurdish_calque("Serê Kaniyê") == "ras ayn"
+    assert kurdish_calque("Efrîn") is None
+
+
+def test_a_translated_name_counts_for_a_town_only(gz) -> None:
+    # Serê Kaniyê ("head of the spring") is Ras al-Ayn, the district seat (built-in default,
+    # which lists it under no Kurdish name); Girê Reş ("black hill") is no village called
+    # Tall Aswad, of which there are several
+    res = gz.resolve("Serê Kaniyê", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, RAS_AL_AYN) < 5
+    assert gz.resolve("Girê Reş", countries=["SY", "TR"]).status != "resolved"
+
+
+def test_a_kurdish_name_a_letter_from_a_village_only_is_not_resolved(gz_sytr) -> None:
+    # Baxoz, read Bakhoz: the villages of al-Baghuz are only look-alikes of the reading
+    assert gz_sytr.resolve("Baxoz", countries=["SY", "TR"]).status != "resolved"
+
+
+def test_a_turkish_spelling_of_a_far_city_keeps_its_reading(gz) -> None:
+    # Şiraz, read with ş as sh, is Shiraz (Iran), a city of millions: nothing at home
+    # matches, so a map of Syria means it, as before; only surely Kurdish readings are kept
+    # to the map's region
+    res = gz.resolve("Şiraz", countries=["SY"])
+    assert res.status == "resolved" and res.place.country == "IR"
