@@ -8,9 +8,10 @@ import os
 import re
 import sqlite3
 import time
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -705,40 +706,40 @@ def open_gazetteer(home: str | os.PathLike[str] | None = None) -> Gazetteer:
         raise
 
 
+@contextmanager
+def _writing(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, begun at once (BEGIN IMMEDIATE: it waits for another writer);
+    committed at the end, rolled back on any error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 def _build_fuzzy(conn: sqlite3.Connection) -> None:
     from gazetteer.fuzzy import build_index
 
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+    with _writing(conn):
         build_index(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
 
 
 def _rekey(conn: sqlite3.Connection) -> None:
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+    with _writing(conn):
         if db.get_meta(conn, "keys_version") != KEYS_VERSION:  # (or another process did)
             log.info("keying the gazetteer's names again (made by an earlier version)")
             rekey(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
 
 
 def _load_builtin(conn: sqlite3.Connection) -> None:
     from gazetteer.sources.builtin import BUILTIN_VERSION, builtin_records, country_names
 
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+    with _writing(conn):
         if db.get_meta(conn, "builtin_version") == BUILTIN_VERSION:
-            conn.execute("COMMIT")  # another process built it while we waited for the lock
-            return
+            return  # another process built it while we waited for the lock
         log.info("building the built-in gazetteer (first use of this MAPGEN_HOME)")
         if conn.execute("SELECT 1 FROM names LIMIT 1").fetchone() is None:
             db.set_meta(conn, "keys_version", KEYS_VERSION)  # a new database: keyed now
@@ -755,11 +756,6 @@ def _load_builtin(conn: sqlite3.Connection) -> None:
         write_records(conn, [r for r in records if r.place.geonameid not in have])
         db.set_meta(conn, "country_names", json.dumps(country_names(), sort_keys=True))
         db.set_meta(conn, "builtin_version", BUILTIN_VERSION)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
 
 
 __all__ = ["Gazetteer", "open_gazetteer", "GazetteerError"]

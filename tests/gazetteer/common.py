@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gazetteer.resolve import haversine_km
+
 REPO = Path(__file__).resolve().parents[2]
 #: Real GeoNames-format rows (SY, TR) cut from the full dumps: see tests/data/SOURCE.md.
 DUMPS = REPO / "tests" / "data" / "geonames-format"
@@ -24,3 +26,8 @@ def dump_lines(country: str, geonameids: set[int]) -> list[str]:
 # Kilis town and province (TR).
 SAMPLE_SY = {168652, 169858, 172082, 163476, 166331, 170063, 170062}
 SAMPLE_TR = {307864, 443213}
+
+
+def km(place, point: tuple[float, float]) -> float:
+    """Distance in km from a resolved place to a point (lat, lon)."""
+    return float(haversine_km(place.lat, place.lon, point[0], point[1]))

@@ -8,16 +8,12 @@ import pytest
 
 from gazetteer.normalize import (has_kurdish_letters, is_surely_kurdish, kurdish_calque,
                                  kurdish_readings, skeleton_key, sorani_latin)
-from gazetteer.resolve import haversine_km
+from tests.gazetteer.common import km as _km
 
 JINDIRES = (36.39472, 36.68889)
 SHEIKH_MAQSOOD = (36.23611, 37.15167)
 HASAKAH = (36.51167, 40.74222)
 RAS_AL_AYN = (36.85030, 40.07060)
-
-
-def _km(place, point: tuple[float, float]) -> float:
-    return float(haversine_km(place.lat, place.lon, point[0], point[1]))
 
 
 @pytest.mark.parametrize("name, readings", [

@@ -8,15 +8,11 @@ import json
 from click.testing import CliRunner
 
 from gazetteer.located import split_location
-from gazetteer.resolve import haversine_km
 from mapgen.cli import main
+from tests.gazetteer.common import km as _km
 
 AZAZ = (36.5866, 37.0463)      # Wikipedia
 HOMS = (34.7308, 36.7094)      # Wikipedia
-
-
-def _km(place, point: tuple[float, float]) -> float:
-    return float(haversine_km(place.lat, place.lon, point[0], point[1]))
 
 
 def test_a_location_is_split_off_and_unit_words_dropped() -> None:

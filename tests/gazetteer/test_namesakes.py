@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.resolve import SEATS, haversine_km
+from gazetteer.resolve import SEATS
+from tests.gazetteer.common import km as _km
 
 DATA = Path(__file__).parent / "data"
 #: Tall Tamr (a subdistrict seat) and Tall at Tamr (a village of no population, 138 km east);
@@ -24,10 +25,6 @@ MANSURAH = (35.84000, 38.75000)
 DEIR_HAFIR = (36.15000, 37.70000)
 AFRIN = (36.51667, 36.86667)
 QUNEITRA = (33.12570, 35.82360)
-
-
-def _km(place, point: tuple[float, float]) -> float:
-    return float(haversine_km(place.lat, place.lon, point[0], point[1]))
 
 
 @pytest.fixture

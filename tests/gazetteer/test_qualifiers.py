@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from gazetteer import open_gazetteer
 from gazetteer.fuzzy import blocks_of
 from gazetteer.normalize import exact_key, loose_key, skeleton_key, split_qualifiers
-from gazetteer.resolve import haversine_km
+from tests.gazetteer.common import km as _km
 
 DATA = Path(__file__).parent / "data"
 OCHA = DATA / "ocha_qualifiers_extract.csv"
@@ -24,10 +24,6 @@ GEONAMES = DATA / "geonames_qualifiers_extract.txt"
 JARABULUS_TAHTANI = (36.80030, 38.02780)
 HAYYAH_KABIRAH = (36.56528, 38.13306)
 BAGHUZ_FAWQANI = (34.45861, 40.95056)
-
-
-def _km(place, point: tuple[float, float]) -> float:
-    return float(haversine_km(place.lat, place.lon, point[0], point[1]))
 
 
 SAME_LOOSE = [

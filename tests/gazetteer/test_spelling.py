@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.resolve import haversine_km
 from gazetteer.sources.base import FileReport
 from gazetteer.sources.ocha import OchaReader, read_rows, seat_codes, unglued_articles
+from tests.gazetteer.common import km as _km
 
 DATA = Path(__file__).parent / "data"
 COMMUNITIES = DATA / "ocha_communities_extract.csv"
@@ -29,10 +29,6 @@ IDLIB = (35.92970, 36.63170)
 def _codes(path: Path) -> dict[str, str]:
     return {rec.place.ref: rec.place.feature_code
             for rec in OchaReader().read(path, FileReport(str(path), "ocha"))}
-
-
-def _km(place, point: tuple[float, float]) -> float:
-    return float(haversine_km(place.lat, place.lon, point[0], point[1]))
 
 
 def test_a_community_named_after_its_unit_is_its_seat() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer.resolve import haversine_km
+from tests.gazetteer.common import km as _km
 
 DATA = Path(__file__).parent / "data"
 #: Akdere (Turkey), whose alternate name Tırbesupi is a letter from the Kurdish Tirbespî, and
@@ -17,10 +18,6 @@ TIRBESPI = DATA / "geonames_tirbespi_extract.txt"
 QAHTANIYAH = (37.02750, 41.63028)   # Wikipedia
 DARAA = (32.6189, 36.1021)           # the south, where Nafia lies
 ALEPPO_AREA = [(36.2021, 37.1343), (36.5847, 37.0414), (36.4650, 36.8100)]
-
-
-def _km(place, point: tuple[float, float]) -> float:
-    return float(haversine_km(place.lat, place.lon, point[0], point[1]))
 
 
 def test_a_kurdish_alternate_name_of_a_village_next_door_does_not_win_over_home(gz) -> None:
