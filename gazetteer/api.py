@@ -45,6 +45,8 @@ STRONG_SQL = (_MATCH + "n.key = ?1 AND n.kind <= 1\nUNION ALL\n"
 ARTICLE_SQL = (_MATCH + "n.key IN (?1, ?3, ?4) AND n.kind <= 1\nUNION ALL\n"
                + _MATCH + "n.key = ?2 AND n.kind = 2 AND NOT EXISTS (SELECT 1 FROM names AS e "
                "WHERE e.key IN (?1, ?3, ?4) AND e.kind <= 1 AND e.place_id = n.place_id)")
+#: Whether a place has the name (its own or an alternate, exact key ?1).
+NAMED_SQL = "SELECT 1 FROM names WHERE key = ?1 AND kind <= 1 LIMIT 1"
 #: Places whose consonant skeleton matches: the fallback, looked up only when no exact or
 #: loose key matches (names spelled alike come first; skeletons find the variants).
 SKELETON_SQL = _MATCH + "n.key = ?1 AND n.kind >= 3"
@@ -468,12 +470,11 @@ class Gazetteer:
             if own is not None:
                 return Resolution(name, "resolved", own, 1.0, match="exact")
         wanted = _codes(countries)
-        cands = self.candidates(query, wanted)
         located = split_location(query) if ("," in query or "(" in query) else None
-        if located is not None and not any(r[9] <= EXACT_ALT for r in cands.rows):
+        if located is not None and not self._named_exactly(query):
             res = self._resolve_located(located, wanted, near, context, extra_places, view)
             return replace(res, query=name)
-        res = rank(name, cands, countries=wanted, near=near,
+        res = rank(name, self.candidates(query, wanted), countries=wanted, near=near,
                    context=context, view=view, names=self._loose_names)
         if res.match in ("exact", "alternate") and is_arabic(query):
             res = replace(res, match="arabic")
@@ -490,11 +491,12 @@ class Gazetteer:
         namesakes apart."""
         base, places = located
         point = None
+        country = None
         reach = LOCATION_KM
         for where in places:
             code = self._country_names.get(exact_key(where))
             if code is not None:
-                wanted = (code,)
+                wanted = country = (code,)
             elif point is None:
                 found = self.resolve(where, countries=wanted, extra_places=extra_places).place
                 if found is not None:
@@ -504,32 +506,42 @@ class Gazetteer:
                         reach = PROVINCE_LOCATION_KM
         res = self.resolve(base, countries=wanted, near=point or near, context=context,
                            extra_places=extra_places, view=view)
-        if point is None:
-            return res
         if res.place is not None:
-            off = _distance_km(res.place.lat, res.place.lon, point[0], point[1])
-            if off <= reach:
+            off = (_distance_km(res.place.lat, res.place.lon, point[0], point[1])
+                   if point is not None else 0.0)
+            if off <= reach and (country is None or res.place.country == country[0]):
                 return res
             # the only place of the name lies elsewhere than its location says
             return replace(res, status="unresolved", place=None,
                            alternatives=(res.place, *res.alternatives),
                            alternative_scores=(res.score, *res.alternative_scores),
                            context_km=None, same_place=())
-        if res.status != "ambiguous" or not res.alternatives:
+        if point is None or res.status != "ambiguous" or not res.alternatives:
             return res
-        # the location says where: of the places the name fits, the one clearly nearest it
-        # (a village of the name near al-Bab, not a town of that name abroad)
+        # the location says where: of the places the name spells, the one clearly nearest it
+        # (a village of the name near al-Bab, not a town of that name abroad; never a mere
+        # look-alike: "Sinai, Idlib" is not the village San by Idlib)
         alts = res.alternatives
-        dist = [_distance_km(p.lat, p.lon, point[0], point[1]) for p in alts]
-        pick = _clear_min(list(range(len(alts))), dist)
-        if pick is None:
+        key = loose_key(base)
+        spelled = [i for i, p in enumerate(alts)
+                   if exact_key(p.name) == exact_key(base) or loose_key(p.name) == key]
+        dist = [_distance_km(alts[i].lat, alts[i].lon, point[0], point[1]) for i in spelled]
+        pick = _clear_min(spelled, dist) if spelled else None
+        if pick is None or _distance_km(alts[pick].lat, alts[pick].lon, *point) > reach:
             return res
         scores = res.alternative_scores or (res.score,) * len(alts)
         rest = [i for i in range(len(alts)) if i != pick]
         return replace(res, status="resolved", place=alts[pick], score=scores[pick],
                        alternatives=tuple(alts[i] for i in rest),
                        alternative_scores=tuple(scores[i] for i in rest),
-                       context_km=dist[pick])
+                       context_km=_distance_km(alts[pick].lat, alts[pick].lon, *point))
+
+    def _named_exactly(self, name: str) -> bool:
+        """Whether some place's own or an alternate name is ``name`` (folded): then a comma or
+        brackets in it are part of the name."""
+        if time.monotonic() - self._read_since > SNAPSHOT_SECONDS:
+            self._renew_read()
+        return self._lookup.execute(NAMED_SQL, (exact_key(name),)).fetchone() is not None
 
     def resolve_many(self, names: Sequence[str], *, countries: Sequence[str] = (),
                      near: tuple[float, float] | None = None,

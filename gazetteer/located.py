@@ -35,6 +35,8 @@ def split_location(name: str) -> tuple[str, tuple[str, ...]] | None:
     ('Suran', ('Azaz',))
     >>> split_location("Ayn al-Bayda, Latakia Governorate, Syria")
     ('Ayn al-Bayda', ('Latakia', 'Syria'))
+    >>> split_location("Idlib (governorate)")
+    ('Idlib', ())
     >>> split_location("Azaz") is None
     True
     """
@@ -51,6 +53,6 @@ def split_location(name: str) -> tuple[str, tuple[str, ...]] | None:
         return None
     places = tuple(q for q in (" ".join(_UNIT_WORDS.sub(" ", p).split()) for p in parts) if q)
     base = base.strip()
-    if not base or not places:
+    if not base:
         return None
-    return base, places
+    return base, places  # ("Idlib (governorate)": no place, the name alone)

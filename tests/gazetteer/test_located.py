@@ -13,6 +13,7 @@ from tests.gazetteer.common import km as _km
 
 AZAZ = (36.5866, 37.0463)      # Wikipedia
 HOMS = (34.7308, 36.7094)      # Wikipedia
+AL_BAB = (36.3706, 37.5157)    # Wikipedia
 
 
 def test_a_location_is_split_off_and_unit_words_dropped() -> None:
@@ -58,3 +59,25 @@ def test_resolve_json_answers_located_names(home) -> None:
     north, south = [json.loads(line) for line in out.output.splitlines()]
     assert north["query"] == "Suran (Azaz District)" and north["status"] == "resolved"
     assert south["status"] == "resolved" and abs(north["lat"] - south["lat"]) > 1.0
+
+
+def test_a_country_named_as_the_location_is_kept_to(gz) -> None:
+    # Kobani and Ariha are Syrian: "Kobani, Iraq" names no place the gazetteer knows
+    for name in ("Kobani, Iraq", "Ariha, Jordan"):
+        res = gz.resolve(name, countries=["SY", "TR"])
+        assert res.status == "unresolved" and res.alternatives[0].country == "SY", (name, res)
+
+
+def test_a_location_never_makes_a_look_alike_the_answer(gz) -> None:
+    # "Sinai" only shares its consonants with villages; one of them (San) lies by Idlib
+    res = gz.resolve("Sinai, Idlib", countries=["SY", "TR"])
+    assert res.status != "resolved", res
+    # a place the name spells (al-Burj: OCHA's Borj) near the location is picked
+    res = gz.resolve("Al-Burj (al-Bab)", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, AL_BAB) < 25
+
+
+def test_a_location_of_unit_words_only_leaves_the_name(gz) -> None:
+    assert split_location("Idlib (governorate)") == ("Idlib", ())
+    res = gz.resolve("Idlib (governorate)", countries=["SY"])
+    assert res.status == "resolved" and res.place.name == gz.resolve("Idlib", countries=["SY"]).place.name
