@@ -5,7 +5,6 @@ import json
 import logging
 import math
 import os
-import re
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -59,8 +58,6 @@ PLACES_SQL = """SELECT name, lat, lon, country, feature_code, geonameid, populat
 #: The loose keys of places' names, by place id (see :meth:`Gazetteer._loose_names`).
 LOOSE_NAMES_SQL = ("SELECT place_id, key FROM names WHERE kind = 2 AND place_id IN "
                    "(SELECT value FROM json_each(?))")
-#: Letters of the Kurdish Latin alphabet that Turkish does not write.
-_NOT_TURKISH = re.compile("[êîûxÊÎÛX]")
 #: Candidates kept per name: the strongest matches, then the most important places.
 MAX_CANDIDATES = 60
 
@@ -118,7 +115,8 @@ def _found_home(rows: list[tuple], countries: tuple[str, ...], name: str) -> boo
     """Whether the exact and loose keys found the name in the map's ``countries`` (anywhere,
     without countries), so that look-alike spellings need not be looked for.
 
-    A name in letters Turkish does not write (ê, î, û, x: Kurdish) found only as villages of
+    A name in letters Turkish does not write (ê, î, û, x, or Kurdish in Arabic script: see
+    :func:`gazetteer.normalize.is_surely_kurdish`) found only as villages of
     a neighbouring country of the map -- often one of the Kurdish names GeoNames lists for
     Turkish villages -- is not: the map's own country is searched for look-alikes too, and a
     good one there makes the name ambiguous (see :func:`gazetteer.resolve.rank`).
@@ -133,7 +131,7 @@ def _found_home(rows: list[tuple], countries: tuple[str, ...], name: str) -> boo
     own = countries[0]
     if len(countries) == 1:
         return True
-    if _NOT_TURKISH.search(name) is None:
+    if not is_surely_kurdish(name):
         # a village next door that the name only loosely spells (Akrabieh: Akrabiye, a
         # Turkish village 477 km from the Syrian Aqrabiyah) is no reason not to look for
         # look-alikes at home
@@ -261,7 +259,7 @@ class Gazetteer:
             rows = [r for r in rows if r[4].startswith("PCL") and r[3] == country]
         far = barred = _NONE
         if countries and rows:
-            far, barred = self._abroad(rows, countries, _NOT_TURKISH.search(name) is not None)
+            far, barred = self._abroad(rows, countries, is_surely_kurdish(name))
         cands = CandidateSet(rows, skel, far, barred)
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
@@ -703,11 +701,12 @@ def open_gazetteer(home: str | os.PathLike[str] | None = None) -> Gazetteer:
     try:
         from gazetteer.fuzzy import FUZZY_VERSION
         from gazetteer.sources.builtin import BUILTIN_VERSION
+        rekeyed = db.get_meta(conn, "keys_version") != KEYS_VERSION
+        if rekeyed:
+            _rekey(conn)  # keys made by an earlier version: made again from the exact keys
         if db.get_meta(conn, "builtin_version") != BUILTIN_VERSION:
             _load_builtin(conn)
-        if db.get_meta(conn, "keys_version") != KEYS_VERSION:
-            _rekey(conn)  # keys made by an earlier version: made again from the exact keys
-        elif db.get_meta(conn, "fuzzy_version") != FUZZY_VERSION:
+        elif not rekeyed and db.get_meta(conn, "fuzzy_version") != FUZZY_VERSION:
             _build_fuzzy(conn)
         return Gazetteer(conn, path)
     except sqlite3.Error as exc:

@@ -36,7 +36,7 @@ from gazetteer.normalize import split_qualifiers
 #: Loose keys shorter than this are not compared (one edit in five letters is another name).
 MIN_LENGTH = 6
 #: Bump when what the blocks hold changes (forces a rebuild on open).
-FUZZY_VERSION = "3"
+FUZZY_VERSION = "4"
 _VOWELS = frozenset("aeiouyw")
 
 
@@ -63,8 +63,8 @@ def build_index(conn: sqlite3.Connection) -> None:
     for country, key, pid in conn.execute(
             "SELECT p.country, n.key, n.place_id FROM names AS n JOIN places AS p "
             "ON p.id = n.place_id WHERE n.kind = ?", (LOOSE,)):
-        if len(key) < MIN_LENGTH or not key.isascii():
-            continue
+        if len(split_qualifiers(key)[0]) < MIN_LENGTH or not key.isascii():
+            continue  # (the letters of the name: a qualifier's token is no letter of it)
         for tag in blocks_of(key):
             blocks.setdefault(f"{country}|{tag}", {}).setdefault(key, []).append(pid)
     conn.execute("DELETE FROM fuzzy_keys")

@@ -675,7 +675,7 @@ def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
     kind = max(EXACT_ALT, rows[best][9])  # matched as well as the village at home, or better
     far_abroad = cands.far_abroad
     far = far_abroad if is_town(rows[best]) else _NO_ROWS
-    # (a look-alike spelling outside the map's region is no rival: Iblin, a village by Afrin,
+    # (a look-alike spelling outside the map's region is no rival: Iblin, a village by Idlib,
     # is not Bologna, بولونيا)
     abroad = [i for i, o in enumerate(cands.outside(wanted))
               if o and rows[i][9] <= kind and rows[i][6] >= ABROAD_TOWN_POPULATION
@@ -928,9 +928,8 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
       Retyan, or OCHA's seat of Ras Al Ain, whose size is not known).
 
     Places spelled equally well, or within an edit of each other with the same consonants,
-    stay in doubt (Kafraya and Kafraya, 64 km apart; Iblin, a vowel from Ablin and two from
-    Blunah; Rmelan, an edit from Rmailan and two from Rumaylan, both 160 km from the town
-    meant, which the gazetteer lacks), and so does a name every place fits only by two or
+    stay in doubt (Kafraya and Kafraya, 64 km apart; Rmelan, an edit from Rmailan and two
+    from Rumaylan, both 160 km from the town meant, which the gazetteer lacks), and so does a name every place fits only by two or
     more edits: the place meant may be missing. A key shorter than the fuzzy lookup's
     (:data:`gazetteer.fuzzy.MIN_LENGTH`) may be an edit from the place only when the place's
     consonants are the name's (a skeleton match).

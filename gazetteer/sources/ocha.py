@@ -27,7 +27,7 @@ from typing import IO, Iterator, Sequence
 
 from gazetteer.errors import GazetteerInputError
 from gazetteer.model import Place
-from gazetteer.normalize import exact_key, loose_key
+from gazetteer.normalize import exact_key, loose_key, skeleton_key
 from gazetteer.sources.base import FileReport, PlaceRecord, Progress, read_coordinates
 
 #: Columns that make a CSV an OCHA community list (others, such as ``kind``, may follow).
@@ -91,12 +91,15 @@ def seat_codes(communities: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
 #: A word with the article written onto it, as OCHA's English names often have it
 #: ("Kherbet Elsawda", "Um Eltoyur"): El, then a lower-case letter.
 _GLUED_ARTICLE = re.compile(r"\bEl(?=[a-z]{3,})")
+_GLUED_WORD = re.compile(r"\bEl[a-z]{3,}")
 
 
 def unglued_articles(name: str, arabic: str) -> str | None:
     """``name`` with the articles OCHA writes onto words set apart ("Kherbet Elsawda" ->
     "Kherbet al-sawda", which reports write "Khirbet al-Sawda"), or None when it has none.
-    Only when the Arabic name has an article (ال): "Sheikh Elwan" is شيخ علوان, 'Elwan a name.
+    A word is set apart only when the Arabic name has a word of the article (ال) and the
+    rest's consonants: "Sheikh Elwan" is شيخ علوان ('Elwan, a name), "Sheikh Elwan Elkabir"
+    only "Sheikh Elwan al-kabir".
 
     Examples
     --------
@@ -105,10 +108,19 @@ def unglued_articles(name: str, arabic: str) -> str | None:
     >>> unglued_articles("Sheikh Elwan", "شيخ علوان") is None
     True
     """
-    if _GLUED_ARTICLE.search(name) is None or \
-            not any(w.startswith("ال") for w in arabic.replace("_", " ").split()):
+    if _GLUED_ARTICLE.search(name) is None:
         return None
-    return _GLUED_ARTICLE.sub("al-", name)
+    with_article = {skeleton_key(w[2:]) for w in arabic.replace("_", " ").split()
+                    if w.startswith("ال") and len(w) > 3}
+    if not with_article:
+        return None
+
+    def apart(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return "al-" + word[2:] if skeleton_key(word[2:]) in with_article else word
+
+    out = _GLUED_WORD.sub(apart, name)
+    return out if out != name else None
 
 
 def is_ocha_header(first_line: str) -> bool:
