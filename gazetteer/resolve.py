@@ -186,9 +186,10 @@ class CandidateSet:
         self.skeleton = skeleton
         self.far_abroad = far_abroad
         self.barred = barred
-        if len(skeleton) <= SHORT_SKELETON:
+        letters = skeleton_letters(skeleton)
+        if letters <= SHORT_SKELETON:
             adjust = -SHORT_SKELETON_PENALTY
-        elif len(skeleton) >= LONG_SKELETON:
+        elif letters >= LONG_SKELETON:
             adjust = LONG_SKELETON_BONUS
         else:
             adjust = 0.0
@@ -286,6 +287,13 @@ class CandidateSet:
     def place(self, i: int) -> Place:
         """The Place of candidate ``i``."""
         return place_from_row(self.rows[i])
+
+
+def skeleton_letters(skeleton: str) -> int:
+    """The consonants of a skeleton, its qualifier's token (see
+    :func:`gazetteer.normalize.split_qualifiers`) not counted: "Shiha Kabira" (shhB) has
+    three, like "Shiha"."""
+    return len(split_qualifiers(skeleton)[0]) if skeleton[-1:].isupper() else len(skeleton)
 
 
 def haversine_km(lat1: np.ndarray | float, lon1: np.ndarray | float,
@@ -500,7 +508,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         if group:
             pick = _context_pick(cands, group, near, context, view)
             if pick is not None and SKELETON_ARABIC <= rows[pick][9] <= SKELETON_LATIN and \
-                    len(cands.skeleton) <= SHORT_SKELETON:
+                    skeleton_letters(cands.skeleton) <= SHORT_SKELETON:
                 # three consonants fit villages all over the country: the one nearest the
                 # map's other places is a coincidence, not evidence ("al-Shyha": Shiha)
                 pick = None
@@ -1177,12 +1185,12 @@ def _corroborated(cands: CandidateSet, i: int, wanted: tuple[str, ...],
     """A skeleton-only or fuzzy match needs support: nearby places, or the map's countries
     (and, for a skeleton, one long enough not to be a coincidence)."""
     if prox is not None and prox[i] >= CORROBORATING_PROXIMITY and (
-            cands.rows[i][9] == FUZZY or len(cands.skeleton) > SHORT_SKELETON):
+            cands.rows[i][9] == FUZZY or skeleton_letters(cands.skeleton) > SHORT_SKELETON):
         return True  # (two or three consonants fit villages all over the country)
     if cands.rows[i][9] == FUZZY:
         return bool(wanted) and cands.rows[i][3] in wanted
     return bool(wanted) and cands.rows[i][3] in wanted and \
-        len(cands.skeleton) >= MIN_TRUSTED_SKELETON
+        skeleton_letters(cands.skeleton) >= MIN_TRUSTED_SKELETON
 
 
 def _scaled(raw: float) -> float:
