@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 __all__ = ["fold", "exact_key", "loose_key", "skeleton_key", "keys", "is_arabic", "is_latin",
-           "ARTICLES", "kurdish_reading", "qualified", "split_qualifiers", "QUALIFIER_TOKENS",
+           "ARTICLES", "qualified", "split_qualifiers", "QUALIFIER_TOKENS",
            "consonants", "kurdish_readings", "has_kurdish_letters", "kurdish_calque",
            "is_surely_kurdish", "sorani_latin"]
 
@@ -627,12 +627,6 @@ def kurdish_calque(text: str) -> str | None:
     joined = " ".join(_KURDISH_CALQUES.get(w, w) for w in words)
     readings = kurdish_readings(joined)
     return readings[0] if readings else joined
-
-
-def kurdish_reading(text: str) -> str | None:
-    """The first of :func:`kurdish_readings`, or None."""
-    readings = kurdish_readings(text)
-    return readings[0] if readings else None
 
 
 def without_type_words(text: str) -> str | None:

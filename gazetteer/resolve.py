@@ -1011,14 +1011,14 @@ def edits_apart(key: str, other: str, cutoff: int) -> int:
 ALIKE_EDITS = 1
 
 
-_VOWELS = frozenset("aiu")
+_LEADING_VOWELS = frozenset("aiu")
 
 
 def _letters_apart(key: str, other: str, cutoff: int) -> int:
     """Edits between two loose keys (see :func:`edits_apart`), a leading vowel not counted
     when both have one: romanisations write an initial hamza or 'ayn with any vowel (Iblin,
     Ablin, Eblin; Edlib, Idlib)."""
-    if key[:1] in _VOWELS and other[:1] in _VOWELS:
+    if key[:1] in _LEADING_VOWELS and other[:1] in _LEADING_VOWELS:
         key, other = key[1:], other[1:]
     return edits_apart(key, other, cutoff)
 
