@@ -207,8 +207,10 @@ class Gazetteer:
         :func:`gazetteer.normalize.kurdish_readings`); one that names nothing as spelled is
         also put in the Arabic names' words (Girê Spî: Tall Abyad; towns only), and, failing
         that, looked for by its readings' look-alikes at home (towns only, see
-        :meth:`_reading_lookalikes`). With ``countries``, places outside them that a map of
-        them does not mean are dropped (see :meth:`_abroad`).
+        :meth:`_reading_lookalikes`). A name with a qualifier word (Tahtani, Kabirah) matched
+        by its consonants beside a place its unqualified name spells counts as spelled (see
+        :meth:`_beside_unqualified`). With ``countries``, places outside them that a map of
+        them does not mean are dropped or barred (see :meth:`_abroad`).
         """
         ck = (name, countries)
         hit = self._cache.get(ck)
