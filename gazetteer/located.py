@@ -15,11 +15,12 @@ __all__ = ["split_location"]
 #: "Name (location)" -- the brackets at the end.
 _BRACKETS = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<location>[^()]+)\)\s*$")
 #: Words that say what kind of unit a location is ("Azaz District", "Hama Governorate",
-#: "Aleppo countryside"): dropped, the unit is known by its seat's name.
+#: "Aleppo countryside"): dropped, the unit is known by its seat's name; and words that say
+#: what kind of place the name is ("Jarabulus (town)"), which leave the name alone.
 _UNIT_WORDS = re.compile(
     r"\b(?:sub-?district|district|nahiy[ae]h?|nahia|governorate|province|muhafaz[ae]h?|"
-    r"mintaq[ae]h?|manteqa|canton|region|area|countryside|rural|rif|gouvernorat|"
-    r"provinz|bezirk)\b", re.I)
+    r"mintaq[ae]h?|manteqa|canton|region|area|countryside|rural|rif(?=\s)|gouvernorat|"
+    r"provinz|bezirk|town|city|village|municipality)\b", re.I)
 #: Locations read at most (more commas: a list, not a located name).
 MAX_LOCATIONS = 2
 

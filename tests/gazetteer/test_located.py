@@ -79,5 +79,6 @@ def test_a_location_never_makes_a_look_alike_the_answer(gz) -> None:
 
 def test_a_location_of_unit_words_only_leaves_the_name(gz) -> None:
     assert split_location("Idlib (governorate)") == ("Idlib", ())
+    assert split_location("Jarabulus (town)") == ("Jarabulus", ())
     res = gz.resolve("Idlib (governorate)", countries=["SY"])
     assert res.status == "resolved" and res.place.name == gz.resolve("Idlib", countries=["SY"]).place.name
