@@ -275,16 +275,14 @@ class Gazetteer:
         Turkish spells so, may be Shiraz.)"""
         if not countries or not rows:
             return rows
-        box = None
-        out = []
-        for r in rows:
-            if r[3] not in countries:
-                if box is None:
-                    box = self._extent(countries[0]) or []
-                if box and _box_km(r[1], r[2], box) > REGION_KM:
-                    continue
-            out.append(r)
-        return out
+        return [r for r in rows
+                if r[3] in countries or self._home_km(r, countries) <= REGION_KM]
+
+    def _home_km(self, row: tuple, countries: tuple[str, ...]) -> float:
+        """Distance of a candidate ``row`` from the extent of the map's first country (0
+        inside it, or when its extent is unknown)."""
+        box = self._extent(countries[0])
+        return _box_km(row[1], row[2], box) if box else 0.0
 
     def _calque_towns(self, name: str) -> list[tuple]:
         """Towns (:func:`gazetteer.resolve.is_town`) named by the Arabic words of a Kurdish
@@ -348,7 +346,6 @@ class Gazetteer:
         count as barred."""
         far: list[int] = []
         barred: list[int] = []
-        box: list[float] | None = None
         own = countries[0]
         for i, r in enumerate(rows):
             if r[3] == own:
@@ -360,11 +357,9 @@ class Gazetteer:
                 # cities, not a village or a district seat 300 km into Turkey; nor is a name in
                 # Kurdish letters (which Turkish does not write) a Turkish village's by itself:
                 # GeoNames lists Kurdish names of many
-                if not (code in ("PPLC", "PPLA") or r[6] >= NEIGHBOUR_CITY_POPULATION):
-                    if box is None:
-                        box = self._extent(own) or []
-                    if box and _box_km(r[1], r[2], box) > NEIGHBOUR_VILLAGE_KM:
-                        far.append(i)
+                if not (code in ("PPLC", "PPLA") or r[6] >= NEIGHBOUR_CITY_POPULATION) and \
+                        self._home_km(r, countries) > NEIGHBOUR_VILLAGE_KM:
+                    far.append(i)
                 if kurdish and not is_town(r):
                     barred.append(i)
                 continue
@@ -372,9 +367,7 @@ class Gazetteer:
                     or r[7] in ("curated", "csv")):
                 barred.append(i)
                 continue
-            if box is None:
-                box = self._extent(countries[0]) or []
-            if box and _box_km(r[1], r[2], box) > REGION_KM:
+            if self._home_km(r, countries) > REGION_KM:
                 far.append(i)
                 if not (code == "PPLC" or code.startswith("PCL")
                         or r[6] >= MAJOR_CITY_POPULATION):
@@ -525,16 +518,15 @@ class Gazetteer:
         key = loose_key(base)
         spelled = [i for i, p in enumerate(alts)
                    if exact_key(p.name) == exact_key(base) or loose_key(p.name) == key]
-        dist = [_distance_km(alts[i].lat, alts[i].lon, point[0], point[1]) for i in spelled]
-        pick = _clear_min(spelled, dist) if spelled else None
-        if pick is None or _distance_km(alts[pick].lat, alts[pick].lon, *point) > reach:
+        dist = {i: _distance_km(alts[i].lat, alts[i].lon, point[0], point[1]) for i in spelled}
+        pick = _clear_min(spelled, [dist[i] for i in spelled]) if spelled else None
+        if pick is None or dist[pick] > reach:
             return res
         scores = res.alternative_scores or (res.score,) * len(alts)
         rest = [i for i in range(len(alts)) if i != pick]
         return replace(res, status="resolved", place=alts[pick], score=scores[pick],
                        alternatives=tuple(alts[i] for i in rest),
-                       alternative_scores=tuple(scores[i] for i in rest),
-                       context_km=_distance_km(alts[pick].lat, alts[pick].lon, *point))
+                       alternative_scores=tuple(scores[i] for i in rest), context_km=dist[pick])
 
     def _named_exactly(self, name: str) -> bool:
         """Whether some place's own or an alternate name is ``name`` (folded): then a comma or
@@ -703,7 +695,8 @@ def open_gazetteer(home: str | os.PathLike[str] | None = None) -> Gazetteer:
     try:
         from gazetteer.fuzzy import FUZZY_VERSION
         from gazetteer.sources.builtin import BUILTIN_VERSION
-        rekeyed = db.get_meta(conn, "keys_version") != KEYS_VERSION
+        rekeyed = db.get_meta(conn, "keys_version") != KEYS_VERSION and \
+            conn.execute("SELECT 1 FROM names LIMIT 1").fetchone() is not None
         if rekeyed:
             _rekey(conn)  # keys made by an earlier version: made again from the exact keys
         if db.get_meta(conn, "builtin_version") != BUILTIN_VERSION:

@@ -16,8 +16,9 @@ away. Blocks are stored in the ``fuzzy_keys``
 table (rebuilt after every import) as newline-joined keys sorted by length, and read on first
 use. Only keys of :data:`MIN_LENGTH` letters or more are compared, and at most
 :func:`max_edits` edits apart, counting the letters of the name asked for without its
-qualifiers: "Baghuz Fawqani" (six letters) finds "Upper Baguz", an edit away, but "Qulan
-Fawqani" (five) is not "Upper Qurran".
+qualifiers; names of fewer than MIN_LENGTH letters, qualifiers not counted, are not in the
+blocks: "Qulan Fawqani" (five letters) is not "Upper Qurran", nor "Qurban Fawqani" (six) Upper
+Qurran, whose name has five.
 """
 from __future__ import annotations
 

@@ -339,12 +339,18 @@ def split_qualifiers(key: str) -> tuple[str, str]:
     return base, key[len(base):]
 
 
-@lru_cache(maxsize=200_000)
-def _words(text: str) -> tuple[str, ...]:
-    words = _typed(fold(text)).split()
+def _name_words(folded: str) -> list[str]:
+    """The words of a folded name that its loose and skeleton keys are made of: facility
+    types canonical, articles dropped (unless that is all), qualifiers as tokens last."""
+    words = _typed(folded).split()
     kept = [w for w in words if w not in ARTICLES]
     # glued articles: "alzahraa", "azzahraa" stay as words; "al" alone is kept if it is all.
-    return tuple(qualified(kept or words))
+    return qualified(kept or words)
+
+
+@lru_cache(maxsize=200_000)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_name_words(fold(text)))
 
 
 @lru_cache(maxsize=200_000)
@@ -420,9 +426,7 @@ def lookup_keys(text: str) -> tuple[str, str]:
     folded = _fold_once(text)
     if _ARABIC.search(text) is not None:
         return folded, ""
-    words = _typed(folded).split()
-    kept = qualified([w for w in words if w not in ARTICLES] or words)
-    return folded, "".join([_loose_word(w) for w in kept])
+    return folded, "".join([_loose_word(w) for w in _name_words(folded)])
 
 
 def article_forms(exact: str) -> tuple[str, str] | None:
@@ -601,7 +605,8 @@ def _kurdish_j(match: re.Match) -> str:
 
 #: Kurdish words of place names and the Arabic words the same places' names use (Girê Spî
 #: is Tall Abyad, "white hill"; Serê Kaniyê is Ras al-Ayn, "head of the spring"), in the
-#: same order.
+#: same order. Kurdish qualifiers (mezin, biçûk, jor, jêr) need none: the keys read them as
+#: qualifiers already (see :func:`qualified`).
 _KURDISH_CALQUES: dict[str, str] = {
     **dict.fromkeys(("gir", "girê"), "tall"),
     **dict.fromkeys(("spî", "sipî"), "abyad"),
@@ -609,10 +614,6 @@ _KURDISH_CALQUES: dict[str, str] = {
     **dict.fromkeys(("sor",), "ahmar"),
     **dict.fromkeys(("kanî", "kaniya", "kaniyê"), "ayn"),
     **dict.fromkeys(("ser", "serê"), "ras"),
-    **dict.fromkeys(("mezin",), "kabir"),
-    **dict.fromkeys(("biçûk", "piçûk"), "saghir"),
-    **dict.fromkeys(("jor", "jorîn", "jorin"), "fawqani"),
-    **dict.fromkeys(("jêr", "jêrîn", "jerin"), "tahtani"),
     **dict.fromkeys(("bîr", "bîra"), "bir"),
 }
 

@@ -801,17 +801,23 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
 _GEONAMES = frozenset({"geonames", "builtin"})
 
 
-def _records(cands: CandidateSet, i: int, pool: Sequence[int]) -> list[tuple]:
-    """The rows of ``pool`` within SAME_PLACE_KM of candidate ``i`` (itself included): the
-    records of one place, from one source or several."""
+def _record_ids(cands: CandidateSet, i: int, pool: Sequence[int]) -> list[int]:
+    """Candidate ``i`` and those of ``pool`` within SAME_PLACE_KM of it: the records of one
+    place, from one source or several."""
     rows = cands.rows
     lat, lon = rows[i][1], rows[i][2]
-    out = [rows[i]]
+    out = [i]
     for j in pool:
         if j != i and abs(rows[j][1] - lat) <= _SAME_DLAT and \
                 _distance_km(lat, lon, rows[j][1], rows[j][2]) <= SAME_PLACE_KM:
-            out.append(rows[j])
+            out.append(j)
     return out
+
+
+def _records(cands: CandidateSet, i: int, pool: Sequence[int]) -> list[tuple]:
+    """The rows of :func:`_record_ids`."""
+    rows = cands.rows
+    return [rows[j] for j in _record_ids(cands, i, pool)]
 
 
 def _level(kind: int) -> int:
@@ -937,8 +943,8 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
 
     Places spelled equally well, or within an edit of each other with the same consonants,
     stay in doubt (Kafraya and Kafraya, 64 km apart; Rmelan, an edit from Rmailan and two
-    from Rumaylan, both 160 km from the town meant, which the gazetteer lacks), and so does a name every place fits only by two or
-    more edits: the place meant may be missing. A key shorter than the fuzzy lookup's
+    from Rumaylan, both 160 km from the town meant, which the gazetteer lacks), and so does a
+    name every place fits only by two or more edits: the place meant may be missing. A key shorter than the fuzzy lookup's
     (:data:`gazetteer.fuzzy.MIN_LENGTH`) may be an edit from the place only when the place's
     consonants are the name's (a skeleton match).
 
@@ -979,9 +985,7 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
         if _distance_km(lats[best], lons[best], lats[i], lons[i]) <= apart_km:
             continue
         # the rival place's closest spelling, over all its records (one may name it closer)
-        rival = min([nearest[j] for j in idx if j == i or (
-            abs(lats[j] - lats[i]) <= _SAME_DLAT
-            and _distance_km(lats[i], lons[i], lats[j], lons[j]) <= SAME_PLACE_KM)])
+        rival = min([nearest[j] for j in _record_ids(cands, i, idx)])
         if rival[0] - d0 >= SPELLING_MARGIN:
             continue
         if rival[0] >= d0 and rival[1] > dist[best][1] == 0:

@@ -89,8 +89,7 @@ def seat_codes(communities: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
 
 
 #: A word with the article written onto it, as OCHA's English names often have it
-#: ("Kherbet Elsawda", "Um Eltoyur"): El, then a lower-case letter.
-_GLUED_ARTICLE = re.compile(r"\bEl(?=[a-z]{3,})")
+#: ("Kherbet Elsawda", "Um Eltoyur"): El, then lower-case letters.
 _GLUED_WORD = re.compile(r"\bEl[a-z]{3,}")
 
 
@@ -108,7 +107,7 @@ def unglued_articles(name: str, arabic: str) -> str | None:
     >>> unglued_articles("Sheikh Elwan", "شيخ علوان") is None
     True
     """
-    if _GLUED_ARTICLE.search(name) is None:
+    if _GLUED_WORD.search(name) is None:
         return None
     with_article = {skeleton_key(w[2:]) for w in arabic.replace("_", " ").split()
                     if w.startswith("ال") and len(w) > 3}
