@@ -25,7 +25,7 @@ from gazetteer.normalize import (article_forms, exact_key, has_kurdish_letters, 
                                  lookup_keys, loose_key, skeleton_key, split_qualifiers)
 from gazetteer.located import split_location
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _clear_min,
-                               _distance_km, fuzzy_weight, is_town, rank)
+                               _distance_km, context_is_wide, fuzzy_weight, is_town, rank)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,10 @@ ARTICLE_SQL = (_MATCH + "n.key IN (?1, ?3, ?4) AND n.kind <= 1\nUNION ALL\n"
                "WHERE e.key IN (?1, ?3, ?4) AND e.kind <= 1 AND e.place_id = n.place_id)")
 #: Whether a place has the name (its own or an alternate, exact key ?1).
 NAMED_SQL = "SELECT 1 FROM names WHERE key = ?1 AND kind <= 1 LIMIT 1"
+#: The points of a country's populated places, for measuring how much of it a map covers.
+SAMPLE_SQL = "SELECT lat, lon FROM places WHERE country = ?1 AND feature_code LIKE 'PPL%' ORDER BY id"
+#: Places of a country sampled to measure that.
+COUNTRY_SAMPLE = 600
 #: Places whose consonant skeleton matches: the fallback, looked up only when no exact or
 #: loose key matches (names spelled alike come first; skeletons find the variants).
 SKELETON_SQL = _MATCH + "n.key = ?1 AND n.kind >= 3"
@@ -188,6 +192,7 @@ class Gazetteer:
         self._cache: dict[tuple[str, tuple[str, ...]], CandidateSet] = {}
         self._fuzzy = FuzzyIndex(conn)
         self._extents: dict[str, list[float]] | None = None
+        self._samples: dict[str, np.ndarray] = {}
         raw = db.get_meta(conn, "country_names")
         self._country_names: dict[str, str] = json.loads(raw) if raw else {}
 
@@ -374,6 +379,29 @@ class Gazetteer:
                     barred.append(i)
         return (frozenset(far) if far else _NONE), (frozenset(barred) if barred else _NONE)
 
+    def context_is_wide(self, context: Sequence[tuple[float, float]],
+                        countries: Sequence[str]) -> bool:
+        """Whether the points of a map lie all over its first country (False without
+        countries): then a place near them is hardly likelier meant than a namesake elsewhere
+        (see :func:`gazetteer.resolve.context_is_wide`)."""
+        if not countries or not len(context):
+            return False
+        return context_is_wide(context, self._country_sample(countries[0]))
+
+    def _country_sample(self, country: str) -> np.ndarray:
+        """Points of up to COUNTRY_SAMPLE populated places of ``country`` (a fixed sample)."""
+        sample = self._samples.get(country)
+        if sample is None:
+            if time.monotonic() - self._read_since > SNAPSHOT_SECONDS:
+                self._renew_read()
+            pts = np.array(self._lookup.execute(SAMPLE_SQL, (country,)).fetchall(),
+                           dtype=float).reshape(-1, 2)
+            if len(pts) > COUNTRY_SAMPLE:
+                pts = pts[np.random.default_rng(0).choice(len(pts), COUNTRY_SAMPLE,
+                                                          replace=False)]
+            sample = self._samples[country] = pts
+        return sample
+
     def _extent(self, country: str) -> list[float] | None:
         """``[south, west, north, east]`` of the populated places of ``country``."""
         if self._extents is None:
@@ -426,7 +454,8 @@ class Gazetteer:
                 near: tuple[float, float] | None = None,
                 context: Sequence[tuple[float, float]] = (),
                 extra_places: Sequence[Place] = (),
-                view: Sequence[Sequence[float]] | None = None) -> Resolution:
+                view: Sequence[Sequence[float]] | None = None,
+                context_wide: bool | None = None) -> Resolution:
         """Resolve one place name.
 
         Parameters
@@ -444,6 +473,10 @@ class Gazetteer:
             to it, with source ``project``, ahead of the database.
         view : [[south, west], [north, east]], optional
             The map's view: of far-apart places of one name, the only one inside it is chosen.
+        context_wide : bool, optional
+            Whether ``context`` lies all over the map's first country, so that being near it
+            says little (see :func:`gazetteer.resolve.context_is_wide`); measured when not
+            given.
 
         Returns
         -------
@@ -464,11 +497,15 @@ class Gazetteer:
                 return Resolution(name, "resolved", own, 1.0, match="exact")
         wanted = _codes(countries)
         located = split_location(query) if ("," in query or "(" in query) else None
+        if len(context) and context_wide is None:
+            context_wide = self.context_is_wide(context, wanted)
         if located is not None and not self._named_exactly(query):
-            res = self._resolve_located(located, wanted, near, context, extra_places, view)
+            res = self._resolve_located(located, wanted, near, context, extra_places, view,
+                                        bool(context_wide))
             return replace(res, query=name)
         res = rank(name, self.candidates(query, wanted), countries=wanted, near=near,
-                   context=context, view=view, names=self._loose_names)
+                   context=context, view=view, names=self._loose_names,
+                   wide=bool(context_wide))
         if res.match in ("exact", "alternate") and is_arabic(query):
             res = replace(res, match="arabic")
         return res
@@ -477,7 +514,8 @@ class Gazetteer:
                            near: tuple[float, float] | None,
                            context: Sequence[tuple[float, float]],
                            extra_places: Sequence[Place],
-                           view: Sequence[Sequence[float]] | None) -> Resolution:
+                           view: Sequence[Sequence[float]] | None,
+                           context_wide: bool) -> Resolution:
         """Resolve a name that says where it lies ("Al-Burj, al-Bab"): in the country a
         location names, if one does, and near the place the most specific other location
         resolves to (a district or province is known by its seat), which tells far-apart
@@ -498,7 +536,8 @@ class Gazetteer:
                             found.population >= PROVINCE_SEAT_POPULATION:
                         reach = PROVINCE_LOCATION_KM
         res = self.resolve(base, countries=wanted, near=point or near, context=context,
-                           extra_places=extra_places, view=view)
+                           extra_places=extra_places, view=view,
+                           context_wide=context_wide)
         if res.place is not None:
             off = (_distance_km(res.place.lat, res.place.lon, point[0], point[1])
                    if point is not None else 0.0)
@@ -554,6 +593,7 @@ class Gazetteer:
         keys = [k for k, _, _ in found]
         points = np.array([(lat, lon) for _, lat, lon in found], dtype=float).reshape(-1, 2)
         given = np.asarray(context, dtype=float).reshape(-1, 2)
+        wide = self.context_is_wide(np.concatenate([points, given]), _codes(countries))
         out = []
         for n, r in zip(names, first):
             if r.place is not None and r.place.source == "project":
@@ -564,7 +604,9 @@ class Gazetteer:
             if len(given):
                 ctx = np.concatenate([ctx, given])
             out.append(self.resolve(n, countries=countries, near=near, context=ctx,
-                                    extra_places=extra_places, view=view) if len(ctx) else r)
+                                    extra_places=extra_places, view=view,
+                                    context_wide=wide)
+                       if len(ctx) else r)
         return out
 
     # -- importing -------------------------------------------------------------------------
@@ -630,6 +672,7 @@ class Gazetteer:
             self._cache.clear()
             self._fuzzy.clear()
             self._extents = None
+            self._samples.clear()
         return replaced
 
     def counts(self) -> dict[str, int]:

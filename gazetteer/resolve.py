@@ -327,6 +327,45 @@ def _density(lats: np.ndarray, lons: np.ndarray, points: Sequence[tuple[float, f
     return 1.0 - np.exp(-np.exp(-d / scale).sum(axis=1) / CONTEXT_SUPPORT)
 
 
+#: A map's points lie all over its country when at least WIDE_CONTEXT_SHARE of the country's
+#: places have one of them within WIDE_CONTEXT_KM. A map of one front covers a few hundredths
+#: of Syria; a report of the northern Aleppo offensive that also names places from Damascus
+#: to Qamishli (the 117-spelling set) 0.64; the 750 places of the evaluation set, a catalogue
+#: of the whole country, 0.94.
+WIDE_CONTEXT_KM = 30.0
+WIDE_CONTEXT_SHARE = 0.8
+#: Context points are counted once per cell of this many degrees (about 11 km).
+WIDE_CONTEXT_CELL = 0.1
+_WIDE_CHUNK = 4096
+
+
+def context_is_wide(context: Sequence[tuple[float, float]], sample: np.ndarray) -> bool:
+    """Whether ``context`` lies all over the country whose places ``sample`` holds.
+
+    A map of a whole country has one of its places near nearly every village: the nearness of
+    a candidate to them is then no evidence that it is the place meant, as it is on a map of
+    one front.
+
+    Parameters
+    ----------
+    context : sequence of (lat, lon)
+        The map's points.
+    sample : ndarray of shape (n, 2)
+        Points of the country's populated places.
+    """
+    if not len(context) or not len(sample):
+        return False
+    cells = np.unique(np.round(np.asarray(context, dtype=float).reshape(-1, 2)
+                               / WIDE_CONTEXT_CELL), axis=0) * WIDE_CONTEXT_CELL
+    nearest = np.full(len(sample), np.inf)
+    for start in range(0, len(cells), _WIDE_CHUNK):
+        part = cells[start:start + _WIDE_CHUNK]
+        d = haversine_km(sample[:, None, 0], sample[:, None, 1], part[None, :, 0],
+                         part[None, :, 1])
+        nearest = np.minimum(nearest, d.min(axis=1))
+    return float((nearest <= WIDE_CONTEXT_KM).mean()) >= WIDE_CONTEXT_SHARE
+
+
 _WANTED: dict[tuple, tuple[str, ...]] = {}
 
 
@@ -346,7 +385,7 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
          near: tuple[float, float] | None = None,
          context: Sequence[tuple[float, float]] = (),
          view: Sequence[Sequence[float]] | None = None,
-         names: NamesLookup | None = None) -> Resolution:
+         names: NamesLookup | None = None, wide: bool = False) -> Resolution:
     """Score the candidates of ``query`` and decide its resolution.
 
     Parameters
@@ -369,6 +408,11 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
         ``names(place ids) -> {place id: loose keys of its names}`` (the database's): lets a
         place whose name is clearly closer to the query than any far-off rival's win (see
         :func:`_spelling_pick`); without it such names stay ``ambiguous``.
+    wide : bool
+        The context lies all over the map's country (see :func:`context_is_wide`): a place
+        near it is no likelier meant than one elsewhere, so it neither lifts a candidate's
+        score nor confirms a look-alike, and picks one of far-apart namesakes only when the
+        others lie far from all of it.
     """
     if not cands.rows:
         return Resolution(query, "unresolved", None, 0.0)
@@ -387,7 +431,7 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
         if hit is None:
             hit = memo[(query, wanted)] = _rank(query, cands, wanted, None, (), None, names)
         return hit
-    return _rank(query, cands, wanted, near, context, view, names)
+    return _rank(query, cands, wanted, near, context, view, names, wide)
 
 
 def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], bool]:
@@ -443,13 +487,13 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
           near: tuple[float, float] | None,
           context: Sequence[tuple[float, float]],
           view: Sequence[Sequence[float]] | None,
-          names: NamesLookup | None = None) -> Resolution:
+          names: NamesLookup | None = None, wide: bool = False) -> Resolution:
     rows = cands.rows
     n = len(rows)
     n_context = len(context)
     # raw scores below; the Resolution reports raw / MAX_RAW
     prox = None
-    if near is not None or n_context:
+    if near is not None or (n_context and not wide):
         base = cands.base
         # Only candidates that proximity could lift into contention are measured.
         live = np.flatnonzero(base >= base.max() - W_PROXIMITY - OTHER_COUNTRY_PENALTY
@@ -458,7 +502,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         part = np.zeros(len(live))
         if near is not None:
             part = _proximity(lats, lons, [near], NEAR_SCALE_KM)
-        if n_context:
+        if n_context and not wide:
             part = np.maximum(part, CONTEXT_WEIGHT * _density(lats, lons, context,
                                                               CONTEXT_SCALE_KM))
         prox = np.zeros(n)
@@ -506,7 +550,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         group = _far_namesakes(cands, kept0, base_sc, kept0[0], wanted, order0, query)
         anchor = kept0[0]
         if group:
-            pick = _context_pick(cands, group, near, context, view)
+            pick = _context_pick(cands, group, near, context, view, wide)
             if pick is not None and SKELETON_ARABIC <= rows[pick][9] <= SKELETON_LATIN and \
                     skeleton_letters(cands.skeleton) <= SHORT_SKELETON:
                 # three consonants fit villages all over the country: the one nearest the
@@ -591,7 +635,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                        (kept[:3] + abroad[:3])[:MAX_ALTERNATIVES], match)
     if len(kept) > 1 and best_score - sc[kept[1]] < MARGIN:
         close = [i for i in kept if best_score - sc[i] < 3 * MARGIN]
-        pick = _context_pick(cands, close, near, context, view)
+        pick = _context_pick(cands, close, near, context, view, wide)
         if pick is None and names is not None:
             # places a few km apart scored alike: the one clearly spelled as the name is
             # ("Tell Shamiran" is Tal Shamran, not Tal Shamiyeh 15 km off)
@@ -1057,10 +1101,11 @@ def _spelled_alike(query: str, cands: CandidateSet, group: list[int], prox: np.n
 def _context_pick(cands: CandidateSet, group: list[int],
                   near: tuple[float, float] | None,
                   context: Sequence[tuple[float, float]],
-                  view: Sequence[Sequence[float]] | None) -> int | None:
+                  view: Sequence[Sequence[float]] | None, wide: bool = False) -> int | None:
     """The one candidate of ``group`` the context clearly points at, or None: the only one
     near ``near``; the only one inside the map's view; the only one near the other places of
-    the report or map (or inside their extent)."""
+    the report or map (or, unless they lie all over the country, among many of them or
+    inside their extent)."""
     rows = cands.rows
     if near is not None:
         d = [_distance_km(rows[i][1], rows[i][2], near[0], near[1]) for i in group]
@@ -1078,7 +1123,7 @@ def _context_pick(cands: CandidateSet, group: list[int],
         glon = np.array([rows[i][2] for i in group])
         d = haversine_km(glat[:, None], glon[:, None], pts[None, :, 0], pts[None, :, 1])
         pick = _clear_min(group, d.min(axis=1).tolist())
-        if pick is not None:
+        if pick is not None or wide:
             return pick
         # or the one among many of the other places, the rest near few or none
         density = np.exp(-d / CONTEXT_SCALE_KM).sum(axis=1)
