@@ -32,8 +32,9 @@ NATURAL_EARTH = SHARED / "data" / "basemap-levant" / "populated_places.geojson"
 LAT_RANGE = (32.3, 37.4)
 LON_RANGE = (35.6, 42.4)
 CATEGORIES = ("town", "village", "kurdish", "report", "arabic")
-# Rows of the raw file from this marker on are listed after the Natural Earth rows.
-LATER_BATCH = "# Held-back batch 3"
+# Rows of the raw file after each of these markers are listed after the Natural Earth rows, batch
+# by batch in this order, so that rows already measured keep their positions in the CSV.
+LATER_BATCHES = ("# Held-back batch 3", "# Held-back batch 4")
 
 _DEC = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*$")
 _DMS = re.compile(
@@ -120,22 +121,25 @@ def natural_earth_rows() -> list[dict]:
     return rows
 
 
-def raw_rows() -> tuple[list[dict], list[dict]]:
-    """Rows of the raw file: those written before the ``LATER_BATCH`` marker, and those after it.
+def raw_rows() -> tuple[list[dict], list[list[dict]]]:
+    """Rows of the raw file: those written before the first ``LATER_BATCHES`` marker, and each
+    later batch's.
 
     Returns
     -------
-    tuple of list of dict
-        The rows listed before the Natural Earth rows, and the rows listed after them (so that
-        rows already measured keep their positions in the CSV).
+    tuple
+        The rows listed before the Natural Earth rows, and one list of rows per marker of
+        ``LATER_BATCHES`` (in that order), listed after them so that rows already measured keep
+        their positions in the CSV.
     """
     earlier: list[dict] = []
-    later: list[dict] = []
+    later: list[list[dict]] = [[] for _ in LATER_BATCHES]
     rows = earlier
     with open(RAW, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
-            if line.startswith(LATER_BATCH):
-                rows = later
+            for marker, batch in zip(LATER_BATCHES, later):
+                if line.startswith(marker):
+                    rows = batch
             if line.startswith("#") or not line.strip():
                 continue
             cols = line.rstrip("\n").split("\t")
@@ -152,7 +156,7 @@ def raw_rows() -> tuple[list[dict], list[dict]]:
 
 def main() -> int:
     earlier, later = raw_rows()
-    rows = earlier + natural_earth_rows() + later
+    rows = earlier + natural_earth_rows() + [r for batch in later for r in batch]
     kept, seen, dropped = [], set(), []
     for r in rows:
         key = (r["query"].casefold(), r["place"])
