@@ -56,11 +56,16 @@ HEADER = """\
 # Categories: town (towns and cities), village, kurdish (Kurdish names and spellings), report
 # (spelling variants used in reports and articles: Tal/Tell, Kafr/Kfar/Kefer, -eh/-a, ee/ou,
 # French romanisations, former names), arabic (Arabic-script names from the same articles).
-# Two held-back batches were added later, each fixed before it was measured: batch 2 (the rows
+# Three held-back batches were added later, each fixed before it was measured: batch 2 (the rows
 # after the first marker in syria_eval_raw.tsv; data rows 320-518 here, counted from 0 as
-# place_eval.py --rows counts them) and batch 3 (the rows after the "Held-back batch 3" marker;
+# place_eval.py --rows counts them), batch 3 (the rows after the "Held-back batch 3" marker;
 # data rows 548-749, after the Natural Earth rows, so that rows 0-547 are the set as it was
-# before batch 3). Where a spelling was read only in a news or travel page, the row takes the
+# before batch 3) and batch 4 (the rows after the "Held-back batch 4" marker; data rows
+# 750-948, after batch 3, so that rows 0-749 are the set as it was before batch 4). Batch 4
+# weights spellings of northern Syrian places (Aleppo, Idlib, Raqqa, Hasakah, northern Hama)
+# as news outlets and agencies wrote them, in English, Turkish, French, German, Spanish and
+# Portuguese, plus villages and towns named in war reporting with their Arabic and Kurdish
+# names. Where a spelling was read only in a news or travel page, the row takes the
 # coordinates of the place's article and names both pages.
 # Corrections (each from a second source, never from the gazetteer's data): Dweir Baabda (4
 # rows) was first read as 35.56389, 36.10000 from a mirror of the English article, a point
