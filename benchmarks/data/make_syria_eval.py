@@ -61,7 +61,7 @@ HEADER = """\
 # place_eval.py --rows counts them), batch 3 (the rows after the "Held-back batch 3" marker;
 # data rows 548-749, after the Natural Earth rows, so that rows 0-547 are the set as it was
 # before batch 3) and batch 4 (the rows after the "Held-back batch 4" marker; data rows
-# 750-948, after batch 3, so that rows 0-749 are the set as it was before batch 4). Batch 4
+# 750-1019, after batch 3, so that rows 0-749 are the set as it was before batch 4). Batch 4
 # weights spellings of northern Syrian places (Aleppo, Idlib, Raqqa, Hasakah, northern Hama)
 # as news outlets and agencies wrote them, in English, Turkish, French, German, Spanish and
 # Portuguese, plus villages and towns named in war reporting with their Arabic and Kurdish
