@@ -32,8 +32,9 @@ NATURAL_EARTH = SHARED / "data" / "basemap-levant" / "populated_places.geojson"
 LAT_RANGE = (32.3, 37.4)
 LON_RANGE = (35.6, 42.4)
 CATEGORIES = ("town", "village", "kurdish", "report", "arabic")
-# Rows of the raw file from this marker on are listed after the Natural Earth rows.
-LATER_BATCH = "# Held-back batch 3"
+# Rows of the raw file after each of these markers are listed after the Natural Earth rows, batch
+# by batch in this order, so that rows already measured keep their positions in the CSV.
+LATER_BATCHES = ("# Held-back batch 3", "# Held-back batch 4")
 
 _DEC = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*$")
 _DMS = re.compile(
@@ -55,11 +56,16 @@ HEADER = """\
 # Categories: town (towns and cities), village, kurdish (Kurdish names and spellings), report
 # (spelling variants used in reports and articles: Tal/Tell, Kafr/Kfar/Kefer, -eh/-a, ee/ou,
 # French romanisations, former names), arabic (Arabic-script names from the same articles).
-# Two held-back batches were added later, each fixed before it was measured: batch 2 (the rows
+# Three held-back batches were added later, each fixed before it was measured: batch 2 (the rows
 # after the first marker in syria_eval_raw.tsv; data rows 320-518 here, counted from 0 as
-# place_eval.py --rows counts them) and batch 3 (the rows after the "Held-back batch 3" marker;
+# place_eval.py --rows counts them), batch 3 (the rows after the "Held-back batch 3" marker;
 # data rows 548-749, after the Natural Earth rows, so that rows 0-547 are the set as it was
-# before batch 3). Where a spelling was read only in a news or travel page, the row takes the
+# before batch 3) and batch 4 (the rows after the "Held-back batch 4" marker; data rows
+# 750-1019, after batch 3, so that rows 0-749 are the set as it was before batch 4). Batch 4
+# weights spellings of northern Syrian places (Aleppo, Idlib, Raqqa, Hasakah, northern Hama)
+# as news outlets and agencies wrote them, in English, Turkish, French, German, Spanish and
+# Portuguese, plus villages and towns named in war reporting with their Arabic and Kurdish
+# names. Where a spelling was read only in a news or travel page, the row takes the
 # coordinates of the place's article and names both pages.
 # Corrections (each from a second source, never from the gazetteer's data): Dweir Baabda (4
 # rows) was first read as 35.56389, 36.10000 from a mirror of the English article, a point
@@ -120,22 +126,25 @@ def natural_earth_rows() -> list[dict]:
     return rows
 
 
-def raw_rows() -> tuple[list[dict], list[dict]]:
-    """Rows of the raw file: those written before the ``LATER_BATCH`` marker, and those after it.
+def raw_rows() -> tuple[list[dict], list[list[dict]]]:
+    """Rows of the raw file: those written before the first ``LATER_BATCHES`` marker, and each
+    later batch's.
 
     Returns
     -------
-    tuple of list of dict
-        The rows listed before the Natural Earth rows, and the rows listed after them (so that
-        rows already measured keep their positions in the CSV).
+    tuple
+        The rows listed before the Natural Earth rows, and one list of rows per marker of
+        ``LATER_BATCHES`` (in that order), listed after them so that rows already measured keep
+        their positions in the CSV.
     """
     earlier: list[dict] = []
-    later: list[dict] = []
+    later: list[list[dict]] = [[] for _ in LATER_BATCHES]
     rows = earlier
     with open(RAW, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
-            if line.startswith(LATER_BATCH):
-                rows = later
+            for marker, batch in zip(LATER_BATCHES, later):
+                if line.startswith(marker):
+                    rows = batch
             if line.startswith("#") or not line.strip():
                 continue
             cols = line.rstrip("\n").split("\t")
@@ -152,7 +161,7 @@ def raw_rows() -> tuple[list[dict], list[dict]]:
 
 def main() -> int:
     earlier, later = raw_rows()
-    rows = earlier + natural_earth_rows() + later
+    rows = earlier + natural_earth_rows() + [r for batch in later for r in batch]
     kept, seen, dropped = [], set(), []
     for r in rows:
         key = (r["query"].casefold(), r["place"])
