@@ -27,7 +27,7 @@ def test_a_kurdish_alternate_name_of_a_village_next_door_does_not_win_over_home(
     # (nor is Al Qahtaniyah, whose record lacks the Kurdish name: it is offered, not chosen)
     res = gz.resolve("Tirbespî", countries=["SY", "TR"])
     assert res.status == "unresolved", res
-    assert [p.country for p in res.alternatives] == ["SY"] and _km(res.alternatives[0], QAHTANIYAH) < 25
+    assert _km(res.alternatives[0], QAHTANIYAH) < 25
     # a map of Turkey looks for look-alike spellings there
     res = gz.resolve("Tirbespî", countries=["TR", "SY"])
     assert res.status == "resolved" and res.place.country == "TR" and res.match == "fuzzy"
