@@ -73,9 +73,10 @@ _DATELINE_END = r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|-{1,2})\s+\S"
 #: date, the agency, and a dash ("KILIS, Turkey —", "AZAZ, Syria (Reuters) -",
 #: "BEIRUT, 15 feb 2016 (AFP) -").
 DATELINE = re.compile(r"^" + _DATELINE_PLACE + r"(?:,\s*[^—–()\n]{2,40}?)?" + _DATELINE_END)
-#: A dateline that gives the date after the place and its country: "KILIS, Turkey, Feb. 7, 2016 —".
+#: A dateline that gives the date after the place and its country: "KILIS, Turkey, Feb. 7, 2016 —",
+#: "BEIRUT, Feb. 9, 2016 (AFP) -" (a country has no figures: "Feb. 9" is the date's).
 _DATED_DATELINE = re.compile(
-    r"^" + _DATELINE_PLACE + rf"(?:,\s*[{_CAPITAL}][\w .'’\-]{{1,30}})?,\s*(?P<date>[^—–()\n]{{4,40}}?)"
+    r"^" + _DATELINE_PLACE + rf"(?:,\s*[{_CAPITAL}](?:[^\W\d]|[ .'’\-]){{1,30}})?,\s*(?P<date>[^—–()\n]{{4,40}}?)"
     + _DATELINE_END)
 #: The words that open a byline ("By Daniel Hart", "Por", "Par", "Von").
 _BYLINE_WORDS = ("by", "por", "par", "von")
