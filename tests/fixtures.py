@@ -87,3 +87,14 @@ EXPECTED = {
     "2016-02-03": ({"f-1", "f-2", "f-3"}, {"gov-after", "rebels-all"}),
     "2016-02-04": ({"f-1", "f-2", "f-3", "f-4"}, {"gov-after", "rebels-all"}),
 }
+
+#: One more incident, for a project's events/report.yaml: a source added after a build.
+NEW_INCIDENT = """\
+incidents:
+  - id: r-1
+    date: 2016-02-03
+    lat: 36.4
+    lon: 37.1
+    type: airstrike
+    title: New report
+"""

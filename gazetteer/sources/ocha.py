@@ -91,6 +91,9 @@ def seat_codes(communities: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
 #: A word with the article written onto it, as OCHA's English names often have it
 #: ("Kherbet Elsawda", "Um Eltoyur"): El, then lower-case letters.
 _GLUED_WORD = re.compile(r"\bEl[a-z]{3,}")
+#: Arabic names that begin with the article's letters but are one word: الياس is Ilyas (Elias,
+#: إلياس written without its hamza), not al-Yas ("Deir Elias" is no "Deir al-ias").
+_NOT_ARTICLE = frozenset({"الياس"})
 
 
 def unglued_articles(name: str, arabic: str) -> str | None:
@@ -98,7 +101,7 @@ def unglued_articles(name: str, arabic: str) -> str | None:
     "Kherbet al-sawda", which reports write "Khirbet al-Sawda"), or None when it has none.
     A word is set apart only when the Arabic name has a word of the article (ال) and the
     rest's consonants: "Sheikh Elwan" is شيخ علوان ('Elwan, a name), "Sheikh Elwan Elkabir"
-    only "Sheikh Elwan al-kabir".
+    only "Sheikh Elwan al-kabir"; "Deir Elias" (دير الياس) is the name Ilyas, no article.
 
     Examples
     --------
@@ -110,7 +113,7 @@ def unglued_articles(name: str, arabic: str) -> str | None:
     if _GLUED_WORD.search(name) is None:
         return None
     with_article = {skeleton_key(w[2:]) for w in arabic.replace("_", " ").split()
-                    if w.startswith("ال") and len(w) > 3}
+                    if w.startswith("ال") and len(w) > 3 and w not in _NOT_ARTICLE}
     if not with_article:
         return None
 

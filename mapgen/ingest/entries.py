@@ -58,13 +58,39 @@ _LABEL = re.compile(
     r"^(?:(?:last\s+)?updated|published|posted|first\s+published|atualizad[oa]|atualiza[çc][ãa]o|"
     r"publicad[oa]|publié|publie|mis\s+à\s+jour|mis\s+a\s+jour|modifié|actualizad[oa]|"
     r"actualizaci[óo]n|dateline|date)\b(?:\s+(?:on|at|em|le|el|à|a|às|:))*\s*[:\-–—]?\s*", re.I)
-#: A byline: the author (and place or outlet), then the date ("By Daniel Hart | Feb. 7, 2016").
-_BYLINE = re.compile(r"^(?:by|por|par|von)\s+\S", re.I)
 _SEPARATORS = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
-#: A dateline opening an article's first paragraph: "KILIS, Turkey, Feb. 7, 2016 —".
-_PARAGRAPH_DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'’\-]{2,40}(?:,\s*[A-ZÀ-Ý][\w .'’\-]{1,30})?),\s*(?P<date>[^—–()]{4,40}?)"
-    r"\s*(?:\([^)]{1,30}\))?\s*(?:—|–|-{1,2})\s+\S")
+
+# Datelines and bylines: the date of an entry is read from them here, and the mentions of a
+# report read the dateline's place as a name and the byline's authors as people.
+#: Capital letters of a name written in capitals ("KILIS", "ŞANLIURFA", "İSTANBUL").
+_CAPITAL = "A-ZÀ-ÞĞİŞ"
+#: A dateline's place: one to four words in capitals ("KILIS", "BAB AL-SALAMA", "ST. PETERSBURG").
+_DATELINE_PLACE = (rf"(?P<place>[{_CAPITAL}][{_CAPITAL}.'’\-]+"
+                   rf"(?:\s+[{_CAPITAL}][{_CAPITAL}.'’\-]+){{0,3}})")
+#: The end of a dateline: the agency in brackets, then a dash before the story ("(Reuters) - Rebels").
+_DATELINE_END = r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|-{1,2})\s+\S"
+#: An article's dateline opening a paragraph: the place in capitals, then its country or the
+#: date, the agency, and a dash ("KILIS, Turkey —", "AZAZ, Syria (Reuters) -",
+#: "BEIRUT, 15 feb 2016 (AFP) -").
+DATELINE = re.compile(r"^" + _DATELINE_PLACE + r"(?:,\s*[^—–()\n]{2,40}?)?" + _DATELINE_END)
+#: A dateline that gives the date after the place and its country: "KILIS, Turkey, Feb. 7, 2016 —",
+#: "BEIRUT, Feb. 9, 2016 (AFP) -" (a country has no figures: "Feb. 9" is the date's).
+_DATED_DATELINE = re.compile(
+    r"^" + _DATELINE_PLACE + rf"(?:,\s*[{_CAPITAL}](?:[^\W\d]|[ .'’\-]){{1,30}})?,\s*(?P<date>[^—–()\n]{{4,40}}?)"
+    + _DATELINE_END)
+#: The words that open a byline ("By Daniel Hart", "Por", "Par", "Von").
+_BYLINE_WORDS = ("by", "por", "par", "von")
+#: A byline's opening word, then the author (and place or outlet) and, after a comma, the date
+#: ("By Daniel Hart, Feb. 7, 2016").
+_BYLINE_DATE = re.compile(r"^(?:" + "|".join(_BYLINE_WORDS) + r")\s+[^,|]{2,40},\s*(.+)$", re.I)
+#: A byline: its opening word ("By" or "BY"), then two or more capitalised names (joined by
+#: "and", "e", "et", "y" or commas) and nothing else but a separator and a date
+#: ("By Layla Haddad and Orhan Coskun | Feb. 15, 2016").
+BYLINE = re.compile(
+    r"^(?:" + "|".join(form for word in _BYLINE_WORDS for form in (word.title(), word.upper())) + r")"
+    rf"\s+(?P<names>[{_CAPITAL}][\w'’.\-]*"
+    rf"(?:(?:\s+|\s*,\s*|\s+(?:and|e|et|y|und|&)\s+)(?:(?:de|da|do|dos|van|von|al|el|bin|ibn)\s+)?[{_CAPITAL}][\w'’.\-]*)+)"
+    r"\s*(?:$|[|·•]|\s[-—–]\s|,\s*\d|,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 
 @dataclass(frozen=True)
 class Stamp:
@@ -148,7 +174,7 @@ def _candidates(text: str) -> list[str]:
                 continue
             label = _LABEL.match(seg)
             out.append(seg[label.end():] if label is not None and label.end() < len(seg) else seg)
-    byline = re.match(r"^(?:by|por|par|von)\s+[^,|]{2,40},\s*(.+)$", text, re.I)
+    byline = _BYLINE_DATE.match(text)
     if byline is not None:
         out.append(byline.group(1))
     return out
@@ -241,7 +267,7 @@ def _zone(text: str | None, extra: str | None, default: ZoneInfo) -> dt.tzinfo:
 
 def _paragraph_dateline(line: str) -> tuple[str, dict[str, str | None]] | None:
     """The date of an article dateline at the start of a paragraph ("KILIS, Turkey, Feb. 7, 2016 —")."""
-    match = _PARAGRAPH_DATELINE.match(line.strip())
+    match = _DATED_DATELINE.match(line.strip())
     if match is None:
         return None
     date = " ".join(match.group("date").split())

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from mapgen.ingest import lexicon as lx
+from mapgen.ingest.entries import BYLINE, DATELINE
 from mapgen.ingest.kinds import tells_of_event
 from mapgen.ingest.sentences import Sentence
 from mapgen.geodesy import great_circle_km
@@ -112,18 +113,6 @@ criticizes""".split())
 #: Words after a name, after "could", "would", "has"..., that say it stands for its government
 #: ("Moscow could demand", "Ankara has rejected"); a capital only.
 _MODALS = frozenset("could would will may might must should can cannot has had have is was".split())
-#: An article's dateline opening a paragraph: the place in capitals, then its country or the
-#: date, the agency, and a dash ("KILIS, Turkey —", "AZAZ, Syria (Reuters) -",
-#: "BEIRUT, 15 feb 2016 (AFP) -").
-_DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-ÞĞİŞ][A-ZÀ-ÞĞİŞ'’\-]+(?:\s+[A-ZÀ-ÞĞİŞ][A-ZÀ-ÞĞİŞ'’\-]+){0,3})"
-    r"(?:,\s*[^—–()\n]{2,40}?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|-{1,2})\s+\S")
-#: A byline: "By", "Por", "Par" or "Von", then two or more capitalised names (joined by "and",
-#: "e", "et", "y" or commas) and nothing else but a separator and a date.
-_BYLINE = re.compile(
-    r"^(?:By|BY|Por|POR|Par|PAR|Von)\s+(?P<names>[A-ZÀ-ÞĞİŞ][\w'’.\-]*"
-    r"(?:(?:\s+|\s*,\s*|\s+(?:and|e|et|y|und|&)\s+)(?:(?:de|da|do|dos|van|von|al|el|bin|ibn)\s+)?[A-ZÀ-ÞĞİŞ][\w'’.\-]*)+)"
-    r"\s*(?:$|[|·•]|\s[-—–]\s|,\s*\d|,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 #: The text before a name ends with another name's possessive ("near Azaz's"): what the words
 #: before that name say is said of the name that follows it ("near Azaz's Bab al-Salama crossing").
 _POSSESSOR_BEFORE = re.compile(r"(?:\b[A-ZÀ-Þ][\w'’\-]*\s+){0,2}[A-ZÀ-Þ][\w'’\-]*['’]s\s*$")
@@ -319,13 +308,13 @@ def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:
     head = text[:1]
     if not head.isupper():
         return
-    match = _DATELINE.match(text)
+    match = DATELINE.match(text)
     if match is not None:
         for tok in tokens:
             if tok.end <= match.end("place"):
                 tok.dateline = True
         return
-    match = _BYLINE.match(text)
+    match = BYLINE.match(text)
     if match is not None:
         for tok in tokens:
             if tok.start >= match.start("names") and tok.end <= match.end("names"):

@@ -94,8 +94,8 @@ def test_injection_strings_stay_text_everywhere(hostile: Path, open_map) -> None
     assert XSS[3] in p.locator(".leaflet-control-attribution").inner_text()
     summary = wait_summary(page)
     assert f"{XSS[3]}: 2" in summary and XSS[1] in summary and XSS[2] in summary
-    for n, text in enumerate(XSS):
-        assert text in summary or n == 0, f"latest titles in the summary: {text}"
+    for text in XSS[1:]:
+        assert text in summary, f"latest titles in the summary: {text}"
     for n, text in enumerate(XSS):
         p.evaluate("id => mapgen.openIncident(id)", f"x-{n}")
         popup = p.locator(f".leaflet-popup-content .mapgen-popup[data-incident='x-{n}']")

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from mapgen.cli import main
 from tests.gazetteer.fixtures import (  # noqa: F401  (pytest finds fixtures by name)
-    _isolated_home, builtin_home_master, home, sytr_home, sytr_home_master)
+    _isolated_home, builtin_home_master, home, sy_sample, sytr_home, sytr_home_master)
 from tests.gazetteer.common import DUMPS, SAMPLE_SY, dump_lines
 
 pytestmark = pytest.mark.skipif(not DUMPS.is_dir(), reason="GeoNames-format dumps not found")
@@ -29,13 +29,6 @@ def places(home) -> int:
         return conn.execute("SELECT COUNT(*) FROM places").fetchone()[0]
     finally:
         conn.close()
-
-
-@pytest.fixture
-def sy_sample(tmp_path):
-    path = tmp_path / "SY.txt"
-    path.write_text("".join(dump_lines("SY", SAMPLE_SY)), encoding="utf-8")
-    return path
 
 
 def test_import_reports_and_makes_names_resolvable(home, sy_sample, tmp_path):

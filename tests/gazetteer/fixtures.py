@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.gazetteer.common import DUMPS
+from tests.gazetteer.common import DUMPS, SAMPLE_SY, dump_lines
 
 DB_FILENAME = "gazetteer.sqlite3"
 
@@ -78,6 +78,14 @@ def gz_sytr(sytr_home_master):
 
     with open_gazetteer(sytr_home_master) as g:
         yield g
+
+
+@pytest.fixture
+def sy_sample(tmp_path) -> Path:
+    """A GeoNames-format file of a few real rows of the SY dump (see ``SAMPLE_SY``)."""
+    path = tmp_path / "SY.txt"
+    path.write_text("".join(dump_lines("SY", SAMPLE_SY)), encoding="utf-8")
+    return path
 
 
 @pytest.fixture(autouse=True)

@@ -21,13 +21,6 @@ def _counts(home):
         conn.close()
 
 
-@pytest.fixture
-def sy_sample(tmp_path):
-    path = tmp_path / "SY.txt"
-    path.write_text("".join(dump_lines("SY", SAMPLE_SY)), encoding="utf-8")
-    return path
-
-
 def test_dump_import_adds_villages_the_builtin_lacks(gz, sy_sample):
     # the built-in default knows the village from OCHA's list only
     before = gz.resolve("Kafer Naya", countries=["SY"])

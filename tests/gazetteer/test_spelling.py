@@ -146,9 +146,24 @@ def test_an_article_ocha_writes_onto_a_word_is_read_apart(gz) -> None:
     assert unglued_articles("Um Elamad Elbab", "أم العمد الباب") == "Um al-amad al-bab"
     # 'Elwan is a name, not al-Wan: the Arabic name has no article
     assert unglued_articles("Sheikh Elwan", "شيخ علوان") is None
+    # nor is Elias al-Ias: الياس is the name Ilyas written without its hamza
+    assert unglued_articles("Deir Elias", "دير الياس") is None
+    assert unglued_articles("Deir Elias Elkabir", "دير الياس الكبير") == "Deir Elias al-kabir"
     # OCHA's "Rasm Eljahsh" (رسم الجحش) is Rasm al-Jahsh
     res = gz.resolve("Rasm al-Jahsh", countries=["SY"])
     assert res.status == "resolved" and res.place.ref == "C1042" and res.match == "alternate"
+
+
+
+def test_a_community_named_after_ilyas_gets_no_article_read_apart(tmp_path: Path) -> None:
+    # rows of the built-in communities (compact layout): Kherbet Elias is no "Kherbet al-ias"
+    rows = [["name_en", "name_ar", "alt_names", "lat", "lon", "pcode", "feature_code"],
+            ["Kherbet Elias", "خربة الياس", "", "36.57179", "40.74721", "C4340", ""],
+            ["Tor Elyas", "طور الياس", "", "37.02359", "40.80465", "C4694", ""],
+            ["Kherbet Elsawda", "خربة السودا", "", "33.38931", "35.92731", "C2479", ""]]
+    names = [r.names for r in read_rows(rows, tmp_path / "x.csv", FileReport("x.csv", "ocha"))]
+    assert names == [("Kherbet Elias", "خربة الياس"), ("Tor Elyas", "طور الياس"),
+                     ("Kherbet Elsawda", "خربة السودا", "Kherbet al-sawda")]
 
 
 TELL_SHAMIRAM = (36.63917, 40.35722)

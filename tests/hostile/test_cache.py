@@ -8,17 +8,8 @@ import random
 from pathlib import Path
 
 from mapgen.buildcache import BuildCache, seal
+from tests.fixtures import NEW_INCIDENT
 from tests.hostile.helpers import cli, project
-
-NEW_REPORT = """\
-incidents:
-  - id: r-1
-    date: 2016-02-03
-    lat: 36.4
-    lon: 37.1
-    type: airstrike
-    title: New report
-"""
 
 
 def _no_cache(source: Path, out: Path, *extra: str) -> bytes:
@@ -104,7 +95,7 @@ def test_cached_rebuild_after_a_new_report_equals_a_full_build(tmp_path: Path) -
     source = project(tmp_path / "p")
     out = tmp_path / "out" / "map.html"
     assert cli("build", source, "-o", out).code == 0
-    (source / "events" / "report.yaml").write_text(NEW_REPORT, encoding="utf-8")
+    (source / "events" / "report.yaml").write_text(NEW_INCIDENT, encoding="utf-8")
     ran = cli("build", source, "-o", out)
     assert "1 incidents added" in ran.out and not ran.err
     assert out.read_bytes() == _no_cache(source, tmp_path / "full.html")

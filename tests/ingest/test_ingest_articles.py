@@ -109,6 +109,19 @@ def test_dateline_at_the_start_of_the_first_paragraph(builtin: Any) -> None:
     assert {d["place"] for d in result.drafts} == {"Azaz"}
 
 
+@pytest.mark.parametrize("dateline, day", [
+    ("ŞANLIURFA, Turkey, 7 Feb 2016 —", dt.date(2016, 2, 7)),
+    ("İSTANBUL, Turkey, Feb. 9, 2016 (Reuters) -", dt.date(2016, 2, 9)),
+    ("ST. PETERSBURG, Russia, Feb. 10, 2016 —", dt.date(2016, 2, 10)),
+    ("BEIRUT, Feb. 11, 2016 (AFP) -", dt.date(2016, 2, 11)),
+    ("BEIRUT, 12 feb 2016 (AFP) -", dt.date(2016, 2, 12)),
+])
+def test_a_dateline_in_any_capitals_dates_the_article(dateline: str, day: dt.date) -> None:
+    entries = split_entries(f"Headline Of The Story\n\n{dateline} Talks resumed on Monday.\n", UTC)
+    assert [e.stamp.moment.date() for e in entries if e.stamp] == [day]
+    assert "Talks resumed" in entries[-1].text
+
+
 def test_common_words_of_other_languages_are_not_places(builtin: Any) -> None:
     text = ("7 de fevereiro de 2016\n\nMais de mil famílias fugiram para Azaz durante a noite. Para o governo "
             "turco, a fronteira continua fechada. Sobre a estrada de Alepo só passam ambulâncias.\n")

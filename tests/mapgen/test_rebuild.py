@@ -12,18 +12,8 @@ from mapgen.buildrecord import compare, make_record, read_record, record_path
 from mapgen.cli import main
 from mapgen.rebuild import build_and_record
 from tests.conftest import write_project
-from tests.fixtures import PROJECT
+from tests.fixtures import NEW_INCIDENT, PROJECT
 from tests.pagedata import page_incidents
-
-NEW_INCIDENT = """\
-incidents:
-  - id: r-1
-    date: 2016-02-03
-    lat: 36.4
-    lon: 37.1
-    type: airstrike
-    title: New report
-"""
 
 
 def _touch_later(path: Path) -> None:
