@@ -20,8 +20,8 @@ from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC,
                                 ImportReport, country_extents, rekey, write_records)
 from gazetteer.model import Place, Resolution
 from gazetteer.fuzzy import FuzzyIndex
-from gazetteer.normalize import (article_forms, exact_key, has_kurdish_letters, is_arabic,
-                                 is_surely_kurdish, kurdish_calque, kurdish_readings,
+from gazetteer.normalize import (article_forms, exact_key, foreign_readings,
+                                 has_kurdish_letters, is_arabic, is_surely_kurdish, kurdish_calque, kurdish_readings,
                                  lookup_keys, loose_key, skeleton_key, split_qualifiers)
 from gazetteer.located import split_location
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _clear_min,
@@ -154,6 +154,14 @@ PROVINCE_SEAT_POPULATION = 100_000
 QUALIFIED_NEAR_KM = 10.0
 
 
+def _in_countries(rows: list[tuple], countries: tuple[str, ...]) -> bool:
+    """Whether a row lies in one of the map's ``countries`` (without countries, whether
+    there is any row)."""
+    if not countries:
+        return bool(rows)
+    return any(r[3] in countries for r in rows)
+
+
 def _in_own_country(rows: list[tuple], countries: tuple[str, ...]) -> bool:
     """Whether a row lies in the map's own country (the first of ``countries``; without
     countries, whether there is any row)."""
@@ -253,6 +261,8 @@ class Gazetteer:
             if kurdish and unknown and not _in_own_country(rows, countries):
                 rows += self._reading_lookalikes(readings, skel, countries, rows,
                                                  not is_arabic(name))
+        if not kurdish and not _in_countries(rows, countries) and loose:
+            rows += self._foreign_rows(name, countries)
         if len(rows) > 1:
             rows = _best_per_place(rows)
         country = self._country_names.get(exact)
@@ -267,6 +277,19 @@ class Gazetteer:
             self._cache.clear()
         self._cache[ck] = cands
         return cands
+
+    def _foreign_rows(self, name: str, countries: tuple[str, ...]) -> list[tuple]:
+        """Places of the map's ``countries`` (any, without countries) whose exact or loose key
+        is that of a reading of ``name`` as another language's romanisation writes Arabic
+        names (see :func:`gazetteer.normalize.foreign_readings`): "Jan Sheijun" is Khan
+        Shaykhun, "Dżarabulus" Jarabulus. A reading is a guess, never the name as written:
+        its places count as loose matches, and look-alikes of a reading are not looked for."""
+        found: list[tuple] = []
+        for reading in foreign_readings(name):
+            for r in self._lookup.execute(STRONG_SQL, lookup_keys(reading)).fetchall():
+                if not countries or r[3] in countries:
+                    found.append(r[:9] + (max(r[9], LOOSE),) + r[10:])
+        return found
 
     def _in_region(self, rows: list[tuple], countries: tuple[str, ...]) -> list[tuple]:
         """``rows`` without places outside ``countries`` farther than REGION_KM from the

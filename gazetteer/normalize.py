@@ -37,7 +37,7 @@ from typing import Callable, Sequence
 __all__ = ["fold", "exact_key", "loose_key", "skeleton_key", "keys", "is_arabic", "is_latin",
            "ARTICLES", "qualified", "split_qualifiers", "QUALIFIER_TOKENS",
            "consonants", "kurdish_readings", "has_kurdish_letters", "kurdish_calque",
-           "is_surely_kurdish", "sorani_latin"]
+           "is_surely_kurdish", "sorani_latin", "foreign_readings"]
 
 #: Arabic article forms as romanised, dropped as whole words (when more words remain).
 ARTICLES = frozenset({"al", "el", "il", "ul", "as", "es", "ash", "esh", "ad", "ed", "ar", "er",
@@ -641,3 +641,65 @@ def without_type_words(text: str) -> str | None:
     if len(kept) == len(words) or not kept:
         return None
     return " ".join(kept)
+
+
+#: How other languages' romanisations write the sounds of Arabic names, as the English-style
+#: romanisations the gazetteer's names use write them, one table per tradition, each applied
+#: left to right at every place (longest spellings first). Upper-case letters in a rewrite are
+#: final: no later rule of the table reads them again.
+#:
+#: * German, Polish, Dutch and Czech: ch is kh (Chan Schaichun, Chan Szajchun: Khan
+#:   Shaykhun), j is y (Jabrud: Yabrud; Kunajsa, Samirijja), and the hushing sounds are
+#:   dsch, dż, dj (j), sch, sz, š (sh), tsch, cz, č (ch); Dutch oe is u (Doema: Duma);
+#: * Spanish: j is kh (Jan Sheijun: Khan Shaykhun), and y before a vowel or after a
+#:   consonant is j (Sinyar: Sinjar; Yihad: Jihad);
+#: * Turkish: c is j, ç ch, ş sh, ğ gh (Cisr eş Şuğur: Jisr ash-Shughur) -- in a name with a
+#:   letter of Turkish's own (see :data:`_TURKISH_HINT`): without one, a name is as often a
+#:   Turkish village the gazetteer lacks ("Cinan" is not Jinan in Syria).
+_READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
+    (("dsch", "J"), ("tsch", "CH"), ("sch", "SH"), ("dż", "J"), ("dzh", "J"), ("dj", "J"),
+     ("sz", "SH"), ("cz", "CH"), ("š", "SH"), ("č", "CH"), ("ž", "ZH"), ("ch", "KH"),
+     ("j", "y"), ("oe", "u")),
+    (("ch", "CH"), ("j", "KH"), ("ay", "AY"), ("ey", "EY"), ("oy", "OY"), ("uy", "UY"),
+     ("y", "J")),
+    (("ch", "CH"), ("ck", "CK"), ("ç", "CH"), ("ş", "SH"), ("ğ", "GH"), ("c", "J")),
+)
+#: Letters Turkish writes and the other traditions do not: the Turkish table reads only
+#: names with one.
+_TURKISH_HINT = re.compile("[şçğıöüâİ]")
+#: Per table: the pattern of its spellings, its rewrites, and the letters a name must have
+#: to be read by it (None: any name).
+_READING_PATTERNS = tuple(
+    (re.compile("|".join(re.escape(a) for a, _ in sorted(table, key=lambda t: -len(t[0])))),
+     dict(table), hint) for table, hint in zip(_READINGS, (None, None, _TURKISH_HINT)))
+#: Letters whose reading differs between the traditions (a name without any has none).
+_READING_HINT = re.compile("[cjyşçğšžżo]")
+
+
+def foreign_readings(text: str) -> tuple[str, ...]:
+    """The ways English-style romanisations would spell a name written as German, Polish,
+    Dutch, Spanish or Turkish write Arabic names (see :data:`_READINGS`), lower case, without
+    the name itself; () when no tradition reads it otherwise.
+
+    A reading is a guess -- "Jabrud" may be Yabrud (German) or a place spelled as written --
+    so the gazetteer tries readings only for a name that finds nothing in the map's countries
+    as written, and only by their exact and loose keys.
+
+    Examples
+    --------
+    >>> foreign_readings("Chan Schaichun")[0], foreign_readings("Jan Sheijun")[1]
+    ('khan shaikhun', 'khan sheikhun')
+    >>> foreign_readings("Cisr eş Şuğur"), foreign_readings("Cinan")
+    (('jisr esh shughur',), ())
+    """
+    low = text.lower()
+    if _READING_HINT.search(low) is None:
+        return ()
+    out: list[str] = []
+    for pattern, table, hint in _READING_PATTERNS:
+        if hint is not None and hint.search(low) is None:
+            continue
+        reading = pattern.sub(lambda m: table[m.group(0)], low).lower()
+        if reading != low and reading not in out:
+            out.append(reading)
+    return tuple(out)
