@@ -279,15 +279,18 @@ class Gazetteer:
         return cands
 
     def _foreign_rows(self, name: str, countries: tuple[str, ...]) -> list[tuple]:
-        """Places of the map's ``countries`` (any, without countries) whose exact or loose key
-        is that of a reading of ``name`` as another language's romanisation writes Arabic
-        names (see :func:`gazetteer.normalize.foreign_readings`): "Jan Sheijun" is Khan
-        Shaykhun, "Dżarabulus" Jarabulus. A reading is a guess, never the name as written:
-        its places count as loose matches, and look-alikes of a reading are not looked for."""
+        """Places of the map's own country (the first of ``countries``; any, without
+        countries) whose exact or loose key is that of a reading of ``name`` as another
+        language's romanisation writes Arabic names (see
+        :func:`gazetteer.normalize.foreign_readings`): "Jan Sheijun" is Khan Shaykhun,
+        "Dżarabulus" Jarabulus. A reading is a guess, never the name as written: its places
+        count as loose matches, look-alikes of a reading are not looked for, and places of
+        the map's other countries are not read so (a Turkish village's name read the Spanish
+        way is no Turkish city's old name)."""
         found: list[tuple] = []
         for reading in foreign_readings(name):
             for r in self._lookup.execute(STRONG_SQL, lookup_keys(reading)).fetchall():
-                if not countries or r[3] in countries:
+                if not countries or r[3] == countries[0]:
                     found.append(r[:9] + (max(r[9], LOOSE),) + r[10:])
         return found
 

@@ -651,8 +651,9 @@ def without_type_words(text: str) -> str | None:
 #: * German, Polish, Dutch and Czech: ch is kh (Chan Schaichun, Chan Szajchun: Khan
 #:   Shaykhun), j is y (Jabrud: Yabrud; Kunajsa, Samirijja), and the hushing sounds are
 #:   dsch, dż, dj (j), sch, sz, š (sh), tsch, cz, č (ch); Dutch oe is u (Doema: Duma);
-#: * Spanish: j is kh (Jan Sheijun: Khan Shaykhun), and y before a vowel or after a
-#:   consonant is j (Sinyar: Sinjar; Yihad: Jihad);
+#: * Spanish: j is kh (Jan Sheijun: Khan Shaykhun), and y after a consonant is j (Sinyar:
+#:   Sinjar) -- not at the start of a word, where Turkish and English write y (Yanık, a
+#:   Turkish village, is not Janik, an old name of Samsun);
 #: * Turkish: c is j, ç ch, ş sh, ğ gh (Cisr eş Şuğur: Jisr ash-Shughur) -- in a name with a
 #:   letter of Turkish's own (see :data:`_TURKISH_HINT`): without one, a name is as often a
 #:   Turkish village the gazetteer lacks ("Cinan" is not Jinan in Syria).
@@ -660,8 +661,7 @@ _READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
     (("dsch", "J"), ("tsch", "CH"), ("sch", "SH"), ("dż", "J"), ("dzh", "J"), ("dj", "J"),
      ("sz", "SH"), ("cz", "CH"), ("š", "SH"), ("č", "CH"), ("ž", "ZH"), ("ch", "KH"),
      ("j", "y"), ("oe", "u")),
-    (("ch", "CH"), ("j", "KH"), ("ay", "AY"), ("ey", "EY"), ("oy", "OY"), ("uy", "UY"),
-     ("y", "J")),
+    (("ch", "CH"), ("j", "KH"), *((f"{c}y", f"{c}J") for c in "bdfghklmnrstz")),
     (("ch", "CH"), ("ck", "CK"), ("ç", "CH"), ("ş", "SH"), ("ğ", "GH"), ("c", "J")),
 )
 #: Letters Turkish writes and the other traditions do not: the Turkish table reads only
@@ -673,13 +673,18 @@ _READING_PATTERNS = tuple(
     (re.compile("|".join(re.escape(a) for a, _ in sorted(table, key=lambda t: -len(t[0])))),
      dict(table), hint) for table, hint in zip(_READINGS, (None, None, _TURKISH_HINT)))
 #: Letters whose reading differs between the traditions (a name without any has none).
-_READING_HINT = re.compile("[cjyşçğšžżo]")
+_READING_HINT = re.compile("[cjyzşçğšžżo]")
+#: Marks of the scholarly English-style transliterations (long vowels, emphatic consonants,
+#: ‘ayn and hamza as ʿ, ʾ): a name with one is spelled the English way ("Al Bajjā‘" is not
+#: al-Bayya).
+_TRANSLITERATION_MARK = re.compile("[āīūĀĪŪḥḤḩḨṣṢṭṬẓẒḍḌḑḐţŢẕʿʾ]")
 
 
 def foreign_readings(text: str) -> tuple[str, ...]:
     """The ways English-style romanisations would spell a name written as German, Polish,
     Dutch, Spanish or Turkish write Arabic names (see :data:`_READINGS`), lower case, without
-    the name itself; () when no tradition reads it otherwise.
+    the name itself; () when no tradition reads it otherwise, or when it has a mark of the
+    English-style transliterations (ā, ḥ, ʿ: see :data:`_TRANSLITERATION_MARK`).
 
     A reading is a guess -- "Jabrud" may be Yabrud (German) or a place spelled as written --
     so the gazetteer tries readings only for a name that finds nothing in the map's countries
@@ -693,7 +698,7 @@ def foreign_readings(text: str) -> tuple[str, ...]:
     (('jisr esh shughur',), ())
     """
     low = text.lower()
-    if _READING_HINT.search(low) is None:
+    if _READING_HINT.search(low) is None or _TRANSLITERATION_MARK.search(text) is not None:
         return ()
     out: list[str] = []
     for pattern, table, hint in _READING_PATTERNS:
