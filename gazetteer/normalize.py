@@ -39,9 +39,12 @@ __all__ = ["fold", "exact_key", "loose_key", "skeleton_key", "keys", "is_arabic"
            "consonants", "kurdish_readings", "has_kurdish_letters", "kurdish_calque",
            "is_surely_kurdish", "sorani_latin", "foreign_readings"]
 
-#: Arabic article forms as romanised, dropped as whole words (when more words remain).
+#: Arabic article forms as romanised, dropped as whole words (when more words remain); also
+#: as French (ach, ech: Ach-Charqiya), German (asch, esch: Dschisr asch-Schughur) and Polish
+#: (asz, esz: Asz-Szajch Rih) write al- before sh.
 ARTICLES = frozenset({"al", "el", "il", "ul", "as", "es", "ash", "esh", "ad", "ed", "ar", "er",
-                      "az", "ez", "an", "en", "at", "et", "ath", "adh", "al'", "l"})
+                      "az", "ez", "an", "en", "at", "et", "ath", "adh", "al'", "l",
+                      "ach", "ech", "asch", "esch", "asz", "esz"})
 
 # Letters NFKD does not decompose, and marks that stand for ‘ayn/hamza (dropped, not spaced).
 _SPECIAL = str.maketrans({

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import foreign_readings
+from gazetteer.normalize import foreign_readings, loose_key
 from tests.gazetteer.common import km
 
 KHAN_SHAYKHUN = (35.4417, 36.6500)
@@ -51,3 +51,18 @@ def test_foreign_spellings_resolve_to_the_place(gz, name, truth) -> None:
 def test_a_turkish_looking_name_is_not_read_into_syria(gz) -> None:
     res = gz.resolve("Cinan", countries=["SY", "TR"])
     assert res.place is None or res.place.country != "SY"
+
+
+@pytest.mark.parametrize("name, english", [
+    ("Ach-Charqiya", "Ash Sharqiya"),                     # French
+    ("Tell ech Choûr", "Tall ash-Shur"),
+    ("Dschisr asch-Schughur", "Jisr ash-Shughur"),        # German
+])
+def test_the_article_as_other_languages_write_it_is_dropped(name, english) -> None:
+    assert loose_key(name) == loose_key(english)
+
+
+def test_a_german_spelling_with_its_article_is_a_loose_match(gz) -> None:
+    res = gz.resolve("Dschisr asch-Schughur", countries=["SY", "TR"])
+    assert res.status == "resolved" and km(res.place, JISR_ASH_SHUGHUR) < 5
+    assert res.match == "loose"
