@@ -178,7 +178,7 @@ _WORD_FORMS = {
     **dict.fromkeys(("khirbat", "khirbet", "kherbet", "khirbit", "kherbit", "khirba",
                      "khirbeh", "kherbeh"), "khirba"),
     **dict.fromkeys(("sheikh", "shaykh", "sheik", "shaikh", "cheikh", "chaikh", "sheykh",
-                     "shekh", "seyh"), "shaykh"),
+                     "shekh", "seyh", "scheich", "schaich", "scheikh", "schaikh"), "shaykh"),
 }
 
 

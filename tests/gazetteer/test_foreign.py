@@ -11,6 +11,7 @@ from tests.gazetteer.common import km
 KHAN_SHAYKHUN = (35.4417, 36.6500)
 JARABULUS = (36.8175, 38.0114)
 JISR_ASH_SHUGHUR = (35.8000, 36.3167)
+SHEIKH_NAJJAR = (36.2833, 37.2333)
 
 
 @pytest.mark.parametrize("name, reading", [
@@ -66,3 +67,14 @@ def test_a_german_spelling_with_its_article_is_a_loose_match(gz) -> None:
     res = gz.resolve("Dschisr asch-Schughur", countries=["SY", "TR"])
     assert res.status == "resolved" and km(res.place, JISR_ASH_SHUGHUR) < 5
     assert res.match == "loose"
+
+
+def test_scheich_is_shaykh() -> None:
+    assert loose_key("Scheich Maksud") == loose_key("Sheikh Maksud")
+    assert loose_key("Schaich Hilal") == loose_key("Shaykh Hilal")
+
+
+def test_a_german_spelling_of_sheikh_najjar_resolves_to_it(gz) -> None:
+    # both German readings at once: Scheich is Shaykh, dsch is j
+    res = gz.resolve("Scheich Nadschar", countries=["SY", "TR"])
+    assert res.status == "resolved" and km(res.place, SHEIKH_NAJJAR) < 5
