@@ -21,8 +21,14 @@ Two configurations, as in ``place_eval.py``:
 
 Run: ``PYTHONPATH=. python benchmarks/foreign_spellings.py [--show-misses LANG] [--builtin-only]``
 
-Baseline (built-in alone, countries SY,TR; foreign spellings only, own-name spellings left
-out):
+Who's On First takes many of these names from Wikipedia's articles in each language, and some
+belong to another topic than the place (Koran, Pycnonotidae, Birma-Katze for villages named
+Quran, Bulbul, Birman) or to a namesake elsewhere: no gazetteer reaches 100%, and part of the
+"> 25 km" column is a record's name given to the wrong one of far-apart namesakes.
+
+Built-in alone, countries SY,TR, foreign spellings only (own-name spellings left out), before
+the foreign readings (``gazetteer.normalize.foreign_readings``), the articles ech/asch/asz and
+the word Scheich:
 
 | lang | n | within 5 km | 5-25 km | > 25 km | ambiguous | unresolved |
 |---|---|---|---|---|---|---|
@@ -36,6 +42,26 @@ out):
 | nld | 47 | 42.6% | 0.0% | 2.1% | 23.4% | 31.9% |
 | swe | 45 | 51.1% | 0.0% | 11.1% | 22.2% | 15.6% |
 | all | 1231 | 40.5% | 0.2% | 6.7% | 23.9% | 28.6% |
+
+After:
+
+| lang | n | within 5 km | 5-25 km | > 25 km | ambiguous | unresolved |
+|---|---|---|---|---|---|---|
+| deu | 112 | 53.6% | 0.0% | 5.4% | 25.0% | 16.1% |
+| fra | 123 | 55.3% | 0.0% | 8.1% | 18.7% | 17.9% |
+| spa | 84 | 48.8% | 0.0% | 8.3% | 23.8% | 19.0% |
+| por | 58 | 31.0% | 0.0% | 1.7% | 44.8% | 22.4% |
+| ita | 55 | 41.8% | 0.0% | 7.3% | 27.3% | 23.6% |
+| tur | 272 | 31.2% | 0.4% | 8.5% | 19.1% | 40.8% |
+| pol | 435 | 44.1% | 0.5% | 6.2% | 27.1% | 22.1% |
+| nld | 47 | 42.6% | 0.0% | 2.1% | 23.4% | 31.9% |
+| swe | 45 | 51.1% | 0.0% | 11.1% | 22.2% | 15.6% |
+| all | 1231 | 43.1% | 0.2% | 6.8% | 24.6% | 25.3% |
+
+(fra's two further "> 25 km" rows are one name, "Ach-Charqiya", given to two villages named
+Ash Sharqiyah: read with its article as the English "Ash Sharqiyah" is, it goes where that
+spelling goes, to a village a letter away.) With the SY+TR dumps: 75.5% within 5 km, 2.2%
+> 25 km, before and after.
 """
 from __future__ import annotations
 
