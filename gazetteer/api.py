@@ -21,8 +21,9 @@ from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC,
 from gazetteer.model import Place, Resolution
 from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (article_forms, exact_key, foreign_readings,
-                                 has_kurdish_letters, is_arabic, is_surely_kurdish, kurdish_calque, kurdish_readings,
-                                 lookup_keys, loose_key, skeleton_key, split_qualifiers)
+                                 has_kurdish_letters, is_arabic, is_surely_kurdish,
+                                 kurdish_calque, kurdish_readings, lookup_keys, loose_key,
+                                 skeleton_key, split_qualifiers)
 from gazetteer.located import split_location
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _clear_min,
                                _distance_km, fuzzy_weight, is_town, rank)
@@ -217,7 +218,9 @@ class Gazetteer:
         that, looked for by its readings' look-alikes at home (towns only, see
         :meth:`_reading_lookalikes`). A name with a qualifier word (Tahtani, Kabirah) matched
         by its consonants beside a place its unqualified name spells counts as spelled (see
-        :meth:`_beside_unqualified`). With ``countries``, places outside them that a map of
+        :meth:`_beside_unqualified`). A name that finds nothing in ``countries`` by any of
+        these is read as other languages write Arabic names ("Jan Sheijun": Khan Shaykhun; see
+        :meth:`_foreign_rows`). With ``countries``, places outside them that a map of
         them does not mean are dropped or barred (see :meth:`_abroad`).
         """
         ck = (name, countries)

@@ -647,9 +647,10 @@ def without_type_words(text: str) -> str | None:
 
 
 #: How other languages' romanisations write the sounds of Arabic names, as the English-style
-#: romanisations the gazetteer's names use write them, one table per tradition, each applied
-#: left to right at every place (longest spellings first). Upper-case letters in a rewrite are
-#: final: no later rule of the table reads them again.
+#: romanisations the gazetteer's names use write them, one table per tradition. A table
+#: rewrites a name in one pass, left to right, its longest spellings first (dsch before sch
+#: before ch), so a letter it wrote is not read again; a spelling written as itself ("ch" in
+#: the Turkish table) keeps its letters from the shorter ones ("c").
 #:
 #: * German, Polish, Dutch and Czech: ch is kh (Chan Schaichun, Chan Szajchun: Khan
 #:   Shaykhun), j is y (Jabrud: Yabrud; Kunajsa, Samirijja), and the hushing sounds are
@@ -661,11 +662,11 @@ def without_type_words(text: str) -> str | None:
 #:   letter of Turkish's own (see :data:`_TURKISH_HINT`): without one, a name is as often a
 #:   Turkish village the gazetteer lacks ("Cinan" is not Jinan in Syria).
 _READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
-    (("dsch", "J"), ("tsch", "CH"), ("sch", "SH"), ("dż", "J"), ("dzh", "J"), ("dj", "J"),
-     ("sz", "SH"), ("cz", "CH"), ("š", "SH"), ("č", "CH"), ("ž", "ZH"), ("ch", "KH"),
+    (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("dż", "j"), ("dzh", "j"), ("dj", "j"),
+     ("sz", "sh"), ("cz", "ch"), ("š", "sh"), ("č", "ch"), ("ž", "zh"), ("ch", "kh"),
      ("j", "y"), ("oe", "u")),
-    (("ch", "CH"), ("j", "KH"), *((f"{c}y", f"{c}J") for c in "bdfghklmnrstz")),
-    (("ch", "CH"), ("ck", "CK"), ("ç", "CH"), ("ş", "SH"), ("ğ", "GH"), ("c", "J")),
+    (("ch", "ch"), ("j", "kh"), *((f"{c}y", f"{c}j") for c in "bdfghklmnrstz")),
+    (("ch", "ch"), ("ck", "ck"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"), ("c", "j")),
 )
 #: Letters Turkish writes and the other traditions do not: the Turkish table reads only
 #: names with one.
@@ -707,7 +708,7 @@ def foreign_readings(text: str) -> tuple[str, ...]:
     for pattern, table, hint in _READING_PATTERNS:
         if hint is not None and hint.search(low) is None:
             continue
-        reading = pattern.sub(lambda m: table[m.group(0)], low).lower()
+        reading = pattern.sub(lambda m: table[m.group(0)], low)
         if reading != low and reading not in out:
             out.append(reading)
     return tuple(out)
