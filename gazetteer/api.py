@@ -20,9 +20,10 @@ from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC,
                                 ImportReport, country_extents, rekey, write_records)
 from gazetteer.model import Place, Resolution
 from gazetteer.fuzzy import FuzzyIndex
-from gazetteer.normalize import (article_forms, exact_key, has_kurdish_letters, is_arabic,
-                                 is_surely_kurdish, kurdish_calque, kurdish_readings,
-                                 lookup_keys, loose_key, skeleton_key, split_qualifiers)
+from gazetteer.normalize import (article_forms, exact_key, foreign_readings,
+                                 has_kurdish_letters, is_arabic, is_surely_kurdish,
+                                 kurdish_calque, kurdish_readings, lookup_keys, loose_key,
+                                 skeleton_key, split_qualifiers)
 from gazetteer.located import split_location
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _clear_min,
                                _distance_km, context_is_wide, fuzzy_weight, is_town, rank)
@@ -158,6 +159,14 @@ PROVINCE_SEAT_POPULATION = 100_000
 QUALIFIED_NEAR_KM = 10.0
 
 
+def _in_countries(rows: list[tuple], countries: tuple[str, ...]) -> bool:
+    """Whether a row lies in one of the map's ``countries`` (without countries, whether
+    there is any row)."""
+    if not countries:
+        return bool(rows)
+    return any(r[3] in countries for r in rows)
+
+
 def _in_own_country(rows: list[tuple], countries: tuple[str, ...]) -> bool:
     """Whether a row lies in the map's own country (the first of ``countries``; without
     countries, whether there is any row)."""
@@ -214,7 +223,9 @@ class Gazetteer:
         that, looked for by its readings' look-alikes at home (towns only, see
         :meth:`_reading_lookalikes`). A name with a qualifier word (Tahtani, Kabirah) matched
         by its consonants beside a place its unqualified name spells counts as spelled (see
-        :meth:`_beside_unqualified`). With ``countries``, places outside them that a map of
+        :meth:`_beside_unqualified`). A name that finds nothing in ``countries`` by any of
+        these is read as other languages write Arabic names ("Jan Sheijun": Khan Shaykhun; see
+        :meth:`_foreign_rows`). With ``countries``, places outside them that a map of
         them does not mean are dropped or barred (see :meth:`_abroad`).
         """
         ck = (name, countries)
@@ -258,6 +269,8 @@ class Gazetteer:
             if kurdish and unknown and not _in_own_country(rows, countries):
                 rows += self._reading_lookalikes(readings, skel, countries, rows,
                                                  not is_arabic(name))
+        if not kurdish and not _in_countries(rows, countries) and loose:
+            rows += self._foreign_rows(name, countries)
         if len(rows) > 1:
             rows = _best_per_place(rows)
         country = self._country_names.get(exact)
@@ -272,6 +285,22 @@ class Gazetteer:
             self._cache.clear()
         self._cache[ck] = cands
         return cands
+
+    def _foreign_rows(self, name: str, countries: tuple[str, ...]) -> list[tuple]:
+        """Places of the map's own country (the first of ``countries``; any, without
+        countries) whose exact or loose key is that of a reading of ``name`` as another
+        language's romanisation writes Arabic names (see
+        :func:`gazetteer.normalize.foreign_readings`): "Jan Sheijun" is Khan Shaykhun,
+        "Dżarabulus" Jarabulus. A reading is a guess, never the name as written: its places
+        count as loose matches, look-alikes of a reading are not looked for, and places of
+        the map's other countries are not read so (a Turkish village's name read the Spanish
+        way is no Turkish city's old name)."""
+        found: list[tuple] = []
+        for reading in foreign_readings(name):
+            for r in self._lookup.execute(STRONG_SQL, lookup_keys(reading)).fetchall():
+                if not countries or r[3] == countries[0]:
+                    found.append(r[:9] + (max(r[9], LOOSE),) + r[10:])
+        return found
 
     def _in_region(self, rows: list[tuple], countries: tuple[str, ...]) -> list[tuple]:
         """``rows`` without places outside ``countries`` farther than REGION_KM from the

@@ -15,8 +15,10 @@ from gazetteer.sources.base import FileReport, PlaceRecord
 EXACT_MAIN, EXACT_ALT, LOOSE, SKELETON_ARABIC, SKELETON_LATIN = range(5)
 #: Bump when the loose or skeleton keys of a name change (see gazetteer.normalize): a database
 #: keyed before is keyed again when opened (see :func:`rekey`). 2: qualifier words as tokens;
-#: 3: a doubled letter hides no word form ("Till" is "Tall"), Kurdish ڕ and ڵ in skeletons.
-KEYS_VERSION = "3"
+#: 3: a doubled letter hides no word form ("Till" is "Tall"), Kurdish ڕ and ڵ in skeletons;
+#: 4: the article as French, German and Polish write it before sh (ech, asch, asz); 5:
+#: Scheich, as German writes Shaykh.
+KEYS_VERSION = "5"
 #: Kind of candidates found by the fuzzy comparison (never stored in ``names``).
 FUZZY = 5
 

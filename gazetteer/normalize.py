@@ -37,11 +37,14 @@ from typing import Callable, Sequence
 __all__ = ["fold", "exact_key", "loose_key", "skeleton_key", "keys", "is_arabic", "is_latin",
            "ARTICLES", "qualified", "split_qualifiers", "QUALIFIER_TOKENS",
            "consonants", "kurdish_readings", "has_kurdish_letters", "kurdish_calque",
-           "is_surely_kurdish", "sorani_latin"]
+           "is_surely_kurdish", "sorani_latin", "foreign_readings"]
 
-#: Arabic article forms as romanised, dropped as whole words (when more words remain).
+#: Arabic article forms as romanised, dropped as whole words (when more words remain); also
+#: as French (ach, ech: Ach-Charqiya), German (asch, esch: Dschisr asch-Schughur) and Polish
+#: (asz, esz: Asz-Szajch Rih) write al- before sh.
 ARTICLES = frozenset({"al", "el", "il", "ul", "as", "es", "ash", "esh", "ad", "ed", "ar", "er",
-                      "az", "ez", "an", "en", "at", "et", "ath", "adh", "al'", "l"})
+                      "az", "ez", "an", "en", "at", "et", "ath", "adh", "al'", "l",
+                      "ach", "ech", "asch", "esch", "asz", "esz"})
 
 # Letters NFKD does not decompose, and marks that stand for ‘ayn/hamza (dropped, not spaced).
 _SPECIAL = str.maketrans({
@@ -175,7 +178,7 @@ _WORD_FORMS = {
     **dict.fromkeys(("khirbat", "khirbet", "kherbet", "khirbit", "kherbit", "khirba",
                      "khirbeh", "kherbeh"), "khirba"),
     **dict.fromkeys(("sheikh", "shaykh", "sheik", "shaikh", "cheikh", "chaikh", "sheykh",
-                     "shekh", "seyh"), "shaykh"),
+                     "shekh", "seyh", "scheich", "schaich", "scheikh", "schaikh"), "shaykh"),
 }
 
 
@@ -641,3 +644,71 @@ def without_type_words(text: str) -> str | None:
     if len(kept) == len(words) or not kept:
         return None
     return " ".join(kept)
+
+
+#: How other languages' romanisations write the sounds of Arabic names, as the English-style
+#: romanisations the gazetteer's names use write them, one table per tradition. A table
+#: rewrites a name in one pass, left to right, its longest spellings first (dsch before sch
+#: before ch), so a letter it wrote is not read again; a spelling written as itself ("ch" in
+#: the Turkish table) keeps its letters from the shorter ones ("c").
+#:
+#: * German, Polish, Dutch and Czech: ch is kh (Chan Schaichun, Chan Szajchun: Khan
+#:   Shaykhun), j is y (Jabrud: Yabrud; Kunajsa, Samirijja), and the hushing sounds are
+#:   dsch, dż, dj (j), sch, sz, š (sh), tsch, cz, č (ch); Dutch oe is u (Doema: Duma);
+#: * Spanish: j is kh (Jan Sheijun: Khan Shaykhun), and y after a consonant is j (Sinyar:
+#:   Sinjar) -- not at the start of a word, where Turkish and English write y (Yanık, a
+#:   Turkish village, is not Janik, an old name of Samsun);
+#: * Turkish: c is j, ç ch, ş sh, ğ gh (Cisr eş Şuğur: Jisr ash-Shughur) -- in a name with a
+#:   letter of Turkish's own (see :data:`_TURKISH_HINT`): without one, a name is as often a
+#:   Turkish village the gazetteer lacks ("Cinan" is not Jinan in Syria).
+_READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
+    (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("dż", "j"), ("dzh", "j"), ("dj", "j"),
+     ("sz", "sh"), ("cz", "ch"), ("š", "sh"), ("č", "ch"), ("ž", "zh"), ("ch", "kh"),
+     ("j", "y"), ("oe", "u")),
+    (("ch", "ch"), ("j", "kh"), *((f"{c}y", f"{c}j") for c in "bdfghklmnrstz")),
+    (("ch", "ch"), ("ck", "ck"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"), ("c", "j")),
+)
+#: Letters Turkish writes and the other traditions do not: the Turkish table reads only
+#: names with one.
+_TURKISH_HINT = re.compile("[şçğıöüâİ]")
+#: Per table: the pattern of its spellings, its rewrites, and the letters a name must have
+#: to be read by it (None: any name).
+_READING_PATTERNS = tuple(
+    (re.compile("|".join(re.escape(a) for a, _ in sorted(table, key=lambda t: -len(t[0])))),
+     dict(table), hint) for table, hint in zip(_READINGS, (None, None, _TURKISH_HINT)))
+#: Letters whose reading differs between the traditions (a name without any has none).
+_READING_HINT = re.compile("[cjyzşçğšžżo]")
+#: Marks of the scholarly English-style transliterations (long vowels, emphatic consonants,
+#: ‘ayn and hamza as ʿ, ʾ): a name with one is spelled the English way ("Al Bajjā‘" is not
+#: al-Bayya).
+_TRANSLITERATION_MARK = re.compile("[āīūĀĪŪḥḤḩḨṣṢṭṬẓẒḍḌḑḐţŢẕʿʾ]")
+
+
+def foreign_readings(text: str) -> tuple[str, ...]:
+    """The ways English-style romanisations would spell a name written as German, Polish,
+    Dutch, Spanish or Turkish write Arabic names (see :data:`_READINGS`), lower case, without
+    the name itself; () when no tradition reads it otherwise, or when it has a mark of the
+    English-style transliterations (ā, ḥ, ʿ: see :data:`_TRANSLITERATION_MARK`).
+
+    A reading is a guess -- "Jabrud" may be Yabrud (German) or a place spelled as written --
+    so the gazetteer tries readings only for a name that finds nothing in the map's countries
+    as written, and only by their exact and loose keys.
+
+    Examples
+    --------
+    >>> foreign_readings("Chan Schaichun")[0], foreign_readings("Jan Sheijun")[1]
+    ('khan shaikhun', 'khan sheikhun')
+    >>> foreign_readings("Cisr eş Şuğur"), foreign_readings("Cinan")
+    (('jisr esh shughur',), ())
+    """
+    low = text.lower()
+    if _READING_HINT.search(low) is None or _TRANSLITERATION_MARK.search(text) is not None:
+        return ()
+    out: list[str] = []
+    for pattern, table, hint in _READING_PATTERNS:
+        if hint is not None and hint.search(low) is None:
+            continue
+        reading = pattern.sub(lambda m: table[m.group(0)], low)
+        if reading != low and reading not in out:
+            out.append(reading)
+    return tuple(out)

@@ -23,8 +23,10 @@ from gazetteer.sources.geonames import usable_name
 #: end in their qualifiers' tokens; 8: OCHA names' glued articles read apart; 9: a doubled
 #: letter no longer hides a word form; 10: Kurdish letters ڕ and ڵ in Arabic skeletons; 11:
 #: a glued article set apart only where the Arabic name has that word with its article; 12:
-#: not in the name Ilyas, الياس: "Kherbet Elias" has no alternate name "Kherbet al-ias").
-BUILTIN_VERSION = "12"
+#: not in the name Ilyas, الياس: "Kherbet Elias" has no alternate name "Kherbet al-ias"; 13:
+#: the article as French, German and Polish write it before sh, and Scheich, as German writes
+#: Shaykh; 14: both together).
+BUILTIN_VERSION = "14"
 #: Countries whose every GeoNames city (population 500+) is built in: the war's region.
 REGION = ("SY", "TR", "LB", "IQ", "JO", "IL", "PS", "CY", "EG")
 #: Population above which cities of the rest of the world are built in.

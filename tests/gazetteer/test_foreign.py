@@ -1,0 +1,80 @@
+"""Syrian places as other languages' romanisations spell them (German, Polish, Dutch, Spanish,
+Turkish), read as the English-style romanisations of the gazetteer's names write them (the
+built-in default; true coordinates from Wikipedia)."""
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.normalize import foreign_readings, loose_key
+from tests.gazetteer.common import km
+
+KHAN_SHAYKHUN = (35.4417, 36.6500)
+JARABULUS = (36.8175, 38.0114)
+JISR_ASH_SHUGHUR = (35.8000, 36.3167)
+SHEIKH_NAJJAR = (36.2833, 37.2333)
+
+
+@pytest.mark.parametrize("name, reading", [
+    ("Chan Schaichun", "khan shaikhun"),        # German: ch is kh, sch sh
+    ("Chan Szajchun", "khan shaykhun"),         # Polish: sz is sh, j y
+    ("Dżarabulus", "jarabulus"),                # Polish dż is j
+    ("Doema", "duma"),                          # Dutch oe is u
+    ("Jan Sheijun", "khan sheikhun"),           # Spanish: j is kh
+    ("Sinyar", "sinjar"),                       # Spanish: y after a consonant is j
+    ("Cisr eş Şuğur", "jisr esh shughur"),      # Turkish: c is j, ş sh, ğ gh
+])
+def test_a_foreign_spelling_has_the_english_style_reading(name, reading) -> None:
+    assert reading in foreign_readings(name)
+
+
+@pytest.mark.parametrize("name", [
+    "Cinan",          # no letter of Turkish's own: it may be a Turkish village, not Jinan
+    "Yanik",          # y at the start of a word is y (a Turkish village, not Janik)
+    "Al Bajjā‘",      # transliterated the English way (ā): jj is not Polish yy
+    "Aleppo", "Homs",
+])
+def test_names_no_tradition_reads_otherwise_have_no_reading(name) -> None:
+    assert foreign_readings(name) == ()
+
+
+@pytest.mark.parametrize("name, truth", [
+    ("Jan Sheijun", KHAN_SHAYKHUN),
+    ("Chan Szajchun", KHAN_SHAYKHUN),
+    ("Dżarabulus", JARABULUS),
+    ("Cisr eş Şuğur", JISR_ASH_SHUGHUR),
+])
+def test_foreign_spellings_resolve_to_the_place(gz, name, truth) -> None:
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved" and km(res.place, truth) < 5
+    assert res.match == "loose"  # a reading is never the name as written
+
+
+def test_a_turkish_looking_name_is_not_read_into_syria(gz) -> None:
+    res = gz.resolve("Cinan", countries=["SY", "TR"])
+    assert res.place is None or res.place.country != "SY"
+
+
+@pytest.mark.parametrize("name, english", [
+    ("Ach-Charqiya", "Ash Sharqiya"),                     # French
+    ("Tell ech Choûr", "Tall ash-Shur"),
+    ("Dschisr asch-Schughur", "Jisr ash-Shughur"),        # German
+])
+def test_the_article_as_other_languages_write_it_is_dropped(name, english) -> None:
+    assert loose_key(name) == loose_key(english)
+
+
+def test_a_german_spelling_with_its_article_is_a_loose_match(gz) -> None:
+    res = gz.resolve("Dschisr asch-Schughur", countries=["SY", "TR"])
+    assert res.status == "resolved" and km(res.place, JISR_ASH_SHUGHUR) < 5
+    assert res.match == "loose"
+
+
+def test_scheich_is_shaykh() -> None:
+    assert loose_key("Scheich Maksud") == loose_key("Sheikh Maksud")
+    assert loose_key("Schaich Hilal") == loose_key("Shaykh Hilal")
+
+
+def test_a_german_spelling_of_sheikh_najjar_resolves_to_it(gz) -> None:
+    # both German readings at once: Scheich is Shaykh, dsch is j
+    res = gz.resolve("Scheich Nadschar", countries=["SY", "TR"])
+    assert res.status == "resolved" and km(res.place, SHEIKH_NAJJAR) < 5
