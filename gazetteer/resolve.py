@@ -59,8 +59,8 @@ from gazetteer.fuzzy import MIN_LENGTH as FUZZY_MIN_LENGTH, max_edits
 from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, FUZZY, LOOSE, SKELETON_ARABIC,
                                 SKELETON_LATIN, W_FEATURE, W_POPULATION)
 from gazetteer.model import Place, Resolution, place_from_row, resolution
-from gazetteer.normalize import (ARTICLES, consonants, exact_key, is_arabic, loose_key,
-                                 spelling_key, split_qualifiers)
+from gazetteer.normalize import (ARTICLES, consonants, exact_key, foreign_readings, is_arabic,
+                                 kurdish_readings, loose_key, spelling_key, split_qualifiers)
 
 EARTH_RADIUS_KM = 6371.0088
 #: Score of a match, by the kind of key that matched.
@@ -606,6 +606,14 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                        match)
     if rows[best][9] >= SKELETON_ARABIC and best != spelled and \
             not _corroborated(cands, best, wanted, prox):
+        return _result(query, "unresolved", None, best_score, cands, sc,
+                       kept[:MAX_ALTERNATIVES], match)
+    if rows[best][9] == FUZZY and best != spelled and names is not None and \
+            not (prox is not None and prox[best] >= CORROBORATING_PROXIMITY) and \
+            not _consonants_kept(query, names([rows[best][10]]).get(rows[best][10], ())):
+        # a look-alike whose letters differ from the name's by a consonant no spelling of
+        # one Arabic letter writes ("Farikah" is not Farijah, "Manbech" not Mehbash): another
+        # place, unless the map's other places say otherwise
         return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES], match)
     if wanted and rows[best][3] not in wanted and any(
@@ -1227,6 +1235,42 @@ def _one_per_place(cands: CandidateSet, order: list[int]) -> tuple[list[int], li
         else:
             kept.append(i)
     return (kept, same) if kept else (order[:1], [])
+
+
+#: Consonants that spellings of one Arabic letter write differently (c and j: Turkish and
+#: Kurdish c is j; g for j and for q; t, d, s and z for th, dh and the emphatics; p and v for
+#: b and f), compared as one where a fuzzy match's consonants are checked.
+_SAME_SOUND = frozenset(frozenset(pair) for pair in (
+    "cj", "gj", "gk", "ck", "cs", "sz", "td", "dz", "ts", "bp", "fv"))
+#: Edits allowed between the consonants of a name and of its fuzzy match: one consonant
+#: added or dropped (h of a digraph, an article's l, a doubled letter); another consonant in
+#: place of one counts two.
+_CONSONANT_EDITS = 1
+
+
+def _consonant_edits(a: str, b: str) -> int:
+    """Edit distance between two consonant strings, where a consonant replaced by one that
+    spells the same Arabic letter costs nothing and by any other costs two."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            sub = 0 if ca == cb or frozenset((ca, cb)) in _SAME_SOUND else 2
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub))
+        prev = cur
+    return prev[-1]
+
+
+def _consonants_kept(query: str, loose_names: Sequence[str]) -> bool:
+    """Whether one of a place's names (loose keys) has the consonants of the query, or of one
+    of its Kurdish or foreign readings, but for a consonant added or dropped or written as
+    another spelling of its letter."""
+    if is_arabic(query):
+        return True
+    spellings = (query, *kurdish_readings(query), *foreign_readings(query))
+    theirs = [consonants(name) for name in loose_names]
+    return any(_consonant_edits(consonants(loose_key(spelling)), other) <= _CONSONANT_EDITS
+               for spelling in spellings for other in theirs)
 
 
 def _corroborated(cands: CandidateSet, i: int, wanted: tuple[str, ...],

@@ -1,0 +1,42 @@
+"""A fuzzy look-alike is trusted only when its consonants are the name's."""
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.resolve import _consonant_edits, _consonants_kept
+
+
+@pytest.mark.parametrize("a, b, edits", [
+    ("mnbsh", "mnbsh", 0),
+    ("mnbc", "mnbj", 0),       # Turkish c is j
+    ("tldh", "tld", 1),        # dh written d
+    ("mrblt", "mrbl", 1),      # a consonant dropped
+    ("mnbsh", "mhbsh", 2),     # n is not h
+    ("frk", "frj", 2),         # k is not j
+])
+def test_consonant_edits(a: str, b: str, edits: int) -> None:
+    assert _consonant_edits(a, b) == edits
+
+
+def test_consonants_kept_reads_the_name_as_its_tradition_writes_it() -> None:
+    assert _consonants_kept("Kafr Nabil", ["kafrnabl"])
+    assert _consonants_kept("Szamsin", ["shamsin"])          # Polish sz is sh
+    assert _consonants_kept("Cindirês", ["jindayris"])        # Kurdish c is j
+    assert not _consonants_kept("Manbech", ["mahbash"])
+    assert not _consonants_kept("Fatima", ["batima"])
+    assert _consonants_kept("كفرنبل", ["kafrnabl"])           # Arabic script: not compared
+
+
+@pytest.mark.parametrize("name, lookalike", [("Manbech", "Mehbash"), ("Tall Dabash", "Tal Habash"),
+                                             ("Fatima", "Betima")])
+def test_lookalike_with_another_consonant_is_offered_not_chosen(gz, name: str, lookalike: str) -> None:
+    res = gz.resolve(name, countries=["SY"])
+    assert res.status == "unresolved" and res.match == "fuzzy"
+    assert lookalike in [p.name for p in res.alternatives]
+
+
+@pytest.mark.parametrize("name, place", [("Minbic", "Manbij"), ("Khan Shikhoun", "Khān Shaykhūn"),
+                                         ("Kafr Nabil", "Kafranbel")])
+def test_lookalike_spelled_with_the_names_consonants_resolves(gz, name: str, place: str) -> None:
+    res = gz.resolve(name, countries=["SY"])
+    assert res.status == "resolved" and res.match == "fuzzy" and res.place.name == place
