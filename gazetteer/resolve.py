@@ -38,7 +38,9 @@ uncertain answers are refused rather than guessed:
   Suluk, not Salkhad; "Ma'rablit" is Maarbalit, not Zarablit;
 * of places a few km apart (within FAR_KM) that score alike, the one clearly spelled as the
   name is (by the same measure) wins: "Tell Shamiran" is Tal Shamran, not Tal Shamiyeh
-  15 km off; places spelled alike stay ``ambiguous``;
+  15 km off; so does one up to two edits from the name that is closer than the others in
+  letters, or as close and closer in consonants ("Tell Shamiram": Tal Shamran); places
+  spelled alike stay ``ambiguous``;
 * with context (``near``, the view, or at least MIN_CONTEXT_POINTS other places), a loose,
   skeleton or fuzzy match to a village more than OFF_CONTEXT_KM from all of it is
   ``unresolved``;
@@ -595,7 +597,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         if pick is None and names is not None:
             # places a few km apart scored alike: the one clearly spelled as the name is
             # ("Tell Shamiran" is Tal Shamran, not Tal Shamiyeh 15 km off)
-            found = _spelling_pick(query, cands, allowed, names, SAME_PLACE_KM)
+            found = _spelling_pick(query, cands, allowed, names, SAME_PLACE_KM, near=True)
             if found is not None and found[0] in close:
                 pick = found[0]
                 match = MATCH_NAME[rows[pick][9]]
@@ -916,10 +918,15 @@ SPELLED_EDITS = 1
 SPELLING_MARGIN = 2
 #: Loose keys shorter than this are not compared (one edit in four letters is another name).
 SPELLED_MIN_LENGTH = 5
+#: Of places a few km apart (within FAR_KM), a place this many edits from the name may win,
+#: when closer than each of the others in letters, or as close and closer in consonants: the
+#: wrong one of them is still near the place meant.
+NEAR_SPELLED_EDITS = 2
 
 
 def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
-                   names: NamesLookup, apart_km: float = FAR_KM) -> tuple[int, int] | None:
+                   names: NamesLookup, apart_km: float = FAR_KM,
+                   near: bool = False) -> tuple[int, int] | None:
     """The one candidate whose spelling is clearly the name's, among places more than
     ``apart_km`` apart that all fit it by some key, and its spelling distance; or None.
 
@@ -947,6 +954,13 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
     name every place fits only by two or more edits: the place meant may be missing. A key shorter than the fuzzy lookup's
     (:data:`gazetteer.fuzzy.MIN_LENGTH`) may be an edit from the place only when the place's
     consonants are the name's (a skeleton match).
+
+    With ``near``, for telling apart places a few km apart that score alike, a place up to
+    NEAR_SPELLED_EDITS from the name also wins against those within FAR_KM of it that are
+    further in letters, or as far and further in consonants (places more than FAR_KM away
+    must still be SPELLING_MARGIN edits further): "Tell Shamiram" is two edits from Tal
+    Shamran and from Tal Shamiyeh, 15 km off, but a consonant from the first and two from
+    the second. A wrong choice among them is still near the place meant.
 
     The place chosen counts as a fuzzy match of that many edits (:func:`fuzzy_weight`).
     """
@@ -978,17 +992,19 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
         nearest[i] = (dist[i][0], min(p[1] for p in pairs))
     best = min(idx, key=lambda i: (dist[i], -cands.scores[i], i))
     d0 = dist[best][0]
-    if d0 > SPELLED_EDITS or (d0 and len(key) < FUZZY_MIN_LENGTH and rows[best][9] == FUZZY):
+    if d0 > (NEAR_SPELLED_EDITS if near else SPELLED_EDITS) or \
+            (d0 and len(key) < FUZZY_MIN_LENGTH and rows[best][9] == FUZZY):
         return None  # an edit in five letters is another name, unless the consonants agree
     town: bool | None = None  # whether ``best`` is a town (any of its records), read once
     for i in idx:
-        if _distance_km(lats[best], lons[best], lats[i], lons[i]) <= apart_km:
+        km = _distance_km(lats[best], lons[best], lats[i], lons[i])
+        if km <= apart_km:
             continue
         # the rival place's closest spelling, over all its records (one may name it closer)
         rival = min([nearest[j] for j in _record_ids(cands, i, idx)])
-        if rival[0] - d0 >= SPELLING_MARGIN:
-            continue
-        if rival[0] >= d0 and rival[1] > dist[best][1] == 0:
+        if rival[0] - d0 >= SPELLING_MARGIN or (near and km <= FAR_KM and rival > dist[best]):
+            continue  # (a place a few km off: closer in letters, or as close in consonants)
+        if rival[0] >= d0 and rival[1] > dist[best][1] == 0 and d0 <= SPELLED_EDITS:
             # as close in letters, but a consonant off where ``best`` has the name's own
             # consonants: a vowel is another way of writing a name, a consonant another name
             # -- unless the rival is a town or seat and ``best`` is not

@@ -154,10 +154,12 @@ def test_an_article_ocha_writes_onto_a_word_is_read_apart(gz) -> None:
 TELL_SHAMIRAM = (36.63917, 40.35722)
 
 
-@pytest.mark.parametrize("name", ["Tell Shamiran", "Tal Shamiran"])
+@pytest.mark.parametrize("name", ["Tell Shamiran", "Tal Shamiran", "Tell Shamiram",
+                                  "Tel Shamiram"])
 def test_of_places_a_few_km_apart_the_one_spelled_as_the_name_wins(gz, name) -> None:
     # an edit from Tal Shamran (consonants t-l-sh-m-r-n, the name's), two from Tal Shamiyeh
-    # 15 km off, which scores about as well
+    # 15 km off, which scores about as well; Tell Shamiram: two edits from both, but a
+    # consonant from Tal Shamran (t-l-sh-m-r-n) and two from Tal Shamiyeh (t-l-sh-m)
     res = gz.resolve(name, countries=["SY", "TR"])
     assert res.status == "resolved" and _km(res.place, TELL_SHAMIRAM) < 5, (name, res)
 
@@ -167,3 +169,20 @@ def test_places_a_few_km_apart_spelled_alike_stay_in_doubt(gz) -> None:
     res = gz.resolve("al-Jalabiya", countries=["SY", "TR"])
     assert res.status == "ambiguous", res
     assert {p.name for p in res.alternatives} >= {"Jalabiyeh", "Jalabiyah"}
+
+
+def _import_places(gz, tmp_path: Path, rows: str) -> None:
+    path = tmp_path / "places.csv"
+    path.write_text("name,lat,lon,country\n" + rows, encoding="utf-8")
+    gz.import_files([path])
+
+
+def test_places_a_few_km_apart_two_edits_from_the_name_alike_stay_in_doubt(gz, tmp_path) -> None:
+    # Tall Zirvaniya: two edits from Tall Zarvanaya and from Tall Zurvanuya, 7 km apart, both
+    # of its consonants
+    _import_places(gz, tmp_path, "Tall Zarvanaya,36.0,38.0,SY\nTall Zurvanuya,36.05,38.05,SY\n")
+    res = gz.resolve("Tall Zirvaniya", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    # ... and Tall Zirvanuya, two from Tall Zarvanaya and one from Tall Zurvanuya, is the latter
+    res = gz.resolve("Tall Zirvanuya", countries=["SY", "TR"])
+    assert res.status == "resolved" and res.place.name == "Tall Zurvanuya", res
