@@ -36,6 +36,10 @@ uncertain answers are refused rather than guessed:
   name's -- an edit from it, every far-off rival two edits further, or as far but a consonant
   off where it has the name's consonants -- wins (see :func:`_spelling_pick`): "Silûk" is
   Suluk, not Salkhad; "Ma'rablit" is Maarbalit, not Zarablit;
+* of far-apart places the name spells alike by its loose key, the one whose own name is
+  the name as written (vowels and all), or an edit from it, wins when every name of the
+  others is two edits further (see :func:`_written_pick`): "al-Hole" is OCHA's Hole, not
+  the town Kafr Laha, known as al-Hulah and Houla;
 * of places a few km apart (within FAR_KM) that score alike, the one clearly spelled as the
   name is (by the same measure) wins: "Tell Shamiran" is Tal Shamran, not Tal Shamiyeh
   15 km off; so does one up to two edits from the name that is closer than the others in
@@ -348,7 +352,8 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
          near: tuple[float, float] | None = None,
          context: Sequence[tuple[float, float]] = (),
          view: Sequence[Sequence[float]] | None = None,
-         names: NamesLookup | None = None) -> Resolution:
+         names: NamesLookup | None = None,
+         written: NamesLookup | None = None) -> Resolution:
     """Score the candidates of ``query`` and decide its resolution.
 
     Parameters
@@ -371,6 +376,10 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
         ``names(place ids) -> {place id: loose keys of its names}`` (the database's): lets a
         place whose name is clearly closer to the query than any far-off rival's win (see
         :func:`_spelling_pick`); without it such names stay ``ambiguous``.
+    written : callable, optional
+        ``written(place ids) -> {place id: exact keys of its own and alternate names}``: lets
+        one of far-apart places the name spells alike by its loose key win when the name as
+        written is clearly its (see :func:`_written_pick`).
     """
     if not cands.rows:
         return Resolution(query, "unresolved", None, 0.0)
@@ -378,7 +387,7 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
     if near is None and not len(context) and view is None:
         memo = cands.memo
         if memo is None:  # the one question a set is nearly always asked: kept as a tuple
-            hit = _rank(query, cands, wanted, None, (), None, names)
+            hit = _rank(query, cands, wanted, None, (), None, names, written)
             cands.memo = (query, wanted, hit)
             return hit
         if type(memo) is tuple:
@@ -387,9 +396,10 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
             memo = cands.memo = {(memo[0], memo[1]): memo[2]}
         hit = memo.get((query, wanted))
         if hit is None:
-            hit = memo[(query, wanted)] = _rank(query, cands, wanted, None, (), None, names)
+            hit = memo[(query, wanted)] = _rank(query, cands, wanted, None, (), None, names,
+                                                written)
         return hit
-    return _rank(query, cands, wanted, near, context, view, names)
+    return _rank(query, cands, wanted, near, context, view, names, written)
 
 
 def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], bool]:
@@ -445,7 +455,8 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
           near: tuple[float, float] | None,
           context: Sequence[tuple[float, float]],
           view: Sequence[Sequence[float]] | None,
-          names: NamesLookup | None = None) -> Resolution:
+          names: NamesLookup | None = None,
+          written: NamesLookup | None = None) -> Resolution:
     rows = cands.rows
     n = len(rows)
     n_context = len(context)
@@ -527,6 +538,11 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                     sc[pick] = max(sc[pick], W_MATCH * (fuzzy_weight(found[1], len(
                         loose_key(query))) if found[1] else MATCH_WEIGHT[LOOSE]) + r[8]
                         + (W_PROXIMITY * prox[pick] if prox is not None else 0.0))
+            elif pick is None and written is not None:
+                # far-apart places the name spells alike by its loose key: the one whose
+                # name is the name as written, or an edit from it, when the others are
+                # further ("al-Hole": OCHA's Hole, not Kafr Laha, known as al-Hulah)
+                pick = spelled = _written_pick(query, cands, group, written)
             if pick is None and not wanted and names is not None:
                 # far-apart places anywhere in the world that the name only resembles: only
                 # those spelled nearly as the name is are a choice ("Sinai" is not Sanaa,
@@ -880,8 +896,9 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
       (exact or alternate) or spells its main name (see :func:`_spelled`): Dair Hafir is the
       town of 29,000 and Quneitra the provincial town, not OCHA's villages of those names;
       but al-Hole, loosely an alternate name of the town Kafr Laha (for the Houla plain),
-      stays in doubt with OCHA's Hole (al-Hawl), and al-Hamah, a village by Damascus, with
-      the city of Hamah.
+      is not outweighed by it against OCHA's Hole (al-Hawl) -- the name as written decides
+      that one (see :func:`_written_pick`) -- and al-Hamah, a village by Damascus, stays in
+      doubt with the city of Hamah.
 
     Villages of no known size against one another stay in doubt, whoever lists them: a
     record that OCHA and GeoNames both hold against one only GeoNames holds decided no name
@@ -1014,6 +1031,53 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
                 continue
         return None
     return best, d0
+
+
+def _written_pick(query: str, cands: CandidateSet, group: Sequence[int],
+                  written: NamesLookup) -> int | None:
+    """The one of far-apart places ``group`` whose own name is the query as written, or an
+    edit from it (SPELLED_EDITS), when every name of every other is SPELLING_MARGIN edits
+    further; or None.
+
+    The names compared are exact keys (:func:`gazetteer.normalize.exact_key`: the letters as
+    written, vowels and all) without a leading article and spaces, of every record of each
+    place: the loose key reads many spellings alike, which tells apart no places it matches
+    alike, but "al-Hole" is OCHA's Hole, two edits from al-Hulah, Houla and Hula, alternate
+    names of the town Kafr Laha. Only a place's own name counts for the place chosen: an
+    alternate name written the way the query is may merely follow the query's way of
+    romanising ("Ayn al-Bardah" is an edit from Ayn al Baridah, an alternate name of the
+    village Al Baridah, and three from OCHA's Ein Elbardeh, the place meant). Places as close
+    stay in doubt, and so does a name in Arabic script.
+    """
+    if is_arabic(query):
+        return None
+    key = _written(exact_key(query))
+    if not key:
+        return None
+    rows = cands.rows
+    pool = range(len(rows))
+    records = {i: _record_ids(cands, i, pool) for i in group}
+    stored = written([rows[j][10] for ids in records.values() for j in ids])
+    cutoff = SPELLED_EDITS + SPELLING_MARGIN
+    # each place's closest own (main) name, and its closest name of any kind
+    own = {i: min([OSA.distance(key, _written(exact_key(rows[j][0])), score_cutoff=cutoff)
+                   for j in records[i]]) for i in group}
+    dist = {i: min([own[i]] + [OSA.distance(key, _written(k), score_cutoff=cutoff)
+                               for j in records[i] for k in stored.get(rows[j][10], ())])
+            for i in group}
+    best = min(group, key=lambda i: (own[i], group.index(i)))
+    if own[best] > SPELLED_EDITS or any(dist[i] - own[best] < SPELLING_MARGIN
+                                        for i in group if i != best):
+        return None
+    return best
+
+
+def _written(exact: str) -> str:
+    """An exact key without a leading article word and without spaces."""
+    words = exact.split()
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return "".join(words)
 
 
 def edits_apart(key: str, other: str, cutoff: int) -> int:

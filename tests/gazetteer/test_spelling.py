@@ -24,6 +24,11 @@ RAS_AL_AYN = (36.85030, 40.07060)
 MAARBALIT = (35.80750, 36.66250)
 KAFR_NABL = (35.61389, 36.56111)
 IDLIB = (35.92970, 36.63170)
+AL_HAWL = (36.39139, 41.15139)
+AYN_AL_BARDAH = (34.79667, 36.28278)
+#: Al Baridah, a village by Hama whose alternate names include Ayn al Baridah (GeoNames row,
+#: unchanged).
+BARIDAH = DATA / "geonames_baridah_extract.txt"
 
 
 def _codes(path: Path) -> dict[str, str]:
@@ -186,3 +191,20 @@ def test_places_a_few_km_apart_two_edits_from_the_name_alike_stay_in_doubt(gz, t
     # ... and Tall Zirvanuya, two from Tall Zarvanaya and one from Tall Zurvanuya, is the latter
     res = gz.resolve("Tall Zirvanuya", countries=["SY", "TR"])
     assert res.status == "resolved" and res.place.name == "Tall Zurvanuya", res
+
+
+def test_a_place_whose_own_name_is_the_name_as_written_wins(gz) -> None:
+    # al-Hole is OCHA's Hole (al-Hawl) as written; the town Kafr Laha, 450 km off, is known
+    # as al-Hulah, Houla and Hula, all of one loose key with it but two edits off as written
+    res = gz.resolve("al-Hole", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, AL_HAWL) < 5, res
+
+
+def test_an_alternate_name_written_as_the_name_is_no_answer(gz) -> None:
+    # Ayn al-Bardah is an edit from Ayn al Baridah, an alternate name of the village Al Baridah
+    # 137 km off, and three from OCHA's Ein Elbardeh, the place meant: an alternate name
+    # spelled the query's way may only follow its way of romanising
+    gz.import_files([BARIDAH])
+    res = gz.resolve("Ayn al-Bardah", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    assert any(_km(p, AYN_AL_BARDAH) < 5 for p in res.alternatives)
