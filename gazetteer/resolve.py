@@ -38,9 +38,10 @@ uncertain answers are refused rather than guessed:
   name's -- an edit from it, every far-off rival two edits further, or as far but a consonant
   off where it has the name's consonants -- wins (see :func:`_spelling_pick`): "Silûk" is
   Suluk, not Salkhad; "Ma'rablit" is Maarbalit, not Zarablit;
-* of far-apart places, one whose own name is the name outweighs villages of no known size
-  that have it only as an alternate name (see :func:`_named_over_alternate`): "Baghuz" is
-  the village of that name, not Kasan, also listed as Baghuz;
+* of far-apart places, one whose own name is the name (or a town whose own name it spells
+  loosely) outweighs villages that have it only as an alternate name (see
+  :func:`_named_over_alternate`): "Baghuz" is the village of that name, not Kasan, also
+  listed as Baghuz;
 * of far-apart places the name spells alike by its loose key, the one whose own name is
   the name as written (vowels and all), or an edit from it, wins when every name of the
   others is two edits further (see :func:`_written_pick`): "al-Hole" is OCHA's Hole, not
@@ -817,18 +818,23 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
                         towns = [r for r in ours if is_town(r)]
                         break
             if not (towns and _outweighs(cands, best, i, pool, query, towns, ours)) and \
-                    not _named_over_alternate(cands, best, i, pool, wanted):
+                    not _named_over_alternate(cands, best, i, pool, wanted, query):
                 rivals.append(i)
     return [best] + rivals if rivals else []
 
 
 def _named_over_alternate(cands: CandidateSet, best: int, rival: int,
-                          pool: Sequence[int], wanted: tuple[str, ...]) -> bool:
+                          pool: Sequence[int], wanted: tuple[str, ...],
+                          query: str = "") -> bool:
     """Whether ``best``, a place whose own (main) name is the query, outweighs a far-off
     ``rival`` that has it only among its alternate names: every record of the rival matched
     by an alternate name, and none is a town (:func:`is_town`). An alternate name is often an
     old name, a neighbouring place's or a slip, and a reporter writes the name a place goes
     by: "Baghuz" is the village of that name, not Kasan 330 km off, also listed as Baghuz.
+    A town or seat whose own name the query spells only loosely outweighs so a village
+    (records of a few thousand people too) matched through another name: "Hajeen" is the
+    town of Hajin, not Saimbeyli in Turkey, once called Hacin. A village spelled loosely
+    does not: "Baghouz" stays in doubt.
 
     A town known by the name (Kurdish names, old names of towns) stays a rival, and so does a
     place of the map's own country against one of its other countries (the first of
@@ -836,11 +842,18 @@ def _named_over_alternate(cands: CandidateSet, best: int, rival: int,
     village Taybe.
     """
     rows = cands.rows
-    if rows[best][9] != EXACT_MAIN or (
+    if rows[best][9] > LOOSE or (
             rows[best][3] != rows[rival][3] and wanted and rows[best][3] != wanted[0]):
         return False
     theirs = _records(cands, rival, pool)
-    return all(r[9] == EXACT_ALT and not is_town(r) for r in theirs)
+    if rows[best][9] == EXACT_MAIN:
+        return all(r[9] == EXACT_ALT and not is_town(r) for r in theirs)
+    key = loose_key(query)
+    ours = _records(cands, best, pool)
+    return any(is_town(r) for r in ours) and \
+        any(loose_key(r[0]) == key for r in ours) and \
+        all(r[9] in (EXACT_ALT, LOOSE) and loose_key(r[0]) != key and not is_town(r)
+            for r in theirs)
 
 
 #: Sources whose places are GeoNames records (a dump, or the built-in cities).

@@ -25,6 +25,7 @@ BAGHUZ = (34.43221, 40.99226)
 #: unchanged.
 MARQADAH = DATA / "geonames_marqadah_extract.txt"
 MARKADA = (35.75898, 40.76774)
+HAJIN = (34.68944, 40.83083)
 #: True points (Wikipedia, as in benchmarks/data/syria_eval.csv).
 TELL_TAMER = (36.66060, 40.37140)
 SALAMIYAH = (35.01093, 37.05376)
@@ -166,6 +167,21 @@ def test_a_village_of_the_name_outweighs_villages_known_by_it_only_as_another_na
     res = gz.resolve("Baghuz", countries=["SY", "TR"])
     assert res.status == "resolved" and res.match == "exact", res
     assert _km(res.place, BAGHUZ) < 1
+
+
+def test_a_town_the_name_spells_loosely_outweighs_a_village_known_by_it_otherwise(gz) -> None:
+    # Hajeen: the town of Hajin (a subdistrict's seat), not Saimbeyli in Turkey (5,423
+    # people), once called Hacin
+    res = gz.resolve("Hajeen", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, HAJIN) < 5, res
+
+
+def test_a_village_the_name_spells_loosely_does_not_outweigh_one_known_by_it(gz) -> None:
+    # Baghouz spells the village Baghuz only loosely, as it does Kasan's alternate name: no
+    # town, no evidence
+    gz.import_files([ALTERNATES])
+    res = gz.resolve("Baghouz", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
 
 
 def test_a_village_of_the_maps_other_country_does_not_outweigh_an_alternate_at_home(gz) -> None:
