@@ -842,8 +842,9 @@ def _named_over_alternate(cands: CandidateSet, best: int, rival: int,
     village Taybe.
     """
     rows = cands.rows
-    if rows[best][9] > LOOSE or (
-            rows[best][3] != rows[rival][3] and wanted and rows[best][3] != wanted[0]):
+    if rows[best][9] > LOOSE or rows[rival][9] not in (EXACT_ALT, LOOSE) or \
+            is_town(rows[rival]) or (rows[best][9] == EXACT_MAIN and rows[rival][9] != EXACT_ALT) \
+            or (rows[best][3] != rows[rival][3] and wanted and rows[best][3] != wanted[0]):
         return False
     theirs = _records(cands, rival, pool)
     if rows[best][9] == EXACT_MAIN:
@@ -1103,25 +1104,32 @@ def _written_pick(query: str, cands: CandidateSet, group: Sequence[int],
     village Al Baridah, and three from OCHA's Ein Elbardeh, the place meant). Places as close
     stay in doubt, and so does a name in Arabic script.
     """
-    if is_arabic(query):
-        return None
+    rows = cands.rows
+    if is_arabic(query) or sum([rows[i][9] <= EXACT_ALT for i in group]) > 1:
+        return None  # (two places with the very name: none is further from it)
     key = _written(exact_key(query))
     if not key:
         return None
-    rows = cands.rows
+    cutoff = SPELLED_EDITS + SPELLING_MARGIN
+    named = 0  # places named as written, or an edit from it: two decide nothing
+    for i in group:
+        if OSA.distance(key, _written(exact_key(rows[i][0])),
+                        score_cutoff=SPELLED_EDITS) <= SPELLED_EDITS:
+            named += 1
+            if named == 2:
+                return None  # (most namesakes)
     pool = range(len(rows))
     records = {i: _record_ids(cands, i, pool) for i in group}
-    stored = written([rows[j][10] for ids in records.values() for j in ids])
-    cutoff = SPELLED_EDITS + SPELLING_MARGIN
     # each place's closest own (main) name, and its closest name of any kind
     own = {i: min([OSA.distance(key, _written(exact_key(rows[j][0])), score_cutoff=cutoff)
                    for j in records[i]]) for i in group}
-    dist = {i: min([own[i]] + [OSA.distance(key, _written(k), score_cutoff=cutoff)
-                               for j in records[i] for k in stored.get(rows[j][10], ())])
-            for i in group}
     best = min(group, key=lambda i: (own[i], group.index(i)))
-    if own[best] > SPELLED_EDITS or any(dist[i] - own[best] < SPELLING_MARGIN
+    if own[best] > SPELLED_EDITS or any(own[i] - own[best] < SPELLING_MARGIN
                                         for i in group if i != best):
+        return None  # (decided without the names: most namesakes are spelled alike)
+    stored = written([rows[j][10] for i in group if i != best for j in records[i]])
+    if any(OSA.distance(key, _written(k), score_cutoff=cutoff) - own[best] < SPELLING_MARGIN
+           for i in group if i != best for j in records[i] for k in stored.get(rows[j][10], ())):
         return None
     return best
 
