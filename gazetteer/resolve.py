@@ -768,8 +768,8 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
     """``[best, rivals...]`` when settlements more than FAR_KM from ``best`` score within
     FAR_MARGIN of it (in the map's countries when given) and ``best`` does not outweigh them
     (see :func:`_outweighs` and :func:`_named_over_alternate`; ``records`` are all the
-    candidates ``kept`` was chosen from, so
-    that the records of one place count together); else []."""
+    candidates ``kept`` was chosen from, so that the records of one place count together);
+    else []."""
     # the rows themselves, not cands' columns: most sets are ranked once, and only the few
     # best candidates are looked at here
     rows = cands.rows
@@ -842,19 +842,22 @@ def _named_over_alternate(cands: CandidateSet, best: int, rival: int,
     village Taybe.
     """
     rows = cands.rows
-    if rows[best][9] > LOOSE or rows[rival][9] not in (EXACT_ALT, LOOSE) or \
-            is_town(rows[rival]) or (rows[best][9] == EXACT_MAIN and rows[rival][9] != EXACT_ALT) \
-            or (rows[best][3] != rows[rival][3] and wanted and rows[best][3] != wanted[0]):
+    ours, theirs = rows[best], rows[rival]
+    if ours[9] > LOOSE or theirs[9] not in (EXACT_ALT, LOOSE) or is_town(theirs):
+        return False  # (the rival's best-matching record says most: looked at first)
+    if ours[9] == EXACT_MAIN and theirs[9] != EXACT_ALT:
         return False
-    theirs = _records(cands, rival, pool)
-    if rows[best][9] == EXACT_MAIN:
-        return all(r[9] == EXACT_ALT and not is_town(r) for r in theirs)
+    if ours[3] != theirs[3] and wanted and ours[3] != wanted[0]:
+        return False
+    if ours[9] == EXACT_MAIN:
+        return all(r[9] == EXACT_ALT and not is_town(r) for r in _records(cands, rival, pool))
+    # a town the query spells loosely, against a village it spells only by another name
     key = loose_key(query)
-    ours = _records(cands, best, pool)
-    return any(is_town(r) for r in ours) and \
-        any(loose_key(r[0]) == key for r in ours) and \
+    records = _records(cands, best, pool)
+    return any(is_town(r) for r in records) and \
+        any(loose_key(r[0]) == key for r in records) and \
         all(r[9] in (EXACT_ALT, LOOSE) and loose_key(r[0]) != key and not is_town(r)
-            for r in theirs)
+            for r in _records(cands, rival, pool))
 
 
 #: Sources whose places are GeoNames records (a dump, or the built-in cities).
