@@ -831,10 +831,12 @@ def _named_over_alternate(cands: CandidateSet, best: int, rival: int,
     by an alternate name, and none is a town (:func:`is_town`). An alternate name is often an
     old name, a neighbouring place's or a slip, and a reporter writes the name a place goes
     by: "Baghuz" is the village of that name, not Kasan 330 km off, also listed as Baghuz.
-    A town or seat whose own name the query spells only loosely outweighs so a village
-    (records of a few thousand people too) matched through another name: "Hajeen" is the
-    town of Hajin, not Saimbeyli in Turkey, once called Hacin. A village spelled loosely
-    does not: "Baghouz" stays in doubt.
+    A town or seat of the map's own country whose own name the query spells only loosely
+    outweighs so a village (records of a few thousand people too) matched through another
+    name: "Hajeen" is the town of Hajin, not Saimbeyli in Turkey, once called Hacin. A
+    village spelled loosely does not ("Baghouz" stays in doubt), nor a town of the map's
+    other countries: "Turbeli", a Turkish village the built-in data lacks, is not Torbali,
+    a town 1,400 km off, rather than Goynuk, also called so.
 
     A town known by the name (Kurdish names, old names of towns) stays a rival, and so does a
     place of the map's own country against one of its other countries (the first of
@@ -851,7 +853,10 @@ def _named_over_alternate(cands: CandidateSet, best: int, rival: int,
         return False
     if ours[9] == EXACT_MAIN:
         return all(r[9] == EXACT_ALT and not is_town(r) for r in _records(cands, rival, pool))
-    # a town the query spells loosely, against a village it spells only by another name
+    # a town of the map's own country the query spells loosely, against a village it spells
+    # only by another name
+    if wanted and ours[3] != wanted[0]:
+        return False
     key = loose_key(query)
     records = _records(cands, best, pool)
     return any(is_town(r) for r in records) and \

@@ -176,6 +176,13 @@ def test_a_town_the_name_spells_loosely_outweighs_a_village_known_by_it_otherwis
     assert res.status == "resolved" and _km(res.place, HAJIN) < 5, res
 
 
+def test_a_town_of_the_maps_other_country_does_not_outweigh_a_village_known_by_it(gz) -> None:
+    # Turbeli, a Turkish village the built-in data lacks: not Torbali, a town by Izmir that
+    # the name spells loosely, rather than Goynuk, also known as Torbali
+    res = gz.resolve("Turbeli", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+
+
 def test_a_village_the_name_spells_loosely_does_not_outweigh_one_known_by_it(gz) -> None:
     # Baghouz spells the village Baghuz only loosely, as it does Kasan's alternate name: no
     # town, no evidence
