@@ -28,9 +28,7 @@ uncertain answers are refused rather than guessed:
 * of places of one name more than FAR_KM apart, a seat -- or a town, against GeoNames records
   nobody lists or when the name spells the town's own -- outweighs villages of no known size
   (and a town whose main name the query spells, villages of a tenth of its people or fewer)
-  (see :func:`_outweighs`; places of one name a letter or two from the query count as
-  spelled by it: "Margada" is Markada, the seat, not the village Marqadah; OCHA's
-  communities named after their unit are seats too, see
+  (see :func:`_outweighs`; OCHA's communities named after their unit are seats too, see
   :func:`gazetteer.sources.ocha.seat_codes`), and a town at home is not in doubt against a
   city outside the map's region; villages of one name stay ``ambiguous``, and so does a name
   with an article (al-Hamah) that a village spells with it and the seat only without;
@@ -925,23 +923,11 @@ def _has_article(name: str) -> bool:
 OUTWEIGHING_RATIO = 10
 
 
-def _one_name_alike(ours: Sequence, theirs: Sequence) -> bool:
-    """Whether two candidate rows both match the query a few letters off (fuzzy) by as many
-    edits, and are places of one name (the same loose key of their own names): the query is
-    a spelling of that name, and they are its namesakes ("Margada": Markada, the seat, and
-    Marqadah, a village)."""
-    return ours[9] == theirs[9] == FUZZY and ours[12] == theirs[12] and \
-        loose_key(ours[0]) == loose_key(theirs[0])
-
-
 def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
                query: str, towns: list[tuple], ours: Sequence[tuple]) -> bool:
     """Whether ``best`` is clearly the place meant rather than a far-off ``rival`` of about
     the same score. Both must match the name by its spelling (exact, alternate or loose; the
-    rival no better than ``best``) -- or both be an edit or two from it, as many, and be
-    places of one name (:func:`_one_name_alike`: "Margada" is a spelling of Markada, the
-    seat, not of the village Marqadah more than of the seat) -- and the rival must be a
-    village: no record of it a seat,
+    rival no better than ``best``), and the rival must be a village: no record of it a seat,
     and none with people unless ``best`` is a town of TOWN_POPULATION, OUTWEIGHING_RATIO
     times as many, of the same country, whose main name the query spells (without the map's
     countries the Egyptian town Al Burj does not outweigh villages of that name in the Levant;
@@ -973,8 +959,7 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
     """
     rows = cands.rows
     level = _level(rows[best][9])
-    if (level > 1 or _level(rows[rival][9]) < level) and not _one_name_alike(rows[best],
-                                                                              rows[rival]):
+    if level > 1 or _level(rows[rival][9]) < level:
         return False
     theirs = _records(cands, rival, pool)
     if any(r[4] in SEATS for r in theirs):

@@ -21,10 +21,6 @@ NAMESAKES = DATA / "geonames_namesakes_extract.txt"
 #: name Taybé, and Taybe, a Turkish village 40 km north-east. GeoNames rows, unchanged.
 ALTERNATES = DATA / "geonames_alternates_extract.txt"
 BAGHUZ = (34.43221, 40.99226)
-#: Marqadah, a village of no known size 236 km west of the town of Markada. GeoNames row,
-#: unchanged.
-MARQADAH = DATA / "geonames_marqadah_extract.txt"
-MARKADA = (35.75898, 40.76774)
 HAJIN = (34.68944, 40.83083)
 #: True points (Wikipedia, as in benchmarks/data/syria_eval.csv).
 TELL_TAMER = (36.66060, 40.37140)
@@ -198,19 +194,3 @@ def test_a_village_of_the_maps_other_country_does_not_outweigh_an_alternate_at_h
     res = gz.resolve("Taybé", countries=["SY", "TR"])
     assert res.status == "ambiguous", res
     assert {p.country for p in res.alternatives} >= {"SY", "TR"}
-
-
-def test_a_seat_a_letter_off_outweighs_a_village_of_its_name_as_far_off(gz) -> None:
-    # Margada is a letter from Markada, the seat of a subdistrict, and from the village
-    # Marqadah (the same name, 236 km west): a spelling of one name, whose seat is meant
-    gz.import_files([MARQADAH])
-    res = gz.resolve("Margada", countries=["SY", "TR"])
-    assert res.status == "resolved" and _km(res.place, MARKADA) < 5, res
-    assert res.match == "fuzzy"
-
-
-def test_villages_of_one_name_a_letter_off_stay_in_doubt(gz) -> None:
-    # Khitab is a letter from OCHA's two villages called Khattab, 60 km apart
-    res = gz.resolve("Khitab", countries=["SY", "TR"])
-    assert res.status == "ambiguous", res
-    assert [p.name for p in res.alternatives].count("Khattab") >= 2

@@ -115,12 +115,14 @@ def test_namesakes_and_near_ties_stay_in_doubt(gz, name) -> None:
     assert res.status == "ambiguous", (name, res)
 
 
-@pytest.mark.parametrize("name", ["Kisir", "Harabe", "Halepi"])
+@pytest.mark.parametrize("name", ["Kisir", "Harabe", "Halepi", "Malkaya", "Delikaya"])
 def test_a_town_an_edit_away_does_not_outweigh_villages_as_close(gz, name) -> None:
     # Letting a town an edit away win against villages as close would be wrong wherever the
     # place meant is missing: Kisir, Harabe and Halepi (Akyayla), Turkish villages the
     # built-in data lacks, would be taken for Al Qusayr and Aleppo, 400-600 km off (Halepi is
-    # an edit from Aleppo's Halep and from Halabieh, whose b Turkish writes p)
+    # an edit from Aleppo's Halep and from Halabieh, whose b Turkish writes p); so would
+    # Malkaya and Delikaya for the town of Al-Malikiyah, though the villages as close bear
+    # its very name
     res = gz.resolve(name, countries=["SY", "TR"])
     assert res.status == "ambiguous", (name, res)
 
