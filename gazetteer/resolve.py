@@ -41,9 +41,9 @@ uncertain answers are refused rather than guessed:
   :func:`_named_over_alternate`): "Baghuz" is the village of that name, not Kasan, also
   listed as Baghuz;
 * of far-apart places the name spells alike by its loose key, the one whose own name is
-  the name as written (vowels and all), or an edit from it, wins when every name of the
-  others is two edits further (see :func:`_written_pick`): "al-Hole" is OCHA's Hole, not
-  the town Kafr Laha, known as al-Hulah and Houla;
+  the name as written (vowels and all; an article the name writes may be missing from it)
+  wins when every name of the others is two edits from it (see :func:`_written_pick`):
+  "al-Hole" is OCHA's Hole, not the town Kafr Laha, known as al-Hulah and Houla;
 * of places a few km apart (within FAR_KM) that score alike, the one clearly spelled as the
   name is (by the same measure) wins: "Tell Shamiran" is Tal Shamran, not Tal Shamiyeh
   15 km off; so does one up to two edits from the name that is closer than the others in
@@ -544,8 +544,8 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                         + (W_PROXIMITY * prox[pick] if prox is not None else 0.0))
             elif pick is None and written is not None:
                 # far-apart places the name spells alike by its loose key: the one whose
-                # name is the name as written, or an edit from it, when the others are
-                # further ("al-Hole": OCHA's Hole, not Kafr Laha, known as al-Hulah)
+                # name is the name as written, when the others are two edits from it
+                # ("al-Hole": OCHA's Hole, not Kafr Laha, known as al-Hulah)
                 pick = spelled = _written_pick(query, cands, group, written)
             if pick is None and not wanted and names is not None:
                 # far-apart places anywhere in the world that the name only resembles: only
@@ -1083,54 +1083,56 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
 
 def _written_pick(query: str, cands: CandidateSet, group: Sequence[int],
                   written: NamesLookup) -> int | None:
-    """The one of far-apart places ``group`` whose own name is the query as written, or an
-    edit from it (SPELLED_EDITS), when every name of every other is SPELLING_MARGIN edits
-    further; or None.
+    """The one of far-apart places ``group`` whose own name is the query as written, when
+    every name of every other is SPELLING_MARGIN edits from it; or None.
 
     The names compared are exact keys (:func:`gazetteer.normalize.exact_key`: the letters as
-    written, vowels and all) without a leading article and spaces, of every record of each
-    place: the loose key reads many spellings alike, which tells apart no places it matches
-    alike, but "al-Hole" is OCHA's Hole, two edits from al-Hulah, Houla and Hula, alternate
-    names of the town Kafr Laha. Only a place's own name counts for the place chosen: an
-    alternate name written the way the query is may merely follow the query's way of
-    romanising ("Ayn al-Bardah" is an edit from Ayn al Baridah, an alternate name of the
-    village Al Baridah, and three from OCHA's Ein Elbardeh, the place meant). Places as close
-    stay in doubt, and so does a name in Arabic script.
+    written, vowels and all) without spaces, of every record of each place: the loose key
+    reads many spellings alike, which tells apart no places it matches alike, but "al-Hole"
+    is OCHA's Hole, two edits from al-Hulah, Houla and Hula, alternate names of the town
+    Kafr Laha. An article the query writes may be missing from a name (OCHA leaves most
+    out), one a name has and the query lacks may not (:func:`_written`): "`Uthmaniyah" is not
+    the village Al Uthmaniyah rather than others spelled alike. Only a place's own name
+    counts for the place chosen: an alternate name written the way the query is may merely
+    follow the query's way of romanising ("Ayn al-Bardah" is Ayn al Baridah as written, an
+    alternate name of the village Al Baridah 137 km off, and three edits from OCHA's Ein
+    Elbardeh, the place meant). A name an edit from a place's own is no evidence either
+    ("An Najmah" is not OCHA's Najma rather than another place called so: the gazetteer may
+    lack it). Places as close stay in doubt, and so does a name in Arabic script.
     """
     rows = cands.rows
     if is_arabic(query) or sum([rows[i][9] <= EXACT_ALT for i in group]) > 1:
         return None  # (two places with the very name: none is further from it)
-    key = _written(exact_key(query))
+    exact = exact_key(query)
+    key = _written(exact)
     if not key:
         return None
-    cutoff = SPELLED_EDITS + SPELLING_MARGIN
-    named = 0  # places named as written, or an edit from it: two decide nothing
-    for i in group:
-        if OSA.distance(key, _written(exact_key(rows[i][0])),
-                        score_cutoff=SPELLED_EDITS) <= SPELLED_EDITS:
-            named += 1
-            if named == 2:
-                return None  # (most namesakes)
+    bare = key != exact.replace(" ", "")  # the query's article left out: the names' too
+    own = [i for i in group if _written(exact_key(rows[i][0]), bare) == key]
+    if len(own) > 1:
+        return None  # (most namesakes)
     pool = range(len(rows))
     records = {i: _record_ids(cands, i, pool) for i in group}
-    # each place's closest own (main) name, and its closest name of any kind
-    own = {i: min([OSA.distance(key, _written(exact_key(rows[j][0])), score_cutoff=cutoff)
-                   for j in records[i]]) for i in group}
-    best = min(group, key=lambda i: (own[i], group.index(i)))
-    if own[best] > SPELLED_EDITS or any(own[i] - own[best] < SPELLING_MARGIN
-                                        for i in group if i != best):
+    named = [i for i in group if any(_written(exact_key(rows[j][0]), bare) == key
+                                     for j in records[i])]
+    if len(named) != 1:
+        return None
+    best = named[0]
+    cutoff = SPELLING_MARGIN  # (distances past it are cut off at cutoff + 1)
+    if any(OSA.distance(key, _written(exact_key(rows[j][0]), bare), score_cutoff=cutoff)
+           < SPELLING_MARGIN for i in group if i != best for j in records[i]):
         return None  # (decided without the names: most namesakes are spelled alike)
     stored = written([rows[j][10] for i in group if i != best for j in records[i]])
-    if any(OSA.distance(key, _written(k), score_cutoff=cutoff) - own[best] < SPELLING_MARGIN
+    if any(OSA.distance(key, _written(k, bare), score_cutoff=cutoff) < SPELLING_MARGIN
            for i in group if i != best for j in records[i] for k in stored.get(rows[j][10], ())):
         return None
     return best
 
 
-def _written(exact: str) -> str:
-    """An exact key without a leading article word and without spaces."""
+def _written(exact: str, bare: bool = True) -> str:
+    """An exact key without spaces, and without a leading article word when ``bare``."""
     words = exact.split()
-    if len(words) > 1 and words[0] in ARTICLES:
+    if bare and len(words) > 1 and words[0] in ARTICLES:
         words = words[1:]
     return "".join(words)
 
