@@ -63,6 +63,10 @@ PLACES_SQL = """SELECT name, lat, lon, country, feature_code, geonameid, populat
 #: The loose keys of places' names, by place id (see :meth:`Gazetteer._loose_names`).
 LOOSE_NAMES_SQL = ("SELECT place_id, key FROM names WHERE kind = 2 AND place_id IN "
                    "(SELECT value FROM json_each(?))")
+#: The exact keys of places' own and alternate names, by place id (see
+#: :meth:`Gazetteer._written_names`).
+EXACT_NAMES_SQL = ("SELECT place_id, key FROM names WHERE kind <= 1 AND place_id IN "
+                   "(SELECT value FROM json_each(?))")
 #: Candidates kept per name: the strongest matches, then the most important places.
 MAX_CANDIDATES = 60
 
@@ -479,6 +483,14 @@ class Gazetteer:
             out.setdefault(pid, []).append(key)
         return out
 
+    def _written_names(self, ids: Sequence[int]) -> dict[int, list[str]]:
+        """``{place id: exact keys of its own and alternate names}`` for ``ids`` (see
+        :func:`gazetteer.resolve.rank`)."""
+        out: dict[int, list[str]] = {}
+        for pid, key in self._lookup.execute(EXACT_NAMES_SQL, (json.dumps(list(ids)),)):
+            out.setdefault(pid, []).append(key)
+        return out
+
     def resolve(self, name: str, *, countries: Sequence[str] = (),
                 near: tuple[float, float] | None = None,
                 context: Sequence[tuple[float, float]] = (),
@@ -534,7 +546,7 @@ class Gazetteer:
             return replace(res, query=name)
         res = rank(name, self.candidates(query, wanted), countries=wanted, near=near,
                    context=context, view=view, names=self._loose_names,
-                   wide=bool(context_wide))
+                   written=self._written_names, wide=bool(context_wide))
         if res.match in ("exact", "alternate") and is_arabic(query):
             res = replace(res, match="arabic")
         return res

@@ -36,9 +36,19 @@ uncertain answers are refused rather than guessed:
   name's -- an edit from it, every far-off rival two edits further, or as far but a consonant
   off where it has the name's consonants -- wins (see :func:`_spelling_pick`): "Silûk" is
   Suluk, not Salkhad; "Ma'rablit" is Maarbalit, not Zarablit;
+* of far-apart places, one whose own name is the name (or a town whose own name it spells
+  loosely) outweighs villages that have it only as an alternate name (see
+  :func:`_named_over_alternate`): "Baghuz" is the village of that name, not Kasan, also
+  listed as Baghuz;
+* of far-apart places the name spells alike by its loose key, the one whose own name is
+  the name as written (vowels and all; an article the name writes may be missing from it)
+  wins when every name of the others is two edits from it (see :func:`_written_pick`):
+  "al-Hole" is OCHA's Hole, not the town Kafr Laha, known as al-Hulah and Houla;
 * of places a few km apart (within FAR_KM) that score alike, the one clearly spelled as the
   name is (by the same measure) wins: "Tell Shamiran" is Tal Shamran, not Tal Shamiyeh
-  15 km off; places spelled alike stay ``ambiguous``;
+  15 km off; so does one up to two edits from the name that is closer than the others in
+  letters, or as close and closer in consonants ("Tell Shamiram": Tal Shamran); places
+  spelled alike stay ``ambiguous``;
 * with context (``near``, the view, or at least MIN_CONTEXT_POINTS other places), a loose,
   skeleton or fuzzy match to a village more than OFF_CONTEXT_KM from all of it is
   ``unresolved``;
@@ -385,7 +395,8 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
          near: tuple[float, float] | None = None,
          context: Sequence[tuple[float, float]] = (),
          view: Sequence[Sequence[float]] | None = None,
-         names: NamesLookup | None = None, wide: bool = False) -> Resolution:
+         names: NamesLookup | None = None,
+         written: NamesLookup | None = None, wide: bool = False) -> Resolution:
     """Score the candidates of ``query`` and decide its resolution.
 
     Parameters
@@ -408,6 +419,10 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
         ``names(place ids) -> {place id: loose keys of its names}`` (the database's): lets a
         place whose name is clearly closer to the query than any far-off rival's win (see
         :func:`_spelling_pick`); without it such names stay ``ambiguous``.
+    written : callable, optional
+        ``written(place ids) -> {place id: exact keys of its own and alternate names}``: lets
+        one of far-apart places the name spells alike by its loose key win when the name as
+        written is clearly its (see :func:`_written_pick`).
     wide : bool
         The context lies all over the map's country (see :func:`context_is_wide`): a place
         near it is no likelier meant than one elsewhere, so it neither lifts a candidate's
@@ -420,7 +435,7 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
     if near is None and not len(context) and view is None:
         memo = cands.memo
         if memo is None:  # the one question a set is nearly always asked: kept as a tuple
-            hit = _rank(query, cands, wanted, None, (), None, names)
+            hit = _rank(query, cands, wanted, None, (), None, names, written)
             cands.memo = (query, wanted, hit)
             return hit
         if type(memo) is tuple:
@@ -429,9 +444,10 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
             memo = cands.memo = {(memo[0], memo[1]): memo[2]}
         hit = memo.get((query, wanted))
         if hit is None:
-            hit = memo[(query, wanted)] = _rank(query, cands, wanted, None, (), None, names)
+            hit = memo[(query, wanted)] = _rank(query, cands, wanted, None, (), None, names,
+                                                written)
         return hit
-    return _rank(query, cands, wanted, near, context, view, names, wide)
+    return _rank(query, cands, wanted, near, context, view, names, written, wide)
 
 
 def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], bool]:
@@ -487,7 +503,8 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
           near: tuple[float, float] | None,
           context: Sequence[tuple[float, float]],
           view: Sequence[Sequence[float]] | None,
-          names: NamesLookup | None = None, wide: bool = False) -> Resolution:
+          names: NamesLookup | None = None,
+          written: NamesLookup | None = None, wide: bool = False) -> Resolution:
     rows = cands.rows
     n = len(rows)
     n_context = len(context)
@@ -569,6 +586,11 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                     sc[pick] = max(sc[pick], W_MATCH * (fuzzy_weight(found[1], len(
                         loose_key(query))) if found[1] else MATCH_WEIGHT[LOOSE]) + r[8]
                         + (W_PROXIMITY * prox[pick] if prox is not None else 0.0))
+            elif pick is None and written is not None:
+                # far-apart places the name spells alike by its loose key: the one whose
+                # name is the name as written, when the others are two edits from it
+                # ("al-Hole": OCHA's Hole, not Kafr Laha, known as al-Hulah)
+                pick = spelled = _written_pick(query, cands, group, written)
             if pick is None and not wanted and names is not None:
                 # far-apart places anywhere in the world that the name only resembles: only
                 # those spelled nearly as the name is are a choice ("Sinai" is not Sanaa,
@@ -647,7 +669,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         if pick is None and names is not None:
             # places a few km apart scored alike: the one clearly spelled as the name is
             # ("Tell Shamiran" is Tal Shamran, not Tal Shamiyeh 15 km off)
-            found = _spelling_pick(query, cands, allowed, names, SAME_PLACE_KM)
+            found = _spelling_pick(query, cands, allowed, names, SAME_PLACE_KM, near=True)
             if found is not None and found[0] in close:
                 pick = found[0]
                 match = MATCH_NAME[rows[pick][9]]
@@ -795,8 +817,9 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
                    query: str = "") -> list[int]:
     """``[best, rivals...]`` when settlements more than FAR_KM from ``best`` score within
     FAR_MARGIN of it (in the map's countries when given) and ``best`` does not outweigh them
-    (see :func:`_outweighs`; ``records`` are all the candidates ``kept`` was chosen from, so
-    that the records of one place count together); else []."""
+    (see :func:`_outweighs` and :func:`_named_over_alternate`; ``records`` are all the
+    candidates ``kept`` was chosen from, so that the records of one place count together);
+    else []."""
     # the rows themselves, not cands' columns: most sets are ranked once, and only the few
     # best candidates are looked at here
     rows = cands.rows
@@ -844,9 +867,52 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
                             ours = _records(cands, best, pool)
                         towns = [r for r in ours if is_town(r)]
                         break
-            if not (towns and _outweighs(cands, best, i, pool, query, towns, ours)):
+            if not (towns and _outweighs(cands, best, i, pool, query, towns, ours)) and \
+                    not _named_over_alternate(cands, best, i, pool, wanted, query):
                 rivals.append(i)
     return [best] + rivals if rivals else []
+
+
+def _named_over_alternate(cands: CandidateSet, best: int, rival: int,
+                          pool: Sequence[int], wanted: tuple[str, ...],
+                          query: str = "") -> bool:
+    """Whether ``best``, a place whose own (main) name is the query, outweighs a far-off
+    ``rival`` that has it only among its alternate names: every record of the rival matched
+    by an alternate name, and none is a town (:func:`is_town`). An alternate name is often an
+    old name, a neighbouring place's or a slip, and a reporter writes the name a place goes
+    by: "Baghuz" is the village of that name, not Kasan 330 km off, also listed as Baghuz.
+    A town or seat of the map's own country whose own name the query spells only loosely
+    outweighs so a village (records of a few thousand people too) matched through another
+    name: "Hajeen" is the town of Hajin, not Saimbeyli in Turkey, once called Hacin. A
+    village spelled loosely does not ("Baghouz" stays in doubt), nor a town of the map's
+    other countries: "Turbeli", a Turkish village the built-in data lacks, is not Torbali,
+    a town 1,400 km off, rather than Goynuk, also called so.
+
+    A town known by the name (Kurdish names, old names of towns) stays a rival, and so does a
+    place of the map's own country against one of its other countries (the first of
+    ``wanted``): "Taybé" may be the Syrian village At Tayyibah as well as the Turkish
+    village Taybe.
+    """
+    rows = cands.rows
+    ours, theirs = rows[best], rows[rival]
+    if ours[9] > LOOSE or theirs[9] not in (EXACT_ALT, LOOSE) or is_town(theirs):
+        return False  # (the rival's best-matching record says most: looked at first)
+    if ours[9] == EXACT_MAIN and theirs[9] != EXACT_ALT:
+        return False
+    if ours[3] != theirs[3] and wanted and ours[3] != wanted[0]:
+        return False
+    if ours[9] == EXACT_MAIN:
+        return all(r[9] == EXACT_ALT and not is_town(r) for r in _records(cands, rival, pool))
+    # a town of the map's own country the query spells loosely, against a village it spells
+    # only by another name
+    if wanted and ours[3] != wanted[0]:
+        return False
+    key = loose_key(query)
+    records = _records(cands, best, pool)
+    return any(is_town(r) for r in records) and \
+        any(loose_key(r[0]) == key for r in records) and \
+        all(r[9] in (EXACT_ALT, LOOSE) and loose_key(r[0]) != key and not is_town(r)
+            for r in _records(cands, rival, pool))
 
 
 #: Sources whose places are GeoNames records (a dump, or the built-in cities).
@@ -930,8 +996,9 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
       (exact or alternate) or spells its main name (see :func:`_spelled`): Dair Hafir is the
       town of 29,000 and Quneitra the provincial town, not OCHA's villages of those names;
       but al-Hole, loosely an alternate name of the town Kafr Laha (for the Houla plain),
-      stays in doubt with OCHA's Hole (al-Hawl), and al-Hamah, a village by Damascus, with
-      the city of Hamah.
+      is not outweighed by it against OCHA's Hole (al-Hawl) -- the name as written decides
+      that one (see :func:`_written_pick`) -- and al-Hamah, a village by Damascus, stays in
+      doubt with the city of Hamah.
 
     Villages of no known size against one another stay in doubt, whoever lists them: a
     record that OCHA and GeoNames both hold against one only GeoNames holds decided no name
@@ -968,10 +1035,15 @@ SPELLED_EDITS = 1
 SPELLING_MARGIN = 2
 #: Loose keys shorter than this are not compared (one edit in four letters is another name).
 SPELLED_MIN_LENGTH = 5
+#: Of places a few km apart (within FAR_KM), a place this many edits from the name may win,
+#: when closer than each of the others in letters, or as close and closer in consonants: the
+#: wrong one of them is still near the place meant.
+NEAR_SPELLED_EDITS = 2
 
 
 def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
-                   names: NamesLookup, apart_km: float = FAR_KM) -> tuple[int, int] | None:
+                   names: NamesLookup, apart_km: float = FAR_KM,
+                   near: bool = False) -> tuple[int, int] | None:
     """The one candidate whose spelling is clearly the name's, among places more than
     ``apart_km`` apart that all fit it by some key, and its spelling distance; or None.
 
@@ -999,6 +1071,13 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
     name every place fits only by two or more edits: the place meant may be missing. A key shorter than the fuzzy lookup's
     (:data:`gazetteer.fuzzy.MIN_LENGTH`) may be an edit from the place only when the place's
     consonants are the name's (a skeleton match).
+
+    With ``near``, for telling apart places a few km apart that score alike, a place up to
+    NEAR_SPELLED_EDITS from the name also wins against those within FAR_KM of it that are
+    further in letters, or as far and further in consonants (places more than FAR_KM away
+    must still be SPELLING_MARGIN edits further): "Tell Shamiram" is two edits from Tal
+    Shamran and from Tal Shamiyeh, 15 km off, but a consonant from the first and two from
+    the second. A wrong choice among them is still near the place meant.
 
     The place chosen counts as a fuzzy match of that many edits (:func:`fuzzy_weight`).
     """
@@ -1030,17 +1109,19 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
         nearest[i] = (dist[i][0], min(p[1] for p in pairs))
     best = min(idx, key=lambda i: (dist[i], -cands.scores[i], i))
     d0 = dist[best][0]
-    if d0 > SPELLED_EDITS or (d0 and len(key) < FUZZY_MIN_LENGTH and rows[best][9] == FUZZY):
+    if d0 > (NEAR_SPELLED_EDITS if near else SPELLED_EDITS) or \
+            (d0 and len(key) < FUZZY_MIN_LENGTH and rows[best][9] == FUZZY):
         return None  # an edit in five letters is another name, unless the consonants agree
     town: bool | None = None  # whether ``best`` is a town (any of its records), read once
     for i in idx:
-        if _distance_km(lats[best], lons[best], lats[i], lons[i]) <= apart_km:
+        km = _distance_km(lats[best], lons[best], lats[i], lons[i])
+        if km <= apart_km:
             continue
         # the rival place's closest spelling, over all its records (one may name it closer)
         rival = min([nearest[j] for j in _record_ids(cands, i, idx)])
-        if rival[0] - d0 >= SPELLING_MARGIN:
-            continue
-        if rival[0] >= d0 and rival[1] > dist[best][1] == 0:
+        if rival[0] - d0 >= SPELLING_MARGIN or (near and km <= FAR_KM and rival > dist[best]):
+            continue  # (a place a few km off: closer in letters, or as close in consonants)
+        if rival[0] >= d0 and rival[1] > dist[best][1] == 0 and d0 <= SPELLED_EDITS:
             # as close in letters, but a consonant off where ``best`` has the name's own
             # consonants: a vowel is another way of writing a name, a consonant another name
             # -- unless the rival is a town or seat and ``best`` is not
@@ -1050,6 +1131,62 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
                 continue
         return None
     return best, d0
+
+
+def _written_pick(query: str, cands: CandidateSet, group: Sequence[int],
+                  written: NamesLookup) -> int | None:
+    """The one of far-apart places ``group`` whose own name is the query as written, when
+    every name of every other is SPELLING_MARGIN edits from it; or None.
+
+    The names compared are exact keys (:func:`gazetteer.normalize.exact_key`: the letters as
+    written, vowels and all) without spaces, of every record of each place: the loose key
+    reads many spellings alike, which tells apart no places it matches alike, but "al-Hole"
+    is OCHA's Hole, two edits from al-Hulah, Houla and Hula, alternate names of the town
+    Kafr Laha. An article the query writes may be missing from a name (OCHA leaves most
+    out), one a name has and the query lacks may not (:func:`_written`): "`Uthmaniyah" is not
+    the village Al Uthmaniyah rather than others spelled alike. Only a place's own name
+    counts for the place chosen: an alternate name written the way the query is may merely
+    follow the query's way of romanising ("Ayn al-Bardah" is Ayn al Baridah as written, an
+    alternate name of the village Al Baridah 137 km off, and three edits from OCHA's Ein
+    Elbardeh, the place meant). A name an edit from a place's own is no evidence either
+    ("An Najmah" is not OCHA's Najma rather than another place called so: the gazetteer may
+    lack it). Places as close stay in doubt, and so does a name in Arabic script.
+    """
+    rows = cands.rows
+    if is_arabic(query) or sum([rows[i][9] <= EXACT_ALT for i in group]) > 1:
+        return None  # (two places with the very name: none is further from it)
+    exact = exact_key(query)
+    key = _written(exact)
+    if not key:
+        return None
+    bare = key != exact.replace(" ", "")  # the query's article left out: the names' too
+    own = [i for i in group if _written(exact_key(rows[i][0]), bare) == key]
+    if len(own) > 1:
+        return None  # (most namesakes)
+    pool = range(len(rows))
+    records = {i: _record_ids(cands, i, pool) for i in group}
+    named = [i for i in group if any(_written(exact_key(rows[j][0]), bare) == key
+                                     for j in records[i])]
+    if len(named) != 1:
+        return None
+    best = named[0]
+    cutoff = SPELLING_MARGIN  # (distances past it are cut off at cutoff + 1)
+    if any(OSA.distance(key, _written(exact_key(rows[j][0]), bare), score_cutoff=cutoff)
+           < SPELLING_MARGIN for i in group if i != best for j in records[i]):
+        return None  # (decided without the names: most namesakes are spelled alike)
+    stored = written([rows[j][10] for i in group if i != best for j in records[i]])
+    if any(OSA.distance(key, _written(k, bare), score_cutoff=cutoff) < SPELLING_MARGIN
+           for i in group if i != best for j in records[i] for k in stored.get(rows[j][10], ())):
+        return None
+    return best
+
+
+def _written(exact: str, bare: bool = True) -> str:
+    """An exact key without spaces, and without a leading article word when ``bare``."""
+    words = exact.split()
+    if bare and len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return "".join(words)
 
 
 def edits_apart(key: str, other: str, cutoff: int) -> int:
