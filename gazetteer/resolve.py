@@ -632,10 +632,12 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                        kept[:MAX_ALTERNATIVES], match)
     if rows[best][9] == FUZZY and best != spelled and names is not None and \
             not (prox is not None and prox[best] >= CORROBORATING_PROXIMITY) and \
+            not (len(kept) > 1 and best_score - sc[kept[1]] < MARGIN) and \
             not _consonants_kept(query, names([rows[best][10]]).get(rows[best][10], ())):
         # a look-alike whose letters differ from the name's by a consonant no spelling of
         # one Arabic letter writes ("Farikah" is not Farijah, "Manbech" not Mehbash): another
-        # place, unless the map's other places say otherwise
+        # place, unless the map's other places say otherwise (places a few km apart that
+        # score alike are told apart by their spellings below)
         return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES], match)
     if wanted and rows[best][3] not in wanted and any(
