@@ -62,7 +62,7 @@ HEADER = """\
 # data rows 548-749, after the Natural Earth rows, so that rows 0-547 are the set as it was
 # before batch 3), batch 4 (the rows after the "Held-back batch 4" marker; data rows
 # 750-1019, after batch 3, so that rows 0-749 are the set as it was before batch 4) and batch 5
-# (the rows after the "Held-back batch 5" marker; data rows 1020-1089, after batch 4, so that
+# (the rows after the "Held-back batch 5" marker; data rows 1020-1094, after batch 4, so that
 # rows 0-1019 are the set as it was before batch 5). Batch 4
 # weights spellings of northern Syrian places (Aleppo, Idlib, Raqqa, Hasakah, northern Hama)
 # as news outlets and agencies wrote them, in English, Turkish, French, German, Spanish and
