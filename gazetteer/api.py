@@ -236,8 +236,7 @@ class Gazetteer:
         hit = self._cache.get(ck)
         if hit is not None:
             return hit
-        if time.monotonic() - self._read_since > SNAPSHOT_SECONDS:
-            self._renew_read()
+        self._fresh_read()
         look = self._lookup
         exact, loose = lookup_keys(name)
         forms = article_forms(exact) if loose else None
@@ -357,6 +356,11 @@ class Gazetteer:
                     r[10] for r in rows + found if r[9] <= LOOSE})
         return [r for r in found if is_town(r)]
 
+    def _fresh_read(self) -> None:
+        """Begin a new shared read when the current one is older than SNAPSHOT_SECONDS."""
+        if time.monotonic() - self._read_since > SNAPSHOT_SECONDS:
+            self._renew_read()
+
     def _renew_read(self) -> None:
         """End the shared read (see SNAPSHOT_SECONDS), if any, and begin a new one."""
         self._end_read()
@@ -417,16 +421,16 @@ class Gazetteer:
         """Whether the points of a map lie all over its first country (False without
         countries): then a place near them is hardly likelier meant than a namesake elsewhere
         (see :func:`gazetteer.resolve.context_is_wide`)."""
-        if not countries or not len(context):
+        codes = _codes(countries)
+        if not codes or not len(context):
             return False
-        return context_is_wide(context, self._country_sample(countries[0]))
+        return context_is_wide(context, self._country_sample(codes[0]))
 
     def _country_sample(self, country: str) -> np.ndarray:
         """Points of up to COUNTRY_SAMPLE populated places of ``country`` (a fixed sample)."""
         sample = self._samples.get(country)
         if sample is None:
-            if time.monotonic() - self._read_since > SNAPSHOT_SECONDS:
-                self._renew_read()
+            self._fresh_read()
             pts = np.array(self._lookup.execute(SAMPLE_SQL, (country,)).fetchall(),
                            dtype=float).reshape(-1, 2)
             if len(pts) > COUNTRY_SAMPLE:
@@ -478,16 +482,16 @@ class Gazetteer:
     def _loose_names(self, ids: Sequence[int]) -> dict[int, list[str]]:
         """``{place id: loose keys of its names}`` for ``ids`` (see
         :func:`gazetteer.resolve.rank`)."""
-        out: dict[int, list[str]] = {}
-        for pid, key in self._lookup.execute(LOOSE_NAMES_SQL, (json.dumps(list(ids)),)):
-            out.setdefault(pid, []).append(key)
-        return out
+        return self._keys_by_place(LOOSE_NAMES_SQL, ids)
 
     def _written_names(self, ids: Sequence[int]) -> dict[int, list[str]]:
         """``{place id: exact keys of its own and alternate names}`` for ``ids`` (see
         :func:`gazetteer.resolve.rank`)."""
+        return self._keys_by_place(EXACT_NAMES_SQL, ids)
+
+    def _keys_by_place(self, sql: str, ids: Sequence[int]) -> dict[int, list[str]]:
         out: dict[int, list[str]] = {}
-        for pid, key in self._lookup.execute(EXACT_NAMES_SQL, (json.dumps(list(ids)),)):
+        for pid, key in self._lookup.execute(sql, (json.dumps(list(ids)),)):
             out.setdefault(pid, []).append(key)
         return out
 
@@ -542,7 +546,7 @@ class Gazetteer:
             context_wide = self.context_is_wide(context, wanted)
         if located is not None and not self._named_exactly(query):
             res = self._resolve_located(located, wanted, near, context, extra_places, view,
-                                        bool(context_wide))
+                                        context_wide)
             return replace(res, query=name)
         res = rank(name, self.candidates(query, wanted), countries=wanted, near=near,
                    context=context, view=view, names=self._loose_names,
@@ -556,7 +560,7 @@ class Gazetteer:
                            context: Sequence[tuple[float, float]],
                            extra_places: Sequence[Place],
                            view: Sequence[Sequence[float]] | None,
-                           context_wide: bool) -> Resolution:
+                           context_wide: bool | None) -> Resolution:
         """Resolve a name that says where it lies ("Al-Burj, al-Bab"): in the country a
         location names, if one does, and near the place the most specific other location
         resolves to (a district or province is known by its seat), which tells far-apart
@@ -576,9 +580,10 @@ class Gazetteer:
                     if found.feature_code in ("PPLA", "PPLC") or \
                             found.population >= PROVINCE_SEAT_POPULATION:
                         reach = PROVINCE_LOCATION_KM
+        # (a location that names a country makes it the map's: its share is measured again)
         res = self.resolve(base, countries=wanted, near=point or near, context=context,
                            extra_places=extra_places, view=view,
-                           context_wide=context_wide)
+                           context_wide=None if country else context_wide)
         if res.place is not None:
             off = (_distance_km(res.place.lat, res.place.lon, point[0], point[1])
                    if point is not None else 0.0)
@@ -611,8 +616,7 @@ class Gazetteer:
     def _named_exactly(self, name: str) -> bool:
         """Whether some place's own or an alternate name is ``name`` (folded): then a comma or
         brackets in it are part of the name."""
-        if time.monotonic() - self._read_since > SNAPSHOT_SECONDS:
-            self._renew_read()
+        self._fresh_read()
         return self._lookup.execute(NAMED_SQL, (exact_key(name),)).fetchone() is not None
 
     def resolve_many(self, names: Sequence[str], *, countries: Sequence[str] = (),

@@ -8,7 +8,8 @@ consonant skeleton (see :mod:`gazetteer.api`). A candidate's score adds:
 * the place's prior importance: feature type and population (see
   :func:`gazetteer.importer.importance`);
 * proximity to ``near`` and to the places of the other names of the same report or map
-  (a vectorised haversine over every candidate and context point);
+  (a vectorised haversine over every candidate and context point) -- unless those lie all
+  over the map's country (see :func:`context_is_wide`), when nearness to them is no evidence;
 
 minus a small amount for places outside the map's countries. The best candidate is
 ``resolved`` only when it scores at least :data:`MIN_SCORE`, beats every candidate more than
@@ -25,6 +26,9 @@ uncertain answers are refused rather than guessed:
   such places still compete, so a name they fit as well as a place at home is ``ambiguous``;
 * a village a letter away from the name (fuzzy) is ``ambiguous`` when another place more than
   FAR_KM away also resembles it (fuzzy, or its consonants);
+* a fuzzy match none of whose names keeps the name's consonants -- but for one added or
+  dropped, or written as another spelling of its Arabic letter (see :data:`_SAME_SOUND`) --
+  is ``unresolved`` (offered), unless the map's places are near it: "Manbech" is not Mehbash;
 * of places of one name more than FAR_KM apart, a seat -- or a town, against GeoNames records
   nobody lists or when the name spells the town's own -- outweighs villages of no known size
   (and a town whose main name the query spells, villages of a tenth of its people or fewer)
@@ -367,6 +371,14 @@ def context_is_wide(context: Sequence[tuple[float, float]], sample: np.ndarray) 
         return False
     cells = np.unique(np.round(np.asarray(context, dtype=float).reshape(-1, 2)
                                / WIDE_CONTEXT_CELL), axis=0) * WIDE_CONTEXT_CELL
+    # points beyond the reach of every place of the country cannot cover any (a map of the
+    # world's incidents is mostly elsewhere)
+    pad = WIDE_CONTEXT_KM / 111.0 + WIDE_CONTEXT_CELL
+    south, west = sample.min(axis=0) - pad
+    north, east = sample.max(axis=0) + pad
+    lon_pad = pad / max(np.cos(np.radians(max(abs(south), abs(north)))), 0.1) - pad
+    cells = cells[(cells[:, 0] >= south) & (cells[:, 0] <= north)
+                  & (cells[:, 1] >= west - lon_pad) & (cells[:, 1] <= east + lon_pad)]
     nearest = np.full(len(sample), np.inf)
     for start in range(0, len(cells), _WIDE_CHUNK):
         part = cells[start:start + _WIDE_CHUNK]
@@ -432,7 +444,9 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
     if not cands.rows:
         return Resolution(query, "unresolved", None, 0.0)
     wanted = _wanted(countries) if countries else ()
-    if near is None and not len(context) and view is None:
+    if near is None and not len(context) and view is None and names is not None \
+            and written is not None:
+        # (remembered only for the database's own name lookups, which every Gazetteer passes)
         memo = cands.memo
         if memo is None:  # the one question a set is nearly always asked: kept as a tuple
             hit = _rank(query, cands, wanted, None, (), None, names, written)
@@ -573,8 +587,9 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                 # three consonants fit villages all over the country: the one nearest the
                 # map's other places is a coincidence, not evidence ("al-Shyha": Shiha)
                 pick = None
-            if pick is None and names is not None and not (
-                    rows[group[0]][9] <= LOOSE and any(rows[i][9] <= LOOSE for i in group[1:])):
+            spelled_alike = rows[group[0]][9] <= LOOSE and any(
+                rows[i][9] <= LOOSE for i in group[1:])
+            if pick is None and names is not None and not spelled_alike:
                 # (far-apart places the name spells by its exact or loose key are no edit
                 # apart: no spelling can tell them apart)
                 found = _spelling_pick(query, cands, allowed, names)
@@ -586,7 +601,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                     sc[pick] = max(sc[pick], W_MATCH * (fuzzy_weight(found[1], len(
                         loose_key(query))) if found[1] else MATCH_WEIGHT[LOOSE]) + r[8]
                         + (W_PROXIMITY * prox[pick] if prox is not None else 0.0))
-            elif pick is None and written is not None:
+            if pick is None and written is not None and spelled_alike:
                 # far-apart places the name spells alike by its loose key: the one whose
                 # name is the name as written, when the others are two edits from it
                 # ("al-Hole": OCHA's Hole, not Kafr Laha, known as al-Hulah)
@@ -1113,7 +1128,7 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
     d0 = dist[best][0]
     if d0 > (NEAR_SPELLED_EDITS if near else SPELLED_EDITS) or \
             (d0 and len(key) < FUZZY_MIN_LENGTH and rows[best][9] == FUZZY):
-        return None  # an edit in five letters is another name, unless the consonants agree
+        return None  # too far from the name, or an edit in a name under FUZZY_MIN_LENGTH
     town: bool | None = None  # whether ``best`` is a town (any of its records), read once
     for i in idx:
         km = _distance_km(lats[best], lons[best], lats[i], lons[i])
@@ -1376,11 +1391,12 @@ def _one_per_place(cands: CandidateSet, order: list[int]) -> tuple[list[int], li
     return (kept, same) if kept else (order[:1], [])
 
 
-#: Consonants that spellings of one Arabic letter write differently (c and j: Turkish and
-#: Kurdish c is j; g for j and for q; t, d, s and z for th, dh and the emphatics; p and v for
-#: b and f), compared as one where a fuzzy match's consonants are checked.
+#: Consonants that spellings of one Arabic letter write differently, compared as one where a
+#: fuzzy match's consonants are checked: c and j (Turkish and Kurdish c is j), g for j and for
+#: q (k in loose keys), c for k and for s (French and Spanish spellings), t, d, s and z for th,
+#: dh and the emphatics. (p and v are already b and f: see :func:`consonants`.)
 _SAME_SOUND = frozenset(frozenset(pair) for pair in (
-    "cj", "gj", "gk", "ck", "cs", "sz", "td", "dz", "ts", "bp", "fv"))
+    "cj", "gj", "gk", "ck", "cs", "sz", "td", "dz", "ts"))
 #: Edits allowed between the consonants of a name and of its fuzzy match: one consonant
 #: added or dropped (h of a digraph, an article's l, a doubled letter); another consonant in
 #: place of one counts two.
