@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import foreign_readings, loose_key
+from gazetteer.normalize import exact_key, foreign_readings, loose_key
 from tests.gazetteer.common import km
 
 KHAN_SHAYKHUN = (35.4417, 36.6500)
@@ -25,6 +25,15 @@ SHEIKH_NAJJAR = (36.2833, 37.2333)
 ])
 def test_a_foreign_spelling_has_the_english_style_reading(name, reading) -> None:
     assert reading in foreign_readings(name)
+
+
+@pytest.mark.parametrize("name, reading", [
+    ("CİSR", "Jisr"),
+    ("DEİR CEMAL", "Deir Jemal"),
+])
+def test_a_capital_dotted_i_is_a_letter_of_turkish(name, reading) -> None:
+    # "İ" lower-cases to two letters, i and a combining dot
+    assert [exact_key(r) for r in foreign_readings(name)] == [exact_key(reading)]
 
 
 @pytest.mark.parametrize("name", [
