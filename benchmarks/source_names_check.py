@@ -88,6 +88,17 @@ def classify(gz, truth: Truth, keys: list[str]) -> dict[str, list]:
     return answers
 
 
+def print_changes(before: dict[str, list], answers: dict[str, list]) -> None:
+    """Print every name whose class differs from the saved answers ``before``, then the counts."""
+    changes = Counter()
+    for name, (kind, answer) in sorted(answers.items()):
+        was = before.get(name)
+        if was and was[0] != kind:
+            changes[(was[0], kind)] += 1
+            print(f"  {was[0]:>10} -> {kind:<10} {name}: {answer or ''} (was {was[1] or ''})")
+    print("changed:", dict(changes) or "none")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sample", type=int, default=8000, help="names to resolve (default 8000)")
@@ -97,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if not (DUMPS / "SY.txt").is_file() or not OCHA.is_file():
         print(f"source data not found under {SHARED / 'data'}", file=sys.stderr)
+        return 2
+    if args.compare and not args.compare.is_file():
+        print(f"no saved answers to compare with: {args.compare}", file=sys.stderr)
         return 2
     truth = source_names()
     keys = sample_names(truth, args.sample)
@@ -111,17 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{n} source names, each alone, countries SY,TR, SY+TR dumps imported:")
     for kind in ("within", "mid", "far", "ambiguous", "unresolved"):
         print(f"  {kind:<10} {100 * counts[kind] / n:6.2f}% ({counts[kind]})")
+    if args.compare:  # before saving: the two may be the same file
+        print_changes(json.loads(args.compare.read_text(encoding="utf-8")), answers)
     if args.save:
         args.save.write_text(json.dumps(answers, ensure_ascii=False, indent=0), encoding="utf-8")
-    if args.compare:
-        before = json.loads(args.compare.read_text(encoding="utf-8"))
-        changes = Counter()
-        for name, (kind, answer) in sorted(answers.items()):
-            was = before.get(name)
-            if was and was[0] != kind:
-                changes[(was[0], kind)] += 1
-                print(f"  {was[0]:>10} -> {kind:<10} {name}: {answer or ''} (was {was[1] or ''})")
-        print("changed:", dict(changes) or "none")
     return 0
 
 

@@ -669,7 +669,8 @@ _READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
     (("ch", "ch"), ("ck", "ck"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"), ("c", "j")),
 )
 #: Letters Turkish writes and the other traditions do not: the Turkish table reads only
-#: names with one.
+#: names with one. Searched in the name as written as well as lower-cased: the capital
+#: dotted İ lower-cases to two letters (i and a combining dot), not to one of these.
 _TURKISH_HINT = re.compile("[şçğıöüâİ]")
 #: Per table: the pattern of its spellings, its rewrites, and the letters a name must have
 #: to be read by it (None: any name).
@@ -706,7 +707,7 @@ def foreign_readings(text: str) -> tuple[str, ...]:
         return ()
     out: list[str] = []
     for pattern, table, hint in _READING_PATTERNS:
-        if hint is not None and hint.search(low) is None:
+        if hint is not None and hint.search(low) is None and hint.search(text) is None:
             continue
         reading = pattern.sub(lambda m: table[m.group(0)], low)
         if reading != low and reading not in out:

@@ -64,9 +64,11 @@ _SEPARATORS = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
 # report read the dateline's place as a name and the byline's authors as people.
 #: Capital letters of a name written in capitals ("KILIS", "ŞANLIURFA", "İSTANBUL").
 _CAPITAL = "A-ZÀ-ÞĞİŞ"
+#: A word of a dateline's place in capitals, perhaps after a word of two capitals or more cut
+#: short with a dot ("ST. PETERSBURG"); initials with dots are no place ("U.S. - Russia talks").
+_DATELINE_WORD = rf"(?:[{_CAPITAL}]{{2,}}\.\s+)?[{_CAPITAL}][{_CAPITAL}'’\-]+"
 #: A dateline's place: one to four words in capitals ("KILIS", "BAB AL-SALAMA", "ST. PETERSBURG").
-_DATELINE_PLACE = (rf"(?P<place>[{_CAPITAL}][{_CAPITAL}.'’\-]+"
-                   rf"(?:\s+[{_CAPITAL}][{_CAPITAL}.'’\-]+){{0,3}})")
+_DATELINE_PLACE = rf"(?P<place>{_DATELINE_WORD}(?:\s+{_DATELINE_WORD}){{0,3}})"
 #: The end of a dateline: the agency in brackets, then a dash before the story ("(Reuters) - Rebels").
 _DATELINE_END = r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|-{1,2})\s+\S"
 #: An article's dateline opening a paragraph: the place in capitals, then its country or the

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import foreign_readings, loose_key
+from gazetteer.normalize import exact_key, foreign_readings, loose_key
 from tests.gazetteer.common import km
 
 KHAN_SHAYKHUN = (35.4417, 36.6500)
@@ -25,6 +25,15 @@ SHEIKH_NAJJAR = (36.2833, 37.2333)
 ])
 def test_a_foreign_spelling_has_the_english_style_reading(name, reading) -> None:
     assert reading in foreign_readings(name)
+
+
+@pytest.mark.parametrize("name, reading", [
+    ("CİSR", "Jisr"),
+    ("DEİR CEMAL", "Deir Jemal"),
+])
+def test_a_capital_dotted_i_is_a_letter_of_turkish(name, reading) -> None:
+    # "İ" lower-cases to two letters, i and a combining dot
+    assert [exact_key(r) for r in foreign_readings(name)] == [exact_key(reading)]
 
 
 @pytest.mark.parametrize("name", [
@@ -50,8 +59,11 @@ def test_foreign_spellings_resolve_to_the_place(gz, name, truth) -> None:
 
 
 def test_a_turkish_looking_name_is_not_read_into_syria(gz) -> None:
+    # read the Turkish way, "Cinan" would be Jinan, a Syrian village's name
+    assert "SY" in {p.country for p in gz.resolve("Jinan", countries=["SY", "TR"]).alternatives}
     res = gz.resolve("Cinan", countries=["SY", "TR"])
-    assert res.place is None or res.place.country != "SY"
+    assert res.status == "unresolved" and res.place is None
+    assert not [p for p in res.alternatives if p.country == "SY"]
 
 
 @pytest.mark.parametrize("name, english", [

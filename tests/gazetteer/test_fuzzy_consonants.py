@@ -40,3 +40,13 @@ def test_lookalike_with_another_consonant_is_offered_not_chosen(gz, name: str, l
 def test_lookalike_spelled_with_the_names_consonants_resolves(gz, name: str, place: str) -> None:
     res = gz.resolve(name, countries=["SY"])
     assert res.status == "resolved" and res.match == "fuzzy" and res.place.name == place
+
+
+def test_lookalike_with_another_consonant_resolves_where_the_map_is(gz) -> None:
+    alone = gz.resolve("Manbech", countries=["SY"])
+    assert alone.status == "unresolved"
+    mehbash = next(p for p in alone.alternatives if p.name == "Mehbash")
+    # a map of the country around Mehbash, its centre some 7 km away
+    res = gz.resolve("Manbech", countries=["SY"], near=(mehbash.lat + 0.05, mehbash.lon + 0.05))
+    assert res.status == "resolved" and res.match == "fuzzy"
+    assert (res.place.name, res.place.lat, res.place.lon) == ("Mehbash", mehbash.lat, mehbash.lon)

@@ -161,7 +161,6 @@ def test_an_article_ocha_writes_onto_a_word_is_read_apart(gz) -> None:
     assert res.status == "resolved" and res.place.ref == "C1042" and res.match == "alternate"
 
 
-
 def test_a_community_named_after_ilyas_gets_no_article_read_apart(tmp_path: Path) -> None:
     # rows of the built-in communities (compact layout): Kherbet Elias is no "Kherbet al-ias"
     rows = [["name_en", "name_ar", "alt_names", "lat", "lon", "pcode", "feature_code"],

@@ -51,3 +51,33 @@ def test_namesakes_picked_by_a_front_not_by_a_whole_country(gz) -> None:
     view = [[36.2, 36.8], [36.7, 37.3]]
     framed = gz.resolve("Az Zahra'", countries=["SY"], context=country, view=view)
     assert framed.status == "resolved" and framed.place.geonameid == ZAHRA_NUBL
+
+
+# Places of one report of the northern Aleppo offensive (around Nubl and Az Zahra').
+FRONT_NAMES = ["Nubl", "Tal Rifaat", "Azaz", "Mare'", "Hayyan", "Deir Jamal", "Kafr Naya"]
+# Towns all over Syria, from Daraa to Al-Malikiyah, from Latakia to Al-Bukamal.
+COUNTRY_NAMES = [
+    "Damascus", "Homs", "Hama", "Latakia", "Tartus", "Daraa", "As-Suwayda", "Deir ez-Zor",
+    "Raqqa", "Hasakah", "Qamishli", "Palmyra", "Idlib", "Aleppo", "Manbij", "Al-Bukamal",
+    "Quneitra", "Jableh", "Baniyas", "Salamiyah", "Douma", "Al-Mayadin", "Ras al-Ayn",
+    "Kafranbel", "Suluk", "Tell Kalakh", "Safira", "Jawadiyah", "Darbasiyah", "Shaddadi",
+    "Jisr al-Shughur", "Ain Issa", "Masyaf", "Deir Hafer", "Saraqib", "Tabqa", "Nawa",
+    "Khanasir", "Afrin", "Al-Hawl", "Qahtaniyah", "Malikiyah", "Kobani", "Tell Abyad",
+    "Tel Tamer", "Burj Islam"]
+
+
+def test_a_reports_names_all_over_the_country_pick_no_namesake(gz) -> None:
+    gz.import_files([GEONAMES])
+    many = gz.resolve_many(["Az Zahra'", *FRONT_NAMES, *COUNTRY_NAMES], countries=["SY"])
+    found = [(r.place.lat, r.place.lon) for r in many[1:] if r.place is not None]
+    assert len(found) == len(FRONT_NAMES) + len(COUNTRY_NAMES)
+    assert gz.context_is_wide(found, ["SY"])
+    # the village by Nubl is near the report's places, but so is every other Az Zahra'
+    assert many[0].status == "ambiguous"
+    assert ZAHRA_NUBL in {p.geonameid for p in many[0].alternatives}
+
+
+def test_a_reports_names_on_one_front_pick_the_namesake_there(gz) -> None:
+    gz.import_files([GEONAMES])
+    many = gz.resolve_many(["Az Zahra'", *FRONT_NAMES], countries=["SY"])
+    assert many[0].status == "resolved" and many[0].place.geonameid == ZAHRA_NUBL

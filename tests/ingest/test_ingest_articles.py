@@ -17,7 +17,7 @@ from mapgen.cli import main
 from mapgen.errors import InputError
 from mapgen.ingest import ingest_file, ingest_text, merge_into_project
 from mapgen.ingest.drafts import RECORD_FILE
-from mapgen.ingest.entries import MissingYear, parse_stamp, split_entries
+from mapgen.ingest.entries import DATELINE, MissingYear, parse_stamp, split_entries
 from tests.conftest import write_project
 
 DATA = Path(__file__).parent / "data"
@@ -120,6 +120,12 @@ def test_a_dateline_in_any_capitals_dates_the_article(dateline: str, day: dt.dat
     entries = split_entries(f"Headline Of The Story\n\n{dateline} Talks resumed on Monday.\n", UTC)
     assert [e.stamp.moment.date() for e in entries if e.stamp] == [day]
     assert "Talks resumed" in entries[-1].text
+
+
+def test_initials_with_dots_open_no_dateline() -> None:
+    assert DATELINE.match("U.S. - Russia talks stalled") is None
+    dateline = DATELINE.match("ST. PETERSBURG, Russia (Reuters) - Talks resumed")
+    assert dateline is not None and dateline.group("place") == "ST. PETERSBURG"
 
 
 def test_common_words_of_other_languages_are_not_places(builtin: Any) -> None:
