@@ -906,8 +906,9 @@ def _named_over_alternate(cands: CandidateSet, best: int, rival: int,
     a town 1,400 km off, rather than Goynuk, also called so.
 
     A town known by the name (Kurdish names, old names of towns) stays a rival, and so does a
-    place of the map's own country against one of its other countries (the first of
-    ``wanted``): "Taybé" may be the Syrian village At Tayyibah as well as the Turkish
+    place whose own name is the query's but for its vowels or an article ("Al-Khidr" and the
+    villages called Khidr), and a place of the map's own country against one of its other
+    countries (the first of ``wanted``): "Taybé" may be the Syrian village At Tayyibah as well as the Turkish
     village Taybe.
     """
     rows = cands.rows
@@ -918,18 +919,31 @@ def _named_over_alternate(cands: CandidateSet, best: int, rival: int,
         return False
     if ours[3] != theirs[3] and wanted and ours[3] != wanted[0]:
         return False
+    key = loose_key(query)
+    letters = consonants(key)
     if ours[9] == EXACT_MAIN:
-        return all(r[9] == EXACT_ALT and not is_town(r) for r in _records(cands, rival, pool))
+        return all(r[9] == EXACT_ALT and not is_town(r)
+                   and not _own_name_spells(r, key, letters)
+                   for r in _records(cands, rival, pool))
     # a town of the map's own country the query spells loosely, against a village it spells
     # only by another name
     if wanted and ours[3] != wanted[0]:
         return False
-    key = loose_key(query)
     records = _records(cands, best, pool)
     return any(is_town(r) for r in records) and \
         any(loose_key(r[0]) == key for r in records) and \
-        all(r[9] in (EXACT_ALT, LOOSE) and loose_key(r[0]) != key and not is_town(r)
-            for r in _records(cands, rival, pool))
+        all(r[9] in (EXACT_ALT, LOOSE) and not _own_name_spells(r, key, letters)
+            and not is_town(r) for r in _records(cands, rival, pool))
+
+
+def _own_name_spells(row: Sequence, key: str, letters: str) -> bool:
+    """Whether a record's own name is the query's (loose ``key``) but for its vowels, an
+    article or a consonant added, dropped or spelled another way (see
+    :func:`_consonant_edits`): then the query's spelling among its alternate names is no slip,
+    and the record is a namesake ("Al-Khidr" may be any village called Khidr, "Tall Dhahab"
+    Tall Dahab)."""
+    own = loose_key(row[0])
+    return own == key or _consonant_edits(consonants(own), letters) <= _CONSONANT_EDITS
 
 
 #: Sources whose places are GeoNames records (a dump, or the built-in cities).

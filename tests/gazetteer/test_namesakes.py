@@ -20,6 +20,8 @@ NAMESAKES = DATA / "geonames_namesakes_extract.txt"
 #: the alternate names Baghuz and Barhouz; At Tayyibah, a Syrian village with the alternate
 #: name Taybé, and Taybe, a Turkish village 40 km north-east. GeoNames rows, unchanged.
 ALTERNATES = DATA / "geonames_alternates_extract.txt"
+#: Khidr (alternate names include Al-Khidr) and Al Khidr, 134 km apart. GeoNames rows, unchanged.
+KHIDR = DATA / "geonames_khidr_extract.txt"
 BAGHUZ = (34.43221, 40.99226)
 HAJIN = (34.68944, 40.83083)
 #: True points (Wikipedia, as in benchmarks/data/syria_eval.csv).
@@ -194,3 +196,13 @@ def test_a_village_of_the_maps_other_country_does_not_outweigh_an_alternate_at_h
     res = gz.resolve("Taybé", countries=["SY", "TR"])
     assert res.status == "ambiguous", res
     assert {p.country for p in res.alternatives} >= {"SY", "TR"}
+
+
+def test_a_place_whose_own_name_is_the_query_but_for_its_article_stays_a_namesake(gz) -> None:
+    # Al-Khidr: the village of that name by Latakia, or the village Khidr north of Aleppo,
+    # which also goes by Al-Khidr: its own name is the query's but for the article, so the
+    # alternate name is no slip and the two stay in doubt
+    gz.import_files([KHIDR])
+    res = gz.resolve("Al-Khidr", countries=["SY"])
+    assert res.status == "ambiguous", res
+    assert {p.geonameid for p in res.alternatives} >= {168433, 173621}
