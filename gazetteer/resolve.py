@@ -43,7 +43,8 @@ uncertain answers are refused rather than guessed:
 * of far-apart places, one whose own name is the name (or a town whose own name it spells
   loosely) outweighs villages that have it only as an alternate name (see
   :func:`_named_over_alternate`): "Baghuz" is the village of that name, not Kasan, also
-  listed as Baghuz;
+  listed as Baghuz -- unless their own names are the name's but for vowels, an article or
+  a consonant ("Al-Khidr" and the villages called Khidr stay namesakes);
 * of far-apart places the name spells alike by its loose key, the one whose own name is
   the name as written (vowels and all; an article the name writes may be missing from it)
   wins when every name of the others is two edits from it (see :func:`_written_pick`):
