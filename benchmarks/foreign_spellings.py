@@ -85,22 +85,16 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.place_eval import FAR_KM, NEAR_KM, OUTCOMES, REGION_LAT, REGION_LON  # noqa: E402
+from benchmarks.shared_data import DUMPS, SHARED  # noqa: E402
 from gazetteer import open_gazetteer  # noqa: E402
 from gazetteer.normalize import exact_key, is_latin  # noqa: E402
 from gazetteer.resolve import haversine_km  # noqa: E402
 
-SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.is_dir()),
-              REPO.parent / "shared")
-DUMPS = SHARED / "data" / "geonames-format"
 WOF_PLACES = SHARED / "data" / "whosonfirst-admin-region" / "wof_places_sy.ndjson.gz"
 LANGUAGES = ("deu", "fra", "spa", "por", "ita", "tur", "pol", "nld", "swe")
 PLACE_TYPES = frozenset({"locality", "neighbourhood", "campus"})
 COUNTRIES = ("SY", "TR")
-NEAR_KM = 5.0
-FAR_KM = 25.0
-REGION_LON = (25.0, 50.0)
-REGION_LAT = (25.0, 45.0)
-OUTCOMES = ("within", "mid", "far", "ambiguous", "unresolved")
 
 
 @dataclass(frozen=True)

@@ -30,16 +30,11 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.shared_data import DUMPS, OCHA  # noqa: E402
 from gazetteer import open_gazetteer  # noqa: E402
 from gazetteer.normalize import clear_caches as clear_key_caches  # noqa: E402
 from gazetteer.resolve import haversine_km  # noqa: E402
 
-# The shared data folder sits beside the checkout (or beside the folder holding a worktree).
-SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.is_dir()),
-              REPO.parent / "shared")
-DUMPS = SHARED / "data" / "geonames-format"
-#: OCHA's Syrian communities (also built in; importing the list again replaces them)
-OCHA = SHARED / "data" / "ocha-syria-communities" / "communities.csv"
 TEST_SET = REPO / "benchmarks" / "data" / "report_spellings.csv"
 WITHIN_KM = 5.0
 REGION = ("SY", "TR")

@@ -38,13 +38,10 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.shared_data import DUMPS  # noqa: E402
 from gazetteer import open_gazetteer  # noqa: E402
 from gazetteer.resolve import haversine_km  # noqa: E402
 
-# The shared data folder sits beside the checkout (or beside the folder holding a worktree).
-SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.is_dir()),
-              REPO.parent / "shared")
-DUMPS = SHARED / "data" / "geonames-format"
 EVAL_SET = REPO / "benchmarks" / "data" / "syria_eval.csv"
 SPELLINGS = REPO / "benchmarks" / "data" / "report_spellings.csv"
 NEAR_KM = 5.0

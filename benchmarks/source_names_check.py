@@ -30,14 +30,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.shared_data import DUMPS, OCHA, SHARED  # noqa: E402
 from gazetteer import open_gazetteer  # noqa: E402
 from gazetteer.normalize import exact_key, is_arabic  # noqa: E402
 from gazetteer.resolve import haversine_km  # noqa: E402
 
-SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.is_dir()),
-              REPO.parent / "shared")
-DUMPS = SHARED / "data" / "geonames-format"
-OCHA = SHARED / "data" / "ocha-syria-communities" / "communities.csv"
 NEAR_KM = 5.0
 FAR_KM = 25.0
 ALTERNATES_PER_PLACE = 4
