@@ -909,8 +909,8 @@ def _named_over_alternate(cands: CandidateSet, best: int, rival: int,
     A town known by the name (Kurdish names, old names of towns) stays a rival, and so does a
     place whose own name is the query's but for its vowels or an article ("Al-Khidr" and the
     villages called Khidr), and a place of the map's own country against one of its other
-    countries (the first of ``wanted``): "Taybé" may be the Syrian village At Tayyibah as well as the Turkish
-    village Taybe.
+    countries (the first of ``wanted``): "Taybé" may be the Syrian village At Tayyibah as well
+    as the Turkish village Taybe.
     """
     rows = cands.rows
     ours, theirs = rows[best], rows[rival]
@@ -1100,9 +1100,9 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
     Places spelled equally well, or within an edit of each other with the same consonants,
     stay in doubt (Kafraya and Kafraya, 64 km apart; Rmelan, an edit from Rmailan and two
     from Rumaylan, both 160 km from the town meant, which the gazetteer lacks), and so does a
-    name every place fits only by two or more edits: the place meant may be missing. A key shorter than the fuzzy lookup's
-    (:data:`gazetteer.fuzzy.MIN_LENGTH`) may be an edit from the place only when the place's
-    consonants are the name's (a skeleton match).
+    name every place fits only by two or more edits: the place meant may be missing. A key
+    shorter than the fuzzy lookup's (:data:`gazetteer.fuzzy.MIN_LENGTH`) may be an edit from
+    the place only when the place's consonants are the name's (a skeleton match).
 
     With ``near``, for telling apart places a few km apart that score alike, a place up to
     NEAR_SPELLED_EDITS from the name also wins against those within FAR_KM of it that are

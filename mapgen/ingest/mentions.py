@@ -236,7 +236,7 @@ class PlaceLookup:
         self._cache: dict[tuple[str, int], Any] = {}
         #: whether the report's places lie all over the map's country (measured once per
         #: context; see gazetteer.Gazetteer.context_is_wide)
-        self._wide: bool | None = None
+        self._wide = False
         #: the names asked for, when recording (the finder's second pass uses them)
         self.tried: set[str] | None = None
 
@@ -248,9 +248,8 @@ class PlaceLookup:
     @context.setter
     def context(self, pairs: Iterable[tuple[str, tuple[float, float]]]) -> None:
         self._context = list(pairs)
-        measure = getattr(self.gazetteer, "context_is_wide", None)
-        self._wide = (measure([point for _, point in self._context], self.countries)
-                      if measure is not None and self._context else None)
+        self._wide = bool(self._context) and self.gazetteer.context_is_wide(
+            [point for _, point in self._context], self.countries)
         self._keys_of = {}
         for key, point in self._context:
             self._keys_of.setdefault(point, set()).add(key)
@@ -274,9 +273,7 @@ class PlaceLookup:
         hit = self._cache.get((name, id(ctx)))
         if hit is None:
             hit = self.gazetteer.resolve(name, countries=self.countries, context=ctx,
-                                         extra_places=self.extra_places,
-                                         **({"context_wide": self._wide}
-                                            if ctx and self._wide is not None else {}))
+                                         extra_places=self.extra_places, context_wide=self._wide)
             self._cache[(name, id(ctx))] = hit
         return hit
 
