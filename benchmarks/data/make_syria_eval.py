@@ -34,7 +34,8 @@ LON_RANGE = (35.6, 42.4)
 CATEGORIES = ("town", "village", "kurdish", "report", "arabic")
 # Rows of the raw file after each of these markers are listed after the Natural Earth rows, batch
 # by batch in this order, so that rows already measured keep their positions in the CSV.
-LATER_BATCHES = ("# Held-back batch 3", "# Held-back batch 4", "# Held-back batch 5")
+LATER_BATCHES = ("# Held-back batch 3", "# Held-back batch 4", "# Held-back batch 5",
+                 "# Held-back batch 6")
 
 _DEC = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*$")
 _DMS = re.compile(
@@ -56,14 +57,16 @@ HEADER = """\
 # Categories: town (towns and cities), village, kurdish (Kurdish names and spellings), report
 # (spelling variants used in reports and articles: Tal/Tell, Kafr/Kfar/Kefer, -eh/-a, ee/ou,
 # French romanisations, former names), arabic (Arabic-script names from the same articles).
-# Four held-back batches were added later, each fixed before it was measured: batch 2 (the rows
+# Five held-back batches were added later, each fixed before it was measured: batch 2 (the rows
 # after the first marker in syria_eval_raw.tsv; data rows 320-518 here, counted from 0 as
 # place_eval.py --rows counts them), batch 3 (the rows after the "Held-back batch 3" marker;
 # data rows 548-749, after the Natural Earth rows, so that rows 0-547 are the set as it was
 # before batch 3), batch 4 (the rows after the "Held-back batch 4" marker; data rows
-# 750-1019, after batch 3, so that rows 0-749 are the set as it was before batch 4) and batch 5
+# 750-1019, after batch 3, so that rows 0-749 are the set as it was before batch 4), batch 5
 # (the rows after the "Held-back batch 5" marker; data rows 1020-1094, after batch 4, so that
-# rows 0-1019 are the set as it was before batch 5). Batch 4
+# rows 0-1019 are the set as it was before batch 5) and batch 6 (the rows after the "Held-back
+# batch 6" marker; data rows 1095-1151, after batch 5, so that rows 0-1094 are the set as it was
+# before batch 6). Batch 4
 # weights spellings of northern Syrian places (Aleppo, Idlib, Raqqa, Hasakah, northern Hama)
 # as news outlets and agencies wrote them, in English, Turkish, French, German, Spanish and
 # Portuguese, plus villages and towns named in war reporting with their Arabic and Kurdish
@@ -71,7 +74,11 @@ HEADER = """\
 # coordinates of the place's article and names both pages. Batch 5 adds towns and villages
 # not yet in the set (Daraa, Suwayda, Rif Dimashq, Homs, Hama, Tartus, Latakia, Idlib), each
 # under its English article's title, with the spellings the article gives, its Arabic-script
-# names and spellings read in news and travel pages.
+# names and spellings read in news and travel pages. Batch 6 weights villages and small towns of
+# every governorate not yet in the set, each under its article's title with the spellings,
+# Arabic-script and Kurdish names the article gives, and spellings of villages and towns of the
+# 2015-2020 fighting as news outlets and agencies wrote them, with the coordinates of the
+# place's article.
 # Corrections (each from a second source, never from the gazetteer's data): Dweir Baabda (4
 # rows) was first read as 35.56389, 36.10000 from a mirror of the English article, a point
 # north-east of Jableh that contradicts the article's own text (Jableh to the north-west,
