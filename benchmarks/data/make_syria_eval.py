@@ -65,7 +65,7 @@ HEADER = """\
 # 750-1019, after batch 3, so that rows 0-749 are the set as it was before batch 4), batch 5
 # (the rows after the "Held-back batch 5" marker; data rows 1020-1094, after batch 4, so that
 # rows 0-1019 are the set as it was before batch 5) and batch 6 (the rows after the "Held-back
-# batch 6" marker; data rows 1095-1236, after batch 5, so that rows 0-1094 are the set as it was
+# batch 6" marker; data rows 1095-1239, after batch 5, so that rows 0-1094 are the set as it was
 # before batch 6). Batch 4
 # weights spellings of northern Syrian places (Aleppo, Idlib, Raqqa, Hasakah, northern Hama)
 # as news outlets and agencies wrote them, in English, Turkish, French, German, Spanish and
