@@ -26,7 +26,8 @@ from gazetteer.normalize import (article_forms, exact_key, foreign_readings,
                                  skeleton_key, split_qualifiers)
 from gazetteer.located import split_location
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _clear_min,
-                               _distance_km, context_is_wide, fuzzy_weight, is_town, rank)
+                               _distance_km, ContextSpread, context_spread, fuzzy_weight, is_town,
+                               rank)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
 log = logging.getLogger(__name__)
@@ -416,15 +417,22 @@ class Gazetteer:
                     barred.append(i)
         return (frozenset(far) if far else _NONE), (frozenset(barred) if barred else _NONE)
 
+    def context_spread(self, context: Sequence[tuple[float, float]],
+                       countries: Sequence[str]) -> ContextSpread:
+        """How the points of a map lie over its first country (nothing measured without
+        countries): all over it, a place near them is hardly likelier meant than a namesake
+        elsewhere; over much of it, only a crowd of them few of its places see is evidence
+        (see :func:`gazetteer.resolve.context_spread`)."""
+        codes = _codes(countries)
+        if not codes or not len(context):
+            return ContextSpread()
+        return context_spread(context, self._country_sample(codes[0]))
+
     def context_is_wide(self, context: Sequence[tuple[float, float]],
                         countries: Sequence[str]) -> bool:
         """Whether the points of a map lie all over its first country (False without
-        countries): then a place near them is hardly likelier meant than a namesake elsewhere
-        (see :func:`gazetteer.resolve.context_is_wide`)."""
-        codes = _codes(countries)
-        if not codes or not len(context):
-            return False
-        return context_is_wide(context, self._country_sample(codes[0]))
+        countries; see :meth:`context_spread`)."""
+        return self.context_spread(context, countries).wide
 
     def _country_sample(self, country: str) -> np.ndarray:
         """Points of up to COUNTRY_SAMPLE populated places of ``country`` (a fixed sample)."""
@@ -500,7 +508,7 @@ class Gazetteer:
                 context: Sequence[tuple[float, float]] = (),
                 extra_places: Sequence[Place] = (),
                 view: Sequence[Sequence[float]] | None = None,
-                context_wide: bool | None = None) -> Resolution:
+                context_spread: ContextSpread | None = None) -> Resolution:
         """Resolve one place name.
 
         Parameters
@@ -518,10 +526,10 @@ class Gazetteer:
             to it, with source ``project``, ahead of the database.
         view : [[south, west], [north, east]], optional
             The map's view: of far-apart places of one name, the only one inside it is chosen.
-        context_wide : bool, optional
-            Whether ``context`` lies all over the map's first country, so that being near it
-            says little (see :func:`gazetteer.resolve.context_is_wide`); measured when not
-            given.
+        context_spread : ContextSpread, optional
+            How ``context`` lies over the map's first country (see :meth:`context_spread`);
+            measured when not given. A caller resolving many names with one context measures
+            it once.
 
         Returns
         -------
@@ -542,15 +550,15 @@ class Gazetteer:
                 return Resolution(name, "resolved", own, 1.0, match="exact")
         wanted = _codes(countries)
         located = split_location(query) if ("," in query or "(" in query) else None
-        if len(context) and context_wide is None:
-            context_wide = self.context_is_wide(context, wanted)
+        if len(context) and context_spread is None:
+            context_spread = self.context_spread(context, wanted)
         if located is not None and not self._named_exactly(query):
             res = self._resolve_located(located, wanted, near, context, extra_places, view,
-                                        context_wide)
+                                        context_spread)
             return replace(res, query=name)
         res = rank(name, self.candidates(query, wanted), countries=wanted, near=near,
                    context=context, view=view, names=self._loose_names,
-                   written=self._written_names, wide=bool(context_wide))
+                   written=self._written_names, spread=context_spread or ContextSpread())
         if res.match in ("exact", "alternate") and is_arabic(query):
             res = replace(res, match="arabic")
         return res
@@ -560,7 +568,7 @@ class Gazetteer:
                            context: Sequence[tuple[float, float]],
                            extra_places: Sequence[Place],
                            view: Sequence[Sequence[float]] | None,
-                           context_wide: bool | None) -> Resolution:
+                           context_spread: ContextSpread | None) -> Resolution:
         """Resolve a name that says where it lies ("Al-Burj, al-Bab"): in the country a
         location names, if one does, and near the place the most specific other location
         resolves to (a district or province is known by its seat), which tells far-apart
@@ -583,7 +591,7 @@ class Gazetteer:
         # (a location that names a country makes it the map's: its share is measured again)
         res = self.resolve(base, countries=wanted, near=point or near, context=context,
                            extra_places=extra_places, view=view,
-                           context_wide=None if country else context_wide)
+                           context_spread=None if country else context_spread)
         if res.place is not None:
             off = (_distance_km(res.place.lat, res.place.lon, point[0], point[1])
                    if point is not None else 0.0)
@@ -638,7 +646,7 @@ class Gazetteer:
         keys = [k for k, _, _ in found]
         points = np.array([(lat, lon) for _, lat, lon in found], dtype=float).reshape(-1, 2)
         given = np.asarray(context, dtype=float).reshape(-1, 2)
-        wide = self.context_is_wide(np.concatenate([points, given]), _codes(countries))
+        spread = self.context_spread(np.concatenate([points, given]), _codes(countries))
         out = []
         for n, r in zip(names, first):
             if r.place is not None and r.place.source == "project":
@@ -650,7 +658,7 @@ class Gazetteer:
                 ctx = np.concatenate([ctx, given])
             out.append(self.resolve(n, countries=countries, near=near, context=ctx,
                                     extra_places=extra_places, view=view,
-                                    context_wide=wide)
+                                    context_spread=spread)
                        if len(ctx) else r)
         return out
 

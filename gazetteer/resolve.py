@@ -9,7 +9,9 @@ consonant skeleton (see :mod:`gazetteer.api`). A candidate's score adds:
   :func:`gazetteer.importer.importance`);
 * proximity to ``near`` and to the places of the other names of the same report or map
   (a vectorised haversine over every candidate and context point) -- unless those lie all
-  over the map's country (see :func:`context_is_wide`), when nearness to them is no evidence;
+  over the map's country, when nearness to them is no evidence; where they cover much of it,
+  a crowd of them around a candidate confirms it only when few of the country's places see
+  one as large (see :func:`context_spread`);
 
 minus a small amount for places outside the map's countries. The best candidate is
 ``resolved`` only when it scores at least :data:`MIN_SCORE`, beats every candidate more than
@@ -65,7 +67,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Mapping, NamedTuple, Sequence
 
 import numpy as np
 from rapidfuzz.distance import OSA
@@ -334,12 +336,18 @@ def _proximity(lats: np.ndarray, lons: np.ndarray, points: Sequence[tuple[float,
     return np.exp(-d.min(axis=1) / scale)
 
 
-def _density(lats: np.ndarray, lons: np.ndarray, points: Sequence[tuple[float, float]],
-             scale: float) -> np.ndarray:
-    """1 - exp(-sum(exp(-d/scale)) / CONTEXT_SUPPORT): 0 far from all points, ~1 among many."""
+def _crowd(lats: np.ndarray, lons: np.ndarray, points: Sequence[tuple[float, float]],
+           scale: float = CONTEXT_SCALE_KM) -> np.ndarray:
+    """sum(exp(-d/scale)) over ``points`` for each (lat, lon): about the number of them
+    within ``scale`` km, 0 far from all."""
     pts = np.asarray(points, dtype=float).reshape(-1, 2)
     d = haversine_km(lats[:, None], lons[:, None], pts[None, :, 0], pts[None, :, 1])
-    return 1.0 - np.exp(-np.exp(-d / scale).sum(axis=1) / CONTEXT_SUPPORT)
+    return np.exp(-d / scale).sum(axis=1)
+
+
+def _density(crowd: np.ndarray) -> np.ndarray:
+    """1 - exp(-crowd / CONTEXT_SUPPORT): 0 far from all points, ~1 among many."""
+    return 1.0 - np.exp(-crowd / CONTEXT_SUPPORT)
 
 
 #: A map's points lie all over its country when at least WIDE_CONTEXT_SHARE of the country's
@@ -349,17 +357,46 @@ def _density(lats: np.ndarray, lons: np.ndarray, points: Sequence[tuple[float, f
 #: of the whole country, 0.94.
 WIDE_CONTEXT_KM = 30.0
 WIDE_CONTEXT_SHARE = 0.8
-#: Context points are counted once per cell of this many degrees (about 11 km).
-WIDE_CONTEXT_CELL = 0.1
+#: The map's places crowd around a candidate as evidence that it is the place meant only when
+#: they crowd around it more than around this share of the country's places (see
+#: :func:`context_spread`). On a map of one front nearly all of the country is empty, so any
+#: crowd counts; on a map of half a country, being among its places is common, and only a
+#: crowd few places see is evidence.
+CROWD_QUANTILE = 0.85
+#: Context points are counted per cell of this many degrees (about 5 km), with their number.
+CONTEXT_CELL = 0.05
+#: Points farther than this from every place of the country add nothing to any crowd (km).
+CROWD_REACH_KM = 5 * CONTEXT_SCALE_KM
 _WIDE_CHUNK = 4096
 
 
-def context_is_wide(context: Sequence[tuple[float, float]], sample: np.ndarray) -> bool:
-    """Whether ``context`` lies all over the country whose places ``sample`` holds.
+class ContextSpread(NamedTuple):
+    """How the points of a map lie over its first country (see :func:`context_spread`).
+
+    Parameters
+    ----------
+    wide : bool
+        They lie all over it: nearness to them is no evidence at all.
+    crowd : float
+        The crowd of them (:func:`_crowd`) that only 1 - CROWD_QUANTILE of the country's
+        places reach: nearness is evidence where they crowd at least as much.
+    """
+
+    wide: bool = False
+    crowd: float = 0.0
+
+
+#: A map whose points say nothing of its spread: every crowd counts.
+NARROW = ContextSpread()
+
+
+def context_spread(context: Sequence[tuple[float, float]], sample: np.ndarray) -> ContextSpread:
+    """How ``context`` lies over the country whose places ``sample`` holds.
 
     A map of a whole country has one of its places near nearly every village: the nearness of
     a candidate to them is then no evidence that it is the place meant, as it is on a map of
-    one front.
+    one front. Between the two, a crowd of them around a candidate is evidence only when few
+    of the country's places see one as large.
 
     Parameters
     ----------
@@ -369,24 +406,35 @@ def context_is_wide(context: Sequence[tuple[float, float]], sample: np.ndarray) 
         Points of the country's populated places.
     """
     if not len(context) or not len(sample):
-        return False
-    cells = np.unique(np.round(np.asarray(context, dtype=float).reshape(-1, 2)
-                               / WIDE_CONTEXT_CELL), axis=0) * WIDE_CONTEXT_CELL
+        return NARROW
+    cells, counts = np.unique(np.round(np.asarray(context, dtype=float).reshape(-1, 2)
+                                       / CONTEXT_CELL), axis=0, return_counts=True)
+    cells = cells * CONTEXT_CELL
     # points beyond the reach of every place of the country cannot cover any (a map of the
     # world's incidents is mostly elsewhere)
-    pad = WIDE_CONTEXT_KM / 111.0 + WIDE_CONTEXT_CELL
+    pad = max(WIDE_CONTEXT_KM, CROWD_REACH_KM) / 111.0 + CONTEXT_CELL
     south, west = sample.min(axis=0) - pad
     north, east = sample.max(axis=0) + pad
     lon_pad = pad / max(np.cos(np.radians(max(abs(south), abs(north)))), 0.1) - pad
-    cells = cells[(cells[:, 0] >= south) & (cells[:, 0] <= north)
-                  & (cells[:, 1] >= west - lon_pad) & (cells[:, 1] <= east + lon_pad)]
+    keep = ((cells[:, 0] >= south) & (cells[:, 0] <= north)
+            & (cells[:, 1] >= west - lon_pad) & (cells[:, 1] <= east + lon_pad))
+    cells, counts = cells[keep], counts[keep]
     nearest = np.full(len(sample), np.inf)
+    crowd = np.zeros(len(sample))
     for start in range(0, len(cells), _WIDE_CHUNK):
         part = cells[start:start + _WIDE_CHUNK]
         d = haversine_km(sample[:, None, 0], sample[:, None, 1], part[None, :, 0],
                          part[None, :, 1])
         nearest = np.minimum(nearest, d.min(axis=1))
-    return float((nearest <= WIDE_CONTEXT_KM).mean()) >= WIDE_CONTEXT_SHARE
+        crowd += np.exp(-d / CONTEXT_SCALE_KM) @ counts[start:start + _WIDE_CHUNK]
+    wide = float((nearest <= WIDE_CONTEXT_KM).mean()) >= WIDE_CONTEXT_SHARE
+    return ContextSpread(wide, float(np.quantile(crowd, CROWD_QUANTILE)))
+
+
+def context_is_wide(context: Sequence[tuple[float, float]], sample: np.ndarray) -> bool:
+    """Whether ``context`` lies all over the country whose places ``sample`` holds (see
+    :func:`context_spread`)."""
+    return context_spread(context, sample).wide
 
 
 _WANTED: dict[tuple, tuple[str, ...]] = {}
@@ -409,7 +457,7 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
          context: Sequence[tuple[float, float]] = (),
          view: Sequence[Sequence[float]] | None = None,
          names: NamesLookup | None = None,
-         written: NamesLookup | None = None, wide: bool = False) -> Resolution:
+         written: NamesLookup | None = None, spread: ContextSpread = NARROW) -> Resolution:
     """Score the candidates of ``query`` and decide its resolution.
 
     Parameters
@@ -436,11 +484,13 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
         ``written(place ids) -> {place id: exact keys of its own and alternate names}``: lets
         one of far-apart places the name spells alike by its loose key win when the name as
         written is clearly its (see :func:`_written_pick`).
-    wide : bool
-        The context lies all over the map's country (see :func:`context_is_wide`): a place
-        near it is no likelier meant than one elsewhere, so it neither lifts a candidate's
-        score nor confirms a look-alike, and picks one of far-apart namesakes only when the
-        others lie far from all of it.
+    spread : ContextSpread
+        How the context lies over the map's country (see :func:`context_spread`). All over
+        it (``wide``), a place near it is no likelier meant than one elsewhere, so it neither
+        lifts a candidate's score nor confirms a look-alike, and picks one of far-apart
+        namesakes only when the others lie far from all of it. Otherwise it lifts the
+        candidates near it, but confirms a look-alike, or picks a namesake for the crowd of
+        it around, only where it crowds at least ``spread.crowd``.
     """
     if not cands.rows:
         return Resolution(query, "unresolved", None, 0.0)
@@ -462,7 +512,7 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
             hit = memo[(query, wanted)] = _rank(query, cands, wanted, None, (), None, names,
                                                 written)
         return hit
-    return _rank(query, cands, wanted, near, context, view, names, written, wide)
+    return _rank(query, cands, wanted, near, context, view, names, written, spread)
 
 
 def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], bool]:
@@ -483,9 +533,11 @@ def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], b
                 if kind >= SKELETON_ARABIC:
                     continue  # a look-alike spelling is only looked for in the map's own country
                 if i in cands.far_abroad:
-                    # a village far from the first country: the last resort, or as abroad
-                    remote.append(i)
+                    # a village far from the first country: the last resort, or as abroad,
+                    # and only by its own or an alternate name (a name that resembles a
+                    # village 1,000 km into Turkey is no village of it: "Saccaea", Shaqqa)
                     if kind <= EXACT_ALT:
+                        remote.append(i)
                         abroad_exact.append(i)
                     continue
             home.append(i)
@@ -519,12 +571,14 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
           context: Sequence[tuple[float, float]],
           view: Sequence[Sequence[float]] | None,
           names: NamesLookup | None = None,
-          written: NamesLookup | None = None, wide: bool = False) -> Resolution:
+          written: NamesLookup | None = None,
+          spread: ContextSpread = NARROW) -> Resolution:
     rows = cands.rows
+    wide = spread.wide
     n = len(rows)
     n_context = len(context)
     # raw scores below; the Resolution reports raw / MAX_RAW
-    prox = None
+    prox = evidence = None
     if near is not None or (n_context and not wide):
         base = cands.base
         # Only candidates that proximity could lift into contention are measured.
@@ -534,12 +588,23 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         part = np.zeros(len(live))
         if near is not None:
             part = _proximity(lats, lons, [near], NEAR_SCALE_KM)
-        if n_context and not wide:
-            part = np.maximum(part, CONTEXT_WEIGHT * _density(lats, lons, context,
-                                                              CONTEXT_SCALE_KM))
         prox = np.zeros(n)
+        evidence = prox  # proximity enough to confirm a look-alike
+        if n_context and not wide:
+            crowd = _crowd(lats, lons, context)
+            among = np.maximum(part, CONTEXT_WEIGHT * _density(crowd))
+            if spread.crowd > 0.0:
+                # a crowd of the map's places as large as around many of the country's
+                # places lifts a place the name spells, but confirms no look-alike
+                evidence = np.zeros(n)
+                evidence[live] = np.where(crowd >= spread.crowd, among, part)
+            part = among
         prox[live] = part
-        sc = (base + W_PROXIMITY * prox).tolist()
+        if evidence is prox:
+            sc = (base + W_PROXIMITY * prox).tolist()
+        else:
+            look_alike = np.fromiter((r[9] >= SKELETON_ARABIC for r in rows), bool, n)
+            sc = (base + W_PROXIMITY * np.where(look_alike, evidence, prox)).tolist()
     else:
         sc = cands.scores
     conflict = False
@@ -582,7 +647,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         group = _far_namesakes(cands, kept0, base_sc, kept0[0], wanted, order0, query)
         anchor = kept0[0]
         if group:
-            pick = _context_pick(cands, group, near, context, view, wide)
+            pick = _context_pick(cands, group, near, context, view, spread)
             if pick is not None and SKELETON_ARABIC <= rows[pick][9] <= SKELETON_LATIN and \
                     skeleton_letters(cands.skeleton) <= SHORT_SKELETON:
                 # three consonants fit villages all over the country: the one nearest the
@@ -611,7 +676,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                 # far-apart places anywhere in the world that the name only resembles: only
                 # those spelled nearly as the name is are a choice ("Sinai" is not Sanaa,
                 # Singapore or Jerusalem, whose consonants it shares; "Musyaf" may be Masyaf)
-                group = _spelled_alike(query, cands, group, prox, names)
+                group = _spelled_alike(query, cands, group, evidence, names)
                 if not group:
                     return _result(query, "unresolved", None, sc[anchor], cands, sc, [],
                                    MATCH_NAME[rows[anchor][9]])
@@ -643,11 +708,11 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         return _result(query, status, None, best_score, cands, sc, alts[:MAX_ALTERNATIVES],
                        match)
     if rows[best][9] >= SKELETON_ARABIC and best != spelled and \
-            not _corroborated(cands, best, wanted, prox):
+            not _corroborated(cands, best, wanted, evidence):
         return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES], match)
     if rows[best][9] == FUZZY and best != spelled and names is not None and \
-            not (prox is not None and prox[best] >= CORROBORATING_PROXIMITY) and \
+            not (evidence is not None and evidence[best] >= CORROBORATING_PROXIMITY) and \
             not (len(kept) > 1 and best_score - sc[kept[1]] < MARGIN) and \
             not _consonants_kept(query, names([rows[best][10]]).get(rows[best][10], ())):
         # a look-alike whose letters differ from the name's by a consonant no spelling of
@@ -658,7 +723,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                        kept[:MAX_ALTERNATIVES], match)
     if wanted and rows[best][3] not in wanted and any(
             rows[i][3] in wanted and sc[i] >= MIN_SCORE
-            and (rows[i][9] < SKELETON_ARABIC or _corroborated(cands, i, wanted, prox))
+            and (rows[i][9] < SKELETON_ARABIC or _corroborated(cands, i, wanted, evidence))
             for i in allowed):
         # a fuzzy or skeleton match at home good enough to be meant, unless a capital or a
         # city of millions abroad, in the map's region, has the very name
@@ -683,7 +748,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                        (kept[:3] + abroad[:3])[:MAX_ALTERNATIVES], match)
     if len(kept) > 1 and best_score - sc[kept[1]] < MARGIN:
         close = [i for i in kept if best_score - sc[i] < 3 * MARGIN]
-        pick = _context_pick(cands, close, near, context, view, wide)
+        pick = _context_pick(cands, close, near, context, view, spread)
         if pick is None and names is not None:
             # places a few km apart scored alike: the one clearly spelled as the name is
             # ("Tell Shamiran" is Tal Shamran, not Tal Shamiyeh 15 km off)
@@ -1278,11 +1343,13 @@ def _spelled_alike(query: str, cands: CandidateSet, group: list[int], prox: np.n
 def _context_pick(cands: CandidateSet, group: list[int],
                   near: tuple[float, float] | None,
                   context: Sequence[tuple[float, float]],
-                  view: Sequence[Sequence[float]] | None, wide: bool = False) -> int | None:
+                  view: Sequence[Sequence[float]] | None,
+                  spread: ContextSpread = NARROW) -> int | None:
     """The one candidate of ``group`` the context clearly points at, or None: the only one
     near ``near``; the only one inside the map's view; the only one near the other places of
     the report or map (or, unless they lie all over the country, among many of them or
-    inside their extent)."""
+    inside their extent, where they crowd as few of the country's places see: see
+    :class:`ContextSpread`)."""
     rows = cands.rows
     if near is not None:
         d = [_distance_km(rows[i][1], rows[i][2], near[0], near[1]) for i in group]
@@ -1300,21 +1367,23 @@ def _context_pick(cands: CandidateSet, group: list[int],
         glon = np.array([rows[i][2] for i in group])
         d = haversine_km(glat[:, None], glon[:, None], pts[None, :, 0], pts[None, :, 1])
         pick = _clear_min(group, d.min(axis=1).tolist())
-        if pick is not None or wide:
+        if pick is not None or spread.wide:
             return pick
         # or the one among many of the other places, the rest near few or none
-        density = np.exp(-d / CONTEXT_SCALE_KM).sum(axis=1)
-        order = np.argsort(-density)
-        if density[order[0]] >= PICK_DENSITY and \
-                density[order[0]] >= PICK_RATIO * density[order[1]]:
+        crowd = np.exp(-d / CONTEXT_SCALE_KM).sum(axis=1)
+        order = np.argsort(-crowd)
+        if crowd[order[0]] < spread.crowd:
+            return None  # no candidate is among more of them than most of the country is
+        if crowd[order[0]] >= PICK_DENSITY and crowd[order[0]] >= PICK_RATIO * crowd[order[1]]:
             return group[int(order[0])]
         if len(pts) >= 3:
             pad = FAR_KM / 111.0
             s, nn = pts[:, 0].min() - pad, pts[:, 0].max() + pad
             w, e = pts[:, 1].min() - pad, pts[:, 1].max() + pad
-            inside = [i for i in group if s <= rows[i][1] <= nn and w <= rows[i][2] <= e]
-            if len(inside) == 1:
-                return inside[0]
+            inside = [k for k, i in enumerate(group)
+                      if s <= rows[i][1] <= nn and w <= rows[i][2] <= e]
+            if len(inside) == 1 and crowd[inside[0]] >= spread.crowd:
+                return group[inside[0]]
     return None
 
 

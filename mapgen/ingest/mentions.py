@@ -234,9 +234,9 @@ class PlaceLookup:
         #: every distinct list of context points asked with (kept: answers are cached by its id)
         self._points: dict[tuple[tuple[float, float], ...], tuple[tuple[float, float], ...]] = {(): ()}
         self._cache: dict[tuple[str, int], Any] = {}
-        #: whether the report's places lie all over the map's country (measured once per
-        #: context; see gazetteer.Gazetteer.context_is_wide)
-        self._wide = False
+        #: how the report's places lie over the map's country (measured once per context;
+        #: see gazetteer.Gazetteer.context_spread)
+        self._spread: Any = None
         #: the names asked for, when recording (the finder's second pass uses them)
         self.tried: set[str] | None = None
 
@@ -248,7 +248,7 @@ class PlaceLookup:
     @context.setter
     def context(self, pairs: Iterable[tuple[str, tuple[float, float]]]) -> None:
         self._context = list(pairs)
-        self._wide = bool(self._context) and self.gazetteer.context_is_wide(
+        self._spread = self.gazetteer.context_spread(
             [point for _, point in self._context], self.countries)
         self._keys_of = {}
         for key, point in self._context:
@@ -273,7 +273,8 @@ class PlaceLookup:
         hit = self._cache.get((name, id(ctx)))
         if hit is None:
             hit = self.gazetteer.resolve(name, countries=self.countries, context=ctx,
-                                         extra_places=self.extra_places, context_wide=self._wide)
+                                         extra_places=self.extra_places,
+                                         context_spread=self._spread)
             self._cache[(name, id(ctx))] = hit
         return hit
 

@@ -174,11 +174,14 @@ def test_a_town_the_name_spells_loosely_outweighs_a_village_known_by_it_otherwis
     assert res.status == "resolved" and _km(res.place, HAJIN) < 5, res
 
 
-def test_a_town_of_the_maps_other_country_does_not_outweigh_a_village_known_by_it(gz) -> None:
-    # Turbeli, a Turkish village the built-in data lacks: not Torbali, a town by Izmir that
-    # the name spells loosely, rather than Goynuk, also known as Torbali
+def test_places_far_into_the_maps_other_country_the_name_only_resembles_are_no_answer(gz) -> None:
+    # Turbeli, a Turkish village the built-in data lacks: neither Torbali, a town by Izmir,
+    # nor Goynuk, also known as Torbali, both of which the name spells only loosely and both
+    # hundreds of km from Syria
     res = gz.resolve("Turbeli", countries=["SY", "TR"])
-    assert res.status == "ambiguous", res
+    assert res.status == "unresolved" and res.place is None, res
+    # by its own name, the town is still found
+    assert gz.resolve("Torbali", countries=["SY", "TR"]).status == "resolved"
 
 
 def test_a_village_the_name_spells_loosely_does_not_outweigh_one_known_by_it(gz) -> None:

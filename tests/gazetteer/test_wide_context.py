@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from gazetteer.resolve import context_is_wide
-from tests.gazetteer.test_trust import GEONAMES, NUBL, ZAHRA_NUBL
+from gazetteer.resolve import ContextSpread, _crowd, context_is_wide, context_spread
+from tests.gazetteer.test_trust import GEONAMES, NUBL, ZAHRA_NUBL, _km
 
 # Places of northern Aleppo named in one report of the February 2016 offensive.
 FRONT = [NUBL, (36.3833, 37.0167), (36.3900, 36.9600), (36.3500, 37.0600), (36.5864, 37.0441)]
@@ -81,3 +81,62 @@ def test_a_reports_names_on_one_front_pick_the_namesake_there(gz) -> None:
     gz.import_files([GEONAMES])
     many = gz.resolve_many(["Az Zahra'", *FRONT_NAMES], countries=["SY"])
     assert many[0].status == "resolved" and many[0].place.geonameid == ZAHRA_NUBL
+
+
+# Points every 0.25 degrees over the north of the country only (Aleppo, Idlib, Raqqa, Hasakah):
+# a map of half the country.
+NORTH = COUNTRY[COUNTRY[:, 0] >= 35.5]
+
+
+def test_the_crowd_that_counts_grows_with_the_maps_spread() -> None:
+    sample = np.concatenate([_grid(32.6, 35.9, 37.1, 38.6, 0.1), _grid(34.4, 38.6, 37.2, 42.2, 0.1)])
+    front = context_spread(FRONT, sample)
+    north = context_spread(NORTH, sample)
+    assert not front.wide and not north.wide
+    # a front leaves most of the country empty: any crowd of its places counts ...
+    assert front.crowd < 0.05
+    # ... half the country has some of a map of the north around it: a village in the
+    # middle of it sees no more of them than the crowd that counts
+    middle = _crowd(np.array([36.4]), np.array([38.0]), NORTH)[0]
+    assert north.crowd > 0.5 and middle <= north.crowd * 1.5
+    assert context_spread([], sample) == context_spread(NORTH, np.empty((0, 2)))
+    # the cells a large map is counted by keep how many points each holds
+    doubled = context_spread(np.concatenate([NORTH, NORTH]), sample)
+    assert abs(doubled.crowd - 2 * north.crowd) < 1e-6 * north.crowd
+
+
+def test_a_namesake_is_picked_by_a_crowd_only_where_few_places_see_one(gz) -> None:
+    gz.import_files([GEONAMES])
+    # the front, and one place of the map 7 km from the Az Zahra' by Idlib: both villages
+    # are near the map's places, but the front's crowd around the one by Nubl
+    context = FRONT + [(35.80, 36.40)]
+    crowd = _crowd(np.array([NUBL[0]]), np.array([NUBL[1]]), context)[0]
+    picked = gz.resolve("Az Zahra'", countries=["SY"], context=context,
+                        context_spread=ContextSpread(False, 0.0))
+    assert picked.status == "resolved" and picked.place.geonameid == ZAHRA_NUBL
+    # ... which is no evidence when a map spread over much of the country crowds as much
+    # around many of its places
+    doubt = gz.resolve("Az Zahra'", countries=["SY"], context=context,
+                       context_spread=ContextSpread(False, 2 * crowd))
+    assert doubt.status == "ambiguous"
+    assert ZAHRA_NUBL in {p.geonameid for p in doubt.alternatives}
+    # measured, this map's own spread lets the front's crowd count
+    assert gz.context_spread(context, ["SY"]).crowd < crowd
+    measured = gz.resolve("Az Zahra'", countries=["SY"], context=context)
+    assert measured.status == "resolved" and measured.place.geonameid == ZAHRA_NUBL
+
+
+def test_a_look_alike_is_confirmed_by_a_crowd_only_where_few_places_see_one(gz) -> None:
+    # "Binsh" only resembles Binnish (its consonants): Idlib, Sarmin and Taftanaz, named in the
+    # same report, confirm it ...
+    idlib = [(35.9306, 36.6339), (35.9017, 36.7214), (35.9981, 36.7836)]
+    binnish = (35.9566, 36.7138)
+    assert gz.resolve("Binsh", countries=["SY"]).status == "unresolved"
+    crowd = _crowd(np.array([binnish[0]]), np.array([binnish[1]]), idlib)[0]
+    near = gz.resolve("Binsh", countries=["SY"], context=idlib,
+                      context_spread=ContextSpread(False, 0.0))
+    assert near.status == "resolved" and _km(near.place, *binnish) < 2, near
+    # ... unless as large a crowd of the map's places is common on the map
+    common = gz.resolve("Binsh", countries=["SY"], context=idlib,
+                        context_spread=ContextSpread(False, 2 * crowd))
+    assert common.status == "unresolved", common
