@@ -37,7 +37,9 @@ uncertain answers are refused rather than guessed:
   (see :func:`_outweighs`; OCHA's communities named after their unit are seats too, see
   :func:`gazetteer.sources.ocha.seat_codes`), and a town at home is not in doubt against a
   city outside the map's region; villages of one name stay ``ambiguous``, and so does a name
-  with an article (al-Hamah) that a village spells with it and the seat only without;
+  with an article (al-Hamah) that a village spells with it and the seat only without, and a
+  name a village has exactly and a town but for the article inside it ("Sheikh Hadid":
+  Sheikh El-Hadid), which reports drop;
 * of far-apart places that fit a name by different keys, the one whose spelling is clearly the
   name's -- an edit from it, every far-off rival two edits further, or as far but a consonant
   off where it has the name's consonants -- wins (see :func:`_spelling_pick`): "Silûk" is
@@ -925,6 +927,10 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
     # "al-Hamah" spells a village Al-Hama with its article, the city of Hama only without:
     # the villages stay in the running however much more the city weighs
     article = rows[best][9] == LOOSE and _has_article(query)
+    # "Sheikh Hadid" is a village's very name, and the town of Shaykh al-Hadid's but for the
+    # article inside it, which reports drop: the town stays in the running
+    inner = rows[best][9] <= EXACT_ALT and not is_town(rows[best]) and \
+        not any(w in ARTICLES for w in exact_key(query).split())
     pool = records or kept
     ours: list[tuple] | None = None  # the records of ``best`` (see _records), read once
     for i in kept[1:]:
@@ -935,12 +941,14 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
                 fuzzy is not None and r[9] == FUZZY and r[12] >= fuzzy - 1e-9) \
                 and not (weak_village and (r[9] == FUZZY or (
                     r[9] >= SKELETON_ARABIC and long_skeleton))):
-            if not article or r[9] > LOOSE:
+            if r[9] != LOOSE or not (article or (inner and is_town(r)
+                                                  and _inner_article(r[0]))):
                 continue
-            if ours is None:
-                ours = _records(cands, best, pool)
-            if not _article_spells(query, (r,), ours):
-                continue
+            if article:
+                if ours is None:
+                    ours = _records(cands, best, pool)
+                if not _article_spells(query, (r,), ours):
+                    continue
         if abs(r[1] - lat0) > _FAR_DLAT or _distance_km(lat0, lon0, r[1], r[2]) > FAR_KM:
             if towns is None:  # the records of ``best`` that make it a town, looked up once
                 towns = []
@@ -1059,6 +1067,11 @@ def _article_spells(query: str, theirs: Sequence[tuple], ours: Sequence[tuple]) 
     key = loose_key(query)
     return any(_has_article(r[0]) and loose_key(r[0]) == key for r in theirs) and \
         not any(_has_article(r[0]) and loose_key(r[0]) == key for r in ours)
+
+
+def _inner_article(name: str) -> bool:
+    """Whether an article word stands inside ``name`` (Shaykh al Hadid, Ras al-Ayn)."""
+    return any(w in ARTICLES for w in exact_key(name).split()[1:-1])
 
 
 def _has_article(name: str) -> bool:
@@ -1267,12 +1280,11 @@ def _written_pick(query: str, cands: CandidateSet, group: Sequence[int],
     if len(named) != 1:
         return None
     best = named[0]
-    cutoff = SPELLING_MARGIN  # (distances past it are cut off at cutoff + 1)
-    if any(OSA.distance(key, _written(exact_key(rows[j][0]), bare), score_cutoff=cutoff)
-           < SPELLING_MARGIN for i in group if i != best for j in records[i]):
+    if any(_written_apart(key, exact_key(rows[j][0]), bare) < SPELLING_MARGIN
+           for i in group if i != best for j in records[i]):
         return None  # (decided without the names: most namesakes are spelled alike)
     stored = written([rows[j][10] for i in group if i != best for j in records[i]])
-    if any(OSA.distance(key, _written(k, bare), score_cutoff=cutoff) < SPELLING_MARGIN
+    if any(_written_apart(key, k, bare) < SPELLING_MARGIN
            for i in group if i != best for j in records[i] for k in stored.get(rows[j][10], ())):
         return None
     return best
@@ -1284,6 +1296,20 @@ def _written(exact: str, bare: bool = True) -> str:
     if bare and len(words) > 1 and words[0] in ARTICLES:
         words = words[1:]
     return "".join(words)
+
+
+def _written_apart(key: str, exact: str, bare: bool) -> int:
+    """Edits from ``key`` (see :func:`_written_pick`) to a name's exact key as written, or
+    without the articles inside it, which reports drop ("Sheikh Hadid" writes Sheikh
+    El-Hadid); cut off past SPELLING_MARGIN."""
+    apart = OSA.distance(key, _written(exact, bare), score_cutoff=SPELLING_MARGIN)
+    words = exact.split()
+    if apart and len(words) > 2 and any(w in ARTICLES for w in words[1:-1]):
+        inside = " ".join([words[0]] + [w for w in words[1:-1] if w not in ARTICLES]
+                          + [words[-1]])
+        apart = min(apart, OSA.distance(key, _written(inside, bare),
+                                        score_cutoff=SPELLING_MARGIN))
+    return apart
 
 
 def edits_apart(key: str, other: str, cutoff: int) -> int:

@@ -209,3 +209,15 @@ def test_a_place_whose_own_name_is_the_query_but_for_its_article_stays_a_namesak
     res = gz.resolve("Al-Khidr", countries=["SY"])
     assert res.status == "ambiguous", res
     assert {p.geonameid for p in res.alternatives} >= {168433, 173621}
+
+
+def test_a_town_the_name_spells_but_for_the_article_inside_it_stays_a_namesake(gz) -> None:
+    # "Sheikh Hadid": the very name of a village by Hama, and the town of Sheikh El-Hadid by
+    # Afrin, a subdistrict's seat, as reports write it without its article
+    res = gz.resolve("Sheikh Hadid", countries=["SY"])
+    assert res.status == "ambiguous", res
+    assert {p.feature_code for p in res.alternatives} >= {"PPL", "PPLA3"}
+    # with its article, or near Afrin, the town
+    assert gz.resolve("Sheikh al-Hadid", countries=["SY"]).place.feature_code == "PPLA3"
+    near = gz.resolve("Sheikh Hadid", countries=["SY"], near=(36.51, 36.87))
+    assert near.status == "resolved" and near.place.feature_code == "PPLA3"
