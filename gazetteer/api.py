@@ -21,9 +21,10 @@ from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC,
 from gazetteer.model import Place, Resolution
 from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (article_forms, exact_key, foreign_readings,
-                                 has_kurdish_letters, is_arabic, is_surely_kurdish,
-                                 kurdish_calque, kurdish_readings, lookup_keys, loose_key,
-                                 skeleton_key, split_qualifiers)
+                                 has_kurdish_letters, is_arabic, is_description,
+                                 is_surely_kurdish, kurdish_calque, kurdish_gh_reading,
+                                 kurdish_readings, lookup_keys, loose_key, skeleton_key,
+                                 split_qualifiers)
 from gazetteer.located import split_location
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _clear_min,
                                _distance_km, ContextSpread, context_spread, fuzzy_weight, is_town,
@@ -256,10 +257,13 @@ class Gazetteer:
             kurdish = bool(readings) and is_surely_kurdish(name)
             if readings:
                 found = look.execute(STRONG_SQL, lookup_keys(readings[0])).fetchall()
+                gh = kurdish_gh_reading(name) if kurdish else None
+                if gh is not None:
+                    found += look.execute(STRONG_SQL, lookup_keys(gh)).fetchall()
                 rows += self._in_region(found, countries) if kurdish else found
                 home = _found_home(rows, countries, name)
             if not home and unknown and kurdish:
-                rows += self._calque_towns(name)
+                rows += self._calque_places(name)
                 home = _found_home(rows, countries, name)
         skel = ""
         if not home:
@@ -322,15 +326,19 @@ class Gazetteer:
         box = self._extent(countries[0])
         return _box_km(row[1], row[2], box) if box else 0.0
 
-    def _calque_towns(self, name: str) -> list[tuple]:
-        """Towns (:func:`gazetteer.resolve.is_town`) named by the Arabic words of a Kurdish
-        name (see :func:`gazetteer.normalize.kurdish_calque`): Girê Spî is Tall Abyad. Villages
-        are not: countless hills are black, and one Girê Reş is not every Tall Aswad."""
+    def _calque_places(self, name: str) -> list[tuple]:
+        """Places named by the Arabic words of a Kurdish name (see
+        :func:`gazetteer.normalize.kurdish_calque`): Girê Spî is Tall Abyad, Girê Aran Tall
+        Aran. A name made of such words only is a description (see
+        :func:`gazetteer.normalize.is_description`), which names towns only
+        (:func:`gazetteer.resolve.is_town`): countless hills are black, and one Girê Reş is
+        not every Tall Aswad."""
         calque = kurdish_calque(name)
         if calque is None:
             return []
+        described = is_description(name)
         return [r for r in self._lookup.execute(STRONG_SQL, lookup_keys(calque)).fetchall()
-                if is_town(r)]
+                if not described or is_town(r)]
 
     def _reading_lookalikes(self, readings: tuple[str, ...], skel: str,
                             countries: tuple[str, ...], rows: list[tuple],

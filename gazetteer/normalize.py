@@ -36,8 +36,9 @@ from typing import Callable, Sequence
 
 __all__ = ["fold", "exact_key", "loose_key", "skeleton_key", "keys", "is_arabic", "is_latin",
            "ARTICLES", "qualified", "split_qualifiers", "QUALIFIER_TOKENS",
-           "consonants", "kurdish_readings", "has_kurdish_letters", "kurdish_calque",
-           "is_surely_kurdish", "sorani_latin", "foreign_readings"]
+           "consonants", "kurdish_readings", "kurdish_gh_reading", "has_kurdish_letters",
+           "kurdish_calque", "is_description", "is_surely_kurdish", "sorani_latin",
+           "foreign_readings"]
 
 #: Arabic article forms as romanised, dropped as whole words (when more words remain); also
 #: as French (ach, ech: Ach-Charqiya), German (asch, esch: Dschisr asch-Schughur) and Polish
@@ -475,6 +476,8 @@ def keys(text: str) -> tuple[str, str, str]:
 #: ş, ç, x are sh, ch, kh; ê, î, û are vowels like e, i, u (c, Arabic ج, is :data:`_KURDISH_C`).
 _KURDISH = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "x": "kh", "X": "Kh",
                           "ê": "e", "Ê": "E", "î": "i", "Î": "I", "û": "u", "Û": "U"})
+#: The same, with x read as gh (see :func:`kurdish_gh_reading`).
+_KURDISH_GH = str.maketrans({**{chr(k): v for k, v in _KURDISH.items()}, "x": "gh", "X": "Gh"})
 #: Letters only Kurdish (or Turkish: ş, ç) writes among the alphabets of the region's names.
 _KURDISH_HINT = re.compile("[êîûÊÎÛşŞçÇxX]")
 #: Kurdish c is the sound of Arabic ج, which romanisations write j (Cindirês: Jindires); a c
@@ -602,6 +605,19 @@ def kurdish_readings(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def kurdish_gh_reading(text: str) -> str | None:
+    """The first of :func:`kurdish_readings` with Kurdish x read as gh, the sound of Arabic
+    غ that Kurdish writes with the letter of خ (kh) too: ``Baxoz`` -> ``Baghoz`` (Baghuz);
+    None when ``text`` has no x or no reading."""
+    latin = sorani_latin(text) if is_arabic(text) else None
+    if latin is None and not _NOT_TURKISH.search(text):
+        return None
+    text = latin if latin is not None else text
+    if "x" not in text.lower():
+        return None
+    return _KURDISH_C.sub(_kurdish_j, text).translate(_KURDISH_GH)
+
+
 def _kurdish_j(match: re.Match) -> str:
     return "J" if match.group(0) == "C" else "j"
 
@@ -631,6 +647,14 @@ def kurdish_calque(text: str) -> str | None:
     joined = " ".join(_KURDISH_CALQUES.get(w, w) for w in words)
     readings = kurdish_readings(joined)
     return readings[0] if readings else joined
+
+
+def is_description(text: str) -> bool:
+    """Whether every word of ``text`` is a Kurdish word of place names that
+    :func:`kurdish_calque` puts in Arabic: "Girê Reş" ("black hill") describes countless
+    places, where "Girê Aran" names one."""
+    words = text.lower().split()
+    return bool(words) and all(w in _KURDISH_CALQUES for w in words)
 
 
 def without_type_words(text: str) -> str | None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import (has_kurdish_letters, is_surely_kurdish, kurdish_calque,
-                                 kurdish_readings, skeleton_key, sorani_latin)
+from gazetteer.normalize import (has_kurdish_letters, is_description, is_surely_kurdish,
+                                 kurdish_calque, kurdish_gh_reading, kurdish_readings,
+                                 skeleton_key, sorani_latin)
 from tests.gazetteer.common import km as _km
 
 JINDIRES = (36.39472, 36.68889)
@@ -111,3 +112,18 @@ def test_a_turkish_spelling_of_a_far_city_keeps_its_reading(gz) -> None:
     # to the map's region
     res = gz.resolve("Şiraz", countries=["SY"])
     assert res.status == "resolved" and res.place.country == "IR"
+
+
+def test_a_kurdish_x_is_read_as_gh_too() -> None:
+    # Kurdish writes the sound of Arabic غ (gh) with the letter of خ (kh)
+    assert kurdish_gh_reading("Baxoz") == "Baghoz"  # Baghuz
+    assert kurdish_gh_reading("Kefêr Sixîrê") == "Kefer Sighire"  # Kafr Saghir
+    assert kurdish_gh_reading("Efrîn") is None  # no x
+
+
+def test_a_translated_name_with_a_name_of_its_own_counts_for_villages_too(gz) -> None:
+    # Girê Aran: "Aran hill", the village of Tell Aran by as-Safira (no town), which no
+    # data lists under its Kurdish name; a description alone (Girê Reş) stays a town's
+    assert is_description("Girê Reş") and not is_description("Girê Aran")
+    res = gz.resolve("Girê Aran", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, (36.123, 37.337)) < 5, res
