@@ -66,7 +66,7 @@ HEADER = """\
 # (the rows after the "Held-back batch 5" marker; data rows 1020-1094, after batch 4, so that
 # rows 0-1019 are the set as it was before batch 5), batch 6 (the rows after the "Held-back
 # batch 6" marker; data rows 1095-1239, after batch 5, so that rows 0-1094 are the set as it was
-# before batch 6) and batch 7 (the rows after the "Held-back batch 7" marker; data rows from 1240,
+# before batch 6) and batch 7 (the rows after the "Held-back batch 7" marker; data rows 1240-1269,
 # after batch 6, so that rows 0-1239 are the set as it was before batch 7). Batch 4
 # weights spellings of northern Syrian places (Aleppo, Idlib, Raqqa, Hasakah, northern Hama)
 # as news outlets and agencies wrote them, in English, Turkish, French, German, Spanish and
