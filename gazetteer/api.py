@@ -107,6 +107,10 @@ REGION_KM = 300.0
 NEIGHBOUR_VILLAGE_KM = 100.0
 #: ... unless it is a province's seat or a city of this many people (Gaziantep, Adana, Ankara).
 NEIGHBOUR_CITY_POPULATION = 100_000
+#: Letters a country's own alphabet does not write: a name written with one is not spelled
+#: that country's way, so a village there it fits only loosely (by its loose key) is no
+#: answer ("Qurieh", an Arabic romanisation, is not the Turkish village Korih).
+FOREIGN_LETTERS = {"TR": frozenset("qwx")}
 #: A place abroad with fewer people (and no seat) is a village a map of another country does
 #: not name: a namesake, or an alternate name shared by accident (Bozra, an old name of
 #: Bosra, is also a village in Israel).
@@ -287,7 +291,8 @@ class Gazetteer:
             rows = [r for r in rows if r[4].startswith("PCL") and r[3] == country]
         far = barred = _NONE
         if countries and rows:
-            far, barred = self._abroad(rows, countries, is_surely_kurdish(name))
+            far, barred = self._abroad(rows, countries, is_surely_kurdish(name),
+                                       frozenset(name.lower()))
         cands = CandidateSet(rows, skel, far, barred)
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
@@ -382,7 +387,8 @@ class Gazetteer:
             self._conn.execute("COMMIT")
         self._read_since = -math.inf
 
-    def _abroad(self, rows: list[tuple], countries: tuple[str, ...], kurdish: bool = False
+    def _abroad(self, rows: list[tuple], countries: tuple[str, ...], kurdish: bool = False,
+                letters: frozenset[str] = frozenset()
                 ) -> tuple[frozenset[int], frozenset[int]]:
         """The places outside the map's ``countries`` that lie outside its region (farther
         than REGION_KM from the first country's extent), and those a map of them never means:
@@ -394,7 +400,8 @@ class Gazetteer:
         NEIGHBOUR_VILLAGE_KM from the first (but provinces' seats and cities) count as far:
         candidates only when nothing else in the map's countries matches (see
         :func:`gazetteer.resolve._allowed`); its villages a name in ``kurdish`` letters fits
-        count as barred."""
+        count as barred, and so do those a name with ``letters`` their country does not write
+        (:data:`FOREIGN_LETTERS`) fits only loosely."""
         far: list[int] = []
         barred: list[int] = []
         own = countries[0]
@@ -411,7 +418,9 @@ class Gazetteer:
                 if not (code in ("PPLC", "PPLA") or r[6] >= NEIGHBOUR_CITY_POPULATION) and \
                         self._home_km(r, countries) > NEIGHBOUR_VILLAGE_KM:
                     far.append(i)
-                if kurdish and not is_town(r):
+                if not is_town(r) and (kurdish or (
+                        r[9] > EXACT_ALT and not letters.isdisjoint(
+                            FOREIGN_LETTERS.get(r[3], ())))):
                     barred.append(i)
                 continue
             if not (r[6] >= ABROAD_MIN_POPULATION or code in SEATS or code.startswith("PCL")

@@ -221,3 +221,15 @@ def test_a_town_the_name_spells_but_for_the_article_inside_it_stays_a_namesake(g
     assert gz.resolve("Sheikh al-Hadid", countries=["SY"]).place.feature_code == "PPLA3"
     near = gz.resolve("Sheikh Hadid", countries=["SY"], near=(36.51, 36.87))
     assert near.status == "resolved" and near.place.feature_code == "PPLA3"
+
+
+def test_a_name_in_letters_turkish_does_not_write_is_no_turkish_village_it_only_resembles(gz) -> None:
+    # "Qurieh" (Al-Quriyah by Mayadin, which the built-in data lists otherwise) is read by
+    # its loose key as Korih, a Turkish village 80 km from Syria; Turkish writes no q
+    gz.import_files([DATA / "geonames_korih_extract.txt"])
+    res = gz.resolve("Qurieh", countries=["SY", "TR"])
+    assert res.place is None or res.place.country != "TR", res
+    # by its own Turkish spelling, the village is found
+    for name in ("Korih", "Kurih"):
+        found = gz.resolve(name, countries=["SY", "TR"])
+        assert found.status == "resolved" and found.place.geonameid == 305574, (name, found)
