@@ -26,9 +26,9 @@ from gazetteer.normalize import (article_forms, exact_key, foreign_readings,
                                  kurdish_readings, lookup_keys, loose_key, skeleton_key,
                                  split_qualifiers)
 from gazetteer.located import split_location
-from gazetteer.resolve import (MAJOR_CITY_POPULATION, SEATS, CandidateSet, _clear_min,
-                               _distance_km, ContextSpread, context_spread, fuzzy_weight, is_town,
-                               rank)
+from gazetteer.resolve import (MAJOR_CITY_POPULATION, SAME_PLACE_KM, SEATS, TOWN_POPULATION,
+                               CandidateSet, ContextSpread, _clear_min, _distance_km,
+                               context_spread, fuzzy_weight, haversine_km, is_town, rank)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,17 @@ NAMED_SQL = "SELECT 1 FROM names WHERE key = ?1 AND kind <= 1 LIMIT 1"
 SAMPLE_SQL = "SELECT lat, lon FROM places WHERE country = ?1 AND feature_code LIKE 'PPL%' ORDER BY id"
 #: Places of a country sampled to measure that.
 COUNTRY_SAMPLE = 600
+#: Towns (seats, or places of TOWN_POPULATION people) a located name may name (see
+#: :meth:`Gazetteer.located_name`).
+TOWNS_SQL = ("SELECT name, lat, lon, source, country FROM places WHERE feature_code IN "
+             "('PPLC', 'PPLA', 'PPLA2', 'PPLA3') OR population >= ?1 ORDER BY id")
+#: A located name names a town within this of the place (km), among the nearest few; not
+#: the place itself (within LANDMARK_SELF_KM) ...
+LANDMARK_KM = 40.0
+LANDMARK_TRIES = 5
+LANDMARK_SELF_KM = 2.0
+#: ... and by its GeoNames name rather than OCHA's record of it, this much nearer (km).
+LANDMARK_OCHA_KM = 3.0
 #: Places whose consonant skeleton matches: the fallback, looked up only when no exact or
 #: loose key matches (names spelled alike come first; skeletons find the variants).
 SKELETON_SQL = _MATCH + "n.key = ?1 AND n.kind >= 3"
@@ -212,6 +223,7 @@ class Gazetteer:
         self._fuzzy = FuzzyIndex(conn)
         self._extents: dict[str, list[float]] | None = None
         self._samples: dict[str, np.ndarray] = {}
+        self._town_points: tuple[np.ndarray, list[str], np.ndarray, np.ndarray] | None = None
         raw = db.get_meta(conn, "country_names")
         self._country_names: dict[str, str] = json.loads(raw) if raw else {}
 
@@ -638,6 +650,47 @@ class Gazetteer:
                        alternatives=tuple(alts[i] for i in rest),
                        alternative_scores=tuple(scores[i] for i in rest), context_km=dist[pick])
 
+    def located_name(self, name: str, place: Place, countries: Sequence[str] = ()) -> str | None:
+        """``name`` written with the town nearest ``place`` that tells it from its namesakes,
+        as a report would locate it ("Az Zahra', Nubl"), or None when no town within
+        LANDMARK_KM of it does. The name is checked: resolved with the map's ``countries``, it
+        is ``place``. A reader choosing among namesakes can write it so. A place the name only
+        resembles is written by its own name ("Khatuna, Tal Tamer" for "Khatuniyah")."""
+        if "," in name or "(" in name:
+            return None
+        if loose_key(name) != loose_key(place.name) and "," not in place.name \
+                and "(" not in place.name:
+            name = place.name
+        points, names, ocha, country = self._towns()
+        if not len(points):
+            return None
+        d = haversine_km(place.lat, place.lon, points[:, 0], points[:, 1])
+        order = d + np.where(ocha, LANDMARK_OCHA_KM, 0.0)
+        # a town of the place's own country, in the name's script, and not the place itself
+        order[(d <= LANDMARK_SELF_KM) | ((country != place.country) if place.country else False)
+              | (np.array([is_arabic(n) for n in names]) != is_arabic(name))] = np.inf
+        for i in np.argsort(order)[:LANDMARK_TRIES]:
+            if d[i] > LANDMARK_KM or not np.isfinite(order[i]):
+                break
+            located = f"{name}, {names[int(i)]}"
+            res = self.resolve(located, countries=countries)
+            if res.place is not None and res.status == "resolved" and _distance_km(
+                    res.place.lat, res.place.lon, place.lat, place.lon) <= SAME_PLACE_KM:
+                return located
+        return None
+
+    def _towns(self) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
+        """Points, names, whether from OCHA's list, and countries of the database's towns
+        (see TOWNS_SQL), read once."""
+        if self._town_points is None:
+            self._fresh_read()
+            rows = self._lookup.execute(TOWNS_SQL, (TOWN_POPULATION,)).fetchall()
+            self._town_points = (np.array([(r[1], r[2]) for r in rows], dtype=float)
+                                 .reshape(-1, 2), [r[0] for r in rows],
+                                 np.array([r[3] == "ocha" for r in rows], dtype=bool),
+                                 np.array([r[4] for r in rows], dtype=object))
+        return self._town_points
+
     def _named_exactly(self, name: str) -> bool:
         """Whether some place's own or an alternate name is ``name`` (folded): then a comma or
         brackets in it are part of the name."""
@@ -743,6 +796,7 @@ class Gazetteer:
             self._fuzzy.clear()
             self._extents = None
             self._samples.clear()
+            self._town_points = None
         return replaced
 
     def counts(self) -> dict[str, int]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from typing import Sequence
 
 import click
 
@@ -68,20 +69,25 @@ def resolve(ctx: click.Context, names: tuple[str, ...], countries: tuple[str, ..
 
     with open_gazetteer(ctx.obj.get("home")) as gz:
         results = gz.resolve_many(list(names), countries=countries, near=near)
+        # how to write a name of namesakes so that it means one of them
+        written = {} if as_json else {
+            i: [gz.located_name(res.query, a, countries) for a in res.alternatives[:SHOWN]]
+            for i, res in enumerate(results) if res.status == "ambiguous"}
     geocoder = None
     if online and any(res.status == "unresolved" for res in results):
         from gazetteer.geocoder import DEFAULT_USER_AGENT, online_geocoder
 
         geocoder = online_geocoder("nominatim", url=online_url, user_agent=user_agent or DEFAULT_USER_AGENT,
                                    home=ctx.obj.get("home"))
-    for res in results:
+    for i, res in enumerate(results):
         answer = geocoder.lookup(res.query, countries) if geocoder and res.status == "unresolved" else None
         if answer is not None and answer.place is not None:
             click.echo(_online_json(answer) if as_json else _online_line(answer))
         elif as_json:
             click.echo(json.dumps(res.to_json_dict(), ensure_ascii=False))
         else:
-            click.echo(_line(res) + (" (online: not found either)" if answer is not None else ""))
+            click.echo(_line(res, written.get(i, ()))
+                       + (" (online: not found either)" if answer is not None else ""))
 
 
 def _online_line(answer) -> str:  # type: ignore[no-untyped-def]
@@ -98,7 +104,11 @@ def _online_json(answer) -> str:  # type: ignore[no-untyped-def]
                       ensure_ascii=False)
 
 
-def _line(res) -> str:
+#: Alternatives listed for a name in doubt.
+SHOWN = 5
+
+
+def _line(res, written: Sequence[str | None] = ()) -> str:  # type: ignore[no-untyped-def]
     if res.place is not None:
         p = res.place
         gid = f" geonameid={p.geonameid}" if p.geonameid is not None else ""
@@ -107,6 +117,8 @@ def _line(res) -> str:
         return (f"{res.query}: resolved: {p.name} ({p.country} {p.feature_code}) "
                 f"{p.lat:.5f},{p.lon:.5f}{gid}{ref} score={res.score:.2f} [{p.source}]{how}")
     alts = "; ".join(f"{a.name} ({a.country}) {a.lat:.4f},{a.lon:.4f}"
-                     for a in res.alternatives[:5])
+                     + (f" (written {how!r})" if how else "")
+                     for a, how in zip(res.alternatives[:SHOWN],
+                                       list(written) + [None] * SHOWN))
     more = f": {alts}" if alts else ""
     return f"{res.query}: {res.status}{more}"

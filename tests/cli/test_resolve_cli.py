@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from click.testing import CliRunner
 
@@ -38,6 +39,12 @@ def test_home_from_env(home):
 def test_text_output_lists_alternatives_of_ambiguous_names(sytr_home):
     alone = run("--home", str(sytr_home), "resolve", "Az Zahra'", "--country", "SY")
     assert alone.output.startswith("Az Zahra': ambiguous: Az Zahra' (SY)")  # five villages
+    # each with the way to write it so that it means that one: the name and a town near it
+    written = re.findall(r'\(written "([^"]+)"\)', alone.output)
+    assert len(written) >= 3
+    for name in written:
+        one = run("--home", str(sytr_home), "resolve", name, "--country", "SY")
+        assert one.output.startswith(f"{name}: resolved: Az Zahra'"), one.output
     result = run("--home", str(sytr_home), "resolve", "Az Zahra'", "Azaz", "--country", "SY")
     assert result.exit_code == 0
     first, second = result.output.splitlines()

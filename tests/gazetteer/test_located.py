@@ -82,3 +82,24 @@ def test_a_location_of_unit_words_only_leaves_the_name(gz) -> None:
     assert split_location("Jarabulus (town)") == ("Jarabulus", ())
     res = gz.resolve("Idlib (governorate)", countries=["SY"])
     assert res.status == "resolved" and res.place.name == gz.resolve("Idlib", countries=["SY"]).place.name
+
+
+def test_each_namesake_is_written_with_a_town_that_tells_it_from_the_others(gz) -> None:
+    from tests.gazetteer.test_trust import GEONAMES
+
+    gz.import_files([GEONAMES])
+    doubt = gz.resolve("Az Zahra'", countries=["SY"])
+    assert doubt.status == "ambiguous" and len(doubt.alternatives) >= 3
+    written = [gz.located_name("Az Zahra'", p, ["SY"]) for p in doubt.alternatives]
+    assert sum(w is not None for w in written) >= 3, written
+    for place, name in zip(doubt.alternatives, written):
+        if name is None:
+            continue
+        assert name.startswith("Az Zahra', ") and name != "Az Zahra', Az Zahra'"
+        one = gz.resolve(name, countries=["SY"])
+        assert one.status == "resolved" and _km(one.place, (place.lat, place.lon)) < 5, (name, one)
+    # a name only resembling a place is written by the place's own name
+    village = gz.resolve("Khatuna", countries=["SY"]).place
+    assert village is not None
+    written = gz.located_name("Khatuniyah", village, ["SY"])
+    assert written is not None and written.startswith(f"{village.name}, "), written
