@@ -10,7 +10,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 
@@ -206,6 +206,16 @@ CACHE_LIMIT = 200_000
 SNAPSHOT_SECONDS = 0.25
 
 
+class _Towns(NamedTuple):
+    """Towns of the database (see :meth:`Gazetteer.located_name`), column by column."""
+
+    points: np.ndarray  # (n, 2) lat, lon
+    names: list[str]
+    ocha: np.ndarray  # bool: OCHA's record
+    country: np.ndarray  # ISO alpha-2 codes
+    arabic: np.ndarray  # bool: named in Arabic script
+
+
 class Gazetteer:
     """A local gazetteer database (SQLite) of places and their names.
 
@@ -223,7 +233,7 @@ class Gazetteer:
         self._fuzzy = FuzzyIndex(conn)
         self._extents: dict[str, list[float]] | None = None
         self._samples: dict[str, np.ndarray] = {}
-        self._town_points: tuple[np.ndarray, list[str], np.ndarray, np.ndarray] | None = None
+        self._town_points: _Towns | None = None
         raw = db.get_meta(conn, "country_names")
         self._country_names: dict[str, str] = json.loads(raw) if raw else {}
 
@@ -661,34 +671,36 @@ class Gazetteer:
         if loose_key(name) != loose_key(place.name) and "," not in place.name \
                 and "(" not in place.name:
             name = place.name
-        points, names, ocha, country = self._towns()
-        if not len(points):
+        towns = self._towns()
+        if not len(towns.points):
             return None
-        d = haversine_km(place.lat, place.lon, points[:, 0], points[:, 1])
-        order = d + np.where(ocha, LANDMARK_OCHA_KM, 0.0)
+        d = haversine_km(place.lat, place.lon, towns.points[:, 0], towns.points[:, 1])
+        order = d + np.where(towns.ocha, LANDMARK_OCHA_KM, 0.0)
         # a town of the place's own country, in the name's script, and not the place itself
-        order[(d <= LANDMARK_SELF_KM) | ((country != place.country) if place.country else False)
-              | (np.array([is_arabic(n) for n in names]) != is_arabic(name))] = np.inf
+        order[(d <= LANDMARK_SELF_KM) | (towns.arabic != is_arabic(name))] = np.inf
+        if place.country:
+            order[towns.country != place.country] = np.inf
         for i in np.argsort(order)[:LANDMARK_TRIES]:
             if d[i] > LANDMARK_KM or not np.isfinite(order[i]):
                 break
-            located = f"{name}, {names[int(i)]}"
+            located = f"{name}, {towns.names[int(i)]}"
             res = self.resolve(located, countries=countries)
             if res.place is not None and res.status == "resolved" and _distance_km(
                     res.place.lat, res.place.lon, place.lat, place.lon) <= SAME_PLACE_KM:
                 return located
         return None
 
-    def _towns(self) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
-        """Points, names, whether from OCHA's list, and countries of the database's towns
-        (see TOWNS_SQL), read once."""
+    def _towns(self) -> _Towns:
+        """The database's towns (see TOWNS_SQL), read once."""
         if self._town_points is None:
             self._fresh_read()
             rows = self._lookup.execute(TOWNS_SQL, (TOWN_POPULATION,)).fetchall()
-            self._town_points = (np.array([(r[1], r[2]) for r in rows], dtype=float)
-                                 .reshape(-1, 2), [r[0] for r in rows],
-                                 np.array([r[3] == "ocha" for r in rows], dtype=bool),
-                                 np.array([r[4] for r in rows], dtype=object))
+            self._town_points = _Towns(
+                np.array([(r[1], r[2]) for r in rows], dtype=float).reshape(-1, 2),
+                [r[0] for r in rows],
+                np.array([r[3] == "ocha" for r in rows], dtype=bool),
+                np.array([r[4] for r in rows], dtype=object),
+                np.array([is_arabic(r[0]) for r in rows], dtype=bool))
         return self._town_points
 
     def _named_exactly(self, name: str) -> bool:
