@@ -59,7 +59,8 @@ def resolve(ctx: click.Context, names: tuple[str, ...], countries: tuple[str, ..
     Each name is resolved, ambiguous (alternatives listed) or unresolved. With --online, names
     that are unresolved offline are asked of Nominatim (one request a second, cached), and
     marked [online]. With --json each answer also says how the name matched (match) and
-    how far it lies from the other names' places or --near (context_km).
+    how far it lies from the other names' places or --near (context_km). The alternatives of
+    an ambiguous name say how to write it so that it means each (the name and a town near it).
 
     \b
     Example:
@@ -70,8 +71,9 @@ def resolve(ctx: click.Context, names: tuple[str, ...], countries: tuple[str, ..
     with open_gazetteer(ctx.obj.get("home")) as gz:
         results = gz.resolve_many(list(names), countries=countries, near=near)
         # how to write a name of namesakes so that it means one of them
-        written = {} if as_json else {
-            i: [gz.located_name(res.query, a, countries) for a in res.alternatives[:SHOWN]]
+        written = {
+            i: [gz.located_name(res.query, a, countries) for a in
+                (res.alternatives if as_json else res.alternatives[:SHOWN])]
             for i, res in enumerate(results) if res.status == "ambiguous"}
     geocoder = None
     if online and any(res.status == "unresolved" for res in results):
@@ -84,7 +86,10 @@ def resolve(ctx: click.Context, names: tuple[str, ...], countries: tuple[str, ..
         if answer is not None and answer.place is not None:
             click.echo(_online_json(answer) if as_json else _online_line(answer))
         elif as_json:
-            click.echo(json.dumps(res.to_json_dict(), ensure_ascii=False))
+            out = res.to_json_dict()
+            for alt, how in zip(out["alternatives"], written.get(i, ())):
+                alt["written"] = how  # (namesakes: how to write the name to mean this one)
+            click.echo(json.dumps(out, ensure_ascii=False))
         else:
             click.echo(_line(res, written.get(i, ()))
                        + (" (online: not found either)" if answer is not None else ""))

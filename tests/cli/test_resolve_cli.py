@@ -45,6 +45,11 @@ def test_text_output_lists_alternatives_of_ambiguous_names(sytr_home):
     for name in written:
         one = run("--home", str(sytr_home), "resolve", name, "--country", "SY")
         assert one.output.startswith(f"{name}: resolved: Az Zahra'"), one.output
+    # in JSON too, with each alternative
+    answer = json.loads(run("--home", str(sytr_home), "resolve", "Az Zahra'", "--country", "SY",
+                            "--json").output)
+    assert set(written) <= {a["written"] for a in answer["alternatives"]}
+    assert all(set(a) >= {"name", "lat", "lon", "written"} for a in answer["alternatives"])
     result = run("--home", str(sytr_home), "resolve", "Az Zahra'", "Azaz", "--country", "SY")
     assert result.exit_code == 0
     first, second = result.output.splitlines()
