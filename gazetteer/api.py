@@ -27,7 +27,7 @@ from gazetteer.normalize import (article_forms, exact_key, foreign_readings,
                                  split_qualifiers)
 from gazetteer.located import split_location
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SAME_PLACE_KM, SEATS, TOWN_POPULATION,
-                               CandidateSet, ContextSpread, _clear_min, _distance_km,
+                               NARROW, CandidateSet, ContextSpread, _clear_min, _distance_km,
                                context_spread, fuzzy_weight, haversine_km, is_town, rank)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
@@ -53,10 +53,11 @@ NAMED_SQL = "SELECT 1 FROM names WHERE key = ?1 AND kind <= 1 LIMIT 1"
 SAMPLE_SQL = "SELECT lat, lon FROM places WHERE country = ?1 AND feature_code LIKE 'PPL%' ORDER BY id"
 #: Places of a country sampled to measure that.
 COUNTRY_SAMPLE = 600
-#: Towns (seats, or places of TOWN_POPULATION people) a located name may name (see
-#: :meth:`Gazetteer.located_name`).
+#: Towns (seats, or populated places of TOWN_POPULATION people; not a province's or a country's
+#: area, whose point is no town) a located name may name (see :meth:`Gazetteer.located_name`).
 TOWNS_SQL = ("SELECT name, lat, lon, source, country FROM places WHERE feature_code IN "
-             "('PPLC', 'PPLA', 'PPLA2', 'PPLA3') OR population >= ?1 ORDER BY id")
+             "('PPLC', 'PPLA', 'PPLA2', 'PPLA3') OR (population >= ?1 AND feature_code LIKE 'PPL%' "
+             "AND feature_code NOT IN ('PPLX', 'PPLH', 'PPLQ', 'PPLW')) ORDER BY id")
 #: A located name names a town within this of the place (km), among the nearest few; not
 #: the place itself (within LANDMARK_SELF_KM) ...
 LANDMARK_KM = 40.0
@@ -233,7 +234,7 @@ class Gazetteer:
         self._fuzzy = FuzzyIndex(conn)
         self._extents: dict[str, list[float]] | None = None
         self._samples: dict[str, np.ndarray] = {}
-        self._town_points: _Towns | None = None
+        self._towns_read: _Towns | None = None
         raw = db.get_meta(conn, "country_names")
         self._country_names: dict[str, str] = json.loads(raw) if raw else {}
 
@@ -250,8 +251,9 @@ class Gazetteer:
         countries), the consonant skeleton and the fuzzy comparison (in the first of
         ``countries``, the map's own, only) are tried too. A Kurdish spelling (ê, î, û, ş, ç,
         x; or Kurdish in Arabic script) is also read as Arabic romanisations write it (see
-        :func:`gazetteer.normalize.kurdish_readings`); one that names nothing as spelled is
-        also put in the Arabic names' words (Girê Spî: Tall Abyad; towns only), and, failing
+        :func:`gazetteer.normalize.kurdish_readings`; x read as gh too); one that names
+        nothing as spelled is also put in the Arabic names' words (Girê Spî: Tall Abyad, a town;
+        Girê Aran: Tall Aran, see :meth:`_calque_places`), and, failing
         that, looked for by its readings' look-alikes at home (towns only, see
         :meth:`_reading_lookalikes`). A name with a qualifier word (Tahtani, Kabirah) matched
         by its consonants beside a place its unqualified name spells counts as spelled (see
@@ -441,7 +443,7 @@ class Gazetteer:
                         self._home_km(r, countries) > NEIGHBOUR_VILLAGE_KM:
                     far.append(i)
                 if not is_town(r) and (kurdish or (
-                        r[9] > EXACT_ALT and not letters.isdisjoint(
+                        r[9] == LOOSE and not letters.isdisjoint(
                             FOREIGN_LETTERS.get(r[3], ())))):
                     barred.append(i)
                 continue
@@ -464,7 +466,7 @@ class Gazetteer:
         (see :func:`gazetteer.resolve.context_spread`)."""
         codes = _codes(countries)
         if not codes or not len(context):
-            return ContextSpread()
+            return NARROW
         return context_spread(context, self._country_sample(codes[0]))
 
     def context_is_wide(self, context: Sequence[tuple[float, float]],
@@ -597,7 +599,7 @@ class Gazetteer:
             return replace(res, query=name)
         res = rank(name, self.candidates(query, wanted), countries=wanted, near=near,
                    context=context, view=view, names=self._loose_names,
-                   written=self._written_names, spread=context_spread or ContextSpread())
+                   written=self._written_names, spread=context_spread or NARROW)
         if res.match in ("exact", "alternate") and is_arabic(query):
             res = replace(res, match="arabic")
         return res
@@ -662,10 +664,11 @@ class Gazetteer:
 
     def located_name(self, name: str, place: Place, countries: Sequence[str] = ()) -> str | None:
         """``name`` written with the town nearest ``place`` that tells it from its namesakes,
-        as a report would locate it ("Az Zahra', Nubl"), or None when no town within
-        LANDMARK_KM of it does. The name is checked: resolved with the map's ``countries``, it
-        is ``place``. A reader choosing among namesakes can write it so. A place the name only
-        resembles is written by its own name ("Khatuna, Tal Tamer" for "Khatuniyah")."""
+        as a report would locate it ("Az Zahra', Nubl"), or None when none of the
+        LANDMARK_TRIES nearest towns within LANDMARK_KM of it does. The name is checked:
+        resolved with the map's ``countries`` (and no other context), it is ``place``. A reader
+        choosing among namesakes can write it so. A place the name only resembles is written
+        by its own name ("Khatuna, Tal Tamer" for "Khatuniyah")."""
         if "," in name or "(" in name:
             return None
         if loose_key(name) != loose_key(place.name) and "," not in place.name \
@@ -680,8 +683,11 @@ class Gazetteer:
         order[(d <= LANDMARK_SELF_KM) | (towns.arabic != is_arabic(name))] = np.inf
         if place.country:
             order[towns.country != place.country] = np.inf
-        for i in np.argsort(order)[:LANDMARK_TRIES]:
-            if d[i] > LANDMARK_KM or not np.isfinite(order[i]):
+        order[d > LANDMARK_KM] = np.inf
+        tries = min(LANDMARK_TRIES, len(order))
+        nearest = np.argpartition(order, tries - 1)[:tries]
+        for i in nearest[np.argsort(order[nearest])]:
+            if not np.isfinite(order[i]):
                 break
             located = f"{name}, {towns.names[int(i)]}"
             res = self.resolve(located, countries=countries)
@@ -692,16 +698,16 @@ class Gazetteer:
 
     def _towns(self) -> _Towns:
         """The database's towns (see TOWNS_SQL), read once."""
-        if self._town_points is None:
+        if self._towns_read is None:
             self._fresh_read()
             rows = self._lookup.execute(TOWNS_SQL, (TOWN_POPULATION,)).fetchall()
-            self._town_points = _Towns(
+            self._towns_read = _Towns(
                 np.array([(r[1], r[2]) for r in rows], dtype=float).reshape(-1, 2),
                 [r[0] for r in rows],
                 np.array([r[3] == "ocha" for r in rows], dtype=bool),
                 np.array([r[4] for r in rows], dtype=object),
                 np.array([is_arabic(r[0]) for r in rows], dtype=bool))
-        return self._town_points
+        return self._towns_read
 
     def _named_exactly(self, name: str) -> bool:
         """Whether some place's own or an alternate name is ``name`` (folded): then a comma or
@@ -808,7 +814,7 @@ class Gazetteer:
             self._fuzzy.clear()
             self._extents = None
             self._samples.clear()
-            self._town_points = None
+            self._towns_read = None
         return replaced
 
     def counts(self) -> dict[str, int]:

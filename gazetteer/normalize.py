@@ -607,13 +607,10 @@ def kurdish_readings(text: str) -> tuple[str, ...]:
 
 def kurdish_gh_reading(text: str) -> str | None:
     """The first of :func:`kurdish_readings` with Kurdish x read as gh, the sound of Arabic
-    غ that Kurdish writes with the letter of خ (kh) too: ``Baxoz`` -> ``Baghoz`` (Baghuz);
-    None when ``text`` has no x or no reading."""
-    latin = sorani_latin(text) if is_arabic(text) else None
-    if latin is None and not _NOT_TURKISH.search(text):
-        return None
-    text = latin if latin is not None else text
-    if "x" not in text.lower():
+    غ that Kurdish in Latin letters writes with the letter of خ (kh) too: ``Baxoz`` ->
+    ``Baghoz`` (Baghuz); None when ``text`` is not surely Kurdish in Latin letters (in
+    Arabic script خ and غ are two letters) or has no x."""
+    if is_arabic(text) or not _NOT_TURKISH.search(text) or "x" not in text.lower():
         return None
     return _KURDISH_C.sub(_kurdish_j, text).translate(_KURDISH_GH)
 
@@ -650,11 +647,12 @@ def kurdish_calque(text: str) -> str | None:
 
 
 def is_description(text: str) -> bool:
-    """Whether every word of ``text`` is a Kurdish word of place names that
-    :func:`kurdish_calque` puts in Arabic: "Girê Reş" ("black hill") describes countless
-    places, where "Girê Aran" names one."""
+    """Whether every word of ``text`` but its qualifiers (jêr, mezin...) is a Kurdish word of
+    place names that :func:`kurdish_calque` puts in Arabic: "Girê Reş" ("black hill") and
+    "Girê Reş Jêr" describe countless places, where "Girê Aran" names one."""
     words = text.lower().split()
-    return bool(words) and all(w in _KURDISH_CALQUES for w in words)
+    named = [w for w in words if _FOLDED_QUALIFIER.get(_fold_once(w)) is None]
+    return bool(named) and all(w in _KURDISH_CALQUES for w in named)
 
 
 def without_type_words(text: str) -> str | None:

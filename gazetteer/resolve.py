@@ -375,7 +375,7 @@ _WIDE_CHUNK = 4096
 class ContextSpread(NamedTuple):
     """How the points of a map lie over its first country (see :func:`context_spread`).
 
-    Parameters
+    Attributes
     ----------
     wide : bool
         They lie all over it: nearness to them is no evidence at all.
@@ -409,6 +409,9 @@ def context_spread(context: Sequence[tuple[float, float]], sample: np.ndarray) -
     """
     if not len(context) or not len(sample):
         return NARROW
+    # (points beyond CROWD_REACH_KM of every sampled place are left out of the crowds measured
+    # here, not of a candidate's: near a border crowded with the map's points the bar is a
+    # little low, never high)
     cells, counts = np.unique(np.round(np.asarray(context, dtype=float).reshape(-1, 2)
                                        / CONTEXT_CELL), axis=0, return_counts=True)
     cells = cells * CONTEXT_CELL
@@ -1303,8 +1306,8 @@ def _written_apart(key: str, exact: str, bare: bool) -> int:
     without the articles inside it, which reports drop ("Sheikh Hadid" writes Sheikh
     El-Hadid); cut off past SPELLING_MARGIN."""
     apart = OSA.distance(key, _written(exact, bare), score_cutoff=SPELLING_MARGIN)
-    words = exact.split()
-    if apart and len(words) > 2 and any(w in ARTICLES for w in words[1:-1]):
+    if apart and _inner_article(exact):
+        words = exact.split()
         inside = " ".join([words[0]] + [w for w in words[1:-1] if w not in ARTICLES]
                           + [words[-1]])
         apart = min(apart, OSA.distance(key, _written(inside, bare),

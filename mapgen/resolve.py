@@ -108,7 +108,7 @@ AMBIGUOUS_SHOWN = 4
 def _describe(place: Any, located: str | None = None) -> str:
     """A candidate place for a reader: its name, country and coordinates, and how to write the
     name so that it means this place (see gazetteer.Gazetteer.located_name), when known."""
-    how = f", written {located!r}" if located else ""
+    how = f', written "{located}"' if located else ""
     return f"{place.name} ({place.country or '?'}, {place.lat:.4f}, {place.lon:.4f}{how})"
 
 
@@ -175,7 +175,7 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
             results = gaz.resolve_many(pending, countries=source.config.countries, extra_places=extra,
                                        view=source.config.view, context=_context_points(known))
             # how to write each name of namesakes so that it means one of them
-            written = {name: [gaz.located_name(name, p, source.config.countries)
+            located = {name: [gaz.located_name(name, p, source.config.countries)
                               for p in result.alternatives[:AMBIGUOUS_SHOWN]]
                        for name, result in zip(pending, results) if result.status == "ambiguous"}
         for name, result in zip(pending, results):
@@ -185,10 +185,9 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
                                        place.geonameid, place.country)
             elif result.status == "ambiguous":
                 options = [_describe(p, how)
-                           for p, how in zip(result.alternatives[:AMBIGUOUS_SHOWN], written[name])]
-                located = any(" written " in o for o in options)
+                           for p, how in zip(result.alternatives[:AMBIGUOUS_SHOWN], located[name])]
                 problems[_key(name)] = (f"ambiguous place {name!r}: could be {'; '.join(options)}; "
-                                        + ("write the one meant as given, " if located else "")
+                                        + ("write the one meant as given, " if any(located[name]) else "")
                                         + "add it to places.yaml or give lat/lon")
             elif settings is not None:
                 ask_online.append(name)

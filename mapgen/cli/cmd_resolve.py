@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import json
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import click
 
 from mapgen.cli.options import run_guarded
+
+if TYPE_CHECKING:
+    from gazetteer.model import Resolution
 
 
 def _countries(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
@@ -60,7 +63,8 @@ def resolve(ctx: click.Context, names: tuple[str, ...], countries: tuple[str, ..
     that are unresolved offline are asked of Nominatim (one request a second, cached), and
     marked [online]. With --json each answer also says how the name matched (match) and
     how far it lies from the other names' places or --near (context_km). The alternatives of
-    an ambiguous name say how to write it so that it means each (the name and a town near it).
+    an ambiguous name say how to write it so that it means each (the name and a town near it,
+    checked by resolving it: a few lookups per alternative).
 
     \b
     Example:
@@ -71,7 +75,7 @@ def resolve(ctx: click.Context, names: tuple[str, ...], countries: tuple[str, ..
     with open_gazetteer(ctx.obj.get("home")) as gz:
         results = gz.resolve_many(list(names), countries=countries, near=near)
         # how to write a name of namesakes so that it means one of them
-        written = {
+        located = {
             i: [gz.located_name(res.query, a, countries) for a in
                 (res.alternatives if as_json else res.alternatives[:SHOWN])]
             for i, res in enumerate(results) if res.status == "ambiguous"}
@@ -87,11 +91,11 @@ def resolve(ctx: click.Context, names: tuple[str, ...], countries: tuple[str, ..
             click.echo(_online_json(answer) if as_json else _online_line(answer))
         elif as_json:
             out = res.to_json_dict()
-            for alt, how in zip(out["alternatives"], written.get(i, ())):
+            for alt, how in zip(out["alternatives"], located.get(i, ())):
                 alt["written"] = how  # (namesakes: how to write the name to mean this one)
             click.echo(json.dumps(out, ensure_ascii=False))
         else:
-            click.echo(_line(res, written.get(i, ()))
+            click.echo(_line(res, located.get(i, ()))
                        + (" (online: not found either)" if answer is not None else ""))
 
 
@@ -113,7 +117,7 @@ def _online_json(answer) -> str:  # type: ignore[no-untyped-def]
 SHOWN = 5
 
 
-def _line(res, written: Sequence[str | None] = ()) -> str:  # type: ignore[no-untyped-def]
+def _line(res: Resolution, located: Sequence[str | None] = ()) -> str:
     if res.place is not None:
         p = res.place
         gid = f" geonameid={p.geonameid}" if p.geonameid is not None else ""
@@ -122,8 +126,8 @@ def _line(res, written: Sequence[str | None] = ()) -> str:  # type: ignore[no-un
         return (f"{res.query}: resolved: {p.name} ({p.country} {p.feature_code}) "
                 f"{p.lat:.5f},{p.lon:.5f}{gid}{ref} score={res.score:.2f} [{p.source}]{how}")
     alts = "; ".join(f"{a.name} ({a.country}) {a.lat:.4f},{a.lon:.4f}"
-                     + (f" (written {how!r})" if how else "")
+                     + (f' (written "{how}")' if how else "")
                      for a, how in zip(res.alternatives[:SHOWN],
-                                       list(written) + [None] * SHOWN))
+                                       list(located) + [None] * SHOWN))
     more = f": {alts}" if alts else ""
     return f"{res.query}: {res.status}{more}"

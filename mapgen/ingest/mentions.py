@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from mapgen.ingest import lexicon as lx
 from mapgen.ingest.entries import BYLINE, DATELINE
@@ -21,6 +21,9 @@ from mapgen.ingest.kinds import tells_of_event
 from mapgen.ingest.sentences import Sentence
 from mapgen.geodesy import great_circle_km
 from mapgen.ingest.textkeys import distance_km, fold, similarity
+
+if TYPE_CHECKING:  # (the gazetteer is imported only when a report is read)
+    from gazetteer.resolve import ContextSpread
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`ʿʾ\-][^\W\d_]+)*['’]?")
 _ART_HYPHEN = re.compile(r"^(?:al|el|il|ul|as|es|ash|esh|ad|ed|ar|er|az|ez|an|en|at|et|ath|adh)[-'’][^\W\d_]", re.I)
@@ -236,7 +239,7 @@ class PlaceLookup:
         self._cache: dict[tuple[str, int], Any] = {}
         #: how the report's places lie over the map's country (measured once per context;
         #: see gazetteer.Gazetteer.context_spread)
-        self._spread: Any = None
+        self._spread: ContextSpread | None = None
         #: the names asked for, when recording (the finder's second pass uses them)
         self.tried: set[str] | None = None
 
@@ -248,11 +251,12 @@ class PlaceLookup:
     @context.setter
     def context(self, pairs: Iterable[tuple[str, tuple[float, float]]]) -> None:
         self._context = list(pairs)
-        self._spread = self.gazetteer.context_spread(
-            [point for _, point in self._context], self.countries)
         self._keys_of = {}
         for key, point in self._context:
             self._keys_of.setdefault(point, set()).add(key)
+        # (each distinct point once, as each name's context holds it: a place named often
+        # does not raise the crowd that counts)
+        self._spread = self.gazetteer.context_spread(list(self._keys_of), self.countries)
         self._others = {}
 
     def others(self, key: str) -> tuple[tuple[float, float], ...]:

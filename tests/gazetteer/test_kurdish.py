@@ -64,7 +64,7 @@ def test_kurdish_spellings_resolve_to_the_place(gz_sytr, name, truth, countries)
 
 
 @pytest.mark.parametrize("name", [
-    "Baxoz",      # read Bakhoz: al-Baghuz Fawqani's villages only look alike
+    "Baxoz",      # read Bakhoz or Baghoz: in these extracts al-Baghuz's villages only look alike
     "Tilkoçer",   # al-Yaarubiyah (Tall Kochek), not Tall Qushur, 490 km off
     "تلکۆچەر",
 ])
@@ -114,11 +114,22 @@ def test_a_turkish_spelling_of_a_far_city_keeps_its_reading(gz) -> None:
     assert res.status == "resolved" and res.place.country == "IR"
 
 
+def test_a_kurdish_name_with_x_finds_the_place_spelled_with_gh(gz) -> None:
+    from tests.gazetteer.test_namesakes import ALTERNATES
+
+    # Baxoz: the village Baghuz (and Kasan, also listed as Baghuz: in doubt, as "Baghouz" is)
+    gz.import_files([ALTERNATES])
+    res = gz.resolve("Baxoz", countries=["SY", "TR"])
+    assert res.status == "ambiguous" and "Baghuz" in {p.name for p in res.alternatives}, res
+
+
 def test_a_kurdish_x_is_read_as_gh_too() -> None:
     # Kurdish writes the sound of Arabic غ (gh) with the letter of خ (kh)
     assert kurdish_gh_reading("Baxoz") == "Baghoz"  # Baghuz
     assert kurdish_gh_reading("Kefêr Sixîrê") == "Kefer Sighire"  # Kafr Saghir
     assert kurdish_gh_reading("Efrîn") is None  # no x
+    assert kurdish_gh_reading("خەزال") is None  # Arabic script writes خ and غ apart
+    assert is_description("Girê Reş Jêr")  # a qualifier makes no name of a description
 
 
 def test_a_translated_name_with_a_name_of_its_own_counts_for_villages_too(gz) -> None:

@@ -98,8 +98,9 @@ def test_the_crowd_that_counts_grows_with_the_maps_spread() -> None:
     # ... half the country has some of a map of the north around it: a village in the
     # middle of it sees no more of them than the crowd that counts
     middle = _crowd(np.array([36.4]), np.array([38.0]), NORTH)[0]
-    assert north.crowd > 0.5 and middle <= north.crowd * 1.5
-    assert context_spread([], sample) == context_spread(NORTH, np.empty((0, 2)))
+    assert north.crowd > 0.5 and middle < 2 * north.crowd
+    assert context_spread([], sample) == ContextSpread()
+    assert context_spread(NORTH, np.empty((0, 2))) == ContextSpread()
     # the cells a large map is counted by keep how many points each holds
     doubled = context_spread(np.concatenate([NORTH, NORTH]), sample)
     assert abs(doubled.crowd - 2 * north.crowd) < 1e-6 * north.crowd
