@@ -315,8 +315,7 @@ class Gazetteer:
             rows = [r for r in rows if r[4].startswith("PCL") and r[3] == country]
         far = barred = _NONE
         if countries and rows:
-            far, barred = self._abroad(rows, countries, is_surely_kurdish(name),
-                                       frozenset(name.lower()))
+            far, barred = self._abroad(rows, countries, is_surely_kurdish(name), name)
         cands = CandidateSet(rows, skel, far, barred)
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
@@ -412,8 +411,7 @@ class Gazetteer:
         self._read_since = -math.inf
 
     def _abroad(self, rows: list[tuple], countries: tuple[str, ...], kurdish: bool = False,
-                letters: frozenset[str] = frozenset()
-                ) -> tuple[frozenset[int], frozenset[int]]:
+                name: str = "") -> tuple[frozenset[int], frozenset[int]]:
         """The places outside the map's ``countries`` that lie outside its region (farther
         than REGION_KM from the first country's extent), and those a map of them never means:
         villages (a place abroad must be a seat, a country, a place of the curated table or
@@ -424,8 +422,8 @@ class Gazetteer:
         NEIGHBOUR_VILLAGE_KM from the first (but provinces' seats and cities) count as far:
         candidates only when nothing else in the map's countries matches (see
         :func:`gazetteer.resolve._allowed`); its villages a name in ``kurdish`` letters fits
-        count as barred, and so do those a name with ``letters`` their country does not write
-        (:data:`FOREIGN_LETTERS`) fits only loosely."""
+        count as barred, and so do those that ``name``, written with a letter their country
+        does not write (:data:`FOREIGN_LETTERS`), fits only loosely."""
         far: list[int] = []
         barred: list[int] = []
         own = countries[0]
@@ -443,8 +441,8 @@ class Gazetteer:
                         self._home_km(r, countries) > NEIGHBOUR_VILLAGE_KM:
                     far.append(i)
                 if not is_town(r) and (kurdish or (
-                        r[9] == LOOSE and not letters.isdisjoint(
-                            FOREIGN_LETTERS.get(r[3], ())))):
+                        r[9] == LOOSE and r[3] in FOREIGN_LETTERS
+                        and not FOREIGN_LETTERS[r[3]].isdisjoint(name.lower()))):
                     barred.append(i)
                 continue
             if not (r[6] >= ABROAD_MIN_POPULATION or code in SEATS or code.startswith("PCL")

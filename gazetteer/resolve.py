@@ -932,8 +932,7 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
     article = rows[best][9] == LOOSE and _has_article(query)
     # "Sheikh Hadid" is a village's very name, and the town of Shaykh al-Hadid's but for the
     # article inside it, which reports drop: the town stays in the running
-    inner = rows[best][9] <= EXACT_ALT and not is_town(rows[best]) and \
-        not any(w in ARTICLES for w in exact_key(query).split())
+    named_village = rows[best][9] <= EXACT_ALT and not is_town(rows[best])
     pool = records or kept
     ours: list[tuple] | None = None  # the records of ``best`` (see _records), read once
     for i in kept[1:]:
@@ -944,14 +943,16 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
                 fuzzy is not None and r[9] == FUZZY and r[12] >= fuzzy - 1e-9) \
                 and not (weak_village and (r[9] == FUZZY or (
                     r[9] >= SKELETON_ARABIC and long_skeleton))):
-            if r[9] != LOOSE or not (article or (inner and is_town(r)
-                                                  and _inner_article(r[0]))):
+            if r[9] != LOOSE:
                 continue
             if article:
                 if ours is None:
                     ours = _records(cands, best, pool)
                 if not _article_spells(query, (r,), ours):
                     continue
+            elif not (named_village and is_town(r) and _inner_article(r[0])
+                      and not any(w in ARTICLES for w in exact_key(query).split())):
+                continue
         if abs(r[1] - lat0) > _FAR_DLAT or _distance_km(lat0, lon0, r[1], r[2]) > FAR_KM:
             if towns is None:  # the records of ``best`` that make it a town, looked up once
                 towns = []
