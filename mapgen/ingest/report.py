@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from mapgen.config import DEFAULT_EVENT_TYPES
@@ -151,12 +151,14 @@ def ingest_text(text: str, *, report: str = "report", published: Any = None,
 
         with open_gazetteer(home) as gaz:
             found = find_mentions(PlaceLookup(gaz, countries=countries, extra_places=extra_places), sentences)
+            located = _located_names(gaz, found, countries)
     else:
         found = find_mentions(PlaceLookup(gazetteer, countries=countries, extra_places=extra_places), sentences)
+        located = _located_names(gazetteer, found, countries)
     result = IngestResult(report, entries, sentences, found)
     _read_roles(result, default)
     result.drafts = _drafts(result, default, source_url, outlet, tz)
-    result.unresolved = _unresolved(result)
+    result.unresolved = _unresolved(result, located)
     result.set_aside = _set_aside(result)
     return result
 
@@ -357,7 +359,24 @@ def _set_aside(result: IngestResult) -> list[dict[str, Any]]:
     return list(merged.values())
 
 
-def _unresolved(result: IngestResult) -> list[dict[str, Any]]:
+#: Candidates listed for a name left unresolved.
+CANDIDATES_SHOWN = 3
+
+
+def _located_names(gazetteer: Any, found: Any, countries: Sequence[str]) -> dict[str, list[str | None]]:
+    """For each ambiguous name of the report (folded), how to write it so that it means each of
+    its first candidates: the name and a town near it (gazetteer.Gazetteer.located_name)."""
+    out: dict[str, list[str | None]] = {}
+    for mention in found.unresolved:
+        key = fold(mention.text)
+        if mention.status == "ambiguous" and key not in out:
+            out[key] = [gazetteer.located_name(mention.text, p, countries)
+                        for p in mention.alternatives[:CANDIDATES_SHOWN]]
+    return out
+
+
+def _unresolved(result: IngestResult,
+                located: Mapping[str, Sequence[str | None]] | None = None) -> list[dict[str, Any]]:
     merged: dict[str, dict[str, Any]] = {}
     for mention in result.found.unresolved:
         if _in_headline(result, mention):
@@ -379,7 +398,9 @@ def _unresolved(result: IngestResult) -> list[dict[str, Any]]:
             if phrase is not None:
                 item["note"] = f"an earlier time ({phrase})"
         if mention.alternatives:
-            item["candidates"] = [f"{p.name} ({p.country or '?'}, {p.lat:.4f}, {p.lon:.4f})"
-                                  for p in mention.alternatives[:3]]
+            written = list((located or {}).get(key, ())) + [None] * CANDIDATES_SHOWN
+            item["candidates"] = [f"{p.name} ({p.country or '?'}, {p.lat:.4f}, {p.lon:.4f}"
+                                  + (f', written "{how}")' if how else ")")
+                                  for p, how in zip(mention.alternatives[:CANDIDATES_SHOWN], written)]
         merged[key] = item
     return list(merged.values())

@@ -1,6 +1,7 @@
 """Place mentions with a real gazetteer (built-in places + SY and TR GeoNames dumps)."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -161,3 +162,21 @@ def test_officials_counting_people_in_a_town_are_still_news(gazetteer: Any) -> N
     result = ingest_text("Feb 11, 2016 10:00 (GMT)\n\nKilis officials counted 30,000 people at the border.\n",
                          gazetteer=gazetteer)
     assert {d["place"] for d in result.drafts} == {"Kilis"}
+
+
+def test_an_ambiguous_name_lists_how_to_write_each_candidate(gazetteer: Any) -> None:
+    # Az Zahra', named in a report on the Damascus suburbs: none of the villages so called lies
+    # near, so the editor chooses; each candidate comes with the name written to mean it
+    text = ("February 6, 2016 - 11:57 GMT\nShelling hit Douma and Harasta in the Damascus "
+            "countryside on Saturday. Clashes were also reported in Az Zahra', activists said.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
+    [entry] = [u for u in result.unresolved if u["name"].startswith("Az Zahra")]
+    assert entry["status"] == "ambiguous"
+    written = [re.search(r'written "([^"]+)"', c) for c in entry["candidates"]]
+    assert sum(w is not None for w in written) >= 2, entry
+    for candidate, w in zip(entry["candidates"], written):
+        if w is None:
+            continue
+        lat, lon = (float(v) for v in candidate.split("(", 1)[1].split(", ")[1:3])
+        one = gazetteer.resolve(w.group(1), countries=("SY", "TR"))
+        assert one.status == "resolved" and distance_km(one.place.lat, one.place.lon, lat, lon) < 5
