@@ -90,13 +90,18 @@ def outcome(row: Row, res) -> tuple[str, bool, float | None]:
 
 
 def evaluate(gz, rows: list[Row], countries: tuple[str, ...],
-             as_project: bool = False) -> dict[str, dict]:
+             as_project: bool = False, as_map: bool = False) -> dict[str, dict]:
     """Counts per category (and ``all``), with the misses kept for ``--show-misses``; each
-    name alone, or (``as_project``) with the other names of its region as context."""
+    name alone, (``as_project``) with the other names of its region as context, or
+    (``as_map``) all names at once as one map, as ``mapgen resolve NAME...`` resolves them."""
     table: dict[str, dict] = defaultdict(lambda: {**{k: 0 for k in OUTCOMES}, "n": 0,
                                                   "outside": 0, "misses": []})
-    results = (resolve_as_project(gz, rows, countries) if as_project else
-               [gz.resolve(row.query, countries=countries) for row in rows])
+    if as_map:
+        results = gz.resolve_many([row.query for row in rows], countries=countries)
+    elif as_project:
+        results = resolve_as_project(gz, rows, countries)
+    else:
+        results = [gz.resolve(row.query, countries=countries) for row in rows]
     for row, res in zip(rows, results):
         kind, outside, d = outcome(row, res)
         for key in (row.category, "all"):
@@ -169,13 +174,15 @@ def table_lines(label: str, results: dict[str, dict]) -> list[str]:
 
 
 def run(gz, rows: list[Row], spellings: list[Row], config: str,
-        as_project: bool = False) -> list[tuple[str, dict]]:
+        as_project: bool = False, as_map: bool = False) -> list[tuple[str, dict]]:
     out = []
     for countries in COUNTRY_SETS:
         label = f"{config}, countries {','.join(countries)}"
         out.append((label, evaluate(gz, rows, countries)))
         if as_project:
             out.append((f"{label}, as projects", evaluate(gz, rows, countries, True)))
+        if as_map:
+            out.append((f"{label}, as one map", evaluate(gz, rows, countries, as_map=True)))
         out.append((f"{label} (117-spelling set)", evaluate(gz, spellings, countries)))
     return out
 
@@ -189,6 +196,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--as-project", action="store_true",
                     help="also resolve the names of each region (a 1-degree cell of the true "
                          "coordinates) together, each with the others' places as context")
+    ap.add_argument("--as-one-map", action="store_true",
+                    help="also resolve all the names measured at once, as one map or report "
+                         "(as `mapgen resolve NAME...` does: other spellings of a place are "
+                         "context too)")
+    ap.add_argument("--north-of", metavar="LAT", type=float, default=None,
+                    help="measure only the rows whose true point lies north of this latitude "
+                         "(e.g. 35.5: northern Syria)")
     args = ap.parse_args(argv)
     if not DUMPS.is_dir():
         print(f"GeoNames-format dumps not found: {DUMPS}", file=sys.stderr)
@@ -201,20 +215,25 @@ def main(argv: list[str] | None = None) -> int:
             print(f"--rows: expected START:END, got {args.rows!r}", file=sys.stderr)
             return 2
         rows = rows[start:end]
+    if args.north_of is not None:
+        rows = [r for r in rows if r.lat >= args.north_of]
     results: list[tuple[str, dict]] = []
     with tempfile.TemporaryDirectory(prefix="place-eval-") as home:
         os.environ["MAPGEN_HOME"] = home
         gz = open_gazetteer(home)
-        results += run(gz, rows, spellings, "built-in default", args.as_project)
+        results += run(gz, rows, spellings, "built-in default", args.as_project,
+                       args.as_one_map)
         gz.import_files([DUMPS / "SY.txt", DUMPS / "TR.txt"])
         gz.close()
         gz = open_gazetteer(home)
-        results += run(gz, rows, spellings, "built-in + SY + TR dumps", args.as_project)
+        results += run(gz, rows, spellings, "built-in + SY + TR dumps", args.as_project,
+                       args.as_one_map)
         gz.close()
 
     places = len({r.place for r in rows})
     print("## Place evaluation\n")
-    part = f", rows {args.rows}" if args.rows else ""
+    part = (f", rows {args.rows}" if args.rows else "") + (
+        f", north of {args.north_of:g}° N" if args.north_of is not None else "")
     print(f"Evaluation set: {len(rows)} names of {places} places "
           f"({EVAL_SET.relative_to(REPO)}{part}), plus the {len(spellings)}-spelling regression set. "
           f"Distances to the true coordinate; 'outside region' counts answers outside "

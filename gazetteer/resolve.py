@@ -1403,7 +1403,12 @@ def _context_pick(cands: CandidateSet, group: list[int],
         crowd = np.exp(-d / CONTEXT_SCALE_KM).sum(axis=1)
         order = np.argsort(-crowd)
         if crowd[order[0]] < spread.crowd:
-            return None  # no candidate is among more of them than most of the country is
+            # no candidate is among more of them than many of the country's places are; but
+            # one the name spells that another name of the map was found at (a place of the
+            # map within TWIN_KM), the others not, is the place the map names twice, as maps
+            # built from several reports do ("Maskaneh" where "Meskene" is Maskanah)
+            at = [k for k, near in enumerate(d.min(axis=1)) if near <= TWIN_KM]
+            return group[at[0]] if len(at) == 1 and rows[group[at[0]]][9] <= LOOSE else None
         if crowd[order[0]] >= PICK_DENSITY and crowd[order[0]] >= PICK_RATIO * crowd[order[1]]:
             return group[int(order[0])]
         if len(pts) >= 3:

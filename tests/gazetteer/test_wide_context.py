@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from gazetteer.resolve import ContextSpread, _crowd, context_is_wide, context_spread
+from gazetteer.resolve import (ContextSpread, _crowd, context_is_wide, context_spread,
+                               haversine_km)
 from tests.gazetteer.test_trust import GEONAMES, NUBL, ZAHRA_NUBL, _km
 
 # Places of northern Aleppo named in one report of the February 2016 offensive.
@@ -106,11 +107,20 @@ def test_the_crowd_that_counts_grows_with_the_maps_spread() -> None:
     assert abs(doubled.crowd - 2 * north.crowd) < 1e-6 * north.crowd
 
 
+def _km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return float(haversine_km(a[0], a[1], b[0], b[1]))
+
+
 def test_a_namesake_is_picked_by_a_crowd_only_where_few_places_see_one(gz) -> None:
     gz.import_files([GEONAMES])
-    # the front, and one place of the map 7 km from the Az Zahra' by Idlib: both villages
-    # are near the map's places, but the front's crowd around the one by Nubl
-    context = FRONT + [(35.80, 36.40)]
+    # five places of a front 4-6 km around the Az Zahra' by Nubl (none within 3 km, which
+    # would tell on its own: see the next test), and one place 7 km from the Az Zahra' by
+    # Idlib: both villages are near the map's places, but the front crowds around the one by Nubl
+    zahra = (36.36085, 37.01072)
+    front = [(36.400, 37.040), (36.325, 37.040), (36.405, 36.985), (36.320, 36.975),
+             (36.365, 37.075)]
+    assert all(3 < _km_between(p, zahra) < 7 for p in front)
+    context = front + [(35.80, 36.40)]
     crowd = _crowd(np.array([NUBL[0]]), np.array([NUBL[1]]), context)[0]
     picked = gz.resolve("Az Zahra'", countries=["SY"], context=context,
                         context_spread=ContextSpread(False, 0.0))
@@ -141,3 +151,17 @@ def test_a_look_alike_is_confirmed_by_a_crowd_only_where_few_places_see_one(gz) 
     common = gz.resolve("Binsh", countries=["SY"], context=idlib,
                         context_spread=ContextSpread(False, 2 * crowd))
     assert common.status == "unresolved", common
+
+
+def test_a_namesake_another_name_of_the_map_was_found_at_is_picked_whatever_the_crowd(gz) -> None:
+    gz.import_files([GEONAMES])
+    # a map that found another name 1 km from the Az Zahra' by Nubl (as a map drawn from
+    # several reports finds another spelling of it), and places 7-10 km from two others
+    context = [(36.3650, 37.0200), (35.80, 36.40), (35.75, 35.98)]
+    high = ContextSpread(False, 50.0)  # a crowd none of them sees
+    res = gz.resolve("Az Zahra'", countries=["SY"], context=context, context_spread=high)
+    assert res.status == "resolved" and res.place.geonameid == ZAHRA_NUBL, res
+    # two namesakes that names of the map were found at: in doubt
+    both = context + [(35.8520, 36.3490)]
+    assert gz.resolve("Az Zahra'", countries=["SY"], context=both,
+                      context_spread=high).status == "ambiguous"
