@@ -35,7 +35,7 @@ CATEGORIES = ("town", "village", "kurdish", "report", "arabic")
 # Rows of the raw file after each of these markers are listed after the Natural Earth rows, batch
 # by batch in this order, so that rows already measured keep their positions in the CSV.
 LATER_BATCHES = ("# Held-back batch 3", "# Held-back batch 4", "# Held-back batch 5",
-                 "# Held-back batch 6", "# Held-back batch 7")
+                 "# Held-back batch 6", "# Held-back batch 7", "# Held-back batch 8")
 
 _DEC = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*$")
 _DMS = re.compile(
@@ -57,7 +57,7 @@ HEADER = """\
 # Categories: town (towns and cities), village, kurdish (Kurdish names and spellings), report
 # (spelling variants used in reports and articles: Tal/Tell, Kafr/Kfar/Kefer, -eh/-a, ee/ou,
 # French romanisations, former names), arabic (Arabic-script names from the same articles).
-# Six held-back batches were added later, each fixed before it was measured: batch 2 (the rows
+# Seven held-back batches were added later, each fixed before it was measured: batch 2 (the rows
 # after the first marker in syria_eval_raw.tsv; data rows 320-518 here, counted from 0 as
 # place_eval.py --rows counts them), batch 3 (the rows after the "Held-back batch 3" marker;
 # data rows 548-749, after the Natural Earth rows, so that rows 0-547 are the set as it was
@@ -66,8 +66,10 @@ HEADER = """\
 # (the rows after the "Held-back batch 5" marker; data rows 1020-1094, after batch 4, so that
 # rows 0-1019 are the set as it was before batch 5), batch 6 (the rows after the "Held-back
 # batch 6" marker; data rows 1095-1239, after batch 5, so that rows 0-1094 are the set as it was
-# before batch 6) and batch 7 (the rows after the "Held-back batch 7" marker; data rows 1240-1269,
-# after batch 6, so that rows 0-1239 are the set as it was before batch 7). Batch 4
+# before batch 6), batch 7 (the rows after the "Held-back batch 7" marker; data rows 1240-1269,
+# after batch 6, so that rows 0-1239 are the set as it was before batch 7) and batch 8 (the rows
+# after the "Held-back batch 8" marker; data rows from 1270 on, after batch 7, so that rows 0-1269
+# are the set as it was before batch 8). Batch 4
 # weights spellings of northern Syrian places (Aleppo, Idlib, Raqqa, Hasakah, northern Hama)
 # as news outlets and agencies wrote them, in English, Turkish, French, German, Spanish and
 # Portuguese, plus villages and towns named in war reporting with their Arabic and Kurdish
@@ -83,7 +85,11 @@ HEADER = """\
 # al-Hasakah, then of the Aleppo countryside, Idlib and northern Hama, not yet in the set, under
 # their articles' titles with the spellings, Arabic-script and Kurdish names the articles give,
 # and, for about half its rows, spellings of them as news outlets and agencies wrote them in the
-# 2012-2020 war reporting, with the coordinates of the place's article.
+# 2012-2020 war reporting, with the coordinates of the place's article. Batch 8 weights villages
+# and small towns of Idlib, the Aleppo countryside and northern Hama not yet in the set, under their
+# articles' titles with the spellings and Arabic-script names the articles give, and spellings of
+# them as news outlets and agencies wrote them in the 2012-2020 war reporting, with the coordinates
+# of the place's article.
 # Corrections (each from a second source, never from the gazetteer's data): Dweir Baabda (4
 # rows) was first read as 35.56389, 36.10000 from a mirror of the English article, a point
 # north-east of Jableh that contradicts the article's own text (Jableh to the north-west,
