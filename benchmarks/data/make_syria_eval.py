@@ -68,7 +68,7 @@ HEADER = """\
 # batch 6" marker; data rows 1095-1239, after batch 5, so that rows 0-1094 are the set as it was
 # before batch 6), batch 7 (the rows after the "Held-back batch 7" marker; data rows 1240-1269,
 # after batch 6, so that rows 0-1239 are the set as it was before batch 7) and batch 8 (the rows
-# after the "Held-back batch 8" marker; data rows from 1270 on, after batch 7, so that rows 0-1269
+# after the "Held-back batch 8" marker; data rows 1270-1303, after batch 7, so that rows 0-1269
 # are the set as it was before batch 8). Batch 4
 # weights spellings of northern Syrian places (Aleppo, Idlib, Raqqa, Hasakah, northern Hama)
 # as news outlets and agencies wrote them, in English, Turkish, French, German, Spanish and
