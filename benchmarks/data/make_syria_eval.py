@@ -86,10 +86,10 @@ HEADER = """\
 # their articles' titles with the spellings, Arabic-script and Kurdish names the articles give,
 # and, for about half its rows, spellings of them as news outlets and agencies wrote them in the
 # 2012-2020 war reporting, with the coordinates of the place's article. Batch 8 weights villages
-# and small towns of Idlib, the Aleppo countryside and northern Hama not yet in the set, under their
-# articles' titles with the spellings and Arabic-script names the articles give, and spellings of
-# them as news outlets and agencies wrote them in the 2012-2020 war reporting, with the coordinates
-# of the place's article.
+# and small towns of Idlib and of the Afrin district not yet in the set, under their articles' titles
+# with the spellings, Arabic-script and Kurdish names the articles give, and spellings of them as
+# news outlets and agencies wrote them in the 2012-2020 war reporting, with the coordinates of the
+# place's article.
 # Corrections (each from a second source, never from the gazetteer's data): Dweir Baabda (4
 # rows) was first read as 35.56389, 36.10000 from a mirror of the English article, a point
 # north-east of Jableh that contradicts the article's own text (Jableh to the north-west,
