@@ -1407,7 +1407,7 @@ def _context_pick(cands: CandidateSet, group: list[int],
             # one the name spells that another name of the map was found at (a place of the
             # map within TWIN_KM), the others not, is the place the map names twice, as maps
             # built from several reports do ("Maskaneh" where "Meskene" is Maskanah)
-            at = [k for k, near in enumerate(d.min(axis=1)) if near <= TWIN_KM]
+            at = [k for k, km in enumerate(d.min(axis=1)) if km <= TWIN_KM]
             return group[at[0]] if len(at) == 1 and rows[group[at[0]]][9] <= LOOSE else None
         if crowd[order[0]] >= PICK_DENSITY and crowd[order[0]] >= PICK_RATIO * crowd[order[1]]:
             return group[int(order[0])]
