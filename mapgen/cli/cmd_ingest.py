@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from mapgen.cli.options import run_guarded
+from mapgen.cli.options import countries_option, run_guarded
 
 
 @click.command()
@@ -18,14 +18,14 @@ from mapgen.cli.options import run_guarded
               help="Drafts file to write (default: standard output, unless --into is given; with --into, a copy).")
 @click.option("--into", "project", type=click.Path(file_okay=False), default=None,
               help="Map project to add the drafts to (PROJECT/events/drafts.yaml), skipping incidents it already has.")
-@click.option("--countries", default=None, metavar="CC,CC",
-              help="Countries the report is about (ISO codes, e.g. SY,TR): places there rank first "
-                   "(default with --into: the project's map.yaml countries).")
+@countries_option("Countries the report is about (ISO codes, e.g. SY,TR or --countries SY "
+                  "--countries TR): places there rank first (default with --into: the project's "
+                  "map.yaml countries).")
 @click.pass_context
 @run_guarded
 def ingest(ctx: click.Context, report: str, published: str | None, source_url: str | None,
            outlet: str | None, timezone: str | None, out: str | None, project: str | None,
-           countries: str | None) -> None:
+           countries: tuple[str, ...] | None) -> None:
     """Turn REPORT (a live blog or news text, plain or HTML; - reads standard input) into draft
     incidents to review.
 
@@ -62,7 +62,7 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
     except ValueError as exc:
         raise InputError(str(exc), field="--timezone") from None
     extra = []
-    codes = _country_codes(countries) if countries is not None else ()
+    codes = countries or ()
     if project:
         extra = _project_places(project)
         if countries is None:
@@ -104,17 +104,6 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
         hint = f"; candidates: {'; '.join(item['candidates'])}" if item.get("candidates") else ""
         note = f"; {item['note']}" if item.get("note") else ""
         click.echo(f"unresolved: {item['name']} ({item['status']}, {item['entry']}){hint}{note}", err=True)
-
-
-def _country_codes(text: str) -> tuple[str, ...]:
-    """``SY,TR`` -> ("SY", "TR"); anything but two-letter codes is an input error."""
-    from mapgen.errors import InputError
-
-    codes = tuple(part.strip().upper() for part in text.split(",") if part.strip())
-    bad = [code for code in codes if len(code) != 2 or not code.isalpha()]
-    if bad or not codes:
-        raise InputError(f"not two-letter country codes: {text!r}", field="--countries")
-    return codes
 
 
 def _project_places(project: str) -> list:

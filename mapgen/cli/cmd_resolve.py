@@ -6,20 +6,10 @@ from typing import TYPE_CHECKING, Sequence
 
 import click
 
-from mapgen.cli.options import run_guarded
+from mapgen.cli.options import countries_option, run_guarded
 
 if TYPE_CHECKING:
     from gazetteer.model import Resolution
-
-
-def _countries(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
-    if not value:
-        return ()
-    codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
-    for code in codes:
-        if len(code) != 2 or not code.isalpha():
-            raise click.BadParameter(f"not an ISO-3166 alpha-2 code: {code!r}")
-    return codes
 
 
 def _near(ctx: click.Context, param: click.Parameter,
@@ -38,9 +28,9 @@ def _near(ctx: click.Context, param: click.Parameter,
 
 @click.command()
 @click.argument("names", nargs=-1, required=True)
-@click.option("--country", "countries", callback=_countries, metavar="CC[,CC...]",
-              help="The map's countries (ISO-3166 alpha-2), e.g. SY,TR: preferred places; "
-                   "look-alike spellings are matched in the first only.")
+@countries_option("The map's countries (ISO-3166 alpha-2), e.g. SY,TR or --country SY "
+                  "--country TR: preferred places; look-alike spellings are matched in the "
+                  "first only.")
 @click.option("--near", callback=_near, metavar="LAT,LON",
               help="A point the places are expected near, e.g. 36.2,37.1.")
 @click.option("--json", "as_json", is_flag=True,
@@ -54,7 +44,7 @@ def _near(ctx: click.Context, param: click.Parameter,
               help="User agent sent to the online geocoder (name your application).")
 @click.pass_context
 @run_guarded
-def resolve(ctx: click.Context, names: tuple[str, ...], countries: tuple[str, ...],
+def resolve(ctx: click.Context, names: tuple[str, ...], countries: tuple[str, ...] | None,
             near: tuple[float, float] | None, as_json: bool, online: bool, online_url: str | None,
             user_agent: str | None) -> None:
     """Resolve place NAMEs to coordinates; the names are context for each other.
@@ -72,6 +62,7 @@ def resolve(ctx: click.Context, names: tuple[str, ...], countries: tuple[str, ..
     """
     from gazetteer import open_gazetteer
 
+    countries = countries or ()
     with open_gazetteer(ctx.obj.get("home")) as gz:
         results = gz.resolve_many(list(names), countries=countries, near=near)
         # how to write a name of namesakes so that it means one of them

@@ -71,3 +71,30 @@ def _gazetteer_error() -> type[BaseException]:
 timezone_option = click.option(
     "--timezone", "timezone", default=None,
     help="IANA time zone for dates without an offset (single-file sources; map.yaml sets it for projects).")
+
+
+def _country_codes(ctx: click.Context, param: click.Parameter,
+                   values: tuple[str, ...]) -> tuple[str, ...] | None:
+    """``--country SY,TR`` and ``--country SY --country TR`` alike -> ("SY", "TR");
+    None when the option is not given (a command may then take its project's countries)."""
+    if not values:
+        return None
+    codes: list[str] = []
+    for value in values:
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        if not parts:
+            raise click.BadParameter(f"no country code in {value!r}")
+        for part in parts:
+            code = part.upper()
+            if len(code) != 2 or not code.isalpha():
+                raise click.BadParameter(f"not an ISO-3166 alpha-2 code: {part!r}")
+            if code not in codes:
+                codes.append(code)
+    return tuple(codes)
+
+
+def countries_option(help_text: str) -> Callable[[F], F]:
+    """The map's countries, as ``--country`` or ``--countries``, comma-separated or repeated
+    (a repeated option adds countries; it never silently replaces the ones before it)."""
+    return click.option("--country", "--countries", "countries", multiple=True,
+                        callback=_country_codes, metavar="CC[,CC...]", help=help_text)

@@ -43,4 +43,8 @@ def test_the_reports_countries_choose_between_places_of_one_name(home: Path, tmp
     assert [d["lat"] for d in drafts] == [35.9]        # the project's countries
 
     bad = CliRunner().invoke(main, ["--home", str(home), "ingest", str(report), "--countries", "Syria"])
-    assert bad.exit_code == 1 and "--countries" in bad.stderr and "Syria" in bad.stderr
+    assert bad.exit_code == 2 and "--countries" in bad.stderr and "'Syria'" in bad.stderr
+    for first, second in (("LB", "SY"), ("SY", "LB")):   # repeated: both count, in order
+        repeated = _ingest(home, report, "--countries", first, "--countries", second)
+        joined = _ingest(home, report, "--countries", f"{first},{second}")
+        assert repeated.exit_code == 0 and repeated.stdout == joined.stdout

@@ -66,8 +66,26 @@ def test_country_and_near_options(sytr_home):
     assert north["lat"] > 36.4 > 35.6 > south["lat"]
 
 
+def test_country_repeated_adds_countries(sytr_home):
+    """``--country SY --country TR`` is ``--country SY,TR`` (and ``--countries`` is accepted):
+    a repeated option never silently keeps only its last country."""
+    names = ["Az Zahra'", "Suran", "Kilis"]
+
+    def answers(*country_args: str) -> list[tuple]:
+        result = run("--home", str(sytr_home), "resolve", *names, *country_args, "--json")
+        assert result.exit_code == 0, result.output
+        return [(d["status"], d["name"], d["country"])
+                for d in map(json.loads, result.output.splitlines())]
+
+    both = answers("--country", "SY,TR")
+    assert answers("--country", "SY", "--country", "TR") == both
+    assert answers("--countries", "sy", "--countries", "tr") == both
+    assert answers("--country", "TR") != both
+
+
 def test_bad_options_are_usage_errors(home):
-    for args in (["--near", "1,2,3"], ["--near", "95,10"], ["--country", "Syria"]):
+    for args in (["--near", "1,2,3"], ["--near", "95,10"], ["--country", "Syria"],
+                 ["--country", "SY", "--country", ","]):
         result = CliRunner().invoke(main, ["--home", str(home), "resolve", "Azaz", *args])
         assert result.exit_code == 2
         assert "Invalid value" in result.output and "Traceback" not in result.output
