@@ -416,9 +416,10 @@ class Gazetteer:
         than REGION_KM from the first country's extent), and those a map of them never means:
         villages (a place abroad must be a seat, a country, a place of the curated table or
         of an imported CSV, or have ABROAD_MIN_POPULATION people) and places outside the
-        region other than capitals and cities of millions. Barred places still compete (a
-        village at home that an exact name abroad also fits is ``ambiguous``), but are never
-        the answer. Villages and towns of the map's other countries farther than
+        region other than capitals and cities of millions. Barred places are never the answer;
+        they still compete with look-alikes at home (a name that is a barred place's very name
+        and only resembles a village at home is ``ambiguous``), but not with a place at home
+        the name spells (see :func:`gazetteer.resolve._allowed`). Villages and towns of the map's other countries farther than
         NEIGHBOUR_VILLAGE_KM from the first (but provinces' seats and cities) count as far:
         candidates only when nothing else in the map's countries matches (see
         :func:`gazetteer.resolve._allowed`); its villages a name in ``kurdish`` letters fits

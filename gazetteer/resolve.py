@@ -566,7 +566,13 @@ def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], b
             rows[i][4] == "PPLC" or rows[i][6] >= MAJOR_CITY_POPULATION)]
         if cities and all(rows[i][6] < HOME_TOWN_POPULATION for i in home):
             return cities, False
-        return home + abroad_exact, True
+        # a place a map of the map's countries never means (a village abroad, a town beyond
+        # the region: see gazetteer.api) is no rival of a place at home the name spells: a
+        # Syrian map's "Mansoura" is Syria's, not Egypt's
+        rivals = [i for i in abroad_exact if i not in cands.barred]
+        if not rivals:
+            return home, False
+        return home + rivals, True
     # only skeleton or fuzzy matches at home: the exact name abroad competes with them
     return home + abroad_exact, False
 

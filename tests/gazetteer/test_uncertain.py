@@ -70,6 +70,22 @@ def test_a_village_abroad_is_never_the_answer(gz) -> None:
     assert res.place is None
 
 
+def test_a_town_beyond_the_region_is_no_rival_of_a_place_the_name_spells(gz) -> None:
+    # "Mansoura" is an alternate name of Egypt's Al Mansurah (600,000 people, 500 km beyond
+    # Syria) and spells Syria's Mansura (Raqqa) loosely: a map of Syria means Syria's
+    res = gz.resolve("Mansoura", countries=["SY"])
+    assert res.status == "resolved" and res.place.country == "SY"
+    assert _km(res.place, (35.84, 38.75)) < 5                  # Wikipedia
+    assert all(p.country == "SY" for p in res.alternatives)
+    # without the map's countries Egypt's city is in the running
+    free = gz.resolve("Mansoura")
+    assert "EG" in {p.country for p in (free.place, *free.alternatives) if p is not None}
+    # against a look-alike at home only (Foah for "al-Fouaa"), the exact name abroad still
+    # puts the answer in doubt
+    res = gz.resolve("al-Fouaa", countries=["SY"])
+    assert res.status == "ambiguous" and {p.country for p in res.alternatives} == {"SY", "EG"}
+
+
 @pytest.mark.parametrize("countries", [["SY"], ["SY", "TR"]])
 def test_a_town_outside_the_maps_region_is_not_chosen(gz, countries) -> None:
     # Antioch, California has more people than Antakya's alternate name has weight
