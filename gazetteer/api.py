@@ -42,11 +42,11 @@ STRONG_SQL = (_MATCH + "n.key = ?1 AND n.kind <= 1\nUNION ALL\n"
               + _MATCH + "n.key = ?2 AND n.kind = 2 AND NOT EXISTS (SELECT 1 FROM names AS e "
               "WHERE e.key = ?1 AND e.kind <= 1 AND e.place_id = n.place_id)")
 #: STRONG_SQL for a name beginning with an article: its exact key (?1) and the same with the
-#: article written "al" (?3) and assimilated (?4) are exact (see
-#: :func:`gazetteer.normalize.article_forms`).
-ARTICLE_SQL = (_MATCH + "n.key IN (?1, ?3, ?4) AND n.kind <= 1\nUNION ALL\n"
+#: article written "al" (?3), assimilated (?4), "el" (?5) and "el" assimilated (?6) are exact
+#: (see :func:`gazetteer.normalize.article_forms`).
+ARTICLE_SQL = (_MATCH + "n.key IN (?1, ?3, ?4, ?5, ?6) AND n.kind <= 1\nUNION ALL\n"
                + _MATCH + "n.key = ?2 AND n.kind = 2 AND NOT EXISTS (SELECT 1 FROM names AS e "
-               "WHERE e.key IN (?1, ?3, ?4) AND e.kind <= 1 AND e.place_id = n.place_id)")
+               "WHERE e.key IN (?1, ?3, ?4, ?5, ?6) AND e.kind <= 1 AND e.place_id = n.place_id)")
 #: Whether a place has the name (its own or an alternate, exact key ?1).
 NAMED_SQL = "SELECT 1 FROM names WHERE key = ?1 AND kind <= 1 LIMIT 1"
 #: The points of a country's populated places, for measuring how much of it a map covers.
@@ -123,6 +123,10 @@ NEIGHBOUR_CITY_POPULATION = 100_000
 #: that country's way, so a village there it fits only loosely (by its loose key) is no
 #: answer ("Qurieh", an Arabic romanisation, is not the Turkish village Korih).
 FOREIGN_LETTERS = {"TR": frozenset("qwx")}
+#: Countries whose places' names never begin with the Arabic article: a name that does
+#: ("al-Bara") is no place there it fits only by its loose key, which drops the article
+#: (Adıyaman, also listed as Bera).
+ARTICLE_FREE = frozenset({"TR"})
 #: A place abroad with fewer people (and no seat) is a village a map of another country does
 #: not name: a namesake, or an alternate name shared by accident (Bozra, an old name of
 #: Bosra, is also a village in Israel).
@@ -270,8 +274,11 @@ class Gazetteer:
         look = self._lookup
         exact, loose = lookup_keys(name)
         forms = article_forms(exact) if loose else None
-        rows = look.execute(STRONG_SQL, (exact, loose)).fetchall() if forms is None else \
-            look.execute(ARTICLE_SQL, (exact, loose) + forms).fetchall()
+        if forms is None:
+            rows = look.execute(STRONG_SQL, (exact, loose)).fetchall()
+        else:
+            rows = [r for r in look.execute(ARTICLE_SQL, (exact, loose) + forms).fetchall()
+                    if r[9] != LOOSE or r[3] not in ARTICLE_FREE]
         home = _found_home(rows, countries, name)
         readings: tuple[str, ...] = ()
         unknown = not rows  # the name as spelled names nothing anywhere

@@ -433,9 +433,11 @@ def lookup_keys(text: str) -> tuple[str, str]:
     return folded, "".join([_loose_word(w) for w in _name_words(folded)])
 
 
-def article_forms(exact: str) -> tuple[str, str] | None:
-    """The exact key ``exact`` with its leading article written both standard ways -- "al"
-    and assimilated to a sun letter -- or None when it begins with no article (or is one).
+def article_forms(exact: str) -> tuple[str, str, str, str] | None:
+    """The exact key ``exact`` with its leading article written the standard ways -- "al"
+    and assimilated to a sun letter, and the same with "el" (as French-era and Levantine
+    romanisations write it: GeoNames lists "El Bāra" for al-Bara) -- or None when it begins
+    with no article (or is one).
 
     "al-Ra'i", "ar-Ra'i" and "el-Ra'i" romanise one Arabic name (الراعي): a name spelled with
     another form of the article is the same name, not a loose likeness of it.
@@ -443,13 +445,14 @@ def article_forms(exact: str) -> tuple[str, str] | None:
     Examples
     --------
     >>> article_forms("al rai"), article_forms("el bab"), article_forms("rai")
-    (('al rai', 'ar rai'), ('al bab', 'al bab'), None)
+    (('al rai', 'ar rai', 'el rai', 'er rai'), ('al bab', 'al bab', 'el bab', 'el bab'), None)
     """
     head, sep, rest = exact.partition(" ")
     if not sep or head not in ARTICLES or head in ("l", "al'") or not rest:
         return None
     sun = next((s for s in _SUN_LETTERS if rest.startswith(s)), None)
-    return "al " + rest, ("a" + sun if sun else "al") + " " + rest
+    return ("al " + rest, ("a" + sun if sun else "al") + " " + rest,
+            "el " + rest, ("e" + sun if sun else "el") + " " + rest)
 
 
 def spelling_key(text: str) -> str:

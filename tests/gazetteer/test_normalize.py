@@ -181,10 +181,11 @@ def test_arabic_reading_marks_and_alif_wasla_fold_away() -> None:
 
 
 def test_article_forms_write_the_article_as_al_and_assimilated() -> None:
-    assert article_forms("al rai") == ("al rai", "ar rai")
-    assert article_forms("el shaddadah") == ("al shaddadah", "ash shaddadah")
-    assert article_forms("as suwayda") == ("al suwayda", "as suwayda")
-    assert article_forms("al bab") == ("al bab", "al bab")        # a moon letter: al- only
+    assert article_forms("al rai") == ("al rai", "ar rai", "el rai", "er rai")
+    assert article_forms("el shaddadah") == ("al shaddadah", "ash shaddadah", "el shaddadah",
+                                             "esh shaddadah")
+    assert article_forms("as suwayda") == ("al suwayda", "as suwayda", "el suwayda", "es suwayda")
+    assert article_forms("al bab") == ("al bab", "al bab", "el bab", "el bab")  # a moon letter
     assert article_forms("rai") is None and article_forms("al") is None
 
 
