@@ -430,8 +430,10 @@ class Gazetteer:
         NEIGHBOUR_VILLAGE_KM from the first (but provinces' seats and cities) count as far:
         candidates only when nothing else in the map's countries matches (see
         :func:`gazetteer.resolve._allowed`); its villages a name in ``kurdish`` letters fits
-        count as barred, and so do those that ``name``, written with a letter their country
-        does not write (:data:`FOREIGN_LETTERS`), fits only loosely."""
+        count as barred, and so do those beyond the region (REGION_KM from the first: a
+        village 1,000 km into Turkey is offered, never placed, on a map of Syria and Turkey)
+        and those that ``name``, written with a letter their country does not write
+        (:data:`FOREIGN_LETTERS`), fits only loosely."""
         far: list[int] = []
         barred: list[int] = []
         own = countries[0]
@@ -445,10 +447,12 @@ class Gazetteer:
                 # cities, not a village or a district seat 300 km into Turkey; nor is a name in
                 # Kurdish letters (which Turkish does not write) a Turkish village's by itself:
                 # GeoNames lists Kurdish names of many
-                if not (code in ("PPLC", "PPLA") or r[6] >= NEIGHBOUR_CITY_POPULATION) and \
-                        self._home_km(r, countries) > NEIGHBOUR_VILLAGE_KM:
-                    far.append(i)
-                if not is_town(r) and (kurdish or (
+                km = -1.0
+                if not (code in ("PPLC", "PPLA") or r[6] >= NEIGHBOUR_CITY_POPULATION):
+                    km = self._home_km(r, countries)
+                    if km > NEIGHBOUR_VILLAGE_KM:
+                        far.append(i)
+                if not is_town(r) and (kurdish or km > REGION_KM or (
                         r[9] == LOOSE and r[3] in FOREIGN_LETTERS
                         and not FOREIGN_LETTERS[r[3]].isdisjoint(name.lower()))):
                     barred.append(i)

@@ -86,6 +86,19 @@ def test_a_town_beyond_the_region_is_no_rival_of_a_place_the_name_spells(gz) -> 
     assert res.status == "ambiguous" and {p.country for p in res.alternatives} == {"SY", "EG"}
 
 
+def test_a_village_of_the_maps_other_country_beyond_the_region_is_offered_not_placed(gz) -> None:
+    # Haseki, a Turkish village on the Aegean, 1,000 km from Syria: "Haseki" as a report on
+    # Syria writes al-Hasakah (which it does not spell) is no reason to place a point there
+    gz.import_files([DATA / "geonames_haseki_extract.txt"])
+    res = gz.resolve("Haseki", countries=["SY", "TR"])
+    assert res.status == "unresolved" and res.place is None
+    assert [p.name for p in res.alternatives] == ["Haseki"]
+    # a map of Turkey, or of no countries, means it
+    for countries in (["TR", "SY"], []):
+        res = gz.resolve("Haseki", countries=countries)
+        assert res.status == "resolved" and res.place.country == "TR", countries
+
+
 @pytest.mark.parametrize("countries", [["SY"], ["SY", "TR"]])
 def test_a_town_outside_the_maps_region_is_not_chosen(gz, countries) -> None:
     # Antioch, California has more people than Antakya's alternate name has weight
@@ -118,8 +131,11 @@ def test_a_kurdish_spelling_found_only_as_a_village_next_door_is_in_doubt(gz) ->
     res = gz.resolve("Çelebî", countries=["SY", "TR"])
     assert res.status == "ambiguous"
     assert {p.country for p in res.alternatives} == {"SY", "TR"}
-    # spelled the Turkish way, it is the Turkish village
+    # spelled the Turkish way, it is the Turkish village -- which, 400 km into Turkey, a map
+    # of Syria and Turkey is offered, not given; a map of Turkey is given it
     res = gz.resolve("Celebi", countries=["SY", "TR"])
+    assert res.status == "unresolved" and [p.country for p in res.alternatives] == ["TR"]
+    res = gz.resolve("Celebi", countries=["TR", "SY"])
     assert res.status == "resolved" and res.place.country == "TR"
 
 
