@@ -17,8 +17,8 @@ EXACT_MAIN, EXACT_ALT, LOOSE, SKELETON_ARABIC, SKELETON_LATIN = range(5)
 #: keyed before is keyed again when opened (see :func:`rekey`). 2: qualifier words as tokens;
 #: 3: a doubled letter hides no word form ("Till" is "Tall"), Kurdish ڕ and ڵ in skeletons;
 #: 4: the article as French, German and Polish write it before sh (ech, asch, asz); 5:
-#: Scheich, as German writes Shaykh.
-KEYS_VERSION = "5"
+#: Scheich, as German writes Shaykh; 6: Arabic alif with hamza or madda is alif, alif maqsura ya.
+KEYS_VERSION = "6"
 #: Kind of candidates found by the fuzzy comparison (never stored in ``names``).
 FUZZY = 5
 
@@ -198,14 +198,24 @@ def rekey(conn: sqlite3.Connection) -> None:
     transaction), and rebuild the fuzzy lookup's blocks.
 
     The names themselves are not stored, but their exact keys are: an exact key is the name
-    folded, and every other key of a name is the same key of its folded form, so the keys
-    made from the exact keys are those an import would make now.
+    folded, folding a folded name again gives what folding the name gives now, and every other
+    key of a name is the same key of its folded form, so the exact keys folded again, and the
+    keys made from them, are those an import would make now.
     """
     exact: dict[int, list[str]] = {}
-    for pid, key in conn.execute(
-            "SELECT place_id, key FROM names WHERE kind <= ? ORDER BY place_id, kind",
-            (EXACT_ALT,)):
-        exact.setdefault(pid, []).append(key)
+    refolded = []
+    for pid, key, kind in conn.execute(
+            "SELECT place_id, key, kind FROM names WHERE kind <= ? ORDER BY place_id, kind",
+            (EXACT_ALT,)).fetchall():
+        now = exact_key(key)  # (folding a folded name again gives what folding it gives now)
+        if now != key:
+            refolded.append((now, kind, pid, key))
+        exact.setdefault(pid, []).append(now)
+    if refolded:
+        conn.executemany("DELETE FROM names WHERE key = ? AND kind = ? AND place_id = ?",
+                         ((key, kind, pid) for _, kind, pid, key in refolded))
+        conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)",
+                         ((now, kind, pid) for now, kind, pid, _ in refolded))
     conn.execute("DELETE FROM names WHERE kind >= ?", (LOOSE,))
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", (
         (key, kind, pid) for pid, keys in exact.items()

@@ -54,6 +54,7 @@ _SPECIAL = str.maketrans({
     "'": None, "`": None, "‘": None, "’": None, "ʿ": None, "ʾ": None, "ʻ": None, "ʼ": None,
     "´": None, "′": None, "ʹ": None, "ʽ": None, "\u02bf": None, "\u02be": None,
     "\u0671": "\u0627",  # alif wasla (vocalised texts write the article with it): alif
+    "\u0649": "\u064a",  # alif maqsura, which many write for a final ya (and back): ya
 })
 #: Arabic short-vowel and other reading marks (tashkeel: fatha, damma, kasra, their tanwin,
 #: shadda, sukun; superscript alif), which vocalised texts add and place lists leave out:
@@ -62,6 +63,9 @@ _SPECIAL = str.maketrans({
 _TASHKEEL = frozenset([chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"])
 _SPECIAL.update(dict.fromkeys(map(ord, _TASHKEEL)))
 _NON_ALNUM = re.compile(r"[^0-9a-z\u0600-\u06ff]+")
+#: Alif with hamza or madda (decomposed), which place lists write or leave out ("أبلين",
+#: "ابلين"): alif.
+_ALIF_MARKED = re.compile("\u0627[\u0653\u0654\u0655]")
 
 # Words that name the type of a facility, canonicalised so "air base" = "airbase".
 _TYPE_WORDS = [
@@ -146,6 +150,7 @@ def fold(text: str) -> str:
     if not text.isascii():  # ASCII has nothing to decompose
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch) or "\u064b" <= ch <= "\u0670")
+        text = _ALIF_MARKED.sub("\u0627", text)
     # each run of other characters becomes one space
     return _NON_ALNUM.sub(" ", text.lower().translate(_SPECIAL)).strip()
 
@@ -453,6 +458,22 @@ def article_forms(exact: str) -> tuple[str, str, str, str] | None:
     sun = next((s for s in _SUN_LETTERS if rest.startswith(s)), None)
     return ("al " + rest, ("a" + sun if sun else "al") + " " + rest,
             "el " + rest, ("e" + sun if sun else "el") + " " + rest)
+
+
+def arabic_article_form(exact: str) -> str | None:
+    """An exact key in Arabic script with its leading article ال taken off, or put on when it
+    has none ("أتارب" and "الأتارب" name one town, as "Atarib" and "Al-Atarib" do); None for
+    other keys. Like the romanised article, which the loose key drops, it is a looser match
+    than the name as written.
+
+    >>> arabic_article_form("الاتارب"), arabic_article_form("اتارب"), arabic_article_form("al bab")
+    ('اتارب', 'الاتارب', None)
+    """
+    if not exact or _ARABIC.search(exact) is None:
+        return None
+    if exact.startswith("ال") and len(exact.split(" ", 1)[0]) > 3:
+        return exact[2:]
+    return "ال" + exact
 
 
 def spelling_key(text: str) -> str:

@@ -176,8 +176,22 @@ def test_arabic_reading_marks_and_alif_wasla_fold_away() -> None:
     assert exact_key("تَفْتَنَاز") == exact_key("تفتناز")
     assert exact_key("ٱلْحَفَّة") == exact_key("الحفة")
     assert skeleton_key("ٱلْهَوْل") == skeleton_key("الهول") == "hl"
-    # hamza and madda are parts of letters, kept as before
-    assert exact_key("أعزاز") != exact_key("اعزاز")
+    # alif with hamza or madda is alif (place lists write "أبلين" and "ابلين"), alif maqsura
+    # ya; hamza on waw or ya stays a letter of its own
+    assert exact_key("أعزاز") == exact_key("اعزاز") == exact_key("ا\u0654عزاز")
+    assert exact_key("إدلب") == exact_key("ادلب") and exact_key("آفس") == exact_key("افس")
+    assert exact_key("السفلى") == exact_key("السفلي")
+    assert exact_key("رؤية") != exact_key("روية")
+    assert skeleton_key("أتارب") == skeleton_key("اتارب") == "trb"
+
+
+def test_an_arabic_name_with_its_article_or_without() -> None:
+    from gazetteer.normalize import arabic_article_form
+
+    assert arabic_article_form(exact_key("الأتارب")) == exact_key("أتارب")
+    assert arabic_article_form(exact_key("أتارب")) == exact_key("الأتارب")
+    assert arabic_article_form(exact_key("Al Atarib")) is None
+    assert arabic_article_form("ال") == "الال"   # (a bare article names nothing either way)
 
 
 def test_article_forms_write_the_article_as_al_and_assimilated() -> None:

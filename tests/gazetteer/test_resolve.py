@@ -93,6 +93,17 @@ def test_arabic_script_query(gz_sytr):
     assert res.status == "resolved" and res.place.geonameid == 169858
 
 
+@pytest.mark.parametrize("name, truth", [
+    ("أبلين", (35.71611, 36.51917)),     # OCHA writes ابلين: alif with hamza is alif
+    ("أتارب", (36.1389, 36.8303)),       # OCHA writes الأتارب: with the article or without
+])
+def test_arabic_script_spelled_another_way_than_the_list_does(gz, name, truth):
+    from tests.gazetteer.common import km
+
+    res = gz.resolve(name, countries=["SY"])
+    assert res.status == "resolved" and km(res.place, truth) < 5, res
+
+
 def test_candidates_are_one_per_place_strongest_key_first_then_capped(gz, tmp_path):
     from gazetteer.api import MAX_CANDIDATES
     from gazetteer.importer import EXACT_MAIN, LOOSE
