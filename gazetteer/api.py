@@ -20,7 +20,7 @@ from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC,
                                 ImportReport, country_extents, rekey, write_records)
 from gazetteer.model import Place, Resolution
 from gazetteer.fuzzy import FuzzyIndex
-from gazetteer.normalize import (arabic_article_form, article_forms, exact_key, foreign_readings,
+from gazetteer.normalize import (arabic_loose_key, article_forms, exact_key, foreign_readings,
                                  has_kurdish_letters, is_arabic, is_description,
                                  is_surely_kurdish, kurdish_calque, kurdish_gh_reading,
                                  kurdish_readings, lookup_keys, loose_key, skeleton_key,
@@ -275,17 +275,11 @@ class Gazetteer:
         exact, loose = lookup_keys(name)
         forms = article_forms(exact) if loose else None
         if forms is None:
-            rows = look.execute(STRONG_SQL, (exact, loose)).fetchall()
+            # (a name in Arabic script has a loose key of its own: see arabic_loose_key)
+            rows = look.execute(STRONG_SQL, (exact, loose or arabic_loose_key(exact))).fetchall()
         else:
             rows = [r for r in look.execute(ARTICLE_SQL, (exact, loose) + forms).fetchall()
                     if r[9] != LOOSE or r[3] not in ARTICLE_FREE]
-        if not loose:
-            other = arabic_article_form(exact)
-            if other is not None:
-                # (a name in Arabic script with its article, or without: as loose a match as
-                # a romanised name with or without its article)
-                rows += [r[:9] + (max(r[9], LOOSE),) + r[10:]
-                         for r in look.execute(STRONG_SQL, (other, "")).fetchall()]
         home = _found_home(rows, countries, name)
         readings: tuple[str, ...] = ()
         unknown = not rows  # the name as spelled names nothing anywhere

@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from gazetteer.normalize import (exact_key, is_arabic, loose_key, skeleton_key,
+from gazetteer.normalize import (arabic_loose_key, exact_key, is_arabic, loose_key, skeleton_key,
                                  without_type_words)
 from gazetteer.sources.base import FileReport, PlaceRecord
 
@@ -17,7 +17,8 @@ EXACT_MAIN, EXACT_ALT, LOOSE, SKELETON_ARABIC, SKELETON_LATIN = range(5)
 #: keyed before is keyed again when opened (see :func:`rekey`). 2: qualifier words as tokens;
 #: 3: a doubled letter hides no word form ("Till" is "Tall"), Kurdish ڕ and ڵ in skeletons;
 #: 4: the article as French, German and Polish write it before sh (ech, asch, asz); 5:
-#: Scheich, as German writes Shaykh; 6: Arabic alif with hamza or madda is alif, alif maqsura ya.
+#: Scheich, as German writes Shaykh; 6: Arabic alif with hamza or madda is alif, alif maqsura
+#: ya, and names in Arabic script have a loose key (see gazetteer.normalize.arabic_loose_key).
 KEYS_VERSION = "6"
 #: Kind of candidates found by the fuzzy comparison (never stored in ``names``).
 FUZZY = 5
@@ -75,6 +76,7 @@ def name_keys(names: Sequence[str]) -> list[tuple[str, int]]:
     for i, name in enumerate(names):
         if is_arabic(name):
             add(exact_key(name), EXACT_ALT)
+            add(arabic_loose_key(exact_key(name)), LOOSE)
             add(skeleton_key(name), SKELETON_ARABIC)
             continue
         add(exact_key(name), EXACT_MAIN if i == 0 else EXACT_ALT)

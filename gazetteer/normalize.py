@@ -34,7 +34,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Callable, Sequence
 
-__all__ = ["fold", "exact_key", "loose_key", "skeleton_key", "keys", "is_arabic", "is_latin",
+__all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "skeleton_key", "keys", "is_arabic", "is_latin",
            "ARTICLES", "qualified", "split_qualifiers", "QUALIFIER_TOKENS",
            "consonants", "kurdish_readings", "kurdish_gh_reading", "has_kurdish_letters",
            "kurdish_calque", "is_description", "is_surely_kurdish", "sorani_latin",
@@ -460,20 +460,24 @@ def article_forms(exact: str) -> tuple[str, str, str, str] | None:
             "el " + rest, ("e" + sun if sun else "el") + " " + rest)
 
 
-def arabic_article_form(exact: str) -> str | None:
-    """An exact key in Arabic script with its leading article ال taken off, or put on when it
-    has none ("أتارب" and "الأتارب" name one town, as "Atarib" and "Al-Atarib" do); None for
-    other keys. Like the romanised article, which the loose key drops, it is a looser match
-    than the name as written.
+#: Letters the loose key of an Arabic-script name writes alike: ta marbuta and ha, which many
+#: write for each other at a name's end (حلة, حله).
+_ARABIC_LOOSE = str.maketrans({"\u0629": "\u0647"})
 
-    >>> arabic_article_form("الاتارب"), arabic_article_form("اتارب"), arabic_article_form("al bab")
-    ('اتارب', 'الاتارب', None)
+
+def arabic_loose_key(exact: str) -> str:
+    """The loose key of a name in Arabic script, from its exact key: each word without its
+    article ال, ta marbuta written ha, words joined -- as the loose key of a romanised name
+    drops its articles ("أتارب" and "الأتارب" name one town, as "Atarib" and "Al-Atarib" do;
+    "دير الجمال" is "دير جمال"); "" for other keys.
+
+    >>> arabic_loose_key("الاتارب") == arabic_loose_key("اتارب"), arabic_loose_key("al bab")
+    (True, '')
     """
     if not exact or _ARABIC.search(exact) is None:
-        return None
-    if exact.startswith("ال") and len(exact.split(" ", 1)[0]) > 3:
-        return exact[2:]
-    return "ال" + exact
+        return ""
+    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in exact.split()]
+    return "".join(words).translate(_ARABIC_LOOSE)
 
 
 def spelling_key(text: str) -> str:
