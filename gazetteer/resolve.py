@@ -53,6 +53,10 @@ uncertain answers are refused rather than guessed:
   the name as written (vowels and all; an article the name writes may be missing from it)
   wins when every name of the others is two edits from it (see :func:`_written_pick`):
   "al-Hole" is OCHA's Hole, not the town Kafr Laha, known as al-Hulah and Houla;
+* a place the name fits only by its loose key through another of its names does not outweigh
+  a far place whose own name is the name as written, however much it weighs, when none of its
+  names is written within two letters of it (see :func:`_written_over_weight`): "Al-Bara" is
+  OCHA's Bara, not Aleppo, once Berea;
 * of places a few km apart (within FAR_KM) that score alike, the one clearly spelled as the
   name is (by the same measure) wins: "Tell Shamiran" is Tal Shamran, not Tal Shamiyeh
   15 km off; so does one up to two edits from the name that is closer than the others in
@@ -657,6 +661,10 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         kept0, same0 = _one_per_place(cands, order0)
         group = _far_namesakes(cands, kept0, base_sc, kept0[0], wanted, order0, query)
         anchor = kept0[0]
+        if not group and written is not None and rows[anchor][9] == LOOSE:
+            found = _written_over_weight(query, cands, kept0, wanted, written)
+            if found is not None:
+                anchor = spelled = found
         if group:
             pick = _context_pick(cands, group, near, context, view, spread)
             if pick is not None and SKELETON_ARABIC <= rows[pick][9] <= SKELETON_LATIN and \
@@ -1298,6 +1306,25 @@ def _written_pick(query: str, cands: CandidateSet, group: Sequence[int],
            for i in group if i != best for j in records[i] for k in stored.get(rows[j][10], ())):
         return None
     return best
+
+
+def _written_over_weight(query: str, cands: CandidateSet, kept: Sequence[int],
+                         wanted: tuple[str, ...], written: NamesLookup) -> int | None:
+    """A place more than FAR_KM from ``kept[0]`` -- a place the query fits only by its loose
+    key, which outweighs all others -- whose own name is the query as written, when no name
+    of the weightier place is within SPELLING_MARGIN edits of it (see :func:`_written_pick`);
+    or None. A town's weight decides between places of its name, not for a name it has only
+    as two letters off: "Al-Bara" is OCHA's Bara, not Aleppo, once Berea."""
+    rows = cands.rows
+    best = kept[0]
+    lat0, lon0 = rows[best][1], rows[best][2]
+    far = [i for i in kept[1:] if rows[i][9] <= LOOSE and (not wanted or rows[i][3] in wanted)
+           and not rows[i][4].startswith("ADM")
+           and _distance_km(lat0, lon0, rows[i][1], rows[i][2]) > FAR_KM]
+    if not far:
+        return None
+    pick = _written_pick(query, cands, [best] + far, written)
+    return pick if pick is not None and pick != best else None
 
 
 def _written(exact: str, bare: bool = True) -> str:

@@ -247,3 +247,15 @@ def test_an_article_written_al_or_el_is_one_name_and_no_turkish_place_has_it(gz_
     assert all(p.country != "TR" for p in res.alternatives)
     # a Turkish place's own name without the article is still found
     assert gz_sytr.resolve("Adıyaman", countries=["SY", "TR"]).place.geonameid == 325330
+
+
+def test_a_town_that_fits_a_name_only_loosely_does_not_outweigh_the_place_written_so(gz) -> None:
+    # the built-in data knows al-Bara only as OCHA's Bara; Aleppo, once Berea, fits "Al-Bara"
+    # by its loose key too and weighs two million people -- but no name of it is written
+    # within two letters of the name, and Bara's own is the name as written
+    res = gz.resolve("Al-Bara", countries=["SY", "TR"])
+    chosen = res.place if res.place is not None else res.alternatives[0]
+    assert chosen.name == "Bara" and _km(chosen, (35.6852, 36.5419)) < 1, res
+    assert all(p.name != "Aleppo" for p in res.alternatives)
+    # a name of Aleppo's own is still Aleppo
+    assert gz.resolve("Halab", countries=["SY", "TR"]).place.name == "Aleppo"
