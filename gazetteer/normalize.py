@@ -184,7 +184,7 @@ _WORD_FORMS = {
     **dict.fromkeys(("khirbat", "khirbet", "kherbet", "khirbit", "kherbit", "khirba",
                      "khirbeh", "kherbeh"), "khirba"),
     **dict.fromkeys(("sheikh", "shaykh", "sheik", "shaikh", "cheikh", "chaikh", "sheykh",
-                     "shekh", "seyh", "scheich", "schaich", "scheikh", "schaikh"), "shaykh"),
+                     "shekh", "seyh", "sheyh", "scheich", "schaich", "scheikh", "schaikh"), "shaykh"),
 }
 
 
@@ -717,6 +717,9 @@ _READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
      ("j", "y"), ("oe", "u")),
     (("ch", "ch"), ("j", "kh"), *((f"{c}y", f"{c}j") for c in "bdfghklmnrstz")),
     (("ch", "ch"), ("ck", "ck"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"), ("c", "j")),
+    # Turkish writes خ as h too (Han Şeyhun: Khan Shaykhun), as it writes ح and ه
+    (("ch", "ch"), ("ck", "ck"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"), ("c", "j"),
+     ("sh", "sh"), ("gh", "gh"), ("kh", "kh"), ("h", "kh")),
 )
 #: Letters Turkish writes and the other traditions do not: the Turkish table reads only
 #: names with one. Searched in the name as written as well as lower-cased: the capital
@@ -726,7 +729,8 @@ _TURKISH_HINT = re.compile("[şçğıöüâİ]")
 #: to be read by it (None: any name).
 _READING_PATTERNS = tuple(
     (re.compile("|".join(re.escape(a) for a, _ in sorted(table, key=lambda t: -len(t[0])))),
-     dict(table), hint) for table, hint in zip(_READINGS, (None, None, _TURKISH_HINT)))
+     dict(table), hint)
+    for table, hint in zip(_READINGS, (None, None, _TURKISH_HINT, _TURKISH_HINT)))
 #: Letters whose reading differs between the traditions (a name without any has none).
 _READING_HINT = re.compile("[cjyzşçğšžżo]")
 #: Marks of the scholarly English-style transliterations (long vowels, emphatic consonants,

@@ -22,6 +22,7 @@ SHEIKH_NAJJAR = (36.2833, 37.2333)
     ("Jan Sheijun", "khan sheikhun"),           # Spanish: j is kh
     ("Sinyar", "sinjar"),                       # Spanish: y after a consonant is j
     ("Cisr eş Şuğur", "jisr esh shughur"),      # Turkish: c is j, ş sh, ğ gh
+    ("Han Şeyhun", "khan sheykhun"),            # Turkish h writes kh (خ) too
 ])
 def test_a_foreign_spelling_has_the_english_style_reading(name, reading) -> None:
     assert reading in foreign_readings(name)
@@ -51,6 +52,7 @@ def test_names_no_tradition_reads_otherwise_have_no_reading(name) -> None:
     ("Chan Szajchun", KHAN_SHAYKHUN),
     ("Dżarabulus", JARABULUS),
     ("Cisr eş Şuğur", JISR_ASH_SHUGHUR),
+    ("Han Şeyhun", KHAN_SHAYKHUN),
 ])
 def test_foreign_spellings_resolve_to_the_place(gz, name, truth) -> None:
     res = gz.resolve(name, countries=["SY", "TR"])
