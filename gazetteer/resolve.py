@@ -780,7 +780,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                            close[:MAX_ALTERNATIVES], match)
         best = pick
     if wanted and n > 1 and rows[best][3] in wanted and len(allowed) < n:
-        rival = _rival_abroad(cands, best, wanted, context)
+        rival = _rival_abroad(cands, best, wanted, context, spread)
         if rival is not None:
             # a village of the name at home, of no known size or far from everything else the
             # report names, and a town of that very name abroad: the reader decides
@@ -849,12 +849,16 @@ ABROAD_TOWN_POPULATION = 20_000
 
 
 def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
-                  context: Sequence[tuple[float, float]]) -> int | None:
+                  context: Sequence[tuple[float, float]],
+                  spread: ContextSpread = NARROW) -> int | None:
     """A town abroad whose name matches the query as well as the village at home (the best
     candidate) does, or exactly, and that the village cannot rule out: the Syrian community
     called Sharm El Sheikh against the Egyptian town, in a report on Aleppo. A town at home
     (:func:`is_town`) is not in doubt against one outside the map's region: Al-Mansurah on a
-    map of Syria is the Syrian subdistrict seat, not the Egyptian city 870 km away."""
+    map of Syria is the Syrian subdistrict seat, not the Egyptian city 870 km away. Nor is a
+    village the name spells, among the report's other places (as crowded by them as few of
+    the country's places are, on a map of much of it: see :func:`context_spread`): "Arak" in
+    a report on Palmyra is the Syrian village, not the Iranian city."""
     rows = cands.rows
     kind = max(EXACT_ALT, rows[best][9])  # matched as well as the village at home, or better
     far_abroad = cands.far_abroad
@@ -867,13 +871,18 @@ def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
               and (rows[i][9] <= LOOSE or i not in far_abroad)]
     if not abroad:
         return None
-    if rows[best][6] > 0:
-        if not len(context):
-            return None
+    if len(context):
         pts = np.asarray(context, dtype=float).reshape(-1, 2)
-        if float(haversine_km(rows[best][1], rows[best][2], pts[:, 0], pts[:, 1]).min()) \
-                <= LONELY_KM:
-            return None
+        lat, lon = rows[best][1], rows[best][2]
+        if float(haversine_km(lat, lon, pts[:, 0], pts[:, 1]).min()) <= LONELY_KM:
+            if rows[best][6] > 0:
+                return None
+            if rows[best][9] <= LOOSE and not spread.wide and (
+                    spread.crowd <= 0.0 or float(_crowd(np.array([lat]), np.array([lon]),
+                                                        context)[0]) >= spread.crowd):
+                return None
+    elif rows[best][6] > 0:
+        return None
     return max(abroad, key=lambda i: rows[i][8])
 
 

@@ -107,6 +107,20 @@ def test_a_village_at_home_stays_in_doubt_against_a_city_outside_the_region(gz) 
     res = gz.resolve("Sharm el-Sheikh", countries=["SY", "TR"])
     assert res.status == "ambiguous"
     assert {p.country for p in res.alternatives} >= {"SY", "EG"}
+    # ... also in a report on Aleppo, 450 km from the Syrian village
+    aleppo = [(36.20, 37.16), (36.58, 37.05), (36.47, 37.09)]
+    res = gz.resolve("Sharm el-Sheikh", countries=["SY", "TR"], context=aleppo)
+    assert res.status == "ambiguous"
+
+
+def test_a_village_the_name_spells_among_the_reports_places_is_not_in_doubt(gz) -> None:
+    # Arak, a village by Palmyra, against Arak, an Iranian city of 500,000 people: alone the
+    # reader decides; in a report on Palmyra the village is meant
+    alone = gz.resolve("Arak", countries=["SY", "TR"])
+    assert alone.status == "ambiguous" and {p.country for p in alone.alternatives} >= {"SY", "IR"}
+    palmyra = [(34.56, 38.28), (34.55, 38.27), (34.64, 38.48)]
+    res = gz.resolve("Arak", countries=["SY", "TR"], context=palmyra)
+    assert res.status == "resolved" and _km(res.place, (34.65, 38.56667)) < 5, res
 
 
 SHIHA = (35.0659, 36.2625)            # OCHA's Shiha, Hama countryside
