@@ -298,7 +298,9 @@ class Gazetteer:
                     found += look.execute(STRONG_SQL, lookup_keys(gh)).fetchall()
                 rows += self._in_region(found, countries) if kurdish else found
                 home = _found_home(rows, countries, name)
-            if not home and unknown and kurdish:
+            if not home and kurdish and (unknown or not any(is_town(r) for r in rows)):
+                # (found as spelled nowhere, or only as villages next door, which a name in
+                # Kurdish letters is not by itself: "Derî" is al-Bab, not Deri in Turkey)
                 rows += self._calque_places(name)
                 home = _found_home(rows, countries, name)
         skel = ""

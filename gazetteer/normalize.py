@@ -659,6 +659,11 @@ _KURDISH_CALQUES: dict[str, str] = {
     **dict.fromkeys(("kanî", "kaniya", "kaniyê"), "ayn"),
     **dict.fromkeys(("ser", "serê"), "ras"),
     **dict.fromkeys(("bîr", "bîra"), "bir"),
+    **dict.fromkeys(("derî", "deriyê"), "bab"),       # door, gate: Derî is al-Bab
+    **dict.fromkeys(("xurma", "xurmê"), "tamr"),      # dates: Girê Xurma is Tall Tamr
+    **dict.fromkeys(("zer",), "asfar"),
+    **dict.fromkeys(("kesk",), "akhdar"),
+    **dict.fromkeys(("çiya", "çiyayê"), "jabal"),
 }
 
 

@@ -95,6 +95,15 @@ def test_kurdish_words_of_place_names_are_put_as_arabic_names_put_them() -> None
     assert kurdish_calque("Girê Spî") == "tall abyad"
     assert kurdish_calque("Serê Kaniyê") == "ras ayn"
     assert kurdish_calque("Efrîn") is None
+    assert kurdish_calque("Girê Xurma") == "tall tamr"     # hill of dates: Tell Tamer
+    assert kurdish_calque("Derî") == "bab"                 # door, gate: al-Bab
+
+
+def test_a_translated_town_found_only_as_villages_next_door_is_the_town(gz) -> None:
+    # "Derî" is also the name of Turkish villages (Deri, Dari), which a name in Kurdish letters
+    # is not by itself; put in Arabic it is Bab, the town of al-Bab
+    res = gz.resolve("Derî", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, (36.3706, 37.5157)) < 5, res
 
 
 def test_a_translated_name_counts_for_a_town_only(gz) -> None:
