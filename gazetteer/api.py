@@ -429,8 +429,9 @@ class Gazetteer:
         region other than capitals and cities of millions. Barred places are never the answer;
         they still compete with look-alikes at home (a name that is a barred place's very name
         and only resembles a village at home is ``ambiguous``), but not with a place at home
-        the name spells (see :func:`gazetteer.resolve._allowed`). Villages and towns of the map's other countries farther than
-        NEIGHBOUR_VILLAGE_KM from the first (but provinces' seats and cities) count as far:
+        the name spells (see :func:`gazetteer.resolve._allowed`). Villages and towns of the
+        map's other countries farther than NEIGHBOUR_VILLAGE_KM from the first (but provinces'
+        seats and cities) count as far:
         candidates only when nothing else in the map's countries matches (see
         :func:`gazetteer.resolve._allowed`); its villages a name in ``kurdish`` letters fits
         count as barred, and so do those beyond the region (REGION_KM from the first: a

@@ -34,8 +34,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Callable, Sequence
 
-__all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "skeleton_key", "keys", "is_arabic", "is_latin",
-           "ARTICLES", "qualified", "split_qualifiers", "QUALIFIER_TOKENS",
+__all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "skeleton_key", "keys",
+           "is_arabic", "is_latin", "ARTICLES", "qualified", "split_qualifiers", "QUALIFIER_TOKENS",
            "consonants", "kurdish_readings", "kurdish_gh_reading", "has_kurdish_letters",
            "kurdish_calque", "is_description", "is_surely_kurdish", "sorani_latin",
            "foreign_readings"]
@@ -184,7 +184,8 @@ _WORD_FORMS = {
     **dict.fromkeys(("khirbat", "khirbet", "kherbet", "khirbit", "kherbit", "khirba",
                      "khirbeh", "kherbeh"), "khirba"),
     **dict.fromkeys(("sheikh", "shaykh", "sheik", "shaikh", "cheikh", "chaikh", "sheykh",
-                     "shekh", "seyh", "sheyh", "scheich", "schaich", "scheikh", "schaikh"), "shaykh"),
+                     "shekh", "seyh", "sheyh", "scheich", "schaich", "scheikh", "schaikh"),
+                    "shaykh"),
 }
 
 
@@ -715,16 +716,17 @@ def without_type_words(text: str) -> str | None:
 #:   Turkish village, is not Janik, an old name of Samsun);
 #: * Turkish: c is j, ç ch, ş sh, ğ gh (Cisr eş Şuğur: Jisr ash-Shughur) -- in a name with a
 #:   letter of Turkish's own (see :data:`_TURKISH_HINT`): without one, a name is as often a
-#:   Turkish village the gazetteer lacks ("Cinan" is not Jinan in Syria).
+#:   Turkish village the gazetteer lacks ("Cinan" is not Jinan in Syria); and the same with h
+#:   as kh, since Turkish writes خ as h too, as it writes ح and ه (Han Şeyhun: Khan Shaykhun).
+_TURKISH_READING = (("ch", "ch"), ("ck", "ck"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"),
+                    ("c", "j"))
 _READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
     (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("dż", "j"), ("dzh", "j"), ("dj", "j"),
      ("sz", "sh"), ("cz", "ch"), ("š", "sh"), ("č", "ch"), ("ž", "zh"), ("ch", "kh"),
      ("j", "y"), ("oe", "u")),
     (("ch", "ch"), ("j", "kh"), *((f"{c}y", f"{c}j") for c in "bdfghklmnrstz")),
-    (("ch", "ch"), ("ck", "ck"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"), ("c", "j")),
-    # Turkish writes خ as h too (Han Şeyhun: Khan Shaykhun), as it writes ح and ه
-    (("ch", "ch"), ("ck", "ck"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"), ("c", "j"),
-     ("sh", "sh"), ("gh", "gh"), ("kh", "kh"), ("h", "kh")),
+    _TURKISH_READING,
+    _TURKISH_READING + (("sh", "sh"), ("gh", "gh"), ("kh", "kh"), ("h", "kh")),
 )
 #: Letters Turkish writes and the other traditions do not: the Turkish table reads only
 #: names with one. Searched in the name as written as well as lower-cased: the capital
