@@ -18,8 +18,9 @@ EXACT_MAIN, EXACT_ALT, LOOSE, SKELETON_ARABIC, SKELETON_LATIN = range(5)
 #: 3: a doubled letter hides no word form ("Till" is "Tall"), Kurdish ڕ and ڵ in skeletons;
 #: 4: the article as French, German and Polish write it before sh (ech, asch, asz); 5:
 #: Scheich, as German writes Shaykh; 6: Arabic alif with hamza or madda is alif, alif maqsura
-#: ya, and names in Arabic script have a loose key (see gazetteer.normalize.arabic_loose_key).
-KEYS_VERSION = "6"
+#: ya, and names in Arabic script have a loose key (see gazetteer.normalize.arabic_loose_key);
+#: 7: that loose key writes a hamza's seat for the hamza, and Kurdish letters as Arabic does.
+KEYS_VERSION = "7"
 #: Kind of candidates found by the fuzzy comparison (never stored in ``names``).
 FUZZY = 5
 

@@ -196,6 +196,21 @@ def test_an_arabic_name_with_its_article_or_without_has_one_loose_key() -> None:
     assert arabic_loose_key(exact_key("Al Atarib")) == ""
 
 
+def test_the_arabic_loose_key_writes_a_hamza_as_its_seat_and_kurdish_letters_as_arabic() -> None:
+    from gazetteer.normalize import arabic_loose_key
+
+    def loose(name: str) -> str:
+        return arabic_loose_key(exact_key(name))
+
+    # a well (بئر) is often written with the bare seat (بير), a final hamza left out
+    assert loose("بئر فوقاني") == loose("البير فوقاني") == "بيرفوقاني"
+    assert loose("الزهراء") == loose("الزهرا") and loose("مؤنس") == loose("مونس")
+    # Kurdish in Arabic script: the vowel ە unwritten, ێ and ی ya, ۆ waw, ک kaf
+    assert loose("مەنبج") == loose("منبج") and loose("کۆبانی") == loose("كوباني")
+    # the letters themselves still count: no long vowel is dropped
+    assert loose("تل عران") != loose("تل عرن") and loose("الباب") != loose("البابا")
+
+
 def test_article_forms_write_the_article_as_al_and_assimilated() -> None:
     assert article_forms("al rai") == ("al rai", "ar rai", "el rai", "er rai")
     assert article_forms("el shaddadah") == ("al shaddadah", "ash shaddadah", "el shaddadah",
