@@ -139,6 +139,8 @@ _NONE: frozenset[int] = frozenset()
 def _box_km(lat: float, lon: float, box: Sequence[float]) -> float:
     """Distance from (lat, lon) to the box ``[south, west, north, east]`` (0 inside)."""
     s, w, n, e = box
+    if s <= lat <= n and w <= lon <= e:
+        return 0.0
     return _distance_km(lat, lon, min(max(lat, s), n), min(max(lon, w), e))
 
 

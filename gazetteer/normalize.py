@@ -82,6 +82,10 @@ _DOUBLED = re.compile(r"(.)\1+")
 # pattern or literal, replacement). A rule is skipped when the word lacks its substring, and
 # literal rules use str.replace -- the same result as re.sub, for less work per word.
 _LOOSE_SUBS = [
+    # the ending -iyya (ـية) as French and Levantine spellings write it, its ya unwritten:
+    # Lattakieh, Akrabieh, Qurieh (Lattaquié) are -iyeh (-ia and -iah are not: Rabia, Nafia
+    # are Rabi'a, Nafi'a)
+    ("i", re.compile(r"(?<=[^aeiouy])ieh?$"), "iya"),
     ("o", re.compile(r"ou|oo|ow(?=[^aeiou]|$)"), "u"),
     ("e", re.compile(r"ee|ie(?=[^aeiou]|$)"), "i"),
     ("", re.compile(r"ei|ai|ey|ay|aj(?=[^aeiou]|$)"), "ay"),

@@ -740,6 +740,13 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         # score alike are told apart by their spellings below)
         return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES], match)
+    if rows[best][9] == FUZZY and best != spelled and names is not None and \
+            is_town(rows[best]) and \
+            _nisba_of(query, names([rows[best][10]]).get(rows[best][10], ())):
+        # the town's name with the ending -i: a place (or a person) named after the town,
+        # not the town ("Halepi", a Turkish village, is not Aleppo, Halep)
+        return _result(query, "unresolved", None, best_score, cands, sc,
+                       kept[:MAX_ALTERNATIVES], match)
     if wanted and rows[best][3] not in wanted and any(
             rows[i][3] in wanted and sc[i] >= MIN_SCORE
             and (rows[i][9] < SKELETON_ARABIC or _corroborated(cands, i, wanted, evidence))
@@ -1575,6 +1582,13 @@ def _consonant_edits(a: str, b: str) -> int:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub))
         prev = cur
     return prev[-1]
+
+
+def _nisba_of(query: str, loose_names: Sequence[str]) -> bool:
+    """Whether the query is one of a place's names (loose keys) with the ending -i, the
+    Arabic (and Turkish) ending of a word made from a place's name: Halabi, Halepi."""
+    key = loose_key(query)
+    return len(key) > 3 and key[-1] == "i" and key[:-1] in loose_names
 
 
 def _consonants_kept(query: str, loose_names: Sequence[str]) -> bool:

@@ -230,3 +230,12 @@ def test_consonants_keep_what_romanisations_agree_on() -> None:
 def test_a_doubled_letter_does_not_hide_a_word_form() -> None:
     assert loose_key("Till Abyad") == loose_key("Tall Abyad") == loose_key("Til Abyad")
     assert loose_key("Kaffr Nabl") == loose_key("Kafr Nabl")
+
+
+def test_the_ending_ieh_is_the_ending_iyeh_in_the_loose_key() -> None:
+    # French and Levantine spellings leave the ya of -iyya unwritten (Lattaquié, Akrabieh)
+    assert loose_key("Qurieh") == loose_key("Quriyeh") == loose_key("al-Quriyah")
+    assert loose_key("Akrabieh") == loose_key("Al-Aqrabiyah") == loose_key("Akrabié")
+    assert loose_key("Yakoubieh") == loose_key("Al Ya`qubiyah")
+    # -ia and -iah often write an ‘ayn (Rabi'a, Nafi'a): they stay apart from -iya
+    assert loose_key("Rabia") != loose_key("Rabiya") and loose_key("Nafia") != loose_key("Nafiyah")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from gazetteer import GazetteerInputError, Place
+from tests.gazetteer.common import km
 
 
 def test_empty_name_is_an_input_error(gz):
@@ -127,3 +128,10 @@ def test_candidates_are_one_per_place_strongest_key_first_then_capped(gz, tmp_pa
     assert kinds == [EXACT_MAIN] * 3 + [LOOSE] * (MAX_CANDIDATES - 3)
     assert len({(r[1], r[2]) for r in loose.rows}) == MAX_CANDIDATES  # each place once
     assert [r[1] for r in loose.rows[:3]] == [34.0, 34.2, 34.4]
+
+
+def test_a_french_ending_ieh_finds_the_village_spelled_iyah(gz_sytr):
+    # Turaykieh: GeoNames' Turaykiyah, east of Aleppo (the ya of -iyya unwritten)
+    res = gz_sytr.resolve("Turaykieh", countries=("SY", "TR"))
+    assert res.status == "resolved" and res.match == "loose", res
+    assert km(res.place, (36.18285, 37.33397)) < 1

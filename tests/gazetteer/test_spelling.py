@@ -115,16 +115,23 @@ def test_namesakes_and_near_ties_stay_in_doubt(gz, name) -> None:
     assert res.status == "ambiguous", (name, res)
 
 
-@pytest.mark.parametrize("name", ["Kisir", "Harabe", "Halepi", "Malkaya", "Delikaya"])
+@pytest.mark.parametrize("name", ["Kisir", "Harabe", "Malkaya", "Delikaya"])
 def test_a_town_an_edit_away_does_not_outweigh_villages_as_close(gz, name) -> None:
     # Letting a town an edit away win against villages as close would be wrong wherever the
-    # place meant is missing: Kisir, Harabe and Halepi (Akyayla), Turkish villages the
-    # built-in data lacks, would be taken for Al Qusayr and Aleppo, 400-600 km off (Halepi is
-    # an edit from Aleppo's Halep and from Halabieh, whose b Turkish writes p); so would
-    # Malkaya and Delikaya for the town of Al-Malikiyah, though the villages as close bear
-    # its very name
+    # place meant is missing: Kisir and Harabe, Turkish villages the built-in data lacks,
+    # would be taken for Al Qusayr and Aleppo, 400-600 km off; so would Malkaya and Delikaya
+    # for the town of Al-Malikiyah, though the villages as close bear its very name
     res = gz.resolve(name, countries=["SY", "TR"])
     assert res.status == "ambiguous", (name, res)
+
+
+def test_a_town_s_name_with_the_ending_i_is_not_the_town(gz) -> None:
+    # Halepi (Akyayla), a Turkish village the built-in data lacks, is Aleppo's Turkish name
+    # Halep with the ending -i of a word made from a place's name (Halabi, Halepi): a place
+    # named after the town, not the town, 400 km from the village meant
+    res = gz.resolve("Halepi", countries=["SY", "TR"])
+    assert res.status == "unresolved" and res.place is None, res
+    assert [p.name for p in res.alternatives] == ["Aleppo"]
 
 
 @pytest.mark.parametrize("name, truth", [("Ma'rablit", MAARBALIT), ("Maarablit", MAARBALIT),

@@ -126,11 +126,17 @@ def test_country_order_is_kept(gz) -> None:
 
 
 def test_a_kurdish_spelling_found_only_as_a_village_next_door_is_in_doubt(gz) -> None:
-    # Çelebî (Kurdish for al-Jalabiyah, Syria) is spelled like a Turkish village 550 km away;
-    # î is not a Turkish letter, so Syria is searched too and its look-alike makes it doubtful
+    # Çelebî (Kurdish for al-Jalabiyah, Syria) is spelled like a Turkish village 550 km away:
+    # offered, never given
     res = gz.resolve("Çelebî", countries=["SY", "TR"])
-    assert res.status == "ambiguous"
-    assert {p.country for p in res.alternatives} == {"SY", "TR"}
+    assert res.status == "unresolved" and res.place is None
+    assert [p.country for p in res.alternatives] == ["TR"]
+    # î is not a Turkish letter, so Syria is searched too: with its Kurdish ending, the name
+    # finds Syrian look-alikes, among them OCHA's two Jalabiyah, and stays in doubt
+    res = gz.resolve("Çelebîyê", countries=["SY", "TR"])
+    assert res.status == "ambiguous" and res.place is None
+    assert {p.country for p in res.alternatives} == {"SY"}
+    assert {"Jalabiyah", "Jalabiyeh"} <= {p.name for p in res.alternatives}
     # spelled the Turkish way, it is the Turkish village -- which, 400 km into Turkey, a map
     # of Syria and Turkey is offered, not given; a map of Turkey is given it
     res = gz.resolve("Celebi", countries=["SY", "TR"])
@@ -173,15 +179,18 @@ def test_a_two_consonant_look_alike_is_not_confirmed_by_the_maps_other_places(gz
 
 def test_a_village_next_door_the_name_only_loosely_spells_is_in_doubt(gz) -> None:
     gz.import_files([DATA / "geonames_akrabi_extract.txt"])
-    # "Akrabieh" spells loosely both Akrabi, another name of the Turkish village Ataköy, and
-    # the Syrian al-Aqrabiyah, 480 km apart: on a map of Syria and Turkey it is not the Turkish
+    # "Aqrabi" spells loosely Akrabi, another name of the Turkish village Ataköy, and looks
+    # like Syrian villages (Aqraba): on a map of Syria and Turkey it is not the Turkish
     # village by default
-    res = gz.resolve("Akrabieh", countries=["SY", "TR"])
+    res = gz.resolve("Aqrabi", countries=["SY", "TR"])
     assert res.status == "ambiguous" and res.place is None, res
-    assert any(p.country == "SY" for p in res.alternatives)
+    assert {p.country for p in res.alternatives} == {"SY", "TR"}
     # the village's own other name still means it, and a map of Turkey looks there first
     assert gz.resolve("Akrabi", countries=["SY", "TR"]).place.country == "TR"
-    assert gz.resolve("Akrabieh", countries=["TR", "SY"]).place.country == "TR"
+    assert gz.resolve("Aqrabi", countries=["TR", "SY"]).place.country == "TR"
+    # "Akrabieh" writes the Syrian al-Aqrabiyah's ending -iyeh as French does: that village
+    res = gz.resolve("Akrabieh", countries=["SY", "TR"])
+    assert res.status == "resolved" and res.place.name == "Al `Aqrabiyah", res
 
 
 def test_a_village_deep_in_the_maps_other_country_is_no_namesake(gz) -> None:
