@@ -36,7 +36,8 @@ CATEGORIES = ("town", "village", "kurdish", "report", "arabic")
 # by batch in this order, so that rows already measured keep their positions in the CSV.
 LATER_BATCHES = ("# Held-back batch 3", "# Held-back batch 4", "# Held-back batch 5",
                  "# Held-back batch 6", "# Held-back batch 7", "# Held-back batch 8",
-                 "# Held-back batch 9")
+                 "# Held-back batch 9",
+                 "# Held-back batch 10")
 
 _DEC = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*$")
 _DMS = re.compile(
