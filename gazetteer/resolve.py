@@ -787,7 +787,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                            close[:MAX_ALTERNATIVES], match)
         best = pick
     if wanted and n > 1 and rows[best][3] in wanted and len(allowed) < n:
-        rival = _rival_abroad(cands, best, wanted, context, spread)
+        rival = _rival_abroad(cands, best, wanted, context, spread, query)
         if rival is not None:
             # a village of the name at home, of no known size or far from everything else the
             # report names, and a town of that very name abroad: the reader decides
@@ -857,7 +857,7 @@ ABROAD_TOWN_POPULATION = 20_000
 
 def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
                   context: Sequence[tuple[float, float]],
-                  spread: ContextSpread = NARROW) -> int | None:
+                  spread: ContextSpread = NARROW, query: str = "") -> int | None:
     """A town abroad whose name matches the query as well as the village at home (the best
     candidate) does, or exactly, and that the village cannot rule out: the Syrian community
     called Sharm El Sheikh against the Egyptian town, in a report on Aleppo. A town at home
@@ -870,12 +870,15 @@ def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
     kind = max(EXACT_ALT, rows[best][9])  # matched as well as the village at home, or better
     far_abroad = cands.far_abroad
     far = far_abroad if is_town(rows[best]) else _NO_ROWS
-    # (a look-alike spelling outside the map's region is no rival: Iblin, a village by Idlib,
-    # is not Bologna, بولونيا)
+    # (outside the map's region a town is a rival by its own or alternate name, or its own
+    # name spelled loosely -- "Sharm al-Sheikh" -- not by a look-alike, nor by another of its
+    # names spelled loosely: Iblin, a village by Idlib, is not Bologna, بولونيا; "Qurieh" is
+    # not Korla, 4,000 km off, which one romanisation writes Kuriya)
     abroad = [i for i, o in enumerate(cands.outside(wanted))
               if o and rows[i][9] <= kind and rows[i][6] >= ABROAD_TOWN_POPULATION
               and rows[i][8] > rows[best][8] and i not in far
-              and (rows[i][9] <= LOOSE or i not in far_abroad)]
+              and (rows[i][9] <= EXACT_ALT or i not in far_abroad or (
+                  rows[i][9] == LOOSE and loose_key(rows[i][0]) in _loose_spellings(query)))]
     if not abroad:
         return None
     if len(context):
@@ -891,6 +894,13 @@ def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
     elif rows[best][6] > 0:
         return None
     return max(abroad, key=lambda i: rows[i][8])
+
+
+def _loose_spellings(query: str) -> set[str]:
+    """The loose keys of ``query`` and of its Kurdish and foreign readings (the spellings a
+    candidate may have been found by)."""
+    return {loose_key(spelling) for spelling in (query, *kurdish_readings(query),
+                                                 *foreign_readings(query))}
 
 
 #: Feature codes of seats of government (a capital, a province's or a district's seat).

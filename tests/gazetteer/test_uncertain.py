@@ -18,6 +18,7 @@ TIRBESPI = DATA / "geonames_tirbespi_extract.txt"
 QAHTANIYAH = (37.02750, 41.63028)   # Wikipedia
 DARAA = (32.6189, 36.1021)           # the south, where Nafia lies
 ALEPPO_AREA = [(36.2021, 37.1343), (36.5847, 37.0414), (36.4650, 36.8100)]
+FUAH = (35.98167, 36.70167)        # Wikipedia: al-Fu'ah, Idlib
 
 
 def test_a_kurdish_alternate_name_of_a_village_next_door_does_not_win_over_home(gz) -> None:
@@ -80,9 +81,9 @@ def test_a_town_beyond_the_region_is_no_rival_of_a_place_the_name_spells(gz) -> 
     # without the map's countries Egypt's city is in the running
     free = gz.resolve("Mansoura")
     assert "EG" in {p.country for p in (free.place, *free.alternatives) if p is not None}
-    # against a look-alike at home only (Foah for "al-Fouaa"), the exact name abroad still
-    # puts the answer in doubt
-    res = gz.resolve("al-Fouaa", countries=["SY"])
+    # "Fouah" is both an alternate name of Egypt's Fuwwah and a loose spelling of OCHA's Foah
+    # (al-Fu'ah): the exact name abroad puts the answer in doubt
+    res = gz.resolve("Fouah", countries=["SY"])
     assert res.status == "ambiguous" and {p.country for p in res.alternatives} == {"SY", "EG"}
 
 
@@ -202,3 +203,17 @@ def test_a_village_deep_in_the_maps_other_country_is_no_namesake(gz) -> None:
     # a map of Turkey first means its own villages (two of them, far apart: in doubt)
     res = gz.resolve("Atma", countries=["TR", "SY"])
     assert res.status == "ambiguous" and {p.country for p in res.alternatives} >= {"TR"}
+
+
+@pytest.mark.parametrize("name", ["Fuaa", "al-Fouaa", "Al-Fu'ah"])
+def test_a_town_beyond_the_region_is_no_rival_by_another_of_its_names_spelled_loosely(
+        gz, name) -> None:
+    # al-Fu'ah by Idlib, not Fuwwah in Egypt (780 km off, beyond the map's region), which
+    # these spellings fit only loosely through one of its other names
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved" and res.place.country == "SY", res
+    assert _km(res.place, FUAH) < 5
+    # its own name spelled loosely still makes such a town a rival: the Syrian village called
+    # Sharm El Sheikh is in doubt with the Egyptian town
+    res = gz.resolve("Sharm al-Sheikh", countries=["SY", "TR"])
+    assert res.status == "ambiguous" and {p.country for p in res.alternatives} == {"SY", "EG"}
