@@ -55,6 +55,8 @@ _SPECIAL = str.maketrans({
     "´": None, "′": None, "ʹ": None, "ʽ": None, "\u02bf": None, "\u02be": None,
     "\u0671": "\u0627",  # alif wasla (vocalised texts write the article with it): alif
     "\u0649": "\u064a",  # alif maqsura, which many write for a final ya (and back): ya
+    "\u0621": None,  # hamza on the line, which place lists write or leave out (البيضاء,
+    #                   البيضا): dropped, as the Latin marks for a hamza are
 })
 #: Arabic short-vowel and other reading marks (tashkeel: fatha, damma, kasra, their tanwin,
 #: shadda, sukun; superscript alif), which vocalised texts add and place lists leave out:

@@ -217,3 +217,17 @@ def test_a_town_beyond_the_region_is_no_rival_by_another_of_its_names_spelled_lo
     # Sharm El Sheikh is in doubt with the Egyptian town
     res = gz.resolve("Sharm al-Sheikh", countries=["SY", "TR"])
     assert res.status == "ambiguous" and {p.country for p in res.alternatives} == {"SY", "EG"}
+
+
+def test_a_name_in_arabic_script_with_or_without_its_final_hamza_is_one_name(gz) -> None:
+    gz.import_files([DATA / "geonames_bayda_extract.txt"])
+    # البيضاء is Al Bayda by Baniyas (listed as البيضا) as much as Aqjah Bayir 75 km north
+    # (listed with the hamza): far-apart places of the very name, in doubt without context
+    res = gz.resolve("البيضاء", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    assert {"Al Bayda", "Aqjah Bayir"} <= {p.name for p in res.alternatives}
+    # among a report's places around Baniyas it is Al Bayda
+    baniyas = [(35.1825, 35.9486), (35.1500, 35.9800), (35.2300, 35.9600)]
+    res = gz.resolve("البيضاء", countries=["SY", "TR"], context=baniyas)
+    assert res.status == "resolved" and res.place.name == "Al Bayda", res
+    assert _km(res.place, (35.12465, 35.94821)) < 1
