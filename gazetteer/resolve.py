@@ -787,7 +787,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                            close[:MAX_ALTERNATIVES], match)
         best = pick
     if wanted and n > 1 and rows[best][3] in wanted and len(allowed) < n:
-        rival = _rival_abroad(cands, best, wanted, context, spread, query)
+        rival = _rival_abroad(cands, best, wanted, context, spread, query, near)
         if rival is not None:
             # a village of the name at home, of no known size or far from everything else the
             # report names, and a town of that very name abroad: the reader decides
@@ -857,7 +857,8 @@ ABROAD_TOWN_POPULATION = 20_000
 
 def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
                   context: Sequence[tuple[float, float]],
-                  spread: ContextSpread = NARROW, query: str = "") -> int | None:
+                  spread: ContextSpread = NARROW, query: str = "",
+                  near: tuple[float, float] | None = None) -> int | None:
     """A town abroad whose name matches the query as well as the village at home (the best
     candidate) does, or exactly, and that the village cannot rule out: the Syrian community
     called Sharm El Sheikh against the Egyptian town, in a report on Aleppo. A town at home
@@ -865,7 +866,8 @@ def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
     map of Syria is the Syrian subdistrict seat, not the Egyptian city 870 km away. Nor is a
     village the name spells, among the report's other places (as crowded by them as few of
     the country's places are, on a map of much of it: see :func:`context_spread`): "Arak" in
-    a report on Palmyra is the Syrian village, not the Iranian city."""
+    a report on Palmyra is the Syrian village, not the Iranian city. Nor is a village within
+    LONELY_KM of ``near`` against a town farther from it."""
     rows = cands.rows
     kind = max(EXACT_ALT, rows[best][9])  # matched as well as the village at home, or better
     far_abroad = cands.far_abroad
@@ -879,6 +881,12 @@ def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
               and rows[i][8] > rows[best][8] and i not in far
               and (rows[i][9] <= EXACT_ALT or i not in far_abroad or (
                   rows[i][9] == LOOSE and loose_key(rows[i][0]) in _loose_spellings(query)))]
+    if abroad and near is not None and _distance_km(
+            rows[best][1], rows[best][2], near[0], near[1]) <= LONELY_KM:
+        # the point the places are said to be near is the village's: only a town as near
+        # it is still in doubt
+        abroad = [i for i in abroad
+                  if _distance_km(rows[i][1], rows[i][2], near[0], near[1]) <= LONELY_KM]
     if not abroad:
         return None
     if len(context):

@@ -231,3 +231,7 @@ def test_a_name_in_arabic_script_with_or_without_its_final_hamza_is_one_name(gz)
     res = gz.resolve("البيضاء", countries=["SY", "TR"], context=baniyas)
     assert res.status == "resolved" and res.place.name == "Al Bayda", res
     assert _km(res.place, (35.12465, 35.94821)) < 1
+    # and so it is near Baniyas: Libya's al-Bayda, a town of the very name 1,300 km off, is no
+    # rival of a village by the point the places are said to be near
+    res = gz.resolve("البيضاء", countries=["SY", "TR"], near=(35.18, 35.95))
+    assert res.status == "resolved" and res.place.name == "Al Bayda", res
