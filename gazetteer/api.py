@@ -20,7 +20,8 @@ from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC,
                                 ImportReport, country_extents, rekey, write_records)
 from gazetteer.model import Place, Resolution
 from gazetteer.fuzzy import FuzzyIndex
-from gazetteer.normalize import (arabic_loose_key, article_forms, exact_key, foreign_readings,
+from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article_forms,
+                                 exact_key, foreign_readings,
                                  has_kurdish_letters, is_arabic, is_description,
                                  is_surely_kurdish, kurdish_calque, kurdish_gh_reading,
                                  kurdish_readings, lookup_keys, loose_key, skeleton_key,
@@ -134,6 +135,9 @@ ABROAD_MIN_POPULATION = 5_000
 
 
 _NONE: frozenset[int] = frozenset()
+#: An Arabic-script name is matched without its long vowels' letters only when this many
+#: letters remain (see :meth:`Gazetteer._written_defectively`).
+DEFECTIVE_MIN_LETTERS = 5
 
 
 def _box_km(lat: float, lon: float, box: Sequence[float]) -> float:
@@ -309,6 +313,8 @@ class Gazetteer:
         if not home:
             skel = skeleton_key(name)
             rows += look.execute(SKELETON_SQL, (skel,)).fetchall()
+            if is_arabic(name):
+                rows = self._written_defectively(rows, exact)
             if loose and not is_arabic(name):
                 rows += self._fuzzy_rows(loose, countries,
                                          {r[10] for r in rows if r[9] <= LOOSE})
@@ -543,6 +549,23 @@ class Gazetteer:
             if any(_distance_km(r[1], r[2], lat, lon) <= QUALIFIED_NEAR_KM for lat, lon in points):
                 out[i] = r[:9] + (LOOSE,) + r[10:]
         return out
+
+    def _written_defectively(self, rows: list[tuple], exact: str) -> list[tuple]:
+        """``rows`` with the places found by the consonants of an Arabic-script name's own
+        letters (skeleton) counted as spelled (loose) when one of their Arabic-script names is
+        the name but for the letters of long vowels, which spellings write or leave out ("تل
+        شميران" is OCHA's Tal Shamran, تل شمران); not for names of fewer than
+        DEFECTIVE_MIN_LETTERS letters without them (حلاب is not Aleppo, حلب)."""
+        target = arabic_defective_key(arabic_loose_key(exact))
+        ids = [r[10] for r in rows if r[9] == SKELETON_ARABIC]
+        if len(target) < DEFECTIVE_MIN_LETTERS or not ids:
+            return rows
+        spelled = {pid for pid, keys in self._loose_names(ids).items()
+                   if any(arabic_defective_key(k) == target for k in keys)}
+        if not spelled:
+            return rows
+        return [r[:9] + (LOOSE,) + r[10:] if r[9] == SKELETON_ARABIC and r[10] in spelled
+                else r for r in rows]
 
     def _loose_names(self, ids: Sequence[int]) -> dict[int, list[str]]:
         """``{place id: loose keys of its names}`` for ``ids`` (see

@@ -34,7 +34,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Callable, Sequence
 
-__all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "skeleton_key", "keys",
+__all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "arabic_defective_key", "skeleton_key", "keys",
            "is_arabic", "is_latin", "ARTICLES", "qualified", "split_qualifiers", "QUALIFIER_TOKENS",
            "consonants", "kurdish_readings", "kurdish_gh_reading", "has_kurdish_letters",
            "kurdish_calque", "is_description", "is_surely_kurdish", "sorani_latin",
@@ -492,6 +492,23 @@ def arabic_loose_key(exact: str) -> str:
         return ""
     words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in exact.split()]
     return "".join(words).translate(_ARABIC_LOOSE)
+
+
+#: Letters that write long vowels in Arabic script, which spellings of one name write or leave
+#: out (تل شميران, تل شمران).
+_ARABIC_LONG_VOWELS = str.maketrans("", "", "\u0627\u0648\u064a")
+
+
+def arabic_defective_key(loose: str) -> str:
+    """An Arabic-script loose key (:func:`arabic_loose_key`) without the letters of its long
+    vowels (alif, waw, ya) but its first and the ya of the ending -iyya (ـية, a name's own
+    part: العقربية is not عقيربة): "تل شميران" and "تل شمران" are one name written with its
+    long vowels and without ("" for other keys)."""
+    if not loose or _ARABIC.search(loose) is None:
+        return ""
+    ending = "\u064a\u0647" if loose.endswith("\u064a\u0647") else ""
+    body = loose[:len(loose) - len(ending)]
+    return body[:1] + body[1:].translate(_ARABIC_LONG_VOWELS) + ending
 
 
 def spelling_key(text: str) -> str:

@@ -241,3 +241,17 @@ def test_the_ending_ieh_is_the_ending_iyeh_in_the_loose_key() -> None:
     assert loose_key("Yakoubieh") == loose_key("Al Ya`qubiyah")
     # -ia and -iah often write an ‘ayn (Rabi'a, Nafi'a): they stay apart from -iya
     assert loose_key("Rabia") != loose_key("Rabiya") and loose_key("Nafia") != loose_key("Nafiyah")
+
+
+def test_the_arabic_defective_key_leaves_out_long_vowels_but_the_ending_iyya() -> None:
+    from gazetteer.normalize import arabic_defective_key, arabic_loose_key
+
+    def defective(name: str) -> str:
+        return arabic_defective_key(arabic_loose_key(exact_key(name)))
+
+    # one name written with its long vowels and without
+    assert defective("تل شميران") == defective("تل شمران")
+    assert defective("تل عران") == defective("تل عرن")
+    # the ending -iyya is part of the name: al-Aqrabiyah is not Uqayriba
+    assert defective("العقربية") != defective("عقيربة")
+    assert defective("Tell Aran") == ""

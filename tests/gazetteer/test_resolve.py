@@ -135,3 +135,13 @@ def test_a_french_ending_ieh_finds_the_village_spelled_iyah(gz_sytr):
     res = gz_sytr.resolve("Turaykieh", countries=("SY", "TR"))
     assert res.status == "resolved" and res.match == "loose", res
     assert km(res.place, (36.18285, 37.33397)) < 1
+
+
+def test_an_arabic_name_written_with_a_long_vowel_more_is_the_place(gz):
+    # تل شميران: OCHA's Tal Shamran (تل شمران) by Tell Tamer, its long vowel written
+    res = gz.resolve("تل شميران", countries=("SY", "TR"))
+    assert res.status == "resolved" and res.match == "loose", res
+    assert km(res.place, (36.638694, 40.357426)) < 1
+    # a short name is not read so (حلاب is not Aleppo, حلب)
+    res = gz.resolve("حلاب", countries=("SY", "TR"))
+    assert res.status != "resolved" or res.place.name != "Aleppo", res
