@@ -34,8 +34,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Callable, Sequence
 
-__all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "arabic_defective_key", "skeleton_key", "keys",
-           "is_arabic", "is_latin", "ARTICLES", "qualified", "split_qualifiers", "QUALIFIER_TOKENS",
+__all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "arabic_defective_key",
+           "skeleton_key", "keys", "is_arabic", "is_latin", "ARTICLES", "qualified", "split_qualifiers", "QUALIFIER_TOKENS",
            "consonants", "kurdish_readings", "kurdish_gh_reading", "has_kurdish_letters",
            "kurdish_calque", "is_description", "is_surely_kurdish", "sorani_latin",
            "foreign_readings"]
@@ -469,11 +469,11 @@ def article_forms(exact: str) -> tuple[str, str, str, str] | None:
 
 #: Letters the loose key of an Arabic-script name writes alike: ta marbuta and ha, which many
 #: write for each other at a name's end (حلة, حله); a hamza on its seat and the bare seat (بئر,
-#: بير; ؤ, و), and a hamza on the line, which many leave out (الزهراء, الزهرا); and the letters
-#: Kurdish adds to the Arabic alphabet, as Arabic writes the name (Sorani مەنبج is منبج: its
-#: vowel ە unwritten, ێ ې ی ya, ۆ waw, ڕ ra, ڵ lam, ک kaf).
+#: بير; ؤ, و; a hamza on the line is already out of the exact key); and the letters Kurdish
+#: adds to the Arabic alphabet, as Arabic writes the name (Sorani مەنبج is منبج: its vowel ە
+#: unwritten, ێ ې ی ya, ۆ waw, ڕ ra, ڵ lam, ک kaf).
 _ARABIC_LOOSE = str.maketrans({"\u0629": "\u0647", "\u0653": None, "\u0654": None,
-                               "\u0655": None, "\u0621": None, "\u06d5": None,
+                               "\u0655": None, "\u06d5": None,
                                "\u06ce": "\u064a", "\u06d0": "\u064a", "\u06cc": "\u064a",
                                "\u06c6": "\u0648", "\u0695": "\u0631", "\u06b5": "\u0644",
                                "\u06a9": "\u0643"})
