@@ -862,25 +862,36 @@ def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
     """A town abroad whose name matches the query as well as the village at home (the best
     candidate) does, or exactly, and that the village cannot rule out: the Syrian community
     called Sharm El Sheikh against the Egyptian town, in a report on Aleppo. A town at home
-    (:func:`is_town`) is not in doubt against one outside the map's region: Al-Mansurah on a
-    map of Syria is the Syrian subdistrict seat, not the Egyptian city 870 km away. Nor is a
+    (:func:`is_town`, by any of its records) is not in doubt against one outside the map's
+    region: Al-Mansurah on a map of Syria is the Syrian subdistrict seat, not the Egyptian
+    city 870 km away; nor against one the name only resembles (a skeleton or fuzzy match):
+    "Saidenaya" is the seat Saydnaya, not Sidon in Lebanon. Nor is a
     village the name spells, among the report's other places (as crowded by them as few of
     the country's places are, on a map of much of it: see :func:`context_spread`): "Arak" in
     a report on Palmyra is the Syrian village, not the Iranian city. Nor is a village within
     LONELY_KM of ``near`` against a town farther from it."""
     rows = cands.rows
     kind = max(EXACT_ALT, rows[best][9])  # matched as well as the village at home, or better
+    sized = [i for i, o in enumerate(cands.outside(wanted))
+             if o and rows[i][9] <= kind and rows[i][6] >= ABROAD_TOWN_POPULATION
+             and rows[i][8] > rows[best][8]]
+    if not sized:  # (most names: no town abroad to be in doubt with)
+        return None
+    # a town by any of its records: an OCHA record may match best while the GeoNames record
+    # of the same place holds its seat or people, or the other way round
+    town = any(is_town(r) and r[3] == rows[best][3]
+               for r in _records(cands, best, range(len(rows))))
     far_abroad = cands.far_abroad
-    far = far_abroad if is_town(rows[best]) else _NO_ROWS
     # (outside the map's region a town is a rival by its own or alternate name, or its own
     # name spelled loosely -- "Sharm al-Sheikh" -- not by a look-alike, nor by another of its
     # names spelled loosely: Iblin, a village by Idlib, is not Bologna, بولونيا; "Qurieh" is
-    # not Korla, 4,000 km off, which one romanisation writes Kuriya)
-    abroad = [i for i, o in enumerate(cands.outside(wanted))
-              if o and rows[i][9] <= kind and rows[i][6] >= ABROAD_TOWN_POPULATION
-              and rows[i][8] > rows[best][8] and i not in far
-              and (rows[i][9] <= EXACT_ALT or i not in far_abroad or (
-                  rows[i][9] == LOOSE and loose_key(rows[i][0]) in _loose_spellings(query)))]
+    # not Korla, 4,000 km off, which one romanisation writes Kuriya. A town at home is in
+    # doubt with no town outside the region, and with none in it that the name only
+    # resembles: "Saidenaya" is the seat Saydnaya, not Sidon)
+    abroad = [i for i in sized
+              if (rows[i][9] <= EXACT_ALT or i not in far_abroad or (
+                  rows[i][9] == LOOSE and loose_key(rows[i][0]) in _loose_spellings(query)))
+              and not (town and (i in far_abroad or rows[i][9] > LOOSE))]
     if abroad and near is not None and _distance_km(
             rows[best][1], rows[best][2], near[0], near[1]) <= LONELY_KM:
         # the point the places are said to be near is the village's: only a town as near
