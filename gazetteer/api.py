@@ -29,7 +29,8 @@ from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article
 from gazetteer.located import split_location
 from gazetteer.resolve import (MAJOR_CITY_POPULATION, SAME_PLACE_KM, SEATS, TOWN_POPULATION,
                                NARROW, CandidateSet, ContextSpread, _clear_min, _distance_km,
-                               context_spread, fuzzy_weight, haversine_km, is_town, rank)
+                               context_spread, facilities_after_towns, fuzzy_weight, haversine_km,
+                               is_town, rank)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
 log = logging.getLogger(__name__)
@@ -326,7 +327,7 @@ class Gazetteer:
         if not kurdish and not _in_countries(rows, countries) and loose:
             rows += self._foreign_rows(name, countries)
         if len(rows) > 1:
-            rows = _best_per_place(rows)
+            rows = facilities_after_towns(_best_per_place(rows), name)
         country = self._country_names.get(exact)
         if country is not None:
             # A country's name means the country, never a town that shares it.

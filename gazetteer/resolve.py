@@ -83,7 +83,8 @@ from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, FUZZY, LOOSE, SKELETON_AR
                                 SKELETON_LATIN, W_FEATURE, W_POPULATION)
 from gazetteer.model import Place, Resolution, place_from_row, resolution
 from gazetteer.normalize import (ARTICLES, consonants, exact_key, foreign_readings, is_arabic,
-                                 kurdish_readings, loose_key, spelling_key, split_qualifiers)
+                                 kurdish_readings, loose_key, spelling_key, split_qualifiers,
+                                 without_type_words)
 
 EARTH_RADIUS_KM = 6371.0088
 #: Score of a match, by the kind of key that matched.
@@ -818,6 +819,48 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     if near is not None or n_context or view is not None:
         res = _with_context_km(res, near, context, view)
     return res
+
+
+#: Feature codes of facilities named after the town or village beside them: an air base or
+#: airport, a military base, a camp, a dam, an oil or gas field, a prison. (A border crossing
+#: is not: "Bab al-Hawa" is the crossing, and the village is named after it.)
+FACILITIES = frozenset({"AIRB", "AIRF", "AIRP", "AIRH", "MILB", "CMP", "CMPRF", "DAM",
+                        "OILF", "GASF", "PRN"})
+#: A facility lies this close to the town it is named after (Tabqa's air base 6 km from the
+#: town, Abu al-Duhur's 5 km) ...
+FACILITY_TOWN_KM = 10.0
+#: ... and counts this much less than the town (importance) for a name without its type word.
+FACILITY_DEMOTION = 0.25
+
+
+def facilities_after_towns(rows: list[tuple], query: str) -> list[tuple]:
+    """``rows`` (candidate rows, see :class:`CandidateSet`) with the facilities (see
+    :data:`FACILITIES`) that a town or village among them is named as, for a query without the
+    facility's type word, weighing FACILITY_DEMOTION less: "Abu al-Duhur" is the town, "Abu
+    al-Duhur airbase" the base beside it; "Latakia" the city, not Hmeimim air base, also called
+    Latakia Air Base. A settlement counts when it matches the name by its spelling (exact,
+    alternate or loose), or as well as the facility does, and lies within FACILITY_TOWN_KM of
+    the facility, or within FAR_KM when the name spells its own name (see :func:`_spelled`;
+    "Abu al-Thuhur", a letter from both, is the town too). The facility stays a candidate: with no
+    such place beside it, the name is the facility's ("Menagh": the air base)."""
+    facilities = [i for i, r in enumerate(rows) if r[4] in FACILITIES]
+    if not facilities or without_type_words(query) is not None:
+        return rows
+    towns = [r for r in rows if r[4].startswith("PPL")]
+    if not towns:
+        return rows
+    out = list(rows)
+    for i in facilities:
+        f = rows[i]
+        for t in towns:
+            if t[9] > LOOSE and (t[9] > f[9] or (t[9] == FUZZY and t[12] < f[12] - 1e-9)):
+                continue  # (a look-alike of the name counts when the facility is one too)
+            km = _distance_km(f[1], f[2], t[1], t[2])
+            if km <= FACILITY_TOWN_KM or (km <= FAR_KM and (
+                    t[9] == EXACT_MAIN or _spelled(query, t[0]))):
+                out[i] = f[:8] + (f[8] - FACILITY_DEMOTION,) + f[9:]
+                break
+    return out
 
 
 #: A loose, skeleton or fuzzy match to a village (not :func:`is_town`) farther than this from

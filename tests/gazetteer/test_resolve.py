@@ -89,6 +89,41 @@ def test_crossing_and_air_base_come_from_the_curated_table(gz):
         assert (res.place.source, res.place.feature_code) == ("curated", code)
 
 
+@pytest.mark.parametrize("name, code, lat, lon", [
+    ("Abu al-Duhur airbase", "AIRB", 35.733, 37.102),
+    ("T4", "AIRB", 34.523, 37.630),                   # Tiyas air base, known by its letters
+    ("Shayrat airbase", "AIRB", 34.490, 36.909),
+    ("Tishreen Dam", "DAM", 36.381, 38.183),
+    ("Euphrates Dam", "DAM", 35.872, 38.567),         # the Tabqa Dam
+    ("Saydnaya prison", "PRN", 33.665, 36.329),
+    ("Jabal al-Sheikh", "MT", 33.416, 35.858),        # Mount Hermon
+])
+def test_facilities_of_the_war_come_from_the_curated_table(gz, name, code, lat, lon):
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved", res
+    assert (res.place.source, res.place.feature_code) == ("curated", code)
+    assert abs(res.place.lat - lat) < 0.01 and abs(res.place.lon - lon) < 0.01
+
+
+@pytest.mark.parametrize("name, facility", [
+    ("Abu al-Duhur", "Abu al-Duhur Military Airbase"),   # the town, 5 km from its air base
+    ("Latakia", "Hmeimim Air Base"),                     # also called Latakia Air Base
+    ("Palmyra", "Palmyra Airport"),
+])
+def test_a_name_without_its_type_word_is_the_towns_not_the_facilitys(gz, name, facility):
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved", res
+    assert res.place.feature_code.startswith("PPL") and res.place.source != "curated"
+    # ... with the type word, the facility
+    with_word = gz.resolve(f"{name} airport", countries=["SY", "TR"])
+    assert with_word.status == "resolved" and with_word.place.name == facility
+
+
+def test_a_facility_with_no_town_of_its_name_beside_it_keeps_the_name(gz):
+    res = gz.resolve("Menagh", countries=["SY", "TR"])
+    assert res.status == "resolved" and res.place.name == "Menagh Air Base"
+
+
 def test_arabic_script_query(gz_sytr):
     res = gz_sytr.resolve("حريتان")
     assert res.status == "resolved" and res.place.geonameid == 169858
