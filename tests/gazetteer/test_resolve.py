@@ -97,8 +97,11 @@ def test_crossing_and_air_base_come_from_the_curated_table(gz):
     ("Euphrates Dam", "DAM", 35.872, 38.567),         # the Tabqa Dam
     ("Saydnaya prison", "PRN", 33.665, 36.329),
     ("Jabal al-Sheikh", "MT", 33.416, 35.858),        # Mount Hermon
+    ("Jobar", "PPLX", 33.531, 36.337),                # a district of Damascus, not Jober by Homs
+    ("Bab Amr", "PPLX", 34.711, 36.691),              # Baba Amr, a district of Homs
 ])
-def test_facilities_of_the_war_come_from_the_curated_table(gz, name, code, lat, lon):
+def test_facilities_and_districts_of_the_war_come_from_the_curated_table(gz, name, code, lat,
+                                                                         lon):
     res = gz.resolve(name, countries=["SY", "TR"])
     assert res.status == "resolved", res
     assert (res.place.source, res.place.feature_code) == ("curated", code)
