@@ -180,3 +180,14 @@ def test_an_ambiguous_name_lists_how_to_write_each_candidate(gazetteer: Any) -> 
         lat, lon = (float(v) for v in candidate.split("(", 1)[1].split(", ")[1:3])
         one = gazetteer.resolve(w.group(1), countries=("SY", "TR"))
         assert one.status == "resolved" and distance_km(one.place.lat, one.place.lon, lat, lon) < 5
+
+
+def test_dams_and_districts_named_in_a_report_are_places(gazetteer: Any) -> None:
+    text = ("Feb 09, 2016 10:15 (GMT)\n\nKurdish-led fighters advanced towards the Tishreen Dam on "
+            "Tuesday, and shelling hit the Jobar district of Damascus.\n")
+    places = _places(ingest_text(text, published="2016-02-09", gazetteer=gazetteer))
+    dam = places["Tishreen Dam"][0].place
+    assert (dam.feature_code, dam.source) == ("DAM", "curated")
+    assert distance_km(dam.lat, dam.lon, 36.381, 38.183) < 1
+    jobar = places["Jobar"][0].place   # the district of Damascus, not Jober by Homs
+    assert distance_km(jobar.lat, jobar.lon, 33.531, 36.337) < 1
