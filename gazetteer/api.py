@@ -27,10 +27,10 @@ from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article
                                  kurdish_readings, lookup_keys, loose_key, skeleton_key,
                                  split_qualifiers)
 from gazetteer.located import split_location
-from gazetteer.resolve import (MAJOR_CITY_POPULATION, SAME_PLACE_KM, SEATS, TOWN_POPULATION,
-                               NARROW, CandidateSet, ContextSpread, _clear_min, _distance_km,
-                               context_spread, facilities_after_towns, fuzzy_weight, haversine_km,
-                               is_town, rank)
+from gazetteer.resolve import (EARTH_RADIUS_KM, MAJOR_CITY_POPULATION, SAME_PLACE_KM, SEATS,
+                               TOWN_POPULATION, NARROW, CandidateSet, ContextSpread, _clear_min,
+                               _distance_km, context_spread, facilities_after_towns,
+                               fuzzy_weight, haversine_km, is_town, rank)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
 log = logging.getLogger(__name__)
@@ -139,6 +139,10 @@ _NONE: frozenset[int] = frozenset()
 #: An Arabic-script name is matched without its long vowels' letters only when this many
 #: letters remain (see :meth:`Gazetteer._written_defectively`).
 DEFECTIVE_MIN_LETTERS = 5
+
+
+#: Length of a degree of latitude (km), on the sphere :func:`_distance_km` measures on.
+_KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180.0
 
 
 def _box_km(lat: float, lon: float, box: Sequence[float]) -> float:
@@ -365,13 +369,24 @@ class Gazetteer:
         if not countries or not rows:
             return rows
         return [r for r in rows
-                if r[3] in countries or self._home_km(r, countries) <= REGION_KM]
+                if r[3] in countries or self._home_km(r, countries, REGION_KM) <= REGION_KM]
 
-    def _home_km(self, row: tuple, countries: tuple[str, ...]) -> float:
+    def _home_km(self, row: tuple, countries: tuple[str, ...],
+                 beyond: float | None = None) -> float:
         """Distance of a candidate ``row`` from the extent of the map's first country (0
-        inside it, or when its extent is unknown)."""
+        inside it, or when its extent is unknown). With ``beyond``, a row whose latitude alone
+        puts it farther than that gets that lower bound, not its distance (most villages of a
+        neighbouring country: no great-circle distance worked out for them)."""
         box = self._extent(countries[0])
-        return _box_km(row[1], row[2], box) if box else 0.0
+        if not box:
+            return 0.0
+        if beyond is not None:
+            lat = row[1]
+            # (a great circle is at least as long as the latitudes it spans)
+            off = (lat - box[2] if lat > box[2] else box[0] - lat) * _KM_PER_DEGREE - 1e-6
+            if off > beyond:
+                return off
+        return _box_km(row[1], row[2], box)
 
     def _calque_places(self, name: str) -> list[tuple]:
         """Places named by the Arabic words of a Kurdish name (see
@@ -462,7 +477,7 @@ class Gazetteer:
                 # GeoNames lists Kurdish names of many
                 km = -1.0
                 if not (code in ("PPLC", "PPLA") or r[6] >= NEIGHBOUR_CITY_POPULATION):
-                    km = self._home_km(r, countries)
+                    km = self._home_km(r, countries, REGION_KM)
                     if km > NEIGHBOUR_VILLAGE_KM:
                         far.append(i)
                 if not is_town(r) and (kurdish or km > REGION_KM or (
@@ -474,7 +489,7 @@ class Gazetteer:
                     or r[7] in ("curated", "csv")):
                 barred.append(i)
                 continue
-            if self._home_km(r, countries) > REGION_KM:
+            if self._home_km(r, countries, REGION_KM) > REGION_KM:
                 far.append(i)
                 if not (code == "PPLC" or code.startswith("PCL")
                         or r[6] >= MAJOR_CITY_POPULATION):
