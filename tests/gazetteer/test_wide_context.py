@@ -165,3 +165,25 @@ def test_a_namesake_another_name_of_the_map_was_found_at_is_picked_whatever_the_
     both = context + [(35.8520, 36.3490)]
     assert gz.resolve("Az Zahra'", countries=["SY"], context=both,
                       context_spread=high).status == "ambiguous"
+
+
+KAFRAYA_IDLIB = (35.98989, 36.67689)   # OCHA's Kafraya by al-Fu'ah
+KAFRAYA_WEST = (35.672, 36.081)        # OCHA's other Kafraya, 64 km south-west
+
+
+def _ring(point: tuple[float, float], n: int) -> list[tuple[float, float]]:
+    """``n`` points about 3 km around ``point``."""
+    return [(point[0] + 0.03 * np.cos(2 * np.pi * k / n),
+             point[1] + 0.036 * np.sin(2 * np.pi * k / n)) for k in range(n)]
+
+
+def test_on_a_map_of_much_of_a_country_a_spelled_namesake_needs_twice_the_crowd(gz) -> None:
+    # a map's places crowd everywhere (the bar is low): five around one Kafraya and two around
+    # the other pick the first, 2.5 times as crowded; five against three (1.7 times) pick none
+    spread = ContextSpread(False, 1.0)
+    picked = gz.resolve("Kafraya", countries=["SY"], context_spread=spread,
+                        context=_ring(KAFRAYA_IDLIB, 5) + _ring(KAFRAYA_WEST, 2))
+    assert picked.status == "resolved" and _km(picked.place, *KAFRAYA_IDLIB) < 1
+    close = gz.resolve("Kafraya", countries=["SY"], context_spread=spread,
+                       context=_ring(KAFRAYA_IDLIB, 5) + _ring(KAFRAYA_WEST, 3))
+    assert close.status == "ambiguous"
