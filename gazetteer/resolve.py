@@ -168,10 +168,13 @@ PICK_DENSITY = 0.5
 MAJOR_CITY_POPULATION = 1_000_000
 HOME_TOWN_POPULATION = 100_000
 PICK_RATIO = 3.0
-#: ... or this many times, for a place the name spells (exact, alternate or loose): namesakes
-#: of a map of much of a country ("Kafraya" by al-Fu'ah on a map of the north, which its places
-#: crowd 2.4 times as much as its namesake 64 km off).
+#: ... or this many times, for a place the name spells (exact, alternate or loose), on a map
+#: of much of a country, whose crowd bar (:class:`ContextSpread`) is at least SPELLED_PICK_BAR:
+#: "Kafraya" by al-Fu'ah on a map of the north, which its places crowd 2.4 times as much as
+#: its namesake 64 km off. (A map of a few places makes crowds of a few points, whose ratios
+#: say little: there the three times stand.)
 SPELLED_PICK_RATIO = 2.0
+SPELLED_PICK_BAR = 1.0
 #: Sources of places made on purpose (see DELIBERATE_SOURCE_BONUS).
 _DELIBERATE = frozenset({"curated", "csv"})
 
@@ -1535,7 +1538,8 @@ def _context_pick(cands: CandidateSet, group: list[int],
             at = [k for k, km in enumerate(d.min(axis=1)) if km <= TWIN_KM]
             return group[at[0]] if len(at) == 1 and rows[group[at[0]]][9] <= LOOSE else None
         # (a place the name spells needs a smaller lead than a look-alike of it)
-        ratio = PICK_RATIO if rows[group[int(order[0])]][9] > LOOSE else SPELLED_PICK_RATIO
+        ratio = SPELLED_PICK_RATIO if (rows[group[int(order[0])]][9] <= LOOSE
+                                       and spread.crowd >= SPELLED_PICK_BAR) else PICK_RATIO
         if crowd[order[0]] >= PICK_DENSITY and crowd[order[0]] >= ratio * crowd[order[1]]:
             return group[int(order[0])]
         if len(pts) >= 3:

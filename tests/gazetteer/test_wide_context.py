@@ -178,8 +178,9 @@ def _ring(point: tuple[float, float], n: int) -> list[tuple[float, float]]:
 
 
 def test_on_a_map_of_much_of_a_country_a_spelled_namesake_needs_twice_the_crowd(gz) -> None:
-    # a map's places crowd everywhere (the bar is low): five around one Kafraya and two around
-    # the other pick the first, 2.5 times as crowded; five against three (1.7 times) pick none
+    # a map of much of the country (its crowd bar 1.0): five of its places around one Kafraya
+    # and two around the other pick the first, 2.5 times as crowded; five against three (1.7
+    # times) pick none
     spread = ContextSpread(False, 1.0)
     picked = gz.resolve("Kafraya", countries=["SY"], context_spread=spread,
                         context=_ring(KAFRAYA_IDLIB, 5) + _ring(KAFRAYA_WEST, 2))
@@ -187,3 +188,7 @@ def test_on_a_map_of_much_of_a_country_a_spelled_namesake_needs_twice_the_crowd(
     close = gz.resolve("Kafraya", countries=["SY"], context_spread=spread,
                        context=_ring(KAFRAYA_IDLIB, 5) + _ring(KAFRAYA_WEST, 3))
     assert close.status == "ambiguous"
+    # on a map of a few places (a bar under 1.0) crowds of a few points need three times
+    few = gz.resolve("Kafraya", countries=["SY"], context_spread=ContextSpread(False, 0.5),
+                     context=_ring(KAFRAYA_IDLIB, 5) + _ring(KAFRAYA_WEST, 2))
+    assert few.status == "ambiguous"
