@@ -86,7 +86,7 @@ def test_layers_and_names_reported_are_drawn(example, open_map) -> None:
     assert state["name"] == "offline"
     assert {"land", "relief", "urban", "rivers", "roads", "borders", "provinces", "towns"} <= set(state["layers"])
     assert {"Azaz", "Kilis", "Afrin", "Aleppo", "Tall Rifat"} <= set(state["labels"])
-    assert {"M4", "D850"} <= set(state["refs"])
+    assert {"M4", "214"} <= set(state["refs"])
     # the Azaz-Aleppo road (214): its line's pixels are road colours
     road = on_screen(page.page, vertices(payload, "roads", 2, lambda f: f[1] == "214"))
     assert len(road) >= 10
@@ -109,6 +109,9 @@ def test_layers_and_names_reported_are_drawn(example, open_map) -> None:
     pixels = page.page.evaluate(PIXELS_JS, river)
     assert sum(p[2] - p[0] > 25 for p in pixels) >= 0.6 * len(pixels), pixels  # blue-grey water
     assert "rivers" in page.state()["basemap"]["layers"]
+    # a Turkish road's number north of the border (D850, by Kilis)
+    set_view(page.page, 36.85, 37.25, 10)
+    assert "D850" in page.state()["basemap"]["refs"]
     set_view(page.page, 36.205, 37.155, 12)
     box = [[640 + dx, 400 + dy] for dx in range(-150, 151, 10) for dy in range(-100, 101, 10)]
     pixels = page.page.evaluate(PIXELS_JS, box)

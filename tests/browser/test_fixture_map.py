@@ -134,3 +134,34 @@ def test_stacked_incidents_open_a_list_then_the_chosen_one(tmp_path: Path, open_
     assert chosen.locator("a").get_attribute("href") == "https://example.org/1"
     assert page.state()["selected"] == "s1"
     page.assert_clean()
+
+
+def test_the_opening_view_leaves_no_place_under_the_date_slider(tmp_path: Path, open_map) -> None:
+    import yaml
+
+    # from Mount Hermon and Damascus in the south-west to the Tishreen Dam in the north-east:
+    # the south-western places lie where the slider sits over the map (bottom left)
+    points = {"hermon": (33.416, 35.858), "jobar": (33.531, 36.337), "t4": (34.523, 37.630),
+              "duhur": (35.741, 37.045), "dam": (36.381, 38.183)}
+    rows = [{"id": key, "date": "2016-02-09", "lat": lat, "lon": lon, "type": "clashes",
+             "title": key} for key, (lat, lon) in points.items()]
+    events = tmp_path / "view.yaml"
+    events.write_text(yaml.safe_dump({"incidents": rows}), encoding="utf-8")
+    out = tmp_path / "view.html"
+    build_map(events).save(out)
+    page = open_map(out, width=1280, height=800)
+    hidden = page.page.evaluate("""() => {
+        const map = mapgen.app.map, inc = mapgen.app.clock.inc;
+        const box = map.getContainer().getBoundingClientRect();
+        const s = document.querySelector('.mapgen-slider').getBoundingClientRect();
+        const out = [];
+        for (let i = 0; i < inc.n; i++) {
+            const p = map.latLngToContainerPoint([inc.lat(i), inc.lon(i)]);
+            const x = p.x + box.left, y = p.y + box.top;
+            if (x < box.left || x > box.right || y < box.top || y > box.bottom
+                || (x >= s.left && x <= s.right && y >= s.top && y <= s.bottom)) out.push(inc.id(i));
+        }
+        return out;
+    }""")
+    assert hidden == []
+    page.assert_clean()

@@ -23,6 +23,7 @@ function App(map, data) {
   this.points = new PointLayer(this.clock).addTo(map);
   this.slider = new SliderControl(this).addTo(map);
   this.info = new InfoControl(data).addTo(map);
+  if (data.bounds) this._clearOfSlider(data.bounds);
   var density = this.info.density;
   if (density) this.points.on('aggregate', function (e) { density.hidden = !e.on; });
   if (map.attributionControl) {
@@ -84,6 +85,16 @@ function App(map, data) {
   runParts('init', this);  // the parts that add to the app (APP_PARTS, 00-core)
   this.go(this.clock.index);
 }
+
+// The opening view again, clear of the date slider where it lies over the map (on a phone it
+// sits below it): the places along the lower edge of the bounds do not open under it.
+App.prototype._clearOfSlider = function (bounds) {
+  var map = this.map, box = map.getContainer().getBoundingClientRect();
+  var slider = this.slider.getContainer().getBoundingClientRect();
+  var cover = box.bottom - slider.top;  // how far the slider reaches up into the map
+  if (!slider.height || cover <= 0 || cover > box.height / 3) return;
+  map.fitBounds(bounds, {paddingTopLeft: [20, 20], paddingBottomRight: [20, 20 + cover], maxZoom: 11});
+};
 
 App.prototype._click = function (e) {
   var i = this.points.hit(e.containerPoint);
