@@ -16,14 +16,14 @@ function App(map, data) {
     pane.style.zIndex = [150, 350, 450][k];
   });
   map.getPane('mapgenBase').style.pointerEvents = 'none';
-  // the view first: the basemap and zones are then projected and drawn once, for it
-  if (data.bounds) map.fitBounds(data.bounds, {padding: [20, 20], maxZoom: 11});
+  // the controls, then the view (clear of the slider), then the basemap and zones, projected
+  // and drawn once, for it
+  this.slider = new SliderControl(this).addTo(map);
+  this.info = new InfoControl(data).addTo(map);
+  if (data.bounds) map.fitBounds(data.bounds, this._openingPadding());
   this._basemap(data.basemap);
   this._zones(data.zones);
   this.points = new PointLayer(this.clock).addTo(map);
-  this.slider = new SliderControl(this).addTo(map);
-  this.info = new InfoControl(data).addTo(map);
-  if (data.bounds) this._clearOfSlider(data.bounds);
   var density = this.info.density;
   if (density) this.points.on('aggregate', function (e) { density.hidden = !e.on; });
   if (map.attributionControl) {
@@ -86,14 +86,14 @@ function App(map, data) {
   this.go(this.clock.index);
 }
 
-// The opening view again, clear of the date slider where it lies over the map (on a phone it
-// sits below it): the places along the lower edge of the bounds do not open under it.
-App.prototype._clearOfSlider = function (bounds) {
-  var map = this.map, box = map.getContainer().getBoundingClientRect();
+// The opening view's padding: clear of the date slider where it lies over the map (on a phone
+// it sits below it), so that the places along the lower edge of the bounds do not open under it.
+App.prototype._openingPadding = function () {
+  var box = this.map.getContainer().getBoundingClientRect();
   var slider = this.slider.getContainer().getBoundingClientRect();
   var cover = box.bottom - slider.top;  // how far the slider reaches up into the map
-  if (!slider.height || cover <= 0 || cover > box.height / 3) return;
-  map.fitBounds(bounds, {paddingTopLeft: [20, 20], paddingBottomRight: [20, 20 + cover], maxZoom: 11});
+  if (!slider.height || cover <= 0 || cover > box.height / 3) return {padding: [20, 20], maxZoom: 11};
+  return {paddingTopLeft: [20, 20], paddingBottomRight: [20, 20 + cover], maxZoom: 11};
 };
 
 App.prototype._click = function (e) {
