@@ -17,6 +17,7 @@
   var HASH_DELAY = 250;      // ms of quiet before the hash is rewritten
   var SUMMARY_DELAY = 300;   // ms of quiet before the screen-reader summary is rebuilt
   var LATEST = 5;            // latest incidents listed in the summary
+  // (the app's opening view leaves the slider's room on the other screens: SLIDER_BELOW, 80-app)
   var SMALL = window.matchMedia ? window.matchMedia('(max-width: 600px), (max-height: 480px)') : null;
 
   function el(tag, className, text) {

@@ -165,3 +165,13 @@ def test_the_opening_view_leaves_no_place_under_the_date_slider(tmp_path: Path, 
     }""")
     assert hidden == []
     page.assert_clean()
+    # on a phone the slider sits below the map: no room is kept for it, the places are centred
+    phone = open_map(out, width=375, height=667, touch=True)
+    offset = phone.page.evaluate("""() => {
+        const map = mapgen.app.map, inc = mapgen.app.clock.inc, lats = [], lons = [];
+        for (let i = 0; i < inc.n; i++) { lats.push(inc.lat(i)); lons.push(inc.lon(i)); }
+        const bounds = L.latLngBounds([[Math.min(...lats), Math.min(...lons)], [Math.max(...lats), Math.max(...lons)]]);
+        return map.latLngToContainerPoint(bounds.getCenter()).y - map.getSize().y / 2;
+    }""")
+    assert abs(offset) < 5, offset
+    phone.assert_clean()

@@ -86,9 +86,14 @@ function App(map, data) {
   this.go(this.clock.index);
 }
 
-// The opening view's padding: clear of the date slider where it lies over the map (on a phone
-// it sits below it), so that the places along the lower edge of the bounds do not open under it.
+// Where the slider sits below the map instead of over it (small screens and frames: see
+// placeSlider in mapgen-share.js, which moves it there once the app is built).
+var SLIDER_BELOW = '(max-width: 600px), (max-height: 480px)';
+
+// The opening view's padding: clear of the date slider where it lies over the map, so that the
+// places along the lower edge of the bounds do not open under it.
 App.prototype._openingPadding = function () {
+  if (window.matchMedia && window.matchMedia(SLIDER_BELOW).matches) return {padding: [20, 20], maxZoom: 11};
   var box = this.map.getContainer().getBoundingClientRect();
   var slider = this.slider.getContainer().getBoundingClientRect();
   var cover = box.bottom - slider.top;  // how far the slider reaches up into the map
