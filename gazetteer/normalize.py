@@ -35,8 +35,8 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 __all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "arabic_defective_key",
-           "skeleton_key", "keys", "is_arabic", "is_latin", "ARTICLES", "qualified", "split_qualifiers", "QUALIFIER_TOKENS",
-           "consonants", "kurdish_readings", "kurdish_gh_reading", "has_kurdish_letters",
+           "skeleton_key", "keys", "is_arabic", "is_latin", "ARTICLES", "qualified",
+           "split_qualifiers", "QUALIFIER_TOKENS", "consonants", "kurdish_readings", "kurdish_gh_reading", "has_kurdish_letters",
            "kurdish_calque", "is_description", "is_surely_kurdish", "sorani_latin",
            "foreign_readings"]
 

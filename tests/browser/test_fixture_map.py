@@ -158,8 +158,10 @@ def test_the_opening_view_leaves_no_place_under_the_date_slider(tmp_path: Path, 
         for (let i = 0; i < inc.n; i++) {
             const p = map.latLngToContainerPoint([inc.lat(i), inc.lon(i)]);
             const x = p.x + box.left, y = p.y + box.top;
-            if (x < box.left || x > box.right || y < box.top || y > box.bottom
-                || (x >= s.left && x <= s.right && y >= s.top && y <= s.bottom)) out.push(inc.id(i));
+            const under = x >= s.left && x <= s.right && y >= s.top && y <= s.bottom;
+            if (under || x < box.left || x > box.right || y < box.top || y > box.bottom) {
+                out.push(inc.id(i));
+            }
         }
         return out;
     }""")
@@ -170,7 +172,8 @@ def test_the_opening_view_leaves_no_place_under_the_date_slider(tmp_path: Path, 
     offset = phone.page.evaluate("""() => {
         const map = mapgen.app.map, inc = mapgen.app.clock.inc, lats = [], lons = [];
         for (let i = 0; i < inc.n; i++) { lats.push(inc.lat(i)); lons.push(inc.lon(i)); }
-        const bounds = L.latLngBounds([[Math.min(...lats), Math.min(...lons)], [Math.max(...lats), Math.max(...lons)]]);
+        const bounds = L.latLngBounds([[Math.min(...lats), Math.min(...lons)],
+                                       [Math.max(...lats), Math.max(...lons)]]);
         return map.latLngToContainerPoint(bounds.getCenter()).y - map.getSize().y / 2;
     }""")
     assert abs(offset) < 5, offset

@@ -93,12 +93,14 @@ var SLIDER_BELOW = '(max-width: 600px), (max-height: 480px)';
 // The opening view's padding: clear of the date slider where it lies over the map, so that the
 // places along the lower edge of the bounds do not open under it.
 App.prototype._openingPadding = function () {
-  if (window.matchMedia && window.matchMedia(SLIDER_BELOW).matches) return {padding: [20, 20], maxZoom: 11};
-  var box = this.map.getContainer().getBoundingClientRect();
-  var slider = this.slider.getContainer().getBoundingClientRect();
-  var cover = box.bottom - slider.top;  // how far the slider reaches up into the map
-  if (!slider.height || cover <= 0 || cover > box.height / 3) return {padding: [20, 20], maxZoom: 11};
-  return {paddingTopLeft: [20, 20], paddingBottomRight: [20, 20 + cover], maxZoom: 11};
+  var cover = 0;  // how far the slider reaches up into the map
+  if (!(window.matchMedia && window.matchMedia(SLIDER_BELOW).matches)) {
+    var box = this.map.getContainer().getBoundingClientRect();
+    var slider = this.slider.getContainer().getBoundingClientRect();
+    cover = slider.height ? box.bottom - slider.top : 0;
+    if (cover > box.height / 3) cover = 0;
+  }
+  return {paddingTopLeft: [20, 20], paddingBottomRight: [20, 20 + Math.max(cover, 0)], maxZoom: 11};
 };
 
 App.prototype._click = function (e) {
