@@ -1248,8 +1248,13 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
         # a seat against villages of no known size, listed or not -- unless the query has
         # an article that the village's name has and the seat's names lack
         return not _article_spells(query, theirs, ours)
+    # (a town of another country than the village's counts only by its own name: Samrah,
+    # a Syrian village, is not outweighed by the Turkish town Mazidagi, whose Kurdish name
+    # Semrex reads so)
+    village_country = rows[rival][3]
     return all(r[7] in _GEONAMES for r in theirs) or \
-        any(r[9] <= EXACT_ALT or _spelled(query, r[0]) for r in towns)
+        any((r[9] <= EXACT_ALT if r[3] == village_country else r[9] == EXACT_MAIN)
+            or _spelled(query, r[0]) for r in towns)
 
 
 #: A place within this many edits of the name (loose keys, see :func:`_spelling_pick`) ...

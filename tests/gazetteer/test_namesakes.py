@@ -22,6 +22,9 @@ NAMESAKES = DATA / "geonames_namesakes_extract.txt"
 ALTERNATES = DATA / "geonames_alternates_extract.txt"
 #: Khidr (alternate names include Al-Khidr) and Al Khidr, 134 km apart. GeoNames rows, unchanged.
 KHIDR = DATA / "geonames_khidr_extract.txt"
+#: Samrah, a Syrian village by Hama, and Mazidagi, a Turkish town of 13,138 people 400 km
+#: north-east whose Kurdish name Şemrex reads Samrah. GeoNames rows, unchanged.
+SAMRAH = DATA / "geonames_samrah_extract.txt"
 BAGHUZ = (34.43221, 40.99226)
 HAJIN = (34.68944, 40.83083)
 #: True points (Wikipedia, as in benchmarks/data/syria_eval.csv).
@@ -285,3 +288,18 @@ def test_a_town_that_fits_a_name_only_loosely_does_not_outweigh_the_place_writte
     assert all(p.name != "Aleppo" for p in res.alternatives)
     # a name of Aleppo's own is still Aleppo
     assert gz.resolve("Halab", countries=["SY", "TR"]).place.name == "Aleppo"
+
+
+def test_a_town_of_another_country_known_by_the_name_as_an_alternate_does_not_outweigh_it(
+        gz) -> None:
+    # Samrah is a Syrian village (GeoNames' and OCHA's), and the Kurdish name of Mazidagi, a
+    # Turkish town of 13,138 people 400 km off, reads so: on a map of Syria and Turkey the
+    # reader decides
+    gz.import_files([SAMRAH])
+    res = gz.resolve("Samrah", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    assert {p.country for p in res.alternatives} == {"SY", "TR"}
+    assert any(_km(p, (35.29021, 36.86989)) < 1 for p in res.alternatives)
+    # in the town's own country, by its own name, it is still the town
+    res = gz.resolve("Mazidagi", countries=["SY", "TR"])
+    assert res.status == "resolved" and res.place.country == "TR", res
