@@ -16,21 +16,22 @@ import numpy as np
 
 from gazetteer import db
 from gazetteer.errors import GazetteerError, GazetteerInputError
-from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC, SKELETON_LATIN,
-                                ImportReport, country_extents, rekey, write_records)
+from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC,
+                                SKELETON_LATIN, ImportReport, country_extents, rekey, write_records)
 from gazetteer.model import Place, Resolution
 from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article_forms,
                                  exact_key, foreign_readings,
                                  has_kurdish_letters, is_arabic, is_description,
                                  is_surely_kurdish, kurdish_calque, kurdish_gh_reading,
-                                 kurdish_readings, lookup_keys, loose_key, skeleton_key,
-                                 split_qualifiers)
+                                 kurdish_readings, lookup_keys, loose_key, loose_skeleton,
+                                 skeleton_key, split_qualifiers)
 from gazetteer.located import split_location
 from gazetteer.resolve import (EARTH_RADIUS_KM, MAJOR_CITY_POPULATION, SAME_PLACE_KM, SEATS,
                                TOWN_POPULATION, NARROW, CandidateSet, ContextSpread, _clear_min,
-                               _distance_km, context_spread, facilities_after_towns,
-                               fuzzy_weight, haversine_km, is_town, rank)
+                               _distance_km, context_spread, edits_apart,
+                               facilities_after_towns, fuzzy_weight, haversine_km, is_town, rank,
+                               skeleton_letters)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
 log = logging.getLogger(__name__)
@@ -67,9 +68,18 @@ LANDMARK_TRIES = 5
 LANDMARK_SELF_KM = 2.0
 #: ... and by its GeoNames name rather than OCHA's record of it, this much nearer (km).
 LANDMARK_OCHA_KM = 3.0
+#: A name of fewer letters than this (loose key) is not compared with towns an edit off: one
+#: edit in three letters is another name (see :meth:`Gazetteer._towns_an_edit_off`).
+SHADOW_MIN_LETTERS = 4
+#: ... nor one of fewer consonants than this (two fit towns all over the country).
+SHADOW_MIN_CONSONANTS = 3
 #: Places whose consonant skeleton matches: the fallback, looked up only when no exact or
 #: loose key matches (names spelled alike come first; skeletons find the variants).
 SKELETON_SQL = _MATCH + "n.key = ?1 AND n.kind >= 3"
+#: The consonant skeletons of the towns (seats, or ?2 people) of country ?1, each with its town.
+TOWN_SKELETONS_SQL = ("SELECT n.key, " + _MATCH[len("SELECT "):] + "n.kind >= 3 AND "
+                      "p.country = ?1 AND (p.population >= ?2 OR "
+                      "p.feature_code IN ('PPLC', 'PPLA', 'PPLA2', 'PPLA3'))")
 #: Where the places lie whose loose key is the given one (see :meth:`Gazetteer._beside_unqualified`).
 LOOSE_POINTS_SQL = ("SELECT p.lat, p.lon FROM names AS n JOIN places AS p ON p.id = n.place_id "
                     "WHERE n.key = ? AND n.kind = 2")
@@ -249,6 +259,7 @@ class Gazetteer:
         self._fuzzy = FuzzyIndex(conn)
         self._extents: dict[str, list[float]] | None = None
         self._samples: dict[str, np.ndarray] = {}
+        self._skeleton_towns: dict[str, dict[str, list[tuple]]] = {}
         self._towns_read: _Towns | None = None
         raw = db.get_meta(conn, "country_names")
         self._country_names: dict[str, str] = json.loads(raw) if raw else {}
@@ -339,11 +350,30 @@ class Gazetteer:
         far = barred = _NONE
         if countries and rows:
             far, barred = self._abroad(rows, countries, is_surely_kurdish(name), name)
-        cands = CandidateSet(rows, skel, far, barred)
+        cands = CandidateSet(rows, skel, far, barred, loose)
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
         self._cache[ck] = cands
         return cands
+
+    def _towns_an_edit_off(self, loose: str, countries: tuple[str, ...],
+                           rows: Sequence[tuple]) -> tuple[tuple, ...]:
+        """Towns of the map's own country (the first of ``countries``) whose name is an edit
+        from the name's ``loose`` key, found by its consonants, other than the places ``rows``
+        (see :func:`gazetteer.resolve._shadowed_towns`)."""
+        if not countries or len(loose) < SHADOW_MIN_LETTERS:
+            return ()
+        skeleton = loose_skeleton(loose)
+        if skeleton_letters(skeleton) < SHADOW_MIN_CONSONANTS:
+            return ()
+        seen = {r[10] for r in rows}
+        towns = [r for r in self._town_skeletons(countries[0]).get(skeleton, ())
+                 if r[10] not in seen]
+        if not towns:
+            return ()
+        keys = self._loose_names([r[10] for r in towns])
+        return tuple(r for r in towns
+                     if any(edits_apart(loose, k, 1) <= 1 for k in keys.get(r[10], ())))
 
     def _foreign_rows(self, name: str, countries: tuple[str, ...]) -> list[tuple]:
         """Places of the map's own country (the first of ``countries``; any, without
@@ -513,6 +543,18 @@ class Gazetteer:
         countries; see :meth:`context_spread`)."""
         return self.context_spread(context, countries).wide
 
+    def _town_skeletons(self, country: str) -> dict[str, list[tuple]]:
+        """``{skeleton key: the towns of ``country`` with a name of that skeleton}`` (read once:
+        a few hundred towns)."""
+        found = self._skeleton_towns.get(country)
+        if found is None:
+            self._fresh_read()
+            found = self._skeleton_towns[country] = {}
+            for key, *row in self._lookup.execute(TOWN_SKELETONS_SQL,
+                                                  (country, TOWN_POPULATION)):
+                found.setdefault(key, []).append(tuple(row))
+        return found
+
     def _country_sample(self, country: str) -> np.ndarray:
         """Points of up to COUNTRY_SAMPLE populated places of ``country`` (a fixed sample)."""
         sample = self._samples.get(country)
@@ -654,7 +696,8 @@ class Gazetteer:
             return replace(res, query=name)
         res = rank(name, self.candidates(query, wanted), countries=wanted, near=near,
                    context=context, view=view, names=self._loose_names,
-                   written=self._written_names, spread=context_spread or NARROW)
+                   written=self._written_names, spread=context_spread or NARROW,
+                   towns=self._towns_an_edit_off)
         if res.match in ("exact", "alternate") and is_arabic(query):
             res = replace(res, match="arabic")
         return res
@@ -869,6 +912,7 @@ class Gazetteer:
             self._fuzzy.clear()
             self._extents = None
             self._samples.clear()
+            self._skeleton_towns.clear()
             self._towns_read = None
         return replaced
 

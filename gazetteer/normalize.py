@@ -35,8 +35,8 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 __all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "arabic_defective_key",
-           "skeleton_key", "keys", "is_arabic", "is_latin", "ARTICLES", "qualified",
-           "split_qualifiers", "QUALIFIER_TOKENS", "consonants", "kurdish_readings", "kurdish_gh_reading", "has_kurdish_letters",
+           "skeleton_key", "loose_skeleton", "keys", "is_arabic", "is_latin", "ARTICLES",
+           "qualified", "split_qualifiers", "QUALIFIER_TOKENS", "consonants", "kurdish_readings", "kurdish_gh_reading", "has_kurdish_letters",
            "kurdish_calque", "is_description", "is_surely_kurdish", "sorani_latin",
            "foreign_readings"]
 
@@ -401,6 +401,19 @@ def skeleton_key(text: str) -> str:
         # vowels are gone stay apart (A'zaz -> "zz", like عزاز).
         out.append(_loose_word(word).translate(_DROP_VOWELS))
     return "".join(out)
+
+
+def loose_skeleton(loose: str) -> str:
+    """The consonant skeleton of a Latin-script name from its loose key: :func:`skeleton_key`
+    without reading the name again (but for words of a facility's type, which that keeps
+    whole).
+
+    Examples
+    --------
+    >>> loose_skeleton(loose_key("Hreitan")) == skeleton_key("Hreitan")
+    True
+    """
+    return loose.translate(_DROP_VOWELS)
 
 
 def _arabic_skeleton(folded: str) -> str:

@@ -141,6 +141,8 @@ def fuzzy_weight(edits: int, letters: int) -> float:
 
 #: ``names(place ids) -> {place id: loose keys of the place's names}``, see :func:`rank`.
 NamesLookup = Callable[[Sequence[int]], Mapping[int, Sequence[str]]]
+#: ``towns(loose key, countries, rows) -> rows`` of towns an edit from the key, see :func:`rank`.
+TownsLookup = Callable[[str, tuple[str, ...], Sequence[tuple]], Sequence[tuple]]
 
 
 _MATCH_BY_KIND = tuple(MATCH_WEIGHT[k] for k in range(5)) + (0.0,)
@@ -204,17 +206,21 @@ class CandidateSet:
         outside the map's region other than capitals and cities of millions; villages of the
         map's other countries that a name in Kurdish letters fits); they still compete, so a
         name they fit as well as a place at home is ``ambiguous``.
+    loose : str
+        The query's loose key (Latin script), when the lookup had one.
     """
 
-    __slots__ = ("rows", "skeleton", "far_abroad", "barred", "scores", "memo", "_columns", "_arrays",
-                 "_masks")
+    __slots__ = ("rows", "skeleton", "far_abroad", "barred", "loose", "scores", "memo",
+                 "_columns", "_arrays", "_masks")
 
     def __init__(self, rows: Sequence[tuple], skeleton: str,
                  far_abroad: frozenset[int] = frozenset(),
-                 barred: frozenset[int] = frozenset()) -> None:
+                 barred: frozenset[int] = frozenset(), loose: str = "") -> None:
         # a tuple of tuples, which the garbage collector stops tracking (a cache holds many)
         self.rows = rows = tuple(rows)
         self.skeleton = skeleton
+        #: The query's loose key, when the lookup had one ("" otherwise).
+        self.loose = loose
         self.far_abroad = far_abroad
         self.barred = barred
         letters = skeleton_letters(skeleton)
@@ -474,7 +480,8 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
          context: Sequence[tuple[float, float]] = (),
          view: Sequence[Sequence[float]] | None = None,
          names: NamesLookup | None = None,
-         written: NamesLookup | None = None, spread: ContextSpread = NARROW) -> Resolution:
+         written: NamesLookup | None = None, spread: ContextSpread = NARROW,
+         towns: TownsLookup | None = None) -> Resolution:
     """Score the candidates of ``query`` and decide its resolution.
 
     Parameters
@@ -501,6 +508,11 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
         ``written(place ids) -> {place id: exact keys of its own and alternate names}``: lets
         one of far-apart places the name spells alike by its loose key win when the name as
         written is clearly its (see :func:`_written_pick`).
+    towns : callable, optional
+        ``towns(loose key, countries, rows) -> rows`` (the database's): the towns of the first
+        country whose name is an edit from the loose key, other than the places ``rows``; a
+        village matched by another of its names is in doubt with those far off (see
+        :func:`_shadowed_towns`).
     spread : ContextSpread
         How the context lies over the map's country (see :func:`context_spread`). All over
         it (``wide``), a place near it is no likelier meant than one elsewhere, so it neither
@@ -517,7 +529,7 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
         # (remembered only for the database's own name lookups, which every Gazetteer passes)
         memo = cands.memo
         if memo is None:  # the one question a set is nearly always asked: kept as a tuple
-            hit = _rank(query, cands, wanted, None, (), None, names, written)
+            hit = _rank(query, cands, wanted, None, (), None, names, written, NARROW, towns)
             cands.memo = (query, wanted, hit)
             return hit
         if type(memo) is tuple:
@@ -527,9 +539,9 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
         hit = memo.get((query, wanted))
         if hit is None:
             hit = memo[(query, wanted)] = _rank(query, cands, wanted, None, (), None, names,
-                                                written)
+                                                written, NARROW, towns)
         return hit
-    return _rank(query, cands, wanted, near, context, view, names, written, spread)
+    return _rank(query, cands, wanted, near, context, view, names, written, spread, towns)
 
 
 def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], bool]:
@@ -595,7 +607,8 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
           view: Sequence[Sequence[float]] | None,
           names: NamesLookup | None = None,
           written: NamesLookup | None = None,
-          spread: ContextSpread = NARROW) -> Resolution:
+          spread: ContextSpread = NARROW,
+          towns: TownsLookup | None = None) -> Resolution:
     rows = cands.rows
     wide = spread.wide
     n = len(rows)
@@ -801,6 +814,21 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             # report names, and a town of that very name abroad: the reader decides
             return _result(query, "ambiguous", None, best_score, cands, sc, [best, rival],
                            match)
+    if towns is not None and best != spelled and rows[best][9] in (EXACT_ALT, LOOSE) \
+            and not cands.skeleton:
+        # a village by another of its names, a town far off by its own, misspelled by a
+        # letter: the map's places decide, or the reader (see _shadowed_towns)
+        shadowed = _shadowed_towns(cands, best, allowed, wanted, towns, near, context, view,
+                                   spread)
+        if shadowed is not None:
+            status, found = shadowed
+            if status == "ambiguous":
+                alts = (place_from_row(rows[best]), *map(place_from_row, found))
+                return resolution(query, status, None, _scaled(best_score), alts,
+                                  (_scaled(best_score),) * len(alts), match=match)
+            res = resolution(query, "resolved", place_from_row(found[0]),
+                             _scaled(best_score), match="fuzzy")
+            return _with_context_km(res, near, context, view)
     if rows[best][9] >= LOOSE and not is_town(rows[best]) and (
             near is not None or view is not None or n_context >= MIN_CONTEXT_POINTS):
         off = _off_context_km(rows[best][1], rows[best][2], near, context, view)
@@ -826,6 +854,37 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     if near is not None or n_context or view is not None:
         res = _with_context_km(res, near, context, view)
     return res
+
+
+def _shadowed_towns(cands: CandidateSet, best: int, pool: Sequence[int],
+                    wanted: tuple[str, ...], towns_lookup: TownsLookup,
+                    near: tuple[float, float] | None,
+                    context: Sequence[tuple[float, float]],
+                    view: Sequence[Sequence[float]] | None,
+                    spread: ContextSpread) -> tuple[str, tuple[tuple, ...]] | None:
+    """A village matched by another of its names (an alternate, or loosely) against towns
+    farther than FAR_KM with a name an edit from the name's (``towns_lookup``): the
+    name may be the town's, misspelled, as well as the village's other name ("Tafs": Tafas, a
+    town of Daraa, or Tafshaw, 490 km north, once called Tafsh). ``("ambiguous", towns)``,
+    unless the context clearly picks one (``("resolved", (town,))``) or the village (None);
+    None too when no town is far, or a record of the village is a town or has the name as its
+    own."""
+    if not wanted or not cands.loose:
+        return None
+    rows = cands.rows
+    lat, lon = rows[best][1], rows[best][2]
+    towns = [r for r in towns_lookup(cands.loose, wanted, rows)
+             if _distance_km(r[1], r[2], lat, lon) > FAR_KM]
+    if not towns or any(r[9] == EXACT_MAIN or is_town(r) for r in _records(cands, best, pool)):
+        return None
+    if near is not None or view is not None or len(context):
+        group = CandidateSet([rows[best], *towns], "")
+        pick = _context_pick(group, list(range(len(group))), near, context, view, spread)
+        if pick == 0:
+            return None
+        if pick is not None:
+            return "resolved", (towns[pick - 1],)
+    return "ambiguous", tuple(towns[:MAX_ALTERNATIVES - 1])
 
 
 #: Feature codes of facilities named after the town or village beside them: an air base or

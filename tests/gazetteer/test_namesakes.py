@@ -303,3 +303,26 @@ def test_a_town_of_another_country_known_by_the_name_as_an_alternate_does_not_ou
     # in the town's own country, by its own name, it is still the town
     res = gz.resolve("Mazidagi", countries=["SY", "TR"])
     assert res.status == "resolved" and res.place.country == "TR", res
+
+
+#: Tafshaw, a village south of Kobani (alternate names Ţafsh, Tafsho...). GeoNames row, unchanged.
+TAFSHAW_ROW = DATA / "geonames_tafshaw_extract.txt"
+TAFSHAW = (36.77430, 38.32295)
+TAFAS = (32.737, 36.067)            # GeoNames' Tafas, a town of 31,249 in Daraa's countryside
+
+
+def test_a_village_known_by_another_name_is_in_doubt_with_a_town_an_edit_off(gz) -> None:
+    # "Tafs" is Tafsh, an alternate name of the village Tafshaw, loosely -- or Tafas, a town
+    # 490 km south-west, with a letter left out: the reader decides, unless the map says
+    gz.import_files([TAFSHAW_ROW])
+    res = gz.resolve("Tafs", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    assert any(_km(p, TAFSHAW) < 1 for p in res.alternatives)
+    assert any(_km(p, TAFAS) < 2 and p.population > 10_000 for p in res.alternatives)
+    res = gz.resolve("Tafs", countries=["SY", "TR"], context=_around(TAFAS))
+    assert res.status == "resolved" and _km(res.place, TAFAS) < 2, res
+    res = gz.resolve("Tafs", countries=["SY", "TR"], context=_around(TAFSHAW))
+    assert res.status == "resolved" and _km(res.place, TAFSHAW) < 1, res
+    # the town's own name, and the village's main name, are no doubt
+    assert _km(gz.resolve("Tafas", countries=["SY", "TR"]).place, TAFAS) < 2
+    assert _km(gz.resolve("Tafshaw", countries=["SY", "TR"]).place, TAFSHAW) < 1
