@@ -364,11 +364,11 @@ class Gazetteer:
         if not countries or len(loose) < SHADOW_MIN_LETTERS:
             return ()
         skeleton = loose_skeleton(loose)
-        if skeleton_letters(skeleton) < SHADOW_MIN_CONSONANTS:
+        towns = self._town_skeletons(countries[0]).get(skeleton)
+        if not towns or skeleton_letters(skeleton) < SHADOW_MIN_CONSONANTS:
             return ()
         seen = {r[10] for r in rows}
-        towns = [r for r in self._town_skeletons(countries[0]).get(skeleton, ())
-                 if r[10] not in seen]
+        towns = [r for r in towns if r[10] not in seen]
         if not towns:
             return ()
         keys = self._loose_names([r[10] for r in towns])
