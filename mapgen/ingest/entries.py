@@ -48,8 +48,8 @@ STAMP_PATTERNS = [
     re.compile(r"^" + _WEEKDAY + _MONTH + r"\s+" + _DAY + _YEAR + _TIME + _ZONE + r"$", re.I),
     # 4 February 2016 / Monday 8 February / 7 de fevereiro de 2016, 11h57 / lundi 8 février 2016 à 14h32
     re.compile(r"^" + _WEEKDAY + _DAY + r"\s+(?:de\s+)?" + _MONTH + _YEAR + _TIME + _ZONE + r"$", re.I),
-    # 2016-02-04 18:38:52 / 2016-02-04T18:38:52+02:00 / 2016-02-04
-    re.compile(r"^(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[ T](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?" + _ZONE + r"$", re.I),
+    # 2016-02-04 18:38:52 / 2016-02-04T18:38:52+02:00 / 2016-02-04 / 2016/02/04 (year first)
+    re.compile(r"^(?P<year>\d{4})(?P<sep>[-/])(?P<mnum>\d{2})(?P=sep)(?P<day>\d{2})(?:[ T](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?" + _ZONE + r"$", re.I),
 ]
 #: The time first: 11:57 GMT, 7 February 2016 / 11:57 GMT, Sunday, Feb. 7, 2016
 _TIME_FIRST = re.compile(r"^" + _HOUR + _ZONE + r",?\s+(?:on\s+)?(?P<rest>.+)$", re.I)
@@ -69,8 +69,9 @@ _CAPITAL = "A-ZÀ-ÞĞİŞ"
 _DATELINE_WORD = rf"(?:[{_CAPITAL}]{{2,}}\.\s+)?[{_CAPITAL}][{_CAPITAL}'’\-]+"
 #: A dateline's place: one to four words in capitals ("KILIS", "BAB AL-SALAMA", "ST. PETERSBURG").
 _DATELINE_PLACE = rf"(?P<place>{_DATELINE_WORD}(?:\s+{_DATELINE_WORD}){{0,3}})"
-#: The end of a dateline: the agency in brackets, then a dash before the story ("(Reuters) - Rebels").
-_DATELINE_END = r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|-{1,2})\s+\S"
+#: The end of a dateline: the agency in brackets, then a dash before the story ("(Reuters) - Rebels";
+#: agencies writing Spanish and Portuguese put a point before it: "(EFE).- Rebels").
+_DATELINE_END = r"\s*(?:\([^)\n]{1,30}\)\s*)?\.?(?:—|–|-{1,2})\s+\S"
 #: An article's dateline opening a paragraph: the place in capitals, then its country or the
 #: date, the agency, and a dash ("KILIS, Turkey —", "AZAZ, Syria (Reuters) -",
 #: "BEIRUT, 15 feb 2016 (AFP) -").
@@ -80,6 +81,21 @@ DATELINE = re.compile(r"^" + _DATELINE_PLACE + r"(?:,\s*[^—–()\n]{2,40}?)?" 
 _DATED_DATELINE = re.compile(
     r"^" + _DATELINE_PLACE + rf"(?:,\s*[{_CAPITAL}](?:[^\W\d]|[ .'’\-]){{1,30}})?,\s*(?P<date>[^—–()\n]{{4,40}}?)"
     + _DATELINE_END)
+#: News agencies, whose name in brackets marks a dateline written in small letters too.
+_AGENCIES = ("AFP", "AP", "Reuters", "EFE", "Lusa", "ANSA", "dpa", "DPA", "Xinhua", "Anadolu", "AA",
+             "SANA", "Sputnik", "TASS", "IRNA", "Europa Press", "Notimex", "ANF")
+#: A dateline in small letters, known by its agency: the place (capitalised words; two bureaus
+#: joined by a slash), perhaps its country and the date, the agency in brackets, then a dash
+#: ("Cairo/Ancara, 14 fev (EFE).- Pelo menos", "Beirut, Feb. 14, 2016 (AFP) - Rebels").
+AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Þ][\w'’\-]+(?:(?:\s+|/)[A-ZÀ-Þ][\w'’\-]+){0,3})"
+    r"(?:,\s*(?P<date>[^—–()\n]{2,40}?))?\s*\((?:" + "|".join(map(re.escape, _AGENCIES)) + r")\)\s*"
+    r"\.?(?:—|–|-{1,2})\s+\S")
+#: What may be a dateline in small letters: a capitalised place, then a dash before the story
+#: ("Beirute - Os rebeldes sírios tomaram"); also how a live blog may head a post on a place
+#: ("Azaz - Shelling resumed"), so its place is set aside only when far from the report's.
+LOOSE_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+){0,2})\s+(?:—|–|-{1,2})\s+[\"“A-ZÀ-Þ]")
 #: The words that open a byline ("By Daniel Hart", "Por", "Par", "Von").
 _BYLINE_WORDS = ("by", "por", "par", "von")
 #: A byline's opening word, then the author (and place or outlet) and, after a comma, the date
@@ -190,9 +206,11 @@ def read_stamp(line: str) -> tuple[str, dict[str, str | None]] | None:
     for candidate in _candidates(text):
         if len(candidate) > 60:
             continue
-        parts = _parts(candidate)
-        if parts is not None:
-            return candidate, parts
+        # (a byline may end as a sentence does: "Publicado em 6 de agosto de 2013 às 07h57.")
+        for form in (candidate, candidate[:-1]) if candidate.endswith(".") else (candidate,):
+            parts = _parts(form)
+            if parts is not None:
+                return form, parts
     return None
 
 
@@ -268,15 +286,19 @@ def _zone(text: str | None, extra: str | None, default: ZoneInfo) -> dt.tzinfo:
 
 
 def _paragraph_dateline(line: str) -> tuple[str, dict[str, str | None]] | None:
-    """The date of an article dateline at the start of a paragraph ("KILIS, Turkey, Feb. 7, 2016 —")."""
-    match = _DATED_DATELINE.match(line.strip())
-    if match is None:
+    """The date of an article dateline at the start of a paragraph ("KILIS, Turkey, Feb. 7, 2016 —",
+    "Cairo/Ancara, 14 fev (EFE).-")."""
+    match = _DATED_DATELINE.match(line.strip()) or AGENCY_DATELINE.match(line.strip())
+    if match is None or not match.group("date"):
         return None
-    date = " ".join(match.group("date").split())
-    if not any(ch.isdigit() for ch in date):
-        return None
-    parts = _parts(date)
-    return (date, parts) if parts is not None else None
+    # the date, after the place's country when there is one ("Azaz, Syria, Feb. 20, 2016")
+    for date in (match.group("date"), match.group("date").split(",", 1)[-1]):
+        date = " ".join(date.split())
+        if any(ch.isdigit() for ch in date):
+            parts = _parts(date)
+            if parts is not None:
+                return date, parts
+    return None
 
 
 def split_entries(text: str, tz: ZoneInfo, year: int | dt.date | None = None) -> list[Entry]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from mapgen.ingest import lexicon as lx
-from mapgen.ingest.entries import BYLINE, DATELINE
+from mapgen.ingest.entries import AGENCY_DATELINE, BYLINE, DATELINE, LOOSE_DATELINE
 from mapgen.ingest.kinds import tells_of_event
 from mapgen.ingest.sentences import Sentence
 from mapgen.geodesy import great_circle_km
@@ -135,12 +135,15 @@ CAPITAL = "a capital named for its government (no event told there)"
 MEETING_FAR = "a meeting's place, if far from the report's events"
 BUREAU = "the dateline's place, far from the report's events (where the report is filed from)"
 DATELINE_FAR = "the dateline's place (where the report is filed from)"
+#: A place and a dash opening a paragraph ("Beirute - Os rebeldes"): a dateline in small letters
+#: when far from the report's events, else a place like any other
+BUREAU_FAR = "the dateline's place, if far from the report's events"
 SPEAKS = "someone speaks there"
 #: "In Geneva, the envoy said...": someone speaks there, when far from the report's events ("In
 #: Kilis, officials said 50,000 people waited" tells the news of Kilis)
 SPEAKS_FAR = "someone speaks there, if far from the report's events"
 #: Readings decided with the report's places: read again in the second pass, and no context
-_READ_AGAIN = (MEETING_FAR, DATELINE_FAR, SPEAKS_FAR)
+_READ_AGAIN = (MEETING_FAR, DATELINE_FAR, SPEAKS_FAR, BUREAU_FAR)
 #: A dateline's place farther than this from every other place of the report is the bureau
 #: the report is filed from ("BEIRUT, Feb 15 (AFP) -" over a story of northern Syria).
 BUREAU_KM = 100.0
@@ -164,6 +167,9 @@ class Token:
     dateline: bool = False
     #: a word of a byline ("By Layla Haddad and Orhan Coskun"): a person's name, not a place
     byline: bool = False
+    #: a word of a place and a dash opening a paragraph ("Beirute - Os rebeldes"): the bureau
+    #: when far from the report's places
+    bureau: bool = False
 
     def __post_init__(self) -> None:
         self.low = fold(self.text)
@@ -314,11 +320,12 @@ def tokens_of(text: str) -> list[Token]:
 
 def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:
     """Flag the words of a dateline's place ("AZAZ, Syria (Reuters) -": read as a name though in
-    capitals) and of a byline's authors ("By Layla Haddad and Orhan Coskun": people)."""
+    capitals; "Cairo/Ancara, 14 fev (EFE).-"), of a byline's authors ("By Layla Haddad and Orhan
+    Coskun": people), and of a place and a dash that may be a dateline ("Beirute - Os")."""
     head = text[:1]
     if not head.isupper():
         return
-    match = DATELINE.match(text)
+    match = DATELINE.match(text) or AGENCY_DATELINE.match(text)
     if match is not None:
         for tok in tokens:
             if tok.end <= match.end("place"):
@@ -329,6 +336,12 @@ def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:
         for tok in tokens:
             if tok.start >= match.start("names") and tok.end <= match.end("names"):
                 tok.byline = True
+        return
+    match = LOOSE_DATELINE.match(text)
+    if match is not None:
+        for tok in tokens:
+            if tok.end <= match.end("place"):
+                tok.bureau = True
 
 
 _OF = frozenset("de do da du des del d".split())
@@ -875,6 +888,9 @@ class MentionFinder:
                 mention.role, mention.reason = "speaker", BUREAU
             else:
                 mention.reason = DATELINE_FAR
+        elif there == BUREAU_FAR:   # the same; near them, a place like any other
+            if self._bureau(place, surface):
+                mention.role, mention.reason = "speaker", BUREAU
         elif there == SPEAKS_FAR:   # decided with the report's places (read again in the second pass)
             if self._far_from_report(place) or self._bureau(place, surface):
                 mention.role, mention.reason = "speaker", SPEAKS
@@ -914,6 +930,8 @@ class MentionFinder:
             near = False   # "near Azaz's Bab al-Salama crossing": the crossing is the one near
         if part[0].dateline:
             there = DATELINE_FAR
+        elif part[0].bureau:
+            there = BUREAU_FAR
         tail = part[-1].low
         if after and after[0] in _NEAR_AFTER:
             near, cue = True, after[0]

@@ -56,6 +56,10 @@ def builtin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     ("Updated 11:57 GMT, 7 February 2016", "11:57 GMT, 7 February 2016",
      dt.datetime(2016, 2, 7, 11, 57, tzinfo=GMT), "exact"),
     ("Feb 7, 2016 13:57 GMT+2", "Feb 7, 2016 13:57 GMT+2", dt.datetime(2016, 2, 7, 11, 57, tzinfo=GMT), "exact"),
+    # a byline that ends as a sentence does, and a date written year first with slashes
+    ("Publicado em 6 de agosto de 2013 às 07h57.", "6 de agosto de 2013 às 07h57",
+     dt.datetime(2013, 8, 6, 7, 57, tzinfo=UTC), "exact"),
+    ("Date: 2016/02/11", "2016/02/11", dt.datetime(2016, 2, 11, tzinfo=UTC), "day"),
 ])
 def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.datetime, precision: str) -> None:
     stamp = parse_stamp(line, UTC)
@@ -117,6 +121,17 @@ def test_dateline_at_the_start_of_the_first_paragraph(builtin: Any) -> None:
     ("BEIRUT, 12 feb 2016 (AFP) -", dt.date(2016, 2, 12)),
 ])
 def test_a_dateline_in_any_capitals_dates_the_article(dateline: str, day: dt.date) -> None:
+    entries = split_entries(f"Headline Of The Story\n\n{dateline} Talks resumed on Monday.\n", UTC)
+    assert [e.stamp.moment.date() for e in entries if e.stamp] == [day]
+    assert "Talks resumed" in entries[-1].text
+
+
+@pytest.mark.parametrize("dateline, day", [
+    ("Cairo/Ancara, 14 fev 2016 (EFE).-", dt.date(2016, 2, 14)),
+    ("DAMASCO, 15 fev 2016 (EFE).-", dt.date(2016, 2, 15)),
+    ("Beirut, Feb. 16, 2016 (AFP) -", dt.date(2016, 2, 16)),
+])
+def test_an_agency_dateline_in_small_letters_dates_the_article(dateline: str, day: dt.date) -> None:
     entries = split_entries(f"Headline Of The Story\n\n{dateline} Talks resumed on Monday.\n", UTC)
     assert [e.stamp.moment.date() for e in entries if e.stamp] == [day]
     assert "Talks resumed" in entries[-1].text

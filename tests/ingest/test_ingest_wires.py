@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from mapgen.errors import InputError
 from mapgen.ingest import ingest_text
 from mapgen.ingest.kinds import suggest_type
 from mapgen.ingest.mentions import BUREAU
@@ -36,6 +37,32 @@ def test_a_far_dateline_is_the_bureau_not_an_incident(gazetteer: Any) -> None:
     assert "BEIRUT" in {item["name"] for item in result.set_aside}
     assert {"Azaz", "Tal Rifat"} <= {d["place"] for d in result.drafts}
     assert "BEIRUT" not in {d["place"] for d in result.drafts}
+
+
+def test_an_agency_dateline_in_small_letters_is_the_bureau(gazetteer: Any) -> None:
+    # agency copy in Portuguese and Spanish: two bureaus, a day without its year, "(EFE).-"
+    text = ("Novos bombardeios no norte da Síria\n\nCairo/Ancara, 14 fev (EFE).- Os bombardeios "
+            "atingiram neste domingo as posições da milícia nas zonas de Tal Rifaat e de Azaz, segundo "
+            "o Observatório.\n")
+    with pytest.raises(InputError, match="'14 fev' has no year"):
+        ingest_text(text, report="efe.txt", gazetteer=gazetteer, countries=["SY", "TR"])
+    result = ingest_text(text, published="2016-02-14", gazetteer=gazetteer, countries=["SY", "TR"])
+    assert {"Cairo", "Ancara"} <= {item["name"] for item in result.set_aside}
+    assert {d["place"] for d in result.drafts} == {"Tal Rifaat", "Azaz"}
+    assert {d["ingest"]["entry_time"] for d in result.drafts} == {"2016-02-14T00:00:00+00:00"}
+
+
+def test_a_place_and_a_dash_opening_a_paragraph_is_the_bureau_only_when_far(gazetteer: Any) -> None:
+    far = ("Rebeldes tomam base\n\nBeirute - Os rebeldes tomaram nesta terça-feira a base de Menagh, "
+           "perto de Azaz.\n")
+    result = ingest_text(far, published="2016-02-10", gazetteer=gazetteer, countries=["SY", "TR"])
+    assert "Beirute" in {item["name"] for item in result.set_aside}
+    assert {d["place"] for d in result.drafts} == {"Menagh"}   # near Azaz: the base
+    # a live blog's post headed by a place of the report's events: a place like any other
+    near = "Feb 10, 2016 09:00 (GMT)\n\nAzaz - Shelling hit the town overnight, near Tell Rifaat.\n"
+    result = ingest_text(near, gazetteer=gazetteer, countries=["SY", "TR"])
+    assert "Azaz" in {d["place"] for d in result.drafts}
+    assert "Azaz" not in {item["name"] for item in result.set_aside}
 
 
 def test_a_dateline_alone_makes_a_draft_when_no_other_place_is_named(gazetteer: Any) -> None:
