@@ -147,7 +147,7 @@ Estado Islâmico, Estado Islámico, Estado Islamico, État islamique, Etat islam
 """.replace("\n", " ").split(","))
 
 #: Words of a place's kind written after its name ("Latakia province", "Menagh airbase").
-REGION_WORDS = frozenset("province governorate countryside region district suburbs outskirts".split())
+REGION_WORDS = frozenset("province governorate countryside region district suburbs outskirts canton".split())
 FACILITY_WORDS = {
     "crossing": "crossing", "checkpoint": "crossing", "gate": "crossing", "border": "crossing",
     "airbase": "airbase", "airport": "airbase", "airfield": "airbase", "base": "airbase",

@@ -147,6 +147,11 @@ _READ_AGAIN = (MEETING_FAR, DATELINE_FAR, SPEAKS_FAR, BUREAU_FAR)
 #: A dateline's place farther than this from every other place of the report is the bureau
 #: the report is filed from ("BEIRUT, Feb 15 (AFP) -" over a story of northern Syria).
 BUREAU_KM = 100.0
+#: An airport or base named before its name, as Portuguese, Spanish, French and Italian put it
+#: ("o aeroporto militar de Al-Jarrah", "la base aérienne de Kweires", "a base de Mennegh").
+_AIRBASE_BEFORE = re.compile(
+    r"\b(?:aeroporto|aeropuerto|a[ée]roport|base)(?:\s+(?:militar|a[ée]rea|a[ée]rienne|militaire|"
+    r"aerea|internacional|international|internazionale))*\s+(?:de|do|da|del|di|d['’])\s*$", re.I)
 #: The words a text before a name must end with for a meeting to be read there (a quick test).
 _VENUE_LAST = frozenset("in at em no na à en au a to ao visiting visit visits visited".split())
 
@@ -944,6 +949,9 @@ class MentionFinder:
             kind = lx.FACILITY_WORDS[after[0]]
             names = (f"{surface} {after[0]}", f"{surface} {kind}", surface)
             cue = cue or after[0]
+        elif _AIRBASE_BEFORE.search(prefix):   # "o aeroporto militar de Al-Jarrah": Jirah air base
+            names = (f"{surface} airbase", surface)
+            cue = cue or "airbase"
         elif after and after[0] in lx.SETTLEMENT_WORDS:
             cue = cue or after[0]
         speaker = bool(after and (after[0] in lx.SPEECH_VERBS

@@ -190,3 +190,25 @@ def test_the_word_combatants_tells_of_no_event() -> None:
     assert not tells_of_event("Envoys of the combatants met in Geneva on Monday.")
     assert tells_of_event("Combat raged near Azaz on Monday.")
     assert tells_of_event("Des combats ont eu lieu près d'Azaz.")
+
+
+@pytest.mark.parametrize("words", ["o aeroporto militar de", "a base aérea de", "la base aérienne d'"])
+def test_an_airport_named_before_its_name_is_the_airport(gazetteer: Any, words: str) -> None:
+    # Portuguese, Spanish and French put the type first: the air base, 5 km from the town
+    text = (f"9 de setembro de 2015\n\nOs rebeldes tomaram {words} Abu al-Duhur depois de dois anos de "
+            "cerco, segundo o Observatório.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=["SY", "TR"])
+    base = _mention(result, "Abu al-Duhur")
+    assert base.place.feature_code in ("AIRB", "AIRF", "AIRP", "MILB"), base.place
+    # the name alone is the town
+    town = ingest_text("9 de setembro de 2015\n\nOs rebeldes tomaram Abu al-Duhur depois de dois anos "
+                       "de cerco.\n", gazetteer=gazetteer, countries=["SY", "TR"])
+    assert _mention(town, "Abu al-Duhur").place.feature_code.startswith("PPL")
+
+
+def test_a_canton_is_a_region(gazetteer: Any) -> None:
+    text = ("Feb 11, 2016 09:00 (GMT)\n\nFighters advanced from the Afrin Canton towards Azaz, where "
+            "shelling hit the town.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=["SY", "TR"])
+    afrin = _mention(result, "Afrin")
+    assert afrin.precision == "region"
