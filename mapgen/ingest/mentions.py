@@ -35,6 +35,10 @@ _DIRECTION = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|we
 SURE_SCORE = 0.70
 MIN_SCORE = 0.55
 MIN_SIMILARITY = 0.6
+#: ... or, for a name the gazetteer matched by its loose key, at this score when the names look
+#: this much alike.
+LOOSE_SCORE = 0.5
+LOOSE_SIMILARITY = 0.9
 #: Candidates of an ambiguous name this close to the best are the same place for a draft.
 SAME_AREA_KM = 50.0
 #: An ambiguous name's candidate this close to another place of the report, with every rival
@@ -862,6 +866,11 @@ class MentionFinder:
         if not _latin(place.name):
             sim = max(sim, MIN_SIMILARITY)  # an Arabic-script main name: the gazetteer matched its keys
         sure = mention.score >= SURE_SCORE or (mention.score >= MIN_SCORE and sim >= MIN_SIMILARITY)
+        if not sure and mention.score >= LOOSE_SCORE and sim >= LOOSE_SIMILARITY \
+                and place is result.place and getattr(result, "match", "") == "loose":
+            # a village written as its name is but for the romanisation ("Deir Jamal": Dayr
+            # Jamal), which the gazetteer scores below a name it holds as written
+            sure = True
         if not sure and mention.score >= MIN_SCORE and place is result.place \
                 and getattr(result, "match", "") == "alternate":
             # a name equal (folded) to one of the place's alternate names, however unlike its
