@@ -58,7 +58,7 @@ _LABEL = re.compile(
     r"^(?:(?:last\s+)?updated|published|posted|first\s+published|atualizad[oa]|atualiza[çc][ãa]o|"
     r"publicad[oa]|publié|publie|mis\s+à\s+jour|mis\s+a\s+jour|modifié|actualizad[oa]|"
     r"actualizaci[óo]n|dateline|date)\b(?:\s+(?:on|at|em|le|el|à|a|às|:))*\s*[:\-–—]?\s*", re.I)
-_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
+_SEPARATORS = re.compile(r"\s+[|·•–—-]\s+|\s*\|\s*")
 
 # Datelines and bylines: the date of an entry is read from them here, and the mentions of a
 # report read the dateline's place as a name and the byline's authors as people.

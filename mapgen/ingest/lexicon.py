@@ -113,7 +113,7 @@ room legion
 #: Arabic words that open the names of armed groups ("Liwa Ahrar Souriya", "Jaish al-Tahrir",
 #: "Jabhat al-Shamiya", "Harakat Nour al-Din"): a name that starts with one is a group.
 ARABIC_ORG_HEADS = frozenset("""liwa liwaa jaish jaysh jabhat jabha harakat haraka katibat katiba
-firqat firqa tajammu faylaq kataib saraya ansar""".split())
+firqat firqa tajammu faylaq kataib saraya ansar hayat hay'at hay’at hayaat""".split())
 #: Officials and offices written after a place's name ("the Kilis governor said", "the Afrin
 #: canton administration said"): the place is where the speaker sits.
 OFFICIALS = frozenset("""governor governor's mayor mayor's officials official authorities police

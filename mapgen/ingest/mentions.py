@@ -27,6 +27,9 @@ if TYPE_CHECKING:  # (the gazetteer is imported only when a report is read)
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`ʿʾ\-][^\W\d_]+)*['’]?")
 _ART_HYPHEN = re.compile(r"^(?:al|el|il|ul|as|es|ash|esh|ad|ed|ar|er|az|ez|an|en|at|et|ath|adh)[-'’][^\W\d_]", re.I)
+#: A region word and "of" before a name ("the northern countryside of Hama", "the province of
+#: Idlib"): the name's region, as "the Hama countryside" is.
+_REGION_OF = re.compile(r"\b(countryside|province|governorate)\s+of\s+(?:the\s+)?$", re.I)
 _DIRECTION = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|"
                         r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|"
                         r"rural|central|greater|northeast|northwest|southeast|southwest)$", re.I)
@@ -1080,6 +1083,10 @@ def _prefix_reading(prefix: str, headline: bool, prepositions: frozenset[str]) -
         cue = "list"
     if before and _DIRECTION.match(before[-1]):
         region, cue = True, before[-1]
+    else:
+        of = _REGION_OF.search(prefix)
+        if of is not None:   # "the northern countryside of Hama": the province
+            region, cue = True, of.group(1).lower()
     there = ""
     if last_word in _SPEAKER_LAST and _SPEAKER_BEFORE.search(prefix):
         there = "someone speaks there"

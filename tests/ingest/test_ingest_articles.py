@@ -60,6 +60,10 @@ def builtin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     ("Publicado em 6 de agosto de 2013 às 07h57.", "6 de agosto de 2013 às 07h57",
      dt.datetime(2013, 8, 6, 7, 57, tzinfo=UTC), "exact"),
     ("Date: 2016/02/11", "2016/02/11", dt.datetime(2016, 2, 11, tzinfo=UTC), "day"),
+    # a date and the outlet or author after a dash
+    ("2019-08-20 00:00:00 - From: Baghdad Post", "2019-08-20 00:00:00",
+     dt.datetime(2019, 8, 20, tzinfo=UTC), "exact"),
+    ("By Daniel Hart - Feb. 7, 2016", "Feb. 7, 2016", dt.datetime(2016, 2, 7, tzinfo=UTC), "day"),
 ])
 def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.datetime, precision: str) -> None:
     stamp = parse_stamp(line, UTC)

@@ -212,3 +212,19 @@ def test_a_canton_is_a_region(gazetteer: Any) -> None:
     result = ingest_text(text, gazetteer=gazetteer, countries=["SY", "TR"])
     afrin = _mention(result, "Afrin")
     assert afrin.precision == "region"
+
+
+def test_the_countryside_of_a_town_is_its_region(gazetteer: Any) -> None:
+    text = ("Aug 20, 2019 07:00 (GMT)\n\nThe army besieged the rebels in the northern countryside of "
+            "Hama after shelling Azaz.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=["SY", "TR"])
+    assert _mention(result, "Hama").precision == "region"
+    assert _mention(result, "Azaz").precision == "exact"
+
+
+def test_hayat_tahrir_al_sham_is_a_group(gazetteer: Any) -> None:
+    text = ("Aug 20, 2019 07:00 (GMT)\n\nThe army stormed the defenses of Hay'at Tahrir Al-Sham "
+            "near Azaz.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=["SY", "TR"])
+    assert not {u["name"] for u in result.unresolved} & {"Hay'at Tahrir Al-Sham", "Tahrir Al-Sham"}
+    assert {m.text for m in result.found.mentions} == {"Azaz"}
