@@ -27,9 +27,10 @@ if TYPE_CHECKING:  # (the gazetteer is imported only when a report is read)
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`ʿʾ\-][^\W\d_]+)*['’]?")
 _ART_HYPHEN = re.compile(r"^(?:al|el|il|ul|as|es|ash|esh|ad|ed|ar|er|az|ez|an|en|at|et|ath|adh)[-'’][^\W\d_]", re.I)
-#: A region word and "of" before a name ("the northern countryside of Hama", "the province of
-#: Idlib"): the name's region, as "the Hama countryside" is.
-_REGION_OF = re.compile(r"\b(countryside|province|governorate)\s+of\s+(?:the\s+)?$", re.I)
+#: A region word and "of" before a name ("the northern countryside of Hama", "a província de
+#: Idlib", "la province d'Idleb"): the name's region, as "the Hama countryside" is.
+_REGION_OF = re.compile(r"\b(countryside|province|governorate|prov[íi]ncia|provincia|gouvernorat|"
+                        r"campagne)s?(?:\s+s[íi]ria)?\s+(?:of|de|da|do|del|d['’])\s*(?:the\s+)?$", re.I)
 _DIRECTION = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|"
                         r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|"
                         r"rural|central|greater|northeast|northwest|southeast|southwest)$", re.I)
@@ -38,10 +39,13 @@ _DIRECTION = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|we
 SURE_SCORE = 0.70
 MIN_SCORE = 0.55
 MIN_SIMILARITY = 0.6
-#: ... or, for a name the gazetteer matched by its loose key, at this score when the names look
-#: this much alike.
+#: ... or, for a name the gazetteer matched by its loose key, at this score: a name of two words
+#: or more, one that looks LOOSE_SAME like the place's, or one of LOOSE_LETTERS letters that
+#: looks LOOSE_SIMILARITY like it.
 LOOSE_SCORE = 0.5
-LOOSE_SIMILARITY = 0.9
+LOOSE_SAME = 0.9
+LOOSE_SIMILARITY = 0.8
+LOOSE_LETTERS = 5
 #: Candidates of an ambiguous name this close to the best are the same place for a draft.
 SAME_AREA_KM = 50.0
 #: An ambiguous name's candidate this close to another place of the report, with every rival
@@ -869,10 +873,14 @@ class MentionFinder:
         if not _latin(place.name):
             sim = max(sim, MIN_SIMILARITY)  # an Arabic-script main name: the gazetteer matched its keys
         sure = mention.score >= SURE_SCORE or (mention.score >= MIN_SCORE and sim >= MIN_SIMILARITY)
-        if not sure and mention.score >= LOOSE_SCORE and sim >= LOOSE_SIMILARITY \
-                and place is result.place and getattr(result, "match", "") == "loose":
-            # a village written as its name is but for the romanisation ("Deir Jamal": Dayr
-            # Jamal), which the gazetteer scores below a name it holds as written
+        if not sure and mention.score >= LOOSE_SCORE and place is result.place \
+                and getattr(result, "match", "") == "loose" and (
+                    len(surface.split()) > 1 or sim >= LOOSE_SAME
+                    or (sim >= LOOSE_SIMILARITY and sum(ch.isalpha() for ch in surface) >= LOOSE_LETTERS)):
+            # a village written as one of its names is but for the romanisation ("Deir Jamal":
+            # Dayr Jamal; "Orm al Kubra": OCHA's Big Orm, also Urum al-Kubra), which the gazetteer
+            # scores below a name it holds as written; a short word must look like its name ("Les"
+            # is not Las Vegas)
             sure = True
         if not sure and mention.score >= MIN_SCORE and place is result.place \
                 and getattr(result, "match", "") == "alternate":

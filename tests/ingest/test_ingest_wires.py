@@ -228,3 +228,23 @@ def test_hayat_tahrir_al_sham_is_a_group(gazetteer: Any) -> None:
     result = ingest_text(text, gazetteer=gazetteer, countries=["SY", "TR"])
     assert not {u["name"] for u in result.unresolved} & {"Hay'at Tahrir Al-Sham", "Tahrir Al-Sham"}
     assert {m.text for m in result.found.mentions} == {"Azaz"}
+
+
+def test_a_name_of_two_words_spelled_loosely_is_found(gazetteer: Any) -> None:
+    # "Orm al Kubra" is OCHA's Big Orm (also Urum al-Kubra), matched by its loose key only
+    text = ("10 de agosto de 2018\n\nUm ataque aéreo atingiu a cidade de Orm al Kubra, no oeste de "
+            "Aleppo, e deixou dezenas de feridos.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=["SY", "TR"])
+    orm = _mention(result, "Orm al Kubra")
+    assert abs(orm.place.lat - 36.148) < 0.02 and abs(orm.place.lon - 36.947) < 0.02
+    # ... but a short word must look like the place's name: "Les" is no Las Vegas
+    text = "8 février 2016\n\nLes camps se multiplient aux abords d'Azaz.\n"
+    assert {m.text for m in ingest_text(text, gazetteer=gazetteer).found.mentions} == {"Azaz"}
+
+
+@pytest.mark.parametrize("words", ["na província de", "no sul da província síria de",
+                                   "dans la province d'", "en la provincia de"])
+def test_the_province_of_a_name_in_other_languages_is_its_region(gazetteer: Any, words: str) -> None:
+    text = f"10 de agosto de 2018\n\nBombardeios mataram oito civis {words} Idlib.\n"
+    result = ingest_text(text, gazetteer=gazetteer, countries=["SY", "TR"])
+    assert _mention(result, "Idlib").precision == "region"
