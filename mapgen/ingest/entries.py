@@ -47,7 +47,9 @@ STAMP_PATTERNS = [
     # Feb 04, 2016 19:14 (GMT) / February 7th, 2016 - 11:57 GMT / Sunday, Feb. 7, 2016 / Feb. 8
     re.compile(r"^" + _WEEKDAY + _MONTH + r"\s+" + _DAY + _YEAR + _TIME + _ZONE + r"$", re.I),
     # 4 February 2016 / Monday 8 February / 7 de fevereiro de 2016, 11h57 / lundi 8 février 2016 à 14h32
-    re.compile(r"^" + _WEEKDAY + _DAY + r"\s+(?:de\s+)?" + _MONTH + _YEAR + _TIME + _ZONE + r"$", re.I),
+    # / 09 February 2018 Friday
+    re.compile(r"^" + _WEEKDAY + _DAY + r"\s+(?:de\s+)?" + _MONTH + _YEAR + _TIME + _ZONE
+               + r"(?:,?\s+(?:" + WEEKDAY_WORDS + r"))?$", re.I),
     # 2016-02-04 18:38:52 / 2016-02-04T18:38:52+02:00 / 2016-02-04 / 2016/02/04 (year first)
     re.compile(r"^(?P<year>\d{4})(?P<sep>[-/])(?P<mnum>\d{2})(?P=sep)(?P<day>\d{2})(?:[ T](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?" + _ZONE + r"$", re.I),
 ]
@@ -58,6 +60,8 @@ _LABEL = re.compile(
     r"^(?:(?:last\s+)?updated|published|posted|first\s+published|atualizad[oa]|atualiza[çc][ãa]o|"
     r"publicad[oa]|publié|publie|mis\s+à\s+jour|mis\s+a\s+jour|modifié|actualizad[oa]|"
     r"actualizaci[óo]n|dateline|date)\b(?:\s+(?:on|at|em|le|el|à|a|às|:))*\s*[:\-–—]?\s*", re.I)
+#: A time of day opening a segment of a byline ("9:32 AM Damascus Local Time").
+_LEADING_TIME = re.compile(r"^\d{1,2}(?::|h)\d{2}(?:\s*[ap]\.?m\.?)?", re.I)
 _SEPARATORS = re.compile(r"\s+[|·•–—-]\s+|\s*\|\s*")
 
 # Datelines and bylines: the date of an entry is read from them here, and the mentions of a
@@ -186,12 +190,18 @@ def _candidates(text: str) -> list[str]:
     segments = [seg.strip() for seg in _SEPARATORS.split(text) if seg.strip()]
     if len(segments) > 1 and all(len(seg) <= 60 for seg in segments):
         for n, seg in enumerate(segments):
-            # the rest of a byline is an author, a place or an outlet: a few words, no figures
-            rest = segments[:n] + segments[n + 1:]
+            # the rest of a byline is an author, a place or an outlet: a few words, no figures;
+            # or the time of day after the date ("Saturday 17 March 2018 | 9:32 AM Damascus
+            # Local Time")
+            time = _LEADING_TIME.match(segments[n + 1]) if n + 1 < len(segments) else None
+            rest = segments[:n] + segments[n + (2 if time else 1):]
             if any(any(ch.isdigit() for ch in other) or len(other.split()) > 6 for other in rest):
                 continue
             label = _LABEL.match(seg)
-            out.append(seg[label.end():] if label is not None and label.end() < len(seg) else seg)
+            date = seg[label.end():] if label is not None and label.end() < len(seg) else seg
+            if time is not None:
+                out.append(f"{date} {time.group(0)}")
+            out.append(date)
     byline = _BYLINE_DATE.match(text)
     if byline is not None:
         out.append(byline.group(1))

@@ -155,6 +155,10 @@ FACILITY_WORDS = {
 }
 SETTLEMENT_WORDS = frozenset("city town village villages town's city's neighbourhood neighborhood district".split())
 
+#: Words of place names that name a kind of place ("Jabal Bafloun": mount; "Tall", "Wadi",
+#: "Kafr"): alone, no place, though villages are called by them.
+GENERIC_PLACE_WORDS = frozenset("""jabal jebel djebel jbel mount mt tal tell tall til wadi nahr ayn ain
+ein bir deir dayr kafr kfar khirbet khirbat qasr ras bab sahl hill hills mountain mountains""".split())
 #: Words before a name that make it a place ("in Azaz", "north of Aleppo").
 PLACE_PREPOSITIONS = frozenset("""
 in at near from to towards toward into outside around across through of via reach reached

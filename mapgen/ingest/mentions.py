@@ -43,6 +43,11 @@ MIN_SIMILARITY = 0.6
 #: or more, one that looks LOOSE_SAME like the place's, or one of LOOSE_LETTERS letters that
 #: looks LOOSE_SIMILARITY like it.
 LOOSE_SCORE = 0.5
+#: ... or, for a look-alike (loose or fuzzy) within AMONG_KM of another place of the report, at
+#: this score when the names look this much alike.
+AMONG_SCORE = 0.45
+AMONG_SIMILARITY = 0.7
+AMONG_KM = 25.0
 LOOSE_SAME = 0.9
 LOOSE_SIMILARITY = 0.8
 LOOSE_LETTERS = 5
@@ -549,9 +554,9 @@ class MentionFinder:
         return bool(others) and all(great_circle_km(place.lat, place.lon, lat, lon) > BUREAU_KM
                                     for lat, lon in others)
 
-    def _among_report(self, place: Any, surface: str) -> bool:
-        """True when ``place`` lies within :data:`CLOSE_KM` of another place of the report."""
-        return any(great_circle_km(place.lat, place.lon, lat, lon) <= CLOSE_KM
+    def _among_report(self, place: Any, surface: str, km: float = CLOSE_KM) -> bool:
+        """True when ``place`` lies within ``km`` of another place of the report."""
+        return any(great_circle_km(place.lat, place.lon, lat, lon) <= km
                    for lat, lon in self.lookup.others(fold(surface)))
 
     def _near_report(self, mention: Mention) -> bool:
@@ -873,7 +878,8 @@ class MentionFinder:
         if not _latin(place.name):
             sim = max(sim, MIN_SIMILARITY)  # an Arabic-script main name: the gazetteer matched its keys
         sure = mention.score >= SURE_SCORE or (mention.score >= MIN_SCORE and sim >= MIN_SIMILARITY)
-        if not sure and mention.score >= LOOSE_SCORE and place is result.place \
+        generic = fold(surface) in lx.GENERIC_PLACE_WORDS   # "Jabal" alone: a mountain, no place
+        if not sure and not generic and mention.score >= LOOSE_SCORE and place is result.place \
                 and getattr(result, "match", "") == "loose" and (
                     len(surface.split()) > 1 or sim >= LOOSE_SAME
                     or (sim >= LOOSE_SIMILARITY and sum(ch.isalpha() for ch in surface) >= LOOSE_LETTERS)):
@@ -888,6 +894,14 @@ class MentionFinder:
             # main name ("Ikdah": Īkdah, an alternate name of Zayzafun), among the report's
             # other places (read again once they are known)
             sure = self._among_report(place, surface)
+            if not sure:
+                self._alternates.add(name)
+        if not sure and not generic and mention.score >= AMONG_SCORE and sim >= AMONG_SIMILARITY \
+                and place is result.place and getattr(result, "match", "") in ("loose", "fuzzy"):
+            # a village whose name looks like the name, among the report's other places: the
+            # report's list of villages around a town ("Bafloun", "Sheik Huruz" by Afrin), each
+            # a look-alike the gazetteer alone scores low (read again once they are known)
+            sure = self._among_report(place, surface, AMONG_KM)
             if not sure:
                 self._alternates.add(name)
         if not sure:

@@ -64,6 +64,11 @@ def builtin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     ("2019-08-20 00:00:00 - From: Baghdad Post", "2019-08-20 00:00:00",
      dt.datetime(2019, 8, 20, tzinfo=UTC), "exact"),
     ("By Daniel Hart - Feb. 7, 2016", "Feb. 7, 2016", dt.datetime(2016, 2, 7, tzinfo=UTC), "day"),
+    # the weekday after the date; the time of day after a separator, with words of its own
+    ("14:28, 09 February 2018 Friday", "14:28, 09 February 2018 Friday",
+     dt.datetime(2018, 2, 9, 14, 28, tzinfo=UTC), "exact"),
+    ("Saturday 17 March 2018 | 9:32 AM Damascus Local Time", "Saturday 17 March 2018 9:32 AM",
+     dt.datetime(2018, 3, 17, 9, 32, tzinfo=UTC), "exact"),
 ])
 def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.datetime, precision: str) -> None:
     stamp = parse_stamp(line, UTC)

@@ -248,3 +248,24 @@ def test_the_province_of_a_name_in_other_languages_is_its_region(gazetteer: Any,
     text = f"10 de agosto de 2018\n\nBombardeios mataram oito civis {words} Idlib.\n"
     result = ingest_text(text, gazetteer=gazetteer, countries=["SY", "TR"])
     assert _mention(result, "Idlib").precision == "region"
+
+
+def test_a_word_for_a_kind_of_place_alone_is_no_place(gazetteer: Any) -> None:
+    # "Jabal (mount) Barsaya": a mountain; GeoNames has a village called Al Jabal
+    text = ("Mar 07, 2018 10:00 (GMT)\n\nKurdish positions on Jabal (mount) Barsaya came under attack "
+            "near Azaz.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=["SY", "TR"])
+    assert "Jabal" not in {m.text for m in result.found.mentions}
+
+
+def test_a_look_alike_among_the_reports_places_is_found(gazetteer: Any) -> None:
+    # "Baflun" only resembles GeoNames' Bafilliyun (a fuzzy match the gazetteer scores low), but
+    # it lies among the report's other places, 15 km from Afrin
+    text = "Feb 09, 2018 10:00 (GMT)\n\nAirstrikes hit Afrin, Jandaris and Baflun overnight.\n"
+    result = ingest_text(text, gazetteer=gazetteer, countries=["SY", "TR"])
+    baflun = _mention(result, "Baflun")
+    assert abs(baflun.place.lat - 36.611) < 0.02 and abs(baflun.place.lon - 36.982) < 0.02
+    # alone, it stays unresolved
+    alone = ingest_text("Feb 09, 2018 10:00 (GMT)\n\nAirstrikes hit Baflun overnight.\n",
+                        gazetteer=gazetteer, countries=["SY", "TR"])
+    assert "Baflun" not in {m.text for m in alone.found.mentions}
