@@ -182,6 +182,7 @@ victor alexei alexey alexander andrei andrey maria mikhail yuri nikolai valery r
 john james joe joseph steve steven stephen david michael robert william richard thomas mark
 paul peter george ash hillary donald federica francois françois angela pierre
 jean hassan nabih saad michel najib benjamin bibi ayatollah qassem qasem
+hamid hamed tarek tariq ziad ayman osama usama yasser hamza bilal anas nizar
 """.split())
 
 

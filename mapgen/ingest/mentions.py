@@ -43,6 +43,9 @@ MIN_SIMILARITY = 0.6
 #: or more, one that looks LOOSE_SAME like the place's, or one of LOOSE_LETTERS letters that
 #: looks LOOSE_SIMILARITY like it.
 LOOSE_SCORE = 0.5
+#: ... or, for a name that is one of the alternate names of a town of this many people, at
+#: MIN_SCORE whatever its main name.
+ALTERNATE_TOWN_POPULATION = 10_000
 #: ... or, for a look-alike (loose or fuzzy) within AMONG_KM of another place of the report, at
 #: this score when the names look this much alike.
 AMONG_SCORE = 0.45
@@ -892,8 +895,10 @@ class MentionFinder:
                 and getattr(result, "match", "") == "alternate":
             # a name equal (folded) to one of the place's alternate names, however unlike its
             # main name ("Ikdah": Īkdah, an alternate name of Zayzafun), among the report's
-            # other places (read again once they are known)
-            sure = self._among_report(place, surface)
+            # other places (read again once they are known) -- or a town's ("Tabqa": al-Thawrah,
+            # a town of 87,880)
+            sure = (place.population >= ALTERNATE_TOWN_POPULATION
+                    and fold(surface) not in lx.GIVEN_NAMES) or self._among_report(place, surface)
             if not sure:
                 self._alternates.add(name)
         if not sure and not generic and mention.score >= AMONG_SCORE and sim >= AMONG_SIMILARITY \

@@ -269,3 +269,14 @@ def test_a_look_alike_among_the_reports_places_is_found(gazetteer: Any) -> None:
     alone = ingest_text("Feb 09, 2018 10:00 (GMT)\n\nAirstrikes hit Baflun overnight.\n",
                         gazetteer=gazetteer, countries=["SY", "TR"])
     assert "Baflun" not in {m.text for m in alone.found.mentions}
+
+
+def test_a_towns_other_name_is_the_town_far_from_the_reports_places(gazetteer: Any) -> None:
+    # "Derik" is an alternate name of Al-Malikiyah (26,311 people), 60 km from Qamishli: unlike
+    # its main name, but a town's; a photographer's name is no place ("REUTERS/Hamid Khatib")
+    text = ("May 10, 2017 10:00 (GMT)\n\nShelling hit Derik and Qamishli overnight. "
+            "REUTERS/Hamid Khatib\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=["SY", "TR"])
+    derik = _mention(result, "Derik")
+    assert derik.place.population > 10_000 and abs(derik.place.lat - 37.17) < 0.05, derik.place
+    assert "Hamid" not in {m.text for m in result.found.mentions}
