@@ -43,6 +43,9 @@ MIN_SIMILARITY = 0.6
 #: or more, one that looks LOOSE_SAME like the place's, or one of LOOSE_LETTERS letters that
 #: looks LOOSE_SIMILARITY like it.
 LOOSE_SCORE = 0.5
+LOOSE_SAME = 0.9
+LOOSE_SIMILARITY = 0.8
+LOOSE_LETTERS = 5
 #: ... or, for a name that is one of the alternate names of a town of this many people, at
 #: MIN_SCORE whatever its main name.
 ALTERNATE_TOWN_POPULATION = 10_000
@@ -51,9 +54,6 @@ ALTERNATE_TOWN_POPULATION = 10_000
 #: the made-up names of benchmarks/ingest_scale.py).
 AMONG_SCORE = 0.45
 AMONG_SIMILARITY = 0.7
-LOOSE_SAME = 0.9
-LOOSE_SIMILARITY = 0.8
-LOOSE_LETTERS = 5
 #: Candidates of an ambiguous name this close to the best are the same place for a draft.
 SAME_AREA_KM = 50.0
 #: An ambiguous name's candidate this close to another place of the report, with every rival
@@ -366,6 +366,13 @@ def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:
         for tok in tokens:
             if tok.end <= match.end("place"):
                 tok.bureau = True
+
+
+def _spelled_as_named(surface: str, sim: float) -> bool:
+    """Whether a name the gazetteer matched by its loose key is written as the place is named:
+    a name of two words or more, or one that looks like the place's (a short one, very much)."""
+    return (len(surface.split()) > 1 or sim >= LOOSE_SAME
+            or (sim >= LOOSE_SIMILARITY and sum(ch.isalpha() for ch in surface) >= LOOSE_LETTERS))
 
 
 _OF = frozenset("de do da du des del d".split())
@@ -883,9 +890,7 @@ class MentionFinder:
         sure = mention.score >= SURE_SCORE or (mention.score >= MIN_SCORE and sim >= MIN_SIMILARITY)
         generic = fold(surface) in lx.GENERIC_PLACE_WORDS   # "Jabal" alone: a mountain, no place
         if not sure and not generic and mention.score >= LOOSE_SCORE and place is result.place \
-                and getattr(result, "match", "") == "loose" and (
-                    len(surface.split()) > 1 or sim >= LOOSE_SAME
-                    or (sim >= LOOSE_SIMILARITY and sum(ch.isalpha() for ch in surface) >= LOOSE_LETTERS)):
+                and getattr(result, "match", "") == "loose" and _spelled_as_named(surface, sim):
             # a village written as one of its names is but for the romanisation ("Deir Jamal":
             # Dayr Jamal; "Orm al Kubra": OCHA's Big Orm, also Urum al-Kubra), which the gazetteer
             # scores below a name it holds as written; a short word must look like its name ("Les"
