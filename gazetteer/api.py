@@ -78,8 +78,8 @@ SHADOW_MIN_CONSONANTS = 3
 SKELETON_SQL = _MATCH + "n.key = ?1 AND n.kind >= 3"
 #: The consonant skeletons of the towns (seats, or ?2 people) of country ?1, each with its town.
 TOWN_SKELETONS_SQL = ("SELECT n.key, " + _MATCH[len("SELECT "):] + "n.kind >= 3 AND "
-                      "p.country = ?1 AND (p.population >= ?2 OR "
-                      "p.feature_code IN ('PPLC', 'PPLA', 'PPLA2', 'PPLA3'))")
+                      "p.country = ?1 AND (p.population >= ?2 OR p.feature_code IN ("
+                      + ", ".join(f"'{code}'" for code in sorted(SEATS)) + "))")
 #: Where the places lie whose loose key is the given one (see :meth:`Gazetteer._beside_unqualified`).
 LOOSE_POINTS_SQL = ("SELECT p.lat, p.lon FROM names AS n JOIN places AS p ON p.id = n.place_id "
                     "WHERE n.key = ? AND n.kind = 2")

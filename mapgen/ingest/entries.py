@@ -93,8 +93,8 @@ _AGENCIES = ("AFP", "AP", "Reuters", "EFE", "Lusa", "ANSA", "dpa", "DPA", "Xinhu
 #: ("Cairo/Ancara, 14 fev (EFE).- Pelo menos", "Beirut, Feb. 14, 2016 (AFP) - Rebels").
 AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][\w'’\-]+(?:(?:\s+|/)[A-ZÀ-Þ][\w'’\-]+){0,3})"
-    r"(?:,\s*(?P<date>[^—–()\n]{2,40}?))?\s*\((?:" + "|".join(map(re.escape, _AGENCIES)) + r")\)\s*"
-    r"\.?(?:—|–|-{1,2})\s+\S")
+    r"(?:,\s*(?P<date>[^—–()\n]{2,40}?))?\s*\((?:" + "|".join(map(re.escape, _AGENCIES)) + r")\)"
+    + _DATELINE_END)
 #: What may be a dateline in small letters: a capitalised place, then a dash before the story
 #: ("Beirute - Os rebeldes sírios tomaram"); also how a live blog may head a post on a place
 #: ("Azaz - Shelling resumed"), so its place is set aside only when far from the report's.
@@ -298,7 +298,8 @@ def _zone(text: str | None, extra: str | None, default: ZoneInfo) -> dt.tzinfo:
 def _paragraph_dateline(line: str) -> tuple[str, dict[str, str | None]] | None:
     """The date of an article dateline at the start of a paragraph ("KILIS, Turkey, Feb. 7, 2016 —",
     "Cairo/Ancara, 14 fev (EFE).-")."""
-    match = _DATED_DATELINE.match(line.strip()) or AGENCY_DATELINE.match(line.strip())
+    line = line.strip()
+    match = _DATED_DATELINE.match(line) or AGENCY_DATELINE.match(line)
     if match is None or not match.group("date"):
         return None
     # the date, after the place's country when there is one ("Azaz, Syria, Feb. 20, 2016")
