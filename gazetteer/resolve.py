@@ -83,8 +83,8 @@ from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, FUZZY, LOOSE, SKELETON_AR
                                 SKELETON_LATIN, W_FEATURE, W_POPULATION)
 from gazetteer.model import Place, Resolution, place_from_row, resolution
 from gazetteer.normalize import (ARTICLES, consonants, exact_key, foreign_readings, is_arabic,
-                                 kurdish_readings, loose_key, spelling_key, split_qualifiers,
-                                 without_type_words)
+                                 is_latin, kurdish_readings, loose_key, spelling_key,
+                                 split_qualifiers, without_type_words)
 
 EARTH_RADIUS_KM = 6371.0088
 #: Score of a match, by the kind of key that matched.
@@ -730,6 +730,15 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         else:
             kept, same = _one_per_place(cands, _order(cands, pool, sc))
     best = kept[0]
+    if rows[best][9] == SKELETON_ARABIC and best != spelled and names is not None and wanted:
+        edits = _sole_by_consonants(query, cands, best, allowed, sc, names)
+        if edits is not None:
+            # the one place the name's consonants fit, spelled but for an edit or two: scored
+            # as what it is, a match of the name's spelling a few edits off
+            spelled = best
+            sc = list(sc)
+            sc[best] = max(sc[best], W_MATCH * fuzzy_weight(edits, len(loose_key(query)))
+                           + rows[best][8])
     best_score = sc[best]
     match = MATCH_NAME[rows[best][9]]
     if best == spelled and rows[best][9] > LOOSE:
@@ -1615,6 +1624,42 @@ def _context_pick(cands: CandidateSet, group: list[int],
             if len(inside) == 1 and crowd[inside[0]] >= spread.crowd:
                 return group[inside[0]]
     return None
+
+
+#: A place the name's consonants alone fit (a skeleton match) is the answer, with no context,
+#: when it is the only place in the map's countries that the name fits at all, the name has
+#: MIN_TRUSTED_SKELETON consonants or more, and it is spelled this many edits from one of the
+#: place's names (one for names of FUZZY_MIN_LENGTH letters or fewer): "Binsh" is Binnish,
+#: "Kfarlatha" Kafr Latah; "Banshu" is no name of Binnish's.
+SOLE_SKELETON_EDITS = 2
+
+
+def _sole_by_consonants(query: str, cands: CandidateSet, best: int, allowed: Sequence[int],
+                        sc: Sequence[float], names: NamesLookup) -> int | None:
+    """The spelling distance of ``best``, a place of the map's countries the name fits by its
+    consonants only, when it is the sole place the name fits (every other candidate of the
+    map's countries a record of it, within SAME_PLACE_KM, or far below MIN_SCORE) and close
+    enough (see SOLE_SKELETON_EDITS); None otherwise."""
+    if not is_latin(query) or skeleton_letters(cands.skeleton) < MIN_TRUSTED_SKELETON:
+        return None
+    rows = cands.rows
+    b = rows[best]
+    for i in allowed:
+        r = rows[i]
+        if i != best and sc[i] >= MIN_SCORE - SOLE_SKELETON_FLOOR and \
+                _distance_km(r[1], r[2], b[1], b[2]) > SAME_PLACE_KM:
+            return None
+    key = loose_key(query)
+    limit = SOLE_SKELETON_EDITS if len(key) > FUZZY_MIN_LENGTH else 1
+    ids = [rows[i][10] for i in _record_ids(cands, best, allowed)] or [b[10]]
+    stored = names(ids)
+    keys = [k for pid in ids for k in (stored.get(pid) or ())] or [loose_key(b[0])]
+    edits = min(edits_apart(key, k, limit + 1) for k in keys)
+    return edits if edits <= limit else None
+
+
+#: Candidates this far below MIN_SCORE are no rivals of a sole place (see _sole_by_consonants).
+SOLE_SKELETON_FLOOR = 0.15
 
 
 def _clear_min(group: list[int], dist: Sequence[float]) -> int | None:

@@ -127,11 +127,12 @@ def test_built_in_communities_answer_the_names_reports_use(gz) -> None:
     res = gz.resolve("Hayyah Kabirah", countries=["SY"])
     assert res.status == "resolved" and res.place.ref == "C1731", res
     assert _km(res.place, HAYYAH_KABIRAH) < 1
-    # Upper Baguz is among the choices, but a five-letter name (Baguz) an edit from the
-    # name's is no fuzzy answer, qualified or not (Qurban Fawqani is not Upper Qurran)
+    # a five-letter name (Baguz) an edit from the name's is no fuzzy answer, qualified or not
+    # (Qurban Fawqani is not Upper Qurran, below); but Upper Baguz has the name's consonants
+    # and its qualifier, and no other place fits the name: it is the answer
     res = gz.resolve("Al-Baghuz Fawqani", countries=["SY"])
-    assert res.status == "unresolved", res
-    assert any(p.ref == "C5184" and _km(p, BAGHUZ_FAWQANI) < 1 for p in res.alternatives)
+    assert res.status == "resolved" and res.place.ref == "C5184", res
+    assert _km(res.place, BAGHUZ_FAWQANI) < 1 and res.match == "fuzzy"
 
 
 def _ocha_points() -> dict[str, tuple[float, float]]:

@@ -26,6 +26,8 @@ KAFR_NABL = (35.61389, 36.56111)
 IDLIB = (35.92970, 36.63170)
 AL_HAWL = (36.39139, 41.15139)
 AYN_AL_BARDAH = (34.79667, 36.28278)
+BINNISH = (35.95000, 36.70000)
+KAFR_LATAH = (35.79472, 36.62750)
 #: Al Baridah, a village by Hama whose alternate names include Ayn al Baridah (GeoNames row,
 #: unchanged).
 BARIDAH = DATA / "geonames_baridah_extract.txt"
@@ -240,3 +242,24 @@ def test_an_alternate_name_written_as_the_name_is_no_answer(gz) -> None:
     res = gz.resolve("Ayn al-Bardah", countries=["SY", "TR"])
     assert res.status == "ambiguous", res
     assert any(_km(p, AYN_AL_BARDAH) < 5 for p in res.alternatives)
+
+
+@pytest.mark.parametrize("name, truth", [("Binsh", BINNISH), ("Kfarlatha", KAFR_LATAH)])
+def test_the_one_place_a_name_s_consonants_fit_spelled_an_edit_or_two_off(gz, name,
+                                                                         truth) -> None:
+    # no place is named so, and the name's consonants fit only Binnish (OCHA's Bennsh, an edit
+    # from "Binsh") and Kafr Latah (OCHA's Kafrlata, two edits from "Kfarlatha")
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, truth) < 5, res
+    assert res.match == "fuzzy"
+
+
+def test_the_one_place_a_name_s_consonants_fit_spelled_further_off_is_no_answer(gz) -> None:
+    # "Ibnsha" has Binnish's consonants but is two edits from its nearest name (bnsh): too
+    # many for a name of six letters
+    res = gz.resolve("Ibnsha", countries=["SY", "TR"])
+    assert res.status == "unresolved", res
+    # nor when other places fit the name too: "Kafrlatha" is also Kafr Laha's look-alike
+    res = gz.resolve("Kafrlatha", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    assert any(_km(p, KAFR_LATAH) < 5 for p in res.alternatives)

@@ -138,17 +138,17 @@ def test_a_namesake_is_picked_by_a_crowd_only_where_few_places_see_one(gz) -> No
 
 
 def test_a_look_alike_is_confirmed_by_a_crowd_only_where_few_places_see_one(gz) -> None:
-    # "Binsh" only resembles Binnish (its consonants): Idlib, Sarmin and Taftanaz, named in the
-    # same report, confirm it ...
+    # "Binsha" only resembles Binnish (its consonants; two edits from each of its names):
+    # Idlib, Sarmin and Taftanaz, named in the same report, confirm it ...
     idlib = [(35.9306, 36.6339), (35.9017, 36.7214), (35.9981, 36.7836)]
     binnish = (35.9566, 36.7138)
-    assert gz.resolve("Binsh", countries=["SY"]).status == "unresolved"
+    assert gz.resolve("Binsha", countries=["SY"]).status == "unresolved"
     crowd = _crowd(np.array([binnish[0]]), np.array([binnish[1]]), idlib)[0]
-    near = gz.resolve("Binsh", countries=["SY"], context=idlib,
+    near = gz.resolve("Binsha", countries=["SY"], context=idlib,
                       context_spread=ContextSpread(False, 0.0))
     assert near.status == "resolved" and _km(near.place, *binnish) < 2, near
     # ... unless as large a crowd of the map's places is common on the map
-    common = gz.resolve("Binsh", countries=["SY"], context=idlib,
+    common = gz.resolve("Binsha", countries=["SY"], context=idlib,
                         context_spread=ContextSpread(False, 2 * crowd))
     assert common.status == "unresolved", common
 
