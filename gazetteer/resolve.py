@@ -731,14 +731,13 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             kept, same = _one_per_place(cands, _order(cands, pool, sc))
     best = kept[0]
     if rows[best][9] == SKELETON_ARABIC and best != spelled and names is not None and wanted:
-        edits = _sole_by_consonants(query, cands, best, allowed, sc, names)
-        if edits is not None:
+        weight = _sole_by_consonants(query, cands, best, allowed, sc, names)
+        if weight is not None:
             # the one place the name's consonants fit, spelled but for an edit or two: scored
             # as what it is, a match of the name's spelling a few edits off
             spelled = best
             sc = list(sc)
-            sc[best] = max(sc[best], W_MATCH * fuzzy_weight(edits, len(loose_key(query)))
-                           + rows[best][8])
+            sc[best] = max(sc[best], W_MATCH * weight + rows[best][8])
     best_score = sc[best]
     match = MATCH_NAME[rows[best][9]]
     if best == spelled and rows[best][9] > LOOSE:
@@ -1632,14 +1631,17 @@ def _context_pick(cands: CandidateSet, group: list[int],
 #: place's names (one for names of FUZZY_MIN_LENGTH letters or fewer): "Binsh" is Binnish,
 #: "Kfarlatha" Kafr Latah; "Banshu" is no name of Binnish's.
 SOLE_SKELETON_EDITS = 2
+#: Candidates this far below MIN_SCORE are no rivals of a sole place (see _sole_by_consonants).
+SOLE_SKELETON_FLOOR = 0.15
 
 
 def _sole_by_consonants(query: str, cands: CandidateSet, best: int, allowed: Sequence[int],
-                        sc: Sequence[float], names: NamesLookup) -> int | None:
-    """The spelling distance of ``best``, a place of the map's countries the name fits by its
-    consonants only, when it is the sole place the name fits (every other candidate of the
-    map's countries a record of it, within SAME_PLACE_KM, or far below MIN_SCORE) and close
-    enough (see SOLE_SKELETON_EDITS); None otherwise."""
+                        sc: Sequence[float], names: NamesLookup) -> float | None:
+    """The match weight (:func:`fuzzy_weight`) of ``best`` as a spelling of the name, for a
+    place of the map's countries the name fits by its consonants only, when it is the sole
+    place the name fits (every other candidate of the map's countries a record of it, within
+    SAME_PLACE_KM, or far below MIN_SCORE) and close enough (see SOLE_SKELETON_EDITS); None
+    otherwise."""
     if not is_latin(query) or skeleton_letters(cands.skeleton) < MIN_TRUSTED_SKELETON:
         return None
     rows = cands.rows
@@ -1649,17 +1651,13 @@ def _sole_by_consonants(query: str, cands: CandidateSet, best: int, allowed: Seq
         if i != best and sc[i] >= MIN_SCORE - SOLE_SKELETON_FLOOR and \
                 _distance_km(r[1], r[2], b[1], b[2]) > SAME_PLACE_KM:
             return None
-    key = loose_key(query)
+    key = cands.loose or loose_key(query)
     limit = SOLE_SKELETON_EDITS if len(key) > FUZZY_MIN_LENGTH else 1
-    ids = [rows[i][10] for i in _record_ids(cands, best, allowed)] or [b[10]]
+    ids = [rows[i][10] for i in _record_ids(cands, best, allowed)]
     stored = names(ids)
     keys = [k for pid in ids for k in (stored.get(pid) or ())] or [loose_key(b[0])]
     edits = min(edits_apart(key, k, limit + 1) for k in keys)
-    return edits if edits <= limit else None
-
-
-#: Candidates this far below MIN_SCORE are no rivals of a sole place (see _sole_by_consonants).
-SOLE_SKELETON_FLOOR = 0.15
+    return fuzzy_weight(edits, len(key)) if edits <= limit else None
 
 
 def _clear_min(group: list[int], dist: Sequence[float]) -> int | None:
