@@ -36,9 +36,9 @@ from typing import Callable, Sequence
 
 __all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "arabic_defective_key",
            "skeleton_key", "loose_skeleton", "keys", "is_arabic", "is_latin", "ARTICLES",
-           "qualified", "split_qualifiers", "QUALIFIER_TOKENS", "consonants", "kurdish_readings", "kurdish_gh_reading", "has_kurdish_letters",
-           "kurdish_calque", "is_description", "is_surely_kurdish", "sorani_latin",
-           "foreign_readings"]
+           "qualified", "split_qualifiers", "QUALIFIER_TOKENS", "consonants", "kurdish_readings",
+           "kurdish_gh_reading", "has_kurdish_letters", "kurdish_calque", "is_description",
+           "is_surely_kurdish", "sorani_latin", "foreign_readings"]
 
 #: Arabic article forms as romanised, dropped as whole words (when more words remain); also
 #: as French (ach, ech: Ach-Charqiya), German (asch, esch: Dschisr asch-Schughur) and Polish
