@@ -72,6 +72,7 @@ uncertain answers are refused rather than guessed:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 from typing import Callable, Mapping, NamedTuple, Sequence
 
@@ -1445,7 +1446,11 @@ def _written_pick(query: str, cands: CandidateSet, group: Sequence[int],
     alternate name of the village Al Baridah 137 km off, and three edits from OCHA's Ein
     Elbardeh, the place meant). A name an edit from a place's own is no evidence either
     ("An Najmah" is not OCHA's Najma rather than another place called so: the gazetteer may
-    lack it). Places as close stay in doubt, and so does a name in Arabic script.
+    lack it). A mark for an ayn or hamza in a record's own name may be read as the "a"
+    reports write for it, the place chosen's and its rivals' alike (:func:`_readings`):
+    "Marea" is Mare', not al-Ma'arra, an alternate name of the town Ma`arrat an Nu`man; but
+    "Al-Shaafah" is as close to Sha`fa, read Shaafa, as to Ash Sha`fah. Places as close stay
+    in doubt, and so does a name in Arabic script.
     """
     rows = cands.rows
     if is_arabic(query) or sum([rows[i][9] <= EXACT_ALT for i in group]) > 1:
@@ -1455,18 +1460,18 @@ def _written_pick(query: str, cands: CandidateSet, group: Sequence[int],
     if not key:
         return None
     bare = key != exact.replace(" ", "")  # the query's article left out: the names' too
-    own = [i for i in group if _written(exact_key(rows[i][0]), bare) == key]
+    own = [i for i in group if any(_written(r, bare) == key for r in _readings(rows[i][0]))]
     if len(own) > 1:
         return None  # (most namesakes)
     pool = range(len(rows))
     records = {i: _record_ids(cands, i, pool) for i in group}
-    named = [i for i in group if any(_written(exact_key(rows[j][0]), bare) == key
-                                     for j in records[i])]
+    named = [i for i in group if any(_written(r, bare) == key for j in records[i]
+                                     for r in _readings(rows[j][0]))]
     if len(named) != 1:
         return None
     best = named[0]
-    if any(_written_apart(key, exact_key(rows[j][0]), bare) < SPELLING_MARGIN
-           for i in group if i != best for j in records[i]):
+    if any(_written_apart(key, r, bare) < SPELLING_MARGIN
+           for i in group if i != best for j in records[i] for r in _readings(rows[j][0])):
         return None  # (decided without the names: most namesakes are spelled alike)
     stored = written([rows[j][10] for i in group if i != best for j in records[i]])
     if any(_written_apart(key, k, bare) < SPELLING_MARGIN
@@ -1492,6 +1497,18 @@ def _written_over_weight(query: str, cands: CandidateSet, kept: Sequence[int],
         return None
     pick = _written_pick(query, cands, [best] + far, written)
     return pick if pick is not None and pick != best else None
+
+
+#: Marks a place list writes for an ayn or a hamza (the gazetteer's keys drop them).
+_AYN_MARKS = re.compile("['`\u2018\u2019\u02bb\u02bc\u02be\u02bf]")
+
+
+def _readings(name: str) -> tuple[str, ...]:
+    """A place's own name as its exact key, and as reports also write it: each mark for an
+    ayn or hamza the vowel "a" ("Mare'" is written "Marea", "Sha`fa" "Shaafa")."""
+    if _AYN_MARKS.search(name) is None:
+        return (exact_key(name),)
+    return exact_key(name), exact_key(_AYN_MARKS.sub("a", name))
 
 
 def _written(exact: str, bare: bool = True) -> str:

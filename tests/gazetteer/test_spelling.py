@@ -27,7 +27,12 @@ IDLIB = (35.92970, 36.63170)
 AL_HAWL = (36.39139, 41.15139)
 AYN_AL_BARDAH = (34.79667, 36.28278)
 BINNISH = (35.95000, 36.70000)
+MAREA = (36.48278, 37.19639)
 KAFR_LATAH = (35.79472, 36.62750)
+#: Ma`arrat an Nu`man, the town, with the alternate name al-Maʿarra (GeoNames row, unchanged).
+MAARRAT = DATA / "geonames_maarrat_extract.txt"
+#: Sha`fa and Ash Sha`fah, villages 166 km apart (GeoNames rows, unchanged).
+SHAFAH = DATA / "geonames_shafah_extract.txt"
 #: Al Baridah, a village by Hama whose alternate names include Ayn al Baridah (GeoNames row,
 #: unchanged).
 BARIDAH = DATA / "geonames_baridah_extract.txt"
@@ -223,6 +228,23 @@ def test_a_place_whose_own_name_is_the_name_as_written_wins(gz) -> None:
     # as al-Hulah, Houla and Hula, all of one loose key with it but two edits off as written
     res = gz.resolve("al-Hole", countries=["SY", "TR"])
     assert res.status == "resolved" and _km(res.place, AL_HAWL) < 5, res
+
+
+def test_a_mark_for_an_ayn_is_read_as_the_vowel_reports_write(gz) -> None:
+    # "Marea" is Mare' (مارع) with its ayn written "a"; the town Ma`arrat an Nu`man, 104 km
+    # off, is al-Maʿarra, of one loose key with it but two edits off as written
+    gz.import_files([MAARRAT])
+    res = gz.resolve("Marea", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, MAREA) < 5, res
+
+
+def test_a_rival_s_ayn_is_read_as_a_vowel_too(gz) -> None:
+    # "Al-Shaafah" is Ash Sha`fah as written, but Sha`fa, 166 km off, read so, is an edit
+    # from it: in doubt
+    gz.import_files([SHAFAH])
+    res = gz.resolve("Al-Shaafah", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    assert {p.name for p in res.alternatives} >= {"Ash Sha`fah", "Sha`fa"}
 
 
 @pytest.mark.parametrize("name", ["`Uthmaniyah", "An Najmah", "Dar Kabir"])
