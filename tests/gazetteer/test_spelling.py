@@ -31,7 +31,7 @@ MAREA = (36.48278, 37.19639)
 KAFR_LATAH = (35.79472, 36.62750)
 #: Ma`arrat an Nu`man, the town, with the alternate name al-Maʿarra (GeoNames row, unchanged).
 MAARRAT = DATA / "geonames_maarrat_extract.txt"
-#: Sha`fa and Ash Sha`fah, villages 166 km apart (GeoNames rows, unchanged).
+#: Sha`fa and Ash Sha`fah, villages 162 km apart (GeoNames rows, unchanged).
 SHAFAH = DATA / "geonames_shafah_extract.txt"
 #: Al Baridah, a village by Hama whose alternate names include Ayn al Baridah (GeoNames row,
 #: unchanged).
@@ -239,7 +239,7 @@ def test_a_mark_for_an_ayn_is_read_as_the_vowel_reports_write(gz) -> None:
 
 
 def test_a_rival_s_ayn_is_read_as_a_vowel_too(gz) -> None:
-    # "Al-Shaafah" is Ash Sha`fah as written, but Sha`fa, 166 km off, read so, is an edit
+    # "Al-Shaafah" is Ash Sha`fah as written, but Sha`fa, 162 km off, read so, is an edit
     # from it: in doubt
     gz.import_files([SHAFAH])
     res = gz.resolve("Al-Shaafah", countries=["SY", "TR"])
