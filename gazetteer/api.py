@@ -27,8 +27,9 @@ from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article
                                  kurdish_readings, lookup_keys, loose_key, loose_skeleton,
                                  skeleton_key, split_qualifiers)
 from gazetteer.located import split_location
-from gazetteer.resolve import (EARTH_RADIUS_KM, MAJOR_CITY_POPULATION, SAME_PLACE_KM, SEATS,
-                               TOWN_POPULATION, NARROW, CandidateSet, ContextSpread, _clear_min,
+from gazetteer.resolve import (EARTH_RADIUS_KM, MAJOR_CITY_POPULATION, MAX_ALTERNATIVES,
+                               SAME_PLACE_KM, SEATS, TOWN_POPULATION, NARROW, CandidateSet,
+                               ContextSpread, _clear_min,
                                _distance_km, context_spread, edits_apart,
                                facilities_after_towns, fuzzy_weight, haversine_km, is_town, rank,
                                skeleton_letters)
@@ -204,6 +205,23 @@ PROVINCE_SEAT_POPULATION = 100_000
 #: "Jarabulus Tahtani") is that place, as if spelled alike, when it lies this close to a place
 #: the name without its qualifier spells (Jarabulus): the lower village of Jarabulus.
 QUALIFIED_NEAR_KM = 10.0
+
+
+def _kept_to_country(res: Resolution, country: str) -> Resolution:
+    """An ``ambiguous`` answer to a name whose location names ``country`` ("Arak, Syria"),
+    without the places elsewhere it was in doubt with (the Iranian city Arak): the one place
+    left is the answer; none left, the name is unresolved."""
+    alts, scores = res.alternatives, res.alternative_scores or (res.score,) * len(res.alternatives)
+    keep = [i for i, p in enumerate(alts) if p.country == country]
+    if len(keep) == len(alts):
+        return res
+    if len(keep) == 1:
+        i = keep[0]
+        return replace(res, status="resolved", place=alts[i], score=scores[i],
+                       alternatives=(), alternative_scores=())
+    status = "ambiguous" if keep else "unresolved"
+    return replace(res, status=status, alternatives=tuple(alts[i] for i in keep) or alts,
+                   alternative_scores=tuple(scores[i] for i in keep) or scores)
 
 
 def _in_countries(rows: list[tuple], countries: tuple[str, ...]) -> bool:
@@ -741,6 +759,9 @@ class Gazetteer:
                            alternatives=(res.place, *res.alternatives),
                            alternative_scores=(res.score, *res.alternative_scores),
                            context_km=None, same_place=())
+        if country is not None and res.status == "ambiguous" and \
+                len(res.alternatives) < MAX_ALTERNATIVES:
+            res = _kept_to_country(res, country[0])
         if point is None or res.status != "ambiguous" or not res.alternatives:
             return res
         # the location says where: of the places the name spells, the one clearly nearest it

@@ -68,6 +68,19 @@ def test_a_country_named_as_the_location_is_kept_to(gz) -> None:
         assert res.status == "unresolved" and res.alternatives[0].country == "SY", (name, res)
 
 
+def test_a_country_named_as_the_location_leaves_out_namesakes_elsewhere(gz) -> None:
+    # alone, the Syrian village Arak is in doubt with the Iranian city of 500,000, and the
+    # Syrian community Sharm El Sheikh with the Egyptian resort; "..., Syria" says which
+    for name in ("Arak", "Sharm el-Sheikh"):
+        assert gz.resolve(name, countries=["SY", "TR"]).status == "ambiguous", name
+        res = gz.resolve(f"{name}, Syria", countries=["SY", "TR"])
+        assert res.status == "resolved" and res.place.country == "SY", (name, res)
+        assert res.alternatives == ()
+    # namesakes in the country named stay in doubt
+    res = gz.resolve("Suran, Syria", countries=["SY", "TR"])
+    assert res.status == "ambiguous" and {p.country for p in res.alternatives} == {"SY"}
+
+
 def test_a_location_never_makes_a_look_alike_the_answer(gz) -> None:
     # "Sinai" only shares its consonants with villages; one of them (San) lies by Idlib
     res = gz.resolve("Sinai, Idlib", countries=["SY", "TR"])
