@@ -739,11 +739,15 @@ class Gazetteer:
             if code is not None:
                 wanted = country = (code,)
             elif point is None:
-                found = self.resolve(where, countries=wanted, extra_places=extra_places).place
+                at = self.resolve(where, countries=wanted, extra_places=extra_places)
+                found = at.place
                 if found is not None:
                     point = (found.lat, found.lon)
-                    if found.feature_code in ("PPLA", "PPLC") or \
-                            found.population >= PROVINCE_SEAT_POPULATION:
+                    # a province's seat by any record of it (GeoNames' al-Hasakah is a town
+                    # of 81,539, OCHA's record of it the seat)
+                    if any(p.feature_code in ("PPLA", "PPLC")
+                           or p.population >= PROVINCE_SEAT_POPULATION
+                           for p in (found, *at.same_place)):
                         reach = PROVINCE_LOCATION_KM
         # (a location that names a country makes it the map's: its share is measured again)
         res = self.resolve(base, countries=wanted, near=point or near, context=context,

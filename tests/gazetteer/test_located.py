@@ -14,6 +14,7 @@ from tests.gazetteer.common import km as _km
 AZAZ = (36.5866, 37.0463)      # Wikipedia
 HOMS = (34.7308, 36.7094)      # Wikipedia
 AL_BAB = (36.3706, 37.5157)    # Wikipedia
+QAHTANIYAH = (37.0275, 41.63028)  # Wikipedia, as in benchmarks/data/syria_eval.csv
 
 
 def test_a_location_is_split_off_and_unit_words_dropped() -> None:
@@ -79,6 +80,13 @@ def test_a_country_named_as_the_location_leaves_out_namesakes_elsewhere(gz) -> N
     # namesakes in the country named stay in doubt
     res = gz.resolve("Suran, Syria", countries=["SY", "TR"])
     assert res.status == "ambiguous" and {p.country for p in res.alternatives} == {"SY"}
+
+
+def test_a_province_is_known_by_its_seat_s_records_together(gz_sytr) -> None:
+    # GeoNames' al-Hasakah is a town of 81,539, OCHA's record of it the province's seat: the
+    # province reaches Al-Qahtaniyah, 92 km off, as a district's seat would not
+    res = gz_sytr.resolve("Al-Qahtaniyah, al-Hasakah Governorate", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, QAHTANIYAH) < 10, res
 
 
 def test_a_location_never_makes_a_look_alike_the_answer(gz) -> None:
