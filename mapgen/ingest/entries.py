@@ -63,6 +63,12 @@ _LABEL = re.compile(
 #: A time of day opening a segment of a byline ("9:32 AM Damascus Local Time").
 _LEADING_TIME = re.compile(r"^\d{1,2}(?::|h)\d{2}(?:\s*[ap]\.?m\.?)?", re.I)
 _SEPARATORS = re.compile(r"\s+[|·•–—-]\s+|\s*\|\s*")
+#: A labelled time of day after the date on a metadata line ("Date: 2017/05/11 | Time: 10 : 22").
+_LABELLED_TIME = re.compile(r"^(?:time|hora|heure)\s*:?\s*(\d{1,2})\s*[:h]\s*(\d{2})"
+                            r"(?:\s*([ap])\.?m\.?)?$", re.I)
+#: A segment of such a line that numbers the article, not its date ("News Code: 15902").
+_NUMBER_SEGMENT = re.compile(r"^(?:news\s+|article\s+|story\s+)?(?:code|id|no\.?|n[º°]|number)"
+                             r"\s*[:#]?\s*[\w-]{1,20}$", re.I)
 
 # Datelines and bylines: the date of an entry is read from them here, and the mentions of a
 # report read the dateline's place as a name and the byline's authors as people.
@@ -193,14 +199,23 @@ def _candidates(text: str) -> list[str]:
             # the rest of a byline is an author, a place or an outlet: a few words, no figures;
             # or the time of day after the date ("Saturday 17 March 2018 | 9:32 AM Damascus
             # Local Time")
-            time = _LEADING_TIME.match(segments[n + 1]) if n + 1 < len(segments) else None
-            rest = segments[:n] + segments[n + (2 if time else 1):]
-            if any(any(ch.isdigit() for ch in other) or len(other.split()) > 6 for other in rest):
+            after = segments[n + 1] if n + 1 < len(segments) else ""
+            time = _LEADING_TIME.match(after)
+            labelled = _LABELLED_TIME.match(after) if time is None else None
+            rest = segments[:n] + segments[n + (2 if time or labelled else 1):]
+            # (or the article's number: "News Code: 15902 | Date: 2017/05/11 | Time: 10 : 22")
+            if any((any(ch.isdigit() for ch in other) and not _NUMBER_SEGMENT.match(other))
+                   or len(other.split()) > 6 for other in rest):
                 continue
             label = _LABEL.match(seg)
             date = seg[label.end():] if label is not None and label.end() < len(seg) else seg
             if time is not None:
                 out.append(f"{date} {time.group(0)}")
+            elif labelled is not None:
+                hour, minute, half = labelled.groups()
+                hour = int(hour) % 12 + (12 if half and half.lower() == "p" else 0) \
+                    if half else int(hour)
+                out.append(f"{date} {hour:02d}:{minute}")
             out.append(date)
     byline = _BYLINE_DATE.match(text)
     if byline is not None:

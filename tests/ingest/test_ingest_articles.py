@@ -69,6 +69,11 @@ def builtin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
      dt.datetime(2018, 2, 9, 14, 28, tzinfo=UTC), "exact"),
     ("Saturday 17 March 2018 | 9:32 AM Damascus Local Time", "Saturday 17 March 2018 9:32 AM",
      dt.datetime(2018, 3, 17, 9, 32, tzinfo=UTC), "exact"),
+    # an article's number, its date and a labelled time of day (a news agency's footer)
+    ("News Code: 15902  |  Date: 2017/05/11  |  Time: 10 : 22", "2017/05/11 10:22",
+     dt.datetime(2017, 5, 11, 10, 22, tzinfo=UTC), "exact"),
+    ("Date: 2017/05/11 | Time: 10:22 PM", "2017/05/11 22:22",
+     dt.datetime(2017, 5, 11, 22, 22, tzinfo=UTC), "exact"),
 ])
 def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.datetime, precision: str) -> None:
     stamp = parse_stamp(line, UTC)
@@ -77,6 +82,7 @@ def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.date
 
 
 @pytest.mark.parametrize("line", ["Mais de 30 mil pessoas", "5 out of 10", "By Daniel Hart", "Azaz | 7 February 2016 | 3 killed",
+                                  "Killed: 12 | Date: 2017/05/11",
                                   "The talks of 8 February 2016 were suspended by the envoy in Geneva today."])
 def test_lines_that_are_not_datelines(line: str) -> None:
     assert parse_stamp(line, UTC) is None
