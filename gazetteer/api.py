@@ -29,10 +29,9 @@ from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article
 from gazetteer.located import split_location
 from gazetteer.resolve import (EARTH_RADIUS_KM, MAJOR_CITY_POPULATION, MAX_ALTERNATIVES,
                                SAME_PLACE_KM, SEATS, TOWN_POPULATION, NARROW, CandidateSet,
-                               ContextSpread, _clear_min,
-                               _distance_km, context_spread, edits_apart,
-                               facilities_after_towns, fuzzy_weight, haversine_km, is_town, rank,
-                               skeleton_letters)
+                               ContextSpread, _clear_min, _distance_km, context_spread,
+                               edits_apart, facilities_after_towns, fuzzy_weight, haversine_km,
+                               is_town, rank, skeleton_letters)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
 log = logging.getLogger(__name__)

@@ -212,9 +212,10 @@ def _candidates(text: str) -> list[str]:
             if time is not None:
                 out.append(f"{date} {time.group(0)}")
             elif labelled is not None:
-                hour, minute, half = labelled.groups()
-                hour = int(hour) % 12 + (12 if half and half.lower() == "p" else 0) \
-                    if half else int(hour)
+                hours, minute, half = labelled.groups()
+                hour = int(hours)
+                if half:  # a 12-hour clock
+                    hour = hour % 12 + (12 if half.lower() == "p" else 0)
                 out.append(f"{date} {hour:02d}:{minute}")
             out.append(date)
     byline = _BYLINE_DATE.match(text)
