@@ -711,14 +711,30 @@ _KURDISH_CALQUES: dict[str, str] = {
 }
 
 
+#: The same words as Kurdish in Arabic script reads in Latin letters (:func:`sorani_latin`),
+#: which leaves the short i unwritten and writes u with a waw, read û: girê is گرێ, read "grê";
+#: kaniyê کانیێ, "kanyê"; xurma خورما, "xûrma".
+_SORANI_CALQUES: dict[str, str] = {word.replace("i", "").replace("u", "û"): arabic
+                                   for word, arabic in _KURDISH_CALQUES.items()}
+
+
+def _calque_words(text: str) -> tuple[list[str], dict[str, str]]:
+    """The words of ``text`` (in Latin letters: Kurdish in Arabic script read so) and the
+    calque table that reads them."""
+    latin = sorani_latin(text) if is_arabic(text) else None
+    if latin is not None:
+        return latin.lower().split(), _SORANI_CALQUES
+    return text.lower().split(), _KURDISH_CALQUES
+
+
 def kurdish_calque(text: str) -> str | None:
     """``text`` with the Kurdish words of place names put as the Arabic names put them
-    (``Girê Spî`` -> ``tall abyad``, ``Serê Kaniyê`` -> ``ras ayn``), read the Kurdish way
-    (:func:`kurdish_readings`); None when it has no such word."""
-    words = text.lower().split()
-    if not any(w in _KURDISH_CALQUES for w in words):
+    (``Girê Spî`` -> ``tall abyad``, ``Serê Kaniyê`` and ``سەرێ کانیێ`` -> ``ras ayn``), read
+    the Kurdish way (:func:`kurdish_readings`); None when it has no such word."""
+    words, table = _calque_words(text)
+    if not any(w in table for w in words):
         return None
-    joined = " ".join(_KURDISH_CALQUES.get(w, w) for w in words)
+    joined = " ".join(table.get(w, w) for w in words)
     readings = kurdish_readings(joined)
     return readings[0] if readings else joined
 
@@ -727,9 +743,9 @@ def is_description(text: str) -> bool:
     """Whether every word of ``text`` but its qualifiers (jêr, mezin...) is a Kurdish word of
     place names that :func:`kurdish_calque` puts in Arabic: "Girê Reş" ("black hill") and
     "Girê Reş Jêr" describe countless places, where "Girê Aran" names one."""
-    words = text.lower().split()
+    words, table = _calque_words(text)
     named = [w for w in words if _FOLDED_QUALIFIER.get(_fold_once(w)) is None]
-    return bool(named) and all(w in _KURDISH_CALQUES for w in named)
+    return bool(named) and all(w in table for w in named)
 
 
 def without_type_words(text: str) -> str | None:

@@ -98,6 +98,10 @@ def test_kurdish_words_of_place_names_are_put_as_arabic_names_put_them() -> None
     assert kurdish_calque("Efrîn") is None
     assert kurdish_calque("Girê Xurma") == "tall tamr"     # hill of dates: Tell Tamer
     assert kurdish_calque("Derî") == "bab"                 # door, gate: al-Bab
+    # in Arabic script, whose Latin reading leaves the short i unwritten (گرێ: "grê")
+    assert kurdish_calque("سەرێ کانیێ") == "ras ayn"
+    assert kurdish_calque("گرێ خورما") == "tall tamr"
+    assert is_description("گرێ ڕەش") and not is_description("گرێ ئاران")
 
 
 def test_a_translated_town_found_only_as_villages_next_door_is_the_town(gz) -> None:
@@ -111,9 +115,11 @@ def test_a_translated_name_counts_for_a_town_only(gz) -> None:
     # Serê Kaniyê ("head of the spring") is Ras al-Ayn, the district seat (built-in default,
     # which lists it under no Kurdish name); Girê Reş ("black hill") is no village called
     # Tall Aswad, of which there are several
-    res = gz.resolve("Serê Kaniyê", countries=["SY", "TR"])
-    assert res.status == "resolved" and _km(res.place, RAS_AL_AYN) < 5
+    for name in ("Serê Kaniyê", "سەرێ کانیێ"):  # in Latin letters and in Arabic script
+        res = gz.resolve(name, countries=["SY", "TR"])
+        assert res.status == "resolved" and _km(res.place, RAS_AL_AYN) < 5, (name, res)
     assert gz.resolve("Girê Reş", countries=["SY", "TR"]).status == "unresolved"
+    assert gz.resolve("گرێ ڕەش", countries=["SY", "TR"]).status == "unresolved"
 
 
 def test_a_turkish_spelling_of_a_far_city_keeps_its_reading(gz) -> None:
