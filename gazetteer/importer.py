@@ -171,10 +171,20 @@ def write_records(conn: sqlite3.Connection, records: Iterable[PlaceRecord]) -> i
         known = dict(conn.execute(
             "SELECT geonameid, MAX(population) FROM places WHERE id IN "
             "(SELECT value FROM json_each(?)) GROUP BY geonameid", (json.dumps(old),)))
+        # a town's id on an admin area (the Who's On First-built dumps give a Turkish district
+        # the id of its seat, at the district's centre: Suruç 7.8 km from the town): the town
+        towns = {gid: (lat, lon, code) for gid, lat, lon, code in conn.execute(
+            "SELECT geonameid, lat, lon, feature_code FROM places WHERE id IN "
+            "(SELECT value FROM json_each(?)) AND feature_code LIKE 'PPL%'", (json.dumps(old),))}
         for i, row in enumerate(place_rows):
             pop = known.get(row[6], 0)
             if row[6] is not None and row[7] == 0 and pop:
-                place_rows[i] = row[:7] + (pop, row[8], importance(row[5], pop), row[10])
+                row = place_rows[i] = row[:7] + (pop, row[8], importance(row[5], pop), row[10])
+            town = towns.get(row[6]) if row[5].startswith("ADM") else None
+            if town is not None:
+                lat, lon, code = town
+                place_rows[i] = (row[0], row[1], lat, lon, row[4], code, row[6], row[7], row[8],
+                                 importance(code, row[7]), row[10])
     conn.executemany("INSERT INTO places (id, name, lat, lon, country, feature_code, "
                      "geonameid, population, source, importance, ref) "
                      "VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)

@@ -66,6 +66,21 @@ def test_dump_replacing_builtin_keeps_its_population_and_names(gz, sy_sample):
     assert after.population == before.population
 
 
+def test_a_town_s_id_on_an_admin_area_keeps_the_town_s_point(gz):
+    # the dump lists Suruç's GeoNames id as its district (ADM2), at the district's centre
+    # 7.8 km from the town (GeoNames line, unchanged); the town stays where it is
+    from pathlib import Path
+
+    from tests.gazetteer.common import km
+
+    truth = (36.9761, 38.4244)  # Wikipedia
+    assert km(gz.resolve("Suruc", countries=["SY", "TR"]).place, truth) < 2
+    gz.import_files([Path(__file__).parent / "data" / "geonames_suruc_extract.txt"])
+    res = gz.resolve("Suruc", countries=["SY", "TR"])
+    assert res.status == "resolved" and km(res.place, truth) < 2, res
+    assert res.place.source == "geonames" and res.place.feature_code.startswith("PPL")
+
+
 def test_malformed_dump_lines_are_counted_and_reported(gz, tmp_path):
     good = dump_lines("SY", SAMPLE_SY)
     bad = ["172082\tonly three\tcolumns\n",
