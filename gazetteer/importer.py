@@ -167,24 +167,28 @@ def write_records(conn: sqlite3.Connection, records: Iterable[PlaceRecord]) -> i
             "SELECT id FROM places WHERE geonameid IN (SELECT gid FROM new_gids) "
             "AND source IN ('geonames', 'builtin')")]
     if old:
-        # a dump's population is 0 where unknown: keep the one the old copy knew
-        known = dict(conn.execute(
-            "SELECT geonameid, MAX(population) FROM places WHERE id IN "
-            "(SELECT value FROM json_each(?)) GROUP BY geonameid", (json.dumps(old),)))
-        # a town's id on an admin area (the Who's On First-built dumps give a Turkish district
-        # the id of its seat, at the district's centre: Suruç 7.8 km from the town): the town
-        towns = {gid: (lat, lon, code) for gid, lat, lon, code in conn.execute(
-            "SELECT geonameid, lat, lon, feature_code FROM places WHERE id IN "
-            "(SELECT value FROM json_each(?)) AND feature_code LIKE 'PPL%'", (json.dumps(old),))}
+        # a dump's population is 0 where unknown: keep the one the old copy knew; and a town's
+        # id on an admin area (the Who's On First-built dumps give a Turkish district the id of
+        # its seat, at the district's centre: Suruç 7.8 km from the town) is the town
+        known: dict[int, int] = {}
+        towns: dict[int, tuple[float, float, str]] = {}
+        for gid, pop, lat, lon, code in conn.execute(
+                "SELECT geonameid, population, lat, lon, feature_code FROM places WHERE id IN "
+                "(SELECT value FROM json_each(?))", (json.dumps(old),)):
+            known[gid] = max(known.get(gid, 0), pop)
+            if code.startswith("PPL"):
+                towns[gid] = (lat, lon, code)
         for i, row in enumerate(place_rows):
-            pop = known.get(row[6], 0)
-            if row[6] is not None and row[7] == 0 and pop:
-                row = place_rows[i] = row[:7] + (pop, row[8], importance(row[5], pop), row[10])
-            town = towns.get(row[6]) if row[5].startswith("ADM") else None
-            if town is not None:
-                lat, lon, code = town
-                place_rows[i] = (row[0], row[1], lat, lon, row[4], code, row[6], row[7], row[8],
-                                 importance(code, row[7]), row[10])
+            gid = row[6]
+            if gid is None:
+                continue
+            pop = row[7] or known.get(gid, 0)
+            lat, lon, code = row[2], row[3], row[5]
+            if code.startswith("ADM") and gid in towns:
+                lat, lon, code = towns[gid]
+            if (pop, lat, lon, code) != (row[7], row[2], row[3], row[5]):
+                place_rows[i] = (row[0], row[1], lat, lon, row[4], code, gid, pop, row[8],
+                                 importance(code, pop), row[10])
     conn.executemany("INSERT INTO places (id, name, lat, lon, country, feature_code, "
                      "geonameid, population, source, importance, ref) "
                      "VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
