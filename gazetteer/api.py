@@ -18,7 +18,7 @@ from gazetteer import db
 from gazetteer.errors import GazetteerError, GazetteerInputError
 from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC,
                                 SKELETON_LATIN, ImportReport, country_extents, rekey, write_records)
-from gazetteer.model import Place, Resolution
+from gazetteer.model import Place, Resolution, place_from_row, resolution
 from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article_forms,
                                  exact_key, foreign_readings,
@@ -27,11 +27,12 @@ from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article
                                  kurdish_readings, lookup_keys, loose_key, loose_skeleton,
                                  skeleton_key, split_qualifiers)
 from gazetteer.located import split_location
+from gazetteer.provinces import Province, province_at
 from gazetteer.resolve import (EARTH_RADIUS_KM, MAJOR_CITY_POPULATION, MAX_ALTERNATIVES,
                                SAME_PLACE_KM, SEATS, TOWN_POPULATION, NARROW, CandidateSet,
                                ContextSpread, _clear_min, _distance_km, context_spread,
                                edits_apart, facilities_after_towns, fuzzy_weight, haversine_km,
-                               is_town, rank, skeleton_letters)
+                               MATCH_NAME, _scaled, is_town, rank, skeleton_letters)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
 log = logging.getLogger(__name__)
@@ -732,6 +733,7 @@ class Gazetteer:
         base, places = located
         point = None
         country = None
+        province = None
         reach = LOCATION_KM
         for where in places:
             code = self._country_names.get(exact_key(where))
@@ -748,10 +750,21 @@ class Gazetteer:
                            or p.population >= PROVINCE_SEAT_POPULATION
                            for p in (found, *at.same_place)):
                         reach = PROVINCE_LOCATION_KM
+                        province = province_at(found.lat, found.lon)
         # (a location that names a country makes it the map's: its share is measured again)
         res = self.resolve(base, countries=wanted, near=point or near, context=context,
                            extra_places=extra_places, view=view,
                            context_spread=None if country else context_spread)
+        if province is not None and (res.place is None
+                                     or not province.contains(res.place.lat, res.place.lon)):
+            # a province's seat names the province: the place the name spells in it is meant,
+            # wherever the name alone points ("Dana, Aleppo Governorate" is the village there,
+            # not the town of Ad Dana 66 km off in Idlib's; "Al-Bayda, Tartus Governorate" Al
+            # Bayda by Baniyas, not Al Baydah in Hama's); of several in it, the one clearly
+            # nearest the seat, or the reader decides among them
+            inside = self._spelled_in(base, wanted, province)
+            if inside:
+                return self._in_province(base, res, inside, point)
         if res.place is not None:
             off = (_distance_km(res.place.lat, res.place.lon, point[0], point[1])
                    if point is not None else 0.0)
@@ -783,6 +796,63 @@ class Gazetteer:
         return replace(res, status="resolved", place=alts[pick], score=scores[pick],
                        alternatives=tuple(alts[i] for i in rest),
                        alternative_scores=tuple(scores[i] for i in rest), context_km=dist[pick])
+
+    @staticmethod
+    def _in_province(name: str, res: Resolution, inside: list[tuple[tuple, float]],
+                     point: tuple[float, float]) -> Resolution:
+        """The answer for ``name`` among the places ``inside`` the province a location names
+        (see :meth:`_spelled_in`; those it names exactly, when it names some so): the only
+        one; or, when the name alone was in doubt (``res``, the answer without the province),
+        the one clearly nearest ``point``, its seat; else ``ambiguous`` among them. The places
+        ``res`` gives are listed too."""
+        exact = [(r, v) for r, v in inside if r[9] <= EXACT_ALT]
+        if exact:
+            inside = exact  # (a place by its very name, not one the loose key reads alike)
+        places = [place_from_row(r) for r, _ in inside]
+        dist = [_distance_km(p.lat, p.lon, point[0], point[1]) for p in places]
+        if len(places) == 1:
+            pick: int | None = 0
+        else:
+            # a place of the name outside the province was the answer: the province says it
+            # is not, and not which of its own it is
+            pick = _clear_min(list(range(len(places))), dist) if res.place is None else None
+        if pick is None:
+            return resolution(name, "ambiguous", None, _scaled(inside[0][1]),
+                              tuple(places[:MAX_ALTERNATIVES]),
+                              tuple(_scaled(v) for _, v in inside[:MAX_ALTERNATIVES]),
+                              match=MATCH_NAME[inside[0][0][9]])
+        found, row, raw = places[pick], inside[pick][0], inside[pick][1]
+        listed = list(zip(res.alternatives, res.alternative_scores
+                          or (res.score,) * len(res.alternatives)))
+        if res.place is not None:
+            listed.insert(0, (res.place, res.score))
+        listed += [(p, _scaled(v)) for p, (_, v) in zip(places, inside) if p is not found]
+        others: list[tuple[Place, float]] = []
+        for p, v in listed:
+            if all(_distance_km(p.lat, p.lon, q.lat, q.lon) > SAME_PLACE_KM
+                   for q in [found] + [o for o, _ in others]):
+                others.append((p, v))
+        others = others[:MAX_ALTERNATIVES - 1]
+        return replace(resolution(name, "resolved", found, _scaled(raw),
+                                  tuple(p for p, _ in others), tuple(v for _, v in others),
+                                  match=MATCH_NAME[row[9]]), context_km=dist[pick])
+
+    def _spelled_in(self, name: str, wanted: tuple[str, ...],
+                    province: Province) -> list[tuple[tuple, float]]:
+        """The places in ``province`` that ``name`` spells (its own, an alternate or a loose
+        key), one (row, raw score) per place (records within SAME_PLACE_KM of a better one
+        are that place), best first."""
+        cands = self.candidates(name, wanted)
+        rows, scores = cands.rows, cands.scores
+        found: list[tuple[tuple, float]] = []
+        for i in sorted(range(len(rows)), key=lambda i: -scores[i]):
+            r = rows[i]
+            if r[9] > LOOSE or (wanted and r[3] not in wanted) or r[4].startswith("ADM") \
+                    or not province.contains(r[1], r[2]):
+                continue
+            if all(_distance_km(r[1], r[2], f[1], f[2]) > SAME_PLACE_KM for f, _ in found):
+                found.append((r, scores[i]))
+        return found
 
     def located_name(self, name: str, place: Place, countries: Sequence[str] = ()) -> str | None:
         """``name`` written with the town nearest ``place`` that tells it from its namesakes,

@@ -124,3 +124,49 @@ def test_each_namesake_is_written_with_a_town_that_tells_it_from_the_others(gz) 
     assert village is not None
     written = gz.located_name("Khatuniyah", village, ["SY"])
     assert written is not None and written.startswith(f"{village.name}, "), written
+
+
+DARAA_AQRABA = (33.10972, 36.00778)      # Wikipedia, "Aqraba, Syria"
+ABU_KHASHAB = (35.93583, 40.03667)       # Wikipedia, as in benchmarks/data/syria_eval.csv
+AD_DANA = (36.2125, 36.7700)             # the town of Ad Dana, Idlib Governorate
+
+
+def test_a_province_names_the_namesake_in_it(gz) -> None:
+    from gazetteer.provinces import province_at
+
+    # three villages called Aqraba (Aleppo, Rif Dimashq, Daraa): the one in Daraa's province
+    # lies 56 km from Daraa, the one in Rif Dimashq 97 km, too close to tell by distance
+    assert gz.resolve("Aqraba", countries=["SY"]).status == "ambiguous"
+    res = gz.resolve("Aqraba, Daraa", countries=["SY"])
+    assert res.status == "resolved" and _km(res.place, DARAA_AQRABA) < 5, res
+    assert res.context_km is not None and 40 < res.context_km < 70
+    # Abu Khashab of Deir ez-Zor is 70 km from its seat; two namesakes lie in al-Hasakah's
+    res = gz.resolve("Abu Khashab, Deir ez-Zor Governorate", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, ABU_KHASHAB) < 5, res
+    # the name alone is the town of Ad Dana; in Aleppo's province it is the village there
+    assert _km(gz.resolve("Dana", countries=["SY"]).place, AD_DANA) < 5
+    res = gz.resolve("Dana, Aleppo Governorate", countries=["SY"])
+    assert res.status == "resolved" and _km(res.place, AD_DANA) > 25, res
+    assert province_at(res.place.lat, res.place.lon).code == "SY-HL"
+    assert any(_km(p, AD_DANA) < 5 for p in res.alternatives)
+
+
+def test_namesakes_in_one_province_stay_in_doubt(gz) -> None:
+    # two Abu Khashab lie in al-Hasakah's province, 100 km apart, none near its seat
+    res = gz.resolve("Abu Khashab, al-Hasakah Governorate", countries=["SY"])
+    assert res.status == "ambiguous" and res.place is None, res
+    assert all(_km(p, ABU_KHASHAB) > 25 for p in res.alternatives)
+
+
+def test_a_capital_s_province_is_read_with_the_province_around_it() -> None:
+    from gazetteer.provinces import province_at
+
+    tartus = province_at(34.889, 35.887)
+    assert tartus is not None and tartus.code == "SY-TA"
+    assert tartus.contains(35.125, 35.948)          # Al Bayda by Baniyas
+    assert not tartus.contains(35.039, 36.339)      # Al Baydah, in Hama's province
+    damascus = province_at(33.5138, 36.2765)
+    assert damascus is not None and damascus.code == "SY-DI"
+    assert damascus.contains(33.5717, 36.4027)      # Douma, Rif Dimashq: "Douma, Damascus"
+    assert not damascus.contains(32.6189, 36.1021)  # Daraa
+    assert province_at(40.0, 30.0) is None          # no outline known
