@@ -1168,7 +1168,10 @@ def _named_over_alternate(cands: CandidateSet, best: int, rival: int,
     """
     rows = cands.rows
     ours, theirs = rows[best], rows[rival]
-    if ours[9] > LOOSE or theirs[9] not in (EXACT_ALT, LOOSE) or is_town(theirs):
+    # (a seat the built-in cities list with no people is a town of the country's: see
+    # _listed_seat)
+    listed = [r for r in _records(cands, rival, pool) if _listed_seat(r) and r[3] == ours[3]]
+    if ours[9] > LOOSE or theirs[9] not in (EXACT_ALT, LOOSE) or is_town(theirs) or listed:
         return False  # (the rival's best-matching record says most: looked at first)
     if ours[9] == EXACT_MAIN and theirs[9] != EXACT_ALT:
         return False
@@ -1261,6 +1264,20 @@ def _has_article(name: str) -> bool:
     return len(words) > 1 and words[0] in ARTICLES
 
 
+#: The built-in GeoNames cities of the region list places of this many people or more, and
+#: seats of administrative units whatever their size (GeoNames' cities500).
+LISTED_MIN_POPULATION = 500
+
+
+def _listed_seat(row: Sequence) -> bool:
+    """Whether a record is a seat the built-in cities list with fewer than
+    LISTED_MIN_POPULATION people (its feature code unknown there): Ma`arrat an Nu`man, a
+    district's seat, is listed with none, and a subdistrict's seat of the same country called
+    Mare' does not outweigh it for "al-Maara" (see :func:`_outweighs` and
+    :func:`_named_over_alternate`)."""
+    return row[7] == "builtin" and row[6] < LISTED_MIN_POPULATION and row[4] == "PPL"
+
+
 #: A town of TOWN_POPULATION people outweighs a far-off village of its name that has this
 #: many times fewer (Akcakale: the border town of 32,114, not the village of 1,676).
 OUTWEIGHING_RATIO = 10
@@ -1305,7 +1322,7 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
     if level > 1 or _level(rows[rival][9]) < level:
         return False
     theirs = _records(cands, rival, pool)
-    if any(r[4] in SEATS for r in theirs):
+    if any(r[4] in SEATS or (_listed_seat(r) and r[3] == rows[best][3]) for r in theirs):
         return False
     people = max(r[6] for r in theirs)
     if people and not any(r[6] >= TOWN_POPULATION and r[6] >= OUTWEIGHING_RATIO * people

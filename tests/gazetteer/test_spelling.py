@@ -28,6 +28,7 @@ AL_HAWL = (36.39139, 41.15139)
 AYN_AL_BARDAH = (34.79667, 36.28278)
 BINNISH = (35.95000, 36.70000)
 MAREA = (36.48278, 37.19639)
+MAARRAT_AN_NUMAN = (35.6483, 36.6769)  # GeoNames 167611
 KAFR_LATAH = (35.79472, 36.62750)
 #: Ma`arrat an Nu`man, the town, with the alternate name al-Maʿarra (GeoNames row, unchanged).
 MAARRAT = DATA / "geonames_maarrat_extract.txt"
@@ -236,6 +237,22 @@ def test_a_mark_for_an_ayn_is_read_as_the_vowel_reports_write(gz) -> None:
     gz.import_files([MAARRAT])
     res = gz.resolve("Marea", countries=["SY", "TR"])
     assert res.status == "resolved" and _km(res.place, MAREA) < 5, res
+
+
+def test_a_seat_listed_with_no_people_is_not_outweighed_as_a_village(gz) -> None:
+    # the built-in cities list the town Ma`arrat an Nu`man, a district's seat, with no people
+    # and no feature code (GeoNames' cities500 lists seats of any size): "al-Maara" spells it
+    # as its alternate name al-Ma'arra, and the subdistrict seat Mare', 104 km off, by its
+    # own name loosely: in doubt between them, never Mare' alone
+    for name in ("al-Maara", "Maarra"):
+        res = gz.resolve(name, countries=["SY", "TR"])
+        assert res.status == "ambiguous", (name, res)
+        assert any(_km(p, MAREA) < 5 for p in res.alternatives), res
+        assert any(_km(p, MAARRAT_AN_NUMAN) < 5 for p in res.alternatives), res
+    # the name as written still decides: Mare' and Marea are the town by Azaz
+    for name in ("Mare'", "Marea"):
+        res = gz.resolve(name, countries=["SY", "TR"])
+        assert res.status == "resolved" and _km(res.place, MAREA) < 5, (name, res)
 
 
 def test_a_rival_s_ayn_is_read_as_a_vowel_too(gz) -> None:
