@@ -797,11 +797,15 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             return _result(query, "ambiguous", None, best_score, cands, sc,
                            ([best] + own[:3])[:MAX_ALTERNATIVES], match)
     if conflict:
-        # an exact name abroad against a weaker spelling at home: the reader decides
-        abroad = [i for i in _order(cands, [i for i in allowed if rows[i][3] not in wanted], sc)
-                  if i not in kept[:3]]
+        # an exact name abroad against a weaker spelling at home: the reader decides, with
+        # both listed (the places at home may lie farther than FAR_KM from the one abroad,
+        # so outside ``kept``)
+        rest = _one_per_place(cands, [i for i in _order(cands, allowed, sc)
+                                      if i not in kept[:3]])[0]
+        home = [i for i in rest if rows[i][3] in wanted]
+        abroad = [i for i in rest if rows[i][3] not in wanted]
         return _result(query, "ambiguous", None, best_score, cands, sc,
-                       (kept[:3] + abroad[:3])[:MAX_ALTERNATIVES], match)
+                       (kept[:3] + home[:3] + abroad[:3])[:MAX_ALTERNATIVES], match)
     if len(kept) > 1 and best_score - sc[kept[1]] < MARGIN:
         close = [i for i in kept if best_score - sc[i] < 3 * MARGIN]
         pick = _context_pick(cands, close, near, context, view, spread)

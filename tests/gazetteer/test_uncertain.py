@@ -235,3 +235,13 @@ def test_a_name_in_arabic_script_with_or_without_its_final_hamza_is_one_name(gz)
     # rival of a village by the point the places are said to be near
     res = gz.resolve("البيضاء", countries=["SY", "TR"], near=(35.18, 35.95))
     assert res.status == "resolved" and res.place.name == "Al Bayda", res
+
+
+@pytest.mark.parametrize("name, abroad", [("Beit Jann", "IL"), ("Al-Shamiyah", "IQ")])
+def test_a_name_in_doubt_with_a_place_abroad_lists_the_place_at_home(gz, name, abroad) -> None:
+    # the Israeli town Beit Jann and OCHA's Bait Jan by Damascus (63 km apart); Iraq's Ash
+    # Shamiyah and OCHA's Shamiyeh: the reader is offered both sides of the doubt
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "ambiguous" and res.place is None, res
+    countries = [p.country for p in res.alternatives]
+    assert abroad in countries and "SY" in countries, res
