@@ -170,6 +170,12 @@ struck bombed hit around beyond
 NAME_CONNECTORS = frozenset("al el il ul as es ash esh ad ed ar er az ez an en at et ath adh "
                             "de del della di da van von bin ibn bint abu umm".split())
 ARTICLES = frozenset("al el il ul as es ash esh ad ed ar er az ez an en at et ath adh".split())
+#: First words of place names (in small letters) that some outlets write so before the rest of
+#: the name: "cheikh Maqsoud", "kafr Nabl". Not words of the languages reports come in that
+#: go before a capitalised word ("tell Reuters", "a tall Kurdish fighter", German "ein").
+NAME_HEADS = frozenset("""
+sheikh sheik shaykh sheykh cheikh tel tal kafr kfar kafer kefr deir dayr dair ain ayn jabal
+jebel jabel wadi khirbet khirbat kherbet maarat maaret marat beit bayt ras jisr qasr""".split())
 
 #: Given names common in the region's and the world's news, to spot people by their first name.
 GIVEN_NAMES = frozenset("""

@@ -324,15 +324,19 @@ _ELISION = re.compile(r"^(?:[dlnjmstc]|qu|jusqu|lorsqu|puisqu|dell|nell|all|sull
 
 def tokens_of(text: str) -> list[Token]:
     """Words with their offsets; a possessive ending ("Turkey's") and an elided French or
-    Italian article ("d'Alep", "l'Irak") are not part of the word."""
+    Italian article ("d'Alep", "l'Irak") are not part of the word. A place name's first word
+    written in small letters before a capitalised one ("no bairro curdo de cheikh Maqsoud",
+    "the village of kafr Nabl") is the name's."""
     out = []
-    for m in _TOKEN.finditer(text):
+    matches = list(_TOKEN.finditer(text))
+    for n, m in enumerate(matches):
         word, start = m.group(0), m.start()
         # only words that can be part of a name are kept (capitalised, "al-X" or a connector):
         # a run of names ends where the text between two kept words is more than a space
         if not (word[:1].isupper() or word in lx.NAME_CONNECTORS
                 or (("-" in word or "'" in word or "’" in word)
-                    and (_ART_HYPHEN.match(word) or _ELISION.match(word)))):
+                    and (_ART_HYPHEN.match(word) or _ELISION.match(word)))
+                or _lower_head(text, word, m.end(), matches[n + 1: n + 2])):
             continue
         elided = _ELISION.match(word)
         if elided is not None:
@@ -340,6 +344,15 @@ def tokens_of(text: str) -> list[Token]:
         word = _POSSESSIVE.sub("", word) if len(word) > 3 else word
         out.append(Token(word, start, start + len(word)))
     return out
+
+
+def _lower_head(text: str, word: str, end: int, following: list[re.Match]) -> bool:
+    """Whether ``word``, in small letters, is a place name's first word (Sheikh, Kafr, Deir,
+    Tal...: :data:`mapgen.ingest.lexicon.NAME_HEADS`) and a capitalised word follows it after
+    one space."""
+    return (word in lx.NAME_HEADS and bool(following)
+            and following[0].start() == end + 1 and text[end] == " "
+            and following[0].group(0)[:1].isupper())
 
 
 def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:
@@ -408,7 +421,8 @@ def spans_of(text: str, tokens: list[Token], stop: frozenset[str] = lx.FUNCTION_
     spans: list[list[int]] = []
     current: list[int] = []
     for i, tok in enumerate(tokens):
-        is_name = ((tok.is_cap or tok.is_article_name) and tok.low not in stop
+        is_name = ((tok.is_cap or tok.is_article_name or tok.text in lx.NAME_HEADS)
+                   and tok.low not in stop
                    and not _not_a_name(tok))
         is_link = tok.is_connector and current
         if (is_name or is_link) and current and not _joined(text, tokens[current[-1]], tok):

@@ -204,3 +204,19 @@ def test_a_village_written_as_romanisations_write_it_is_found(gazetteer: Any) ->
     assert [m.text for m in result.found.mentions] == ["Deir Jamal"]
     assert [d["place"] for d in result.drafts] == ["Deir Jamal"]
     assert abs(result.found.mentions[0].place.lat - 36.445) < 0.01
+
+
+def test_a_name_s_first_word_in_small_letters_is_the_name_s(gazetteer: Any) -> None:
+    # some outlets write Sheikh, Kafr or Deir in small letters: "cheikh Maqsoud" is the Aleppo
+    # district; English words before a name ("tell Reuters", "a tall Kurdish fighter") are not
+    text = ("12 mar 2016\n\nNo bairro curdo de cheikh Maqsoud, em Alep, duas crianças foram mortas. "
+            "Officials did not tell Reuters how a tall Kurdish fighter reached kafr Nabl.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
+    places = {m.text: m.place for m in result.found.mentions}
+    assert "cheikh Maqsoud" in places, places
+    assert distance_km(places["cheikh Maqsoud"].lat, places["cheikh Maqsoud"].lon,
+                       36.227, 37.153) < 3
+    assert "kafr Nabl" in places and distance_km(places["kafr Nabl"].lat,
+                                                 places["kafr Nabl"].lon, 35.614, 36.561) < 5
+    listed = {u["name"] for u in result.unresolved}
+    assert not {n for n in listed | set(places) if n.lower().startswith(("tell ", "tall "))}
