@@ -705,7 +705,8 @@ class Gazetteer:
             if own is not None:
                 return Resolution(name, "resolved", own, 1.0, match="exact")
         wanted = _codes(countries)
-        located = split_location(query) if ("," in query or "(" in query) else None
+        located = split_location(query) if ("," in query or "(" in query
+                                            or "\u060c" in query) else None
         if len(context) and context_spread is None:
             context_spread = self.context_spread(context, wanted)
         if located is not None and not self._named_exactly(query):

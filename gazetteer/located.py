@@ -20,7 +20,10 @@ _BRACKETS = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<location>[^()]+)\)\s*$")
 _UNIT_WORDS = re.compile(
     r"\b(?:sub-?district|district|nahiy[ae]h?|nahia|governorate|province|muhafaz[ae]h?|"
     r"mintaq[ae]h?|manteqa|canton|region|area|countryside|rural|rif(?=\s)|gouvernorat|"
-    r"provinz|bezirk|town|city|village|municipality)\b", re.I)
+    r"provinz|bezirk|town|city|village|municipality)\b"
+    r"|(?:^|(?<=\s))(?:محافظة|منطقة|ناحية|ريف|مدينة|بلدة|قرية)(?=\s|$)", re.I)
+#: A comma, Latin or Arabic ("الباب، حلب").
+_COMMA = re.compile("[,\u060c]")
 #: Locations read at most (more commas: a list, not a located name).
 MAX_LOCATIONS = 2
 
@@ -45,11 +48,11 @@ def split_location(name: str) -> tuple[str, tuple[str, ...]] | None:
     match = _BRACKETS.match(text)
     if match is not None:
         base, parts = match["name"], [match["location"]]
-        base_parts = base.split(",")
+        base_parts = _COMMA.split(base)
         if len(base_parts) > 1:  # "Suran, Aleppo (Syria)"
             base, parts = base_parts[0], base_parts[1:] + parts
     else:
-        base, *parts = text.split(",")
+        base, *parts = _COMMA.split(text)
     if not parts or len(parts) > MAX_LOCATIONS:
         return None
     places = tuple(q for q in (" ".join(_UNIT_WORDS.sub(" ", p).split()) for p in parts) if q)

@@ -170,3 +170,11 @@ def test_a_capital_s_province_is_read_with_the_province_around_it() -> None:
     assert damascus.contains(33.5717, 36.4027)      # Douma, Rif Dimashq: "Douma, Damascus"
     assert not damascus.contains(32.6189, 36.1021)  # Daraa
     assert province_at(40.0, 30.0) is None          # no outline known
+
+
+def test_an_arabic_comma_and_unit_words_locate_an_arabic_name(gz) -> None:
+    assert split_location("عقربا، محافظة درعا") == ("عقربا", ("درعا",))
+    assert split_location("عقربا (ريف دمشق)") == ("عقربا", ("دمشق",))
+    assert gz.resolve("عقربا", countries=["SY"]).status == "ambiguous"
+    res = gz.resolve("عقربا، محافظة درعا", countries=["SY"])
+    assert res.status == "resolved" and _km(res.place, DARAA_AQRABA) < 5, res
