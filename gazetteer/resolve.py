@@ -778,8 +778,11 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES], match)
     if wanted and rows[best][3] not in wanted and any(
-            rows[i][3] in wanted and sc[i] >= MIN_SCORE
-            and (rows[i][9] < SKELETON_ARABIC or _corroborated(cands, i, wanted, evidence))
+            rows[i][3] in wanted and ((
+                sc[i] >= MIN_SCORE
+                and (rows[i][9] < SKELETON_ARABIC or _corroborated(cands, i, wanted, evidence)))
+                or (rows[best][9] == EXACT_ALT and rows[i][3] == wanted[0]
+                    and rows[i][9] >= SKELETON_ARABIC))
             for i in allowed):
         # a fuzzy or skeleton match at home good enough to be meant, unless a capital or a
         # city of millions abroad, in the map's region, has the very name
