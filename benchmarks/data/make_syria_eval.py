@@ -37,7 +37,8 @@ CATEGORIES = ("town", "village", "kurdish", "report", "arabic")
 LATER_BATCHES = ("# Held-back batch 3", "# Held-back batch 4", "# Held-back batch 5",
                  "# Held-back batch 6", "# Held-back batch 7", "# Held-back batch 8",
                  "# Held-back batch 9",
-                 "# Held-back batch 10", "# Held-back batch 11", "# Held-back batch 12")
+                 "# Held-back batch 10", "# Held-back batch 11", "# Held-back batch 12",
+                 "# Held-back batch 13")
 
 _DEC = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*$")
 _DMS = re.compile(
@@ -59,7 +60,7 @@ HEADER = """\
 # Categories: town (towns and cities), village, kurdish (Kurdish names and spellings), report
 # (spelling variants used in reports and articles: Tal/Tell, Kafr/Kfar/Kefer, -eh/-a, ee/ou,
 # French romanisations, former names), arabic (Arabic-script names from the same articles).
-# Eleven held-back batches were added later, each fixed before it was measured: batch 2 (the rows
+# Twelve held-back batches were added later, each fixed before it was measured: batch 2 (the rows
 # after the first marker in syria_eval_raw.tsv; data rows 320-518 here, counted from 0 as
 # place_eval.py --rows counts them), batch 3 (the rows after the "Held-back batch 3" marker;
 # data rows 548-749, after the Natural Earth rows, so that rows 0-547 are the set as it was
@@ -76,9 +77,10 @@ HEADER = """\
 # places of every governorate with their article, Arabic and news spellings), batch 10 (the
 # rows after the "Held-back batch 10" marker; data rows 1525-1675), batch 11 (the rows
 # after the "Held-back batch 11" marker; data rows 1676-1783: 29 places of Idlib, Hama, Homs,
-# Latakia, Rif Dimashq, Daraa and Suwayda) and batch 12 (the rows after the "Held-back batch
-# 12" marker; data rows 1784 on: 19 places of Hama, Idlib, Homs, Tartus, Rif Dimashq and
-# Daraa). Batch 4
+# Latakia, Rif Dimashq, Daraa and Suwayda), batch 12 (the rows after the "Held-back batch
+# 12" marker; data rows 1784-1844: 19 places of Hama, Idlib, Homs, Tartus, Rif Dimashq and
+# Daraa) and batch 13 (the rows after the "Held-back batch 13" marker; data rows 1845 on: 17
+# places of Hama, Homs, Latakia and Rif Dimashq). Batch 4
 # weights spellings of northern Syrian places (Aleppo, Idlib, Raqqa, Hasakah, northern Hama)
 # as news outlets and agencies wrote them, in English, Turkish, French, German, Spanish and
 # Portuguese, plus villages and towns named in war reporting with their Arabic and Kurdish
