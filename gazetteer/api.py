@@ -769,7 +769,8 @@ class Gazetteer:
         if res.place is not None:
             off = (_distance_km(res.place.lat, res.place.lon, point[0], point[1])
                    if point is not None else 0.0)
-            if off <= reach and (country is None or res.place.country == country[0]):
+            if off <= reach and (country is None or res.place.country == country[0]) and (
+                    province is None or province.country == res.place.country):
                 return res
             # the only place of the name lies elsewhere than its location says
             return replace(res, status="unresolved", place=None,

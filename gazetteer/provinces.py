@@ -34,6 +34,11 @@ class Province:
     name: str
     _area: Any
 
+    @property
+    def country(self) -> str:
+        """The country's ISO code (the code's first part)."""
+        return self.code.split("-", 1)[0]
+
     def contains(self, lat: float, lon: float) -> bool:
         """Whether (lat, lon) lies in the province, or within MARGIN_DEGREES of it."""
         from shapely import Point

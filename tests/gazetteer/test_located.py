@@ -178,3 +178,11 @@ def test_an_arabic_comma_and_unit_words_locate_an_arabic_name(gz) -> None:
     assert gz.resolve("عقربا", countries=["SY"]).status == "ambiguous"
     res = gz.resolve("عقربا، محافظة درعا", countries=["SY"])
     assert res.status == "resolved" and _km(res.place, DARAA_AQRABA) < 5, res
+
+
+def test_a_province_of_another_country_than_the_place_s_refuses_it(gz) -> None:
+    # Ad Dana lies in Idlib, 20 km from Turkey's province of Hatay: "Dana, Hatay" is no Syrian
+    # town (the gazetteer knows no Dana in Hatay), "Dana, Idlib" is
+    res = gz.resolve("Dana, Hatay", countries=["SY", "TR"])
+    assert res.status == "unresolved" and _km(res.alternatives[0], AD_DANA) < 5, res
+    assert _km(gz.resolve("Dana, Idlib", countries=["SY", "TR"]).place, AD_DANA) < 5
