@@ -7,8 +7,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from gazetteer.normalize import (arabic_loose_key, exact_key, is_arabic, loose_key, skeleton_key,
-                                 without_type_words)
+from gazetteer.normalize import (arabic_loose_key, exact_key, is_arabic, is_latin, loose_key,
+                                 skeleton_key, without_type_words)
 from gazetteer.sources.base import FileReport, PlaceRecord
 
 # Kinds of name keys, strongest first (see gazetteer.normalize).
@@ -170,14 +170,19 @@ def write_records(conn: sqlite3.Connection, records: Iterable[PlaceRecord]) -> i
         # a dump's population is 0 where unknown: keep the one the old copy knew; and a town's
         # id on an admin area (the Who's On First-built dumps give a Turkish district the id of
         # its seat, at the district's centre: Suruç 7.8 km from the town) is the town
+        # and a name in Latin letters, where the dump names a place in another script only
+        # (the Who's On First-built dumps call Aleppo حلب): the name the place is shown by
         known: dict[int, int] = {}
         towns: dict[int, tuple[float, float, str]] = {}
-        for gid, pop, lat, lon, code in conn.execute(
-                "SELECT geonameid, population, lat, lon, feature_code FROM places WHERE id IN "
-                "(SELECT value FROM json_each(?))", (json.dumps(old),)):
+        latin: dict[int, str] = {}
+        for gid, pop, lat, lon, code, name in conn.execute(
+                "SELECT geonameid, population, lat, lon, feature_code, name FROM places WHERE id "
+                "IN (SELECT value FROM json_each(?))", (json.dumps(old),)):
             known[gid] = max(known.get(gid, 0), pop)
             if code.startswith("PPL"):
                 towns[gid] = (lat, lon, code)
+            if is_latin(name):
+                latin[gid] = name
         for i, row in enumerate(place_rows):
             gid = row[6]
             if gid is None:
@@ -186,8 +191,9 @@ def write_records(conn: sqlite3.Connection, records: Iterable[PlaceRecord]) -> i
             lat, lon, code = row[2], row[3], row[5]
             if code.startswith("ADM") and gid in towns:
                 lat, lon, code = towns[gid]
-            if (pop, lat, lon, code) != (row[7], row[2], row[3], row[5]):
-                place_rows[i] = (row[0], row[1], lat, lon, row[4], code, gid, pop, row[8],
+            name = row[1] if is_latin(row[1]) else latin.get(gid, row[1])
+            if (name, pop, lat, lon, code) != (row[1], row[7], row[2], row[3], row[5]):
+                place_rows[i] = (row[0], name, lat, lon, row[4], code, gid, pop, row[8],
                                  importance(code, pop), row[10])
     conn.executemany("INSERT INTO places (id, name, lat, lon, country, feature_code, "
                      "geonameid, population, source, importance, ref) "

@@ -81,6 +81,18 @@ def test_a_town_s_id_on_an_admin_area_keeps_the_town_s_point(gz):
     assert res.place.source == "geonames" and res.place.feature_code.startswith("PPL")
 
 
+def test_a_place_named_in_arabic_only_keeps_the_latin_name_it_had(gz):
+    # the GeoNames-format line of Aleppo names it حلب, with no ASCII name (unchanged): shown
+    # by the name the built-in copy of the same GeoNames id had, and found by both
+    from pathlib import Path
+
+    gz.import_files([Path(__file__).parent / "data" / "geonames_aleppo_extract.txt"])
+    for name in ("Aleppo", "حلب", "Halab"):
+        res = gz.resolve(name, countries=["SY", "TR"])
+        assert res.status == "resolved" and res.place.geonameid == 170063, (name, res)
+        assert (res.place.name, res.place.source) == ("Aleppo", "geonames"), (name, res)
+
+
 def test_malformed_dump_lines_are_counted_and_reported(gz, tmp_path):
     good = dump_lines("SY", SAMPLE_SY)
     bad = ["172082\tonly three\tcolumns\n",
