@@ -25,7 +25,7 @@ from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article
                                  has_kurdish_letters, is_arabic, is_description,
                                  is_surely_kurdish, kurdish_calque, kurdish_gh_reading,
                                  kurdish_readings, lookup_keys, loose_key, loose_skeleton,
-                                 skeleton_key, split_qualifiers)
+                                 skeleton_key, split_qualifiers, unglued_article)
 from gazetteer.located import split_location
 from gazetteer.provinces import Province, province_at
 from gazetteer.resolve import (EARTH_RADIUS_KM, MAJOR_CITY_POPULATION, MAX_ALTERNATIVES,
@@ -342,6 +342,13 @@ class Gazetteer:
                 # (found as spelled nowhere, or only as villages next door, which a name in
                 # Kurdish letters is not by itself: "Derî" is al-Bab, not Deri in Turkey)
                 rows += self._calque_places(name)
+                home = _found_home(rows, countries, name)
+        if not home:
+            apart = unglued_article(name)
+            if apart is not None:
+                # "Deir alJmal" is Deir al-Jmal: its spelling looked up before its look-alikes
+                rows += [r[:9] + (max(r[9], LOOSE),) + r[10:] for r in look.execute(
+                    STRONG_SQL, lookup_keys(apart)).fetchall()]
                 home = _found_home(rows, countries, name)
         skel = ""
         if not home:

@@ -37,6 +37,7 @@ from typing import Callable, Sequence
 __all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "arabic_defective_key",
            "skeleton_key", "loose_skeleton", "keys", "is_arabic", "is_latin", "ARTICLES",
            "qualified", "split_qualifiers", "QUALIFIER_TOKENS", "consonants", "kurdish_readings",
+           "unglued_article",
            "kurdish_gh_reading", "has_kurdish_letters", "kurdish_calque", "is_description",
            "is_surely_kurdish", "sorani_latin", "foreign_readings"]
 
@@ -803,6 +804,22 @@ _READING_HINT = re.compile("[cjyzşçğšžżo]")
 #: ‘ayn and hamza as ʿ, ʾ): a name with one is spelled the English way ("Al Bajjā‘" is not
 #: al-Bayya).
 _TRANSLITERATION_MARK = re.compile("[āīūĀĪŪḥḤḩḨṣṢṭṬẓẒḍḌḑḐţŢẕʿʾ]")
+
+
+#: An article written onto the next word's capital ("Deir alJmal", "AlBab"): a hyphen lost.
+_GLUED_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l)(?=[A-Z][a-z])")
+
+
+def unglued_article(text: str) -> str | None:
+    """``text`` with an article written onto the next word's capital set apart, or None when
+    it has none: a hyphen or space lost in copying.
+
+    >>> unglued_article("Deir alJmal"), unglued_article("AlBab"), unglued_article("Aleppo")
+    ('Deir al Jmal', 'Al Bab', None)
+    """
+    if _GLUED_ARTICLE.search(text) is None:
+        return None
+    return _GLUED_ARTICLE.sub(r"\1 ", text)
 
 
 def foreign_readings(text: str) -> tuple[str, ...]:

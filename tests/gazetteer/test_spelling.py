@@ -29,6 +29,8 @@ AYN_AL_BARDAH = (34.79667, 36.28278)
 BINNISH = (35.95000, 36.70000)
 MAREA = (36.48278, 37.19639)
 MAARRAT_AN_NUMAN = (35.6483, 36.6769)  # GeoNames 167611
+TELL_ABYAD = (36.6975, 38.9567)       # Wikipedia
+DEIR_JAMAL = (36.44500, 37.02806)     # Wikipedia
 KAFR_LATAH = (35.79472, 36.62750)
 #: Ma`arrat an Nu`man, the town, with the alternate name al-Maʿarra (GeoNames row, unchanged).
 MAARRAT = DATA / "geonames_maarrat_extract.txt"
@@ -302,3 +304,14 @@ def test_the_one_place_a_name_s_consonants_fit_spelled_further_off_is_no_answer(
     res = gz.resolve("Kafrlatha", countries=["SY", "TR"])
     assert res.status == "ambiguous", res
     assert any(_km(p, KAFR_LATAH) < 5 for p in res.alternatives)
+
+
+def test_an_article_written_onto_the_next_word_is_read_apart(gz) -> None:
+    # a hyphen lost in copying: "Tal AlAbyad" is Tell Abyad, not the look-alike Tal Elabed
+    # 200 km east that its letters as written are an edit or two from
+    res = gz.resolve("Tal AlAbyad", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, TELL_ABYAD) < 5, res
+    res = gz.resolve("Deir alJmal", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, DEIR_JAMAL) < 5, res
+    # a name that begins with the letters al is left alone
+    assert _km(gz.resolve("Aleppo", countries=["SY", "TR"]).place, (36.2021, 37.1343)) < 5
