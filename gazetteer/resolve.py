@@ -852,6 +852,14 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             # a village whose name only resembles the query, far from all the map is about
             return _result(query, "unresolved", None, best_score, cands, sc,
                            kept[:MAX_ALTERNATIVES], match)
+    if wanted and rows[best][3] not in wanted and not _city_abroad(rows[best]) and (
+            near is not None or view is not None or n_context) and \
+            _off_context_km(rows[best][1], rows[best][2], near, context, view) > OFF_CONTEXT_KM:
+        # a town outside the map's countries, far from all the map is about: a place of the
+        # map that the gazetteer lacks is likelier ("the Al-Alam roundabout" in a report on
+        # Tabqa is not Iraq's Al-'Alam, 480 km off), and a city of its own size would be meant
+        return _result(query, "unresolved", None, best_score, cands, sc,
+                       kept[:MAX_ALTERNATIVES], match)
     others = [i for i in kept if i != best][:3] if len(kept) > 1 else kept[:0]
     score = sc[best]
     twin = [i for i in same if _twin(cands, best, i)] if same else same
@@ -953,6 +961,16 @@ def facilities_after_towns(rows: list[tuple], query: str) -> list[tuple]:
 #: stray).
 OFF_CONTEXT_KM = 150.0
 MIN_CONTEXT_POINTS = 3
+
+
+#: A place outside the map's countries this large, a capital or a province's seat is meant
+#: however far from the map's other places ("talks in Geneva", "Mosul").
+ABROAD_CITY_POPULATION = 100_000
+
+
+def _city_abroad(row: Sequence) -> bool:
+    return row[4] in ("PPLC", "PPLA") or row[4].startswith("PCL") or \
+        row[6] >= ABROAD_CITY_POPULATION
 
 
 def _off_context_km(lat: float, lon: float, near: tuple[float, float] | None,

@@ -256,3 +256,20 @@ def test_a_town_abroad_by_another_of_its_names_is_in_doubt_with_look_alikes_at_h
     assert "PS" in countries and "SY" in countries, res
     # a town abroad by its own name, with no place at home like it, is still the answer
     assert gz.resolve("Nablus", countries=["SY", "TR"]).place.country == "PS"
+
+
+TABQA_AREA = [(35.8376, 38.5483), (35.9506, 39.0089), (35.7167, 38.8500)]  # Tabqa, Raqqa, Mansoura
+
+
+def test_a_small_town_abroad_far_from_the_map_s_places_is_refused(gz) -> None:
+    # Iraq's Al-'Alam (25,662 people) is the only place spelled "Al-Alam"; on a map of Tabqa
+    # and Raqqa, 480 km off, a place of the map the gazetteer lacks is likelier (a roundabout)
+    alone = gz.resolve("Al-Alam", countries=["SY", "TR"])
+    assert alone.status == "resolved" and alone.place.country == "IQ", alone
+    res = gz.resolve("Al-Alam", countries=["SY", "TR"], context=TABQA_AREA)
+    assert res.status == "unresolved" and res.place is None, res
+    assert res.alternatives and res.alternatives[0].country == "IQ"
+    # a city abroad, a capital or a province's seat is meant however far it lies
+    for name in ("Mosul", "Amman", "Erbil"):
+        res = gz.resolve(name, countries=["SY", "TR"], context=TABQA_AREA)
+        assert res.status == "resolved" and res.place.country in ("IQ", "JO"), (name, res)

@@ -220,3 +220,13 @@ def test_a_name_s_first_word_in_small_letters_is_the_name_s(gazetteer: Any) -> N
                                                  places["kafr Nabl"].lon, 35.614, 36.561) < 5
     listed = {u["name"] for u in result.unresolved}
     assert not {n for n in listed | set(places) if n.lower().startswith(("tell ", "tall "))}
+
+
+def test_a_small_town_abroad_far_from_the_report_s_places_is_not_drafted(gazetteer: Any) -> None:
+    # "the Al-Alam roundabout" in Tabqa: Iraq's Al-'Alam, 480 km off, is listed, not drafted
+    text = ("Feb 10, 2017 09:00 (GMT)\n\nSDF troops advanced near the Al-Alam roundabout in Tabqa "
+            "on Friday, a day after they took al-Mansoura and Ayd Saghir.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
+    assert all(d["lon"] < 42.0 for d in result.drafts), result.drafts
+    assert "Tabqa" in {d["place"] for d in result.drafts}
+    assert "Al-Alam" in {u["name"] for u in result.unresolved}
