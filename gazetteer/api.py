@@ -26,7 +26,7 @@ from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article
                                  is_surely_kurdish, kurdish_calque, kurdish_gh_reading,
                                  kurdish_readings, lookup_keys, loose_key, loose_skeleton,
                                  skeleton_key, split_qualifiers, unglued_article)
-from gazetteer.located import split_location
+from gazetteer.located import relative_locations, split_location
 from gazetteer.provinces import Province, province_at
 from gazetteer.resolve import (EARTH_RADIUS_KM, MAJOR_CITY_POPULATION, MAX_ALTERNATIVES,
                                SAME_PLACE_KM, SEATS, TOWN_POPULATION, NARROW, CandidateSet,
@@ -717,8 +717,8 @@ class Gazetteer:
         if len(context) and context_spread is None:
             context_spread = self.context_spread(context, wanted)
         if located is not None and not self._named_exactly(query):
-            res = self._resolve_located(located, wanted, near, context, extra_places, view,
-                                        context_spread)
+            res = self._resolve_located(query, located, wanted, near, context, extra_places,
+                                        view, context_spread)
             return replace(res, query=name)
         res = rank(name, self.candidates(query, wanted), countries=wanted, near=near,
                    context=context, view=view, names=self._loose_names,
@@ -728,17 +728,20 @@ class Gazetteer:
             res = replace(res, match="arabic")
         return res
 
-    def _resolve_located(self, located: tuple[str, tuple[str, ...]], wanted: tuple[str, ...],
-                           near: tuple[float, float] | None,
-                           context: Sequence[tuple[float, float]],
-                           extra_places: Sequence[Place],
-                           view: Sequence[Sequence[float]] | None,
-                           context_spread: ContextSpread | None) -> Resolution:
+    def _resolve_located(self, query: str, located: tuple[str, tuple[str, ...]],
+                         wanted: tuple[str, ...], near: tuple[float, float] | None,
+                         context: Sequence[tuple[float, float]],
+                         extra_places: Sequence[Place],
+                         view: Sequence[Sequence[float]] | None,
+                         context_spread: ContextSpread | None) -> Resolution:
         """Resolve a name that says where it lies ("Al-Burj, al-Bab"): in the country a
         location names, if one does, and near the place the most specific other location
         resolves to (a district or province is known by its seat), which tells far-apart
-        namesakes apart."""
+        namesakes apart; in the province a province's seat names, unless the location only
+        says the place is near it ("north of Hama": see
+        :func:`gazetteer.located.relative_locations`)."""
         base, places = located
+        relative = relative_locations(query)
         point = None
         country = None
         province = None
@@ -758,7 +761,10 @@ class Gazetteer:
                            or p.population >= PROVINCE_SEAT_POPULATION
                            for p in (found, *at.same_place)):
                         reach = PROVINCE_LOCATION_KM
-                        province = province_at(found.lat, found.lon)
+                        # (a province said to lie near the place, "north of Hama", is not the
+                        # unit it lies in)
+                        if where not in relative:
+                            province = province_at(found.lat, found.lon)
         # (a location that names a country makes it the map's: its share is measured again)
         res = self.resolve(base, countries=wanted, near=point or near, context=context,
                            extra_places=extra_places, view=view,

@@ -186,3 +186,18 @@ def test_a_province_of_another_country_than_the_place_s_refuses_it(gz) -> None:
     res = gz.resolve("Dana, Hatay", countries=["SY", "TR"])
     assert res.status == "unresolved" and _km(res.alternatives[0], AD_DANA) < 5, res
     assert _km(gz.resolve("Dana, Idlib", countries=["SY", "TR"]).place, AD_DANA) < 5
+
+
+def test_a_location_the_place_lies_near_is_read_as_a_point(gz) -> None:
+    assert split_location("Suran (north of Hama)") == ("Suran", ("Hama",))
+    assert split_location("Tell Rifaat, 10 km north of Azaz") == ("Tell Rifaat", ("Azaz",))
+    assert split_location("Kafr Naya (northern Aleppo countryside)") == ("Kafr Naya", ("Aleppo",))
+    # two Surans 148 km apart: the location near one tells them apart
+    north = gz.resolve("Suran (near Azaz)", countries=["SY"])
+    assert north.status == "resolved" and _km(north.place, AZAZ) < 25, north
+    south = gz.resolve("Suran, north of Hama", countries=["SY"])
+    assert south.status == "resolved" and _km(south.place, AZAZ) > 100, south
+    # near a province's seat is not in its province: Ad Dana, in Idlib's, lies west of Aleppo
+    res = gz.resolve("Dana, west of Aleppo", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, AD_DANA) < 5, res
+    assert _km(gz.resolve("Dana, Aleppo", countries=["SY", "TR"]).place, AD_DANA) > 25
