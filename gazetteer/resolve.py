@@ -64,7 +64,8 @@ uncertain answers are refused rather than guessed:
   spelled alike stay ``ambiguous``;
 * with context (``near``, the view, or at least MIN_CONTEXT_POINTS other places), a loose,
   skeleton or fuzzy match to a village more than OFF_CONTEXT_KM from all of it is
-  ``unresolved``;
+  ``unresolved``; so is, with any context, a town outside the map's countries (not a capital,
+  a province's seat or a city of ABROAD_CITY_POPULATION) that far from all of it;
 * without the map's countries, far-apart look-alikes are offered only when spelled within an
   edit of the name (see :func:`_spelled_alike`): "Sinai" is ``unresolved``, not Sanaa,
   Singapore or Jerusalem.
@@ -1193,11 +1194,10 @@ def _named_over_alternate(cands: CandidateSet, best: int, rival: int,
     """
     rows = cands.rows
     ours, theirs = rows[best], rows[rival]
-    # (a seat the built-in cities list with no people is a town of the country's: see
-    # _listed_seat)
-    listed = [r for r in _records(cands, rival, pool) if _listed_seat(r) and r[3] == ours[3]]
-    if ours[9] > LOOSE or theirs[9] not in (EXACT_ALT, LOOSE) or is_town(theirs) or listed:
+    if ours[9] > LOOSE or theirs[9] not in (EXACT_ALT, LOOSE) or is_town(theirs):
         return False  # (the rival's best-matching record says most: looked at first)
+    if any(_listed_seat(r) and r[3] == ours[3] for r in _records(cands, rival, pool)):
+        return False  # (a seat the built-in cities list with no people: a town of the country)
     if ours[9] == EXACT_MAIN and theirs[9] != EXACT_ALT:
         return False
     if ours[3] != theirs[3] and wanted and ours[3] != wanted[0]:
