@@ -39,7 +39,8 @@ COUNTRIES = ("SY", "TR")
 
 def located_names(limit: int | None = None) -> list[tuple[str, str, float, float]]:
     """(query, unit, lat, lon): communities whose name others share in other provinces."""
-    rows = list(csv.DictReader(open(OCHA, encoding="utf-8-sig")))
+    with open(OCHA, encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
     by_name: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         by_name[loose_key(r["name_en"])].append(r)

@@ -26,7 +26,7 @@ from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article
                                  is_surely_kurdish, kurdish_calque, kurdish_gh_reading,
                                  kurdish_readings, lookup_keys, loose_key, loose_skeleton,
                                  skeleton_key, split_qualifiers, unglued_article)
-from gazetteer.located import relative_locations, split_location
+from gazetteer.located import locate
 from gazetteer.provinces import Province, province_at
 from gazetteer.resolve import (EARTH_RADIUS_KM, MAJOR_CITY_POPULATION, MAX_ALTERNATIVES,
                                SAME_PLACE_KM, SEATS, TOWN_POPULATION, NARROW, CandidateSet,
@@ -712,13 +712,13 @@ class Gazetteer:
             if own is not None:
                 return Resolution(name, "resolved", own, 1.0, match="exact")
         wanted = _codes(countries)
-        located = split_location(query) if ("," in query or "(" in query
-                                            or "\u060c" in query) else None
+        located = locate(query) if ("," in query or "(" in query
+                                    or "\u060c" in query) else None
         if len(context) and context_spread is None:
             context_spread = self.context_spread(context, wanted)
         if located is not None and not self._named_exactly(query):
-            res = self._resolve_located(query, located, wanted, near, context, extra_places,
-                                        view, context_spread)
+            res = self._resolve_located(located, wanted, near, context, extra_places, view,
+                                        context_spread)
             return replace(res, query=name)
         res = rank(name, self.candidates(query, wanted), countries=wanted, near=near,
                    context=context, view=view, names=self._loose_names,
@@ -728,7 +728,7 @@ class Gazetteer:
             res = replace(res, match="arabic")
         return res
 
-    def _resolve_located(self, query: str, located: tuple[str, tuple[str, ...]],
+    def _resolve_located(self, located: tuple[str, tuple[str, ...], frozenset[str]],
                          wanted: tuple[str, ...], near: tuple[float, float] | None,
                          context: Sequence[tuple[float, float]],
                          extra_places: Sequence[Place],
@@ -740,8 +740,7 @@ class Gazetteer:
         namesakes apart; in the province a province's seat names, unless the location only
         says the place is near it ("north of Hama": see
         :func:`gazetteer.located.relative_locations`)."""
-        base, places = located
-        relative = relative_locations(query)
+        base, places, relative = located
         point = None
         country = None
         province = None

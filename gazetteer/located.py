@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_location", "relative_locations"]
+__all__ = ["split_location", "relative_locations", "locate"]
 
 #: "Name (location)" -- the brackets at the end.
 _BRACKETS = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<location>[^()]+)\)\s*$")
@@ -56,12 +56,8 @@ def split_location(name: str) -> tuple[str, tuple[str, ...]] | None:
     >>> split_location("Azaz") is None
     True
     """
-    parts = _split(name)
-    if parts is None:
-        return None
-    base, raw = parts
-    places = tuple(q for q in (_location(p)[0] for p in raw) if q)
-    return base, places  # ("Idlib (governorate)": no place, the name alone)
+    located = locate(name)
+    return None if located is None else located[:2]
 
 
 def relative_locations(name: str) -> frozenset[str]:
@@ -72,10 +68,20 @@ def relative_locations(name: str) -> frozenset[str]:
     >>> sorted(relative_locations("Suran (north of Hama)")), relative_locations("Suran, Hama")
     (['Hama'], frozenset())
     """
+    located = locate(name)
+    return frozenset() if located is None else located[2]
+
+
+def locate(name: str) -> tuple[str, tuple[str, ...], frozenset[str]] | None:
+    """:func:`split_location` and :func:`relative_locations` of ``name`` at once: the name,
+    its locations, and those of them it is only said to lie near; None when it has none."""
     parts = _split(name)
     if parts is None:
-        return frozenset()
-    return frozenset(q for q, relative in (_location(p) for p in parts[1]) if q and relative)
+        return None
+    base, raw = parts
+    read = [_location(p) for p in raw]
+    places = tuple(q for q, _ in read if q)
+    return base, places, frozenset(q for q, relative in read if q and relative)
 
 
 def _split(name: str) -> tuple[str, list[str]] | None:

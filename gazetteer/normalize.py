@@ -37,9 +37,8 @@ from typing import Callable, Sequence
 __all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "arabic_defective_key",
            "skeleton_key", "loose_skeleton", "keys", "is_arabic", "is_latin", "ARTICLES",
            "qualified", "split_qualifiers", "QUALIFIER_TOKENS", "consonants", "kurdish_readings",
-           "unglued_article",
            "kurdish_gh_reading", "has_kurdish_letters", "kurdish_calque", "is_description",
-           "is_surely_kurdish", "sorani_latin", "foreign_readings"]
+           "is_surely_kurdish", "sorani_latin", "foreign_readings", "unglued_article"]
 
 #: Arabic article forms as romanised, dropped as whole words (when more words remain); also
 #: as French (ach, ech: Ach-Charqiya), German (asch, esch: Dschisr asch-Schughur) and Polish

@@ -41,9 +41,9 @@ class Province:
 
     def contains(self, lat: float, lon: float) -> bool:
         """Whether (lat, lon) lies in the province, or within MARGIN_DEGREES of it."""
-        from shapely import Point
+        from shapely import contains_xy
 
-        return bool(self._area.contains(Point(lon, lat)))
+        return bool(contains_xy(self._area, lon, lat))
 
 
 @lru_cache(maxsize=1)

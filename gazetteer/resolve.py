@@ -970,6 +970,7 @@ ABROAD_CITY_POPULATION = 100_000
 
 
 def _city_abroad(row: Sequence) -> bool:
+    """Whether a place abroad is a capital, a province's seat, a country or such a city."""
     return row[4] in ("PPLC", "PPLA") or row[4].startswith("PCL") or \
         row[6] >= ABROAD_CITY_POPULATION
 
