@@ -9,9 +9,10 @@ from mapgen.cli.options import countries_option, run_guarded
 @click.command()
 @click.argument("report", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--published", default=None, metavar="DATE",
-              help="Publication date (or date-time) of the report: the time of text before its first timestamp.")
-@click.option("--source-url", default=None, metavar="URL", help="Address of the report (http or https), cited by every draft.")
-@click.option("--outlet", default=None, metavar="NAME", help="Name of the outlet (default: the URL's host or the file name).")
+              help="Publication date (or date-time) of the report: the time of text before its first timestamp "
+                   "(default for an HTML page: the date its head gives).")
+@click.option("--source-url", default=None, metavar="URL", help="Address of the report (http or https), cited by every draft (default for an HTML page: its own).")
+@click.option("--outlet", default=None, metavar="NAME", help="Name of the outlet (default: an HTML page's site name, the URL's host or the file name).")
 @click.option("--timezone", default=None, metavar="TZ",
               help="IANA time zone of timestamps that state none (default: the project's with --into, else UTC).")
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False), default=None,
@@ -30,7 +31,9 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
     incidents to review.
 
     The report is split into entries on its timestamps (an article's dateline or byline date
-    counts as one, in English, Portuguese, French or Spanish); the places each entry names are
+    counts as one, in English, Portuguese, French or Spanish, with Turkish, German and Italian
+    month names; a saved HTML page's head gives its publication date, address and outlet); the
+    places each entry names are
     found with the gazetteer; every draft has the entry time, an excerpt, the place with its
     score and precision, a suggested type and `review: true`. Names that look like places but
     were not found are listed under `unresolved:` and on standard error; places named but not as

@@ -25,22 +25,42 @@ FOREIGN_MONTHS = {name: n for n, names in enumerate([
     ("outubro", "octobre", "octubre"),
     ("novembro", "novembre", "noviembre"),
     ("dezembro", "dez", "décembre", "decembre", "déc", "diciembre", "dic")], start=1) for name in names}
-STAMP_MONTHS = {**MONTHS, **FOREIGN_MONTHS}
+#: Month names of Turkish, German and Italian bylines ("20 Ağustos 2019", "20. August 2019",
+#: "20 agosto 2019"): read on a date line only, never as a month named in the text.
+BYLINE_MONTHS = {name: n for n, names in enumerate([
+    ("ocak", "januar", "jänner", "gennaio"),
+    ("şubat", "subat", "februar", "febbraio"),
+    ("mart", "märz", "maerz"),
+    ("nisan", "aprile"),
+    ("mayıs", "mayis", "maggio"),
+    ("haziran", "juni", "giugno"),
+    ("temmuz", "juli", "luglio"),
+    ("ağustos", "agustos"),
+    ("eylül", "eylul", "settembre"),
+    ("ekim", "oktober", "ottobre"),
+    ("kasım", "kasim"),
+    ("aralık", "aralik", "dezember", "dicembre")], start=1) for name in names}
+STAMP_MONTHS = {**MONTHS, **FOREIGN_MONTHS, **BYLINE_MONTHS}
 WEEKDAY_WORDS = (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|"
                  r"domingo|segunda(?:-feira)?|terça(?:-feira)?|terca(?:-feira)?|quarta(?:-feira)?|"
                  r"quinta(?:-feira)?|sexta(?:-feira)?|s[áa]bado|lundi|mardi|mercredi|jeudi|vendredi|"
-                 r"samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes")
+                 r"samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|"
+                 r"pazartesi|salı|sali|çarşamba|carsamba|perşembe|persembe|cumartesi|cuma|pazar|"
+                 r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+                 r"luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato")
 #: Offsets of the zone abbreviations news pages print after a time.
 ZONE_OFFSETS = {"GMT": 0, "UTC": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120,
                 "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240, "PST": -480, "PDT": -420}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(STAMP_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{4}))?"
-_HOUR = r"(?P<hour>\d{1,2})(?::|h|\s?h\s?)(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
+#: A time of day: 11:57, 11h57, 11 h 57, and 11.57 as British papers print it ("Tue 20 Aug 2019
+#: 13.45 BST"; on a line that is a date and nothing else).
+_HOUR = r"(?P<hour>\d{1,2})(?::|h|\s?h\s?|\.)(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
 _TIME = (r"(?:(?:,|\s+at|\s+à|\s+às|\s+as|\s+a\s+las|\s*[-–—·|])?\s*" + _HOUR + r")?")
 _ZONE = r"(?:\s*\(?(?P<zone>GMT|UTC|Z|BST|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|[+-]\d{2}:?\d{2})(?P<zone_off>[+-]\d{1,2}(?::?\d{2})?)?\)?)?"
 _WEEKDAY = r"(?:(?P<weekday>" + WEEKDAY_WORDS + r")\.?,?\s+)?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?"
 
 #: Patterns a line (or the date part of a byline) must match in full to open an entry.
 STAMP_PATTERNS = [
@@ -52,17 +72,31 @@ STAMP_PATTERNS = [
                + r"(?:,?\s+(?:" + WEEKDAY_WORDS + r"))?$", re.I),
     # 2016-02-04 18:38:52 / 2016-02-04T18:38:52+02:00 / 2016-02-04 / 2016/02/04 (year first)
     re.compile(r"^(?P<year>\d{4})(?P<sep>[-/])(?P<mnum>\d{2})(?P=sep)(?P<day>\d{2})(?:[ T](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?" + _ZONE + r"$", re.I),
+    # 20.08.2019 13:45 / 20/08/2019 - 13:45 / 20-08-2019 (day first; see _numeric_day_month)
+    re.compile(r"^(?P<nday>\d{1,2})(?P<sep>[./-])(?P<nmonth>\d{1,2})(?P=sep)(?P<year>\d{4})"
+               r"(?:(?:,|\s*[-–—|·]|\s+at|\s+saat)?\s*" + _HOUR + r")?" + _ZONE + r"$", re.I),
 ]
 #: The time first: 11:57 GMT, 7 February 2016 / 11:57 GMT, Sunday, Feb. 7, 2016
 _TIME_FIRST = re.compile(r"^" + _HOUR + _ZONE + r",?\s+(?:on\s+)?(?P<rest>.+)$", re.I)
 #: Words that introduce a date on a byline or an update line ("Published", "Atualização:").
 _LABEL = re.compile(
-    r"^(?:(?:last\s+)?updated|published|posted|first\s+published|atualizad[oa]|atualiza[çc][ãa]o|"
+    r"^(?:(?:last\s+)?updated|published|posted|first\s+published|(?:last\s+)?modified|"
+    r"atualizad[oa]|atualiza[çc][ãa]o|"
     r"publicad[oa]|publié|publie|mis\s+à\s+jour|mis\s+a\s+jour|modifié|actualizad[oa]|"
-    r"actualizaci[óo]n|dateline|date)\b(?:\s+(?:on|at|em|le|el|à|a|às|:))*\s*[:\-–—]?\s*", re.I)
+    r"actualizaci[óo]n|yay[ıi]nlanma|g[üu]ncelleme|ver[öo]ffentlicht|aktualisiert|pubblicato|"
+    r"aggiornato|dateline|date)\b(?:\s+(?:date|time|tarihi)\b)?"
+    r"(?:\s+(?:(?:on|at|em|le|el|à|a|às|am|il)\b|:))*\s*[:\-–—]?\s*", re.I)
+#: What a byline puts after its date: the author ("Posted on August 20, 2019 by Leith
+#: Aboufadel"), or when the page was updated, in brackets ("20.08.2019 (updated 21.08.2019)").
+_AFTER_DATE = re.compile(r"(?:\s+(?:by|por|par|von|di)\s+[^\d|]{2,40}|\s*\((?:updated|atualizado|"
+                         r"actualizado|mis à jour|aktualisiert|aggiornato|güncelleme|guncelleme)\b[^)]*\))$",
+                         re.I)
+#: A segment of a byline that tells how long ago the page changed ("Updated 3 years ago").
+_AGO_SEGMENT = re.compile(r"^(?:(?:last\s+)?updated\s+)?(?:\d{1,3}|an?|one)\s+(?:minute|hour|day|week|"
+                          r"month|year)s?\s+ago$", re.I)
 #: A time of day opening a segment of a byline ("9:32 AM Damascus Local Time").
 _LEADING_TIME = re.compile(r"^\d{1,2}(?::|h)\d{2}(?:\s*[ap]\.?m\.?)?", re.I)
-_SEPARATORS = re.compile(r"\s+[|·•–—-]\s+|\s*\|\s*")
+_SEPARATORS = re.compile(r"\s+[/|·•–—-]\s+|\s*\|\s*")
 #: A labelled time of day after the date on a metadata line ("Date: 2017/05/11 | Time: 10 : 22").
 _LABELLED_TIME = re.compile(r"^(?:time|hora|heure)\s*:?\s*(\d{1,2})\s*[:h]\s*(\d{2})"
                             r"(?:\s*([ap])\.?m\.?)?$", re.I)
@@ -170,11 +204,27 @@ def _weekday(word: str | None) -> int | None:
     return None
 
 
+def _numeric_day_month(parts: dict[str, str | None]) -> dict[str, str | None] | None:
+    """A date written in figures with the year last, read day first as most of the world
+    writes it (20.08.2019, 20/08/2019); month first only where the first figure cannot be a
+    month (08/20/2019, as American pages write it). Points are always day first. None when
+    either reading is possible (05/08/2019: 5 August or 8 May): a date in doubt is no date."""
+    first, second = int(str(parts.pop("nday"))), int(str(parts.pop("nmonth")))
+    if parts["sep"] != "." and first <= 12 and second <= 12 and first != second:
+        return None
+    if second > 12 and parts["sep"] != ".":
+        first, second = second, first
+    if second > 12:
+        return None
+    return {**parts, "day": str(first), "mnum": str(second)}
+
+
 def _parts(text: str) -> dict[str, str | None] | None:
     for pattern in STAMP_PATTERNS:
         match = pattern.match(text)
         if match is not None:
-            return match.groupdict()
+            parts = match.groupdict()
+            return _numeric_day_month(parts) if "nday" in parts else parts
     first = _TIME_FIRST.match(text)
     if first is not None:
         for pattern in STAMP_PATTERNS[:2]:
@@ -193,7 +243,12 @@ def _candidates(text: str) -> list[str]:
     label = _LABEL.match(text)
     if label is not None and label.end() < len(text):
         out.append(text[label.end():])
-    segments = [seg.strip() for seg in _SEPARATORS.split(text) if seg.strip()]
+    for form in list(out):
+        bare = _AFTER_DATE.sub("", form)
+        if bare != form and bare:
+            out.append(bare)
+    segments = [seg.strip() for seg in _SEPARATORS.split(text)
+                if seg.strip() and not _AGO_SEGMENT.match(seg.strip())]
     if len(segments) > 1 and all(len(seg) <= 60 for seg in segments):
         for n, seg in enumerate(segments):
             # the rest of a byline is an author, a place or an outlet: a few words, no figures;

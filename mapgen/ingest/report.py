@@ -12,10 +12,11 @@ from zoneinfo import ZoneInfo
 from mapgen.config import DEFAULT_EVENT_TYPES
 from mapgen.errors import InputError
 from mapgen.ingest import lexicon as lx
-from mapgen.ingest.clean import clean_text
+from mapgen.ingest.clean import clean_text, looks_like_html
 from mapgen.ingest.entries import Entry, MissingYear, Stamp, split_entries
 from mapgen.ingest.kinds import suggest_type
 from mapgen.ingest.mentions import DATELINE_FAR, Found, Mention, PlaceLookup, find_mentions
+from mapgen.ingest.pagemeta import page_meta
 from mapgen.gcpause import paused_gc
 from mapgen.ingest.reltime import background, find_when
 from mapgen.ingest.sentences import Sentence, is_title_line, paragraphs, split_sentences
@@ -117,9 +118,12 @@ def ingest_text(text: str, *, report: str = "report", published: Any = None,
     report : str
         Its name (file name), for ids and messages.
     published : date or str, optional
-        When the report was published: the time of text before its first timestamp.
+        When the report was published: the time of text before its first timestamp. For an
+        HTML page, the publication date its head gives (see :mod:`mapgen.ingest.pagemeta`)
+        when none is given here.
     source_url, outlet : str, optional
-        The source every draft cites.
+        The source every draft cites; for an HTML page, its own address and site name when
+        not given.
     timezone : str
         IANA zone of timestamps that state none.
     gazetteer : Gazetteer, optional
@@ -133,6 +137,15 @@ def ingest_text(text: str, *, report: str = "report", published: Any = None,
         When the report has no text, or no time at all (no timestamp and no ``published``).
     """
     tz = get_zone(timezone)
+    if is_html is None:
+        is_html = looks_like_html(text)
+    if is_html:
+        # a saved page says in its head when it was published, where and by whom; what the
+        # user gives wins
+        meta = page_meta(text)
+        published = meta.published if published in (None, "") else published
+        source_url = source_url or meta.url
+        outlet = outlet or meta.outlet
     cleaned = clean_text(text, is_html=is_html)
     if not cleaned.strip():
         raise InputError("empty report", file=report)

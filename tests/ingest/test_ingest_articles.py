@@ -74,6 +74,28 @@ def builtin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
      dt.datetime(2017, 5, 11, 10, 22, tzinfo=UTC), "exact"),
     ("Date: 2017/05/11 | Time: 10:22 PM", "2017/05/11 22:22",
      dt.datetime(2017, 5, 11, 22, 22, tzinfo=UTC), "exact"),
+    # bylines of blogs and papers: the author after the date, a label word of its own, the
+    # page's age after a slash, a British time of day with a point
+    ("Posted on August 20, 2019 by Leith Aboufadel", "August 20, 2019",
+     dt.datetime(2019, 8, 20, tzinfo=UTC), "day"),
+    ("Updated on August 20, 2019", "August 20, 2019", dt.datetime(2019, 8, 20, tzinfo=UTC), "day"),
+    ("Published date: 20 August 2019 13:45 UTC", "20 August 2019 13:45 UTC",
+     dt.datetime(2019, 8, 20, 13, 45, tzinfo=GMT), "exact"),
+    ("Last Modified: 20 Aug 2019 13:45 GMT", "20 Aug 2019 13:45 GMT",
+     dt.datetime(2019, 8, 20, 13, 45, tzinfo=GMT), "exact"),
+    ("AUGUST 20, 2019 / 1:45 PM / 3 YEARS AGO", "AUGUST 20, 2019 1:45 PM",
+     dt.datetime(2019, 8, 20, 13, 45, tzinfo=UTC), "exact"),
+    ("First published: Tue 20 Aug 2019 13.45 BST", "Tue 20 Aug 2019 13.45 BST",
+     dt.datetime(2019, 8, 20, 12, 45, tzinfo=GMT), "exact"),
+    # dates in figures, day first (points always; slashes and dashes when the day is over 12,
+    # or the month when the first figure cannot be one), and Turkish and German month names
+    ("20.08.2019 13:45", "20.08.2019 13:45", dt.datetime(2019, 8, 20, 13, 45, tzinfo=UTC), "exact"),
+    ("05.08.2019", "05.08.2019", dt.datetime(2019, 8, 5, tzinfo=UTC), "day"),
+    ("20.08.2019 (updated 21.08.2019)", "20.08.2019", dt.datetime(2019, 8, 20, tzinfo=UTC), "day"),
+    ("Updated: 20/08/2019 - 13:45", "20/08/2019 - 13:45", dt.datetime(2019, 8, 20, 13, 45, tzinfo=UTC), "exact"),
+    ("08/20/2019", "08/20/2019", dt.datetime(2019, 8, 20, tzinfo=UTC), "day"),
+    ("20 Ağustos 2019 Salı", "20 Ağustos 2019 Salı", dt.datetime(2019, 8, 20, tzinfo=UTC), "day"),
+    ("Veröffentlicht am 20. August 2019", "20. August 2019", dt.datetime(2019, 8, 20, tzinfo=UTC), "day"),
 ])
 def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.datetime, precision: str) -> None:
     stamp = parse_stamp(line, UTC)
@@ -83,6 +105,9 @@ def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.date
 
 @pytest.mark.parametrize("line", ["Mais de 30 mil pessoas", "5 out of 10", "By Daniel Hart", "Azaz | 7 February 2016 | 3 killed",
                                   "Killed: 12 | Date: 2017/05/11",
+                                  # 5 August or 8 May: a date in doubt is no date
+                                  "05/08/2019", "Updated: 05/08/2019 13:45", "20.13.2019",
+                                  "20 August 2019 troops were killed by a shell",
                                   "The talks of 8 February 2016 were suspended by the envoy in Geneva today."])
 def test_lines_that_are_not_datelines(line: str) -> None:
     assert parse_stamp(line, UTC) is None
