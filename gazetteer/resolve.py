@@ -1664,11 +1664,14 @@ def _context_pick(cands: CandidateSet, group: list[int],
         order = np.argsort(-crowd)
         if crowd[order[0]] < spread.crowd:
             # no candidate is among more of them than many of the country's places are; but
-            # one the name spells that another name of the map was found at (a place of the
-            # map within TWIN_KM), the others not, is the place the map names twice, as maps
-            # built from several reports do ("Maskaneh" where "Meskene" is Maskanah)
+            # one the name spells, or misspells by a letter, that another name of the map was
+            # found at (a place of the map within TWIN_KM), the others not, is the place the
+            # map names twice, as maps built from several reports do ("Maskaneh" where
+            # "Meskene" is Maskanah; "Tel Temur" where "Tell Tamer" is Tal Tamer); not one
+            # only its consonants fit
             at = [k for k, km in enumerate(d.min(axis=1)) if km <= TWIN_KM]
-            return group[at[0]] if len(at) == 1 and rows[group[at[0]]][9] <= LOOSE else None
+            return group[at[0]] if len(at) == 1 and rows[group[at[0]]][9] in _TWIN_KINDS \
+                else None
         # (a place the name spells needs a smaller lead than a look-alike of it)
         ratio = SPELLED_PICK_RATIO if (rows[group[int(order[0])]][9] <= LOOSE
                                        and spread.crowd >= SPELLED_PICK_BAR) else PICK_RATIO
@@ -1734,6 +1737,9 @@ def _clear_min(group: list[int], dist: Sequence[float]) -> int | None:
 
 #: Two records of one place from different sources lie this close (km).
 TWIN_KM = 3.0
+#: Matches of a namesake that another name of the map found at the same spot picks (see
+#: :func:`_context_pick`): the name's spelling, loose or a letter off; not its consonants only.
+_TWIN_KINDS = frozenset({EXACT_MAIN, EXACT_ALT, LOOSE, FUZZY})
 
 
 def _twin(cands: CandidateSet, i: int, j: int) -> bool:
