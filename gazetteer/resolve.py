@@ -732,14 +732,17 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         else:
             kept, same = _one_per_place(cands, _order(cands, pool, sc))
     best = kept[0]
-    if rows[best][9] == SKELETON_ARABIC and best != spelled and names is not None and wanted:
+    if rows[best][9] >= SKELETON_ARABIC and rows[best][9] != FUZZY and best != spelled \
+            and names is not None and wanted:
         weight = _sole_by_consonants(query, cands, best, allowed, sc, names)
         if weight is not None:
-            # the one place the name's consonants fit, spelled but for an edit or two: scored
-            # as what it is, a match of the name's spelling a few edits off
+            # the one place the name's consonants fit (those of its Arabic name or of its
+            # Latin ones), spelled but for an edit or two: scored as what it is, a match of
+            # the name's spelling a few edits off, near the map's places or not
             spelled = best
             sc = list(sc)
-            sc[best] = max(sc[best], W_MATCH * weight + rows[best][8])
+            sc[best] = max(sc[best], W_MATCH * weight + rows[best][8]
+                           + (W_PROXIMITY * prox[best] if prox is not None else 0.0))
     best_score = sc[best]
     match = MATCH_NAME[rows[best][9]]
     if best == spelled and rows[best][9] > LOOSE:

@@ -32,6 +32,7 @@ MAARRAT_AN_NUMAN = (35.6483, 36.6769)  # GeoNames 167611
 TELL_ABYAD = (36.6975, 38.9567)       # Wikipedia
 DEIR_JAMAL = (36.44500, 37.02806)     # Wikipedia
 KAFR_LATAH = (35.79472, 36.62750)
+QAHTANIYAH = (37.02750, 41.63028)     # Wikipedia; GeoNames' point is 7.5 km west
 #: Ma`arrat an Nu`man, the town, with the alternate name al-Maʿarra (GeoNames row, unchanged).
 MAARRAT = DATA / "geonames_maarrat_extract.txt"
 #: Sha`fa and Ash Sha`fah, villages 162 km apart (GeoNames rows, unchanged).
@@ -293,6 +294,17 @@ def test_the_one_place_a_name_s_consonants_fit_spelled_an_edit_or_two_off(gz, na
     res = gz.resolve(name, countries=["SY", "TR"])
     assert res.status == "resolved" and _km(res.place, truth) < 5, res
     assert res.match == "fuzzy"
+
+
+def test_the_one_place_the_consonants_of_a_latin_name_fit_near_the_maps_places(gz) -> None:
+    # "Tirbespi" (Qahtaniyah's Kurdish name, without its mark) has the consonants of one of the
+    # town's Latin names only, and is two edits from it: alone too weak to be an answer; on a
+    # map whose other places lie 5-10 km from the town, the town
+    alone = gz.resolve("Tirbespi", countries=["SY", "TR"])
+    assert alone.status == "unresolved", alone
+    near = gz.resolve("Tirbespi", countries=["SY", "TR"], context=[(37.07, 41.50), (36.98, 41.56)])
+    assert near.status == "resolved" and _km(near.place, QAHTANIYAH) < 10, near
+    assert near.match == "fuzzy"
 
 
 def test_the_one_place_a_name_s_consonants_fit_spelled_further_off_is_no_answer(gz) -> None:
