@@ -183,8 +183,8 @@ def _typed(folded: str) -> str:
 
 #: Whole words romanised many ways, mapped to one spelling before the letter rules.
 _WORD_FORMS = {
-    **dict.fromkeys(("kafr", "kfar", "kafar", "kafer", "kefr", "kefar", "kufr", "kfr", "kafra"),
-                    "kafr"),
+    **dict.fromkeys(("kafr", "kfar", "kafar", "kafer", "kefr", "kefar", "kefer", "kfer", "kufr",
+                     "kfr", "kafra"), "kafr"),
     **dict.fromkeys(("tall", "tell", "tal", "tel", "til"), "tal"),
     **dict.fromkeys(("deir", "dayr", "dair", "der", "deyr", "dir"), "dayr"),
     **dict.fromkeys(("khirbat", "khirbet", "kherbet", "khirbit", "kherbit", "khirba",

@@ -13,6 +13,8 @@ SAME_LOOSE = [
     ("Bab al-Salameh", "Bab al Salama"),
     ("Kafer Naya", "Kafr Naya"),
     ("Kfar Naya", "Kafr Naya"),
+    ("Kefer Naya", "Kafr Naya"),    # Levantine spellings of Kafr
+    ("Kfer Nabl", "Kafr Nabl"),
     ("Kafr Naya", "Kafrnaya"),
     ("Tell Rifaat", "Tal Rifaat"),
     ("Tall Rif‘at", "Tel Rifaat"),
