@@ -26,8 +26,8 @@ from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article
                                  is_surely_kurdish, kurdish_calque, kurdish_gh_reading,
                                  kurdish_readings, lookup_keys, loose_key, loose_skeleton,
                                  skeleton_key, split_qualifiers, unglued_article)
-from gazetteer.located import locate
-from gazetteer.provinces import Province, province_at
+from gazetteer.located import Located, locate
+from gazetteer.provinces import Province, district_at, district_named, province_at
 from gazetteer.resolve import (EARTH_RADIUS_KM, MAJOR_CITY_POPULATION, MAX_ALTERNATIVES,
                                SAME_PLACE_KM, SEATS, TOWN_POPULATION, NARROW, CandidateSet,
                                ContextSpread, _clear_min, _distance_km, context_spread,
@@ -728,7 +728,7 @@ class Gazetteer:
             res = replace(res, match="arabic")
         return res
 
-    def _resolve_located(self, located: tuple[str, tuple[str, ...], frozenset[str]],
+    def _resolve_located(self, located: Located,
                          wanted: tuple[str, ...], near: tuple[float, float] | None,
                          context: Sequence[tuple[float, float]],
                          extra_places: Sequence[Place],
@@ -737,13 +737,14 @@ class Gazetteer:
         """Resolve a name that says where it lies ("Al-Burj, al-Bab"): in the country a
         location names, if one does, and near the place the most specific other location
         resolves to (a district or province is known by its seat), which tells far-apart
-        namesakes apart; in the province a province's seat names, unless the location only
-        says the place is near it ("north of Hama": see
-        :func:`gazetteer.located.relative_locations`)."""
-        base, places, relative = located
+        namesakes apart; in the province a province's seat names, or the district a location
+        said to be one names ("Suran (Azaz District)", "Jebel Saman District": see
+        :mod:`gazetteer.provinces`), unless the location only says the place is near it
+        ("north of Hama": see :func:`gazetteer.located.relative_locations`)."""
+        base, places, relative, districts = located
         point = None
         country = None
-        province = None
+        province = None  # the province or district the place lies in, when one is named
         reach = LOCATION_KM
         for where in places:
             code = self._country_names.get(exact_key(where))
@@ -758,12 +759,22 @@ class Gazetteer:
                     # of 81,539, OCHA's record of it the seat)
                     if any(p.feature_code in ("PPLA", "PPLC")
                            or p.population >= PROVINCE_SEAT_POPULATION
-                           for p in (found, *at.same_place)):
+                           for p in (found, *at.same_place)) and where not in districts:
                         reach = PROVINCE_LOCATION_KM
                         # (a province said to lie near the place, "north of Hama", is not the
                         # unit it lies in)
                         if where not in relative:
                             province = province_at(found.lat, found.lon)
+                    elif where not in relative and (where in districts or any(
+                            p.feature_code == "PPLA2" for p in (found, *at.same_place))):
+                        # "Suran (Azaz District)", "Baamra (Masyaf)": the district around its
+                        # seat's point
+                        province = district_at(found.lat, found.lon)
+                elif where in districts:
+                    # a district known by a name no town has ("Jebel Saman District")
+                    province = district_named(where)
+                    if province is not None:
+                        point = province.middle
         # (a location that names a country makes it the map's: its share is measured again)
         res = self.resolve(base, countries=wanted, near=point or near, context=context,
                            extra_places=extra_places, view=view,
@@ -781,7 +792,11 @@ class Gazetteer:
         if res.place is not None:
             off = (_distance_km(res.place.lat, res.place.lon, point[0], point[1])
                    if point is not None else 0.0)
-            if off <= reach and (country is None or res.place.country == country[0]) and (
+            # (a place in the district or province named is where it says, however far from
+            # the seat: the Tadmur district reaches 200 km from Palmyra)
+            if (off <= reach or (province is not None
+                                 and province.contains(res.place.lat, res.place.lon))) \
+                    and (country is None or res.place.country == country[0]) and (
                     province is None or province.country == res.place.country):
                 return res
             # the only place of the name lies elsewhere than its location says

@@ -9,8 +9,9 @@ the name from its locations; the gazetteer resolves the name near the place a lo
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-__all__ = ["split_location", "relative_locations", "locate"]
+__all__ = ["Located", "split_location", "relative_locations", "locate"]
 
 #: "Name (location)" -- the brackets at the end.
 _BRACKETS = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<location>[^()]+)\)\s*$")
@@ -29,6 +30,10 @@ _RELATIVE = re.compile(
     r"(?:(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
     r"n|s|e|w|ne|nw|se|sw)\s+of|near|nearby|close\s+to|outside|(?:the\s+)?outskirts\s+of)\s+"
     r"|(?:قرب|بالقرب\s+من|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|جوار|ضواحي)\s+)", re.I)
+#: Unit words that say the location is a district (an outline the place lies in: see
+#: :func:`gazetteer.provinces.district_at`), not a subdistrict or a town.
+_DISTRICT_WORDS = re.compile(r"(?<!sub-)(?<!sub)\b(?:district|mintaq[ae]h?|manteqa|bezirk|il[çc]esi|il[çc]e)\b"
+                             r"|(?:^|(?<=\s))منطقة(?=\s|$)", re.I)
 #: Adjectives of direction before a unit ("northern Aleppo countryside", "ريف حلب الشمالي"):
 #: the unit is still the one named.
 _DIRECTION_WORDS = re.compile(
@@ -72,16 +77,35 @@ def relative_locations(name: str) -> frozenset[str]:
     return frozenset() if located is None else located[2]
 
 
-def locate(name: str) -> tuple[str, tuple[str, ...], frozenset[str]] | None:
+class Located(NamedTuple):
+    """A name that says where it lies, read (see :func:`locate`)."""
+
+    #: The name without its locations.
+    base: str
+    #: Its locations, without their unit words, the most specific first.
+    places: tuple[str, ...]
+    #: Those it is only said to lie near ("north of Hama").
+    relative: frozenset[str]
+    #: Those said to be districts ("Azaz District", "منطقة الباب").
+    districts: frozenset[str] = frozenset()
+
+
+def locate(name: str) -> Located | None:
     """:func:`split_location` and :func:`relative_locations` of ``name`` at once: the name,
-    its locations, and those of them it is only said to lie near; None when it has none."""
+    its locations, those of them it is only said to lie near, and those said to be districts;
+    None when it has none.
+
+    >>> locate("Suran (Azaz District)").districts
+    frozenset({'Azaz'})
+    """
     parts = _split(name)
     if parts is None:
         return None
     base, raw = parts
-    read = [_location(p) for p in raw]
-    places = tuple(q for q, _ in read if q)
-    return base, places, frozenset(q for q, relative in read if q and relative)
+    read = [(_location(p), _DISTRICT_WORDS.search(p) is not None) for p in raw]
+    places = tuple(q for (q, _), _ in read if q)
+    return Located(base, places, frozenset(q for (q, relative), _ in read if q and relative),
+                   frozenset(q for (q, _), district in read if q and district))
 
 
 def _split(name: str) -> tuple[str, list[str]] | None:

@@ -1,11 +1,13 @@
-"""The provinces a located name may name: "Al-Bayda, Tartus Governorate" lies in Tartus.
+"""The provinces and districts a located name may name: "Al-Bayda, Tartus Governorate" lies in
+Tartus, "Suran (Azaz District)" in the district of Azaz.
 
 A province is known by its seat: the gazetteer resolves the location to a town, and the
 province is the outline (``data/provinces.geojson``, Natural Earth admin-1, public domain) that
 holds the town's point. Of the places a name spells, those inside it are the ones the name
 may mean. A capital's province is read with the province around it (Damascus with Rif
 Dimashq: reports write "Douma, Damascus"), and Quneitra with the disengagement zone that holds
-its old seat.
+its old seat. A district (Syria's; ``data/districts.geojson``, from Who's On First) is known
+by its seat the same way, or by its own name when that is no town's ("Jebel Saman District").
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["Province", "province_at"]
+__all__ = ["Province", "district_at", "district_named", "province_at"]
 
 #: Outlines read together with the one named (ISO 3166-2 codes): a capital city's province and
 #: the province around it; the UN disengagement zone and the governorate of Quneitra.
@@ -28,11 +30,18 @@ MARGIN_DEGREES = 0.03
 
 @dataclass(frozen=True)
 class Province:
-    """A province: its code (ISO 3166-2), its name, and its outline (with MARGIN_DEGREES)."""
+    """A province or district: its code (ISO 3166-2; a district's, its country's and its Who's
+    On First id), its name, and its outline (with MARGIN_DEGREES)."""
 
     code: str
     name: str
     _area: Any
+
+    @property
+    def middle(self) -> tuple[float, float]:
+        """A point inside the outline, as (lat, lon)."""
+        point = self._area.representative_point()
+        return (point.y, point.x)
 
     @property
     def country(self) -> str:
@@ -69,3 +78,71 @@ def province_at(lat: float, lon: float) -> Province | None:
             prepare(area)
             return Province(code, name, area)
     return None
+
+
+@lru_cache(maxsize=1)
+def _districts() -> tuple[tuple[str, tuple[str, ...], Any], ...]:
+    from shapely.geometry import shape
+
+    text = resources.files("gazetteer").joinpath("data/districts.geojson").read_text("utf-8")
+    out = []
+    for f in json.loads(text)["features"]:
+        p = f["properties"]
+        names = tuple(n for n in (p["name"], p["name_en"], p["name_ar"]) if n)
+        out.append((f"{p['country']}-WOF{p['wof_id']}", names, shape(f["geometry"])))
+    return tuple(out)
+
+
+def _unit(code: str, name: str, geom: Any) -> Province:
+    from shapely import prepare
+
+    area = geom.buffer(MARGIN_DEGREES)
+    prepare(area)
+    return Province(code, name, area)
+
+
+@lru_cache(maxsize=256)
+def district_at(lat: float, lon: float) -> Province | None:
+    """The district whose outline holds (lat, lon), or None (outside every district known)."""
+    from shapely import Point
+
+    point = Point(lon, lat)
+    for code, names, geom in _districts():
+        if geom.contains(point):
+            return _unit(code, names[0], geom)
+    return None
+
+
+#: Words district names are written with that say nothing of which ("Markaz Hamah": the
+#: district of the seat; "منطقة الباب": the district of al-Bab).
+_DISTRICT_NAME_WORDS = frozenset({"markaz", "مركز", "منطقة", "district"})
+
+
+def _district_key(name: str) -> str:
+    from gazetteer.normalize import is_arabic, loose_key
+
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _DISTRICT_NAME_WORDS]
+    text = " ".join(words)
+    return text if is_arabic(text) else loose_key(text)
+
+
+@lru_cache(maxsize=1)
+def _district_keys() -> dict[str, int]:
+    keys: dict[str, int] = {}
+    for i, (_, names, _) in enumerate(_districts()):
+        for name in names:
+            key = _district_key(name)
+            # a key two districts share names neither ("Rural Damascus")
+            keys[key] = i if keys.get(key, i) == i else -1
+    return keys
+
+
+@lru_cache(maxsize=256)
+def district_named(name: str) -> Province | None:
+    """The district whose own name (Who's On First's, English or Arabic, "Markaz" aside) is
+    ``name`` read loosely, or None: "Jebel Saman", "Jabal Sam'an", "Al Ma'ra"."""
+    i = _district_keys().get(_district_key(name), -1)
+    if i < 0:
+        return None
+    code, names, geom = _districts()[i]
+    return _unit(code, names[0], geom)

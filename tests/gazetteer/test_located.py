@@ -201,3 +201,48 @@ def test_a_location_the_place_lies_near_is_read_as_a_point(gz) -> None:
     res = gz.resolve("Dana, west of Aleppo", countries=["SY", "TR"])
     assert res.status == "resolved" and _km(res.place, AD_DANA) < 5, res
     assert _km(gz.resolve("Dana, Aleppo", countries=["SY", "TR"]).place, AD_DANA) > 25
+
+
+BAAMRA_MASYAF = (34.95148, 36.34872)   # OCHA C3406, in Masyaf district
+BAAMRA_SAFITA = (34.78872, 36.11981)   # OCHA C5486, in Safita district, 33 km south-west
+
+
+def test_a_location_said_to_be_a_district_is_marked_so() -> None:
+    from gazetteer.located import locate
+
+    assert locate("Suran (Azaz District)").districts == {"Azaz"}
+    assert locate("Tell Rifaat, منطقة اعزاز").districts == {"اعزاز"}
+    # a subdistrict, a province, a town: no district
+    for name in ("Kafr Naya (Azaz subdistrict)", "Kafr Naya (Azaz sub-district)",
+                 "Dana, Aleppo Governorate", "Al-Burj, al-Bab"):
+        assert not locate(name).districts, name
+
+
+def test_districts_are_known_by_their_seat_or_their_name() -> None:
+    from gazetteer.provinces import district_at, district_named
+
+    azaz = district_at(*AZAZ)
+    assert azaz is not None and azaz.contains(36.4723, 37.0947)  # Tell Rifaat
+    assert not azaz.contains(*AL_BAB) and district_at(*AL_BAB).contains(*AL_BAB)
+    # Aleppo's district has a name no town has, written several ways
+    saman = district_named("Jebel Saman")
+    assert saman is not None and saman == district_named("Jabal Sam'an")
+    assert saman.contains(36.2021, 37.1343)  # Aleppo
+    assert district_named("Rural Damascus") is not None  # (two records, one district)
+    assert district_named("Nowhere") is None
+
+
+def test_a_district_names_the_namesake_in_it(gz) -> None:
+    # two villages called Baamra 33 km apart, in two districts of two provinces: the name alone
+    # is in doubt, and Masyaf (12 km from one, 33 km from the other) is no clear pointer as a
+    # point; as a district it tells them apart, named or by its seat
+    assert gz.resolve("Baamra", countries=["SY", "TR"]).status == "ambiguous"
+    for name, truth in (("Baamra, Masyaf District", BAAMRA_MASYAF), ("Baamra (Masyaf)", BAAMRA_MASYAF),
+                        ("Baamra, Safita District", BAAMRA_SAFITA)):
+        res = gz.resolve(name, countries=["SY", "TR"])
+        assert res.status == "resolved" and _km(res.place, truth) < 1, (name, res)
+    # a district named by a name no town has: six villages called Aziziyeh, one in Aleppo's
+    # district (OCHA C8009, south of the city)
+    assert gz.resolve("Aziziyeh", countries=["SY", "TR"]).status == "ambiguous"
+    res = gz.resolve("Aziziyeh, Jebel Saman District", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, (35.94119, 37.03342)) < 1, res
