@@ -18,14 +18,9 @@ from pathlib import Path
 from shapely.geometry import mapping, shape
 from shapely.ops import unary_union
 
+from make_provinces import SIMPLIFY_DEGREES, rounded  # (the script's own folder)
+
 OUT = Path(__file__).with_name("districts.geojson")
-SIMPLIFY_DEGREES = 0.005
-
-
-def _rounded(coords):
-    if isinstance(coords[0], (int, float)):
-        return [round(coords[0], 4), round(coords[1], 4)]
-    return [_rounded(c) for c in coords]
 
 
 def main(src: str) -> None:
@@ -52,7 +47,7 @@ def main(src: str) -> None:
                            "name_en": p.get("name_eng") or "", "name_ar": p.get("name_ara") or "",
                            "province": region.get("name_eng") or region.get("name") or "",
                            "country": "SY"},
-            "geometry": {"type": geom["type"], "coordinates": _rounded(geom["coordinates"])}})
+            "geometry": {"type": geom["type"], "coordinates": rounded(geom["coordinates"])}})
     out_features.sort(key=lambda f: f["properties"]["wof_id"])
     OUT.write_text(json.dumps({"type": "FeatureCollection", "features": out_features},
                               ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

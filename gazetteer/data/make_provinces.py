@@ -24,10 +24,11 @@ BOX = (34.5, 31.5, 43.0, 38.5)
 SIMPLIFY_DEGREES = 0.005
 
 
-def _rounded(coords):
+def rounded(coords):
+    """Coordinates (nested lists) with 4 decimals, about 11 m."""
     if isinstance(coords[0], (int, float)):
         return [round(coords[0], 4), round(coords[1], 4)]
-    return [_rounded(c) for c in coords]
+    return [rounded(c) for c in coords]
 
 
 def main(src: str) -> None:
@@ -46,7 +47,7 @@ def main(src: str) -> None:
                                         "iso_3166_2": p.get("iso_3166_2") or "",
                                         "country": (p.get("iso_3166_2") or "")[:2]},
                          "geometry": {"type": out["type"],
-                                      "coordinates": _rounded(out["coordinates"])}})
+                                      "coordinates": rounded(out["coordinates"])}})
     features.sort(key=lambda f: f["properties"]["iso_3166_2"])
     OUT.write_text(json.dumps({"type": "FeatureCollection", "features": features},
                               ensure_ascii=False, separators=(",", ":")) + "\n",
