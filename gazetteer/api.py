@@ -767,9 +767,11 @@ class Gazetteer:
                             province = province_at(found.lat, found.lon)
                     elif where not in relative and (where in districts or any(
                             p.feature_code == "PPLA2" for p in (found, *at.same_place))):
-                        # "Suran (Azaz District)", "Baamra (Masyaf)": the district around its
-                        # seat's point
-                        province = district_at(found.lat, found.lon)
+                        # "Suran (Azaz District)", "Baamra (Masyaf)": the district of that
+                        # name, or the one around its seat's point ("Jebel Saman" may be the
+                        # mountain)
+                        province = (district_named(where) if where in districts else None) \
+                            or district_at(found.lat, found.lon)
                 elif where in districts:
                     # a district known by a name no town has ("Jebel Saman District")
                     province = district_named(where)
