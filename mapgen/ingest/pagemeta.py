@@ -16,10 +16,12 @@ from mapgen.timeparse import parse_instant
 _UTC = ZoneInfo("UTC")
 
 #: Meta tags (property, name or itemprop) that give the publication instant, best first.
-PUBLISHED_KEYS = ("article:published_time", "datepublished", "og:published_time",
-                  "publish-date", "publish_date", "pubdate", "publishdate", "dc.date.issued",
-                  "dcterms.issued", "dc.date", "dcterms.created", "sailthru.date",
-                  "parsely-pub-date", "date")
+PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "datepublished",
+                  "og:published_time", "article.published", "publisheddate", "publication_date",
+                  "publish-date", "publish_date", "pubdate", "publishdate",
+                  "original-publish-date", "dc.date.issued", "dcterms.issued", "dc.date",
+                  "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
+                  "cxenseparse:recs:publishtime", "date")
 URL_KEYS = ("og:url",)
 OUTLET_KEYS = ("og:site_name", "application-name")
 #: JSON-LD's publication date ("datePublished": "2019-08-20T13:45:00Z").
