@@ -76,6 +76,12 @@ STAMP_PATTERNS = [
     re.compile(r"^(?P<nday>\d{1,2})(?P<sep>[./-])(?P<nmonth>\d{1,2})(?P=sep)(?P<year>\d{4})"
                r"(?:(?:,|\s*[-–—|·]|\s+at|\s+saat)?\s*" + _HOUR + r")?" + _ZONE + r"$", re.I),
 ]
+#: A line that is a time of day and nothing else ("13:45 GMT", "14.10 GMT", "3.32pm", "19h05"):
+#: a live blog's post on the day of the date above it (see :func:`split_entries`). A time
+#: written with a point needs am/pm or a zone: "12.50" alone may be a price.
+_TIME_ONLY = re.compile(
+    r"^(?P<hour>\d{1,2})(?:[:h]|\.(?=\d{2}\s*(?:[ap]\.?m|GMT|UTC|BST|CET|CEST|EET|EEST|MSK)))"
+    r"(?P<minute>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?" + _ZONE + r"$", re.I)
 #: The time first: 11:57 GMT, 7 February 2016 / 11:57 GMT, Sunday, Feb. 7, 2016
 _TIME_FIRST = re.compile(r"^" + _HOUR + _ZONE + r",?\s+(?:on\s+)?(?P<rest>.+)$", re.I)
 #: Words that introduce a date on a byline or an update line ("Published", "Atualização:").
@@ -388,11 +394,13 @@ def split_entries(text: str, tz: ZoneInfo, year: int | dt.date | None = None) ->
 
     A stamp without a year ("Monday 8 February") takes it from the nearest stamp that has one,
     else from ``year`` (the report's publication date); with neither it raises
-    :class:`MissingYear`. An article's dateline at the start of its first paragraph opens an
-    entry too (the paragraph stays in it).
+    :class:`MissingYear`. A line that is a time of day only ("13:45 GMT") is a post on the day
+    of the nearest date above it, else on ``year`` when that is a day. An article's dateline at
+    the start of its first paragraph opens an entry too (the paragraph stays in it).
     """
     hint = year if isinstance(year, dt.date) else (dt.date(year, 7, 1) if year else None)
     found: list[tuple[int, str, dict[str, str | None]] | None] = []
+    times: list[tuple[int, int, str, dict[str, str | None]]] = []  # lines of a time only
     lines = text.split("\n")
     seen_stamp = False
     for number, line in enumerate(lines, start=1):
@@ -401,6 +409,10 @@ def split_entries(text: str, tz: ZoneInfo, year: int | dt.date | None = None) ->
             read = _paragraph_dateline(line)
             if read is not None:
                 read = (read[0], {**read[1], "_keep": "1"})
+        if read is None and len(line) < 40:
+            clock = _TIME_ONLY.match(" ".join(line.split()))
+            if clock is not None:
+                times.append((len(found), number, clock.group(0), clock.groupdict()))
         found.append((number, *read) if read is not None else None)
         seen_stamp = seen_stamp or read is not None
     # the year of each stamp that lacks one: from the nearest stamp before it, else after it
@@ -416,6 +428,19 @@ def split_entries(text: str, tz: ZoneInfo, year: int | dt.date | None = None) ->
         if reference is None:
             raise MissingYear(item[1], item[0])
         stamp = build_stamp(item[1], item[2], tz, item[0], _year_near(item[2], reference))
+        if stamp is not None:
+            stamps[n] = stamp
+    # a time of day alone is a post on the day of the nearest date above it (a live blog's
+    # day heading, or its last post's), else the report's publication date; with neither, it is
+    # no time at all
+    dates = sorted(stamps)
+    for n, number, clock, parts in times:
+        above = [stamps[k] for k in dates if k < n]
+        day = above[-1].moment.date() if above else (year if isinstance(year, dt.date) else None)
+        if day is None:
+            continue
+        stamp = build_stamp(clock, {**parts, "day": str(day.day), "mnum": str(day.month),
+                                    "year": str(day.year)}, tz, number)
         if stamp is not None:
             stamps[n] = stamp
     entries = [Entry(None, [])]

@@ -206,3 +206,41 @@ def test_a_month_named_in_another_language_sets_an_earlier_time(sentence: str, p
     from mapgen.ingest.reltime import background
 
     assert background(sentence, dt.date(2016, 2, 15), sentence.index("Menagh")) == phrase
+
+
+LIVE_BLOG_TIMES = """\
+Syria live: the northern Aleppo offensive
+
+Thursday 4 February 2016
+
+15.32 GMT
+Talks in Geneva were suspended.
+
+2.10pm
+Shelling hit the road north of Aleppo.
+
+13:45
+Rebels retreated from a village.
+
+12.50
+"""
+
+
+def test_a_time_alone_is_a_post_on_the_day_above_it() -> None:
+    entries = split_entries(LIVE_BLOG_TIMES, UTC)
+    stamps = [(e.stamp.text, e.stamp.moment, e.stamp.precision) for e in entries if e.stamp]
+    assert stamps == [
+        ("Thursday 4 February 2016", dt.datetime(2016, 2, 4, tzinfo=UTC), "day"),
+        ("15.32 GMT", dt.datetime(2016, 2, 4, 15, 32, tzinfo=dt.timezone.utc), "exact"),
+        ("2.10pm", dt.datetime(2016, 2, 4, 14, 10, tzinfo=UTC), "exact"),
+        ("13:45", dt.datetime(2016, 2, 4, 13, 45, tzinfo=UTC), "exact"),
+    ]
+    # "12.50" alone (no am/pm, no zone) may be a price: no time
+    assert "12.50" in entries[-1].text
+
+
+def test_a_time_alone_needs_a_date_above_it_or_the_report_s() -> None:
+    text = "Headline\n\n13:45 GMT\nShelling hit the road.\n"
+    assert not any(e.stamp for e in split_entries(text, UTC))
+    dated = [e.stamp for e in split_entries(text, UTC, year=THU) if e.stamp]
+    assert [s.moment for s in dated] == [dt.datetime(2016, 2, 4, 13, 45, tzinfo=dt.timezone.utc)]
