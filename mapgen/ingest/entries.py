@@ -410,7 +410,10 @@ def split_entries(text: str, tz: ZoneInfo, year: int | dt.date | None = None) ->
             if read is not None:
                 read = (read[0], {**read[1], "_keep": "1"})
         if read is None and len(line) < 40:
-            clock = _TIME_ONLY.match(" ".join(line.split()))
+            bare = " ".join(line.split())
+            label = _LABEL.match(bare)  # "Updated at 3.45pm GMT"
+            clock = _TIME_ONLY.match(bare) or (_TIME_ONLY.match(bare[label.end():])
+                                               if label is not None else None)
             if clock is not None:
                 times.append((len(found), number, clock.group(0), clock.groupdict()))
         found.append((number, *read) if read is not None else None)

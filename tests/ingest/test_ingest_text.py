@@ -216,7 +216,7 @@ Thursday 4 February 2016
 15.32 GMT
 Talks in Geneva were suspended.
 
-2.10pm
+Updated at 2.10pm
 Shelling hit the road north of Aleppo.
 
 13:45
@@ -232,7 +232,7 @@ def test_a_time_alone_is_a_post_on_the_day_above_it() -> None:
     assert stamps == [
         ("Thursday 4 February 2016", dt.datetime(2016, 2, 4, tzinfo=UTC), "day"),
         ("15.32 GMT", dt.datetime(2016, 2, 4, 15, 32, tzinfo=dt.timezone.utc), "exact"),
-        ("2.10pm", dt.datetime(2016, 2, 4, 14, 10, tzinfo=UTC), "exact"),
+        ("2.10pm", dt.datetime(2016, 2, 4, 14, 10, tzinfo=UTC), "exact"),  # (after "Updated at")
         ("13:45", dt.datetime(2016, 2, 4, 13, 45, tzinfo=UTC), "exact"),
     ]
     # "12.50" alone (no am/pm, no zone) may be a price: no time
