@@ -62,9 +62,11 @@ uncertain answers are refused rather than guessed:
   15 km off; so does one up to two edits from the name that is closer than the others in
   letters, or as close and closer in consonants ("Tell Shamiram": Tal Shamran); places
   spelled alike stay ``ambiguous``;
-* with context (``near``, the view, or at least MIN_CONTEXT_POINTS other places), a loose,
-  skeleton or fuzzy match to a village more than OFF_CONTEXT_KM from all of it is
-  ``unresolved``; so is, with any context, a town outside the map's countries (not a capital,
+* with context (``near``, the view, or at least MIN_CONTEXT_POINTS other places), a village
+  more than OFF_CONTEXT_KM from all of it is ``unresolved`` (offered), whether the name only
+  resembles its name or is its very name: a village of the name the gazetteer lacks near the
+  map is likelier than one far from everything it names ("Um Hosh" on a map of northern
+  Aleppo is not OCHA's Um Hosh by Homs); so is, with any context, a town outside the map's countries (not a capital,
   a province's seat or a city of ABROAD_CITY_POPULATION) that far from all of it;
 * without the map's countries, far-apart look-alikes are offered only when spelled within an
   edit of the name (see :func:`_spelled_alike`): "Sinai" is ``unresolved``, not Sanaa,
@@ -849,11 +851,12 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             res = resolution(query, "resolved", place_from_row(found[0]),
                              _scaled(best_score), match="fuzzy")
             return _with_context_km(res, near, context, view)
-    if rows[best][9] >= LOOSE and not is_town(rows[best]) and (
+    if not is_town(rows[best]) and (
             near is not None or view is not None or n_context >= MIN_CONTEXT_POINTS):
         off = _off_context_km(rows[best][1], rows[best][2], near, context, view)
         if off > OFF_CONTEXT_KM:
-            # a village whose name only resembles the query, far from all the map is about
+            # a village far from all the map is about, even by its very name: a village of the
+            # name by the map's places that the gazetteer lacks is likelier
             return _result(query, "unresolved", None, best_score, cands, sc,
                            kept[:MAX_ALTERNATIVES], match)
     if wanted and rows[best][3] not in wanted and not _city_abroad(rows[best]) and (

@@ -45,9 +45,13 @@ def test_a_loose_match_far_from_the_map_is_refused(gz) -> None:
         res = gz.resolve("Nafi'ya", countries=["SY"], **kw)
         assert res.status == "unresolved", kw
         assert any(p.name == alone.place.name for p in res.alternatives)
-    # near the map's other places it is kept, and an exact name is kept anywhere
+    # near the map's other places it is kept; far from them, a village is refused even by its
+    # very name (offered), a town is kept
     assert gz.resolve("Nafi'ya", countries=["SY"], near=(36.2, 37.5)).status == "resolved"
-    assert gz.resolve("Nafiyah", countries=["SY"], near=DARAA).status == "resolved"
+    exact = gz.resolve("Nafiyah", countries=["SY"], near=DARAA)
+    assert exact.status == "unresolved" and exact.alternatives[0].name == alone.place.name
+    assert gz.resolve("Nafiyah", countries=["SY"]).status == "resolved"
+    assert gz.resolve("Manbij", countries=["SY"], near=DARAA).status == "resolved"
 
 
 def test_two_context_points_are_not_enough_to_refuse(gz) -> None:
@@ -274,3 +278,13 @@ def test_a_small_town_abroad_far_from_the_map_s_places_is_refused(gz) -> None:
     for name in ("Mosul", "Amman", "Erbil"):
         res = gz.resolve(name, countries=["SY", "TR"], context=TABQA_AREA)
         assert res.status == "resolved" and res.place.country in ("IQ", "JO"), (name, res)
+
+
+def test_a_village_by_its_very_name_far_from_the_map_is_refused(gz) -> None:
+    # OCHA's Um Hosh lies by Homs; on a map of the northern Aleppo front (Tell Rifaat, Mare',
+    # Azaz) the village meant is Umm Hawsh by Tell Malid, which the data spells otherwise
+    alone = gz.resolve("Um Hosh", countries=["SY"])
+    assert alone.status == "resolved" and alone.place.lat < 35.0
+    front = gz.resolve("Um Hosh", countries=["SY"], context=ALEPPO_AREA + [(36.4723, 37.0947)])
+    assert front.status == "unresolved", front
+    assert front.alternatives and front.alternatives[0].name == alone.place.name
