@@ -781,8 +781,9 @@ class Gazetteer:
         res = self.resolve(base, countries=wanted, near=point or near, context=context,
                            extra_places=extra_places, view=view,
                            context_spread=None if country else context_spread)
-        if province is not None and (res.place is None
-                                     or not province.contains(res.place.lat, res.place.lon)):
+        in_unit = province is not None and res.place is not None \
+            and province.contains(res.place.lat, res.place.lon)
+        if province is not None and not in_unit:
             # a province's seat names the province: the place the name spells in it is meant,
             # wherever the name alone points ("Dana, Aleppo Governorate" is the village there,
             # not the town of Ad Dana 66 km off in Idlib's; "Al-Bayda, Tartus Governorate" Al
@@ -796,8 +797,7 @@ class Gazetteer:
                    if point is not None else 0.0)
             # (a place in the district or province named is where it says, however far from
             # the seat: the Tadmur district reaches 200 km from Palmyra)
-            if (off <= reach or (province is not None
-                                 and province.contains(res.place.lat, res.place.lon))) \
+            if (off <= reach or in_unit) \
                     and (country is None or res.place.country == country[0]) and (
                     province is None or province.country == res.place.country):
                 return res

@@ -67,16 +67,14 @@ def _outlines() -> tuple[tuple[str, str, Any], ...]:
 @lru_cache(maxsize=256)
 def province_at(lat: float, lon: float) -> Province | None:
     """The province whose outline holds (lat, lon), or None (outside every outline known)."""
-    from shapely import Point, prepare, union_all
+    from shapely import Point, union_all
 
     point = Point(lon, lat)
     outlines = _outlines()
     for code, name, geom in outlines:
         if geom.contains(point):
             parts = [geom] + [g for c, _, g in outlines if c in _READ_WITH.get(code, ())]
-            area = union_all(parts).buffer(MARGIN_DEGREES)
-            prepare(area)
-            return Province(code, name, area)
+            return _unit(code, name, union_all(parts))
     return None
 
 
@@ -94,6 +92,7 @@ def _districts() -> tuple[tuple[str, tuple[str, ...], Any], ...]:
 
 
 def _unit(code: str, name: str, geom: Any) -> Province:
+    """A province or district of ``geom``, widened by MARGIN_DEGREES and prepared."""
     from shapely import prepare
 
     area = geom.buffer(MARGIN_DEGREES)

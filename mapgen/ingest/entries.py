@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -438,8 +439,9 @@ def split_entries(text: str, tz: ZoneInfo, year: int | dt.date | None = None) ->
     # no time at all
     dates = sorted(stamps)
     for n, number, clock, parts in times:
-        above = [stamps[k] for k in dates if k < n]
-        day = above[-1].moment.date() if above else (year if isinstance(year, dt.date) else None)
+        k = bisect_left(dates, n)
+        day = stamps[dates[k - 1]].moment.date() if k else (
+            year if isinstance(year, dt.date) else None)
         if day is None:
             continue
         stamp = build_stamp(clock, {**parts, "day": str(day.day), "mnum": str(day.month),
