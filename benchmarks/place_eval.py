@@ -18,8 +18,12 @@ resolves a project's places: each name with the places the region's other names 
 as context (other spellings of the same place left out, so that no name is helped by the
 answer for its own place).
 
+With ``--as-reports`` it resolves each name as one report of its region would: with the
+places of a handful of the region's other places (REPORT_PLACES of them, each named by one
+of its spellings) as context, the size of context a dispatch from one front gives.
+
 Run: ``PYTHONPATH=. python benchmarks/place_eval.py [--show-misses] [--as-project]
-[--rows START:END]``
+[--as-reports] [--rows START:END]``
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ import csv
 import os
 import sys
 import tempfile
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,7 +95,8 @@ def outcome(row: Row, res) -> tuple[str, bool, float | None]:
 
 
 def evaluate(gz, rows: list[Row], countries: tuple[str, ...],
-             as_project: bool = False, as_map: bool = False) -> dict[str, dict]:
+             as_project: bool = False, as_map: bool = False,
+             as_reports: bool = False) -> dict[str, dict]:
     """Counts per category (and ``all``), with the misses kept for ``--show-misses``; each
     name alone, (``as_project``) with the other names of its region as context, or
     (``as_map``) all names at once as one map, as ``mapgen resolve NAME...`` resolves them."""
@@ -100,6 +106,8 @@ def evaluate(gz, rows: list[Row], countries: tuple[str, ...],
         results = gz.resolve_many([row.query for row in rows], countries=countries)
     elif as_project:
         results = resolve_as_project(gz, rows, countries)
+    elif as_reports:
+        results = resolve_as_reports(gz, rows, countries)
     else:
         results = [gz.resolve(row.query, countries=countries) for row in rows]
     for row, res in zip(rows, results):
@@ -144,6 +152,52 @@ def resolve_as_project(gz, rows: list[Row], countries: tuple[str, ...]) -> list:
     return out
 
 
+#: Places named by a report besides the one measured (``--as-reports``): a dispatch from one
+#: front names a handful of towns and villages.
+REPORT_PLACES = 8
+
+
+def _stable(text: str) -> int:
+    """A number of ``text`` that is the same in every run (unlike ``hash``)."""
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def report_groups(rows: list[Row]) -> list[list[str]]:
+    """The places of each region (see :func:`project_groups`), in a fixed shuffled order,
+    split into reports of REPORT_PLACES + 1 places."""
+    out = []
+    for idx in project_groups(rows).values():
+        places = sorted({rows[i].place for i in idx}, key=lambda p: (_stable(p), p))
+        step = REPORT_PLACES + 1
+        out += [places[k:k + step] for k in range(0, len(places), step)]
+    return out
+
+
+def resolve_as_reports(gz, rows: list[Row], countries: tuple[str, ...]) -> list:
+    """Resolve each name as a report of its region names it: with the places the other places
+    of its report (see :func:`report_groups`) resolved to, each named by one of its spellings
+    (a fixed choice per pair of places), as context."""
+    first = [gz.resolve(r.query, countries=countries) for r in rows]
+    spellings: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        spellings[r.place].append(i)
+    out = list(first)
+    for report in report_groups(rows):
+        for place in report:
+            ctx = []
+            for other in report:
+                if other == place:
+                    continue
+                named = spellings[other]
+                j = named[_stable(place + "|" + other) % len(named)]
+                if first[j].place is not None:
+                    ctx.append((first[j].place.lat, first[j].place.lon))
+            if ctx:
+                for i in spellings[place]:
+                    out[i] = gz.resolve(rows[i].query, countries=countries, context=ctx)
+    return out
+
+
 def _candidate(place, row: Row) -> str:
     """One alternative of a miss: name, country, feature code, population, source record
     and distance from the true point."""
@@ -174,7 +228,8 @@ def table_lines(label: str, results: dict[str, dict]) -> list[str]:
 
 
 def run(gz, rows: list[Row], spellings: list[Row], config: str,
-        as_project: bool = False, as_map: bool = False) -> list[tuple[str, dict]]:
+        as_project: bool = False, as_map: bool = False,
+        as_reports: bool = False) -> list[tuple[str, dict]]:
     out = []
     for countries in COUNTRY_SETS:
         label = f"{config}, countries {','.join(countries)}"
@@ -183,6 +238,9 @@ def run(gz, rows: list[Row], spellings: list[Row], config: str,
             out.append((f"{label}, as projects", evaluate(gz, rows, countries, True)))
         if as_map:
             out.append((f"{label}, as one map", evaluate(gz, rows, countries, as_map=True)))
+        if as_reports:
+            out.append((f"{label}, as reports", evaluate(gz, rows, countries,
+                                                         as_reports=True)))
         out.append((f"{label} (117-spelling set)", evaluate(gz, spellings, countries)))
     return out
 
@@ -200,6 +258,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="also resolve all the names measured at once, as one map or report "
                          "(as `mapgen resolve NAME...` does: other spellings of a place are "
                          "context too)")
+    ap.add_argument("--as-reports", action="store_true",
+                    help=f"also resolve each name with {REPORT_PLACES} other places of its "
+                         "region (one spelling each) as context, as one report of a front "
+                         "names them")
     ap.add_argument("--north-of", metavar="LAT", type=float, default=None,
                     help="measure only the rows whose true point lies north of this latitude "
                          "(e.g. 35.5: northern Syria)")
@@ -222,12 +284,12 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["MAPGEN_HOME"] = home
         gz = open_gazetteer(home)
         results += run(gz, rows, spellings, "built-in default", args.as_project,
-                       args.as_one_map)
+                       args.as_one_map, args.as_reports)
         gz.import_files([DUMPS / "SY.txt", DUMPS / "TR.txt"])
         gz.close()
         gz = open_gazetteer(home)
         results += run(gz, rows, spellings, "built-in + SY + TR dumps", args.as_project,
-                       args.as_one_map)
+                       args.as_one_map, args.as_reports)
         gz.close()
 
     places = len({r.place for r in rows})
