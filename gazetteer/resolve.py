@@ -74,6 +74,7 @@ uncertain answers are refused rather than guessed:
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import replace
@@ -404,10 +405,15 @@ class ContextSpread(NamedTuple):
     crowd : float
         The crowd of them (:func:`_crowd`) that only 1 - CROWD_QUANTILE of the country's
         places reach: nearness is evidence where they crowd at least as much.
+    nearest : tuple of float
+        How far each of the country's sampled places lies from the nearest of them (km),
+        ascending: the share of the country's places that lie as near them as a candidate
+        does, by chance (see :func:`_beyond_chance`); () when not measured.
     """
 
     wide: bool = False
     crowd: float = 0.0
+    nearest: tuple[float, ...] = ()
 
 
 #: A map whose points say nothing of its spread: every crowd counts.
@@ -455,7 +461,8 @@ def context_spread(context: Sequence[tuple[float, float]], sample: np.ndarray) -
         nearest = np.minimum(nearest, d.min(axis=1))
         crowd += np.exp(-d / CONTEXT_SCALE_KM) @ counts[start:start + _WIDE_CHUNK]
     wide = float((nearest <= WIDE_CONTEXT_KM).mean()) >= WIDE_CONTEXT_SHARE
-    return ContextSpread(wide, float(np.quantile(crowd, CROWD_QUANTILE)))
+    return ContextSpread(wide, float(np.quantile(crowd, CROWD_QUANTILE)),
+                         tuple(np.sort(nearest).tolist()))
 
 
 def context_is_wide(context: Sequence[tuple[float, float]], sample: np.ndarray) -> bool:
@@ -668,6 +675,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         allowed = range(n)
 
     spelled = None  # the candidate whose spelling is clearly the name's, when one decided
+    placed = None  # the look-alike the map's places point at beyond chance, when one did
     if len(allowed) == 1:
         kept = [allowed[0]]
         same: list[int] = []
@@ -695,8 +703,14 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             if pick is not None and SKELETON_ARABIC <= rows[pick][9] <= SKELETON_LATIN and \
                     skeleton_letters(cands.skeleton) <= SHORT_SKELETON:
                 # three consonants fit villages all over the country: the one nearest the
-                # map's other places is a coincidence, not evidence ("al-Shyha": Shiha)
-                pick = None
+                # map's other places is a coincidence, not evidence ("al-Shyha": Shiha), unless
+                # so few of the country's places lie as near them that none of the villages
+                # would by chance ("Hazma" among the villages north of Raqqa: al-Huzaymah)
+                if near is None and view is None and _beyond_chance(
+                        cands, pick, allowed, context, spread):
+                    placed = pick
+                else:
+                    pick = None
             spelled_alike = rows[group[0]][9] <= LOOSE and any(
                 rows[i][9] <= LOOSE for i in group[1:])
             if pick is None and names is not None and not spelled_alike:
@@ -734,6 +748,13 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         else:
             kept, same = _one_per_place(cands, _order(cands, pool, sc))
     best = kept[0]
+    if placed is not None and placed in same:
+        placed = best  # (another record of the place pointed at)
+    elif placed is None and SKELETON_ARABIC <= rows[best][9] <= SKELETON_LATIN and \
+            skeleton_letters(cands.skeleton) <= SHORT_SKELETON and n_context and \
+            near is None and view is None and \
+            _beyond_chance(cands, best, allowed, context, spread):
+        placed = best  # the one place, or the one of a few close together, the map points at
     if rows[best][9] >= SKELETON_ARABIC and rows[best][9] != FUZZY and best != spelled \
             and names is not None and wanted:
         weight = _sole_by_consonants(query, cands, best, allowed, sc, names)
@@ -745,6 +766,9 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             sc = list(sc)
             sc[best] = max(sc[best], W_MATCH * weight + rows[best][8]
                            + (W_PROXIMITY * prox[best] if prox is not None else 0.0))
+    if best == placed and sc[best] < MIN_SCORE:
+        sc = list(sc)
+        sc[best] = MIN_SCORE  # an answer, and the least sure of answers
     best_score = sc[best]
     match = MATCH_NAME[rows[best][9]]
     if best == spelled and rows[best][9] > LOOSE:
@@ -762,7 +786,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         alts = kept + [i for i in _order(cands, allowed, sc) if i not in kept]
         return _result(query, status, None, best_score, cands, sc, alts[:MAX_ALTERNATIVES],
                        match)
-    if rows[best][9] >= SKELETON_ARABIC and best != spelled and \
+    if rows[best][9] >= SKELETON_ARABIC and best != spelled and best != placed and \
             not _corroborated(cands, best, wanted, evidence):
         return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES], match)
@@ -1727,6 +1751,47 @@ def _sole_by_consonants(query: str, cands: CandidateSet, best: int, allowed: Seq
     keys = [k for pid in ids for k in (stored.get(pid) or ())] or [loose_key(b[0])]
     edits = min(edits_apart(key, k, limit + 1) for k in keys)
     return fuzzy_weight(edits, len(key)) if edits <= limit else None
+
+
+#: A look-alike the map's places point at is the place meant when fewer than this many of its
+#: namesakes would lie as near them by chance (see :func:`_beyond_chance`) ...
+CHANCE = 0.1
+#: ... counting as near them all the country's places within this distance (km) at least (a
+#: village's point and the report's may be a few km apart); and only a look-alike within
+#: CONTEXT_SCALE_KM of one of them is among them at all.
+CHANCE_MIN_KM = 3.0
+
+
+def _beyond_chance(cands: CandidateSet, pick: int, allowed: Sequence[int],
+                   context: Sequence[tuple[float, float]], spread: ContextSpread) -> bool:
+    """Whether ``pick``, found by three consonants or more, lies nearer the map's places than
+    one of the ``allowed`` candidates would by chance: it lies within CONTEXT_SCALE_KM of one
+    of them, and the share of the country's places that lie as near them (or within
+    CHANCE_MIN_KM), times the candidates, is below CHANCE. A report of one front leaves most
+    of the country far from its places, and a look-alike among them is no coincidence; a
+    map of hundreds of places leaves no village far from one, and nearness tells nothing.
+    Nor is a village near them the place when a town the consonants fit lies within PICK_KM
+    of them: a report names its district's town sooner than a village by its suburbs
+    ("Dmeir", among places of Damascus, is the town of Dumayr, not Dummar)."""
+    if not spread.nearest or not len(context) or \
+            skeleton_letters(cands.skeleton) < SHORT_SKELETON:
+        return False  # (two consonants fit too many places for any nearness to tell)
+    pts = np.asarray(context, dtype=float).reshape(-1, 2)
+    rows = cands.rows
+
+    def reach(i: int) -> float:
+        return float(haversine_km(rows[i][1], rows[i][2], pts[:, 0], pts[:, 1]).min())
+
+    km = reach(pick)
+    if km > CONTEXT_SCALE_KM:
+        return False
+    if not is_town(rows[pick]) and any(
+            is_town(rows[i]) and reach(i) <= PICK_KM and _distance_km(
+                rows[i][1], rows[i][2], rows[pick][1], rows[pick][2]) > SAME_PLACE_KM
+            for i in allowed if i != pick):
+        return False
+    share = bisect.bisect_right(spread.nearest, max(km, CHANCE_MIN_KM)) / len(spread.nearest)
+    return len(allowed) * share < CHANCE
 
 
 def _clear_min(group: list[int], dist: Sequence[float]) -> int | None:

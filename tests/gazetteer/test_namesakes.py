@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from gazetteer.resolve import SEATS
 from tests.gazetteer.common import km as _km
+from tests.gazetteer.test_wide_context import _grid
 
 DATA = Path(__file__).parent / "data"
 #: Tall Tamr (a subdistrict seat) and Tall at Tamr (a village of no population, 138 km east);
@@ -149,10 +151,17 @@ def _around(point: tuple[float, float]) -> list[tuple[float, float]]:
 
 def test_the_map_does_not_pick_among_places_three_consonants_fit(gz) -> None:
     # "al-Shyha" (Shihat Hama) shares only its consonants s-h-h with villages all over the
-    # country: the one nearest the map's other places is a coincidence, not the answer
-    res = gz.resolve("al-Shyha", countries=["SY"], context=_around(SHIHA))
+    # country: on a map crowded with places (one every 11 km over the Hama countryside), the
+    # one nearest them is a coincidence, not the answer ...
+    hama = _grid(34.8, 36.0, 35.5, 37.0, 0.1)
+    res = gz.resolve("al-Shyha", countries=["SY"],
+                     context=np.concatenate([np.asarray(_around(SHIHA)), hama]))
     assert res.status == "ambiguous"
     assert any(_km(p, SHIHA) < 1 for p in res.alternatives)
+    # ... but among a report's three places, all within 4 km of one of them, it is no
+    # coincidence (see tests/gazetteer/test_chance.py)
+    res = gz.resolve("al-Shyha", countries=["SY"], context=_around(SHIHA))
+    assert res.status == "resolved" and _km(res.place, SHIHA) < 1
     # a spelling that fits two villages 64 km apart as well: the map's places pick one
     assert gz.resolve("Kefraya", countries=["SY"]).status == "ambiguous"
     res = gz.resolve("Kefraya", countries=["SY"], context=_around(KAFRAYA))

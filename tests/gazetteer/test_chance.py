@@ -1,0 +1,68 @@
+"""A look-alike of three consonants among a report's few places is the place meant when
+chance would not put one of its namesakes as near them; among a map of the whole country it
+is not."""
+from __future__ import annotations
+
+import numpy as np
+
+from gazetteer.resolve import ContextSpread, context_spread
+from tests.gazetteer.test_trust import _km
+from tests.gazetteer.test_wide_context import COUNTRY
+
+# One report of the Daraa countryside: towns and villages west and north of Daraa.
+DARAA = ["Daraa", "Muzayrib", "Nawa", "Jasim", "Inkhil", "Dael", "Sheikh Maskin", "Izra"]
+# Tafas (GeoNames 163806, OCHA C6034), north-west of Daraa
+TAFAS = (32.737, 36.067)
+
+
+def _report(gz) -> list[tuple[float, float]]:
+    found = gz.resolve_many(DARAA, countries=["SY"])
+    assert all(r.status == "resolved" for r in found)
+    return [(r.place.lat, r.place.lon) for r in found]
+
+
+def test_a_short_look_alike_among_a_reports_places_is_the_place(gz) -> None:
+    # "Tuffas": its consonants (t, f, s) are Tafas's, its letters two edits from them
+    assert gz.resolve("Tuffas", countries=["SY"]).status == "unresolved"
+    res = gz.resolve("Tuffas", countries=["SY"], context=_report(gz))
+    assert res.status == "resolved" and res.match == "arabic"
+    assert _km(res.place, *TAFAS) < 2
+    # the least sure of answers, and said so
+    assert res.score < 0.5
+    # the same, as one report
+    many = gz.resolve_many(["Tuffas", *DARAA], countries=["SY"])
+    assert many[0].status == "resolved" and _km(many[0].place, *TAFAS) < 2
+
+
+def test_among_the_whole_countrys_places_it_is_chance(gz) -> None:
+    # the same report in a map of places all over the country: some of them lie as near
+    # nearly any village, and nearness picks nothing
+    ctx = np.concatenate([np.asarray(_report(gz)), COUNTRY])
+    assert gz.resolve("Tuffas", countries=["SY"], context=ctx).status != "resolved"
+
+
+def test_farther_than_the_reports_reach_it_is_not_among_them(gz) -> None:
+    # the report's places moved 33 km north: Tafas lies 20 km and more from all of them
+    far = [(lat + 0.3, lon) for lat, lon in _report(gz)]
+    assert gz.resolve("Tuffas", countries=["SY"], context=far).status != "resolved"
+
+
+def test_the_chance_is_the_share_of_the_countrys_places_as_near(gz) -> None:
+    ctx = _report(gz)
+
+    def status(spread: ContextSpread) -> str:
+        return gz.resolve("Tuffas", countries=["SY"], context=ctx, context_spread=spread).status
+
+    # no village of the country near the report's places: no coincidence
+    assert status(ContextSpread(False, 0.0, (100.0,) * 600)) == "resolved"
+    # every village of the country as near them: nearness is no evidence
+    assert status(ContextSpread(False, 0.0, (0.0,) * 600)) != "resolved"
+    # not measured (no country sample): the look-alike stays refused, as before
+    assert status(ContextSpread(False, 0.0)) != "resolved"
+
+
+def test_the_spread_keeps_each_country_places_distance_in_order() -> None:
+    sample = np.array([[33.0, 36.0], [34.0, 36.0], [35.0, 36.0]])
+    spread = context_spread([(33.0, 36.0)], sample)
+    assert len(spread.nearest) == 3 and list(spread.nearest) == sorted(spread.nearest)
+    assert spread.nearest[0] < 1.0 and 100.0 < spread.nearest[1] < 120.0
