@@ -87,9 +87,9 @@ from gazetteer.fuzzy import MIN_LENGTH as FUZZY_MIN_LENGTH, max_edits
 from gazetteer.importer import (EXACT_ALT, EXACT_MAIN, FUZZY, LOOSE, SKELETON_ARABIC,
                                 SKELETON_LATIN, W_FEATURE, W_POPULATION)
 from gazetteer.model import Place, Resolution, place_from_row, resolution
-from gazetteer.normalize import (ARTICLES, consonants, exact_key, foreign_readings, is_arabic,
-                                 is_latin, kurdish_readings, loose_key, spelling_key,
-                                 split_qualifiers, without_type_words)
+from gazetteer.normalize import (ARTICLES, arabic_loose_key, consonants, exact_key,
+                                 foreign_readings, is_arabic, is_latin, kurdish_readings,
+                                 loose_key, spelling_key, split_qualifiers, without_type_words)
 
 EARTH_RADIUS_KM = 6371.0088
 #: Score of a match, by the kind of key that matched.
@@ -707,7 +707,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                 # so few of the country's places lie as near them that none of the villages
                 # would by chance ("Hazma" among the villages north of Raqqa: al-Huzaymah)
                 if near is None and view is None and _beyond_chance(
-                        cands, pick, allowed, context, spread):
+                        query, cands, pick, allowed, context, spread, names):
                     placed = pick
                 else:
                     pick = None
@@ -753,7 +753,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     elif placed is None and SKELETON_ARABIC <= rows[best][9] <= SKELETON_LATIN and \
             skeleton_letters(cands.skeleton) <= SHORT_SKELETON and n_context and \
             near is None and view is None and \
-            _beyond_chance(cands, best, allowed, context, spread):
+            _beyond_chance(query, cands, best, allowed, context, spread, names):
         placed = best  # the one place, or the one of a few close together, the map points at
     if rows[best][9] >= SKELETON_ARABIC and rows[best][9] != FUZZY and best != spelled \
             and names is not None and wanted:
@@ -1760,10 +1760,13 @@ CHANCE = 0.1
 #: village's point and the report's may be a few km apart); and only a look-alike within
 #: CONTEXT_SCALE_KM of one of them is among them at all.
 CHANCE_MIN_KM = 3.0
+#: Edits a look-alike's name may be from the name (see :func:`_beyond_chance`).
+CHANCE_EDITS = 2
 
 
-def _beyond_chance(cands: CandidateSet, pick: int, allowed: Sequence[int],
-                   context: Sequence[tuple[float, float]], spread: ContextSpread) -> bool:
+def _beyond_chance(query: str, cands: CandidateSet, pick: int, allowed: Sequence[int],
+                   context: Sequence[tuple[float, float]], spread: ContextSpread,
+                   names: NamesLookup | None) -> bool:
     """Whether ``pick``, found by three consonants or more, lies nearer the map's places than
     one of the ``allowed`` candidates would by chance: it lies within CONTEXT_SCALE_KM of one
     of them, and the share of the country's places that lie as near them (or within
@@ -1772,8 +1775,11 @@ def _beyond_chance(cands: CandidateSet, pick: int, allowed: Sequence[int],
     map of hundreds of places leaves no village far from one, and nearness tells nothing.
     Nor is a village near them the place when a town the consonants fit lies within PICK_KM
     of them: a report names its district's town sooner than a village by its suburbs
-    ("Dmeir", among places of Damascus, is the town of Dumayr, not Dummar)."""
-    if not spread.nearest or not len(context) or \
+    ("Dmeir", among places of Damascus, is the town of Dumayr, not Dummar). And the name
+    must be spelled within CHANCE_EDITS of one of the place's names: a village of the map the
+    data lacks is likelier than one whose name only shares its consonants ("Aqrabiyah" is not
+    Aqrab, three letters short)."""
+    if not spread.nearest or not len(context) or names is None or \
             skeleton_letters(cands.skeleton) < SHORT_SKELETON:
         return False  # (two consonants fit too many places for any nearness to tell)
     pts = np.asarray(context, dtype=float).reshape(-1, 2)
@@ -1791,7 +1797,14 @@ def _beyond_chance(cands: CandidateSet, pick: int, allowed: Sequence[int],
             for i in allowed if i != pick):
         return False
     share = bisect.bisect_right(spread.nearest, max(km, CHANCE_MIN_KM)) / len(spread.nearest)
-    return len(allowed) * share < CHANCE
+    if len(allowed) * share >= CHANCE:
+        return False
+    # (in Arabic script, where the letters are mostly consonants, one edit)
+    arabic = is_arabic(query)
+    key = arabic_loose_key(exact_key(query)) if arabic else loose_key(query)
+    limit = 1 if arabic else CHANCE_EDITS
+    spelled = names([rows[pick][10]]).get(rows[pick][10]) or (loose_key(rows[pick][0]),)
+    return bool(key) and min(_letters_apart(key, k, limit + 1) for k in spelled) <= limit
 
 
 def _clear_min(group: list[int], dist: Sequence[float]) -> int | None:

@@ -66,3 +66,20 @@ def test_the_spread_keeps_each_country_places_distance_in_order() -> None:
     spread = context_spread([(33.0, 36.0)], sample)
     assert len(spread.nearest) == 3 and list(spread.nearest) == sorted(spread.nearest)
     assert spread.nearest[0] < 1.0 and 100.0 < spread.nearest[1] < 120.0
+
+
+# OCHA's Aqrab, in the Homs countryside, and three places of a report within 4 km of it
+AQRAB = (34.936, 36.459)
+AROUND_AQRAB = [(AQRAB[0] + 0.03, AQRAB[1]), (AQRAB[0], AQRAB[1] + 0.04),
+                (AQRAB[0] - 0.03, AQRAB[1] - 0.02)]
+
+
+def test_a_look_alike_must_be_spelled_nearly_as_the_name(gz) -> None:
+    # "Oqrob": the consonants of Aqrab, its letters two edits off: among the report's places
+    res = gz.resolve("Oqrob", countries=["SY"], context=AROUND_AQRAB)
+    assert res.status == "resolved" and _km(res.place, *AQRAB) < 1
+    # "Aqrabiyah" has them too, but is three letters longer: another village (al-Aqrabiyah,
+    # 44 km south, which the built-in data lacks), not Aqrab
+    for name in ("Aqrabiyah", "العقربية"):
+        res = gz.resolve(name, countries=["SY"], context=AROUND_AQRAB)
+        assert res.status != "resolved", name
