@@ -465,6 +465,15 @@ def context_spread(context: Sequence[tuple[float, float]], sample: np.ndarray) -
                          tuple(np.sort(nearest).tolist()))
 
 
+def share_within(spread: ContextSpread, km: float) -> float | None:
+    """The share of the country's places that lie within ``km`` of the map's places (see
+    :attr:`ContextSpread.nearest`): how likely a place lies as near them by chance. None when
+    not measured."""
+    if not spread.nearest:
+        return None
+    return bisect.bisect_right(spread.nearest, km) / len(spread.nearest)
+
+
 def context_is_wide(context: Sequence[tuple[float, float]], sample: np.ndarray) -> bool:
     """Whether ``context`` lies all over the country whose places ``sample`` holds (see
     :func:`context_spread`)."""
@@ -1779,8 +1788,7 @@ def _beyond_chance(query: str, cands: CandidateSet, pick: int, allowed: Sequence
     must be spelled within CHANCE_EDITS of one of the place's names: a village of the map the
     data lacks is likelier than one whose name only shares its consonants ("Aqrabiyah" is not
     Aqrab, three letters short)."""
-    if not spread.nearest or not len(context) or names is None or \
-            skeleton_letters(cands.skeleton) < SHORT_SKELETON:
+    if not len(context) or names is None or skeleton_letters(cands.skeleton) < SHORT_SKELETON:
         return False  # (two consonants fit too many places for any nearness to tell)
     pts = np.asarray(context, dtype=float).reshape(-1, 2)
     rows = cands.rows
@@ -1796,8 +1804,8 @@ def _beyond_chance(query: str, cands: CandidateSet, pick: int, allowed: Sequence
                 rows[i][1], rows[i][2], rows[pick][1], rows[pick][2]) > SAME_PLACE_KM
             for i in allowed if i != pick):
         return False
-    share = bisect.bisect_right(spread.nearest, max(km, CHANCE_MIN_KM)) / len(spread.nearest)
-    if len(allowed) * share >= CHANCE:
+    share = share_within(spread, max(km, CHANCE_MIN_KM))
+    if share is None or len(allowed) * share >= CHANCE:
         return False
     # (in Arabic script, where the letters are mostly consonants, one edit)
     arabic = is_arabic(query)

@@ -60,6 +60,13 @@ SAME_AREA_KM = 50.0
 #: CLOSER_BY times farther, is the one meant.
 CLOSE_KM = 15.0
 CLOSER_BY = 3.0
+#: A look-alike farther than CLOSE_KM from the report's other places, but within AMONG_FAR_KM,
+#: is among them too when fewer than AMONG_CHANCE of the country's places lie as near them: a
+#: report of one front leaves nearly all of the country farther ("Jaqly Joom", 15.4 km from
+#: Jindires, is Jaqalli Jum; "Sheik Huruz", 16 km from Afrin, Shaykh Khawruz), a live blog
+#: of a whole offensive little of its north.
+AMONG_FAR_KM = 25.0
+AMONG_CHANCE = 0.1
 #: Characters before a name that are read for the words in front of it (a window, so that a
 #: long sentence costs time in proportion to its length).
 LOOK_BEHIND = 80
@@ -288,6 +295,11 @@ class PlaceLookup:
         # does not raise the crowd that counts)
         self._spread = self.gazetteer.context_spread(list(self._keys_of), self.countries)
         self._others = {}
+
+    @property
+    def spread(self) -> ContextSpread | None:
+        """How the report's places lie over the map's country (None before they are known)."""
+        return self._spread
 
     def others(self, key: str) -> tuple[tuple[float, float], ...]:
         """The distinct points of the report's places named otherwise than ``key`` (sorted)."""
@@ -579,9 +591,22 @@ class MentionFinder:
                                     for lat, lon in others)
 
     def _among_report(self, place: Any, surface: str) -> bool:
-        """True when ``place`` lies within :data:`CLOSE_KM` of another place of the report."""
-        return any(great_circle_km(place.lat, place.lon, lat, lon) <= CLOSE_KM
-                   for lat, lon in self.lookup.others(fold(surface)))
+        """True when ``place`` lies within :data:`CLOSE_KM` of another place of the report, or
+        within :data:`AMONG_FAR_KM` where few of the country's places lie as near them (see
+        :data:`AMONG_CHANCE`)."""
+        others = self.lookup.others(fold(surface))
+        if not others:
+            return False
+        km = min(great_circle_km(place.lat, place.lon, lat, lon) for lat, lon in others)
+        if km <= CLOSE_KM:
+            return True
+        spread = self.lookup.spread
+        if km > AMONG_FAR_KM or spread is None:
+            return False
+        from gazetteer.resolve import share_within
+
+        share = share_within(spread, km)
+        return share is not None and share < AMONG_CHANCE
 
     def _near_report(self, mention: Mention) -> bool:
         return self._near_place(mention.place, fold(mention.text))

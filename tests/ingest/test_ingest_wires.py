@@ -271,6 +271,29 @@ def test_a_look_alike_among_the_reports_places_is_found(gazetteer: Any) -> None:
     assert "Baflun" not in {m.text for m in alone.found.mentions}
 
 
+# Towns and villages all over northern Syria, named in one long report
+ACROSS_THE_NORTH = ("Azaz, Mare', Tal Rifaat, Manbij, Jarablus, al-Bab, Kobani, Tell Abyad, Raqqa, "
+                    "Tabqa, Hasakah, Qamishli, Amuda, Ras al-Ayn, Idlib, Saraqib, Ariha, Aleppo, "
+                    "Deir Hafer, Maskanah, Ain Issa, Suluk, Shaddadi, Derik, Tal Tamr, Darbasiyah, "
+                    "Sarmada, Harim, Atarib, Darat Izza")
+
+
+def test_a_look_alike_a_little_farther_is_among_a_fronts_places(gazetteer: Any) -> None:
+    # "Sheik Huruz" only resembles Shaykh Khawruz, 16 km from Afrin: farther than the 15 km
+    # that always counts, but a report on Afrin leaves nearly all of Syria farther still
+    text = "Mar 17, 2018 10:00 (GMT)\n\nTurkish shelling hit Afrin and Sheik Huruz overnight.\n"
+    result = ingest_text(text, gazetteer=gazetteer, countries=["SY", "TR"])
+    huruz = _mention(result, "Sheik Huruz")
+    assert abs(huruz.place.lat - 36.733) < 0.02 and abs(huruz.place.lon - 36.888) < 0.02, huruz.place
+    # in a report that also names thirty places across the north, a quarter of Syria's places
+    # lie as near one of them: the look-alike is no longer among them by more than chance
+    wide = ingest_text(f"Mar 17, 2018 10:00 (GMT)\n\nClashes were reported in {ACROSS_THE_NORTH}. "
+                       "Turkish shelling hit Afrin and Sheik Huruz overnight.\n",
+                       gazetteer=gazetteer, countries=["SY", "TR"])
+    assert "Sheik Huruz" not in {m.text for m in wide.found.mentions}
+    assert "Afrin" in {m.text for m in wide.found.mentions}
+
+
 def test_a_towns_other_name_is_the_town_far_from_the_reports_places(gazetteer: Any) -> None:
     # "Derik" is an alternate name of Al-Malikiyah (26,311 people), 60 km from Qamishli: unlike
     # its main name, but a town's; a photographer's name is no place ("REUTERS/Hamid Khatib")
