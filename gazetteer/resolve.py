@@ -759,11 +759,13 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     best = kept[0]
     if placed is not None and placed in same:
         placed = best  # (another record of the place pointed at)
-    elif placed is None and SKELETON_ARABIC <= rows[best][9] <= SKELETON_LATIN and \
-            skeleton_letters(cands.skeleton) <= SHORT_SKELETON and n_context and \
+    elif placed is None and rows[best][9] >= SKELETON_ARABIC and n_context and \
             near is None and view is None and \
             _beyond_chance(query, cands, best, allowed, context, spread, names):
-        placed = best  # the one place, or the one of a few close together, the map points at
+        # a look-alike alone (or among a few close together) that the map's places point at
+        # beyond chance: confirmed, however few consonants of three or more ("Muslimiyeh"
+        # among places north of Aleppo is OCHA's Musallamiyeh)
+        placed = best
     if rows[best][9] >= SKELETON_ARABIC and rows[best][9] != FUZZY and best != spelled \
             and names is not None and wanted:
         weight = _sole_by_consonants(query, cands, best, allowed, sc, names)
@@ -1776,12 +1778,13 @@ CHANCE_EDITS = 2
 def _beyond_chance(query: str, cands: CandidateSet, pick: int, allowed: Sequence[int],
                    context: Sequence[tuple[float, float]], spread: ContextSpread,
                    names: NamesLookup | None) -> bool:
-    """Whether ``pick``, found by three consonants or more, lies nearer the map's places than
-    one of the ``allowed`` candidates would by chance: it lies within CONTEXT_SCALE_KM of one
-    of them, and the share of the country's places that lie as near them (or within
-    CHANCE_MIN_KM), times the candidates, is below CHANCE. A report of one front leaves most
-    of the country far from its places, and a look-alike among them is no coincidence; a
-    map of hundreds of places leaves no village far from one, and nearness tells nothing.
+    """Whether ``pick``, a look-alike of a name of three consonants or more (its consonants
+    fit, or its letters but for an edit), lies nearer the map's places than one of the
+    ``allowed`` candidates would by chance: it lies within CONTEXT_SCALE_KM of one of them,
+    and the share of the country's places that lie as near them (or within CHANCE_MIN_KM),
+    times the candidates, is below CHANCE. A report of one front leaves most of the country
+    far from its places, and a look-alike among them is no coincidence; a map of hundreds of
+    places leaves no village far from one, and nearness tells nothing.
     Nor is a village near them the place when a town the consonants fit lies within PICK_KM
     of them: a report names its district's town sooner than a village by its suburbs
     ("Dmeir", among places of Damascus, is the town of Dumayr, not Dummar). And the name

@@ -4,6 +4,7 @@ is not."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from gazetteer.resolve import ContextSpread, context_spread
 from tests.gazetteer.test_trust import _km
@@ -83,3 +84,24 @@ def test_a_look_alike_must_be_spelled_nearly_as_the_name(gz) -> None:
     for name in ("Aqrabiyah", "العقربية"):
         res = gz.resolve(name, countries=["SY"], context=AROUND_AQRAB)
         assert res.status != "resolved", name
+
+
+def _around(point: tuple[float, float]) -> list[tuple[float, float]]:
+    """Three places of a report, 6-7 km from ``point``."""
+    return [(point[0] + 0.05, point[1] + 0.03), (point[0] - 0.06, point[1]),
+            (point[0], point[1] - 0.08)]
+
+
+@pytest.mark.parametrize("name, place", [("Muslimiyeh", "Musallamiyeh"), ("Mtrass", "Matras")])
+def test_a_longer_look_alike_among_a_reports_places_is_the_place(gz, name: str,
+                                                                  place: str) -> None:
+    # four consonants, a few letters off: alone refused or in doubt, among a report's places
+    # around the village it is the village (OCHA's Musallamiyeh north of Aleppo; Matras in
+    # the Tartus hills) ...
+    where = gz.resolve(place, countries=["SY"]).place
+    assert gz.resolve(name, countries=["SY"]).status != "resolved"
+    res = gz.resolve(name, countries=["SY"], context=_around((where.lat, where.lon)))
+    assert res.status == "resolved" and _km(res.place, where.lat, where.lon) < 1
+    # ... and among places all over the country it stays refused
+    ctx = np.concatenate([np.asarray(_around((where.lat, where.lon))), COUNTRY])
+    assert gz.resolve(name, countries=["SY"], context=ctx).status != "resolved"
