@@ -98,8 +98,10 @@ def evaluate(gz, rows: list[Row], countries: tuple[str, ...],
              as_project: bool = False, as_map: bool = False,
              as_reports: bool = False) -> dict[str, dict]:
     """Counts per category (and ``all``), with the misses kept for ``--show-misses``; each
-    name alone, (``as_project``) with the other names of its region as context, or
-    (``as_map``) all names at once as one map, as ``mapgen resolve NAME...`` resolves them."""
+    name alone, (``as_project``) with the other names of its region as context,
+    (``as_map``) all names at once as one map, as ``mapgen resolve NAME...`` resolves them, or
+    (``as_reports``) with a handful of its region's other places as context (see
+    :func:`resolve_as_reports`)."""
     table: dict[str, dict] = defaultdict(lambda: {**{k: 0 for k in OUTCOMES}, "n": 0,
                                                   "outside": 0, "misses": []})
     if as_map:

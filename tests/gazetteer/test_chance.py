@@ -1,6 +1,6 @@
-"""A look-alike of three consonants among a report's few places is the place meant when
-chance would not put one of its namesakes as near them; among a map of the whole country it
-is not."""
+"""A look-alike (three consonants or more, its letters within two edits) among a report's few
+places is the place meant when chance would not put one of its namesakes as near them; among
+a map of the whole country it is not."""
 from __future__ import annotations
 
 import numpy as np
