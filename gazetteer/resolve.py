@@ -1790,7 +1790,9 @@ def _beyond_chance(query: str, cands: CandidateSet, pick: int, allowed: Sequence
     ("Dmeir", among places of Damascus, is the town of Dumayr, not Dummar). And the name
     must be spelled within CHANCE_EDITS of one of the place's names: a village of the map the
     data lacks is likelier than one whose name only shares its consonants ("Aqrabiyah" is not
-    Aqrab, three letters short)."""
+    Aqrab, three letters short) -- unless it has the five consonants or more of the place's
+    Arabic name, whose Latin spelling may be far from the report's ("Kafr Hawar" is OCHA's
+    Kafr Hoor, كفر حور)."""
     if not len(context) or names is None or skeleton_letters(cands.skeleton) < SHORT_SKELETON:
         return False  # (two consonants fit too many places for any nearness to tell)
     pts = np.asarray(context, dtype=float).reshape(-1, 2)
@@ -1810,6 +1812,9 @@ def _beyond_chance(query: str, cands: CandidateSet, pick: int, allowed: Sequence
     share = share_within(spread, max(km, CHANCE_MIN_KM))
     if share is None or len(allowed) * share >= CHANCE:
         return False
+    if rows[pick][9] == SKELETON_ARABIC and \
+            skeleton_letters(cands.skeleton) > MIN_TRUSTED_SKELETON:
+        return True
     # (in Arabic script, where the letters are mostly consonants, one edit)
     arabic = is_arabic(query)
     key = arabic_loose_key(exact_key(query)) if arabic else loose_key(query)
