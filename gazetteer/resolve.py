@@ -408,12 +408,19 @@ class ContextSpread(NamedTuple):
     nearest : tuple of float
         How far each of the country's sampled places lies from the nearest of them (km),
         ascending: the share of the country's places that lie as near them as a candidate
-        does, by chance (see :func:`_beyond_chance`); () when not measured.
+        does, by chance (see :meth:`share_within`); () when not measured.
     """
 
     wide: bool = False
     crowd: float = 0.0
     nearest: tuple[float, ...] = ()
+
+    def share_within(self, km: float) -> float | None:
+        """The share of the country's places that lie within ``km`` of the map's places: how
+        likely a place lies as near them by chance. None when not measured."""
+        if not self.nearest:
+            return None
+        return bisect.bisect_right(self.nearest, km) / len(self.nearest)
 
 
 #: A map whose points say nothing of its spread: every crowd counts.
@@ -463,15 +470,6 @@ def context_spread(context: Sequence[tuple[float, float]], sample: np.ndarray) -
     wide = float((nearest <= WIDE_CONTEXT_KM).mean()) >= WIDE_CONTEXT_SHARE
     return ContextSpread(wide, float(np.quantile(crowd, CROWD_QUANTILE)),
                          tuple(np.sort(nearest).tolist()))
-
-
-def share_within(spread: ContextSpread, km: float) -> float | None:
-    """The share of the country's places that lie within ``km`` of the map's places (see
-    :attr:`ContextSpread.nearest`): how likely a place lies as near them by chance. None when
-    not measured."""
-    if not spread.nearest:
-        return None
-    return bisect.bisect_right(spread.nearest, km) / len(spread.nearest)
 
 
 def context_is_wide(context: Sequence[tuple[float, float]], sample: np.ndarray) -> bool:
@@ -1809,7 +1807,7 @@ def _beyond_chance(query: str, cands: CandidateSet, pick: int, allowed: Sequence
                 rows[i][1], rows[i][2], rows[pick][1], rows[pick][2]) > SAME_PLACE_KM
             for i in allowed if i != pick):
         return False
-    share = share_within(spread, max(km, CHANCE_MIN_KM))
+    share = spread.share_within(max(km, CHANCE_MIN_KM))
     if share is None or len(allowed) * share >= CHANCE:
         return False
     if rows[pick][9] == SKELETON_ARABIC and \

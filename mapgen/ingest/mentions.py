@@ -603,9 +603,7 @@ class MentionFinder:
         spread = self.lookup.spread
         if km > AMONG_FAR_KM or spread is None:
             return False
-        from gazetteer.resolve import share_within
-
-        share = share_within(spread, km)
+        share = spread.share_within(km)
         return share is not None and share < AMONG_CHANCE
 
     def _near_report(self, mention: Mention) -> bool:
