@@ -887,11 +887,25 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     if not is_town(rows[best]) and (
             near is not None or view is not None or n_context >= MIN_CONTEXT_POINTS):
         off = _off_context_km(rows[best][1], rows[best][2], near, context, view)
-        if off > OFF_CONTEXT_KM:
-            # a village far from all the map is about, even by its very name: a village of the
-            # name by the map's places that the gazetteer lacks is likelier
+        if off > OFF_CONTEXT_KM or (off > 0.0 and _few_around(
+                rows[best][1], rows[best][2], near, context)):
+            # a village far from all the map is about, even by its very name, or near only a
+            # few of its many places (themselves perhaps namesakes chosen wrongly, pointing at
+            # each other): a village of the name by the map's places that the gazetteer lacks
+            # is likelier
             return _result(query, "unresolved", None, best_score, cands, sc,
                            kept[:MAX_ALTERNATIVES], match)
+    if wanted and rows[best][3] != wanted[0] and (rows[best][9] >= LOOSE or (
+            rows[best][9] == EXACT_ALT and not _city_abroad(rows[best]))) and (
+            near is not None or view is not None or n_context) and \
+            _off_context_km(rows[best][1], rows[best][2], near, context, view) > OFF_CONTEXT_KM:
+        # a town of the map's other country, far from all the map is about, by a spelling
+        # that is not one of its names, or (unless a city or a province's seat) by another of
+        # its names: a place of the map the gazetteer lacks is likelier ("Quniya" among the
+        # villages of Hama is not Konya, 400 km off in Turkey, which reports spell as Turkey
+        # does; "Samrah" by Hama is not Mazıdağı, 400 km off, which one of its names fits)
+        return _result(query, "unresolved", None, best_score, cands, sc,
+                       kept[:MAX_ALTERNATIVES], match)
     if wanted and rows[best][3] not in wanted and not _city_abroad(rows[best]) and (
             near is not None or view is not None or n_context) and \
             _off_context_km(rows[best][1], rows[best][2], near, context, view) > OFF_CONTEXT_KM:
@@ -993,14 +1007,16 @@ def facilities_after_towns(rows: list[tuple], query: str) -> list[tuple]:
     return out
 
 
-#: A loose, skeleton or fuzzy match to a village (not :func:`is_town`) farther than this from
-#: the context -- ``near``, the map's view, or (at least MIN_CONTEXT_POINTS of) the other
-#: places of the report or map -- is refused (``unresolved``, the place among the
-#: alternatives): a look-alike spelling is no evidence against where the map is. An exact or
-#: alternate name, or a town, still resolves there (``build`` and ``validate`` report it as a
-#: stray).
+#: A village (not :func:`is_town`) farther than this from the context -- ``near``, the
+#: map's view, or (at least MIN_CONTEXT_POINTS of) the other places of the report or map --
+#: is refused (``unresolved``, the place among the alternatives), even by its very name: a
+#: village of that name by the map's places that the gazetteer lacks is likelier. So is one
+#: outside the view with fewer than OFF_CONTEXT_SHARE of the map's places within this
+#: distance. A town still resolves there (``build`` and ``validate`` report it as a stray),
+#: unless the map's other country holds it and the name is not its own.
 OFF_CONTEXT_KM = 150.0
 MIN_CONTEXT_POINTS = 3
+OFF_CONTEXT_SHARE = 0.1
 
 
 #: A place outside the map's countries this large, a capital or a province's seat is meant
@@ -1029,6 +1045,20 @@ def _off_context_km(lat: float, lon: float, near: tuple[float, float] | None,
         pts = np.asarray(context, dtype=float).reshape(-1, 2)
         best = min(best, float(haversine_km(lat, lon, pts[:, 0], pts[:, 1]).min()))
     return best
+
+
+def _few_around(lat: float, lon: float, near: tuple[float, float] | None,
+                context: Sequence[tuple[float, float]]) -> bool:
+    """Whether fewer than OFF_CONTEXT_SHARE of the map's other places lie within
+    OFF_CONTEXT_KM of (lat, lon), with ``near`` farther than that."""
+    if near is not None and _distance_km(lat, lon, near[0], near[1]) <= OFF_CONTEXT_KM:
+        return False
+    n = len(context)
+    if n < MIN_CONTEXT_POINTS:
+        return False
+    pts = np.asarray(context, dtype=float).reshape(-1, 2)
+    around = int((haversine_km(lat, lon, pts[:, 0], pts[:, 1]) <= OFF_CONTEXT_KM).sum())
+    return around < OFF_CONTEXT_SHARE * n
 
 
 _NO_ROWS: frozenset[int] = frozenset()

@@ -288,3 +288,50 @@ def test_a_village_by_its_very_name_far_from_the_map_is_refused(gz) -> None:
     front = gz.resolve("Um Hosh", countries=["SY"], context=ALEPPO_AREA + [(36.4723, 37.0947)])
     assert front.status == "unresolved", front
     assert front.alternatives and front.alternatives[0].name == alone.place.name
+
+
+def _scatter(centre: tuple[float, float], n: int, spread: float, seed: int) -> list[tuple]:
+    """``n`` points of a map within ``spread`` degrees of ``centre`` (a fixed draw)."""
+    import random
+
+    rnd = random.Random(seed)
+    return [(centre[0] + rnd.uniform(-spread, spread), centre[1] + rnd.uniform(-spread, spread))
+            for _ in range(n)]
+
+
+def test_a_village_near_only_a_few_of_the_map_s_many_places_is_refused(gz) -> None:
+    # a map of Daraa whose 27 places include two namesakes placed wrongly by Aleppo: they are
+    # no evidence for OCHA's Nafiyah beside them, 390 km from the rest of the map
+    daraa = _scatter(DARAA, 27, 0.3, 1)
+    strays = [(36.47296, 37.72113), (35.99024, 37.05086)]
+    for name in ("Nafi'ya", "Nafiyah"):
+        res = gz.resolve(name, countries=["SY"], context=daraa + strays)
+        assert res.status == "unresolved" and res.place is None, (name, res)
+        assert res.alternatives and res.alternatives[0].name == "Nafiyah"
+    # a map of two fronts, a fifth of its places by Aleppo, keeps it
+    aleppo = _scatter((36.2, 37.2), 6, 0.25, 2)
+    res = gz.resolve("Nafi'ya", countries=["SY"], context=daraa[:20] + aleppo)
+    assert res.status == "resolved" and res.place.name == "Nafiyah", res
+
+
+IDLIB_AREA = [(35.93, 36.63), (35.82, 36.67), (35.97, 36.40)]   # Idlib, Saraqib, Jisr area
+
+
+def test_a_town_of_the_map_s_other_country_by_a_look_alike_far_off_is_refused(gz) -> None:
+    # "Quniya" spells Konya (1.4 million people) loosely; on a map of Syria and Turkey whose
+    # places lie around Idlib, 400 km off, a village of the map the gazetteer lacks is likelier
+    alone = gz.resolve("Quniya", countries=["SY", "TR"])
+    assert alone.status == "resolved" and alone.place.name == "Konya"
+    res = gz.resolve("Quniya", countries=["SY", "TR"], context=IDLIB_AREA)
+    assert res.status == "unresolved" and res.alternatives[0].name == "Konya", res
+    # the city by its own name is meant however far off; on a map of Turkey, so is the look-alike
+    assert gz.resolve("Konya", countries=["SY", "TR"], context=IDLIB_AREA).place.name == "Konya"
+    res = gz.resolve("Quniya", countries=["TR", "SY"], context=IDLIB_AREA)
+    assert res.status == "resolved" and res.place.name == "Konya"
+    # so is a small town by another of its names ("Samrah", a village by Hama, is one of
+    # Mazıdağı's), not a city by one ("Urfa", Şanlıurfa)
+    assert gz.resolve("Samrah", countries=["SY", "TR"]).place.name == "Mazıdağı"
+    res = gz.resolve("Samrah", countries=["SY", "TR"], context=IDLIB_AREA)
+    assert res.status == "unresolved" and res.alternatives[0].name == "Mazıdağı", res
+    res = gz.resolve("Urfa", countries=["SY", "TR"], context=IDLIB_AREA)
+    assert res.status == "resolved" and res.place.name == "Şanlıurfa", res
