@@ -887,8 +887,8 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     if not is_town(rows[best]) and (
             near is not None or view is not None or n_context >= MIN_CONTEXT_POINTS):
         off = _off_context_km(rows[best][1], rows[best][2], near, context, view)
-        if off > OFF_CONTEXT_KM or (off > 0.0 and _few_around(
-                rows[best][1], rows[best][2], near, context)):
+        if off > OFF_CONTEXT_KM or _few_around(rows[best][1], rows[best][2], near, context,
+                                               view):
             # a village far from all the map is about, even by its very name, or near only a
             # few of its many places (themselves perhaps namesakes chosen wrongly, pointing at
             # each other): a village of the name by the map's places that the gazetteer lacks
@@ -1048,11 +1048,16 @@ def _off_context_km(lat: float, lon: float, near: tuple[float, float] | None,
 
 
 def _few_around(lat: float, lon: float, near: tuple[float, float] | None,
-                context: Sequence[tuple[float, float]]) -> bool:
+                context: Sequence[tuple[float, float]],
+                view: Sequence[Sequence[float]] | None) -> bool:
     """Whether fewer than OFF_CONTEXT_SHARE of the map's other places lie within
-    OFF_CONTEXT_KM of (lat, lon), with ``near`` farther than that."""
+    OFF_CONTEXT_KM of (lat, lon), outside the map's view, with ``near`` farther than that."""
     if near is not None and _distance_km(lat, lon, near[0], near[1]) <= OFF_CONTEXT_KM:
         return False
+    if view is not None:
+        (s, w), (nn, e) = view
+        if s <= lat <= nn and w <= lon <= e:
+            return False
     n = len(context)
     if n < MIN_CONTEXT_POINTS:
         return False

@@ -308,6 +308,10 @@ def test_a_village_near_only_a_few_of_the_map_s_many_places_is_refused(gz) -> No
         res = gz.resolve(name, countries=["SY"], context=daraa + strays)
         assert res.status == "unresolved" and res.place is None, (name, res)
         assert res.alternatives and res.alternatives[0].name == "Nafiyah"
+    # nor is another spelling of it on the map (the same point)
+    alone = gz.resolve("Nafiyah", countries=["SY"]).place
+    res = gz.resolve("Nafi'ya", countries=["SY"], context=daraa + [(alone.lat, alone.lon)])
+    assert res.status == "unresolved", res
     # a map of two fronts, a fifth of its places by Aleppo, keeps it
     aleppo = _scatter((36.2, 37.2), 6, 0.25, 2)
     res = gz.resolve("Nafi'ya", countries=["SY"], context=daraa[:20] + aleppo)
