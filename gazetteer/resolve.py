@@ -1011,12 +1011,14 @@ def facilities_after_towns(rows: list[tuple], query: str) -> list[tuple]:
 #: map's view, or (at least MIN_CONTEXT_POINTS of) the other places of the report or map --
 #: is refused (``unresolved``, the place among the alternatives), even by its very name: a
 #: village of that name by the map's places that the gazetteer lacks is likelier. So is one
-#: outside the view with fewer than OFF_CONTEXT_SHARE of the map's places within this
-#: distance. A town still resolves there (``build`` and ``validate`` report it as a stray),
+#: outside the view with fewer than OFF_CONTEXT_SHARE of the map's places, and fewer than
+#: OFF_CONTEXT_FEW, within this distance: namesakes chosen wrongly, pointing at each other (a
+#: map of the whole country has five of its places near any region it covers). A town still resolves there (``build`` and ``validate`` report it as a stray),
 #: unless the map's other country holds it and the name is not its own.
 OFF_CONTEXT_KM = 150.0
 MIN_CONTEXT_POINTS = 3
 OFF_CONTEXT_SHARE = 0.1
+OFF_CONTEXT_FEW = 5
 
 
 #: A place outside the map's countries this large, a capital or a province's seat is meant
@@ -1050,8 +1052,9 @@ def _off_context_km(lat: float, lon: float, near: tuple[float, float] | None,
 def _few_around(lat: float, lon: float, near: tuple[float, float] | None,
                 context: Sequence[tuple[float, float]],
                 view: Sequence[Sequence[float]] | None) -> bool:
-    """Whether fewer than OFF_CONTEXT_SHARE of the map's other places lie within
-    OFF_CONTEXT_KM of (lat, lon), outside the map's view, with ``near`` farther than that."""
+    """Whether fewer than OFF_CONTEXT_SHARE of the map's other places, and fewer than
+    OFF_CONTEXT_FEW, lie within OFF_CONTEXT_KM of (lat, lon), outside the map's view, with
+    ``near`` farther than that."""
     if near is not None and _distance_km(lat, lon, near[0], near[1]) <= OFF_CONTEXT_KM:
         return False
     if view is not None:
@@ -1063,7 +1066,7 @@ def _few_around(lat: float, lon: float, near: tuple[float, float] | None,
         return False
     pts = np.asarray(context, dtype=float).reshape(-1, 2)
     around = int((haversine_km(lat, lon, pts[:, 0], pts[:, 1]) <= OFF_CONTEXT_KM).sum())
-    return around < OFF_CONTEXT_SHARE * n
+    return around < OFF_CONTEXT_SHARE * n and around < OFF_CONTEXT_FEW
 
 
 _NO_ROWS: frozenset[int] = frozenset()

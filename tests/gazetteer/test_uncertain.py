@@ -312,9 +312,13 @@ def test_a_village_near_only_a_few_of_the_map_s_many_places_is_refused(gz) -> No
     alone = gz.resolve("Nafiyah", countries=["SY"]).place
     res = gz.resolve("Nafi'ya", countries=["SY"], context=daraa + [(alone.lat, alone.lon)])
     assert res.status == "unresolved", res
-    # a map of two fronts, a fifth of its places by Aleppo, keeps it
+    # a map of two fronts, a fifth of its places by Aleppo, keeps it; so does a map of much
+    # of the country with five of its sixty-five places there
     aleppo = _scatter((36.2, 37.2), 6, 0.25, 2)
     res = gz.resolve("Nafi'ya", countries=["SY"], context=daraa[:20] + aleppo)
+    assert res.status == "resolved" and res.place.name == "Nafiyah", res
+    south = daraa + _scatter((33.5, 36.3), 33, 0.4, 3)
+    res = gz.resolve("Nafi'ya", countries=["SY"], context=south + aleppo[:5])
     assert res.status == "resolved" and res.place.name == "Nafiyah", res
 
 
