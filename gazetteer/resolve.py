@@ -895,17 +895,6 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             # is likelier
             return _result(query, "unresolved", None, best_score, cands, sc,
                            kept[:MAX_ALTERNATIVES], match)
-    if wanted and rows[best][3] != wanted[0] and (rows[best][9] >= LOOSE or (
-            rows[best][9] == EXACT_ALT and not _city_abroad(rows[best]))) and (
-            near is not None or view is not None or n_context) and \
-            _off_context_km(rows[best][1], rows[best][2], near, context, view) > OFF_CONTEXT_KM:
-        # a town of the map's other country, far from all the map is about, by a spelling
-        # that is not one of its names, or (unless a city or a province's seat) by another of
-        # its names: a place of the map the gazetteer lacks is likelier ("Quniya" among the
-        # villages of Hama is not Konya, 400 km off in Turkey, which reports spell as Turkey
-        # does; "Samrah" by Hama is not Mazıdağı, 400 km off, which one of its names fits)
-        return _result(query, "unresolved", None, best_score, cands, sc,
-                       kept[:MAX_ALTERNATIVES], match)
     if wanted and rows[best][3] not in wanted and not _city_abroad(rows[best]) and (
             near is not None or view is not None or n_context) and \
             _off_context_km(rows[best][1], rows[best][2], near, context, view) > OFF_CONTEXT_KM:
@@ -1013,8 +1002,8 @@ def facilities_after_towns(rows: list[tuple], query: str) -> list[tuple]:
 #: village of that name by the map's places that the gazetteer lacks is likelier. So is one
 #: outside the view with fewer than OFF_CONTEXT_SHARE of the map's places, and fewer than
 #: OFF_CONTEXT_FEW, within this distance: namesakes chosen wrongly, pointing at each other (a
-#: map of the whole country has five of its places near any region it covers). A town still resolves there (``build`` and ``validate`` report it as a stray),
-#: unless the map's other country holds it and the name is not its own.
+#: map of the whole country has five of its places near any region it covers). A town still
+#: resolves there (``build`` and ``validate`` report it as a stray).
 OFF_CONTEXT_KM = 150.0
 MIN_CONTEXT_POINTS = 3
 OFF_CONTEXT_SHARE = 0.1
