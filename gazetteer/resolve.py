@@ -1002,7 +1002,7 @@ def facilities_after_towns(rows: list[tuple], query: str) -> list[tuple]:
 #: village of that name by the map's places that the gazetteer lacks is likelier. So is one
 #: outside the view with fewer than OFF_CONTEXT_SHARE of the map's places, and fewer than
 #: OFF_CONTEXT_FEW, within this distance: namesakes chosen wrongly, pointing at each other (a
-#: map of the whole country has five of its places near any region it covers). A town still
+#: map of much of the country has five of its places near each region it covers). A town still
 #: resolves there (``build`` and ``validate`` report it as a stray).
 OFF_CONTEXT_KM = 150.0
 MIN_CONTEXT_POINTS = 3
