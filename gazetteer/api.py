@@ -32,7 +32,8 @@ from gazetteer.resolve import (EARTH_RADIUS_KM, MAJOR_CITY_POPULATION, MAX_ALTER
                                SAME_PLACE_KM, SEATS, TOWN_POPULATION, NARROW, CandidateSet,
                                ContextSpread, _clear_min, _distance_km, context_spread,
                                edits_apart, facilities_after_towns, fuzzy_weight, haversine_km,
-                               MATCH_NAME, _scaled, is_town, rank, skeleton_letters)
+                               MATCH_NAME, _scaled, is_town, rank, skeleton_letters,
+                               with_alternatives_context_km)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 
 log = logging.getLogger(__name__)
@@ -726,7 +727,7 @@ class Gazetteer:
                    towns=self._towns_an_edit_off)
         if res.match in ("exact", "alternate") and is_arabic(query):
             res = replace(res, match="arabic")
-        return res
+        return with_alternatives_context_km(res, near, context, view)
 
     def _resolve_located(self, located: Located,
                          wanted: tuple[str, ...], near: tuple[float, float] | None,

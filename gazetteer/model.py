@@ -119,6 +119,9 @@ class Resolution:
         other places of the report or map, the map's view); None without context.
     same_place : tuple of Place
         Other records of the chosen place (the same village in GeoNames and in OCHA's list).
+    alternatives_context_km : tuple of float
+        Distance in km from each alternative to the nearest context point, same order as
+        ``alternatives``; () without context, or when the name resolved.
     """
 
     query: str
@@ -130,6 +133,7 @@ class Resolution:
     match: str = field(default="", compare=False)
     context_km: float | None = field(default=None, compare=False)
     same_place: tuple[Place, ...] = field(default=(), compare=False)
+    alternatives_context_km: tuple[float, ...] = field(default=(), compare=False)
 
     @property
     def ok(self) -> bool:
@@ -141,7 +145,8 @@ class Resolution:
 
         Keys: ``query, status, name, lat, lon, country, feature_code, geonameid, score,
         match, context_km, sources, alternatives``; each alternative has ``name, lat, lon,
-        country, feature_code, geonameid, score``. ``lat`` and ``lon`` are null unless the
+        country, feature_code, geonameid, score`` and, with context, its ``context_km``.
+        ``lat`` and ``lon`` are null unless the
         query resolved; ``sources`` lists every record of the chosen place (GeoNames id, OCHA
         P-code).
         """
@@ -159,9 +164,12 @@ class Resolution:
                           if self.place is not None else [])
         alts = []
         scores = self.alternative_scores or (0.0,) * len(self.alternatives)
-        for alt, sc in zip(self.alternatives, scores):
+        far = self.alternatives_context_km
+        for k, (alt, sc) in enumerate(zip(self.alternatives, scores)):
             item = alt._json_fields()
             item["score"] = round(sc, SCORE_DIGITS)
+            if k < len(far):
+                item["context_km"] = round(far[k], 1)
             alts.append(item)
         out["alternatives"] = alts
         return out
@@ -184,4 +192,5 @@ def resolution(query: str, status: str, place: Place | None, score: float,
     d["match"] = match
     d["context_km"] = None
     d["same_place"] = same_place
+    d["alternatives_context_km"] = ()
     return r

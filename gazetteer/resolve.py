@@ -1038,6 +1038,19 @@ def _off_context_km(lat: float, lon: float, near: tuple[float, float] | None,
     return best
 
 
+def with_alternatives_context_km(res: Resolution, near: tuple[float, float] | None,
+                                 context: Sequence[tuple[float, float]],
+                                 view: Sequence[Sequence[float]] | None) -> Resolution:
+    """``res`` with the distance of each of its alternatives from the context (``near``, the
+    context points, the view's box: see :func:`_off_context_km`) when the name did not
+    resolve: a reader sees that the place it resembles lies far from the map."""
+    if res.place is not None or not res.alternatives or (
+            near is None and view is None and not len(context)):
+        return res
+    return replace(res, alternatives_context_km=tuple(
+        _off_context_km(p.lat, p.lon, near, context, view) for p in res.alternatives))
+
+
 def _few_around(lat: float, lon: float, near: tuple[float, float] | None,
                 context: Sequence[tuple[float, float]],
                 view: Sequence[Sequence[float]] | None) -> bool:

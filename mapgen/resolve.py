@@ -105,11 +105,18 @@ def _project_index(places: list[ProjectPlace]) -> dict[str, ProjectPlace]:
 AMBIGUOUS_SHOWN = 4
 
 
-def _describe(place: Any, located: str | None = None) -> str:
-    """A candidate place for a reader: its name, country and coordinates, and how to write the
-    name so that it means this place (see gazetteer.Gazetteer.located_name), when known."""
+def _describe(place: Any, located: str | None = None, km: float | None = None) -> str:
+    """A candidate place for a reader: its name, country and coordinates, how to write the
+    name so that it means this place (see gazetteer.Gazetteer.located_name), when known, and
+    how far it lies from the map's other places and view, when farther than FAR_OFF_KM."""
     how = f', written "{located}"' if located else ""
-    return f"{place.name} ({place.country or '?'}, {place.lat:.4f}, {place.lon:.4f}{how})"
+    off = f", {km:.0f} km from the map's other places" if km is not None and km > FAR_OFF_KM \
+        else ""
+    return f"{place.name} ({place.country or '?'}, {place.lat:.4f}, {place.lon:.4f}{how}{off})"
+
+
+#: A candidate of a place not found is said to lie this far from the map, or farther.
+FAR_OFF_KM = 25.0
 
 
 @dataclass
@@ -192,12 +199,16 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
             elif settings is not None:
                 ask_online.append(name)
             else:
-                near = "; ".join(_describe(p) for p in result.alternatives[:3])
+                far = list(result.alternatives_context_km) + [None] * 3
+                near = "; ".join(_describe(p, km=km) for p, km in zip(result.alternatives[:3], far))
                 hint = f" (closest: {near})" if near else ""
                 if _key(name) in unused_online:
                     hint += (" (places.lock.yaml pins it from the online geocoder, which is used only "
                              "when map.yaml sets `geocoder:`)")
-                problems[_key(name)] = (f"unknown place {name!r}{hint}; add it to places.yaml, give lat/lon, "
+                # a place the gazetteer has, refused for lying far from the rest of the map
+                what = ("no place {!r} near the map's other places" if far[0] is not None
+                        and far[0] > FAR_OFF_KM else "unknown place {!r}").format(name)
+                problems[_key(name)] = (f"{what}{hint}; add it to places.yaml, give lat/lon, "
                                         "or import a GeoNames dump with `mapgen gazetteer import`")
     if ask_online:
         _resolve_online(ask_online, settings or {}, source, home, pins, problems)

@@ -52,9 +52,10 @@ def resolve(ctx: click.Context, names: tuple[str, ...], countries: tuple[str, ..
     Each name is resolved, ambiguous (alternatives listed) or unresolved. With --online, names
     that are unresolved offline are asked of Nominatim (one request a second, cached), and
     marked [online]. With --json each answer also says how the name matched (match) and
-    how far it lies from the other names' places or --near (context_km). The alternatives of
-    an ambiguous name say how to write it so that it means each (the name and a town near it,
-    checked by resolving it: a few lookups per alternative).
+    how far it lies from the other names' places or --near (context_km; so does each
+    alternative of a name not resolved, and the text says "N km off" of one farther than 25 km).
+    The alternatives of an ambiguous name say how to write it so that it means each (the name
+    and a town near it, checked by resolving it: a few lookups per alternative).
 
     \b
     Example:
@@ -106,6 +107,8 @@ def _online_json(answer) -> str:  # type: ignore[no-untyped-def]
 
 #: Alternatives listed for a name in doubt.
 SHOWN = 5
+#: An alternative farther than this from the other names' places or --near says how far.
+FAR_OFF_KM = 25.0
 
 
 def _line(res: Resolution, located: Sequence[str | None] = ()) -> str:
@@ -116,9 +119,11 @@ def _line(res: Resolution, located: Sequence[str | None] = ()) -> str:
         how = f" match={res.match}" if res.match else ""
         return (f"{res.query}: resolved: {p.name} ({p.country} {p.feature_code}) "
                 f"{p.lat:.5f},{p.lon:.5f}{gid}{ref} score={res.score:.2f} [{p.source}]{how}")
+    far = list(res.alternatives_context_km) + [0.0] * SHOWN
     alts = "; ".join(f"{a.name} ({a.country}) {a.lat:.4f},{a.lon:.4f}"
                      + (f' (written "{how}")' if how else "")
-                     for a, how in zip(res.alternatives[:SHOWN],
-                                       list(located) + [None] * SHOWN))
+                     + (f" ({km:.0f} km off)" if km > FAR_OFF_KM else "")
+                     for a, how, km in zip(res.alternatives[:SHOWN],
+                                           list(located) + [None] * SHOWN, far))
     more = f": {alts}" if alts else ""
     return f"{res.query}: {res.status}{more}"

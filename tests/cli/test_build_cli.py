@@ -1,11 +1,13 @@
 """``mapgen build`` and ``mapgen validate`` through click's runner: output, errors, determinism."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from gazetteer.resolve import haversine_km
 from mapgen.cli import main
 from tests.conftest import write_project
 from tests.fixtures import EVENTS_YAML, PROJECT, ZONES_YAML
@@ -115,6 +117,24 @@ def test_unknown_place_names_file_line_and_field(project: Path, tmp_path: Path) 
     assert result.exit_code == 1
     assert "events/incidents.yaml:2: place: unknown place 'Qwxzzy Nowhere'" in result.output
     assert len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_a_place_refused_far_from_the_map_says_how_far(project: Path, tmp_path: Path) -> None:
+    # OCHA's Um Hosh lies by Homs, more than 150 km from the project's places around Aleppo:
+    # not the village meant, and the error says where the one the gazetteer knows lies
+    (project / "events" / "incidents.yaml").write_text(
+        EVENTS_YAML + "  - {id: f-5, date: 2016-02-04, place: Um Hosh, type: shelling}\n")
+    result = CliRunner().invoke(main, ["build", str(project), "-o", str(tmp_path / "x.html")])
+    assert result.exit_code == 1
+    found = re.search(r"place: no place 'Um Hosh' near the map's other places \(closest: Um Hosh "
+                      r"\(SY, 34\.7647, 36\.1256, (\d+) km from the map's other places\)\)",
+                      result.output)
+    assert found, result.output
+    # the nearest of the project's points: its places Alpha and Bravo, its located incidents
+    points = [(36.5, 37.0), (36.3, 37.2), (36.1, 37.4), (36.2, 36.9)]
+    nearest = min(float(haversine_km(34.7647, 36.1256, lat, lon)) for lat, lon in points)
+    assert abs(int(found.group(1)) - nearest) <= 1
     assert not (tmp_path / "x.html").exists()
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from click.testing import CliRunner
 
+from gazetteer.resolve import haversine_km
 from mapgen.cli import main
 from tests.gazetteer.fixtures import (  # noqa: F401  (pytest finds fixtures by name)
     _isolated_home, builtin_home_master, home, sytr_home, sytr_home_master)
@@ -55,6 +57,23 @@ def test_text_output_lists_alternatives_of_ambiguous_names(sytr_home):
     first, second = result.output.splitlines()
     assert "geonameid=166458" in first         # the one beside Azaz and Nubl
     assert second.startswith("Azaz: resolved: ") and "geonameid=172082" in second
+
+
+def test_an_alternative_far_from_the_other_places_says_how_far(home):
+    # OCHA's Um Hosh, by Homs, is the only place of the name: on a map of northern Aleppo
+    # (--near Azaz) it is refused, and offered with its distance from the map
+    km = float(haversine_km(34.7647, 36.1256, 36.587, 37.046))      # Um Hosh to Azaz
+    text = run("--home", str(home), "resolve", "Um Hosh", "--country", "SY", "--near",
+               "36.587,37.046").output
+    assert text.strip() == f"Um Hosh: unresolved: Um Hosh (SY) 34.7647,36.1256 ({km:.0f} km off)"
+    answer = json.loads(run("--home", str(home), "resolve", "Um Hosh", "--country", "SY",
+                            "--near", "36.587,37.046", "--json").output)
+    assert answer["status"] == "unresolved" and answer["context_km"] is None
+    assert [a["context_km"] for a in answer["alternatives"]] == pytest.approx([km], abs=0.2)
+    # alone, it is the answer, with no distance to give
+    alone = json.loads(run("--home", str(home), "resolve", "Um Hosh", "--country", "SY",
+                           "--json").output)
+    assert alone["status"] == "resolved" and alone["context_km"] is None
 
 
 def test_country_and_near_options(sytr_home):
