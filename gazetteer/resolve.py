@@ -886,9 +886,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             return _with_context_km(res, near, context, view)
     if not is_town(rows[best]) and (
             near is not None or view is not None or n_context >= MIN_CONTEXT_POINTS):
-        off = _off_context_km(rows[best][1], rows[best][2], near, context, view)
-        if off > OFF_CONTEXT_KM or _few_around(rows[best][1], rows[best][2], near, context,
-                                               view):
+        if _off_the_map(rows[best][1], rows[best][2], near, context, view):
             # a village far from all the map is about, even by its very name, or near only a
             # few of its many places (themselves perhaps namesakes chosen wrongly, pointing at
             # each other): a village of the name by the map's places that the gazetteer lacks
@@ -1051,24 +1049,28 @@ def with_alternatives_context_km(res: Resolution, near: tuple[float, float] | No
         _off_context_km(p.lat, p.lon, near, context, view) for p in res.alternatives))
 
 
-def _few_around(lat: float, lon: float, near: tuple[float, float] | None,
-                context: Sequence[tuple[float, float]],
-                view: Sequence[Sequence[float]] | None) -> bool:
-    """Whether fewer than OFF_CONTEXT_SHARE of the map's other places, and fewer than
-    OFF_CONTEXT_FEW, lie within OFF_CONTEXT_KM of (lat, lon), outside the map's view, with
-    ``near`` farther than that."""
-    if near is not None and _distance_km(lat, lon, near[0], near[1]) <= OFF_CONTEXT_KM:
-        return False
+def _off_the_map(lat: float, lon: float, near: tuple[float, float] | None,
+                 context: Sequence[tuple[float, float]],
+                 view: Sequence[Sequence[float]] | None) -> bool:
+    """Whether a village at (lat, lon) lies off the map (see OFF_CONTEXT_KM): farther than
+    OFF_CONTEXT_KM from ``near``, the context points and the view's box; or, outside the view
+    and that far from ``near``, with fewer than OFF_CONTEXT_SHARE of the map's other places,
+    and fewer than OFF_CONTEXT_FEW, within OFF_CONTEXT_KM. (The distances to the context points
+    are worked out once, for both.)"""
+    near_km = _distance_km(lat, lon, near[0], near[1]) if near is not None else math.inf
+    view_km = math.inf
     if view is not None:
         (s, w), (nn, e) = view
-        if s <= lat <= nn and w <= lon <= e:
-            return False
-    n = len(context)
-    if n < MIN_CONTEXT_POINTS:
-        return False
+        view_km = 0.0 if s <= lat <= nn and w <= lon <= e else \
+            _distance_km(lat, lon, min(max(lat, s), nn), min(max(lon, w), e))
     pts = np.asarray(context, dtype=float).reshape(-1, 2)
-    around = int((haversine_km(lat, lon, pts[:, 0], pts[:, 1]) <= OFF_CONTEXT_KM).sum())
-    return around < OFF_CONTEXT_SHARE * n and around < OFF_CONTEXT_FEW
+    dist = haversine_km(lat, lon, pts[:, 0], pts[:, 1]) if len(pts) else np.empty(0)
+    if min(near_km, view_km, float(dist.min()) if len(dist) else math.inf) > OFF_CONTEXT_KM:
+        return True
+    if near_km <= OFF_CONTEXT_KM or view_km == 0.0 or len(dist) < MIN_CONTEXT_POINTS:
+        return False
+    around = int((dist <= OFF_CONTEXT_KM).sum())
+    return around < OFF_CONTEXT_SHARE * len(dist) and around < OFF_CONTEXT_FEW
 
 
 _NO_ROWS: frozenset[int] = frozenset()

@@ -105,6 +105,11 @@ def _project_index(places: list[ProjectPlace]) -> dict[str, ProjectPlace]:
 AMBIGUOUS_SHOWN = 4
 
 
+#: A candidate of a place not found is said to lie this far from the map, or farther (the
+#: build's errors, and ``mapgen resolve``'s "N km off").
+FAR_OFF_KM = 25.0
+
+
 def _describe(place: Any, located: str | None = None, km: float | None = None) -> str:
     """A candidate place for a reader: its name, country and coordinates, how to write the
     name so that it means this place (see gazetteer.Gazetteer.located_name), when known, and
@@ -113,10 +118,6 @@ def _describe(place: Any, located: str | None = None, km: float | None = None) -
     off = f", {km:.0f} km from the map's other places" if km is not None and km > FAR_OFF_KM \
         else ""
     return f"{place.name} ({place.country or '?'}, {place.lat:.4f}, {place.lon:.4f}{how}{off})"
-
-
-#: A candidate of a place not found is said to lie this far from the map, or farther.
-FAR_OFF_KM = 25.0
 
 
 @dataclass

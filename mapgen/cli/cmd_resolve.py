@@ -107,8 +107,6 @@ def _online_json(answer) -> str:  # type: ignore[no-untyped-def]
 
 #: Alternatives listed for a name in doubt.
 SHOWN = 5
-#: An alternative farther than this from the other names' places or --near says how far.
-FAR_OFF_KM = 25.0
 
 
 def _line(res: Resolution, located: Sequence[str | None] = ()) -> str:
@@ -119,6 +117,8 @@ def _line(res: Resolution, located: Sequence[str | None] = ()) -> str:
         how = f" match={res.match}" if res.match else ""
         return (f"{res.query}: resolved: {p.name} ({p.country} {p.feature_code}) "
                 f"{p.lat:.5f},{p.lon:.5f}{gid}{ref} score={res.score:.2f} [{p.source}]{how}")
+    from mapgen.resolve import FAR_OFF_KM  # (an alternative this far off says how far)
+
     far = list(res.alternatives_context_km) + [0.0] * SHOWN
     alts = "; ".join(f"{a.name} ({a.country}) {a.lat:.4f},{a.lon:.4f}"
                      + (f' (written "{how}")' if how else "")
