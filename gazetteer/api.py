@@ -85,6 +85,10 @@ TOWN_SKELETONS_SQL = ("SELECT n.key, " + _MATCH[len("SELECT "):] + "n.kind >= 3 
 #: Where the places lie whose loose key is the given one (see :meth:`Gazetteer._beside_unqualified`).
 LOOSE_POINTS_SQL = ("SELECT p.lat, p.lon FROM names AS n JOIN places AS p ON p.id = n.place_id "
                     "WHERE n.key = ? AND n.kind = 2")
+#: Places whose loose key is the given one (?1) followed by qualifier tokens: keys above ?1 and
+#: below ?2 (?1 and "[", the character after the upper-case letters of the tokens).
+QUALIFIED_SQL = ("SELECT n.key, " + _MATCH[len("SELECT "):]
+                 + "n.key > ?1 AND n.key < ?2 AND n.kind = 2")
 #: Places by id, for the fuzzy lookup's answers (kind FUZZY, then the match weight).
 PLACES_SQL = """SELECT name, lat, lon, country, feature_code, geonameid, population, source,
        importance, 5, id, ref FROM places WHERE id IN (SELECT value FROM json_each(?))"""
@@ -206,6 +210,9 @@ PROVINCE_SEAT_POPULATION = 100_000
 #: "Jarabulus Tahtani") is that place, as if spelled alike, when it lies this close to a place
 #: the name without its qualifier spells (Jarabulus): the lower village of Jarabulus.
 QUALIFIED_NEAR_KM = 10.0
+#: A name of fewer letters (loose key) is not looked for with a qualifier (see
+#: :meth:`Gazetteer._qualified_namesakes`): too many short names have qualified namesakes.
+QUALIFIED_MIN_LETTERS = 4
 
 
 def _kept_to_country(res: Resolution, country: str) -> Resolution:
@@ -302,7 +309,9 @@ class Gazetteer:
         that, looked for by its readings' look-alikes at home (towns only, see
         :meth:`_reading_lookalikes`). A name with a qualifier word (Tahtani, Kabirah) matched
         by its consonants beside a place its unqualified name spells counts as spelled (see
-        :meth:`_beside_unqualified`). A name that finds nothing in ``countries`` by any of
+        :meth:`_beside_unqualified`); one without a qualifier finds the places of its name
+        with one ("Mukharram": Mukharram al-Fawqani, see :meth:`_qualified_namesakes`). A
+        name that finds nothing in ``countries`` by any of
         these is read as other languages write Arabic names ("Jan Sheijun": Khan Shaykhun; see
         :meth:`_foreign_rows`). With ``countries``, places outside them that a map of
         them does not mean are dropped or barred (see :meth:`_abroad`).
@@ -357,6 +366,9 @@ class Gazetteer:
             rows += look.execute(SKELETON_SQL, (skel,)).fetchall()
             if is_arabic(name):
                 rows = self._written_defectively(rows, exact)
+            if len(loose) >= QUALIFIED_MIN_LETTERS and not loose[-1].isupper() \
+                    and not is_arabic(name):
+                rows += self._qualified_namesakes(loose, countries)
             if loose and not is_arabic(name):
                 rows += self._fuzzy_rows(loose, countries,
                                          {r[10] for r in rows if r[9] <= LOOSE})
@@ -613,6 +625,16 @@ class Gazetteer:
             weight = fuzzy_weight(found[r[10]], len(loose))
             out.append(r + (weight,))
         return out
+
+    def _qualified_namesakes(self, loose: str, countries: tuple[str, ...]) -> list[tuple]:
+        """Places (of the map's own country, the first of ``countries``) whose name is the
+        name ``loose`` (a loose key without qualifiers) with a qualifier: reports write
+        "Mukharram" for Mukharram al-Fawqani and "Fatima" for OCHA's Eastern and Western
+        Fatima, a village in two parts. Loose matches, as the name spells theirs but for the
+        qualifier; looked for only when nothing in the map's countries has the name itself."""
+        rows = self._lookup.execute(QUALIFIED_SQL, (loose, loose + "[")).fetchall()
+        return [r[1:] for r in rows if r[0][len(loose):].isupper()
+                and (not countries or r[4] == countries[0])]
 
     def _beside_unqualified(self, rows: list[tuple], loose: str,
                             countries: tuple[str, ...]) -> list[tuple]:

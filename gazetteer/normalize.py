@@ -232,7 +232,7 @@ _ROMANISED_QUALIFIERS = {
     "west": "gharbi gharbiya rharbi rharbiya",
     "north": "shamali shamaliya",
     "south": "janubi janubiya",
-    "upper": "fawqani fawqaniya fuqani fawqa fuqa ulya",
+    "upper": "fawqani fawqaniya fuqani fawqa fuqa ulya fauqani fauqa",
     "lower": "tahtani tahtaniya tahta sufla",
     "middle": "wastani wastaniya wusta wasati",
     "new": "jadid jadida jdid jdida",

@@ -1516,6 +1516,10 @@ def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
             for i in spelled[1:]):
         return None  # far-apart places the name spells (exact or loose key): no edit apart
     stored = names([rows[i][10] for i in idx])
+    if not key[-1:].isupper():
+        # a name without a qualifier spells a place's name without its own ("Fatima":
+        # Eastern Fatima), the qualifier being no letter of it
+        stored = {pid: [split_qualifiers(k)[0] for k in keys] for pid, keys in stored.items()}
     cutoff = SPELLED_EDITS + SPELLING_MARGIN
     letters = consonants(key)
     # per place: (letters, consonants) of its closest name, and the fewest of each over all

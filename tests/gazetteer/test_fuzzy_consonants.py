@@ -27,8 +27,7 @@ def test_consonants_kept_reads_the_name_as_its_tradition_writes_it() -> None:
     assert _consonants_kept("كفرنبل", ["kafrnabl"])           # Arabic script: not compared
 
 
-@pytest.mark.parametrize("name, lookalike", [("Manbech", "Mehbash"), ("Tall Dabash", "Tal Habash"),
-                                             ("Fatima", "Betima")])
+@pytest.mark.parametrize("name, lookalike", [("Manbech", "Mehbash"), ("Tall Dabash", "Tal Habash")])
 def test_lookalike_with_another_consonant_is_offered_not_chosen(gz, name: str, lookalike: str) -> None:
     res = gz.resolve(name, countries=["SY"])
     assert res.status == "unresolved" and res.match == "fuzzy"

@@ -24,6 +24,7 @@ GEONAMES = DATA / "geonames_qualifiers_extract.txt"
 JARABULUS_TAHTANI = (36.80030, 38.02780)
 HAYYAH_KABIRAH = (36.56528, 38.13306)
 BAGHUZ_FAWQANI = (34.45861, 40.95056)
+MUKHARRAM = (34.81667, 37.08333)
 
 
 SAME_LOOSE = [
@@ -31,6 +32,7 @@ SAME_LOOSE = [
     ("Hayyah Kabirah", "Hayyah al-Kabirah"),
     ("Al-Baghuz Fawqani", "Upper Baghuz"),
     ("Al-Baghuz Fawqani", "Baghuz al-Fawqaniyah"),
+    ("Hawijah Fauqa", "Upper Hawijah"),
     ("Kuwayris Sharqi", "Eastern Kuwayris"),
     ("Kuwayris Sharqi", "Kuwayris ash-Sharqiyah"),
     ("Tall Ahmar al-Gharbi", "Western Tall Ahmar"),
@@ -173,9 +175,36 @@ def test_a_bare_name_stays_the_place_of_that_name(gz, countries) -> None:
     res = gz.resolve("Jarabulus", countries=countries)
     assert res.status == "resolved" and res.place.population > 10_000, res
     assert all(_km(p, JARABULUS_TAHTANI) > 1 for p in res.alternatives)
-    # no village is called just that: the names it spells loosely lie 100 km and more away
+    # no village is called just that, but two 2 km apart are with a qualifier (Big and
+    # Little Hayyeh): the name is theirs, not that of the look-alikes 100 km and more away
     res = gz.resolve("Hayya", countries=countries)
+    assert res.status == "resolved" and _km(res.place, HAYYAH_KABIRAH) < 3, res
+    assert res.match == "loose"
+
+
+def test_a_name_without_its_qualifier_is_the_village_of_that_name_with_one(gz) -> None:
+    # OCHA (built in) lists Eastern and Western Fatima, 1.5 km apart in al-Hasakah, and no
+    # Fatima: they are the village meant, not Betima, a consonant off, 400 km away
+    res = gz.resolve("Fatima", countries=["SY"])
+    assert res.status == "resolved" and res.match == "loose", res
+    assert res.place.ref in ("C5071", "C5074")
+    # GeoNames' Mukharram al Fawqani (built in), for the name reports write, spelled as its
+    # name is, not as a look-alike an edit off (Al Mukarram)
+    for name in ("Mukharram", "Al-Mukharram"):
+        res = gz.resolve(name, countries=["SY"])
+        assert res.status == "resolved" and res.match == "loose", res
+        assert _km(res.place, MUKHARRAM) < 2
+
+
+def test_villages_of_one_name_with_qualifiers_far_apart_are_in_doubt(gz) -> None:
+    # Big, Little, Eastern and Lower Sweidiyeh (OCHA, built in) lie up to 365 km apart, and
+    # no village is called Sweidiyeh alone: the reader decides
+    res = gz.resolve("Sweidiyeh", countries=["SY"])
     assert res.status == "ambiguous" and res.place is None, res
+    assert {"Big Sweidiyeh", "Eastern Sweidiyeh"} <= {p.name for p in res.alternatives}
+    # a name with a qualifier finds that village only
+    res = gz.resolve("Sweidiyeh Sharqiyeh", countries=["SY"])
+    assert res.status == "resolved" and res.place.name == "Eastern Sweidiyeh", res
 
 
 def test_a_database_keyed_before_is_keyed_again_on_open(home) -> None:
