@@ -855,7 +855,10 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             # places a few km apart scored alike: the one clearly spelled as the name is
             # ("Tell Shamiran" is Tal Shamran, not Tal Shamiyeh 15 km off)
             found = _spelling_pick(query, cands, allowed, names, SAME_PLACE_KM, near=True)
-            if found is not None and found[0] in close:
+            # (the record spelled so may be another record of a place in doubt, whichever of
+            # its records came first: the order of the database's rows decides nothing)
+            if found is not None and (found[0] in close or any(
+                    found[0] in _record_ids(cands, i, allowed) for i in close)):
                 pick = found[0]
                 match = MATCH_NAME[rows[pick][9]]
         if pick is None:

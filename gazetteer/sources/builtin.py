@@ -28,8 +28,9 @@ from gazetteer.sources.geonames import usable_name
 #: Shaykh; 14: the name Ilyas kept whole, as in 12, with the articles and Scheich of 13; 15,
 #: 16: air bases, airports, dams, a prison, camps and mountains added to the curated table; 17:
 #: districts of Damascus and Homs, and Aleppo's citadel; 18: dams, mountains, a prison and a
-#: citadel weighed as facilities, not as features of unknown kind).
-BUILTIN_VERSION = "18"
+#: citadel weighed as facilities, not as features of unknown kind; 19: a glued article set apart
+#: also where the Arabic name writes it onto the word before, or ends the word in ه for ة).
+BUILTIN_VERSION = "19"
 #: Countries whose every GeoNames city (population 500+) is built in: the war's region.
 REGION = ("SY", "TR", "LB", "IQ", "JO", "IL", "PS", "CY", "EG")
 #: Population above which cities of the rest of the world are built in.

@@ -94,32 +94,61 @@ _GLUED_WORD = re.compile(r"\bEl[a-z]{3,}")
 #: Arabic names that begin with the article's letters but are one word: الياس is Ilyas (Elias,
 #: إلياس written without its hamza), not al-Yas ("Deir Elias" is no "Deir al-ias").
 _NOT_ARTICLE = frozenset({"الياس"})
+#: What parts OCHA's Arabic names into words: spaces, "_" and "-" ("كوارو_أم الرياح").
+_ARABIC_WORDS = re.compile(r"[\s_\-]+")
+#: Letters of an Arabic word before an article written onto it ("بصرالحرير", Bisr al-Harir):
+#: at least this many.
+_GLUED_AFTER = 2
+
+
+def _article_consonants(arabic: str) -> set[str]:
+    """The consonant skeletons of the words of ``arabic`` that follow the article ال: at the
+    start of a word, or written onto the word before it ("بصرالحرير"), each also without a
+    final h (ه or ة, which OCHA writes either way: "عين الشعره", "عين الشعرة")."""
+    out: set[str] = set()
+    for word in _ARABIC_WORDS.split(arabic):
+        if word in _NOT_ARTICLE:
+            continue
+        at = word.find("ال")
+        while at != -1:
+            rest = word[at + 2:]
+            if (at == 0 or at >= _GLUED_AFTER) and len(rest) >= 2:
+                skeleton = skeleton_key(rest)
+                out.update((skeleton, skeleton.rstrip("h")))
+            at = word.find("ال", at + 1)
+    out.discard("")
+    return out
 
 
 def unglued_articles(name: str, arabic: str) -> str | None:
     """``name`` with the articles OCHA writes onto words set apart ("Kherbet Elsawda" ->
     "Kherbet al-sawda", which reports write "Khirbet al-Sawda"), or None when it has none.
-    A word is set apart only when the Arabic name has a word of the article (ال) and the
-    rest's consonants: "Sheikh Elwan" is شيخ علوان ('Elwan, a name), "Sheikh Elwan Elkabir"
-    only "Sheikh Elwan al-kabir"; "Deir Elias" (دير الياس) is the name Ilyas, no article.
+    A word is set apart only when the Arabic name has the rest's consonants after the article
+    (ال), at the start of a word or written onto the one before ("Bisr Elharir", بصرالحرير),
+    a final h aside ("Ein Elshaara", عين الشعره): "Sheikh Elwan" is شيخ علوان ('Elwan, a
+    name), "Sheikh Elwan Elkabir" only "Sheikh Elwan al-kabir"; "Deir Elias" (دير الياس) is
+    the name Ilyas, no article.
 
     Examples
     --------
     >>> unglued_articles("Kherbet Elsawda", "خربة السودا")
     'Kherbet al-sawda'
+    >>> unglued_articles("Bisr Elharir", "بصرالحرير")
+    'Bisr al-harir'
     >>> unglued_articles("Sheikh Elwan", "شيخ علوان") is None
     True
     """
     if _GLUED_WORD.search(name) is None:
         return None
-    with_article = {skeleton_key(w[2:]) for w in arabic.replace("_", " ").split()
-                    if w.startswith("ال") and len(w) > 3 and w not in _NOT_ARTICLE}
+    with_article = _article_consonants(arabic)
     if not with_article:
         return None
 
     def apart(match: re.Match[str]) -> str:
         word = match.group(0)
-        return "al-" + word[2:] if skeleton_key(word[2:]) in with_article else word
+        skeleton = skeleton_key(word[2:])
+        return "al-" + word[2:] if (skeleton in with_article
+                                    or skeleton.rstrip("h") in with_article) else word
 
     out = _GLUED_WORD.sub(apart, name)
     return out if out != name else None

@@ -4,13 +4,22 @@ far-off look-alike wins; true namesakes stay in doubt (real rows: the built-in d
 ``data/ocha_communities_extract.csv`` and ``data/ocha_seats_extract.csv``)."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
+from gazetteer import open_gazetteer
+
 from gazetteer.sources.base import FileReport
 from gazetteer.sources.ocha import OchaReader, read_rows, seat_codes, unglued_articles
 from tests.gazetteer.common import km as _km
+
+#: Wikipedia's points, as in benchmarks/data/syria_eval.csv.
+BUSRA_AL_HARIR = (32.8425, 36.34)
+MAGHAR_AL_MIR = (33.3081, 35.9686)
+TELL_SHAMIRAM = (36.63917, 40.35722)
+SHAMRAN = Path(__file__).parent / "data" / "geonames_shamran_extract.txt"
 
 DATA = Path(__file__).parent / "data"
 COMMUNITIES = DATA / "ocha_communities_extract.csv"
@@ -179,6 +188,22 @@ def test_an_article_ocha_writes_onto_a_word_is_read_apart(gz) -> None:
     assert res.status == "resolved" and res.place.ref == "C1042" and res.match == "alternate"
 
 
+def test_an_article_ocha_writes_onto_the_arabic_word_before_is_read_apart_too(gz) -> None:
+    # OCHA writes بصرالحرير for Busra al-Harir and مغرالمير for Maghar al-Mir (the article on
+    # the word before), عين الشعره
+    # with ه for ة, and parts of one name with a hyphen
+    assert unglued_articles("Bisr Elharir", "بصرالحرير") == "Bisr al-harir"
+    assert unglued_articles("Ein Elshaara", "عين الشعره") == "Ein al-shaara"
+    assert unglued_articles("Um Elrif - Elrish", "أم الريف-الريش") == "Um al-rif - al-rish"
+    # an article's letters inside a word after one letter are no article (تلالين)
+    assert unglued_articles("Tal Elin", "تلالين") is None
+    # so the built-in data answers the names reports write, as they write them
+    for name, truth in (("Busra al-Harir", BUSRA_AL_HARIR), ("Maghar al-Mir", MAGHAR_AL_MIR)):
+        res = gz.resolve(name, countries=["SY"])
+        assert res.status == "resolved" and res.place.source == "ocha", (name, res)
+        assert _km(res.place, truth) < 2
+
+
 def test_a_community_named_after_ilyas_gets_no_article_read_apart(tmp_path: Path) -> None:
     # rows of the built-in communities (compact layout): Kherbet Elias is no "Kherbet al-ias"
     rows = [["name_en", "name_ar", "alt_names", "lat", "lon", "pcode", "feature_code"],
@@ -327,3 +352,25 @@ def test_an_article_written_onto_the_next_word_is_read_apart(gz) -> None:
     assert res.status == "resolved" and _km(res.place, DEIR_JAMAL) < 5, res
     # a name that begins with the letters al is left alone
     assert _km(gz.resolve("Aleppo", countries=["SY", "TR"]).place, (36.2021, 37.1343)) < 5
+
+
+def test_the_order_of_the_database_s_records_decides_nothing(home, tmp_path) -> None:
+    # GeoNames' Tall Shamran Fawqani and Tall Tal`ah (alternate name Tall Shamran), 2.4 km
+    # apart, and OCHA's Tal Shamran (built in) beside the first: one place. A database made
+    # with the built-in default first, then the GeoNames rows imported ...
+    with open_gazetteer(home) as gz:
+        gz.import_files([SHAMRAN])
+        fresh = gz.resolve("Tell Shamiram", countries=["SY", "TR"])
+    # ... and one whose built-in default was built again after the import (as after an
+    # upgrade), so that OCHA's records come after GeoNames': the same answer
+    older = tmp_path / "older"
+    older.mkdir()
+    (older / "gazetteer.sqlite3").write_bytes((home / "gazetteer.sqlite3").read_bytes())
+    conn = sqlite3.connect(older / "gazetteer.sqlite3")
+    conn.execute("UPDATE meta SET value = 'an earlier one' WHERE key = 'builtin_version'")
+    conn.commit()
+    conn.close()
+    with open_gazetteer(older) as gz:
+        again = gz.resolve("Tell Shamiram", countries=["SY", "TR"])
+    for res in (fresh, again):
+        assert res.status == "resolved" and _km(res.place, TELL_SHAMIRAM) < 5, res
