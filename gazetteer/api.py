@@ -5,6 +5,7 @@ import json
 import logging
 import math
 import os
+import re
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -210,6 +211,8 @@ PROVINCE_SEAT_POPULATION = 100_000
 #: "Jarabulus Tahtani") is that place, as if spelled alike, when it lies this close to a place
 #: the name without its qualifier spells (Jarabulus): the lower village of Jarabulus.
 QUALIFIED_NEAR_KM = 10.0
+#: What joins the names of a place of two names ("Zayzafun - Ekdeh", "Shamiyeh / Lattakia").
+_JOINED_NAMES = re.compile(r"\s+-\s+|\s*/\s*")
 #: A name of fewer letters (loose key) is not looked for with a qualifier (see
 #: :meth:`Gazetteer._qualified_namesakes`): too many short names have qualified namesakes.
 QUALIFIED_MIN_LETTERS = 4
@@ -917,8 +920,9 @@ class Gazetteer:
         by its own name ("Khatuna, Tal Tamer" for "Khatuniyah")."""
         if "," in name or "(" in name:
             return None
-        if loose_key(name) != loose_key(place.name) and "," not in place.name \
-                and "(" not in place.name:
+        # (one of the names an OCHA community's name joins is its name: "Zahraa - Kherbet Amud")
+        own = {loose_key(n) for n in _JOINED_NAMES.split(place.name)} | {loose_key(place.name)}
+        if loose_key(name) not in own and "," not in place.name and "(" not in place.name:
             name = place.name
         towns = self._towns()
         if not len(towns.points):

@@ -194,9 +194,11 @@ def resolve_places(source: MapSource, *, home: str | None = None, repin: bool = 
             elif result.status == "ambiguous":
                 options = [_describe(p, how)
                            for p, how in zip(result.alternatives[:AMBIGUOUS_SHOWN], located[name])]
-                problems[_key(name)] = (f"ambiguous place {name!r}: could be {'; '.join(options)}; "
-                                        + ("write the one meant as given, " if any(located[name]) else "")
-                                        + "add it to places.yaml or give lat/lon")
+                # (what to do first: a long list is cut at the end of the line)
+                todo = ("write the one meant as given, " if any(located[name]) else "") \
+                    + "add it to places.yaml or give lat/lon"
+                problems[_key(name)] = (f"ambiguous place {name!r} ({todo}): could be "
+                                        + "; ".join(options))
             elif settings is not None:
                 ask_online.append(name)
             else:

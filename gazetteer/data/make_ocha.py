@@ -3,7 +3,9 @@
 Source: UN OCHA Syria, Common Operational Dataset of populated places (admin-4 communities,
 P-codes ``C1001``...), published on HDX under CC BY 3.0 IGO; credit "UN OCHA, via HDX". See
 ``SOURCE-ocha.md`` beside this file. Keeps, per community: English name, Arabic name, the
-alternate names that differ once OCHA's qualifiers are dropped, the point at 5 decimals
+alternate names that differ once OCHA's qualifiers are dropped, the names it has without the
+name of its district or subdistrict written after its own (see
+:func:`gazetteer.sources.ocha.without_unit`), the point at 5 decimals
 (about 1 m), the P-code and, for a community that is its province's, district's or
 subdistrict's seat (named after the unit), GeoNames' code for it (``PPLA``, ``PPLA2``,
 ``PPLA3``; see :func:`gazetteer.sources.ocha.seat_codes`); the admin columns are left out.
@@ -16,13 +18,15 @@ import sys
 from pathlib import Path
 
 from gazetteer.sources.base import FileReport
-from gazetteer.sources.ocha import OchaReader, write_compact
+from gazetteer.sources.ocha import read_text, write_compact
 
 OUT = Path(__file__).with_name("ocha_sy_communities.csv.gz")
 
 
 def main(src: str) -> None:
-    records = list(OchaReader().read(Path(src), FileReport(src, "ocha")))
+    with open(src, encoding="utf-8-sig", newline="") as fh:
+        # (the names read from the kept ones on every reading are not stored: see read_rows)
+        records = list(read_text(fh, Path(src), FileReport(src, "ocha"), derive=False))
     with open(OUT, "wb") as fh:
         write_compact(records, fh)
     print(f"{OUT}: {len(records)} communities, {OUT.stat().st_size:,} bytes")

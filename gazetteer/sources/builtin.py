@@ -29,8 +29,10 @@ from gazetteer.sources.geonames import usable_name
 #: 16: air bases, airports, dams, a prison, camps and mountains added to the curated table; 17:
 #: districts of Damascus and Homs, and Aleppo's citadel; 18: dams, mountains, a prison and a
 #: citadel weighed as facilities, not as features of unknown kind; 19: a glued article set apart
-#: also where the Arabic name writes it onto the word before, or ends the word in ه for ة).
-BUILTIN_VERSION = "19"
+#: also where the Arabic name writes it onto the word before, or ends the word in ه for ة; 20:
+#: each of the names a community's name joins, "A - B", a name of it, and a name OCHA writes
+#: with its unit's after it, "Qatmet Efrin", also without it, "Qatma").
+BUILTIN_VERSION = "20"
 #: Countries whose every GeoNames city (population 500+) is built in: the war's region.
 REGION = ("SY", "TR", "LB", "IQ", "JO", "IL", "PS", "CY", "EG")
 #: Population above which cities of the rest of the world are built in.

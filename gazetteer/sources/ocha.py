@@ -27,7 +27,7 @@ from typing import IO, Iterator, Sequence
 
 from gazetteer.errors import GazetteerInputError
 from gazetteer.model import Place
-from gazetteer.normalize import exact_key, loose_key, skeleton_key
+from gazetteer.normalize import ARTICLES, exact_key, loose_key, skeleton_key, split_qualifiers
 from gazetteer.sources.base import FileReport, PlaceRecord, Progress, read_coordinates
 
 #: Columns that make a CSV an OCHA community list (others, such as ``kind``, may follow).
@@ -154,6 +154,109 @@ def unglued_articles(name: str, arabic: str) -> str | None:
     return out if out != name else None
 
 
+#: What parts a community's names when it has two (two villages, or a village and its other
+#: name): " - " in the English name ("Tal Hawasid - Hanuteh"), "_" or "-" in the Arabic one
+#: ("تل حواصيد_حانوتة").
+_LATIN_PARTS = re.compile(r"\s+-\s+")
+_ARABIC_WORDS_PARTS = re.compile(r"\s*[_\-]\s*")
+
+
+def name_parts(name: str, parting: re.Pattern[str]) -> list[str]:
+    """The names a community's name ``name`` joins, each a name of the community too, or []
+    when it is one name: "Rasm Elmofakker - Hilu Mofakker" is also "Rasm Elmofakker" and "Hilu
+    Mofakker" (OCHA lists 369 such communities).
+
+    Examples
+    --------
+    >>> name_parts("Tal Elakhdar - Lower Koktaba", _LATIN_PARTS)
+    ['Tal Elakhdar', 'Lower Koktaba']
+    >>> name_parts("Tal Hawasid", _LATIN_PARTS)
+    []
+    """
+    parts = [p.strip() for p in parting.split(name)]
+    if len(parts) < 2 or any(len(p) < 2 or _names_nothing(p) for p in parts):
+        return []  # (one name written with a dash: "Kafr - Kafrehmul", "Abu Kbee - East")
+    return parts
+
+
+def _names_nothing(word: str) -> bool:
+    """Whether ``word`` (Latin) alone names no place: a word names begin with (Kafr, Beit,
+    Wadi) or a qualifier (East)."""
+    if not word.isascii() or " " in word:
+        return False
+    return loose_key(word) in _HEAD_WORDS or bool(split_qualifiers(loose_key("x " + word))[1])
+
+
+#: Words that begin names and name no place alone (as their loose keys).
+_HEAD_WORDS = frozenset(loose_key(w) for w in (
+    "kafr tal deir khirbet sheikh ain ayn ein bir beit bayt jub jubb jabal jebel qasr mazraa "
+    "mazraat mazra'a arab hosh abu um umm ibn bin wadi ras tallet qaryat rasm").split())
+#: What OCHA writes between a community's name and its unit's: "Shamiyeh / Lattakia", "Abin -
+#: Efrin" (in Arabic "ابين- عفرين").
+_UNIT_SLASH = re.compile(r"\s*/\s*|\s+-\s+")
+_ARABIC_UNIT_SLASH = re.compile(r"\s*[/\-]\s*")
+#: A word in the construct state ("Qatmet Efrin", Qatma of Afrin) ends so; alone it ends in -a.
+_CONSTRUCT = re.compile(r"(?<=[a-z]{3})et$")
+
+
+def without_unit(name: str, arabic: str, units: Sequence[str]) -> list[str]:
+    """The names of a community that OCHA names after its own with the name of its district
+    or subdistrict (``units``) to tell it from namesakes elsewhere:
+    "Qatmet Efrin" is also "Qatmet" and, its word in the construct state written as alone,
+    "Qatma" (the village reports call Katma); "Tal Sheer Aazaz" is "Tal Sheer"; "Shamiyeh /
+    Lattakia" is "Shamiyeh"; with the Arabic name without its last word (قاطمة). [] when the
+    name does not end in a unit's name, or nothing of a name would remain ("Al Bab", "Upper
+    Makhrim").
+
+    Examples
+    --------
+    >>> without_unit("Qatmet Efrin", "قاطمة عفرين", ["Afrin", "Sharan"])
+    ['Qatmet', 'Qatma', 'قاطمة']
+    >>> without_unit("Al Bab", "الباب", ["Al Bab", "Al Bab"])
+    []
+    """
+    keys = {loose_key(u) for u in units if u.strip()}
+    keys.discard("")
+    if not keys:
+        return []
+    parts = _UNIT_SLASH.split(name.strip(" /"))
+    if len(parts) == 2 and loose_key(parts[1]) in keys:
+        words = parts[0].split()
+    else:
+        words = name.split()
+        k = next((k for k in (1, 2) if len(words) > k
+                  and loose_key(" ".join(words[-k:])) in keys), 0)
+        words = words[:-k] if k else []
+    while words and words[-1].lower() in ARTICLES:
+        words.pop()  # ("Kafraya Al Mara": Kafraya)
+    base = " ".join(words)
+    rest = loose_key(base) if base else ""
+    if len(words) == 1 and (len(rest) < 4 or _names_nothing(base)):
+        return []  # a word that names no place alone ("Kafr", "Upper")
+    if not rest or rest == loose_key(name):
+        return []
+    out = [base]
+    alone = _CONSTRUCT.sub("a", base)
+    if alone != base:
+        out.append(alone)
+    parted = _ARABIC_UNIT_SLASH.search(arabic.strip(" /-")) is not None
+    words_ar = (_ARABIC_UNIT_SLASH.split(arabic.strip(" /-")) if parted else arabic.split())
+    if len(words_ar) > 1 and words_ar[0]:
+        out.append(words_ar[0] if parted else " ".join(words_ar[:-1]))
+    return out
+
+
+def other_names(name: str, arabic: str, units: Sequence[str]) -> list[str]:
+    """The other names a community's English and Arabic names hold, given the names of its
+    district and subdistrict (``units``; none known: []): the name without its unit's (see
+    :func:`without_unit`: "Abin - Efrin" is Abin, not Efrin), or else each of the names it
+    joins (see :func:`name_parts`: "Tal Elakhdar - Lower Koktaba")."""
+    if not any(u.strip() for u in units):
+        return []
+    return without_unit(name, arabic, units) or (
+        name_parts(name, _LATIN_PARTS) + name_parts(arabic, _ARABIC_WORDS_PARTS))
+
+
 def is_ocha_header(first_line: str) -> bool:
     """True when a CSV's first line names the OCHA community columns."""
     cols = {c.strip().lower() for c in first_line.lstrip("\ufeff").split(",")}
@@ -198,13 +301,22 @@ class OchaReader:
         yield from read_rows(rows, path, report)
 
 
-def read_text(fh: IO[str], path: Path, report: FileReport) -> Iterator[PlaceRecord]:
-    """Places of an OCHA community list read from an open text file."""
-    yield from read_rows(list(csv.reader(fh)), path, report)
+def read_text(fh: IO[str], path: Path, report: FileReport,
+              derive: bool = True) -> Iterator[PlaceRecord]:
+    """Places of an OCHA community list read from an open text file (see :func:`read_rows`)."""
+    yield from read_rows(list(csv.reader(fh)), path, report, derive)
 
 
-def read_rows(rows: list[list[str]], path: Path, report: FileReport) -> Iterator[PlaceRecord]:
-    """Places of an OCHA community list given as CSV rows (header first)."""
+def read_rows(rows: list[list[str]], path: Path, report: FileReport,
+              derive: bool = True) -> Iterator[PlaceRecord]:
+    """Places of an OCHA community list given as CSV rows (header first).
+
+    Each community's names: its English and Arabic names, its alternate names, the names it has
+    without its unit's (see :func:`without_unit`; only where the file has the admin columns),
+    and, with ``derive``, those read from these on every reading: each name a name joins (see
+    :func:`name_parts`) and the names with a glued article read apart (see
+    :func:`unglued_articles`). The built-in copy keeps the first (its admin columns left out),
+    not the derived ones, so that a rule changed later changes them."""
     if not rows:
         raise GazetteerInputError("no places in file", file=path)
     header = [c.strip().lower() for c in rows[0]]
@@ -255,7 +367,11 @@ def read_rows(rows: list[list[str]], path: Path, report: FileReport) -> Iterator
                 bare = _bare(alt)
                 if bare and bare not in names:
                     names.append(bare)
-        if arabic:
+        units = [row[i].strip() for c, i in admin_i if c != "admin1"]  # (its district's)
+        for other in other_names(name, arabic, units):
+            if other not in names:
+                names.append(other)
+        if arabic and derive:
             for latin in [n for n in names if n != arabic]:
                 apart = unglued_articles(latin, arabic)
                 if apart is not None and apart not in names:

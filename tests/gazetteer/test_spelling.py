@@ -12,13 +12,15 @@ import pytest
 from gazetteer import open_gazetteer
 
 from gazetteer.sources.base import FileReport
-from gazetteer.sources.ocha import OchaReader, read_rows, seat_codes, unglued_articles
+from gazetteer.sources.ocha import (OchaReader, other_names, read_rows, seat_codes,
+                                    unglued_articles)
 from tests.gazetteer.common import km as _km
 
 #: Wikipedia's points, as in benchmarks/data/syria_eval.csv.
 BUSRA_AL_HARIR = (32.8425, 36.34)
 MAGHAR_AL_MIR = (33.3081, 35.9686)
 TELL_SHAMIRAM = (36.63917, 40.35722)
+ZAYZAFUN = (36.64972, 37.18083)
 SHAMRAN = Path(__file__).parent / "data" / "geonames_shamran_extract.txt"
 
 DATA = Path(__file__).parent / "data"
@@ -113,17 +115,29 @@ def test_an_article_keeps_the_village_of_that_name_in_doubt(gz) -> None:
     assert any(p.name == "Al-Hama" for p in res.alternatives)
 
 
-@pytest.mark.parametrize("name, truth", [("Dabiq", DABIQ), ("Silûk", SULUK), ("Murik", MOREK),
-                                         ("Iblin", IBLIN)])
+@pytest.mark.parametrize("name, truth", [("Dabiq", DABIQ), ("Silûk", SULUK), ("Iblin", IBLIN)])
 def test_a_place_clearly_closer_in_spelling_wins(gz, name, truth) -> None:
     # Dabiq is an edit from OCHA's Dabeq, three from Dbeiqa 166 km away; Silûk one from Suluk,
-    # three from Salkhad; Murik one from the town of Murak, three or more from Marqiyeh and
-    # Um Riwaq, whose consonants it shares too; Iblin is Ablin but for the leading vowel
-    # (which romanisations write any way), two edits from Blunah -- and a look-alike outside
-    # the map's region (Bologna, بولونيا) is no rival
+    # three from Salkhad; Iblin is Ablin but for the leading vowel (which romanisations write
+    # any way), two edits from Blunah -- and a look-alike outside the map's region (Bologna,
+    # بولونيا) is no rival
     res = gz.resolve(name, countries=["SY", "TR"])
     assert res.status == "resolved" and _km(res.place, truth) < 5, (name, res)
     assert res.match == "fuzzy"
+
+
+def test_a_village_two_edits_off_with_the_name_s_consonants_keeps_a_town_in_doubt(gz) -> None:
+    # Murik is an edit from the town of Murak, three or more from Marqiyeh and Um Riwaq, and
+    # two from Omrek (OCHA's "Omariyeh - Omrek", by Kobani), whose consonants it shares: alone,
+    # the reader decides, as for any town an edit away (Kisir, below); among a report's places
+    # by Hama, it is Murak
+    res = gz.resolve("Murik", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    assert res.alternatives[0].name == "Mūrak"
+    assert any("Omrek" in p.name for p in res.alternatives)
+    res = gz.resolve("Murik", countries=["SY", "TR"],
+                     context=[(35.30, 36.68), (35.45, 36.64), (35.26, 36.75)])
+    assert res.status == "resolved" and _km(res.place, MOREK) < 5, res
 
 
 @pytest.mark.parametrize("name", ["Kefraya", "Rmelan", "Zahraa", "al-Qastal"])
@@ -204,6 +218,38 @@ def test_an_article_ocha_writes_onto_the_arabic_word_before_is_read_apart_too(gz
         assert _km(res.place, truth) < 2
 
 
+def test_a_community_of_two_names_or_named_with_its_district_answers_to_each(gz) -> None:
+    # rows of OCHA's list (admin columns: district, subdistrict): two names joined ...
+    assert other_names("Tal Elakhdar - Lower Koktaba", "تل الاخضر_كوكتبة تحتاني",
+                       ["Ain Al Arab", "Sarin"]) == [
+        "Tal Elakhdar", "Lower Koktaba", "تل الاخضر", "كوكتبة تحتاني"]
+    # ... a name and its district's, after a dash, a slash or a space: the name alone, and a
+    # word in the construct state as written alone (Qatmet Efrin: Qatma, the village of Afrin)
+    assert other_names("Abin - Efrin", "ابين- عفرين", ["Afrin", "Afrin"]) == ["Abin", "ابين"]
+    assert other_names("Shamiyeh / Lattakia", "شاميه /اللاذقية/", ["Lattakia", "Lattakia"]) == [
+        "Shamiyeh", "شاميه"]
+    assert other_names("Qatmet Efrin", "قاطمة عفرين", ["Afrin", "Sharan"]) == [
+        "Qatmet", "Qatma", "قاطمة"]
+    # not a name that ends as its province is called (Kafr Halab), nor one that is its unit's,
+    # nor a qualifier or a word that names no place alone; nor without the admin columns
+    assert other_names("Kafr Aleppo", "كفر حلب", ["Jebel Saman", "Atareb"]) == []
+    assert other_names("Al Bab", "الباب", ["Al Bab", "Al Bab"]) == []
+    assert other_names("Upper Makhrim", "المخرم الفوقاني", ["Al Makhrim", "Al Makhrim"]) == []
+    assert other_names("Abin - Efrin", "ابين- عفرين", []) == []
+    # the built-in copy answers to each name: Zayzafun and Ekdeh, one community
+    for name in ("Zayzafun", "Ekdeh", "الزيزفون"):
+        res = gz.resolve(name, countries=["SY"])
+        assert res.status == "resolved" and res.place.ref == "C1658", (name, res)
+        assert _km(res.place, ZAYZAFUN) < 1
+    # Katma: Qatmet Efrin, or Qatma by Manbij, 80 km off: the reader decides
+    res = gz.resolve("Katma", countries=["SY"])
+    assert res.status == "ambiguous", res
+    assert {"C1524", "C1771"} <= {p.ref for p in res.alternatives}
+    # and "Efrin" is still the town of Afrin, not Abin - Efrin
+    res = gz.resolve("Efrin", countries=["SY"])
+    assert res.status == "resolved" and res.place.population > 10_000, res
+
+
 def test_a_community_named_after_ilyas_gets_no_article_read_apart(tmp_path: Path) -> None:
     # rows of the built-in communities (compact layout): Kherbet Elias is no "Kherbet al-ias"
     rows = [["name_en", "name_ar", "alt_names", "lat", "lon", "pcode", "feature_code"],
@@ -216,6 +262,7 @@ def test_a_community_named_after_ilyas_gets_no_article_read_apart(tmp_path: Path
 
 
 TELL_SHAMIRAM = (36.63917, 40.35722)
+ZAYZAFUN = (36.64972, 37.18083)
 
 
 @pytest.mark.parametrize("name", ["Tell Shamiran", "Tal Shamiran", "Tell Shamiram",
