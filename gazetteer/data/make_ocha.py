@@ -3,9 +3,10 @@
 Source: UN OCHA Syria, Common Operational Dataset of populated places (admin-4 communities,
 P-codes ``C1001``...), published on HDX under CC BY 3.0 IGO; credit "UN OCHA, via HDX". See
 ``SOURCE-ocha.md`` beside this file. Keeps, per community: English name, Arabic name, the
-alternate names that differ once OCHA's qualifiers are dropped, the names it has without the
-name of its district or subdistrict written after its own (see
-:func:`gazetteer.sources.ocha.without_unit`), the point at 5 decimals
+alternate names that differ once OCHA's qualifiers are dropped, the names its name holds
+(each name it joins, "Zayzafun - Ekdeh", or its name without its district's or subdistrict's
+written after it, "Qatmet Efrin": see :func:`gazetteer.sources.ocha.other_names`), the point
+at 5 decimals
 (about 1 m), the P-code and, for a community that is its province's, district's or
 subdistrict's seat (named after the unit), GeoNames' code for it (``PPLA``, ``PPLA2``,
 ``PPLA3``; see :func:`gazetteer.sources.ocha.seat_codes`); the admin columns are left out.

@@ -158,7 +158,7 @@ def unglued_articles(name: str, arabic: str) -> str | None:
 #: name): " - " in the English name ("Tal Hawasid - Hanuteh"), "_" or "-" in the Arabic one
 #: ("تل حواصيد_حانوتة").
 _LATIN_PARTS = re.compile(r"\s+-\s+")
-_ARABIC_WORDS_PARTS = re.compile(r"\s*[_\-]\s*")
+_ARABIC_PARTS = re.compile(r"\s*[_\-]\s*")
 
 
 def name_parts(name: str, parting: re.Pattern[str]) -> list[str]:
@@ -254,7 +254,7 @@ def other_names(name: str, arabic: str, units: Sequence[str]) -> list[str]:
     if not any(u.strip() for u in units):
         return []
     return without_unit(name, arabic, units) or (
-        name_parts(name, _LATIN_PARTS) + name_parts(arabic, _ARABIC_WORDS_PARTS))
+        name_parts(name, _LATIN_PARTS) + name_parts(arabic, _ARABIC_PARTS))
 
 
 def is_ocha_header(first_line: str) -> bool:
@@ -311,12 +311,12 @@ def read_rows(rows: list[list[str]], path: Path, report: FileReport,
               derive: bool = True) -> Iterator[PlaceRecord]:
     """Places of an OCHA community list given as CSV rows (header first).
 
-    Each community's names: its English and Arabic names, its alternate names, the names it has
-    without its unit's (see :func:`without_unit`; only where the file has the admin columns),
-    and, with ``derive``, those read from these on every reading: each name a name joins (see
-    :func:`name_parts`) and the names with a glued article read apart (see
-    :func:`unglued_articles`). The built-in copy keeps the first (its admin columns left out),
-    not the derived ones, so that a rule changed later changes them."""
+    Each community's names: its English and Arabic names, its alternate names, the names its
+    name holds (see :func:`other_names`: without its unit's, or each name it joins; read only
+    where the file has the admin columns), and, with ``derive``, the names with a glued
+    article read apart (see :func:`unglued_articles`), read from the others on every reading.
+    The built-in copy keeps all but the derived ones (its admin columns are left out), so that
+    a rule changed later changes those."""
     if not rows:
         raise GazetteerInputError("no places in file", file=path)
     header = [c.strip().lower() for c in rows[0]]
