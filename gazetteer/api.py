@@ -5,7 +5,6 @@ import json
 import logging
 import math
 import os
-import re
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -36,6 +35,7 @@ from gazetteer.resolve import (EARTH_RADIUS_KM, MAJOR_CITY_POPULATION, MAX_ALTER
                                MATCH_NAME, _scaled, is_town, rank, skeleton_letters,
                                with_alternatives_context_km)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
+from gazetteer.sources.ocha import JOINED_NAMES
 
 log = logging.getLogger(__name__)
 
@@ -211,8 +211,6 @@ PROVINCE_SEAT_POPULATION = 100_000
 #: "Jarabulus Tahtani") is that place, as if spelled alike, when it lies this close to a place
 #: the name without its qualifier spells (Jarabulus): the lower village of Jarabulus.
 QUALIFIED_NEAR_KM = 10.0
-#: What joins the names of a place of two names ("Zayzafun - Ekdeh", "Shamiyeh / Lattakia").
-_JOINED_NAMES = re.compile(r"\s+-\s+|\s*/\s*")
 #: A name of fewer letters (loose key) is not looked for with a qualifier (see
 #: :meth:`Gazetteer._qualified_namesakes`): too many short names have qualified namesakes.
 QUALIFIED_MIN_LETTERS = 4
@@ -921,7 +919,7 @@ class Gazetteer:
         if "," in name or "(" in name:
             return None
         # (one of the names an OCHA community's name joins is its name: "Zahraa - Kherbet Amud")
-        own = {loose_key(n) for n in _JOINED_NAMES.split(place.name)} | {loose_key(place.name)}
+        own = {loose_key(n) for n in JOINED_NAMES.split(place.name)} | {loose_key(place.name)}
         if loose_key(name) not in own and "," not in place.name and "(" not in place.name:
             name = place.name
         towns = self._towns()

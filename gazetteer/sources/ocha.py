@@ -191,9 +191,9 @@ def _names_nothing(word: str) -> bool:
 _HEAD_WORDS = frozenset(loose_key(w) for w in (
     "kafr tal deir khirbet sheikh ain ayn ein bir beit bayt jub jubb jabal jebel qasr mazraa "
     "mazraat mazra'a arab hosh abu um umm ibn bin wadi ras tallet qaryat rasm").split())
-#: What OCHA writes between a community's name and its unit's: "Shamiyeh / Lattakia", "Abin -
-#: Efrin" (in Arabic "ابين- عفرين").
-_UNIT_SLASH = re.compile(r"\s*/\s*|\s+-\s+")
+#: What OCHA writes between the names of a community's English name: another name ("Zayzafun -
+#: Ekdeh") or its unit's ("Shamiyeh / Lattakia", "Abin - Efrin"; in Arabic "ابين- عفرين").
+JOINED_NAMES = re.compile(r"\s*/\s*|\s+-\s+")
 _ARABIC_UNIT_SLASH = re.compile(r"\s*[/\-]\s*")
 #: A word in the construct state ("Qatmet Efrin", Qatma of Afrin) ends so; alone it ends in -a.
 _CONSTRUCT = re.compile(r"(?<=[a-z]{3})et$")
@@ -219,7 +219,7 @@ def without_unit(name: str, arabic: str, units: Sequence[str]) -> list[str]:
     keys.discard("")
     if not keys:
         return []
-    parts = _UNIT_SLASH.split(name.strip(" /"))
+    parts = JOINED_NAMES.split(name.strip(" /"))
     if len(parts) == 2 and loose_key(parts[1]) in keys:
         words = parts[0].split()
     else:
