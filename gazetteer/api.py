@@ -194,7 +194,10 @@ def _found_home(rows: list[tuple], countries: tuple[str, ...], name: str) -> boo
         # a village next door that the name only loosely spells (Akrabieh: Akrabiye, a
         # Turkish village 477 km from the Syrian Aqrabiyah) is no reason not to look for
         # look-alikes at home
-        return any(r[3] == own or r[9] <= EXACT_ALT or is_town(r) for r in rows
+        # ... nor is a town next door found only by a loose spelling of another of its
+        # names (Konya, which Uzbek writes Koʻniya: "Quniya")
+        return any(r[3] == own or r[9] <= EXACT_ALT or (is_town(r) and (
+            r[9] < LOOSE or loose_key(r[0]) == loose_key(name))) for r in rows
                    if r[3] in countries)
     return any(r[3] == own or (r[3] in countries and is_town(r)) for r in rows)
 

@@ -838,6 +838,17 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         if own:
             return _result(query, "ambiguous", None, best_score, cands, sc,
                            ([best] + own[:3])[:MAX_ALTERNATIVES], match)
+    if len(wanted) > 1 and rows[best][3] != wanted[0] and rows[best][9] == LOOSE \
+            and loose_key(rows[best][0]) not in _loose_spellings(query):
+        # a place of the map's other country by a loose spelling of another of its names
+        # (Konya, which some languages write Quniya), against a place of the map's own
+        # country the name spells: the reader decides
+        own = _order(cands, [i for i in allowed if rows[i][3] == wanted[0]
+                             and sc[i] >= MIN_SCORE and (rows[i][9] <= LOOSE or _corroborated(
+                                 cands, i, wanted, evidence))], sc)
+        if own:
+            return _result(query, "ambiguous", None, best_score, cands, sc,
+                           ([best] + own[:3])[:MAX_ALTERNATIVES], match)
     if conflict:
         # an exact name abroad against a weaker spelling at home: the reader decides, with
         # both listed (the places at home may lie farther than FAR_KM from the one abroad,
@@ -867,6 +878,13 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         best = pick
     if wanted and n > 1 and rows[best][3] in wanted and len(allowed) < n:
         rival = _rival_abroad(cands, best, wanted, context, spread, query, near)
+        if rival is not None and rows[rival][9] >= SKELETON_ARABIC and names is not None \
+                and _spelling_pick(query, cands, [best, rival], names) is not None \
+                and _same_consonants(query, names([rows[best][10]]).get(rows[best][10], ())):
+            # a city abroad the name only resembles, by the consonants of one of its names,
+            # against a place at home the name spells but for a vowel: "Moslemiye" is
+            # Musallamiyeh by Aleppo, not Mosul (a consonant off, "Kifarya" may be neither)
+            rival = None
         if rival is not None:
             # a village of the name at home, of no known size or far from everything else the
             # report names, and a town of that very name abroad: the reader decides
@@ -1097,7 +1115,9 @@ def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
     "Saidenaya" is the seat Saydnaya, not Sidon in Lebanon. Nor is a
     village the name spells, among the report's other places (as crowded by them as few of
     the country's places are, on a map of much of it: see :func:`context_spread`): "Arak" in
-    a report on Palmyra is the Syrian village, not the Iranian city. Nor is a village within
+    a report on Palmyra is the Syrian village, not the Iranian city; nor a town at home the
+    name spells within LONELY_KM of the map's places, however wide the map: on a map of the
+    north, Sinjar is the seat by Idlib, not the Iraqi town. Nor is a village within
     LONELY_KM of ``near`` against a town farther from it."""
     rows = cands.rows
     kind = max(EXACT_ALT, rows[best][9])  # matched as well as the village at home, or better
@@ -1133,7 +1153,7 @@ def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
         pts = np.asarray(context, dtype=float).reshape(-1, 2)
         lat, lon = rows[best][1], rows[best][2]
         if float(haversine_km(lat, lon, pts[:, 0], pts[:, 1]).min()) <= LONELY_KM:
-            if rows[best][6] > 0:
+            if rows[best][6] > 0 or (town and rows[best][9] <= EXACT_ALT):
                 return None
             if rows[best][9] <= LOOSE and not spread.wide and (
                     spread.crowd <= 0.0 or float(_crowd(np.array([lat]), np.array([lon]),
@@ -2003,6 +2023,13 @@ def _consonants_kept(query: str, loose_names: Sequence[str]) -> bool:
     theirs = [consonants(name) for name in loose_names]
     return any(_consonant_edits(consonants(loose_key(spelling)), other) <= _CONSONANT_EDITS
                for spelling in spellings for other in theirs)
+
+
+def _same_consonants(query: str, loose_names: Sequence[str]) -> bool:
+    """Whether one of a place's names (loose keys) has exactly the consonants of the query
+    (written in Latin letters)."""
+    letters = consonants(loose_key(query))
+    return bool(letters) and any(consonants(name) == letters for name in loose_names)
 
 
 def _corroborated(cands: CandidateSet, i: int, wanted: tuple[str, ...],

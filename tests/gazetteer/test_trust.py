@@ -91,6 +91,19 @@ def test_no_weak_match_leaves_the_maps_countries(gz, tmp_path: Path) -> None:
         assert res.match in ("loose", "fuzzy")
 
 
+def test_a_town_next_door_by_a_loose_spelling_of_another_of_its_names_is_no_answer(gz) -> None:
+    # "Quniya" (Al-Quniyah, a village by Jisr ash-Shughur the data lack) loosely spells
+    # Koʻniya, Uzbek for Konya, 400 km into Turkey; on a map of Syria and Turkey it is in
+    # doubt with the Syrian villages it resembles, not Konya
+    res = gz.resolve("Quniya", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    assert any(p.country == "SY" for p in res.alternatives)
+    # Konya by its own name, or a Turkish town by a loose spelling of its own, is still meant
+    assert gz.resolve("Konya", countries=["SY", "TR"]).place.name == "Konya"
+    res = gz.resolve("Killis", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, 36.716, 37.115) < 5, res
+
+
 @pytest.mark.parametrize("spelling, lat, lon", [
     ("Jisser ash-Shughour", 35.8, 36.3186),      # Jisr ash-Shughur (Wikipedia)
     ("Khan Shikhoun", 35.4383, 36.6511),         # Khan Shaykhun
