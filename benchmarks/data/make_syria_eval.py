@@ -38,7 +38,8 @@ LATER_BATCHES = ("# Held-back batch 3", "# Held-back batch 4", "# Held-back batc
                  "# Held-back batch 6", "# Held-back batch 7", "# Held-back batch 8",
                  "# Held-back batch 9",
                  "# Held-back batch 10", "# Held-back batch 11", "# Held-back batch 12",
-                 "# Held-back batch 13", "# Held-back batch 14", "# Held-back batch 15")
+                 "# Held-back batch 13", "# Held-back batch 14", "# Held-back batch 15",
+                 "# Held-back batch 16")
 
 _DEC = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*$")
 _DMS = re.compile(
@@ -60,7 +61,7 @@ HEADER = """\
 # Categories: town (towns and cities), village, kurdish (Kurdish names and spellings), report
 # (spelling variants used in reports and articles: Tal/Tell, Kafr/Kfar/Kefer, -eh/-a, ee/ou,
 # French romanisations, former names), arabic (Arabic-script names from the same articles).
-# Fourteen held-back batches were added later, each fixed before it was measured: batch 2 (the rows
+# Fifteen held-back batches were added later, each fixed before it was measured: batch 2 (the rows
 # after the first marker in syria_eval_raw.tsv; data rows 320-518 here, counted from 0 as
 # place_eval.py --rows counts them), batch 3 (the rows after the "Held-back batch 3" marker;
 # data rows 548-749, after the Natural Earth rows, so that rows 0-547 are the set as it was
@@ -82,8 +83,10 @@ HEADER = """\
 # Daraa), batch 13 (the rows after the "Held-back batch 13" marker; data rows 1845-1907: 17
 # places of Hama, Homs, Latakia and Rif Dimashq), batch 14 (the rows after the "Held-back
 # batch 14" marker; data rows 1908-1935: 5 places of Aleppo, Idlib, al-Hasakah and northern
-# Hama) and batch 15 (the rows after the "Held-back batch 15" marker; data rows 1936 on: 18
-# places of the Aleppo countryside, Idlib, the northern Latakia hills, Raqqa and al-Hasakah).
+# Hama), batch 15 (the rows after the "Held-back batch 15" marker; data rows 1936-2036: 18
+# places of the Aleppo countryside, Idlib, the northern Latakia hills, Raqqa and al-Hasakah)
+# and batch 16 (the rows after the "Held-back batch 16" marker; data rows 2037 on: 10 places
+# of the Aleppo countryside, Idlib, Raqqa and al-Hasakah).
 # Batch 4
 # weights spellings of northern Syrian places (Aleppo, Idlib, Raqqa, Hasakah, northern Hama)
 # as news outlets and agencies wrote them, in English, Turkish, French, German, Spanish and
