@@ -244,6 +244,12 @@ def _in_countries(rows: list[tuple], countries: tuple[str, ...]) -> bool:
     return any(r[3] in countries for r in rows)
 
 
+def _spelled_in_countries(rows: list[tuple], countries: tuple[str, ...]) -> bool:
+    """Whether a row in one of the map's ``countries`` (any, without countries) matched the
+    name by its exact or loose key, not only as a look-alike."""
+    return any(r[9] <= LOOSE and (not countries or r[3] in countries) for r in rows)
+
+
 def _in_own_country(rows: list[tuple], countries: tuple[str, ...]) -> bool:
     """Whether a row lies in the map's own country (the first of ``countries``; without
     countries, whether there is any row)."""
@@ -315,9 +321,9 @@ class Gazetteer:
         by its consonants beside a place its unqualified name spells counts as spelled (see
         :meth:`_beside_unqualified`); one without a qualifier finds the places of its name
         with one ("Mukharram": Mukharram al-Fawqani, see :meth:`_qualified_namesakes`). A
-        name that finds nothing in ``countries`` by any of
-        these is read as other languages write Arabic names ("Jan Sheijun": Khan Shaykhun; see
-        :meth:`_foreign_rows`). With ``countries``, places outside them that a map of
+        name that spells nothing in ``countries`` (finds nothing there, or only look-alikes)
+        is read as other languages write Arabic names ("Jan Sheijun": Khan Shaykhun; see
+        :meth:`_foreign_rows`); the places a reading spells replace the look-alikes. With ``countries``, places outside them that a map of
         them does not mean are dropped or barred (see :meth:`_abroad`).
         """
         ck = (name, countries)
@@ -381,8 +387,15 @@ class Gazetteer:
             if kurdish and unknown and not _in_own_country(rows, countries):
                 rows += self._reading_lookalikes(readings, skel, countries, rows,
                                                  not is_arabic(name))
-        if not kurdish and not _in_countries(rows, countries) and loose:
-            rows += self._foreign_rows(name, countries)
+        if not kurdish and loose and not _spelled_in_countries(rows, countries) and (
+                not _in_countries(rows, countries) or not _spelled_in_countries(rows, ())):
+            # (found nowhere in the map's countries, or only as look-alikes there and spelling
+            # nothing elsewhere: "Yacoubiyah", a consonant from Ya`rubiyah, is Yakubiyah read
+            # the French way -- a place a reading spells comes before the name's look-alikes;
+            # "Hacılar", Turkish villages, is not read the Turkish way as Syria's Hajilar)
+            read = self._foreign_rows(name, countries)
+            if read:
+                rows = [r for r in rows if r[9] <= LOOSE] + read
         if len(rows) > 1:
             rows = facilities_after_towns(_best_per_place(rows), name)
         country = self._country_names.get(exact)

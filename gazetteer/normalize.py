@@ -776,7 +776,9 @@ def without_type_words(text: str) -> str | None:
 #: * Turkish: c is j, ç ch, ş sh, ğ gh (Cisr eş Şuğur: Jisr ash-Shughur) -- in a name with a
 #:   letter of Turkish's own (see :data:`_TURKISH_HINT`): without one, a name is as often a
 #:   Turkish village the gazetteer lacks ("Cinan" is not Jinan in Syria); and the same with h
-#:   as kh, since Turkish writes خ as h too, as it writes ح and ه (Han Şeyhun: Khan Shaykhun).
+#:   as kh, since Turkish writes خ as h too, as it writes ح and ه (Han Şeyhun: Khan Shaykhun);
+#: * French, and the Latin of ancient names: c before a, o, u is k (Yacoubiyah: Yakubiyah,
+#:   Cariatein: Qaryatayn), ch is sh (Chaddadi: Shaddadi), dj is j.
 _TURKISH_READING = (("ch", "ch"), ("ck", "ck"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"),
                     ("c", "j"))
 _READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
@@ -786,6 +788,8 @@ _READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
     (("ch", "ch"), ("j", "kh"), *((f"{c}y", f"{c}j") for c in "bdfghklmnrstz")),
     _TURKISH_READING,
     _TURKISH_READING + (("sh", "sh"), ("gh", "gh"), ("kh", "kh"), ("h", "kh")),
+    (("ch", "sh"), ("dj", "j"), ("ck", "k"), ("cc", "kk"), ("ca", "ka"), ("co", "ko"),
+     ("cu", "ku")),
 )
 #: Letters Turkish writes and the other traditions do not: the Turkish table reads only
 #: names with one. Searched in the name as written as well as lower-cased: the capital
@@ -796,7 +800,11 @@ _TURKISH_HINT = re.compile("[şçğıöüâİ]")
 _READING_PATTERNS = tuple(
     (re.compile("|".join(re.escape(a) for a, _ in sorted(table, key=lambda t: -len(t[0])))),
      dict(table), hint)
-    for table, hint in zip(_READINGS, (None, None, _TURKISH_HINT, _TURKISH_HINT)))
+    for table, hint in zip(_READINGS, (None, None, _TURKISH_HINT, _TURKISH_HINT, None)))
+#: Letters of Turkish and Kurdish, which write c for j: a name with one is not read the
+#: French way ("Carıs" is Jarez, not Karis).
+_NOT_FRENCH = re.compile("[şçğıöüâİêîû]")
+_FRENCH_TABLE = len(_READINGS) - 1
 #: Letters whose reading differs between the traditions (a name without any has none).
 _READING_HINT = re.compile("[cjyzşçğšžżo]")
 #: Marks of the scholarly English-style transliterations (long vowels, emphatic consonants,
@@ -823,7 +831,7 @@ def unglued_article(text: str) -> str | None:
 
 def foreign_readings(text: str) -> tuple[str, ...]:
     """The ways English-style romanisations would spell a name written as German, Polish,
-    Dutch, Spanish or Turkish write Arabic names (see :data:`_READINGS`), lower case, without
+    Dutch, Spanish, Turkish or French write Arabic names (see :data:`_READINGS`), lower case, without
     the name itself; () when no tradition reads it otherwise, or when it has a mark of the
     English-style transliterations (ā, ḥ, ʿ: see :data:`_TRANSLITERATION_MARK`).
 
@@ -842,8 +850,10 @@ def foreign_readings(text: str) -> tuple[str, ...]:
     if _READING_HINT.search(low) is None or _TRANSLITERATION_MARK.search(text) is not None:
         return ()
     out: list[str] = []
-    for pattern, table, hint in _READING_PATTERNS:
+    for k, (pattern, table, hint) in enumerate(_READING_PATTERNS):
         if hint is not None and hint.search(low) is None and hint.search(text) is None:
+            continue
+        if k == _FRENCH_TABLE and _NOT_FRENCH.search(text) is not None:
             continue
         reading = pattern.sub(lambda m: table[m.group(0)], low)
         if reading != low and reading not in out:

@@ -1,5 +1,5 @@
 """Syrian places as other languages' romanisations spell them (German, Polish, Dutch, Spanish,
-Turkish), read as the English-style romanisations of the gazetteer's names write them (the
+Turkish, French), read as the English-style romanisations of the gazetteer's names write them (the
 built-in default; true coordinates from Wikipedia)."""
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ SHEIKH_NAJJAR = (36.2833, 37.2333)
     ("Sinyar", "sinjar"),                       # Spanish: y after a consonant is j
     ("Cisr eş Şuğur", "jisr esh shughur"),      # Turkish: c is j, ş sh, ğ gh
     ("Han Şeyhun", "khan sheykhun"),            # Turkish h writes kh (خ) too
+    ("Yacoubiyah", "yakoubiyah"),               # French: c before a, o, u is k
+    ("Chaddadi", "shaddadi"),                   # French ch is sh
 ])
 def test_a_foreign_spelling_has_the_english_style_reading(name, reading) -> None:
     assert reading in foreign_readings(name)
@@ -92,3 +94,31 @@ def test_a_german_spelling_of_sheikh_najjar_resolves_to_it(gz) -> None:
     # both German readings at once: Scheich is Shaykh, dsch is j
     res = gz.resolve("Scheich Nadschar", countries=["SY", "TR"])
     assert res.status == "resolved" and km(res.place, SHEIKH_NAJJAR) < 5
+
+
+YAKUBIYAH = (35.91667, 36.31667)     # Yakubiyah by Jisr ash-Shughur (Wikipedia)
+
+
+def test_a_french_spelling_resolves_to_the_place_it_reads_not_a_look_alike(gz) -> None:
+    # "Yacoubiyah" (the article's French-style spelling) is a consonant from the seat of
+    # Ya`rubiyah, 530 km east; read the French way it is Yakubiyah
+    for name in ("Yacoubiyah", "Yacoubieh"):
+        res = gz.resolve(name, countries=["SY", "TR"])
+        assert res.status == "resolved" and km(res.place, YAKUBIYAH) < 5, res
+        assert res.match == "loose"
+
+
+def test_turkish_and_kurdish_c_is_not_read_the_french_way() -> None:
+    # Turkish and Kurdish write c for j: "Carıs" (Jarez) is no Karis
+    assert not any(r.startswith("kar") for r in foreign_readings("Carıs"))
+    assert not any(r.startswith("kin") for r in foreign_readings("Cindirês"))
+
+
+TELL_ABYAD = (36.69750, 38.95667)    # Tell Abyad (Wikipedia)
+
+
+def test_a_polish_spelling_is_the_town_it_reads_not_a_look_alike_of_villages(gz) -> None:
+    # "Tall Abjad" (the Polish article's) is a letter from the town Tell Abiad and from the
+    # village Tal Elabed, 200 km east; read the Polish way (j is y) it is Tall Abyad
+    res = gz.resolve("Tall Abjad", countries=["SY"])
+    assert res.status == "resolved" and km(res.place, TELL_ABYAD) < 5, res
