@@ -20,7 +20,7 @@ from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC,
                                 SKELETON_LATIN, ImportReport, country_extents, rekey, write_records)
 from gazetteer.model import Place, Resolution, place_from_row, resolution
 from gazetteer.fuzzy import FuzzyIndex
-from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article_forms,
+from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article_forms, c_as_j,
                                  exact_key, foreign_readings,
                                  has_kurdish_letters, is_arabic, is_description,
                                  is_surely_kurdish, kurdish_calque, kurdish_gh_reading,
@@ -435,15 +435,24 @@ class Gazetteer:
         countries) whose exact or loose key is that of a reading of ``name`` as another
         language's romanisation writes Arabic names (see
         :func:`gazetteer.normalize.foreign_readings`): "Jan Sheijun" is Khan Shaykhun,
-        "Dżarabulus" Jarabulus. A reading is a guess, never the name as written: its places
-        count as loose matches, look-alikes of a reading are not looked for, and places of
-        the map's other countries are not read so (a Turkish village's name read the Spanish
-        way is no Turkish city's old name)."""
+        "Dżarabulus" Jarabulus; and, for a name in Latin letters without a letter of Kurdish
+        or Turkish, its c read as j the way they write it (see
+        :func:`gazetteer.normalize.c_as_j`), towns and seats only: "Reco" is Raju. A reading
+        is a guess, never the name as written: its places count as loose matches, look-alikes
+        of a reading are not looked for, and places of the map's other countries are not read
+        so (a Turkish village's name read the Spanish way is no Turkish city's old name)."""
         found: list[tuple] = []
         for reading in foreign_readings(name):
             for r in self._lookup.execute(STRONG_SQL, lookup_keys(reading)).fetchall():
                 if not countries or r[3] == countries[0]:
                     found.append(r[:9] + (max(r[9], LOOSE),) + r[10:])
+        reading = c_as_j(name) if countries else None
+        if reading is not None:
+            # c read as j, the Kurdish and Turkish way, in a name without their letters:
+            # towns and seats only ("Reco" is Raju, Rajo in reports; "Cinan" no Jinan)
+            found += [r[:9] + (max(r[9], LOOSE),) + r[10:] for r in self._lookup.execute(
+                STRONG_SQL, lookup_keys(reading)).fetchall()
+                if r[3] == countries[0] and is_town(r)]
         return found
 
     def _in_region(self, rows: list[tuple], countries: tuple[str, ...]) -> list[tuple]:

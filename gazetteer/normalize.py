@@ -37,7 +37,7 @@ from typing import Callable, Sequence
 __all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "arabic_defective_key",
            "skeleton_key", "loose_skeleton", "keys", "is_arabic", "is_latin", "ARTICLES",
            "qualified", "split_qualifiers", "QUALIFIER_TOKENS", "consonants", "kurdish_readings",
-           "kurdish_gh_reading", "has_kurdish_letters", "kurdish_calque", "is_description",
+           "kurdish_gh_reading", "c_as_j", "has_kurdish_letters", "kurdish_calque", "is_description",
            "is_surely_kurdish", "sorani_latin", "foreign_readings", "unglued_article"]
 
 #: Arabic article forms as romanised, dropped as whole words (when more words remain); also
@@ -675,6 +675,17 @@ def kurdish_readings(text: str) -> tuple[str, ...]:
         if reading not in out:
             out.append(reading)
     return tuple(out)
+
+
+def c_as_j(text: str) -> str | None:
+    """``text`` with c read as j, as Kurdish and Turkish write it (``Reco`` -> ``Rejo``), for a
+    name in Latin letters without a letter of either (which :func:`kurdish_readings` reads);
+    None when it has no such c. A guess: a name without those letters is as often English or
+    French, where c is k or s."""
+    if is_arabic(text) or _NOT_TURKISH.search(text) or _TURKISH_HINT.search(text) \
+            or _KURDISH_C.search(text) is None:
+        return None
+    return _KURDISH_C.sub(_kurdish_j, text)
 
 
 def kurdish_gh_reading(text: str) -> str | None:

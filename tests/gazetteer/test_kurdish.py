@@ -161,3 +161,18 @@ def test_a_name_in_kurdish_arabic_script_finds_the_town_arabic_spells_alike(gz) 
     res = gz.resolve("مەنبج", countries=("SY",))
     assert res.status == "resolved" and res.match == "loose", res
     assert _km(res.place, MANBIJ) < 5
+
+
+RAJO = (36.67556, 36.66389)          # Rajo, a subdistrict seat in Afrin (Wikipedia)
+JAWADIYAH = (36.98722, 41.82028)      # Al-Jawadiyah, a subdistrict seat by al-Malikiyah
+
+
+@pytest.mark.parametrize("name, truth", [("Reco", RAJO), ("Raco", RAJO),
+                                         ("Cewadiya", JAWADIYAH)])
+def test_a_kurdish_name_without_kurdish_letters_reads_c_as_j_for_towns(gz, name, truth) -> None:
+    # Kurdish names written without ê, î, û, ş: "Reco" spells nothing anywhere; its c read as
+    # j, the Kurdish way, it is Rejo, the seat Raju (Rajo); "Cewadiya" is al-Jawadiyah, not
+    # OCHA's Sawadiya, 500 km off, a consonant away
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, truth) < 5, res
+    assert res.match == "loose"
