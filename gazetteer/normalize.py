@@ -788,8 +788,8 @@ def without_type_words(text: str) -> str | None:
 #:   letter of Turkish's own (see :data:`_TURKISH_HINT`): without one, a name is as often a
 #:   Turkish village the gazetteer lacks ("Cinan" is not Jinan in Syria); and the same with h
 #:   as kh, since Turkish writes خ as h too, as it writes ح and ه (Han Şeyhun: Khan Shaykhun);
-#: * French, and the Latin of ancient names: c before a, o, u is k (Yacoubiyah: Yakubiyah,
-#:   Cariatein: Qaryatayn), ch is sh (Chaddadi: Shaddadi), dj is j.
+#: * French: c before a, o, u is k (Yacoubiyah: Yakubiyah), ch is sh (Chaddadi: Shaddadi),
+#:   dj is j -- in a name with a mark of French spelling (see :data:`_FRENCH_HINT`).
 _TURKISH_READING = (("ch", "ch"), ("ck", "ck"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"),
                     ("c", "j"))
 _READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
@@ -813,8 +813,11 @@ _READING_PATTERNS = tuple(
      dict(table), hint)
     for table, hint in zip(_READINGS, (None, None, _TURKISH_HINT, _TURKISH_HINT, None)))
 #: Letters of Turkish and Kurdish, which write c for j: a name with one is not read the
-#: French way ("Carıs" is Jarez, not Karis).
+#: French way ("Carıs" is Jarez, not Karis); nor is a name without a mark of French
+#: spelling (ou, an accent, dj): c is k in English too, and an English word or name read so
+#: spells villages ("Carduus": Kardus).
 _NOT_FRENCH = re.compile("[şçğıöüâİêîû]")
+_FRENCH_HINT = re.compile("ou|dj|[éèëïô]", re.IGNORECASE)
 _FRENCH_TABLE = len(_READINGS) - 1
 #: Letters whose reading differs between the traditions (a name without any has none).
 _READING_HINT = re.compile("[cjyzşçğšžżo]")
@@ -864,7 +867,8 @@ def foreign_readings(text: str) -> tuple[str, ...]:
     for k, (pattern, table, hint) in enumerate(_READING_PATTERNS):
         if hint is not None and hint.search(low) is None and hint.search(text) is None:
             continue
-        if k == _FRENCH_TABLE and _NOT_FRENCH.search(text) is not None:
+        if k == _FRENCH_TABLE and (_NOT_FRENCH.search(text) is not None
+                                   or _FRENCH_HINT.search(text) is None):
             continue
         reading = pattern.sub(lambda m: table[m.group(0)], low)
         if reading != low and reading not in out:

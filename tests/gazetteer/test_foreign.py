@@ -24,7 +24,7 @@ SHEIKH_NAJJAR = (36.2833, 37.2333)
     ("Cisr eş Şuğur", "jisr esh shughur"),      # Turkish: c is j, ş sh, ğ gh
     ("Han Şeyhun", "khan sheykhun"),            # Turkish h writes kh (خ) too
     ("Yacoubiyah", "yakoubiyah"),               # French: c before a, o, u is k
-    ("Chaddadi", "shaddadi"),                   # French ch is sh
+    ("Jisr al-Choughour", "jisr al-shoughour"),  # French ch is sh
 ])
 def test_a_foreign_spelling_has_the_english_style_reading(name, reading) -> None:
     assert reading in foreign_readings(name)
@@ -44,6 +44,7 @@ def test_a_capital_dotted_i_is_a_letter_of_turkish(name, reading) -> None:
     "Yanik",          # y at the start of a word is y (a Turkish village, not Janik)
     "Al Bajjā‘",      # transliterated the English way (ā): jj is not Polish yy
     "Aleppo", "Homs",
+    "Carduus",        # no mark of French spelling: c may be English k (Kardus is a village)
 ])
 def test_names_no_tradition_reads_otherwise_have_no_reading(name) -> None:
     assert foreign_readings(name) == ()
