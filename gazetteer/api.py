@@ -323,8 +323,9 @@ class Gazetteer:
         with one ("Mukharram": Mukharram al-Fawqani, see :meth:`_qualified_namesakes`). A
         name that spells nothing in ``countries`` (finds nothing there, or only look-alikes)
         is read as other languages write Arabic names ("Jan Sheijun": Khan Shaykhun; see
-        :meth:`_foreign_rows`); the places a reading spells replace the look-alikes. With ``countries``, places outside them that a map of
-        them does not mean are dropped or barred (see :meth:`_abroad`).
+        :meth:`_foreign_rows`); the places a reading spells replace the look-alikes. With
+        ``countries``, places outside them that a map of them does not mean are dropped or
+        barred (see :meth:`_abroad`).
         """
         ck = (name, countries)
         hit = self._cache.get(ck)

@@ -37,8 +37,9 @@ from typing import Callable, Sequence
 __all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "arabic_defective_key",
            "skeleton_key", "loose_skeleton", "keys", "is_arabic", "is_latin", "ARTICLES",
            "qualified", "split_qualifiers", "QUALIFIER_TOKENS", "consonants", "kurdish_readings",
-           "kurdish_gh_reading", "c_as_j", "has_kurdish_letters", "kurdish_calque", "is_description",
-           "is_surely_kurdish", "sorani_latin", "foreign_readings", "unglued_article"]
+           "kurdish_gh_reading", "c_as_j", "has_kurdish_letters", "kurdish_calque",
+           "is_description", "is_surely_kurdish", "sorani_latin", "foreign_readings",
+           "unglued_article"]
 
 #: Arabic article forms as romanised, dropped as whole words (when more words remain); also
 #: as French (ach, ech: Ach-Charqiya), German (asch, esch: Dschisr asch-Schughur) and Polish
@@ -788,8 +789,9 @@ def without_type_words(text: str) -> str | None:
 #:   letter of Turkish's own (see :data:`_TURKISH_HINT`): without one, a name is as often a
 #:   Turkish village the gazetteer lacks ("Cinan" is not Jinan in Syria); and the same with h
 #:   as kh, since Turkish writes خ as h too, as it writes ح and ه (Han Şeyhun: Khan Shaykhun);
-#: * French: c before a, o, u is k (Yacoubiyah: Yakubiyah), ch is sh (Chaddadi: Shaddadi),
-#:   dj is j -- in a name with a mark of French spelling (see :data:`_FRENCH_HINT`).
+#: * French: c before a, o, u is k (Yacoubiyah: Yakubiyah), ch is sh (Jisr al-Choughour:
+#:   Jisr ash-Shughur), dj is j -- in a name with a mark of French spelling (see
+#:   :data:`_FRENCH_HINT`).
 _TURKISH_READING = (("ch", "ch"), ("ck", "ck"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"),
                     ("c", "j"))
 _READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
@@ -845,13 +847,14 @@ def unglued_article(text: str) -> str | None:
 
 def foreign_readings(text: str) -> tuple[str, ...]:
     """The ways English-style romanisations would spell a name written as German, Polish,
-    Dutch, Spanish, Turkish or French write Arabic names (see :data:`_READINGS`), lower case, without
-    the name itself; () when no tradition reads it otherwise, or when it has a mark of the
-    English-style transliterations (ā, ḥ, ʿ: see :data:`_TRANSLITERATION_MARK`).
+    Dutch, Spanish, Turkish or French write Arabic names (see :data:`_READINGS`), lower
+    case, without the name itself; () when no tradition reads it otherwise, or when it has a
+    mark of the English-style transliterations (ā, ḥ, ʿ: see :data:`_TRANSLITERATION_MARK`).
 
     A reading is a guess -- "Jabrud" may be Yabrud (German) or a place spelled as written --
-    so the gazetteer tries readings only for a name that finds nothing in the map's countries
-    as written, and only by their exact and loose keys.
+    so the gazetteer tries readings only for a name that spells nothing in the map's
+    countries as written (only look-alikes, if anything), and only by their exact and loose
+    keys.
 
     Examples
     --------
