@@ -1,6 +1,6 @@
 """Syrian places as other languages' romanisations spell them (German, Polish, Dutch, Spanish,
-Turkish, French), read as the English-style romanisations of the gazetteer's names write them (the
-built-in default; true coordinates from Wikipedia)."""
+Turkish, French), read as the English-style romanisations of the gazetteer's names write them
+(the built-in default; true coordinates from Wikipedia)."""
 from __future__ import annotations
 
 import pytest

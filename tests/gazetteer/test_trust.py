@@ -92,7 +92,7 @@ def test_no_weak_match_leaves_the_maps_countries(gz, tmp_path: Path) -> None:
 
 
 def test_a_town_next_door_by_a_loose_spelling_of_another_of_its_names_is_no_answer(gz) -> None:
-    # "Quniya" (Al-Quniyah, a village by Jisr ash-Shughur the data lack) loosely spells
+    # "Quniya" (Al-Quniyah, a village by Jisr ash-Shughur, OCHA's Qanniyeh) loosely spells
     # Koʻniya, Uzbek for Konya, 400 km into Turkey; on a map of Syria and Turkey it is in
     # doubt with the Syrian villages it resembles, not Konya
     res = gz.resolve("Quniya", countries=["SY", "TR"])
