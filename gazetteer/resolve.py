@@ -791,6 +791,20 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         barred = cands.barred
         status = "ambiguous" if any(rows[i][3] in wanted and sc[i] >= MIN_SCORE
                                     and i not in barred for i in allowed) else "unresolved"
+        if status == "unresolved" and towns is not None \
+                and len(cands.loose) >= FUZZY_MIN_LENGTH:
+            # nothing at home but the name misspelled by a letter: the one town of the map's
+            # country an edit from it is meant ("Haseki", a Turkish village on the Aegean, is
+            # al-Hasakah as Turkish writes it), as a town misspelled is (see _shadowed_towns);
+            # not for a shorter name, an edit from too many words ("Mart" is no Mari`)
+            found = towns(cands.loose, wanted, rows)
+            settled = [r for r in found if not r[4].startswith("ADM")]
+            if settled and all(_distance_km(r[1], r[2], settled[0][1], settled[0][2])
+                               <= SAME_PLACE_KM for r in found):  # (records of one town)
+                town = max(settled, key=lambda r: r[8])
+                res = resolution(query, "resolved", place_from_row(town),
+                                 _scaled(MIN_SCORE), match="fuzzy")
+                return _with_context_km(res, near, context, view)
         # the places at home it competes with, however far from it, are among the choices
         alts = kept + [i for i in _order(cands, allowed, sc) if i not in kept]
         return _result(query, status, None, best_score, cands, sc, alts[:MAX_ALTERNATIVES],

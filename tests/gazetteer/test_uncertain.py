@@ -95,13 +95,23 @@ def test_a_town_beyond_the_region_is_no_rival_of_a_place_the_name_spells(gz) -> 
     assert res.status == "ambiguous" and {p.country for p in res.alternatives} == {"SY", "EG"}
 
 
+HASAKAH = (36.50237, 40.74772)
+
+
 def test_a_village_of_the_maps_other_country_beyond_the_region_is_offered_not_placed(gz) -> None:
     # Haseki, a Turkish village on the Aegean, 1,000 km from Syria: "Haseki" as a report on
-    # Syria writes al-Hasakah (which it does not spell) is no reason to place a point there
+    # Syria writes al-Hasakah (which it does not spell) is no reason to place a point there;
+    # the one town of the map's own country a letter from it is meant
     gz.import_files([DATA / "geonames_haseki_extract.txt"])
     res = gz.resolve("Haseki", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, HASAKAH) < 5, res
+    assert res.match == "fuzzy"
+    # a village beyond the region with no town of the map's country a letter off (Dolhan, in
+    # Thrace) is offered, not placed
+    gz.import_files([DATA / "geonames_dolhan_extract.txt"])
+    res = gz.resolve("Dolhan", countries=["SY", "TR"])
     assert res.status == "unresolved" and res.place is None
-    assert [p.name for p in res.alternatives] == ["Haseki"]
+    assert [p.name for p in res.alternatives] == ["Dolhan"]
     # a map of Turkey, or of no countries, means it
     for countries in (["TR", "SY"], []):
         res = gz.resolve("Haseki", countries=countries)
