@@ -244,10 +244,10 @@ def _in_countries(rows: list[tuple], countries: tuple[str, ...]) -> bool:
     return any(r[3] in countries for r in rows)
 
 
-def _spelled_in_countries(rows: list[tuple], countries: tuple[str, ...]) -> bool:
-    """Whether a row in one of the map's ``countries`` (any, without countries) matched the
-    name by its exact or loose key, not only as a look-alike."""
-    return any(r[9] <= LOOSE and (not countries or r[3] in countries) for r in rows)
+def _as_loose(row: tuple) -> tuple:
+    """A candidate ``row`` found by a reading or respelling of the name: a loose match at best
+    (never the name as written)."""
+    return row[:9] + (max(row[9], LOOSE),) + row[10:]
 
 
 def _in_own_country(rows: list[tuple], countries: tuple[str, ...]) -> bool:
@@ -368,8 +368,8 @@ class Gazetteer:
             apart = unglued_article(name)
             if apart is not None:
                 # "Deir alJmal" is Deir al-Jmal: its spelling looked up before its look-alikes
-                rows += [r[:9] + (max(r[9], LOOSE),) + r[10:] for r in look.execute(
-                    STRONG_SQL, lookup_keys(apart)).fetchall()]
+                rows += [_as_loose(r) for r in look.execute(STRONG_SQL,
+                                                           lookup_keys(apart)).fetchall()]
                 home = _found_home(rows, countries, name)
         skel = ""
         if not home:
@@ -388,10 +388,10 @@ class Gazetteer:
             if kurdish and unknown and not _in_own_country(rows, countries):
                 rows += self._reading_lookalikes(readings, skel, countries, rows,
                                                  not is_arabic(name))
-        if not kurdish and loose and not _spelled_in_countries(rows, countries) and (
-                not _in_countries(rows, countries) or not _spelled_in_countries(rows, ())):
-            # (found nowhere in the map's countries, or only as look-alikes there and spelling
-            # nothing elsewhere: "Yacoubiyah", a consonant from Ya`rubiyah, is Yakubiyah read
+        if not kurdish and loose and (not _in_countries(rows, countries)
+                                      or not any(r[9] <= LOOSE for r in rows)):
+            # (found nowhere in the map's countries, or spelling nothing anywhere, found only
+            # as look-alikes: "Yacoubiyah", a consonant from Ya`rubiyah, is Yakubiyah read
             # the French way -- a place a reading spells comes before the name's look-alikes;
             # "Hacılar", Turkish villages, is not read the Turkish way as Syria's Hajilar)
             read = self._foreign_rows(name, countries)
@@ -446,12 +446,12 @@ class Gazetteer:
         for reading in foreign_readings(name):
             for r in self._lookup.execute(STRONG_SQL, lookup_keys(reading)).fetchall():
                 if not countries or r[3] == countries[0]:
-                    found.append(r[:9] + (max(r[9], LOOSE),) + r[10:])
+                    found.append(_as_loose(r))
         reading = c_as_j(name) if countries else None
         if reading is not None:
             # c read as j, the Kurdish and Turkish way, in a name without their letters:
             # towns and seats only ("Reco" is Raju, Rajo in reports; "Cinan" no Jinan)
-            found += [r[:9] + (max(r[9], LOOSE),) + r[10:] for r in self._lookup.execute(
+            found += [_as_loose(r) for r in self._lookup.execute(
                 STRONG_SQL, lookup_keys(reading)).fetchall()
                 if r[3] == countries[0] and is_town(r)]
         return found
