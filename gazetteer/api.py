@@ -21,7 +21,7 @@ from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC,
 from gazetteer.model import Place, Resolution, place_from_row, resolution
 from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article_forms, c_as_j,
-                                 exact_key, foreign_readings,
+                                 e_as_i_key, exact_key, foreign_readings,
                                  has_kurdish_letters, is_arabic, is_description,
                                  is_surely_kurdish, kurdish_calque, kurdish_gh_reading,
                                  kurdish_readings, lookup_keys, loose_key, loose_skeleton,
@@ -53,6 +53,8 @@ STRONG_SQL = (_MATCH + "n.key = ?1 AND n.kind <= 1\nUNION ALL\n"
 ARTICLE_SQL = (_MATCH + "n.key IN (?1, ?3, ?4, ?5, ?6) AND n.kind <= 1\nUNION ALL\n"
                + _MATCH + "n.key = ?2 AND n.kind = 2 AND NOT EXISTS (SELECT 1 FROM names AS e "
                "WHERE e.key IN (?1, ?3, ?4, ?5, ?6) AND e.kind <= 1 AND e.place_id = n.place_id)")
+#: Places whose loose key is ?1.
+LOOSE_SQL = _MATCH + "n.key = ?1 AND n.kind = 2"
 #: Whether a place has the name (its own or an alternate, exact key ?1).
 NAMED_SQL = "SELECT 1 FROM names WHERE key = ?1 AND kind <= 1 LIMIT 1"
 #: The points of a country's populated places, for measuring how much of it a map covers.
@@ -342,6 +344,12 @@ class Gazetteer:
             rows = [r for r in look.execute(ARTICLE_SQL, (exact, loose) + forms).fetchall()
                     if r[9] != LOOSE or r[3] not in ARTICLE_FREE]
         home = _found_home(rows, countries, name)
+        if home and loose and not any(r[9] <= EXACT_ALT for r in rows):
+            other = e_as_i_key(exact)
+            if other is not None:
+                have = {r[10] for r in rows}
+                rows += [r for r in look.execute(LOOSE_SQL, (other,)).fetchall()
+                         if r[10] not in have]
         readings: tuple[str, ...] = ()
         unknown = not rows  # the name as spelled names nothing anywhere
         kurdish = False

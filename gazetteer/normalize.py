@@ -39,7 +39,7 @@ __all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "arabic_defecti
            "qualified", "split_qualifiers", "QUALIFIER_TOKENS", "consonants", "kurdish_readings",
            "kurdish_gh_reading", "c_as_j", "has_kurdish_letters", "kurdish_calque",
            "is_description", "is_surely_kurdish", "sorani_latin", "foreign_readings",
-           "unglued_article"]
+           "unglued_article", "e_as_i_key"]
 
 #: Arabic article forms as romanised, dropped as whole words (when more words remain); also
 #: as French (ach, ech: Ach-Charqiya), German (asch, esch: Dschisr asch-Schughur) and Polish
@@ -457,6 +457,28 @@ def lookup_keys(text: str) -> tuple[str, str]:
     if _ARABIC.search(text) is not None:
         return folded, ""
     return folded, "".join([_loose_word(w) for w in _name_words(folded)])
+
+
+#: An e that the loose key reads as a (see _LOOSE_SUBS): not in ee, ie, ei, ey, not a word's
+#: last letter or before its final h (the ending -eh, -e is ta marbuta, -a).
+_E_FOR_A = re.compile(r"(?<![eiy])e(?![eiy]|h?$)")
+
+
+def e_as_i_key(exact: str) -> str | None:
+    """The loose key of a Latin-script name (its exact key ``exact``) with e read as i, where
+    the loose key reads it as a: Levantine spellings write e for both short vowels ("Ter
+    Maala" is Tir Ma'la, "Saraqeb" Saraqib; "Kefer", "Sermin" are a). None when that changes
+    nothing, for Arabic script, and for words of their own forms (Tell, Deir, Kefer)."""
+    if "e" not in exact or _ARABIC.search(exact) is not None:
+        return None
+    words = []
+    for w in _name_words(exact):
+        if w.isascii() and w not in _WORD_FORMS and w not in _TYPE_CANON \
+                and _DOUBLED.sub(_FIRST_GROUP, w) not in _WORD_FORMS:
+            w = _E_FOR_A.sub("i", w)
+        words.append(_loose_word(w))
+    key = "".join(words)
+    return key if key != loose_key(exact) else None
 
 
 def article_forms(exact: str) -> tuple[str, str, str, str] | None:

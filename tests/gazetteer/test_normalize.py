@@ -5,8 +5,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from gazetteer.normalize import (ARTICLES, article_forms, consonants, exact_key, fold, keys,
-                                 loose_key, skeleton_key, without_type_words)
+from gazetteer.normalize import (ARTICLES, article_forms, consonants, e_as_i_key, exact_key,
+                                 fold, keys, loose_key, skeleton_key, without_type_words)
 
 SAME_LOOSE = [
     ("Bab al-Salameh", "Bab as-Salama"),
@@ -257,3 +257,19 @@ def test_the_arabic_defective_key_leaves_out_long_vowels_but_the_ending_iyya() -
     # the ending -iyya is part of the name: al-Aqrabiyah is not Uqayriba
     assert defective("العقربية") != defective("عقيربة")
     assert defective("Tell Aran") == ""
+
+
+@pytest.mark.parametrize("name, other", [
+    ("Ter Maala", "Tir Maala"),      # e read as i where the loose key reads it as a
+    ("Saraqeb", "Saraqib"),
+    ("al-Resafa", "Risafa"),
+    ("Termaaleh", "Tirmaala"),       # the ending -eh stays -a
+])
+def test_e_as_i_key_reads_e_as_i(name, other) -> None:
+    assert e_as_i_key(exact_key(name)) == loose_key(other)
+
+
+@pytest.mark.parametrize("name", ["Tell Rifaat", "Hreitan", "Kefer Hamra", "Deir Hafir",
+                                  "Haritan", "Salameh", "حريتان", "Sheikh Maqsoud"])
+def test_e_as_i_key_leaves_words_of_their_own_form_diphthongs_and_endings(name) -> None:
+    assert e_as_i_key(exact_key(name)) is None

@@ -421,3 +421,31 @@ def test_the_order_of_the_database_s_records_decides_nothing(home, tmp_path) -> 
         again = gz.resolve("Tell Shamiram", countries=["SY", "TR"])
     for res in (fresh, again):
         assert res.status == "resolved" and _km(res.place, TELL_SHAMIRAM) < 5, res
+
+
+#: Tarmala in southern Idlib. GeoNames row, unchanged.
+TARMALA_ROW = DATA / "geonames_tarmala_extract.txt"
+TARMALA = (35.52443, 36.48226)
+TIR_MAALA = (34.80080, 36.71163)     # Tir Ma'la by Homs (OCHA's point, built-in)
+HOMS_MAP = [(34.7308, 36.7094), (34.8450, 36.7310), (34.9264, 36.7325)]  # Homs, Talbiseh, Rastan
+
+
+@pytest.mark.parametrize("name", ["Ter Maala", "Termaaleh"])
+def test_an_e_the_loose_key_reads_as_a_is_read_as_i_too(gz, name) -> None:
+    # Levantine spellings write e for i as well as a: "Ter Maala" spells Tarmala (Idlib) read
+    # one way and Tir Ma'la (Homs, 83 km away) the other, so alone it is in doubt
+    gz.import_files([TARMALA_ROW])
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    assert {any(_km(p, point) < 5 for p in res.alternatives)
+            for point in (TARMALA, TIR_MAALA)} == {True}
+    # on a map of Homs it is Tir Ma'la
+    res = gz.resolve(name, countries=["SY", "TR"], context=HOMS_MAP)
+    assert res.status == "resolved" and _km(res.place, TIR_MAALA) < 5, res
+
+
+def test_a_name_spelled_as_a_place_s_name_is_not_read_again(gz) -> None:
+    # "Tarmala" as GeoNames writes it: no e to read
+    gz.import_files([TARMALA_ROW])
+    res = gz.resolve("Tarmala", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, TARMALA) < 5, res
