@@ -344,12 +344,14 @@ class Gazetteer:
             rows = [r for r in look.execute(ARTICLE_SQL, (exact, loose) + forms).fetchall()
                     if r[9] != LOOSE or r[3] not in ARTICLE_FREE]
         home = _found_home(rows, countries, name)
-        if home and loose and not any(r[9] <= EXACT_ALT for r in rows):
+        if home and countries and loose and not any(r[9] <= EXACT_ALT for r in rows):
+            # found at home by its loose key only, which reads e as a: read as i too, for
+            # places of the map's countries ("Ter Maala": Tarmala, and Tir Ma'la by Homs)
             other = e_as_i_key(exact)
             if other is not None:
                 have = {r[10] for r in rows}
                 rows += [r for r in look.execute(LOOSE_SQL, (other,)).fetchall()
-                         if r[10] not in have]
+                         if r[10] not in have and r[3] in countries]
         readings: tuple[str, ...] = ()
         unknown = not rows  # the name as spelled names nothing anywhere
         kurdish = False

@@ -701,6 +701,9 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         kept0, same0 = _one_per_place(cands, order0)
         group = _far_namesakes(cands, kept0, base_sc, kept0[0], wanted, order0, query)
         anchor = kept0[0]
+        if not group and n_context >= MIN_CONTEXT_POINTS and not wide:
+            group = _namesake_among_the_map(cands, kept0, anchor, wanted, near, context, view,
+                                            spread)
         if not group and written is not None and rows[anchor][9] == LOOSE:
             found = _written_over_weight(query, cands, kept0, wanted, written)
             if found is not None:
@@ -1288,6 +1291,48 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
                     not _named_over_alternate(cands, best, i, pool, wanted, query):
                 rivals.append(i)
     return [best] + rivals if rivals else []
+
+
+#: A place named as the name is in doubt with a namesake it outweighs (see _far_namesakes)
+#: when it lies farther than this from all of the map's places (km) ...
+AMONG_THE_MAP_KM = 2 * FAR_KM
+#: ... unless the name has fewer letters than this (loose key): one of three letters names
+#: places all over the country.
+AMONG_MIN_LETTERS = 4
+
+
+def _namesake_among_the_map(cands: CandidateSet, kept: list[int], best: int,
+                            wanted: tuple[str, ...], near: tuple[float, float] | None,
+                            context: Sequence[tuple[float, float]],
+                            view: Sequence[Sequence[float]] | None,
+                            spread: ContextSpread) -> list[int]:
+    """``[best, rival]`` when ``best`` outweighs its far namesakes (see :func:`_far_namesakes`)
+    but lies farther than AMONG_THE_MAP_KM from every place of the map (and from ``near`` and
+    the view), and exactly one namesake the name spells (exactly or loosely) lies among them,
+    as crowded by them as few of the country's places are (see :class:`ContextSpread`); else
+    []. "Hader" on a map of Quneitra may be the village of Hadar among its places as well as
+    the subdistrict seat of al-Hadir by Aleppo, which GeoNames also calls Hadar; "Breikeh",
+    OCHA's Breiqa among them as well as OCHA's Breikeh, 140 km off, the name as written. The
+    map's places then decide between the two (see :func:`_context_pick`), or the reader.
+
+    Not for a town of a province's or a district's rank or of TOWN_POPULATION people (a report
+    names towns far from its front), nor for a name of fewer than AMONG_MIN_LETTERS letters;
+    and a seat named as written is in doubt only with a namesake named as well."""
+    rows = cands.rows
+    b = rows[best]
+    if b[4] in ("PPLC", "PPLA", "PPLA2") or b[6] >= TOWN_POPULATION or b[4].startswith("ADM") \
+            or (cands.loose and len(cands.loose) < AMONG_MIN_LETTERS) \
+            or _off_context_km(b[1], b[2], near, context, view) <= AMONG_THE_MAP_KM:
+        return []
+    kind = b[9] if b[4] in SEATS else LOOSE
+    spelled = [i for i in kept[1:] if rows[i][9] <= kind and not rows[i][4].startswith("ADM")
+               and (not wanted or rows[i][3] in wanted)]
+    if not spelled:
+        return []
+    crowd = _crowd(np.array([rows[i][1] for i in spelled]),
+                   np.array([rows[i][2] for i in spelled]), context)
+    among = [i for i, c in zip(spelled, crowd) if c >= max(PICK_DENSITY, spread.crowd)]
+    return [best] + among if len(among) == 1 else []
 
 
 def _named_over_alternate(cands: CandidateSet, best: int, rival: int,

@@ -379,3 +379,40 @@ def test_a_seat_at_home_among_the_maps_places_is_not_in_doubt_against_a_town_abr
         hasakah = [(36.50, 40.75), (36.85, 40.06), (36.67, 40.37)]
         res = gz.resolve(name, countries=["SY", "TR"], context=hasakah)
         assert res.status == "ambiguous", res
+
+
+#: Places of a map of Quneitra: Quneitra, Khan Arnabah, Jubata al-Khashab, Hadar's
+#: neighbourhood, Nawa's (true points, rounded).
+QUNEITRA_MAP = [(33.126, 35.824), (33.20, 35.90), (33.30, 35.95), (33.06, 35.95),
+                (32.99, 35.88)]
+HADAR = (33.27944, 35.83028)           # Hadar, Quneitra (Wikipedia)
+AL_HADIR = (35.99024, 37.05086)        # al-Hadir, a subdistrict seat by Aleppo (GeoNames)
+BARIQA = (33.04306, 35.87111)          # Bariqa, Quneitra (Wikipedia)
+OCHA_BREIKEH = (34.92531, 36.16751)    # OCHA's Breikeh, by Tartus
+
+
+@pytest.mark.parametrize("name, alone, among", [
+    # al-Hadir's alternate name; Hadar's loose spelling
+    ("Hader", AL_HADIR, HADAR),
+    # OCHA's Breikeh, as written; OCHA's Breiqa, spelled loosely
+    ("Breikeh", OCHA_BREIKEH, BARIQA),
+])
+def test_a_namesake_among_the_map_s_places_beats_one_far_from_all_of_them(gz, name, alone,
+                                                                          among) -> None:
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, alone) < 5, res
+    res = gz.resolve(name, countries=["SY", "TR"], context=QUNEITRA_MAP)
+    assert res.status == "resolved" and _km(res.place, among) < 5, res
+
+
+@pytest.mark.parametrize("name, context, town", [
+    # the coastal town of Jablah, not OCHA's Jableh - Berdag among places east of Manbij
+    ("Jableh", [(36.44, 38.62), (36.50, 38.55), (36.40, 38.50), (36.47, 38.70)],
+     (35.36211, 35.92759)),
+    # the city of Hama, not the village of al-Hama among Damascus's suburbs
+    ("Hama", [(33.513, 36.292), (33.55, 36.20), (33.60, 36.25), (33.48, 36.15)],
+     (35.13179, 36.75783)),
+])
+def test_a_town_far_from_the_map_s_places_is_still_the_town(gz, name, context, town) -> None:
+    res = gz.resolve(name, countries=["SY", "TR"], context=context)
+    assert res.status == "resolved" and _km(res.place, town) < 5, res
