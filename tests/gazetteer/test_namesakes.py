@@ -412,6 +412,10 @@ def test_a_namesake_among_the_map_s_places_beats_one_far_from_all_of_them(gz, na
     # the city of Hama, not the village of al-Hama among Damascus's suburbs
     ("Hama", [(33.513, 36.292), (33.55, 36.20), (33.60, 36.25), (33.48, 36.15)],
      (35.13179, 36.75783)),
+    # Kobani, 100 km east of a map of the places north of Aleppo, not Afrin among them, which
+    # one of its alternate names in Arabic script calls Kobani too
+    ("Kobani", [(36.586, 37.046), (36.478, 37.078), (36.471, 37.097), (36.525, 37.334),
+                (36.537, 37.267), (36.512, 36.870)], (36.89083, 38.35361)),
 ])
 def test_a_town_far_from_the_map_s_places_is_still_the_town(gz, name, context, town) -> None:
     res = gz.resolve(name, countries=["SY", "TR"], context=context)
