@@ -381,6 +381,9 @@ def test_a_seat_at_home_among_the_maps_places_is_not_in_doubt_against_a_town_abr
         assert res.status == "ambiguous", res
 
 
+#: 'Ayn al 'Arab (Kobani) and Afrin, one of whose alternate names is Kobanî. GeoNames rows,
+#: unchanged.
+KOBANI_ROWS = DATA / "geonames_kobani_extract.txt"
 #: Places of a map of Quneitra: Quneitra, Khan Arnabah, Jubata al-Khashab, Hadar's
 #: neighbourhood, Nawa's (true points, rounded).
 QUNEITRA_MAP = [(33.126, 35.824), (33.20, 35.90), (33.30, 35.95), (33.06, 35.95),
@@ -413,10 +416,11 @@ def test_a_namesake_among_the_map_s_places_beats_one_far_from_all_of_them(gz, na
     ("Hama", [(33.513, 36.292), (33.55, 36.20), (33.60, 36.25), (33.48, 36.15)],
      (35.13179, 36.75783)),
     # Kobani, 100 km east of a map of the places north of Aleppo, not Afrin among them, which
-    # one of its alternate names in Arabic script calls Kobani too
+    # one of GeoNames' alternate names for it calls Kobanî
     ("Kobani", [(36.586, 37.046), (36.478, 37.078), (36.471, 37.097), (36.525, 37.334),
                 (36.537, 37.267), (36.512, 36.870)], (36.89083, 38.35361)),
 ])
 def test_a_town_far_from_the_map_s_places_is_still_the_town(gz, name, context, town) -> None:
+    gz.import_files([KOBANI_ROWS])
     res = gz.resolve(name, countries=["SY", "TR"], context=context)
     assert res.status == "resolved" and _km(res.place, town) < 5, res
