@@ -352,6 +352,13 @@ class Gazetteer:
                 have = {r[10] for r in rows}
                 rows += [r for r in look.execute(LOOSE_SQL, (other,)).fetchall()
                          if r[10] not in have and r[3] in countries]
+        if home and countries and len(loose) >= QUALIFIED_MIN_LETTERS \
+                and not loose[-1].isupper() and not is_arabic(name) \
+                and all(r[9] == EXACT_ALT and not is_town(r) for r in rows if r[3] in countries):
+            # found at home only as another name of villages: the places of the name with a
+            # qualifier are as likely meant ("ash-Shuyukh", an alternate name GeoNames gives
+            # Shaykh Ubah Si, is the two Shuyukh by Jarabulus, Fawqani and Tahtani)
+            rows += self._qualified_namesakes(loose, countries)
         readings: tuple[str, ...] = ()
         unknown = not rows  # the name as spelled names nothing anywhere
         kurdish = False

@@ -243,3 +243,25 @@ def test_a_five_letter_name_with_a_qualifier_gets_no_fuzzy_match(gz) -> None:
     # (one edit from "Qurran" with the same qualifier) is not OCHA's Upper Qurran
     res = gz.resolve("Qurban Fawqani", countries=["SY", "TR"])
     assert res.status == "unresolved" and not res.alternatives, res
+
+
+#: Shuyukh Tahtani and Fawqani by Jarabulus; Shaykh Ubah Si by Afrin, which GeoNames also
+#: calls Ash Shuyūkh. GeoNames rows, unchanged.
+SHUYUKH_ROWS = DATA / "geonames_shuyukh_extract.txt"
+SHUYUKH = [(36.75059, 38.07676), (36.76982, 38.04701)]   # Tahtani, Fawqani (GeoNames)
+SHAYKH_UBAH_SI = (36.66302, 36.74994)
+#: Places of a map of Jarabulus and the Euphrates north of Manbij: Jarabulus, Qara Qawzak,
+#: Sarrin, Tishrin Dam (true points, rounded).
+JARABULUS_MAP = [(36.817, 38.011), (36.600, 38.250), (36.520, 38.300), (36.380, 38.180)]
+
+
+def test_a_name_found_only_as_another_name_of_a_village_finds_its_qualified_namesakes(
+        gz) -> None:
+    # "ash-Shuyukh" at home is only an alternate name of Shaykh Ubah Si, 116 km west of the
+    # two Shuyukh by Jarabulus: on a map of Jarabulus, the map's places decide
+    gz.import_files([SHUYUKH_ROWS])
+    res = gz.resolve("ash-Shuyukh", countries=["SY", "TR"], context=JARABULUS_MAP)
+    assert res.status == "resolved" and min(_km(res.place, p) for p in SHUYUKH) < 5, res
+    # the name as a village's own name is that village's, as before
+    res = gz.resolve("Shaykh Ubah Si", countries=["SY", "TR"], context=JARABULUS_MAP)
+    assert res.status == "resolved" and _km(res.place, SHAYKH_UBAH_SI) < 5, res
