@@ -1311,7 +1311,7 @@ def _namesake_among_the_map(cands: CandidateSet, kept: list[int], best: int,
     the view), and exactly one namesake the name spells (exactly or loosely) lies among them,
     as crowded by them as few of the country's places are (see :class:`ContextSpread`); else
     []. "Hader" on a map of Quneitra may be the village of Hadar among its places as well as
-    the subdistrict seat of al-Hadir by Aleppo, which GeoNames also calls Hadar; "Breikeh",
+    the subdistrict seat of al-Hadir by Aleppo, which GeoNames also lists as Hader; "Breikeh",
     OCHA's Breiqa among them as well as OCHA's Breikeh, 140 km off, the name as written. The
     map's places then decide between the two (see :func:`_context_pick`), or the reader.
 
