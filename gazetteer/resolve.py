@@ -1089,11 +1089,12 @@ def with_alternatives_context_km(res: Resolution, near: tuple[float, float] | No
 
 def _off_the_map(lat: float, lon: float, near: tuple[float, float] | None,
                  context: Sequence[tuple[float, float]],
-                 view: Sequence[Sequence[float]] | None) -> bool:
+                 view: Sequence[Sequence[float]] | None, km: float = OFF_CONTEXT_KM) -> bool:
     """Whether a village at (lat, lon) lies off the map (see OFF_CONTEXT_KM): farther than
-    OFF_CONTEXT_KM from ``near``, the context points and the view's box; or, outside the view
+    ``km`` (OFF_CONTEXT_KM unless given) from ``near``, the context points and the view's
+    box; or, outside the view
     and that far from ``near``, with fewer than OFF_CONTEXT_SHARE of the map's other places,
-    and fewer than OFF_CONTEXT_FEW, within OFF_CONTEXT_KM. (The distances to the context points
+    and fewer than OFF_CONTEXT_FEW, within ``km``. (The distances to the context points
     are worked out once, for both.)"""
     near_km = _distance_km(lat, lon, near[0], near[1]) if near is not None else math.inf
     view_km = math.inf
@@ -1103,11 +1104,11 @@ def _off_the_map(lat: float, lon: float, near: tuple[float, float] | None,
             _distance_km(lat, lon, min(max(lat, s), nn), min(max(lon, w), e))
     pts = np.asarray(context, dtype=float).reshape(-1, 2)
     dist = haversine_km(lat, lon, pts[:, 0], pts[:, 1]) if len(pts) else np.empty(0)
-    if min(near_km, view_km, float(dist.min()) if len(dist) else math.inf) > OFF_CONTEXT_KM:
+    if min(near_km, view_km, float(dist.min()) if len(dist) else math.inf) > km:
         return True
-    if near_km <= OFF_CONTEXT_KM or view_km == 0.0 or len(dist) < MIN_CONTEXT_POINTS:
+    if near_km <= km or view_km == 0.0 or len(dist) < MIN_CONTEXT_POINTS:
         return False
-    around = int((dist <= OFF_CONTEXT_KM).sum())
+    around = int((dist <= km).sum())
     return around < OFF_CONTEXT_SHARE * len(dist) and around < OFF_CONTEXT_FEW
 
 
@@ -1293,8 +1294,8 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
     return [best] + rivals if rivals else []
 
 
-#: A place named as the name is in doubt with a namesake it outweighs (see _far_namesakes)
-#: when it lies farther than this from all of the map's places (km) ...
+#: A place named as the name is in doubt with namesakes it outweighs (see _far_namesakes)
+#: when it lies this far off the map (km, see _off_the_map) ...
 AMONG_THE_MAP_KM = 2 * FAR_KM
 #: ... unless the name has fewer letters than this (loose key): one of three letters names
 #: places all over the country.
@@ -1306,14 +1307,17 @@ def _namesake_among_the_map(cands: CandidateSet, kept: list[int], best: int,
                             context: Sequence[tuple[float, float]],
                             view: Sequence[Sequence[float]] | None,
                             spread: ContextSpread) -> list[int]:
-    """``[best, rival]`` when ``best`` outweighs its far namesakes (see :func:`_far_namesakes`)
-    but lies farther than AMONG_THE_MAP_KM from every place of the map (and from ``near`` and
-    the view), and exactly one namesake the name spells (exactly or loosely) lies among them,
-    as crowded by them as few of the country's places are (see :class:`ContextSpread`); else
-    []. "Hader" on a map of Quneitra may be the village of Hadar among its places as well as
+    """``[best, rivals...]`` when ``best`` outweighs its far namesakes (see
+    :func:`_far_namesakes`) but lies off the map by AMONG_THE_MAP_KM (see :func:`_off_the_map`:
+    farther than that from ``near``, the view and all of the map's places, or all but a stray
+    few), and namesakes the name spells (exactly or loosely) lie among them, as crowded by them
+    as few of the country's places are (see :class:`ContextSpread`); else []. "Hader" on a map
+    of Quneitra may be the village of Hadar among its places as well as
     the subdistrict seat of al-Hadir by Aleppo, which GeoNames also lists as Hader; "Breikeh",
-    OCHA's Breiqa among them as well as OCHA's Breikeh, 140 km off, the name as written. The
-    map's places then decide between the two (see :func:`_context_pick`), or the reader.
+    OCHA's Breiqa among them as well as OCHA's Breikeh, 140 km off, the name as written; "Ajami"
+    on a map of Daraa, the village there as well as the seat of al-Arimah (also ‘Ajamī) by
+    al-Bab, near which a stray one of the map's places lies. The map's places then decide between
+    them (see :func:`_context_pick`), or the reader.
 
     Not for a town of a province's or a district's rank or of TOWN_POPULATION people (a report
     names towns far from its front), nor for a name of fewer than AMONG_MIN_LETTERS letters;
@@ -1322,7 +1326,7 @@ def _namesake_among_the_map(cands: CandidateSet, kept: list[int], best: int,
     b = rows[best]
     if b[4] in ("PPLC", "PPLA", "PPLA2") or b[6] >= TOWN_POPULATION or b[4].startswith("ADM") \
             or (cands.loose and len(cands.loose) < AMONG_MIN_LETTERS) \
-            or _off_context_km(b[1], b[2], near, context, view) <= AMONG_THE_MAP_KM:
+            or not _off_the_map(b[1], b[2], near, context, view, AMONG_THE_MAP_KM):
         return []
     kind = b[9] if b[4] in SEATS else LOOSE
     spelled = [i for i in kept[1:] if rows[i][9] <= kind and not rows[i][4].startswith("ADM")
@@ -1332,7 +1336,7 @@ def _namesake_among_the_map(cands: CandidateSet, kept: list[int], best: int,
     crowd = _crowd(np.array([rows[i][1] for i in spelled]),
                    np.array([rows[i][2] for i in spelled]), context)
     among = [i for i, c in zip(spelled, crowd) if c >= max(PICK_DENSITY, spread.crowd)]
-    return [best] + among if len(among) == 1 else []
+    return [best] + among if among else []
 
 
 def _named_over_alternate(cands: CandidateSet, best: int, rival: int,

@@ -424,3 +424,44 @@ def test_a_town_far_from_the_map_s_places_is_still_the_town(gz, name, context, t
     gz.import_files([KOBANI_ROWS])
     res = gz.resolve(name, countries=["SY", "TR"], context=context)
     assert res.status == "resolved" and _km(res.place, town) < 5, res
+
+
+#: Burayqah by Quneitra, Buraykah in as-Suwayda 69 km east, Al Buraykah in Rif Dimashq.
+#: GeoNames rows, unchanged.
+BURAYKAH_ROWS = DATA / "geonames_buraykah_extract.txt"
+#: Al `Arimah (a seat by al-Bab, also ‘Ajamī), `Ajami beside it, Al `Ajami in Daraa. GeoNames
+#: rows, unchanged.
+AJAMI_ROWS = DATA / "geonames_ajami_extract.txt"
+AL_BURAYKAH = (33.15188, 36.39837)     # Al Buraykah, Rif Dimashq (GeoNames)
+AJAMI_DARAA = (32.73611, 35.98556)     # Ajami, Daraa (Wikipedia)
+#: Places of a map of Daraa's western countryside: Nawa, Tasil, Jasim, Sheikh Saad, al-Shajara,
+#: Tafas, Daraa, al-Muzayrib, Inkhil, al-Harra, Kafr Shams (true points, rounded).
+DARAA_WEST_MAP = [(32.889, 36.043), (32.835, 35.969), (32.992, 36.060), (32.832, 36.030),
+                  (32.759, 35.939), (32.738, 36.066), (32.625, 36.106), (32.710, 35.990),
+                  (33.017, 36.125), (33.050, 36.000), (33.117, 36.110)]
+
+
+def test_namesakes_among_the_map_s_places_beat_one_far_off(gz) -> None:
+    # "Buraykah" is GeoNames' Buraykah by its very name, 65 km from a map of Quneitra, where
+    # Burayqah lies, which the name spells loosely: the map's places pick it
+    gz.import_files([BURAYKAH_ROWS])
+    res = gz.resolve("Buraykah", countries=["SY", "TR"], context=QUNEITRA_MAP)
+    assert res.status == "resolved" and _km(res.place, BARIQA) < 5, res
+    # with two of the map's places beside Al Buraykah, 45 km east, two namesakes lie among
+    # them, neither crowded by them three times as much as the other: the reader decides
+    # between them, and never the place far off
+    res = gz.resolve("Buraykah", countries=["SY", "TR"],
+                     context=QUNEITRA_MAP + [(33.29, 36.38), (33.30, 36.42)])
+    assert res.status == "ambiguous", res
+    assert any(_km(p, BARIQA) < 5 for p in res.alternatives)
+    assert any(_km(p, AL_BURAYKAH) < 5 for p in res.alternatives)
+
+
+def test_a_place_near_only_a_stray_point_of_the_map_is_far_from_it(gz) -> None:
+    # the seat of al-Arimah (GeoNames also lists it as Ajami) lies 440 km from a map of Daraa,
+    # and 30 km from one stray point of it (a namesake placed by al-Bab): the village of Ajami
+    # among the map's places is meant
+    gz.import_files([AJAMI_ROWS])
+    stray = [(36.2, 37.5)]
+    res = gz.resolve("Ajami", countries=["SY", "TR"], context=DARAA_WEST_MAP + stray)
+    assert res.status == "resolved" and _km(res.place, AJAMI_DARAA) < 5, res
