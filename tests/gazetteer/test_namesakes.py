@@ -384,8 +384,7 @@ def test_a_seat_at_home_among_the_maps_places_is_not_in_doubt_against_a_town_abr
 #: 'Ayn al 'Arab (Kobani) and Afrin, one of whose alternate names is Kobanî. GeoNames rows,
 #: unchanged.
 KOBANI_ROWS = DATA / "geonames_kobani_extract.txt"
-#: Places of a map of Quneitra: Quneitra, Khan Arnabah, Jubata al-Khashab, Hadar's
-#: neighbourhood, Nawa's (true points, rounded).
+#: Points of a map of Quneitra: the town, and four more within 25 km of it (approximate).
 QUNEITRA_MAP = [(33.126, 35.824), (33.20, 35.90), (33.30, 35.95), (33.06, 35.95),
                 (32.99, 35.88)]
 HADAR = (33.27944, 35.83028)           # Hadar, Quneitra (Wikipedia)
@@ -434,8 +433,8 @@ BURAYKAH_ROWS = DATA / "geonames_buraykah_extract.txt"
 AJAMI_ROWS = DATA / "geonames_ajami_extract.txt"
 AL_BURAYKAH = (33.15188, 36.39837)     # Al Buraykah, Rif Dimashq (GeoNames)
 AJAMI_DARAA = (32.73611, 35.98556)     # Ajami, Daraa (Wikipedia)
-#: Places of a map of Daraa's western countryside: Nawa, Tasil, Jasim, Sheikh Saad, al-Shajara,
-#: Tafas, Daraa, al-Muzayrib, Inkhil, al-Harra, Kafr Shams (true points, rounded).
+#: Points of a map of Daraa's western countryside, about Nawa, Tasil, Jasim, Sheikh Saad,
+#: al-Shajara, Tafas, Daraa, al-Muzayrib, Inkhil, al-Harra and Kafr Shams (approximate).
 DARAA_WEST_MAP = [(32.889, 36.043), (32.835, 35.969), (32.992, 36.060), (32.832, 36.030),
                   (32.759, 35.939), (32.738, 36.066), (32.625, 36.106), (32.710, 35.990),
                   (33.017, 36.125), (33.050, 36.000), (33.117, 36.110)]

@@ -250,8 +250,8 @@ def test_a_five_letter_name_with_a_qualifier_gets_no_fuzzy_match(gz) -> None:
 SHUYUKH_ROWS = DATA / "geonames_shuyukh_extract.txt"
 SHUYUKH = [(36.75059, 38.07676), (36.76982, 38.04701)]   # Tahtani, Fawqani (GeoNames)
 SHAYKH_UBAH_SI = (36.66302, 36.74994)
-#: Places of a map of Jarabulus and the Euphrates north of Manbij: Jarabulus, Qara Qawzak,
-#: Sarrin, Tishrin Dam (true points, rounded).
+#: Points of a map of Jarabulus and the Euphrates north of Manbij, about Jarabulus, Qara
+#: Qawzak, Sarrin and the Tishrin Dam (approximate).
 JARABULUS_MAP = [(36.817, 38.011), (36.600, 38.250), (36.520, 38.300), (36.380, 38.180)]
 
 

@@ -427,7 +427,8 @@ def test_the_order_of_the_database_s_records_decides_nothing(home, tmp_path) -> 
 TARMALA_ROW = DATA / "geonames_tarmala_extract.txt"
 TARMALA = (35.52443, 36.48226)
 TIR_MAALA = (34.80080, 36.71163)     # Tir Ma'la by Homs (OCHA's point, built-in)
-HOMS_MAP = [(34.7308, 36.7094), (34.8450, 36.7310), (34.9264, 36.7325)]  # Homs, Talbiseh, Rastan
+#: Points of a map of Homs, about Homs, Talbiseh and al-Rastan (approximate).
+HOMS_MAP = [(34.7308, 36.7094), (34.8450, 36.7310), (34.9264, 36.7325)]
 
 
 @pytest.mark.parametrize("name", ["Ter Maala", "Termaaleh"])
