@@ -1312,25 +1312,30 @@ def _namesake_among_the_map(cands: CandidateSet, kept: list[int], best: int,
     farther than that from ``near``, the view and all of the map's places, or all but a stray
     few), and namesakes the name spells (exactly or loosely) lie among them, as crowded by them
     as few of the country's places are (see :class:`ContextSpread`); else []. "Hader" on a map
-    of Quneitra may be the village of Hadar among its places as well as
-    the subdistrict seat of al-Hadir by Aleppo, which GeoNames also lists as Hader; "Breikeh",
-    OCHA's Breiqa among them as well as OCHA's Breikeh, 140 km off, the name as written; "Ajami"
-    on a map of Daraa, the village there as well as the seat of al-Arimah (also ‘Ajamī) by
-    al-Bab, near which a stray one of the map's places lies. The map's places then decide between
-    them (see :func:`_context_pick`), or the reader.
+    of Quneitra may be the village of Hadar among its places as well as the subdistrict seat of
+    al-Hadir by Aleppo, which GeoNames also lists as Hader; "Breikeh", OCHA's Breiqa among them
+    as well as OCHA's Breikeh, 140 km off, the name as written; "Ajami" on a map of Daraa, the
+    village there as well as the seat of al-Arimah (also ‘Ajamī) by al-Bab, near which a stray
+    one of the map's places lies. The map's places then decide between them (see
+    :func:`_context_pick`), or the reader.
 
-    Not for a town of a province's or a district's rank or of TOWN_POPULATION people (a report
-    names towns far from its front), nor for a name of fewer than AMONG_MIN_LETTERS letters;
-    and a seat named as written is in doubt only with a namesake named as well."""
+    Not for a capital, a province's or a district's seat or a city of HOME_TOWN_POPULATION
+    people (a report names towns far from its front: Kobani on a map of Azaz), nor for a name of
+    fewer than AMONG_MIN_LETTERS letters; a town of TOWN_POPULATION people of no seat's rank
+    only with seats ("Soran" north of Aleppo may be the subdistrict seat of Suran there as well
+    as the town of Suran by Hama); and a seat named as written only with a namesake named as
+    well."""
     rows = cands.rows
     b = rows[best]
-    if b[4] in ("PPLC", "PPLA", "PPLA2") or b[6] >= TOWN_POPULATION or b[4].startswith("ADM") \
+    if b[4] in ("PPLC", "PPLA", "PPLA2") or b[4].startswith("ADM") \
+            or b[6] >= HOME_TOWN_POPULATION \
             or (cands.loose and len(cands.loose) < AMONG_MIN_LETTERS) \
             or not _off_the_map(b[1], b[2], near, context, view, AMONG_THE_MAP_KM):
         return []
+    town = b[6] >= TOWN_POPULATION  # (a town by its people, no seat's rank)
     kind = b[9] if b[4] in SEATS else LOOSE
     spelled = [i for i in kept[1:] if rows[i][9] <= kind and not rows[i][4].startswith("ADM")
-               and (not wanted or rows[i][3] in wanted)]
+               and (not wanted or rows[i][3] in wanted) and (not town or rows[i][4] in SEATS)]
     if not spelled:
         return []
     crowd = _crowd(np.array([rows[i][1] for i in spelled]),

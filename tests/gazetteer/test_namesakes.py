@@ -407,6 +407,23 @@ def test_a_namesake_among_the_map_s_places_beats_one_far_from_all_of_them(gz, na
     assert res.status == "resolved" and _km(res.place, among) < 5, res
 
 
+#: Points of a map of the northern Aleppo countryside, about Azaz, Mare', Tell Rifaat,
+#: Akhtarin and Dabiq (approximate).
+NORTH_ALEPPO_MAP = [(36.586, 37.046), (36.478, 37.078), (36.471, 37.097), (36.525, 37.334),
+                    (36.537, 37.267)]
+SURAN_ALEPPO = (36.56583, 37.21278)    # Suran, a subdistrict seat by Akhtarin (Wikipedia)
+SURAN_HAMA = (35.29000, 36.74300)      # Suran, a town of 30,716 north of Hama (GeoNames)
+
+
+def test_a_seat_among_the_map_s_places_is_in_doubt_with_a_town_far_off(gz) -> None:
+    # alone, the town of the name; among the places north of Aleppo, the seat there (a town
+    # by its people only, far off, against a seat among the map's places)
+    res = gz.resolve("Soran", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, SURAN_HAMA) < 5, res
+    res = gz.resolve("Soran", countries=["SY", "TR"], context=NORTH_ALEPPO_MAP)
+    assert res.status == "resolved" and _km(res.place, SURAN_ALEPPO) < 5, res
+
+
 @pytest.mark.parametrize("name, context, town", [
     # the coastal town of Jablah, not OCHA's Jableh - Berdag among places east of Manbij
     ("Jableh", [(36.44, 38.62), (36.50, 38.55), (36.40, 38.50), (36.47, 38.70)],
