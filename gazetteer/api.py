@@ -348,7 +348,7 @@ class Gazetteer:
             # found at home by its loose key only, which reads e as a: read as i too, for
             # places of the map's countries ("Ter Maala": Tarmala, and Tir Ma'la by Homs)
             other = e_as_i_key(exact)
-            if other is not None:
+            if other is not None and other != loose:
                 have = {r[10] for r in rows}
                 rows += [r for r in look.execute(LOOSE_SQL, (other,)).fetchall()
                          if r[10] not in have and r[3] in countries]

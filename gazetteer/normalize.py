@@ -467,18 +467,20 @@ _E_FOR_A = re.compile(r"(?<![eiy])e(?![eiy]|h?$)")
 def e_as_i_key(exact: str) -> str | None:
     """The loose key of a Latin-script name (its exact key ``exact``) with e read as i, where
     the loose key reads it as a: Levantine spellings write e for both short vowels ("Ter
-    Maala" is Tir Ma'la, "Saraqeb" Saraqib; "Kefer", "Sermin" are a). None when that changes
-    nothing, for Arabic script, and for words of their own forms (Tell, Deir, Kefer)."""
+    Maala" is Tir Ma'la, "Saraqeb" Saraqib; "Kefer", "Sermin" are a). None when no such e is
+    read otherwise: for Arabic script, and for words of their own forms (Tell, Deir, Kefer)."""
     if "e" not in exact or _ARABIC.search(exact) is not None:
         return None
     words = []
+    read = False
     for w in _name_words(exact):
         if w.isascii() and w not in _WORD_FORMS and w not in _TYPE_CANON \
                 and _DOUBLED.sub(_FIRST_GROUP, w) not in _WORD_FORMS:
-            w = _E_FOR_A.sub("i", w)
+            reading = _E_FOR_A.sub("i", w)
+            read = read or reading != w
+            w = reading
         words.append(_loose_word(w))
-    key = "".join(words)
-    return key if key != loose_key(exact) else None
+    return "".join(words) if read else None
 
 
 def article_forms(exact: str) -> tuple[str, str, str, str] | None:

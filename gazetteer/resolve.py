@@ -1092,10 +1092,9 @@ def _off_the_map(lat: float, lon: float, near: tuple[float, float] | None,
                  view: Sequence[Sequence[float]] | None, km: float = OFF_CONTEXT_KM) -> bool:
     """Whether a village at (lat, lon) lies off the map (see OFF_CONTEXT_KM): farther than
     ``km`` (OFF_CONTEXT_KM unless given) from ``near``, the context points and the view's
-    box; or, outside the view
-    and that far from ``near``, with fewer than OFF_CONTEXT_SHARE of the map's other places,
-    and fewer than OFF_CONTEXT_FEW, within ``km``. (The distances to the context points
-    are worked out once, for both.)"""
+    box; or, outside the view and that far from ``near``, with fewer than OFF_CONTEXT_SHARE of
+    the map's other places, and fewer than OFF_CONTEXT_FEW, within ``km``. (The distances to
+    the context points are worked out once, for both.)"""
     near_km = _distance_km(lat, lon, near[0], near[1]) if near is not None else math.inf
     view_km = math.inf
     if view is not None:
@@ -1329,14 +1328,14 @@ def _namesake_among_the_map(cands: CandidateSet, kept: list[int], best: int,
     b = rows[best]
     if b[4] in ("PPLC", "PPLA", "PPLA2") or b[4].startswith("ADM") \
             or b[6] >= HOME_TOWN_POPULATION \
-            or (cands.loose and len(cands.loose) < AMONG_MIN_LETTERS) \
-            or not _off_the_map(b[1], b[2], near, context, view, AMONG_THE_MAP_KM):
+            or (cands.loose and len(cands.loose) < AMONG_MIN_LETTERS):
         return []
-    town = b[6] >= TOWN_POPULATION  # (a town by its people, no seat's rank)
+    town = b[6] >= TOWN_POPULATION
     kind = b[9] if b[4] in SEATS else LOOSE
     spelled = [i for i in kept[1:] if rows[i][9] <= kind and not rows[i][4].startswith("ADM")
                and (not wanted or rows[i][3] in wanted) and (not town or rows[i][4] in SEATS)]
-    if not spelled:
+    # (most names have no such namesake: the distances to the map's places only then)
+    if not spelled or not _off_the_map(b[1], b[2], near, context, view, AMONG_THE_MAP_KM):
         return []
     crowd = _crowd(np.array([rows[i][1] for i in spelled]),
                    np.array([rows[i][2] for i in spelled]), context)
