@@ -167,9 +167,31 @@ _KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180.0
 def _box_km(lat: float, lon: float, box: Sequence[float]) -> float:
     """Distance from (lat, lon) to the box ``[south, west, north, east]`` (0 inside)."""
     s, w, n, e = box
-    if s <= lat <= n and w <= lon <= e:
+    if w <= lon <= e:
+        # due north or south of it (or inside): the distance along the meridian, no
+        # trigonometry (the great-circle distance between points of one longitude)
+        if lat > n:
+            return (lat - n) * _KM_PER_DEGREE
+        if lat < s:
+            return (s - lat) * _KM_PER_DEGREE
         return 0.0
     return _distance_km(lat, lon, min(max(lat, s), n), min(max(lon, w), e))
+
+
+def _region_km(lat: float, lon: float, box: Sequence[float] | None,
+               beyond: float | None = None) -> float:
+    """Distance of (lat, lon) from a country's extent ``box`` (0 inside it, or when ``box`` is
+    unknown). With ``beyond``, a point whose latitude alone puts it farther than that gets
+    that lower bound, not its distance (most villages of a neighbouring country: no
+    great-circle distance worked out for them)."""
+    if not box:
+        return 0.0
+    if beyond is not None:
+        # (a great circle is at least as long as the latitudes it spans)
+        off = (lat - box[2] if lat > box[2] else box[0] - lat) * _KM_PER_DEGREE - 1e-6
+        if off > beyond:
+            return off
+    return _box_km(lat, lon, box)
 
 
 def _found_home(rows: list[tuple], countries: tuple[str, ...], name: str) -> bool:
@@ -486,19 +508,8 @@ class Gazetteer:
     def _home_km(self, row: tuple, countries: tuple[str, ...],
                  beyond: float | None = None) -> float:
         """Distance of a candidate ``row`` from the extent of the map's first country (0
-        inside it, or when its extent is unknown). With ``beyond``, a row whose latitude alone
-        puts it farther than that gets that lower bound, not its distance (most villages of a
-        neighbouring country: no great-circle distance worked out for them)."""
-        box = self._extent(countries[0])
-        if not box:
-            return 0.0
-        if beyond is not None:
-            lat = row[1]
-            # (a great circle is at least as long as the latitudes it spans)
-            off = (lat - box[2] if lat > box[2] else box[0] - lat) * _KM_PER_DEGREE - 1e-6
-            if off > beyond:
-                return off
-        return _box_km(row[1], row[2], box)
+        inside it, or when its extent is unknown; see :func:`_region_km`)."""
+        return _region_km(row[1], row[2], self._extent(countries[0]), beyond)
 
     def _calque_places(self, name: str) -> list[tuple]:
         """Places named by the Arabic words of a Kurdish name (see
@@ -577,6 +588,7 @@ class Gazetteer:
         far: list[int] = []
         barred: list[int] = []
         own = countries[0]
+        box = self._extent(own)
         for i, r in enumerate(rows):
             if r[3] == own:
                 continue
@@ -589,7 +601,7 @@ class Gazetteer:
                 # GeoNames lists Kurdish names of many
                 km = -1.0
                 if not (code in ("PPLC", "PPLA") or r[6] >= NEIGHBOUR_CITY_POPULATION):
-                    km = self._home_km(r, countries, REGION_KM)
+                    km = _region_km(r[1], r[2], box, REGION_KM)
                     if km > NEIGHBOUR_VILLAGE_KM:
                         far.append(i)
                 if not is_town(r) and (kurdish or km > REGION_KM or (
@@ -601,7 +613,7 @@ class Gazetteer:
                     or r[7] in ("curated", "csv")):
                 barred.append(i)
                 continue
-            if self._home_km(r, countries, REGION_KM) > REGION_KM:
+            if _region_km(r[1], r[2], box, REGION_KM) > REGION_KM:
                 far.append(i)
                 if not (code == "PPLC" or code.startswith("PCL")
                         or r[6] >= MAJOR_CITY_POPULATION):

@@ -1374,7 +1374,7 @@ def _named_over_alternate(cands: CandidateSet, best: int, rival: int,
         return False
     if ours[3] != theirs[3] and wanted and ours[3] != wanted[0]:
         return False
-    key = loose_key(query)
+    key = cands.loose or loose_key(query)
     letters = consonants(key)
     if ours[9] == EXACT_MAIN:
         return all(r[9] == EXACT_ALT and not is_town(r)
