@@ -1828,39 +1828,75 @@ def _context_pick(cands: CandidateSet, group: list[int],
             return inside[0]
     if len(context):
         pts = np.asarray(context, dtype=float).reshape(-1, 2)
-        glat = np.array([rows[i][1] for i in group])
-        glon = np.array([rows[i][2] for i in group])
-        d = haversine_km(glat[:, None], glon[:, None], pts[None, :, 0], pts[None, :, 1])
-        pick = _clear_min(group, d.min(axis=1).tolist())
-        if pick is not None or spread.wide:
+        pick, km = _among_the_map(cands, group, pts, spread)
+        if pick is not None and (km <= TWIN_KM or len(pts) < CHANCE_PICK_POINTS
+                                 or not _near_by_chance(km, spread)):
             return pick
-        # or the one among many of the other places, the rest near few or none
-        crowd = np.exp(-d / CONTEXT_SCALE_KM).sum(axis=1)
-        order = np.argsort(-crowd)
-        if crowd[order[0]] < spread.crowd:
-            # no candidate is among more of them than many of the country's places are; but
-            # one the name spells, or misspells by a letter, that another name of the map was
-            # found at (a place of the map within TWIN_KM), the others not, is the place the
-            # map names twice, as maps built from several reports do ("Maskaneh" where
-            # "Meskene" is Maskanah; "Tel Temur" where "Tell Tamer" is Tal Tamer); not one
-            # only its consonants fit
-            at = [k for k, km in enumerate(d.min(axis=1)) if km <= TWIN_KM]
-            return group[at[0]] if len(at) == 1 and rows[group[at[0]]][9] in _TWIN_KINDS \
-                else None
-        # (a place the name spells needs a smaller lead than a look-alike of it)
-        ratio = SPELLED_PICK_RATIO if (rows[group[int(order[0])]][9] <= LOOSE
-                                       and spread.crowd >= SPELLED_PICK_BAR) else PICK_RATIO
-        if crowd[order[0]] >= PICK_DENSITY and crowd[order[0]] >= ratio * crowd[order[1]]:
-            return group[int(order[0])]
-        if len(pts) >= 3:
-            pad = FAR_KM / 111.0
-            s, nn = pts[:, 0].min() - pad, pts[:, 0].max() + pad
-            w, e = pts[:, 1].min() - pad, pts[:, 1].max() + pad
-            inside = [k for k, i in enumerate(group)
-                      if s <= rows[i][1] <= nn and w <= rows[i][2] <= e]
-            if len(inside) == 1 and crowd[inside[0]] >= spread.crowd:
-                return group[inside[0]]
     return None
+
+
+#: The map's places pick a namesake by being near it only when fewer than this share of the
+#: country's places lie as near them (see :meth:`ContextSpread.share_within`): where one in
+#: five of its villages does, a namesake near them is as likely one of the many as the place
+#: meant ("Resafa" on a map of the north may be the ruined city 171 km off as well as the
+#: village of Ar Rusafah by Idlib, 7 km from one of its places; "Suwaydiyah Kabira" on a map
+#: of all the country the village by Raqqa as well as its namesake 15 km from a place of the
+#: map by Hasakah).
+CONTEXT_PICK_SHARE = 0.2
+#: ... on a map of this many places or more, which cover the ground they name so densely that
+#: a namesake lies near one of them by chance. The handful of places of a report name one
+#: area: a namesake 40 km from one of them, its rival hundreds of km off, is the one meant
+#: ("Atshan" among five villages of Hama), however many of the country's villages lie as near.
+CHANCE_PICK_POINTS = 20
+
+
+def _near_by_chance(km: float, spread: ContextSpread) -> bool:
+    """Whether CONTEXT_PICK_SHARE or more of the country's places lie within ``km`` (or
+    CHANCE_MIN_KM) of the map's places, as a namesake the map's places picked does."""
+    share = spread.share_within(max(km, CHANCE_MIN_KM))
+    return share is not None and share >= CONTEXT_PICK_SHARE
+
+
+def _among_the_map(cands: CandidateSet, group: list[int], pts: np.ndarray,
+                   spread: ContextSpread) -> tuple[int | None, float]:
+    """The candidate of ``group`` the map's places ``pts`` point at (see
+    :func:`_context_pick`), or None, and how far it lies from the nearest of them (km)."""
+    rows = cands.rows
+    glat = np.array([rows[i][1] for i in group])
+    glon = np.array([rows[i][2] for i in group])
+    d = haversine_km(glat[:, None], glon[:, None], pts[None, :, 0], pts[None, :, 1])
+    nearest = d.min(axis=1).tolist()
+    pick = _clear_min(group, nearest)
+    if pick is not None or spread.wide:
+        return pick, (nearest[group.index(pick)] if pick is not None else 0.0)
+    # or the one among many of the other places, the rest near few or none
+    crowd = np.exp(-d / CONTEXT_SCALE_KM).sum(axis=1)
+    order = np.argsort(-crowd)
+    if crowd[order[0]] < spread.crowd:
+        # no candidate is among more of them than many of the country's places are; but
+        # one the name spells, or misspells by a letter, that another name of the map was
+        # found at (a place of the map within TWIN_KM), the others not, is the place the
+        # map names twice, as maps built from several reports do ("Maskaneh" where
+        # "Meskene" is Maskanah; "Tel Temur" where "Tell Tamer" is Tal Tamer); not one
+        # only its consonants fit
+        at = [k for k, km in enumerate(nearest) if km <= TWIN_KM]
+        if len(at) == 1 and rows[group[at[0]]][9] in _TWIN_KINDS:
+            return group[at[0]], nearest[at[0]]
+        return None, 0.0
+    # (a place the name spells needs a smaller lead than a look-alike of it)
+    ratio = SPELLED_PICK_RATIO if (rows[group[int(order[0])]][9] <= LOOSE
+                                   and spread.crowd >= SPELLED_PICK_BAR) else PICK_RATIO
+    if crowd[order[0]] >= PICK_DENSITY and crowd[order[0]] >= ratio * crowd[order[1]]:
+        return group[int(order[0])], nearest[int(order[0])]
+    if len(pts) >= 3:
+        pad = FAR_KM / 111.0
+        s, nn = pts[:, 0].min() - pad, pts[:, 0].max() + pad
+        w, e = pts[:, 1].min() - pad, pts[:, 1].max() + pad
+        inside = [k for k, i in enumerate(group)
+                  if s <= rows[i][1] <= nn and w <= rows[i][2] <= e]
+        if len(inside) == 1 and crowd[inside[0]] >= spread.crowd:
+            return group[inside[0]], nearest[inside[0]]
+    return None, 0.0
 
 
 #: A place the name's consonants alone fit (a skeleton match) is the answer, with no context,

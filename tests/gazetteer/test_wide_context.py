@@ -211,3 +211,45 @@ def test_on_a_map_of_much_of_a_country_a_spelled_namesake_needs_twice_the_crowd(
     few = gz.resolve("Kafraya", countries=["SY"], context_spread=ContextSpread(False, 0.5),
                      context=_ring(KAFRAYA_IDLIB, 5) + _ring(KAFRAYA_WEST, 2))
     assert few.status == "ambiguous"
+
+
+def _spread_with_share(share: float, km: float, n: int = 200) -> ContextSpread:
+    """A map's spread (not all over the country) whose places have ``share`` of the
+    country's places within ``km`` of them, and the rest 100 km or more away."""
+    close = int(round(share * n))
+    return ContextSpread(False, 0.0, tuple([km / 2] * close + [100.0 + k for k in range(n - close)]))
+
+
+def test_a_namesake_near_the_map_is_no_pick_where_many_places_lie_as_near(gz) -> None:
+    gz.import_files([GEONAMES])
+    # one place of the map 10 km north of the Az Zahra' by Nubl (the others lie 90 km and more
+    # from it), and 24 places between al-Bab and Manbij, 30 to 80 km east of it
+    point = (36.45, 37.01)
+    assert _km(gz.resolve("Nubl", countries=["SY"]).place, *point) < 15
+    east = [(36.5 + 0.1 * (k % 4), 37.3 + 0.1 * (k // 4)) for k in range(24)]
+    context = [point, *east]
+    few = gz.resolve("Az Zahra'", countries=["SY"], context=context,
+                     context_spread=_spread_with_share(0.05, 10.0))
+    assert few.status == "resolved" and few.place.geonameid == ZAHRA_NUBL
+    # a map whose places have a quarter of the country's villages as near them as that: one
+    # of five namesakes is as likely near them by chance
+    many = gz.resolve("Az Zahra'", countries=["SY"], context=context,
+                      context_spread=_spread_with_share(0.25, 10.0))
+    assert many.status == "ambiguous"
+    assert ZAHRA_NUBL in {p.geonameid for p in many.alternatives}
+    # ... but a place of the map at the very spot is the place it names twice
+    twin = gz.resolve("Az Zahra'", countries=["SY"], context=[(36.362, 37.012), *east],
+                      context_spread=_spread_with_share(0.25, 10.0))
+    assert twin.status == "resolved" and twin.place.geonameid == ZAHRA_NUBL
+    # ... and the handful of places of a report name one area, whatever the share
+    report = gz.resolve("Az Zahra'", countries=["SY"], context=[point, *east[:4]],
+                        context_spread=_spread_with_share(0.25, 10.0))
+    assert report.status == "resolved" and report.place.geonameid == ZAHRA_NUBL
+
+
+def test_the_spread_measured_on_the_map_decides_the_pick(gz) -> None:
+    gz.import_files([GEONAMES])
+    point = [(36.45, 37.01)]
+    assert gz.resolve("Az Zahra'", countries=["SY"], context=point).place.geonameid == ZAHRA_NUBL
+    spread = gz.context_spread(point, ["SY"])
+    assert spread.share_within(10.0) is not None and spread.share_within(10.0) < 0.2
