@@ -1905,6 +1905,9 @@ def _among_the_map(cands: CandidateSet, group: list[int], pts: np.ndarray,
 #: place's names (one for names of FUZZY_MIN_LENGTH letters or fewer): "Binsh" is Binnish,
 #: "Kfarlatha" Kafr Latah; "Banshu" is no name of Binnish's.
 SOLE_SKELETON_EDITS = 2
+#: ... a qualifier (Kubra, Fawqa) counting as this many consonants: "Orem al Kubra" is Urum
+#: al-Kubra, the only place whose consonants, and qualifier, the name's are.
+QUALIFIER_LETTERS = 2
 #: Candidates this far below MIN_SCORE are no rivals of a sole place (see _sole_by_consonants).
 SOLE_SKELETON_FLOOR = 0.15
 
@@ -1916,7 +1919,8 @@ def _sole_by_consonants(query: str, cands: CandidateSet, best: int, allowed: Seq
     place the name fits (every other candidate of the map's countries a record of it, within
     SAME_PLACE_KM, or far below MIN_SCORE) and close enough (see SOLE_SKELETON_EDITS); None
     otherwise."""
-    if not is_latin(query) or skeleton_letters(cands.skeleton) < MIN_TRUSTED_SKELETON:
+    if not is_latin(query) or skeleton_letters(cands.skeleton) + QUALIFIER_LETTERS * len(
+            split_qualifiers(cands.skeleton)[1]) < MIN_TRUSTED_SKELETON:
         return None
     rows = cands.rows
     b = rows[best]

@@ -265,3 +265,24 @@ def test_a_name_found_only_as_another_name_of_a_village_finds_its_qualified_name
     # the name as a village's own name is that village's, as before
     res = gz.resolve("Shaykh Ubah Si", countries=["SY", "TR"], context=JARABULUS_MAP)
     assert res.status == "resolved" and _km(res.place, SHAYKH_UBAH_SI) < 5, res
+
+
+URUM = DATA / "geonames_urum_extract.txt"
+
+
+def test_the_only_place_of_a_qualified_names_consonants_is_the_answer(tmp_path) -> None:
+    # "Orem al Kubra": two consonants and a qualifier, a vowel from Urum al Kubra's name; no
+    # other place of Syria has both (the small Urum is another qualifier, Urum al Jawz none)
+    with open_gazetteer(tmp_path / "g") as gz:
+        gz.import_files([URUM])
+        # (the answer is OCHA's record of the place, Big Orm, citing GeoNames' too)
+        big = gz.resolve("Orem al Kubra", countries=["SY"])
+        assert big.status == "resolved"
+        assert 162789 in {p.geonameid for p in (big.place, *big.same_place)}
+        small = gz.resolve("Orem al Sughra", countries=["SY"])
+        assert small.status == "resolved"
+        assert 162788 in {p.geonameid for p in (small.place, *small.same_place)}
+        # without its qualifier the name's two consonants are no place's in particular
+        assert gz.resolve("Orem", countries=["SY"]).status != "resolved"
+        # nor is a name three edits off, whatever its qualifier
+        assert gz.resolve("Aramia al Kubra", countries=["SY"]).status != "resolved"
