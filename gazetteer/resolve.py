@@ -1814,7 +1814,9 @@ def _context_pick(cands: CandidateSet, group: list[int],
     near ``near``; the only one inside the map's view; the only one near the other places of
     the report or map (or, unless they lie all over the country, among many of them or
     inside their extent, where they crowd as few of the country's places see: see
-    :class:`ContextSpread`)."""
+    :class:`ContextSpread`) -- on a map of CHANCE_PICK_POINTS places or more, only when
+    fewer than CONTEXT_PICK_SHARE of the country's places lie as near them (see
+    :func:`_near_by_chance`), or a place of the map lies at the very spot (TWIN_KM)."""
     rows = cands.rows
     if near is not None:
         d = [_distance_km(rows[i][1], rows[i][2], near[0], near[1]) for i in group]
@@ -1828,7 +1830,7 @@ def _context_pick(cands: CandidateSet, group: list[int],
             return inside[0]
     if len(context):
         pts = np.asarray(context, dtype=float).reshape(-1, 2)
-        pick, km = _among_the_map(cands, group, pts, spread)
+        pick, km = _pointed_at(cands, group, pts, spread)
         if pick is not None and (km <= TWIN_KM or len(pts) < CHANCE_PICK_POINTS
                                  or not _near_by_chance(km, spread)):
             return pick
@@ -1857,8 +1859,8 @@ def _near_by_chance(km: float, spread: ContextSpread) -> bool:
     return share is not None and share >= CONTEXT_PICK_SHARE
 
 
-def _among_the_map(cands: CandidateSet, group: list[int], pts: np.ndarray,
-                   spread: ContextSpread) -> tuple[int | None, float]:
+def _pointed_at(cands: CandidateSet, group: list[int], pts: np.ndarray,
+                spread: ContextSpread) -> tuple[int | None, float]:
     """The candidate of ``group`` the map's places ``pts`` point at (see
     :func:`_context_pick`), or None, and how far it lies from the nearest of them (km)."""
     rows = cands.rows
