@@ -243,6 +243,13 @@ QUALIFIED_NEAR_KM = 10.0
 QUALIFIED_MIN_LETTERS = 4
 
 
+def _without_qualifier(loose: str) -> bool:
+    """Whether a name of loose key ``loose`` (empty for Arabic script) is looked for with a
+    qualifier too (see :meth:`Gazetteer._qualified_namesakes`): one of QUALIFIED_MIN_LETTERS
+    letters or more, with no qualifier of its own."""
+    return len(loose) >= QUALIFIED_MIN_LETTERS and not loose[-1].isupper()
+
+
 def _kept_to_country(res: Resolution, country: str) -> Resolution:
     """An ``ambiguous`` answer to a name whose location names ``country`` ("Arak, Syria"),
     without the places elsewhere it was in doubt with (the Iranian city Arak): the one place
@@ -374,8 +381,7 @@ class Gazetteer:
                 have = {r[10] for r in rows}
                 rows += [r for r in look.execute(LOOSE_SQL, (other,)).fetchall()
                          if r[10] not in have and r[3] in countries]
-        if home and countries and len(loose) >= QUALIFIED_MIN_LETTERS \
-                and not loose[-1].isupper() and not is_arabic(name) \
+        if home and countries and _without_qualifier(loose) \
                 and all(r[9] == EXACT_ALT and not is_town(r) for r in rows if r[3] in countries):
             # found at home only as another name of villages: the places of the name with a
             # qualifier are as likely meant ("ash-Shuyukh", an alternate name GeoNames gives
@@ -416,8 +422,7 @@ class Gazetteer:
             rows += look.execute(SKELETON_SQL, (skel,)).fetchall()
             if is_arabic(name):
                 rows = self._written_defectively(rows, exact)
-            if len(loose) >= QUALIFIED_MIN_LETTERS and not loose[-1].isupper() \
-                    and not is_arabic(name):
+            if _without_qualifier(loose):
                 rows += self._qualified_namesakes(loose, countries)
             if loose and not is_arabic(name):
                 rows += self._fuzzy_rows(loose, countries,

@@ -196,13 +196,18 @@ _WORD_FORMS = {
 }
 
 
+def _word_form(word: str) -> str | None:
+    """The one spelling of a word romanised many ways (:data:`_WORD_FORMS`), or None; a
+    doubled letter does not hide the word ("Till" is "Tal")."""
+    form = _WORD_FORMS.get(word)
+    return form if form is not None else _WORD_FORMS.get(_DOUBLED.sub(_FIRST_GROUP, word))
+
+
 @lru_cache(maxsize=200_000)
 def _loose_word(word: str) -> str:
     if not word.isascii():
         return word
-    form = _WORD_FORMS.get(word)
-    if form is None:  # a doubled letter does not hide the word ("Till" is "Tal")
-        form = _WORD_FORMS.get(_DOUBLED.sub(_FIRST_GROUP, word))
+    form = _word_form(word)
     if form is not None:
         return form
     if len(word) > 3 and word.endswith("ne"):
@@ -474,8 +479,7 @@ def e_as_i_key(exact: str) -> str | None:
     words = []
     read = False
     for w in _name_words(exact):
-        if w.isascii() and w not in _WORD_FORMS and w not in _TYPE_CANON \
-                and _DOUBLED.sub(_FIRST_GROUP, w) not in _WORD_FORMS:
+        if w.isascii() and w not in _TYPE_CANON and _word_form(w) is None:
             reading = _E_FOR_A.sub("i", w)
             read = read or reading != w
             w = reading
