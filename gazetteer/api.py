@@ -1108,6 +1108,7 @@ class Gazetteer:
             self._end_read()
             conn.execute("BEGIN IMMEDIATE")
             replaced = write_records(conn, records)
+            _remember_imported_ocha(conn, records)
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if conn.in_transaction:
@@ -1243,7 +1244,11 @@ def _load_builtin(conn: sqlite3.Connection) -> None:
         log.info("building the built-in gazetteer (first use of this MAPGEN_HOME)")
         if conn.execute("SELECT 1 FROM names LIMIT 1").fetchone() is None:
             db.set_meta(conn, "keys_version", KEYS_VERSION)  # a new database: keyed now
-        records = list(builtin_records())
+        # (communities the user imported from OCHA's list stay as imported: a newer list's
+        # points are not put back to the built-in one's)
+        imported = set(_imported_ocha(conn))
+        records = [r for r in builtin_records()
+                   if r.place.source != "ocha" or r.place.ref not in imported]
         old = [r[0] for r in conn.execute(
             "SELECT id FROM places WHERE source IN ('builtin', 'curated') OR "
             "(source = 'ocha' AND ref IN (SELECT value FROM json_each(?)))",
@@ -1256,6 +1261,25 @@ def _load_builtin(conn: sqlite3.Connection) -> None:
         write_records(conn, [r for r in records if r.place.geonameid not in have])
         db.set_meta(conn, "country_names", json.dumps(country_names(), sort_keys=True))
         db.set_meta(conn, "builtin_version", BUILTIN_VERSION)
+
+
+#: The meta key of the P-codes of the OCHA communities imported from the user's files.
+IMPORTED_OCHA_META = "imported_ocha_refs"
+
+
+def _imported_ocha(conn: sqlite3.Connection) -> list[str]:
+    """The P-codes of the OCHA communities imported from the user's files (not built in)."""
+    raw = db.get_meta(conn, IMPORTED_OCHA_META)
+    return json.loads(raw) if raw else []
+
+
+def _remember_imported_ocha(conn: sqlite3.Connection, records: Sequence[PlaceRecord]) -> None:
+    """Add the P-codes of ``records``' OCHA communities to those imported (inside the
+    caller's transaction), which a new built-in default then leaves as imported."""
+    refs = {r.place.ref for r in records if r.place.source == "ocha" and r.place.ref}
+    if refs:
+        db.set_meta(conn, IMPORTED_OCHA_META,
+                    json.dumps(sorted(refs.union(_imported_ocha(conn)))))
 
 
 __all__ = ["Gazetteer", "open_gazetteer", "GazetteerError"]

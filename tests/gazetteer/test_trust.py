@@ -2,6 +2,7 @@
 never leaving the map's countries on a weak match, fuzzy spellings (real rows in ``data/``)."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,35 @@ def test_ocha_bad_row_names_file_line_and_field(gz, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"communities\.csv:3: lat: not a number"):
         gz.import_files([bad])
     assert gz.counts() == before
+
+
+def test_an_imported_ocha_list_outlives_a_new_built_in_default(gz, home, tmp_path: Path) -> None:
+    # the user imports a list whose point of Retyan (C1651) differs from the built-in one's
+    # (a newer release, or a correction of their own) ...
+    newer = tmp_path / "communities.csv"
+    text = OCHA.read_text(encoding="utf-8").replace("36.34715,37.093537", "36.39715,37.093537")
+    newer.write_text(text, encoding="utf-8")
+    gz.import_files([newer])
+    assert _km(gz.resolve("Retyan", countries=["SY"]).place, 36.39715, 37.093537) < 0.1
+    gz.close()
+    # ... then a new version of the project builds its built-in default again: the imported
+    # community stays as imported, once; the built-in ones not imported are built again
+    conn = sqlite3.connect(home / "gazetteer.sqlite3")
+    conn.execute("UPDATE meta SET value = 'an earlier one' WHERE key = 'builtin_version'")
+    conn.commit()
+    conn.close()
+    with open_gazetteer(home) as again:
+        res = again.resolve("Retyan", countries=["SY"])
+        assert res.status == "resolved" and _km(res.place, 36.39715, 37.093537) < 0.1, res
+        assert again.resolve("Kafer Naya", countries=["SY"]).place.ref == "C1626"
+        assert again.resolve("Kafr Nouran", countries=["SY"]).status == "resolved"
+    conn = sqlite3.connect(home / "gazetteer.sqlite3")
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM places WHERE ref = 'C1651'").fetchone()[0] == 1
+        assert conn.execute("SELECT COUNT(*) FROM places WHERE source = 'ocha'").fetchone()[0] \
+            > 1000
+    finally:
+        conn.close()
 
 
 def test_builtin_default_holds_ocha_villages(gz) -> None:
