@@ -20,16 +20,16 @@ from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC,
                                 SKELETON_LATIN, ImportReport, country_extents, rekey, write_records)
 from gazetteer.model import Place, Resolution, place_from_row, resolution
 from gazetteer.fuzzy import FuzzyIndex
-from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article_forms, c_as_j,
-                                 e_as_i_key, exact_key, foreign_readings,
+from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article_forms,
+                                 border_calque, c_as_j, e_as_i_key, exact_key, foreign_readings,
                                  has_kurdish_letters, is_arabic, is_description,
                                  is_surely_kurdish, kurdish_calque, kurdish_gh_reading,
                                  kurdish_readings, lookup_keys, loose_key, loose_skeleton,
                                  skeleton_key, split_qualifiers, unglued_article)
 from gazetteer.located import Located, locate
 from gazetteer.provinces import Province, district_at, district_named, province_at
-from gazetteer.resolve import (EARTH_RADIUS_KM, MAJOR_CITY_POPULATION, MAX_ALTERNATIVES,
-                               SAME_PLACE_KM, SEATS, TOWN_POPULATION, NARROW, CandidateSet,
+from gazetteer.resolve import (BORDER_TWIN_KM, EARTH_RADIUS_KM, MAJOR_CITY_POPULATION,
+                               MAX_ALTERNATIVES, SAME_PLACE_KM, SEATS, TOWN_POPULATION, NARROW, CandidateSet,
                                ContextSpread, _clear_min, _distance_km, context_spread,
                                edits_apart, facilities_after_towns, fuzzy_weight, haversine_km,
                                MATCH_NAME, _scaled, is_town, rank, skeleton_letters,
@@ -441,6 +441,9 @@ class Gazetteer:
             read = self._foreign_rows(name, countries)
             if read:
                 rows = [r for r in rows if r[9] <= LOOSE] + read
+        if len(countries) > 1 and not any(
+                r[3] == countries[0] and r[9] <= LOOSE for r in rows):
+            rows += self._across_the_border(name, countries, rows)
         if len(rows) > 1:
             rows = facilities_after_towns(_best_per_place(rows), name)
         country = self._country_names.get(exact)
@@ -529,6 +532,25 @@ class Gazetteer:
         described = is_description(name)
         return [r for r in self._lookup.execute(STRONG_SQL, lookup_keys(calque)).fetchall()
                 if not described or is_town(r)]
+
+    def _across_the_border(self, name: str, countries: tuple[str, ...],
+                           rows: list[tuple]) -> list[tuple]:
+        """Towns of the map's first country within BORDER_TWIN_KM of a place of another of
+        its countries that ``name`` spells (``rows``), named by the Arabic words of the
+        name's Kurdish ones read loosely (see :func:`gazetteer.normalize.border_calque`): a
+        town the border divided goes by one Kurdish name on both sides (Serêkaniyê, as
+        GeoNames knows Ceylanpınar, is Ras al-Ayn; see
+        :func:`gazetteer.resolve.across_the_border`)."""
+        there = [r for r in rows if r[3] in countries[1:] and r[9] <= LOOSE
+                 and self._home_km(r, countries, BORDER_TWIN_KM) <= BORDER_TWIN_KM]
+        if not there:
+            return []
+        calque = border_calque(name)
+        if calque is None:
+            return []
+        return [_as_loose(r) for r in self._lookup.execute(STRONG_SQL, lookup_keys(calque))
+                if r[3] == countries[0] and is_town(r) and any(
+                    _distance_km(r[1], r[2], t[1], t[2]) <= BORDER_TWIN_KM for t in there)]
 
     def _reading_lookalikes(self, readings: tuple[str, ...], skel: str,
                             countries: tuple[str, ...], rows: list[tuple],

@@ -767,16 +767,58 @@ def _calque_words(text: str) -> tuple[list[str], dict[str, str]]:
     return text.lower().split(), _KURDISH_CALQUES
 
 
+def _calqued(words: list[str], table: dict[str, str]) -> list[str] | None:
+    """``words`` with those of ``table`` put as it puts them, a word made of two of them
+    read as both ("serêkaniyê": serê kaniyê); None when none is."""
+    out: list[str] = []
+    found = False
+    for word in words:
+        if word in table:
+            out.append(table[word])
+            found = True
+            continue
+        for cut in range(2, len(word) - 1):
+            head, tail = word[:cut], word[cut:]
+            if head in table and tail in table:
+                out += [table[head], table[tail]]
+                found = True
+                break
+        else:
+            out.append(word)
+    return out if found else None
+
+
 def kurdish_calque(text: str) -> str | None:
     """``text`` with the Kurdish words of place names put as the Arabic names put them
-    (``Girê Spî`` -> ``tall abyad``, ``Serê Kaniyê`` and ``سەرێ کانیێ`` -> ``ras ayn``), read
-    the Kurdish way (:func:`kurdish_readings`); None when it has no such word."""
+    (``Girê Spî`` -> ``tall abyad``, ``Serê Kaniyê``, ``Serêkaniyê`` and ``سەرێ کانیێ`` ->
+    ``ras ayn``), read the Kurdish way (:func:`kurdish_readings`); None when it has no such
+    word."""
     words, table = _calque_words(text)
-    if not any(w in table for w in words):
+    calqued = _calqued(words, table)
+    if calqued is None:
         return None
-    joined = " ".join(table.get(w, w) for w in words)
+    joined = " ".join(calqued)
     readings = kurdish_readings(joined)
     return readings[0] if readings else joined
+
+
+#: The calque table's words with their letters folded (``serê`` -> ``sere``), for a name as an
+#: English text writes it ("Sere Kaniye"; see :func:`border_calque`).
+_FOLDED_CALQUES: dict[str, str] = {_fold_once(word): arabic
+                                   for word, arabic in _KURDISH_CALQUES.items()}
+
+
+def border_calque(text: str) -> str | None:
+    """:func:`kurdish_calque` of ``text``, or of its letters folded (an English text writes
+    "Sere Kaniye", "Serekaniye": ``ras ayn``); None when it has no such word. Read so only
+    where a Kurdish name of a divided town is looked for on its other side (see
+    :meth:`gazetteer.api.Gazetteer.candidates`): as spellings of any name, such words would
+    be found in too many ("Sor" in Turkish names)."""
+    calque = kurdish_calque(text)
+    if calque is not None:
+        return calque
+    calqued = _calqued(fold(text).split(), _FOLDED_CALQUES)
+    return " ".join(calqued) if calqued is not None else None
 
 
 def is_description(text: str) -> bool:
@@ -785,7 +827,9 @@ def is_description(text: str) -> bool:
     "Girê Reş Jêr" describe countless places, where "Girê Aran" names one."""
     words, table = _calque_words(text)
     named = [w for w in words if _FOLDED_QUALIFIER.get(_fold_once(w)) is None]
-    return bool(named) and all(w in table for w in named)
+    return bool(named) and all(
+        w in table or any(w[:cut] in table and w[cut:] in table for cut in range(2, len(w) - 1))
+        for w in named)
 
 
 def without_type_words(text: str) -> str | None:

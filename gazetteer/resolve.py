@@ -758,6 +758,12 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         else:
             kept, same = _one_per_place(cands, _order(cands, pool, sc))
     best = kept[0]
+    across = across_the_border(cands, best, allowed, wanted, sc)
+    if across is not None:
+        # the map's own side of a town the border divided, which the name spells too
+        best = across
+        kept, same = _one_per_place(cands, [across] + [i for i in _order(cands, allowed, sc)
+                                                       if i != across])
     if placed is not None and placed in same:
         placed = best  # (another record of the place pointed at)
     elif placed is None and rows[best][9] >= SKELETON_ARABIC and n_context and \
@@ -2020,7 +2026,34 @@ _TWIN_KINDS = frozenset({EXACT_MAIN, EXACT_ALT, LOOSE, FUZZY})
 
 def _twin(cands: CandidateSet, i: int, j: int) -> bool:
     a, b = cands.rows[i], cands.rows[j]
-    return a[7] != b[7] and _distance_km(a[1], a[2], b[1], b[2]) <= TWIN_KM
+    return a[7] != b[7] and a[3] == b[3] and _distance_km(a[1], a[2], b[1], b[2]) <= TWIN_KM
+
+
+#: A town of the map's first country this near a place of another of its countries that the
+#: name spells is the same town, divided by the border (km; see :func:`across_the_border`).
+BORDER_TWIN_KM = 5.0
+
+
+def across_the_border(cands: CandidateSet, best: int, allowed: Sequence[int],
+                      wanted: tuple[str, ...], sc: Sequence[float]) -> int | None:
+    """The candidate on the map's side of a town the border divided, or None: when ``best``
+    is a place of another of the map's countries (``wanted[1:]``) that the name spells (exact,
+    alternate or loose key), a town (:func:`is_town`) of the first country within
+    BORDER_TWIN_KM of it that the name spells too, or names by the Arabic words of its Kurdish
+    ones, is meant: one town before the border was drawn, known on both sides by one name
+    ("Derbesiye", Turkish for ad-Darbasiyah and, in GeoNames, the old name of Şenyurt across
+    the border; "Serêkaniyê", Ras al-Ayn and Ceylanpınar). Its best-scored record is returned
+    (another record of it may be the town's)."""
+    rows = cands.rows
+    b = rows[best]
+    if len(wanted) < 2 or b[3] == wanted[0] or b[3] not in wanted or b[9] > LOOSE:
+        return None
+    side = [i for i in allowed if rows[i][3] == wanted[0] and rows[i][9] <= LOOSE
+            and sc[i] >= MIN_SCORE
+            and _distance_km(rows[i][1], rows[i][2], b[1], b[2]) <= BORDER_TWIN_KM]
+    if not any(is_town(rows[i]) for i in side):
+        return None
+    return max(side, key=lambda i: (sc[i], -i))
 
 
 def _with_context_km(res: Resolution, near: tuple[float, float] | None,

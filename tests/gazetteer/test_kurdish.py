@@ -4,10 +4,12 @@ the built-in default and the SY+TR extracts of ``tests/data``; true coordinates 
 Wikipedia)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from gazetteer.normalize import (has_kurdish_letters, is_description, is_surely_kurdish,
-                                 kurdish_calque, kurdish_gh_reading, kurdish_readings,
+from gazetteer.normalize import (border_calque, has_kurdish_letters, is_description,
+                                 is_surely_kurdish, kurdish_calque, kurdish_gh_reading, kurdish_readings,
                                  skeleton_key, sorani_latin)
 from tests.gazetteer.common import km as _km
 
@@ -102,6 +104,46 @@ def test_kurdish_words_of_place_names_are_put_as_arabic_names_put_them() -> None
     assert kurdish_calque("سەرێ کانیێ") == "ras ayn"
     assert kurdish_calque("گرێ خورما") == "tall tamr"
     assert is_description("گرێ ڕەش") and not is_description("گرێ ئاران")
+    # a word made of two of them, as the Kurdish name of Ras al-Ayn is written
+    assert kurdish_calque("Serêkaniyê") == "ras ayn" and is_description("Serêkaniyê")
+    # read loosely, its letters folded, only where a divided town is looked for
+    assert kurdish_calque("Serekaniye") is None
+    assert border_calque("Serekaniye") == border_calque("Sere Kaniye") == "ras ayn"
+    assert border_calque("Serkan") is None and border_calque("Derbesiye") is None
+
+
+BORDER_TOWNS = Path(__file__).parent / "data" / "geonames_border_towns_extract.txt"
+DARBASIYAH = (37.07279, 40.65199)
+CEYLANPINAR = (36.84722, 40.05000)
+SENYURT = (37.07886, 40.64408)
+
+
+@pytest.mark.parametrize("name, truth", [
+    ("Serê Kaniyê", RAS_AL_AYN), ("Serêkaniyê", RAS_AL_AYN),  # GeoNames: Ceylanpınar's names
+    ("Sere Kaniye", RAS_AL_AYN), ("Serekaniye", RAS_AL_AYN),  # as English texts write them
+    ("Derbesiye", DARBASIYAH),                                 # Turkish; Şenyurt's old name
+])
+def test_a_town_the_border_divides_is_the_map_s_side_of_it(gz, name, truth) -> None:
+    gz.import_files([BORDER_TOWNS])
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved" and res.place.country == "SY", (name, res)
+    assert _km(res.place, truth) < 2, (name, res)
+    # the town across the border is no record of it
+    assert all(p.country == "SY" for p in res.same_place), res.same_place
+
+
+def test_the_town_across_the_border_keeps_its_own_name_and_the_map_of_its_country(gz) -> None:
+    gz.import_files([BORDER_TOWNS])
+    for name, truth in (("Ceylanpınar", CEYLANPINAR), ("Şenyurt", SENYURT)):
+        res = gz.resolve(name, countries=["SY", "TR"])
+        assert res.status == "resolved" and _km(res.place, truth) < 1, (name, res)
+    # on a map of Turkey first, its own town
+    res = gz.resolve("Derbesiye", countries=["TR", "SY"])
+    assert res.status == "resolved" and _km(res.place, SENYURT) < 1, res
+    # Ras al-Ayn by its own name cites its records, not Ceylanpınar 2 km off
+    res = gz.resolve("Ras al-Ain", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, RAS_AL_AYN) < 2, res
+    assert all(s.get("geonameid") != 318668 for s in res.to_json_dict()["sources"]), res
 
 
 def test_a_translated_town_found_only_as_villages_next_door_is_the_town(gz) -> None:
