@@ -164,6 +164,11 @@ DEFECTIVE_MIN_LETTERS = 5
 _KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180.0
 
 
+#: More degrees of latitude or longitude than BORDER_TWIN_KM spans where the map's countries
+#: lie (north of 25°: a degree of longitude is 100 km or more).
+_BORDER_PAD_DEGREES = 0.1
+
+
 def _box_km(lat: float, lon: float, box: Sequence[float]) -> float:
     """Distance from (lat, lon) to the box ``[south, west, north, east]`` (0 inside)."""
     s, w, n, e = box
@@ -541,8 +546,15 @@ class Gazetteer:
         town the border divided goes by one Kurdish name on both sides (Serêkaniyê, as
         GeoNames knows Ceylanpınar, is Ras al-Ayn; see
         :func:`gazetteer.resolve.across_the_border`)."""
-        there = [r for r in rows if r[3] in countries[1:] and r[9] <= LOOSE
-                 and self._home_km(r, countries, BORDER_TWIN_KM) <= BORDER_TWIN_KM]
+        box = self._extent(countries[0])
+        if not box:
+            return []
+        s, w, n, e = box
+        pad = _BORDER_PAD_DEGREES
+        there = [r for r in rows if r[9] <= LOOSE and r[3] != countries[0]
+                 and s - pad <= r[1] <= n + pad and w - pad <= r[2] <= e + pad
+                 and r[3] in countries
+                 and _box_km(r[1], r[2], box) <= BORDER_TWIN_KM]
         if not there:
             return []
         calque = border_calque(name)
