@@ -412,7 +412,7 @@ class Gazetteer:
             if not home and kurdish and (unknown or not any(is_town(r) for r in rows)):
                 # (found as spelled nowhere, or only as villages next door, which a name in
                 # Kurdish letters is not by itself: "Derî" is al-Bab, not Deri in Turkey)
-                rows += self._calque_places(name)
+                rows += self._calque_places(name, countries)
                 home = _found_home(rows, countries, name)
         if not home:
             apart = unglued_article(name)
@@ -524,19 +524,30 @@ class Gazetteer:
         inside it, or when its extent is unknown; see :func:`_region_km`)."""
         return _region_km(row[1], row[2], self._extent(countries[0]), beyond)
 
-    def _calque_places(self, name: str) -> list[tuple]:
+    def _calque_places(self, name: str, countries: tuple[str, ...] = ()) -> list[tuple]:
         """Places named by the Arabic words of a Kurdish name (see
         :func:`gazetteer.normalize.kurdish_calque`): Girê Spî is Tall Abyad, Girê Aran Tall
         Aran. A name made of such words only is a description (see
         :func:`gazetteer.normalize.is_description`), which names towns only
         (:func:`gazetteer.resolve.is_town`): countless hills are black, and one Girê Reş is
-        not every Tall Aswad."""
+        not every Tall Aswad. A place the words spell whose record knows no town (the
+        built-in data's Tall Abyad, of no population listed) is the town of the map's own
+        country (the first of ``countries``) with the same consonants within SAME_PLACE_KM
+        of it, if one is (OCHA's Tell Abiad, a district's seat)."""
         calque = kurdish_calque(name)
         if calque is None:
             return []
-        described = is_description(name)
-        return [r for r in self._lookup.execute(STRONG_SQL, lookup_keys(calque)).fetchall()
-                if not described or is_town(r)]
+        found = self._lookup.execute(STRONG_SQL, lookup_keys(calque)).fetchall()
+        if not is_description(name):
+            return found
+        towns = [r for r in found if is_town(r)]
+        if countries and len(towns) < len(found):
+            have = {r[10] for r in towns}
+            # (a loose match: the town beside the place the words spell)
+            towns += [t[:9] + (LOOSE,) + t[10:] for t in self._town_skeletons(countries[0]).get(
+                skeleton_key(calque), ()) if t[10] not in have and any(
+                    _distance_km(t[1], t[2], r[1], r[2]) <= SAME_PLACE_KM for r in found)]
+        return towns
 
     def _across_the_border(self, name: str, countries: tuple[str, ...],
                            rows: list[tuple]) -> list[tuple]:

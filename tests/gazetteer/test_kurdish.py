@@ -164,6 +164,18 @@ def test_a_translated_name_counts_for_a_town_only(gz) -> None:
     assert gz.resolve("گرێ ڕەش", countries=["SY", "TR"]).status == "unresolved"
 
 
+@pytest.mark.parametrize("name, truth", [
+    ("Girê Spî", (36.69750, 38.95667)), ("Girêspî", (36.69750, 38.95667)),  # Tell Abyad
+    ("Girê Xurma", (36.66060, 40.37140)),                                   # Tell Tamer
+])
+def test_a_translated_town_is_found_beside_a_record_that_knows_no_town(gz, name, truth) -> None:
+    # the built-in data's Tall Abyad and Tall Tamr, the names the words spell, list no people
+    # (no town, for a description); OCHA's records of the towns beside them, district and
+    # subdistrict seats, are spelled Tell Abiad and Tell Tamer
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, truth) < 5, (name, res)
+
+
 def test_a_turkish_spelling_of_a_far_city_keeps_its_reading(gz) -> None:
     # Şiraz, read with ş as sh, is Shiraz (Iran), a city of millions: nothing at home
     # matches, so a map of Syria means it, as before; only surely Kurdish readings are kept
