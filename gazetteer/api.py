@@ -29,8 +29,8 @@ from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article
 from gazetteer.located import Located, locate
 from gazetteer.provinces import Province, district_at, district_named, province_at
 from gazetteer.resolve import (BORDER_TWIN_KM, EARTH_RADIUS_KM, MAJOR_CITY_POPULATION,
-                               MAX_ALTERNATIVES, SAME_PLACE_KM, SEATS, TOWN_POPULATION, NARROW, CandidateSet,
-                               ContextSpread, _clear_min, _distance_km, context_spread,
+                               MAX_ALTERNATIVES, SAME_PLACE_KM, SEATS, TOWN_POPULATION, NARROW,
+                               CandidateSet, ContextSpread, _clear_min, _distance_km, context_spread,
                                edits_apart, facilities_after_towns, fuzzy_weight, haversine_km,
                                MATCH_NAME, _scaled, is_town, rank, skeleton_letters,
                                with_alternatives_context_km)
@@ -448,7 +448,7 @@ class Gazetteer:
                 rows = [r for r in rows if r[9] <= LOOSE] + read
         if len(countries) > 1 and not any(
                 r[3] == countries[0] and r[9] <= LOOSE for r in rows):
-            rows += self._across_the_border(name, countries, rows)
+            rows += self._border_twins(name, countries, rows)
         if len(rows) > 1:
             rows = facilities_after_towns(_best_per_place(rows), name)
         country = self._country_names.get(exact)
@@ -549,14 +549,14 @@ class Gazetteer:
                     _distance_km(t[1], t[2], r[1], r[2]) <= SAME_PLACE_KM for r in found)]
         return towns
 
-    def _across_the_border(self, name: str, countries: tuple[str, ...],
-                           rows: list[tuple]) -> list[tuple]:
+    def _border_twins(self, name: str, countries: tuple[str, ...],
+                      rows: list[tuple]) -> list[tuple]:
         """Towns of the map's first country within BORDER_TWIN_KM of a place of another of
         its countries that ``name`` spells (``rows``), named by the Arabic words of the
         name's Kurdish ones read loosely (see :func:`gazetteer.normalize.border_calque`): a
         town the border divided goes by one Kurdish name on both sides (Serêkaniyê, as
         GeoNames knows Ceylanpınar, is Ras al-Ayn; see
-        :func:`gazetteer.resolve.across_the_border`)."""
+        :func:`gazetteer.resolve._own_side_of_border`)."""
         box = self._extent(countries[0])
         if not box:
             return []

@@ -767,24 +767,27 @@ def _calque_words(text: str) -> tuple[list[str], dict[str, str]]:
     return text.lower().split(), _KURDISH_CALQUES
 
 
+def _two_words(word: str, table: dict[str, str]) -> tuple[str, str] | None:
+    """The two words of ``table`` that ``word`` is written of ("serêkaniyê": serê, kaniyê),
+    or None."""
+    for cut in range(2, len(word) - 1):
+        if word[:cut] in table and word[cut:] in table:
+            return word[:cut], word[cut:]
+    return None
+
+
 def _calqued(words: list[str], table: dict[str, str]) -> list[str] | None:
-    """``words`` with those of ``table`` put as it puts them, a word made of two of them
-    read as both ("serêkaniyê": serê kaniyê); None when none is."""
+    """``words`` with those of ``table`` put as it puts them, a word written of two of them
+    read as both (see :func:`_two_words`); None when none is."""
     out: list[str] = []
     found = False
     for word in words:
-        if word in table:
-            out.append(table[word])
-            found = True
-            continue
-        for cut in range(2, len(word) - 1):
-            head, tail = word[:cut], word[cut:]
-            if head in table and tail in table:
-                out += [table[head], table[tail]]
-                found = True
-                break
-        else:
+        pair = (word,) if word in table else _two_words(word, table)
+        if pair is None:
             out.append(word)
+        else:
+            out += [table[w] for w in pair]
+            found = True
     return out if found else None
 
 
@@ -827,9 +830,7 @@ def is_description(text: str) -> bool:
     "Girê Reş Jêr" describe countless places, where "Girê Aran" names one."""
     words, table = _calque_words(text)
     named = [w for w in words if _FOLDED_QUALIFIER.get(_fold_once(w)) is None]
-    return bool(named) and all(
-        w in table or any(w[:cut] in table and w[cut:] in table for cut in range(2, len(w) - 1))
-        for w in named)
+    return bool(named) and all(w in table or _two_words(w, table) is not None for w in named)
 
 
 def without_type_words(text: str) -> str | None:

@@ -758,7 +758,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         else:
             kept, same = _one_per_place(cands, _order(cands, pool, sc))
     best = kept[0]
-    across = across_the_border(cands, best, allowed, wanted, sc)
+    across = _own_side_of_border(cands, best, allowed, wanted, sc)
     if across is not None:
         # the map's own side of a town the border divided, which the name spells too
         best = across
@@ -2030,12 +2030,12 @@ def _twin(cands: CandidateSet, i: int, j: int) -> bool:
 
 
 #: A town of the map's first country this near a place of another of its countries that the
-#: name spells is the same town, divided by the border (km; see :func:`across_the_border`).
+#: name spells is the same town, divided by the border (km; see :func:`_own_side_of_border`).
 BORDER_TWIN_KM = 5.0
 
 
-def across_the_border(cands: CandidateSet, best: int, allowed: Sequence[int],
-                      wanted: tuple[str, ...], sc: Sequence[float]) -> int | None:
+def _own_side_of_border(cands: CandidateSet, best: int, allowed: Sequence[int],
+                        wanted: tuple[str, ...], sc: Sequence[float]) -> int | None:
     """The candidate on the map's side of a town the border divided, or None: when ``best``
     is a place of another of the map's countries (``wanted[1:]``) that the name spells (exact,
     alternate or loose key), a town (:func:`is_town`) of the first country within
