@@ -20,8 +20,8 @@ from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC,
                                 SKELETON_LATIN, ImportReport, country_extents, rekey, write_records)
 from gazetteer.model import Place, Resolution, place_from_row, resolution
 from gazetteer.fuzzy import FuzzyIndex
-from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article_forms,
-                                 border_calque, c_as_j, e_as_i_key, exact_key, foreign_readings,
+from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article_apart,
+                                 article_forms, border_calque, c_as_j, e_as_i_key, exact_key, foreign_readings,
                                  has_kurdish_letters, is_arabic, is_description,
                                  is_surely_kurdish, kurdish_calque, kurdish_gh_reading,
                                  kurdish_readings, lookup_keys, loose_key, loose_skeleton,
@@ -495,7 +495,12 @@ class Gazetteer:
         of a reading are not looked for, and places of the map's other countries are not read
         so (a Turkish village's name read the Spanish way is no Turkish city's old name)."""
         found: list[tuple] = []
-        for reading in foreign_readings(name):
+        readings = foreign_readings(name)
+        apart = article_apart(name)
+        if apart is not None:
+            # the article as Turkish writes it onto a word ("Babüsselame": Bab as-Salama)
+            readings = (apart, *foreign_readings(apart), *readings)
+        for reading in readings:
             for r in self._lookup.execute(STRONG_SQL, lookup_keys(reading)).fetchall():
                 if not countries or r[3] == countries[0]:
                     found.append(_as_loose(r))
@@ -568,12 +573,14 @@ class Gazetteer:
                  and _box_km(r[1], r[2], box) <= BORDER_TWIN_KM]
         if not there:
             return []
-        calque = border_calque(name)
-        if calque is None:
-            return []
-        return [_as_loose(r) for r in self._lookup.execute(STRONG_SQL, lookup_keys(calque))
-                if r[3] == countries[0] and is_town(r) and any(
-                    _distance_km(r[1], r[2], t[1], t[2]) <= BORDER_TWIN_KM for t in there)]
+        found: list[tuple] = []
+        for reading in (border_calque(name), article_apart(name)):
+            if reading is not None:
+                found += [_as_loose(r) for r in self._lookup.execute(
+                    STRONG_SQL, lookup_keys(reading)) if r[3] == countries[0] and is_town(r)
+                    and any(_distance_km(r[1], r[2], t[1], t[2]) <= BORDER_TWIN_KM
+                            for t in there)]
+        return found
 
     def _reading_lookalikes(self, readings: tuple[str, ...], skel: str,
                             countries: tuple[str, ...], rows: list[tuple],

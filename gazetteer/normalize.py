@@ -918,6 +918,55 @@ def unglued_article(text: str) -> str | None:
     return _GLUED_ARTICLE.sub(r"\1 ", text)
 
 
+#: Letters of Turkish spellings of Arabic names (a glued article is looked for in words of these).
+_TURKISH_WORD = "a-zçğıöşüâî"
+#: The article as Turkish writes it onto the word before, -ül ("Resulayn": Ras al-Ayn;
+#: "Babülhava": Bab al-Hawa) ...
+_U_ARTICLE = re.compile(rf"([{_TURKISH_WORD}]{{2,}}?)[uü]l([{_TURKISH_WORD}]{{2,}})")
+#: ... or -ü and the sun letter it becomes, written twice ("Babüsselame": Bab as-Salama)
+_U_ARTICLE_SUN = re.compile(
+    rf"([{_TURKISH_WORD}]{{2,}}?)[uü]([tdsşzrn])(\2[{_TURKISH_WORD}]{{2,}})")
+#: ... or ending a word before the next ("Aynul Arap": Ayn al-Arab), or a word of its own.
+_U_ARTICLE_END = re.compile(rf"([{_TURKISH_WORD}]{{2,}})[uü]l")
+_U_ARTICLE_WORDS = frozenset({"ul", "ül"})
+
+
+def article_apart(text: str) -> str | None:
+    """``text`` with the Arabic article as Turkish writes it, -ül or -ü with the next word's
+    sun letter doubled, read apart and left out, p read as b and v as w (Turkish writes a
+    final b as p, and w as v; Arabic has neither p nor v); lower case. None when it has no
+    such article.
+
+    A reading, as :func:`foreign_readings` are: tried for a name that spells nothing in the
+    map's countries as written, and for a name of a place across the border (see
+    :meth:`gazetteer.api.Gazetteer.candidates`).
+
+    >>> article_apart("Resulayn"), article_apart("Aynul Arap"), article_apart("Babüsselame")
+    ('res ayn', 'ayn arab', 'bab selame')
+    >>> article_apart("Sultan") is None, article_apart("Bulbul") is None
+    (True, True)
+    """
+    words = [w for w in re.split(r"[\s\-]+", text.lower()) if w]
+    out: list[str] = []
+    changed = False
+    for k, word in enumerate(words):
+        if word in _U_ARTICLE_WORDS and 0 < k < len(words) - 1:
+            changed = True
+            continue
+        m = _U_ARTICLE_SUN.fullmatch(word) or _U_ARTICLE.fullmatch(word)
+        if m is not None:
+            out += [m.group(1), m.group(m.lastindex)]
+            changed = True
+            continue
+        m = _U_ARTICLE_END.fullmatch(word) if k < len(words) - 1 else None
+        if m is not None:
+            out.append(m.group(1))
+            changed = True
+            continue
+        out.append(word)
+    return " ".join(out).replace("p", "b").replace("v", "w") if changed else None
+
+
 def foreign_readings(text: str) -> tuple[str, ...]:
     """The ways English-style romanisations would spell a name written as German, Polish,
     Dutch, Spanish, Turkish or French write Arabic names (see :data:`_READINGS`), lower

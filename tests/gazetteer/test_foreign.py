@@ -3,15 +3,19 @@ Turkish, French), read as the English-style romanisations of the gazetteer's nam
 (the built-in default; true coordinates from Wikipedia)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from gazetteer.normalize import exact_key, foreign_readings, loose_key
+from gazetteer.normalize import article_apart, exact_key, foreign_readings, loose_key
 from tests.gazetteer.common import km
 
 KHAN_SHAYKHUN = (35.4417, 36.6500)
 JARABULUS = (36.8175, 38.0114)
 JISR_ASH_SHUGHUR = (35.8000, 36.3167)
 SHEIKH_NAJJAR = (36.2833, 37.2333)
+#: Ras al-Ayn, ad-Darbasiyah and the Turkish towns across the border (GeoNames lines).
+BORDER_TOWNS = Path(__file__).parent / "data" / "geonames_border_towns_extract.txt"
 
 
 @pytest.mark.parametrize("name, reading", [
@@ -123,3 +127,39 @@ def test_a_polish_spelling_is_the_town_it_reads_not_a_look_alike_of_villages(gz)
     # village Tal Elabed, 200 km east; read the Polish way (j is y) it is Tall Abyad
     res = gz.resolve("Tall Abjad", countries=["SY"])
     assert res.status == "resolved" and km(res.place, TELL_ABYAD) < 5, res
+
+
+@pytest.mark.parametrize("name, reading", [
+    ("Resulayn", "res ayn"),              # Ras al-Ayn: -ül written onto the word before
+    ("Aynul Arap", "ayn arab"),           # Ayn al-Arab: and Turkish p for a final b
+    ("Ayn-ül Arap", "ayn arab"),
+    ("Babüsselame", "bab selame"),        # Bab as-Salama: -ü and the sun letter doubled
+    ("Babülhava", "bab hawa"),            # Turkish v for w
+    ("Hanüşşeyhun", "han şeyhun"),
+])
+def test_the_article_turkish_writes_onto_a_word_is_read_apart(name, reading) -> None:
+    assert article_apart(name) == reading
+    for word in ("Sultan", "Bulbul", "Tulul", "Suluk"):  # an u and an l, no article
+        assert article_apart(word) is None, word
+
+
+BAB_AL_SALAMEH = (36.6344, 37.0858)      # the crossing north of Azaz (Wikipedia)
+KOBANI = (36.8906, 38.3536)
+
+
+@pytest.mark.parametrize("name, truth", [
+    ("Babüsselame", BAB_AL_SALAMEH), ("Aynul Arap", KOBANI), ("Aynularap", KOBANI),
+])
+def test_a_turkish_spelling_with_its_article_glued_resolves_to_the_place(gz, name,
+                                                                          truth) -> None:
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved" and km(res.place, truth) < 5, (name, res)
+
+
+def test_the_turkish_name_of_a_town_the_border_divides_is_the_map_s_side(gz) -> None:
+    # "Resulayn" is Ras al-Ayn as Turkish writes it, and the old name of Ceylanpınar across
+    # the border, which GeoNames lists
+    gz.import_files([BORDER_TOWNS])
+    res = gz.resolve("Resulayn", countries=["SY", "TR"])
+    assert res.status == "resolved" and res.place.country == "SY", res
+    assert km(res.place, (36.8503, 40.0706)) < 2, res
