@@ -488,7 +488,8 @@ class Gazetteer:
         countries) whose exact or loose key is that of a reading of ``name`` as another
         language's romanisation writes Arabic names (see
         :func:`gazetteer.normalize.foreign_readings`): "Jan Sheijun" is Khan Shaykhun,
-        "Dżarabulus" Jarabulus; and, for a name in Latin letters without a letter of Kurdish
+        "Dżarabulus" Jarabulus, "Babüsselame", the article read apart as Turkish writes it
+        onto a word, Bab as-Salama (:func:`gazetteer.normalize.article_apart`); and, for a name in Latin letters without a letter of Kurdish
         or Turkish, its c read as j the way they write it (see
         :func:`gazetteer.normalize.c_as_j`), towns and seats only: "Reco" is Raju. A reading
         is a guess, never the name as written: its places count as loose matches, look-alikes
@@ -558,9 +559,11 @@ class Gazetteer:
                       rows: list[tuple]) -> list[tuple]:
         """Towns of the map's first country within BORDER_TWIN_KM of a place of another of
         its countries that ``name`` spells (``rows``), named by the Arabic words of the
-        name's Kurdish ones read loosely (see :func:`gazetteer.normalize.border_calque`): a
-        town the border divided goes by one Kurdish name on both sides (Serêkaniyê, as
-        GeoNames knows Ceylanpınar, is Ras al-Ayn; see
+        name's Kurdish ones read loosely (see :func:`gazetteer.normalize.border_calque`) or
+        by the name with its Turkish article read apart (see
+        :func:`gazetteer.normalize.article_apart`): a town the border divided goes by one
+        name on both sides (Serêkaniyê and Resulayn, as GeoNames knows Ceylanpınar, are Ras
+        al-Ayn; see
         :func:`gazetteer.resolve._own_side_of_border`)."""
         box = self._extent(countries[0])
         if not box:
