@@ -21,8 +21,8 @@ from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC,
 from gazetteer.model import Place, Resolution, place_from_row, resolution
 from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article_apart,
-                                 article_forms, border_calque, c_as_j, e_as_i_key, exact_key, foreign_readings,
-                                 has_kurdish_letters, is_arabic, is_description,
+                                 article_forms, border_calque, c_as_j, e_as_i_key, exact_key,
+                                 foreign_readings, glued_al_apart, has_kurdish_letters, is_arabic, is_description,
                                  is_surely_kurdish, kurdish_calque, kurdish_gh_reading,
                                  kurdish_readings, lookup_keys, loose_key, loose_skeleton,
                                  skeleton_key, split_qualifiers, unglued_article)
@@ -560,10 +560,11 @@ class Gazetteer:
         """Towns of the map's first country within BORDER_TWIN_KM of a place of another of
         its countries that ``name`` spells (``rows``), named by the Arabic words of the
         name's Kurdish ones read loosely (see :func:`gazetteer.normalize.border_calque`) or
-        by the name with its Turkish article read apart (see
-        :func:`gazetteer.normalize.article_apart`): a town the border divided goes by one
-        name on both sides (Serêkaniyê and Resulayn, as GeoNames knows Ceylanpınar, are Ras
-        al-Ayn; see
+        by the name with its article read apart, written as Turkish writes it or onto the
+        word before (see :func:`gazetteer.normalize.article_apart`,
+        :func:`gazetteer.normalize.glued_al_apart`): a town the border divided goes by one
+        name on both sides (Serêkaniyê, Resulayn and Raselain, as GeoNames knows Ceylanpınar,
+        are Ras al-Ayn; see
         :func:`gazetteer.resolve._own_side_of_border`)."""
         box = self._extent(countries[0])
         if not box:
@@ -577,7 +578,7 @@ class Gazetteer:
         if not there:
             return []
         found: list[tuple] = []
-        for reading in (border_calque(name), article_apart(name)):
+        for reading in (border_calque(name), article_apart(name), glued_al_apart(name)):
             if reading is not None:
                 found += [_as_loose(r) for r in self._lookup.execute(
                     STRONG_SQL, lookup_keys(reading)) if r[3] == countries[0] and is_town(r)

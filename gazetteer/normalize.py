@@ -967,6 +967,24 @@ def article_apart(text: str) -> str | None:
     return " ".join(out).replace("p", "b").replace("v", "w") if changed else None
 
 
+#: The article al or el written onto the word before ("Raselain": Ras al-Ayn).
+_GLUED_AL = re.compile(rf"([{_TURKISH_WORD}]{{2,}}?)[ae]l([{_TURKISH_WORD}]{{2,}})")
+
+
+def glued_al_apart(text: str) -> str | None:
+    """``text`` with an article al or el written onto the word before read apart and left
+    out, lower case ("Raselain" -> ``ras ain``); None when no word has one. Read so only where
+    the name of a town across the border is looked for on the map's side (see
+    :meth:`gazetteer.api.Gazetteer.candidates`): as a spelling of any name it would be a guess
+    too often (Khalidiya is no "kh idiya")."""
+    words = [w for w in re.split(r"[\s\-]+", text.lower()) if w]
+    out: list[str] = []
+    for word in words:
+        m = _GLUED_AL.fullmatch(word)
+        out += [m.group(1), m.group(2)] if m is not None else [word]
+    return " ".join(out) if len(out) > len(words) else None
+
+
 def foreign_readings(text: str) -> tuple[str, ...]:
     """The ways English-style romanisations would spell a name written as German, Polish,
     Dutch, Spanish, Turkish or French write Arabic names (see :data:`_READINGS`), lower

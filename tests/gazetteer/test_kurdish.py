@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.normalize import (border_calque, has_kurdish_letters, is_description,
-                                 is_surely_kurdish, kurdish_calque, kurdish_gh_reading, kurdish_readings,
-                                 skeleton_key, sorani_latin)
+from gazetteer.normalize import (border_calque, glued_al_apart, has_kurdish_letters,
+                                 is_description, is_surely_kurdish, kurdish_calque,
+                                 kurdish_gh_reading, kurdish_readings, skeleton_key,
+                                 sorani_latin)
 from tests.gazetteer.common import km as _km
 
 JINDIRES = (36.39472, 36.68889)
@@ -110,6 +111,8 @@ def test_kurdish_words_of_place_names_are_put_as_arabic_names_put_them() -> None
     assert kurdish_calque("Serekaniye") is None
     assert border_calque("Serekaniye") == border_calque("Sere Kaniye") == "ras ayn"
     assert border_calque("Serkan") is None and border_calque("Derbesiye") is None
+    # (and, as a name of the town across the border only, an article glued on read apart)
+    assert glued_al_apart("Raselain") == "ras ain" and glued_al_apart("Aleppo") is None
 
 
 BORDER_TOWNS = Path(__file__).parent / "data" / "geonames_border_towns_extract.txt"
@@ -122,6 +125,7 @@ SENYURT = (37.07886, 40.64408)
     ("Serê Kaniyê", RAS_AL_AYN), ("Serêkaniyê", RAS_AL_AYN),  # GeoNames: Ceylanpınar's names
     ("Sere Kaniye", RAS_AL_AYN), ("Serekaniye", RAS_AL_AYN),  # as English texts write them
     ("Derbesiye", DARBASIYAH),                                 # Turkish; Şenyurt's old name
+    ("Raselain", RAS_AL_AYN),                                  # its article glued on
 ])
 def test_a_town_the_border_divides_is_the_map_s_side_of_it(gz, name, truth) -> None:
     gz.import_files([BORDER_TOWNS])
