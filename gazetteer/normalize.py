@@ -918,6 +918,11 @@ def unglued_article(text: str) -> str | None:
     return _GLUED_ARTICLE.sub(r"\1 ", text)
 
 
+def _hyphenated_words(text: str) -> list[str]:
+    """The words of ``text``, lower case, split at spaces and hyphens ("Bab-üs Selame")."""
+    return [w for w in re.split(r"[\s\-]+", text.lower()) if w]
+
+
 #: Letters of Turkish spellings of Arabic names (a glued article is looked for in words of these).
 _TURKISH_WORD = "a-zçğıöşüâî"
 #: The article as Turkish writes it onto the word before, -ül ("Resulayn": Ras al-Ayn;
@@ -946,7 +951,7 @@ def article_apart(text: str) -> str | None:
     >>> article_apart("Sultan") is None, article_apart("Bulbul") is None
     (True, True)
     """
-    words = [w for w in re.split(r"[\s\-]+", text.lower()) if w]
+    words = _hyphenated_words(text)
     out: list[str] = []
     changed = False
     for k, word in enumerate(words):
@@ -977,7 +982,7 @@ def glued_al_apart(text: str) -> str | None:
     the name of a town across the border is looked for on the map's side (see
     :meth:`gazetteer.api.Gazetteer.candidates`): as a spelling of any name it would be a guess
     too often (Khalidiya is no "kh idiya")."""
-    words = [w for w in re.split(r"[\s\-]+", text.lower()) if w]
+    words = _hyphenated_words(text)
     out: list[str] = []
     for word in words:
         m = _GLUED_AL.fullmatch(word)
