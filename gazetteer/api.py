@@ -22,18 +22,19 @@ from gazetteer.model import Place, Resolution, place_from_row, resolution
 from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article_apart,
                                  article_forms, border_calque, c_as_j, e_as_i_key, exact_key,
-                                 foreign_readings, glued_al_apart, has_kurdish_letters, is_arabic, is_description,
-                                 is_surely_kurdish, kurdish_calque, kurdish_gh_reading,
-                                 kurdish_readings, lookup_keys, loose_key, loose_skeleton,
-                                 skeleton_key, split_qualifiers, unglued_article)
+                                 foreign_readings, glued_al_apart, has_kurdish_letters,
+                                 is_arabic, is_description, is_surely_kurdish, kurdish_calque,
+                                 kurdish_gh_reading, kurdish_readings, lookup_keys, loose_key,
+                                 loose_skeleton, skeleton_key, split_qualifiers,
+                                 unglued_article)
 from gazetteer.located import Located, locate
 from gazetteer.provinces import Province, district_at, district_named, province_at
 from gazetteer.resolve import (BORDER_TWIN_KM, EARTH_RADIUS_KM, MAJOR_CITY_POPULATION,
                                MAX_ALTERNATIVES, SAME_PLACE_KM, SEATS, TOWN_POPULATION, NARROW,
-                               CandidateSet, ContextSpread, _clear_min, _distance_km, context_spread,
-                               edits_apart, facilities_after_towns, fuzzy_weight, haversine_km,
-                               MATCH_NAME, _scaled, is_town, rank, skeleton_letters,
-                               with_alternatives_context_km)
+                               CandidateSet, ContextSpread, _clear_min, _distance_km,
+                               context_spread, edits_apart, facilities_after_towns, fuzzy_weight,
+                               haversine_km, MATCH_NAME, _scaled, is_town, rank,
+                               skeleton_letters, with_alternatives_context_km)
 from gazetteer.sources.base import FileReport, PlaceRecord, detect_format, get_reader_for_format
 from gazetteer.sources.ocha import JOINED_NAMES
 
@@ -162,11 +163,6 @@ DEFECTIVE_MIN_LETTERS = 5
 
 #: Length of a degree of latitude (km), on the sphere :func:`_distance_km` measures on.
 _KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180.0
-
-
-#: More degrees of latitude or longitude than BORDER_TWIN_KM spans where the map's countries
-#: lie (north of 25°: a degree of longitude is 100 km or more).
-_BORDER_PAD_DEGREES = 0.1
 
 
 def _box_km(lat: float, lon: float, box: Sequence[float]) -> float:
@@ -489,9 +485,10 @@ class Gazetteer:
         language's romanisation writes Arabic names (see
         :func:`gazetteer.normalize.foreign_readings`): "Jan Sheijun" is Khan Shaykhun,
         "Dżarabulus" Jarabulus, "Babüsselame", the article read apart as Turkish writes it
-        onto a word, Bab as-Salama (:func:`gazetteer.normalize.article_apart`); and, for a name in Latin letters without a letter of Kurdish
-        or Turkish, its c read as j the way they write it (see
-        :func:`gazetteer.normalize.c_as_j`), towns and seats only: "Reco" is Raju. A reading
+        onto a word, Bab as-Salama (:func:`gazetteer.normalize.article_apart`); and, for a
+        name in Latin letters without a letter of Kurdish or Turkish, its c read as j the way
+        they write it (see :func:`gazetteer.normalize.c_as_j`), towns and seats only: "Reco"
+        is Raju. A reading
         is a guess, never the name as written: its places count as loose matches, look-alikes
         of a reading are not looked for, and places of the map's other countries are not read
         so (a Turkish village's name read the Spanish way is no Turkish city's old name)."""
@@ -569,12 +566,9 @@ class Gazetteer:
         box = self._extent(countries[0])
         if not box:
             return []
-        s, w, n, e = box
-        pad = _BORDER_PAD_DEGREES
         there = [r for r in rows if r[9] <= LOOSE and r[3] != countries[0]
-                 and s - pad <= r[1] <= n + pad and w - pad <= r[2] <= e + pad
                  and r[3] in countries
-                 and _box_km(r[1], r[2], box) <= BORDER_TWIN_KM]
+                 and _region_km(r[1], r[2], box, BORDER_TWIN_KM) <= BORDER_TWIN_KM]
         if not there:
             return []
         found: list[tuple] = []

@@ -217,7 +217,8 @@ def _spread_with_share(share: float, km: float, n: int = 200) -> ContextSpread:
     """A map's spread (not all over the country) whose places have ``share`` of the
     country's places within ``km`` of them, and the rest 100 km or more away."""
     close = int(round(share * n))
-    return ContextSpread(False, 0.0, tuple([km / 2] * close + [100.0 + k for k in range(n - close)]))
+    return ContextSpread(False, 0.0,
+                         tuple([km / 2] * close + [100.0 + k for k in range(n - close)]))
 
 
 def test_a_namesake_near_the_map_is_no_pick_where_many_places_lie_as_near(gz) -> None:
