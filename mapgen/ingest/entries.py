@@ -286,11 +286,75 @@ def _candidates(text: str) -> list[str]:
     return out
 
 
+#: Month names of Arabic datelines: the Syriac names of the Levant and Iraq (شباط, February),
+#: and the Latin ones of Egypt and the Gulf (فبراير); outlets often write both ("شباط/فبراير").
+ARABIC_MONTHS = {name: n for n, names in enumerate([
+    ("كانون الثاني", "يناير", "كانون ثاني"),
+    ("شباط", "فبراير", "فبرابر"),
+    ("آذار", "اذار", "أذار", "مارس"),
+    ("نيسان", "أبريل", "ابريل", "إبريل", "أفريل"),
+    ("أيار", "ايار", "مايو"),
+    ("حزيران", "يونيو", "يونيه"),
+    ("تموز", "يوليو", "يوليه"),
+    ("آب", "اب", "أغسطس", "اغسطس", "أغسطوس"),
+    ("أيلول", "ايلول", "سبتمبر"),
+    ("تشرين الأول", "تشرين الاول", "أكتوبر", "اكتوبر", "تشرين أول"),
+    ("تشرين الثاني", "نوفمبر", "تشرين ثاني"),
+    ("كانون الأول", "كانون الاول", "ديسمبر", "كانون أول")], start=1) for name in names}
+_ARABIC_MONTH = "|".join(sorted(ARABIC_MONTHS, key=len, reverse=True))
+#: English month names, to read an Arabic date as the English patterns do.
+_ENGLISH_MONTH = {n: name for name, n in MONTHS.items() if len(name) > 3}
+#: Arabic weekdays (with or without "يوم", "day") and their English names.
+_ARABIC_WEEKDAYS = {"الأحد": "Sunday", "الاحد": "Sunday", "الإثنين": "Monday", "الاثنين": "Monday",
+                    "الثلاثاء": "Tuesday", "الأربعاء": "Wednesday", "الاربعاء": "Wednesday",
+                    "الخميس": "Thursday", "الجمعة": "Friday", "السبت": "Saturday"}
+#: A month written both ways, or one way: "شباط/فبراير", "فبراير (شباط)", "شباط".
+_ARABIC_MONTH_PAIR = re.compile(rf"(?<![\w])({_ARABIC_MONTH})(?:\s*[/(]\s*(?:{_ARABIC_MONTH})\s*\)?)?(?![\w])")
+#: Words that label a date on an Arabic byline or update line ("تاريخ النشر:", "نشر في",
+#: "آخر تحديث", "بتاريخ").
+_ARABIC_LABEL = re.compile(r"^(?:(?:تاريخ\s+)?(?:النشر|نشر)(?:\s+في)?|(?:آخر|اخر)\s+تحديث|تم\s+التحديث|"
+                           r"تحديث|بتاريخ|التاريخ|منذ)\s*[:\-–—]?\s*")
+#: The hour of an Arabic date, and the Arabic for am and pm (ص, صباحا; م, مساء).
+_ARABIC_CLOCK = re.compile(r"(?:\s*[-–—|،,]?\s*(?:الساعة|في\s+تمام\s+الساعة|عند\s+الساعة)?\s*)(?<![\d.:/])(\d{1,2}[:.]\d{2})(?![\d.:/])"
+                           r"(?:\s*(صباحا|صباحاً|ص|مساء|مساءً|م)(?![\w]))?")
+#: Eastern Arabic and Persian figures as ASCII ones.
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_HAS_ARABIC = re.compile(r"[\u0621-\u064a]")
+
+
+def _arabic_date(text: str) -> str | None:
+    """An Arabic date line written as the English patterns read it ("الأحد، 7 شباط/فبراير 2016
+    - 11:57 ص" -> "Sunday 7 February 2016 11:57 am"; "آخر تحديث: 07.02.2016" -> "07.02.2016"),
+    or None when words other than a date's are left."""
+    text = _ARABIC_LABEL.sub("", text.translate(_ARABIC_DIGITS).strip())
+    text = _ARABIC_MONTH_PAIR.sub(lambda m: _ENGLISH_MONTH[ARABIC_MONTHS[m.group(1)]], text)
+    text = re.sub(r"(?<!\w)يوم\s+", "", text)
+    for word, english in _ARABIC_WEEKDAYS.items():
+        text = re.sub(rf"(?<!\w){word}(?!\w)\s*[،,]?", english + " ", text)
+    # the year's era letter (2016م) and the Arabic comma
+    text = re.sub(r"(\d{4})\s*م(?!\w)", r"\1", text).replace("،", ",")
+
+    def clock(match: re.Match[str]) -> str:
+        half = match.group(2) or ""
+        return " " + match.group(1).replace(".", ":") + (" am" if half.startswith("ص") else " pm" if half else "")
+
+    text = _ARABIC_CLOCK.sub(clock, text)
+    text = " ".join(text.split())
+    return None if _HAS_ARABIC.search(text) else text
+
+
 def read_stamp(line: str) -> tuple[str, dict[str, str | None]] | None:
-    """The date part of a stamp line and its fields, or None when the line is not a stamp."""
+    """The date part of a stamp line and its fields, or None when the line is not a stamp.
+
+    An Arabic date ("الأحد 7 شباط 2016", "٧ فبراير ٢٠١٦ - ١١:٥٧") is read as the same date
+    written in English; the line as written is its text."""
     text = " ".join(line.split())
     if not text or len(text) > 120 or not any(ch.isdigit() for ch in text):
         return None
+    if _HAS_ARABIC.search(text) is not None:
+        read = _arabic_date(text)
+        found = read_stamp(read) if read is not None else None
+        return (text, found[1]) if found is not None else None
     for candidate in _candidates(text):
         if len(candidate) > 60:
             continue

@@ -47,6 +47,25 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                   "reports", "statement", "estimated"),
 }
 TYPES = tuple(KEYWORDS)
+#: The same for reports written in Arabic: stems, matched at the start of a word after the
+#: letters Arabic writes onto it (و, ف; ب, ل, ك; the article ال: "وقصفت", "بالقذائف").
+ARABIC_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "airstrike": ("غارة", "غارات", "طيران", "طائرة", "طائرات", "حربية", "حربي", "مروحي", "براميل",
+                  "برميل", "قصف جوي", "القصف الجوي", "عنقودي", "جوية", "سلاح الجو"),
+    "shelling": ("قصف", "مدفعي", "قذائف", "قذيفة", "هاون", "صواريخ", "صاروخ", "راجمات", "مدافع"),
+    "clashes": ("اشتباك", "معارك", "معركة", "مواجهات", "هجوم", "هجمات", "اقتحام", "كمين", "قتال",
+                "تقدم", "جبهة", "جبهات", "تصد", "محاول"),
+    "territorial change": ("سيطر", "استعاد", "انتزع", "انسحب", "انسحاب", "حصار", "محاصر",
+                           "طوق", "تطويق", "دخل", "دخول", "بسط", "استولى", "سقوط", "سقطت"),
+    "displacement": ("نزح", "نزوح", "نازح", "فرار", "هرب", "لاجئ", "مخيم", "عالق", "إجلاء",
+                     "اجلاء", "تهجير"),
+    "humanitarian": ("مساعدات", "إغاثة", "اغاثة", "إنساني", "انساني", "مستشفى", "مشفى", "طبي",
+                     "غذاء", "غذائية", "خبز", "مياه", "قافلة", "قوافل", "أدوية", "ادوية"),
+    "diplomatic": ("محادثات", "مفاوضات", "مؤتمر", "هدنة", "وقف إطلاق النار", "وقف اطلاق النار",
+                   "اتفاق", "قمة", "مبعوث", "وزير", "مجلس الأمن", "عقوبات"),
+    "statement": ("قال", "أعلن", "اعلن", "صرح", "أكد", "اكد", "ذكر", "أفاد", "افاد", "بيان",
+                  "اتهم", "حذر", "نفى", "نفت"),
+}
 #: Keywords this close (characters) to the place name count double.
 NEAR_CHARS = 40
 _PATTERNS = {kind: re.compile(r"\b(?:" + "|".join(words) + r")", re.I)  # entries are regular expressions
@@ -60,6 +79,14 @@ assert _FIRST.isalpha() and _FIRST.islower()
 _ALL = re.compile(rf"(?=[{_FIRST}])\b(?:" + "|".join(f"(?P<k{n}>{'|'.join(words)})" for n, words in enumerate(KEYWORDS.values()))
                   + ")", re.I)
 _ALL_LOWER = re.compile(_ALL.pattern)
+#: Arabic letters (a word's letters, and the letters that begin one).
+_AR = "\u0621-\u063a\u0641-\u064a"
+#: The Arabic keywords in one expression, a group per type, each at the start of a word after
+#: the letters written onto it.
+_ALL_ARABIC = re.compile(rf"(?<![{_AR}\u0640])(?:[وف]?(?:ب|ل|ك)?(?:ال|لل)?)(?:" + "|".join(
+    f"(?P<k{n}>{'|'.join(sorted(ARABIC_KEYWORDS.get(kind, ()), key=len, reverse=True))})"
+    for n, kind in enumerate(TYPES)) + ")")
+_HAS_ARABIC = re.compile(f"[{_AR}]")
 
 
 @lru_cache(maxsize=4096)   # a sentence naming many places is read once (by the finder too)
@@ -70,6 +97,9 @@ def _hits(text: str) -> dict[str, list[int]]:
     scan = _ALL_LOWER.finditer(low) if len(low) == len(text) else _ALL.finditer(text)
     for match in scan:
         out[TYPES[int(str(match.lastgroup)[1:])]].append(match.start())
+    if _HAS_ARABIC.search(text) is not None:
+        for match in _ALL_ARABIC.finditer(text):
+            out[TYPES[int(str(match.lastgroup)[1:])]].append(match.start())
     return out
 
 
@@ -124,12 +154,16 @@ EVENT_TYPES = tuple(kind for kind in TYPES if kind not in ("statement", "diploma
 
 
 #: Words of violence and its toll that no type's keywords hold ("a car bomb exploded", "killed",
-#: "wounded"), in English, Portuguese, French and Spanish.
+#: "wounded"), in English, Portuguese, French and Spanish (and Arabic, below).
 _TOLL = re.compile(r"\b(?:kill|dead|death|died|wound|injur|casualt|explo|blast|bomb(?!ers?\b)|gunfire|gunmen|shot|"
                    r"sniper|massacre|mort|morr|matou|matar|ferid|bless|tu[ée]s?\b|atenta|attentat|"
                    r"ataque|attaqu|combat(?!ant|ient)|bombarde|frappe|ofensiv|offensiv|refugiad|réfugi|deslocad|"
                    r"d[ée]plac|fug|fuir|fled|flee|evacu|sitiad|cerco|tomad|captur|seiz|"
                    r"entered|encircl|besieg|cut\s+off)", re.I)
+#: The same words of Arabic: killed, dead, martyrs, wounded, explosion, car bomb, massacre,
+#: sniper, victims (after the letters written onto a word).
+_ARABIC_TOLL = re.compile(rf"(?<![{_AR}\u0640])(?:[وف]?(?:ب|ل|ك)?(?:ال|لل)?)(?:قتل|مقتل|قتيل|شهيد|شهداء|"
+                          r"استشهاد|جرحى|جريح|إصاب|اصاب|مصاب|انفجار|تفجير|مفخخ|مجزرة|قناص|ضحايا)")
 
 
 @lru_cache(maxsize=4096)
@@ -137,4 +171,5 @@ def tells_of_event(sentence: str) -> bool:
     """True when ``sentence`` holds a word of an event (an attack and its toll, fighting, a
     change of control, people fleeing, aid), not only words of saying or negotiating."""
     hits = _hits(sentence)
-    return any(hits[kind] for kind in EVENT_TYPES) or bool(_TOLL.search(sentence))
+    return any(hits[kind] for kind in EVENT_TYPES) or bool(_TOLL.search(sentence)) or (
+        _HAS_ARABIC.search(sentence) is not None and _ARABIC_TOLL.search(sentence) is not None)

@@ -14,6 +14,7 @@ from mapgen.errors import InputError
 from mapgen.ingest import lexicon as lx
 from mapgen.ingest.clean import clean_text, looks_like_html
 from mapgen.ingest.entries import Entry, MissingYear, Stamp, split_entries
+from mapgen.ingest.arabic import find_arabic_mentions, is_arabic, merge
 from mapgen.ingest.kinds import suggest_type
 from mapgen.ingest.mentions import DATELINE_FAR, Found, Mention, PlaceLookup, find_mentions
 from mapgen.ingest.pagemeta import page_meta
@@ -163,10 +164,10 @@ def ingest_text(text: str, *, report: str = "report", published: Any = None,
         from gazetteer import open_gazetteer
 
         with open_gazetteer(home) as gaz:
-            found = find_mentions(PlaceLookup(gaz, countries=countries, extra_places=extra_places), sentences)
+            found = _find(PlaceLookup(gaz, countries=countries, extra_places=extra_places), sentences)
             located = _located_names(gaz, found, countries)
     else:
-        found = find_mentions(PlaceLookup(gazetteer, countries=countries, extra_places=extra_places), sentences)
+        found = _find(PlaceLookup(gazetteer, countries=countries, extra_places=extra_places), sentences)
         located = _located_names(gazetteer, found, countries)
     result = IngestResult(report, entries, sentences, found)
     _read_roles(result, default)
@@ -174,6 +175,17 @@ def ingest_text(text: str, *, report: str = "report", published: Any = None,
     result.unresolved = _unresolved(result, located)
     result.set_aside = _set_aside(result)
     return result
+
+
+def _find(lookup: PlaceLookup, sentences: Sequence[Sentence]) -> Found:
+    """The places ``sentences`` name: those written in Arabic read as Arabic reporting names
+    places (see :mod:`mapgen.ingest.arabic`), with the places of the others as context."""
+    arabic = [s for s in sentences if is_arabic(s.text)]
+    if not arabic:
+        return find_mentions(lookup, sentences)
+    others = [s for s in sentences if not is_arabic(s.text)]
+    found = find_mentions(lookup, others) if others else Found()
+    return merge(found, find_arabic_mentions(lookup, arabic, lookup.context))
 
 
 def ingest_file(path: str | Path, **kwargs: Any) -> IngestResult:

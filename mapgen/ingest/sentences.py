@@ -7,7 +7,9 @@ from dataclasses import dataclass
 _ABBREVIATIONS = frozenset("""mr mrs ms dr prof gen brig col lt maj capt sgt cpl adm cmdr sen rep
 gov st jr sr no vs etc e.g i.e u.s u.k u.n approx est dept inc ltd co corp fig
 jan feb mar apr jun jul aug sep sept oct nov dec""".split())
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŞĞİÖÜ])")
+#: A sentence ends at a point, a question or exclamation mark (Arabic's ؟ too) before a capital,
+#: a figure or an Arabic letter (Arabic has no capitals).
+_BOUNDARY = re.compile(r"(?<=[.!?…؟])[\"”’)\]»]*\s+(?=[\"“‘(\[«]?[A-Z0-9ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŞĞİÖÜ\u0621-\u064a])")
 
 
 @dataclass(frozen=True)

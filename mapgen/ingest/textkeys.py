@@ -8,10 +8,13 @@ from functools import lru_cache
 
 _MARKS = str.maketrans({"ı": "i", "İ": "i", "'": "", "’": "", "‘": "", "`": "", "ʿ": "", "ʾ": "",
                         "ʻ": "", "ʼ": "", "´": ""})
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+#: What is not a letter or figure of a name: Latin letters, and Arabic ones for names in Arabic.
+_NON_WORD = re.compile(r"[^0-9a-z\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
 _ARTICLES = frozenset("al el il ul as es ash esh ad ed ar er az ez an en at et ath adh".split())
 _TYPE_WORDS = frozenset("border crossing checkpoint gate airbase air base airport airfield camp "
-                        "military city town village province governorate district".split())
+                        "military city town village province governorate district "
+                        # the same in Arabic, as folded (crossing, airport, city, town, village, camp)
+                        "معبر مطار مدينه بلده قريه مخيم".split())
 
 
 @lru_cache(maxsize=100_000)

@@ -1,0 +1,141 @@
+"""Reports written in Arabic, with the built-in gazetteer (no imported dumps): Arabic dates as
+stamps, place names after the words Arabic reporting puts before them, the letters written onto
+a word, common words and countries that are no places, where someone speaks, and drafts."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Iterator
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from mapgen.cli import main
+from mapgen.ingest import ingest_file, ingest_text
+from mapgen.ingest.arabic import forms, is_arabic
+from mapgen.ingest.entries import parse_stamp, split_entries
+from mapgen.ingest.kinds import suggest_type
+
+DATA = Path(__file__).parent / "data"
+REPORT = DATA / "report-ar-azaz-2016-02-08.txt"
+UTC = ZoneInfo("UTC")
+STAMP = "الاثنين 8 شباط/فبراير 2016 - 14:20"
+
+
+@pytest.fixture(scope="module")
+def builtin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The built-in gazetteer (what a fresh install has), opened once for the module."""
+    from gazetteer import open_gazetteer
+
+    with open_gazetteer(tmp_path_factory.mktemp("builtin-home")) as gaz:
+        yield gaz
+
+
+def _read(builtin: Any, text: str) -> Any:
+    return ingest_text(f"{STAMP}\n\n{text}\n", gazetteer=builtin, countries=("SY", "TR"))
+
+
+def _names(result: Any) -> list[tuple[str, str, str]]:
+    """(name as found, the gazetteer's name, precision) of every place found."""
+    return [(m.text, m.place.name, m.precision) for m in result.found.mentions]
+
+
+@pytest.mark.parametrize("line, expected, precision", [
+    ("الأحد، 7 شباط/فبراير 2016 - 11:57 ص", dt.datetime(2016, 2, 7, 11, 57, tzinfo=UTC), "exact"),
+    ("يوم السبت 6 شباط 2016 09:15 مساء", dt.datetime(2016, 2, 6, 21, 15, tzinfo=UTC), "exact"),
+    ("٧ فبراير ٢٠١٦", dt.datetime(2016, 2, 7, tzinfo=UTC), "day"),
+    ("تاريخ النشر: 8 شباط 2016 الساعة 14:30", dt.datetime(2016, 2, 8, 14, 30, tzinfo=UTC), "exact"),
+    ("آخر تحديث: 07.02.2016", dt.datetime(2016, 2, 7, tzinfo=UTC), "day"),
+    ("نشر في 15 كانون الأول 2016م", dt.datetime(2016, 12, 15, tzinfo=UTC), "day"),
+    ("الاثنين 8 شباط", dt.datetime(2016, 2, 8, tzinfo=UTC), "day"),
+])
+def test_arabic_dates_are_stamps(line: str, expected: dt.datetime, precision: str) -> None:
+    stamp = parse_stamp(line, UTC, year=2016)
+    assert stamp is not None, line
+    assert (stamp.moment, stamp.precision, stamp.text) == (expected, precision, line)
+
+
+@pytest.mark.parametrize("line", [
+    "قصفت طائرات حربية بلدة إعزاز في 7 شباط 2016",   # a sentence that holds a date
+    "قتل 7 أشخاص في 2016",
+    "آذار",
+])
+def test_an_arabic_sentence_with_a_date_is_no_stamp(line: str) -> None:
+    assert parse_stamp(line, UTC, year=2016) is None
+
+
+def test_an_arabic_report_is_cut_at_its_stamps() -> None:
+    text = REPORT.read_text(encoding="utf-8")
+    entries = split_entries(text, UTC)
+    assert [e.stamp.moment for e in entries if e.stamp] == [
+        dt.datetime(2016, 2, 8, 14, 20, tzinfo=UTC), dt.datetime(2016, 2, 9, 10, 5, tzinfo=UTC)]
+
+
+def test_the_letters_written_onto_a_word_are_read_off() -> None:
+    assert forms("وبإعزاز") == ["وبإعزاز", "بإعزاز", "إعزاز"]
+    assert forms("للباب") == ["للباب", "الباب"]
+    assert forms("بنش") == ["بنش"]   # too short to carry any: Binnish
+    assert is_arabic("قصفت طائرات حربية بلدة إعزاز") and not is_arabic("Azaz (إعزاز) was shelled")
+
+
+def test_places_after_the_words_that_introduce_them(builtin: Any) -> None:
+    result = _read(builtin, "استهدفت غارات جوية بلدتي عندان وحريتان، ودارت اشتباكات قرب مدينة إعزاز. "
+                            "وتقدمت القوات في ريف حلب الشمالي.")
+    found = _names(result)
+    assert [(name, precision) for name, _, precision in found] == [
+        ("عندان", "exact"), ("حريتان", "exact"), ("إعزاز", "near"), ("حلب", "region")]
+    assert [gazetteer_name for _, gazetteer_name, _ in found][2:] == ["I‘zāz", "Aleppo"]
+    assert not result.unresolved   # "الشمالي" (northern) is no place's kind word: nothing after it
+
+
+def test_common_words_and_countries_are_no_places(builtin: Any) -> None:
+    # "the door" (also al-Bab), "the opposition" (a village's name loosely), "Turkey" (also an
+    # OCHA community's name), "the city" (a kind word with the article: no name after it)
+    result = _read(builtin, "وفتح الباب أمام المعارضة للعودة إلى تركيا، وقال إن المدينة لم تعد آمنة.")
+    assert _names(result) == [] and result.unresolved == []
+    assert [code for _, code in result.found.countries] == ["TR"]
+
+
+def test_where_someone_speaks_is_no_incident(builtin: Any) -> None:
+    result = _read(builtin, "وقال مسؤولون في مدينة كلس التركية إن المدينة امتلأت بالنازحين. "
+                            "وقال ناشطون إن غارات جوية استهدفت مدينة مارع. واتهمت موسكو أنقرة بالتحضير لتدخل عسكري.")
+    roles = {m.text: (m.role, m.place.name) for m in result.found.mentions}
+    assert roles["كلس"] == ("speaker", "Kilis")
+    assert roles["مارع"][0] == ""   # what the activists said happened there
+    assert roles["موسكو"] == ("speaker", "Moscow")   # Moscow accused: its government
+    assert roles["أنقرة"][0] == "speaker"
+    assert [d["place"] for d in result.drafts] == ["مارع"]
+
+
+def test_an_arabic_report_gives_typed_drafts(builtin: Any) -> None:
+    result = ingest_file(REPORT, gazetteer=builtin, countries=("SY", "TR"))
+    drafts = {d["place"]: d for d in result.drafts}
+    assert drafts["عندان"]["type"] == "airstrike" and drafts["عندان"]["lat"] == pytest.approx(36.29, abs=0.05)
+    assert drafts["مارع"]["type"] == "shelling"
+    assert drafts["مارع"]["date"] == "2016-02-09T10:05:00+00:00"
+    assert drafts["دير جمال"]["type"] == "territorial change"
+    assert drafts["معبر باب السلامة"]["geo_precision"] == "near"
+    assert not {"أنقرة", "موسكو", "كلس"} & set(drafts)
+    assert all(d["review"] for d in result.drafts)
+
+
+def test_arabic_keywords_suggest_the_type() -> None:
+    assert suggest_type("قصفت طائرات حربية بلدة إعزاز") == "airstrike"
+    assert suggest_type("سقطت قذائف هاون على حي الشيخ مقصود") == "shelling"
+    assert suggest_type("نزح آلاف المدنيين نحو معبر باب السلامة") == "displacement"
+    assert suggest_type("سيطرت الوحدات الكردية على قرية دير جمال") == "territorial change"
+
+
+def test_the_command_reads_an_arabic_report(tmp_path: Path) -> None:
+    out = tmp_path / "drafts.yaml"
+    runner = CliRunner()
+    res = runner.invoke(main, ["--home", str(tmp_path / "home"), "ingest", str(REPORT), "--country", "SY,TR",
+                               "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    places = [d["place"] for d in data["incidents"]]
+    assert "إعزاز" in places and "رتيان" in places
+    assert all(d["ingest"]["entry"] in ("الاثنين 8 شباط/فبراير 2016 - 14:20", "الثلاثاء 9 شباط/فبراير 2016 - 10:05",
+                                        "(before the first timestamp)") for d in data["incidents"])
