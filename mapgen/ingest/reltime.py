@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mapgen.ingest.entries import FOREIGN_MONTHS, MONTHS
+from mapgen.ingest.entries import ARABIC_MONTHS, FOREIGN_MONTHS, MONTHS
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
             "sunday": 6}
@@ -28,6 +28,14 @@ def _monday(day: dt.date) -> dt.date:
 
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+#: Arabic words: their start (after the letters written onto a word: و, ف, ب, ل) and end.
+_AR_LETTER = "\u0621-\u063a\u0641-\u064a"
+_AR_START = rf"(?<![{_AR_LETTER}])(?:[وف]?[بل]?)"
+_AR_END = rf"(?![{_AR_LETTER}])"
+_AR_MONTHS = "|".join(sorted(ARABIC_MONTHS, key=len, reverse=True))
+_AR_WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3,
+                "الجمعة": 4, "السبت": 5, "الأحد": 6, "الاحد": 6}
+_AR_DAYS = {"يوم": 1, "يومين": 2, "ثلاثة": 3, "أربعة": 4, "اربعة": 4, "خمسة": 5, "ستة": 6, "سبعة": 7}
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:last|on \w+) night\b", re.I), "last_night"),
     (re.compile(r"\b(?:yesterday|ontem|ayer|hier)\b", re.I), "yesterday"),
@@ -44,6 +52,25 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + _MONTH_NAMES + r")\s+(?P<year>\d{4})\b", re.I), "full_date"),
     (re.compile(r"\b(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I), "full_date"),
     (re.compile(r"\b(?P<next>next |last |this )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I), "weekday"),
+    # Arabic: the day before yesterday, yesterday ("أمس", "مساء أمس", "الليلة الماضية"), today
+    # ("اليوم", "فجر اليوم", "الليلة"), n days ago ("منذ يومين", "قبل ثلاثة أيام"), this and last
+    # week and month, a weekday ("يوم الأحد", "الأحد الماضي", "الأحد المقبل") and a date
+    # ("7 شباط", "7 شباط 2016"; Eastern Arabic figures too)
+    (re.compile(_AR_START + r"(?:أول\s+(?:من\s+)?أمس|أول\s+البارحة)" + _AR_END), "before_yesterday"),
+    (re.compile(_AR_START + r"(?:أمس|البارحة|الليلة\s+الماضية)" + _AR_END), "yesterday"),
+    (re.compile(_AR_START + r"(?:اليوم|الليلة)" + _AR_END), "today"),
+    (re.compile(_AR_START + r"(?:منذ|قبل)\s+(?P<ar_n>يوم|يومين|(?:ثلاثة|أربعة|اربعة|خمسة|ستة|سبعة|[0-9٠-٩]+)\s+أيام)"
+                + _AR_END), "days_ago"),
+    (re.compile(_AR_START + r"(?:هذا\s+الأسبوع|الأسبوع\s+(?:الحالي|الجاري))" + _AR_END), "this_week"),
+    (re.compile(_AR_START + r"(?:الأسبوع|الاسبوع)\s+(?:الماضي|الفائت)" + _AR_END), "last_week"),
+    (re.compile(_AR_START + r"(?:هذا\s+الشهر|الشهر\s+(?:الحالي|الجاري))" + _AR_END), "this_month"),
+    (re.compile(_AR_START + r"الشهر\s+(?:الماضي|الفائت)" + _AR_END), "last_month"),
+    (re.compile(_AR_START + r"(?P<day>[0-9٠-٩]{1,2})\s+(?P<month>" + _AR_MONTHS + r")\s+(?P<year>[0-9٠-٩]{4})"
+                + _AR_END), "full_date"),
+    (re.compile(_AR_START + r"(?P<day>[0-9٠-٩]{1,2})\s+(?P<month>" + _AR_MONTHS + r")" + _AR_END
+                + r"(?!\s*[/(]?\s*[0-9٠-٩])"), "day_month"),
+    (re.compile(_AR_START + r"(?:يوم\s+)?(?P<weekday>" + "|".join(_AR_WEEKDAYS) + r")(?:\s+(?P<ar_next>الماضي|الفائت|المقبل|القادم))?"
+                + _AR_END), "weekday"),
 ]
 
 
@@ -66,6 +93,11 @@ def resolve_phrase(kind: str, match: re.Match[str], base: dt.date) -> When | Non
     if kind == "today":
         return When(base, "day", phrase)
     if kind == "days_ago":
+        groups = match.groupdict()
+        if groups.get("ar_n"):
+            raw = groups["ar_n"].split()[0]
+            n = int(raw) if raw.isdigit() else _AR_DAYS[raw]
+            return When(base - dt.timedelta(days=n), "day", phrase)
         raw = match.group("n").lower()
         n = int(raw) if raw.isdigit() else _NUMBERS[raw]
         return When(base - dt.timedelta(days=n), "day", phrase)
@@ -79,7 +111,8 @@ def resolve_phrase(kind: str, match: re.Match[str], base: dt.date) -> When | Non
         first = base.replace(day=1) - dt.timedelta(days=1)
         return When(first.replace(day=1), "month", phrase)
     if kind in ("day_month", "full_date"):
-        month, day = MONTHS[match.group("month").lower()], int(match.group("day"))
+        name = match.group("month")
+        month, day = MONTHS.get(name.lower()) or ARABIC_MONTHS[name], int(match.group("day"))
         if kind == "full_date":
             found = _date(int(match.group("year")), month, day)
         else:
@@ -89,8 +122,12 @@ def resolve_phrase(kind: str, match: re.Match[str], base: dt.date) -> When | Non
                 found = _date(base.year - 1, month, day)
         return When(found, "day", phrase) if found else None
     if kind == "weekday":
-        target = WEEKDAYS[match.group("weekday").lower()]
-        which = (match.group("next") or "").strip().lower()
+        name = match.group("weekday")
+        target = WEEKDAYS.get(name.lower(), _AR_WEEKDAYS.get(name, 0))
+        groups = match.groupdict()
+        which = (groups.get("next") or "").strip().lower()
+        if groups.get("ar_next"):
+            which = "next" if groups["ar_next"] in ("المقبل", "القادم") else "last"
         if which == "next":
             ahead = (target - base.weekday()) % 7 or 7
             return When(base + dt.timedelta(days=ahead), "day", phrase)
@@ -163,14 +200,20 @@ _PAST_RULES: list[tuple[re.Pattern[str], str]] = [
                 r"|(?<![\d.,$€£/\w-])(?<!since )(?<!desde )(?<!depuis )(?P<year2>1[89]\d\d|20\d\d)"
                 r"(?=['’]s\b|\s*[,.;:)!?]|\s*$)", re.I), "year"),
     (re.compile(r"\b(?:in|em|en|no\s+mês\s+de)\s+(?:de\s+)?(?P<month>" + _ANY_MONTH + r")\b(?!\s+(?:de\s+)?\d)", re.I), "month"),
+    # Arabic: last year, n years ago ("العام الماضي", "قبل عامين"), a year after "عام", "سنة"
+    # or "في" ("عام ٢٠١٤"); not "منذ" (since: what began then goes on)
+    (re.compile(_AR_START + r"(?:(?:العام|السنة)\s+(?:الماضي|الماضية|الفائت|السابق)|"
+                r"(?:قبل)\s+(?:عام|عامين|سنة|سنتين|(?:[0-9٠-٩]+|ثلاثة|أربعة|خمسة)\s+(?:أعوام|سنوات)))" + _AR_END), "ago"),
+    (re.compile(r"(?<!منذ )" + _AR_START + r"(?:عام|العام|سنة|في)\s+(?P<year>[0-9٠-٩]{4})(?![0-9٠-٩])"), "year"),
 ]
 #: Where a clause ends: a time phrase binds to the names of its own clause.
-_CLAUSE = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s|\b(?:but|while|whereas|mas|enquanto|tandis|pero|mientras)\b", re.I)
+_CLAUSE = re.compile(r"[,;:()\[\]“”\"—–،؛]|\s-\s|\b(?:but|while|whereas|mas|enquanto|tandis|pero|mientras|"
+                     r"بينما|فيما|لكن|غير\s+أن)\b", re.I)
 
 
 #: A quick test: a sentence without any of these holds no phrase of _PAST_RULES.
-_PAST_HINT = re.compile(r"\d|year|ago|anniv|aniv|ano|an\b|année|años|\b(?:in|em|en|no)\s|after|depois|despu|apr[èe]s",
-                        re.I)
+_PAST_HINT = re.compile(r"\d|year|ago|anniv|aniv|ano|an\b|année|años|\b(?:in|em|en|no)\s|after|depois|despu|apr[èe]s|"
+                        r"العام|السنة|قبل", re.I)
 
 
 @lru_cache(maxsize=4096)   # a long report repeats its sentences under many entries

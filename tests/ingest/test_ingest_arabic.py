@@ -114,7 +114,8 @@ def test_an_arabic_report_gives_typed_drafts(builtin: Any) -> None:
     drafts = {d["place"]: d for d in result.drafts}
     assert drafts["عندان"]["type"] == "airstrike" and drafts["عندان"]["lat"] == pytest.approx(36.29, abs=0.05)
     assert drafts["مارع"]["type"] == "shelling"
-    assert drafts["مارع"]["date"] == "2016-02-09T10:05:00+00:00"
+    # ("صباح اليوم", this morning: the update's day)
+    assert (drafts["مارع"]["date"], drafts["مارع"]["time_precision"]) == ("2016-02-09T00:00:00+00:00", "day")
     assert drafts["دير جمال"]["type"] == "territorial change"
     assert drafts["معبر باب السلامة"]["geo_precision"] == "near"
     assert not {"أنقرة", "موسكو", "كلس"} & set(drafts)
@@ -139,3 +140,27 @@ def test_the_command_reads_an_arabic_report(tmp_path: Path) -> None:
     assert "إعزاز" in places and "رتيان" in places
     assert all(d["ingest"]["entry"] in ("الاثنين 8 شباط/فبراير 2016 - 14:20", "الثلاثاء 9 شباط/فبراير 2016 - 10:05",
                                         "(before the first timestamp)") for d in data["incidents"])
+
+
+@pytest.mark.parametrize("sentence, day, phrase", [
+    ("استهدفت غارات فجر اليوم بلدة عندان", dt.date(2016, 2, 8), "اليوم"),
+    ("قصفت الطائرات مساء أمس مدينة إعزاز", dt.date(2016, 2, 7), "أمس"),
+    ("سيطرت القوات أول أمس على قرية رتيان", dt.date(2016, 2, 6), "أول أمس"),
+    ("نزح المدنيون منذ يومين نحو الحدود", dt.date(2016, 2, 6), "منذ يومين"),
+    ("قتل ثلاثة في ٧ شباط في عندان", dt.date(2016, 2, 7), "٧ شباط"),
+    ("دارت اشتباكات يوم الأحد الماضي في كفرنايا", dt.date(2016, 2, 7), "يوم الأحد الماضي"),
+])
+def test_arabic_time_phrases_date_the_draft(sentence: str, day: dt.date, phrase: str) -> None:
+    from mapgen.ingest.reltime import find_when
+
+    when = find_when(sentence, dt.date(2016, 2, 8))
+    assert when is not None and (when.day, when.phrase) == (day, phrase)
+
+
+def test_an_arabic_report_dates_its_drafts_and_sets_the_past_aside(builtin: Any) -> None:
+    result = _read(builtin, "قصفت الطائرات مساء أمس مدينة إعزاز. "
+                            "وكانت فصائل المعارضة قد سيطرت على مدينة منبج عام ٢٠١٢.")
+    drafts = {d["place"]: d for d in result.drafts}
+    assert drafts["إعزاز"]["date"].startswith("2016-02-07") and drafts["إعزاز"]["ingest"]["when"] == "أمس"
+    assert "منبج" not in drafts
+    assert [(s["name"], s["why"]) for s in result.set_aside] == [("منبج", "an earlier time (عام ٢٠١٢)")]
