@@ -52,6 +52,14 @@ function el(tag, className, text) {
   return node;
 }
 
+// Text a report or an editor wrote, in whatever script: it takes its own direction (Arabic reads
+// right to left, its full stop at the left end) and does not reorder the words around it.
+function userText(tag, className, text) {
+  var node = el(tag, className, text);
+  node.dir = 'auto';
+  return node;
+}
+
 function upperBound(sorted, value) {  // first index whose value is >= value
   var lo = 0, hi = sorted.length;
   while (lo < hi) {

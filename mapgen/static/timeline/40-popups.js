@@ -43,13 +43,13 @@ function sourceList(sources) {
   (sources || []).forEach(function (src) {
     var item = el('li'), outlet = src[0], url = src[1], published = src[2];
     if (url && SAFE_URL.test(url)) {
-      var a = el('a', null, outlet || url);
+      var a = userText('a', null, outlet || url);
       a.href = url;
       a.target = '_blank';
       a.rel = 'noopener noreferrer nofollow';
       item.appendChild(a);
     } else {
-      item.appendChild(el('span', null, outlet));
+      item.appendChild(userText('bdi', null, outlet));
     }
     if (published) item.appendChild(el('span', 'mapgen-published', ' (' + published + ')'));
     list.appendChild(item);
@@ -63,21 +63,27 @@ function incidentPopup(data, inc, i) {
   var head = el('div', 'mapgen-popup-type', type.label);
   head.style.borderLeftColor = type.color;
   box.appendChild(head);
-  box.appendChild(el('h3', 'mapgen-popup-title', title || type.label));
+  box.appendChild(userText('h3', 'mapgen-popup-title', title || type.label));
   var facts = el('dl', 'mapgen-facts');
-  function fact(name, value) {
+  function fact(name, value, written) {
     if (value === '' || value === null || value === undefined) return;
     facts.appendChild(el('dt', null, name));
-    facts.appendChild(el('dd', null, value));
+    var dd = el('dd');
+    // (what a report wrote, in its own direction: a place named in Arabic)
+    dd.appendChild(written ? userText('bdi', null, value) : document.createTextNode(String(value)));
+    facts.appendChild(dd);
+    return dd;
   }
   fact('When', whenLabel(data, inc, i));
   var gp = GEO_PRECISIONS[inc.gp[i]];
-  var where = inc.place(i) || (inc.lat(i).toFixed(4) + ', ' + inc.lon(i).toFixed(4));
-  fact('Where', gp === 'exact' ? where : where + ' (' + (gp === 'near' ? 'near; approximate' : 'region; approximate') + ')');
-  fact('Actors', inc.actors(i).join(', '));
+  var where = fact('Where', inc.place(i) || (inc.lat(i).toFixed(4) + ', ' + inc.lon(i).toFixed(4)), true);
+  if (gp !== 'exact') {
+    where.appendChild(document.createTextNode(' (' + (gp === 'near' ? 'near; approximate' : 'region; approximate') + ')'));
+  }
+  fact('Actors', inc.actors(i).join(', '), true);
   if (inc.fatalities(i) !== null) fact('Fatalities', inc.fatalities(i));
   box.appendChild(facts);
-  if (desc) box.appendChild(el('p', 'mapgen-popup-desc', desc));
+  if (desc) box.appendChild(userText('p', 'mapgen-popup-desc', desc));
   if (sources.length) {
     box.appendChild(el('div', 'mapgen-popup-label', 'Sources'));
     box.appendChild(sourceList(sources));

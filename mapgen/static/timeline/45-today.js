@@ -217,9 +217,10 @@ var TodayPanel = L.Control.extend({
       button.type = 'button';
       button.setAttribute('data-incident', inc.id(i));
       button.style.borderLeftColor = type.color;
-      button.appendChild(el('span', 'mapgen-today-title', inc.title(i) || type.label));
-      var place = inc.place(i);
-      button.appendChild(el('span', 'mapgen-today-where', type.label + (place ? ', ' + place : '')));
+      button.appendChild(userText('span', 'mapgen-today-title', inc.title(i) || type.label));
+      var place = inc.place(i), where = el('span', 'mapgen-today-where', type.label + (place ? ', ' : ''));
+      if (place) where.appendChild(userText('bdi', null, place));
+      button.appendChild(where);
       item.appendChild(button);
       list.appendChild(item);
     }

@@ -129,7 +129,7 @@ App.prototype.openList = function (indices, latlng) {
     var button = el('button', 'mapgen-stack-item');
     button.type = 'button';
     button.style.borderLeftColor = type.color;
-    button.appendChild(el('span', 'mapgen-stack-title', inc.title(i) || type.label));
+    button.appendChild(userText('span', 'mapgen-stack-title', inc.title(i) || type.label));
     button.appendChild(el('span', 'mapgen-stack-when', whenLabel(app.data, inc, i)));
     button.addEventListener('click', function () { app.openIndex(i, latlng); });
     item.appendChild(button);
