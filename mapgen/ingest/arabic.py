@@ -34,7 +34,9 @@ from typing import Sequence
 
 from mapgen.ingest import lexicon as lx
 from mapgen.ingest.kinds import tells_of_event
-from mapgen.ingest.mentions import CAPITAL, GOVERNMENT, SPEAKS, Found, Mention, PlaceLookup
+from mapgen.geodesy import great_circle_km
+from mapgen.ingest.mentions import (BUREAU, BUREAU_KM, CAPITAL, DATELINE_FAR, GOVERNMENT, SPEAKS, Found,
+                                     Mention, PlaceLookup)
 from mapgen.ingest.sentences import Sentence
 from mapgen.ingest.textkeys import fold
 
@@ -74,6 +76,8 @@ SPEECH_VERBS = frozenset("""قال قالت أعلن أعلنت اعلن اعل�
 _THAT = frozenset("إن أن بأن وأن ان بان".split())
 #: Words looked back over for a verb of saying before "في" (the speaker may be named at length).
 SPEAKER_WORDS = 8
+#: A dash after the name opening a paragraph: a dateline ("حلب - خاص").
+_DATELINE_DASH = re.compile(r"\s*[-–—]")
 #: Common words that are also a town's name, never a place on their own: "الباب" is the door
 #: as well as al-Bab, "الثورة" the revolution as well as al-Thawrah.
 COMMON_WORDS = frozenset("الباب الثورة السلام النصر الحرية الوحدة الجديدة".split())
@@ -150,7 +154,7 @@ class ArabicFinder:
         in the first, and ``context``, the places of the report's other sentences) as context."""
         found = self._pass()
         points = list(context) + [(fold(m.text), (m.place.lat, m.place.lon)) for m in found.mentions
-                                  if m.precision != "region" and not m.role]
+                                  if m.precision != "region" and not m.role and m.reason != DATELINE_FAR]
         if not points:
             return found
         self.lookup.context = points
@@ -259,11 +263,20 @@ class ArabicFinder:
             return None
         countries = self.lookup.countries
         capital = lx.is_capital(place)
-        if countries and place.country not in countries and not capital:
+        # "حلب - خاص", "بيروت - (أ ف ب)": where the report is filed from
+        dateline = i == 0 and _DATELINE_DASH.match(sentence.text, words[i + len(name.split()) - 1].end)
+        if countries and place.country not in countries and not capital and not dateline:
             return None   # (a town abroad: no incident of the map's)
         mention = Mention(name, sentence, start, "resolved", place, result.score, precision,
                           cue=cue)
-        if capital and before in GOVERNMENT_VERBS:
+        if dateline:
+            # the bureau, far from the report's places; else a place of the story, drafted only
+            # when the report names no other (see mapgen.ingest.report)
+            others = self.lookup.others(fold(name))
+            far = bool(others) and all(great_circle_km(place.lat, place.lon, lat, lon) > BUREAU_KM
+                                       for lat, lon in others)
+            mention.role, mention.reason = ("speaker", BUREAU) if far else ("", DATELINE_FAR)
+        elif capital and before in GOVERNMENT_VERBS:
             mention.role, mention.reason = "speaker", GOVERNMENT
         elif _spoken_from(words, run):
             mention.role, mention.reason = "speaker", SPEAKS

@@ -164,3 +164,14 @@ def test_an_arabic_report_dates_its_drafts_and_sets_the_past_aside(builtin: Any)
     assert drafts["إعزاز"]["date"].startswith("2016-02-07") and drafts["إعزاز"]["ingest"]["when"] == "أمس"
     assert "منبج" not in drafts
     assert [(s["name"], s["why"]) for s in result.set_aside] == [("منبج", "an earlier time (عام ٢٠١٢)")]
+
+
+def test_an_arabic_dateline_is_where_the_report_is_filed_from(builtin: Any) -> None:
+    far = _read(builtin, "بيروت - (أ ف ب) - قصفت طائرات حربية بلدة إعزاز وقرية كفين صباح اليوم.")
+    assert [d["place"] for d in far.drafts] == ["إعزاز", "كفين"]
+    assert [(s["name"], s["why"]) for s in far.set_aside] == [
+        ("بيروت", "the dateline's place, far from the report's events (where the report is filed from)")]
+    near = _read(builtin, "حلب - خاص\n\nقصفت طائرات حربية بلدة إعزاز صباح اليوم.")
+    assert [d["place"] for d in near.drafts] == ["إعزاز"]   # (Aleppo: near the story, no draft of its own)
+    alone = _read(builtin, "حلب - قصفت طائرات حربية الأحياء الشرقية صباح اليوم.")
+    assert [d["place"] for d in alone.drafts] == ["حلب"]
