@@ -21,8 +21,9 @@ EXACT_MAIN, EXACT_ALT, LOOSE, SKELETON_ARABIC, SKELETON_LATIN = range(5)
 #: ya, and names in Arabic script have a loose key (see gazetteer.normalize.arabic_loose_key);
 #: 7: a hamza on the line is left out of every key, the Arabic loose key writes a hamza's
 #: seat for the hamza and Kurdish letters as Arabic does, and the ending -ieh is -iya; 8:
-#: Kefer and Kfer, as Levantine spellings write Kafr; 9: Fauqa and Fauqani, qualifiers (upper).
-KEYS_VERSION = "9"
+#: Kefer and Kfer, as Levantine spellings write Kafr; 9: Fauqa and Fauqani, qualifiers (upper);
+#: 10: the tatweel (ـ), which stretches Arabic words, is left out of every key.
+KEYS_VERSION = "10"
 #: Kind of candidates found by the fuzzy comparison (never stored in ``names``).
 FUZZY = 5
 

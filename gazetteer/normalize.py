@@ -58,6 +58,7 @@ _SPECIAL = str.maketrans({
     "\u0649": "\u064a",  # alif maqsura, which many write for a final ya (and back): ya
     "\u0621": None,  # hamza on the line, which place lists write or leave out (البيضاء,
     #                   البيضا): dropped, as the Latin marks for a hamza are
+    "\u0640": None,  # tatweel, which stretches a word in headlines and some lists (حــلاق): dropped
 })
 #: Arabic short-vowel and other reading marks (tashkeel: fatha, damma, kasra, their tanwin,
 #: shadda, sukun; superscript alif), which vocalised texts add and place lists leave out:

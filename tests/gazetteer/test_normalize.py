@@ -187,6 +187,8 @@ def test_arabic_reading_marks_and_alif_wasla_fold_away() -> None:
     # a hamza on the line is written or left out, as Latin marks for it are ("Bayda'")
     assert exact_key("البيضاء") == exact_key("البيضا") and exact_key("Bayda'") == "bayda"
     assert skeleton_key("أتارب") == skeleton_key("اتارب") == "trb"
+    # the tatweel stretches a word (headlines, OCHA's "حــلاق"): no letter of it
+    assert exact_key("إعـزاز") == exact_key("إعزاز") and exact_key("حــلاق") == exact_key("حلاق")
 
 
 def test_an_arabic_name_with_its_article_or_without_has_one_loose_key() -> None:

@@ -175,3 +175,9 @@ def test_an_arabic_dateline_is_where_the_report_is_filed_from(builtin: Any) -> N
     assert [d["place"] for d in near.drafts] == ["إعزاز"]   # (Aleppo: near the story, no draft of its own)
     alone = _read(builtin, "حلب - قصفت طائرات حربية الأحياء الشرقية صباح اليوم.")
     assert [d["place"] for d in alone.drafts] == ["حلب"]
+
+
+def test_a_stretched_word_is_the_same_name(builtin: Any) -> None:
+    # the tatweel (ـ) stretches a word in headlines: "إعـزاز" is إعزاز
+    result = _read(builtin, "قصفت طائرات حربية مدينة إعـزاز صباح اليوم.")
+    assert [(m.text, m.place.name) for m in result.found.mentions] == [("إعـزاز", "I‘zāz")]
