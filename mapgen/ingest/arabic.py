@@ -61,7 +61,7 @@ FACILITY_WORDS = frozenset("""معبر مطار سد سجن قاعدة جسر د
 #: The countryside or province of a place: the place as a region ("ريف حلب الشمالي").
 REGION_WORDS = frozenset("ريف أرياف ارياف محافظة بادية".split())
 #: Nearness and direction: near the place ("قرب إعزاز", "بالقرب من", "شمال حلب").
-NEAR_WORDS = frozenset("قرب قريب قريبة محيط محيطة أطراف اطراف مشارف جوار ضواحي تخوم".split())
+NEAR_WORDS = frozenset("قرب قريب قريبة محيط محيطة أطراف اطراف مشارف جوار ضواحي تخوم مؤدية".split())
 DIRECTION_WORDS = frozenset("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي".split())
 #: Prepositions before a place.
 PREPOSITIONS = frozenset("في من إلى الى على نحو باتجاه اتجاه عند داخل حتى بين لدى قبالة".split())
@@ -80,7 +80,11 @@ SPEAKER_WORDS = 8
 _DATELINE_DASH = re.compile(r"\s*[-–—]")
 #: Common words that are also a town's name, never a place on their own: "الباب" is the door
 #: as well as al-Bab, "الثورة" the revolution as well as al-Thawrah.
-COMMON_WORDS = frozenset("الباب الثورة السلام النصر الحرية الوحدة الجديدة".split())
+COMMON_WORDS = frozenset("الباب الثورة السلام النصر الحرية الوحدة الجديدة الساحل الجزيرة".split())
+#: Words that say more of the kind before them, not a name: "بلدات جديدة" (new towns), "قرى
+#: أخرى" (other villages), "عدة" (several).
+KIND_WORDS_AFTER = frozenset("""جديدة جديد أخرى اخرى عدة عديدة مجاورة محاذية كثيرة صغيرة كبيرة
+واقعة""".split())
 #: Countries by their Arabic names (some are also villages' names: تركيا is an OCHA community).
 COUNTRIES = {
     "سوريا": "SY", "سورية": "SY", "تركيا": "TR", "لبنان": "LB", "العراق": "IQ", "الأردن": "JO",
@@ -123,7 +127,10 @@ def _cue(word: str) -> str:
     "وبمدينة"), ``region`` (its countryside or province), ``near`` (nearness or direction:
     "بالقرب", "شمال"), ``preposition``, or "" (none). A word of a kind with the article ("المدينة",
     the city) names none after it, and a direction with it is an adjective ("الشمالي", northern)."""
-    for form in forms(word):
+    written = forms(word)
+    if len(written) == 1 and word[0] in "وف" and word[1:] in PREPOSITIONS:
+        written.append(word[1:])   # "وفي", "ومن": and in, and from
+    for form in written:
         definite = form.startswith("ال") and len(form) > 4
         bare = form[2:] if definite else form
         if bare in SETTLEMENT_WORDS or bare in FACILITY_WORDS:
@@ -177,6 +184,8 @@ class ArabicFinder:
         run = 0   # where the words before the name (its cue) begin
         while i < len(words):
             said = _cue(words[i].text)
+            if cue == "kind" and not said and words[i].text in KIND_WORDS_AFTER:
+                said = "kind"   # "بلدات جديدة": new towns, no name yet
             if said and not (said == "kind" and _is_facility(words[i].text)):
                 if not cue:
                     run = i
@@ -290,8 +299,11 @@ def _spoken_from(words: Sequence[_Word], run: int) -> bool:
     """Whether the place whose cue begins at word ``run`` (or which begins there) is where
     someone speaks: "في" (in) or "من" (from) before it, and a verb of saying a few words before
     that, with no "that" (إن) between."""
-    at = run if forms(words[run].text)[-1] in ("في", "من") else run - 1
-    if at < 1 or forms(words[at].text)[-1] not in ("في", "من"):
+    def in_or_from(word: str) -> bool:   # ("وفي": and in)
+        return word in ("في", "من") or (word[0] in "وف" and word[1:] in ("في", "من"))
+
+    at = run if in_or_from(words[run].text) else run - 1
+    if at < 1 or not in_or_from(words[at].text):
         return False
     for k in range(at - 1, max(-1, at - 1 - SPEAKER_WORDS), -1):
         word = words[k].text

@@ -181,3 +181,13 @@ def test_a_stretched_word_is_the_same_name(builtin: Any) -> None:
     # the tatweel (ـ) stretches a word in headlines: "إعـزاز" is إعزاز
     result = _read(builtin, "قصفت طائرات حربية مدينة إعـزاز صباح اليوم.")
     assert [(m.text, m.place.name) for m in result.found.mentions] == [("إعـزاز", "I‘zāz")]
+
+
+def test_short_words_adjectives_and_the_coast(builtin: Any) -> None:
+    # "وفي" (and in) is a preposition though too short to read letters off in general; "بلدات
+    # جديدة" (new towns) names no town "جديدة"; "الساحل" (the coast) is no town on its own
+    # (As Sahil, Egypt); roads "leading to" a town are near it
+    result = ingest_text(f"{STAMP}\n\nوفي كسب، افتتح مركز صحي. وتقدمت القوات على جبهة الساحل نحو بلدات جديدة، "
+                         "وزرعت عبوات في الطرقات المؤدية إلى مدينة عندان.\n", gazetteer=builtin)
+    assert [(m.text, m.precision) for m in result.found.mentions] == [("كسب", "exact"), ("عندان", "near")]
+    assert result.unresolved == []
