@@ -22,8 +22,10 @@ Kafin and Mayer). Names of countries (تركيا, Turkey, is also an OCHA commun
 not places.
 
 A capital named in a sentence that tells of no event there, or right after a verb of saying or
-acting ("اتهمت دمشق", Damascus accused), stands for its government; a place outside the map's
-countries is no incident of the map. The report's places are the context of each name (two
+acting ("اتهمت دمشق", Damascus accused), stands for its government; where someone speaks ("قال
+مسؤولون في كلس", officials in Kilis said) is no incident; a place outside the map's countries is
+no incident of the map; and a place and a dash opening a paragraph ("حلب - خاص") is the dateline:
+the bureau when far from the report's places. The report's places are the context of each name (two
 passes, as for other languages; see :mod:`mapgen.ingest.mentions`).
 """
 from __future__ import annotations
@@ -32,11 +34,11 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from mapgen.geodesy import great_circle_km
 from mapgen.ingest import lexicon as lx
 from mapgen.ingest.kinds import tells_of_event
-from mapgen.geodesy import great_circle_km
-from mapgen.ingest.mentions import (BUREAU, BUREAU_KM, CAPITAL, DATELINE_FAR, GOVERNMENT, SPEAKS, Found,
-                                     Mention, PlaceLookup)
+from mapgen.ingest.mentions import (BUREAU, BUREAU_KM, CAPITAL, DATELINE_FAR, GOVERNMENT, SPEAKS,
+                                     Found, Mention, PlaceLookup)
 from mapgen.ingest.sentences import Sentence
 from mapgen.ingest.textkeys import fold
 
@@ -160,8 +162,9 @@ class ArabicFinder:
         """Two passes: the second reads every name again with the report's places (those found
         in the first, and ``context``, the places of the report's other sentences) as context."""
         found = self._pass()
-        points = list(context) + [(fold(m.text), (m.place.lat, m.place.lon)) for m in found.mentions
-                                  if m.precision != "region" and not m.role and m.reason != DATELINE_FAR]
+        points = list(context) + [(fold(m.text), (m.place.lat, m.place.lon))
+                                  for m in found.mentions if m.precision != "region"
+                                  and not m.role and m.reason != DATELINE_FAR]
         if not points:
             return found
         self.lookup.context = points
@@ -232,10 +235,11 @@ class ArabicFinder:
                 if code is not None:
                     found.countries.append((sentence, code))
                     return i + n
-                mention = self._mention(sentence, words, i, name, cue or ("kind" if facility else ""),
-                                        precision, run)
+                mention = self._mention(sentence, words, i, name,
+                                        cue or ("kind" if facility else ""), precision, run)
                 if mention is not None:
-                    (found.mentions if mention.status == "resolved" else found.unresolved).append(mention)
+                    kept = found.mentions if mention.status == "resolved" else found.unresolved
+                    kept.append(mention)
                     return i + n
         if facility and i + 1 < len(words) and joined[i]:
             # the facility's word, then the place it is named after ("مطار منغ", Menagh's airbase)
@@ -273,7 +277,8 @@ class ArabicFinder:
         countries = self.lookup.countries
         capital = lx.is_capital(place)
         # "حلب - خاص", "بيروت - (أ ف ب)": where the report is filed from
-        dateline = i == 0 and _DATELINE_DASH.match(sentence.text, words[i + len(name.split()) - 1].end)
+        end = words[i + len(name.split()) - 1].end
+        dateline = i == 0 and _DATELINE_DASH.match(sentence.text, end) is not None
         if countries and place.country not in countries and not capital and not dateline:
             return None   # (a town abroad: no incident of the map's)
         mention = Mention(name, sentence, start, "resolved", place, result.score, precision,
