@@ -72,9 +72,12 @@ _NON_ALNUM = re.compile(r"[^0-9a-z\u0600-\u06ff]+")
 _ALIF_MARKED = re.compile("\u0627[\u0653\u0654\u0655]")
 
 # Words that name the type of a facility, canonicalised so "air base" = "airbase".
+# (and the same in Turkish, folded: "Menağ Askeri Havaalanı", "Öncüpınar Sınır Kapısı")
 _TYPE_WORDS = [
     (re.compile(r"\b(?:military )?(?:air ?base|air ?field|airport|airstrip)\b"), "airbase"),
+    (re.compile(r"\b(?:askeri )?(?:havaalani|hava ussu|havalimani)\b"), "airbase"),
     (re.compile(r"\b(?:border )?(?:crossing(?: point)?|gate|post)\b"), "crossing"),
+    (re.compile(r"\b(?:sinir|gumruk) kapisi\b"), "crossing"),
     (re.compile(r"\b(?:refugee |idp )?camp\b"), "camp"),
 ]
 _TYPE_CANON = frozenset({"airbase", "crossing", "camp"})
@@ -131,7 +134,7 @@ _AR_DROP = set("اأإآءؤئوىيیةعـەێۆې") | {chr(c) for c in range(
 
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-_TYPE_HINT = re.compile(r"air|field|port|strip|cross|gate|post|camp")
+_TYPE_HINT = re.compile(r"air|field|port|strip|cross|gate|post|camp|hava|kapisi")
 
 
 def is_arabic(text: str) -> bool:

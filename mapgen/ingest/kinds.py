@@ -12,39 +12,47 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                   "air force", "bombs",
                   # Portuguese, Spanish and French ("bombard" holds bombardeio, bombardeo, bombardement)
                   "ataques? a[ée]reos?", "frappes? a[ée]riennes?", "avi[õo]es", "aviones", "avions",
-                  "avia[çc][ãa]o", "aviaci[óo]n", "aviation"),
+                  "avia[çc][ãa]o", "aviaci[óo]n", "aviation",
+                  # Turkish
+                  "hava saldır", "hava harekat", "savaş uçak", "uçaklar", "bombala", "varil bomba"),
     "shelling": ("shelling", "shelled", "artillery", "mortar", "rocket", "missile", "shells",
                  "howitzer", "grad",
                  "artilharia", "artiller[íi]a", "artillerie", "m[íi]sseis", "m[íi]ssil", "misiles?",
-                 "morteiros?", "morteros?", "obus", "roquetes?", "cohetes?", "foguetes?"),
+                 "morteiros?", "morteros?", "obus", "roquetes?", "cohetes?", "foguetes?",
+                 "roket", "top atış", "topçu", "havan", "obüs", "füze", "mermi"),
     "clashes": ("clash", "fighting", "battle", "fought", "offensive", "assault", "attack", "ambush",
                 "front line", "frontline", "firefight", "combat(?!ient|ant|ent)", "counter-attack", "advance(?<!in advance)", "push",
                 "confrontos", "enfrentamientos", "affrontements", "ofensiva", "ataques?\\b", "attaques?",
-                "batalha", "batalla", "bataille", "avan[çc]", "avanz"),
+                "batalha", "batalla", "bataille", "avan[çc]", "avanz",
+                "çatışma", "çatıştı", "saldırı", "taarruz", "muharebe", "ilerle"),
     "territorial change": ("captured", "capture", "seized", "took", "taken", "retook",
                            "recaptured", "lost", "fell to", "broke through", "encircle", "besiege",
                            "siege", "cut off", "control of", "entered", "overran", "withdrew",
                            "retreat", "in control",
                            "tomaram", "tomou", "tomaron", "tom[óo]", "captur", "conquist", "apoderaram",
                            "apoderaron", "empar[ée]", "prise de", "repris", "cerco", "sitiad", "encercl",
-                           "assi[ée]g", "entraram", "entraron", "entr[ée]s dans"),
+                           "assi[ée]g", "entraram", "entraron", "entr[ée]s dans",
+                           "ele geçir", "geri al", "kuşat", "kontrol(?:ü|une|ünü|ünde) ", "çekildi"),
     "displacement": ("flee", "fled", "fleeing", "refugee", "displaced", "exodus", "stranded",
                      "trapped", "on foot", "camps", "evacuat", "crowds",
                      "deslocad", "desplazad", "d[ée]plac[ée]s", "refugiad", "r[ée]fugi[ée]s", "fugir",
-                     "fugiram", "huy", "fuyant", "acampamentos", "campamentos"),
+                     "fugiram", "huy", "fuyant", "acampamentos", "campamentos",
+                     "sığınmacı", "mülteci", "göç", "kaçan", "kaçtı", "yerinden", "kamplar"),
     "humanitarian": (r"aid(?!\s+(?:workers?|agenc\w*|groups?|officials?))", "hospital",
                      "humanitarian", "medical", "food", "bread", "supplies", "tents", "relief",
                      "convoy", "doctor", "water", "shortage",
                      "humanit[áa]ri", "humanitaire", "h[ôo]pital", "ajuda", "ayuda", "m[ée]dic", "socorr",
-                     "secour"),
+                     "secour", "insani", "yardım", "hastane", "gıda", "ilaç", "tıbbi"),
     "diplomatic": ("talks", "conference", "treaty", "envoy", "summit", "negotiat", "pledge",
                    "ceasefire", "truce", "diplomat", "sanction", "minister", "un security council",
                    "agreement", "donor",
                    "conversa[çc][õo]es", "negocia[çc][õo]es", "negociaciones", "pourparlers", "n[ée]gociation",
                    "cessar-fogo", "alto el fuego", "cessez-le-feu", "tr[ée]gua", "tr[êe]ve", "cimeira",
-                   "cumbre", "sommet", "enviad[oa]", "envoy[ée]", "ministr[oe]"),
+                   "cumbre", "sommet", "enviad[oa]", "envoy[ée]", "ministr[oe]",
+                   "görüşme", "müzakere", "ateşkes", "zirve", "anlaşma"),
     "statement": ("said", "says", "told", "claimed", "accused", "warned", "denied", "announced",
-                  "reports", "statement", "estimated"),
+                  "reports", "statement", "estimated",
+                  "açıklama", "söyledi", "dedi", "bildirdi", "belirtti", "açıkladı"),
 }
 TYPES = tuple(KEYWORDS)
 #: The same for reports written in Arabic: stems, matched at the start of a word after the
@@ -154,12 +162,14 @@ EVENT_TYPES = tuple(kind for kind in TYPES if kind not in ("statement", "diploma
 
 
 #: Words of violence and its toll that no type's keywords hold ("a car bomb exploded", "killed",
-#: "wounded"), in English, Portuguese, French and Spanish (and Arabic, below).
+#: "wounded"), in English, Portuguese, French, Spanish and Turkish (and Arabic, below).
 _TOLL = re.compile(r"\b(?:kill|dead|death|died|wound|injur|casualt|explo|blast|bomb(?!ers?\b)|gunfire|gunmen|shot|"
                    r"sniper|massacre|mort|morr|matou|matar|ferid|bless|tu[ée]s?\b|atenta|attentat|"
                    r"ataque|attaqu|combat(?!ant|ient)|bombarde|frappe|ofensiv|offensiv|refugiad|réfugi|deslocad|"
                    r"d[ée]plac|fug|fuir|fled|flee|evacu|sitiad|cerco|tomad|captur|seiz|"
-                   r"entered|encircl|besieg|cut\s+off)", re.I)
+                   r"entered|encircl|besieg|cut\s+off|"
+                   # Turkish: died, lost their life, wounded, explosion, bomb-laden
+                   r"öldü|ölü|hayatını\s+kaybet|yaralan|yaralı|patlama|bombalı|şehit)", re.I)
 #: The same words of Arabic: killed, dead, martyrs, wounded, explosion, car bomb, massacre,
 #: sniper, victims (after the letters written onto a word).
 _ARABIC_TOLL = re.compile(rf"(?<![{_AR}\u0640])(?:[وف]?(?:ب|ل|ك)?(?:ال|لل)?)(?:قتل|مقتل|قتيل|شهيد|شهداء|"

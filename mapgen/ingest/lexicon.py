@@ -217,13 +217,23 @@ los las el la un una unos unas del de y o pero mas menos segun en desde para por
 con sin entre hacia contra durante despues antes este esta estos estas ese esa su sus ella
 ellos ellas nosotros que quien como cuando donde tambien ya todavia muy todo todos toda todas
 varios varias ayer hoy manana asi luego cerca actualizado""".split()),
+    # Turkish (folded: ı, ş, ğ as i, s, g): words that open a sentence capitalised
+    "tr": frozenset("""
+bu bir ve ile icin ancak ote yandan ayrica ise ki da de olarak sonra once gore kadar daha en cok
+gibi her tum butun bazi yetkililer kaynaklar basbakan cumhurbaskani bakan bakanligi valilik
+valisi ordu turk turkiye kurt rejim muhalif muhalifler haber merkezi guncelleme""".split()),
 }
 #: Words that mark a report's language: a report holding many of them is in that language.
 LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
     "pt": frozenset("não nao que os em do da para com uma pelo pela são foi também ao aos".split()),
     "fr": frozenset("les des et est dans une du pour sur pas au aux été qui selon".split()),
     "es": frozenset("los las el y del en con una por para fue según también".split()),
+    "tr": frozenset("""ve bir ile için olarak sonra göre kadar daha çok gibi ancak ise olan bu iki yine
+ayrıca üzere tarafından arasında yönelik sırasında nedeniyle kişi""".split()),
 }
+#: Letters of Turkish that no other language of the reports writes: a word with one counts as a
+#: marker of Turkish too.
+TURKISH_LETTERS = frozenset("ışğ")
 #: Head nouns that open the names of organisations in those languages ("Observatoire syrien...",
 #: "Capacetes Brancos", "Forças Democráticas Sírias").
 FOREIGN_ORG_HEADS = frozenset("""
@@ -245,6 +255,8 @@ def languages_of(words: "Counter[str]") -> tuple[str, ...]:
     out = []
     for lang, markers in LANGUAGE_MARKERS.items():
         hits = sum(words[w] for w in markers)
+        if lang == "tr":
+            hits += sum(n for w, n in words.items() if w not in markers and not TURKISH_LETTERS.isdisjoint(w))
         if hits >= 5 and hits / total >= 0.04:
             out.append(lang)
     return tuple(out)
@@ -264,6 +276,10 @@ def country_names() -> dict[str, str]:
     except ImportError:  # pragma: no cover - a dependency of the project
         pass
     extra = {
+        # in Turkish (folded)
+        "suriye": "SY", "turkiye": "TR", "irak": "IQ", "urdun": "JO", "lubnan": "LB", "rusya": "RU",
+        "israil": "IL", "misir": "EG", "suudi arabistan": "SA", "almanya": "DE", "fransa": "FR",
+        "ingiltere": "GB", "abd": "US", "amerika birlesik devletleri": "US", "yunanistan": "GR",
         "syrian arab republic": "SY", "russian federation": "RU", "turkish republic": "TR",
         "republic of turkey": "TR", "united states": "US", "united states of america": "US",
         "america": "US", "us": "US", "u s": "US", "usa": "US", "united kingdom": "GB",

@@ -147,7 +147,7 @@ _MODALS = frozenset("could would will may might must should can cannot has had h
 _POSSESSOR_BEFORE = re.compile(r"(?:\b[A-ZÀ-Þ][\w'’\-]*\s+){0,2}[A-ZÀ-Þ][\w'’\-]*['’]s\s*$")
 #: Prepositions that open a sentence before a name and a comma ("In Geneva, the envoy said").
 _OPENING_PREPOSITIONS = frozenset("in at en em à a no na au dans".split())
-_LOWER_WORD = re.compile(r"\b[a-zà-ÿ][a-zà-ÿ'’\-]*\b")
+_LOWER_WORD = re.compile(r"\b[a-zà-ÿğış][a-zà-ÿğış'’\-]*\b")
 _PLAIN_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
 
 #: A name before "said"/"told" is a place only if the place is this large or a capital.
@@ -201,6 +201,8 @@ class Token:
     #: a word of a place and a dash opening a paragraph ("Beirute - Os rebeldes"): the bureau
     #: when far from the report's places
     bureau: bool = False
+    #: the Turkish case ending written after the name and an apostrophe ("Ankara'da": "da", in)
+    case: str = ""
 
     def __post_init__(self) -> None:
         self.low = fold(self.text)
@@ -332,6 +334,11 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
 _ELISION = re.compile(r"^(?:[dlnjmstc]|qu|jusqu|lorsqu|puisqu|dell|nell|all|sull)['’](?=[A-ZÀ-Ý])")
+#: A Turkish case ending written onto a name after an apostrophe: of (Halep'in, Suriye'nin), to
+#: (Kilis'e, Ankara'ya), in (Ankara'da, Kilis'te), from (Azez'den), with (Kilis'le), its
+#: accusative (Havaalanı'nı) and "of the one in" (Marea'daki). Read off only in a report written
+#: in Turkish: "al-Ra'i" and "Mare'a" end so in Arabic romanisations.
+_TURKISH_CASE = re.compile(r"['’](?P<case>n?[ıiuü]n|[nsy]?[ıiuü]|[ny]?[ae]|n?[dt][ae](?:n|ki)?|y?l[ae])$")
 
 
 def tokens_of(text: str) -> list[Token]:
@@ -355,6 +362,34 @@ def tokens_of(text: str) -> list[Token]:
             word, start = word[elided.end():], start + elided.end()
         word = _POSSESSIVE.sub("", word) if len(word) > 3 else word
         out.append(Token(word, start, start + len(word)))
+    return out
+
+
+#: Turkish endings of the genitive (of) and the locative (in), and the words after a name that
+#: place what is told near it (north, south, east, west, near, around, facing, outside), where
+#: someone speaks (a statement, speaking, a press conference) and where people meet.
+_TURKISH_OF = ("in", "ın", "un", "ün", "nin", "nın", "nun", "nün")
+_TURKISH_IN = ("da", "de", "ta", "te", "nda", "nde")
+_TURKISH_NEAR = ("kuzey", "güney", "doğu", "batı", "yakın", "çevre", "civar", "etraf", "karşı",
+                 "dışı", "kenar")
+_TURKISH_SPEAKING = ("açıklama", "konuş", "basın", "demeç", "söyle")
+_TURKISH_MEETING = ("toplantı", "görüşme", "zirve", "müzakere", "konferans", "forum")
+#: "of the one in" (Reyhanlı'daki), and the officials and sources it may name: they speak there.
+_TURKISH_OF_THERE = ("daki", "deki", "taki", "teki", "ndaki", "ndeki")
+_TURKISH_OFFICIALS = ("yetkili", "kaynak", "sözcü", "vali", "yönetici", "muhabir")
+
+
+def turkish_case_off(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with the Turkish case endings read off the names ("Kilis'e" -> "Kilis", its
+    ``case`` "e")."""
+    out = []
+    for tok in tokens:
+        ending = _TURKISH_CASE.search(tok.text)
+        if ending is None or ending.start() < 2:
+            out.append(tok)
+            continue
+        word = tok.text[:ending.start()]
+        out.append(Token(word, tok.start, tok.start + len(word), case=ending.group("case").lower()))
     return out
 
 
@@ -536,6 +571,8 @@ class MentionFinder:
             if u is None:
                 u = first_of[sentence.text] = len(parsed)
                 tokens = tokens_of(sentence.text)
+                if "tr" in self.languages:   # "Kilis'e", "Ankara'da": Kilis, Ankara
+                    tokens = turkish_case_off(tokens)
                 if self.languages:   # "Anadan et Hraytan", "en Syrie": conjunctions, not Arabic articles
                     for tok in tokens:
                         if tok.text in lx.FOREIGN_NOT_CONNECTORS:
@@ -1019,6 +1056,23 @@ class MentionFinder:
         elif part[0].bureau:
             there = BUREAU_FAR
         tail = part[-1].low
+        if "tr" in self.languages:
+            # Turkish puts the word of nearness after the name, in the genitive ("Halep'in
+            # kuzeyindeki", north of Aleppo; "Kilis yakınlarında", near Kilis), and one speaks in
+            # a place ("Ankara'da yaptığı açıklamada", in a statement in Ankara)
+            case = part[-1].case
+            words = _words_in_after(text[part[-1].end + (len(case) + 1 if case else 0):
+                                         part[-1].end + LOOK_BEHIND], 4)
+            if words and words[0].startswith(_TURKISH_NEAR) and case in ("", *_TURKISH_OF):
+                near, cue = True, words[0]
+            elif words and words[0].startswith("kırsal"):
+                region, cue = True, words[0]
+            if case in _TURKISH_IN and any(w.startswith(_TURKISH_SPEAKING) for w in words[:3]):
+                there = SPEAKS
+            elif case in _TURKISH_OF_THERE and words and words[0].startswith(_TURKISH_OFFICIALS):
+                there = SPEAKS   # "Reyhanlı'daki yetkililer" (the officials in Reyhanlı) said
+            elif case in _TURKISH_IN and any(w.startswith(_TURKISH_MEETING) for w in words[:3]):
+                there = MEETING_FAR
         if after and after[0] in _NEAR_AFTER:
             near, cue = True, after[0]
         elif after and after[0] in lx.REGION_WORDS:

@@ -35,6 +35,8 @@ _AR_END = rf"(?![{_AR_LETTER}])"
 _AR_MONTHS = "|".join(sorted(ARABIC_MONTHS, key=len, reverse=True))
 _AR_WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3,
                 "الجمعة": 4, "السبت": 5, "الأحد": 6, "الاحد": 6}
+_TR_WEEKDAYS = {"pazartesi": 0, "salı": 1, "çarşamba": 2, "perşembe": 3, "cuma": 4, "cumartesi": 5,
+                "pazar": 6}
 _AR_DAYS = {"يوم": 1, "يومين": 2, "ثلاثة": 3, "أربعة": 4, "اربعة": 4, "خمسة": 5, "ستة": 6, "سبعة": 7}
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:last|on \w+) night\b", re.I), "last_night"),
@@ -52,6 +54,16 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + _MONTH_NAMES + r")\s+(?P<year>\d{4})\b", re.I), "full_date"),
     (re.compile(r"\b(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I), "full_date"),
     (re.compile(r"\b(?P<next>next |last |this )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I), "weekday"),
+    # Turkish: yesterday (dün, dün gece), today (bugün, bu sabah), this and last week, last month,
+    # a weekday with its "günü" (day: "pazartesi günü")
+    (re.compile(r"\b(?:evvelsi\s+gün|önceki\s+gün)\b", re.I), "before_yesterday"),
+    (re.compile(r"\bdün(?:\s+(?:gece|akşam|sabah))?\b", re.I), "yesterday"),
+    (re.compile(r"\b(?:bugün|bu\s+sabah|bu\s+akşam|bu\s+gece)\b", re.I), "today"),
+    (re.compile(r"\bbu\s+hafta\b", re.I), "this_week"),
+    (re.compile(r"\bgeçen\s+hafta\b", re.I), "last_week"),
+    (re.compile(r"\bgeçen\s+ay\b", re.I), "last_month"),
+    (re.compile(r"\b(?P<tr_next>geçen\s+)?(?P<weekday>pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar)"
+                r"\s+günü\b", re.I), "weekday"),
     # Arabic: the day before yesterday, yesterday ("أمس", "مساء أمس", "الليلة الماضية"), today
     # ("اليوم", "فجر اليوم", "الليلة"), n days ago ("منذ يومين", "قبل ثلاثة أيام"), this and last
     # week and month, a weekday ("يوم الأحد", "الأحد الماضي", "الأحد المقبل") and a date
@@ -123,9 +135,11 @@ def resolve_phrase(kind: str, match: re.Match[str], base: dt.date) -> When | Non
         return When(found, "day", phrase) if found else None
     if kind == "weekday":
         name = match.group("weekday")
-        target = WEEKDAYS.get(name.lower(), _AR_WEEKDAYS.get(name, 0))
+        target = WEEKDAYS.get(name.lower(), _TR_WEEKDAYS.get(name.lower(), _AR_WEEKDAYS.get(name, 0)))
         groups = match.groupdict()
         which = (groups.get("next") or "").strip().lower()
+        if groups.get("tr_next"):
+            which = "last"
         if groups.get("ar_next"):
             which = "next" if groups["ar_next"] in ("المقبل", "القادم") else "last"
         if which == "next":
@@ -200,6 +214,11 @@ _PAST_RULES: list[tuple[re.Pattern[str], str]] = [
                 r"|(?<![\d.,$€£/\w-])(?<!since )(?<!desde )(?<!depuis )(?P<year2>1[89]\d\d|20\d\d)"
                 r"(?=['’]s\b|\s*[,.;:)!?]|\s*$)", re.I), "year"),
     (re.compile(r"\b(?:in|em|en|no\s+mês\s+de)\s+(?:de\s+)?(?P<month>" + _ANY_MONTH + r")\b(?!\s+(?:de\s+)?\d)", re.I), "month"),
+    # Turkish: last year ("geçen yıl", "geçen sene"), n years ago ("iki yıl önce"), a year
+    # ("2013 yılında", in 2013)
+    (re.compile(r"\bgeçen\s+(?:yıl|sene)\b|\b(?:bir|iki|üç|dört|beş|birkaç|\d+)\s+(?:yıl|sene)\s+önce\b",
+                re.I), "ago"),
+    (re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\s+yılında\b", re.I), "year"),
     # Arabic: last year, n years ago ("العام الماضي", "قبل عامين"), a year after "عام", "سنة"
     # or "في" ("عام ٢٠١٤"); not "منذ" (since: what began then goes on)
     (re.compile(_AR_START + r"(?:(?:العام|السنة)\s+(?:الماضي|الماضية|الفائت|السابق)|"
@@ -213,7 +232,7 @@ _CLAUSE = re.compile(r"[,;:()\[\]“”\"—–،؛]|\s-\s|\b(?:but|while|wherea
 
 #: A quick test: a sentence without any of these holds no phrase of _PAST_RULES.
 _PAST_HINT = re.compile(r"\d|year|ago|anniv|aniv|ano|an\b|année|años|\b(?:in|em|en|no)\s|after|depois|despu|apr[èe]s|"
-                        r"العام|السنة|قبل", re.I)
+                        r"geçen|önce|العام|السنة|قبل", re.I)
 
 
 @lru_cache(maxsize=4096)   # a long report repeats its sentences under many entries
