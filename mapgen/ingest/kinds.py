@@ -19,7 +19,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                  "howitzer", "grad",
                  "artilharia", "artiller[íi]a", "artillerie", "m[íi]sseis", "m[íi]ssil", "misiles?",
                  "morteiros?", "morteros?", "obus", "roquetes?", "cohetes?", "foguetes?",
-                 "roket", "top atış", "topçu", "havan", "obüs", "füze", "mermi"),
+                 "roket", "top atış", "topçu", "havan(?!a)", "obüs", "füze", "mermi"),
     "clashes": ("clash", "fighting", "battle", "fought", "offensive", "assault", "attack", "ambush",
                 "front line", "frontline", "firefight", "combat(?!ient|ant|ent)", "counter-attack", "advance(?<!in advance)", "push",
                 "confrontos", "enfrentamientos", "affrontements", "ofensiva", "ataques?\\b", "attaques?",
@@ -52,7 +52,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                    "görüşme", "müzakere", "ateşkes", "zirve", "anlaşma"),
     "statement": ("said", "says", "told", "claimed", "accused", "warned", "denied", "announced",
                   "reports", "statement", "estimated",
-                  "açıklama", "söyledi", "dedi", "bildirdi", "belirtti", "açıkladı"),
+                  "açıklama", "söyledi", "bildirdi", "belirtti", "açıkladı"),
 }
 TYPES = tuple(KEYWORDS)
 #: The same for reports written in Arabic: stems, matched at the start of a word after the
