@@ -191,3 +191,12 @@ def test_short_words_adjectives_and_the_coast(builtin: Any) -> None:
                          "وزرعت عبوات في الطرقات المؤدية إلى مدينة عندان.\n", gazetteer=builtin)
     assert [(m.text, m.precision) for m in result.found.mentions] == [("كسب", "exact"), ("عندان", "near")]
     assert result.unresolved == []
+
+
+def test_an_arabic_live_blog_posts_at_times_of_day() -> None:
+    text = ("الاثنين 8 شباط 2016\n\n١٠:٣٠\nقصفت طائرات حربية بلدة عندان.\n\n"
+            "14:45\nدارت اشتباكات في محيط قرية رتيان.\n")
+    stamps = [(e.stamp.text, e.stamp.moment) for e in split_entries(text, UTC) if e.stamp]
+    assert stamps == [("الاثنين 8 شباط 2016", dt.datetime(2016, 2, 8, tzinfo=UTC)),
+                      ("١٠:٣٠", dt.datetime(2016, 2, 8, 10, 30, tzinfo=UTC)),
+                      ("14:45", dt.datetime(2016, 2, 8, 14, 45, tzinfo=UTC))]
