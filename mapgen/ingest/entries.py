@@ -312,10 +312,12 @@ _ARABIC_WEEKDAYS = {"الأحد": "Sunday", "الاحد": "Sunday", "الإثن�
 _ARABIC_MONTH_PAIR = re.compile(rf"(?<![\w])({_ARABIC_MONTH})(?:\s*[/(]\s*(?:{_ARABIC_MONTH})\s*\)?)?(?![\w])")
 #: Words that label a date on an Arabic byline or update line ("تاريخ النشر:", "نشر في",
 #: "آخر تحديث", "بتاريخ").
-_ARABIC_LABEL = re.compile(r"^(?:(?:تاريخ\s+)?(?:النشر|نشر)(?:\s+في)?|(?:آخر|اخر)\s+تحديث|تم\s+التحديث|"
-                           r"تحديث|بتاريخ|التاريخ|منذ)\s*[:\-–—]?\s*")
-#: The hour of an Arabic date, and the Arabic for am and pm (ص, صباحا; م, مساء).
-_ARABIC_CLOCK = re.compile(r"(?:\s*[-–—|،,]?\s*(?:الساعة|في\s+تمام\s+الساعة|عند\s+الساعة)?\s*)(?<![\d.:/])(\d{1,2}[:.]\d{2})(?![\d.:/])"
+_ARABIC_LABEL = re.compile(r"^(?:(?:تاريخ\s+)?(?:النشر|نشر)(?:\s+في)?|(?:آخر|اخر)\s+تحديث|"
+                           r"تم\s+التحديث|تحديث|بتاريخ|التاريخ)\s*[:\-–—]?\s*")
+#: The hour of an Arabic date ("الساعة 14:30", at 14:30), and the Arabic for am and pm (ص,
+#: صباحا; م, مساء); not the figures of a date ("07.02.2016").
+_ARABIC_CLOCK = re.compile(r"(?:\s*[-–—|،,]?\s*(?:الساعة|في\s+تمام\s+الساعة|عند\s+الساعة)?\s*)"
+                           r"(?<![\d.:/])(\d{1,2}[:.]\d{2})(?![\d.:/])"
                            r"(?:\s*(صباحا|صباحاً|ص|مساء|مساءً|م)(?![\w]))?")
 #: Eastern Arabic and Persian figures as ASCII ones.
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")

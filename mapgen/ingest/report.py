@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 from mapgen.config import DEFAULT_EVENT_TYPES
 from mapgen.errors import InputError
 from mapgen.ingest import lexicon as lx
+from mapgen.ingest.arabic import find_arabic_mentions, is_arabic, merge
 from mapgen.ingest.clean import clean_text, looks_like_html
 from mapgen.ingest.entries import Entry, MissingYear, Stamp, split_entries
-from mapgen.ingest.arabic import find_arabic_mentions, is_arabic, merge
 from mapgen.ingest.kinds import suggest_type
 from mapgen.ingest.mentions import DATELINE_FAR, Found, Mention, PlaceLookup, find_mentions
 from mapgen.ingest.pagemeta import page_meta

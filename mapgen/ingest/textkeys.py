@@ -14,7 +14,7 @@ _ARTICLES = frozenset("al el il ul as es ash esh ad ed ar er az ez an en at et a
 _TYPE_WORDS = frozenset("border crossing checkpoint gate airbase air base airport airfield camp "
                         "military city town village province governorate district "
                         # the same in Arabic, as folded (crossing, airport, city, town, village, camp)
-                        "معبر مطار مدينه بلده قريه مخيم "
+                        "معبر مطار مدينة بلدة قرية مخيم "
                         # and in Turkish (border gate, airport, military, district)
                         "sinir kapisi havaalani askeri ilcesi".split())
 
