@@ -58,8 +58,15 @@ SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLA2"})
 SETTLEMENT_WORDS = frozenset("""مدينة مدن مدينتي بلدة بلدات بلدتي قرية قرى قريتي حي أحياء احياء
 ناحية منطقة مناطق مخيم مخيمات مزرعة مزارع""".split())
 #: Words of a facility: the name follows, or they begin it ("سد تشرين", "معبر باب السلامة").
-FACILITY_WORDS = frozenset("""معبر مطار سد سجن قاعدة جسر دوار مشفى مستشفى قلعة جبل تلة مدرسة
-كلية مبنى""".split())
+FACILITY_WORDS = frozenset("معبر مطار سد سجن قاعدة جسر دوار قلعة جبل تلة".split())
+#: Words of a kind that name many at once: a list of names follows, its items parted by commas
+#: as well as "و" ("بلدتي (بيانون، وتل مصيبين)").
+PLURAL_KIND_WORDS = frozenset("""مدن مدينتي بلدات بلدتي قرى قريتي أحياء احياء مناطق مخيمات مزارع
+بلدتا قريتا""".split())
+#: A village named after a preposition only (no word of its kind before it), or spelled only
+#: loosely, must lie this close to another place of the report: common words are villages'
+#: names by the hundred ("من خلاله", through it: Khlaleh, 158 km off).
+PREPOSITION_VILLAGE_KM = 50.0
 #: The countryside or province of a place: the place as a region ("ريف حلب الشمالي").
 REGION_WORDS = frozenset("ريف أرياف ارياف محافظة بادية".split())
 #: Nearness and direction: near the place ("قرب إعزاز", "بالقرب من", "شمال حلب").
@@ -78,8 +85,9 @@ SPEECH_VERBS = frozenset("""قال قالت أعلن أعلنت اعلن اعل�
 _THAT = frozenset("إن أن بأن وأن ان بان".split())
 #: Words looked back over for a verb of saying before "في" (the speaker may be named at length).
 SPEAKER_WORDS = 8
-#: A dash after the name opening a paragraph: a dateline ("حلب - خاص").
-_DATELINE_DASH = re.compile(r"\s*[-–—]")
+#: A dash after the name opening a paragraph, perhaps after the agency in brackets: a dateline
+#: ("حلب - خاص", "حلب (قاسيون) -").
+_DATELINE_DASH = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]")
 #: Common words that are also a town's name, never a place on their own: "الباب" is the door
 #: as well as al-Bab, "الثورة" the revolution as well as al-Thawrah.
 COMMON_WORDS = frozenset("الباب الثورة السلام النصر الحرية الوحدة الجديدة الساحل الجزيرة".split())
@@ -116,7 +124,7 @@ def forms(word: str) -> list[str]:
     "إعزاز"; "للباب" -> "الباب". The word as written comes first (a name may begin with those
     letters: بنش, Binnish; كفين, Kafin)."""
     out = [word]
-    if len(word) > 3 and word[0] in "وف":
+    if len(word) > 2 and word[0] in "وف":
         word = word[1:]
         out.append(word)
     if len(word) > 3 and word[0] in "بلك":
@@ -124,11 +132,16 @@ def forms(word: str) -> list[str]:
     return out
 
 
+#: The marks of vowels and doubling (tashkeel), off a word before it is looked up as a cue.
+_TASHKEEL = re.compile("[\u064b-\u0652\u0670\u0640]")
+
+
 def _cue(word: str) -> str:
     """What ``word`` says of the name after it: ``kind`` (a word of a place's kind: "بلدة",
     "وبمدينة"), ``region`` (its countryside or province), ``near`` (nearness or direction:
     "بالقرب", "شمال"), ``preposition``, or "" (none). A word of a kind with the article ("المدينة",
     the city) names none after it, and a direction with it is an adjective ("الشمالي", northern)."""
+    word = _TASHKEEL.sub("", word)
     written = forms(word)
     if len(written) == 1 and word[0] in "وف" and word[1:] in PREPOSITIONS:
         written.append(word[1:])   # "وفي", "ومن": and in, and from
@@ -148,7 +161,12 @@ def _cue(word: str) -> str:
 
 def _is_facility(word: str) -> bool:
     """Whether ``word`` is a facility's word, which may begin its name ("سد تشرين")."""
-    return any(form in FACILITY_WORDS for form in forms(word))
+    return any(form in FACILITY_WORDS for form in forms(_TASHKEEL.sub("", word)))
+
+
+def _is_plural_kind(word: str) -> bool:
+    """Whether ``word`` is a word of a kind that names many ("بلدات", "بلدتيّ")."""
+    return any(form in PLURAL_KIND_WORDS for form in forms(_TASHKEEL.sub("", word)))
 
 
 class ArabicFinder:
@@ -185,32 +203,57 @@ class ArabicFinder:
         cue = ""
         precision = "exact"
         run = 0   # where the words before the name (its cue) begin
+        listed = False   # the cue names many: its names may be parted by commas
         while i < len(words):
+            if words[i].text == "و" and cue == "kind":
+                i += 1   # "منغ و تل مصيبين": "and" written apart
+                continue
             said = _cue(words[i].text)
             if cue == "kind" and not said and words[i].text in KIND_WORDS_AFTER:
                 said = "kind"   # "بلدات جديدة": new towns, no name yet
             if said and not (said == "kind" and _is_facility(words[i].text)):
                 if not cue:
                     run = i
+                listed = said == "kind" and _is_plural_kind(words[i].text)
                 # (a run of such words: "بالقرب من مدينة", "شمال غرب")
                 if said == "region":
                     precision = "region"
                 elif said == "near" and precision != "region":
                     precision = "near"
-                if said != "preposition" or not cue:
-                    cue = "preposition" if said == "preposition" else "kind"
+                # (the strongest cue of the run: a word of the place's kind, then of its
+                # countryside, nearness or direction, then a preposition)
+                strength = {"kind": 3, "region": 2, "near": 2, "preposition": 1}
+                said = "place" if said in ("region", "near") else said
+                if strength.get(said, 2) > strength.get(cue, 2 if cue else 0):
+                    cue = said
                 i += 1
                 continue
             end = self._name_at(sentence, words, joined, i, cue, precision, found,
                                 run if cue else i)
             if end is None:
                 i += 1
-                cue, precision = "", "exact"
+                # a name of a list the gazetteer lacks ("بلدات منغ و تل مصيبين"): the list goes on
+                if not (listed and i < len(words) and not text[words[i - 1].end:words[i].start].strip()
+                        and words[i].text[0] == "و"):
+                    cue, precision, listed = "", "exact", False
                 continue
             i = end
-            # "و" carries the kind on to the next name: "قرى كفين وماير وتل رفعت"
-            if not (i < len(words) and joined[i - 1] and words[i].text[0] == "و" and cue == "kind"):
-                cue, precision = "", "exact"
+            # "و" carries the kind on to the next name ("قرى كفين وماير وتل رفعت"), and so does a
+            # comma after a kind that names many ("بلدتي (بيانون، وتل مصيبين)")
+            between = text[words[i - 1].end:words[i].start].strip(" ()«»\"") if i < len(words) else "."
+            if cue == "kind" and listed and between in ("،", ","):
+                # (after a comma a clause may begin as well: "بلدتي عندان وحريتان، ودارت
+                # اشتباكات": the next item is taken as after a preposition, the very name of a
+                # town, or of a village among the report's places)
+                cue = "preposition"
+            elif not (cue == "kind" and not between
+                      and (words[i].text[0] == "و" or words[i].text == "و")):
+                cue, precision, listed = "", "exact", False
+
+    def _among_report(self, place: object, name: str) -> bool:
+        """Whether ``place`` lies within PREPOSITION_VILLAGE_KM of another place of the report
+        (True before the report's places are known: the first pass)."""
+        return _near_any(place, self.lookup.others(fold(name)), PREPOSITION_VILLAGE_KM)
 
     def _name_at(self, sentence: Sentence, words: list[_Word], joined: list[bool], i: int,
                  cue: str, precision: str, found: Found, run: int) -> int | None:
@@ -224,23 +267,32 @@ class ArabicFinder:
                 and _cue(words[last + 1].text) != "preposition":
             last += 1
         written = forms(words[i].text)
-        if cue and len(written) > 1 and words[i].text[0] in "وف" and i and joined[i - 1]:
+        if cue and len(written) > 1 and words[i].text[0] in "وف" and i:
             # the next of a list of names ("كفين وماير"): "و" is "and"
             written = written[1:] + written[:1]
+        # a name in doubt, kept while a shorter run may be a place the gazetteer is sure of
+        # ("بلدة ماير أسيا": Mayer, whatever أسيا is)
+        doubt: tuple[Mention, int] | None = None
         for n in range(last - i + 1, 0, -1):
             rest = " ".join(w.text for w in words[i + 1:i + n])
             for first in written:
                 name = f"{first} {rest}" if rest else first
                 code = COUNTRIES.get(name)
-                if code is not None:
+                if code is not None and doubt is None:
                     found.countries.append((sentence, code))
                     return i + n
                 mention = self._mention(sentence, words, i, name,
                                         cue or ("kind" if facility else ""), precision, run)
-                if mention is not None:
-                    kept = found.mentions if mention.status == "resolved" else found.unresolved
-                    kept.append(mention)
+                if mention is None:
+                    continue
+                if mention.status == "resolved":
+                    found.mentions.append(mention)
                     return i + n
+                if doubt is None:
+                    doubt = (mention, i + n)
+        if doubt is not None:
+            found.unresolved.append(doubt[0])
+            return doubt[1]
         if facility and i + 1 < len(words) and joined[i]:
             # the facility's word, then the place it is named after ("مطار منغ", Menagh's airbase)
             return self._name_at(sentence, words, joined, i + 1, "kind", precision, found, run)
@@ -261,7 +313,12 @@ class ArabicFinder:
                 return Mention(name, sentence, start, "resolved", capitals[0], result.score,
                                precision, cue=cue, role="speaker", reason=GOVERNMENT)
         match = getattr(result, "match", "")
-        spelled = match in ("arabic", "exact", "alternate") or (cue == "kind" and match == "loose")
+        # the very Arabic name; after a word of its kind, a spelling of it (كل جبرين, OCHA's
+        # كلجبرين) near the report's other places ("مدينة منكوبة", a stricken city, is no
+        # Mankubeh 82 km off)
+        spelled = match in ("arabic", "exact", "alternate") or (
+            cue == "kind" and match == "loose" and result.place is not None
+            and self._among_report(result.place, name))
         # (where the name begins in the word: after the letters written onto it)
         start = max(words[i].start, words[i].end - len(name.split()[0]))
         if result.status == "ambiguous" and spelled and cue == "kind":
@@ -273,6 +330,8 @@ class ArabicFinder:
             return None
         town = place.population >= TOWN_POPULATION or place.feature_code in SEAT_CODES
         if not cue and (not town or name in COMMON_WORDS):
+            return None
+        if cue == "preposition" and not town and not self._among_report(place, name):
             return None
         countries = self.lookup.countries
         capital = lx.is_capital(place)
@@ -298,6 +357,12 @@ class ArabicFinder:
                           or (countries and place.country not in countries)):
             mention.role, mention.reason = "speaker", CAPITAL
         return mention
+
+
+def _near_any(place: object, points: Sequence[tuple[float, float]], km: float) -> bool:
+    """Whether ``place`` lies within ``km`` of one of ``points`` (True when there is none)."""
+    lat, lon = getattr(place, "lat"), getattr(place, "lon")
+    return not points or any(great_circle_km(lat, lon, a, b) <= km for a, b in points)
 
 
 def _spoken_from(words: Sequence[_Word], run: int) -> bool:

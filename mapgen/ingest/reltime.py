@@ -211,7 +211,7 @@ _PAST_RULES: list[tuple[re.Pattern[str], str]] = [
     # before a stop or "'s" ("Kobani, 2014."); not a count ("2000 refugees"), not "since 2012"
     (re.compile(r"\b(?:in|of|during|by|until|from|early|late|mid|summer|spring|autumn|fall|winter|em|de|en|"
                 + _ANY_MONTH + r")\s+(?P<year>1[89]\d\d|20\d\d)\b(?![\d/-])"
-                r"|(?<![\d.,$€£/\w-])(?<!since )(?<!desde )(?<!depuis )(?P<year2>1[89]\d\d|20\d\d)"
+                r"|(?<![\d.,$€£/\w-])(?<!since )(?<!desde )(?<!depuis )(?<!منذ )(?P<year2>1[89]\d\d|20\d\d)"
                 r"(?=['’]s\b|\s*[,.;:)!?]|\s*$)", re.I), "year"),
     (re.compile(r"\b(?:in|em|en|no\s+mês\s+de)\s+(?:de\s+)?(?P<month>" + _ANY_MONTH + r")\b(?!\s+(?:de\s+)?\d)", re.I), "month"),
     # Turkish: last year ("geçen yıl", "geçen sene"), n years ago ("iki yıl önce"), a year

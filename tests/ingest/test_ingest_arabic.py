@@ -188,9 +188,17 @@ def test_short_words_adjectives_and_the_coast(builtin: Any) -> None:
     # جديدة" (new towns) names no town "جديدة"; "الساحل" (the coast) is no town on its own
     # (As Sahil, Egypt); roads "leading to" a town are near it
     result = ingest_text(f"{STAMP}\n\nوفي كسب، افتتح مركز صحي. وتقدمت القوات على جبهة الساحل نحو بلدات جديدة، "
-                         "وزرعت عبوات في الطرقات المؤدية إلى مدينة عندان.\n", gazetteer=builtin)
-    assert [(m.text, m.precision) for m in result.found.mentions] == [("كسب", "exact"), ("عندان", "near")]
+                         "وزرعت عبوات في الطرقات المؤدية إلى بلدة ربيعة.\n", gazetteer=builtin)
+    assert [(m.text, m.precision) for m in result.found.mentions] == [("كسب", "exact"), ("ربيعة", "near")]
     assert result.unresolved == []
+
+
+def test_a_village_after_a_preposition_only_is_among_the_report(builtin: Any) -> None:
+    # "من خلاله" (through it) is also the village Khlaleh, 158 km from the report's other places;
+    # a village the report names after a word of its kind, or among its places, stays
+    result = _read(builtin, "استهدفت غارات بلدتي عندان وحريتان ومدينة إعزاز، ووصلت القوات من خلاله إلى "
+                            "بلدتي نبل والزهراء. وفي كفين، دارت اشتباكات.")
+    assert [m.text for m in result.found.mentions] == ["عندان", "حريتان", "إعزاز", "نبل", "الزهراء", "كفين"]
 
 
 def test_an_arabic_live_blog_posts_at_times_of_day() -> None:
