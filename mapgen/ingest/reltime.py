@@ -40,28 +40,23 @@ _TR_WEEKDAYS = {"pazartesi": 0, "salı": 1, "çarşamba": 2, "perşembe": 3, "cu
 _AR_DAYS = {"يوم": 1, "يومين": 2, "ثلاثة": 3, "أربعة": 4, "اربعة": 4, "خمسة": 5, "ستة": 6, "سبعة": 7}
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:last|on \w+) night\b", re.I), "last_night"),
-    (re.compile(r"\b(?:yesterday|ontem|ayer|hier)\b", re.I), "yesterday"),
-    (re.compile(r"\b(?:the )?day before yesterday\b", re.I), "before_yesterday"),
-    (re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|overnight|earlier today)\b", re.I), "today"),
+    # (and Turkish: dün, dün gece; evvelsi gün; bugün, bu sabah; bu hafta, geçen hafta, geçen ay)
+    (re.compile(r"\b(?:yesterday|ontem|ayer|hier|dün(?:\s+(?:gece|akşam|sabah))?)\b", re.I), "yesterday"),
+    (re.compile(r"\b(?:the )?day before yesterday\b|\b(?:evvelsi|önceki)\s+gün\b", re.I), "before_yesterday"),
+    (re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|overnight|earlier today|bugün|"
+                r"bu\s+(?:sabah|akşam|gece))\b", re.I), "today"),
     (re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a) days? ago\b", re.I), "days_ago"),
-    (re.compile(r"\b(?:earlier )?this week\b", re.I), "this_week"),
-    (re.compile(r"\blast week\b|\b(?:na\s+|la\s+)?semana\s+pas(?:s)?ad[ao]\b|\bla\s+semaine\s+derni[èe]re\b", re.I),
-     "last_week"),
+    (re.compile(r"\b(?:earlier )?this week\b|\bbu\s+hafta\b", re.I), "this_week"),
+    (re.compile(r"\blast week\b|\b(?:na\s+|la\s+)?semana\s+pas(?:s)?ad[ao]\b|\bla\s+semaine\s+derni[èe]re\b|"
+                r"\bgeçen\s+hafta\b", re.I), "last_week"),
     (re.compile(r"\b(?:earlier )?this month\b", re.I), "this_month"),
-    (re.compile(r"\blast month\b", re.I), "last_month"),
+    (re.compile(r"\blast month\b|\bgeçen\s+ay\b", re.I), "last_month"),
     (re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + _MONTH_NAMES + r")\b(?!\s+\d{4})", re.I), "day_month"),
     (re.compile(r"\b(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})", re.I), "day_month"),
     (re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + _MONTH_NAMES + r")\s+(?P<year>\d{4})\b", re.I), "full_date"),
     (re.compile(r"\b(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I), "full_date"),
     (re.compile(r"\b(?P<next>next |last |this )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I), "weekday"),
-    # Turkish: yesterday (dün, dün gece), today (bugün, bu sabah), this and last week, last month,
-    # a weekday with its "günü" (day: "pazartesi günü")
-    (re.compile(r"\b(?:evvelsi\s+gün|önceki\s+gün)\b", re.I), "before_yesterday"),
-    (re.compile(r"\bdün(?:\s+(?:gece|akşam|sabah))?\b", re.I), "yesterday"),
-    (re.compile(r"\b(?:bugün|bu\s+sabah|bu\s+akşam|bu\s+gece)\b", re.I), "today"),
-    (re.compile(r"\bbu\s+hafta\b", re.I), "this_week"),
-    (re.compile(r"\bgeçen\s+hafta\b", re.I), "last_week"),
-    (re.compile(r"\bgeçen\s+ay\b", re.I), "last_month"),
+    # a Turkish weekday with its "günü" (day: "pazartesi günü", "geçen cuma günü")
     (re.compile(r"\b(?P<tr_next>geçen\s+)?(?P<weekday>pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar)"
                 r"\s+günü\b", re.I), "weekday"),
     # Arabic: the day before yesterday, yesterday ("أمس", "مساء أمس", "الليلة الماضية"), today

@@ -54,3 +54,12 @@ def gazetteer(geonames_home: Path) -> Iterator[Any]:
 
     with open_gazetteer(geonames_home) as gaz:
         yield gaz
+
+
+@pytest.fixture(scope="module")
+def builtin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The built-in gazetteer (what a fresh install has), opened once for the module."""
+    from gazetteer import open_gazetteer
+
+    with open_gazetteer(tmp_path_factory.mktemp("builtin-home")) as gaz:
+        yield gaz

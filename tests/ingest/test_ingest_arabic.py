@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -22,15 +22,6 @@ DATA = Path(__file__).parent / "data"
 REPORT = DATA / "report-ar-azaz-2016-02-08.txt"
 UTC = ZoneInfo("UTC")
 STAMP = "الاثنين 8 شباط/فبراير 2016 - 14:20"
-
-
-@pytest.fixture(scope="module")
-def builtin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """The built-in gazetteer (what a fresh install has), opened once for the module."""
-    from gazetteer import open_gazetteer
-
-    with open_gazetteer(tmp_path_factory.mktemp("builtin-home")) as gaz:
-        yield gaz
 
 
 def _read(builtin: Any, text: str) -> Any:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -28,15 +28,6 @@ UTC = ZoneInfo("UTC")
 GMT = dt.timezone.utc
 MAP = "title: Ingest test\ntimezone: UTC\ncountries: [SY, TR]\n"
 ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
-
-
-@pytest.fixture(scope="module")
-def builtin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """The built-in gazetteer (what a fresh install has), opened once for the module."""
-    from gazetteer import open_gazetteer
-
-    with open_gazetteer(tmp_path_factory.mktemp("builtin-home")) as gaz:
-        yield gaz
 
 
 @pytest.mark.parametrize("line, stamp_text, moment, precision", [

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -21,15 +21,6 @@ STAMP = "15 Şubat 2016, 16:40"
 #: A paragraph of Turkish news: enough of its words to tell the language.
 FILLER = ("Yetkililer, bölgede çatışmaların sürdüğünü ve sivillerin güvenli bölgelere taşınması için "
           "çalışmaların devam ettiğini bildirdi. Bu arada sınır hattındaki güvenlik önlemleri artırıldı.")
-
-
-@pytest.fixture(scope="module")
-def builtin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """The built-in gazetteer (what a fresh install has), opened once for the module."""
-    from gazetteer import open_gazetteer
-
-    with open_gazetteer(tmp_path_factory.mktemp("builtin-home")) as gaz:
-        yield gaz
 
 
 def _read(builtin: Any, text: str) -> Any:
