@@ -41,8 +41,9 @@ _AR_DAYS = {"يوم": 1, "يومين": 2, "ثلاثة": 3, "أربعة": 4, "ا�
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:last|on \w+) night\b", re.I), "last_night"),
     # (and Turkish: dün, dün gece; evvelsi gün; bugün, bu sabah; bu hafta, geçen hafta, geçen ay)
-    (re.compile(r"\b(?:yesterday|ontem|ayer|hier|dün(?:\s+(?:gece|akşam|sabah))?)\b", re.I), "yesterday"),
+    # ("the day before yesterday" before "yesterday": the longer phrase is read first)
     (re.compile(r"\b(?:the )?day before yesterday\b|\b(?:evvelsi|önceki)\s+gün\b", re.I), "before_yesterday"),
+    (re.compile(r"\b(?:yesterday|ontem|ayer|hier|dün(?:\s+(?:gece|akşam|sabah))?)\b", re.I), "yesterday"),
     (re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|overnight|earlier today|bugün|"
                 r"bu\s+(?:sabah|akşam|gece))\b", re.I), "today"),
     (re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a) days? ago\b", re.I), "days_ago"),

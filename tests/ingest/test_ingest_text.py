@@ -83,6 +83,7 @@ def test_own_report_has_the_stamps_of_its_annotation() -> None:
 @pytest.mark.parametrize("sentence, day, precision", [
     ("a shell landed near the bakery last night", "2016-02-03", "day"),
     ("Yesterday, militia units entered two farms", "2016-02-03", "day"),
+    ("the mill was hit the day before yesterday", "2016-02-02", "day"),
     ("residents say the mill was hit today", "2016-02-04", "day"),
     ("shelling began this morning", "2016-02-04", "day"),
     ("convoys have been turned back earlier this week", "2016-02-01", "week"),
