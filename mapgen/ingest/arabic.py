@@ -105,6 +105,11 @@ COUNTRIES = {
 }
 
 
+#: How much the words before a name say it is one: a word of its kind ("kind"), of its
+#: countryside, nearness or direction ("place"), a preposition; none ("").
+_CUE_STRENGTH = {"kind": 3, "place": 2, "preposition": 1, "": 0}
+
+
 @dataclass(frozen=True, slots=True)
 class _Word:
     text: str
@@ -220,11 +225,9 @@ class ArabicFinder:
                     precision = "region"
                 elif said == "near" and precision != "region":
                     precision = "near"
-                # (the strongest cue of the run: a word of the place's kind, then of its
-                # countryside, nearness or direction, then a preposition)
-                strength = {"kind": 3, "region": 2, "near": 2, "preposition": 1}
+                # (the strongest cue of the run counts: "في مدينة" is "kind")
                 said = "place" if said in ("region", "near") else said
-                if strength.get(said, 2) > strength.get(cue, 2 if cue else 0):
+                if _CUE_STRENGTH[said] > _CUE_STRENGTH[cue]:
                     cue = said
                 i += 1
                 continue
