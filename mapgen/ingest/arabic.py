@@ -37,16 +37,15 @@ from typing import Sequence
 from mapgen.geodesy import great_circle_km
 from mapgen.ingest import lexicon as lx
 from mapgen.ingest.kinds import tells_of_event
-from mapgen.ingest.mentions import (BUREAU, BUREAU_KM, CAPITAL, DATELINE_FAR, GOVERNMENT, SPEAKS,
-                                     Found, Mention, PlaceLookup)
+from mapgen.ingest.mentions import (BUREAU, CAPITAL, DATELINE_FAR, GOVERNMENT, SPEAKS, Found,
+                                     Mention, PlaceLookup, is_bureau)
 from mapgen.ingest.sentences import Sentence
-from mapgen.ingest.textkeys import fold
+from mapgen.ingest.textkeys import ARABIC_SCRIPT_LETTERS, fold
 
-#: Arabic letters (with those Persian and Kurdish add), and the marks a word may carry.
-LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
-_WORD = re.compile(rf"[{LETTERS}\u0640\u064b-\u0652\u0670]+")
+#: A word in Arabic script: its letters and the marks it may carry.
+_WORD = re.compile(rf"[{ARABIC_SCRIPT_LETTERS}\u0640\u064b-\u0652\u0670]+")
 _LATIN = re.compile(r"[A-Za-z]")
-_ARABIC = re.compile(f"[{LETTERS}]")
+_ARABIC = re.compile(f"[{ARABIC_SCRIPT_LETTERS}]")
 #: Longest name looked for, in words.
 MAX_WORDS = 4
 #: A place named on its own, with no word before it to say it is one, must be a town: this many
@@ -308,11 +307,12 @@ class ArabicFinder:
         "")."""
         result = self.lookup.resolve(name)
         before = forms(words[run - 1].text)[-1] if run else ""
+        # (where the name begins in the word: after the letters written onto it)
+        start = max(words[i].start, words[i].end - len(name.split()[0]))
         if result.status == "ambiguous" and before in GOVERNMENT_VERBS:
             # "اتهمت موسكو" (Moscow accused): of the places of the name, the capital
             capitals = [p for p in result.alternatives if lx.is_capital(p)]
             if len(capitals) == 1:
-                start = max(words[i].start, words[i].end - len(name.split()[0]))
                 return Mention(name, sentence, start, "resolved", capitals[0], result.score,
                                precision, cue=cue, role="speaker", reason=GOVERNMENT)
         match = getattr(result, "match", "")
@@ -322,8 +322,6 @@ class ArabicFinder:
         spelled = match in ("arabic", "exact", "alternate") or (
             cue == "kind" and match == "loose" and result.place is not None
             and self._among_report(result.place, name))
-        # (where the name begins in the word: after the letters written onto it)
-        start = max(words[i].start, words[i].end - len(name.split()[0]))
         if result.status == "ambiguous" and spelled and cue == "kind":
             return Mention(name, sentence, start, "ambiguous", score=result.score,
                            precision=precision, alternatives=tuple(result.alternatives), cue=cue)
@@ -348,10 +346,8 @@ class ArabicFinder:
         if dateline:
             # the bureau, far from the report's places; else a place of the story, drafted only
             # when the report names no other (see mapgen.ingest.report)
-            others = self.lookup.others(fold(name))
-            far = bool(others) and all(great_circle_km(place.lat, place.lon, lat, lon) > BUREAU_KM
-                                       for lat, lon in others)
-            mention.role, mention.reason = ("speaker", BUREAU) if far else ("", DATELINE_FAR)
+            mention.role, mention.reason = (("speaker", BUREAU) if is_bureau(self.lookup, place, name)
+                                            else ("", DATELINE_FAR))
         elif capital and before in GOVERNMENT_VERBS:
             mention.role, mention.reason = "speaker", GOVERNMENT
         elif _spoken_from(words, run):

@@ -7,6 +7,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from mapgen.ingest.textkeys import ARABIC_LETTERS
+
 MONTHS = {name: n for n, names in enumerate([
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
@@ -321,7 +323,7 @@ _ARABIC_CLOCK = re.compile(r"(?:\s*[-–—|،,]?\s*(?:الساعة|في\s+تم�
                            r"(?:\s*(صباحا|صباحاً|ص|مساء|مساءً|م)(?![\w]))?")
 #: Eastern Arabic and Persian figures as ASCII ones.
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_HAS_ARABIC = re.compile(r"[\u0621-\u064a]")
+_HAS_ARABIC = re.compile(f"[{ARABIC_LETTERS}]")
 
 
 def _arabic_date(text: str) -> str | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from mapgen.ingest.textkeys import ARABIC_LETTERS
+
 #: Keyword stems per type (regular expressions), most specific types first (the order breaks
 #: ties). "aid workers said" is who speaks, not what happened.
 KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -87,14 +89,13 @@ assert _FIRST.isalpha() and _FIRST.islower()
 _ALL = re.compile(rf"(?=[{_FIRST}])\b(?:" + "|".join(f"(?P<k{n}>{'|'.join(words)})" for n, words in enumerate(KEYWORDS.values()))
                   + ")", re.I)
 _ALL_LOWER = re.compile(_ALL.pattern)
-#: Arabic letters (a word's letters, and the letters that begin one).
-_AR = "\u0621-\u063a\u0641-\u064a"
-#: The Arabic keywords in one expression, a group per type, each at the start of a word after
-#: the letters written onto it.
-_ALL_ARABIC = re.compile(rf"(?<![{_AR}\u0640])(?:[وف]?(?:ب|ل|ك)?(?:ال|لل)?)(?:" + "|".join(
+#: The start of an Arabic word, and the letters written onto it (و, ف; ب, ل, ك; the article).
+_ARABIC_WORD_START = rf"(?<![{ARABIC_LETTERS}\u0640])(?:[وف]?(?:ب|ل|ك)?(?:ال|لل)?)"
+#: The Arabic keywords in one expression, a group per type, each at the start of a word.
+_ALL_ARABIC = re.compile(_ARABIC_WORD_START + "(?:" + "|".join(
     f"(?P<k{n}>{'|'.join(sorted(ARABIC_KEYWORDS.get(kind, ()), key=len, reverse=True))})"
     for n, kind in enumerate(TYPES)) + ")")
-_HAS_ARABIC = re.compile(f"[{_AR}]")
+_HAS_ARABIC = re.compile(f"[{ARABIC_LETTERS}]")
 
 
 @lru_cache(maxsize=4096)   # a sentence naming many places is read once (by the finder too)
@@ -172,7 +173,7 @@ _TOLL = re.compile(r"\b(?:kill|dead|death|died|wound|injur|casualt|explo|blast|b
                    r"öldü|ölü|hayatını\s+kaybet|yaralan|yaralı|patlama|bombalı|şehit)", re.I)
 #: The same words of Arabic: killed, dead, martyrs, wounded, explosion, car bomb, massacre,
 #: sniper, victims (after the letters written onto a word).
-_ARABIC_TOLL = re.compile(rf"(?<![{_AR}\u0640])(?:[وف]?(?:ب|ل|ك)?(?:ال|لل)?)(?:قتل|مقتل|قتيل|شهيد|شهداء|"
+_ARABIC_TOLL = re.compile(_ARABIC_WORD_START + r"(?:قتل|مقتل|قتيل|شهيد|شهداء|"
                           r"استشهاد|جرحى|جريح|إصاب|اصاب|مصاب|انفجار|تفجير|مفخخ|مجزرة|قناص|ضحايا)")
 
 

@@ -379,6 +379,15 @@ _TURKISH_OF_THERE = ("daki", "deki", "taki", "teki", "ndaki", "ndeki")
 _TURKISH_OFFICIALS = ("yetkili", "kaynak", "sözcü", "vali", "yönetici", "muhabir")
 
 
+def is_bureau(lookup: PlaceLookup, place: Any, surface: str) -> bool:
+    """True when a dateline's ``place`` (named ``surface``) lies farther than :data:`BUREAU_KM`
+    from every other place of the report: the bureau the report is filed from, not where it
+    happened."""
+    others = lookup.others(fold(surface))
+    return bool(others) and all(great_circle_km(place.lat, place.lon, lat, lon) > BUREAU_KM
+                                for lat, lon in others)
+
+
 def turkish_case_off(tokens: list[Token]) -> list[Token]:
     """``tokens`` with the Turkish case endings read off the names ("Kilis'e" -> "Kilis", its
     ``case`` "e")."""
@@ -621,11 +630,7 @@ class MentionFinder:
         return float(distance_km(place.lat, place.lon, lat, lon)) > FAR_KM
 
     def _bureau(self, place: Any, surface: str) -> bool:
-        """True when a dateline's ``place`` lies farther than :data:`BUREAU_KM` from every other
-        place of the report: the bureau the report is filed from, not where it happened."""
-        others = self.lookup.others(fold(surface))
-        return bool(others) and all(great_circle_km(place.lat, place.lon, lat, lon) > BUREAU_KM
-                                    for lat, lon in others)
+        return is_bureau(self.lookup, place, surface)
 
     def _among_report(self, place: Any, surface: str) -> bool:
         """True when ``place`` lies within :data:`CLOSE_KM` of another place of the report, or

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mapgen.ingest.entries import ARABIC_MONTHS, FOREIGN_MONTHS, MONTHS
+from mapgen.ingest.textkeys import ARABIC_LETTERS
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
             "sunday": 6}
@@ -29,9 +30,8 @@ def _monday(day: dt.date) -> dt.date:
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: Arabic words: their start (after the letters written onto a word: و, ف, ب, ل) and end.
-_AR_LETTER = "\u0621-\u063a\u0641-\u064a"
-_AR_START = rf"(?<![{_AR_LETTER}])(?:[وف]?[بل]?)"
-_AR_END = rf"(?![{_AR_LETTER}])"
+_AR_START = rf"(?<![{ARABIC_LETTERS}])(?:[وف]?[بل]?)"
+_AR_END = rf"(?![{ARABIC_LETTERS}])"
 _AR_MONTHS = "|".join(sorted(ARABIC_MONTHS, key=len, reverse=True))
 _AR_WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3,
                 "الجمعة": 4, "السبت": 5, "الأحد": 6, "الاحد": 6}

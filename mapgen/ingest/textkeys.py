@@ -8,8 +8,12 @@ from functools import lru_cache
 
 _MARKS = str.maketrans({"ı": "i", "İ": "i", "'": "", "’": "", "‘": "", "`": "", "ʿ": "", "ʾ": "",
                         "ʻ": "", "ʼ": "", "´": ""})
+#: The letters of Arabic (hamza to ya, without the tatweel), and with them those Persian and
+#: Kurdish add: character ranges for regular expressions.
+ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a"
+ARABIC_SCRIPT_LETTERS = ARABIC_LETTERS + "\u0671-\u06d3"
 #: What is not a letter or figure of a name: Latin letters, and Arabic ones for names in Arabic.
-_NON_WORD = re.compile(r"[^0-9a-z\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
+_NON_WORD = re.compile(f"[^0-9a-z{ARABIC_SCRIPT_LETTERS}]+")
 _ARTICLES = frozenset("al el il ul as es ash esh ad ed ar er az ez an en at et ath adh".split())
 _TYPE_WORDS = frozenset("border crossing checkpoint gate airbase air base airport airfield camp "
                         "military city town village province governorate district "
