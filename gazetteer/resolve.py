@@ -822,7 +822,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             not _corroborated(cands, best, wanted, evidence):
         return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES], match)
-    if rows[best][9] == FUZZY and best != spelled and names is not None and \
+    if rows[best][9] == FUZZY and names is not None and \
             not (evidence is not None and evidence[best] >= CORROBORATING_PROXIMITY) and \
             not (len(kept) > 1 and best_score - sc[kept[1]] < MARGIN) and \
             not _consonants_kept(query, names([rows[best][10]]).get(rows[best][10], ())):
@@ -2130,20 +2130,35 @@ def _one_per_place(cands: CandidateSet, order: list[int]) -> tuple[list[int], li
 _SAME_SOUND = frozenset(frozenset(pair) for pair in (
     "cj", "gj", "gk", "ck", "cs", "sz", "td", "dz", "ts"))
 #: Edits allowed between the consonants of a name and of its fuzzy match: one consonant
-#: added or dropped (h of a digraph, an article's l, a doubled letter); another consonant in
-#: place of one counts two.
+#: added or dropped where spellings of one name differ so (see _WEAK_CONSONANTS); another
+#: consonant in place of one, or one of the others added or dropped, counts two.
 _CONSONANT_EDITS = 1
+#: Consonants that spellings of one Arabic name add or drop: h (of a digraph, kh sh gh th dh,
+#: or the ending -eh), the article's l, t (the ending -at of a name's first word: Khirbat,
+#: Khirba), the d of French dj, the k of kh written h (Turkish Han for Khan), and a letter
+#: beside its double. Any other (the r of "Tel Ashra" against Tall `Ayshah, the g of
+#: "Kerbgele" against Karbala) is another name's.
+_WEAK_CONSONANTS = frozenset("hltdk")
 
 
 def _consonant_edits(a: str, b: str) -> int:
     """Edit distance between two consonant strings, where a consonant replaced by one that
-    spells the same Arabic letter costs nothing and by any other costs two."""
-    prev = list(range(len(b) + 1))
+    spells the same Arabic letter costs nothing and by any other costs two, and one added or
+    dropped costs one when spellings of one name add or drop it (:data:`_WEAK_CONSONANTS`, or
+    beside the same letter) and two otherwise."""
+    def gap(s: str, k: int) -> int:  # the cost of s[k] added or dropped
+        c = s[k]
+        return 1 if c in _WEAK_CONSONANTS or (k and s[k - 1] == c) or s[k + 1:k + 2] == c \
+            else 2
+    prev = [0]
+    for j in range(len(b)):
+        prev.append(prev[-1] + gap(b, j))
     for i, ca in enumerate(a, 1):
-        cur = [i]
+        cur = [prev[0] + gap(a, i - 1)]
         for j, cb in enumerate(b, 1):
             sub = 0 if ca == cb or frozenset((ca, cb)) in _SAME_SOUND else 2
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub))
+            cur.append(min(prev[j] + gap(a, i - 1), cur[j - 1] + gap(b, j - 1),
+                           prev[j - 1] + sub))
         prev = cur
     return prev[-1]
 
