@@ -75,8 +75,10 @@ STAMP_PATTERNS = [
                + r"(?:,?\s+(?:" + WEEKDAY_WORDS + r"))?$", re.I),
     # 2016-02-04 18:38:52 / 2016-02-04T18:38:52+02:00 / 2016-02-04 / 2016/02/04 (year first)
     re.compile(r"^(?P<year>\d{4})(?P<sep>[-/])(?P<mnum>\d{2})(?P=sep)(?P<day>\d{2})(?:[ T](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?" + _ZONE + r"$", re.I),
-    # 20.08.2019 13:45 / 20/08/2019 - 13:45 / 20-08-2019 (day first; see _numeric_day_month)
-    re.compile(r"^(?P<nday>\d{1,2})(?P<sep>[./-])(?P<nmonth>\d{1,2})(?P=sep)(?P<year>\d{4})"
+    # 20.08.2019 13:45 / 20/08/2019 - 13:45 / 20-08-2019 / 08. 03. 2018, 02:02 (day first; see
+    # _numeric_day_month)
+    re.compile(r"^(?P<nday>\d{1,2})(?P<sep>[./-])(?P<gap>(?:(?<=\.) )?)(?P<nmonth>\d{1,2})(?P=sep)(?P=gap)"
+               r"(?P<year>\d{4})"
                r"(?:(?:,|\s*[-–—|·]|\s+at|\s+saat)?\s*" + _HOUR + r")?" + _ZONE + r"$", re.I),
 ]
 #: A line that is a time of day and nothing else ("13:45 GMT", "14.10 GMT", "3.32pm", "19h05"):
@@ -162,6 +164,14 @@ BYLINE = re.compile(
     rf"\s+(?P<names>[{_CAPITAL}][\w'’.\-]*"
     rf"(?:(?:\s+|\s*,\s*|\s+(?:and|e|et|y|und|&)\s+)(?:(?:de|da|do|dos|van|von|al|el|bin|ibn)\s+)?[{_CAPITAL}][\w'’.\-]*)+)"
     r"\s*(?:$|[|·•]|\s[-—–]\s|,\s*\d|,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
+
+#: A photograph's credit: an agency, a slash and the photographer ("REUTERS/Ammar Abdullah",
+#: "AP Photo/Hussein Malla", "AFP/Omar Haj Kadour"): people, not places.
+PHOTO_CREDIT = re.compile(
+    r"\b(?:REUTERS|Reuters|AFP|AP(?:\s+Photo)?|EPA(?:-EFE)?|EFE|Getty\s+Images|Anadolu(?:\s+Agency)?|"
+    r"SANA|Xinhua|TASS|Sputnik)\s*/\s*"
+    rf"(?P<names>[{_CAPITAL}][\w'’.\-]*(?:\s+(?:(?:al|el|bin|ibn|de|van)\s+)?[{_CAPITAL}][\w'’.\-]*){{0,3}})")
+
 
 @dataclass(frozen=True)
 class Stamp:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from mapgen.ingest import lexicon as lx
-from mapgen.ingest.entries import AGENCY_DATELINE, BYLINE, DATELINE, LOOSE_DATELINE
+from mapgen.ingest.entries import AGENCY_DATELINE, BYLINE, DATELINE, LOOSE_DATELINE, PHOTO_CREDIT
 from mapgen.ingest.kinds import tells_of_event
 from mapgen.ingest.sentences import Sentence
 from mapgen.geodesy import great_circle_km
@@ -26,6 +26,9 @@ if TYPE_CHECKING:  # (the gazetteer is imported only when a report is read)
     from gazetteer.resolve import ContextSpread
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`ʿʾ\-][^\W\d_]+)*['’]?")
+#: The marks of ʿayn and hamza that scholarly romanisations write before a capital ("ʿAyn
+#: al-ʿArab", "ʾIdlib"): letters to the tokeniser, so the capital after them begins the name.
+_AYN_MARKS = "ʿʾ"
 _ART_HYPHEN = re.compile(r"^(?:al|el|il|ul|as|es|ash|esh|ad|ed|ar|er|az|ez|an|en|at|et|ath|adh)[-'’][^\W\d_]", re.I)
 #: A region word and "of" before a name ("the northern countryside of Hama", "a província de
 #: Idlib", "la province d'Idleb"): the name's region, as "the Hama countryside" is.
@@ -206,7 +209,7 @@ class Token:
 
     def __post_init__(self) -> None:
         self.low = fold(self.text)
-        self.is_cap = self.text[:1].isupper()
+        self.is_cap = self.text.lstrip(_AYN_MARKS)[:1].isupper()
         self.is_article_name = bool(_ART_HYPHEN.match(self.text))
 
     @property
@@ -352,7 +355,7 @@ def tokens_of(text: str) -> list[Token]:
         word, start = m.group(0), m.start()
         # only words that can be part of a name are kept (capitalised, "al-X" or a connector):
         # a run of names ends where the text between two kept words is more than a space
-        if not (word[:1].isupper() or word in lx.NAME_CONNECTORS
+        if not (word.lstrip(_AYN_MARKS)[:1].isupper() or word in lx.NAME_CONNECTORS
                 or (("-" in word or "'" in word or "’" in word)
                     and (_ART_HYPHEN.match(word) or _ELISION.match(word)))
                 or _lower_head(text, word, m.end(), matches[n + 1: n + 2])):
@@ -414,7 +417,13 @@ def _lower_head(text: str, word: str, end: int, following: list[re.Match]) -> bo
 def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:
     """Flag the words of a dateline's place ("AZAZ, Syria (Reuters) -": read as a name though in
     capitals; "Cairo/Ancara, 14 fev (EFE).-"), of a byline's authors ("By Layla Haddad and Orhan
-    Coskun": people), and of a place and a dash that may be a dateline ("Beirute - Os")."""
+    Coskun": people), of a photograph's credit ("REUTERS/Ammar Abdullah": the photographer) and
+    of a place and a dash that may be a dateline ("Beirute - Os")."""
+    if "/" in text:
+        for credit in PHOTO_CREDIT.finditer(text):
+            for tok in tokens:
+                if tok.start >= credit.start("names") and tok.end <= credit.end("names"):
+                    tok.byline = True
     head = text[:1]
     if not head.isupper():
         return

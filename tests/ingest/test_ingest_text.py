@@ -51,6 +51,7 @@ def test_stamp_formats_and_their_instants() -> None:
 
 
 @pytest.mark.parametrize("line", ["on 4 February 2016 the", "Feb 04, 2016 19:14 (GMT) and more words",
+                                  "08/ 03/ 2018", "08. 03.2018",
                                   "2016-02-31", "February 30, 2016", "25:10", ""])
 def test_lines_that_are_not_stamps(line: str) -> None:
     assert parse_stamp(line, UTC) is None
@@ -60,7 +61,8 @@ def test_lines_that_are_not_stamps(line: str) -> None:
 def test_every_stamp_format_reads_back_its_instant(moment: dt.datetime) -> None:
     moment = moment.replace(second=0, microsecond=0)
     aware = moment.replace(tzinfo=dt.timezone.utc)
-    for text in (aware.strftime("%b %d, %Y %H:%M (GMT)"), moment.strftime("%Y-%m-%d %H:%M:%S")):
+    for text in (aware.strftime("%b %d, %Y %H:%M (GMT)"), moment.strftime("%Y-%m-%d %H:%M:%S"),
+                 moment.strftime("%d. %m. %Y, %H:%M"), moment.strftime("%d.%m.%Y %H:%M")):
         stamp = parse_stamp(text, UTC)
         assert stamp is not None and stamp.moment == aware and stamp.precision == "exact", text
     for text in (f"{moment.day} {moment:%B %Y}", f"{moment:%B} {moment.day}, {moment.year}"):

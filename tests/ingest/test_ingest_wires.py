@@ -303,3 +303,25 @@ def test_a_towns_other_name_is_the_town_far_from_the_reports_places(gazetteer: A
     derik = _mention(result, "Derik")
     assert derik.place.population > 10_000 and abs(derik.place.lat - 37.17) < 0.05, derik.place
     assert "Hamid" not in {m.text for m in result.found.mentions}
+
+
+def test_a_photographs_credit_names_people(gazetteer: Any) -> None:
+    text = ("August 30, 2016\n\nA fighter evacuated from Daraya gestures as his bus arrives at Qalaat "
+            "al-Madiq in Hama province August 27, 2016. REUTERS/Ammar Abdullah\n\n"
+            "Rebels took Halfaya on Monday. AP Photo/Hussein Malla\n")
+    result = ingest_text(text, gazetteer=gazetteer)
+    found = {m.text for m in result.found.mentions}
+    assert {"Qalaat al-Madiq", "Halfaya"} <= found
+    assert not found & {"Ammar", "Abdullah", "Ammar Abdullah", "Hussein", "Malla", "Hussein Malla"}
+    assert not {u["name"] for u in result.unresolved} & {"Ammar", "Abdullah", "Hussein", "Malla"}
+
+
+def test_a_name_after_the_mark_of_ayn_and_a_unicode_hyphen(gazetteer: Any) -> None:
+    # scholarly romanisation: ʿayn as ʿ before a capital, the words joined by U+2011
+    text = ("June 30, 2015\n\nIS fighters attacked ʿAyn al\u2011ʿArab on Thursday, killing 20 civilians. "
+            "Clashes also hit ʿAfrin.\n")
+    result = ingest_text(text, gazetteer=gazetteer)
+    kobani = _mention(result, "ʿAyn al-ʿArab")
+    assert abs(kobani.place.lat - 36.89) < 0.05 and abs(kobani.place.lon - 38.35) < 0.05
+    afrin = _mention(result, "ʿAfrin")
+    assert abs(afrin.place.lat - 36.51) < 0.05 and abs(afrin.place.lon - 36.87) < 0.05
