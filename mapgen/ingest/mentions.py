@@ -26,6 +26,9 @@ if TYPE_CHECKING:  # (the gazetteer is imported only when a report is read)
     from gazetteer.resolve import ContextSpread
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`ʿʾ\-][^\W\d_]+)*['’]?")
+#: Feature codes of areas (a region, a mountain range): a point of one is its middle, so a
+#: mention of one is placed as a region's.
+AREA_FEATURES = frozenset({"RGN", "AREA", "MTS"})
 #: The marks of ʿayn and hamza that scholarly romanisations write before a capital ("ʿAyn
 #: al-ʿArab", "ʾIdlib"): letters to the tokeniser, so the capital after them begins the name.
 _AYN_MARKS = "ʿʾ"
@@ -970,7 +973,9 @@ class MentionFinder:
         else:
             if place.feature_code.startswith("ADM"):
                 place = self._town_of(place, result) or place
-            if near:
+            if place.feature_code in AREA_FEATURES:
+                mention.precision = "region"   # "Eastern Ghouta", "Jabal al-Akrad": an area's middle
+            elif near:
                 mention.precision = "near"
         sim = max(similarity(surface, place.name), similarity(name, place.name))
         if not _latin(place.name):

@@ -99,6 +99,8 @@ def test_crossing_and_air_base_come_from_the_curated_table(gz):
     ("Jabal al-Sheikh", "MT", 33.416, 35.858),        # Mount Hermon
     ("Jobar", "PPLX", 33.531, 36.337),                # a district of Damascus, not Jober by Homs
     ("Bab Amr", "PPLX", 34.711, 36.691),              # Baba Amr, a district of Homs
+    ("Eastern Ghouta", "RGN", 33.500, 36.421),        # the region east of Damascus
+    ("Ghouta", "RGN", 33.500, 36.421),                # ... not OCHA's Ghota, a village by Raqqa
 ])
 def test_facilities_and_districts_of_the_war_come_from_the_curated_table(gz, name, code, lat,
                                                                          lon):

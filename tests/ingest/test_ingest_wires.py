@@ -325,3 +325,13 @@ def test_a_name_after_the_mark_of_ayn_and_a_unicode_hyphen(gazetteer: Any) -> No
     assert abs(kobani.place.lat - 36.89) < 0.05 and abs(kobani.place.lon - 38.35) < 0.05
     afrin = _mention(result, "ʿAfrin")
     assert abs(afrin.place.lat - 36.51) < 0.05 and abs(afrin.place.lon - 36.87) < 0.05
+
+
+def test_a_region_is_placed_as_a_region(gazetteer: Any) -> None:
+    text = ("March 8, 2018\n\nGovernment forces advanced in Eastern Ghouta on Thursday, and clashes "
+            "went on in Jabal al-Akrad.\n")
+    result = ingest_text(text, gazetteer=gazetteer)
+    ghouta = _mention(result, "Eastern Ghouta")
+    assert ghouta.place.feature_code == "RGN" and ghouta.precision == "region"
+    assert _mention(result, "Jabal al-Akrad").precision == "region"
+    assert {d["geo_precision"] for d in result.drafts} == {"region"}
