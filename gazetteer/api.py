@@ -1308,9 +1308,24 @@ def _load_builtin(conn: sqlite3.Connection) -> None:
         # cities a GeoNames dump already holds stay as the dump has them
         have = {r[0] for r in conn.execute(
             "SELECT geonameid FROM places WHERE source = 'geonames' AND geonameid IS NOT NULL")}
+        first = conn.execute("SELECT COALESCE(MAX(id), 0) FROM places").fetchone()[0] + 1
         write_records(conn, [r for r in records if r.place.geonameid not in have])
+        if first > 1:
+            _builtin_first(conn, first)
         db.set_meta(conn, "country_names", json.dumps(country_names(), sort_keys=True))
         db.set_meta(conn, "builtin_version", BUILTIN_VERSION)
+
+
+def _builtin_first(conn: sqlite3.Connection, first: int) -> None:
+    """Number the places the user imported (ids below ``first``) after the built-in ones just
+    written (from ``first`` on), in their order: a database whose built-in places were built
+    again then ranks ties as one built afresh and imported into does (ties are broken by id)."""
+    from gazetteer.fuzzy import build_index
+
+    shift = conn.execute("SELECT MAX(id) FROM places").fetchone()[0]
+    conn.execute("UPDATE places SET id = id + ? WHERE id < ?", (shift, first))
+    conn.execute("UPDATE names SET place_id = place_id + ? WHERE place_id < ?", (shift, first))
+    build_index(conn)
 
 
 #: The meta key of the P-codes of the OCHA communities imported from the user's files.
