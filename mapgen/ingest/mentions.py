@@ -26,6 +26,9 @@ if TYPE_CHECKING:  # (the gazetteer is imported only when a report is read)
     from gazetteer.resolve import ContextSpread
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`ʿʾ\-][^\W\d_]+)*['’]?")
+#: A province's point (its middle) farther than this from its town of the same name is not
+#: where the town's province is placed: the town is (Homs's is 195 km into the desert).
+PROVINCE_TOWN_KM = 120.0
 #: Feature codes of areas (a region, a mountain range): a point of one is its middle, so a
 #: mention of one is placed as a region's.
 AREA_FEATURES = frozenset({"RGN", "AREA", "MTS"})
@@ -965,6 +968,11 @@ class MentionFinder:
             return None
         if region:
             province = self._province(surface) or self._region_of(place, result)
+            if province is not None and place.feature_code.startswith("PPL") and float(distance_km(
+                    place.lat, place.lon, province.lat, province.lon)) > PROVINCE_TOWN_KM:
+                # the middle of a province of desert, far from its town and the places of its
+                # news ("Homs province": 195 km east of Homs): the town stands for it
+                province = place
             if province is None and cue == "countryside" and place.feature_code.startswith("PPL"):
                 mention.precision = "near"   # "the Azaz countryside": around a town with no province
             else:
@@ -1190,7 +1198,7 @@ class MentionFinder:
         for alt, score in zip(result.alternatives, scores):
             if alt.feature_code.startswith("PPL") and alt.country == place.country \
                     and score >= result.score - 0.15 \
-                    and distance_km(place.lat, place.lon, alt.lat, alt.lon) <= 120:
+                    and distance_km(place.lat, place.lon, alt.lat, alt.lon) <= PROVINCE_TOWN_KM:
                 return alt
         return None
 
@@ -1199,7 +1207,7 @@ class MentionFinder:
         """The province (ADM1) of the same name among the candidates, when there is one."""
         for alt in (place, *result.alternatives):
             if alt.feature_code == "ADM1" and alt.country == place.country:
-                if float(distance_km(place.lat, place.lon, alt.lat, alt.lon)) <= 120:
+                if float(distance_km(place.lat, place.lon, alt.lat, alt.lon)) <= PROVINCE_TOWN_KM:
                     return alt
         return None
 

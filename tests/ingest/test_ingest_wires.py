@@ -335,3 +335,15 @@ def test_a_region_is_placed_as_a_region(gazetteer: Any) -> None:
     assert ghouta.place.feature_code == "RGN" and ghouta.precision == "region"
     assert _mention(result, "Jabal al-Akrad").precision == "region"
     assert {d["geo_precision"] for d in result.drafts} == {"region"}
+
+
+def test_a_province_whose_middle_is_desert_is_placed_at_its_town(gazetteer: Any) -> None:
+    # Homs province's point lies 195 km east of Homs, in the desert; Aleppo's 40 km from Aleppo
+    text = ("April 10, 2014\n\nRegime warplanes shelled Talbeesa in Homs countryside on Tuesday. "
+            "Clashes went on in Aleppo province.\n")
+    result = ingest_text(text, gazetteer=gazetteer)
+    homs = _mention(result, "Homs")
+    assert homs.precision == "region"
+    assert abs(homs.place.lat - 34.73) < 0.1 and abs(homs.place.lon - 36.71) < 0.1, homs.place
+    aleppo = _mention(result, "Aleppo")
+    assert aleppo.precision == "region" and aleppo.place.feature_code == "ADM1"
