@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -332,8 +332,40 @@ class PlaceLookup:
             hit = self.gazetteer.resolve(name, countries=self.countries, context=ctx,
                                          extra_places=self.extra_places,
                                          context_spread=self._spread)
+            if len(ctx) >= MIN_REPORT_POINTS and hit.context_km is not None \
+                    and hit.context_km > FAR_FROM_REPORT_KM and _short_lookalike(name, hit):
+                hit = replace(hit, status="unresolved", place=None,
+                              alternatives=(hit.place, *hit.alternatives),
+                              alternative_scores=(hit.score, *hit.alternative_scores),
+                              alternatives_context_km=(hit.context_km,
+                                                       *hit.alternatives_context_km))
             self._cache[(name, id(ctx))] = hit
         return hit
+
+
+#: A report's places that make the check below: at least this many other places, and ...
+MIN_REPORT_POINTS = 1
+#: ... the place farther than this from all of them.
+FAR_FROM_REPORT_KM = 150.0
+#: Seats any reader of the country knows by any of their names (a province's, a district's).
+_LANDMARK_SEATS = frozenset({"PPLC", "PPLA", "PPLA2"})
+
+
+def _short_lookalike(name: str, res: Any) -> bool:
+    """Whether the gazetteer's answer for a name of three consonants or fewer is a place
+    (not a province's or district's seat) that the name only resembles, or spells loosely as
+    another of its names. Far from all of the report's other places, such a place is no answer
+    (a place of the report the gazetteer lacks is likelier: "al-Senaa", a district of Raqqa,
+    is not As Si`in by Hama, also called Saane; "the Derro oil field" by Deir ez-Zor is not
+    Daraa, also Daro), nor a point the report's other places are read around."""
+    if res.status != "resolved" or res.match not in ("loose", "skeleton", "fuzzy") \
+            or res.place.feature_code in _LANDMARK_SEATS:
+        return False
+    from gazetteer.normalize import consonants, loose_key, split_qualifiers
+
+    key = loose_key(name)
+    return (res.match != "loose" or loose_key(res.place.name) != key) and \
+        len(consonants(split_qualifiers(key)[0])) <= 3
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -609,11 +641,12 @@ class MentionFinder:
             text_of.append(u)
         every = [(u, k) for u, runs in enumerate(spans) for k in range(len(runs))]
         pieces, tried = self._pass(parsed, spans, every)
-        self.lookup.context = [(fold(m.text), (m.place.lat, m.place.lon)) for found in pieces.values()
-                               for m in found.mentions
-                               if m.precision != "region" and m.role != "speaker"
-                               and m.reason not in _READ_AGAIN
-                               and not m.place.feature_code.startswith(("ADM", "PCL"))]
+        self.lookup.context = self._without_far_lookalikes(
+            [(fold(m.text), (m.place.lat, m.place.lon), m.text) for found in pieces.values()
+             for m in found.mentions
+             if m.precision != "region" and m.role != "speaker"
+             and m.reason not in _READ_AGAIN
+             and not m.place.feature_code.startswith(("ADM", "PCL"))])
         if not self.lookup.context:
             return self._join(pieces, parsed, spans, text_of)
         # The second pass reads again only the runs of names whose reading the context can
@@ -718,6 +751,22 @@ class MentionFinder:
                     unresolved += [m.moved(sentence) for m in piece.unresolved]
                     countries += [(sentence, name) for _, name in piece.countries]
         return found
+
+    def _without_far_lookalikes(self, found: list[tuple[str, tuple[float, float], str]]
+                                ) -> list[tuple[str, tuple[float, float]]]:
+        """The report's places (key, point) as context, but for the short look-alikes (see
+        :func:`_short_lookalike`) far from all the others, which would draw the names read
+        around them away with them."""
+        out = []
+        for key, point, text in found:
+            others = [pt for k, pt, _ in found if k != key]
+            if len(others) >= MIN_REPORT_POINTS and all(
+                    great_circle_km(point[0], point[1], lat, lon) > FAR_FROM_REPORT_KM
+                    for lat, lon in others) \
+                    and _short_lookalike(text, self.lookup.resolve(text, context=False)):
+                continue
+            out.append((key, point))
+        return out
 
     # -- people ------------------------------------------------------------------------------
     def _collect_people(self, text: str, tokens: list[Token], spans: list[list[int]]) -> None:

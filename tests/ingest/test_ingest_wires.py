@@ -347,3 +347,21 @@ def test_a_province_whose_middle_is_desert_is_placed_at_its_town(gazetteer: Any)
     assert abs(homs.place.lat - 34.73) < 0.1 and abs(homs.place.lon - 36.71) < 0.1, homs.place
     aleppo = _mention(result, "Aleppo")
     assert aleppo.precision == "region" and aleppo.place.feature_code == "ADM1"
+
+
+def test_a_short_look_alike_far_from_the_reports_places_is_no_place(gazetteer: Any) -> None:
+    # "al-Senaa", a district of Raqqa, spells loosely Saane, another name of As Si`in by Hama
+    # (166 km off); "the Derro oil field" by Deir ez-Zor Daro, another name of Daraa (460 km):
+    # neither is placed there, nor draws the report's other names to it ("Al-Bassah", which
+    # the gazetteer lacks, is no Al Bassali beside Daraa)
+    raqqa = ("June 10, 2017\n\nThe SDF captured Meshleb on the eastern edge of Raqqa and are expected to "
+             "move into neighbouring al-Senaa, the Observatory said.\n")
+    result = ingest_text(raqqa, gazetteer=gazetteer)
+    assert "Raqqa" in {m.text for m in result.found.mentions}
+    assert "al-Senaa" not in {m.text for m in result.found.mentions}
+    deir = ("September 23, 2017\n\nThe SDF seized the Derro oil field, 30 km north of Deir Ezzor. Across "
+            "the river the army took Kusubi, Al-Bassah and Hammat Shamiyah, near Ma'adan.\n")
+    result = ingest_text(deir, gazetteer=gazetteer)
+    found = {m.text: m.place for m in result.found.mentions}
+    assert "Deir Ezzor" in found and "Derro" not in found
+    assert "Al-Bassah" not in found or found["Al-Bassah"].lat > 34.5, found["Al-Bassah"]
