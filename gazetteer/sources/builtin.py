@@ -32,7 +32,7 @@ from gazetteer.sources.geonames import usable_name
 #: also where the Arabic name writes it onto the word before, or ends the word in ه for ة; 20:
 #: each of the names a community's name joins, "A - B", a name of it, and a name OCHA writes
 #: with its unit's after it, "Qatmet Efrin", also without it, "Qatma").
-BUILTIN_VERSION = "21"
+BUILTIN_VERSION = "22"
 #: Countries whose every GeoNames city (population 500+) is built in: the war's region.
 REGION = ("SY", "TR", "LB", "IQ", "JO", "IL", "PS", "CY", "EG")
 #: Population above which cities of the rest of the world are built in.

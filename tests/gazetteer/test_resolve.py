@@ -101,6 +101,7 @@ def test_crossing_and_air_base_come_from_the_curated_table(gz):
     ("Bab Amr", "PPLX", 34.711, 36.691),              # Baba Amr, a district of Homs
     ("Eastern Ghouta", "RGN", 33.500, 36.421),        # the region east of Damascus
     ("Ghouta", "RGN", 33.500, 36.421),                # ... not OCHA's Ghota, a village by Raqqa
+    ("Jebel Zawiya", "MTS", 35.733, 36.700),          # the highland of Idlib's south
 ])
 def test_facilities_and_districts_of_the_war_come_from_the_curated_table(gz, name, code, lat,
                                                                          lon):
