@@ -17,6 +17,11 @@ def _mention(result: Any, name: str) -> Any:
     return next(m for m in result.found.mentions if m.text == name)
 
 
+def _at(place: Any, lat: float, lon: float, tolerance: float = 0.05) -> bool:
+    """Whether ``place`` lies within ``tolerance`` degrees of (lat, lon)."""
+    return abs(place.lat - lat) < tolerance and abs(place.lon - lon) < tolerance
+
+
 def test_a_dateline_in_capitals_is_read_as_a_place(gazetteer: Any) -> None:
     text = ("Missiles Hit Hospital In Syrian Town\n\nBy Layla Haddad\nFebruary 15, 2016 - 14:20 GMT\n\n"
             "AZAZ, Syria (Reuters) - Missiles struck a children's hospital in the rebel-held town on Monday, "
@@ -130,8 +135,7 @@ def test_one_look_alike_candidate_among_the_reports_places(gazetteer: Any) -> No
     text = ("Monday 15 February 2016\n\nRebel factions pulled back from Tal Rifaat toward Mare'a and Azaz. "
             "Russian warplanes bombed a hospital in Ma'arat al-Nu'man.\n")
     result = ingest_text(text, gazetteer=gazetteer)
-    marea = _mention(result, "Mare'a")
-    assert abs(marea.place.lat - 36.4828) < 0.03 and abs(marea.place.lon - 37.1964) < 0.03
+    assert _at(_mention(result, "Mare'a").place, 36.4828, 37.1964, 0.03)
 
 
 def test_clauses_that_recall_an_earlier_week_are_background(gazetteer: Any) -> None:
@@ -321,10 +325,8 @@ def test_a_name_after_the_mark_of_ayn_and_a_unicode_hyphen(gazetteer: Any) -> No
     text = ("June 30, 2015\n\nIS fighters attacked ʿAyn al\u2011ʿArab on Thursday, killing 20 civilians. "
             "Clashes also hit ʿAfrin.\n")
     result = ingest_text(text, gazetteer=gazetteer)
-    kobani = _mention(result, "ʿAyn al-ʿArab")
-    assert abs(kobani.place.lat - 36.89) < 0.05 and abs(kobani.place.lon - 38.35) < 0.05
-    afrin = _mention(result, "ʿAfrin")
-    assert abs(afrin.place.lat - 36.51) < 0.05 and abs(afrin.place.lon - 36.87) < 0.05
+    assert _at(_mention(result, "ʿAyn al-ʿArab").place, 36.89, 38.35)
+    assert _at(_mention(result, "ʿAfrin").place, 36.51, 36.87)
 
 
 def test_a_region_is_placed_as_a_region(gazetteer: Any) -> None:
@@ -344,7 +346,7 @@ def test_a_province_whose_middle_is_desert_is_placed_at_its_town(gazetteer: Any)
     result = ingest_text(text, gazetteer=gazetteer)
     homs = _mention(result, "Homs")
     assert homs.precision == "region"
-    assert abs(homs.place.lat - 34.73) < 0.1 and abs(homs.place.lon - 36.71) < 0.1, homs.place
+    assert _at(homs.place, 34.73, 36.71, 0.1), homs.place
     aleppo = _mention(result, "Aleppo")
     assert aleppo.precision == "region" and aleppo.place.feature_code == "ADM1"
 
