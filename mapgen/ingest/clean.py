@@ -74,6 +74,7 @@ def html_to_text(markup: str) -> str:
     return "\n".join(out).strip() + "\n"
 
 
+#: The Unicode hyphen and non-breaking hyphen, written as the hyphen.
 _HYPHENS = str.maketrans("\u2010\u2011", "--")
 
 
@@ -93,6 +94,6 @@ def clean_text(text: str, *, is_html: bool | None = None) -> str:
     drop = {ord(ch): None for ch in set(text) if ch not in "\n\t" and unicodedata.category(ch)[0] == "C"}
     if drop:
         text = text.translate(drop)
-    # (the Unicode hyphen and non-breaking hyphen are the hyphen: "ʿAyn al‑ʿArab")
+    # (names are joined by the hyphen, however written: "ʿAyn al‑ʿArab")
     text = text.replace("\t", " ").replace("\u00a0", " ").translate(_HYPHENS)
     return "\n".join(line.rstrip() for line in text.split("\n"))

@@ -757,16 +757,16 @@ class MentionFinder:
         """The report's places (key, point) as context, but for the short look-alikes (see
         :func:`_short_lookalike`) far from all the others, which would draw the names read
         around them away with them."""
-        out = []
+        far: set[str] = set()
         for key, point, text in found:
-            others = [pt for k, pt, _ in found if k != key]
+            if key in far or not _short_lookalike(text, self.lookup.resolve(text, context=False)):
+                continue  # (the few look-alikes first: the distances only for them)
+            others = {pt for k, pt, _ in found if k != key}
             if len(others) >= MIN_REPORT_POINTS and all(
                     great_circle_km(point[0], point[1], lat, lon) > FAR_FROM_REPORT_KM
-                    for lat, lon in others) \
-                    and _short_lookalike(text, self.lookup.resolve(text, context=False)):
-                continue
-            out.append((key, point))
-        return out
+                    for lat, lon in others):
+                far.add(key)
+        return [(key, point) for key, point, _ in found if key not in far]
 
     # -- people ------------------------------------------------------------------------------
     def _collect_people(self, text: str, tokens: list[Token], spans: list[list[int]]) -> None:
