@@ -23,8 +23,9 @@ EXACT_MAIN, EXACT_ALT, LOOSE, SKELETON_ARABIC, SKELETON_LATIN = range(5)
 #: seat for the hamza and Kurdish letters as Arabic does, and the ending -ieh is -iya; 8:
 #: Kefer and Kfer, as Levantine spellings write Kafr; 9: Fauqa and Fauqani, qualifiers (upper);
 #: 10: the tatweel (ـ), which stretches Arabic words, is left out of every key, and Turkish
-#: words of a facility's type are its type (havaalanı: airbase, sınır kapısı: crossing).
-KEYS_VERSION = "10"
+#: words of a facility's type are its type (havaalanı: airbase, sınır kapısı: crossing); 11:
+#: qualifiers ending -ya and -ia as well as -iya (Sharqya, Gharbia: eastern, western).
+KEYS_VERSION = "11"
 #: Kind of candidates found by the fuzzy comparison (never stored in ``names``).
 FUZZY = 5
 

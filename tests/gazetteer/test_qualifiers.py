@@ -48,6 +48,9 @@ SAME_LOOSE = [
     ("Bsas al-Qadimah", "Old Bsas"),
     ("Rasm Janubi", "Southern Rasm"),
     ("Rasm Shamaliyah", "Northern Rasm"),
+    ("Atshana Sharqya", "Eastern Atshana"),       # -ya and -ia for -iya (Qasioun's spellings)
+    ("Atshana Gharbia", "Western Atshana"),
+    ("Rasm Janubya", "Southern Rasm"),
 ]
 
 SAME_SKELETON = [
