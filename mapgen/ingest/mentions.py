@@ -290,6 +290,8 @@ class PlaceLookup:
         self._spread: ContextSpread | None = None
         #: the names asked for, when recording (the finder's second pass uses them)
         self.tried: set[str] | None = None
+        #: the names whose place lay far from all the report's others (see _short_lookalike)
+        self.far: set[str] = set()
 
     @property
     def context(self) -> list[tuple[str, tuple[float, float]]]:
@@ -339,6 +341,7 @@ class PlaceLookup:
                               alternative_scores=(hit.score, *hit.alternative_scores),
                               alternatives_context_km=(hit.context_km,
                                                        *hit.alternatives_context_km))
+                self.far.add(name)
             self._cache[(name, id(ctx))] = hit
         return hit
 
@@ -1003,6 +1006,8 @@ class MentionFinder:
             result = self.lookup.resolve(name)
             if result.status != "unresolved":
                 break
+        if result.status == "unresolved" and name in self.lookup.far:
+            cue = cue or "far"   # (listed in doubt: a place it spells lies far from the others)
         mention = Mention(surface, _NO_SENTENCE, 0, result.status, score=float(result.score),
                           alternatives=tuple(result.alternatives), cue=cue)
         place = result.place

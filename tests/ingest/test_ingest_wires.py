@@ -358,9 +358,10 @@ def test_a_short_look_alike_far_from_the_reports_places_is_no_place(gazetteer: A
     # the gazetteer lacks, is no Al Bassali beside Daraa)
     raqqa = ("June 10, 2017\n\nThe SDF captured Meshleb on the eastern edge of Raqqa and are expected to "
              "move into neighbouring al-Senaa, the Observatory said.\n")
-    result = ingest_text(raqqa, gazetteer=gazetteer)
+    result = ingest_text(raqqa, gazetteer=gazetteer, countries=("SY", "TR"))
     assert "Raqqa" in {m.text for m in result.found.mentions}
     assert "al-Senaa" not in {m.text for m in result.found.mentions}
+    assert "al-Senaa" in {u["name"] for u in result.unresolved}   # listed for the editor
     deir = ("September 23, 2017\n\nThe SDF seized the Derro oil field, 30 km north of Deir Ezzor. Across "
             "the river the army took Kusubi, Al-Bassah and Hammat Shamiyah, near Ma'adan.\n")
     result = ingest_text(deir, gazetteer=gazetteer)
