@@ -394,18 +394,22 @@ def tokens_of(text: str) -> list[Token]:
     matches = list(_TOKEN.finditer(text))
     for n, m in enumerate(matches):
         word, start = m.group(0), m.start()
+        tail = False
         # only words that can be part of a name are kept (capitalised, "al-X" or a connector):
         # a run of names ends where the text between two kept words is more than a space
         if not (word.lstrip(_AYN_MARKS)[:1].isupper() or word in lx.NAME_CONNECTORS
                 or (("-" in word or "'" in word or "’" in word)
                     and (_ART_HYPHEN.match(word) or _ELISION.match(word)))
-                or _lower_head(text, word, m.end(), matches[n + 1: n + 2])):
+                or _lower_head(text, word, m.end(), matches[n + 1: n + 2])
+                or (tail := _lower_tail(text, word, matches[n - 1] if n else None))):
             continue
         elided = _ELISION.match(word)
         if elided is not None:
             word, start = word[elided.end():], start + elided.end()
         word = _POSSESSIVE.sub("", word) if len(word) > 3 else word
         out.append(Token(word, start, start + len(word)))
+        if tail:
+            out[-1].is_cap = True   # (a name's word, as if capitalised)
     return out
 
 
@@ -453,6 +457,18 @@ def _lower_head(text: str, word: str, end: int, following: list[re.Match]) -> bo
     return (word in lx.NAME_HEADS and bool(following)
             and following[0].start() == end + 1 and text[end] == " "
             and following[0].group(0)[:1].isupper())
+
+
+def _lower_tail(text: str, word: str, before: re.Match | None) -> bool:
+    """Whether ``word``, in small letters, ends a place name whose capitalised first word is a
+    name's head and comes right before it ("Kafer amim", a list's Kafr Amim): not a word of
+    the sentence's own (a function word, a verb of saying, a word for a kind of place)."""
+    return (before is not None and before.group(0).lower() in lx.NAME_HEADS
+            and before.group(0)[:1].isupper() and text[before.end():before.end() + 1] == " "
+            and before.end() + 1 == text.find(word, before.end()) and len(word) > 2
+            and word.isalpha() and word not in lx.FUNCTION_WORDS
+            and word not in lx.SPEECH_VERBS and word not in lx.SETTLEMENT_WORDS
+            and word not in lx.REGION_WORDS and word not in lx.EVENT_WORDS)
 
 
 def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:

@@ -368,3 +368,14 @@ def test_a_short_look_alike_far_from_the_reports_places_is_no_place(gazetteer: A
     found = {m.text: m.place for m in result.found.mentions}
     assert "Deir Ezzor" in found and "Derro" not in found
     assert "Al-Bassah" not in found or found["Al-Bassah"].lat > 34.5, found["Al-Bassah"]
+
+
+def test_a_names_second_word_in_small_letters_after_its_head(gazetteer: Any) -> None:
+    # a list typed in haste: "Kafr naya" is Kafr Naya, not a village called Kafr; the words of
+    # the sentence after a head stay its own ("Tal and", "Deir said")
+    text = ("February 9, 2020\n\nThe army entered Hraytan, Kafr naya and Tal Rifaat. A man from Deir "
+            "said the Tal and the hills were shelled.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
+    found = {m.text: m.place for m in result.found.mentions}
+    assert "Kafr naya" in found and _at(found["Kafr naya"], 36.42, 37.07), found
+    assert not {"Kafr", "Deir said", "Tal and"} & set(found)
