@@ -193,7 +193,8 @@ hamid hamed tarek tariq ziad ayman osama usama yasser hamza bilal anas nizar
 
 
 #: Common words of Portuguese, French and Spanish that start sentences capitalised ("Mais de
-#: trinta mil...", "Selon...", "Para..."): never a place. Used only for a report written in
+#: trinta mil...", "Selon...", "Para...", "Dez dias antes...", "Mal garantiram..."): never a
+#: place. Used only for a report written in
 #: that language (see :func:`languages_of`), so an English report keeps "Sur" or "Mare".
 FOREIGN_FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "pt": frozenset("""
@@ -205,18 +206,21 @@ outros outras outro outra todos todas tudo nada cada ontem hoje amanha agora ent
 aqui ali ja quase apenas so mesmo mesma conforme fontes governo exercito forcas rebeldes
 ativistas moradores do lado perto cerca alem alguns algumas varios varias neste nesta nesse
 nessa naquele naquela deste desta desse dessa seu sua seus suas ele ela eles elas eu voce
-atualizacao atualizado por""".split()),
+atualizacao atualizado por mal um dois tres quatro cinco seis sete oito nove dez onze doze vinte
+trinta cem mil centenas dezenas milhares""".split()),
     "fr": frozenset("""
 les le la l un une des du de d et ou mais plus moins selon dans depuis pour par sur sous avec
 sans entre vers chez contre pendant apres avant ce cet cette ces son sa ses leur leurs il elle
 ils elles nous vous on qui que quoi dont ou aussi encore deja toujours jamais tres tout tous
 toute toutes plusieurs certains hier aujourd demain alors ainsi puis enfin lors quant ni ne pas
-au aux a est sont etait ont ete pres autour parmi face cote publie mis jour""".split()),
+au aux a est sont etait ont ete pres autour parmi face cote publie mis jour deux trois quatre
+cinq six sept huit neuf dix onze douze vingt trente cent mille centaines dizaines milliers""".split()),
     "es": frozenset("""
 los las el la un una unos unas del de y o pero mas menos segun en desde para por sobre bajo
 con sin entre hacia contra durante despues antes este esta estos estas ese esa su sus ella
 ellos ellas nosotros que quien como cuando donde tambien ya todavia muy todo todos toda todas
-varios varias ayer hoy manana asi luego cerca actualizado""".split()),
+varios varias ayer hoy manana asi luego cerca actualizado dos tres cuatro cinco seis siete ocho
+nueve diez once doce veinte treinta cien mil cientos decenas miles""".split()),
     # Turkish (folded: ı, ş, ğ as i, s, g): words that open a sentence capitalised
     "tr": frozenset("""
 bu bir ve ile icin ancak ote yandan ayrica ise ki da de olarak sonra once gore kadar daha en cok

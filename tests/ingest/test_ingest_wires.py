@@ -379,3 +379,14 @@ def test_a_names_second_word_in_small_letters_after_its_head(gazetteer: Any) -> 
     found = {m.text: m.place for m in result.found.mentions}
     assert "Kafr naya" in found and _at(found["Kafr naya"], 36.42, 37.07), found
     assert not {"Kafr", "Deir said", "Tal and"} & set(found)
+
+
+def test_numbers_and_adverbs_opening_a_portuguese_sentence_are_no_places(gazetteer: Any) -> None:
+    # "Dez" (ten) is no Deir ez-Zor, "Mal" (barely) no village Mal by Quneitra
+    text = ("28 de julho de 2016\n\nO cerco de Aleppo ficou garantido depois de 17 de julho. Dez dias "
+            "antes, as forças do governo avançaram na estrada do Castello. Mal garantiram o controlo "
+            "da zona, os rebeldes atacaram Kafr Hamra. Segundo os ativistas, não foi possível "
+            "confirmar o número de mortos, que também inclui civis.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
+    found = {m.text for m in result.found.mentions}
+    assert {"Aleppo", "Kafr Hamra"} <= found and not {"Dez", "Mal"} & found, found
