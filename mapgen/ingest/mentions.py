@@ -401,7 +401,7 @@ def tokens_of(text: str) -> list[Token]:
                 or (("-" in word or "'" in word or "’" in word)
                     and (_ART_HYPHEN.match(word) or _ELISION.match(word)))
                 or _lower_head(text, word, m.end(), matches[n + 1: n + 2])
-                or (tail := _lower_tail(text, word, matches[n - 1] if n else None))):
+                or (tail := _lower_tail(text, m, matches[n - 1] if n else None))):
             continue
         elided = _ELISION.match(word)
         if elided is not None:
@@ -459,13 +459,15 @@ def _lower_head(text: str, word: str, end: int, following: list[re.Match]) -> bo
             and following[0].group(0)[:1].isupper())
 
 
-def _lower_tail(text: str, word: str, before: re.Match | None) -> bool:
-    """Whether ``word``, in small letters, ends a place name whose capitalised first word is a
-    name's head and comes right before it ("Kafer amim", a list's Kafr Amim): not a word of
-    the sentence's own (a function word, a verb of saying, a word for a kind of place)."""
+def _lower_tail(text: str, match: re.Match, before: re.Match | None) -> bool:
+    """Whether the word ``match``, in small letters, ends a place name whose capitalised first
+    word is a name's head and comes right before it, a space apart ("Kafer amim", a list's Kafr
+    Amim): not a word of the sentence's own (a function word, a verb of saying, a word for a
+    kind of place or an event)."""
+    word = match.group(0)
     return (before is not None and before.group(0).lower() in lx.NAME_HEADS
-            and before.group(0)[:1].isupper() and text[before.end():before.end() + 1] == " "
-            and before.end() + 1 == text.find(word, before.end()) and len(word) > 2
+            and before.group(0)[:1].isupper() and match.start() == before.end() + 1
+            and text[before.end()] == " " and len(word) > 2
             and word.isalpha() and word not in lx.FUNCTION_WORDS
             and word not in lx.SPEECH_VERBS and word not in lx.SETTLEMENT_WORDS
             and word not in lx.REGION_WORDS and word not in lx.EVENT_WORDS)
