@@ -136,16 +136,18 @@ DATELINE = re.compile(r"^" + _DATELINE_PLACE + r"(?:,\s*[^—–()\n]{2,40}?)?" 
 _DATED_DATELINE = re.compile(
     r"^" + _DATELINE_PLACE + rf"(?:,\s*[{_CAPITAL}](?:[^\W\d]|[ .'’\-]){{1,30}})?,\s*(?P<date>[^—–()\n]{{4,40}}?)"
     + _DATELINE_END)
-#: News agencies, whose name in brackets marks a dateline written in small letters too.
+#: News agencies, whose name in brackets (in capitals or not: "(EUROPA PRESS)") marks a dateline
+#: written in small letters too.
 _AGENCIES = ("AFP", "AP", "Reuters", "EFE", "Lusa", "ANSA", "dpa", "DPA", "Xinhua", "Anadolu", "AA",
              "SANA", "Sputnik", "TASS", "IRNA", "Europa Press", "Notimex", "ANF")
 #: A dateline in small letters, known by its agency: the place (capitalised words; two bureaus
 #: joined by a slash), perhaps its country and the date, the agency in brackets, then a dash
-#: ("Cairo/Ancara, 14 fev (EFE).- Pelo menos", "Beirut, Feb. 14, 2016 (AFP) - Rebels").
+#: ("Cairo/Ancara, 14 fev (EFE).- Pelo menos", "Beirut, Feb. 14, 2016 (AFP) - Rebels"), the
+#: story on the same line or the next ("MADRID, 21 Mar. 2018 (EUROPA PRESS) -").
 AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][\w'’\-]+(?:(?:\s+|/)[A-ZÀ-Þ][\w'’\-]+){0,3})"
-    r"(?:,\s*(?P<date>[^—–()\n]{2,40}?))?\s*\((?:" + "|".join(map(re.escape, _AGENCIES)) + r")\)"
-    + _DATELINE_END)
+    r"(?:,\s*(?P<date>[^—–()\n]{2,40}?))?\s*\((?i:" + "|".join(map(re.escape, _AGENCIES)) + r")\)"
+    r"\s*\.?(?:—|–|-{1,2})(?:\s+\S|\s*$)")
 #: What may be a dateline in small letters: a capitalised place, then a dash before the story
 #: ("Beirute - Os rebeldes sírios tomaram"); also how a live blog may head a post on a place
 #: ("Azaz - Shelling resumed"), so its place is set aside only when far from the report's.

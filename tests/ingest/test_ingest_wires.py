@@ -390,3 +390,14 @@ def test_numbers_and_adverbs_opening_a_portuguese_sentence_are_no_places(gazette
     result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
     found = {m.text for m in result.found.mentions}
     assert {"Aleppo", "Kafr Hamra"} <= found and not {"Dez", "Mal"} & found, found
+
+
+def test_an_agency_dateline_in_capitals_on_a_line_of_its_own(gazetteer: Any) -> None:
+    story = ("El Ejército sirio ha asegurado este miércoles haber logrado avances en los alrededores "
+             "de Harasta, según la agencia de noticias estatal.\n")
+    result = ingest_text("MADRID, 21 Mar. 2018 (EUROPA PRESS) -\n\n" + story, gazetteer=gazetteer)
+    assert [s.moment.date().isoformat() for s in result.stamps] == ["2018-03-21"]
+    assert "Harasta" in {d["place"] for d in result.drafts}
+    # without the year the report's date is asked for, the dateline named
+    with pytest.raises(InputError, match="'21 Mar.' has no year"):
+        ingest_text("MADRID, 21 Mar. (EUROPA PRESS) -\n\n" + story, gazetteer=gazetteer)
