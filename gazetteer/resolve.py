@@ -2146,21 +2146,23 @@ def _consonant_edits(a: str, b: str) -> int:
     spells the same Arabic letter costs nothing and by any other costs two, and one added or
     dropped costs one when spellings of one name add or drop it (:data:`_WEAK_CONSONANTS`, or
     beside the same letter) and two otherwise."""
-    def gap(s: str, k: int) -> int:  # the cost of s[k] added or dropped
-        c = s[k]
-        return 1 if c in _WEAK_CONSONANTS or (k and s[k - 1] == c) or s[k + 1:k + 2] == c \
-            else 2
+    gap_a, gap_b = _gap_costs(a), _gap_costs(b)
     prev = [0]
-    for j in range(len(b)):
-        prev.append(prev[-1] + gap(b, j))
-    for i, ca in enumerate(a, 1):
-        cur = [prev[0] + gap(a, i - 1)]
+    for cost in gap_b:
+        prev.append(prev[-1] + cost)
+    for ca, drop in zip(a, gap_a):
+        cur = [prev[0] + drop]
         for j, cb in enumerate(b, 1):
             sub = 0 if ca == cb or frozenset((ca, cb)) in _SAME_SOUND else 2
-            cur.append(min(prev[j] + gap(a, i - 1), cur[j - 1] + gap(b, j - 1),
-                           prev[j - 1] + sub))
+            cur.append(min(prev[j] + drop, cur[j - 1] + gap_b[j - 1], prev[j - 1] + sub))
         prev = cur
     return prev[-1]
+
+
+def _gap_costs(s: str) -> list[int]:
+    """The cost of each consonant of ``s`` added or dropped (see :func:`_consonant_edits`)."""
+    return [1 if c in _WEAK_CONSONANTS or (k and s[k - 1] == c) or s[k + 1:k + 2] == c else 2
+            for k, c in enumerate(s)]
 
 
 def _nisba_of(query: str, loose_names: Sequence[str]) -> bool:

@@ -124,9 +124,11 @@ _CAPITAL = "A-ZÀ-ÞĞİŞ"
 _DATELINE_WORD = rf"(?:[{_CAPITAL}]{{2,}}\.\s+)?[{_CAPITAL}][{_CAPITAL}'’\-]+"
 #: A dateline's place: one to four words in capitals ("KILIS", "BAB AL-SALAMA", "ST. PETERSBURG").
 _DATELINE_PLACE = rf"(?P<place>{_DATELINE_WORD}(?:\s+{_DATELINE_WORD}){{0,3}})"
+#: The dash between a dateline and its story, after a point in Spanish and Portuguese ("(EFE).-").
+_DATELINE_DASH = r"\.?(?:—|–|-{1,2})"
 #: The end of a dateline: the agency in brackets, then a dash before the story ("(Reuters) - Rebels";
 #: agencies writing Spanish and Portuguese put a point before it: "(EFE).- Rebels").
-_DATELINE_END = r"\s*(?:\([^)\n]{1,30}\)\s*)?\.?(?:—|–|-{1,2})\s+\S"
+_DATELINE_END = r"\s*(?:\([^)\n]{1,30}\)\s*)?" + _DATELINE_DASH + r"\s+\S"
 #: An article's dateline opening a paragraph: the place in capitals, then its country or the
 #: date, the agency, and a dash ("KILIS, Turkey —", "AZAZ, Syria (Reuters) -",
 #: "BEIRUT, 15 feb 2016 (AFP) -").
@@ -147,7 +149,7 @@ _AGENCIES = ("AFP", "AP", "Reuters", "EFE", "Lusa", "ANSA", "dpa", "DPA", "Xinhu
 AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][\w'’\-]+(?:(?:\s+|/)[A-ZÀ-Þ][\w'’\-]+){0,3})"
     r"(?:,\s*(?P<date>[^—–()\n]{2,40}?))?\s*\((?i:" + "|".join(map(re.escape, _AGENCIES)) + r")\)"
-    r"\s*\.?(?:—|–|-{1,2})(?:\s+\S|\s*$)")
+    r"\s*" + _DATELINE_DASH + r"(?:\s+\S|\s*$)")
 #: What may be a dateline in small letters: a capitalised place, then a dash before the story
 #: ("Beirute - Os rebeldes sírios tomaram"); also how a live blog may head a post on a place
 #: ("Azaz - Shelling resumed"), so its place is set aside only when far from the report's.
