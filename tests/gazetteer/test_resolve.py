@@ -102,6 +102,9 @@ def test_crossing_and_air_base_come_from_the_curated_table(gz):
     ("Eastern Ghouta", "RGN", 33.500, 36.421),        # the region east of Damascus
     ("Ghouta", "RGN", 33.500, 36.421),                # ... not OCHA's Ghota, a village by Raqqa
     ("Jebel Zawiya", "MTS", 35.733, 36.700),          # the highland of Idlib's south
+    ("Golan Heights", "RGN", 32.982, 35.749),         # the plateau Israel holds
+    ("plateau du Golan", "RGN", 32.982, 35.749),      # ... as French names it
+    ("al-Asali", "PPLX", 33.466, 36.286),             # a district of Damascus's south
 ])
 def test_facilities_and_districts_of_the_war_come_from_the_curated_table(gz, name, code, lat,
                                                                          lon):
@@ -109,6 +112,16 @@ def test_facilities_and_districts_of_the_war_come_from_the_curated_table(gz, nam
     assert res.status == "resolved", res
     assert (res.place.source, res.place.feature_code) == ("curated", code)
     assert abs(res.place.lat - lat) < 0.01 and abs(res.place.lon - lon) < 0.01
+
+
+def test_the_golan_alone_is_never_silently_a_village_in_aleppo(gz):
+    # OCHA lists a village of northern Aleppo as "Golan - Qurret Qawaqez": the name alone is
+    # the plateau or that village, in doubt; beside the report's other places, the one near them
+    res = gz.resolve("Golan", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    assert {p.feature_code for p in res.alternatives} >= {"RGN"}
+    south = gz.resolve("Golan", countries=["SY", "TR"], context=[(33.126, 35.825), (32.62, 36.10)])
+    assert south.status == "resolved" and south.place.name == "Golan Heights", south
 
 
 @pytest.mark.parametrize("name, facility", [
