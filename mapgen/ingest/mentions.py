@@ -43,6 +43,12 @@ _REGION_OF = re.compile(r"\b(countryside|province|governorate|prov[íi]ncia|prov
 _DIRECTION = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|"
                         r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|"
                         r"rural|central|greater|northeast|northwest|southeast|southwest)$", re.I)
+#: Directions written as adjectives before a name, capitalised or not ("Northeastern Aleppo",
+#: "Rural Damascus"): when the words together name nothing, the part of the place they say
+#: (see MentionFinder._filler). Not "North", "West"...: those begin names of their own (the
+#: West Bank, North Korea).
+_DIRECTION_ADJECTIVE = re.compile(r"^(?:(?:north|south)-?(?:east|west)?ern|eastern|western|rural|"
+                                  r"central|greater)$", re.I)
 
 #: A resolution is accepted at this score, or at MIN_SCORE when the names also look alike.
 SURE_SCORE = 0.70
@@ -940,6 +946,7 @@ class MentionFinder:
     def _filler(self, tok: Token) -> bool:
         """Words beside a place name in a span that do not make the span one longer name."""
         return (self._is_stop(tok) or tok.is_connector or tok.low in lx.REGION_WORDS
+                or _DIRECTION_ADJECTIVE.match(tok.text) is not None
                 or tok.low in lx.FACILITY_WORDS or tok.low in lx.SETTLEMENT_WORDS
                 or tok.low in ("air", "base", "border", "crossing", "military", "rural"))
 
@@ -1098,6 +1105,14 @@ class MentionFinder:
                 and sim < 1.0 and not exonym:
             mention.status = "unresolved"
             return mention
+        if names[0] == f"{surface} gate" and name == surface and self.lookup.context \
+                and not _near_context(place, self.lookup.others(fold(surface)), GATE_TOWN_KM):
+            # a gate the gazetteer lacks, read as the town it is named after, is a border gate
+            # by that town only among the report's places; far from them, a city's gate on the
+            # road to it ("the Baghdad Gate" of Raqqa's walls is no Baghdad, 570 km off). (An
+            # airport or a base lies by the town it is named after, however far.)
+            mention.status = "unresolved"
+            return mention
         large = (place.population >= SPEAKER_POPULATION or place.feature_code in ("PPLC", "PPLA")
                  or lx.is_capital(place))
         if speaker and not large:
@@ -1179,7 +1194,7 @@ class MentionFinder:
         elif tail in lx.REGION_WORDS and len(part) > 1:
             region = True
         names: tuple[str, ...] = (surface,)
-        if after and (after[0] in lx.FACILITY_WORDS) and last:
+        if after and after[0] in lx.FACILITY_WORDS:
             kind = lx.FACILITY_WORDS[after[0]]
             names = (f"{surface} {after[0]}", f"{surface} {kind}", surface)
             cue = cue or after[0]
@@ -1335,18 +1350,22 @@ def _latin(name: str) -> bool:
 
 #: A place farther than this from every other place of the report must match by its exact name.
 FAR_KM = 500.0
+#: A gate the gazetteer lacks read as the town it is named after ("the Kilis gate") is that
+#: town's border gate only within this of another place of the report.
+GATE_TOWN_KM = 150.0
 
 
-def _near_context(place: Any, others: Sequence[tuple[float, float]]) -> bool:
-    """True when the place is near another place of the report (or the report has no other)."""
+def _near_context(place: Any, others: Sequence[tuple[float, float]], km: float = FAR_KM) -> bool:
+    """True when the place is within ``km`` of another place of the report (or the report has
+    no other)."""
     if not others:
         return True
     # the quick great-circle distance decides unless it is within 1% of the limit
     quick = [(great_circle_km(place.lat, place.lon, lat, lon), lat, lon) for lat, lon in others]
-    if any(d <= FAR_KM * 0.99 for d, _, _ in quick):
+    if any(d <= km * 0.99 for d, _, _ in quick):
         return True
-    return any(distance_km(place.lat, place.lon, lat, lon) <= FAR_KM
-               for d, lat, lon in quick if d <= FAR_KM * 1.01)
+    return any(distance_km(place.lat, place.lon, lat, lon) <= km
+               for d, lat, lon in quick if d <= km * 1.01)
 
 
 def _closest(place: Any, points: Sequence[tuple[float, float]], n: int = 3) -> list[tuple[float, float]]:

@@ -401,3 +401,34 @@ def test_an_agency_dateline_in_capitals_on_a_line_of_its_own(gazetteer: Any) -> 
     # without the year the report's date is asked for, the dateline named
     with pytest.raises(InputError, match="'21 Mar.' has no year"):
         ingest_text("MADRID, 21 Mar. (EUROPA PRESS) -\n\n" + story, gazetteer=gazetteer)
+
+
+def test_a_gate_named_after_a_far_city_is_no_place_in_that_city(gazetteer: Any) -> None:
+    # "the Baghdad Gate" of Raqqa's old walls: a gate the gazetteer lacks, named after the city
+    # its road leads to, 570 km off -- listed in doubt, not drawn in Baghdad; a border gate
+    # named after a town among the report's places is by that town
+    raqqa = ("June 16, 2017\n\nThe SDF advanced in Raqqa on Friday. Fighting went on east of the "
+             "Baghdad Gate, and shells fell on Tabqa and Mansoura.\n")
+    result = ingest_text(raqqa, gazetteer=gazetteer, countries=("SY", "TR"))
+    found = {m.text: m.place for m in result.found.mentions}
+    assert "Raqqa" in found and "Tabqa" in found, found
+    assert all(p.country == "SY" for p in found.values()), found
+    assert "Baghdad Gate" in {u["name"] for u in result.unresolved}
+    azaz = ("February 15, 2016\n\nThousands fled Azaz for the Kilis gate on Monday, as shells "
+            "fell on "
+            "Tal Rifaat and Mare'.\n")
+    result = ingest_text(azaz, gazetteer=gazetteer, countries=("SY", "TR"))
+    kilis = _mention(result, "Kilis")
+    assert kilis.place.country == "TR" and _at(kilis.place, 36.72, 37.12, 0.05), kilis.place
+
+
+def test_a_capitalised_direction_before_a_place_says_its_part(gazetteer: Any) -> None:
+    # "in Northeastern Aleppo" as "in northeastern Aleppo": the province's part, not a name
+    # nobody knows; a name of its own that begins so (Eastern Ghouta) stays whole
+    text = ("June 10, 2016\n\nThe SDF freed eight villages in Northeastern Aleppo on Friday, near "
+            "the town of Manbij. The army shelled Eastern Ghouta.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
+    aleppo = _mention(result, "Aleppo")
+    assert aleppo.precision == "region" and aleppo.place.country == "SY", aleppo
+    assert "Northeastern Aleppo" not in {u["name"] for u in result.unresolved}
+    assert _mention(result, "Eastern Ghouta").place.feature_code == "RGN"
