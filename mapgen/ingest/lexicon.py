@@ -112,8 +112,9 @@ room legion
 """.split())
 #: Arabic words that open the names of armed groups ("Liwa Ahrar Souriya", "Jaish al-Tahrir",
 #: "Jabhat al-Shamiya", "Harakat Nour al-Din"): a name that starts with one is a group.
-ARABIC_ORG_HEADS = frozenset("""liwa liwaa jaish jaysh jabhat jabha harakat haraka katibat katiba
-firqat firqa tajammu faylaq kataib saraya ansar hayat hay'at hay’at hayaat""".split())
+ARABIC_ORG_HEADS = frozenset("""liwa liwaa jaish jaysh yaish yeish jabhat jabha harakat haraka
+katibat katiba firqat firqa tajammu faylaq failaq kataib saraya ansar hayat hay'at hay’at
+hayaat""".split())
 #: Officials and offices written after a place's name ("the Kilis governor said", "the Afrin
 #: canton administration said"): the place is where the speaker sits.
 OFFICIALS = frozenset("""governor governor's mayor mayor's officials official authorities police
@@ -251,6 +252,11 @@ FOREIGN_NOT_CONNECTORS = frozenset("et en es el as a e".split())
 #: Words before a name that make it a place in those languages.
 FOREIGN_PLACE_PREPOSITIONS = frozenset("em no na nos nas à a au aux dans en vers desde hacia perto près "
                                        "sobre contra entre".split())
+#: Words for kinds of places in those languages, which "de" joins to a place's name ("os
+#: bairros de Al Hamdaniya", "la ciudad de Homs", "le village de Tal Rifaat").
+FOREIGN_SETTLEMENT_WORDS = frozenset("""bairro bairros barrio barrios quartier quartiers aldeia aldeias
+aldea aldeas village villages vila vilas cidade cidades ciudad ciudades ville villes localidade
+localidades localidad localidades localité localités povoado povoados pueblo pueblos""".split())
 
 
 def languages_of(words: "Counter[str]") -> tuple[str, ...]:
@@ -301,6 +307,9 @@ def country_names() -> dict[str, str]:
         "reino unido": "GB", "royaume uni": "GB", "arabia saudita": "SA", "arabie saoudite": "SA",
         "israel": "IL", "grecia": "GR", "grece": "GR", "chipre": "CY", "chypre": "CY",
         "belgica": "BE", "belgique": "BE", "suica": "CH", "suisse": "CH", "suiza": "CH",
+        "holanda": "NL", "hollande": "NL", "paises baixos": "NL", "paises bajos": "NL",
+        "pays bas": "NL", "espanha": "ES", "espana": "ES", "espagne": "ES", "italia": "IT",
+        "italie": "IT",
     }
     names.update(extra)
     return names

@@ -1161,7 +1161,7 @@ class MentionFinder:
         if possessor is not None:   # "near Azaz's Bab al-Salama crossing": near the crossing
             prefix = prefix[:possessor.start()]
         cue, region, near, there, addressed = _prefix_reading(prefix, self._is_headline(sentence),
-                                                             self.prepositions)
+                                                             self.prepositions, bool(self.languages))
         if near and text[part[-1].end:part[-1].end + 3] in ("'s ", "’s ") \
                 and text[part[-1].end + 3:part[-1].end + 4].isupper():
             near = False   # "near Azaz's Bab al-Salama crossing": the crossing is the one near
@@ -1301,22 +1301,32 @@ class MentionFinder:
 
 _LIST_BEFORE = re.compile(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$")
 _LIST_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$")
+#: The same in a report in Portuguese, Spanish or French: "Al Furqan e Al Fid", "Sarmin y
+#: Binnish", "Hraytan et Anadan", "ou".
+_LIST_BEFORE_FOREIGN = re.compile(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or| e| y| et| ou)\s*$")
+_LIST_NAME_BEFORE_FOREIGN = re.compile(r"\b[A-Z][\w'’\-]*(?:,| and| or| e| y| et| ou)\s*$")
 
 
 @lru_cache(maxsize=65_536)
-def _prefix_reading(prefix: str, headline: bool, prepositions: frozenset[str]) -> tuple[str, bool, bool, str, bool]:
+def _prefix_reading(prefix: str, headline: bool, prepositions: frozenset[str],
+                    foreign: bool = False) -> tuple[str, bool, bool, str, bool]:
     """What the text before a name says of it: (cue, region, near, why someone speaks or meets
-    there or "", addressed as a government)."""
+    there or "", addressed as a government); ``foreign``: in a report in another language."""
     before = _words_in_before(prefix, 2)
     cue = ""
     region = False
     near = False
     if before and before[-1] in prepositions:
         cue = before[-1]
+    elif foreign and len(before) == 2 and before[-1] in ("de", "do", "da", "du", "des", "del", "d") \
+            and before[0] in lx.FOREIGN_SETTLEMENT_WORDS:
+        cue = before[0]   # "os bairros de Al Hamdaniya", "la ciudad de Homs"
     last_word = _last_word(prefix)
     if last_word in _NEAR_LAST and _NEAR_BEFORE.search(prefix):
         near, cue = True, cue or "near"
-    if not cue and not headline and _LIST_BEFORE.search(prefix) and _LIST_NAME_BEFORE.search(prefix):
+    listed, named = ((_LIST_BEFORE_FOREIGN, _LIST_NAME_BEFORE_FOREIGN) if foreign
+                     else (_LIST_BEFORE, _LIST_NAME_BEFORE))
+    if not cue and not headline and listed.search(prefix) and named.search(prefix):
         cue = "list"
     if before and _DIRECTION.match(before[-1]):
         region, cue = True, before[-1]

@@ -432,3 +432,19 @@ def test_a_capitalised_direction_before_a_place_says_its_part(gazetteer: Any) ->
     assert aleppo.precision == "region" and aleppo.place.country == "SY", aleppo
     assert "Northeastern Aleppo" not in {u["name"] for u in result.unresolved}
     assert _mention(result, "Eastern Ghouta").place.feature_code == "RGN"
+
+
+def test_a_list_of_unknown_names_in_portuguese_is_listed_in_doubt(gazetteer: Any) -> None:
+    # neighbourhoods of a city the gazetteer lacks, in a list after "os bairros de" and joined
+    # by "e": each is listed for the editor to look up, none dropped silently; the group and
+    # the country named beside them are no places
+    text = ("8 de fevereiro de 2016\n\nOs rebeldes atacaram Alepo nesta sexta-feira, com um "
+            "bombardeio intenso em áreas sob controle do governo. Centenas de projéteis caíram nos "
+            "bairros de Al Hamdaniya, Al Meridian e Al Fid, segundo o Observatório, que não deu "
+            "números. O Yaish al Islam negou que tenha atacado civis; a Holanda pediu uma trégua "
+            "para os moradores da cidade.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
+    listed = {u["name"] for u in result.unresolved}
+    assert {"Al Hamdaniya", "Al Meridian", "Al Fid"} <= listed, listed
+    assert not listed & {"Yaish al Islam", "Holanda"}, listed
+    assert "Alepo" in {m.text for m in result.found.mentions}
