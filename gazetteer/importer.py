@@ -40,7 +40,8 @@ FEATURE_WEIGHT = {
     "STLMT": 0.35, "PPLR": 0.35, "PPLQ": 0.15, "PPLW": 0.15, "PPLH": 0.1, "PPLCH": 0.2,
     "PSTB": 0.7, "AIRB": 0.7, "AIRF": 0.6, "AIRP": 0.65, "AIRH": 0.5, "CMPRF": 0.6,
     "CMP": 0.5, "MILB": 0.6, "DAM": 0.6, "CSTL": 0.6, "PRN": 0.55, "OILF": 0.55, "GASF": 0.55,
-    "MT": 0.55, "MTS": 0.5, "RGN": 0.5, "HSP": 0.5, "ADM1": 0.1, "ADM2": 0.4, "ADM3": 0.35, "PCLI": 0.3,
+    "MT": 0.55, "MTS": 0.5, "RGN": 0.5, "PLN": 0.5, "HSP": 0.5, "ADM1": 0.1, "ADM2": 0.4,
+    "ADM3": 0.35, "PCLI": 0.3,
 }
 DEFAULT_FEATURE_WEIGHT = {"P": 0.45, "S": 0.4, "A": 0.15, "L": 0.2}
 #: Score per feature weight unit, and per decade of population (see :func:`importance`).

@@ -31,7 +31,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`ʿʾ\-][^\W\d_]+)*['’]?")
 PROVINCE_TOWN_KM = 120.0
 #: Feature codes of areas (a region, a mountain range): a point of one is its middle, so a
 #: mention of one is placed as a region's.
-AREA_FEATURES = frozenset({"RGN", "AREA", "MTS"})
+AREA_FEATURES = frozenset({"RGN", "AREA", "MTS", "PLN"})
 #: The marks of ʿayn and hamza that scholarly romanisations write before a capital ("ʿAyn
 #: al-ʿArab", "ʾIdlib"): letters to the tokeniser, so the capital after them begins the name.
 _AYN_MARKS = "ʿʾ"
@@ -1299,12 +1299,15 @@ class MentionFinder:
         return None
 
 
-_LIST_BEFORE = re.compile(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or)\s*$")
-_LIST_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’\-]*(?:,| and| or)\s*$")
+#: What joins the names of a list ("A, B and C", "A, B, and C").
+_JOINED = r"(?:,| and| or|, and|, or)"
+_LIST_BEFORE = re.compile(r"[A-Za-z\u00c0-\u024f]\w*" + _JOINED + r"\s*$")
+_LIST_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’\-]*" + _JOINED + r"\s*$")
 #: The same in a report in Portuguese, Spanish or French: "Al Furqan e Al Fid", "Sarmin y
 #: Binnish", "Hraytan et Anadan", "ou".
-_LIST_BEFORE_FOREIGN = re.compile(r"[A-Za-z\u00c0-\u024f]\w*(?:,| and| or| e| y| et| ou)\s*$")
-_LIST_NAME_BEFORE_FOREIGN = re.compile(r"\b[A-Z][\w'’\-]*(?:,| and| or| e| y| et| ou)\s*$")
+_JOINED_FOREIGN = r"(?:,| and| or|, and|, or| e| y| et| ou)"
+_LIST_BEFORE_FOREIGN = re.compile(r"[A-Za-z\u00c0-\u024f]\w*" + _JOINED_FOREIGN + r"\s*$")
+_LIST_NAME_BEFORE_FOREIGN = re.compile(r"\b[A-Z][\w'’\-]*" + _JOINED_FOREIGN + r"\s*$")
 
 
 @lru_cache(maxsize=65_536)

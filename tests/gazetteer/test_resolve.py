@@ -105,6 +105,9 @@ def test_crossing_and_air_base_come_from_the_curated_table(gz):
     ("Golan Heights", "RGN", 32.982, 35.749),         # the plateau Israel holds
     ("plateau du Golan", "RGN", 32.982, 35.749),      # ... as French names it
     ("al-Asali", "PPLX", 33.466, 36.286),             # a district of Damascus's south
+    ("Badia", "RGN", 33.333, 38.833),                 # the Syrian Desert, not a village in Turkey
+    ("Sahl al-Ghab", "PLN", 35.545, 36.319),          # the Ghab Plain by the Orontes
+    ("Jabal al-Arab", "MTS", 32.667, 36.733),         # Jabal al-Druze, east of Suwayda
 ])
 def test_facilities_and_districts_of_the_war_come_from_the_curated_table(gz, name, code, lat,
                                                                          lon):

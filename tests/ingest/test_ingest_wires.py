@@ -448,3 +448,13 @@ def test_a_list_of_unknown_names_in_portuguese_is_listed_in_doubt(gazetteer: Any
     assert {"Al Hamdaniya", "Al Meridian", "Al Fid"} <= listed, listed
     assert not listed & {"Yaish al Islam", "Holanda"}, listed
     assert "Alepo" in {m.text for m in result.found.mentions}
+
+
+def test_a_name_after_a_comma_and_and_is_in_the_list(gazetteer: Any) -> None:
+    # "A, and B": the districts of a city the gazetteer lacks are listed for the editor, the
+    # last as well as the first
+    text = ("June 16, 2017\n\nThe SDF have taken the districts of Batani, Sinaa, and Mushlab, east of "
+            "Raqqa, the Observatory said.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
+    listed = {u["name"] for u in result.unresolved}
+    assert "Mushlab" in listed, listed
