@@ -194,7 +194,7 @@ _HEAD_WORDS = frozenset(loose_key(w) for w in (
 #: What OCHA writes between the names of a community's English name: another name ("Zayzafun -
 #: Ekdeh") or its unit's ("Shamiyeh / Lattakia", "Abin - Efrin"; in Arabic "ابين- عفرين").
 JOINED_NAMES = re.compile(r"\s*/\s*|\s+-\s+")
-_ARABIC_UNIT_SLASH = re.compile(r"\s*[/\-]\s*")
+_ARABIC_UNIT_SLASH = re.compile(r"\s*[/\-_]\s*")
 #: A word in the construct state ("Qatmet Efrin", Qatma of Afrin) ends so; alone it ends in -a.
 _CONSTRUCT = re.compile(r"(?<=[a-z]{3})et$")
 
@@ -219,8 +219,9 @@ def without_unit(name: str, arabic: str, units: Sequence[str]) -> list[str]:
     keys.discard("")
     if not keys:
         return []
+    skeletons = {_letters_kept(u) for u in units if u.strip()}
     parts = JOINED_NAMES.split(name.strip(" /"))
-    if len(parts) == 2 and loose_key(parts[1]) in keys:
+    if len(parts) == 2 and _names_unit(parts[1], keys, skeletons):
         words = parts[0].split()
     else:
         words = name.split()
@@ -244,6 +245,34 @@ def without_unit(name: str, arabic: str, units: Sequence[str]) -> list[str]:
     if len(words_ar) > 1 and words_ar[0]:
         out.append(words_ar[0] if parted else " ".join(words_ar[:-1]))
     return out
+
+
+#: Consonants a unit's name must have for another romanisation of it to be read as it.
+UNIT_SKELETON_MIN = 3
+
+
+def _names_unit(words: str, keys: set[str], skeletons: set[str]) -> bool:
+    """Whether ``words``, written after a community's name, is the name of its district or
+    subdistrict (``keys``: their loose keys; ``skeletons``: their consonant skeletons) as OCHA
+    writes it there: alike, with the article glued on ("Hjeileh - Elbab" of Al Bab district),
+    or romanised otherwise ("Jeb Elkhafi - Manbaj" of Menbij district: the village of Jeb
+    Elkhafi there, not a place called Manbaj 20 km from Manbij)."""
+    if loose_key(words) in keys:
+        return True
+    if " " not in words and words[:2].lower() in ("el", "al") and loose_key(words[2:]) in keys:
+        return True
+    skeleton = _letters_kept(words)
+    return len(skeleton) >= UNIT_SKELETON_MIN and skeleton in skeletons
+
+
+def _letters_kept(name: str) -> str:
+    """The consonants of ``name`` as written (its articles, vowels and spaces dropped, nothing
+    read otherwise: "Manbaj" and "Menbij" are both mnbj, where the loose key reads aj as ay)."""
+    return _VOWELS_AND_SPACES.sub("", " ".join(w for w in exact_key(name).split()
+                                               if w not in ARTICLES))
+
+
+_VOWELS_AND_SPACES = re.compile(r"[aeiou\s]")
 
 
 def other_names(name: str, arabic: str, units: Sequence[str]) -> list[str]:

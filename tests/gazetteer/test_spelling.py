@@ -226,6 +226,14 @@ def test_a_community_of_two_names_or_named_with_its_district_answers_to_each(gz)
     # ... a name and its district's, after a dash, a slash or a space: the name alone, and a
     # word in the construct state as written alone (Qatmet Efrin: Qatma, the village of Afrin)
     assert other_names("Abin - Efrin", "ابين- عفرين", ["Afrin", "Afrin"]) == ["Abin", "ابين"]
+    # ... its unit's written otherwise: another romanisation (Manbaj, of Menbij district), or
+    # with the article glued on (Elbab, of Al Bab district) -- no place of that name
+    assert other_names("Jeb Elkhafi - Manbaj", "جب الخفي_منبج", ["Menbij", "Menbij"]) == [
+        "Jeb Elkhafi", "جب الخفي"]
+    assert other_names("Hjeileh - Elbab", "الحجلية- الباب", ["Al Bab", "A'rima"]) == [
+        "Hjeileh", "الحجلية"]
+    res = gz.resolve("Manbaj", countries=["SY"])   # the town, not Jeb Elkhafi 21 km off
+    assert res.status == "resolved" and res.place.name == "Manbij", res
     assert other_names("Shamiyeh / Lattakia", "شاميه /اللاذقية/", ["Lattakia", "Lattakia"]) == [
         "Shamiyeh", "شاميه"]
     assert other_names("Qatmet Efrin", "قاطمة عفرين", ["Afrin", "Sharan"]) == [
