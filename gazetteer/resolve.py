@@ -597,7 +597,11 @@ def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], b
         best_home = min(rows[i][9] for i in remote)
     if not home:
         barred = cands.barred
-        return [i for i in abroad_exact if i not in barred], False
+        allowed = [i for i in abroad_exact if i not in barred]
+        # a city of the map's region before a capital far outside it: a map of Syria's
+        # "Tripoli" is Lebanon's, 30 km from its border, not Libya's
+        near = [i for i in allowed if i not in cands.far_abroad]
+        return near or allowed, False
     if not abroad_exact or best_home <= EXACT_ALT:
         return home, False
     if best_home == LOOSE:

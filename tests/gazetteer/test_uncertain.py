@@ -134,6 +134,11 @@ def test_a_far_capital_does_not_beat_a_home_village_but_a_neighbours_does(gz) ->
     # a capital far off still resolves when nothing at home matches; one next door wins
     assert gz.resolve("London", countries=["SY"]).place.country == "GB"
     assert gz.resolve("Beirut", countries=["SY"]).place.country == "LB"
+    # ... and a city of the map's region before a capital far outside it: a Syrian map's
+    # Tripoli is Lebanon's, 30 km from the border, not Libya's; without countries, the capital
+    res = gz.resolve("Tripoli", countries=["SY", "TR"])
+    assert res.status == "resolved" and res.place.country == "LB", res
+    assert gz.resolve("Tripoli").place.country == "LY"
 
 
 def test_country_order_is_kept(gz) -> None:
