@@ -22,10 +22,24 @@ MAX_BAD_SHARE = 0.5
 
 
 def usable_name(name: str) -> bool:
-    """True for names worth indexing: Latin-script or Arabic-script, not codes like 'ALP'."""
+    """True for names worth indexing: Latin-script or Arabic-script, not codes like 'ALP'.
+
+    GeoNames lists a city's airport codes among its alternate names ("DAM" for Damascus,
+    "ALP" for Aleppo, "BAT" for Batifa): read as names, a report's "near the Dam" would be
+    Damascus. A name of two to four capital letters and nothing else is such a code.
+
+    >>> usable_name("Şam"), usable_name("DAM"), usable_name("Van")
+    (True, False, True)
+    """
     if not name or len(name) > 200:
         return False
+    if len(name) <= _CODE_MAX_LETTERS and name.isascii() and name.isalpha() and name.isupper():
+        return False
     return is_arabic(name) or is_latin(name)
+
+
+#: Letters of the longest code read as one (airport codes have three, ICAO's four).
+_CODE_MAX_LETTERS = 4
 
 
 class GeoNamesDumpReader:

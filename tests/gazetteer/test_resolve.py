@@ -202,3 +202,13 @@ def test_an_arabic_name_written_with_a_long_vowel_more_is_the_place(gz):
     # a short name is not read so (حلاب is not Aleppo, حلب)
     res = gz.resolve("حلاب", countries=("SY", "TR"))
     assert res.status != "resolved" or res.place.name != "Aleppo", res
+
+
+def test_an_airport_code_is_no_name_of_its_city(gz):
+    # GeoNames lists "DAM" among Damascus's names and "ALP" among Aleppo's: a report's "near
+    # the Dam" is no Damascus; Turkish "Şam" still is
+    for code in ("Dam", "DAM", "Alp"):
+        res = gz.resolve(code, countries=["SY", "TR"])
+        assert res.status != "resolved" or res.place.feature_code != "PPLC", (code, res)
+        assert res.place is None or res.place.name not in ("Damascus", "Aleppo"), (code, res)
+    assert gz.resolve("Şam", countries=["SY", "TR"]).place.name == "Damascus"
