@@ -24,8 +24,9 @@ EXACT_MAIN, EXACT_ALT, LOOSE, SKELETON_ARABIC, SKELETON_LATIN = range(5)
 #: Kefer and Kfer, as Levantine spellings write Kafr; 9: Fauqa and Fauqani, qualifiers (upper);
 #: 10: the tatweel (ـ), which stretches Arabic words, is left out of every key, and Turkish
 #: words of a facility's type are its type (havaalanı: airbase, sınır kapısı: crossing); 11:
-#: qualifiers ending -ya and -ia as well as -iya (Sharqya, Gharbia: eastern, western).
-KEYS_VERSION = "11"
+#: qualifiers ending -ya and -ia as well as -iya (Sharqya, Gharbia: eastern, western); 12:
+#: oriental and occidental (Ghouta Oriental, as Spanish and Portuguese write it: East Ghouta).
+KEYS_VERSION = "12"
 #: Kind of candidates found by the fuzzy comparison (never stored in ``names``).
 FUZZY = 5
 

@@ -248,13 +248,13 @@ _ROMANISED_QUALIFIERS = {
     "new": "jadid jadida jdid jdida",
     "old": "qadim qadima atiq atiqa",
 }
-#: Qualifiers in English, French and Kurdish, matched as folded (any place in the name:
-#: "Upper Baguz", "Qochela Jor").
+#: Qualifiers in English, French, Spanish, Portuguese and Kurdish, matched as folded (any
+#: place in the name: "Upper Baguz", "Qochela Jor", "Ghouta Oriental").
 _WORD_QUALIFIERS = {
     "big": "big great grand grande mezin mizin",
     "small": "small little petit petite bicuk bichuk picuk",
-    "east": "east eastern",
-    "west": "west western ouest",
+    "east": "east eastern oriental orientale",
+    "west": "west western ouest occidental occidentale",
     "north": "north northern nord",
     "south": "south southern",
     "upper": "upper haut haute superieur superieure jor jorin",
@@ -891,6 +891,13 @@ _READING_PATTERNS = tuple(
     (re.compile("|".join(re.escape(a) for a, _ in sorted(table, key=lambda t: -len(t[0])))),
      dict(table), hint)
     for table, hint in zip(_READINGS, (None, None, _TURKISH_HINT, _TURKISH_HINT, None)))
+#: ... and Spanish, whose y before a vowel opening a word is the English j ("Yisr al Shugur",
+#: "Yarablus": Jisr ash-Shughur, Jarablus, as the Spanish agency EFE writes them, in Spanish
+#: and in Portuguese).
+_READING_PATTERNS += ((re.compile(r"\by(?=[aeiou])"), {"y": "j"}, None),)
+_SPANISH_Y_TABLE = len(_READING_PATTERNS) - 1
+#: A shorter name is not read so ("Yaya", a Turkish village, is no Ja'i'ah by Manbij).
+_SPANISH_Y_MIN_LETTERS = 6
 #: Letters of Turkish and Kurdish, which write c for j: a name with one is not read the
 #: French way ("Carıs" is Jarez, not Karis); nor is a name without a mark of French
 #: spelling (ou, an accent, dj): c is k in English too, and an English word or name read so
@@ -1022,6 +1029,9 @@ def foreign_readings(text: str) -> tuple[str, ...]:
         if k == _FRENCH_TABLE and (_NOT_FRENCH.search(text) is not None
                                    or _FRENCH_HINT.search(text) is None):
             continue
+        if k == _SPANISH_Y_TABLE and (len(low) < _SPANISH_Y_MIN_LETTERS
+                                      or _NOT_FRENCH.search(text) is not None):
+            continue   # (nor one in Turkish or Kurdish letters: "Yayladağı" is y)
         reading = pattern.sub(lambda m: table[m.group(0)], low)
         if reading != low and reading not in out:
             out.append(reading)

@@ -133,11 +133,20 @@ Middle East Eye, Twitter, Facebook, YouTube, Telegram, Instagram, WhatsApp, Live
 Al-Monitor, Fars, Tasnim, IRNA, Press TV, PressTV, Al Manar, Al-Manar, Vedomosti, Haaretz
 """.replace("\n", " ").split(","))
 
+#: Names of groups and institutions that are also towns' names, with the words that say the
+#: group is meant when one is in the sentence: the Russian parliament is the Duma, and Douma
+#: by Damascus is Duma in many reports ("the exodus from Duma").
+GROUPS_ALSO_PLACES: dict[str, frozenset[str]] = {
+    "duma": frozenset("""state russian russia russia's moscow kremlin deputy deputies lawmaker
+lawmakers parliament parliamentary speaker committee chairman vote voted""".split()),
+}
 #: Armed groups, parties and institutions named in Syrian war reporting.
 GROUPS = frozenset(x.strip().lower() for x in """
 ISIS, ISIL, IS, Daesh, Da'esh, Islamic State, YPG, YPJ, SDF, PKK, PYD, KDP, KRG, FSA,
 Free Syrian Army, Nusra, al-Nusra, Jabhat al-Nusra, Nusra Front, Ahrar al-Sham, Ahrar ash-Sham,
 Jaysh al-Islam, Jaish al-Islam, Jaish al-Fatah, Jaysh al-Fatah, Nour al-Din al-Zenki, Zenki,
+Hayat Tahrir al-Sham, Hay'at Tahrir al-Sham, Tahrir al-Sham, Tahreer al-Sham, HTS,
+Jabhat Fateh al-Sham, Fateh al-Sham, Fateh el-Sham, Fatah al-Sham,
 Levant Front, Hezbollah, Hizbollah, Hizballah, Hamas, al-Qaeda, al-Qaida, Qaeda, IRGC,
 Quds Force, Basij, Peshmerga, Grey Wolves, Wagner, NATO, UN, United Nations, UNHCR, UNICEF,
 OCHA, WFP, WHO, ICRC, Red Cross, Red Crescent, MSF, IHH, AFAD, EU, European Union, GCC, OPCW,

@@ -533,6 +533,14 @@ def _group_then_place(words: list[Token]) -> bool:
     return False
 
 
+def _said_of_group(name: str, text: str) -> bool:
+    """Whether a sentence ``text`` naming ``name``, a group's name that is also a town's (see
+    :data:`lexicon.GROUPS_ALSO_PLACES`), says it of the group: a word of the group's own
+    beside it in the sentence ("the Russian Duma", "Duma deputies")."""
+    words = set(_WORD.findall(text.lower()))
+    return not words.isdisjoint(lx.GROUPS_ALSO_PLACES[name])
+
+
 def _not_a_name(tok: Token) -> bool:
     """Compound adjectives ("Western-backed") and brand names written in CamelCase."""
     if "-" in tok.text and tok.text.rsplit("-", 1)[1].lower() in _COMPOUND_TAIL:
@@ -863,7 +871,7 @@ class MentionFinder:
         if words[0].low in lx.ARABIC_ORG_HEADS and len(words) > 1:
             return None   # "Liwa Ahrar Souriya", "Jaish al-Tahrir"
         used = [False] * len(words)
-        self._mark_lexicon(words, used)
+        self._mark_lexicon(words, used, text)
         # titles and the people they introduce
         titled = [n for n, t in enumerate(words) if t.low in lx.TITLES]
         if titled:
@@ -885,7 +893,7 @@ class MentionFinder:
         # candidates, longest first
         return words, countries, self._segments(used)
 
-    def _mark_lexicon(self, words: list[Token], used: list[bool]) -> None:
+    def _mark_lexicon(self, words: list[Token], used: list[bool], text: str = "") -> None:
         lows = [t.low for t in words]
         for size in range(len(words), 0, -1):
             for i in range(0, len(words) - size + 1):
@@ -894,6 +902,8 @@ class MentionFinder:
                 name = " ".join(lows[i:i + size])
                 raw = " ".join(t.text.lower() for t in words[i:i + size])
                 if name in lx.OUTLETS or name in lx.GROUPS or raw in lx.OUTLETS or raw in lx.GROUPS:
+                    if name in lx.GROUPS_ALSO_PLACES and not _said_of_group(name, text):
+                        continue   # "the exodus from Duma": Douma, not Russia's parliament
                     for n in range(i, i + size):
                         used[n] = True
 

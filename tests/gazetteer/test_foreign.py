@@ -25,6 +25,7 @@ BORDER_TOWNS = Path(__file__).parent / "data" / "geonames_border_towns_extract.t
     ("Doema", "duma"),                          # Dutch oe is u
     ("Jan Sheijun", "khan sheikhun"),           # Spanish: j is kh
     ("Sinyar", "sinjar"),                       # Spanish: y after a consonant is j
+    ("Yisr al Shugur", "jisr al shugur"),       # ... and opening a word, before a vowel
     ("Cisr eş Şuğur", "jisr esh shughur"),      # Turkish: c is j, ş sh, ğ gh
     ("Han Şeyhun", "khan sheykhun"),            # Turkish h writes kh (خ) too
     ("Yacoubiyah", "yakoubiyah"),               # French: c before a, o, u is k
@@ -45,7 +46,7 @@ def test_a_capital_dotted_i_is_a_letter_of_turkish(name, reading) -> None:
 
 @pytest.mark.parametrize("name", [
     "Cinan",          # no letter of Turkish's own: it may be a Turkish village, not Jinan
-    "Yanik",          # y at the start of a word is y (a Turkish village, not Janik)
+    "Yanik",          # y at the start of a short word is y (a Turkish village, not Janik)
     "Al Bajjā‘",      # transliterated the English way (ā): jj is not Polish yy
     "Aleppo", "Homs",
     "Carduus",        # no mark of French spelling: c may be English k (Kardus is a village)
@@ -54,12 +55,19 @@ def test_names_no_tradition_reads_otherwise_have_no_reading(name) -> None:
     assert foreign_readings(name) == ()
 
 
+def test_a_name_in_turkish_letters_is_not_read_the_spanish_way() -> None:
+    # Yayladağı is a Turkish town: its y is y (its ğ is read as Turkish writes it)
+    assert not [r for r in foreign_readings("Yayladağı") if r.startswith("j")]
+
+
 @pytest.mark.parametrize("name, truth", [
     ("Jan Sheijun", KHAN_SHAYKHUN),
     ("Chan Szajchun", KHAN_SHAYKHUN),
     ("Dżarabulus", JARABULUS),
     ("Cisr eş Şuğur", JISR_ASH_SHUGHUR),
     ("Han Şeyhun", KHAN_SHAYKHUN),
+    ("Yisr al Shugur", JISR_ASH_SHUGHUR),     # as the Spanish agency EFE writes it
+    ("Yarablus", JARABULUS),
 ])
 def test_foreign_spellings_resolve_to_the_place(gz, name, truth) -> None:
     res = gz.resolve(name, countries=["SY", "TR"])

@@ -101,6 +101,8 @@ def test_crossing_and_air_base_come_from_the_curated_table(gz):
     ("Bab Amr", "PPLX", 34.711, 36.691),              # Baba Amr, a district of Homs
     ("Eastern Ghouta", "RGN", 33.500, 36.421),        # the region east of Damascus
     ("Ghouta", "RGN", 33.500, 36.421),                # ... not OCHA's Ghota, a village by Raqqa
+    ("Ghouta Oriental", "RGN", 33.500, 36.421),       # ... as Portuguese and Spanish write it
+    ("Guta Oriental", "RGN", 33.500, 36.421),
     ("Jebel Zawiya", "MTS", 35.733, 36.700),          # the highland of Idlib's south
     ("Golan Heights", "RGN", 32.982, 35.749),         # the plateau Israel holds
     ("plateau du Golan", "RGN", 32.982, 35.749),      # ... as French names it

@@ -458,3 +458,12 @@ def test_a_name_after_a_comma_and_and_is_in_the_list(gazetteer: Any) -> None:
     result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
     listed = {u["name"] for u in result.unresolved}
     assert "Mushlab" in listed, listed
+
+
+def test_duma_is_the_town_unless_the_sentence_speaks_of_russias_parliament(gazetteer: Any) -> None:
+    # Douma by Damascus is "Duma" in many reports; the Russian parliament is the Duma too
+    text = ("April 8, 2018\n\nThousands left Duma and Harasta for the north on Sunday, after "
+            "airstrikes on Ghouta. In Moscow, a Russian Duma deputy said the strikes were lawful.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
+    dumas = [m for m in result.found.mentions if m.text == "Duma"]
+    assert len(dumas) == 1 and _at(dumas[0].place, 33.57, 36.40, 0.05), dumas
