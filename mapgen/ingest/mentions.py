@@ -465,13 +465,19 @@ def _lower_head(text: str, word: str, end: int, following: list[re.Match]) -> bo
             and following[0].group(0)[:1].isupper())
 
 
+#: The Arabic article written with a capital apart from its word ("Maarat Al artiq").
+_CAPITAL_ARTICLES = frozenset({"Al", "El"})
+
+
 def _lower_tail(text: str, match: re.Match, before: re.Match | None) -> bool:
     """Whether the word ``match``, in small letters, ends a place name whose capitalised first
     word is a name's head and comes right before it, a space apart ("Kafer amim", a list's Kafr
-    Amim): not a word of the sentence's own (a function word, a verb of saying, a word for a
+    Amim), or whose capitalised article does ("Maarat Al artiq": a name does not end in its
+    article): not a word of the sentence's own (a function word, a verb of saying, a word for a
     kind of place or an event)."""
     word = match.group(0)
-    return (before is not None and before.group(0).lower() in lx.NAME_HEADS
+    return (before is not None and (before.group(0).lower() in lx.NAME_HEADS
+                                    or before.group(0) in _CAPITAL_ARTICLES)
             and before.group(0)[:1].isupper() and match.start() == before.end() + 1
             and text[before.end()] == " " and len(word) > 2
             and word.isalpha() and word not in lx.FUNCTION_WORDS

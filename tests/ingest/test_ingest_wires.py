@@ -467,3 +467,13 @@ def test_duma_is_the_town_unless_the_sentence_speaks_of_russias_parliament(gazet
     result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
     dumas = [m for m in result.found.mentions if m.text == "Duma"]
     assert len(dumas) == 1 and _at(dumas[0].place, 33.57, 36.40, 0.05), dumas
+
+
+def test_a_word_in_small_letters_after_a_capital_article_ends_the_name(gazetteer: Any) -> None:
+    # "Maarat Al artiq": a name does not end in its article; "Maarat Al" alone would be read
+    # as another Ma'arrat
+    text = ("February 16, 2020\n\nThe army took Hayan, Bayanoun and Maarat Al artiq on the "
+            "north-western edge of Aleppo city.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
+    found = {m.text: m.place for m in result.found.mentions}
+    assert "Maarat Al" not in found, found
