@@ -263,9 +263,9 @@ FOREIGN_PLACE_PREPOSITIONS = frozenset("em no na nos nas à a au aux dans en ver
                                        "sobre contra entre".split())
 #: Words for kinds of places in those languages, which "de" joins to a place's name ("os
 #: bairros de Al Hamdaniya", "la ciudad de Homs", "le village de Tal Rifaat").
-FOREIGN_SETTLEMENT_WORDS = frozenset("""bairro bairros barrio barrios quartier quartiers aldeia aldeias
-aldea aldeas village villages vila vilas cidade cidades ciudad ciudades ville villes localidade
-localidades localidad localidades localité localités povoado povoados pueblo pueblos""".split())
+FOREIGN_SETTLEMENT_WORDS = frozenset("""bairro bairros barrio barrios quartier quartiers aldeia
+aldeias aldea aldeas village villages vila vilas cidade cidades ciudad ciudades ville villes
+localidade localidades localidad localité localités povoado povoados pueblo pueblos""".split())
 
 
 def languages_of(words: "Counter[str]") -> tuple[str, ...]:

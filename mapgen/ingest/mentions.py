@@ -1176,8 +1176,8 @@ class MentionFinder:
         possessor = _POSSESSOR_BEFORE.search(prefix)
         if possessor is not None:   # "near Azaz's Bab al-Salama crossing": near the crossing
             prefix = prefix[:possessor.start()]
-        cue, region, near, there, addressed = _prefix_reading(prefix, self._is_headline(sentence),
-                                                             self.prepositions, bool(self.languages))
+        cue, region, near, there, addressed = _prefix_reading(
+            prefix, self._is_headline(sentence), self.prepositions, bool(self.languages))
         if near and text[part[-1].end:part[-1].end + 3] in ("'s ", "’s ") \
                 and text[part[-1].end + 3:part[-1].end + 4].isupper():
             near = False   # "near Azaz's Bab al-Salama crossing": the crossing is the one near
@@ -1337,7 +1337,7 @@ def _prefix_reading(prefix: str, headline: bool, prepositions: frozenset[str],
     near = False
     if before and before[-1] in prepositions:
         cue = before[-1]
-    elif foreign and len(before) == 2 and before[-1] in ("de", "do", "da", "du", "des", "del", "d") \
+    elif foreign and len(before) == 2 and before[-1] in _OF \
             and before[0] in lx.FOREIGN_SETTLEMENT_WORDS:
         cue = before[0]   # "os bairros de Al Hamdaniya", "la ciudad de Homs"
     last_word = _last_word(prefix)

@@ -228,8 +228,8 @@ def test_a_community_of_two_names_or_named_with_its_district_answers_to_each(gz)
     assert other_names("Abin - Efrin", "ابين- عفرين", ["Afrin", "Afrin"]) == ["Abin", "ابين"]
     # ... its unit's written otherwise: another romanisation (Manbaj, of Menbij district), or
     # with the article glued on (Elbab, of Al Bab district) -- no place of that name
-    assert other_names("Jeb Elkhafi - Manbaj", "جب الخفي_منبج", ["Menbij", "Menbij"]) == [
-        "Jeb Elkhafi", "جب الخفي"]
+    assert other_names("Jeb Elkhafi - Manbaj", "جب الخفي_منبج",
+                       ["Menbij", "Menbij"]) == ["Jeb Elkhafi", "جب الخفي"]
     assert other_names("Hjeileh - Elbab", "الحجلية- الباب", ["Al Bab", "A'rima"]) == [
         "Hjeileh", "الحجلية"]
     res = gz.resolve("Manbaj", countries=["SY"])   # the town, not Jeb Elkhafi 21 km off

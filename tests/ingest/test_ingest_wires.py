@@ -415,8 +415,7 @@ def test_a_gate_named_after_a_far_city_is_no_place_in_that_city(gazetteer: Any) 
     assert all(p.country == "SY" for p in found.values()), found
     assert "Baghdad Gate" in {u["name"] for u in result.unresolved}
     azaz = ("February 15, 2016\n\nThousands fled Azaz for the Kilis gate on Monday, as shells "
-            "fell on "
-            "Tal Rifaat and Mare'.\n")
+            "fell on Tal Rifaat and Mare'.\n")
     result = ingest_text(azaz, gazetteer=gazetteer, countries=("SY", "TR"))
     kilis = _mention(result, "Kilis")
     assert kilis.place.country == "TR" and _at(kilis.place, 36.72, 37.12, 0.05), kilis.place
@@ -439,9 +438,9 @@ def test_a_list_of_unknown_names_in_portuguese_is_listed_in_doubt(gazetteer: Any
     # by "e": each is listed for the editor to look up, none dropped silently; the group and
     # the country named beside them are no places
     text = ("8 de fevereiro de 2016\n\nOs rebeldes atacaram Alepo nesta sexta-feira, com um "
-            "bombardeio intenso em áreas sob controle do governo. Centenas de projéteis caíram nos "
-            "bairros de Al Hamdaniya, Al Meridian e Al Fid, segundo o Observatório, que não deu "
-            "números. O Yaish al Islam negou que tenha atacado civis; a Holanda pediu uma trégua "
+            "bombardeio intenso em áreas sob controle do governo. Centenas de projéteis caíram "
+            "nos bairros de Al Hamdaniya, Al Meridian e Al Fid, segundo o Observatório, que não "
+            "deu números. O Yaish al Islam negou que tenha atacado civis; a Holanda pediu uma trégua "
             "para os moradores da cidade.\n")
     result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
     listed = {u["name"] for u in result.unresolved}
@@ -453,8 +452,8 @@ def test_a_list_of_unknown_names_in_portuguese_is_listed_in_doubt(gazetteer: Any
 def test_a_name_after_a_comma_and_and_is_in_the_list(gazetteer: Any) -> None:
     # "A, and B": the districts of a city the gazetteer lacks are listed for the editor, the
     # last as well as the first
-    text = ("June 16, 2017\n\nThe SDF have taken the districts of Batani, Sinaa, and Mushlab, east of "
-            "Raqqa, the Observatory said.\n")
+    text = ("June 16, 2017\n\nThe SDF have taken the districts of Batani, Sinaa, and Mushlab, "
+            "east of Raqqa, the Observatory said.\n")
     result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
     listed = {u["name"] for u in result.unresolved}
     assert "Mushlab" in listed, listed
@@ -463,7 +462,8 @@ def test_a_name_after_a_comma_and_and_is_in_the_list(gazetteer: Any) -> None:
 def test_duma_is_the_town_unless_the_sentence_speaks_of_russias_parliament(gazetteer: Any) -> None:
     # Douma by Damascus is "Duma" in many reports; the Russian parliament is the Duma too
     text = ("April 8, 2018\n\nThousands left Duma and Harasta for the north on Sunday, after "
-            "airstrikes on Ghouta. In Moscow, a Russian Duma deputy said the strikes were lawful.\n")
+            "airstrikes on Ghouta. In Moscow, a Russian Duma deputy said the strikes were "
+            "lawful.\n")
     result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
     dumas = [m for m in result.found.mentions if m.text == "Duma"]
     assert len(dumas) == 1 and _at(dumas[0].place, 33.57, 36.40, 0.05), dumas
