@@ -899,7 +899,7 @@ class MentionFinder:
         # candidates, longest first
         return words, countries, self._segments(used)
 
-    def _mark_lexicon(self, words: list[Token], used: list[bool], text: str = "") -> None:
+    def _mark_lexicon(self, words: list[Token], used: list[bool], text: str) -> None:
         lows = [t.low for t in words]
         for size in range(len(words), 0, -1):
             for i in range(0, len(words) - size + 1):
@@ -964,7 +964,7 @@ class MentionFinder:
         return (self._is_stop(tok) or tok.is_connector or tok.low in lx.REGION_WORDS
                 or _DIRECTION_ADJECTIVE.match(tok.text) is not None
                 or tok.low in lx.FACILITY_WORDS or tok.low in lx.SETTLEMENT_WORDS
-                or tok.low in ("air", "base", "border", "crossing", "military", "rural"))
+                or tok.low in ("air", "base", "border", "crossing", "military"))
 
     def _segment(self, sentence: Sentence, words: list[Token], start: int, end: int, found: Found) -> None:
         headline = self._is_headline(sentence)
