@@ -54,6 +54,9 @@ WEEKDAY_WORDS = (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day
 #: Offsets of the zone abbreviations news pages print after a time.
 ZONE_OFFSETS = {"GMT": 0, "UTC": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120,
                 "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240, "PST": -480, "PDT": -420}
+#: Zones American pages name by their region, standard or daylight time as the day was
+#: ("11:09 am ET").
+ZONE_REGIONS = {"ET": "America/New_York", "PT": "America/Los_Angeles"}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(STAMP_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{4}))?"
@@ -61,7 +64,7 @@ _YEAR = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{4}))?"
 #: 13.45 BST"; on a line that is a date and nothing else).
 _HOUR = r"(?P<hour>\d{1,2})(?::|h|\s?h\s?|\.)(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
 _TIME = (r"(?:(?:,|\s+at|\s+à|\s+às|\s+as|\s+a\s+las|\s*[-–—·|])?\s*" + _HOUR + r")?")
-_ZONE = r"(?:\s*\(?(?P<zone>GMT|UTC|Z|BST|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|[+-]\d{2}:?\d{2})(?P<zone_off>[+-]\d{1,2}(?::?\d{2})?)?\)?)?"
+_ZONE = r"(?:\s*\(?(?P<zone>GMT|UTC|Z|BST|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|ET|PT|[+-]\d{2}:?\d{2})(?:\s?(?P<zone_off>[+-]\d{1,2}(?::?\d{2})?))?\)?)?"
 _WEEKDAY = r"(?:(?P<weekday>" + WEEKDAY_WORDS + r")\.?,?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?"
 
@@ -77,9 +80,10 @@ STAMP_PATTERNS = [
     re.compile(r"^(?P<year>\d{4})(?P<sep>[-/])(?P<mnum>\d{2})(?P=sep)(?P<day>\d{2})(?:[ T](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?" + _ZONE + r"$", re.I),
     # 20.08.2019 13:45 / 20/08/2019 - 13:45 / 20-08-2019 / 08. 03. 2018, 02:02 (day first; see
     # _numeric_day_month)
-    re.compile(r"^(?P<nday>\d{1,2})(?P<sep>[./-])(?P<gap>(?:(?<=\.) )?)(?P<nmonth>\d{1,2})(?P=sep)(?P=gap)"
-               r"(?P<year>\d{4})"
-               r"(?:(?:,|\s*[-–—|·]|\s+at|\s+saat)?\s*" + _HOUR + r")?" + _ZONE + r"$", re.I),
+    re.compile(r"^" + _WEEKDAY + r"(?P<nday>\d{1,2})(?P<sep>[./-])(?P<gap>(?:(?<=\.) )?)(?P<nmonth>\d{1,2})"
+               r"(?P=sep)(?P=gap)(?P<year>\d{4})"
+               r"(?:(?:,|\s*[-–—|·]|\s+at|\s+saat|\s+às|\s+as|\s+à|\s+a\s+las|\s+um)?\s*" + _HOUR + r")?"
+               + _ZONE + r"$", re.I),
 ]
 #: A line that is a time of day and nothing else ("13:45 GMT", "14.10 GMT", "3.32pm", "19h05"):
 #: a live blog's post on the day of the date above it (see :func:`split_entries`). A time
@@ -93,7 +97,7 @@ _TIME_FIRST = re.compile(r"^" + _HOUR + _ZONE + r",?\s+(?:on\s+)?(?P<rest>.+)$",
 _LABEL = re.compile(
     r"^(?:(?:last\s+)?updated|published|posted|first\s+published|(?:last\s+)?modified|"
     r"atualizad[oa]|atualiza[çc][ãa]o|"
-    r"publicad[oa]|publié|publie|mis\s+à\s+jour|mis\s+a\s+jour|modifié|actualizad[oa]|"
+    r"publicad[oa]|postad[oa]|publié|publie|mis\s+à\s+jour|mis\s+a\s+jour|modifié|actualizad[oa]|"
     r"actualizaci[óo]n|yay[ıi]nlanma|g[üu]ncelleme|ver[öo]ffentlicht|aktualisiert|pubblicato|"
     r"aggiornato|dateline|date)\b(?:\s+(?:date|time|tarihi)\b)?"
     r"(?:\s+(?:(?:on|at|em|le|el|à|a|às|am|il)\b|:))*\s*[:\-–—]?\s*", re.I)
@@ -102,12 +106,20 @@ _LABEL = re.compile(
 _AFTER_DATE = re.compile(r"(?:\s+(?:by|por|par|von|di)\s+[^\d|]{2,40}|\s*\((?:updated|atualizado|"
                          r"actualizado|mis à jour|aktualisiert|aggiornato|güncelleme|guncelleme)\b[^)]*\))$",
                          re.I)
+#: When the page was changed, after the date it was published ("... Updated Apr 23, 2012").
+_TRAILING_UPDATE = re.compile(r"\s+(?:last\s+)?(?:updated|atualizad[oa]|actualizad[oa]|mis\s+à\s+jour|"
+                              r"aktualisiert|aggiornato)\b.*$", re.I)
 #: A segment of a byline that tells how long ago the page changed ("Updated 3 years ago").
 _AGO_SEGMENT = re.compile(r"^(?:(?:last\s+)?updated\s+)?(?:\d{1,3}|an?|one)\s+(?:minute|hour|day|week|"
                           r"month|year)s?\s+ago$", re.I)
 #: A time of day opening a segment of a byline ("9:32 AM Damascus Local Time").
 _LEADING_TIME = re.compile(r"^\d{1,2}(?::|h)\d{2}(?:\s*[ap]\.?m\.?)?", re.I)
 _SEPARATORS = re.compile(r"\s+[/|·•–—-]\s+|\s*\|\s*")
+#: A segment of such a line that says when the page was changed, after its date
+#: ("08/02/2020 14:35 - Atualizado em 08/02/2020 15:10"): the first date is the report's.
+_UPDATE_SEGMENT = re.compile(r"^(?:last\s+)?(?:updated|atualizad[oa]|atualiza[çc][ãa]o|actualizad[oa]|"
+                             r"actualizaci[óo]n|mis\s+à\s+jour|modifié|g[üu]ncellen?me|aktualisiert|"
+                             r"aggiornato)\b", re.I)
 #: A labelled time of day after the date on a metadata line ("Date: 2017/05/11 | Time: 10 : 22").
 _LABELLED_TIME = re.compile(r"^(?:time|hora|heure)\s*:?\s*(\d{1,2})\s*[:h]\s*(\d{2})"
                             r"(?:\s*([ap])\.?m\.?)?$", re.I)
@@ -227,13 +239,17 @@ def _weekday(word: str | None) -> int | None:
     return None
 
 
-def _numeric_day_month(parts: dict[str, str | None]) -> dict[str, str | None] | None:
+def _numeric_day_month(parts: dict[str, str | None],
+                       day_first: bool = False) -> dict[str, str | None] | None:
     """A date written in figures with the year last, read day first as most of the world
     writes it (20.08.2019, 20/08/2019); month first only where the first figure cannot be a
-    month (08/20/2019, as American pages write it). Points are always day first. None when
-    either reading is possible (05/08/2019: 5 August or 8 May): a date in doubt is no date."""
+    month (08/20/2019, as American pages write it). Points are always day first, and so is a
+    date on a line in a language that writes the day first (``day_first``: "Publicado em
+    08/02/2020 14:35", "08/02/2020 14h35"). None when either reading is possible (05/08/2019:
+    5 August or 8 May): a date in doubt is no date."""
     first, second = int(str(parts.pop("nday"))), int(str(parts.pop("nmonth")))
-    if parts["sep"] != "." and first <= 12 and second <= 12 and first != second:
+    if parts["sep"] != "." and first <= 12 and second <= 12 and first != second \
+            and not day_first:
         return None
     if second > 12 and parts["sep"] != ".":
         first, second = second, first
@@ -242,12 +258,12 @@ def _numeric_day_month(parts: dict[str, str | None]) -> dict[str, str | None] | 
     return {**parts, "day": str(first), "mnum": str(second)}
 
 
-def _parts(text: str) -> dict[str, str | None] | None:
+def _parts(text: str, day_first: bool = False) -> dict[str, str | None] | None:
     for pattern in STAMP_PATTERNS:
         match = pattern.match(text)
         if match is not None:
             parts = match.groupdict()
-            return _numeric_day_month(parts) if "nday" in parts else parts
+            return _numeric_day_month(parts, day_first) if "nday" in parts else parts
     first = _TIME_FIRST.match(text)
     if first is not None:
         for pattern in STAMP_PATTERNS[:2]:
@@ -270,6 +286,11 @@ def _candidates(text: str) -> list[str]:
         bare = _AFTER_DATE.sub("", form)
         if bare != form and bare:
             out.append(bare)
+        # (the page's update after its date, with no separator: "02/22/2012 11:09 am ET
+        # Updated Apr 23, 2012")
+        bare = _TRAILING_UPDATE.sub("", form)
+        if bare != form and bare:
+            out.append(bare)
     segments = [seg.strip() for seg in _SEPARATORS.split(text)
                 if seg.strip() and not _AGO_SEGMENT.match(seg.strip())]
     if len(segments) > 1 and all(len(seg) <= 60 for seg in segments):
@@ -282,7 +303,8 @@ def _candidates(text: str) -> list[str]:
             labelled = _LABELLED_TIME.match(after) if time is None else None
             rest = segments[:n] + segments[n + (2 if time or labelled else 1):]
             # (or the article's number: "News Code: 15902 | Date: 2017/05/11 | Time: 10 : 22")
-            if any((any(ch.isdigit() for ch in other) and not _NUMBER_SEGMENT.match(other))
+            if any((any(ch.isdigit() for ch in other) and not _NUMBER_SEGMENT.match(other)
+                    and not _UPDATE_SEGMENT.match(other))
                    or len(other.split()) > 6 for other in rest):
                 continue
             label = _LABEL.match(seg)
@@ -361,6 +383,17 @@ def _arabic_date(text: str) -> str | None:
     return None if _HAS_ARABIC.search(text) else text
 
 
+#: Words of a stamp line in a language that writes a date's day first, or a time of day
+#: written with an h ("Publicado em", "atualizado", "às", "saat", "14h35"), which American
+#: pages, the ones that write the month first, never use.
+_DAY_FIRST = re.compile(
+    r"\b(?:publicad[oa]|atualizad[oa]|atualiza[çc][ãa]o|postad[oa]|em|às|publié|publie|à|le|"
+    r"actualizad[oa]|el|las|yay[ıi]nlanma|g[üu]ncelleme|saat|ver[öo]ffentlicht|aktualisiert|um|"
+    r"pubblicato|aggiornato|alle)\b|\b\d{1,2}\s?h\s?\d{2}\b", re.I)
+#: A section's name (one to three capitalised words) before a stamp that opens with its day.
+_SECTION = re.compile(r"^(?:[A-ZÀ-ÞİŞĞÇÖÜ][^\W\d_]*\.?\s+){1,3}(?=\d)")
+
+
 def read_stamp(line: str) -> tuple[str, dict[str, str | None]] | None:
     """The date part of a stamp line and its fields, or None when the line is not a stamp.
 
@@ -373,14 +406,23 @@ def read_stamp(line: str) -> tuple[str, dict[str, str | None]] | None:
         read = _arabic_date(text)
         found = read_stamp(read) if read is not None else None
         return (text, found[1]) if found is not None else None
+    day_first = _DAY_FIRST.search(text) is not None
     for candidate in _candidates(text):
         if len(candidate) > 60:
             continue
         # (a byline may end as a sentence does: "Publicado em 6 de agosto de 2013 às 07h57.")
         for form in (candidate, candidate[:-1]) if candidate.endswith(".") else (candidate,):
-            parts = _parts(form)
+            parts = _parts(form, day_first)
             if parts is not None:
                 return form, parts
+    # a section's name before a full date and time ("Türkiye Materials 31 May 2015 22:39 (UTC
+    # +04:00)"): the time of day makes it a stamp, not a sentence that ends in a date
+    section = _SECTION.match(text)
+    if section is not None:
+        rest = text[section.end():]
+        parts = _parts(rest, day_first)
+        if parts is not None and parts.get("year") and parts.get("hour") is not None:
+            return rest, parts
     return None
 
 
@@ -442,6 +484,8 @@ def _zone(text: str | None, extra: str | None, default: ZoneInfo) -> dt.tzinfo:
     if not text:
         return default
     upper = text.upper()
+    if upper in ZONE_REGIONS:
+        return ZoneInfo(ZONE_REGIONS[upper])
     if upper in ZONE_OFFSETS:
         minutes = ZONE_OFFSETS[upper]
         if extra:   # GMT+2, UTC+02:00
@@ -455,10 +499,20 @@ def _zone(text: str | None, extra: str | None, default: ZoneInfo) -> dt.tzinfo:
     return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
+#: A paragraph that opens with its full date, then a semicolon or a dash before the story
+#: ("09 Dec 2019; NEWSDESK: Jets struck...", "June 20, 2018 - Shelling hit").
+_DATE_FIRST = re.compile(r"^(?P<date>[^;—–\n]{6,40}?)\s*(?:;|—|–|\s-{1,2}\s)\s*[\"“A-ZÀ-Þ]")
+
+
 def _paragraph_dateline(line: str) -> tuple[str, dict[str, str | None]] | None:
     """The date of an article dateline at the start of a paragraph ("KILIS, Turkey, Feb. 7, 2016 —",
     "Cairo/Ancara, 14 fev (EFE).-")."""
     line = line.strip()
+    first = _DATE_FIRST.match(line)
+    if first is not None:
+        parts = _parts(first.group("date"))
+        if parts is not None and parts.get("year"):
+            return first.group("date"), parts
     match = _DATED_DATELINE.match(line) or AGENCY_DATELINE.match(line)
     if match is None or not match.group("date"):
         return None

@@ -87,6 +87,24 @@ ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{
     ("08/20/2019", "08/20/2019", dt.datetime(2019, 8, 20, tzinfo=UTC), "day"),
     ("20 Ağustos 2019 Salı", "20 Ağustos 2019 Salı", dt.datetime(2019, 8, 20, tzinfo=UTC), "day"),
     ("Veröffentlicht am 20. August 2019", "20. August 2019", dt.datetime(2019, 8, 20, tzinfo=UTC), "day"),
+    # a zone's offset after a space; a section's name before a full date and time
+    ("31 May 2015 22:39 (UTC +04:00)", "31 May 2015 22:39 (UTC +04:00)",
+     dt.datetime(2015, 5, 31, 18, 39, tzinfo=GMT), "exact"),
+    ("Türkiye Materials 31 May 2015 22:39 (UTC +04:00)", "31 May 2015 22:39 (UTC +04:00)",
+     dt.datetime(2015, 5, 31, 18, 39, tzinfo=GMT), "exact"),
+    # figures read day first on a line in a language that writes the day first, or with a
+    # time of day written with an h; a weekday before them, "às" before the time, the
+    # page's update after them
+    ("Publicado em 08/02/2020 14:35", "08/02/2020 14:35", dt.datetime(2020, 2, 8, 14, 35, tzinfo=UTC), "exact"),
+    ("08/02/2020 14h35", "08/02/2020 14h35", dt.datetime(2020, 2, 8, 14, 35, tzinfo=UTC), "exact"),
+    ("Domingo, 24/01/2016, 17:53", "Domingo, 24/01/2016, 17:53", dt.datetime(2016, 1, 24, 17, 53, tzinfo=UTC),
+     "exact"),
+    ("24.01.2016 às 17:53", "24.01.2016 às 17:53", dt.datetime(2016, 1, 24, 17, 53, tzinfo=UTC), "exact"),
+    ("08/02/2020 14:35 - Atualizado em 08/02/2020 15:10", "08/02/2020 14:35",
+     dt.datetime(2020, 2, 8, 14, 35, tzinfo=UTC), "exact"),
+    # an American zone named by its region, and the update after the date with no separator
+    ("02/22/2012 11:09 am ET Updated Apr 23, 2012", "02/22/2012 11:09 am ET",
+     dt.datetime(2012, 2, 22, 16, 9, tzinfo=GMT), "exact"),
 ])
 def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.datetime, precision: str) -> None:
     stamp = parse_stamp(line, UTC)
@@ -98,6 +116,8 @@ def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.date
                                   "Killed: 12 | Date: 2017/05/11",
                                   # 5 August or 8 May: a date in doubt is no date
                                   "05/08/2019", "Updated: 05/08/2019 13:45", "20.13.2019",
+                                  # a section's name needs a time of day after the date
+                                  "Middle East 31 May 2015", "Azaz 31 killed 2015 12:30",
                                   "20 August 2019 troops were killed by a shell",
                                   "The talks of 8 February 2016 were suspended by the envoy in Geneva today."])
 def test_lines_that_are_not_datelines(line: str) -> None:
@@ -141,6 +161,14 @@ def test_dateline_at_the_start_of_the_first_paragraph(builtin: Any) -> None:
             "residents said.\n")
     result = ingest_text(text, gazetteer=builtin)
     assert [s.text for s in result.stamps] == ["Feb. 8, 2016"]
+    assert {d["place"] for d in result.drafts} == {"Azaz"}
+
+
+def test_a_first_paragraph_that_opens_with_its_date(builtin: Any) -> None:
+    text = ("Jets Strike Villages Near Azaz\n\n07 Feb 2016; NEWSDESK: Shelling hit Azaz overnight, "
+            "residents said.\n")
+    result = ingest_text(text, gazetteer=builtin)
+    assert [s.text for s in result.stamps] == ["07 Feb 2016"]
     assert {d["place"] for d in result.drafts} == {"Azaz"}
 
 
