@@ -107,14 +107,14 @@ _AFTER_DATE = re.compile(r"(?:\s+(?:by|por|par|von|di)\s+[^\d|]{2,40}|\s*\((?:up
                          r"actualizado|mis à jour|aktualisiert|aggiornato|güncelleme|guncelleme)\b[^)]*\))$",
                          re.I)
 #: When the page was changed, after the date it was published ("... Updated Apr 23, 2012").
-_TRAILING_UPDATE = re.compile(r"\s+(?:last\s+)?(?:updated|atualizad[oa]|actualizad[oa]|mis\s+à\s+jour|"
+_TRAILING_UPDATE = re.compile(r"\s+(?:(?:--|[-–—|/·])\s+)?(?:last\s+)?(?:updated|atualizad[oa]|actualizad[oa]|mis\s+à\s+jour|"
                               r"aktualisiert|aggiornato)\b.*$", re.I)
 #: A segment of a byline that tells how long ago the page changed ("Updated 3 years ago").
 _AGO_SEGMENT = re.compile(r"^(?:(?:last\s+)?updated\s+)?(?:\d{1,3}|an?|one)\s+(?:minute|hour|day|week|"
                           r"month|year)s?\s+ago$", re.I)
 #: A time of day opening a segment of a byline ("9:32 AM Damascus Local Time").
 _LEADING_TIME = re.compile(r"^\d{1,2}(?::|h)\d{2}(?:\s*[ap]\.?m\.?)?", re.I)
-_SEPARATORS = re.compile(r"\s+[/|·•–—-]\s+|\s*\|\s*")
+_SEPARATORS = re.compile(r"\s+(?:--|[/|·•–—-])\s+|\s*\|\s*")
 #: A segment of such a line that says when the page was changed, after its date
 #: ("08/02/2020 14:35 - Atualizado em 08/02/2020 15:10"): the first date is the report's.
 _UPDATE_SEGMENT = re.compile(r"^(?:last\s+)?(?:updated|atualizad[oa]|atualiza[çc][ãa]o|actualizad[oa]|"

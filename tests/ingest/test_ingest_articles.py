@@ -105,6 +105,8 @@ ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{
     # an American zone named by its region, and the update after the date with no separator
     ("02/22/2012 11:09 am ET Updated Apr 23, 2012", "02/22/2012 11:09 am ET",
      dt.datetime(2012, 2, 22, 16, 9, tzinfo=GMT), "exact"),
+    ("August 9, 2012 -- Updated 0950 GMT (1750 HKT)", "August 9, 2012",
+     dt.datetime(2012, 8, 9, tzinfo=UTC), "day"),
 ])
 def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.datetime, precision: str) -> None:
     stamp = parse_stamp(line, UTC)
