@@ -321,6 +321,14 @@ def _candidates(text: str) -> list[str]:
     byline = _BYLINE_DATE.match(text)
     if byline is not None:
         out.append(byline.group(1))
+    words = text.split()
+    if len(words) > 2 and words[0].lower() in _BYLINE_WORDS:
+        # the author (capitalised words), then the date with no separator ("By Reuters Feb
+        # 14, 2020"; not "By the end of 7 February 2016")
+        for k in range(2, min(len(words), 6)):
+            if not words[k - 1][:1].isupper():
+                break
+            out.append(" ".join(words[k:]))
     return out
 
 

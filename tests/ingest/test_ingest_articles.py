@@ -107,6 +107,8 @@ ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{
      dt.datetime(2012, 2, 22, 16, 9, tzinfo=GMT), "exact"),
     ("August 9, 2012 -- Updated 0950 GMT (1750 HKT)", "August 9, 2012",
      dt.datetime(2012, 8, 9, tzinfo=UTC), "day"),
+    # a byline's author, then the date with no separator
+    ("By Newsdesk Staff Feb 14, 2020", "Feb 14, 2020", dt.datetime(2020, 2, 14, tzinfo=UTC), "day"),
 ])
 def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.datetime, precision: str) -> None:
     stamp = parse_stamp(line, UTC)
@@ -120,6 +122,7 @@ def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.date
                                   "05/08/2019", "Updated: 05/08/2019 13:45", "20.13.2019",
                                   # a section's name needs a time of day after the date
                                   "Middle East 31 May 2015", "Azaz 31 killed 2015 12:30",
+                                  "By the end of 7 February 2016",
                                   "20 August 2019 troops were killed by a shell",
                                   "The talks of 8 February 2016 were suspended by the envoy in Geneva today."])
 def test_lines_that_are_not_datelines(line: str) -> None:
