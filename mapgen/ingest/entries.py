@@ -240,16 +240,16 @@ def _weekday(word: str | None) -> int | None:
 
 
 def _numeric_day_month(parts: dict[str, str | None],
-                       day_first: bool = False) -> dict[str, str | None] | None:
+                       line: str = "") -> dict[str, str | None] | None:
     """A date written in figures with the year last, read day first as most of the world
     writes it (20.08.2019, 20/08/2019); month first only where the first figure cannot be a
     month (08/20/2019, as American pages write it). Points are always day first, and so is a
-    date on a line in a language that writes the day first (``day_first``: "Publicado em
-    08/02/2020 14:35", "08/02/2020 14h35"). None when either reading is possible (05/08/2019:
-    5 August or 8 May): a date in doubt is no date."""
+    date on a ``line`` in a language that writes the day first ("Publicado em 08/02/2020
+    14:35", "08/02/2020 14h35": see :data:`_DAY_FIRST`). None when either reading is possible
+    (05/08/2019: 5 August or 8 May): a date in doubt is no date."""
     first, second = int(str(parts.pop("nday"))), int(str(parts.pop("nmonth")))
     if parts["sep"] != "." and first <= 12 and second <= 12 and first != second \
-            and not day_first:
+            and _DAY_FIRST.search(line) is None:
         return None
     if second > 12 and parts["sep"] != ".":
         first, second = second, first
@@ -258,12 +258,14 @@ def _numeric_day_month(parts: dict[str, str | None],
     return {**parts, "day": str(first), "mnum": str(second)}
 
 
-def _parts(text: str, day_first: bool = False) -> dict[str, str | None] | None:
+def _parts(text: str, line: str = "") -> dict[str, str | None] | None:
+    """The fields of ``text`` when it is a date or date-time and nothing else (``line``: the
+    line it was read from, which may tell that its figures are day first)."""
     for pattern in STAMP_PATTERNS:
         match = pattern.match(text)
         if match is not None:
             parts = match.groupdict()
-            return _numeric_day_month(parts, day_first) if "nday" in parts else parts
+            return _numeric_day_month(parts, line) if "nday" in parts else parts
     first = _TIME_FIRST.match(text)
     if first is not None:
         for pattern in STAMP_PATTERNS[:2]:
@@ -414,13 +416,12 @@ def read_stamp(line: str) -> tuple[str, dict[str, str | None]] | None:
         read = _arabic_date(text)
         found = read_stamp(read) if read is not None else None
         return (text, found[1]) if found is not None else None
-    day_first = _DAY_FIRST.search(text) is not None
     for candidate in _candidates(text):
         if len(candidate) > 60:
             continue
         # (a byline may end as a sentence does: "Publicado em 6 de agosto de 2013 às 07h57.")
         for form in (candidate, candidate[:-1]) if candidate.endswith(".") else (candidate,):
-            parts = _parts(form, day_first)
+            parts = _parts(form, text)
             if parts is not None:
                 return form, parts
     # a section's name before a full date and time ("Türkiye Materials 31 May 2015 22:39 (UTC
@@ -428,7 +429,7 @@ def read_stamp(line: str) -> tuple[str, dict[str, str | None]] | None:
     section = _SECTION.match(text)
     if section is not None:
         rest = text[section.end():]
-        parts = _parts(rest, day_first)
+        parts = _parts(rest, text)
         if parts is not None and parts.get("year") and parts.get("hour") is not None:
             return rest, parts
     return None
