@@ -352,6 +352,12 @@ class PlaceLookup:
         return hit
 
 
+def _spelled(answer: Any) -> bool:
+    """Whether the gazetteer's ``answer`` is a place the name spells (its own or another of
+    its names, loosely or in Arabic script), not a look-alike of it."""
+    return answer.status == "resolved" and answer.match in ("exact", "alternate", "loose", "arabic")
+
+
 #: A report's places that make the check below: at least this many other places, and ...
 MIN_REPORT_POINTS = 1
 #: ... the place farther than this from all of them.
@@ -682,12 +688,7 @@ class MentionFinder:
             text_of.append(u)
         every = [(u, k) for u, runs in enumerate(spans) for k in range(len(runs))]
         pieces, tried = self._pass(parsed, spans, every)
-        self.lookup.context = self._without_far_lookalikes(
-            [(fold(m.text), (m.place.lat, m.place.lon), m.text) for found in pieces.values()
-             for m in found.mentions
-             if m.precision != "region" and m.role != "speaker"
-             and m.reason not in _READ_AGAIN
-             and not m.place.feature_code.startswith(("ADM", "PCL"))])
+        self.lookup.context = self._context_of(pieces)
         if not self.lookup.context:
             return self._join(pieces, parsed, spans, text_of)
         # The second pass reads again only the runs of names whose reading the context can
@@ -700,7 +701,40 @@ class MentionFinder:
                                                 for m in pieces[key].mentions)]
         again, _ = self._pass(parsed, spans, dirty)
         pieces.update(again)
+        # A namesake the second pass picked is context in turn: a name the first pass could not
+        # place, placed by the others, places the names read beside it ("between Al Hara and
+        # Zamrin, in Deraa province": Zamrin, a name of villages all over the country, is the
+        # one of Deraa once the report's others are known, and Al Hara then the Hara beside it,
+        # not a village of another province known by that name too). Only namesakes the name
+        # spells count, and only names it spells are read again: look-alikes confirmed by
+        # look-alikes would feed on each other, pass after pass.
+        picked = [(fold(m.text), (m.place.lat, m.place.lon)) for found in again.values()
+                  for m in found.mentions
+                  if m.status == "resolved" and m.role != "speaker" and m.precision != "region"
+                  and m.reason not in _READ_AGAIN and _spelled(self.lookup.resolve(m.text))
+                  and self.lookup.resolve(m.text, context=False).status == "ambiguous"]
+        context = list(dict.fromkeys(self.lookup.context + picked))
+        if len(context) > len(self.lookup.context):
+            names = set().union(*tried.values())
+            before = {name: self.lookup.resolve(name) for name in names}
+            self.lookup.context = context
+            moved = {name for name in names if self.lookup.resolve(name) != before[name]
+                     and _spelled(self.lookup.resolve(name))}
+            dirty = [key for key in every if tried[key] & moved]
+            if dirty:
+                again, _ = self._pass(parsed, spans, dirty)
+                pieces.update(again)
         return self._join(pieces, parsed, spans, text_of)
+
+    def _context_of(self, pieces: dict[tuple[int, int], Found]) -> list[tuple[str, tuple[float, float]]]:
+        """The report's places found in ``pieces`` as context (see :meth:`_without_far_lookalikes`):
+        neither regions nor a speaker's or a dateline's place far from the story."""
+        return self._without_far_lookalikes(
+            [(fold(m.text), (m.place.lat, m.place.lon), m.text) for found in pieces.values()
+             for m in found.mentions
+             if m.precision != "region" and m.role != "speaker"
+             and m.reason not in _READ_AGAIN
+             and not m.place.feature_code.startswith(("ADM", "PCL"))])
 
     def _far_from_report(self, place: Any) -> bool:
         """True when ``place`` lies outside the map's countries (when given), or farther than
