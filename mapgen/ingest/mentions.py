@@ -606,6 +606,20 @@ _WORD_OR_MARK = re.compile(r"[^\W\d_][\w'’\-]*|[.,;:!?()\"“”]")
 # again and again in a long report ("shelling on X", "X and Y"), so each is read once.
 
 
+def _org_head_before(text: str, tok: Token) -> bool:
+    """Whether the word right before ``tok`` (a space apart) is a capitalised head noun of an
+    organisation's name in another language ("Forças Armadas", "Fuerzas Armadas"): ``tok``
+    goes on its name."""
+    before = text[max(0, tok.start - LOOK_BEHIND // 2):tok.start]
+    match = _WORD_THEN_SPACE.search(before)
+    return match is not None and match.group(1)[:1].isupper() \
+        and fold(match.group(1)) in lx.FOREIGN_ORG_HEADS
+
+
+#: The last word of a text and the spaces after it, nothing else.
+_WORD_THEN_SPACE = re.compile(r"([^\W\d_][\w'’\-]*)\s+$")
+
+
 def _word_before(text: str, tok: Token, skip: str = "") -> str:
     return _last_word_in(text[max(0, tok.start - LOOK_BEHIND // 2):tok.start], skip)
 
@@ -906,8 +920,14 @@ class MentionFinder:
         after = _words_after(text, words[-1], 1)
         if words[-1].low in lx.ORG_WORDS or (after and after[0] in lx.ORG_WORDS):
             return None
-        if self.languages and words[0].low in lx.FOREIGN_ORG_HEADS and not _group_then_place(words):
+        lead = 0   # (after the report's articles: "As Forças Armadas")
+        while self.languages and lead < len(words) - 1 and words[lead].low in self.stop:
+            lead += 1
+        if self.languages and words[lead].low in lx.FOREIGN_ORG_HEADS \
+                and not _group_then_place(words[lead:]):
             return None   # "Observatoire syrien...", "Capacetes Brancos"
+        if self.languages and _org_head_before(text, words[0]):
+            return None   # "Forças Armadas": the head, a common word, is read apart
         if words[0].low in lx.ARABIC_ORG_HEADS and len(words) > 1:
             return None   # "Liwa Ahrar Souriya", "Jaish al-Tahrir"
         used = [False] * len(words)

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from gazetteer import Place
 from mapgen.errors import InputError
 from mapgen.ingest import ingest_text
 from mapgen.ingest.kinds import suggest_type
@@ -477,3 +478,20 @@ def test_a_word_in_small_letters_after_a_capital_article_ends_the_name(gazetteer
     result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
     found = {m.text: m.place for m in result.found.mentions}
     assert "Maarat Al" not in found, found
+
+
+def test_the_words_after_an_organisations_head_are_its_name_not_a_place(gazetteer: Any) -> None:
+    # "Forças Armadas" (armed forces): "Forças", a common word of Portuguese read apart from the
+    # name's run, still opens an organisation's name; "Armadas" is no place even where the
+    # map has one so called, and a place of that name after a verb is still read
+    armadas = Place(name="Armadas", lat=36.45, lon=37.05, country="SY", feature_code="PPL",
+                    source="project")
+    text = ("28 de julho de 2016\n\nSegundo a agência oficial da Síria, unidades das Forças Armadas "
+            "atacaram com artilharia a localidade de Kafr Hamra nesta quinta-feira. As Forças "
+            "Armadas avançaram também na estrada do Castello, que liga a cidade ao norte. Os "
+            "rebeldes tomaram Armadas, uma aldeia próxima. Não foi possível confirmar o número de "
+            "mortos para os ativistas.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"), extra_places=[armadas])
+    found = [(m.text, m.sentence.text[:12]) for m in result.found.mentions]
+    assert [f for f in found if f[0] == "Armadas"] == [("Armadas", "Os rebeldes ")], found
+    assert "Kafr Hamra" in {m.text for m in result.found.mentions}
