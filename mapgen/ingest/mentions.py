@@ -616,6 +616,9 @@ def _org_head_before(text: str, tok: Token) -> bool:
         and fold(match.group(1)) in lx.FOREIGN_ORG_HEADS
 
 
+#: A particle of an Arabic name written in small letters, then the name's next word ("Rami
+#: abdel Rahmane", "Hassan bin Ali").
+_PARTICLE_NAME = re.compile(r"\s+(?:abdel|abdul|abd|bin|ibn|ben|abu|abou)\s+[A-ZÀ-Þ]")
 #: The last word of a text and the spaces after it, nothing else.
 _WORD_THEN_SPACE = re.compile(r"([^\W\d_][\w'’\-]*)\s+$")
 
@@ -939,6 +942,8 @@ class MentionFinder:
                 used[n] = True
         if not all(used) and _word_before(text, words[0], skip=".,") in lx.TITLES:
             return None
+        if words[-1].low in lx.GIVEN_NAMES and _PARTICLE_NAME.match(text, words[-1].end):
+            return None   # "Rami abdel Rahmane": a first name, then the rest in small letters
         named = [n for n, t in enumerate(words[:-1]) if t.low in lx.GIVEN_NAMES and not used[n]]
         if named:  # "Secretary of State John Kerry": a person from the first name on
             if named[0] == 0:

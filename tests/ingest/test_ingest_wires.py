@@ -495,3 +495,15 @@ def test_the_words_after_an_organisations_head_are_its_name_not_a_place(gazettee
     found = [(m.text, m.sentence.text[:12]) for m in result.found.mentions]
     assert [f for f in found if f[0] == "Armadas"] == [("Armadas", "Os rebeldes ")], found
     assert "Kafr Hamra" in {m.text for m in result.found.mentions}
+
+
+def test_a_first_name_then_a_particle_in_small_letters_is_a_person(gazetteer: Any) -> None:
+    # "Rami abdel Rahmane": the Observatory's head, the rest of his name after a particle in
+    # small letters; no village Rami, even where the map has one; the village after a verb is
+    rami = Place(name="Rami", lat=36.45, lon=37.05, country="SY", feature_code="PPL", source="project")
+    text = ("February 9, 2016\n\nShells hit Azaz on Monday, said Rami abdel Rahmane, who heads the "
+            "Observatory. Rebels later took Rami.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"), extra_places=[rami])
+    found = [(m.text, m.sentence.text[:6]) for m in result.found.mentions]
+    assert ("Azaz", "Shells") in found and ("Rami", "Rebels") in found, found
+    assert ("Rami", "Shells") not in found, found
