@@ -702,6 +702,8 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             base_sc = [v + EXACT_FAR_BONUS if rows[i][9] <= EXACT_ALT else v
                        for i, v in enumerate(base_sc)]
         order0 = _order(cands, allowed, base_sc)
+        if len(allowed) > TOP_K and (prox is not None or view is not None):
+            order0 = _with_the_near(cands, allowed, order0, base_sc, sc, view)
         kept0, same0 = _one_per_place(cands, order0)
         group = _far_namesakes(cands, kept0, base_sc, kept0[0], wanted, order0, query)
         anchor = kept0[0]
@@ -1224,6 +1226,24 @@ def _order(cands: CandidateSet, idx: Sequence[int], sc: Sequence[float]) -> list
     if len(idx) > TOP_K:
         idx = sorted(idx, key=sc.__getitem__, reverse=True)[:TOP_K]
     return sorted(idx, key=lambda i: (-sc[i], rows[i][0], rows[i][5] or 0, i))
+
+
+def _with_the_near(cands: CandidateSet, allowed: Sequence[int], order: list[int],
+                   base_sc: Sequence[float], sc: Sequence[float],
+                   view: Sequence[Sequence[float]] | None) -> list[int]:
+    """``order`` (the TOP_K candidates by their own weight) with the TOP_K the map's places
+    lift most and those inside its view, ordered as ``order`` is: of a name of more villages
+    than TOP_K, all of one weight, the one among the map's places is in the running, not cut
+    for its name's place in the alphabet ("Breqa" by Burayqah among the map's places)."""
+    rows = cands.rows
+    extra = [i for i in _order(cands, allowed, sc) if i not in order]
+    if view is not None:
+        (s, w), (n, e) = view
+        extra += [i for i in allowed if i not in order and i not in extra
+                  and s <= rows[i][1] <= n and w <= rows[i][2] <= e]
+    if not extra:
+        return order
+    return sorted(order + extra, key=lambda i: (-base_sc[i], rows[i][0], rows[i][5] or 0, i))
 
 
 def _within(cands: CandidateSet, idx: Sequence[int], anchor: int, km: float) -> list[int]:

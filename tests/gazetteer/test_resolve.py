@@ -214,3 +214,27 @@ def test_an_airport_code_is_no_name_of_its_city(gz):
         assert res.status != "resolved" or res.place.feature_code != "PPLC", (code, res)
         assert res.place is None or res.place.name not in ("Damascus", "Aleppo"), (code, res)
     assert gz.resolve("Şam", countries=["SY", "TR"]).place.name == "Damascus"
+
+
+def test_of_more_namesakes_than_are_ranked_the_one_among_the_map_is_in_the_running(gz, tmp_path):
+    from gazetteer.resolve import TOP_K
+
+    # a dozen villages of one name, of one weight, 0.5 degrees (55 km) apart: ranked alike,
+    # ties broken by their order; the map's places lie by the last of them, which the context
+    # picks as it picks any namesake among the map's places
+    n = TOP_K + 3
+    lines = ["name,lat,lon,country,type"]
+    lines += [f"Qaryat Testiyeh,{32.5 + 0.5 * i:.1f},38.0,SY,PPL" for i in range(n)]
+    path = tmp_path / "namesakes.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    gz.import_files([path])
+    last = 32.5 + 0.5 * (n - 1)
+    alone = gz.resolve("Qaryat Testiyeh", countries=["SY"])
+    assert alone.status == "ambiguous", alone
+    context = [(last + 0.03, 38.02), (last - 0.02, 37.97), (last + 0.01, 38.05)]
+    res = gz.resolve("Qaryat Testiyeh", countries=["SY"], context=context)
+    assert res.status == "resolved" and abs(res.place.lat - last) < 0.01, res
+    # and inside the map's view alone
+    view = [[last - 0.1, 37.9], [last + 0.1, 38.1]]
+    res = gz.resolve("Qaryat Testiyeh", countries=["SY"], view=view)
+    assert res.status == "resolved" and abs(res.place.lat - last) < 0.01, res
