@@ -141,10 +141,18 @@ _DATELINE_DASH = r"\.?(?:—|–|-{1,2})"
 #: The end of a dateline: the agency in brackets, then a dash before the story ("(Reuters) - Rebels";
 #: agencies writing Spanish and Portuguese put a point before it: "(EFE).- Rebels").
 _DATELINE_END = r"\s*(?:\([^)\n]{1,30}\)\s*)?" + _DATELINE_DASH + r"\s+\S"
+#: Words in capitals before a colon that open a paragraph but name no place ("UPDATE: ...").
+_NOT_A_DATELINE = frozenset("""UPDATE UPDATED NOTE BREAKING WATCH READ ALSO EDITOR EDITORS PHOTO
+PHOTOS VIDEO LIVE EXCLUSIVE ANALYSIS OPINION COMMENT CORRECTION CLARIFICATION WARNING SOURCE
+SOURCES CAPTION RELATED MORE SEE""".split())
 #: An article's dateline opening a paragraph: the place in capitals, then its country or the
 #: date, the agency, and a dash ("KILIS, Turkey —", "AZAZ, Syria (Reuters) -",
 #: "BEIRUT, 15 feb 2016 (AFP) -").
 DATELINE = re.compile(r"^" + _DATELINE_PLACE + r"(?:,\s*[^—–()\n]{2,40}?)?" + _DATELINE_END)
+#: ... or the place and a colon ("BEIRUT: Regime forces..."), but for the words of
+#: :data:`_NOT_A_DATELINE`.
+COLON_DATELINE = re.compile(r"^(?!(?:" + "|".join(sorted(_NOT_A_DATELINE)) + r")\b)"
+                            + _DATELINE_PLACE + rf":\s+[\"“{_CAPITAL}]")
 #: A dateline that gives the date after the place and its country: "KILIS, Turkey, Feb. 7, 2016 —",
 #: "BEIRUT, Feb. 9, 2016 (AFP) -" (a country has no figures: "Feb. 9" is the date's).
 _DATED_DATELINE = re.compile(

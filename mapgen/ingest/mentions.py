@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from mapgen.ingest import lexicon as lx
-from mapgen.ingest.entries import AGENCY_DATELINE, BYLINE, DATELINE, LOOSE_DATELINE, PHOTO_CREDIT
+from mapgen.ingest.entries import (AGENCY_DATELINE, BYLINE, COLON_DATELINE, DATELINE, LOOSE_DATELINE,
+                                    PHOTO_CREDIT)
 from mapgen.ingest.kinds import tells_of_event
 from mapgen.ingest.sentences import Sentence
 from mapgen.geodesy import great_circle_km
@@ -504,7 +505,7 @@ def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:
     head = text[:1]
     if not head.isupper():
         return
-    match = DATELINE.match(text) or AGENCY_DATELINE.match(text)
+    match = DATELINE.match(text) or AGENCY_DATELINE.match(text) or COLON_DATELINE.match(text)
     if match is not None:
         for tok in tokens:
             if tok.end <= match.end("place"):

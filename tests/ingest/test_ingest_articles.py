@@ -376,3 +376,15 @@ def test_cli_into_twice_reports_drafts_offered_before(tmp_path: Path) -> None:
     assert first.exit_code == 0, first.output
     again = CliRunner().invoke(main, args)
     assert again.exit_code == 0 and re.search(r"\(0 added, 0 already in the project, \d+ offered before\)", again.stdout)
+
+
+def test_a_dateline_with_a_colon_names_where_the_report_is_filed(builtin: Any) -> None:
+    # "BEIRUT: Regime forces captured...": the dateline's place, far from the story, is set
+    # aside (no draft in Beirut); a word in capitals before a colon that is no place is nothing
+    story = "Regime forces captured the town of Kafr Zita in Hama province on Thursday.\n"
+    result = ingest_text("Feb 8, 2016\n\nBEIRUT: " + story, gazetteer=builtin, countries=("SY", "TR"))
+    assert [s["name"] for s in result.set_aside] == ["BEIRUT"]
+    assert "BEIRUT" not in {d["place"] for d in result.drafts}
+    assert "Kafr Zita" in {d["place"] for d in result.drafts}
+    result = ingest_text("Feb 8, 2016\n\nUPDATE: " + story, gazetteer=builtin, countries=("SY", "TR"))
+    assert not result.set_aside and "UPDATE" not in {u["name"] for u in result.unresolved}
