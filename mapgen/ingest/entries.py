@@ -29,7 +29,8 @@ FOREIGN_MONTHS = {name: n for n, names in enumerate([
     ("novembro", "novembre", "noviembre"),
     ("dezembro", "dez", "décembre", "decembre", "déc", "diciembre", "dic")], start=1) for name in names}
 #: Month names of Turkish, German and Italian bylines ("20 Ağustos 2019", "20. August 2019",
-#: "20 agosto 2019"): read on a date line only, never as a month named in the text.
+#: "20 agosto 2019"), and the Portuguese abbreviations that are words too ("9 out 2019", "3
+#: set 2015"): read on a date line only, never as a month named in the text.
 BYLINE_MONTHS = {name: n for n, names in enumerate([
     ("ocak", "januar", "jänner", "gennaio"),
     ("şubat", "subat", "februar", "febbraio"),
@@ -39,8 +40,8 @@ BYLINE_MONTHS = {name: n for n, names in enumerate([
     ("haziran", "juni", "giugno"),
     ("temmuz", "juli", "luglio"),
     ("ağustos", "agustos"),
-    ("eylül", "eylul", "settembre"),
-    ("ekim", "oktober", "ottobre"),
+    ("eylül", "eylul", "settembre", "set"),
+    ("ekim", "oktober", "ottobre", "out"),
     ("kasım", "kasim"),
     ("aralık", "aralik", "dezember", "dicembre")], start=1) for name in names}
 STAMP_MONTHS = {**MONTHS, **FOREIGN_MONTHS, **BYLINE_MONTHS}
@@ -74,7 +75,8 @@ STAMP_PATTERNS = [
     re.compile(r"^" + _WEEKDAY + _MONTH + r"\s+" + _DAY + _YEAR + _TIME + _ZONE + r"$", re.I),
     # 4 February 2016 / Monday 8 February / 7 de fevereiro de 2016, 11h57 / lundi 8 février 2016 à 14h32
     # / 09 February 2018 Friday
-    re.compile(r"^" + _WEEKDAY + _DAY + r"\s+(?:de\s+)?" + _MONTH + _YEAR + _TIME + _ZONE
+    re.compile(r"^" + _WEEKDAY + _DAY + r"\s+(?:de\s+)?" + _MONTH + _YEAR
+               + r"(?:,?\s+(?:" + WEEKDAY_WORDS + r")(?=\s+\d))?" + _TIME + _ZONE
                + r"(?:,?\s+(?:" + WEEKDAY_WORDS + r"))?$", re.I),
     # 2016-02-04 18:38:52 / 2016-02-04T18:38:52+02:00 / 2016-02-04 / 2016/02/04 (year first)
     re.compile(r"^(?P<year>\d{4})(?P<sep>[-/])(?P<mnum>\d{2})(?P=sep)(?P<day>\d{2})(?:[ T](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?" + _ZONE + r"$", re.I),
@@ -95,7 +97,7 @@ _TIME_ONLY = re.compile(
 _TIME_FIRST = re.compile(r"^" + _HOUR + _ZONE + r",?\s+(?:on\s+)?(?P<rest>.+)$", re.I)
 #: Words that introduce a date on a byline or an update line ("Published", "Atualização:").
 _LABEL = re.compile(
-    r"^(?:(?:last\s+)?updated|published|posted|first\s+published|(?:last\s+)?modified|"
+    r"^(?:(?:last\s+)?updated?|published|posted|first\s+published|(?:last\s+)?modified|olu[şs]turulma|"
     r"atualizad[oa]|atualiza[çc][ãa]o|"
     r"publicad[oa]|postad[oa]|publié|publie|mis\s+à\s+jour|mis\s+a\s+jour|modifié|actualizad[oa]|"
     r"actualizaci[óo]n|yay[ıi]nlanma|g[üu]ncelleme|ver[öo]ffentlicht|aktualisiert|pubblicato|"
@@ -103,7 +105,7 @@ _LABEL = re.compile(
     r"(?:\s+(?:(?:on|at|em|le|el|à|a|às|am|il)\b|:))*\s*[:\-–—]?\s*", re.I)
 #: What a byline puts after its date: the author ("Posted on August 20, 2019 by Leith
 #: Aboufadel"), or when the page was updated, in brackets ("20.08.2019 (updated 21.08.2019)").
-_AFTER_DATE = re.compile(r"(?:\s+(?:by|por|par|von|di)\s+[^\d|]{2,40}|\s*\((?:updated|atualizado|"
+_AFTER_DATE = re.compile(r"(?:\s+(?:by|por|par|von|di)\s+[^\d|]{2,40}|,\s*p\.\s*\d{1,3}|\s*\((?:updated|atualizado|"
                          r"actualizado|mis à jour|aktualisiert|aggiornato|güncelleme|guncelleme)\b[^)]*\))$",
                          re.I)
 #: When the page was changed, after the date it was published ("... Updated Apr 23, 2012").
@@ -410,6 +412,10 @@ _DAY_FIRST = re.compile(
     r"pubblicato|aggiornato|alle)\b|\b\d{1,2}\s?h\s?\d{2}\b", re.I)
 #: A section's name (one to three capitalised words) before a stamp that opens with its day.
 _SECTION = re.compile(r"^(?:[A-ZÀ-ÞİŞĞÇÖÜ][^\W\d_]*\.?\s+){1,3}(?=\d)")
+#: An outlet's or a section's name (one to four words, the first capitalised) and a comma.
+_OUTLET = re.compile(r"^[A-ZÀ-ÞİŞĞÇÖÜ][\w'’.&-]*(?:\s+[\w'’.&-]+){0,3},\s+")
+#: Bullets and separators a date line may begin or end with.
+_AROUND = " •·|–—-"
 
 
 def read_stamp(line: str) -> tuple[str, dict[str, str | None]] | None:
@@ -417,7 +423,8 @@ def read_stamp(line: str) -> tuple[str, dict[str, str | None]] | None:
 
     An Arabic date ("الأحد 7 شباط 2016", "٧ فبراير ٢٠١٦ - ١١:٥٧") is read as the same date
     written in English; the line as written is its text."""
-    text = " ".join(line.split())
+    # (a bullet or a separator before or after it: "• Nov 24, 2015-", "| septiembre 24, 2012")
+    text = " ".join(line.split()).strip(_AROUND)
     if not text or len(text) > 120 or not any(ch.isdigit() for ch in text):
         return None
     if _HAS_ARABIC.search(text) is not None:
@@ -433,12 +440,19 @@ def read_stamp(line: str) -> tuple[str, dict[str, str | None]] | None:
             if parts is not None:
                 return form, parts
     # a section's name before a full date and time ("Türkiye Materials 31 May 2015 22:39 (UTC
-    # +04:00)"): the time of day makes it a stamp, not a sentence that ends in a date
+    # +04:00)"): the time of day makes it a stamp, not a sentence that ends in a date; or an
+    # outlet's name and a comma before a date with its year ("AFP, Tuesday 7 Feb 2012")
     section = _SECTION.match(text)
     if section is not None:
         rest = text[section.end():]
         parts = _parts(rest, text)
         if parts is not None and parts.get("year") and parts.get("hour") is not None:
+            return rest, parts
+    outlet = _OUTLET.match(text)
+    if outlet is not None:
+        rest = text[outlet.end():]
+        parts = _parts(rest, text)
+        if parts is not None and parts.get("year"):
             return rest, parts
     return None
 

@@ -109,6 +109,18 @@ ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{
      dt.datetime(2012, 8, 9, tzinfo=UTC), "day"),
     # a byline's author, then the date with no separator
     ("By Newsdesk Staff Feb 14, 2020", "Feb 14, 2020", dt.datetime(2020, 2, 14, tzinfo=UTC), "day"),
+    # an outlet's name and a comma; bullets and separators around the date; a newspaper's page;
+    # a weekday between the date and its time; "out" (outubro) on a date line
+    ("AFP, Tuesday 7 Feb 2012", "Tuesday 7 Feb 2012", dt.datetime(2012, 2, 7, tzinfo=UTC), "day"),
+    ("  • Nov 24, 2015-", "Nov 24, 2015", dt.datetime(2015, 11, 24, tzinfo=UTC), "day"),
+    ("Update: 01 March, 2014", "01 March, 2014", dt.datetime(2014, 3, 1, tzinfo=UTC), "day"),
+    ("Lunes 5 de diciembre de 2016, p. 32", "Lunes 5 de diciembre de 2016",
+     dt.datetime(2016, 12, 5, tzinfo=UTC), "day"),
+    ("25 Ocak 2016 Pazartesi 22:26", "25 Ocak 2016 Pazartesi 22:26",
+     dt.datetime(2016, 1, 25, 22, 26, tzinfo=UTC), "exact"),
+    ("• Oluşturulma Tarihi : 22.01.2018 10:50", "22.01.2018 10:50",
+     dt.datetime(2018, 1, 22, 10, 50, tzinfo=UTC), "exact"),
+    ("EFE, 9 out 2019", "9 out 2019", dt.datetime(2019, 10, 9, tzinfo=UTC), "day"),
 ])
 def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.datetime, precision: str) -> None:
     stamp = parse_stamp(line, UTC)
@@ -122,7 +134,8 @@ def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.date
                                   "05/08/2019", "Updated: 05/08/2019 13:45", "20.13.2019",
                                   # a section's name needs a time of day after the date
                                   "Middle East 31 May 2015", "Azaz 31 killed 2015 12:30",
-                                  "By the end of 7 February 2016",
+                                  "By the end of 7 February 2016", "Aleppo, 3 dead on 7 February 2016",
+                                  "Rebels, 7 February 2016 and after",
                                   "20 August 2019 troops were killed by a shell",
                                   "The talks of 8 February 2016 were suspended by the envoy in Geneva today."])
 def test_lines_that_are_not_datelines(line: str) -> None:
