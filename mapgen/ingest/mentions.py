@@ -384,6 +384,17 @@ def _short_lookalike(name: str, res: Any) -> bool:
         len(consonants(split_qualifiers(key)[0])) <= 3
 
 
+@lru_cache(maxsize=4096)
+def _unqualified(name: str) -> str:
+    """A place's ``name`` without its qualifiers and their articles ("Buwaydah ash Sharqiyah":
+    "buwaydah"), folded; "" when it has none."""
+    from gazetteer.normalize import fold as fold_name, qualified
+
+    words = fold_name(name).split()
+    kept = [w for w in qualified(words, articles=True) if not w.isupper()]
+    return " ".join(kept) if len(kept) < len(words) and kept else ""
+
+
 _POSSESSIVE = re.compile(r"['’]s?$")
 _COMPOUND_TAIL = frozenset("""backed led held allied based controlled run linked born style era made
 funded supported affiliated dominated leaning aligned friendly bound owned""".split())
@@ -1141,6 +1152,9 @@ class MentionFinder:
             elif near:
                 mention.precision = "near"
         sim = max(similarity(surface, place.name), similarity(name, place.name))
+        bare = _unqualified(place.name)
+        if bare:   # a place the name names without its qualifier ("al-Buwaida": Buwaydah ash Sharqiyah)
+            sim = max(sim, similarity(surface, bare))
         if not _latin(place.name):
             sim = max(sim, MIN_SIMILARITY)  # an Arabic-script main name: the gazetteer matched its keys
         sure = mention.score >= SURE_SCORE or (mention.score >= MIN_SCORE and sim >= MIN_SIMILARITY)

@@ -233,3 +233,14 @@ def test_a_small_town_abroad_far_from_the_report_s_places_is_not_drafted(gazette
     assert all(d["lon"] < 42.0 for d in result.drafts), result.drafts
     assert "Tabqa" in {d["place"] for d in result.drafts}
     assert "Al-Alam" in {u["name"] for u in result.unresolved}
+
+
+def test_a_place_named_without_its_qualifier_looks_like_its_name(builtin: Any) -> None:
+    # "Hallubu Kabir": OCHA's Big Hallubi, whose name but for its qualifier is the name as
+    # written; it is not set aside as a look-alike of no likeness
+    text = ("February 10, 2016\n\nTurkish shells hit Hallubu Kabir and Jindires, south of Afrin, "
+            "on Tuesday, residents said.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    found = {m.text: m.place for m in result.found.mentions}
+    assert "Hallubu Kabir" in found and abs(found["Hallubu Kabir"].lat - 36.62) < 0.05, found
+    assert "Hallubu Kabir" not in {u["name"] for u in result.unresolved}
