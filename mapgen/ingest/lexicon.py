@@ -31,6 +31,7 @@ militias fighters civilians refugees people families children women men doctors 
 local state national international regional military civil civilian senior former acting
 deputy chief spokesman spokeswoman sources according whether despite just only even so such
 yes no ok okay please note continue continued full page click here share tweet follow
+nearly almost roughly approximately about around more fewer less least another other each every
 """.split())
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -199,6 +200,7 @@ john james joe joseph steve steven stephen david michael robert william richard 
 paul peter george ash hillary donald federica francois françois angela pierre
 jean hassan nabih saad michel najib benjamin bibi ayatollah qassem qasem
 hamid hamed tarek tariq ziad ayman osama usama yasser hamza bilal anas nizar
+mike antonio staffan jens boris emmanuel theresa nikki rex jeremy heiko
 """.split())
 
 

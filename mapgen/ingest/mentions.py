@@ -965,8 +965,9 @@ class MentionFinder:
         # countries and demonyms
         countries = self._mark_countries(words, used)
         for n, t in enumerate(words):
-            if t.low in lx.DEMONYMS or t.low in lx.WEEKDAYS or t.low in lx.MONTH_WORDS:
-                used[n] = True
+            if t.low in lx.DEMONYMS or t.low in lx.WEEKDAYS or t.low in lx.MONTH_WORDS or (
+                    "-" in t.text and all(part in lx.DEMONYMS for part in t.low.split())):
+                used[n] = True   # (and "Syrian-Turkish": a border's two sides)
         # candidates, longest first
         return words, countries, self._segments(used)
 

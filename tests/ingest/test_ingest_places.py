@@ -244,3 +244,14 @@ def test_a_place_named_without_its_qualifier_looks_like_its_name(builtin: Any) -
     found = {m.text: m.place for m in result.found.mentions}
     assert "Hallubu Kabir" in found and abs(found["Hallubu Kabir"].lat - 36.62) < 0.05, found
     assert "Hallubu Kabir" not in {u["name"] for u in result.unresolved}
+
+
+def test_an_adverb_a_first_name_and_two_demonyms_are_not_listed_in_doubt(builtin: Any) -> None:
+    # "Nearly" opening a sentence, "Mike Pompeo" after "Secretary of State", "Syrian-Turkish" (a
+    # border's two sides): none is a name of a place for the editor to look up
+    text = ("February 25, 2020\n\nRebels took Nairab on Tuesday. Nearly a million Syrians have fled. "
+            "US Secretary of State Mike Pompeo criticised the offensive. A bomb hit a car in Azaz "
+            "on the Syrian-Turkish border.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    assert {m.text for m in result.found.mentions} == {"Nairab", "Azaz"}
+    assert not result.unresolved, result.unresolved
