@@ -36,8 +36,9 @@ from gazetteer.sources.geonames import usable_name
 #: district of al-Asali; 24: the Syrian Desert (the Badia), the Ghab Plain and Jabal al-Druze;
 #: 25: the name of a community's unit written after its own in another romanisation, or with
 #: its article glued on, is no name of it: "Jeb Elkhafi - Manbaj" is not Manbaj; 26: a city's
-#: airport codes ("DAM", "ALP") are no names of it).
-BUILTIN_VERSION = "26"
+#: airport codes ("DAM", "ALP") are no names of it; 27: the Old City of Aleppo, and "Old City" a
+#: name of both Old Cities of the table).
+BUILTIN_VERSION = "27"
 #: Countries whose every GeoNames city (population 500+) is built in: the war's region.
 REGION = ("SY", "TR", "LB", "IQ", "JO", "IL", "PS", "CY", "EG")
 #: Population above which cities of the rest of the world are built in.

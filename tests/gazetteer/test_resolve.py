@@ -110,6 +110,8 @@ def test_crossing_and_air_base_come_from_the_curated_table(gz):
     ("Badia", "RGN", 33.333, 38.833),                 # the Syrian Desert, not a village in Turkey
     ("Sahl al-Ghab", "PLN", 35.545, 36.319),          # the Ghab Plain by the Orontes
     ("Jabal al-Arab", "MTS", 32.667, 36.733),         # Jabal al-Druze, east of Suwayda
+    ("Old Aleppo", "PPLX", 36.203, 37.163),           # the walled city around the citadel
+    ("حلب القديمة", "PPLX", 36.203, 37.163),
 ])
 def test_facilities_and_districts_of_the_war_come_from_the_curated_table(gz, name, code, lat,
                                                                          lon):
@@ -127,6 +129,16 @@ def test_the_golan_alone_is_never_silently_a_village_in_aleppo(gz):
     assert {p.feature_code for p in res.alternatives} >= {"RGN"}
     south = gz.resolve("Golan", countries=["SY", "TR"], context=[(33.126, 35.825), (32.62, 36.10)])
     assert south.status == "resolved" and south.place.name == "Golan Heights", south
+
+
+def test_the_old_city_is_aleppos_or_damascuss_never_silently_jerusalems(gz):
+    # "the Old City" of a report of Syria: of Aleppo or of Damascus, in doubt alone; the report's
+    # other places tell which; never Jerusalem's, outside the map's countries
+    res = gz.resolve("Old City", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    assert {p.name for p in res.alternatives} == {"Old City of Aleppo", "Old City of Damascus"}
+    aleppo = gz.resolve("Old City", countries=["SY", "TR"], context=[(36.22, 37.12), (36.25, 37.2)])
+    assert aleppo.status == "resolved" and aleppo.place.name == "Old City of Aleppo", aleppo
 
 
 @pytest.mark.parametrize("name, facility", [
