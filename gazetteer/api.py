@@ -195,6 +195,16 @@ def _region_km(lat: float, lon: float, box: Sequence[float] | None,
     return _box_km(lat, lon, box)
 
 
+def _point_hash(points: np.ndarray) -> np.ndarray:
+    """A number in [0, 1) for each (lat, lon) that looks random but depends on the point alone
+    (to five decimals): a sample of the points with the smallest is the same whatever order
+    they come in."""
+    lat = np.round(points[:, 0], 5)
+    lon = np.round(points[:, 1], 5)
+    x = np.sin(lat * 12.9898 + lon * 78.233) * 43758.5453
+    return x - np.floor(x)
+
+
 def _found_home(rows: list[tuple], countries: tuple[str, ...], name: str) -> bool:
     """Whether the exact and loose keys found the name in the map's ``countries`` (anywhere,
     without countries), so that look-alike spellings need not be looked for.
@@ -705,15 +715,17 @@ class Gazetteer:
         return found
 
     def _country_sample(self, country: str) -> np.ndarray:
-        """Points of up to COUNTRY_SAMPLE populated places of ``country`` (a fixed sample)."""
+        """Points of up to COUNTRY_SAMPLE populated places of ``country``: a fixed sample, drawn
+        by a hash of each point (see :func:`_point_hash`), so that a place added or removed
+        changes it by that place at most (a draw by the places' order in the database would
+        change it all whenever one place moved the others' order)."""
         sample = self._samples.get(country)
         if sample is None:
             self._fresh_read()
             pts = np.array(self._lookup.execute(SAMPLE_SQL, (country,)).fetchall(),
                            dtype=float).reshape(-1, 2)
             if len(pts) > COUNTRY_SAMPLE:
-                pts = pts[np.random.default_rng(0).choice(len(pts), COUNTRY_SAMPLE,
-                                                          replace=False)]
+                pts = pts[np.argsort(_point_hash(pts), kind="stable")[:COUNTRY_SAMPLE]]
             sample = self._samples[country] = pts
         return sample
 

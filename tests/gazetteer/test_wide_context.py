@@ -254,3 +254,29 @@ def test_the_spread_measured_on_the_map_decides_the_pick(gz) -> None:
     assert gz.resolve("Az Zahra'", countries=["SY"], context=point).place.geonameid == ZAHRA_NUBL
     spread = gz.context_spread(point, ["SY"])
     assert spread.share_within(10.0) is not None and spread.share_within(10.0) < 0.2
+
+
+def test_the_sample_of_a_countrys_places_is_the_same_whatever_their_order(gz, tmp_path) -> None:
+    # the places a map's spread is measured against are drawn by a hash of each point, not by
+    # their order in the database: a place added before the others (the built-in places built
+    # again) moves the sample by that place at most
+    from gazetteer import open_gazetteer
+    from gazetteer.api import COUNTRY_SAMPLE
+
+    before = {tuple(p) for p in gz._country_sample("SY").tolist()}
+    assert len(before) == COUNTRY_SAMPLE
+    rows = gz._lookup.execute("SELECT lat, lon FROM places WHERE country = 'SY' AND "
+                              "feature_code LIKE 'PPL%' ORDER BY id DESC").fetchall()
+    from gazetteer.api import _point_hash
+
+    reordered = np.array(rows, dtype=float)
+    again = {tuple(p) for p in reordered[np.argsort(_point_hash(reordered), kind="stable")
+                                         [:COUNTRY_SAMPLE]].tolist()}
+    assert again == before
+    path = tmp_path / "one.csv"
+    path.write_text("name,lat,lon,country,type\nQaryat Jadida Testiyeh,35.123,37.456,SY,PPL\n",
+                    encoding="utf-8")
+    gz.import_files([path])
+    with open_gazetteer(gz.home) as fresh:
+        after = {tuple(p) for p in fresh._country_sample("SY").tolist()}
+    assert len(before ^ after) <= 2
