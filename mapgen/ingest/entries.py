@@ -65,7 +65,8 @@ _YEAR = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{4}))?"
 #: 13.45 BST"; on a line that is a date and nothing else).
 _HOUR = r"(?P<hour>\d{1,2})(?::|h|\s?h\s?|\.)(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
 _TIME = (r"(?:(?:,|\s+at|\s+à|\s+às|\s+as|\s+a\s+las|\s*[-–—·|])?\s*" + _HOUR + r")?")
-_ZONE = r"(?:\s*\(?(?P<zone>GMT|UTC|Z|BST|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|ET|PT|[+-]\d{2}:?\d{2})(?:\s?(?P<zone_off>[+-]\d{1,2}(?::?\d{2})?))?\)?)?"
+_ZONE = (r"(?:\s*\(?(?P<zone>GMT|UTC|Z|BST|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|ET|PT|"
+         r"[+-]\d{2}:?\d{2})(?:\s?(?P<zone_off>[+-]\d{1,2}(?::?\d{2})?))?\)?)?")
 _WEEKDAY = r"(?:(?P<weekday>" + WEEKDAY_WORDS + r")\.?,?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?"
 
@@ -105,12 +106,13 @@ _LABEL = re.compile(
     r"(?:\s+(?:(?:on|at|em|le|el|à|a|às|am|il)\b|:))*\s*[:\-–—]?\s*", re.I)
 #: What a byline puts after its date: the author ("Posted on August 20, 2019 by Leith
 #: Aboufadel"), or when the page was updated, in brackets ("20.08.2019 (updated 21.08.2019)").
-_AFTER_DATE = re.compile(r"(?:\s+(?:by|por|par|von|di)\s+[^\d|]{2,40}|,\s*p\.\s*\d{1,3}|\s*\((?:updated|atualizado|"
+_AFTER_DATE = re.compile(r"(?:\s+(?:by|por|par|von|di)\s+[^\d|]{2,40}|,\s*p\.\s*\d{1,3}|"
+                         r"\s*\((?:updated|atualizado|"
                          r"actualizado|mis à jour|aktualisiert|aggiornato|güncelleme|guncelleme)\b[^)]*\))$",
                          re.I)
 #: When the page was changed, after the date it was published ("... Updated Apr 23, 2012").
-_TRAILING_UPDATE = re.compile(r"\s+(?:(?:--|[-–—|/·])\s+)?(?:last\s+)?(?:updated|atualizad[oa]|actualizad[oa]|mis\s+à\s+jour|"
-                              r"aktualisiert|aggiornato)\b.*$", re.I)
+_TRAILING_UPDATE = re.compile(r"\s+(?:(?:--|[-–—|/·])\s+)?(?:last\s+)?(?:updated|atualizad[oa]|"
+                              r"actualizad[oa]|mis\s+à\s+jour|aktualisiert|aggiornato)\b.*$", re.I)
 #: A segment of a byline that tells how long ago the page changed ("Updated 3 years ago").
 _AGO_SEGMENT = re.compile(r"^(?:(?:last\s+)?updated\s+)?(?:\d{1,3}|an?|one)\s+(?:minute|hour|day|week|"
                           r"month|year)s?\s+ago$", re.I)

@@ -16,8 +16,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from mapgen.ingest import lexicon as lx
-from mapgen.ingest.entries import (AGENCY_DATELINE, BYLINE, COLON_DATELINE, DATELINE, LOOSE_DATELINE,
-                                    PHOTO_CREDIT)
+from mapgen.ingest.entries import (AGENCY_DATELINE, BYLINE, COLON_DATELINE, DATELINE,
+                                    LOOSE_DATELINE, PHOTO_CREDIT)
 from mapgen.ingest.kinds import tells_of_event
 from mapgen.ingest.sentences import Sentence
 from mapgen.geodesy import great_circle_km
@@ -734,9 +734,9 @@ class MentionFinder:
         # place, placed by the others, places the names read beside it ("between Al Hara and
         # Zamrin, in Deraa province": Zamrin, a name of villages all over the country, is the
         # one of Deraa once the report's others are known, and Al Hara then the Hara beside it,
-        # not a village of another province known by that name too). Only namesakes the name
-        # spells count, and only names it spells are read again: look-alikes confirmed by
-        # look-alikes would feed on each other, pass after pass.
+        # not a village of another province known by that name too). Only places the names
+        # spell count, as context and as new answers: look-alikes confirmed by look-alikes would
+        # feed on each other, pass after pass.
         picked = [(fold(m.text), (m.place.lat, m.place.lon)) for found in again.values()
                   for m in found.mentions
                   if m.status == "resolved" and m.role != "speaker" and m.precision != "region"
@@ -755,9 +755,11 @@ class MentionFinder:
                 pieces.update(again)
         return self._join(pieces, parsed, spans, text_of)
 
-    def _context_of(self, pieces: dict[tuple[int, int], Found]) -> list[tuple[str, tuple[float, float]]]:
-        """The report's places found in ``pieces`` as context (see :meth:`_without_far_lookalikes`):
-        neither regions nor a speaker's or a dateline's place far from the story."""
+    def _context_of(self, pieces: dict[tuple[int, int], Found]
+                    ) -> list[tuple[str, tuple[float, float]]]:
+        """The report's places found in ``pieces`` as context (see
+        :meth:`_without_far_lookalikes`): neither regions, provinces and countries nor a
+        speaker's place or a dateline's far from the story."""
         return self._without_far_lookalikes(
             [(fold(m.text), (m.place.lat, m.place.lon), m.text) for found in pieces.values()
              for m in found.mentions
@@ -1154,7 +1156,7 @@ class MentionFinder:
                 mention.precision = "near"
         sim = max(similarity(surface, place.name), similarity(name, place.name))
         bare = _unqualified(place.name)
-        if bare:   # a place the name names without its qualifier ("al-Buwaida": Buwaydah ash Sharqiyah)
+        if bare:   # named without its qualifier ("al-Buwaida": Buwaydah ash Sharqiyah)
             sim = max(sim, similarity(surface, bare))
         if not _latin(place.name):
             sim = max(sim, MIN_SIMILARITY)  # an Arabic-script main name: the gazetteer matched its keys
