@@ -416,6 +416,8 @@ _DAY_FIRST = re.compile(
 _SECTION = re.compile(r"^(?:[A-ZÀ-ÞİŞĞÇÖÜ][^\W\d_]*\.?\s+){1,3}(?=\d)")
 #: An outlet's or a section's name (one to four words, the first capitalised) and a comma.
 _OUTLET = re.compile(r"^[A-ZÀ-ÞİŞĞÇÖÜ][\w'’.&-]*(?:\s+[\w'’.&-]+){0,3},\s+")
+#: A news agency's name before a date, with no comma ("Reuters January 10, 2014").
+_AGENCY_FIRST = re.compile(r"^(?:" + "|".join(map(re.escape, _AGENCIES)) + r")\s+")
 #: Bullets and separators a date line may begin or end with.
 _AROUND = " •·|–—-"
 
@@ -443,19 +445,20 @@ def read_stamp(line: str) -> tuple[str, dict[str, str | None]] | None:
                 return form, parts
     # a section's name before a full date and time ("Türkiye Materials 31 May 2015 22:39 (UTC
     # +04:00)"): the time of day makes it a stamp, not a sentence that ends in a date; or an
-    # outlet's name and a comma before a date with its year ("AFP, Tuesday 7 Feb 2012")
+    # outlet's name and a comma, or an agency's, before a date with its year ("AFP, Tuesday 7
+    # Feb 2012", "Reuters January 10, 2014")
     section = _SECTION.match(text)
     if section is not None:
         rest = text[section.end():]
         parts = _parts(rest, text)
         if parts is not None and parts.get("year") and parts.get("hour") is not None:
             return rest, parts
-    outlet = _OUTLET.match(text)
-    if outlet is not None:
-        rest = text[outlet.end():]
-        parts = _parts(rest, text)
-        if parts is not None and parts.get("year"):
-            return rest, parts
+    for outlet in (_OUTLET.match(text), _AGENCY_FIRST.match(text)):
+        if outlet is not None:
+            rest = text[outlet.end():]
+            parts = _parts(rest, text)
+            if parts is not None and parts.get("year"):
+                return rest, parts
     return None
 
 

@@ -112,6 +112,7 @@ ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{
     # an outlet's name and a comma; bullets and separators around the date; a newspaper's page;
     # a weekday between the date and its time; "out" (outubro) on a date line
     ("AFP, Tuesday 7 Feb 2012", "Tuesday 7 Feb 2012", dt.datetime(2012, 2, 7, tzinfo=UTC), "day"),
+    ("Reuters January 10, 2014", "January 10, 2014", dt.datetime(2014, 1, 10, tzinfo=UTC), "day"),
     ("  • Nov 24, 2015-", "Nov 24, 2015", dt.datetime(2015, 11, 24, tzinfo=UTC), "day"),
     ("Update: 01 March, 2014", "01 March, 2014", dt.datetime(2014, 3, 1, tzinfo=UTC), "day"),
     ("Lunes 5 de diciembre de 2016, p. 32", "Lunes 5 de diciembre de 2016",
@@ -135,7 +136,7 @@ def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.date
                                   # a section's name needs a time of day after the date
                                   "Middle East 31 May 2015", "Azaz 31 killed 2015 12:30",
                                   "By the end of 7 February 2016", "Aleppo, 3 dead on 7 February 2016",
-                                  "Rebels, 7 February 2016 and after",
+                                  "Rebels, 7 February 2016 and after", "Reuters reported 10 dead",
                                   "20 August 2019 troops were killed by a shell",
                                   "The talks of 8 February 2016 were suspended by the envoy in Geneva today."])
 def test_lines_that_are_not_datelines(line: str) -> None:
