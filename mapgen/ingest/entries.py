@@ -535,6 +535,11 @@ def _zone(text: str | None, extra: str | None, default: ZoneInfo) -> dt.tzinfo:
     return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
+#: A paragraph that opens with a labelled date in figures, year first, then the story ("date
+#: 2020-02-09 The army has regained..."; "date 2018-03 Beirute - ...", a month only, gives the
+#: year of the report's dates that lack one).
+DATE_LABEL = re.compile(r"^date:?\s+(?P<date>(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)"
+                        r"\s+\S", re.I)
 #: A paragraph that opens with its full date, then a semicolon or a dash before the story
 #: ("09 Dec 2019; NEWSDESK: Jets struck...", "June 20, 2018 - Shelling hit").
 _DATE_FIRST = re.compile(r"^(?P<date>[^;—–\n]{6,40}?)\s*(?:;|—|–|\s-{1,2}\s)\s*[\"“A-ZÀ-Þ]")
@@ -544,6 +549,13 @@ def _paragraph_dateline(line: str) -> tuple[str, dict[str, str | None]] | None:
     """The date of an article dateline at the start of a paragraph ("KILIS, Turkey, Feb. 7, 2016 —",
     "Cairo/Ancara, 14 fev (EFE).-")."""
     line = line.strip()
+    labelled = DATE_LABEL.match(line)
+    if labelled is not None:
+        if labelled.group("day"):
+            parts = _parts(labelled.group("date"))
+            if parts is not None:
+                return labelled.group("date"), parts
+        line = line[labelled.end("date"):].strip()   # (a month only: the dateline after it)
     first = _DATE_FIRST.match(line)
     if first is not None:
         parts = _parts(first.group("date"))
@@ -572,6 +584,10 @@ def split_entries(text: str, tz: ZoneInfo, year: int | dt.date | None = None) ->
     the start of its first paragraph opens an entry too (the paragraph stays in it).
     """
     hint = year if isinstance(year, dt.date) else (dt.date(year, 7, 1) if year else None)
+    if hint is None:   # the month of a labelled date heading the text ("date 2014-08 Cairo, 24 ago")
+        labelled = DATE_LABEL.match(text.lstrip())
+        if labelled is not None and 1 <= int(labelled.group("month")) <= 12:
+            hint = dt.date(int(labelled.group("year")), int(labelled.group("month")), 15)
     found: list[tuple[int, str, dict[str, str | None]] | None] = []
     times: list[tuple[int, int, str, dict[str, str | None]]] = []  # lines of a time only
     lines = text.split("\n")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from mapgen.ingest import lexicon as lx
-from mapgen.ingest.entries import (AGENCY_DATELINE, BYLINE, COLON_DATELINE, DATELINE,
+from mapgen.ingest.entries import (AGENCY_DATELINE, BYLINE, COLON_DATELINE, DATE_LABEL, DATELINE,
                                     LOOSE_DATELINE, PHOTO_CREDIT)
 from mapgen.ingest.kinds import tells_of_event
 from mapgen.ingest.sentences import Sentence
@@ -513,25 +513,29 @@ def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:
             for tok in tokens:
                 if tok.start >= credit.start("names") and tok.end <= credit.end("names"):
                     tok.byline = True
+    # (after a labelled date heading the text: "date 2014-08 Cairo, 24 ago (EFE).-")
+    labelled = DATE_LABEL.match(text)
+    at = len(text) - len(text[labelled.end("date"):].lstrip()) if labelled is not None else 0
+    text = text[at:]
     head = text[:1]
     if not head.isupper():
         return
     match = DATELINE.match(text) or AGENCY_DATELINE.match(text) or COLON_DATELINE.match(text)
     if match is not None:
         for tok in tokens:
-            if tok.end <= match.end("place"):
+            if at <= tok.start and tok.end <= at + match.end("place"):
                 tok.dateline = True
         return
     match = BYLINE.match(text)
     if match is not None:
         for tok in tokens:
-            if tok.start >= match.start("names") and tok.end <= match.end("names"):
+            if tok.start >= at + match.start("names") and tok.end <= at + match.end("names"):
                 tok.byline = True
         return
     match = LOOSE_DATELINE.match(text)
     if match is not None:
         for tok in tokens:
-            if tok.end <= match.end("place"):
+            if at <= tok.start and tok.end <= at + match.end("place"):
                 tok.bureau = True
 
 

@@ -402,3 +402,20 @@ def test_a_dateline_with_a_colon_names_where_the_report_is_filed(builtin: Any) -
     assert "Kafr Zita" in {d["place"] for d in result.drafts}
     result = ingest_text("Feb 8, 2016\n\nUPDATE: " + story, gazetteer=builtin, countries=("SY", "TR"))
     assert not result.set_aside and "UPDATE" not in {u["name"] for u in result.unresolved}
+
+
+def test_a_labelled_date_heading_the_text_dates_it_or_gives_its_year(builtin: Any) -> None:
+    # "date 2020-02-09 ..." heading the first paragraph (as stored pages print it) is the
+    # report's date; "date 2014-08" gives the year of a dateline that has none, and the dateline
+    # after it is still one (its place the bureau, no incident)
+    story = "The army took Zamrin and shelled Jasim in Deraa province, residents said.\n"
+    result = ingest_text(" date 2020-02-09 " + story, gazetteer=builtin, countries=("SY", "TR"))
+    assert [s.moment.date().isoformat() for s in result.stamps] == ["2020-02-09"]
+    wire = " date 2014-08 Cairo, 24 ago (EFE).- Ao menos 32 rebeldes morreram em Zamrin, na " \
+           "província de Deraa, informou o Observatório Sírio dos Direitos Humanos."
+    result = ingest_text(wire, gazetteer=builtin, countries=("SY", "TR"))
+    assert [s.moment.date().isoformat() for s in result.stamps] == ["2014-08-24"]
+    assert "Cairo" not in {d["place"] for d in result.drafts}
+    assert "Zamrin" in {d["place"] for d in result.drafts}
+    with pytest.raises(InputError, match="has no year"):
+        ingest_text(wire.replace(" date 2014-08 ", ""), gazetteer=builtin, countries=("SY", "TR"))
