@@ -110,9 +110,12 @@ _AFTER_DATE = re.compile(r"(?:\s+(?:by|por|par|von|di)\s+[^\d|]{2,40}|,\s*p\.\s*
                          r"\s*\((?:updated|atualizado|"
                          r"actualizado|mis à jour|aktualisiert|aggiornato|güncelleme|guncelleme)\b[^)]*\))$",
                          re.I)
+#: The words that say when a page was changed ("Updated", "Atualizado em", "güncelleme").
+_UPDATE_WORDS = (r"(?:last\s+)?(?:updated|atualizad[oa]|atualiza[çc][ãa]o|actualizad[oa]|"
+                 r"actualizaci[óo]n|mis\s+à\s+jour|modifié|g[üu]ncellen?me|aktualisiert|"
+                 r"aggiornato)\b")
 #: When the page was changed, after the date it was published ("... Updated Apr 23, 2012").
-_TRAILING_UPDATE = re.compile(r"\s+(?:(?:--|[-–—|/·])\s+)?(?:last\s+)?(?:updated|atualizad[oa]|"
-                              r"actualizad[oa]|mis\s+à\s+jour|aktualisiert|aggiornato)\b.*$", re.I)
+_TRAILING_UPDATE = re.compile(r"\s+(?:(?:--|[-–—|/·])\s+)?" + _UPDATE_WORDS + r".*$", re.I)
 #: A segment of a byline that tells how long ago the page changed ("Updated 3 years ago").
 _AGO_SEGMENT = re.compile(r"^(?:(?:last\s+)?updated\s+)?(?:\d{1,3}|an?|one)\s+(?:minute|hour|day|week|"
                           r"month|year)s?\s+ago$", re.I)
@@ -121,9 +124,7 @@ _LEADING_TIME = re.compile(r"^\d{1,2}(?::|h)\d{2}(?:\s*[ap]\.?m\.?)?", re.I)
 _SEPARATORS = re.compile(r"\s+(?:--|[/|·•–—-])\s+|\s*\|\s*")
 #: A segment of such a line that says when the page was changed, after its date
 #: ("08/02/2020 14:35 - Atualizado em 08/02/2020 15:10"): the first date is the report's.
-_UPDATE_SEGMENT = re.compile(r"^(?:last\s+)?(?:updated|atualizad[oa]|atualiza[çc][ãa]o|actualizad[oa]|"
-                             r"actualizaci[óo]n|mis\s+à\s+jour|modifié|g[üu]ncellen?me|aktualisiert|"
-                             r"aggiornato)\b", re.I)
+_UPDATE_SEGMENT = re.compile(r"^" + _UPDATE_WORDS, re.I)
 #: A labelled time of day after the date on a metadata line ("Date: 2017/05/11 | Time: 10 : 22").
 _LABELLED_TIME = re.compile(r"^(?:time|hora|heure)\s*:?\s*(\d{1,2})\s*[:h]\s*(\d{2})"
                             r"(?:\s*([ap])\.?m\.?)?$", re.I)
@@ -447,17 +448,12 @@ def read_stamp(line: str) -> tuple[str, dict[str, str | None]] | None:
     # +04:00)"): the time of day makes it a stamp, not a sentence that ends in a date; or an
     # outlet's name and a comma, or an agency's, before a date with its year ("AFP, Tuesday 7
     # Feb 2012", "Reuters January 10, 2014")
-    section = _SECTION.match(text)
-    if section is not None:
-        rest = text[section.end():]
-        parts = _parts(rest, text)
-        if parts is not None and parts.get("year") and parts.get("hour") is not None:
-            return rest, parts
-    for outlet in (_OUTLET.match(text), _AGENCY_FIRST.match(text)):
-        if outlet is not None:
-            rest = text[outlet.end():]
+    for prefix, timed in ((_SECTION, True), (_OUTLET, False), (_AGENCY_FIRST, False)):
+        head = prefix.match(text)
+        if head is not None:
+            rest = text[head.end():]
             parts = _parts(rest, text)
-            if parts is not None and parts.get("year"):
+            if parts is not None and parts.get("year") and (not timed or parts.get("hour")):
                 return rest, parts
     return None
 

@@ -941,11 +941,7 @@ class MentionFinder:
         after = _words_after(text, words[-1], 1)
         if words[-1].low in lx.ORG_WORDS or (after and after[0] in lx.ORG_WORDS):
             return None
-        lead = 0   # (after the report's articles: "As Forças Armadas")
-        while self.languages and lead < len(words) - 1 and words[lead].low in self.stop:
-            lead += 1
-        if self.languages and words[lead].low in lx.FOREIGN_ORG_HEADS \
-                and not _group_then_place(words[lead:]):
+        if self.languages and words[0].low in lx.FOREIGN_ORG_HEADS and not _group_then_place(words):
             return None   # "Observatoire syrien...", "Capacetes Brancos"
         if self.languages and _org_head_before(text, words[0]):
             return None   # "Forças Armadas": the head, a common word, is read apart
