@@ -896,6 +896,12 @@ _READING_PATTERNS = tuple(
 #: and in Portuguese).
 _READING_PATTERNS += ((re.compile(r"\by(?=[aeiou])"), {"y": "j"}, None),)
 _SPANISH_Y_TABLE = len(_READING_PATTERNS) - 1
+#: ... and German, whose s before a vowel (opening a word, or between vowels) is the English z
+#: ("Sahraa", "Asas", "Sabadani": az-Zahraa, Azaz, Zabadani, as German agencies write them) ...
+_READING_PATTERNS += ((re.compile(r"(?:\b|(?<=[aeiou]))s(?=[aeiou])"), {"s": "z"}, None),)
+_GERMAN_S_TABLE = len(_READING_PATTERNS) - 1
+#: ... where a word so read ends in a vowel and s, that s is z too ("Asas"; not "Carduus").
+_GERMAN_FINAL_S = re.compile(r"(?<=[aeiou])s\b")
 #: A shorter name is not read so ("Yaya", a Turkish village, is no Ja'i'ah by Manbij).
 _SPANISH_Y_MIN_LETTERS = 6
 #: Letters of Turkish and Kurdish, which write c for j: a name with one is not read the
@@ -906,7 +912,7 @@ _NOT_FRENCH = re.compile("[şçğıöüâİêîû]")
 _FRENCH_HINT = re.compile("ou|dj|[éèëïô]", re.IGNORECASE)
 _FRENCH_TABLE = len(_READINGS) - 1
 #: Letters whose reading differs between the traditions (a name without any has none).
-_READING_HINT = re.compile("[cjyzşçğšžżo]")
+_READING_HINT = re.compile("[cjyzşçğšžżos]")
 #: Marks of the scholarly English-style transliterations (long vowels, emphatic consonants,
 #: ‘ayn and hamza as ʿ, ʾ): a name with one is spelled the English way ("Al Bajjā‘" is not
 #: al-Bayya).
@@ -1032,7 +1038,11 @@ def foreign_readings(text: str) -> tuple[str, ...]:
         if k == _SPANISH_Y_TABLE and (len(low) < _SPANISH_Y_MIN_LETTERS
                                       or _NOT_FRENCH.search(text) is not None):
             continue   # (nor one in Turkish or Kurdish letters: "Yayladağı" is y)
+        if k == _GERMAN_S_TABLE and _NOT_FRENCH.search(low) is not None:
+            continue   # (Turkish and Kurdish s is s: "Asa" is no Aza)
         reading = pattern.sub(lambda m: table[m.group(0)], low)
+        if k == _GERMAN_S_TABLE and reading != low:
+            reading = _GERMAN_FINAL_S.sub("z", reading)
         if reading != low and reading not in out:
             out.append(reading)
     return tuple(out)

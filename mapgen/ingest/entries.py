@@ -51,6 +51,7 @@ WEEKDAY_WORDS = (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day
                  r"samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|"
                  r"pazartesi|salı|sali|çarşamba|carsamba|perşembe|persembe|cumartesi|cuma|pazar|"
                  r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+                 r"(?:mo|di|mi|do|fr|sa|so)(?=\.?,)|"   # German, cut short before a comma ("Do, 27.02.2020")
                  r"luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato")
 #: Offsets of the zone abbreviations news pages print after a time.
 ZONE_OFFSETS = {"GMT": 0, "UTC": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120,
@@ -62,9 +63,10 @@ ZONE_REGIONS = {"ET": "America/New_York", "PT": "America/Los_Angeles"}
 _MONTH = r"(?P<month>" + "|".join(sorted(STAMP_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{4}))?"
 #: A time of day: 11:57, 11h57, 11 h 57, and 11.57 as British papers print it ("Tue 20 Aug 2019
-#: 13.45 BST"; on a line that is a date and nothing else).
-_HOUR = r"(?P<hour>\d{1,2})(?::|h|\s?h\s?|\.)(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
-_TIME = (r"(?:(?:,|\s+at|\s+à|\s+às|\s+as|\s+a\s+las|\s*[-–—·|])?\s*" + _HOUR + r")?")
+#: 13.45 BST"; on a line that is a date and nothing else); "09:15 Uhr" as German pages do.
+_HOUR = (r"(?P<hour>\d{1,2})(?::|h|\s?h\s?|\.)(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+         r"(?:\s*(?P<ampm>[ap]\.?m\.?)|\s+uhr)?")
+_TIME = (r"(?:(?:,|\s+at|\s+à|\s+às|\s+as|\s+a\s+las|\s+um|\s*[-–—·|])?\s*" + _HOUR + r")?")
 _ZONE = (r"(?:\s*\(?(?P<zone>GMT|UTC|Z|BST|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|ET|PT|"
          r"[+-]\d{2}:?\d{2})(?:\s?(?P<zone_off>[+-]\d{1,2}(?::?\d{2})?))?\)?)?")
 _WEEKDAY = r"(?:(?P<weekday>" + WEEKDAY_WORDS + r")\.?,?\s+)?"
@@ -101,7 +103,7 @@ _LABEL = re.compile(
     r"^(?:(?:last\s+)?updated?|published|posted|first\s+published|(?:last\s+)?modified|olu[şs]turulma|"
     r"atualizad[oa]|atualiza[çc][ãa]o|"
     r"publicad[oa]|postad[oa]|publié|publie|mis\s+à\s+jour|mis\s+a\s+jour|modifié|actualizad[oa]|"
-    r"actualizaci[óo]n|yay[ıi]nlanma|g[üu]ncelleme|ver[öo]ffentlicht|aktualisiert|pubblicato|"
+    r"actualizaci[óo]n|yay[ıi]nlanma|g[üu]ncelleme|ver[öo]ffentlicht|aktualisiert|stand|erstellt|pubblicato|"
     r"aggiornato|dateline|date)\b(?:\s+(?:date|time|tarihi)\b)?"
     r"(?:\s+(?:(?:on|at|em|le|el|à|a|às|am|il)\b|:))*\s*[:\-–—]?\s*", re.I)
 #: What a byline puts after its date: the author ("Posted on August 20, 2019 by Leith

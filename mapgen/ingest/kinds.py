@@ -16,17 +16,22 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                   "ataques? a[ée]reos?", "frappes? a[ée]riennes?", "avi[õo]es", "aviones", "avions",
                   "avia[çc][ãa]o", "aviaci[óo]n", "aviation",
                   # Turkish
-                  "hava saldır", "hava harekat", "savaş uçak", "uçaklar", "bombala", "varil bomba"),
+                  "hava saldır", "hava harekat", "savaş uçak", "uçaklar", "bombala", "varil bomba",
+                  # German
+                  "luftangriff", "luftschl[äa]g", "kampfjets?", "kampfflugzeug", "bombardier", "fassbombe",
+                  "luftwaffe", "hubschrauber"),
     "shelling": ("shelling", "shelled", "artillery", "mortar", "rocket", "missile", "shells",
                  "howitzer", "grad",
                  "artilharia", "artiller[íi]a", "artillerie", "m[íi]sseis", "m[íi]ssil", "misiles?",
                  "morteiros?", "morteros?", "obus", "roquetes?", "cohetes?", "foguetes?",
-                 "roket", "top atış", "topçu", "havan(?!a)", "obüs", "füze", "mermi"),
+                 "roket", "top atış", "topçu", "havan(?!a)", "obüs", "füze", "mermi",
+                 "beschuss", "beschoss", "artillerie", "granate", "raketen", "m[öo]rser"),
     "clashes": ("clash", "fighting", "battle", "fought", "offensive", "assault", "attack", "ambush",
                 "front line", "frontline", "firefight", "combat(?!ient|ant|ent)", "counter-attack", "advance(?<!in advance)", "push",
                 "confrontos", "enfrentamientos", "affrontements", "ofensiva", "ataques?\\b", "attaques?",
                 "batalha", "batalla", "bataille", "avan[çc]", "avanz",
-                "çatışma", "çatıştı", "saldırı", "taarruz", "muharebe", "ilerle"),
+                "çatışma", "çatıştı", "saldırı", "taarruz", "muharebe", "ilerle",
+                "gefecht", "k[äa]mpfe", "angriff", "attacke", "vorsto[ßs]", "vorr[üu]ck", "r[üu]ckt"),
     "territorial change": ("captured", "capture", "seized", "took", "taken", "retook",
                            "recaptured", "lost", "fell to", "broke through", "encircle", "besiege",
                            "siege", "cut off", "control of", "entered", "overran", "withdrew",
@@ -34,27 +39,36 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                            "tomaram", "tomou", "tomaron", "tom[óo]", "captur", "conquist", "apoderaram",
                            "apoderaron", "empar[ée]", "prise de", "repris", "cerco", "sitiad", "encercl",
                            "assi[ée]g", "entraram", "entraron", "entr[ée]s dans",
-                           "ele geçir", "geri al", "kuşat", "kontrol(?:ü|une|ünü|ünde) ", "çekildi"),
+                           "ele geçir", "geri al", "kuşat", "kontrol(?:ü|une|ünü|ünde) ", "çekildi",
+                           "eingenommen", "erobert", "zur[üu]ckerobert", "einnahme", "eroberung",
+                           "kontrolle [üu]ber", "belager", "eingekesselt", "umzingelt", "abgezogen",
+                           "r[üu]ckzug", "einmarsch"),
     "displacement": ("flee", "fled", "fleeing", "refugee", "displaced", "exodus", "stranded",
                      "trapped", "on foot", "camps", "evacuat", "crowds",
                      "deslocad", "desplazad", "d[ée]plac[ée]s", "refugiad", "r[ée]fugi[ée]s", "fugir",
                      "fugiram", "huy", "fuyant", "acampamentos", "campamentos",
-                     "sığınmacı", "mülteci", "göç", "kaçan", "kaçtı", "yerinden", "kamplar"),
+                     "sığınmacı", "mülteci", "göç", "kaçan", "kaçtı", "yerinden", "kamplar",
+                     "flucht", "fl[üu]chtling", "vertrieben", "geflohen", "fliehen", "flohen", "vertreibung"),
     "humanitarian": (r"aid(?!\s+(?:workers?|agenc\w*|groups?|officials?))", "hospital",
                      "humanitarian", "medical", "food", "bread", "supplies", "tents", "relief",
                      "convoy", "doctor", "water", "shortage",
                      "humanit[áa]ri", "humanitaire", "h[ôo]pital", "ajuda", "ayuda", "m[ée]dic", "socorr",
-                     "secour", "insani", "yardım", "hastane", "gıda", "ilaç", "tıbbi"),
+                     "secour", "insani", "yardım", "hastane", "gıda", "ilaç", "tıbbi",
+                     "hilfsg[üu]ter", "hilfskonvoi", "hilfsliefer", "krankenh[äa]us", "klinik", "humanit[äa]r",
+                     "lebensmittel", "medikament"),
     "diplomatic": ("talks", "conference", "treaty", "envoy", "summit", "negotiat", "pledge",
                    "ceasefire", "truce", "diplomat", "sanction", "minister", "un security council",
                    "agreement", "donor",
                    "conversa[çc][õo]es", "negocia[çc][õo]es", "negociaciones", "pourparlers", "n[ée]gociation",
                    "cessar-fogo", "alto el fuego", "cessez-le-feu", "tr[ée]gua", "tr[êe]ve", "cimeira",
                    "cumbre", "sommet", "enviad[oa]", "envoy[ée]", "ministr[oe]",
-                   "görüşme", "müzakere", "ateşkes", "zirve", "anlaşma"),
+                   "görüşme", "müzakere", "ateşkes", "zirve", "anlaşma",
+                   "gespr[äa]che", "verhandlung", "waffenruhe", "waffenstillstand", "feuerpause", "gipfel",
+                   "abkommen", "sanktion", "gesandte"),
     "statement": ("said", "says", "told", "claimed", "accused", "warned", "denied", "announced",
                   "reports", "statement", "estimated",
-                  "açıklama", "söyledi", "bildirdi", "belirtti", "açıkladı"),
+                  "açıklama", "söyledi", "bildirdi", "belirtti", "açıkladı",
+                  "sagte", "erkl[äa]rte", "teilte", "berichtete", "meldete", "hie[ßs] es"),
 }
 TYPES = tuple(KEYWORDS)
 #: The same for reports written in Arabic: stems, matched at the start of a word after the
@@ -163,14 +177,16 @@ EVENT_TYPES = tuple(kind for kind in TYPES if kind not in ("statement", "diploma
 
 
 #: Words of violence and its toll that no type's keywords hold ("a car bomb exploded", "killed",
-#: "wounded"), in English, Portuguese, French, Spanish and Turkish (and Arabic, below).
+#: "wounded"), in English, Portuguese, French, Spanish, Turkish and German (and Arabic, below).
 _TOLL = re.compile(r"\b(?:kill|dead|death|died|wound|injur|casualt|explo|blast|bomb(?!ers?\b)|gunfire|gunmen|shot|"
                    r"sniper|massacre|mort|morr|matou|matar|ferid|bless|tu[ée]s?\b|atenta|attentat|"
                    r"ataque|attaqu|combat(?!ant|ient)|bombarde|frappe|ofensiv|offensiv|refugiad|réfugi|deslocad|"
                    r"d[ée]plac|fug|fuir|fled|flee|evacu|sitiad|cerco|tomad|captur|seiz|"
                    r"entered|encircl|besieg|cut\s+off|"
                    # Turkish: died, lost their life, wounded, explosion, bomb-laden
-                   r"öldü|ölü|hayatını\s+kaybet|yaralan|yaralı|patlama|bombalı|şehit)", re.I)
+                   r"öldü|ölü|hayatını\s+kaybet|yaralan|yaralı|patlama|bombalı|şehit|"
+                   # German: killed, the dead, died, wounded, injured, massacre, attack (a bomb's)
+                   r"get[öo]tet|tote[n]?\b|starben|ums\s+leben|verletzt|verwundet|massaker|anschlag)", re.I)
 #: The same words of Arabic: killed, dead, martyrs, wounded, explosion, car bomb, massacre,
 #: sniper, victims (after the letters written onto a word).
 _ARABIC_TOLL = re.compile(_ARABIC_WORD_START + r"(?:قتل|مقتل|قتيل|شهيد|شهداء|"

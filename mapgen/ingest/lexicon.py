@@ -5,6 +5,7 @@ organisation, news outlets and armed groups that war reports cite); nothing here
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -58,6 +59,8 @@ thinks thought suggested suggests stressed emphasised emphasized
 disse diz afirmou afirma declarou anunciou acusou acusa negou nega garantiu
 dijo dice afirmó afirma declaró anunció acusó negó aseguró pidió advirtió
 déclaré affirmé annoncé estimé démenti demandé averti
+sagte sagten sagt erklärte erklärten berichtete berichteten meldete meldeten teilte teilten
+betonte warnte kritisierte forderte bestätigte dementierte hieß
 """.split())
 
 #: Verbs a government does: a capital or large city directly before one (or before "could",
@@ -67,6 +70,8 @@ demand demands demanded reject rejects rejected refuse refuses refused want want
 agree agrees agreed accept accepts accepted oppose opposes opposed condemn condemns condemned
 blame blames blamed threaten threatens threatened deny denies denied respond responds responded
 summon summons summoned protest protests protested recognise recognize recognises recognizes
+verurteilte verurteilt forderte fordert lehnte lehnt drohte droht warf wirft bestellte protestierte
+kritisierte kritisiert bestritt wies reagierte begrüßte
 """.split())
 
 #: Nouns and participles of events: such a word straight before "in X" makes X the event's place
@@ -109,7 +114,7 @@ channel tv radio prize republic command centre center authority authorities agen
 company corporation university college school hospital initiative alliance summit talks
 programme program mission defence defense division regiment operation operations campaign project court tribunal police
 directorate administration crescent cross nations monitor monitors media daily weekly magazine
-room legion
+room legion harekat harekati operasyon operasyonu
 """.split())
 #: Arabic words that open the names of armed groups ("Liwa Ahrar Souriya", "Jaish al-Tahrir",
 #: "Jabhat al-Shamiya", "Harakat Nour al-Din"): a name that starts with one is a group.
@@ -204,9 +209,9 @@ mike antonio staffan jens boris emmanuel theresa nikki rex jeremy heiko
 """.split())
 
 
-#: Common words of Portuguese, French and Spanish that start sentences capitalised ("Mais de
-#: trinta mil...", "Selon...", "Para...", "Dez dias antes...", "Mal garantiram..."): never a
-#: place. Used only for a report written in
+#: Common words of Portuguese, French, Spanish, German and Turkish that start sentences
+#: capitalised ("Mais de trinta mil...", "Selon...", "Para...", "Dez dias antes...", "Mal
+#: garantiram...", "Bei Luftangriffen..."): never a place. Used only for a report written in
 #: that language (see :func:`languages_of`), so an English report keeps "Sur" or "Mare".
 FOREIGN_FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "pt": frozenset("""
@@ -226,13 +231,44 @@ sans entre vers chez contre pendant apres avant ce cet cette ces son sa ses leur
 ils elles nous vous on qui que quoi dont ou aussi encore deja toujours jamais tres tout tous
 toute toutes plusieurs certains hier aujourd demain alors ainsi puis enfin lors quant ni ne pas
 au aux a est sont etait ont ete pres autour parmi face cote publie mis jour deux trois quatre
-cinq six sept huit neuf dix onze douze vingt trente cent mille centaines dizaines milliers""".split()),
+cinq six sept huit neuf dix onze douze vingt trente cent mille centaines dizaines milliers
+homme""".split()),
     "es": frozenset("""
 los las el la un una unos unas del de y o pero mas menos segun en desde para por sobre bajo
 con sin entre hacia contra durante despues antes este esta estos estas ese esa su sus ella
 ellos ellas nosotros que quien como cuando donde tambien ya todavia muy todo todos toda todas
 varios varias ayer hoy manana asi luego cerca actualizado dos tres cuatro cinco seis siete ocho
 nueve diez once doce veinte treinta cien mil cientos decenas miles""".split()),
+    # German (folded: ä, ö, ü as a, o, u; ß as ss): function words, which open sentences
+    # capitalised, and the nouns of war reports, which German always capitalises ("Bei
+    # Luftangriffen", "Regierungstruppen", "Richtung Süden"); with the German nouns of
+    # :func:`is_german_common_noun`, never part of a place's name
+    "de": frozenset("""
+der die das den dem des ein eine einer eines einem einen und oder aber doch denn sondern
+in im am an auf aus bei beim mit nach seit von vom zu zum zur fur uber unter vor hinter neben
+zwischen gegen ohne durch laut wahrend trotz wegen nahe unweit es er sie wir ihr ich man sich
+dies diese dieser dieses jene welche welcher was wer wie wo wann warum weil dass ob als wenn
+nachdem bevor damit dabei dazu zudem ausserdem auch noch schon bereits nur erst etwa rund mehr
+weniger mindestens fast knapp viele mehrere einige alle jeder jede jedes kein keine nicht nun
+jetzt heute gestern morgen bisher inzwischen unterdessen derweil indes zuvor zuletzt spater
+danach dann so sei seien ist sind war waren wurde wurden werden hat haben hatte hatten
+zwei drei vier funf sechs sieben acht neun zehn elf zwolf zwanzig dreissig hundert tausend
+dutzende hunderte tausende zehntausende hunderttausende millionen
+montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag januar februar marz april
+mai juni juli august september oktober november dezember uhr jahr jahre jahren tag tage tagen
+woche wochen monat monate monaten nacht abend mittag wochenende anfang ende mitte
+rebellen armee regierung regime truppen soldaten kampfer milizen miliz zivilisten menschen
+kinder frauen manner aktivisten angaben beobachtungsstelle menschenrechte luftangriff
+luftangriffe luftangriffen angriff angriffe angriffen anschlag anschlage explosion bomben
+granaten raketen beschuss gefechte kampfe offensive belagerung flucht fluchtlinge grenze
+richtung norden suden osten westen nordwesten nordosten sudwesten sudosten stadt dorf dorfer
+ort orte orten ortes ortschaft europa provinz region gebiet gebiete bezirk umgebung opposition aufstandische dschihadisten
+islamisten terroristen militar streitkrafte krafte einheiten kontrolle waffenruhe feuerpause
+hilfe staat staaten ministerium ministerin minister prasident sprecher sprecherin kommandeur
+agentur nachrichtenagentur zeitung fernsehen medien berichten bericht berichte
+syrische syrischen syrischer syrisches turkische turkischen turkischer russische russischen
+russischer kurdische kurdischen kurdischer iranische iranischen amerikanische amerikanischen
+islamische islamischen islamischer freie freien demokratische demokratischen""".split()),
     # Turkish (folded: ı, ş, ğ as i, s, g): words that open a sentence capitalised
     "tr": frozenset("""
 bu bir ve ile icin ancak ote yandan ayrica ise ki da de olarak sonra once gore kadar daha en cok
@@ -244,6 +280,8 @@ LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
     "pt": frozenset("não nao que os em do da para com uma pelo pela são foi também ao aos".split()),
     "fr": frozenset("les des et est dans une du pour sur pas au aux été qui selon".split()),
     "es": frozenset("los las el y del en con una por para fue según también".split()),
+    "de": frozenset("""und der die das den dem ist nicht mit von ein eine einer einem im auf für
+wurde wurden sind hat haben auch nach bei sich zu sei seien wie aus noch""".split()),
     "tr": frozenset("""ve bir ile için olarak sonra göre kadar daha çok gibi ancak ise olan bu iki yine
 ayrıca üzere tarafından arasında yönelik sırasında nedeniyle kişi""".split()),
 }
@@ -257,17 +295,36 @@ observatorio observatoire agencia agence ministerio ministere conselho conseil c
 gouvernement gobierno exercito armee ejercito forcas forces fuerzas frente front partido parti
 organizacao organisation organizacion comite comissao commission nacoes nations naciones
 capacetes casques cascos cruz croix crescente croissant estado etat uniao union jornal journal
-radio televisao television""".split())
+radio televisao television beobachtungsstelle armee streitkrafte krafte regierung ministerium
+nachrichtenagentur agentur partei miliz""".split())
 #: Arabic articles written apart that are common words of those languages ("et", "en", "el").
 FOREIGN_NOT_CONNECTORS = frozenset("et en es el as a e".split())
 #: Words before a name that make it a place in those languages.
 FOREIGN_PLACE_PREPOSITIONS = frozenset("em no na nos nas à a au aux dans en vers desde hacia perto près "
-                                       "sobre contra entre".split())
+                                       "sobre contra entre bei nahe nach aus".split())
 #: Words for kinds of places in those languages, which "de" joins to a place's name ("os
 #: bairros de Al Hamdaniya", "la ciudad de Homs", "le village de Tal Rifaat").
 FOREIGN_SETTLEMENT_WORDS = frozenset("""bairro bairros barrio barrios quartier quartiers aldeia
 aldeias aldea aldeas village villages vila vilas cidade cidades ciudad ciudades ville villes
 localidade localidades localidad localité localités povoado povoados pueblo pueblos""".split())
+
+#: Endings of German common nouns (folded), which German capitalises like names: abstract
+#: nouns ("Regierung", "Sicherheit", "Gemeinschaft", "Koalition") and the last word of
+#: compounds of war reports ("Kleinstadt", "Grenzstadt", "Rebellenhochburg",
+#: "Regierungstruppen", "Flüchtlingslager"). No place of the region ends so.
+_GERMAN_NOUN_ENDINGS = re.compile(
+    r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ismus|isten|istin|itat|"
+    r"stadt|stadte|dorf|dorfer|ortschaft|provinz|region|gebiet|gebiete|bezirk|viertel|hochburg|"
+    r"metropole|lager|flughafen|stutzpunkt|ubergang|kessel|enklave|truppen|kampfer|krafte|"
+    r"angriff|angriffe|angriffen|anschlag|gefechte|kampfe|fluchtlinge|behorde|behorden|"
+    r"minister|ministerium|sprecher|sprecherin|gruppe|gruppen|miliz|milizen|einheit|einheiten|"
+    r"armee|konvoi|soldaten|zivilisten|beschuss|kampfen|kraften)$")
+
+
+def is_german_common_noun(low: str) -> bool:
+    """Whether a folded word has the ending of a German common noun (see
+    :data:`_GERMAN_NOUN_ENDINGS`): in a report in German, never a word of a place's name."""
+    return _GERMAN_NOUN_ENDINGS.search(low) is not None
 
 
 def languages_of(words: "Counter[str]") -> tuple[str, ...]:
@@ -321,6 +378,11 @@ def country_names() -> dict[str, str]:
         "holanda": "NL", "hollande": "NL", "paises baixos": "NL", "paises bajos": "NL",
         "pays bas": "NL", "espanha": "ES", "espana": "ES", "espagne": "ES", "italia": "IT",
         "italie": "IT",
+        # German
+        "syrien": "SY", "syriens": "SY", "turkei": "TR", "libanon": "LB", "jordanien": "JO",
+        "agypten": "EG", "russland": "RU", "russlands": "RU", "deutschland": "DE",
+        "frankreich": "FR", "grossbritannien": "GB", "saudi arabien": "SA", "katar": "QA",
+        "vereinigte staaten": "US", "irans": "IR",
     }
     names.update(extra)
     return names

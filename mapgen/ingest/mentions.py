@@ -41,6 +41,12 @@ _ART_HYPHEN = re.compile(r"^(?:al|el|il|ul|as|es|ash|esh|ad|ed|ar|er|az|ez|an|en
 #: Idlib", "la province d'Idleb"): the name's region, as "the Hama countryside" is.
 _REGION_OF = re.compile(r"\b(countryside|province|governorate|prov[íi]ncia|provincia|gouvernorat|"
                         r"campagne)s?(?:\s+s[íi]ria)?\s+(?:of|de|da|do|del|d['’])\s*(?:the\s+)?$", re.I)
+#: German puts the word for a province straight before its name ("in der Provinz Idlib").
+_REGION_BEFORE = re.compile(r"\b(provinz|gouvernement)\s+$", re.I)
+#: German words for a kind of settlement (and compounds ending in one: "Kleinstadt",
+#: "Grenzstadt", "Rebellenhochburg") written straight before its name ("das Dorf Kafr Nabuda").
+_GERMAN_PLACE_NOUN = re.compile(r"(?:stadt|dorf|ort|orte|ortschaft|provinz|region|bezirk|viertel|hochburg|"
+                                r"metropole|lager|flughafen|stützpunkt|übergang|enklave|gemeinde)$")
 _DIRECTION = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|"
                         r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|"
                         r"rural|central|greater|northeast|northwest|southeast|southwest)$", re.I)
@@ -88,7 +94,8 @@ AMONG_CHANCE = 0.1
 LOOK_BEHIND = 80
 #: Words before a name that place an event near it rather than in it ("near", "north of",
 #: "on the outskirts of", "10 km from", "perto de", "nos arredores de", "près de", "aux abords
-#: de", "cerca de"...), with an article and a kind of place between ("near the town of").
+#: de", "cerca de", "nahe", "nördlich von"...), with an article and a kind of place between
+#: ("near the town of", "nahe der Stadt").
 _DIRS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
 _NEAR_BEFORE = re.compile(
     r"(?:\b(?:near|close\s+to|just\s+outside|outside(?:\s+of)?|around|in\s+the\s+vicinity\s+of|"
@@ -100,26 +107,32 @@ _NEAR_BEFORE = re.compile(
     r"pr[èe]s\s+d(?:[eu]s?)?|non\s+loin\s+d(?:[eu]s?)?|aux\s+abords\s+d(?:[eu]s?)?|(?:à\s+la|en)\s+p[ée]riph[ée]rie\s+d(?:[eu]s?)?|"
     r"dans\s+les\s+environs\s+d(?:[eu]s?)?|autour\s+d(?:[eu]s?)?|au\s+(?:nord|sud)(?:-(?:est|ouest))?\s+d(?:[eu]s?)?|"
     r"à\s+l['’](?:est|ouest)\s+d(?:[eu]s?)?|kilom[èe]tres\s+d(?:[eu]s?)?|"
-    r"cerca\s+de|(?:en|a)\s+las\s+afueras\s+de|al\s+(?:norte|sur|este|oeste)\s+de)"
-    r"(?:\s+(?:the|la|le|les|o|a|os|as|el))?"
+    r"cerca\s+de|(?:en|a)\s+las\s+afueras\s+de|al\s+(?:norte|sur|este|oeste)\s+de|"
+    r"nahe|unweit(?:\s+von)?|bei|in\s+der\s+n[äa]he\s+von|am\s+rande(?:\s+von)?|au(?:ß|ss)erhalb(?:\s+von)?|"
+    r"(?:(?:kilometer|km)\s+)?(?:n[öo]rd|s[üu]d|[öo]st|west|nord(?:west|ost)|s[üu]d(?:west|ost))lich(?:\s+von)?)"
+    r"(?:\s+(?:the|la|le|les|o|a|os|as|el|der|dem|des|den))?"
     r"(?:\s+(?:rebel-held|regime-held|besieged|small|border|rebel|kurdish|syrian|turkish|adjoining|"
     r"neighbouring|neighboring|nearby)){0,2}"
     r"(?:\s+(?:town|village|city|camp|crossing|base|airbase|air\s+base|cidade|vila|aldeia|posto|"
-    r"base\s+a[ée]rea|base\s+a[ée]rienne|ville|localit[ée]|poste-fronti[èe]re|poste|pueblo|ciudad)"
+    r"base\s+a[ée]rea|base\s+a[ée]rienne|ville|localit[ée]|poste-fronti[èe]re|poste|pueblo|ciudad|"
+    r"stadt|kleinstadt|grenzstadt|ortschaft|dorf|dorfes|dorfs)"
     r"(?:\s+(?:of|de|do|da|du))?)?)\s*['’]?$", re.I)
 _NEAR_AFTER = frozenset({"outskirts", "suburbs", "environs", "vicinity"})
 #: The words a text before a name must end with for those expressions to match (a quick test).
 _NEAR_LAST = frozenset("""near nearby to outside of from around de do da dos das d du des aux abords
 the la le les o a os as el town village city camp crossing base airbase cidade vila aldeia posto
 aérea aerea aérienne aerienne ville localité localite poste-frontière poste-frontiere poste pueblo
-ciudad rebel-held regime-held besieged small border rebel kurdish syrian turkish""".split())
+ciudad rebel-held regime-held besieged small border rebel kurdish syrian turkish nahe unweit bei
+von rande außerhalb ausserhalb nördlich südlich östlich westlich nordwestlich nordöstlich südwestlich
+südöstlich nordlich sudlich ostlich nordostlich sudwestlich sudostlich der dem des den stadt
+kleinstadt grenzstadt ortschaft dorf dorfes dorfs""".split())
 _SPEAKER_LAST = frozenset("in at from em no na à au en desde depuis".split())
 #: Words before a name that say someone speaks there: "said in Geneva", "told reporters in
 #: Geneva", "speaking at a news conference in Moscow", "disse em Genebra", "a déclaré à Ankara".
 _SPEAKER_BEFORE = re.compile(
     r"\b(?:said|says|say|told|tells|speaking|spoke|speaks|announced|declared|stated|added|warned|"
     r"insisted|briefed|disse|afirmou|declarou|anunciou|falou|garantiu|dit|déclaré|declare|affirmé|"
-    r"annoncé|dijo|afirmó|declaró|anunció)"
+    r"annoncé|dijo|afirmó|declaró|anunció|sagte|sagten|erklärte|erklärten|betonte|warnte)"
     r"(?:\s+(?:to\s+)?(?:reporters|journalists|the\s+press|the\s+media|the\s+conference|parliament|"
     r"(?:late\s+|early\s+)?on\s+\w+day|today|yesterday|earlier|later|aos\s+jornalistas|à\s+imprensa|"
     r"aux\s+journalistes|à\s+la\s+presse|a\s+los\s+periodistas|a\s+la\s+prensa|"
@@ -129,7 +142,8 @@ _SPEAKER_BEFORE = re.compile(
     r"\s+(?:in|at|from|em|no|na|à|au|en|desde|depuis)\s*$", re.I)
 #: Words before a name that say people meet there: "at talks in Munich", "an international
 #: donors' conference in London", "a meeting of ministers from countries fighting IS in
-#: Brussels", "de visita a Ancara", "visiting Kiev". The meeting word may stand a few words
+#: Brussels", "de visita a Ancara", "visiting Kiev", "bei einem Besuch in Ankara". The meeting
+#: word may stand a few words
 #: before "in" (no clause between), but not with an event word straight before "in" ("the
 #: conference heard of the bombing in X"). The place is the meeting's only when it lies far from
 #: the report's other places or outside its countries: talks in a town of the war (a local
@@ -138,9 +152,10 @@ _VENUE_BEFORE = re.compile(
     r"(?:\b(?:talks|conference|meetings?|summit|negotiations|consultations|forum|briefing|"
     r"conversações|conversacoes|negociações|negociacoes|reunião|reuniao|cimeira|cúpula|cupula|"
     r"conferência|conferencia|encontro|pourparlers|négociations|réunion|sommet|conférence|"
-    r"conversaciones|negociaciones|reunión|cumbre)"
-    r"(?:(?:\s+(?!(?:and|but|while|as|when|where|after|before|e|mas|et|mais|y|pero)\b)[^\s,;:.()“”\"—–]+){0,7}?"
-    r"\s+(?P<last>(?!(?:and|but|while|as|when|where|after|before|e|mas|et|mais|y|pero)\b)[^\s,;:.()“”\"—–]+))?"
+    r"conversaciones|negociaciones|reunión|cumbre|gespräche|gesprache|verhandlungen|konferenz|"
+    r"gipfel|treffen|besuch)"
+    r"(?:(?:\s+(?!(?:and|but|while|as|when|where|after|before|e|mas|et|mais|y|pero|und|aber)\b)[^\s,;:.()“”\"—–]+){0,7}?"
+    r"\s+(?P<last>(?!(?:and|but|while|as|when|where|after|before|e|mas|et|mais|y|pero|und|aber)\b)[^\s,;:.()“”\"—–]+))?"
     r"\s+(?:in|at|em|no|na|à|en|au|à|a)"
     r"|\b(?:meet|meets|met|meeting|convene[sd]?|convening)\s+(?P<met>in|at|em|no|na|en|à|au)"
     r"|\b(?:visit(?:s|ed|ing)?(?:\s+to)?|trip\s+to|(?:de|em|en)\s+visita\s+(?:a|à|ao)|"
@@ -163,6 +178,7 @@ _MODALS = frozenset("could would will may might must should can cannot has had h
 _POSSESSOR_BEFORE = re.compile(r"(?:\b[A-ZÀ-Þ][\w'’\-]*\s+){0,2}[A-ZÀ-Þ][\w'’\-]*['’]s\s*$")
 #: Prepositions that open a sentence before a name and a comma ("In Geneva, the envoy said").
 _OPENING_PREPOSITIONS = frozenset("in at en em à a no na au dans".split())
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÞÄÖÜ][^\W\d_]+")
 _LOWER_WORD = re.compile(r"\b[a-zà-ÿğış][a-zà-ÿğış'’\-]*\b")
 _PLAIN_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
 
@@ -181,6 +197,9 @@ DATELINE_FAR = "the dateline's place (where the report is filed from)"
 #: when far from the report's events, else a place like any other
 BUREAU_FAR = "the dateline's place, if far from the report's events"
 SPEAKS = "someone speaks there"
+#: Role and reason of the two places a hyphen joins into the name of a road or a front line
+#: ("the Aleppo-Damascus highway", "the Azez-Cerablus line"): set aside, and no context.
+ROUTE = "an end of a road or front line named by the two places it joins"
 #: "In Geneva, the envoy said...": someone speaks there, when far from the report's events ("In
 #: Kilis, officials said 50,000 people waited" tells the news of Kilis)
 SPEAKS_FAR = "someone speaks there, if far from the report's events"
@@ -245,7 +264,9 @@ class Mention:
     cue: str = ""
     #: "speaker": someone speaks or meets there ("said in Geneva", "at talks in Munich") or the
     #: name stands for a government ("Moscow said"); "past": the text tells of an earlier time
-    #: there ("last year's bombing in X"). Neither is an incident of the report: no draft.
+    #: there ("last year's bombing in X"); "route": an end of a road or front line the text
+    #: names by its two places ("the Aleppo-Damascus highway"). None is an incident of the
+    #: report: no draft.
     role: str = ""
     #: why the mention has its role, in words the editor reads
     reason: str = ""
@@ -681,6 +702,9 @@ class MentionFinder:
         self.lower_words = set(_PLAIN_WORD.findall(text))
         self.languages = lx.languages_of(Counter(_LOWER_WORD.findall(text)))
         self.stop = lx.FUNCTION_WORDS.union(*(lx.FOREIGN_FUNCTION_WORDS[lang] for lang in self.languages))
+        if "de" in self.languages:   # German capitalises its nouns: "Kleinstadt", "Regierungstruppen"
+            self.stop = self.stop | {low for low in map(fold, _CAPITALISED.findall(text))
+                                     if lx.is_german_common_noun(low)}
         self.prepositions = lx.PLACE_PREPOSITIONS | (lx.FOREIGN_PLACE_PREPOSITIONS if self.languages else frozenset())
         self.people: set[str] = set()
         self._headlines: dict[int, bool] = {}
@@ -711,8 +735,9 @@ class MentionFinder:
                     tokens = turkish_case_off(tokens)
                 if self.languages:   # "Anadan et Hraytan", "en Syrie": conjunctions, not Arabic articles
                     for tok in tokens:
-                        if tok.text in lx.FOREIGN_NOT_CONNECTORS:
-                            tok.plain = True
+                        if tok.text in lx.FOREIGN_NOT_CONNECTORS or (
+                                tok.text == "von" and "de" in self.languages):
+                            tok.plain = True   # (and "in der Nacht von Deir Dschamal": from)
                 _mark_dateline_and_byline(sentence.text, tokens)
                 runs = spans_of(sentence.text, tokens, self.stop)
                 self._collect_people(sentence.text, tokens, runs)
@@ -743,7 +768,7 @@ class MentionFinder:
         # feed on each other, pass after pass.
         picked = [(fold(m.text), (m.place.lat, m.place.lon)) for found in again.values()
                   for m in found.mentions
-                  if m.status == "resolved" and m.role != "speaker" and m.precision != "region"
+                  if m.status == "resolved" and m.role not in ("speaker", "route") and m.precision != "region"
                   and m.reason not in _READ_AGAIN and _spelled(self.lookup.resolve(m.text))
                   and self.lookup.resolve(m.text, context=False).status == "ambiguous"]
         context = list(dict.fromkeys(self.lookup.context + picked))
@@ -767,7 +792,7 @@ class MentionFinder:
         return self._without_far_lookalikes(
             [(fold(m.text), (m.place.lat, m.place.lon), m.text) for found in pieces.values()
              for m in found.mentions
-             if m.precision != "region" and m.role != "speaker"
+             if m.precision != "region" and m.role not in ("speaker", "route")
              and m.reason not in _READ_AGAIN
              and not m.place.feature_code.startswith(("ADM", "PCL"))])
 
@@ -1068,6 +1093,13 @@ class MentionFinder:
                                             if not i <= n < i + size):
                     continue
                 mention = self._try(sentence, part, last=(i + size == end))
+                if mention is not None and mention.status == "unresolved" and size == 1:
+                    pair = self._hyphened_pair(sentence, part[0], last=(i + 1 == end))
+                    if pair:   # "the Azez-Cerablus line", "the Aleppo-Damascus highway"
+                        found.mentions.extend(pair)
+                        free.remove(i)
+                        accepted = True
+                        break
                 if mention is None:
                     continue
                 if mention.status == "resolved":
@@ -1084,6 +1116,27 @@ class MentionFinder:
                 size = min(size, len(free))
         if best_unresolved is not None and len(free) == end - start:
             found.unresolved.append(best_unresolved)
+
+    def _hyphened_pair(self, sentence: Sentence, tok: Token, *, last: bool) -> list[Mention]:
+        """The two places of a word that joins two capitalised names with a hyphen and names
+        nothing as a whole ("Azez-Cerablus", "Aleppo-Damascus"): both resolved, or none. What
+        is told lies between them (a road, a front line), so neither is an incident's place
+        (see :data:`ROUTE`). A first part that begins names of its own ("Tal-", "Bab-", "Al-")
+        is no pair."""
+        halves = tok.text.split("-")
+        if len(halves) != 2 or not all(len(h) >= 3 and h[:1].isupper() for h in halves):
+            return []
+        if fold(halves[0]) in lx.GENERIC_PLACE_WORDS or fold(halves[0]) in lx.NAME_HEADS \
+                or fold(halves[0]) in lx.ARTICLES:
+            return []
+        second = tok.start + len(halves[0]) + 1
+        parts = (Token(halves[0], tok.start, tok.start + len(halves[0])),
+                 Token(halves[1], second, second + len(halves[1])))
+        found = [self._try(sentence, [part], last=last and n == 1) for n, part in enumerate(parts)]
+        if not all(m is not None and m.status == "resolved" for m in found):
+            return []
+        # what is told lies between the two (a road, a front line), at neither
+        return [replace(m, role="route", reason=ROUTE) for m in found if m is not None]
 
     # -- one candidate -----------------------------------------------------------------------
     def _try(self, sentence: Sentence, part: list[Token], *, last: bool) -> Mention | None:
@@ -1287,6 +1340,11 @@ class MentionFinder:
         elif tail in lx.REGION_WORDS and len(part) > 1:
             region = True
         names: tuple[str, ...] = (surface,)
+        province = _province_said(text, part[0].start, part[-1].end)
+        if province is not None:
+            # "Maskana, in the province of Aleppo": of its namesakes, the one in that province
+            # (the gazetteer reads a located name so; none there, the name as written)
+            names = (f"{surface}, {province} Governorate", surface)
         if after and after[0] in lx.FACILITY_WORDS:
             kind = lx.FACILITY_WORDS[after[0]]
             names = (f"{surface} {after[0]}", f"{surface} {kind}", surface)
@@ -1392,12 +1450,44 @@ class MentionFinder:
         return None
 
 
+#: A province's name as a report writes it after the place it holds: a word or two, capitalised
+#: ("Idlib", "Deir ez-Zor", "Rif Dimashq").
+_PROVINCE_NAME = (r"(?P<p>[A-ZÀ-ÞĞİŞ][\w'’]*(?:[-\s](?:(?:al|el|ez|az|ad|ed|ar|er|as|es)[-\s])?"
+                  r"[A-ZÀ-ÞĞİŞ][\w'’]*)?)")
+#: The province a report says a place lies in, right after its name: "in Idlib province", "in
+#: the northern Hama countryside", "in the province of Aleppo", "en la provincia de Alepo",
+#: "dans la province d'Idleb", "na província de Idlib", "in der Provinz Hama".
+_PROVINCE_AFTER = (
+    re.compile(r"^[”\"’']?,?\s+in\s+(?:the\s+)?(?:(?:(?:north|south)?(?:east|west)?(?:ern)?|rural)\s+)?"
+               + _PROVINCE_NAME + r"\s+(?:province|governorate|countryside)\b"),
+    re.compile(r"^[”\"’']?,?\s+(?:in\s+the|en\s+la|dans\s+la|na|in\s+der|im)\s+"
+               r"(?:province|governorate|provincia|prov[íi]ncia|provinz|gouvernement)\s+"
+               r"(?:(?:syrienne|siria|s[íi]ria)\s+)?(?:(?:of|de|da|del)\s+|d['’])?" + _PROVINCE_NAME + r"\b"),
+)
+#: ... and in Turkish, before it: "Halep ilinin Soran beldesi" (the town of Soran in Aleppo's
+#: province).
+_PROVINCE_BEFORE = re.compile(r"\b" + _PROVINCE_NAME + r"\s+ili(?:nin|ne\s+bağlı|ndeki)?\s+$")
+
+
+def _province_said(text: str, start: int, end: int) -> str | None:
+    """The name of the province the text says the place written from ``start`` to ``end`` lies
+    in, right after it or, in Turkish, right before it; None when it says none."""
+    after = text[end:end + LOOK_BEHIND]
+    for pattern in _PROVINCE_AFTER:
+        match = pattern.match(after)
+        if match is not None:
+            return match.group("p")
+    match = _PROVINCE_BEFORE.search(text[max(0, start - LOOK_BEHIND // 2):start])
+    return match.group("p") if match is not None else None
+
+
 #: What joins the names of a list ("A, B and C", "A, B, and C").
 _JOINED = r"(?:,| and| or|, and|, or)"
 _LIST_BEFORE = re.compile(r"[A-Za-z\u00c0-\u024f]\w*" + _JOINED + r"\s*$")
 _LIST_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’\-]*" + _JOINED + r"\s*$")
 #: The same in a report in Portuguese, Spanish or French: "Al Furqan e Al Fid", "Sarmin y
-#: Binnish", "Hraytan et Anadan", "ou".
+#: Binnish", "Hraytan et Anadan", "ou". (Not German: it capitalises every noun, so "Kämpfe und
+#: Rauchwolken" is no list of names.)
 _JOINED_FOREIGN = r"(?:,| and| or|, and|, or| e| y| et| ou)"
 _LIST_BEFORE_FOREIGN = re.compile(r"[A-Za-z\u00c0-\u024f]\w*" + _JOINED_FOREIGN + r"\s*$")
 _LIST_NAME_BEFORE_FOREIGN = re.compile(r"\b[A-Z][\w'’\-]*" + _JOINED_FOREIGN + r"\s*$")
@@ -1417,6 +1507,8 @@ def _prefix_reading(prefix: str, headline: bool, prepositions: frozenset[str],
     elif foreign and len(before) == 2 and before[-1] in _OF \
             and before[0] in lx.FOREIGN_SETTLEMENT_WORDS:
         cue = before[0]   # "os bairros de Al Hamdaniya", "la ciudad de Homs"
+    elif foreign and before and _GERMAN_PLACE_NOUN.search(before[-1]):
+        cue = before[-1]   # "die Kleinstadt Saraqib", "das Dorf Kafr Nabuda"
     last_word = _last_word(prefix)
     if last_word in _NEAR_LAST and _NEAR_BEFORE.search(prefix):
         near, cue = True, cue or "near"
@@ -1427,8 +1519,8 @@ def _prefix_reading(prefix: str, headline: bool, prepositions: frozenset[str],
     if before and _DIRECTION.match(before[-1]):
         region, cue = True, before[-1]
     else:
-        of = _REGION_OF.search(prefix)
-        if of is not None:   # "the northern countryside of Hama": the province
+        of = _REGION_OF.search(prefix) or _REGION_BEFORE.search(prefix)
+        if of is not None:   # "the northern countryside of Hama", "die Provinz Idlib": the province
             region, cue = True, of.group(1).lower()
     there = ""
     if last_word in _SPEAKER_LAST and _SPEAKER_BEFORE.search(prefix):

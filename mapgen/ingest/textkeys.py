@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 _MARKS = str.maketrans({"ı": "i", "İ": "i", "'": "", "’": "", "‘": "", "`": "", "ʿ": "", "ʾ": "",
-                        "ʻ": "", "ʼ": "", "´": ""})
+                        "ʻ": "", "ʼ": "", "´": "", "ß": "ss"})
 #: The letters of Arabic (hamza to ya, without the tatweel), and with them those Persian and
 #: Kurdish add: character ranges for regular expressions.
 ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a"

@@ -13,7 +13,7 @@ from tests.ingest.conftest import DATA
 
 AZAZ = (36.5833, 37.05)
 #: Place mentions in the annotations of tests/ingest/data (countries left out).
-EXPECTED_PLACES = 277
+EXPECTED_PLACES = 292
 HRAYTAN = (36.2833, 37.0833)
 
 

@@ -1,0 +1,147 @@
+"""Reports written in German (which capitalises every noun), and what a report says of where a
+place lies, with the built-in gazetteer (no imported dumps): German nouns are no places, German
+date lines, words of types, nearness and meetings; the province a report names beside a
+place; two places a hyphen joins into a road's or a front line's name; common words of French
+and Turkish names that are no places."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from mapgen.ingest import ingest_file, ingest_text
+from mapgen.ingest import lexicon as lx
+from mapgen.ingest.entries import parse_stamp
+from mapgen.ingest.kinds import suggest_type
+from mapgen.ingest.mentions import ROUTE
+from gazetteer.normalize import foreign_readings
+
+DATA = Path(__file__).parent / "data"
+REPORT = DATA / "report-de-menagh-2016-02-11.txt"
+UTC = ZoneInfo("UTC")
+STAMP = "11. Februar 2016, 09:15 Uhr"
+#: A paragraph of German news: enough of its words to tell the language.
+FILLER = ("Die Lage in der Region ist nach Angaben der Helfer weiter sehr angespannt, und viele "
+          "Familien sind auf der Suche nach einer Unterkunft, die ihnen Schutz bietet.")
+
+
+def _read(builtin: Any, text: str) -> Any:
+    return ingest_text(f"{STAMP}\n\n{text} {FILLER}\n", gazetteer=builtin, countries=("SY", "TR"))
+
+
+def test_a_report_in_german_is_told_by_its_words() -> None:
+    words = Counter(w.lower() for w in (REPORT.read_text(encoding="utf-8") + FILLER).split())
+    assert "de" in lx.languages_of(words)
+    english = Counter("the rebels said the army shelled the town of azaz and the camps near it".split() * 3)
+    assert "de" not in lx.languages_of(english)
+
+
+@pytest.mark.parametrize("line, moment", [
+    ("Aktualisiert am 11. Februar 2016, 09:15 Uhr", dt.datetime(2016, 2, 11, 9, 15)),
+    ("11.02.2016, 09:15 Uhr", dt.datetime(2016, 2, 11, 9, 15)),
+    ("Stand: 11.02.2016 09:15 Uhr", dt.datetime(2016, 2, 11, 9, 15)),
+    ("11. Februar 2016 um 9.15 Uhr", dt.datetime(2016, 2, 11, 9, 15)),
+    ("Do, 27.02.2020, 13.54 Uhr", dt.datetime(2020, 2, 27, 13, 54)),
+])
+def test_german_date_lines(line: str, moment: dt.datetime) -> None:
+    stamp = parse_stamp(line, UTC)
+    assert stamp is not None and stamp.moment == moment.replace(tzinfo=UTC)
+    assert stamp.precision == "exact"
+
+
+def test_german_nouns_are_no_places(builtin: Any) -> None:
+    result = ingest_file(REPORT, gazetteer=builtin, countries=("SY", "TR"))
+    assert [s.text for s in result.stamps] == [STAMP]
+    found = {m.text: (m.role, m.precision) for m in result.found.mentions}
+    # the settlement words before the names are read apart ("die Kleinstadt", "der Orte")
+    assert {"Menagh", "Hraytan", "Nubl", "Bab al-Salama", "Kilis"} <= set(found)
+    assert found["Aleppo"] == ("", "near")          # "nördlich von Aleppo"
+    assert found["Ankara"][0] == "speaker"           # "bei einem Besuch in Ankara"
+    nouns = {"Regierungstruppen", "Rettungskräften", "Kampfjets", "Volksverteidigungseinheiten",
+             "Zivilisten", "Armee", "Kämpfer", "Gouverneurs", "Flüchtlinge", "Europa", "Nacht"}
+    named = {m.text for m in result.found.mentions} | {m.text for m in result.found.unresolved}
+    assert not any(noun in name for name in named for noun in nouns)
+    types = {d["place"]: d["type"] for d in result.drafts}
+    assert types["Hraytan"] == "airstrike" and types["Menagh"] == "territorial change"
+    assert "Ankara" not in types
+
+
+def test_german_settlement_and_province_words_before_a_name(builtin: Any) -> None:
+    result = _read(builtin, "Bei Luftangriffen auf die Kleinstadt Maarat al-Numan in der Provinz Idlib "
+                            "wurden zwölf Menschen getötet. Regierungstruppen nahmen das Dorf Kafr "
+                            "Nabuda ein. Ein Konvoi wurde nahe der Stadt Chan Scheichun getroffen.")
+    found = [(m.text, m.precision) for m in result.found.mentions]
+    assert found == [("Maarat al-Numan", "exact"), ("Idlib", "region"), ("Kafr Nabuda", "exact"),
+                     ("Chan Scheichun", "near")]
+    assert suggest_type("Bei Luftangriffen auf die Stadt wurden zwölf Menschen getötet.") == "airstrike"
+    assert suggest_type("Regierungstruppen haben das Dorf eingenommen.") == "territorial change"
+
+
+def test_german_s_before_a_vowel_is_read_as_z(builtin: Any) -> None:
+    assert foreign_readings("Sahraa") == ("zahraa",)
+    assert foreign_readings("Asas") == ("azaz",)
+    assert not any("z" in r for r in foreign_readings("Çasas"))   # a Turkish letter: s is s
+    answer = builtin.resolve("Sabadani", countries=("SY",))
+    assert answer.status == "resolved" and answer.place.name == "Az Zabadānī"
+
+
+def test_the_province_a_report_names_beside_a_place_picks_its_namesake(builtin: Any) -> None:
+    spanish = ingest_text("30 de septiembre de 2012\n\nCuatro civiles murieron por el bombardeo de la "
+                          "localidad de Maskana en la provincia de Alepo, según el Observatorio. Los "
+                          "combates siguieron en los barrios de la ciudad y en las afueras de la capital.\n",
+                          gazetteer=builtin, countries=("SY", "TR"))
+    maskana = next(m for m in spanish.found.mentions if m.text == "Maskana")
+    assert maskana.status == "resolved" and maskana.place.lat > 35.5   # Aleppo's, not Homs's
+    turkish = ingest_text("16 Ekim 2016\n\nÖSO güçleri, Halep ilinin Soran beldesi ve Dabık köyünü ele "
+                          "geçirdi. Bölgede çatışmalar sürüyor ve siviller güvenli bölgelere taşınıyor, "
+                          "yetkililer bu konuda açıklama yaptı.\n", gazetteer=builtin, countries=("SY", "TR"))
+    soran = next(m for m in turkish.found.mentions if m.text == "Soran")
+    assert soran.place is not None and soran.place.lat > 36.0   # by Dabiq, not Hama's Souran
+    assert builtin.resolve("Soran", countries=("SY", "TR")).place.lat < 35.5
+
+
+def test_two_places_a_hyphen_joins_name_a_road_or_a_line(builtin: Any) -> None:
+    result = ingest_text("BEIRUT, Feb 10, 2016 (AFP) - Rebels cut the Aleppo-Damascus highway near "
+                         "Khan Tuman on Wednesday.\n", gazetteer=builtin, countries=("SY", "TR"))
+    roles = {m.text: (m.role, m.reason) for m in result.found.mentions}
+    assert roles["Aleppo"] == ("route", ROUTE) and roles["Damascus"] == ("route", ROUTE)
+    assert [d["place"] for d in result.drafts] == ["Khan Tuman"]
+    assert {a["name"] for a in result.set_aside} >= {"Aleppo", "Damascus"}
+    # a name of its own written with a hyphen is one place
+    one = ingest_text("BEIRUT, Feb 10, 2016 (AFP) - Tal-Rifaat was shelled on Wednesday.\n",
+                      gazetteer=builtin, countries=("SY", "TR"))
+    assert [(m.text, m.role) for m in one.found.mentions if m.text != "BEIRUT"] == [("Tal-Rifaat", "")]
+
+
+class _Asked:
+    """The built-in gazetteer, noting every name it is asked (the test's data lacks the
+    villages these words resemble: Humah, ad-Daliyah)."""
+
+    def __init__(self, gazetteer: Any) -> None:
+        self.gazetteer, self.names = gazetteer, set()
+
+    def resolve(self, name: str, **kwargs: Any) -> Any:
+        self.names.add(name)
+        return self.gazetteer.resolve(name, **kwargs)
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self.gazetteer, attr)
+
+
+def test_common_words_of_french_and_turkish_names_are_never_looked_up(builtin: Any) -> None:
+    asked = _Asked(builtin)
+    ingest_text("Lundi 8 février 2016\n\nLes frappes ont tué quatre civils à Anadan, a affirmé de son "
+                "côté le directeur de l'Observatoire syrien des droits de l'Homme (OSDH), Rami Abdel "
+                "Rahmane. Les combats continuent dans la province, selon des habitants qui ont fui les "
+                "villages et qui sont arrivés à la frontière pendant la nuit.\n", gazetteer=asked, countries=("SY", "TR"))
+    assert "Anadan" in asked.names and not any("Homme" in name for name in asked.names)
+    asked.names.clear()
+    ingest_text("04 Mart 2018 15:38\n\nTürk Silahlı Kuvvetleri'nin sürdürdüğü 'Zeytin Dalı Harekâtı' "
+                "kapsamında Bülbül ele geçirildi. Bölgede çatışmalar sürüyor ve siviller güvenli "
+                "bölgelere taşınıyor, yetkililer bu konuda açıklama yaptı.\n", gazetteer=asked,
+                countries=("SY", "TR"))
+    assert "Bülbül" in asked.names and not any("Dalı" in name for name in asked.names)
