@@ -1099,14 +1099,34 @@ def with_alternatives_context_km(res: Resolution, near: tuple[float, float] | No
         _off_context_km(p.lat, p.lon, near, context, view) for p in res.alternatives))
 
 
+#: The places of a report or map of one front: this many, all within ONE_FRONT_KM of their
+#: middle (the median latitude and longitude) ...
+ONE_FRONT_POINTS = 4
+ONE_FRONT_KM = 75.0
+#: ... off whose map a village farther than this from each of them lies.
+STRAY_KM = 100.0
+
+
+def _one_front(points: np.ndarray) -> bool:
+    """Whether ``points`` (n, 2) are ONE_FRONT_POINTS or more, all within ONE_FRONT_KM of
+    their middle."""
+    if len(points) < ONE_FRONT_POINTS:
+        return False
+    lat, lon = np.median(points[:, 0]), np.median(points[:, 1])
+    return bool((haversine_km(lat, lon, points[:, 0], points[:, 1]) <= ONE_FRONT_KM).all())
+
+
 def _off_the_map(lat: float, lon: float, near: tuple[float, float] | None,
                  context: Sequence[tuple[float, float]],
                  view: Sequence[Sequence[float]] | None, km: float = OFF_CONTEXT_KM) -> bool:
     """Whether a village at (lat, lon) lies off the map (see OFF_CONTEXT_KM): farther than
     ``km`` (OFF_CONTEXT_KM unless given) from ``near``, the context points and the view's
     box; or, outside the view and that far from ``near``, with fewer than OFF_CONTEXT_SHARE of
-    the map's other places, and fewer than OFF_CONTEXT_FEW, within ``km``. (The distances to
-    the context points are worked out once, for both.)"""
+    the map's other places, and fewer than OFF_CONTEXT_FEW, within ``km``; or, with context
+    alone, farther than STRAY_KM from each of its points when they are of one front (see
+    :func:`_one_front`: "Tal Othman" of a report of northern Hama is no village by Raqqa, 148
+    km from the nearest of its places). (The distances to the context points are worked out
+    once, for all.)"""
     near_km = _distance_km(lat, lon, near[0], near[1]) if near is not None else math.inf
     view_km = math.inf
     if view is not None:
@@ -1115,10 +1135,13 @@ def _off_the_map(lat: float, lon: float, near: tuple[float, float] | None,
             _distance_km(lat, lon, min(max(lat, s), nn), min(max(lon, w), e))
     pts = np.asarray(context, dtype=float).reshape(-1, 2)
     dist = haversine_km(lat, lon, pts[:, 0], pts[:, 1]) if len(pts) else np.empty(0)
-    if min(near_km, view_km, float(dist.min()) if len(dist) else math.inf) > km:
+    nearest = min(near_km, view_km, float(dist.min()) if len(dist) else math.inf)
+    if nearest > km:
         return True
     if near_km <= km or view_km == 0.0 or len(dist) < MIN_CONTEXT_POINTS:
         return False
+    if nearest > STRAY_KM and view is None and near is None and _one_front(pts):
+        return True
     around = int((dist <= km).sum())
     return around < OFF_CONTEXT_SHARE * len(dist) and around < OFF_CONTEXT_FEW
 

@@ -62,6 +62,29 @@ def test_two_context_points_are_not_enough_to_refuse(gz) -> None:
     assert res.status == "resolved"
 
 
+#: Places of a report of northern Hama (and Idlib city, 60 km north of them): one front.
+NORTH_HAMA = [(35.374, 36.603), (35.321, 36.623), (35.376, 36.690), (35.442, 36.651),
+              (35.432, 36.494), (35.931, 36.634)]
+
+
+def test_a_village_far_from_a_report_of_one_front_is_refused(gz) -> None:
+    # OCHA's Tal Othman lies by Raqqa, 149 km from Idlib city and farther from the rest: the
+    # Tell Uthman of northern Hama that the report means is not in the gazetteer
+    alone = gz.resolve("Tal Othman", countries=["SY", "TR"])
+    assert alone.status == "resolved" and alone.place.lon > 38
+    res = gz.resolve("Tal Othman", countries=["SY", "TR"], context=NORTH_HAMA)
+    assert res.status == "unresolved" and res.alternatives[0].name == alone.place.name
+    # a report of two fronts, one of them by Raqqa, keeps it
+    two = gz.resolve("Tal Othman", countries=["SY", "TR"], context=NORTH_HAMA + [(35.95, 39.01)])
+    assert two.status == "resolved"
+    # a town far from the front is still meant
+    assert gz.resolve("Manbij", countries=["SY"], context=NORTH_HAMA).status == "resolved"
+    # as is the village on a map of a front within 100 km of it (the same places moved east)
+    near = gz.resolve("Tal Othman", countries=["SY", "TR"], context=[(p[0] + 0.45, p[1] + 1.0)
+                                                                     for p in NORTH_HAMA])
+    assert near.status == "resolved"
+
+
 def test_a_village_a_letter_away_with_look_alikes_far_off_is_ambiguous(gz) -> None:
     # Khatuniyah: OCHA's Katuniyeh is an edit away, Khatuna (140 km off) has its consonants
     res = gz.resolve("Khatuniyah", countries=["SY"])
