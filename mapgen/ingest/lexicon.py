@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import Sequence
 
 #: Capitalised function words that cut a title-case headline into names.
 FUNCTION_WORDS = frozenset("""
@@ -193,6 +194,14 @@ NAME_HEADS = frozenset("""
 sheikh sheik shaykh sheykh cheikh tel tal kafr kfar kafer kefr deir dayr dair ain ayn jabal
 jebel jabel wadi khirbet khirbat kherbet maarat maaret marat beit bayt ras jisr qasr""".split())
 
+#: Family names of people the war's reports name alone ("forces loyal to Assad", "Erdogan
+#: warned"), some of them villages' names too (Assad, a village by Manbij): a person.
+SURNAMES = frozenset("""
+assad al-assad nasrallah erdogan erdoğan putin lavrov kerry obama trump baghdadi al-baghdadi
+jolani julani golani mistura netanyahu rouhani khamenei soleimani suleimani shoigu tillerson
+pompeo merkel macron hollande davutoglu davutoğlu cavusoglu çavuşoğlu ocalan öcalan zawahiri
+muallem moallem jaafari guterres abadi maliki
+""".split())
 #: Given names common in the region's and the world's news, to spot people by their first name.
 GIVEN_NAMES = frozenset("""
 ahmed ahmet ahmad mohammed mohammad muhammad mohamed mehmet mustafa ali hassan hussein hussain
@@ -325,6 +334,36 @@ def is_german_common_noun(low: str) -> bool:
     """Whether a folded word has the ending of a German common noun (see
     :data:`_GERMAN_NOUN_ENDINGS`): in a report in German, never a word of a place's name."""
     return _GERMAN_NOUN_ENDINGS.search(low) is not None
+
+
+#: The languages whose common words pyspellchecker lists (see :func:`is_common_word`).
+WORD_LIST_LANGUAGES = frozenset({"de", "fr", "es", "pt"})
+
+
+@lru_cache(maxsize=None)
+def _word_list(lang: str) -> dict[str, int]:
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language=lang, distance=1).word_frequency.dictionary
+
+
+def is_common_word(word: str, languages: Sequence[str]) -> bool:
+    """Whether ``word`` (one word, any case) is a word of one of ``languages`` as
+    pyspellchecker's lists of German, French, Spanish and Portuguese hold them (read on first
+    use): "Karte" (map), "Toten" (the dead), "Homme". The lists hold few places of the region
+    but capitals and cities with a name of that language's own ("Damaskus", "Damasco") --
+    which the gazetteer knows by those names -- so a common word is a place only when the
+    gazetteer spells it (see :meth:`mapgen.ingest.mentions.MentionFinder._verdict`)."""
+    low = word.lower()
+    return any(low in _word_list(lang) for lang in languages if lang in WORD_LIST_LANGUAGES)
+
+
+def is_german_compound(word: str) -> bool:
+    """Whether ``word`` is two German words written as one ("Pilgerzentrum", "Flüchtlingscamp";
+    the second of four letters or more), as the word list does not hold every compound."""
+    low = word.lower()
+    words = _word_list("de")
+    return any(low[:i] in words and low[i:] in words for i in range(3, len(low) - 3))
 
 
 def languages_of(words: "Counter[str]") -> tuple[str, ...]:

@@ -972,6 +972,8 @@ class MentionFinder:
             return None   # "Forças Armadas": the head, a common word, is read apart
         if words[0].low in lx.ARABIC_ORG_HEADS and len(words) > 1:
             return None   # "Liwa Ahrar Souriya", "Jaish al-Tahrir"
+        if len(words) == 1 and words[0].text.lower() in lx.SURNAMES:
+            return None   # "forces loyal to Assad": a person (Assad is a village's name too)
         used = [False] * len(words)
         self._mark_lexicon(words, used, text)
         # titles and the people they introduce
@@ -1059,11 +1061,16 @@ class MentionFinder:
         return caps / len(words) >= 0.6
 
     def _filler(self, tok: Token) -> bool:
-        """Words beside a place name in a span that do not make the span one longer name."""
+        """Words beside a place name in a span that do not make the span one longer name (and
+        in German, which capitalises its nouns, a common word: "den strategischen Flecken
+        Scheich Meskin", "das Pilgerzentrum Sayyida Zeinab"; not in languages that capitalise
+        a common word only in a name: "os Livres de Sham" is a group)."""
         return (self._is_stop(tok) or tok.is_connector or tok.low in lx.REGION_WORDS
                 or _DIRECTION_ADJECTIVE.match(tok.text) is not None
                 or tok.low in lx.FACILITY_WORDS or tok.low in lx.SETTLEMENT_WORDS
-                or tok.low in ("air", "base", "border", "crossing", "military"))
+                or tok.low in ("air", "base", "border", "crossing", "military")
+                or ("de" in self.languages and (lx.is_common_word(tok.text, ("de",))
+                                                or lx.is_german_compound(tok.text))))
 
     def _segment(self, sentence: Sentence, words: list[Token], start: int, end: int, found: Found) -> None:
         headline = self._is_headline(sentence)
@@ -1174,6 +1181,9 @@ class MentionFinder:
             result = self.lookup.resolve(name)
             if result.status != "unresolved":
                 break
+        if " " not in surface and lx.is_common_word(surface, self.languages) and not (
+                result.status == "resolved" and result.match in ("exact", "alternate")):
+            return None   # a word of the report's language: "Karte" (map) is no Al Qartah
         if result.status == "unresolved" and name in self.lookup.far:
             cue = cue or "far"   # (listed in doubt: a place it spells lies far from the others)
         mention = Mention(surface, _NO_SENTENCE, 0, result.status, score=float(result.score),

@@ -145,3 +145,27 @@ def test_common_words_of_french_and_turkish_names_are_never_looked_up(builtin: A
                 "bölgelere taşınıyor, yetkililer bu konuda açıklama yaptı.\n", gazetteer=asked,
                 countries=("SY", "TR"))
     assert "Bülbül" in asked.names and not any("Dalı" in name for name in asked.names)
+
+
+def test_common_german_words_are_not_names_in_doubt(builtin: Any) -> None:
+    result = _read(builtin, "Bei Gefechten nahe Azaz starben nach Angaben aus Kreisen der Rebellen zwölf "
+                            "Kämpfer. Nach der Einnahme von Tall Rifaat trat eine Feuerpause in Kraft.")
+    assert [m.text for m in result.found.mentions] == ["Azaz", "Tall Rifaat"]
+    assert result.found.unresolved == []
+    assert lx.is_common_word("Karte", ("de",)) and not lx.is_common_word("Saraqib", ("de",))
+    assert lx.is_german_compound("Pilgerzentrum") and not lx.is_german_compound("Sayyida")
+
+
+def test_a_german_noun_before_a_name_is_read_apart(builtin: Any) -> None:
+    # "Flecken" (a small town) and "Pilgerzentrum" are words of the language, not of the names
+    result = _read(builtin, "Die Armee hat den strategischen Flecken Tall Rifaat überrannt, und im "
+                            "Pilgerzentrum Scheich Maqsud blieb es ruhig.")
+    assert [m.text for m in result.found.mentions] == ["Tall Rifaat", "Scheich Maqsud"]
+
+
+def test_a_family_name_alone_is_a_person(builtin: Any) -> None:
+    # Assad is also the name of a village by Manbij
+    assert builtin.resolve("Assad", countries=("SY", "TR")).status == "resolved"
+    result = ingest_text("Feb 8, 2016\n\nForces loyal to Assad shelled Duma. Erdogan said Turkey would "
+                         "not open the gate.\n", gazetteer=builtin, countries=("SY", "TR"))
+    assert [m.text for m in result.found.mentions] == ["Duma"]
