@@ -35,13 +35,14 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
     Italian month names; a saved HTML page's head gives its publication date, address and
     outlet); the places each entry names are found with the gazetteer (in a report written in
     Arabic, after the words Arabic puts before a place's name; in Turkish, without the case
-    endings written onto it; in German, apart from the nouns it capitalises); every draft has the entry time, an excerpt, the place with its
-    score and precision, a suggested type and `review: true`. Names that look like places but
-    were not found are listed under `unresolved:` and on standard error; places named but not as
-    incidents (where someone speaks or meets, a capital named for its government, an earlier
-    year's event) make no draft and are listed under `set_aside:`. With --into, new drafts
-    are appended to the project's drafts.yaml (comments kept) and drafts offered before (listed
-    in PROJECT/ingested.yaml) are not offered again.
+    endings written onto it; in German, apart from the nouns it capitalises); every draft has
+    the entry time, an excerpt, the place with its score and precision, a suggested type and
+    `review: true`. Names that look like places but were not found are listed under
+    `unresolved:` and on standard error; places named but not as incidents (where someone speaks
+    or meets, a capital named for its government, an earlier year's event) make no draft and are
+    listed under `set_aside:`. With --into, new drafts are appended to the project's drafts.yaml
+    (comments kept) and drafts offered before (listed in PROJECT/ingested.yaml) are not offered
+    again.
 
     \b
     Example:

@@ -271,8 +271,9 @@ kinder frauen manner aktivisten angaben beobachtungsstelle menschenrechte luftan
 luftangriffe luftangriffen angriff angriffe angriffen anschlag anschlage explosion bomben
 granaten raketen beschuss gefechte kampfe offensive belagerung flucht fluchtlinge grenze
 richtung norden suden osten westen nordwesten nordosten sudwesten sudosten stadt dorf dorfer
-ort orte orten ortes ortschaft europa provinz region gebiet gebiete bezirk umgebung opposition aufstandische dschihadisten
-islamisten terroristen militar streitkrafte krafte einheiten kontrolle waffenruhe feuerpause
+ort orte orten ortes ortschaft europa provinz region gebiet gebiete bezirk umgebung opposition
+aufstandische dschihadisten islamisten terroristen militar streitkrafte krafte einheiten
+kontrolle waffenruhe feuerpause
 hilfe staat staaten ministerium ministerin minister prasident sprecher sprecherin kommandeur
 agentur nachrichtenagentur zeitung fernsehen medien berichten bericht berichte
 syrische syrischen syrischer syrisches turkische turkischen turkischer russische russischen

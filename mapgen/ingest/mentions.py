@@ -123,9 +123,9 @@ _NEAR_LAST = frozenset("""near nearby to outside of from around de do da dos das
 the la le les o a os as el town village city camp crossing base airbase cidade vila aldeia posto
 aérea aerea aérienne aerienne ville localité localite poste-frontière poste-frontiere poste pueblo
 ciudad rebel-held regime-held besieged small border rebel kurdish syrian turkish nahe unweit bei
-von rande außerhalb ausserhalb nördlich südlich östlich westlich nordwestlich nordöstlich südwestlich
-südöstlich nordlich sudlich ostlich nordostlich sudwestlich sudostlich der dem des den stadt
-kleinstadt grenzstadt ortschaft dorf dorfes dorfs""".split())
+von rande außerhalb ausserhalb nördlich südlich östlich westlich nordwestlich nordöstlich
+südwestlich südöstlich nordlich sudlich ostlich nordostlich sudwestlich sudostlich der dem des
+den stadt kleinstadt grenzstadt ortschaft dorf dorfes dorfs""".split())
 _SPEAKER_LAST = frozenset("in at from em no na à au en desde depuis".split())
 #: Words before a name that say someone speaks there: "said in Geneva", "told reporters in
 #: Geneva", "speaking at a news conference in Moscow", "disse em Genebra", "a déclaré à Ankara".
@@ -143,11 +143,10 @@ _SPEAKER_BEFORE = re.compile(
 #: Words before a name that say people meet there: "at talks in Munich", "an international
 #: donors' conference in London", "a meeting of ministers from countries fighting IS in
 #: Brussels", "de visita a Ancara", "visiting Kiev", "bei einem Besuch in Ankara". The meeting
-#: word may stand a few words
-#: before "in" (no clause between), but not with an event word straight before "in" ("the
-#: conference heard of the bombing in X"). The place is the meeting's only when it lies far from
-#: the report's other places or outside its countries: talks in a town of the war (a local
-#: truce, a commanders' meeting) can be the news.
+#: word may stand a few words before "in" (no clause between), but not with an event word
+#: straight before "in" ("the conference heard of the bombing in X"). The place is the
+#: meeting's only when it lies far from the report's other places or outside its countries:
+#: talks in a town of the war (a local truce, a commanders' meeting) can be the news.
 _VENUE_BEFORE = re.compile(
     r"(?:\b(?:talks|conference|meetings?|summit|negotiations|consultations|forum|briefing|"
     r"conversações|conversacoes|negociações|negociacoes|reunião|reuniao|cimeira|cúpula|cupula|"
@@ -178,7 +177,8 @@ _MODALS = frozenset("could would will may might must should can cannot has had h
 _POSSESSOR_BEFORE = re.compile(r"(?:\b[A-ZÀ-Þ][\w'’\-]*\s+){0,2}[A-ZÀ-Þ][\w'’\-]*['’]s\s*$")
 #: Prepositions that open a sentence before a name and a comma ("In Geneva, the envoy said").
 _OPENING_PREPOSITIONS = frozenset("in at en em à a no na au dans".split())
-_CAPITALISED = re.compile(r"\b[A-ZÀ-ÞÄÖÜ][^\W\d_]+")
+#: A capitalised word (German nouns are read from these).
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]+")
 _LOWER_WORD = re.compile(r"\b[a-zà-ÿğış][a-zà-ÿğış'’\-]*\b")
 _PLAIN_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
 
