@@ -94,8 +94,8 @@ AMONG_CHANCE = 0.1
 LOOK_BEHIND = 80
 #: Words before a name that place an event near it rather than in it ("near", "north of",
 #: "on the outskirts of", "10 km from", "perto de", "nos arredores de", "près de", "aux abords
-#: de", "cerca de", "nahe", "nördlich von"...), with an article and a kind of place between
-#: ("near the town of", "nahe der Stadt").
+#: de", "cerca de", "nahe", "nördlich von", "rund um"...), with an article and a kind of place
+#: between ("near the town of", "nahe der Stadt", "rund um die Ortschaft").
 _DIRS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
 _NEAR_BEFORE = re.compile(
     r"(?:\b(?:near|close\s+to|just\s+outside|outside(?:\s+of)?|around|in\s+the\s+vicinity\s+of|"
@@ -109,8 +109,9 @@ _NEAR_BEFORE = re.compile(
     r"à\s+l['’](?:est|ouest)\s+d(?:[eu]s?)?|kilom[èe]tres\s+d(?:[eu]s?)?|"
     r"cerca\s+de|(?:en|a)\s+las\s+afueras\s+de|al\s+(?:norte|sur|este|oeste)\s+de|"
     r"nahe|unweit(?:\s+von)?|bei|in\s+der\s+n[äa]he\s+von|am\s+rande(?:\s+von)?|au(?:ß|ss)erhalb(?:\s+von)?|"
+    r"(?:rund\s+)?um|"
     r"(?:(?:kilometer|km)\s+)?(?:n[öo]rd|s[üu]d|[öo]st|west|nord(?:west|ost)|s[üu]d(?:west|ost))lich(?:\s+von)?)"
-    r"(?:\s+(?:the|la|le|les|o|a|os|as|el|der|dem|des|den))?"
+    r"(?:\s+(?:the|la|le|les|o|a|os|as|el|der|dem|des|den|die|das))?"
     r"(?:\s+(?:rebel-held|regime-held|besieged|small|border|rebel|kurdish|syrian|turkish|adjoining|"
     r"neighbouring|neighboring|nearby)){0,2}"
     r"(?:\s+(?:town|village|city|camp|crossing|base|airbase|air\s+base|cidade|vila|aldeia|posto|"
@@ -125,7 +126,7 @@ aérea aerea aérienne aerienne ville localité localite poste-frontière poste-
 ciudad rebel-held regime-held besieged small border rebel kurdish syrian turkish nahe unweit bei
 von rande außerhalb ausserhalb nördlich südlich östlich westlich nordwestlich nordöstlich
 südwestlich südöstlich nordlich sudlich ostlich nordostlich sudwestlich sudostlich der dem des
-den stadt kleinstadt grenzstadt ortschaft dorf dorfes dorfs""".split())
+den die das um stadt kleinstadt grenzstadt ortschaft dorf dorfes dorfs""".split())
 _SPEAKER_LAST = frozenset("in at from em no na à au en desde depuis".split())
 #: Words before a name that say someone speaks there: "said in Geneva", "told reporters in
 #: Geneva", "speaking at a news conference in Moscow", "disse em Genebra", "a déclaré à Ankara".

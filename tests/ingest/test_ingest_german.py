@@ -73,10 +73,11 @@ def test_german_nouns_are_no_places(builtin: Any) -> None:
 def test_german_settlement_and_province_words_before_a_name(builtin: Any) -> None:
     result = _read(builtin, "Bei Luftangriffen auf die Kleinstadt Maarat al-Numan in der Provinz Idlib "
                             "wurden zwölf Menschen getötet. Regierungstruppen nahmen das Dorf Kafr "
-                            "Nabuda ein. Ein Konvoi wurde nahe der Stadt Chan Scheichun getroffen.")
+                            "Nabuda ein. Ein Konvoi wurde nahe der Stadt Chan Scheichun getroffen. "
+                            "Rund um die Ortschaft Tall Rifaat kam es zu Gefechten.")
     found = [(m.text, m.precision) for m in result.found.mentions]
     assert found == [("Maarat al-Numan", "exact"), ("Idlib", "region"), ("Kafr Nabuda", "exact"),
-                     ("Chan Scheichun", "near")]
+                     ("Chan Scheichun", "near"), ("Tall Rifaat", "near")]
     assert suggest_type("Bei Luftangriffen auf die Stadt wurden zwölf Menschen getötet.") == "airstrike"
     assert suggest_type("Regierungstruppen haben das Dorf eingenommen.") == "territorial change"
 
