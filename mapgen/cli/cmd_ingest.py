@@ -10,7 +10,8 @@ from mapgen.cli.options import countries_option, run_guarded
 @click.argument("report", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--published", default=None, metavar="DATE",
               help="Publication date (or date-time) of the report: the time of text before its first timestamp "
-                   "(default for an HTML page: the date its head gives).")
+                   "(default for an HTML page: the date its head gives; else the day the address of "
+                   "--source-url gives in its path, as /2017/04/02/).")
 @click.option("--source-url", default=None, metavar="URL", help="Address of the report (http or https), cited by every draft (default for an HTML page: its own).")
 @click.option("--outlet", default=None, metavar="NAME", help="Name of the outlet (default: an HTML page's site name, the URL's host or the file name).")
 @click.option("--timezone", default=None, metavar="TZ",

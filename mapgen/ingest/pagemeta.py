@@ -6,6 +6,7 @@ head still carries the instant (``<meta property="article:published_time" conten
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -104,3 +105,31 @@ def page_meta(markup: str) -> PageMeta:
     outlet = next((v for v in (reader.meta.get(k) for k in OUTLET_KEYS) if v), None)
     return PageMeta(published, url, outlet[:80] if outlet else None)
 
+
+
+#: A date in an article's address, as news sites write it into the path: /2017/04/02/,
+#: /2013/6/7/, -2014-08-24.html, /20170402/ (eight figures alone).
+_ADDRESS_DATES = (
+    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)"),
+    re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)"),
+    re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?:[/._-]|$)"),
+)
+
+
+def date_in_address(url: str) -> str | None:
+    """The date (ISO 8601) an article's address gives in its path, or None: news sites write
+    the day of publication there ("/2017/04/02/bombardeios-..."). Only a real calendar day
+    counts; the host and the query are not read."""
+    match = re.match(r"^https?://[^/]+(/[^?#]*)", url.strip(), re.I)
+    if match is None:
+        return None
+    path = match.group(1)
+    for pattern in _ADDRESS_DATES:
+        found = pattern.search(path)
+        if found is None:
+            continue
+        try:
+            return dt.date(*(int(g) for g in found.groups())).isoformat()
+        except ValueError:
+            continue
+    return None

@@ -17,7 +17,7 @@ from mapgen.ingest.clean import clean_text, looks_like_html
 from mapgen.ingest.entries import Entry, MissingYear, Stamp, split_entries
 from mapgen.ingest.kinds import suggest_type
 from mapgen.ingest.mentions import DATELINE_FAR, Found, Mention, PlaceLookup, find_mentions
-from mapgen.ingest.pagemeta import page_meta
+from mapgen.ingest.pagemeta import date_in_address, page_meta
 from mapgen.gcpause import paused_gc
 from mapgen.ingest.reltime import background, find_when
 from mapgen.ingest.sentences import Sentence, is_title_line, paragraphs, split_sentences
@@ -121,7 +121,8 @@ def ingest_text(text: str, *, report: str = "report", published: Any = None,
     published : date or str, optional
         When the report was published: the time of text before its first timestamp. For an
         HTML page, the publication date its head gives (see :mod:`mapgen.ingest.pagemeta`)
-        when none is given here.
+        when none is given here; else the day the address ``source_url`` gives in its path
+        (``/2017/04/02/``, see :func:`mapgen.ingest.pagemeta.date_in_address`).
     source_url, outlet : str, optional
         The source every draft cites; for an HTML page, its own address and site name when
         not given.
@@ -147,6 +148,9 @@ def ingest_text(text: str, *, report: str = "report", published: Any = None,
         published = meta.published if published in (None, "") else published
         source_url = source_url or meta.url
         outlet = outlet or meta.outlet
+    if published in (None, "") and source_url:
+        # news sites write the day of publication into the address ("/2017/04/02/...")
+        published = date_in_address(source_url)
     cleaned = clean_text(text, is_html=is_html)
     if not cleaned.strip():
         raise InputError("empty report", file=report)

@@ -1,5 +1,6 @@
 """A saved article page: its head's publication date, address and outlet date the drafts and
-cite the source when the user gives none; what the user gives wins; only http(s) addresses."""
+cite the source when the user gives none; what the user gives wins; only http(s) addresses; a
+text without a date is dated by the day its address gives."""
 from __future__ import annotations
 
 from typing import Any
@@ -8,7 +9,7 @@ import pytest
 
 from mapgen.errors import InputError
 from mapgen.ingest import ingest_text
-from mapgen.ingest.pagemeta import page_meta
+from mapgen.ingest.pagemeta import date_in_address, page_meta
 
 BODY = """<body>
 <h1>Army enters Khan Sheikhoun</h1>
@@ -70,3 +71,30 @@ def test_a_page_without_a_date_is_still_refused_clearly(gazetteer: Any) -> None:
     with pytest.raises(InputError, match="give its date with --published"):
         ingest_text(page("<title>Army enters Khan Sheikhoun</title>"), report="page.html", gazetteer=gazetteer,
                     countries=("SY", "TR"))
+
+
+@pytest.mark.parametrize("url, day", [
+    ("https://noticias.example.br/ultimas-noticias/efe/2017/04/02/bombardeios.htm", "2017-04-02"),
+    ("https://www.example.com/2013/6/7/20453384/syrian-troops-capture-villages", "2013-06-07"),
+    ("https://example.com.br/arquivo/morrem-32-rebeldes-2014-08-24.html", "2014-08-24"),
+    ("https://example.org/news/20170402/shelling", "2017-04-02"),
+    ("https://example.org/id/2016020412", None),          # an id, not a day
+    ("https://example.org/2016/02/", None),               # a month
+    ("https://example.org/a?date=2016-02-04", None),      # the query is not read
+    ("https://example.org/2016/13/40/a", None),           # no such day
+])
+def test_the_day_an_address_gives(url: str, day: str | None) -> None:
+    assert date_in_address(url) == day
+
+
+def test_a_text_without_a_date_is_dated_by_its_address(builtin: Any) -> None:
+    text = "Government forces entered Khan Sheikhoun in southern Idlib, a monitor said.\n"
+    with pytest.raises(InputError, match="no timestamp"):
+        ingest_text(text, gazetteer=builtin, source_url="https://example.org/world/syria-army")
+    result = ingest_text(text, gazetteer=builtin, source_url="https://example.org/2019/08/21/syria-army")
+    assert result.drafts and {(d["date"][:10], d["time_precision"]) for d in result.drafts} == {
+        ("2019-08-21", "day")}
+    # what the user gives wins
+    given = ingest_text(text, gazetteer=builtin, published="2019-08-22",
+                        source_url="https://example.org/2019/08/21/syria-army")
+    assert given.drafts and {d["date"][:10] for d in given.drafts} == {"2019-08-22"}
