@@ -32,8 +32,8 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
     incidents to review.
 
     The report is split into entries on its timestamps (an article's dateline or byline date
-    counts as one, in English, Portuguese, French, Spanish, German or Arabic, with Turkish and
-    Italian month names; a saved HTML page's head gives its publication date, address and
+    counts as one, in English, Portuguese, French, Spanish, German, Italian or Arabic, with
+    Turkish month names; a saved HTML page's head gives its publication date, address and
     outlet); the places each entry names are found with the gazetteer (in a report written in
     Arabic, after the words Arabic puts before a place's name; in Turkish, without the case
     endings written onto it; in German, apart from the nouns it capitalises); every draft has

@@ -66,7 +66,8 @@ _YEAR = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{4}))?"
 #: 13.45 BST"; on a line that is a date and nothing else); "09:15 Uhr" as German pages do.
 _HOUR = (r"(?P<hour>\d{1,2})(?::|h|\s?h\s?|\.)(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
          r"(?:\s*(?P<ampm>[ap]\.?m\.?)|\s+uhr)?")
-_TIME = (r"(?:(?:,|\s+at|\s+à|\s+às|\s+as|\s+a\s+las|\s+um|\s*[-–—·|])?\s*" + _HOUR + r")?")
+_TIME = (r"(?:(?:,|\s+at|\s+à|\s+às|\s+as|\s+a\s+las|\s+um|\s+alle|,?\s+ore|\s*[-–—·|])?\s*"
+         + _HOUR + r")?")
 _ZONE = (r"(?:\s*\(?(?P<zone>GMT|UTC|Z|BST|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|ET|PT|"
          r"[+-]\d{2}:?\d{2})(?:\s?(?P<zone_off>[+-]\d{1,2}(?::?\d{2})?))?\)?)?")
 _WEEKDAY = r"(?:(?P<weekday>" + WEEKDAY_WORDS + r")\.?,?\s+)?"
@@ -104,7 +105,7 @@ _LABEL = re.compile(
     r"atualizad[oa]|atualiza[çc][ãa]o|"
     r"publicad[oa]|postad[oa]|publié|publie|mis\s+à\s+jour|mis\s+a\s+jour|modifié|actualizad[oa]|"
     r"actualizaci[óo]n|yay[ıi]nlanma|g[üu]ncelleme|ver[öo]ffentlicht|aktualisiert|stand|erstellt|pubblicato|"
-    r"aggiornato|dateline|date)\b(?:\s+(?:date|time|tarihi)\b)?"
+    r"aggiornato|(?:ultimo\s+)?aggiornamento|dateline|date)\b(?:\s+(?:date|time|tarihi)\b)?"
     r"(?:\s+(?:(?:on|at|em|le|el|à|a|às|am|il)\b|:))*\s*[:\-–—]?\s*", re.I)
 #: What a byline puts after its date: the author ("Posted on August 20, 2019 by Leith
 #: Aboufadel"), or when the page was updated, in brackets ("20.08.2019 (updated 21.08.2019)").

@@ -19,19 +19,23 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                   "hava saldır", "hava harekat", "savaş uçak", "uçaklar", "bombala", "varil bomba",
                   # German
                   "luftangriff", "luftschl[äa]g", "kampfjets?", "kampfflugzeug", "bombardier", "fassbombe",
-                  "luftwaffe", "hubschrauber"),
+                  "luftwaffe", "hubschrauber",
+                  # Italian ("bombard" holds bombardamento)
+                  "raid aere", "aere[io]\\b", "caccia", "elicotter"),
     "shelling": ("shelling", "shelled", "artillery", "mortar", "rocket", "missile", "shells",
                  "howitzer", "grad",
                  "artilharia", "artiller[íi]a", "artillerie", "m[íi]sseis", "m[íi]ssil", "misiles?",
                  "morteiros?", "morteros?", "obus", "roquetes?", "cohetes?", "foguetes?",
                  "roket", "top atış", "topçu", "havan(?!a)", "obüs", "füze", "mermi",
-                 "beschuss", "beschoss", "artillerie", "granate", "raketen", "m[öo]rser"),
+                 "beschuss", "beschoss", "artillerie", "granate", "raketen", "m[öo]rser",
+                 "artiglieri", "mortai", "razzi", "colpi di"),
     "clashes": ("clash", "fighting", "battle", "fought", "offensive", "assault", "attack", "ambush",
                 "front line", "frontline", "firefight", "combat(?!ient|ant|ent)", "counter-attack", "advance(?<!in advance)", "push",
                 "confrontos", "enfrentamientos", "affrontements", "ofensiva", "ataques?\\b", "attaques?",
                 "batalha", "batalla", "bataille", "avan[çc]", "avanz",
                 "çatışma", "çatıştı", "saldırı", "taarruz", "muharebe", "ilerle",
-                "gefecht", "k[äa]mpfe", "angriff", "attacke", "vorsto[ßs]", "vorr[üu]ck", "r[üu]ckt"),
+                "gefecht", "k[äa]mpfe", "angriff", "attacke", "vorsto[ßs]", "vorr[üu]ck", "r[üu]ckt",
+                "scontri", "combattimenti", "attacc", "battaglia", "avanzat"),
     "territorial change": ("captured", "capture", "seized", "took", "taken", "retook",
                            "recaptured", "lost", "fell to", "broke through", "encircle", "besiege",
                            "siege", "cut off", "control of", "entered", "overran", "withdrew",
@@ -42,20 +46,24 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                            "ele geçir", "geri al", "kuşat", "kontrol(?:ü|une|ünü|ünde) ", "çekildi",
                            "eingenommen", "erobert", "zur[üu]ckerobert", "einnahme", "eroberung",
                            "kontrolle [üu]ber", "belager", "eingekesselt", "umzingelt", "abgezogen",
-                           "r[üu]ckzug", "einmarsch"),
+                           "r[üu]ckzug", "einmarsch",
+                           "ripres[oa]", "riconquist", "assedi", "circondat", "entrat[io] a", "ritirat",
+                           "preso il controllo", "strappat"),
     "displacement": ("flee", "fled", "fleeing", "refugee", "displaced", "exodus", "stranded",
                      "trapped", "on foot", "camps", "evacuat", "crowds",
                      "deslocad", "desplazad", "d[ée]plac[ée]s", "refugiad", "r[ée]fugi[ée]s", "fugir",
                      "fugiram", "huy", "fuyant", "acampamentos", "campamentos",
                      "sığınmacı", "mülteci", "göç", "kaçan", "kaçtı", "yerinden", "kamplar",
-                     "flucht", "fl[üu]chtling", "vertrieben", "geflohen", "fliehen", "flohen", "vertreibung"),
+                     "flucht", "fl[üu]chtling", "vertrieben", "geflohen", "fliehen", "flohen", "vertreibung",
+                     "sfollat", "profughi", "in fuga", "fuggit", "esodo"),
     "humanitarian": (r"aid(?!\s+(?:workers?|agenc\w*|groups?|officials?))", "hospital",
                      "humanitarian", "medical", "food", "bread", "supplies", "tents", "relief",
                      "convoy", "doctor", "water", "shortage",
                      "humanit[áa]ri", "humanitaire", "h[ôo]pital", "ajuda", "ayuda", "m[ée]dic", "socorr",
                      "secour", "insani", "yardım", "hastane", "gıda", "ilaç", "tıbbi",
                      "hilfsg[üu]ter", "hilfskonvoi", "hilfsliefer", "krankenh[äa]us", "klinik", "humanit[äa]r",
-                     "lebensmittel", "medikament"),
+                     "lebensmittel", "medikament",
+                     "aiuti", "umanitari", "ospedal", "cibo", "convoglio"),
     "diplomatic": ("talks", "conference", "treaty", "envoy", "summit", "negotiat", "pledge",
                    "ceasefire", "truce", "diplomat", "sanction", "minister", "un security council",
                    "agreement", "donor",
@@ -64,11 +72,13 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                    "cumbre", "sommet", "enviad[oa]", "envoy[ée]", "ministr[oe]",
                    "görüşme", "müzakere", "ateşkes", "zirve", "anlaşma",
                    "gespr[äa]che", "verhandlung", "waffenruhe", "waffenstillstand", "feuerpause", "gipfel",
-                   "abkommen", "sanktion", "gesandte"),
+                   "abkommen", "sanktion", "gesandte",
+                   "colloqui", "negoziat", "tregua", "cessate il fuoco", "vertice", "accordo", "inviato"),
     "statement": ("said", "says", "told", "claimed", "accused", "warned", "denied", "announced",
                   "reports", "statement", "estimated",
                   "açıklama", "söyledi", "bildirdi", "belirtti", "açıkladı",
-                  "sagte", "erkl[äa]rte", "teilte", "berichtete", "meldete", "hie[ßs] es"),
+                  "sagte", "erkl[äa]rte", "teilte", "berichtete", "meldete", "hie[ßs] es",
+                  "ha detto", "ha dichiarato", "ha annunciato", "ha affermato"),
 }
 TYPES = tuple(KEYWORDS)
 #: The same for reports written in Arabic: stems, matched at the start of a word after the
@@ -177,7 +187,8 @@ EVENT_TYPES = tuple(kind for kind in TYPES if kind not in ("statement", "diploma
 
 
 #: Words of violence and its toll that no type's keywords hold ("a car bomb exploded", "killed",
-#: "wounded"), in English, Portuguese, French, Spanish, Turkish and German (and Arabic, below).
+#: "wounded"), in English, Portuguese, French, Spanish, Turkish, German and Italian (and Arabic,
+#: below).
 _TOLL = re.compile(r"\b(?:kill|dead|death|died|wound|injur|casualt|explo|blast|bomb(?!ers?\b)|gunfire|gunmen|shot|"
                    r"sniper|massacre|mort|morr|matou|matar|ferid|bless|tu[ée]s?\b|atenta|attentat|"
                    r"ataque|attaqu|combat(?!ant|ient)|bombarde|frappe|ofensiv|offensiv|refugiad|réfugi|deslocad|"
@@ -186,7 +197,9 @@ _TOLL = re.compile(r"\b(?:kill|dead|death|died|wound|injur|casualt|explo|blast|b
                    # Turkish: died, lost their life, wounded, explosion, bomb-laden
                    r"öldü|ölü|hayatını\s+kaybet|yaralan|yaralı|patlama|bombalı|şehit|"
                    # German: killed, the dead, died, wounded, injured, massacre, attack (a bomb's)
-                   r"get[öo]tet|tote[n]?\b|starben|ums\s+leben|verletzt|verwundet|massaker|anschlag)", re.I)
+                   r"get[öo]tet|tote[n]?\b|starben|ums\s+leben|verletzt|verwundet|massaker|anschlag|"
+                   # Italian: killed, wounded, victims, massacre, car bomb, sniper
+                   r"uccis|feriti|vittime|strage|autobomba|cecchin)", re.I)
 #: The same words of Arabic: killed, dead, martyrs, wounded, explosion, car bomb, massacre,
 #: sniper, victims (after the letters written onto a word).
 _ARABIC_TOLL = re.compile(_ARABIC_WORD_START + r"(?:قتل|مقتل|قتيل|شهيد|شهداء|"

@@ -40,6 +40,12 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 MONTH_WORDS = frozenset("""january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 
+#: Demonyms of the region in Italian, Spanish, Portuguese and French (masculine and feminine),
+#: which those languages write after a title ("il generale arabo", "le commandant kurde").
+FOREIGN_DEMONYMS = frozenset("""arabo araba árabe arabe curdo curda kurde siriano siriana sirio
+syrien syrienne turco turca turc turque russo russa ruso rusa russe iraniano iraniana iraní
+iranien iranienne americano americana américain américaine israeliano israeliana israelí
+israélien""".split())
 #: Titles and roles written before a person's name.
 TITLES = frozenset("""
 mr mrs ms miss dr prof president vice prime minister ministers secretary general gen brig col lt
@@ -48,6 +54,10 @@ sen rep representative governor mayor chairman chairwoman chair ambassador envoy
 spokeswoman spokesperson king queen prince princess emir pope sir lord lady
 president-elect secretary-general foreign defence defense interior deputy chief leader head
 director premier chancellor pm mp minister-president judge general-secretary
+generale comandante colonnello presidente ministro portavoce capo général commandant colonel
+président ministre porte-parole ministro porta-voz portavoz coronel präsident präsidenten
+kanzlerin bundeskanzlerin kanzler außenminister aussenminister verteidigungsminister
+ministerpräsident regierungschef staatschef machthaber sprecher sprecherin kommandeur anführer
 """.split())
 
 #: Verbs of saying: a name directly before one is a speaker, not a place (unless a capital).
@@ -60,6 +70,7 @@ thinks thought suggested suggests stressed emphasised emphasized
 disse diz afirmou afirma declarou anunciou acusou acusa negou nega garantiu
 dijo dice afirmó afirma declaró anunció acusó negó aseguró pidió advirtió
 déclaré affirmé annoncé estimé démenti demandé averti
+detto dichiarato affermato annunciato riferito spiegato sottolineato
 sagte sagten sagt erklärte erklärten berichtete berichteten meldete meldeten teilte teilten
 betonte warnte kritisierte forderte bestätigte dementierte hieß
 """.split())
@@ -71,6 +82,7 @@ demand demands demanded reject rejects rejected refuse refuses refused want want
 agree agrees agreed accept accepts accepted oppose opposes opposed condemn condemns condemned
 blame blames blamed threaten threatens threatened deny denies denied respond responds responded
 summon summons summoned protest protests protested recognise recognize recognises recognizes
+condanna condannato respinge respinto chiede accusa accusato minaccia avviato lanciato reso
 verurteilte verurteilt forderte fordert lehnte lehnt drohte droht warf wirft bestellte protestierte
 kritisierte kritisiert bestritt wies reagierte begrüßte
 """.split())
@@ -174,7 +186,7 @@ SETTLEMENT_WORDS = frozenset("city town village villages town's city's neighbour
 
 #: Words of place names that name a kind of place ("Jabal Bafloun": mount; "Tall", "Wadi",
 #: "Kafr"): alone, no place, though villages are called by them.
-GENERIC_PLACE_WORDS = frozenset("""jabal jebel djebel jbel mount mt tal tell tall til wadi nahr ayn ain
+GENERIC_PLACE_WORDS = frozenset("""jabal jebel djebel jbel mount mt tal tel tell tall til wadi nahr ayn ain
 ein bir deir dayr kafr kfar khirbet khirbat qasr ras bab sahl hill hills mountain mountains""".split())
 #: Words before a name that make it a place ("in Azaz", "north of Aleppo").
 PLACE_PREPOSITIONS = frozenset("""
@@ -218,7 +230,7 @@ mike antonio staffan jens boris emmanuel theresa nikki rex jeremy heiko
 """.split())
 
 
-#: Common words of Portuguese, French, Spanish, German and Turkish that start sentences
+#: Common words of Portuguese, French, Spanish, Italian, German and Turkish that start sentences
 #: capitalised ("Mais de trinta mil...", "Selon...", "Para...", "Dez dias antes...", "Mal
 #: garantiram...", "Bei Luftangriffen..."): never a place. Used only for a report written in
 #: that language (see :func:`languages_of`), so an English report keeps "Sur" or "Mare".
@@ -248,6 +260,19 @@ con sin entre hacia contra durante despues antes este esta estos estas ese esa s
 ellos ellas nosotros que quien como cuando donde tambien ya todavia muy todo todos toda todas
 varios varias ayer hoy manana asi luego cerca actualizado dos tres cuatro cinco seis siete ocho
 nueve diez once doce veinte treinta cien mil cientos decenas miles""".split()),
+    # Italian (folded; not "al", an Arabic article as well: "Al Sukhna")
+    "it": frozenset("""
+il lo la i gli le un uno una del dello della dei degli delle allo alla ai agli alle dal
+dallo dalla dai dagli dalle nel nello nella nei negli nelle col sul sullo sulla sui sugli sulle
+e ed o ma pero anche inoltre intanto secondo mentre dopo prima durante contro tra fra per con
+senza su sotto sopra verso presso questo questa questi queste quello quella quelli quelle chi
+che cui dove quando come perche ieri oggi domani gia ancora almeno circa oltre tutti tutte ogni
+alcuni alcune molti molte due tre quattro cinque sei sette otto nove dieci undici dodici venti
+trenta cento mille centinaia decine migliaia lunedi martedi mercoledi giovedi venerdi sabato
+domenica gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre
+dicembre fonti fonte governo esercito forze ribelli miliziani jihadisti attivisti osservatorio
+truppe soldati civili vittime morti feriti aggiornato aggiornamento ore intanto nord sud est
+ovest secondo""".split()) | {"nord est", "nord ovest", "sud est", "sud ovest"},
     # German (folded: ä, ö, ü as a, o, u; ß as ss): function words, which open sentences
     # capitalised, and the nouns of war reports, which German always capitalises ("Bei
     # Luftangriffen", "Regierungstruppen", "Richtung Süden"); with the German nouns of
@@ -290,6 +315,8 @@ LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
     "pt": frozenset("não nao que os em do da para com uma pelo pela são foi também ao aos".split()),
     "fr": frozenset("les des et est dans une du pour sur pas au aux été qui selon".split()),
     "es": frozenset("los las el y del en con una por para fue según también".split()),
+    "it": frozenset("""che della delle degli dello nella nelle negli nel gli sono anche più stato
+stati stata è hanno ha alla alle dalla dal del""".split()),
     "de": frozenset("""und der die das den dem ist nicht mit von ein eine einer einem im auf für
 wurde wurden sind hat haben auch nach bei sich zu sei seien wie aus noch""".split()),
     "tr": frozenset("""ve bir ile için olarak sonra göre kadar daha çok gibi ancak ise olan bu iki yine
@@ -306,17 +333,19 @@ gouvernement gobierno exercito armee ejercito forcas forces fuerzas frente front
 organizacao organisation organizacion comite comissao commission nacoes nations naciones
 capacetes casques cascos cruz croix crescente croissant estado etat uniao union jornal journal
 radio televisao television beobachtungsstelle armee streitkrafte krafte regierung ministerium
-nachrichtenagentur agentur partei miliz""".split())
+nachrichtenagentur agentur partei miliz osservatorio esercito forze governo ministero consiglio
+agenzia fronte partito nazioni croce mezzaluna caschi""".split())
 #: Arabic articles written apart that are common words of those languages ("et", "en", "el").
 FOREIGN_NOT_CONNECTORS = frozenset("et en es el as a e".split())
 #: Words before a name that make it a place in those languages.
 FOREIGN_PLACE_PREPOSITIONS = frozenset("em no na nos nas à a au aux dans en vers desde hacia perto près "
-                                       "sobre contra entre bei nahe nach aus".split())
+                                       "sobre contra entre bei nahe nach aus nel nella presso".split())
 #: Words for kinds of places in those languages, which "de" joins to a place's name ("os
 #: bairros de Al Hamdaniya", "la ciudad de Homs", "le village de Tal Rifaat").
 FOREIGN_SETTLEMENT_WORDS = frozenset("""bairro bairros barrio barrios quartier quartiers aldeia
 aldeias aldea aldeas village villages vila vilas cidade cidades ciudad ciudades ville villes
-localidade localidades localidad localité localités povoado povoados pueblo pueblos""".split())
+localidade localidades localidad localité localités povoado povoados pueblo pueblos città
+cittadina villaggio villaggi paese quartiere quartieri località""".split())
 
 #: Endings of German common nouns (folded), which German capitalises like names: abstract
 #: nouns ("Regierung", "Sicherheit", "Gemeinschaft", "Koalition") and the last word of
@@ -338,7 +367,7 @@ def is_german_common_noun(low: str) -> bool:
 
 
 #: The languages whose common words pyspellchecker lists (see :func:`is_common_word`).
-WORD_LIST_LANGUAGES = frozenset({"de", "fr", "es", "pt"})
+WORD_LIST_LANGUAGES = frozenset({"de", "fr", "es", "pt", "it"})
 
 
 @lru_cache(maxsize=None)
@@ -350,8 +379,8 @@ def _word_list(lang: str) -> dict[str, int]:
 
 def is_common_word(word: str, languages: Sequence[str]) -> bool:
     """Whether ``word`` (one word, any case) is a word of one of ``languages`` as
-    pyspellchecker's lists of German, French, Spanish and Portuguese hold them (read on first
-    use): "Karte" (map), "Toten" (the dead), "Homme". The lists hold few places of the region
+    pyspellchecker's lists of German, French, Spanish, Portuguese and Italian hold them (read
+    on first use): "Karte" (map), "Toten" (the dead), "Homme". The lists hold few places of the region
     but capitals and cities with a name of that language's own ("Damaskus", "Damasco") --
     which the gazetteer knows by those names -- so a common word is a place only when the
     gazetteer spells it (see :meth:`mapgen.ingest.mentions.MentionFinder._verdict`)."""
@@ -418,6 +447,9 @@ def country_names() -> dict[str, str]:
         "holanda": "NL", "hollande": "NL", "paises baixos": "NL", "paises bajos": "NL",
         "pays bas": "NL", "espanha": "ES", "espana": "ES", "espagne": "ES", "italia": "IT",
         "italie": "IT",
+        # Italian
+        "turchia": "TR", "giordania": "JO", "egitto": "EG", "stati uniti": "US", "germania": "DE",
+        "regno unito": "GB", "israele": "IL", "cipro": "CY",
         # German
         "syrien": "SY", "syriens": "SY", "turkei": "TR", "libanon": "LB", "jordanien": "JO",
         "agypten": "EG", "russland": "RU", "russlands": "RU", "deutschland": "DE",

@@ -40,7 +40,7 @@ _ART_HYPHEN = re.compile(r"^(?:al|el|il|ul|as|es|ash|esh|ad|ed|ar|er|az|ez|an|en
 #: A region word and "of" before a name ("the northern countryside of Hama", "a província de
 #: Idlib", "la province d'Idleb"): the name's region, as "the Hama countryside" is.
 _REGION_OF = re.compile(r"\b(countryside|province|governorate|prov[íi]ncia|provincia|gouvernorat|"
-                        r"campagne)s?(?:\s+s[íi]ria)?\s+(?:of|de|da|do|del|d['’])\s*(?:the\s+)?$", re.I)
+                        r"campagne|campagna)s?(?:\s+s[íi]ria)?\s+(?:of|de|da|do|del|di|d['’])\s*(?:the\s+)?$", re.I)
 #: German puts the word for a province straight before its name ("in der Provinz Idlib").
 _REGION_BEFORE = re.compile(r"\b(provinz|gouvernement)\s+$", re.I)
 #: German words for a kind of settlement (and compounds ending in one: "Kleinstadt",
@@ -94,8 +94,9 @@ AMONG_CHANCE = 0.1
 LOOK_BEHIND = 80
 #: Words before a name that place an event near it rather than in it ("near", "north of",
 #: "on the outskirts of", "10 km from", "perto de", "nos arredores de", "près de", "aux abords
-#: de", "cerca de", "nahe", "nördlich von", "rund um"...), with an article and a kind of place
-#: between ("near the town of", "nahe der Stadt", "rund um die Ortschaft").
+#: de", "cerca de", "nahe", "nördlich von", "rund um", "vicino a", "nei pressi di"...), with an
+#: article and a kind of place between ("near the town of", "nahe der Stadt", "rund um die
+#: Ortschaft", "vicino alla città turca di").
 _DIRS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
 _NEAR_BEFORE = re.compile(
     r"(?:\b(?:near|close\s+to|just\s+outside|outside(?:\s+of)?|around|in\s+the\s+vicinity\s+of|"
@@ -110,14 +111,18 @@ _NEAR_BEFORE = re.compile(
     r"cerca\s+de|(?:en|a)\s+las\s+afueras\s+de|al\s+(?:norte|sur|este|oeste)\s+de|"
     r"nahe|unweit(?:\s+von)?|bei|in\s+der\s+n[äa]he\s+von|am\s+rande(?:\s+von)?|au(?:ß|ss)erhalb(?:\s+von)?|"
     r"(?:rund\s+)?um|"
-    r"(?:(?:kilometer|km)\s+)?(?:n[öo]rd|s[üu]d|[öo]st|west|nord(?:west|ost)|s[üu]d(?:west|ost))lich(?:\s+von)?)"
+    r"(?:(?:kilometer|km)\s+)?(?:n[öo]rd|s[üu]d|[öo]st|west|nord(?:west|ost)|s[üu]d(?:west|ost))lich(?:\s+von)?|"
+    r"(?:vicino|intorno)\s+a(?:l|llo|lla|i|gli|lle)?|presso|"
+    r"(?:nei\s+pressi|alle\s+porte|alla\s+periferia|nei\s+dintorni|a\s+(?:nord|sud|est|ovest)(?:-(?:est|ovest))?)"
+    r"\s+d(?:i|el|ello|ella|ei|egli|elle)|chilometri\s+da)"
     r"(?:\s+(?:the|la|le|les|o|a|os|as|el|der|dem|des|den|die|das))?"
     r"(?:\s+(?:rebel-held|regime-held|besieged|small|border|rebel|kurdish|syrian|turkish|adjoining|"
-    r"neighbouring|neighboring|nearby)){0,2}"
+    r"neighbouring|neighboring|nearby|turca|siriana|curda|ribelle)){0,2}"
     r"(?:\s+(?:town|village|city|camp|crossing|base|airbase|air\s+base|cidade|vila|aldeia|posto|"
     r"base\s+a[ée]rea|base\s+a[ée]rienne|ville|localit[ée]|poste-fronti[èe]re|poste|pueblo|ciudad|"
-    r"stadt|kleinstadt|grenzstadt|ortschaft|dorf|dorfes|dorfs)"
-    r"(?:\s+(?:of|de|do|da|du))?)?)\s*['’]?$", re.I)
+    r"stadt|kleinstadt|grenzstadt|ortschaft|dorf|dorfes|dorfs|citt[àa]|cittadina|villaggio|localit[àa])"
+    r"(?:\s+(?:turca|siriana|curda|ribelle))?"   # (Italian puts the adjective after the noun)
+    r"(?:\s+(?:of|de|do|da|du|di))?)?)\s*['’]?$", re.I)
 _NEAR_AFTER = frozenset({"outskirts", "suburbs", "environs", "vicinity"})
 #: The words a text before a name must end with for those expressions to match (a quick test).
 _NEAR_LAST = frozenset("""near nearby to outside of from around de do da dos das d du des aux abords
@@ -126,21 +131,24 @@ aérea aerea aérienne aerienne ville localité localite poste-frontière poste-
 ciudad rebel-held regime-held besieged small border rebel kurdish syrian turkish nahe unweit bei
 von rande außerhalb ausserhalb nördlich südlich östlich westlich nordwestlich nordöstlich
 südwestlich südöstlich nordlich sudlich ostlich nordostlich sudwestlich sudostlich der dem des
-den die das um stadt kleinstadt grenzstadt ortschaft dorf dorfes dorfs""".split())
-_SPEAKER_LAST = frozenset("in at from em no na à au en desde depuis".split())
+den die das um stadt kleinstadt grenzstadt ortschaft dorf dorfes dorfs di presso al allo alla ai
+agli alle del dello della dei degli delle città citta cittadina villaggio località localita turca
+siriana curda ribelle""".split())
+_SPEAKER_LAST = frozenset("in at from em no na à au en desde depuis a".split())
 #: Words before a name that say someone speaks there: "said in Geneva", "told reporters in
 #: Geneva", "speaking at a news conference in Moscow", "disse em Genebra", "a déclaré à Ankara".
 _SPEAKER_BEFORE = re.compile(
     r"\b(?:said|says|say|told|tells|speaking|spoke|speaks|announced|declared|stated|added|warned|"
     r"insisted|briefed|disse|afirmou|declarou|anunciou|falou|garantiu|dit|déclaré|declare|affirmé|"
-    r"annoncé|dijo|afirmó|declaró|anunció|sagte|sagten|erklärte|erklärten|betonte|warnte)"
+    r"annoncé|dijo|afirmó|declaró|anunció|sagte|sagten|erklärte|erklärten|betonte|warnte|detto|"
+    r"dichiarato|affermato|annunciato)"
     r"(?:\s+(?:to\s+)?(?:reporters|journalists|the\s+press|the\s+media|the\s+conference|parliament|"
     r"(?:late\s+|early\s+)?on\s+\w+day|today|yesterday|earlier|later|aos\s+jornalistas|à\s+imprensa|"
     r"aux\s+journalistes|à\s+la\s+presse|a\s+los\s+periodistas|a\s+la\s+prensa|"
     r"(?:on|at|during|in)\s+an?\s+(?:news\s+|press\s+)?(?:conference|briefing|interview|speech)|"
     r"(?:em|numa|durante\s+uma)\s+(?:entrevista|conferência(?:\s+de\s+imprensa)?)|"
     r"(?:lors\s+d['’]une|dans\s+une)\s+(?:conférence(?:\s+de\s+presse)?|interview)),?){0,2}"
-    r"\s+(?:in|at|from|em|no|na|à|au|en|desde|depuis)\s*$", re.I)
+    r"\s+(?:in|at|from|em|no|na|à|au|en|desde|depuis|a)\s*$", re.I)
 #: Words before a name that say people meet there: "at talks in Munich", "an international
 #: donors' conference in London", "a meeting of ministers from countries fighting IS in
 #: Brussels", "de visita a Ancara", "visiting Kiev", "bei einem Besuch in Ankara". The meeting
@@ -153,13 +161,13 @@ _VENUE_BEFORE = re.compile(
     r"conversações|conversacoes|negociações|negociacoes|reunião|reuniao|cimeira|cúpula|cupula|"
     r"conferência|conferencia|encontro|pourparlers|négociations|réunion|sommet|conférence|"
     r"conversaciones|negociaciones|reunión|cumbre|gespräche|gesprache|verhandlungen|konferenz|"
-    r"gipfel|treffen|besuch)"
+    r"gipfel|treffen|besuch|colloqui|conferenza|vertice|riunione|negoziati|incontro)"
     r"(?:(?:\s+(?!(?:and|but|while|as|when|where|after|before|e|mas|et|mais|y|pero|und|aber)\b)[^\s,;:.()“”\"—–]+){0,7}?"
     r"\s+(?P<last>(?!(?:and|but|while|as|when|where|after|before|e|mas|et|mais|y|pero|und|aber)\b)[^\s,;:.()“”\"—–]+))?"
     r"\s+(?:in|at|em|no|na|à|en|au|à|a)"
     r"|\b(?:meet|meets|met|meeting|convene[sd]?|convening)\s+(?P<met>in|at|em|no|na|en|à|au)"
     r"|\b(?:visit(?:s|ed|ing)?(?:\s+to)?|trip\s+to|(?:de|em|en)\s+visita\s+(?:a|à|ao)|"
-    r"en\s+visite\s+(?:à|a|au))"
+    r"en\s+visite\s+(?:à|a|au)|in\s+visita\s+a)"
     r")\s*$", re.I)
 #: Words after a name that say people meet there: "arrived in Munich for the talks", "the Geneva
 #: talks", "the Vienna process".
@@ -172,12 +180,22 @@ pressing warned warns told tells blamed blames condemned condemns criticised cri
 criticizes""".split())
 #: Words after a name, after "could", "would", "has"..., that say it stands for its government
 #: ("Moscow could demand", "Ankara has rejected"); a capital only.
-_MODALS = frozenset("could would will may might must should can cannot has had have is was".split())
+_MODALS = frozenset("could would will may might must should can cannot has had have is was ha hanno".split())
+#: An office of a government before a capital's name ("il ministero della Difesa di Ankara", "el
+#: gobierno de Damasco", "le ministère des Affaires étrangères de Moscou"): the capital is its
+#: government (English writes "Ankara's defence ministry", read after the name).
+_OFFICE_OF = re.compile(r"\b(?:ministero|ministerio|minist[eè]re|minist[ée]rio|governo|gobierno|"
+                        r"gouvernement|difesa|defensa|d[ée]fense|defesa|esteri|exteriores|portavoce|"
+                        r"portavoz|porte-parole|porta-voz)\b[^.,;:]{0,30}?\s(?:di|de|da|do|del|d['’])\s*$",
+                        re.I)
 #: The text before a name ends with another name's possessive ("near Azaz's"): what the words
 #: before that name say is said of the name that follows it ("near Azaz's Bab al-Salama crossing").
 _POSSESSOR_BEFORE = re.compile(r"(?:\b[A-ZÀ-Þ][\w'’\-]*\s+){0,2}[A-ZÀ-Þ][\w'’\-]*['’]s\s*$")
 #: Prepositions that open a sentence before a name and a comma ("In Geneva, the envoy said").
 _OPENING_PREPOSITIONS = frozenset("in at en em à a no na au dans".split())
+#: Italian "of" and "from" (with an article), which name connectors spell too ("di", "da"): in a
+#: report in Italian, words of the language.
+_ITALIAN_OF = frozenset("di da del della dei delle".split())
 #: A capitalised word (German nouns are read from these).
 _CAPITALISED = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]+")
 _LOWER_WORD = re.compile(r"\b[a-zà-ÿğış][a-zà-ÿğış'’\-]*\b")
@@ -568,7 +586,7 @@ def _spelled_as_named(surface: str, sim: float) -> bool:
             or (sim >= LOOSE_SIMILARITY and sum(ch.isalpha() for ch in surface) >= LOOSE_LETTERS))
 
 
-_OF = frozenset("de do da du des del d".split())
+_OF = frozenset("de do da du des del di d".split())
 
 
 def _group_then_place(words: list[Token]) -> bool:
@@ -674,6 +692,14 @@ def _last_word_in(before: str, skip: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+def _title_then_demonym(text: str, tok: Token) -> bool:
+    """Whether a title and a demonym stand right before ``tok`` ("the Kurdish commander X", "il
+    generale arabo X", "le commandant kurde X"): a person."""
+    before = _words_in_before(text[max(0, tok.start - LOOK_BEHIND // 2):tok.start], 2)
+    return len(before) == 2 and before[0] in lx.TITLES and (
+        before[1] in lx.DEMONYMS or before[1] in lx.FOREIGN_DEMONYMS)
+
+
 @lru_cache(maxsize=65_536)
 def _words_in_before(before: str, n: int) -> tuple[str, ...]:
     return tuple(w.lower() for w in _WORD.findall(before)[-n:])
@@ -737,8 +763,9 @@ class MentionFinder:
                 if self.languages:   # "Anadan et Hraytan", "en Syrie": conjunctions, not Arabic articles
                     for tok in tokens:
                         if tok.text in lx.FOREIGN_NOT_CONNECTORS or (
-                                tok.text == "von" and "de" in self.languages):
-                            tok.plain = True   # (and "in der Nacht von Deir Dschamal": from)
+                                tok.text == "von" and "de" in self.languages) or (
+                                tok.text in _ITALIAN_OF and "it" in self.languages):
+                            tok.plain = True   # ("in der Nacht von Deir Dschamal", "a Nord-Est di Palmira")
                 _mark_dateline_and_byline(sentence.text, tokens)
                 runs = spans_of(sentence.text, tokens, self.stop)
                 self._collect_people(sentence.text, tokens, runs)
@@ -982,8 +1009,9 @@ class MentionFinder:
         if titled:
             for n in range(titled[0], len(words)):
                 used[n] = True
-        if not all(used) and _word_before(text, words[0], skip=".,") in lx.TITLES:
-            return None
+        if not all(used) and (_word_before(text, words[0], skip=".,") in lx.TITLES
+                              or _title_then_demonym(text, words[0])):
+            return None   # "Gen. X", "il generale arabo Ebu Feyad": a person
         if words[-1].low in lx.GIVEN_NAMES and _PARTICLE_NAME.match(text, words[-1].end):
             return None   # "Rami abdel Rahmane": a first name, then the rest in small letters
         named = [n for n, t in enumerate(words[:-1]) if t.low in lx.GIVEN_NAMES and not used[n]]
@@ -1185,6 +1213,8 @@ class MentionFinder:
         if " " not in surface and lx.is_common_word(surface, self.languages) and not (
                 result.status == "resolved" and result.match in ("exact", "alternate")):
             return None   # a word of the report's language: "Karte" (map) is no Al Qartah
+        if fold(surface) in lx.GENERIC_PLACE_WORDS:
+            return None   # a word for a kind of place alone ("Jabal"; "Tel" of "Tel Khareta"): none
         if result.status == "unresolved" and name in self.lookup.far:
             cue = cue or "far"   # (listed in doubt: a place it spells lies far from the others)
         mention = Mention(surface, _NO_SENTENCE, 0, result.status, score=float(result.score),
@@ -1225,8 +1255,7 @@ class MentionFinder:
         if not _latin(place.name):
             sim = max(sim, MIN_SIMILARITY)  # an Arabic-script main name: the gazetteer matched its keys
         sure = mention.score >= SURE_SCORE or (mention.score >= MIN_SCORE and sim >= MIN_SIMILARITY)
-        generic = fold(surface) in lx.GENERIC_PLACE_WORDS   # "Jabal" alone: a mountain, no place
-        if not sure and not generic and mention.score >= LOOSE_SCORE and place is result.place \
+        if not sure and mention.score >= LOOSE_SCORE and place is result.place \
                 and getattr(result, "match", "") == "loose" and _spelled_as_named(surface, sim):
             # a village written as one of its names is but for the romanisation ("Deir Jamal":
             # Dayr Jamal; "Orm al Kubra": OCHA's Big Orm, also Urum al-Kubra), which the gazetteer
@@ -1243,7 +1272,7 @@ class MentionFinder:
                     and fold(surface) not in lx.GIVEN_NAMES) or self._among_report(place, surface)
             if not sure:
                 self._alternates.add(name)
-        if not sure and not generic and mention.score >= AMONG_SCORE and sim >= AMONG_SIMILARITY \
+        if not sure and mention.score >= AMONG_SCORE and sim >= AMONG_SIMILARITY \
                 and place is result.place and getattr(result, "match", "") in ("loose", "fuzzy"):
             # a village whose name looks like the name, among the report's other places: the
             # report's list of villages around a town ("Bafloun", "Sheik Huruz" by Afrin), each
@@ -1366,7 +1395,7 @@ class MentionFinder:
         elif after and after[0] in lx.SETTLEMENT_WORDS:
             cue = cue or after[0]
         speaker = bool(after and (after[0] in lx.SPEECH_VERBS
-                                  or (after[0] in ("has", "had", "have") and len(after) > 1
+                                  or (after[0] in ("has", "had", "have", "ha", "hanno") and len(after) > 1
                                       and after[1] in lx.SPEECH_VERBS)))
         if not there and after and after[0] in lx.OFFICIALS and any(w in lx.SPEECH_VERBS for w in after[1:4]):
             there = "someone speaks there"   # "the Kilis governor's office said"
@@ -1471,9 +1500,9 @@ _PROVINCE_NAME = (r"(?P<p>[A-ZÀ-ÞĞİŞ][\w'’]*(?:[-\s](?:(?:al|el|ez|az|ad|
 _PROVINCE_AFTER = (
     re.compile(r"^[”\"’']?,?\s+in\s+(?:the\s+)?(?:(?:(?:north|south)?(?:east|west)?(?:ern)?|rural)\s+)?"
                + _PROVINCE_NAME + r"\s+(?:province|governorate|countryside)\b"),
-    re.compile(r"^[”\"’']?,?\s+(?:in\s+the|en\s+la|dans\s+la|na|in\s+der|im)\s+"
+    re.compile(r"^[”\"’']?,?\s+(?:in\s+the|en\s+la|dans\s+la|na|nella|in\s+der|im)\s+"
                r"(?:province|governorate|provincia|prov[íi]ncia|provinz|gouvernement)\s+"
-               r"(?:(?:syrienne|siria|s[íi]ria)\s+)?(?:(?:of|de|da|del)\s+|d['’])?" + _PROVINCE_NAME + r"\b"),
+               r"(?:(?:syrienne|siria|s[íi]ria)\s+)?(?:(?:of|de|da|del|di)\s+|d['’])?" + _PROVINCE_NAME + r"\b"),
 )
 #: ... and in Turkish, before it: "Halep ilinin Soran beldesi" (the town of Soran in Aleppo's
 #: province).
@@ -1542,7 +1571,8 @@ def _prefix_reading(prefix: str, headline: bool, prepositions: frozenset[str],
             between = prefix[venue.start():].split()[1:-1]
             if not (between and lx.is_event_word(between[-1])):   # "the bombing in X": the event's place
                 there = MEETING_FAR
-    addressed = last_word in _ADDRESSED or prefix.rstrip().lower().endswith(("called on", "calls on", "appealed to"))
+    addressed = (last_word in _ADDRESSED or prefix.rstrip().lower().endswith(("called on", "calls on", "appealed to"))
+                 or (foreign and _OFFICE_OF.search(prefix) is not None))
     return cue, region, near, there, addressed
 
 
