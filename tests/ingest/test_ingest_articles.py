@@ -122,6 +122,23 @@ ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{
     ("• Oluşturulma Tarihi : 22.01.2018 10:50", "22.01.2018 10:50",
      dt.datetime(2018, 1, 22, 10, 50, tzinfo=UTC), "exact"),
     ("EFE, 9 out 2019", "9 out 2019", dt.datetime(2019, 10, 9, tzinfo=UTC), "day"),
+    # German: "Uhr" after the time, "um" before it, labels, a weekday cut short before a comma
+    ("Aktualisiert am 11. Februar 2016, 09:15 Uhr", "11. Februar 2016, 09:15 Uhr",
+     dt.datetime(2016, 2, 11, 9, 15, tzinfo=UTC), "exact"),
+    ("11.02.2016, 09:15 Uhr", "11.02.2016, 09:15 Uhr", dt.datetime(2016, 2, 11, 9, 15, tzinfo=UTC), "exact"),
+    ("Stand: 11.02.2016 09:15 Uhr", "11.02.2016 09:15 Uhr", dt.datetime(2016, 2, 11, 9, 15, tzinfo=UTC),
+     "exact"),
+    ("11. Februar 2016 um 9.15 Uhr", "11. Februar 2016 um 9.15 Uhr",
+     dt.datetime(2016, 2, 11, 9, 15, tzinfo=UTC), "exact"),
+    ("Do, 27.02.2020, 13.54 Uhr", "Do, 27.02.2020, 13.54 Uhr", dt.datetime(2020, 2, 27, 13, 54, tzinfo=UTC),
+     "exact"),
+    # Italian: "ore" and "alle" before the time, the label of the last update
+    ("12 febbraio 2016, ore 18:32", "12 febbraio 2016, ore 18:32",
+     dt.datetime(2016, 2, 12, 18, 32, tzinfo=UTC), "exact"),
+    ("12 febbraio 2016 alle 18:32", "12 febbraio 2016 alle 18:32",
+     dt.datetime(2016, 2, 12, 18, 32, tzinfo=UTC), "exact"),
+    ("Ultimo aggiornamento: 12 febbraio 2016 18:32", "12 febbraio 2016 18:32",
+     dt.datetime(2016, 2, 12, 18, 32, tzinfo=UTC), "exact"),
 ])
 def test_dateline_and_byline_formats(line: str, stamp_text: str, moment: dt.datetime, precision: str) -> None:
     stamp = parse_stamp(line, UTC)

@@ -1,28 +1,22 @@
 """Reports written in German (which capitalises every noun), and what a report says of where a
-place lies, with the built-in gazetteer (no imported dumps): German nouns are no places, German
-date lines, words of types, nearness and meetings; the province a report names beside a
-place; two places a hyphen joins into a road's or a front line's name; common words of French
-and Turkish names that are no places."""
+place lies, with the built-in gazetteer (no imported dumps): German nouns are no places, words
+of types, nearness and meetings (German date lines: test_ingest_articles.py); the province a
+report names beside a place; two places a hyphen joins into a road's or a front line's name;
+common words of French and Turkish names that are no places."""
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
-
-import pytest
 
 from mapgen.ingest import ingest_file, ingest_text
 from mapgen.ingest import lexicon as lx
-from mapgen.ingest.entries import parse_stamp
 from mapgen.ingest.kinds import suggest_type
 from mapgen.ingest.mentions import ROUTE
 from gazetteer.normalize import foreign_readings
 
 DATA = Path(__file__).parent / "data"
 REPORT = DATA / "report-de-menagh-2016-02-11.txt"
-UTC = ZoneInfo("UTC")
 STAMP = "11. Februar 2016, 09:15 Uhr"
 #: A paragraph of German news: enough of its words to tell the language.
 FILLER = ("Die Lage in der Region ist nach Angaben der Helfer weiter sehr angespannt, und viele "
@@ -38,19 +32,6 @@ def test_a_report_in_german_is_told_by_its_words() -> None:
     assert "de" in lx.languages_of(words)
     english = Counter("the rebels said the army shelled the town of azaz and the camps near it".split() * 3)
     assert "de" not in lx.languages_of(english)
-
-
-@pytest.mark.parametrize("line, moment", [
-    ("Aktualisiert am 11. Februar 2016, 09:15 Uhr", dt.datetime(2016, 2, 11, 9, 15)),
-    ("11.02.2016, 09:15 Uhr", dt.datetime(2016, 2, 11, 9, 15)),
-    ("Stand: 11.02.2016 09:15 Uhr", dt.datetime(2016, 2, 11, 9, 15)),
-    ("11. Februar 2016 um 9.15 Uhr", dt.datetime(2016, 2, 11, 9, 15)),
-    ("Do, 27.02.2020, 13.54 Uhr", dt.datetime(2020, 2, 27, 13, 54)),
-])
-def test_german_date_lines(line: str, moment: dt.datetime) -> None:
-    stamp = parse_stamp(line, UTC)
-    assert stamp is not None and stamp.moment == moment.replace(tzinfo=UTC)
-    assert stamp.precision == "exact"
 
 
 def test_german_nouns_are_no_places(builtin: Any) -> None:

@@ -1,20 +1,15 @@
 """Reports written in Italian, with the built-in gazetteer (no imported dumps): told by their
-words; date lines with "ore" and "alle"; nearness, provinces, meetings and types in Italian."""
+words; nearness, provinces, meetings and types in Italian (date lines with "ore" and "alle":
+test_ingest_articles.py)."""
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from typing import Any
-from zoneinfo import ZoneInfo
-
-import pytest
 
 from mapgen.ingest import ingest_text
 from mapgen.ingest import lexicon as lx
-from mapgen.ingest.entries import parse_stamp
 from mapgen.ingest.kinds import suggest_type
 
-UTC = ZoneInfo("UTC")
 #: Our own short report in Italian, of the facts of 12 February 2016.
 REPORT = """Siria: l'esercito avanza verso Azaz, migliaia di sfollati al confine
 
@@ -33,16 +28,6 @@ def test_a_report_in_italian_is_told_by_its_words() -> None:
     assert "it" in lx.languages_of(Counter(w.lower() for w in REPORT.split()))
     spanish = Counter("los rebeldes dijeron que el ejército bombardeó la ciudad de azaz y los campos".split() * 3)
     assert "it" not in lx.languages_of(spanish)
-
-
-@pytest.mark.parametrize("line, moment", [
-    ("12 febbraio 2016, ore 18:32", dt.datetime(2016, 2, 12, 18, 32)),
-    ("12 febbraio 2016 alle 18:32", dt.datetime(2016, 2, 12, 18, 32)),
-    ("Ultimo aggiornamento: 12 febbraio 2016 18:32", dt.datetime(2016, 2, 12, 18, 32)),
-])
-def test_italian_date_lines(line: str, moment: dt.datetime) -> None:
-    stamp = parse_stamp(line, UTC)
-    assert stamp is not None and stamp.moment == moment.replace(tzinfo=UTC)
 
 
 def test_places_nearness_provinces_and_meetings_in_italian(builtin: Any) -> None:
