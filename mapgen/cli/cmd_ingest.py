@@ -40,10 +40,10 @@ def ingest(ctx: click.Context, report: str, published: str | None, source_url: s
     the entry time, an excerpt, the place with its score and precision, a suggested type and
     `review: true`. Names that look like places but were not found are listed under
     `unresolved:` and on standard error; places named but not as incidents (where someone speaks
-    or meets, a capital named for its government, an earlier year's event) make no draft and are
-    listed under `set_aside:`. With --into, new drafts are appended to the project's drafts.yaml
-    (comments kept) and drafts offered before (listed in PROJECT/ingested.yaml) are not offered
-    again.
+    or meets, a capital named for its government, an earlier year's event, the two ends of a
+    road or front line written as one word) make no draft and are listed under `set_aside:`.
+    With --into, new drafts are appended to the project's drafts.yaml (comments kept) and drafts
+    offered before (listed in PROJECT/ingested.yaml) are not offered again.
 
     \b
     Example:
