@@ -193,6 +193,8 @@ _OFFICE_OF = re.compile(r"\b(?:ministero|ministerio|minist[eè]re|minist[ée]rio
 _POSSESSOR_BEFORE = re.compile(r"(?:\b[A-ZÀ-Þ][\w'’\-]*\s+){0,2}[A-ZÀ-Þ][\w'’\-]*['’]s\s*$")
 #: Prepositions that open a sentence before a name and a comma ("In Geneva, the envoy said").
 _OPENING_PREPOSITIONS = frozenset("in at en em à a no na au dans".split())
+#: What may stand before a sentence's first word (quotes, a dash, a bracket).
+_OPENING_MARKS = " \t\"'“”«»‘’„-–—("
 #: Italian "of" and "from" (with an article), which name connectors spell too ("di", "da"): in a
 #: report in Italian, words of the language.
 _ITALIAN_OF = frozenset("di da del della dei delle".split())
@@ -1198,7 +1200,24 @@ class MentionFinder:
         verdict, asked = hit
         if tried is not None:
             tried |= asked
-        return None if verdict is None else verdict.moved(sentence, part[0].start)
+        if verdict is None:
+            return None
+        if self._common_word_at(text, part[0].start, surface):
+            answer = self.lookup.resolve(surface)
+            if not (answer.status == "resolved" and answer.match in ("exact", "alternate")):
+                return None   # a word of the report's language: "Karte" (map) is no Al Qartah
+        return verdict.moved(sentence, part[0].start)
+
+    def _common_word_at(self, text: str, start: int, surface: str) -> bool:
+        """Whether ``surface``, one word, is a common word of the report's language (see
+        :func:`mapgen.ingest.lexicon.is_common_word`) where it stands: anywhere in German, which
+        capitalises its nouns; in the other languages, only opening a sentence, as elsewhere a
+        capital makes a name ("Marea", Spanish for tide, is Mare' within a sentence)."""
+        if " " in surface or not self.languages:
+            return False
+        if "de" in self.languages and lx.is_common_word(surface, ("de",)):
+            return True
+        return not text[:start].strip(_OPENING_MARKS) and lx.is_common_word(surface, self.languages)
 
     def _verdict(self, surface: str, read: tuple[str, bool, bool, tuple[str, ...], bool, str, str, bool]) -> Mention | None:
         """The mention ``surface`` read as ``read`` says (its sentence and place in it left
@@ -1210,9 +1229,6 @@ class MentionFinder:
             result = self.lookup.resolve(name)
             if result.status != "unresolved":
                 break
-        if " " not in surface and lx.is_common_word(surface, self.languages) and not (
-                result.status == "resolved" and result.match in ("exact", "alternate")):
-            return None   # a word of the report's language: "Karte" (map) is no Al Qartah
         if fold(surface) in lx.GENERIC_PLACE_WORDS:
             return None   # a word for a kind of place alone ("Jabal"; "Tel" of "Tel Khareta"): none
         if result.status == "unresolved" and name in self.lookup.far:

@@ -151,3 +151,13 @@ def test_a_family_name_alone_is_a_person(builtin: Any) -> None:
     result = ingest_text("Feb 8, 2016\n\nForces loyal to Assad shelled Duma. Erdogan said Turkey would "
                          "not open the gate.\n", gazetteer=builtin, countries=("SY", "TR"))
     assert [m.text for m in result.found.mentions] == ["Duma"]
+
+
+def test_a_word_of_a_romance_language_within_a_sentence_is_a_name(builtin: Any) -> None:
+    # "marea" is Spanish for tide; within a sentence, capitalised, it is the town of Mare'
+    text = ("8 de febrero de 2016\n\nLas fuerzas del gobierno avanzaron hacia Marea y Azaz, según el "
+            "Observatorio, y los rebeldes dijeron que los combates continuaban en la zona, donde "
+            "también hay miles de desplazados.\n")
+    assert lx.is_common_word("Marea", ("es",))
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    assert [m.text for m in result.found.mentions] == ["Marea", "Azaz"]
