@@ -55,7 +55,7 @@ spokeswoman spokesperson king queen prince princess emir pope sir lord lady
 president-elect secretary-general foreign defence defense interior deputy chief leader head
 director premier chancellor pm mp minister-president judge general-secretary
 generale comandante colonnello presidente ministro portavoce capo général commandant colonel
-président ministre porte-parole ministro porta-voz portavoz coronel präsident präsidenten
+président ministre porte-parole porta-voz portavoz coronel präsident präsidenten
 kanzlerin bundeskanzlerin kanzler außenminister aussenminister verteidigungsminister
 ministerpräsident regierungschef staatschef machthaber sprecher sprecherin kommandeur anführer
 """.split())
@@ -351,19 +351,30 @@ cittadina villaggio villaggi paese quartiere quartieri località""".split())
 #: nouns ("Regierung", "Sicherheit", "Gemeinschaft", "Koalition") and the last word of
 #: compounds of war reports ("Kleinstadt", "Grenzstadt", "Rebellenhochburg",
 #: "Regierungstruppen", "Flüchtlingslager"). No place of the region ends so.
+#: German words for a kind of settlement or site (folded), and the last word of compounds of
+#: them ("Kleinstadt", "Grenzstadt", "Rebellenhochburg").
+_GERMAN_PLACE_WORDS = (r"stadt|dorf|ortschaft|provinz|region|bezirk|viertel|hochburg|metropole|lager|"
+                       r"flughafen|stutzpunkt|ubergang|enklave")
 _GERMAN_NOUN_ENDINGS = re.compile(
     r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ismus|isten|istin|itat|"
-    r"stadt|stadte|dorf|dorfer|ortschaft|provinz|region|gebiet|gebiete|bezirk|viertel|hochburg|"
-    r"metropole|lager|flughafen|stutzpunkt|ubergang|kessel|enklave|truppen|kampfer|krafte|"
+    + _GERMAN_PLACE_WORDS + r"|stadte|dorfer|gebiet|gebiete|kessel|truppen|kampfer|krafte|"
     r"angriff|angriffe|angriffen|anschlag|gefechte|kampfe|fluchtlinge|behorde|behorden|"
     r"minister|ministerium|sprecher|sprecherin|gruppe|gruppen|miliz|milizen|einheit|einheiten|"
     r"armee|konvoi|soldaten|zivilisten|beschuss|kampfen|kraften)$")
+#: ... and those a place's name follows ("das Dorf Kafr Nabuda", "der Orte Nubl und Sahraa").
+_GERMAN_PLACE_NOUN = re.compile(r"(?:" + _GERMAN_PLACE_WORDS + r"|ort|orte|gemeinde)$")
 
 
 def is_german_common_noun(low: str) -> bool:
     """Whether a folded word has the ending of a German common noun (see
     :data:`_GERMAN_NOUN_ENDINGS`): in a report in German, never a word of a place's name."""
     return _GERMAN_NOUN_ENDINGS.search(low) is not None
+
+
+def is_german_place_noun(low: str) -> bool:
+    """Whether a folded word is a German word for a kind of settlement, which a place's name
+    follows (see :data:`_GERMAN_PLACE_NOUN`)."""
+    return _GERMAN_PLACE_NOUN.search(low) is not None
 
 
 #: The languages whose common words pyspellchecker lists (see :func:`is_common_word`).
@@ -388,6 +399,7 @@ def is_common_word(word: str, languages: Sequence[str]) -> bool:
     return any(low in _word_list(lang) for lang in languages if lang in WORD_LIST_LANGUAGES)
 
 
+@lru_cache(maxsize=65_536)   # asked for the same words of a span again and again
 def is_german_compound(word: str) -> bool:
     """Whether ``word`` is two German words written as one ("Pilgerzentrum", "Flüchtlingscamp";
     the second of four letters or more), as the word list does not hold every compound."""

@@ -43,10 +43,6 @@ _REGION_OF = re.compile(r"\b(countryside|province|governorate|prov[íi]ncia|prov
                         r"campagne|campagna)s?(?:\s+s[íi]ria)?\s+(?:of|de|da|do|del|di|d['’])\s*(?:the\s+)?$", re.I)
 #: German puts the word for a province straight before its name ("in der Provinz Idlib").
 _REGION_BEFORE = re.compile(r"\b(provinz|gouvernement)\s+$", re.I)
-#: German words for a kind of settlement (and compounds ending in one: "Kleinstadt",
-#: "Grenzstadt", "Rebellenhochburg") written straight before its name ("das Dorf Kafr Nabuda").
-_GERMAN_PLACE_NOUN = re.compile(r"(?:stadt|dorf|ort|orte|ortschaft|provinz|region|bezirk|viertel|hochburg|"
-                                r"metropole|lager|flughafen|stützpunkt|übergang|enklave|gemeinde)$")
 _DIRECTION = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|"
                         r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|"
                         r"rural|central|greater|northeast|northwest|southeast|southwest)$", re.I)
@@ -1563,7 +1559,7 @@ def _prefix_reading(prefix: str, headline: bool, prepositions: frozenset[str],
     elif foreign and len(before) == 2 and before[-1] in _OF \
             and before[0] in lx.FOREIGN_SETTLEMENT_WORDS:
         cue = before[0]   # "os bairros de Al Hamdaniya", "la ciudad de Homs"
-    elif foreign and before and _GERMAN_PLACE_NOUN.search(before[-1]):
+    elif foreign and before and lx.is_german_place_noun(fold(before[-1])):
         cue = before[-1]   # "die Kleinstadt Saraqib", "das Dorf Kafr Nabuda"
     last_word = _last_word(prefix)
     if last_word in _NEAR_LAST and _NEAR_BEFORE.search(prefix):
