@@ -26,7 +26,9 @@ from mapgen.ingest.textkeys import distance_km, fold, similarity
 if TYPE_CHECKING:  # (the gazetteer is imported only when a report is read)
     from gazetteer.resolve import ContextSpread
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`ʿʾ\-][^\W\d_]+)*['’]?")
+#: A word: letters, joined by an apostrophe or a mark of ʿayn or hamza, or by a hyphen, which
+#: one of those may follow ("Ma’arrat", "al-‘Eiss", "al-'Assal").
+_TOKEN = re.compile(r"[^\W\d_]+(?:(?:-['’‘`ʿʾ]?|['’‘`ʿʾ])[^\W\d_]+)*['’]?")
 #: A province's point (its middle) farther than this from its town of the same name is not
 #: where the town's province is placed: the town is (Homs's is 195 km into the desert).
 PROVINCE_TOWN_KM = 120.0
@@ -802,8 +804,11 @@ class MentionFinder:
             names = set().union(*tried.values())
             before = {name: self.lookup.resolve(name) for name in names}
             self.lookup.context = context
+            # (and a reading the grown context now rules out: "Jayah", a look-alike by Aleppo
+            # while only Deir ez-Zor was known, once Junaynah and Shaqrah are placed beside it)
             moved = {name for name in names if self.lookup.resolve(name) != before[name]
-                     and _spelled(self.lookup.resolve(name))}
+                     and (_spelled(self.lookup.resolve(name))
+                          or self.lookup.resolve(name).status != "resolved")}
             dirty = [key for key in every if tried[key] & moved]
             if dirty:
                 again, _ = self._pass(parsed, spans, dirty)

@@ -507,3 +507,26 @@ def test_a_first_name_then_a_particle_in_small_letters_is_a_person(gazetteer: An
     found = [(m.text, m.sentence.text[:6]) for m in result.found.mentions]
     assert ("Azaz", "Shells") in found and ("Rami", "Rebels") in found, found
     assert ("Rami", "Shells") not in found, found
+
+
+def test_a_mark_of_ayn_after_a_hyphen_stays_inside_the_name(builtin: Any) -> None:
+    # "Al-‘Assal", its ‘ayn a turned comma after the hyphen: one name, not "Khan Al" (no
+    # place) and "Assal"
+    text = "Jun 6, 2016\n\nJets struck Khan Al-‘Assal and Khan Touman west of Aleppo overnight.\n"
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    found = {m.text: m.place for m in result.found.mentions}
+    assert _at(found["Khan Al-‘Assal"], 36.17, 37.04)
+    assert not {"Khan Al", "Assal"} & set(found) | {u["name"] for u in result.unresolved}
+
+
+def test_a_reading_the_grown_context_rules_out_is_taken_back(builtin: Any) -> None:
+    # Jneineh and Shaqra are namesakes of villages elsewhere too, placed by Deir ez-Zor in the
+    # second reading; Tiyara, a village by Aleppo 250 km away, seemed placed while only Deir
+    # ez-Zor was known, and is off the map once they are placed beside it
+    text = ("Jun 6, 2016\n\nGovernment forces took Jneineh and Shaqra, north of Deir ez-Zor, and "
+            "shelled Tiyara on Monday, state media said.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    found = {m.text: m.place for m in result.found.mentions}
+    assert _at(found["Jneineh"], 35.36, 40.12, 0.1) and _at(found["Shaqra"], 35.38, 40.12, 0.1)
+    assert "Tiyara" not in found
+    assert "Tiyara" in {u["name"] for u in result.unresolved}
