@@ -1107,7 +1107,7 @@ ONE_FRONT_KM = 75.0
 STRAY_KM = 100.0
 
 
-def _one_front(points: np.ndarray) -> bool:
+def one_front(points: np.ndarray) -> bool:
     """Whether ``points`` (n, 2) are ONE_FRONT_POINTS or more, all within ONE_FRONT_KM of
     their middle."""
     if len(points) < ONE_FRONT_POINTS:
@@ -1124,7 +1124,7 @@ def _off_the_map(lat: float, lon: float, near: tuple[float, float] | None,
     box; or, outside the view and that far from ``near``, with fewer than OFF_CONTEXT_SHARE of
     the map's other places, and fewer than OFF_CONTEXT_FEW, within ``km``; or, with context
     alone, farther than STRAY_KM from each of its points when they are of one front (see
-    :func:`_one_front`: "Tal Othman" of a report of northern Hama is no village by Raqqa, 148
+    :func:`one_front`: "Tal Othman" of a report of northern Hama is no village by Raqqa, 148
     km from the nearest of its places). (The distances to the context points are worked out
     once, for all.)"""
     near_km = _distance_km(lat, lon, near[0], near[1]) if near is not None else math.inf
@@ -1140,7 +1140,7 @@ def _off_the_map(lat: float, lon: float, near: tuple[float, float] | None,
         return True
     if near_km <= km or view_km == 0.0 or len(dist) < MIN_CONTEXT_POINTS:
         return False
-    if nearest > STRAY_KM and view is None and near is None and _one_front(pts):
+    if nearest > STRAY_KM and view is None and near is None and one_front(pts):
         return True
     around = int((dist <= km).sum())
     return around < OFF_CONTEXT_SHARE * len(dist) and around < OFF_CONTEXT_FEW

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
+import numpy as np
+
 from mapgen.ingest import lexicon as lx
 from mapgen.ingest.entries import (AGENCY_DATELINE, BYLINE, COLON_DATELINE, DATE_LABEL, DATELINE,
                                     LOOSE_DATELINE, PHOTO_CREDIT)
@@ -339,6 +341,8 @@ class PlaceLookup:
         self.tried: set[str] | None = None
         #: the names whose place lay far from all the report's others (see _short_lookalike)
         self.far: set[str] = set()
+        self._front: tuple[tuple[float, float], ...] | None = None
+        self._front_points: np.ndarray | None = None
 
     @property
     def context(self) -> list[tuple[str, tuple[float, float]]]:
@@ -355,6 +359,19 @@ class PlaceLookup:
         # does not raise the crowd that counts)
         self._spread = self.gazetteer.context_spread(list(self._keys_of), self.countries)
         self._others = {}
+
+    @property
+    def front(self) -> tuple[tuple[float, float], ...] | None:
+        """The points of the report's landmarks when they lie on one front (see
+        :meth:`MentionFinder._front_of`), else None."""
+        return self._front
+
+    @front.setter
+    def front(self, points: tuple[tuple[float, float], ...] | None) -> None:
+        if points != self._front:
+            self._front = points
+            self._front_points = None if points is None else np.array(points, dtype=float)
+            self._cache = {}  # (answers are cached by name and context, not by the front)
 
     @property
     def spread(self) -> ContextSpread | None:
@@ -389,8 +406,30 @@ class PlaceLookup:
                               alternatives_context_km=(hit.context_km,
                                                        *hit.alternatives_context_km))
                 self.far.add(name)
+            elif ctx and self._front_points is not None \
+                    and _off_the_front(hit, self._front_points):
+                hit = replace(hit, status="unresolved", place=None,
+                              alternatives=(hit.place, *hit.alternatives),
+                              alternative_scores=(hit.score, *hit.alternative_scores),
+                              alternatives_context_km=(hit.context_km or 0.0,
+                                                       *hit.alternatives_context_km))
             self._cache[(name, id(ctx))] = hit
         return hit
+
+
+def _off_the_front(answer: Any, front: np.ndarray) -> bool:
+    """Whether the gazetteer's ``answer`` is a village (no seat, nor a town of TOWN_POPULATION
+    people) farther than STRAY_KM from each of the report's landmarks, which lie on one front
+    (see :meth:`MentionFinder._front_of`): a report of Quneitra, the Golan and Deraa province does
+    not mean the villages by Idlib its other names also spell ("Arnabe"), however those
+    names' places stand by each other."""
+    from gazetteer.resolve import SEATS, STRAY_KM, TOWN_POPULATION, haversine_km
+
+    place = answer.place
+    if answer.status != "resolved" or place.feature_code in SEATS \
+            or place.population >= TOWN_POPULATION or not place.feature_code.startswith("PPL"):
+        return False
+    return bool((haversine_km(place.lat, place.lon, front[:, 0], front[:, 1]) > STRAY_KM).all())
 
 
 def _spelled(answer: Any) -> bool:
@@ -775,6 +814,7 @@ class MentionFinder:
         every = [(u, k) for u, runs in enumerate(spans) for k in range(len(runs))]
         pieces, tried = self._pass(parsed, spans, every)
         self.lookup.context = self._context_of(pieces)
+        self.lookup.front = self._front_of(pieces)
         if not self.lookup.context:
             return self._join(pieces, parsed, spans, text_of)
         # The second pass reads again only the runs of names whose reading the context can
@@ -800,10 +840,13 @@ class MentionFinder:
                   and m.reason not in _READ_AGAIN and _spelled(self.lookup.resolve(m.text))
                   and self.lookup.resolve(m.text, context=False).status == "ambiguous"]
         context = list(dict.fromkeys(self.lookup.context + picked))
-        if len(context) > len(self.lookup.context):
+        # (the landmarks as read the second time, towns a namesake reading placed among them)
+        front = self._front_of(pieces)
+        if len(context) > len(self.lookup.context) or front != self.lookup.front:
             names = set().union(*tried.values())
             before = {name: self.lookup.resolve(name) for name in names}
             self.lookup.context = context
+            self.lookup.front = front
             # (and a reading the grown context now rules out: "Jayah", a look-alike by Aleppo
             # while only Deir ez-Zor was known, once Junaynah and Shaqrah are placed beside it)
             moved = {name for name in names if self.lookup.resolve(name) != before[name]
@@ -826,6 +869,26 @@ class MentionFinder:
              if m.precision != "region" and m.role not in ("speaker", "route")
              and m.reason not in _READ_AGAIN
              and not m.place.feature_code.startswith(("ADM", "PCL"))])
+
+    def _front_of(self, pieces: dict[tuple[int, int], Found]
+                  ) -> tuple[tuple[float, float], ...] | None:
+        """The points of the report's landmarks found in ``pieces`` when they lie on one front
+        (see :func:`gazetteer.resolve.one_front`), else None. Landmarks are the places a
+        reader knows the report by and that no look-alike reading gives: seats, towns,
+        provinces, districts, regions and mountains of the map's countries, named as
+        places of the story (not a speaker's or a road's ends)."""
+        from gazetteer.resolve import SEATS, TOWN_POPULATION, one_front
+
+        countries = self.lookup.countries
+        points = {(m.place.lat, m.place.lon) for found in pieces.values()
+                  for m in found.mentions
+                  if m.status == "resolved" and m.role not in ("speaker", "route")
+                  and (not countries or m.place.country in countries)
+                  and (m.place.feature_code in SEATS or m.place.population >= TOWN_POPULATION
+                       or m.place.feature_code in AREA_FEATURES
+                       or m.place.feature_code in ("ADM1", "ADM2"))}
+        front = tuple(sorted(points))
+        return front if one_front(np.array(front, dtype=float).reshape(-1, 2)) else None
 
     def _far_from_report(self, place: Any) -> bool:
         """True when ``place`` lies outside the map's countries (when given), or farther than

@@ -530,3 +530,21 @@ def test_a_reading_the_grown_context_rules_out_is_taken_back(builtin: Any) -> No
     assert _at(found["Jneineh"], 35.36, 40.12, 0.1) and _at(found["Shaqra"], 35.38, 40.12, 0.1)
     assert "Tiyara" not in found
     assert "Tiyara" in {u["name"] for u in result.unresolved}
+
+
+def test_a_village_far_from_the_landmarks_of_a_front_is_no_place(builtin: Any) -> None:
+    # Kinsabba, Jabal al-Akrad, Latakia and Qardaha, a seat, a mountain and a city within 75 km
+    # of their middle, are the report's front; Tiyara, a village by Aleppo 120 km from the
+    # nearest of them (near enough for the gazetteer, which keeps a village up to 150 km from
+    # the report's places), is no place of it
+    text = ("Jul 3, 2016\n\nRebels attacked army posts around Kinsabba and Salma in Jabal al-Akrad, "
+            "in Latakia province, on Sunday and shelled Qardaha, while jets struck Tiyara, "
+            "activists said.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    found = {m.text: m.place for m in result.found.mentions}
+    assert {"Kinsabba", "Salma", "Jabal al-Akrad", "Qardaha"} <= set(found)
+    assert "Tiyara" not in found and "Tiyara" in {u["name"] for u in result.unresolved}
+    # named with places of many provinces, it is the village by Aleppo
+    wide = ingest_text(text.replace("shelled Qardaha", "shelled Qardaha, Azaz and Deir ez-Zor"),
+                       gazetteer=builtin, countries=("SY", "TR"))
+    assert _at(_mention(wide, "Tiyara").place, 36.21, 37.29)
