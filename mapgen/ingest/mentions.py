@@ -861,12 +861,14 @@ class MentionFinder:
     def _context_of(self, pieces: dict[tuple[int, int], Found]
                     ) -> list[tuple[str, tuple[float, float]]]:
         """The report's places found in ``pieces`` as context (see
-        :meth:`_without_far_lookalikes`): neither regions, provinces and countries nor a
-        speaker's place or a dateline's far from the story."""
+        :meth:`_without_far_lookalikes`): neither provinces and countries nor a
+        speaker's place or a dateline's far from the story; a plain, a mountain or a region
+        that is no province is ("the villages of the Ghab plain")."""
         return self._without_far_lookalikes(
             [(fold(m.text), (m.place.lat, m.place.lon), m.text) for found in pieces.values()
              for m in found.mentions
-             if m.precision != "region" and m.role not in ("speaker", "route")
+             if (m.precision != "region" or m.place.feature_code in AREA_FEATURES)
+             and m.role not in ("speaker", "route")
              and m.reason not in _READ_AGAIN
              and not m.place.feature_code.startswith(("ADM", "PCL"))])
 
@@ -1347,8 +1349,9 @@ class MentionFinder:
             # a name equal (folded) to one of the place's alternate names, however unlike its
             # main name ("Ikdah": Īkdah, an alternate name of Zayzafun), among the report's
             # other places (read again once they are known) -- or a town's ("Tabqa": al-Thawrah,
-            # a town of 87,880)
-            sure = (place.population >= ALTERNATE_TOWN_POPULATION
+            # a town of 87,880), or an area's ("Sahl al-Ghab": the Ghab plain)
+            sure = ((place.population >= ALTERNATE_TOWN_POPULATION
+                     or place.feature_code in AREA_FEATURES)
                     and fold(surface) not in lx.GIVEN_NAMES) or self._among_report(place, surface)
             if not sure:
                 self._alternates.add(name)

@@ -548,3 +548,15 @@ def test_a_village_far_from_the_landmarks_of_a_front_is_no_place(builtin: Any) -
     wide = ingest_text(text.replace("shelled Qardaha", "shelled Qardaha, Azaz and Deir ez-Zor"),
                        gazetteer=builtin, countries=("SY", "TR"))
     assert _at(_mention(wide, "Tiyara").place, 36.21, 37.29)
+
+
+def test_a_plain_is_a_place_by_another_name_and_context_for_its_villages(builtin: Any) -> None:
+    # "Sahl al-Ghab" is an alternate name of the Ghab plain: an area's, like a town's, is the
+    # area wherever it lies; and the plain is context for the villages around it: "Tal Waset",
+    # a look-alike of Tal Wassit, 12 km from its middle, 70 km from Hama
+    text = ("Aug 9, 2015\n\nGovernment troops retook villages of Sahl al-Ghab, north-west of the "
+            "city of Hama, on Sunday, but rebels later stormed Tal Waset, the Observatory said.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    ghab, waset = _mention(result, "Sahl al-Ghab"), _mention(result, "Tal Waset")
+    assert ghab.precision == "region" and _at(ghab.place, 35.55, 36.32)
+    assert _at(waset.place, 35.66, 36.34)
