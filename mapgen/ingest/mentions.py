@@ -1331,6 +1331,11 @@ class MentionFinder:
             elif near:
                 mention.precision = "near"
         sim = max(similarity(surface, place.name), similarity(name, place.name))
+        if place is result.place:
+            # the names of the place's other records too (OCHA's "Madamiyet Elsham" beside
+            # GeoNames' "Mu`addamiyat ash Shih": "Moadamiya Al Cham" looks like the one)
+            for twin in getattr(result, "same_place", ()):
+                sim = max(sim, similarity(surface, twin.name))
         bare = _unqualified(place.name)
         if bare:   # named without its qualifier ("al-Buwaida": Buwaydah ash Sharqiyah)
             sim = max(sim, similarity(surface, bare))

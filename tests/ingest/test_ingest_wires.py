@@ -560,3 +560,13 @@ def test_a_plain_is_a_place_by_another_name_and_context_for_its_villages(builtin
     ghab, waset = _mention(result, "Sahl al-Ghab"), _mention(result, "Tal Waset")
     assert ghab.precision == "region" and _at(ghab.place, 35.55, 36.32)
     assert _at(waset.place, 35.66, 36.34)
+
+
+def test_a_look_alike_like_another_record_of_the_place_is_found(gazetteer: Any) -> None:
+    # "Moadamiya Al Cham" (French ch) resembles GeoNames' "Mu`addamiyat ash Shih" too little,
+    # but OCHA's record of the same town, "Madamiyet Elsham", enough: among the report's other
+    # places (Damascus, 10 km off), it is the town
+    text = ("Jan 2, 2013\n\nRegime jets bombed Moadamiya Al Cham, south-west of Damascus, and "
+            "Harasta on Wednesday, activists said.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
+    assert _at(_mention(result, "Moadamiya Al Cham").place, 33.465, 36.202)
