@@ -432,6 +432,25 @@ def _off_the_front(answer: Any, front: np.ndarray) -> bool:
     return bool((haversine_km(place.lat, place.lon, front[:, 0], front[:, 1]) > STRAY_KM).all())
 
 
+#: English words for a landform, after a name or before it ("the Akrad Mountains", "Mount
+#: Hermon", "al-Fiel Hill"), and the Arabic word place names write for it before the name.
+_LANDFORM_WORDS = {"mountains": "Jabal", "mountain": "Jabal", "mount": "Jabal", "hill": "Tall"}
+
+
+def _as_arabic_landform(part: Sequence[Token]) -> str | None:
+    """A name with an English word for its landform ("al-Akrad Mountains", "Mount Hermon")
+    written as Arabic names are, the word before the name ("Jabal al-Akrad"), or None."""
+    if len(part) < 2:
+        return None
+    first, last = part[0].low, part[-1].low
+    if last in _LANDFORM_WORDS and first not in _LANDFORM_WORDS:
+        rest = " ".join(t.text for t in part[:-1])
+        return f"{_LANDFORM_WORDS[last]} {rest}"
+    if first == "mount":
+        return "Jabal " + " ".join(t.text for t in part[1:])
+    return None
+
+
 def _spelled(answer: Any) -> bool:
     """Whether the gazetteer's ``answer`` is a place the name spells (its own or another of
     its names, loosely or in Arabic script), not a look-alike of it."""
@@ -1468,6 +1487,9 @@ class MentionFinder:
         elif tail in lx.REGION_WORDS and len(part) > 1:
             region = True
         names: tuple[str, ...] = (surface,)
+        arabic = _as_arabic_landform(part)
+        if arabic is not None:
+            names = (surface, arabic)   # "the al-Akrad Mountains": Jabal al-Akrad
         province = _province_said(text, part[0].start, part[-1].end)
         if province is not None:
             # "Maskana, in the province of Aleppo": of its namesakes, the one in that province

@@ -570,3 +570,12 @@ def test_a_look_alike_like_another_record_of_the_place_is_found(gazetteer: Any) 
             "Harasta on Wednesday, activists said.\n")
     result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
     assert _at(_mention(result, "Moadamiya Al Cham").place, 33.465, 36.202)
+
+
+def test_a_name_with_an_english_word_for_its_landform_is_read_as_arabic_writes_it(builtin: Any) -> None:
+    # "the Akrad Mountains" is Jabal al-Akrad, the word for the landform before the name
+    text = ("Jul 3, 2016\n\nRebels shelled army positions in the Akrad Mountains and around "
+            "Kinsabba on Sunday, activists said.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    akrad = _mention(result, "Akrad Mountains")
+    assert akrad.precision == "region" and _at(akrad.place, 35.65, 36.2)
