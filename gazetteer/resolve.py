@@ -988,8 +988,13 @@ def _shadowed_towns(cands: CandidateSet, best: int, pool: Sequence[int],
         return None
     rows = cands.rows
     lat, lon = rows[best][1], rows[best][2]
-    towns = [r for r in towns_lookup(cands.loose, wanted, rows)
-             if _distance_km(r[1], r[2], lat, lon) > FAR_KM]
+    towns = []
+    for r in towns_lookup(cands.loose, wanted, rows):
+        # (one place's records once: OCHA's Tamanaah and GeoNames' At Tamani`ah, 0.2 km
+        # apart, are one town the context picks, not two it cannot tell apart)
+        if _distance_km(r[1], r[2], lat, lon) > FAR_KM and not any(
+                _distance_km(r[1], r[2], t[1], t[2]) <= SAME_PLACE_KM for t in towns):
+            towns.append(r)
     if not towns or any(r[9] == EXACT_MAIN or is_town(r) for r in _records(cands, best, pool)):
         return None
     if near is not None or view is not None or len(context):

@@ -337,6 +337,20 @@ def test_a_village_known_by_another_name_is_in_doubt_with_a_town_an_edit_off(gz)
     assert _km(gz.resolve("Tafshaw", countries=["SY", "TR"]).place, TAFSHAW) < 1
 
 
+TAMANIAH_ROW = DATA / "geonames_tamaniah_extract.txt"
+TAMANIAH = (35.45846, 36.74816)     # At Tamani`ah, a subdistrict seat in southern Idlib
+
+
+def test_two_records_of_a_town_an_edit_off_are_one_town_the_context_picks(gz) -> None:
+    # "Tamna'ah" spells Tamneh, a village of al-Hasakah, loosely, and is a letter from
+    # Tamanaah (OCHA), the seat GeoNames calls At Tamani`ah, 420 km off: with the places of a
+    # report on southern Idlib, the seat -- its two records, 0.2 km apart, one town
+    gz.import_files([TAMANIAH_ROW])
+    assert gz.resolve("Tamna'ah", countries=["SY", "TR"]).status == "ambiguous"
+    res = gz.resolve("Tamna'ah", countries=["SY", "TR"], context=_around(TAMANIAH))
+    assert res.status == "resolved" and _km(res.place, TAMANIAH) < 1, res
+
+
 MUSLIMIYAH = (36.28179, 37.19307)   # Al-Muslimiyah, north of Aleppo (Wikipedia)
 MOSUL = (36.335, 43.119)
 KAFRIYA = (35.98972, 36.67750)      # Kafriya, by al-Fu'ah (Wikipedia)
