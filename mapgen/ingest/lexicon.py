@@ -36,6 +36,11 @@ yes no ok okay please note continue continued full page click here share tweet f
 nearly almost roughly approximately about around more fewer less least another other each every
 """.split())
 
+#: Words of faith and its law, feasts and months, capitalised in any report, that villages
+#: are named too (Quran by Kobani, Jihad by Deir ez-Zor): alone, never the place.
+FAITH_WORDS = frozenset("""quran koran islam sharia shariah jihad ramadan eid hajj fatwa ashura
+muharram caliphate sunni sunnis shia shiite shiites alawite alawites druze""".split())
+
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTH_WORDS = frozenset("""january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())

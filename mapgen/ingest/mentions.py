@@ -1159,7 +1159,7 @@ class MentionFinder:
         low = tok.low
         return (low in self.stop or low in lx.COMMON_CAPITALISED or low in lx.TITLES
                 or low in lx.DEMONYMS or low in lx.WEEKDAYS or low in lx.MONTH_WORDS
-                or tok.text.lower() in self.lower_words or len(low) <= 2)
+                or low in lx.FAITH_WORDS or tok.text.lower() in self.lower_words or len(low) <= 2)
 
     def _is_headline(self, sentence: Sentence) -> bool:
         """A title-case line ("Regime Pushes Towards Tell Rifaat"): its words are not one name."""
