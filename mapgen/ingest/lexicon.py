@@ -37,9 +37,11 @@ nearly almost roughly approximately about around more fewer less least another o
 """.split())
 
 #: Words of faith and its law, feasts and months, capitalised in any report, that villages
-#: are named too (Quran by Kobani, Jihad by Deir ez-Zor): alone, never the place.
-FAITH_WORDS = frozenset("""quran koran islam sharia shariah jihad ramadan eid hajj fatwa ashura
-muharram caliphate sunni sunnis shia shiite shiites alawite alawites druze""".split())
+#: are named too (Quran by Kobani, Jihad by Deir ez-Zor; GeoNames lists the book's names in
+#: eighty languages for the village): alone, never the place. Folded; in the languages read.
+FAITH_WORDS = frozenset("""quran koran coran corano alcorao kuran islam sharia shariah charia
+scharia seriat jihad djihad dschihad yihad cihad ramadan ramada ramazan eid hajj fatwa ashura
+muharram caliphate califat califado sunni sunnis shia shiite shiites alawite alawites druze""".split())
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTH_WORDS = frozenset("""january february march april may june july august september october

@@ -583,7 +583,8 @@ def test_a_name_with_an_english_word_for_its_landform_is_read_as_arabic_writes_i
 
 def test_a_word_of_faith_is_no_village_of_its_name(tmp_path: Any) -> None:
     # GeoNames' village Quran, east of Kobani, is listed under the holy book's names in
-    # eighty languages: "the Quran" in a report on Kobani is the book; so are Ramadan and Sharia
+    # eighty languages: "the Quran" in a report on Kobani is the book, and so is French "le
+    # Coran"; Ramadan and Sharia are no villages either
     from pathlib import Path
 
     from gazetteer import open_gazetteer
@@ -591,11 +592,16 @@ def test_a_word_of_faith_is_no_village_of_its_name(tmp_path: Any) -> None:
     row = Path(__file__).parents[1] / "gazetteer" / "data" / "geonames_quran_extract.txt"
     text = ("Jun 6, 2015\n\nMilitants burned copies of the Quran near Kobani during Ramadan and "
             "imposed Sharia, residents said, as shells fell on Suruc.\n")
+    french = ("8 juin 2015\n\nDes jihadistes ont brûlé des exemplaires du Coran près de Kobani, "
+              "selon des habitants.\n")
     with open_gazetteer(tmp_path) as gaz:
         gaz.import_files([str(row)])
         assert gaz.resolve("Quran", countries=["SY", "TR"]).place.name == "Quran"
+        assert gaz.resolve("Coran", countries=["SY", "TR"]).place.name == "Quran"
         result = ingest_text(text, gazetteer=gaz, countries=("SY", "TR"))
+        in_french = ingest_text(french, gazetteer=gaz, countries=("SY", "TR"))
     found = {m.text for m in result.found.mentions}
     assert {"Kobani", "Suruc"} <= found
     assert not found & {"Quran", "Ramadan", "Sharia"}
     assert not {"Quran", "Ramadan", "Sharia"} & {u["name"] for u in result.unresolved}
+    assert {m.text for m in in_french.found.mentions} == {"Kobani"}
