@@ -544,6 +544,36 @@ DATE_LABEL = re.compile(r"^date:?\s+(?P<date>(?P<year>\d{4})-(?P<month>\d{2})(?:
 _DATE_FIRST = re.compile(r"^(?P<date>[^;—–\n]{6,40}?)\s*(?:;|—|–|\s-{1,2}\s)\s*[\"“A-ZÀ-Þ]")
 
 
+#: Portuguese weekdays, Monday first (as :meth:`datetime.date.weekday` counts).
+_PT_WEEKDAYS = ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo")
+#: The day of the month Brazilian reports write in brackets after "today" or "this <weekday>"
+#: ("hoje (2)", "nesta sexta-feira (29)", "neste domingo (2)").
+_TODAY_IN_BRACKETS = re.compile(
+    r"\b(?:hoje|nest[ae]\s+(?P<weekday>segunda|terça|quarta|quinta|sexta|sábado|domingo)"
+    r"(?:-feira)?)\s*\((?P<day>\d{1,2})\)", re.I)
+
+
+def day_in_labelled_month(text: str) -> str | None:
+    """The report's day (ISO 8601) when a labelled date heading it gives the month only
+    ("date 2017-09 ...") and the text the day, in brackets after "hoje" or "nesta <weekday>"
+    as Brazilian reports write it ("nesta sexta-feira (29)": 29 September 2017, a Friday). A
+    weekday that is not that day's makes it no date; so does a day the month lacks."""
+    labelled = DATE_LABEL.match(text.lstrip())
+    if labelled is None or labelled.group("day"):
+        return None
+    found = _TODAY_IN_BRACKETS.search(text)
+    if found is None:
+        return None
+    try:
+        day = dt.date(int(labelled.group("year")), int(labelled.group("month")), int(found.group("day")))
+    except ValueError:
+        return None
+    weekday = found.group("weekday")
+    if weekday is not None and _PT_WEEKDAYS.index(weekday.lower()) != day.weekday():
+        return None
+    return day.isoformat()
+
+
 def _paragraph_dateline(line: str) -> tuple[str, dict[str, str | None]] | None:
     """The date of an article dateline at the start of a paragraph ("KILIS, Turkey, Feb. 7, 2016 —",
     "Cairo/Ancara, 14 fev (EFE).-")."""

@@ -14,7 +14,7 @@ from mapgen.errors import InputError
 from mapgen.ingest import lexicon as lx
 from mapgen.ingest.arabic import find_arabic_mentions, is_arabic, merge
 from mapgen.ingest.clean import clean_text, looks_like_html
-from mapgen.ingest.entries import Entry, MissingYear, Stamp, split_entries
+from mapgen.ingest.entries import Entry, MissingYear, Stamp, day_in_labelled_month, split_entries
 from mapgen.ingest.kinds import suggest_type
 from mapgen.ingest.mentions import DATELINE_FAR, Found, Mention, PlaceLookup, find_mentions
 from mapgen.ingest.pagemeta import date_in_address, page_meta
@@ -154,6 +154,9 @@ def ingest_text(text: str, *, report: str = "report", published: Any = None,
     cleaned = clean_text(text, is_html=is_html)
     if not cleaned.strip():
         raise InputError("empty report", file=report)
+    if published in (None, ""):
+        # "date 2017-09 ... nesta sexta-feira (29)": the labelled month's day the text gives
+        published = day_in_labelled_month(cleaned)
     default = _published(published, tz)
     try:
         entries = split_entries(cleaned, tz, year=default[0].date() if default else None)

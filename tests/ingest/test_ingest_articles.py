@@ -436,3 +436,19 @@ def test_a_labelled_date_heading_the_text_dates_it_or_gives_its_year(builtin: An
     assert "Zamrin" in {d["place"] for d in result.drafts}
     with pytest.raises(InputError, match="has no year"):
         ingest_text(wire.replace(" date 2014-08 ", ""), gazetteer=builtin, countries=("SY", "TR"))
+
+
+def test_a_labelled_month_and_the_day_in_brackets_date_a_brazilian_report(builtin: Any) -> None:
+    # "nesta sexta-feira (29)", as Brazilian reports write today's date, is the 29th of the
+    # labelled month -- a Friday in September 2017; a weekday that is not the day's is no date
+    story = ("As forças curdas tomaram nesta sexta-feira (29) a cidade de Al Suwar, na província de "
+             "Deir ez-Zor, informou o Observatório Sírio dos Direitos Humanos.\n")
+    result = ingest_text(" date 2017-09 " + story, gazetteer=builtin, countries=("SY", "TR"))
+    assert {d["date"][:10] for d in result.drafts} == {"2017-09-29"}
+    today = story.replace("nesta sexta-feira (29)", "hoje (2)")
+    result = ingest_text(" date 2018-01 " + today, gazetteer=builtin, countries=("SY", "TR"))
+    assert {d["date"][:10] for d in result.drafts} == {"2018-01-02"}
+    with pytest.raises(InputError, match="give its date with --published"):
+        ingest_text(" date 2017-10 " + story, gazetteer=builtin, countries=("SY", "TR"))
+    with pytest.raises(InputError, match="give its date with --published"):
+        ingest_text(story, gazetteer=builtin, countries=("SY", "TR"))
