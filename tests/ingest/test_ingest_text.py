@@ -187,6 +187,12 @@ def test_excerpt_is_short_and_keeps_the_mention() -> None:
     ("the hospital ran out of medical supplies", "humanitarian"),
     ("the minister's office said nothing more", "diplomatic"),
     ("he said the weather was fine", "statement"),
+    # retaking and freeing in Portuguese, Spanish and French
+    ("as tropas retomaram o controle do povoado", "territorial change"),
+    ("os soldados recuperaram quatro aldeias", "territorial change"),
+    ("as milícias arrebataram a cidade aos jihadistas", "territorial change"),
+    ("las fuerzas recuperaron el control de la localidad", "territorial change"),
+    ("les rebelles ont libéré le village", "territorial change"),
 ])
 def test_type_suggestion(sentence: str, kind: str) -> None:
     assert suggest_type(sentence) == kind
