@@ -159,12 +159,20 @@ Middle East Eye, Twitter, Facebook, YouTube, Telegram, Instagram, WhatsApp, Live
 Al-Monitor, Fars, Tasnim, IRNA, Press TV, PressTV, Al Manar, Al-Manar, Vedomosti, Haaretz
 """.replace("\n", " ").split(","))
 
+#: Words of broadcasting: a sentence with one says a channel named after a town is meant.
+_CHANNEL_WORDS = frozenset("""tv television channel broadcaster broadcast broadcasts aired airs
+network station correspondent correspondents reporter reporters lebanese pro-hezbollah website
+interview anchor footage""".split())
 #: Names of groups and institutions that are also towns' names, with the words that say the
 #: group is meant when one is in the sentence: the Russian parliament is the Duma, and Douma
-#: by Damascus is Duma in many reports ("the exodus from Duma").
+#: by Damascus is Duma in many reports ("the exodus from Duma"); the channel Al Mayadeen is only
+#: with a word of broadcasting, else the town ("between Albukamal and Al-Mayadeen").
 GROUPS_ALSO_PLACES: dict[str, frozenset[str]] = {
     "duma": frozenset("""state russian russia russia's moscow kremlin deputy deputies lawmaker
 lawmakers parliament parliamentary speaker committee chairman vote voted""".split()),
+    # the Lebanese channel is named after the town of al-Mayadin by Deir ez-Zor
+    "al mayadeen": _CHANNEL_WORDS,
+    "mayadeen": _CHANNEL_WORDS,
 }
 #: Armed groups, parties and institutions named in Syrian war reporting.
 GROUPS = frozenset(x.strip().lower() for x in """

@@ -178,6 +178,11 @@ _VENUE_FOR = frozenset("talks conference summit meeting meetings negotiations vi
 _ADDRESSED = frozenset("""urged urges urging accused accuses accusing asked asks pressed presses
 pressing warned warns told tells blamed blames condemned condemns criticised criticized criticises
 criticizes""".split())
+#: Sources close to a capital before its name ("sources close to Damascus", "des sources proches
+#: de Damas", "fontes próximas a Damasco"): its government.
+_CLOSE_TO = re.compile(r"\b(?:sources?|circles|media|outlets|milieux|fontes|fuentes|medios|fonti|"
+                       r"ambienti|quellen|kreise)\s+(?:close to|proches?\s+d[eu]|pr[óo]xim[oa]s\s+"
+                       r"(?:a|ao|de|do)|cercan[oa]s\s+al?|vicin[ei]\s+a|nahe)\s*$", re.I)
 #: Words after a name, after "could", "would", "has"..., that say it stands for its government
 #: ("Moscow could demand", "Ankara has rejected"); a capital only.
 _MODALS = frozenset("could would will may might must should can cannot has had have is was ha hanno".split())
@@ -1682,6 +1687,7 @@ def _prefix_reading(prefix: str, headline: bool, prepositions: frozenset[str],
             if not (between and lx.is_event_word(between[-1])):   # "the bombing in X": the event's place
                 there = MEETING_FAR
     addressed = (last_word in _ADDRESSED or prefix.rstrip().lower().endswith(("called on", "calls on", "appealed to"))
+                 or _CLOSE_TO.search(prefix) is not None
                  or (foreign and _OFFICE_OF.search(prefix) is not None))
     return cue, region, near, there, addressed
 

@@ -605,3 +605,26 @@ def test_a_word_of_faith_is_no_village_of_its_name(tmp_path: Any) -> None:
     assert not found & {"Quran", "Ramadan", "Sharia"}
     assert not {"Quran", "Ramadan", "Sharia"} & {u["name"] for u in result.unresolved}
     assert {m.text for m in in_french.found.mentions} == {"Kobani"}
+
+
+def test_al_mayadeen_is_the_town_unless_the_channel_is_meant(builtin: Any) -> None:
+    # the Lebanese channel is named after the town of al-Mayadin by Deir ez-Zor: with no word
+    # of broadcasting in the sentence, the town
+    text = ("Nov 24, 2017\n\nThe army advanced on the western bank of the Euphrates between "
+            "Albukamal and Al-Mayadeen on Thursday.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    assert _at(_mention(result, "Al-Mayadeen").place, 35.02, 40.45)
+    channel = ("Nov 24, 2017\n\nThe Lebanese channel Al Mayadeen reported that jets struck Raqqa "
+               "on Thursday.\n")
+    result = ingest_text(channel, gazetteer=builtin, countries=("SY", "TR"))
+    assert {m.text for m in result.found.mentions} == {"Raqqa"}
+
+
+def test_sources_close_to_a_capital_are_its_government(builtin: Any) -> None:
+    # "des sources proches de Damas": the government's sources, not an event in Damascus, in a
+    # sentence that tells of fighting elsewhere
+    text = ("8 février 2016\n\nDes sources proches de Damas affirment que de violents affrontements "
+            "ont eu lieu près de Maarat al-Numan.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    assert _mention(result, "Damas").role == "speaker"
+    assert "Damas" not in {d["place"] for d in result.drafts}
