@@ -359,7 +359,8 @@ FOREIGN_PLACE_PREPOSITIONS = frozenset("em no na nos nas à a au aux dans en ver
 #: bairros de Al Hamdaniya", "la ciudad de Homs", "le village de Tal Rifaat").
 FOREIGN_SETTLEMENT_WORDS = frozenset("""bairro bairros barrio barrios quartier quartiers aldeia
 aldeias aldea aldeas village villages vila vilas cidade cidades ciudad ciudades ville villes
-localidade localidades localidad localité localités povoado povoados pueblo pueblos città
+localidade localidades localidad localité localités povoado povoados vilarejo vilarejos
+povoação povoações lugarejo lugarejos aldehuela pueblo pueblos città
 cittadina villaggio villaggi paese quartiere quartieri località""".split())
 
 #: Endings of German common nouns (folded), which German capitalises like names: abstract
@@ -411,7 +412,16 @@ def is_common_word(word: str, languages: Sequence[str]) -> bool:
     which the gazetteer knows by those names -- so a common word is a place only when the
     gazetteer spells it (see :meth:`mapgen.ingest.mentions.MentionFinder._verdict`)."""
     low = word.lower()
+    if "-" in low and ("pt" in languages or "es" in languages):
+        # a verb with its pronoun after a hyphen, as Portuguese writes it ("Trata-se", "Disse-lhe")
+        verb, pronoun = low.rsplit("-", 1)
+        if pronoun in _ENCLITICS:
+            low = verb
     return any(low in _word_list(lang) for lang in languages if lang in WORD_LIST_LANGUAGES)
+
+
+#: Pronouns Portuguese writes after a verb and a hyphen.
+_ENCLITICS = frozenset("se lhe lhes lo la los las o a os as me te nos vos".split())
 
 
 @lru_cache(maxsize=65_536)   # asked for the same words of a span again and again

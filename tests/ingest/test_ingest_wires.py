@@ -628,3 +628,15 @@ def test_sources_close_to_a_capital_are_its_government(builtin: Any) -> None:
     result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
     assert _mention(result, "Damas").role == "speaker"
     assert "Damas" not in {d["place"] for d in result.drafts}
+
+
+def test_portuguese_verbs_with_their_pronoun_and_words_for_a_village(gazetteer: Any) -> None:
+    # "Trata-se de" (it is) opening a sentence is a verb, not Tartus ("Tartous"); "o vilarejo de
+    # Amarneh" says a village is meant: a name not found after it is listed in doubt
+    text = ("29 ago 2016\n\nAs forças curdas disseram que perderam a aldeia de Saida, perto de "
+            "Jarablus, para os rebeldes apoiados pela Turquia. Trata-se da primeira ofensiva turca "
+            "na região. Os ataques aéreos atingiram o vilarejo de Amarneh, disse o conselho militar "
+            "de Jarablus, que não especificou o número de feridos.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
+    assert not {m.text for m in result.found.mentions} & {"Trata-se", "Trata"}
+    assert "Amarneh" in {u["name"] for u in result.unresolved}
