@@ -1378,9 +1378,10 @@ class MentionFinder:
             # a name equal (folded) to one of the place's alternate names, however unlike its
             # main name ("Ikdah": Īkdah, an alternate name of Zayzafun), among the report's
             # other places (read again once they are known) -- or a town's ("Tabqa": al-Thawrah,
-            # a town of 87,880), or an area's ("Sahl al-Ghab": the Ghab plain)
+            # a town of 87,880), a capital's or a province's or district's seat's ("Girê Spî":
+            # Tall Abyad), or an area's ("Sahl al-Ghab": the Ghab plain)
             sure = ((place.population >= ALTERNATE_TOWN_POPULATION
-                     or place.feature_code in AREA_FEATURES)
+                     or place.feature_code in AREA_FEATURES or place.feature_code in _LANDMARK_SEATS)
                     and fold(surface) not in lx.GIVEN_NAMES) or self._among_report(place, surface)
             if not sure:
                 self._alternates.add(name)

@@ -640,3 +640,12 @@ def test_portuguese_verbs_with_their_pronoun_and_words_for_a_village(gazetteer: 
     result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
     assert not {m.text for m in result.found.mentions} & {"Trata-se", "Trata"}
     assert "Amarneh" in {u["name"] for u in result.unresolved}
+
+
+def test_a_district_seat_by_another_of_its_names_is_the_seat(gazetteer: Any) -> None:
+    # "Girê Spî", the Kurdish name GeoNames lists for Tall Abyad, a district's seat: the seat,
+    # wherever the report's other places lie, like a town of 10,000 people
+    text = ("Jun 23, 2015\n\nKurdish fighters advanced from Girê Spî towards Ain Issa on Tuesday "
+            "and took the villages around the 93rd Brigade base, the YPG said.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
+    assert _at(_mention(result, "Girê Spî").place, 36.70, 38.95)
