@@ -602,7 +602,16 @@ def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], b
         # "Tripoli" is Lebanon's, 30 km from its border, not Libya's
         near = [i for i in allowed if i not in cands.far_abroad]
         return near or allowed, False
-    if not abroad_exact or best_home <= EXACT_ALT:
+    if not abroad_exact or best_home == EXACT_MAIN:
+        return home, False
+    if best_home == EXACT_ALT:
+        # only another name of villages at home, against a capital or a city of
+        # HOME_TOWN_POPULATION abroad by its own name ("Paris": Pars, a Turkish hamlet listed
+        # under it too, or the capital; "Erbil": Koşuyolu, or the Iraqi city): the reader decides
+        cities = [i for i in abroad_exact if rows[i][9] == EXACT_MAIN and i not in cands.barred
+                  and (rows[i][4] == "PPLC" or rows[i][6] >= HOME_TOWN_POPULATION)]
+        if cities and not any(is_town(rows[i]) for i in home if rows[i][9] == EXACT_ALT):
+            return home + cities, True
         return home, False
     if best_home == LOOSE:
         # a capital or a city of millions abroad, in the map's region, against villages at

@@ -164,6 +164,20 @@ def test_a_far_capital_does_not_beat_a_home_village_but_a_neighbours_does(gz) ->
     assert gz.resolve("Tripoli").place.country == "LY"
 
 
+def test_a_village_by_another_name_does_not_silently_take_a_citys_own(gz) -> None:
+    # GeoNames lists a Turkish hamlet of 119 people as Paris too, and a village of 442 as Erbil:
+    # on a map of Syria and Turkey, "Paris" is the capital or the hamlet, the reader decides;
+    # "Erbil", a city of 1.6 million next door, is the city
+    gz.import_files([DATA / "geonames_city_names_extract.txt"])
+    res = gz.resolve("Paris", countries=["SY", "TR"])
+    assert res.status == "ambiguous", res
+    assert {p.country for p in res.alternatives} == {"FR", "TR"}
+    res = gz.resolve("Erbil", countries=["SY", "TR"])
+    assert res.status == "resolved" and res.place.country == "IQ", res
+    # the village's own name is the village
+    assert gz.resolve("Pars", countries=["SY", "TR"]).place.country == "TR"
+
+
 def test_country_order_is_kept(gz) -> None:
     from gazetteer.api import _codes
     from gazetteer.resolve import _wanted
