@@ -500,7 +500,8 @@ def _unqualified(name: str) -> str:
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _COMPOUND_TAIL = frozenset("""backed led held allied based controlled run linked born style era made
-funded supported affiliated dominated leaning aligned friendly bound owned""".split())
+funded supported affiliated dominated leaning aligned friendly bound owned occupied administered
+annexed majority populated inhabited brokered sponsored mediated trained armed""".split())
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 

@@ -649,3 +649,14 @@ def test_a_district_seat_by_another_of_its_names_is_the_seat(gazetteer: Any) -> 
             "and took the villages around the 93rd Brigade base, the YPG said.\n")
     result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
     assert _at(_mention(result, "Girê Spî").place, 36.70, 38.95)
+
+
+def test_a_compound_adjective_before_a_name_is_not_part_of_it(builtin: Any) -> None:
+    # "the Israeli-occupied Golan Heights", "Turkish-occupied Afrin", "the Kurdish-majority
+    # town": adjectives, like "Turkish-backed"
+    text = ("Dec 27, 2014\n\nRebels attacked army posts in Quneitra, which borders the "
+            "Israeli-occupied Golan Heights, and shelled Jaba on Saturday, while Turkish-occupied "
+            "Afrin and the Kurdish-majority town of Qamishli were calm.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    assert {"Golan Heights", "Afrin", "Qamishli", "Jaba"} <= {m.text for m in result.found.mentions}
+    assert not result.unresolved
