@@ -178,6 +178,11 @@ _VENUE_FOR = frozenset("talks conference summit meeting meetings negotiations vi
 _ADDRESSED = frozenset("""urged urges urging accused accuses accusing asked asks pressed presses
 pressing warned warns told tells blamed blames condemned condemns criticised criticized criticises
 criticizes""".split())
+#: The words of the Islamic State's long name before its last ("Islamic State of Iraq and
+#: al-Sham", "... and the Levant", "Estado Islâmico do Iraque e do Levante"): no place follows.
+_ISLAMIC_STATE_OF = re.compile(r"\b(?:islamic\s+state|estado\s+isl[âáa]mico|[ée]tat\s+islamique)\s+"
+                               r"(?:of|in|do|de|en|del)\s+(?:iraq|iraque|irak)\s+(?:and|e|y|et)\s+"
+                               r"(?:(?:the|do|el|au|al)\s+)?$", re.I)
 #: Sources close to a capital before its name ("sources close to Damascus", "des sources proches
 #: de Damas", "fontes próximas a Damasco"): its government.
 _CLOSE_TO = re.compile(r"\b(?:sources?|circles|media|outlets|milieux|fontes|fuentes|medios|fonti|"
@@ -1093,6 +1098,8 @@ class MentionFinder:
             return None   # "Forças Armadas": the head, a common word, is read apart
         if words[0].low in lx.ARABIC_ORG_HEADS and len(words) > 1:
             return None   # "Liwa Ahrar Souriya", "Jaish al-Tahrir"
+        if _ISLAMIC_STATE_OF.search(text, 0, words[0].start) is not None:
+            return None   # "the Islamic State of Iraq and al-Sham": the Levant of a group's name
         if len(words) == 1 and words[0].text.lower() in lx.SURNAMES:
             return None   # "forces loyal to Assad": a person (Assad is a village's name too)
         used = [False] * len(words)

@@ -660,3 +660,11 @@ def test_a_compound_adjective_before_a_name_is_not_part_of_it(builtin: Any) -> N
     result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
     assert {"Golan Heights", "Afrin", "Qamishli", "Jaba"} <= {m.text for m in result.found.mentions}
     assert not result.unresolved
+
+
+def test_the_levant_of_the_islamic_states_long_name_is_no_place(builtin: Any) -> None:
+    # "the Islamic State of Iraq and Al-Sham": al-Sham, the Levant, is no Damascus here
+    text = ("Mar 1, 2015\n\nThe army took Tal Hamza near Hasakah from the Islamic State of Iraq "
+            "and Al-Sham (ISIS), a military source said.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    assert {m.text for m in result.found.mentions} == {"Tal Hamza", "Hasakah"}
