@@ -493,6 +493,15 @@ def _short_lookalike(name: str, res: Any) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _kurdish_readings(name: str) -> tuple[str, ...]:
+    """A name in Kurdish letters read as romanisations of Arabic write it (see
+    :func:`gazetteer.normalize.kurdish_readings`); none for another name."""
+    from gazetteer.normalize import has_kurdish_letters, kurdish_readings
+
+    return kurdish_readings(name) if has_kurdish_letters(name) else ()
+
+
+@lru_cache(maxsize=4096)
 def _unqualified(name: str) -> str:
     """A place's ``name`` without its qualifiers and their articles ("Buwaydah ash Sharqiyah":
     "buwaydah"), folded; "" when it has none."""
@@ -1368,6 +1377,10 @@ class MentionFinder:
             # GeoNames' "Mu`addamiyat ash Shih": "Moadamiya Al Cham" looks like the one)
             for twin in getattr(result, "same_place", ()):
                 sim = max(sim, similarity(surface, twin.name))
+        for reading in _kurdish_readings(surface):
+            # a name in Kurdish letters, as Arabic names are romanised ("Elî Beceliyê": Eli
+            # Bejeliye, like `Ali Bajliyah)
+            sim = max(sim, similarity(reading, place.name))
         bare = _unqualified(place.name)
         if bare:   # named without its qualifier ("al-Buwaida": Buwaydah ash Sharqiyah)
             sim = max(sim, similarity(surface, bare))

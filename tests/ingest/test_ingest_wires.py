@@ -668,3 +668,20 @@ def test_the_levant_of_the_islamic_states_long_name_is_no_place(builtin: Any) ->
             "and Al-Sham (ISIS), a military source said.\n")
     result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
     assert {m.text for m in result.found.mentions} == {"Tal Hamza", "Hasakah"}
+
+
+def test_a_name_in_kurdish_letters_looks_like_the_place_as_arabic_names_are_written(
+        tmp_path: Any) -> None:
+    # "Elî Beceliyê" read as Arabic names are romanised, Eli Bejeliye, looks like `Ali
+    # Bajliyah, a look-alike among the report's places (by Ayn Issa and Tall Abyad)
+    from pathlib import Path
+
+    from gazetteer import open_gazetteer
+
+    row = Path(__file__).parents[1] / "gazetteer" / "data" / "geonames_ali_bajliyah_extract.txt"
+    text = ("Jun 23, 2015\n\nKurdish fighters took Elî Beceliyê, north of Ain Issa, and advanced "
+            "on Girê Spî on Tuesday, the YPG said.\n")
+    with open_gazetteer(tmp_path) as gaz:
+        gaz.import_files([str(row)])
+        result = ingest_text(text, gazetteer=gaz, countries=("SY", "TR"))
+    assert _at(_mention(result, "Elî Beceliyê").place, 36.54, 38.98)
