@@ -16,7 +16,6 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Sequence
 from urllib.parse import urlsplit
 

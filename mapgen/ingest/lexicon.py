@@ -404,6 +404,10 @@ def _word_list(lang: str) -> dict[str, int]:
     return SpellChecker(language=lang, distance=1).word_frequency.dictionary
 
 
+#: Pronouns Portuguese writes after a verb and a hyphen.
+_ENCLITICS = frozenset("se lhe lhes lo la los las o a os as me te nos vos".split())
+
+
 def is_common_word(word: str, languages: Sequence[str]) -> bool:
     """Whether ``word`` (one word, any case) is a word of one of ``languages`` as
     pyspellchecker's lists of German, French, Spanish, Portuguese and Italian hold them (read
@@ -412,16 +416,12 @@ def is_common_word(word: str, languages: Sequence[str]) -> bool:
     which the gazetteer knows by those names -- so a common word is a place only when the
     gazetteer spells it (see :meth:`mapgen.ingest.mentions.MentionFinder._verdict`)."""
     low = word.lower()
-    if "-" in low and ("pt" in languages or "es" in languages):
+    if "-" in low and "pt" in languages:
         # a verb with its pronoun after a hyphen, as Portuguese writes it ("Trata-se", "Disse-lhe")
         verb, pronoun = low.rsplit("-", 1)
         if pronoun in _ENCLITICS:
             low = verb
     return any(low in _word_list(lang) for lang in languages if lang in WORD_LIST_LANGUAGES)
-
-
-#: Pronouns Portuguese writes after a verb and a hyphen.
-_ENCLITICS = frozenset("se lhe lhes lo la los las o a os as me te nos vos".split())
 
 
 @lru_cache(maxsize=65_536)   # asked for the same words of a span again and again

@@ -430,9 +430,9 @@ class PlaceLookup:
 def _off_the_front(answer: Any, front: np.ndarray) -> bool:
     """Whether the gazetteer's ``answer`` is a village (no seat, nor a town of TOWN_POPULATION
     people) farther than STRAY_KM from each of the report's landmarks, which lie on one front
-    (see :meth:`MentionFinder._front_of`): a report of Quneitra, the Golan and Deraa province does
-    not mean the villages by Idlib its other names also spell ("Arnabe"), however those
-    names' places stand by each other."""
+    (see :meth:`MentionFinder._front_of`): a report of Latakia, its Turkmen and Akrad mountains
+    and Kinsabba does not mean Muqtarah by Kobani ("al-Mukhtara"), however near the report's
+    other names place their own namesakes."""
     from gazetteer.resolve import SEATS, STRAY_KM, TOWN_POPULATION, haversine_km
 
     place = answer.place
