@@ -1113,21 +1113,24 @@ def with_alternatives_context_km(res: Resolution, near: tuple[float, float] | No
         _off_context_km(p.lat, p.lon, near, context, view) for p in res.alternatives))
 
 
-#: The places of a report or map of one front: this many, all within ONE_FRONT_KM of their
-#: middle (the median latitude and longitude) ...
+#: The places of a report or map of one front: this many within ONE_FRONT_KM of their middle
+#: (the median latitude and longitude), and that share of them at least (a capital or a town
+#: named in passing stands apart) ...
 ONE_FRONT_POINTS = 4
 ONE_FRONT_KM = 75.0
+ONE_FRONT_SHARE = 0.75
 #: ... off whose map a village farther than this from each of them lies.
 STRAY_KM = 100.0
 
 
 def one_front(points: np.ndarray) -> bool:
-    """Whether ``points`` (n, 2) are ONE_FRONT_POINTS or more, all within ONE_FRONT_KM of
-    their middle."""
+    """Whether ``points`` (n, 2) lie on one front: ONE_FRONT_POINTS or more, and
+    ONE_FRONT_SHARE of them, within ONE_FRONT_KM of their middle."""
     if len(points) < ONE_FRONT_POINTS:
         return False
     lat, lon = np.median(points[:, 0]), np.median(points[:, 1])
-    return bool((haversine_km(lat, lon, points[:, 0], points[:, 1]) <= ONE_FRONT_KM).all())
+    near = haversine_km(lat, lon, points[:, 0], points[:, 1]) <= ONE_FRONT_KM
+    return int(near.sum()) >= ONE_FRONT_POINTS and float(near.mean()) >= ONE_FRONT_SHARE
 
 
 def _off_the_map(lat: float, lon: float, near: tuple[float, float] | None,

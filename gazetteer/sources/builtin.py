@@ -37,8 +37,8 @@ from gazetteer.sources.geonames import usable_name
 #: 25: the name of a community's unit written after its own in another romanisation, or with
 #: its article glued on, is no name of it: "Jeb Elkhafi - Manbaj" is not Manbaj; 26: a city's
 #: airport codes ("DAM", "ALP") are no names of it; 27: the Old City of Aleppo, and "Old City" a
-#: name of both Old Cities of the table).
-BUILTIN_VERSION = "27"
+#: name of both Old Cities of the table; 28: the ridge of Jabal Abd al-Aziz by al-Hasakah).
+BUILTIN_VERSION = "28"
 #: Countries whose every GeoNames city (population 500+) is built in: the war's region.
 REGION = ("SY", "TR", "LB", "IQ", "JO", "IL", "PS", "CY", "EG")
 #: Population above which cities of the rest of the world are built in.

@@ -1124,6 +1124,8 @@ class MentionFinder:
         if words[-1].low in lx.GIVEN_NAMES and _PARTICLE_NAME.match(text, words[-1].end):
             return None   # "Rami abdel Rahmane": a first name, then the rest in small letters
         named = [n for n, t in enumerate(words[:-1]) if t.low in lx.GIVEN_NAMES and not used[n]]
+        if named and named[0] and words[named[0] - 1].low in lx.GENERIC_PLACE_WORDS:
+            named = []   # "Jabal Abdel Aziz", "Tall Abu Hassan": places named after people
         if named:  # "Secretary of State John Kerry": a person from the first name on
             if named[0] == 0:
                 return None

@@ -685,3 +685,13 @@ def test_a_name_in_kurdish_letters_looks_like_the_place_as_arabic_names_are_writ
         gaz.import_files([str(row)])
         result = ingest_text(text, gazetteer=gaz, countries=("SY", "TR"))
     assert _at(_mention(result, "Elî Beceliyê").place, 36.54, 38.98)
+
+
+def test_the_ridge_south_west_of_hasakah_is_a_place(builtin: Any) -> None:
+    # Jabal Abd al-Aziz, the ridge fought over in 2015, as reports write it
+    text = ("Mar 1, 2015\n\nKurdish fighters pushed towards the Abdulaziz Mountains, south-west of "
+            "Hasakah, as jets struck Jabal Abdel Aziz on Sunday.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    for name in ("Abdulaziz Mountains", "Jabal Abdel Aziz"):
+        ridge = _mention(result, name)
+        assert ridge.precision == "region" and _at(ridge.place, 36.41, 40.31)
