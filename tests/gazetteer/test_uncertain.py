@@ -74,6 +74,9 @@ def test_a_village_far_from_a_report_of_one_front_is_refused(gz) -> None:
     assert alone.status == "resolved" and alone.place.lon > 38
     res = gz.resolve("Tal Othman", countries=["SY", "TR"], context=NORTH_HAMA)
     assert res.status == "unresolved" and res.alternatives[0].name == alone.place.name
+    # ... and so is a report of that front that names the capital in passing
+    res = gz.resolve("Tal Othman", countries=["SY", "TR"], context=NORTH_HAMA + [(33.51, 36.29)])
+    assert res.status == "unresolved", res
     # a report of two fronts, one of them by Raqqa, keeps it
     two = gz.resolve("Tal Othman", countries=["SY", "TR"], context=NORTH_HAMA + [(35.95, 39.01)])
     assert two.status == "resolved"
