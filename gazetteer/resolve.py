@@ -952,12 +952,15 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             # is likelier
             return _result(query, "unresolved", None, best_score, cands, sc,
                            kept[:MAX_ALTERNATIVES], match)
-    if wanted and rows[best][3] not in wanted and not _city_abroad(rows[best]) and (
+    if wanted and (rows[best][3] not in wanted or best in cands.far_abroad) \
+            and not _city_abroad(rows[best]) and (
             near is not None or view is not None or n_context) and \
             _off_context_km(rows[best][1], rows[best][2], near, context, view) > OFF_CONTEXT_KM:
         # a town outside the map's countries, far from all the map is about: a place of the
         # map that the gazetteer lacks is likelier ("the Al-Alam roundabout" in a report on
-        # Tabqa is not Iraq's Al-'Alam, 480 km off), and a city of its own size would be meant
+        # Tabqa is not Iraq's Al-'Alam, 480 km off), and a city of its own size would be meant;
+        # so is a town deep in the map's other countries, the last resort for a name nothing
+        # else matches ("Timar" of a report on Tell Tamr's villages: no seat in Van, 400 km off)
         return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES], match)
     others = [i for i in kept if i != best][:3] if len(kept) > 1 else kept[:0]

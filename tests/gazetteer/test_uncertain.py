@@ -181,6 +181,23 @@ def test_a_village_by_another_name_does_not_silently_take_a_citys_own(gz) -> Non
     assert gz.resolve("Pars", countries=["SY", "TR"]).place.country == "TR"
 
 
+#: Tell Tamr, Umm al-Kayf and Dardara on the Khabur, and Tell Rifaat (GeoNames, OCHA)
+KHABUR = [(36.656, 40.371), (36.681, 40.330), (36.834, 40.171), (36.474, 37.097)]
+
+
+def test_a_seat_deep_in_the_maps_other_country_is_no_answer_far_from_the_report(gz) -> None:
+    # "Timar", an Assyrian village of the Khabur the gazetteer lacks, spells only a subdistrict
+    # seat in Van, 400 km into Turkey: the last resort alone, no answer for a report whose
+    # places all lie 150 km and more from it
+    gz.import_files([DATA / "geonames_timar_extract.txt"])
+    alone = gz.resolve("Timar", countries=["SY", "TR"])
+    assert alone.status == "resolved" and alone.place.country == "TR", alone
+    res = gz.resolve("Timar", countries=["SY", "TR"], context=KHABUR)
+    assert res.status == "unresolved" and res.alternatives[0].country == "TR", res
+    # on a map of Turkey alone it is the seat
+    assert gz.resolve("Timar", countries=["TR"], context=KHABUR).status == "resolved"
+
+
 def test_country_order_is_kept(gz) -> None:
     from gazetteer.api import _codes
     from gazetteer.resolve import _wanted
