@@ -696,6 +696,8 @@ def _not_a_name(tok: Token) -> bool:
 
 def _joined(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end:b.start]
+    if gap in (" ‘", " ʿ") and a.low in lx.GENERIC_PLACE_WORDS and b.text[:1] in "AEIOU":
+        return True   # "Jabal ‘Abdel-‘Aziz", "Tal ‘Ali": a mark of ‘ayn opening the next word
     return gap == " " or (gap.strip() == "" and 0 < len(gap) <= 2)
 
 

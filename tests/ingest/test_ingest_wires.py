@@ -695,3 +695,9 @@ def test_the_ridge_south_west_of_hasakah_is_a_place(builtin: Any) -> None:
     for name in ("Abdulaziz Mountains", "Jabal Abdel Aziz"):
         ridge = _mention(result, name)
         assert ridge.precision == "region" and _at(ridge.place, 36.41, 40.31)
+    # ... and with a turned comma for each ‘ayn, the first after the space
+    text = "Mar 1, 2015\n\nThe army will now turn to Jabal ‘Abdel-‘Aziz, a source said.\n"
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    for name in ("Jabal ‘Abdel-‘Aziz",):
+        ridge = _mention(result, name)
+        assert ridge.precision == "region" and _at(ridge.place, 36.41, 40.31)
