@@ -952,6 +952,14 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             # is likelier
             return _result(query, "unresolved", None, best_score, cands, sc,
                            kept[:MAX_ALTERNATIVES], match)
+    if is_town(rows[best]) and not _city_abroad(rows[best]) and near is None and view is None \
+            and n_context >= ONE_FRONT_POINTS and _far_from_one_front(rows[best], context):
+        # a district's seat or a small town farther than FRONT_TOWN_KM from every place of a
+        # report of one front: the report's own place of that name, which the gazetteer lacks,
+        # is likelier ("al-Shahba" of a report on Afrin's villages is the region of that name
+        # north of Aleppo, not the seat of Shahba in Suwayda, 400 km off)
+        return _result(query, "unresolved", None, best_score, cands, sc,
+                       kept[:MAX_ALTERNATIVES], match)
     if wanted and (rows[best][3] not in wanted or best in cands.far_abroad) \
             and not _city_abroad(rows[best]) and (
             near is not None or view is not None or n_context) and \
@@ -1134,6 +1142,20 @@ def one_front(points: np.ndarray) -> bool:
     lat, lon = np.median(points[:, 0]), np.median(points[:, 1])
     near = haversine_km(lat, lon, points[:, 0], points[:, 1]) <= ONE_FRONT_KM
     return int(near.sum()) >= ONE_FRONT_POINTS and float(near.mean()) >= ONE_FRONT_SHARE
+
+
+#: A town (not a capital, a province's seat or a city of 100,000) farther than this from every
+#: place of a report of one front is no place of it (see :func:`_far_from_one_front`).
+FRONT_TOWN_KM = 250.0
+
+
+def _far_from_one_front(row: Sequence, context: Sequence[tuple[float, float]]) -> bool:
+    """Whether the place of ``row`` lies farther than FRONT_TOWN_KM from each of the
+    ``context`` points, which lie on one front (see :func:`one_front`)."""
+    pts = np.asarray(context, dtype=float).reshape(-1, 2)
+    if float(haversine_km(row[1], row[2], pts[:, 0], pts[:, 1]).min()) <= FRONT_TOWN_KM:
+        return False
+    return one_front(pts)
 
 
 def _off_the_map(lat: float, lon: float, near: tuple[float, float] | None,

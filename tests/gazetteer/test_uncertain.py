@@ -198,6 +198,24 @@ def test_a_seat_deep_in_the_maps_other_country_is_no_answer_far_from_the_report(
     assert gz.resolve("Timar", countries=["TR"], context=KHABUR).status == "resolved"
 
 
+#: Villages north of Aleppo and Afrin (OCHA, GeoNames): a report of one front
+SHAHBA_VILLAGES = [(36.34, 36.87), (36.38, 37.22), (36.42, 37.29), (36.43, 37.17), (36.48, 37.15),
+                   (36.51, 36.87), (36.52, 37.08)]
+
+
+def test_a_small_town_far_from_a_report_of_one_front_is_no_place_of_it(gz) -> None:
+    # "al-Shahba", the region north of Aleppo that the gazetteer lacks, spells the seat of
+    # Shahba in Suwayda, 400 km from the villages of the report
+    alone = gz.resolve("al-Shahba", countries=["SY", "TR"])
+    assert alone.status == "resolved" and alone.place.lat < 33.5, alone
+    res = gz.resolve("al-Shahba", countries=["SY", "TR"], context=SHAHBA_VILLAGES)
+    assert res.status == "unresolved" and res.alternatives[0].lat < 33.5, res
+    # a province's seat or a city is still meant however far, and a town within 250 km
+    for name in ("Quneitra", "Daraa", "Kobani", "Jarablus"):
+        assert gz.resolve(name, countries=["SY", "TR"], context=SHAHBA_VILLAGES).status \
+            == "resolved", name
+
+
 def test_country_order_is_kept(gz) -> None:
     from gazetteer.api import _codes
     from gazetteer.resolve import _wanted
