@@ -18,6 +18,11 @@ def _mention(result: Any, name: str) -> Any:
     return next(m for m in result.found.mentions if m.text == name)
 
 
+def _placed(gazetteer: Any, text: str, name: str) -> Any:
+    """The place a report ``text`` read with countries SY,TR gives its mention ``name``."""
+    return _mention(ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR")), name).place
+
+
 def _at(place: Any, lat: float, lon: float, tolerance: float = 0.05) -> bool:
     """Whether ``place`` lies within ``tolerance`` degrees of (lat, lon)."""
     return abs(place.lat - lat) < tolerance and abs(place.lon - lon) < tolerance
@@ -568,8 +573,7 @@ def test_a_look_alike_like_another_record_of_the_place_is_found(gazetteer: Any) 
     # places (Damascus, 10 km off), it is the town
     text = ("Jan 2, 2013\n\nRegime jets bombed Moadamiya Al Cham, south-west of Damascus, and "
             "Harasta on Wednesday, activists said.\n")
-    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
-    assert _at(_mention(result, "Moadamiya Al Cham").place, 33.465, 36.202)
+    assert _at(_placed(gazetteer, text, "Moadamiya Al Cham"), 33.465, 36.202)
 
 
 def test_a_name_with_an_english_word_for_its_landform_is_read_as_arabic_writes_it(builtin: Any) -> None:
@@ -647,8 +651,7 @@ def test_a_district_seat_by_another_of_its_names_is_the_seat(gazetteer: Any) -> 
     # wherever the report's other places lie, like a town of 10,000 people
     text = ("Jun 23, 2015\n\nKurdish fighters advanced from Girê Spî towards Ain Issa on Tuesday "
             "and took the villages around the 93rd Brigade base, the YPG said.\n")
-    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
-    assert _at(_mention(result, "Girê Spî").place, 36.70, 38.95)
+    assert _at(_placed(gazetteer, text, "Girê Spî"), 36.70, 38.95)
 
 
 def test_a_compound_adjective_before_a_name_is_not_part_of_it(builtin: Any) -> None:
