@@ -953,9 +953,11 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             return _result(query, "unresolved", None, best_score, cands, sc,
                            kept[:MAX_ALTERNATIVES], match)
     if is_town(rows[best]) and not _city_abroad(rows[best]) and near is None and view is None \
-            and n_context >= ONE_FRONT_POINTS and _far_from_one_front(rows[best], context):
-        # a district's seat or a small town farther than FRONT_TOWN_KM from every place of a
-        # report of one front: the report's own place of that name, which the gazetteer lacks,
+            and wanted and rows[best][3] in wanted and n_context >= ONE_FRONT_POINTS \
+            and _far_from_one_front(rows[best], context):
+        # a district's seat or a small town of the map's countries farther than FRONT_TOWN_KM
+        # from every place of a report of one front (a town abroad: see below): the report's
+        # own place of that name, which the gazetteer lacks,
         # is likelier ("al-Shahba" of a report on Afrin's villages is the region of that name
         # north of Aleppo, not the seat of Shahba in Suwayda, 400 km off)
         return _result(query, "unresolved", None, best_score, cands, sc,

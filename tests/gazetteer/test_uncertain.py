@@ -214,6 +214,9 @@ def test_a_small_town_far_from_a_report_of_one_front_is_no_place_of_it(gz) -> No
     for name in ("Quneitra", "Daraa", "Kobani", "Jarablus"):
         assert gz.resolve(name, countries=["SY", "TR"], context=SHAHBA_VILLAGES).status \
             == "resolved", name
+    # without the map's countries, no place is the map's own: a town far off is still meant
+    # ("Egypt's Sharm el-Sheikh airport" of a report on Aleppo)
+    assert gz.resolve("Sharm el-Sheikh", context=SHAHBA_VILLAGES).place.country == "EG"
 
 
 def test_country_order_is_kept(gz) -> None:
