@@ -954,12 +954,14 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
                            kept[:MAX_ALTERNATIVES], match)
     if is_town(rows[best]) and not _city_abroad(rows[best]) and near is None and view is None \
             and wanted and rows[best][3] in wanted and n_context >= ONE_FRONT_POINTS \
-            and _far_from_one_front(rows[best], context):
-        # a district's seat or a small town of the map's countries farther than FRONT_TOWN_KM
-        # from every place of a report of one front (a town abroad: see below): the report's
-        # own place of that name, which the gazetteer lacks,
-        # is likelier ("al-Shahba" of a report on Afrin's villages is the region of that name
-        # north of Aleppo, not the seat of Shahba in Suwayda, 400 km off)
+            and _far_from_one_front(rows[best], context) \
+            and max(r[6] for r in _records(cands, best, allowed)) < FRONT_CITY_POPULATION:
+        # a district's seat or a town of the map's countries of under FRONT_CITY_POPULATION
+        # (Jablah, 66,000, is meant however far; one abroad: see below) farther than
+        # FRONT_TOWN_KM from every place of a report of one front: the report's own place of
+        # that name, which the gazetteer lacks, is likelier ("al-Shahba" of a report on
+        # Afrin's villages is the region of that name north of Aleppo, not the seat of Shahba
+        # in Suwayda, 400 km off)
         return _result(query, "unresolved", None, best_score, cands, sc,
                        kept[:MAX_ALTERNATIVES], match)
     if wanted and (rows[best][3] not in wanted or best in cands.far_abroad) \
@@ -1146,9 +1148,11 @@ def one_front(points: np.ndarray) -> bool:
     return int(near.sum()) >= ONE_FRONT_POINTS and float(near.mean()) >= ONE_FRONT_SHARE
 
 
-#: A town (not a capital, a province's seat or a city of 100,000) farther than this from every
-#: place of a report of one front is no place of it (see :func:`_far_from_one_front`).
+#: A town (not a capital, a province's seat or a town of FRONT_CITY_POPULATION) farther than
+#: this from every place of a report of one front is no place of it (see
+#: :func:`_far_from_one_front`).
 FRONT_TOWN_KM = 250.0
+FRONT_CITY_POPULATION = 50_000
 
 
 def _far_from_one_front(row: Sequence, context: Sequence[tuple[float, float]]) -> bool:
