@@ -442,9 +442,20 @@ def _off_the_front(answer: Any, front: np.ndarray) -> bool:
     return bool((haversine_km(place.lat, place.lon, front[:, 0], front[:, 1]) > STRAY_KM).all())
 
 
+#: Countries' names that are acronyms, a country only in capitals: Turkish "ABD" (the United
+#: States), not the "Abd" of "Abd al-Aziz".
+_COUNTRY_ACRONYMS = frozenset({"abd", "us", "usa", "uk", "uae", "eua", "eeuu"})
+
 #: English words for a landform, after a name or before it ("the Akrad Mountains", "Mount
 #: Hermon", "al-Fiel Hill"), and the Arabic word place names write for it before the name.
 _LANDFORM_WORDS = {"mountains": "Jabal", "mountain": "Jabal", "mount": "Jabal", "hill": "Tall"}
+
+
+#: A word for a landform before a name in Portuguese, Spanish, French and Italian ("as montanhas
+#: de Abd al-Aziz", "el monte", "la colline de"), which Arabic names write as Jabal or Tall.
+_LANDFORM_BEFORE = re.compile(r"\b(montanhas?|montañas?|montagnes?|montagna|montagne|monts?|montes?|"
+                              r"monti|colinas?|collines?|collina|colline)\s+(?:d[eoa]s?|du|des|di|"
+                              r"del|dell[ae]|d['’])?\s*$", re.I)
 
 
 def _as_arabic_landform(part: Sequence[Token]) -> str | None:
@@ -1054,7 +1065,8 @@ class MentionFinder:
                 rest = words[titled[-1] + 1:]
             elif _word_before(text, words[0], skip=".,") in lx.TITLES:
                 rest = words
-            elif any(t.low in lx.GIVEN_NAMES for t in words[:-1]):
+            elif any(t.low in lx.GIVEN_NAMES for t in words[:-1]) \
+                    and _LANDFORM_BEFORE.search(text, 0, words[0].start) is None:
                 first = next(n for n, t in enumerate(words[:-1]) if t.low in lx.GIVEN_NAMES)
                 rest = words[first:]
             else:
@@ -1126,8 +1138,9 @@ class MentionFinder:
         if words[-1].low in lx.GIVEN_NAMES and _PARTICLE_NAME.match(text, words[-1].end):
             return None   # "Rami abdel Rahmane": a first name, then the rest in small letters
         named = [n for n, t in enumerate(words[:-1]) if t.low in lx.GIVEN_NAMES and not used[n]]
-        if named and named[0] and words[named[0] - 1].low in lx.GENERIC_PLACE_WORDS:
-            named = []   # "Jabal Abdel Aziz", "Tall Abu Hassan": places named after people
+        if named and ((named[0] and words[named[0] - 1].low in lx.GENERIC_PLACE_WORDS)
+                      or _LANDFORM_BEFORE.search(text, 0, words[0].start) is not None):
+            named = []   # "Jabal Abdel Aziz", "as montanhas de Abd al-Aziz": places named after people
         if named:  # "Secretary of State John Kerry": a person from the first name on
             if named[0] == 0:
                 return None
@@ -1164,7 +1177,8 @@ class MentionFinder:
                 if any(used[i:i + size]):
                     continue
                 name = " ".join(t.low for t in words[i:i + size])
-                if name in countries:
+                if name in countries and not (name in _COUNTRY_ACRONYMS
+                                              and not words[i].text.isupper()):
                     for n in range(i, i + size):
                         used[n] = True
                     found.append(" ".join(t.text for t in words[i:i + size]))
@@ -1519,6 +1533,11 @@ class MentionFinder:
             region = True
         names: tuple[str, ...] = (surface,)
         arabic = _as_arabic_landform(part)
+        if arabic is None:
+            before = _LANDFORM_BEFORE.search(prefix)
+            if before is not None:   # "as montanhas de Abd al-Aziz": Jabal Abd al-Aziz
+                word = "Tall" if before.group(1).lower().startswith("col") else "Jabal"
+                arabic = f"{word} {surface}"
         if arabic is not None:
             names = (surface, arabic)   # "the al-Akrad Mountains": Jabal al-Akrad
         province = _province_said(text, part[0].start, part[-1].end)

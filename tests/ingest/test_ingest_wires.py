@@ -704,3 +704,15 @@ def test_the_ridge_south_west_of_hasakah_is_a_place(builtin: Any) -> None:
     for name in ("Jabal ‘Abdel-‘Aziz",):
         ridge = _mention(result, name)
         assert ridge.precision == "region" and _at(ridge.place, 36.41, 40.31)
+
+
+def test_a_landform_word_before_a_name_in_portuguese_and_abd_of_a_name(builtin: Any) -> None:
+    # "as montanhas de Abd al-Aziz": Jabal Abd al-Aziz -- neither a person named Abd al-Aziz
+    # nor "Abd", as Turkish writes the United States in capitals (ABD)
+    text = ("24 fev 2015\n\nOs curdos avançaram nas montanhas de Abd al-Aziz, a sudoeste de Hasaka, "
+            "e tomaram Tal Hamza, informou o Observatório Sírio dos Direitos Humanos.\n")
+    ridge = _placed(builtin, text, "Abd al-Aziz")
+    assert _at(ridge, 36.41, 40.31)
+    turkish = ingest_text("15 Şubat 2016\n\nABD ve Rusya Azez yakınlarında çatışmaların durmasını "
+                          "istedi.\n", gazetteer=builtin, countries=("SY", "TR"))
+    assert {m.text for m in turkish.found.mentions} == {"Azez"}
