@@ -286,8 +286,8 @@ alcuni alcune molti molte due tre quattro cinque sei sette otto nove dieci undic
 trenta cento mille centinaia decine migliaia lunedi martedi mercoledi giovedi venerdi sabato
 domenica gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre
 dicembre fonti fonte governo esercito forze ribelli miliziani jihadisti attivisti osservatorio
-truppe soldati civili vittime morti feriti aggiornato aggiornamento ore intanto nord sud est
-ovest secondo""".split()) | {"nord est", "nord ovest", "sud est", "sud ovest"},
+truppe soldati civili vittime morti feriti aggiornato aggiornamento ore nord sud est
+ovest""".split()) | {"nord est", "nord ovest", "sud est", "sud ovest"},
     # German (folded: ä, ö, ü as a, o, u; ß as ss): function words, which open sentences
     # capitalised, and the nouns of war reports, which German always capitalises ("Bei
     # Luftangriffen", "Regierungstruppen", "Richtung Süden"); with the German nouns of
@@ -363,14 +363,14 @@ localidade localidades localidad localité localités povoado povoados vilarejo 
 povoação povoações lugarejo lugarejos aldehuela pueblo pueblos città
 cittadina villaggio villaggi paese quartiere quartieri località""".split())
 
-#: Endings of German common nouns (folded), which German capitalises like names: abstract
-#: nouns ("Regierung", "Sicherheit", "Gemeinschaft", "Koalition") and the last word of
-#: compounds of war reports ("Kleinstadt", "Grenzstadt", "Rebellenhochburg",
-#: "Regierungstruppen", "Flüchtlingslager"). No place of the region ends so.
 #: German words for a kind of settlement or site (folded), and the last word of compounds of
 #: them ("Kleinstadt", "Grenzstadt", "Rebellenhochburg").
 _GERMAN_PLACE_WORDS = (r"stadt|dorf|ortschaft|provinz|region|bezirk|viertel|hochburg|metropole|lager|"
                        r"flughafen|stutzpunkt|ubergang|enklave")
+#: Endings of German common nouns (folded), which German capitalises like names: abstract
+#: nouns ("Regierung", "Sicherheit", "Gemeinschaft", "Koalition") and the last word of
+#: compounds of war reports ("Kleinstadt", "Grenzstadt", "Rebellenhochburg",
+#: "Regierungstruppen", "Flüchtlingslager"). No place of the region ends so.
 _GERMAN_NOUN_ENDINGS = re.compile(
     r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ismus|isten|istin|itat|"
     + _GERMAN_PLACE_WORDS + r"|stadte|dorfer|gebiet|gebiete|kessel|truppen|kampfer|krafte|"

@@ -433,13 +433,20 @@ def _off_the_front(answer: Any, front: np.ndarray) -> bool:
     (see :meth:`MentionFinder._front_of`): a report of Latakia, its Turkmen and Akrad mountains
     and Kinsabba does not mean Muqtarah by Kobani ("al-Mukhtara"), however near the report's
     other names place their own namesakes."""
-    from gazetteer.resolve import SEATS, STRAY_KM, TOWN_POPULATION, haversine_km
+    from gazetteer.resolve import STRAY_KM, haversine_km
 
     place = answer.place
-    if answer.status != "resolved" or place.feature_code in SEATS \
-            or place.population >= TOWN_POPULATION or not place.feature_code.startswith("PPL"):
+    if answer.status != "resolved" or _is_town(place) or not place.feature_code.startswith("PPL"):
         return False
     return bool((haversine_km(place.lat, place.lon, front[:, 0], front[:, 1]) > STRAY_KM).all())
+
+
+def _is_town(place: Any) -> bool:
+    """Whether ``place`` is a seat or a town of TOWN_POPULATION people, as the gazetteer counts
+    towns (see :func:`gazetteer.resolve.is_town`)."""
+    from gazetteer.resolve import SEATS, TOWN_POPULATION
+
+    return place.feature_code in SEATS or place.population >= TOWN_POPULATION
 
 
 #: Countries' names that are acronyms, a country only in capitals: Turkish "ABD" (the United
@@ -931,15 +938,14 @@ class MentionFinder:
         reader knows the report by and that no look-alike reading gives: seats, towns,
         provinces, districts, regions and mountains of the map's countries, named as
         places of the story (not a speaker's or a road's ends)."""
-        from gazetteer.resolve import SEATS, TOWN_POPULATION, one_front
+        from gazetteer.resolve import one_front
 
         countries = self.lookup.countries
         points = {(m.place.lat, m.place.lon) for found in pieces.values()
                   for m in found.mentions
                   if m.status == "resolved" and m.role not in ("speaker", "route")
                   and (not countries or m.place.country in countries)
-                  and (m.place.feature_code in SEATS or m.place.population >= TOWN_POPULATION
-                       or m.place.feature_code in AREA_FEATURES
+                  and (_is_town(m.place) or m.place.feature_code in AREA_FEATURES
                        or m.place.feature_code in ("ADM1", "ADM2"))}
         front = tuple(sorted(points))
         return front if one_front(np.array(front, dtype=float).reshape(-1, 2)) else None

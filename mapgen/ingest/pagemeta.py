@@ -106,7 +106,6 @@ def page_meta(markup: str) -> PageMeta:
     return PageMeta(published, url, outlet[:80] if outlet else None)
 
 
-
 #: A date in an article's address, as news sites write it into the path: /2017/04/02/,
 #: /2013/6/7/, -2014-08-24.html, /20170402/ (eight figures alone).
 _ADDRESS_DATES = (
