@@ -159,10 +159,16 @@ Middle East Eye, Twitter, Facebook, YouTube, Telegram, Instagram, WhatsApp, Live
 Al-Monitor, Fars, Tasnim, IRNA, Press TV, PressTV, Al Manar, Al-Manar, Vedomosti, Haaretz
 """.replace("\n", " ").split(","))
 
-#: Words of broadcasting: a sentence with one says a channel named after a town is meant.
+#: Words of broadcasting: a sentence with one says a channel named after a town is meant (in
+#: English, Portuguese, Spanish, French, Italian and German: "a emissora libanesa Al Mayadeen",
+#: "la cadena libanesa", "la chaîne libanaise").
 _CHANNEL_WORDS = frozenset("""tv television channel broadcaster broadcast broadcasts aired airs
 network station correspondent correspondents reporter reporters lebanese pro-hezbollah website
-interview anchor footage""".split())
+interview anchor footage
+emissora emissoras canal televisão televisao rede libanesa libanês libanes correspondente
+entrevista cadena televisora televisión libanés corresponsal chaîne chaine télévision
+libanaise libanais correspondant emittente canale rete libanese corrispondente sender
+fernsehsender fernsehen libanesische libanesischen""".split())
 #: Names of groups and institutions that are also towns' names, with the words that say the
 #: group is meant when one is in the sentence: the Russian parliament is the Duma, and Douma
 #: by Damascus is Duma in many reports ("the exodus from Duma"); the channel Al Mayadeen is only

@@ -21,6 +21,7 @@ from mapgen.ingest import lexicon as lx
 from mapgen.ingest.entries import (AGENCY_DATELINE, BYLINE, COLON_DATELINE, DATE_LABEL, DATELINE,
                                     LOOSE_DATELINE, PHOTO_CREDIT)
 from mapgen.ingest.kinds import tells_of_event
+from mapgen.ingest.neighbours import placed_beside
 from mapgen.ingest.sentences import Sentence
 from mapgen.geodesy import great_circle_km
 from mapgen.ingest.textkeys import distance_km, fold, similarity
@@ -244,6 +245,11 @@ BUREAU_KM = 100.0
 _AIRBASE_BEFORE = re.compile(
     r"\b(?:aeroporto|aeropuerto|a[ée]roport|base)(?:\s+(?:militar|a[ée]rea|a[ée]rienne|militaire|"
     r"aerea|internacional|international|internazionale))*\s+(?:de|do|da|del|di|d['’])\s*$", re.I)
+#: A dam named before its name ("a barragem de Tishreen", "la presa de Tishrin", "le barrage de
+#: Tichrine", "la diga di Tishrin"): the dam, never a village of the name (the village of
+#: Tishrine lies 65 km from the Tishrin Dam).
+_DAM_BEFORE = re.compile(r"\b(?:barragem|represa|presa|barrage|diga)\s+(?:de|do|da|del|du|di|d['’])\s*$",
+                         re.I)
 #: The words a text before a name must end with for a meeting to be read there (a quick test).
 _VENUE_LAST = frozenset("in at em no na à en au a to ao visiting visit visits visited".split())
 
@@ -1558,6 +1564,9 @@ class MentionFinder:
         elif _AIRBASE_BEFORE.search(prefix):   # "o aeroporto militar de Al-Jarrah": Jirah air base
             names = (f"{surface} airbase", surface)
             cue = cue or "airbase"
+        elif _DAM_BEFORE.search(prefix):   # "a barragem de Tishreen": the Tishrin Dam or nothing
+            names = (f"{surface} Dam",)
+            cue = cue or "dam"
         elif after and after[0] in lx.SETTLEMENT_WORDS:
             cue = cue or after[0]
         speaker = bool(after and (after[0] in lx.SPEECH_VERBS
@@ -1780,5 +1789,7 @@ def _closest(place: Any, points: Sequence[tuple[float, float]], n: int = 3) -> l
 
 
 def find_mentions(lookup: PlaceLookup, sentences: Sequence[Sentence]) -> Found:
-    """Place mentions of ``sentences``, resolved with ``lookup`` (two passes, see module doc)."""
-    return MentionFinder(lookup, sentences).run()
+    """Place mentions of ``sentences``, resolved with ``lookup`` (two passes, see module doc;
+    then the villages a sentence places beside another place: see
+    :mod:`mapgen.ingest.neighbours`)."""
+    return placed_beside(lookup, MentionFinder(lookup, sentences).run(), _NEAR_BEFORE)

@@ -624,6 +624,38 @@ def test_al_mayadeen_is_the_town_unless_the_channel_is_meant(builtin: Any) -> No
     assert {m.text for m in result.found.mentions} == {"Raqqa"}
 
 
+def test_the_channel_named_after_al_mayadin_in_other_languages(builtin: Any) -> None:
+    # "a emissora libanesa", "la cadena libanesa", "la chaîne libanaise": the channel, not the town
+    for text in ("3 jan 2025\n\nSegundo a emissora libanesa Al Mayadeen, jatos atingiram Raqqa.\n",
+                 "3 jan 2025\n\nA rede “Al-Mayadeen” informou que jatos atingiram Raqqa.\n",
+                 "3 ene 2025\n\nSegún la cadena Al Mayadeen, aviones atacaron Raqqa.\n",
+                 "3 janvier 2025\n\nSelon la chaîne Al Mayadeen, des avions ont frappé Raqqa.\n"):
+        result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+        assert {m.text for m in result.found.mentions} == {"Raqqa"}, text
+    town = "3 jan 2025\n\nO exército avançou entre Albukamal e Al-Mayadeen.\n"
+    result = ingest_text(town, gazetteer=builtin, countries=("SY", "TR"))
+    assert _at(_mention(result, "Al-Mayadeen").place, 35.02, 40.45)
+
+
+def test_a_dam_named_before_its_name_is_the_dam_or_nothing(builtin: Any) -> None:
+    # "a barragem de Tishreen" is the Tishrin Dam, not the village of Tishrine 65 km from it; a
+    # dam the gazetteer lacks is no village of its name ("la presa de Zarzur"): listed in doubt
+    for text in ("3 jan 2025\n\nDrones turcos atingiram a barragem de Tishreen, perto de Manbij.\n",
+                 "3 ene 2025\n\nDrones turcos atacaron la presa de Tishrin, cerca de Manbij.\n",
+                 "3 janvier 2025\n\nDes drones ont frappé le barrage de Tishrin, près de Manbij.\n"):
+        result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+        dam = next(m for m in result.found.mentions if m.text.startswith("Tishr"))
+        assert dam.place.feature_code == "DAM" and _at(dam.place, 36.38, 38.18), text
+    result = ingest_text("3 ene 2025\n\nDrones turcos atacaron la presa de Zarzur, cerca de Manbij.\n",
+                         gazetteer=builtin, countries=("SY", "TR"))
+    assert "Zarzur" not in {m.text for m in result.found.mentions}
+    assert "Zarzur" in {u["name"] for u in result.unresolved}
+    # the village itself, named as one
+    result = ingest_text("3 ene 2025\n\nDrones turcos atacaron el pueblo de Zarzur, cerca de Jisr al-Shughur.\n",
+                         gazetteer=builtin, countries=("SY", "TR"))
+    assert "Zarzur" in {m.text for m in result.found.mentions}
+
+
 def test_sources_close_to_a_capital_are_its_government(builtin: Any) -> None:
     # "des sources proches de Damas": the government's sources, not an event in Damascus, in a
     # sentence that tells of fighting elsewhere
