@@ -209,6 +209,10 @@ _OPENING_MARKS = " \t\"'“”«»‘’„-–—("
 #: Italian "of" and "from" (with an article), which name connectors spell too ("di", "da"): in a
 #: report in Italian, words of the language.
 _ITALIAN_OF = frozenset("di da del della dei delle".split())
+#: Languages whose common words are capitalised only in names, and their "of" that joins a
+#: name's words (see :meth:`MentionFinder._common_head`).
+_ROMANCE = frozenset({"pt", "es", "fr", "it"})
+_ROMANCE_OF = frozenset("de del della di da".split())
 #: A capitalised word (German nouns are read from these).
 _CAPITALISED = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]+")
 _LOWER_WORD = re.compile(r"\b[a-zà-ÿğış][a-zà-ÿğış'’\-]*\b")
@@ -472,15 +476,16 @@ _LANDFORM_BEFORE = re.compile(r"\b(montanhas?|montañas?|montagnes?|montagna|mon
 
 
 def _as_arabic_landform(part: Sequence[Token]) -> str | None:
-    """A name with an English word for its landform ("al-Akrad Mountains", "Mount Hermon")
-    written as Arabic names are, the word before the name ("Jabal al-Akrad"), or None."""
+    """A name with an English word for its landform ("al-Akrad Mountains", "Mount Hermon"; or
+    the Portuguese, Spanish, Italian or French word before it, "Monte Sheikh") written as Arabic
+    names are, the word before the name ("Jabal al-Akrad"), or None."""
     if len(part) < 2:
         return None
     first, last = part[0].low, part[-1].low
     if last in _LANDFORM_WORDS and first not in _LANDFORM_WORDS:
         rest = " ".join(t.text for t in part[:-1])
         return f"{_LANDFORM_WORDS[last]} {rest}"
-    if first == "mount":
+    if first in ("mount", "monte", "mont"):   # "Mount Hermon", "Monte Sheikh", "Mont Hermon"
         return "Jabal " + " ".join(t.text for t in part[1:])
     return None
 
@@ -1289,8 +1294,26 @@ class MentionFinder:
                 size -= 1
             else:
                 size = min(size, len(free))
+        if len(free) == end - start and self._common_head(words, start, end):
+            # "o Gargalo de Beit Jinn" (the Beit Jinn chokepoint), "la Colina de Qurs al-Nafal":
+            # a capitalised word of the report's language and "de" before a name, a position
+            # or landmark named after the place, when the whole names nothing
+            before = len(found.mentions) + len(found.unresolved)
+            self._segment(sentence, words, start + 2, end, found)
+            if len(found.mentions) + len(found.unresolved) > before:
+                return
         if best_unresolved is not None and len(free) == end - start:
             found.unresolved.append(best_unresolved)
+
+    def _common_head(self, words: list[Token], start: int, end: int) -> bool:
+        """Whether a run of names begins with a common word of the report's Portuguese, Spanish,
+        French or Italian and "de" ("Gargalo de Beit Jinn"), and the rest holds no such word
+        ("Frente de Libertação de Idlib" is a group's name, not Idlib)."""
+        langs = [lang for lang in self.languages if lang in _ROMANCE]
+        if not langs or end - start < 3 or words[start + 1].text not in _ROMANCE_OF:
+            return False
+        return lx.is_common_word(words[start].text, langs) and not any(
+            lx.is_common_word(t.text, langs) for t in words[start + 2:end] if not t.is_connector)
 
     def _hyphened_pair(self, sentence: Sentence, tok: Token, *, last: bool) -> list[Mention]:
         """The two places of a word that joins two capitalised names with a hyphen and names

@@ -656,6 +656,21 @@ def test_a_dam_named_before_its_name_is_the_dam_or_nothing(builtin: Any) -> None
     assert "Zarzur" in {m.text for m in result.found.mentions}
 
 
+def test_a_position_named_after_a_place_in_portuguese_is_that_place(builtin: Any) -> None:
+    # "o Gargalo de Beit Jinn" (a chokepoint named after the village): Bayt Jinn, as the whole
+    # names nothing; "o Monte Sheikh" is Jabal al-Shaykh, Mount Hermon; a group's name whose
+    # other words are common words too ("a Frente de Libertação de Idlib") is no place
+    text = ("3 jan 2025\n\nO exército israelense ocupou três posições no sul da Síria: o Gargalo de "
+            "Beit Jinn, nas encostas do Monte Sheikh, e duas colinas perto da fronteira. Segundo os "
+            "moradores, as tropas entraram na região durante a noite e não encontraram resistência. "
+            "A Frente de Libertação de Idlib não comentou as operações.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    placed = {m.text: m.place for m in result.found.mentions}
+    assert _at(placed["Beit Jinn"], 33.31, 35.88)
+    assert placed["Monte Sheikh"].name == "Mount Hermon"
+    assert not any("Idlib" in m.text for m in result.found.mentions)
+
+
 def test_sources_close_to_a_capital_are_its_government(builtin: Any) -> None:
     # "des sources proches de Damas": the government's sources, not an event in Damascus, in a
     # sentence that tells of fighting elsewhere
