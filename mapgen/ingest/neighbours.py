@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 
 from mapgen.ingest.textkeys import distance_km, fold
@@ -75,7 +76,7 @@ def placed_beside(lookup: Any, found: Any, near_before: re.Pattern[str]) -> Any:
     verdicts: dict[str, Any] = {}   # folded name -> new answer (a Resolution)
     for mentions in by_sentence.values():
         mentions.sort(key=lambda m: m.start)
-        for x, b in zip(mentions, mentions[1:]):
+        for x, b in pairwise(mentions):
             key = fold(x.text)
             if x.role or key in verdicts or b.place is None or not _is_point(b.place):
                 continue
