@@ -711,14 +711,18 @@ def kurdish_readings(text: str) -> tuple[str, ...]:
 
 
 def c_as_j(text: str) -> str | None:
-    """``text`` with c read as j, as Kurdish and Turkish write it (``Reco`` -> ``Rejo``), for a
-    name in Latin letters without a letter of either (which :func:`kurdish_readings` reads);
-    None when it has no such c. A guess: a name without those letters is as often English or
-    French, where c is k or s."""
+    """``text`` with c read as j, as Kurdish and Turkish write it (``Reco`` -> ``Rejo``), and v
+    as w, as Turkish writes it (``Cevadiye`` -> ``Jewadiye``), for a name in Latin letters
+    without a letter of either (which :func:`kurdish_readings` reads); None when it has no such
+    c. A guess: a name without those letters is as often English or French, where c is k or s."""
     if is_arabic(text) or _NOT_TURKISH.search(text) or _TURKISH_HINT.search(text) \
             or _KURDISH_C.search(text) is None:
         return None
-    return _KURDISH_C.sub(_kurdish_j, text)
+    return _KURDISH_C.sub(_kurdish_j, text).translate(_V_AS_W)
+
+
+#: Turkish v, the Arabic letter و that English-style spellings write w.
+_V_AS_W = str.maketrans("vV", "wW")
 
 
 def kurdish_gh_reading(text: str) -> str | None:
@@ -866,11 +870,12 @@ def without_type_words(text: str) -> str | None:
 #:   letter of Turkish's own (see :data:`_TURKISH_HINT`): without one, a name is as often a
 #:   Turkish village the gazetteer lacks ("Cinan" is not Jinan in Syria); and the same with h
 #:   as kh, since Turkish writes خ as h too, as it writes ح and ه (Han Şeyhun: Khan Shaykhun);
+#:   Turkish v is w, the letter و (Vaşokani: Washokani);
 #: * French: c before a, o, u is k (Yacoubiyah: Yakubiyah), ch is sh (Jisr al-Choughour:
 #:   Jisr ash-Shughur), dj is j -- in a name with a mark of French spelling (see
 #:   :data:`_FRENCH_HINT`).
 _TURKISH_READING = (("ch", "ch"), ("ck", "ck"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"),
-                    ("c", "j"))
+                    ("c", "j"), ("v", "w"))
 _READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
     (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("dż", "j"), ("dzh", "j"), ("dj", "j"),
      ("sz", "sh"), ("cz", "ch"), ("š", "sh"), ("č", "ch"), ("ž", "zh"), ("ch", "kh"),
@@ -900,6 +905,14 @@ _SPANISH_Y_TABLE = len(_READING_PATTERNS) - 1
 #: ("Sahraa", "Asas", "Sabadani": az-Zahraa, Azaz, Zabadani, as German agencies write them) ...
 _READING_PATTERNS += ((re.compile(r"(?:\b|(?<=[aeiou]))s(?=[aeiou])"), {"s": "z"}, None),)
 _GERMAN_S_TABLE = len(_READING_PATTERNS) - 1
+#: ... and any tradition's v, a letter Arabic lacks, which Turkish (and German, for the w of
+#: English spellings) writes for و: "Tavila" (Turkish) is at-Tawila, as a name with no letter
+#: of Turkish's own is read too; with c read as j as well, "Cevadiye" is al-Jawadiyah. Not a
+#: name with a letter Turkish does not write (q, w, x): "Qaval", a Kurdish name of a Turkish
+#: village, has a v of its own.
+_READING_PATTERNS += ((re.compile("v"), {"v": "w"}, None),)
+_V_TABLE = len(_READING_PATTERNS) - 1
+_NOT_TURKISH_V = re.compile("[qwx]")
 #: ... where a word so read ends in a vowel and s, that s is z too ("Asas"; not "Carduus").
 _GERMAN_FINAL_S = re.compile(r"(?<=[aeiou])s\b")
 #: A shorter name is not read so ("Yaya", a Turkish village, is no Ja'i'ah by Manbij).
@@ -912,7 +925,7 @@ _NOT_FRENCH = re.compile("[şçğıöüâİêîû]")
 _FRENCH_HINT = re.compile("ou|dj|[éèëïô]", re.IGNORECASE)
 _FRENCH_TABLE = len(_READINGS) - 1
 #: Letters whose reading differs between the traditions (a name without any has none).
-_READING_HINT = re.compile("[cjyzşçğšžżos]")
+_READING_HINT = re.compile("[cjyzşçğšžżosv]")
 #: Marks of the scholarly English-style transliterations (long vowels, emphatic consonants,
 #: ‘ayn and hamza as ʿ, ʾ): a name with one is spelled the English way ("Al Bajjā‘" is not
 #: al-Bayya).
@@ -1040,6 +1053,8 @@ def foreign_readings(text: str) -> tuple[str, ...]:
             continue   # (nor one in Turkish or Kurdish letters: "Yayladağı" is y)
         if k == _GERMAN_S_TABLE and _NOT_FRENCH.search(low) is not None:
             continue   # (Turkish and Kurdish s is s: "Asa" is no Aza)
+        if k == _V_TABLE and _NOT_TURKISH_V.search(low) is not None:
+            continue
         reading = pattern.sub(lambda m: table[m.group(0)], low)
         if k == _GERMAN_S_TABLE and reading != low:
             reading = _GERMAN_FINAL_S.sub("z", reading)

@@ -531,6 +531,19 @@ def _kurdish_readings(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
+def _readings(name: str) -> tuple[str, ...]:
+    """A name read as the other traditions write Arabic names, and the Kurdish and Turkish way
+    (see :func:`gazetteer.normalize.foreign_readings` and
+    :func:`gazetteer.normalize.c_as_j`: "Cevadiye", al-Jawadiyah; "Tavila", Tawila), as the
+    gazetteer reads a name that spells nothing as written; and in Kurdish letters (see
+    :func:`_kurdish_readings`)."""
+    from gazetteer.normalize import c_as_j, foreign_readings
+
+    turkish = c_as_j(name)
+    return (*_kurdish_readings(name), *foreign_readings(name), *((turkish,) if turkish else ()))
+
+
+@lru_cache(maxsize=4096)
 def _unqualified(name: str) -> str:
     """A place's ``name`` without its qualifiers and their articles ("Buwaydah ash Sharqiyah":
     "buwaydah"), folded; "" when it has none."""
@@ -1430,9 +1443,10 @@ class MentionFinder:
             # GeoNames' "Mu`addamiyat ash Shih": "Moadamiya Al Cham" looks like the one)
             for twin in getattr(result, "same_place", ()):
                 sim = max(sim, similarity(surface, twin.name))
-        for reading in _kurdish_readings(surface):
+        for reading in _readings(surface):
             # a name in Kurdish letters, as Arabic names are romanised ("Elî Beceliyê": Eli
-            # Bejeliye, like `Ali Bajliyah)
+            # Bejeliye, like `Ali Bajliyah), or as another tradition writes them ("Cevadiye":
+            # Jewadiye, like al-Jawadiyah)
             sim = max(sim, similarity(reading, place.name))
         bare = _unqualified(place.name)
         if bare:   # named without its qualifier ("al-Buwaida": Buwaydah ash Sharqiyah)

@@ -30,9 +30,27 @@ BORDER_TOWNS = Path(__file__).parent / "data" / "geonames_border_towns_extract.t
     ("Han Şeyhun", "khan sheykhun"),            # Turkish h writes kh (خ) too
     ("Yacoubiyah", "yakoubiyah"),               # French: c before a, o, u is k
     ("Jisr al-Choughour", "jisr al-shoughour"),  # French ch is sh
+    ("Tavila", "tawila"),                       # Turkish v is w (و)
+    ("Vaşokani", "washokani"),                  # ... with ş as sh
 ])
 def test_a_foreign_spelling_has_the_english_style_reading(name, reading) -> None:
     assert reading in foreign_readings(name)
+
+
+def test_a_v_beside_a_letter_turkish_does_not_write_is_no_w() -> None:
+    # "Qaval", a Kurdish name GeoNames gives Turkish villages: q is no Turkish letter, and its v
+    # is a v
+    assert not any("w" in r for r in foreign_readings("Qaval"))
+
+
+def test_a_turkish_v_is_the_village_the_report_places(gz) -> None:
+    # "Tavila" spells nothing; read with v as w, OCHA's Tawilah (by al-Hasakah) and Tawileh (by
+    # Tall Tamr), 50 km apart: in doubt alone, the one by Tall Tamr among a report's places there
+    assert gz.resolve("Tavila", countries=["SY", "TR"]).status == "ambiguous"
+    res = gz.resolve("Tavila", countries=["SY", "TR"],
+                     context=[(36.656, 40.371), (36.614, 40.199), (36.708, 40.364)])
+    assert res.status == "resolved" and res.match == "loose"
+    assert km(res.place, (36.651, 40.271)) < 1
 
 
 @pytest.mark.parametrize("name, reading", [

@@ -226,7 +226,8 @@ JAWADIYAH = (36.98722, 41.82028)      # Al-Jawadiyah, a subdistrict seat by al-M
 
 
 @pytest.mark.parametrize("name, truth", [("Reco", RAJO), ("Raco", RAJO),
-                                         ("Cewadiya", JAWADIYAH)])
+                                         ("Cewadiya", JAWADIYAH),
+                                         ("Cevadiye", JAWADIYAH)])   # Turkish v is w too
 def test_a_kurdish_name_without_kurdish_letters_reads_c_as_j_for_towns(gz, name, truth) -> None:
     # Kurdish names written without ê, î, û, ş: "Reco" spells nothing anywhere; its c read as
     # j, the Kurdish way, it is Rejo, the seat Raju (Rajo); "Cewadiya" is al-Jawadiyah, not

@@ -763,3 +763,14 @@ def test_a_landform_word_before_a_name_in_portuguese_and_abd_of_a_name(builtin: 
     turkish = ingest_text("15 Şubat 2016\n\nABD ve Rusya Azez yakınlarında çatışmaların durmasını "
                           "istedi.\n", gazetteer=builtin, countries=("SY", "TR"))
     assert {m.text for m in turkish.found.mentions} == {"Azez"}
+
+
+def test_names_read_the_turkish_way_are_found_in_a_report(builtin: Any) -> None:
+    # "Cevadiye" (Turkish c and v: al-Jawadiyah) and "Tavila" (v: Tawileh by Tall Tamr) look
+    # unlike the gazetteer's names as written; read as the gazetteer reads them, they are those
+    text = ("6 October 2023\n\nTurkish drones struck a military base in Cevadiye town and an area in "
+            "Tavila village, in the Til Temir countryside, on Thursday.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    placed = {m.text: m.place for m in result.found.mentions}
+    assert _at(placed["Cevadiye"], 36.99, 41.82)
+    assert _at(placed["Tavila"], 36.65, 40.27)
