@@ -1272,6 +1272,7 @@ class MentionFinder:
                 if part[0].is_connector or part[-1].is_connector:
                     continue
                 if size == 1 and (self._is_stop(part[0]) or part[0].low in self.people
+                                  or part[0].text.lower() in lx.SURNAMES   # "Forças de Assad"
                                   or (part[0].text.isupper() and len(part[0].text) > 1
                                       and not part[0].dateline)):
                     continue

@@ -671,6 +671,16 @@ def test_a_position_named_after_a_place_in_portuguese_is_that_place(builtin: Any
     assert not any("Idlib" in m.text for m in result.found.mentions)
 
 
+
+def test_a_surname_after_a_word_of_the_report_s_language_is_no_place(builtin: Any) -> None:
+    # a sentence opening "Forças de Assad": Assad's forces, not OCHA's village of Assad by Aleppo
+    text = ("3 jan 2025\n\nOs rebeldes ocuparam três posições no norte da Síria. Segundo os "
+            "moradores, as tropas entraram na região durante a noite e não encontraram resistência. "
+            "Forças de Assad bombardearam Idlib.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    assert {m.text for m in result.found.mentions} == {"Idlib"}
+
+
 def test_sources_close_to_a_capital_are_its_government(builtin: Any) -> None:
     # "des sources proches de Damas": the government's sources, not an event in Damascus, in a
     # sentence that tells of fighting elsewhere
