@@ -663,6 +663,11 @@ def _lower_tail(text: str, match: re.Match, before: re.Match | None) -> bool:
             and word not in lx.REGION_WORDS and word not in lx.EVENT_WORDS)
 
 
+#: A photograph's caption ending in its date and, in brackets, who took it or where it was
+#: published ("– April 5, 2025 (Hawar)", "– March 20, 2025 (Noor Golan/Facebook)").
+_CAPTION_CREDIT = re.compile(r"\b(?:19|20)\d\d\s*\((?P<names>[^()\d]{2,40})\)\s*\.?\s*$")
+
+
 def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:
     """Flag the words of a dateline's place ("AZAZ, Syria (Reuters) -": read as a name though in
     capitals; "Cairo/Ancara, 14 fev (EFE).-"), of a byline's authors ("By Layla Haddad and Orhan
@@ -670,6 +675,14 @@ def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:
     of a place and a dash that may be a dateline ("Beirute - Os")."""
     if "/" in text:
         for credit in PHOTO_CREDIT.finditer(text):
+            for tok in tokens:
+                if tok.start >= credit.start("names") and tok.end <= credit.end("names"):
+                    tok.byline = True
+    if "(" in text:
+        # a caption's credit after its date: "... Aleppo – April 5, 2025 (Hawar)", the agency
+        # that took the picture ("Noor Golan/Facebook"), no place
+        credit = _CAPTION_CREDIT.search(text)
+        if credit is not None:
             for tok in tokens:
                 if tok.start >= credit.start("names") and tok.end <= credit.end("names"):
                     tok.byline = True
@@ -1591,10 +1604,16 @@ class MentionFinder:
         if arabic is not None:
             names = (surface, arabic)   # "the al-Akrad Mountains": Jabal al-Akrad
         province = _province_said(text, part[0].start, part[-1].end)
+        country = _country_said(text, part[-1].end, self.lookup.countries) \
+            if province is None else None
         if province is not None:
             # "Maskana, in the province of Aleppo": of its namesakes, the one in that province
             # (the gazetteer reads a located name so; none there, the name as written)
             names = (f"{surface}, {province} Governorate", surface)
+        elif country is not None:
+            # "the town of Hermel in eastern Lebanon": Lebanon's, not the Syrian village of its
+            # name (none there, the name as written)
+            names = (f"{surface}, {country}", *names)
         if after and after[0] in lx.FACILITY_WORDS:
             kind = lx.FACILITY_WORDS[after[0]]
             names = (f"{surface} {after[0]}", f"{surface} {kind}", surface)
@@ -1720,6 +1739,25 @@ _PROVINCE_AFTER = (
 #: ... and in Turkish, before it: "Halep ilinin Soran beldesi" (the town of Soran in Aleppo's
 #: province).
 _PROVINCE_BEFORE = re.compile(r"\b" + _PROVINCE_NAME + r"\s+ili(?:nin|ne\s+bağlı|ndeki)?\s+$")
+
+
+#: The country a report says a place lies in, right after its name: "in eastern Lebanon", "in
+#: northern Iraq", "no Líbano", "en Turquía", "au Liban".
+_COUNTRY_AFTER = re.compile(
+    r"^[”\"’']?,?\s+(?:in|no|na|en|au)\s+(?:(?:the\s+)?(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?"
+    r"(?P<c>[A-ZÀ-Þ][\w'’]+)\b")
+
+
+def _country_said(text: str, end: int, countries: Sequence[str]) -> str | None:
+    """The country the text says the place written up to ``end`` lies in, right after it, when
+    it is none of the map's ``countries``; None when it says none. (The map's own need not be
+    said, and "in northern Syria" so often tells of what the sentence is about that it would
+    put "factions loyal to Ankara in northern Syria" at a Syrian village called Ankara.)"""
+    match = _COUNTRY_AFTER.match(text[end:end + LOOK_BEHIND])
+    if match is None:
+        return None
+    code = lx.country_names().get(fold(match.group("c")))
+    return match.group("c") if code is not None and code not in countries else None
 
 
 def _province_said(text: str, start: int, end: int) -> str | None:

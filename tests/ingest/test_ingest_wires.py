@@ -784,3 +784,39 @@ def test_names_read_the_turkish_way_are_found_in_a_report(builtin: Any) -> None:
     placed = {m.text: m.place for m in result.found.mentions}
     assert _at(placed["Cevadiye"], 36.99, 41.82)
     assert _at(placed["Tavila"], 36.65, 40.27)
+
+
+def test_a_place_the_text_puts_in_another_country_is_that_country_s(tmp_path: Any) -> None:
+    # "the nearby town of Hermel in eastern Lebanon": El Hermel, not the Syrian village Al
+    # Hirmil (a real GeoNames line, alternate name Hermel), 50 km off, which the map's countries
+    # would otherwise prefer
+    from pathlib import Path
+
+    from gazetteer import open_gazetteer
+
+    row = Path(__file__).parents[1] / "gazetteer" / "data" / "geonames_hirmil_extract.txt"
+    text = ("March 17, 2025\n\nSyrian forces retook the Syrian side of Qusayr. The Lebanese army "
+            "deployed reinforcements to the nearby town of Hermel{}.\n")
+    with open_gazetteer(tmp_path) as gaz:
+        gaz.import_files([str(row)])
+        hermel = _mention(ingest_text(text.format(" in eastern Lebanon"), gazetteer=gaz,
+                                      countries=("SY", "TR")), "Hermel").place
+        assert hermel.country == "LB" and _at(hermel, 34.39, 36.38)
+        # without the country: the Syrian village, as before
+        said = ingest_text(text.format(""), gazetteer=gaz, countries=("SY", "TR"))
+        assert "Hermel" not in {m.text for m in said.found.mentions if m.place.country == "LB"}
+        result = ingest_text("March 17, 2025\n\nShelling hit Kilis in Turkey and Azaz in northern "
+                             "Syria, where factions loyal to Ankara in northern Syria fought.\n",
+                             gazetteer=gaz, countries=("SY", "TR"))
+    assert _mention(result, "Kilis").place.country == "TR"
+    assert _at(_mention(result, "Azaz").place, 36.59, 37.05)
+    # (the map's own countries need no saying: "in northern Syria" tells of the factions here)
+    assert "Ankara" not in {u["name"] for u in result.unresolved}
+
+
+def test_a_caption_s_credit_after_its_date_is_no_place(gazetteer: Any) -> None:
+    # "(Hawar)", the agency that took the picture, is no village Hawr by Aleppo (of the SY extract)
+    text = ("March 17, 2025\n\nSecurity forces took over the Sheikh Maqsoud neighbourhood in Aleppo – "
+            "April 5, 2025 (Hawar)\n\nClashes went on in Sheikh Maqsoud.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
+    assert {m.text for m in result.found.mentions} == {"Sheikh Maqsoud", "Aleppo"}
