@@ -1729,10 +1729,11 @@ _PROVINCE_NAME = (r"(?P<p>[A-ZÀ-ÞĞİŞ][\w'’]*(?:[-\s](?:(?:al|el|ez|az|ad|
 #: The province a report says a place lies in, right after its name: "in Idlib province", "in
 #: the northern Hama countryside", "in the province of Aleppo", "en la provincia de Alepo",
 #: "dans la province d'Idleb", "na província de Idlib", "in der Provinz Hama".
+_ALSO = r"(?:\s+(?:also|too|likewise|également|aussi|também|también|anche|auch))?,?"
 _PROVINCE_AFTER = (
-    re.compile(r"^[”\"’']?,?\s+in\s+(?:the\s+)?(?:(?:(?:north|south)?(?:east|west)?(?:ern)?|rural)\s+)?"
+    re.compile(r"^[”\"’']?,?" + _ALSO + r"\s+in\s+(?:the\s+)?(?:(?:(?:north|south)?(?:east|west)?(?:ern)?|rural)\s+)?"
                + _PROVINCE_NAME + r"\s+(?:province|governorate|countryside)\b"),
-    re.compile(r"^[”\"’']?,?\s+(?:in\s+the|en\s+la|dans\s+la|na|nella|in\s+der|im)\s+"
+    re.compile(r"^[”\"’']?,?" + _ALSO + r"\s+(?:in\s+the|en\s+la|dans\s+la|na|nella|in\s+der|im)\s+"
                r"(?:province|governorate|provincia|prov[íi]ncia|provinz|gouvernement)\s+"
                r"(?:(?:syrienne|siria|s[íi]ria)\s+)?(?:(?:of|de|da|del|di)\s+|d['’])?" + _PROVINCE_NAME + r"\b"),
 )
@@ -1800,6 +1801,9 @@ def _prefix_reading(prefix: str, headline: bool, prepositions: frozenset[str],
         cue = before[0]   # "os bairros de Al Hamdaniya", "la ciudad de Homs"
     elif foreign and before and lx.is_german_place_noun(fold(before[-1])):
         cue = before[-1]   # "die Kleinstadt Saraqib", "das Dorf Kafr Nabuda"
+    elif before and (before[-1] in lx.SETTLEMENT_WORDS
+                     or (foreign and before[-1] in lx.FOREIGN_SETTLEMENT_WORDS)):
+        cue = before[-1]   # "dans le village al-Chir", "the village Aloush": a place's name
     last_word = _last_word(prefix)
     if last_word in _NEAR_LAST and _NEAR_BEFORE.search(prefix):
         near, cue = True, cue or "near"

@@ -820,3 +820,25 @@ def test_a_caption_s_credit_after_its_date_is_no_place(gazetteer: Any) -> None:
             "April 5, 2025 (Hawar)\n\nClashes went on in Sheikh Maqsoud.\n")
     result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
     assert {m.text for m in result.found.mentions} == {"Sheikh Maqsoud", "Aleppo"}
+
+
+def test_a_province_said_after_also_picks_the_namesake(tmp_path: Any) -> None:
+    # "le village al-Chir également dans la province de Lattaquié": OCHA's Shir by Latakia, not
+    # GeoNames' Ash Shir (also written Chir) by Hama, where the report names Arza too; without
+    # the province, the name is in doubt and listed, as a village's name after "le village"
+    from pathlib import Path
+
+    from gazetteer import open_gazetteer
+
+    rows = Path(__file__).parents[1] / "gazetteer" / "data" / "geonames_ash_shir_extract.txt"
+    text = ("10 mars 2025\n\nDes civils ont été tués à Hama, à Arza et dans le village al-Mokhtariya, "
+            "dans la région d'al-Haffa, dans la province de Lattaquié. Vingt-neuf civils ont été "
+            "exécutés dans le village al-Chir{} selon l'Observatoire syrien des droits de l'homme.\n")
+    with open_gazetteer(tmp_path) as gaz:
+        gaz.import_files([str(rows)])
+        said = ingest_text(text.format(" également dans la province de Lattaquié,"), gazetteer=gaz,
+                           countries=("SY", "TR"))
+        unsaid = ingest_text(text.format(""), gazetteer=gaz, countries=("SY", "TR"))
+    assert _at(_mention(said, "al-Chir").place, 35.53, 35.85)
+    assert "al-Chir" not in {m.text for m in unsaid.found.mentions}
+    assert "al-Chir" in {u["name"] for u in unsaid.unresolved}
