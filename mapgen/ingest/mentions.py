@@ -254,6 +254,13 @@ _AIRBASE_BEFORE = re.compile(
 #: Tishrine lies 65 km from the Tishrin Dam).
 _DAM_BEFORE = re.compile(r"\b(?:barragem|represa|presa|barrage|diga)\s+(?:de|do|da|del|du|di|d['’])\s*$",
                          re.I)
+#: A river, its basin or its valley named after its name ("the Yarmouk basin", "the Khabur
+#: valley") or before it ("a bacia do Yarmouk", "la cuenca del Yarmouk", "le bassin du Yarmouk",
+#: "o rio Eufrates"): the feature or nothing, never a settlement of the name (the Yarmouk basin
+#: of western Daraa is no Yarmouk camp by Damascus, 90 km off).
+_WATER_AFTER = frozenset("river basin valley".split())
+_WATER_BEFORE = re.compile(r"\b(?:bacia|cuenca|bassin|bacino|vale|valle|vall[ée]e|rio|r[íi]o|rivi[èe]re|"
+                           r"fleuve|fiume)\s+(?:de|do|da|del|du|des|di|dello|della|d['’])?\s*$", re.I)
 #: The words a text before a name must end with for a meeting to be read there (a quick test).
 _VENUE_LAST = frozenset("in at em no na à en au a to ao visiting visit visits visited".split())
 
@@ -666,6 +673,13 @@ def _lower_tail(text: str, match: re.Match, before: re.Match | None) -> bool:
 #: A photograph's caption ending in its date and, in brackets, who took it or where it was
 #: published ("– April 5, 2025 (Hawar)", "– March 20, 2025 (Noor Golan/Facebook)").
 _CAPTION_CREDIT = re.compile(r"\b(?:19|20)\d\d\s*\((?P<names>[^()\d]{2,40})\)\s*\.?\s*$")
+_CAPITAL_LETTERS = "A-ZÀ-ÞĞİŞ"
+#: ... and who a photograph is credited to in words ("[Photo courtesy of Musab Assaf]", "Photo:
+#: Ahmad Hasan", "Foto: Omar Haj Kadour", "Photo by"): people, no places.
+_PHOTO_BY = re.compile(r"\b(?:[Pp]hoto(?:graph)?|[Ff]oto(?:grafia)?|[Ii]mage|[Ii]magem)"
+                       r"(?:\s+courtesy(?:\s+of)?|\s*:|\s+by|\s+de|\s+par|\s+von)\s+"
+                       rf"(?P<names>[{_CAPITAL_LETTERS}][\w'’.\-]*(?:\s+(?:(?:al|el|bin|ibn|de)\s+)?"
+                       rf"[{_CAPITAL_LETTERS}][\w'’.\-]*){{0,3}})")
 
 
 def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:
@@ -686,6 +700,10 @@ def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:
             for tok in tokens:
                 if tok.start >= credit.start("names") and tok.end <= credit.end("names"):
                     tok.byline = True
+    for credit in _PHOTO_BY.finditer(text):   # "[Photo courtesy of Musab Assaf]"
+        for tok in tokens:
+            if tok.start >= credit.start("names") and tok.end <= credit.end("names"):
+                tok.byline = True
     # (after a labelled date heading the text: "date 2014-08 Cairo, 24 ago (EFE).-")
     labelled = DATE_LABEL.match(text)
     at = len(text) - len(text[labelled.end("date"):].lstrip()) if labelled is not None else 0
@@ -1624,6 +1642,12 @@ class MentionFinder:
         elif _DAM_BEFORE.search(prefix):   # "a barragem de Tishreen": the Tishrin Dam or nothing
             names = (f"{surface} Dam",)
             cue = cue or "dam"
+        elif after and after[0] in _WATER_AFTER:   # "the Yarmouk basin": the basin or nothing
+            names = (f"{surface} {after[0]}",)
+            cue = cue or after[0]
+        elif _WATER_BEFORE.search(prefix):   # "a bacia do Yarmouk", "o rio Eufrates"
+            names = (f"{surface} River",)
+            cue = cue or "river"
         elif after and after[0] in lx.SETTLEMENT_WORDS:
             cue = cue or after[0]
         speaker = bool(after and (after[0] in lx.SPEECH_VERBS

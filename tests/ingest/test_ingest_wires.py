@@ -842,3 +842,27 @@ def test_a_province_said_after_also_picks_the_namesake(tmp_path: Any) -> None:
     assert _at(_mention(said, "al-Chir").place, 35.53, 35.85)
     assert "al-Chir" not in {m.text for m in unsaid.found.mentions}
     assert "al-Chir" in {u["name"] for u in unsaid.unresolved}
+
+
+def test_a_river_s_basin_is_the_feature_or_nothing(builtin: Any) -> None:
+    # "the Yarmouk basin" of western Daraa is no Yarmouk camp by Damascus, 90 km off: listed in
+    # doubt, as the gazetteer has no basin (and "a bacia do Yarmouk", Portuguese, likewise)
+    for text in ("July 12, 2018\n\nThe ISIS affiliate still holds villages in the Yarmouk basin of "
+                 "western Daraa, near Sahm al-Golan and al-Shabraq.\n",
+                 "12 jul 2018\n\nO grupo ainda controla aldeias na bacia do Yarmouk, perto de Sahm "
+                 "al-Golan e al-Shabraq.\n"):
+        result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+        assert "Yarmouk" not in {m.text for m in result.found.mentions}, text
+        assert "Yarmouk" in {u["name"] for u in result.unresolved}
+        assert "Sahm al-Golan" in {m.text for m in result.found.mentions}
+    camp = ingest_text("July 12, 2018\n\nShelling hit the Yarmouk camp in southern Damascus.\n",
+                       gazetteer=builtin, countries=("SY", "TR"))
+    assert _at(_mention(camp, "Yarmouk").place, 33.47, 36.30)
+
+
+def test_whom_a_photograph_is_credited_to_is_no_place(builtin: Any) -> None:
+    # "[Photo courtesy of Musab Assaf]": a photographer, not OCHA's village Al Assaf by Hasakah
+    text = ("July 12, 2018\n\nChildren recruited by the group are seen near Sahm al-Golan in western "
+            "Daraa. [Photo courtesy of Musab Assaf]\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    assert {m.text for m in result.found.mentions} == {"Sahm al-Golan", "Daraa"}
