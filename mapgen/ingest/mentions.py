@@ -252,15 +252,25 @@ _AIRBASE_BEFORE = re.compile(
 #: A dam named before its name ("a barragem de Tishreen", "la presa de Tishrin", "le barrage de
 #: Tichrine", "la diga di Tishrin"): the dam, never a village of the name (the village of
 #: Tishrine lies 65 km from the Tishrin Dam).
-_DAM_BEFORE = re.compile(r"\b(?:barragem|represa|presa|barrage|diga)\s+(?:de|do|da|del|du|di|d['’])\s*$",
-                         re.I)
+#: (an Arabic article left out of the name read after the word: "a jazida de Al Shaer", "Shaer")
+_ARTICLE_LEFT = r"(?:(?:al|el|as|ash|ad|ar|at|az|an)[\s\-])?"
+_DAM_BEFORE = re.compile(r"\b(?:barragem|represa|presa|barrage|diga)\s+(?:de|do|da|del|du|di|d['’])\s*"
+                         + _ARTICLE_LEFT + "$", re.I)
 #: A river, its basin or its valley named after its name ("the Yarmouk basin", "the Khabur
 #: valley") or before it ("a bacia do Yarmouk", "la cuenca del Yarmouk", "le bassin du Yarmouk",
 #: "o rio Eufrates"): the feature or nothing, never a settlement of the name (the Yarmouk basin
 #: of western Daraa is no Yarmouk camp by Damascus, 90 km off).
 _WATER_AFTER = frozenset("river basin valley".split())
 _WATER_BEFORE = re.compile(r"\b(?:bacia|cuenca|bassin|bacino|vale|valle|vall[ée]e|rio|r[íi]o|rivi[èe]re|"
-                           r"fleuve|fiume)\s+(?:de|do|da|del|du|des|di|dello|della|d['’])?\s*$", re.I)
+                           r"fleuve|fiume)\s+(?:de|do|da|del|du|des|di|dello|della|d['’])?\s*"
+                           + _ARTICLE_LEFT + "$", re.I)
+#: A gas or oil field named after its name ("the Shaer gas field", "the al-Omar oil field") or
+#: before it ("a jazida de Al Shaer", "o campo de gás de Arak", "el yacimiento de", "le champ
+#: gazier de"): the field or nothing, never a village of the name (Shaer's field lies east of
+#: Homs, Ash Shir by Hama).
+_FIELD_BEFORE = re.compile(r"\b(?:jazidas?|campos?\s+(?:de\s+)?(?:g[áa]s|petr[óo]leo|petrol[íi]fero)|"
+                           r"yacimientos?|gisements?|champs?\s+(?:gazier|p[ée]trolier)s?)\s+"
+                           r"(?:de|do|da|del|du|d['’])\s*" + _ARTICLE_LEFT + "$", re.I)
 #: The words a text before a name must end with for a meeting to be read there (a quick test).
 _VENUE_LAST = frozenset("in at em no na à en au a to ao visiting visit visits visited".split())
 
@@ -1642,6 +1652,12 @@ class MentionFinder:
         elif _DAM_BEFORE.search(prefix):   # "a barragem de Tishreen": the Tishrin Dam or nothing
             names = (f"{surface} Dam",)
             cue = cue or "dam"
+        elif after and (after[0] == "field" or (after[0] in ("gas", "oil") and after[1:2] == ("field",))):
+            names = (f"{surface} {' '.join(after[:after.index('field') + 1])}",)
+            cue = cue or "field"   # "the Shaer gas field": the field or nothing
+        elif _FIELD_BEFORE.search(prefix):   # "a jazida de Al Shaer": the field or nothing
+            names = (f"{surface} gas field",)
+            cue = cue or "field"
         elif after and after[0] in _WATER_AFTER:   # "the Yarmouk basin": the basin or nothing
             names = (f"{surface} {after[0]}",)
             cue = cue or after[0]

@@ -866,3 +866,15 @@ def test_whom_a_photograph_is_credited_to_is_no_place(builtin: Any) -> None:
             "Daraa. [Photo courtesy of Musab Assaf]\n")
     result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
     assert {m.text for m in result.found.mentions} == {"Sahm al-Golan", "Daraa"}
+
+
+def test_a_gas_field_is_the_field_or_nothing(builtin: Any) -> None:
+    # "the Shaer gas field", "a jazida de Al Shaer" (east of Homs): not OCHA's village of Sher by
+    # Hama, which "Shaer" alone spells loosely
+    for text in ("May 25, 2015\n\nThe militants hold most gas fields except the Shaer gas field east "
+                 "of Homs, near Palmyra.\n",
+                 "25 mai 2015\n\nOs jihadistas dominam os campos de gás, menos a jazida de Al Shaer, no "
+                 "leste de Homs, perto de Palmira.\n"):
+        result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+        assert not any("Shaer" in m.text for m in result.found.mentions), text
+        assert any("Shaer" in u["name"] for u in result.unresolved)
