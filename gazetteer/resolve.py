@@ -1421,10 +1421,13 @@ def _namesake_among_the_map(cands: CandidateSet, kept: list[int], best: int,
 
     Not for a capital, a province's or a district's seat or a city of HOME_TOWN_POPULATION
     people (a report names towns far from its front: Kobani on a map of Azaz), nor for a name of
-    fewer than AMONG_MIN_LETTERS letters; a town of TOWN_POPULATION people of no seat's rank
-    only with seats ("Soran" north of Aleppo may be the subdistrict seat of Suran there as well
-    as the town of Suran by Hama); and a seat named as written only with a namesake named as
-    well."""
+    fewer than AMONG_MIN_LETTERS letters; a town of TOWN_POPULATION people only with seats
+    ("Soran" north of Aleppo may be the subdistrict seat of Suran there as well as the town of
+    Suran by Hama), unless it lies farther than STRAY_KM from every place of a report of one
+    front (see :func:`_stray_from_one_front`) and a village of its very name lies among them:
+    "Babila" in a list of villages by Maarat al-Numan may be the village there as well as the
+    Damascus suburb of 50,000, 240 km off;
+    and a seat named as written only with a namesake named as well."""
     rows = cands.rows
     b = rows[best]
     if b[4] in ("PPLC", "PPLA", "PPLA2") or b[4].startswith("ADM") \
@@ -1434,14 +1437,47 @@ def _namesake_among_the_map(cands: CandidateSet, kept: list[int], best: int,
     town = b[6] >= TOWN_POPULATION
     kind = b[9] if b[4] in SEATS else LOOSE
     spelled = [i for i in kept[1:] if rows[i][9] <= kind and not rows[i][4].startswith("ADM")
-               and (not wanted or rows[i][3] in wanted) and (not town or rows[i][4] in SEATS)]
+               and (not wanted or rows[i][3] in wanted)]
+    seats = [i for i in spelled if rows[i][4] in SEATS] if town else spelled
     # (most names have no such namesake: the distances to the map's places only then)
     if not spelled or not _off_the_map(b[1], b[2], near, context, view, AMONG_THE_MAP_KM):
         return []
-    crowd = _crowd(np.array([rows[i][1] for i in spelled]),
-                   np.array([rows[i][2] for i in spelled]), context)
-    among = [i for i, c in zip(spelled, crowd) if c >= max(PICK_DENSITY, spread.crowd)]
+    among = _crowded(cands, seats, context, spread)
+    if not among and len(seats) < len(spelled) and (not wanted or b[3] in wanted) \
+            and b[9] == EXACT_MAIN and _stray_from_one_front(b, context, near, view):
+        # (a seat among the map's places first; a village only when none is, and only one of
+        # the town's very name: "Jableh - Berdag" among places east of Manbij, a loose
+        # likeness, is no rival of the coastal town of Jablah)
+        among = _crowded(cands, [i for i in spelled if i not in seats
+                                 and rows[i][9] == EXACT_MAIN], context, spread)
     return [best] + among if among else []
+
+
+def _crowded(cands: CandidateSet, idx: Sequence[int], context: Sequence[tuple[float, float]],
+             spread: ContextSpread) -> list[int]:
+    """The candidates ``idx`` that lie among the map's places, as crowded by them as few of the
+    country's places are (see :class:`ContextSpread`)."""
+    if not idx:
+        return []
+    rows = cands.rows
+    crowd = _crowd(np.array([rows[i][1] for i in idx]), np.array([rows[i][2] for i in idx]),
+                   context)
+    return [i for i, c in zip(idx, crowd) if c >= max(PICK_DENSITY, spread.crowd)]
+
+
+def _stray_from_one_front(row: Sequence, context: Sequence[tuple[float, float]],
+                          near: tuple[float, float] | None,
+                          view: Sequence[Sequence[float]] | None) -> bool:
+    """Whether the place of ``row`` lies farther than STRAY_KM from each of the ``context``
+    points, which lie on one front (see :func:`one_front`), with no ``near`` or ``view`` to
+    go by: a town there is in doubt with a namesake village among them (see
+    :func:`_namesake_among_the_map`)."""
+    if near is not None or view is not None or len(context) < ONE_FRONT_POINTS:
+        return False
+    pts = np.asarray(context, dtype=float).reshape(-1, 2)
+    if float(haversine_km(row[1], row[2], pts[:, 0], pts[:, 1]).min()) <= STRAY_KM:
+        return False
+    return one_front(pts)
 
 
 def _named_over_alternate(cands: CandidateSet, best: int, rival: int,

@@ -456,6 +456,28 @@ def test_a_town_far_from_the_map_s_places_is_still_the_town(gz, name, context, t
     assert res.status == "resolved" and _km(res.place, town) < 5, res
 
 
+#: Babila, a village by Maarat al-Numan (GeoNames row, unchanged), 240 km from the Damascus
+#: suburb of Babila, a town of 50,880 (built-in).
+BABILA_ROWS = DATA / "geonames_babila_extract.txt"
+BABILA_DAMASCUS = (33.47101, 36.33076)
+BABILA_IDLIB = (35.70108, 36.73007)
+#: Points of a report of the villages of eastern Idlib, about Maarat al-Numan and Saraqib
+#: (approximate).
+EAST_IDLIB_MAP = [(35.675, 36.791), (35.779, 36.770), (35.867, 36.883), (35.902, 36.913),
+                  (35.757, 36.756), (35.618, 36.783), (35.816, 36.869), (35.766, 36.863),
+                  (35.648, 36.677), (35.864, 36.806)]
+
+
+def test_a_town_stray_from_a_report_of_one_front_yields_to_a_village_of_its_name_there(gz) -> None:
+    # alone, "Babila" is the Damascus suburb; in a list of villages by Maarat al-Numan, all
+    # farther than 100 km from it, the village of that very name among them
+    gz.import_files([BABILA_ROWS])
+    res = gz.resolve("Babila", countries=["SY", "TR"])
+    assert res.status == "resolved" and _km(res.place, BABILA_DAMASCUS) < 5, res
+    res = gz.resolve("Babila", countries=["SY", "TR"], context=EAST_IDLIB_MAP)
+    assert res.status == "resolved" and _km(res.place, BABILA_IDLIB) < 5, res
+
+
 #: Burayqah by Quneitra, Buraykah in as-Suwayda 69 km east, Al Buraykah in Rif Dimashq.
 #: GeoNames rows, unchanged.
 BURAYKAH_ROWS = DATA / "geonames_buraykah_extract.txt"
