@@ -249,11 +249,12 @@ BUREAU_KM = 100.0
 _AIRBASE_BEFORE = re.compile(
     r"\b(?:aeroporto|aeropuerto|a[ée]roport|base)(?:\s+(?:militar|a[ée]rea|a[ée]rienne|militaire|"
     r"aerea|internacional|international|internazionale))*\s+(?:de|do|da|del|di|d['’])\s*$", re.I)
+#: An Arabic article between a word for a kind of place and the name read after it, which the
+#: name may be read without ("a jazida de Al Shaer": "Shaer").
+_ARTICLE_LEFT = r"(?:(?:al|el|as|ash|ad|ar|at|az|an)[\s\-])?"
 #: A dam named before its name ("a barragem de Tishreen", "la presa de Tishrin", "le barrage de
 #: Tichrine", "la diga di Tishrin"): the dam, never a village of the name (the village of
 #: Tishrine lies 65 km from the Tishrin Dam).
-#: (an Arabic article left out of the name read after the word: "a jazida de Al Shaer", "Shaer")
-_ARTICLE_LEFT = r"(?:(?:al|el|as|ash|ad|ar|at|az|an)[\s\-])?"
 _DAM_BEFORE = re.compile(r"\b(?:barragem|represa|presa|barrage|diga)\s+(?:de|do|da|del|du|di|d['’])\s*"
                          + _ARTICLE_LEFT + "$", re.I)
 #: A river, its basin or its valley named after its name ("the Yarmouk basin", "the Khabur
@@ -683,8 +684,9 @@ def _lower_tail(text: str, match: re.Match, before: re.Match | None) -> bool:
 #: A photograph's caption ending in its date and, in brackets, who took it or where it was
 #: published ("– April 5, 2025 (Hawar)", "– March 20, 2025 (Noor Golan/Facebook)").
 _CAPTION_CREDIT = re.compile(r"\b(?:19|20)\d\d\s*\((?P<names>[^()\d]{2,40})\)\s*\.?\s*$")
+#: The capital letters a name opens with (as in :mod:`mapgen.ingest.entries`).
 _CAPITAL_LETTERS = "A-ZÀ-ÞĞİŞ"
-#: ... and who a photograph is credited to in words ("[Photo courtesy of Musab Assaf]", "Photo:
+#: Who a photograph is credited to in words ("[Photo courtesy of Musab Assaf]", "Photo:
 #: Ahmad Hasan", "Foto: Omar Haj Kadour", "Photo by"): people, no places.
 _PHOTO_BY = re.compile(r"\b(?:[Pp]hoto(?:graph)?|[Ff]oto(?:grafia)?|[Ii]mage|[Ii]magem)"
                        r"(?:\s+courtesy(?:\s+of)?|\s*:|\s+by|\s+de|\s+par|\s+von)\s+"
