@@ -262,6 +262,9 @@ _DAM_BEFORE = re.compile(r"\b(?:barragem|represa|presa|barrage|diga)\s+(?:de|do|
 #: "o rio Eufrates"): the feature or nothing, never a settlement of the name (the Yarmouk basin
 #: of western Daraa is no Yarmouk camp by Damascus, 90 km off).
 _WATER_AFTER = frozenset("river basin valley".split())
+#: ... and so is a station named after its name ("Al-Kam station" by Abu Kamal, not the
+#: village of al-Kam by Homs; "Baghdad Station", Aleppo's).
+_STATION_AFTER = frozenset({"station"})
 _WATER_BEFORE = re.compile(r"\b(?:bacia|cuenca|bassin|bacino|vale|valle|vall[ée]e|rio|r[íi]o|rivi[èe]re|"
                            r"fleuve|fiume)\s+(?:de|do|da|del|du|des|di|dello|della|d['’])?\s*"
                            + _ARTICLE_LEFT + "$", re.I)
@@ -1186,8 +1189,9 @@ class MentionFinder:
             words = words[1:]
         # an organisation ("X Press Agency", "the X treaty"), an outlet or a group
         after = _words_after(text, words[-1], 1)
-        if words[-1].low in lx.ORG_WORDS or (after and after[0] in lx.ORG_WORDS):
-            return None
+        if words[-1].low in lx.ORG_WORDS or (after and after[0] in lx.ORG_WORDS) or (
+                len(words) > 2 and words[-1].text.isupper() and words[-2].low in lx.ORG_WORDS):
+            return None   # (and "Mi’raj News Agency MINA": its acronym after it)
         if self.languages and words[0].low in lx.FOREIGN_ORG_HEADS and not _group_then_place(words):
             return None   # "Observatoire syrien...", "Capacetes Brancos"
         if self.languages and _org_head_before(text, words[0]):
@@ -1660,7 +1664,8 @@ class MentionFinder:
         elif _FIELD_BEFORE.search(prefix):   # "a jazida de Al Shaer": the field or nothing
             names = (f"{surface} gas field",)
             cue = cue or "field"
-        elif after and after[0] in _WATER_AFTER:   # "the Yarmouk basin": the basin or nothing
+        elif after and (after[0] in _WATER_AFTER or after[0] in _STATION_AFTER):
+            # "the Yarmouk basin", "Al-Kam station": the basin or the station, or nothing
             names = (f"{surface} {after[0]}",)
             cue = cue or after[0]
         elif _WATER_BEFORE.search(prefix):   # "a bacia do Yarmouk", "o rio Eufrates"

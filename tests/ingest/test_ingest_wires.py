@@ -878,3 +878,29 @@ def test_a_gas_field_is_the_field_or_nothing(builtin: Any) -> None:
         result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
         assert not any("Shaer" in m.text for m in result.found.mentions), text
         assert any("Shaer" in u["name"] for u in result.unresolved)
+
+
+def test_a_station_named_after_a_place_is_the_station_or_nothing(builtin: Any) -> None:
+    # "Al-Kam station" by Abu Kamal: not OCHA's village of Al Kam by Homs, 300 km off
+    text = ("April 10, 2018\n\nISIS attacked government positions around Abu Kamal city and Al-Kam "
+            "station in the desert.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    assert {m.text for m in result.found.mentions} == {"Abu Kamal"}
+    assert "Al-Kam" in {u["name"] for u in result.unresolved}
+
+
+def test_an_agency_s_name_before_its_acronym_is_no_place(tmp_path: Any) -> None:
+    # "Mi’raj News Agency MINA", the signature of the agency: no village Miraj by Homs (a real
+    # GeoNames line)
+    from pathlib import Path
+
+    from gazetteer import open_gazetteer
+
+    row = Path(__file__).parents[1] / "gazetteer" / "data" / "geonames_miraj_extract.txt"
+    text = ("September 9, 2024\n\nThere were six explosions near Masyaf, the correspondent said.\n\n"
+            "Mi’raj News Agency MINA\n")
+    with open_gazetteer(tmp_path) as gaz:
+        gaz.import_files([str(row)])
+        assert gaz.resolve("Mi’raj", countries=["SY", "TR"]).place.name == "Miraj"
+        result = ingest_text(text, gazetteer=gaz, countries=("SY", "TR"))
+    assert {m.text for m in result.found.mentions} == {"Masyaf"}
