@@ -3,7 +3,9 @@ capitals, bylines, possessives, "countryside", names after a group's name in oth
 fronted speakers' places, background clauses, and types from Portuguese, Spanish and French."""
 from __future__ import annotations
 
-from typing import Any
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
 
@@ -26,6 +28,17 @@ def _placed(gazetteer: Any, text: str, name: str) -> Any:
 def _at(place: Any, lat: float, lon: float, tolerance: float = 0.05) -> bool:
     """Whether ``place`` lies within ``tolerance`` degrees of (lat, lon)."""
     return abs(place.lat - lat) < tolerance and abs(place.lon - lon) < tolerance
+
+
+@contextmanager
+def _with_rows(home: Path, extract: str) -> Iterator[Any]:
+    """The built-in gazetteer at ``home`` with the real GeoNames lines of ``extract`` (a file
+    of tests/gazetteer/data, credited in its SOURCE.md) imported."""
+    from gazetteer import open_gazetteer
+
+    with open_gazetteer(home) as gaz:
+        gaz.import_files([str(Path(__file__).parents[1] / "gazetteer" / "data" / extract)])
+        yield gaz
 
 
 def test_a_dateline_in_capitals_is_read_as_a_place(gazetteer: Any) -> None:
@@ -589,17 +602,11 @@ def test_a_word_of_faith_is_no_village_of_its_name(tmp_path: Any) -> None:
     # GeoNames' village Quran, east of Kobani, is listed under the holy book's names in
     # eighty languages: "the Quran" in a report on Kobani is the book, and so is French "le
     # Coran"; Ramadan and Sharia are no villages either
-    from pathlib import Path
-
-    from gazetteer import open_gazetteer
-
-    row = Path(__file__).parents[1] / "gazetteer" / "data" / "geonames_quran_extract.txt"
     text = ("Jun 6, 2015\n\nMilitants burned copies of the Quran near Kobani during Ramadan and "
             "imposed Sharia, residents said, as shells fell on Suruc.\n")
     french = ("8 juin 2015\n\nDes jihadistes ont brûlé des exemplaires du Coran près de Kobani, "
               "selon des habitants.\n")
-    with open_gazetteer(tmp_path) as gaz:
-        gaz.import_files([str(row)])
+    with _with_rows(tmp_path, "geonames_quran_extract.txt") as gaz:
         assert gaz.resolve("Quran", countries=["SY", "TR"]).place.name == "Quran"
         assert gaz.resolve("Coran", countries=["SY", "TR"]).place.name == "Quran"
         result = ingest_text(text, gazetteer=gaz, countries=("SY", "TR"))
@@ -734,15 +741,9 @@ def test_a_name_in_kurdish_letters_looks_like_the_place_as_arabic_names_are_writ
         tmp_path: Any) -> None:
     # "Elî Beceliyê" read as Arabic names are romanised, Eli Bejeliye, looks like `Ali
     # Bajliyah, a look-alike among the report's places (by Ayn Issa and Tall Abyad)
-    from pathlib import Path
-
-    from gazetteer import open_gazetteer
-
-    row = Path(__file__).parents[1] / "gazetteer" / "data" / "geonames_ali_bajliyah_extract.txt"
     text = ("Jun 23, 2015\n\nKurdish fighters took Elî Beceliyê, north of Ain Issa, and advanced "
             "on Girê Spî on Tuesday, the YPG said.\n")
-    with open_gazetteer(tmp_path) as gaz:
-        gaz.import_files([str(row)])
+    with _with_rows(tmp_path, "geonames_ali_bajliyah_extract.txt") as gaz:
         result = ingest_text(text, gazetteer=gaz, countries=("SY", "TR"))
     assert _at(_mention(result, "Elî Beceliyê").place, 36.54, 38.98)
 
@@ -790,15 +791,9 @@ def test_a_place_the_text_puts_in_another_country_is_that_country_s(tmp_path: An
     # "the nearby town of Hermel in eastern Lebanon": El Hermel, not the Syrian village Al
     # Hirmil (a real GeoNames line, alternate name Hermel), 50 km off, which the map's countries
     # would otherwise prefer
-    from pathlib import Path
-
-    from gazetteer import open_gazetteer
-
-    row = Path(__file__).parents[1] / "gazetteer" / "data" / "geonames_hirmil_extract.txt"
     text = ("March 17, 2025\n\nSyrian forces retook the Syrian side of Qusayr. The Lebanese army "
             "deployed reinforcements to the nearby town of Hermel{}.\n")
-    with open_gazetteer(tmp_path) as gaz:
-        gaz.import_files([str(row)])
+    with _with_rows(tmp_path, "geonames_hirmil_extract.txt") as gaz:
         hermel = _mention(ingest_text(text.format(" in eastern Lebanon"), gazetteer=gaz,
                                       countries=("SY", "TR")), "Hermel").place
         assert hermel.country == "LB" and _at(hermel, 34.39, 36.38)
@@ -826,16 +821,10 @@ def test_a_province_said_after_also_picks_the_namesake(tmp_path: Any) -> None:
     # "le village al-Chir également dans la province de Lattaquié": OCHA's Shir by Latakia, not
     # GeoNames' Ash Shir (also written Chir) by Hama, where the report names Arza too; without
     # the province, the name is in doubt and listed, as a village's name after "le village"
-    from pathlib import Path
-
-    from gazetteer import open_gazetteer
-
-    rows = Path(__file__).parents[1] / "gazetteer" / "data" / "geonames_ash_shir_extract.txt"
     text = ("10 mars 2025\n\nDes civils ont été tués à Hama, à Arza et dans le village al-Mokhtariya, "
             "dans la région d'al-Haffa, dans la province de Lattaquié. Vingt-neuf civils ont été "
             "exécutés dans le village al-Chir{} selon l'Observatoire syrien des droits de l'homme.\n")
-    with open_gazetteer(tmp_path) as gaz:
-        gaz.import_files([str(rows)])
+    with _with_rows(tmp_path, "geonames_ash_shir_extract.txt") as gaz:
         said = ingest_text(text.format(" également dans la province de Lattaquié,"), gazetteer=gaz,
                            countries=("SY", "TR"))
         unsaid = ingest_text(text.format(""), gazetteer=gaz, countries=("SY", "TR"))
@@ -892,15 +881,9 @@ def test_a_station_named_after_a_place_is_the_station_or_nothing(builtin: Any) -
 def test_an_agency_s_name_before_its_acronym_is_no_place(tmp_path: Any) -> None:
     # "Mi’raj News Agency MINA", the signature of the agency: no village Miraj by Homs (a real
     # GeoNames line)
-    from pathlib import Path
-
-    from gazetteer import open_gazetteer
-
-    row = Path(__file__).parents[1] / "gazetteer" / "data" / "geonames_miraj_extract.txt"
     text = ("September 9, 2024\n\nThere were six explosions near Masyaf, the correspondent said.\n\n"
             "Mi’raj News Agency MINA\n")
-    with open_gazetteer(tmp_path) as gaz:
-        gaz.import_files([str(row)])
+    with _with_rows(tmp_path, "geonames_miraj_extract.txt") as gaz:
         assert gaz.resolve("Mi’raj", countries=["SY", "TR"]).place.name == "Miraj"
         result = ingest_text(text, gazetteer=gaz, countries=("SY", "TR"))
     assert {m.text for m in result.found.mentions} == {"Masyaf"}
