@@ -1155,11 +1155,12 @@ FRONT_TOWN_KM = 250.0
 FRONT_CITY_POPULATION = 50_000
 
 
-def _far_from_one_front(row: Sequence, context: Sequence[tuple[float, float]]) -> bool:
-    """Whether the place of ``row`` lies farther than FRONT_TOWN_KM from each of the
-    ``context`` points, which lie on one front (see :func:`one_front`)."""
+def _far_from_one_front(row: Sequence, context: Sequence[tuple[float, float]],
+                        km: float = FRONT_TOWN_KM) -> bool:
+    """Whether the place of ``row`` lies farther than ``km`` from each of the ``context``
+    points, which lie on one front (see :func:`one_front`)."""
     pts = np.asarray(context, dtype=float).reshape(-1, 2)
-    if float(haversine_km(row[1], row[2], pts[:, 0], pts[:, 1]).min()) <= FRONT_TOWN_KM:
+    if not len(pts) or float(haversine_km(row[1], row[2], pts[:, 0], pts[:, 1]).min()) <= km:
         return False
     return one_front(pts)
 
@@ -1424,7 +1425,7 @@ def _namesake_among_the_map(cands: CandidateSet, kept: list[int], best: int,
     fewer than AMONG_MIN_LETTERS letters; a town of TOWN_POPULATION people only with seats
     ("Soran" north of Aleppo may be the subdistrict seat of Suran there as well as the town of
     Suran by Hama), unless it lies farther than STRAY_KM from every place of a report of one
-    front (see :func:`_stray_from_one_front`) and a village of its very name lies among them:
+    front (see :func:`_far_from_one_front`) and a village of its very name lies among them:
     "Babila" in a list of villages by Maarat al-Numan may be the village there as well as the
     Damascus suburb of 50,000, 240 km off;
     and a seat named as written only with a namesake named as well."""
@@ -1444,7 +1445,8 @@ def _namesake_among_the_map(cands: CandidateSet, kept: list[int], best: int,
         return []
     among = _crowded(cands, seats, context, spread)
     if not among and len(seats) < len(spelled) and (not wanted or b[3] in wanted) \
-            and b[9] == EXACT_MAIN and _stray_from_one_front(b, context, near, view):
+            and b[9] == EXACT_MAIN and near is None and view is None \
+            and _far_from_one_front(b, context, STRAY_KM):
         # (a seat among the map's places first; a village only when none is, and only one of
         # the town's very name: "Jableh - Berdag" among places east of Manbij, a loose
         # likeness, is no rival of the coastal town of Jablah)
@@ -1463,21 +1465,6 @@ def _crowded(cands: CandidateSet, idx: Sequence[int], context: Sequence[tuple[fl
     crowd = _crowd(np.array([rows[i][1] for i in idx]), np.array([rows[i][2] for i in idx]),
                    context)
     return [i for i, c in zip(idx, crowd) if c >= max(PICK_DENSITY, spread.crowd)]
-
-
-def _stray_from_one_front(row: Sequence, context: Sequence[tuple[float, float]],
-                          near: tuple[float, float] | None,
-                          view: Sequence[Sequence[float]] | None) -> bool:
-    """Whether the place of ``row`` lies farther than STRAY_KM from each of the ``context``
-    points, which lie on one front (see :func:`one_front`), with no ``near`` or ``view`` to
-    go by: a town there is in doubt with a namesake village among them (see
-    :func:`_namesake_among_the_map`)."""
-    if near is not None or view is not None or len(context) < ONE_FRONT_POINTS:
-        return False
-    pts = np.asarray(context, dtype=float).reshape(-1, 2)
-    if float(haversine_km(row[1], row[2], pts[:, 0], pts[:, 1]).min()) <= STRAY_KM:
-        return False
-    return one_front(pts)
 
 
 def _named_over_alternate(cands: CandidateSet, best: int, rival: int,

@@ -203,6 +203,15 @@ PHOTO_CREDIT = re.compile(
     r"\b(?:REUTERS|Reuters|AFP|AP(?:\s+Photo)?|EPA(?:-EFE)?|EFE|Getty\s+Images|Anadolu(?:\s+Agency)?|"
     r"SANA|Xinhua|TASS|Sputnik)\s*/\s*"
     rf"(?P<names>[{_CAPITAL}][\w'’.\-]*(?:\s+(?:(?:al|el|bin|ibn|de|van)\s+)?[{_CAPITAL}][\w'’.\-]*){{0,3}})")
+#: ... who a photograph is credited to in words ("[Photo courtesy of Musab Assaf]", "Photo:
+#: Ahmad Hasan", "Foto: Omar Haj Kadour", "Photo by") ...
+PHOTO_BY = re.compile(
+    r"\b(?:[Pp]hoto(?:graph)?|[Ff]oto(?:grafia)?|[Ii]mage|[Ii]magem)"
+    r"(?:\s+courtesy(?:\s+of)?|\s*:|\s+by|\s+de|\s+par|\s+von)\s+"
+    rf"(?P<names>[{_CAPITAL}][\w'’.\-]*(?:\s+(?:(?:al|el|bin|ibn|de)\s+)?[{_CAPITAL}][\w'’.\-]*){{0,3}})")
+#: ... and a caption ending in its date and, in brackets, who took the picture or where it was
+#: published ("– April 5, 2025 (Hawar)", "– March 20, 2025 (Noor Golan/Facebook)").
+CAPTION_CREDIT = re.compile(r"\b(?:19|20)\d\d\s*\((?P<names>[^()\d]{2,40})\)\s*\.?\s*$")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import numpy as np
 
 from mapgen.ingest import lexicon as lx
 from mapgen.ingest.entries import (AGENCY_DATELINE, BYLINE, COLON_DATELINE, DATE_LABEL, DATELINE,
-                                    LOOSE_DATELINE, PHOTO_CREDIT)
+                                    CAPTION_CREDIT, LOOSE_DATELINE, PHOTO_BY, PHOTO_CREDIT)
 from mapgen.ingest.kinds import tells_of_event
 from mapgen.ingest.neighbours import placed_beside
 from mapgen.ingest.sentences import Sentence
@@ -261,10 +261,9 @@ _DAM_BEFORE = re.compile(r"\b(?:barragem|represa|presa|barrage|diga)\s+(?:de|do|
 #: valley") or before it ("a bacia do Yarmouk", "la cuenca del Yarmouk", "le bassin du Yarmouk",
 #: "o rio Eufrates"): the feature or nothing, never a settlement of the name (the Yarmouk basin
 #: of western Daraa is no Yarmouk camp by Damascus, 90 km off).
-_WATER_AFTER = frozenset("river basin valley".split())
-#: ... and so is a station named after its name ("Al-Kam station" by Abu Kamal, not the
-#: village of al-Kam by Homs; "Baghdad Station", Aleppo's).
-_STATION_AFTER = frozenset({"station"})
+#: (And a station named after its name: "Al-Kam station" by Abu Kamal, not the village of al-Kam
+#: by Homs; "Baghdad Station", Aleppo's.)
+_FEATURE_AFTER = frozenset("river basin valley station".split())
 _WATER_BEFORE = re.compile(r"\b(?:bacia|cuenca|bassin|bacino|vale|valle|vall[ée]e|rio|r[íi]o|rivi[èe]re|"
                            r"fleuve|fiume)\s+(?:de|do|da|del|du|des|di|dello|della|d['’])?\s*"
                            + _ARTICLE_LEFT + "$", re.I)
@@ -684,38 +683,17 @@ def _lower_tail(text: str, match: re.Match, before: re.Match | None) -> bool:
             and word not in lx.REGION_WORDS and word not in lx.EVENT_WORDS)
 
 
-#: A photograph's caption ending in its date and, in brackets, who took it or where it was
-#: published ("– April 5, 2025 (Hawar)", "– March 20, 2025 (Noor Golan/Facebook)").
-_CAPTION_CREDIT = re.compile(r"\b(?:19|20)\d\d\s*\((?P<names>[^()\d]{2,40})\)\s*\.?\s*$")
-#: The capital letters a name opens with (as in :mod:`mapgen.ingest.entries`).
-_CAPITAL_LETTERS = "A-ZÀ-ÞĞİŞ"
-#: Who a photograph is credited to in words ("[Photo courtesy of Musab Assaf]", "Photo:
-#: Ahmad Hasan", "Foto: Omar Haj Kadour", "Photo by"): people, no places.
-_PHOTO_BY = re.compile(r"\b(?:[Pp]hoto(?:graph)?|[Ff]oto(?:grafia)?|[Ii]mage|[Ii]magem)"
-                       r"(?:\s+courtesy(?:\s+of)?|\s*:|\s+by|\s+de|\s+par|\s+von)\s+"
-                       rf"(?P<names>[{_CAPITAL_LETTERS}][\w'’.\-]*(?:\s+(?:(?:al|el|bin|ibn|de)\s+)?"
-                       rf"[{_CAPITAL_LETTERS}][\w'’.\-]*){{0,3}})")
-
-
 def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:
     """Flag the words of a dateline's place ("AZAZ, Syria (Reuters) -": read as a name though in
     capitals; "Cairo/Ancara, 14 fev (EFE).-"), of a byline's authors ("By Layla Haddad and Orhan
     Coskun": people), of a photograph's credit ("REUTERS/Ammar Abdullah": the photographer) and
     of a place and a dash that may be a dateline ("Beirute - Os")."""
-    if "/" in text:
-        for credit in PHOTO_CREDIT.finditer(text):
-            for tok in tokens:
-                if tok.start >= credit.start("names") and tok.end <= credit.end("names"):
-                    tok.byline = True
-    if "(" in text:
-        # a caption's credit after its date: "... Aleppo – April 5, 2025 (Hawar)", the agency
-        # that took the picture ("Noor Golan/Facebook"), no place
-        credit = _CAPTION_CREDIT.search(text)
-        if credit is not None:
-            for tok in tokens:
-                if tok.start >= credit.start("names") and tok.end <= credit.end("names"):
-                    tok.byline = True
-    for credit in _PHOTO_BY.finditer(text):   # "[Photo courtesy of Musab Assaf]"
+    credits = list(PHOTO_CREDIT.finditer(text)) if "/" in text else []
+    credits += PHOTO_BY.finditer(text)   # "[Photo courtesy of Musab Assaf]"
+    caption = CAPTION_CREDIT.search(text) if "(" in text else None
+    if caption is not None:   # "... Aleppo – April 5, 2025 (Hawar)": who took the picture
+        credits.append(caption)
+    for credit in credits:
         for tok in tokens:
             if tok.start >= credit.start("names") and tok.end <= credit.end("names"):
                 tok.byline = True
@@ -1664,7 +1642,7 @@ class MentionFinder:
         elif _FIELD_BEFORE.search(prefix):   # "a jazida de Al Shaer": the field or nothing
             names = (f"{surface} gas field",)
             cue = cue or "field"
-        elif after and (after[0] in _WATER_AFTER or after[0] in _STATION_AFTER):
+        elif after and after[0] in _FEATURE_AFTER:
             # "the Yarmouk basin", "Al-Kam station": the basin or the station, or nothing
             names = (f"{surface} {after[0]}",)
             cue = cue or after[0]

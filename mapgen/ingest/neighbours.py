@@ -46,10 +46,10 @@ def _cue_between(between: str, near_before: re.Pattern[str]) -> bool:
 
 
 def _is_village(place: Any) -> bool:
-    from gazetteer.resolve import SEATS, TOWN_POPULATION
+    """A populated place that is no town (see :func:`mapgen.ingest.mentions._is_town`)."""
+    from mapgen.ingest.mentions import _is_town
 
-    return (place.feature_code.startswith("PPL") and place.feature_code not in SEATS
-            and place.population < TOWN_POPULATION)
+    return place.feature_code.startswith("PPL") and not _is_town(place)
 
 
 def _is_point(place: Any) -> bool:
