@@ -7,7 +7,9 @@ into a temporary MAPGEN_HOME, then measures:
   before any tuning): share within 5 km of the truth, confidently wrong (> 5 km), resolved into
   the wrong country, ambiguous, unresolved -- with the built-in default alone and with SY+TR;
 * import time (SY, TR and OCHA's Syrian communities in one import), database open time, resolutions per second on one core (distinct names the
-  first time they are seen, and names seen before), counted in CPU seconds of this process.
+  first time they are seen, and names seen before), counted in CPU seconds of this process;
+* the first-time speed of the Python sources of the compiled modules too (see
+  ``gazetteer/native.py``), in a child process on the same database, in the same run.
 
 Run: ``PYTHONPATH=. python benchmarks/gazetteer_bench.py [--show-misses]``
 """
@@ -18,6 +20,7 @@ import csv
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -31,7 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.shared_data import DUMPS, OCHA  # noqa: E402
-from gazetteer import open_gazetteer  # noqa: E402
+from gazetteer import native, open_gazetteer  # noqa: E402
 from gazetteer.normalize import clear_caches as clear_key_caches  # noqa: E402
 from gazetteer.resolve import haversine_km  # noqa: E402
 
@@ -169,10 +172,29 @@ def sample_names(k: int = 5000, seed: int = 8) -> list[str]:
     return names[:k]
 
 
+def cold_rate(cold: list[tuple[int, float]]) -> float:
+    """All names over all CPU time of :func:`cold_speed`'s samples."""
+    return sum(n for n, _ in cold) / sum(c for _, c in cold)
+
+
+def sources_cold_rate(home: str) -> float:
+    """First-time resolutions/s of the compiled modules' Python sources, on ``home``: the
+    same measure in a child process with MAPGEN_PURE_PYTHON set."""
+    out = subprocess.run([sys.executable, __file__, "--cold-only", home], check=True,
+                         capture_output=True, text=True,
+                         env={**os.environ, native.PURE_PYTHON_ENV: "1"})
+    return float(out.stdout.split()[-1])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show-misses", action="store_true", help="list every miss")
+    ap.add_argument("--cold-only", metavar="HOME", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.cold_only:
+        with open_gazetteer(args.cold_only) as gz:
+            print(cold_rate(cold_speed(gz, sample_names(COLD_SAMPLES * COLD_SAMPLE_SIZE))))
+        return 0
     if not DUMPS.is_dir():
         print(f"GeoNames-format dumps not found: {DUMPS}", file=sys.stderr)
         return 2
@@ -198,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
         gz = open_gazetteer(home)
         full = run_modes(gz, rows)
         cold = cold_speed(gz, sample_names(COLD_SAMPLES * COLD_SAMPLE_SIZE))
+        compiled = native.compiled_in_use()
+        sources_cold = sources_cold_rate(home) if compiled else None
         warm = speed(gz, [r.query for r in rows])
         many = context_speed(gz, [r.query for r in rows])
         db_mb = gz.path.stat().st_size / 1e6
@@ -225,7 +249,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| resolutions/s, distinct names seen for the first time ({COLD_SAMPLES} samples of "
           f"{COLD_SAMPLE_SIZE:,}, fastest of {COLD_REPEATS} runs each: all names / all CPU time; "
           f"samples {min(cold_rates):,.0f}-"
-          f"{max(cold_rates):,.0f}) | {sum(n for n, _ in cold) / sum(c for _, c in cold):,.0f} |")
+          f"{max(cold_rates):,.0f}; {'compiled' if compiled else 'Python sources'}) | "
+          f"{cold_rate(cold):,.0f} |")
+    if sources_cold is not None:
+        print(f"| the same, the Python sources of the compiled modules (MAPGEN_PURE_PYTHON) | "
+              f"{sources_cold:,.0f} (compiled: {cold_rate(cold) / sources_cold:.2f}x) |")
     print(f"| resolutions/s, names seen before (report re-resolved) | {warm:,.0f} |")
     print(f"| names/s through resolve_many ({len(rows)} names as one report, with context) | "
           f"{many:,.0f} |")

@@ -10,8 +10,10 @@ Imports the SY and TR GeoNames-format dumps and OCHA's Syrian communities (as
 --tool=callgrind``, opens the gazetteer, resolves a few hundred names to warm it up, empties
 its caches and resolves N distinct names for the first time each (the names of
 ``gazetteer_bench.py``'s first-time speed, countries SY,TR). The same is run with no names;
-the difference, divided by N, is the count per name. With ``--against REV`` the code of
-commit REV (a git worktree of it) is counted the same way, on a copy of the same database.
+the difference, divided by N, is the count per name. When this checkout's gazetteer modules
+are compiled (see ``gazetteer/native.py``), their Python sources are counted too
+(MAPGEN_PURE_PYTHON). With ``--against REV`` the code of commit REV (a git worktree of it,
+never compiled) is counted the same way, on a copy of the same database.
 
 Instructions are not seconds: a count says which of two versions does more work and by how
 much, not how fast either runs. Needs ``valgrind`` (Debian: ``apt-get install valgrind``);
@@ -55,13 +57,16 @@ def _child(code: str, home: str, names_file: str, count: int) -> None:
     gz.close()
 
 
-def _instructions(code: Path, home: Path, names_file: Path, count: int) -> int:
-    """Instructions callgrind counts for one run of :func:`_child`."""
+def _instructions(code: Path, home: Path, names_file: Path, count: int,
+                  sources: bool = False) -> int:
+    """Instructions callgrind counts for one run of :func:`_child` (``sources``: with the
+    Python sources of the compiled modules)."""
     cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
            str(Path(__file__).resolve()), "--child", str(code), str(home), str(names_file),
            str(count)]
     env = dict(os.environ, MAPGEN_HOME=str(home), OMP_NUM_THREADS="1",
-               OPENBLAS_NUM_THREADS="1", PYTHONHASHSEED="0")
+               OPENBLAS_NUM_THREADS="1", PYTHONHASHSEED="0",
+               MAPGEN_PURE_PYTHON="1" if sources else "")
     out = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     found = _COLLECTED.search(out.stderr)
     if out.returncode != 0 or found is None:
@@ -69,13 +74,14 @@ def _instructions(code: Path, home: Path, names_file: Path, count: int) -> int:
     return int(found.group(1))
 
 
-def per_name(code: Path, home: Path, names_file: Path, count: int) -> float:
+def per_name(code: Path, home: Path, names_file: Path, count: int,
+             sources: bool = False) -> float:
     """Instructions per first-time resolution with the code of checkout ``code``."""
     # a first open by this code: a database built by another version is rebuilt here, not in
     # the counted runs
-    _instructions(code, home, names_file, 0)
-    base = _instructions(code, home, names_file, 0)
-    full = _instructions(code, home, names_file, count)
+    _instructions(code, home, names_file, 0, sources)
+    base = _instructions(code, home, names_file, 0, sources)
+    full = _instructions(code, home, names_file, count, sources)
     return (full - base) / count
 
 
@@ -95,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO))
     from benchmarks.gazetteer_bench import sample_names
     from benchmarks.shared_data import DUMPS, OCHA
-    from gazetteer import open_gazetteer
+    from gazetteer import native, open_gazetteer
 
     if not DUMPS.is_dir():
         print(f"GeoNames-format dumps not found: {DUMPS}", file=sys.stderr)
@@ -112,7 +118,12 @@ def main(argv: list[str] | None = None) -> int:
         names_file = tmp_path / "names.txt"
         names_file.write_text("\n".join(names[-WARM_NAMES:] + names[:args.names]) + "\n",
                               encoding="utf-8")
-        rows = [("this checkout", per_name(REPO, home, names_file, args.names))]
+        if native.built_from_these_sources() and not native.pure_python_wanted():
+            rows = [("this checkout, compiled", per_name(REPO, home, names_file, args.names)),
+                    ("this checkout, Python sources",
+                     per_name(REPO, home, names_file, args.names, sources=True))]
+        else:
+            rows = [("this checkout", per_name(REPO, home, names_file, args.names))]
         if args.against:
             tree = tmp_path / "against"
             subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree),
@@ -128,8 +139,8 @@ def main(argv: list[str] | None = None) -> int:
               "built-in + SY + TR + OCHA):")
         for label, value in rows:
             print(f"  {label}: {value:,.0f}")
-        if len(rows) == 2:
-            print(f"  ratio: {rows[0][1] / rows[1][1]:.2f}")
+        for label, value in rows[1:]:
+            print(f"  {rows[0][0]} / {label}: {rows[0][1] / value:.2f}")
     return 0
 
 

@@ -10,10 +10,14 @@ Importable on its own (no mapgen, folium or click)::
 """
 from __future__ import annotations
 
-from gazetteer.api import Gazetteer, open_gazetteer
-from gazetteer.errors import GazetteerError, GazetteerInputError
-from gazetteer.importer import ImportReport
-from gazetteer.model import Place, Resolution
+from gazetteer import native
+
+native.choose()  # the compiled modules, or their sources when these changed since the build
+
+from gazetteer.api import Gazetteer, open_gazetteer  # noqa: E402
+from gazetteer.errors import GazetteerError, GazetteerInputError  # noqa: E402
+from gazetteer.importer import ImportReport  # noqa: E402
+from gazetteer.model import Place, Resolution  # noqa: E402
 
 __all__ = ["Place", "Resolution", "Gazetteer", "open_gazetteer", "GazetteerError",
            "GazetteerInputError", "ImportReport"]

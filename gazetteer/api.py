@@ -31,7 +31,7 @@ from gazetteer.located import Located, locate
 from gazetteer.provinces import Province, district_at, district_named, province_at
 from gazetteer.resolve import (BORDER_TWIN_KM, EARTH_RADIUS_KM, MAJOR_CITY_POPULATION,
                                MAX_ALTERNATIVES, SAME_PLACE_KM, SEATS, TOWN_POPULATION, NARROW,
-                               CandidateSet, ContextSpread, _clear_min, _distance_km,
+                               CandidateSet, ContextSpread, Points, _clear_min, _distance_km,
                                context_spread, edits_apart, facilities_after_towns, fuzzy_weight,
                                haversine_km, MATCH_NAME, _scaled, is_town, rank,
                                skeleton_letters, with_alternatives_context_km)
@@ -512,12 +512,12 @@ class Gazetteer:
             for r in self._lookup.execute(STRONG_SQL, lookup_keys(reading)).fetchall():
                 if not countries or r[3] == countries[0]:
                     found.append(_as_loose(r))
-        reading = c_as_j(name) if countries else None
-        if reading is not None:
+        cj = c_as_j(name) if countries else None
+        if cj is not None:
             # c read as j, the Kurdish and Turkish way, in a name without their letters:
             # towns and seats only ("Reco" is Raju, Rajo in reports; "Cinan" no Jinan)
             found += [_as_loose(r) for r in self._lookup.execute(
-                STRONG_SQL, lookup_keys(reading)).fetchall()
+                STRONG_SQL, lookup_keys(cj)).fetchall()
                 if r[3] == countries[0] and is_town(r)]
         return found
 
@@ -685,7 +685,7 @@ class Gazetteer:
                     barred.append(i)
         return (frozenset(far) if far else _NONE), (frozenset(barred) if barred else _NONE)
 
-    def context_spread(self, context: Sequence[tuple[float, float]],
+    def context_spread(self, context: Points,
                        countries: Sequence[str]) -> ContextSpread:
         """How the points of a map lie over its first country (nothing measured without
         countries): all over it, a place near them is hardly likelier meant than a namesake
@@ -696,7 +696,7 @@ class Gazetteer:
             return NARROW
         return context_spread(context, self._country_sample(codes[0]))
 
-    def context_is_wide(self, context: Sequence[tuple[float, float]],
+    def context_is_wide(self, context: Points,
                         countries: Sequence[str]) -> bool:
         """Whether the points of a map lie all over its first country (False without
         countries; see :meth:`context_spread`)."""
@@ -814,7 +814,7 @@ class Gazetteer:
 
     def resolve(self, name: str, *, countries: Sequence[str] = (),
                 near: tuple[float, float] | None = None,
-                context: Sequence[tuple[float, float]] = (),
+                context: Points = (),
                 extra_places: Sequence[Place] = (),
                 view: Sequence[Sequence[float]] | None = None,
                 context_spread: ContextSpread | None = None) -> Resolution:
@@ -876,7 +876,7 @@ class Gazetteer:
 
     def _resolve_located(self, located: Located,
                          wanted: tuple[str, ...], near: tuple[float, float] | None,
-                         context: Sequence[tuple[float, float]],
+                         context: Points,
                          extra_places: Sequence[Place],
                          view: Sequence[Sequence[float]] | None,
                          context_spread: ContextSpread | None) -> Resolution:
@@ -937,7 +937,7 @@ class Gazetteer:
             # nearest the seat, or the reader decides among them
             inside = self._spelled_in(base, wanted, province)
             if inside:
-                return self._in_province(base, res, inside, point)
+                return self._in_province(base, res, inside, point or province.middle)
         if res.place is not None:
             off = (_distance_km(res.place.lat, res.place.lon, point[0], point[1])
                    if point is not None else 0.0)
@@ -1089,7 +1089,7 @@ class Gazetteer:
                      near: tuple[float, float] | None = None,
                      extra_places: Sequence[Place] = (),
                      view: Sequence[Sequence[float]] | None = None,
-                     context: Sequence[tuple[float, float]] = ()) -> list[Resolution]:
+                     context: Points = ()) -> list[Resolution]:
         """Resolve the names of one report or map, each with the others' places as context.
 
         A first pass resolves every name on its own; a second pass resolves each again with

@@ -88,7 +88,8 @@ _DOUBLED = re.compile(r"(.)\1+")
 # Loose phonetic rewrites, applied to each word in order: (a substring every match contains,
 # pattern or literal, replacement). A rule is skipped when the word lacks its substring, and
 # literal rules use str.replace -- the same result as re.sub, for less work per word.
-_LOOSE_SUBS = [
+_LOOSE_SUBS: list[tuple[str, str | re.Pattern[str],
+                        str | Callable[[re.Match[str]], str]]] = [
     # the ending -iyya (ـية) as French and Levantine spellings write it, its ya unwritten:
     # Lattakieh, Akrabieh, Qurieh (Lattaquié) are -iyeh (-ia and -iah are not: Rabia, Nafia
     # are Rabi'a, Nafi'a)
@@ -990,7 +991,7 @@ def article_apart(text: str) -> str | None:
             continue
         m = _U_ARTICLE_SUN.fullmatch(word) or _U_ARTICLE.fullmatch(word)
         if m is not None:
-            out += [m.group(1), m.group(m.lastindex)]
+            out += [m.group(1), m.group(m.lastindex or 1)]
             changed = True
             continue
         m = _U_ARTICLE_END.fullmatch(word) if k < len(words) - 1 else None

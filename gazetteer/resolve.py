@@ -145,6 +145,8 @@ def fuzzy_weight(edits: int, letters: int) -> float:
 
 
 #: ``names(place ids) -> {place id: loose keys of the place's names}``, see :func:`rank`.
+#: Points as (lat, lon): pairs, or an array of them (shape (n, 2)).
+Points = Sequence[tuple[float, float]] | np.ndarray
 NamesLookup = Callable[[Sequence[int]], Mapping[int, Sequence[str]]]
 #: ``towns(loose key, countries, rows) -> rows`` of towns an edit from the key, see :func:`rank`.
 TownsLookup = Callable[[str, tuple[str, ...], Sequence[tuple]], Sequence[tuple]]
@@ -353,7 +355,7 @@ def haversine_km(lat1: np.ndarray | float, lon1: np.ndarray | float,
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
 
 
-def _proximity(lats: np.ndarray, lons: np.ndarray, points: Sequence[tuple[float, float]],
+def _proximity(lats: np.ndarray, lons: np.ndarray, points: Points,
                scale: float) -> np.ndarray:
     """exp(-d/scale) for the nearest of ``points`` to each candidate."""
     pts = np.asarray(points, dtype=float).reshape(-1, 2)
@@ -361,7 +363,7 @@ def _proximity(lats: np.ndarray, lons: np.ndarray, points: Sequence[tuple[float,
     return np.exp(-d.min(axis=1) / scale)
 
 
-def _crowd(lats: np.ndarray, lons: np.ndarray, points: Sequence[tuple[float, float]],
+def _crowd(lats: np.ndarray, lons: np.ndarray, points: Points,
            scale: float = CONTEXT_SCALE_KM) -> np.ndarray:
     """sum(exp(-d/scale)) over ``points`` for each (lat, lon): about the number of them
     within ``scale`` km, 0 far from all."""
@@ -427,7 +429,7 @@ class ContextSpread(NamedTuple):
 NARROW = ContextSpread()
 
 
-def context_spread(context: Sequence[tuple[float, float]], sample: np.ndarray) -> ContextSpread:
+def context_spread(context: Points, sample: np.ndarray) -> ContextSpread:
     """How ``context`` lies over the country whose places ``sample`` holds.
 
     A map of a whole country has one of its places near nearly every village: the nearness of
@@ -472,7 +474,7 @@ def context_spread(context: Sequence[tuple[float, float]], sample: np.ndarray) -
                          tuple(np.sort(nearest).tolist()))
 
 
-def context_is_wide(context: Sequence[tuple[float, float]], sample: np.ndarray) -> bool:
+def context_is_wide(context: Points, sample: np.ndarray) -> bool:
     """Whether ``context`` lies all over the country whose places ``sample`` holds (see
     :func:`context_spread`)."""
     return context_spread(context, sample).wide
@@ -495,7 +497,7 @@ def _wanted(countries: Sequence[str]) -> tuple[str, ...]:
 
 def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
          near: tuple[float, float] | None = None,
-         context: Sequence[tuple[float, float]] = (),
+         context: Points = (),
          view: Sequence[Sequence[float]] | None = None,
          names: NamesLookup | None = None,
          written: NamesLookup | None = None, spread: ContextSpread = NARROW,
@@ -550,15 +552,17 @@ def rank(query: str, cands: CandidateSet, *, countries: Sequence[str] = (),
             hit = _rank(query, cands, wanted, None, (), None, names, written, NARROW, towns)
             cands.memo = (query, wanted, hit)
             return hit
-        if type(memo) is tuple:
+        if isinstance(memo, tuple):
             if memo[0] == query and memo[1] == wanted:
                 return memo[2]
-            memo = cands.memo = {(memo[0], memo[1]): memo[2]}
-        hit = memo.get((query, wanted))
-        if hit is None:
-            hit = memo[(query, wanted)] = _rank(query, cands, wanted, None, (), None, names,
-                                                written, NARROW, towns)
-        return hit
+            table = cands.memo = {(memo[0], memo[1]): memo[2]}
+        else:
+            table = memo
+        known = table.get((query, wanted))
+        if known is None:
+            known = table[(query, wanted)] = _rank(query, cands, wanted, None, (), None,
+                                                   names, written, NARROW, towns)
+        return known
     return _rank(query, cands, wanted, near, context, view, names, written, spread, towns)
 
 
@@ -634,7 +638,7 @@ def _allowed(cands: CandidateSet, wanted: tuple[str, ...]) -> tuple[list[int], b
 
 def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
           near: tuple[float, float] | None,
-          context: Sequence[tuple[float, float]],
+          context: Points,
           view: Sequence[Sequence[float]] | None,
           names: NamesLookup | None = None,
           written: NamesLookup | None = None,
@@ -675,6 +679,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
     else:
         sc = cands.scores
     conflict = False
+    allowed: Sequence[int]
     if wanted:
         if n == 1:
             r0 = rows[0]
@@ -720,9 +725,9 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             group = _namesake_among_the_map(cands, kept0, anchor, wanted, near, context, view,
                                             spread)
         if not group and written is not None and rows[anchor][9] == LOOSE:
-            found = _written_over_weight(query, cands, kept0, wanted, written)
-            if found is not None:
-                anchor = spelled = found
+            over = _written_over_weight(query, cands, kept0, wanted, written)
+            if over is not None:
+                anchor = spelled = over
         if group:
             pick = _context_pick(cands, group, near, context, view, spread)
             if pick is not None and SKELETON_ARABIC <= rows[pick][9] <= SKELETON_LATIN and \
@@ -741,14 +746,15 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             if pick is None and names is not None and not spelled_alike:
                 # (far-apart places the name spells by its exact or loose key are no edit
                 # apart: no spelling can tell them apart)
-                found = _spelling_pick(query, cands, allowed, names)
-                if found is not None:
-                    pick = spelled = found[0]
+                by_spelling = _spelling_pick(query, cands, allowed, names)
+                if by_spelling is not None:
+                    pick = spelled = by_spelling[0]
+                    edits = by_spelling[1]
                     # scored as what it is: a match of the name's spelling, a few edits off
                     r = rows[pick]
                     sc = list(sc)
-                    sc[pick] = max(sc[pick], W_MATCH * (fuzzy_weight(found[1], len(
-                        loose_key(query))) if found[1] else MATCH_WEIGHT[LOOSE]) + r[8]
+                    sc[pick] = max(sc[pick], W_MATCH * (fuzzy_weight(edits, len(
+                        loose_key(query))) if edits else MATCH_WEIGHT[LOOSE]) + r[8]
                         + (W_PROXIMITY * prox[pick] if prox is not None else 0.0))
             if pick is None and written is not None and spelled_alike:
                 # far-apart places the name spells alike by its loose key: the one whose
@@ -821,10 +827,10 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
             # country an edit from it is meant ("Haseki", a Turkish village on the Aegean, is
             # al-Hasakah as Turkish writes it), as a town misspelled is (see _shadowed_towns);
             # not for a shorter name, an edit from too many words ("Mart" is no Mari`)
-            found = towns(cands.loose, wanted, rows)
-            settled = [r for r in found if not r[4].startswith("ADM")]
+            edit_off = towns(cands.loose, wanted, rows)
+            settled = [r for r in edit_off if not r[4].startswith("ADM")]
             if settled and all(_distance_km(r[1], r[2], settled[0][1], settled[0][2])
-                               <= SAME_PLACE_KM for r in found):  # (records of one town)
+                               <= SAME_PLACE_KM for r in edit_off):  # (records of one town)
                 town = max(settled, key=lambda r: r[8])
                 res = resolution(query, "resolved", place_from_row(town),
                                  _scaled(MIN_SCORE), match="fuzzy")
@@ -903,12 +909,13 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         if pick is None and names is not None:
             # places a few km apart scored alike: the one clearly spelled as the name is
             # ("Tell Shamiran" is Tal Shamran, not Tal Shamiyeh 15 km off)
-            found = _spelling_pick(query, cands, allowed, names, SAME_PLACE_KM, near=True)
+            by_spelling = _spelling_pick(query, cands, allowed, names, SAME_PLACE_KM,
+                                         near=True)
             # (the record spelled so may be another record of a place in doubt, whichever of
             # its records came first: the order of the database's rows decides nothing)
-            if found is not None and (found[0] in close or any(
-                    found[0] in _record_ids(cands, i, allowed) for i in close)):
-                pick = found[0]
+            if by_spelling is not None and (by_spelling[0] in close or any(
+                    by_spelling[0] in _record_ids(cands, i, allowed) for i in close)):
+                pick = by_spelling[0]
                 match = MATCH_NAME[rows[pick][9]]
         if pick is None:
             return _result(query, "ambiguous", None, best_score, cands, sc,
@@ -935,12 +942,12 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
         shadowed = _shadowed_towns(cands, best, allowed, wanted, towns, near, context, view,
                                    spread)
         if shadowed is not None:
-            status, found = shadowed
+            status, shadows = shadowed
             if status == "ambiguous":
-                alts = (place_from_row(rows[best]), *map(place_from_row, found))
-                return resolution(query, status, None, _scaled(best_score), alts,
-                                  (_scaled(best_score),) * len(alts), match=match)
-            res = resolution(query, "resolved", place_from_row(found[0]),
+                places = (place_from_row(rows[best]), *map(place_from_row, shadows))
+                return resolution(query, status, None, _scaled(best_score), places,
+                                  (_scaled(best_score),) * len(places), match=match)
+            res = resolution(query, "resolved", place_from_row(shadows[0]),
                              _scaled(best_score), match="fuzzy")
             return _with_context_km(res, near, context, view)
     if not is_town(rows[best]) and (
@@ -998,7 +1005,7 @@ def _rank(query: str, cands: CandidateSet, wanted: tuple[str, ...],
 def _shadowed_towns(cands: CandidateSet, best: int, pool: Sequence[int],
                     wanted: tuple[str, ...], towns_lookup: TownsLookup,
                     near: tuple[float, float] | None,
-                    context: Sequence[tuple[float, float]],
+                    context: Points,
                     view: Sequence[Sequence[float]] | None,
                     spread: ContextSpread) -> tuple[str, tuple[tuple, ...]] | None:
     """A village matched by another of its names (an alternate, or loosely) against towns
@@ -1012,7 +1019,7 @@ def _shadowed_towns(cands: CandidateSet, best: int, pool: Sequence[int],
         return None
     rows = cands.rows
     lat, lon = rows[best][1], rows[best][2]
-    towns = []
+    towns: list[tuple] = []
     for r in towns_lookup(cands.loose, wanted, rows):
         # (one place's records once: OCHA's Tamanaah and GeoNames' At Tamani`ah, 0.2 km
         # apart, are one town the context picks, not two it cannot tell apart)
@@ -1099,7 +1106,7 @@ def _city_abroad(row: Sequence) -> bool:
 
 
 def _off_context_km(lat: float, lon: float, near: tuple[float, float] | None,
-                    context: Sequence[tuple[float, float]],
+                    context: Points,
                     view: Sequence[Sequence[float]] | None) -> float:
     """Distance from (lat, lon) to the nearest of ``near``, the context points and the
     view's box (0 inside it)."""
@@ -1116,7 +1123,7 @@ def _off_context_km(lat: float, lon: float, near: tuple[float, float] | None,
 
 
 def with_alternatives_context_km(res: Resolution, near: tuple[float, float] | None,
-                                 context: Sequence[tuple[float, float]],
+                                 context: Points,
                                  view: Sequence[Sequence[float]] | None) -> Resolution:
     """``res`` with the distance of each of its alternatives from the context (``near``, the
     context points, the view's box: see :func:`_off_context_km`) when the name did not
@@ -1155,7 +1162,7 @@ FRONT_TOWN_KM = 250.0
 FRONT_CITY_POPULATION = 50_000
 
 
-def _far_from_one_front(row: Sequence, context: Sequence[tuple[float, float]],
+def _far_from_one_front(row: Sequence, context: Points,
                         km: float = FRONT_TOWN_KM) -> bool:
     """Whether the place of ``row`` lies farther than ``km`` from each of the ``context``
     points, which lie on one front (see :func:`one_front`)."""
@@ -1166,7 +1173,7 @@ def _far_from_one_front(row: Sequence, context: Sequence[tuple[float, float]],
 
 
 def _off_the_map(lat: float, lon: float, near: tuple[float, float] | None,
-                 context: Sequence[tuple[float, float]],
+                 context: Points,
                  view: Sequence[Sequence[float]] | None, km: float = OFF_CONTEXT_KM) -> bool:
     """Whether a village at (lat, lon) lies off the map (see OFF_CONTEXT_KM): farther than
     ``km`` (OFF_CONTEXT_KM unless given) from ``near``, the context points and the view's
@@ -1204,7 +1211,7 @@ ABROAD_TOWN_POPULATION = 20_000
 
 
 def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
-                  context: Sequence[tuple[float, float]],
+                  context: Points,
                   spread: ContextSpread = NARROW, query: str = "",
                   near: tuple[float, float] | None = None) -> int | None:
     """A town abroad whose name matches the query as well as the village at home (the best
@@ -1389,7 +1396,7 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
                             ours = _records(cands, best, pool)
                         towns = [r for r in ours if is_town(r)]
                         break
-            if not (towns and _outweighs(cands, best, i, pool, query, towns, ours)) and \
+            if not (towns and _outweighs(cands, best, i, pool, query, towns, ours or ())) and \
                     not _named_over_alternate(cands, best, i, pool, wanted, query):
                 rivals.append(i)
     return [best] + rivals if rivals else []
@@ -1405,7 +1412,7 @@ AMONG_MIN_LETTERS = 4
 
 def _namesake_among_the_map(cands: CandidateSet, kept: list[int], best: int,
                             wanted: tuple[str, ...], near: tuple[float, float] | None,
-                            context: Sequence[tuple[float, float]],
+                            context: Points,
                             view: Sequence[Sequence[float]] | None,
                             spread: ContextSpread) -> list[int]:
     """``[best, rivals...]`` when ``best`` outweighs its far namesakes (see
@@ -1455,7 +1462,7 @@ def _namesake_among_the_map(cands: CandidateSet, kept: list[int], best: int,
     return [best] + among if among else []
 
 
-def _crowded(cands: CandidateSet, idx: Sequence[int], context: Sequence[tuple[float, float]],
+def _crowded(cands: CandidateSet, idx: Sequence[int], context: Points,
              spread: ContextSpread) -> list[int]:
     """The candidates ``idx`` that lie among the map's places, as crowded by them as few of the
     country's places are (see :class:`ContextSpread`)."""
@@ -1931,7 +1938,7 @@ def _spelled_alike(query: str, cands: CandidateSet, group: list[int], prox: np.n
 
 def _context_pick(cands: CandidateSet, group: list[int],
                   near: tuple[float, float] | None,
-                  context: Sequence[tuple[float, float]],
+                  context: Points,
                   view: Sequence[Sequence[float]] | None,
                   spread: ContextSpread = NARROW) -> int | None:
     """The one candidate of ``group`` the context clearly points at, or None: the only one
@@ -2076,7 +2083,7 @@ CHANCE_EDITS = 2
 
 
 def _beyond_chance(query: str, cands: CandidateSet, pick: int, allowed: Sequence[int],
-                   context: Sequence[tuple[float, float]], spread: ContextSpread,
+                   context: Points, spread: ContextSpread,
                    names: NamesLookup | None) -> bool:
     """Whether ``pick``, a look-alike of a name of three consonants or more (its consonants
     fit, or its letters but for an edit), lies nearer the map's places than one of the
@@ -2175,7 +2182,7 @@ def _own_side_of_border(cands: CandidateSet, best: int, allowed: Sequence[int],
 
 
 def _with_context_km(res: Resolution, near: tuple[float, float] | None,
-                     context: Sequence[tuple[float, float]],
+                     context: Points,
                      view: Sequence[Sequence[float]] | None) -> Resolution:
     p = res.place
     if p is None:
