@@ -10,7 +10,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterator, NamedTuple, Sequence
+from typing import Callable, Final, Iterator, NamedTuple, Sequence
 
 import numpy as np
 
@@ -40,76 +40,76 @@ from gazetteer.sources.ocha import JOINED_NAMES
 
 log = logging.getLogger(__name__)
 
-_MATCH = """SELECT p.name, p.lat, p.lon, p.country, p.feature_code, p.geonameid, p.population,
+_MATCH: Final = """SELECT p.name, p.lat, p.lon, p.country, p.feature_code, p.geonameid, p.population,
        p.source, p.importance, n.kind, p.id, p.ref
 FROM names AS n JOIN places AS p ON p.id = n.place_id WHERE """
 #: Places whose exact or loose key matches. A place the exact key matches is not read again
 #: for its loose key (that match is weaker); see :func:`_best_per_place` for the rest.
-STRONG_SQL = (_MATCH + "n.key = ?1 AND n.kind <= 1\nUNION ALL\n"
+STRONG_SQL: Final = (_MATCH + "n.key = ?1 AND n.kind <= 1\nUNION ALL\n"
               + _MATCH + "n.key = ?2 AND n.kind = 2 AND NOT EXISTS (SELECT 1 FROM names AS e "
               "WHERE e.key = ?1 AND e.kind <= 1 AND e.place_id = n.place_id)")
 #: STRONG_SQL for a name beginning with an article: its exact key (?1) and the same with the
 #: article written "al" (?3), assimilated (?4), "el" (?5) and "el" assimilated (?6) are exact
 #: (see :func:`gazetteer.normalize.article_forms`).
-ARTICLE_SQL = (_MATCH + "n.key IN (?1, ?3, ?4, ?5, ?6) AND n.kind <= 1\nUNION ALL\n"
+ARTICLE_SQL: Final = (_MATCH + "n.key IN (?1, ?3, ?4, ?5, ?6) AND n.kind <= 1\nUNION ALL\n"
                + _MATCH + "n.key = ?2 AND n.kind = 2 AND NOT EXISTS (SELECT 1 FROM names AS e "
                "WHERE e.key IN (?1, ?3, ?4, ?5, ?6) AND e.kind <= 1 AND e.place_id = n.place_id)")
 #: Places whose loose key is ?1.
-LOOSE_SQL = _MATCH + "n.key = ?1 AND n.kind = 2"
+LOOSE_SQL: Final = _MATCH + "n.key = ?1 AND n.kind = 2"
 #: Whether a place has the name (its own or an alternate, exact key ?1).
-NAMED_SQL = "SELECT 1 FROM names WHERE key = ?1 AND kind <= 1 LIMIT 1"
+NAMED_SQL: Final = "SELECT 1 FROM names WHERE key = ?1 AND kind <= 1 LIMIT 1"
 #: The points of a country's populated places, for measuring how much of it a map covers.
-SAMPLE_SQL = "SELECT lat, lon FROM places WHERE country = ?1 AND feature_code LIKE 'PPL%' ORDER BY id"
+SAMPLE_SQL: Final = "SELECT lat, lon FROM places WHERE country = ?1 AND feature_code LIKE 'PPL%' ORDER BY id"
 #: Places of a country sampled to measure that.
-COUNTRY_SAMPLE = 600
+COUNTRY_SAMPLE: Final = 600
 #: Towns (seats, or populated places of TOWN_POPULATION people; not a province's or a country's
 #: area, whose point is no town) a located name may name (see :meth:`Gazetteer.located_name`).
-TOWNS_SQL = ("SELECT name, lat, lon, source, country FROM places WHERE feature_code IN "
+TOWNS_SQL: Final = ("SELECT name, lat, lon, source, country FROM places WHERE feature_code IN "
              "('PPLC', 'PPLA', 'PPLA2', 'PPLA3') OR (population >= ?1 AND feature_code LIKE 'PPL%' "
              "AND feature_code NOT IN ('PPLX', 'PPLH', 'PPLQ', 'PPLW')) ORDER BY id")
 #: A located name names a town within this of the place (km), among the nearest few; not
 #: the place itself (within LANDMARK_SELF_KM) ...
-LANDMARK_KM = 40.0
-LANDMARK_TRIES = 5
-LANDMARK_SELF_KM = 2.0
+LANDMARK_KM: Final = 40.0
+LANDMARK_TRIES: Final = 5
+LANDMARK_SELF_KM: Final = 2.0
 #: ... and by its GeoNames name rather than OCHA's record of it, this much nearer (km).
-LANDMARK_OCHA_KM = 3.0
+LANDMARK_OCHA_KM: Final = 3.0
 #: A name of fewer letters than this (loose key) is not compared with towns an edit off: one
 #: edit in three letters is another name (see :meth:`Gazetteer._towns_an_edit_off`).
-SHADOW_MIN_LETTERS = 4
+SHADOW_MIN_LETTERS: Final = 4
 #: ... nor one of fewer consonants than this (two fit towns all over the country).
-SHADOW_MIN_CONSONANTS = 3
+SHADOW_MIN_CONSONANTS: Final = 3
 #: Places whose consonant skeleton matches: the fallback, looked up only when no exact or
 #: loose key matches (names spelled alike come first; skeletons find the variants).
-SKELETON_SQL = _MATCH + "n.key = ?1 AND n.kind >= 3"
+SKELETON_SQL: Final = _MATCH + "n.key = ?1 AND n.kind >= 3"
 #: The consonant skeletons of the towns (seats, or ?2 people) of country ?1, each with its town.
-TOWN_SKELETONS_SQL = ("SELECT n.key, " + _MATCH[len("SELECT "):] + "n.kind >= 3 AND "
+TOWN_SKELETONS_SQL: Final = ("SELECT n.key, " + _MATCH[len("SELECT "):] + "n.kind >= 3 AND "
                       "p.country = ?1 AND (p.population >= ?2 OR p.feature_code IN ("
                       + ", ".join(f"'{code}'" for code in sorted(SEATS)) + "))")
 #: Where the places lie whose loose key is the given one (see :meth:`Gazetteer._beside_unqualified`).
-LOOSE_POINTS_SQL = ("SELECT p.lat, p.lon FROM names AS n JOIN places AS p ON p.id = n.place_id "
+LOOSE_POINTS_SQL: Final = ("SELECT p.lat, p.lon FROM names AS n JOIN places AS p ON p.id = n.place_id "
                     "WHERE n.key = ? AND n.kind = 2")
 #: Places whose loose key is the given one (?1) followed by qualifier tokens: keys above ?1 and
 #: below ?2 (?1 and "[", the character after the upper-case letters of the tokens).
-QUALIFIED_SQL = ("SELECT n.key, " + _MATCH[len("SELECT "):]
+QUALIFIED_SQL: Final = ("SELECT n.key, " + _MATCH[len("SELECT "):]
                  + "n.key > ?1 AND n.key < ?2 AND n.kind = 2")
 #: Places by id, for the fuzzy lookup's answers (kind FUZZY, then the match weight).
-PLACES_SQL = """SELECT name, lat, lon, country, feature_code, geonameid, population, source,
+PLACES_SQL: Final = """SELECT name, lat, lon, country, feature_code, geonameid, population, source,
        importance, 5, id, ref FROM places WHERE id IN (SELECT value FROM json_each(?))"""
 #: The loose keys of places' names, by place id (see :meth:`Gazetteer._loose_names`).
-LOOSE_NAMES_SQL = ("SELECT place_id, key FROM names WHERE kind = 2 AND place_id IN "
+LOOSE_NAMES_SQL: Final = ("SELECT place_id, key FROM names WHERE kind = 2 AND place_id IN "
                    "(SELECT value FROM json_each(?))")
 #: The exact keys of places' own and alternate names, by place id (see
 #: :meth:`Gazetteer._written_names`).
-EXACT_NAMES_SQL = ("SELECT place_id, key FROM names WHERE kind <= 1 AND place_id IN "
+EXACT_NAMES_SQL: Final = ("SELECT place_id, key FROM names WHERE kind <= 1 AND place_id IN "
                    "(SELECT value FROM json_each(?))")
 #: Candidates kept per name: the strongest matches, then the most important places.
-MAX_CANDIDATES = 60
+MAX_CANDIDATES: Final = 60
 
 
 #: Which of a place's matching rows counts: exact, alternate, loose, then a fuzzy match (it
 #: measures the whole name), then skeletons.
-_KIND_RANK = (0, 1, 2, 4, 5, 3)
+_KIND_RANK: Final = (0, 1, 2, 4, 5, 3)
 
 
 def _best_per_place(rows: list[tuple]) -> list[tuple]:
@@ -133,36 +133,36 @@ def _best_per_place(rows: list[tuple]) -> list[tuple]:
 #: outside the map's region: only a capital or a city of millions there can be meant, and only
 #: when nothing at home matches (London, Moscow; not Antioch, Tennessee for Antakya). Beirut,
 #: Amman, Mosul and Baghdad lie within it for a map of Syria; Cairo, Sofia and Tehran do not.
-REGION_KM = 300.0
+REGION_KM: Final = 300.0
 #: A village or small town of one of the map's other countries farther than this from the
 #: first country's extent is a candidate only when nothing else matches: a map of Syria and
 #: Turkey names Turkish places along the border (Kilis, Akçakale and Ceylanpınar lie within
 #: 10 km of it), not villages or district seats deep in Turkey ...
-NEIGHBOUR_VILLAGE_KM = 100.0
+NEIGHBOUR_VILLAGE_KM: Final = 100.0
 #: ... unless it is a province's seat or a city of this many people (Gaziantep, Adana, Ankara).
-NEIGHBOUR_CITY_POPULATION = 100_000
+NEIGHBOUR_CITY_POPULATION: Final = 100_000
 #: Letters a country's own alphabet does not write: a name written with one is not spelled
 #: that country's way, so a village there it fits only loosely (by its loose key) is no
 #: answer ("Qurieh", an Arabic romanisation, is not the Turkish village Korih).
-FOREIGN_LETTERS = {"TR": frozenset("qwx")}
+FOREIGN_LETTERS: Final = {"TR": frozenset("qwx")}
 #: Countries whose places' names never begin with the Arabic article: a name that does
 #: ("al-Bara") is no place there it fits only by its loose key, which drops the article
 #: (Adıyaman, also listed as Bera).
-ARTICLE_FREE = frozenset({"TR"})
+ARTICLE_FREE: Final = frozenset({"TR"})
 #: A place abroad with fewer people (and no seat) is a village a map of another country does
 #: not name: a namesake, or an alternate name shared by accident (Bozra, an old name of
 #: Bosra, is also a village in Israel).
-ABROAD_MIN_POPULATION = 5_000
+ABROAD_MIN_POPULATION: Final = 5_000
 
 
 _NONE: frozenset[int] = frozenset()
 #: An Arabic-script name is matched without its long vowels' letters only when this many
 #: letters remain (see :meth:`Gazetteer._written_defectively`).
-DEFECTIVE_MIN_LETTERS = 5
+DEFECTIVE_MIN_LETTERS: Final = 5
 
 
 #: Length of a degree of latitude (km), on the sphere :func:`_distance_km` measures on.
-_KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180.0
+_KM_PER_DEGREE: Final = EARTH_RADIUS_KM * math.pi / 180.0
 
 
 def _box_km(lat: float, lon: float, box: Sequence[float]) -> float:
@@ -239,19 +239,19 @@ def _found_home(rows: list[tuple], countries: tuple[str, ...], name: str) -> boo
 
 #: A name that says where it lies ("Suran, Azaz") resolves only to a place within this of the
 #: place its location names (a district is known by its seat) ...
-LOCATION_KM = 60.0
+LOCATION_KM: Final = 60.0
 #: ... or within this of a province's seat ("Ayn al-Bayda, Latakia Governorate"): a seat by
 #: its feature code, or a city of PROVINCE_SEAT_POPULATION people.
-PROVINCE_LOCATION_KM = 150.0
-PROVINCE_SEAT_POPULATION = 100_000
+PROVINCE_LOCATION_KM: Final = 150.0
+PROVINCE_SEAT_POPULATION: Final = 100_000
 
 #: A place whose consonants and qualifier are a qualified name's ("Lower Jrables" for
 #: "Jarabulus Tahtani") is that place, as if spelled alike, when it lies this close to a place
 #: the name without its qualifier spells (Jarabulus): the lower village of Jarabulus.
-QUALIFIED_NEAR_KM = 10.0
+QUALIFIED_NEAR_KM: Final = 10.0
 #: A name of fewer letters (loose key) is not looked for with a qualifier (see
 #: :meth:`Gazetteer._qualified_namesakes`): too many short names have qualified namesakes.
-QUALIFIED_MIN_LETTERS = 4
+QUALIFIED_MIN_LETTERS: Final = 4
 
 
 def _without_qualifier(loose: str) -> bool:
@@ -302,12 +302,12 @@ def _in_own_country(rows: list[tuple], countries: tuple[str, ...]) -> bool:
 
 
 #: Entries kept in the per-name candidate cache before it is emptied.
-CACHE_LIMIT = 200_000
+CACHE_LIMIT: Final = 200_000
 #: Lookups that follow one another share one read of the database (one SQLite read
 #: transaction: starting one for every name costs about a tenth of a lookup), renewed at the
 #: first lookup after this many seconds, so that what another process imports shows within
 #: them (names seen before stay cached, as ever). SQLite writers never wait for readers.
-SNAPSHOT_SECONDS = 0.25
+SNAPSHOT_SECONDS: Final = 0.25
 
 
 class _Towns(NamedTuple):
@@ -1341,7 +1341,7 @@ def _builtin_first(conn: sqlite3.Connection, first: int) -> None:
 
 
 #: The meta key of the P-codes of the OCHA communities imported from the user's files.
-IMPORTED_OCHA_META = "imported_ocha_refs"
+IMPORTED_OCHA_META: Final = "imported_ocha_refs"
 
 
 def _imported_ocha(conn: sqlite3.Connection) -> list[str]:

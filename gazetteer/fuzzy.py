@@ -25,7 +25,7 @@ from __future__ import annotations
 import array
 import bisect
 import sqlite3
-from typing import Sequence
+from typing import Final, Sequence
 
 import numpy as np
 from rapidfuzz import process
@@ -35,10 +35,10 @@ from gazetteer.importer import LOOSE
 from gazetteer.normalize import split_qualifiers
 
 #: Loose keys shorter than this are not compared (one edit in five letters is another name).
-MIN_LENGTH = 6
+MIN_LENGTH: Final = 6
 #: Bump when what the blocks hold changes (forces a rebuild on open).
-FUZZY_VERSION = "4"
-_VOWELS = frozenset("aeiouyw")
+FUZZY_VERSION: Final = "4"
+_VOWELS: Final = frozenset("aeiouyw")
 
 
 def max_edits(length: int) -> int:

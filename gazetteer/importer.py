@@ -5,14 +5,18 @@ import json
 import math
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Final, Iterable, Sequence
 
 from gazetteer.normalize import (arabic_loose_key, exact_key, is_arabic, is_latin, loose_key,
                                  skeleton_key, without_type_words)
 from gazetteer.sources.base import FileReport, PlaceRecord
 
 # Kinds of name keys, strongest first (see gazetteer.normalize).
-EXACT_MAIN, EXACT_ALT, LOOSE, SKELETON_ARABIC, SKELETON_LATIN = range(5)
+EXACT_MAIN: Final = 0
+EXACT_ALT: Final = 1
+LOOSE: Final = 2
+SKELETON_ARABIC: Final = 3
+SKELETON_LATIN: Final = 4
 #: Bump when the loose or skeleton keys of a name change (see gazetteer.normalize): a database
 #: keyed before is keyed again when opened (see :func:`rekey`). 2: qualifier words as tokens;
 #: 3: a doubled letter hides no word form ("Till" is "Tall"), Kurdish ڕ and ڵ in skeletons;
@@ -26,16 +30,16 @@ EXACT_MAIN, EXACT_ALT, LOOSE, SKELETON_ARABIC, SKELETON_LATIN = range(5)
 #: words of a facility's type are its type (havaalanı: airbase, sınır kapısı: crossing); 11:
 #: qualifiers ending -ya and -ia as well as -iya (Sharqya, Gharbia: eastern, western); 12:
 #: oriental and occidental (Ghouta Oriental, as Spanish and Portuguese write it: East Ghouta).
-KEYS_VERSION = "12"
+KEYS_VERSION: Final = "12"
 #: Kind of candidates found by the fuzzy comparison (never stored in ``names``).
-FUZZY = 5
+FUZZY: Final = 5
 
 #: Weight of each GeoNames feature code in a place's importance. Settlements and facilities
 #: rank above provinces and countries of the same name: a report's "Aleppo" on a point map
 #: is the city, not the governorate whose centroid lies 40 km east of it. District records
 #: (ADM2/ADM3) stand for their seat town in the Who's On First-derived extracts, where many
 #: towns (Suruç, Yunak...) exist only as ADM2.
-FEATURE_WEIGHT = {
+FEATURE_WEIGHT: Final = {
     "PPLC": 1.0, "PPLA": 0.9, "PPLA2": 0.8, "PPLA3": 0.65, "PPLA4": 0.6, "PPLA5": 0.6,
     "PPL": 0.5, "PPLG": 0.5, "PPLS": 0.45, "PPLX": 0.45, "PPLF": 0.35, "PPLL": 0.35,
     "STLMT": 0.35, "PPLR": 0.35, "PPLQ": 0.15, "PPLW": 0.15, "PPLH": 0.1, "PPLCH": 0.2,
@@ -44,12 +48,12 @@ FEATURE_WEIGHT = {
     "MT": 0.55, "MTS": 0.5, "RGN": 0.5, "PLN": 0.5, "HSP": 0.5, "ADM1": 0.1, "ADM2": 0.4,
     "ADM3": 0.35, "PCLI": 0.3,
 }
-DEFAULT_FEATURE_WEIGHT = {"P": 0.45, "S": 0.4, "A": 0.15, "L": 0.2}
+DEFAULT_FEATURE_WEIGHT: Final = {"P": 0.45, "S": 0.4, "A": 0.15, "L": 0.2}
 #: Score per feature weight unit, and per decade of population (see :func:`importance`).
-W_FEATURE = 0.5
-W_POPULATION = 0.28
+W_FEATURE: Final = 0.5
+W_POPULATION: Final = 0.28
 #: Population assumed when it is unknown or smaller (a village).
-BASE_POPULATION = 500
+BASE_POPULATION: Final = 500
 
 
 def importance(feature_code: str, population: int) -> float:

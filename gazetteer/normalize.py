@@ -32,7 +32,7 @@ import operator
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Final, Sequence
 
 __all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "arabic_defective_key",
            "skeleton_key", "loose_skeleton", "keys", "is_arabic", "is_latin", "ARTICLES",
@@ -44,12 +44,12 @@ __all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "arabic_defecti
 #: Arabic article forms as romanised, dropped as whole words (when more words remain); also
 #: as French (ach, ech: Ach-Charqiya), German (asch, esch: Dschisr asch-Schughur) and Polish
 #: (asz, esz: Asz-Szajch Rih) write al- before sh.
-ARTICLES = frozenset({"al", "el", "il", "ul", "as", "es", "ash", "esh", "ad", "ed", "ar", "er",
+ARTICLES: Final = frozenset({"al", "el", "il", "ul", "as", "es", "ash", "esh", "ad", "ed", "ar", "er",
                       "az", "ez", "an", "en", "at", "et", "ath", "adh", "al'", "l",
                       "ach", "ech", "asch", "esch", "asz", "esz"})
 
 # Letters NFKD does not decompose, and marks that stand for ‘ayn/hamza (dropped, not spaced).
-_SPECIAL = str.maketrans({
+_SPECIAL: Final = str.maketrans({
     "ı": "i", "İ": "i", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o",
     "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "þ": "th", "ð": "d", "ħ": "h",
     "'": None, "`": None, "‘": None, "’": None, "ʿ": None, "ʾ": None, "ʻ": None, "ʼ": None,
@@ -64,26 +64,26 @@ _SPECIAL = str.maketrans({
 #: shadda, sukun; superscript alif), which vocalised texts add and place lists leave out:
 #: folded away like Latin accents. Hamza and madda marks (U+0653-U+0655) are letters' parts
 #: and stay.
-_TASHKEEL = frozenset([chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"])
+_TASHKEEL: Final = frozenset([chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"])
 _SPECIAL.update(dict.fromkeys(map(ord, _TASHKEEL)))
-_NON_ALNUM = re.compile(r"[^0-9a-z\u0600-\u06ff]+")
+_NON_ALNUM: Final = re.compile(r"[^0-9a-z\u0600-\u06ff]+")
 #: Alif with hamza or madda (decomposed), which place lists write or leave out ("أبلين",
 #: "ابلين"): alif.
-_ALIF_MARKED = re.compile("\u0627[\u0653\u0654\u0655]")
+_ALIF_MARKED: Final = re.compile("\u0627[\u0653\u0654\u0655]")
 
 # Words that name the type of a facility, canonicalised so "air base" = "airbase".
 # (and the same in Turkish, folded: "Menağ Askeri Havaalanı", "Öncüpınar Sınır Kapısı")
-_TYPE_WORDS = [
+_TYPE_WORDS: Final = [
     (re.compile(r"\b(?:military )?(?:air ?base|air ?field|airport|airstrip)\b"), "airbase"),
     (re.compile(r"\b(?:askeri )?(?:havaalani|hava ussu|havalimani)\b"), "airbase"),
     (re.compile(r"\b(?:border )?(?:crossing(?: point)?|gate|post)\b"), "crossing"),
     (re.compile(r"\b(?:sinir|gumruk) kapisi\b"), "crossing"),
     (re.compile(r"\b(?:refugee |idp )?camp\b"), "camp"),
 ]
-_TYPE_CANON = frozenset({"airbase", "crossing", "camp"})
+_TYPE_CANON: Final = frozenset({"airbase", "crossing", "camp"})
 
-_FIRST_GROUP = operator.methodcaller("group", 1)
-_DOUBLED = re.compile(r"(.)\1+")
+_FIRST_GROUP: Final = operator.methodcaller("group", 1)
+_DOUBLED: Final = re.compile(r"(.)\1+")
 
 # Loose phonetic rewrites, applied to each word in order: (a substring every match contains,
 # pattern or literal, replacement). A rule is skipped when the word lacks its substring, and
@@ -111,16 +111,16 @@ _LOOSE_SUBS: list[tuple[str, str | re.Pattern[str],
 ]
 #: The rules as (substring, rewrite of a word): each rewrite a C-level callable (a bound
 #: ``re.sub`` or ``str.replace``), so a word costs no Python call or type test per rule.
-_LOOSE_STEPS = tuple(
+_LOOSE_STEPS: Final = tuple(
     (needed, operator.methodcaller("replace", pattern, repl) if isinstance(pattern, str)
      else functools.partial(pattern.sub, repl))
     for needed, pattern, repl in _LOOSE_SUBS)
-_FRENCH_SILENT_E = re.compile(r"(?<=[aiuo]n)e$")
+_FRENCH_SILENT_E: Final = re.compile(r"(?<=[aiuo]n)e$")
 #: Deletes the letters a skeleton leaves out (vowels and the semivowels y, w).
-_DROP_VOWELS = str.maketrans("", "", "aeiouyw")
+_DROP_VOWELS: Final = str.maketrans("", "", "aeiouyw")
 
 # Arabic script -> Latin consonant classes matching what romanisations write.
-_AR = {
+_AR: Final = {
     "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
     "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
     "غ": "gh", "ف": "f", "ق": "k", "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n",
@@ -131,11 +131,11 @@ _AR = {
 }
 #: Letters a skeleton leaves out: long vowels, ‘ayn/hamza carriers, and the vowels Kurdish
 #: writes as letters (ە e/a, ێ ê, ۆ o, ې).
-_AR_DROP = set("اأإآءؤئوىيیةعـەێۆې") | {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670"}
+_AR_DROP: Final = set("اأإآءؤئوىيیةعـەێۆې") | {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670"}
 
 
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
-_TYPE_HINT = re.compile(r"air|field|port|strip|cross|gate|post|camp|hava|kapisi")
+_ARABIC: Final = re.compile(r"[\u0600-\u06ff]")
+_TYPE_HINT: Final = re.compile(r"air|field|port|strip|cross|gate|post|camp|hava|kapisi")
 
 
 def is_arabic(text: str) -> bool:
@@ -188,7 +188,7 @@ def _typed(folded: str) -> str:
 
 
 #: Whole words romanised many ways, mapped to one spelling before the letter rules.
-_WORD_FORMS = {
+_WORD_FORMS: Final = {
     **dict.fromkeys(("kafr", "kfar", "kafar", "kafer", "kefr", "kefar", "kefer", "kfer", "kufr",
                      "kfr", "kafra"), "kafr"),
     **dict.fromkeys(("tall", "tell", "tal", "tel", "til"), "tal"),
@@ -225,18 +225,18 @@ def _loose_word(word: str) -> str:
 
 #: Initial letters (folded) to which the article assimilates ("ar-Raqqa", "as-Safira"), the
 #: two-letter ones first.
-_SUN_LETTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
+_SUN_LETTERS: Final = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
 
 
 #: The letter that stands for each meaning of a qualifier in the loose and skeleton keys.
-QUALIFIER_TOKENS = {"big": "B", "small": "T", "east": "E", "west": "W", "north": "N",
+QUALIFIER_TOKENS: Final = {"big": "B", "small": "T", "east": "E", "west": "W", "north": "N",
                     "south": "S", "upper": "U", "lower": "L", "middle": "M", "new": "J",
                     "old": "O"}
 #: Qualifiers as romanised from Arabic, matched by their loose form (so that "Kabireh",
 #: "Kbira", "Kébir", "al-Kabirah", "Elkabira" are found from these spellings), and never as
 #: the first word of a name: Arabic puts the adjective after the noun, and a name that begins
 #: with one is a name of its own ("Jadidat Yabus", "Kabir Hajji").
-_ROMANISED_QUALIFIERS = {
+_ROMANISED_QUALIFIERS: Final = {
     "big": "kabir kabira kbir kbira kibir kubra",
     "small": "saghir saghira sghir sghira zghir zghira sughra sarhir sarhira",
     "east": "sharqi sharqiya sharqiyya sharqya sharqia",
@@ -251,7 +251,7 @@ _ROMANISED_QUALIFIERS = {
 }
 #: Qualifiers in English, French, Spanish, Portuguese and Kurdish, matched as folded (any
 #: place in the name: "Upper Baguz", "Qochela Jor", "Ghouta Oriental").
-_WORD_QUALIFIERS = {
+_WORD_QUALIFIERS: Final = {
     "big": "big great grand grande mezin mizin",
     "small": "small little petit petite bicuk bichuk picuk",
     "east": "east eastern oriental orientale",
@@ -267,7 +267,7 @@ _WORD_QUALIFIERS = {
 #: Qualifiers in Arabic script (after the article ال and the tatweel are taken off; a final
 #: ة may be written ه, a final ي as ى, and ي, ك in Persian letters); words that are also names
 #: count with the article only (العليا, not عليا). Never the first word, as romanised ones.
-_ARABIC_QUALIFIERS = {
+_ARABIC_QUALIFIERS: Final = {
     "big": "كبير كبيرة كبرى",
     "small": "صغير صغيرة صغرى",
     "east": "شرقي شرقية",
@@ -280,7 +280,7 @@ _ARABIC_QUALIFIERS = {
     "new": "جديد جديدة",
     "old": "قديم قديمة عتيق عتيقة",
 }
-_ARABIC_WITH_ARTICLE = {"upper": "العليا", "lower": "السفلى السفلي"}
+_ARABIC_WITH_ARTICLE: Final = {"upper": "العليا", "lower": "السفلى السفلي"}
 
 
 def _romanised_forms(spelling: str) -> list[str]:
@@ -292,7 +292,7 @@ def _romanised_forms(spelling: str) -> list[str]:
 
 
 #: Persian letters written for Arabic ones (ی for ي, ک for ك).
-_PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ك": "ک"})
+_PERSIAN_LETTERS: Final = str.maketrans({"ي": "ی", "ك": "ک"})
 
 
 def _arabic_forms(spelling: str) -> list[str]:
@@ -309,17 +309,17 @@ def _qualifier_table(table: dict[str, str],
             for spelling in spellings.split() for form in forms(spelling)}
 
 
-_FOLDED_QUALIFIER = {**_qualifier_table(_WORD_QUALIFIERS, lambda w: [w]),
+_FOLDED_QUALIFIER: Final = {**_qualifier_table(_WORD_QUALIFIERS, lambda w: [w]),
                      **_qualifier_table(_ARABIC_WITH_ARTICLE, _arabic_forms)}
-_LOOSE_QUALIFIER = {**_qualifier_table(_ROMANISED_QUALIFIERS, _romanised_forms),
+_LOOSE_QUALIFIER: Final = {**_qualifier_table(_ROMANISED_QUALIFIERS, _romanised_forms),
                     **_qualifier_table(_ARABIC_QUALIFIERS, _arabic_forms)}
 #: Words after which a word is a person's name, not a qualifier ("Abu Kubrah", "Abd al-Kabir",
 #: "Sitti Atikah"), folded.
-_NAME_HEADS = frozenset(map(_fold_once, (
+_NAME_HEADS: Final = frozenset(map(_fold_once, (
     "abu abou abo um umm oum om ibn bin ben bint abd abdul abdel sitt sitti "
     "أبو ابو أم ام ابن بن بنت عبد").split()))
 #: The tokens' letters (none is a letter of a folded name: those are lower case).
-_TOKEN_LETTERS = "".join(sorted(QUALIFIER_TOKENS.values()))
+_TOKEN_LETTERS: Final = "".join(sorted(QUALIFIER_TOKENS.values()))
 
 
 def _qualifier_token(word: str, before: str | None) -> str | None:
@@ -445,7 +445,7 @@ def _arabic_skeleton(folded: str) -> str:
 
 #: Drops vowels and semivowels, and writes p and v -- letters Arabic lacks, which Turkish and
 #: Kurdish spellings use for its b and f (Halep, Halab) -- as those.
-_CONSONANTS = str.maketrans("pv", "bf", "aeiouyw")
+_CONSONANTS: Final = str.maketrans("pv", "bf", "aeiouyw")
 
 
 def consonants(loose: str) -> str:
@@ -471,7 +471,7 @@ def lookup_keys(text: str) -> tuple[str, str]:
 
 #: An e that the loose key reads as a (see _LOOSE_SUBS): not in ee, ie, ei, ey, not a word's
 #: last letter or before its final h (the ending -eh, -e is ta marbuta, -a).
-_E_FOR_A = re.compile(r"(?<![eiy])e(?![eiy]|h?$)")
+_E_FOR_A: Final = re.compile(r"(?<![eiy])e(?![eiy]|h?$)")
 
 
 def e_as_i_key(exact: str) -> str | None:
@@ -519,7 +519,7 @@ def article_forms(exact: str) -> tuple[str, str, str, str] | None:
 #: بير; ؤ, و; a hamza on the line is already out of the exact key); and the letters Kurdish
 #: adds to the Arabic alphabet, as Arabic writes the name (Sorani مەنبج is منبج: its vowel ە
 #: unwritten, ێ ې ی ya, ۆ waw, ڕ ra, ڵ lam, ک kaf).
-_ARABIC_LOOSE = str.maketrans({"\u0629": "\u0647", "\u0653": None, "\u0654": None,
+_ARABIC_LOOSE: Final = str.maketrans({"\u0629": "\u0647", "\u0653": None, "\u0654": None,
                                "\u0655": None, "\u06d5": None,
                                "\u06ce": "\u064a", "\u06d0": "\u064a", "\u06cc": "\u064a",
                                "\u06c6": "\u0648", "\u0695": "\u0631", "\u06b5": "\u0644",
@@ -543,7 +543,7 @@ def arabic_loose_key(exact: str) -> str:
 
 #: Letters that write long vowels in Arabic script, which spellings of one name write or leave
 #: out (تل شميران, تل شمران).
-_ARABIC_LONG_VOWELS = str.maketrans("", "", "\u0627\u0648\u064a")
+_ARABIC_LONG_VOWELS: Final = str.maketrans("", "", "\u0627\u0648\u064a")
 
 
 def arabic_defective_key(loose: str) -> str:
@@ -580,30 +580,30 @@ def keys(text: str) -> tuple[str, str, str]:
 
 #: Letters of the Kurdish Latin (Hawar) alphabet spelled as Arabic romanisations spell them:
 #: ş, ç, x are sh, ch, kh; ê, î, û are vowels like e, i, u (c, Arabic ج, is :data:`_KURDISH_C`).
-_KURDISH = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "x": "kh", "X": "Kh",
+_KURDISH: Final = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "x": "kh", "X": "Kh",
                           "ê": "e", "Ê": "E", "î": "i", "Î": "I", "û": "u", "Û": "U"})
 #: The same, with x read as gh (see :func:`kurdish_gh_reading`).
-_KURDISH_GH = str.maketrans({**{chr(k): v for k, v in _KURDISH.items()}, "x": "gh", "X": "Gh"})
+_KURDISH_GH: Final = str.maketrans({**{chr(k): v for k, v in _KURDISH.items()}, "x": "gh", "X": "Gh"})
 #: Letters only Kurdish (or Turkish: ş, ç) writes among the alphabets of the region's names.
-_KURDISH_HINT = re.compile("[êîûÊÎÛşŞçÇxX]")
+_KURDISH_HINT: Final = re.compile("[êîûÊÎÛşŞçÇxX]")
 #: Kurdish c is the sound of Arabic ج, which romanisations write j (Cindirês: Jindires); a c
 #: before h or k (Cheikh, Jackson) is another alphabet's.
-_KURDISH_C = re.compile("[cC](?![hHkK])")
+_KURDISH_C: Final = re.compile("[cC](?![hHkK])")
 #: Letters of Kurdish in Arabic script (Sorani) that Arabic does not write: the vowels ە, ێ,
 #: ۆ, ې and the consonants ڕ, ڵ.
-_SORANI_HINT = re.compile("[\u06d5\u06ce\u06c6\u06d0\u0695\u06b5]")
+_SORANI_HINT: Final = re.compile("[\u06d5\u06ce\u06c6\u06d0\u0695\u06b5]")
 #: Kurdish Arabic-script letters in the Latin (Hawar) alphabet; و and ی (consonants or vowels)
 #: are read by :func:`_hawar_letter`.
-_SORANI = {
+_SORANI: Final = {
     "ا": "a", "آ": "a", "أ": "a", "إ": "i", "ب": "b", "پ": "p", "ت": "t", "ث": "s", "ج": "c",
     "چ": "ç", "ح": "h", "خ": "x", "د": "d", "ذ": "z", "ر": "r", "ڕ": "r", "ز": "z", "ژ": "j",
     "س": "s", "ش": "ş", "ص": "s", "ض": "z", "ط": "t", "ظ": "z", "غ": "gh", "ف": "f", "ڤ": "v",
     "ق": "q", "ک": "k", "ك": "k", "گ": "g", "ل": "l", "ڵ": "l", "م": "m", "ن": "n", "ه": "h",
     "ھ": "h", "ە": "e", "ة": "e", "ۆ": "o", "ێ": "ê", "ې": "ê",
 }
-_SORANI_VOWELS = frozenset("اآأإەۆێېةوويیيى")
-_WAW = frozenset("و")
-_YEH = frozenset("ییيى")
+_SORANI_VOWELS: Final = frozenset("اآأإەۆێېةوويیيى")
+_WAW: Final = frozenset("و")
+_YEH: Final = frozenset("ییيى")
 
 
 def _hawar_letter(word: str, i: int) -> str:
@@ -635,7 +635,7 @@ def sorani_latin(text: str) -> str | None:
 
 
 #: Words whose ending is read off (see :func:`_without_endings`) keep this many letters.
-_STEM_LETTERS = 3
+_STEM_LETTERS: Final = 3
 
 
 def _without_ending(word: str, ezafe: bool) -> str:
@@ -670,7 +670,7 @@ def has_kurdish_letters(text: str) -> bool:
 
 
 #: Letters of the Kurdish Latin alphabet that Turkish does not write.
-_NOT_TURKISH = re.compile("[êîûxÊÎÛX]")
+_NOT_TURKISH: Final = re.compile("[êîûxÊÎÛX]")
 
 
 def is_surely_kurdish(text: str) -> bool:
@@ -723,7 +723,7 @@ def c_as_j(text: str) -> str | None:
 
 
 #: Turkish v, the Arabic letter و that English-style spellings write w.
-_V_AS_W = str.maketrans("vV", "wW")
+_V_AS_W: Final = str.maketrans("vV", "wW")
 
 
 def kurdish_gh_reading(text: str) -> str | None:
@@ -875,7 +875,7 @@ def without_type_words(text: str) -> str | None:
 #: * French: c before a, o, u is k (Yacoubiyah: Yakubiyah), ch is sh (Jisr al-Choughour:
 #:   Jisr ash-Shughur), dj is j -- in a name with a mark of French spelling (see
 #:   :data:`_FRENCH_HINT`).
-_TURKISH_READING = (("ch", "ch"), ("ck", "ck"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"),
+_TURKISH_READING: Final = (("ch", "ch"), ("ck", "ck"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"),
                     ("c", "j"), ("v", "w"))
 _READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
     (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("dż", "j"), ("dzh", "j"), ("dj", "j"),
@@ -890,7 +890,7 @@ _READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
 #: Letters Turkish writes and the other traditions do not: the Turkish table reads only
 #: names with one. Searched in the name as written as well as lower-cased: the capital
 #: dotted İ lower-cases to two letters (i and a combining dot), not to one of these.
-_TURKISH_HINT = re.compile("[şçğıöüâİ]")
+_TURKISH_HINT: Final = re.compile("[şçğıöüâİ]")
 #: Per table: the pattern of its spellings, its rewrites, and the letters a name must have
 #: to be read by it (None: any name).
 _READING_PATTERNS = tuple(
@@ -901,40 +901,40 @@ _READING_PATTERNS = tuple(
 #: "Yarablus": Jisr ash-Shughur, Jarablus, as the Spanish agency EFE writes them, in Spanish
 #: and in Portuguese).
 _READING_PATTERNS += ((re.compile(r"\by(?=[aeiou])"), {"y": "j"}, None),)
-_SPANISH_Y_TABLE = len(_READING_PATTERNS) - 1
+_SPANISH_Y_TABLE: Final = len(_READING_PATTERNS) - 1
 #: ... and German, whose s before a vowel (opening a word, or between vowels) is the English z
 #: ("Sahraa", "Asas", "Sabadani": az-Zahraa, Azaz, Zabadani, as German agencies write them) ...
 _READING_PATTERNS += ((re.compile(r"(?:\b|(?<=[aeiou]))s(?=[aeiou])"), {"s": "z"}, None),)
-_GERMAN_S_TABLE = len(_READING_PATTERNS) - 1
+_GERMAN_S_TABLE: Final = len(_READING_PATTERNS) - 1
 #: ... and any tradition's v, a letter Arabic lacks, which Turkish (and German, for the w of
 #: English spellings) writes for و: "Tavila" (Turkish) is at-Tawila, as a name with no letter
 #: of Turkish's own is read too; with c read as j as well, "Cevadiye" is al-Jawadiyah. Not a
 #: name with a letter Turkish does not write (q, w, x): "Qaval", a Kurdish name of a Turkish
 #: village, has a v of its own.
 _READING_PATTERNS += ((re.compile("v"), {"v": "w"}, None),)
-_V_TABLE = len(_READING_PATTERNS) - 1
-_NOT_TURKISH_V = re.compile("[qwx]")
+_V_TABLE: Final = len(_READING_PATTERNS) - 1
+_NOT_TURKISH_V: Final = re.compile("[qwx]")
 #: ... where a word so read ends in a vowel and s, that s is z too ("Asas"; not "Carduus").
-_GERMAN_FINAL_S = re.compile(r"(?<=[aeiou])s\b")
+_GERMAN_FINAL_S: Final = re.compile(r"(?<=[aeiou])s\b")
 #: A shorter name is not read so ("Yaya", a Turkish village, is no Ja'i'ah by Manbij).
-_SPANISH_Y_MIN_LETTERS = 6
+_SPANISH_Y_MIN_LETTERS: Final = 6
 #: Letters of Turkish and Kurdish, which write c for j: a name with one is not read the
 #: French way ("Carıs" is Jarez, not Karis); nor is a name without a mark of French
 #: spelling (ou, an accent, dj): c is k in English too, and an English word or name read so
 #: spells villages ("Carduus": Kardus).
-_NOT_FRENCH = re.compile("[şçğıöüâİêîû]")
-_FRENCH_HINT = re.compile("ou|dj|[éèëïô]", re.IGNORECASE)
-_FRENCH_TABLE = len(_READINGS) - 1
+_NOT_FRENCH: Final = re.compile("[şçğıöüâİêîû]")
+_FRENCH_HINT: Final = re.compile("ou|dj|[éèëïô]", re.IGNORECASE)
+_FRENCH_TABLE: Final = len(_READINGS) - 1
 #: Letters whose reading differs between the traditions (a name without any has none).
-_READING_HINT = re.compile("[cjyzşçğšžżosv]")
+_READING_HINT: Final = re.compile("[cjyzşçğšžżosv]")
 #: Marks of the scholarly English-style transliterations (long vowels, emphatic consonants,
 #: ‘ayn and hamza as ʿ, ʾ): a name with one is spelled the English way ("Al Bajjā‘" is not
 #: al-Bayya).
-_TRANSLITERATION_MARK = re.compile("[āīūĀĪŪḥḤḩḨṣṢṭṬẓẒḍḌḑḐţŢẕʿʾ]")
+_TRANSLITERATION_MARK: Final = re.compile("[āīūĀĪŪḥḤḩḨṣṢṭṬẓẒḍḌḑḐţŢẕʿʾ]")
 
 
 #: An article written onto the next word's capital ("Deir alJmal", "AlBab"): a hyphen lost.
-_GLUED_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l)(?=[A-Z][a-z])")
+_GLUED_ARTICLE: Final = re.compile(r"\b([Aa]l|[Ee]l)(?=[A-Z][a-z])")
 
 
 def unglued_article(text: str) -> str | None:
@@ -955,16 +955,16 @@ def _hyphenated_words(text: str) -> list[str]:
 
 
 #: Letters of Turkish spellings of Arabic names (a glued article is looked for in words of these).
-_TURKISH_WORD = "a-zçğıöşüâî"
+_TURKISH_WORD: Final = "a-zçğıöşüâî"
 #: The article as Turkish writes it onto the word before, -ül ("Resulayn": Ras al-Ayn;
 #: "Babülhava": Bab al-Hawa) ...
-_U_ARTICLE = re.compile(rf"([{_TURKISH_WORD}]{{2,}}?)[uü]l([{_TURKISH_WORD}]{{2,}})")
+_U_ARTICLE: Final = re.compile(rf"([{_TURKISH_WORD}]{{2,}}?)[uü]l([{_TURKISH_WORD}]{{2,}})")
 #: ... or -ü and the sun letter it becomes, written twice ("Babüsselame": Bab as-Salama)
-_U_ARTICLE_SUN = re.compile(
+_U_ARTICLE_SUN: Final = re.compile(
     rf"([{_TURKISH_WORD}]{{2,}}?)[uü]([tdsşzrn])(\2[{_TURKISH_WORD}]{{2,}})")
 #: ... or ending a word before the next ("Aynul Arap": Ayn al-Arab), or a word of its own.
-_U_ARTICLE_END = re.compile(rf"([{_TURKISH_WORD}]{{2,}})[uü]l")
-_U_ARTICLE_WORDS = frozenset({"ul", "ül"})
+_U_ARTICLE_END: Final = re.compile(rf"([{_TURKISH_WORD}]{{2,}})[uü]l")
+_U_ARTICLE_WORDS: Final = frozenset({"ul", "ül"})
 
 
 def article_apart(text: str) -> str | None:
@@ -1004,7 +1004,7 @@ def article_apart(text: str) -> str | None:
 
 
 #: The article al or el written onto the word before ("Raselain": Ras al-Ayn).
-_GLUED_AL = re.compile(rf"([{_TURKISH_WORD}]{{2,}}?)[ae]l([{_TURKISH_WORD}]{{2,}})")
+_GLUED_AL: Final = re.compile(rf"([{_TURKISH_WORD}]{{2,}}?)[ae]l([{_TURKISH_WORD}]{{2,}})")
 
 
 def glued_al_apart(text: str) -> str | None:

@@ -78,7 +78,7 @@ import bisect
 import math
 import re
 from dataclasses import replace
-from typing import Callable, Mapping, NamedTuple, Sequence
+from typing import Callable, Final, Mapping, NamedTuple, Sequence
 
 import numpy as np
 from rapidfuzz.distance import OSA
@@ -91,52 +91,52 @@ from gazetteer.normalize import (ARTICLES, arabic_loose_key, consonants, exact_k
                                  foreign_readings, is_arabic, is_latin, kurdish_readings,
                                  loose_key, spelling_key, split_qualifiers, without_type_words)
 
-EARTH_RADIUS_KM = 6371.0088
+EARTH_RADIUS_KM: Final = 6371.0088
 #: Score of a match, by the kind of key that matched.
-MATCH_WEIGHT = {EXACT_MAIN: 1.0, EXACT_ALT: 0.97, LOOSE: 0.85, SKELETON_ARABIC: 0.72,
+MATCH_WEIGHT: Final = {EXACT_MAIN: 1.0, EXACT_ALT: 0.97, LOOSE: 0.85, SKELETON_ARABIC: 0.72,
                 SKELETON_LATIN: 0.62}
-W_MATCH = 0.55
+W_MATCH: Final = 0.55
 #: Skeletons this long are rarely a coincidence; their matches count more.
-LONG_SKELETON = 6
-LONG_SKELETON_BONUS = 0.08
+LONG_SKELETON: Final = 6
+LONG_SKELETON_BONUS: Final = 0.08
 #: Skeletons this short (e.g. "zz", "hms") match many places.
-SHORT_SKELETON = 3
-SHORT_SKELETON_PENALTY = 0.08
+SHORT_SKELETON: Final = 3
+SHORT_SKELETON_PENALTY: Final = 0.08
 #: A skeleton-only match is trusted when at least this long and in the map's countries...
-MIN_TRUSTED_SKELETON = 4
+MIN_TRUSTED_SKELETON: Final = 4
 #: ... or when this close to ``near``/the context (proximity term, 0..1).
-CORROBORATING_PROXIMITY = 0.3
-W_PROXIMITY = 0.25
-NEAR_SCALE_KM = 60.0
+CORROBORATING_PROXIMITY: Final = 0.3
+W_PROXIMITY: Final = 0.25
+NEAR_SCALE_KM: Final = 60.0
 #: Context is a density: 1 - exp(-sum(exp(-d/scale)) / CONTEXT_SUPPORT) over the other
 #: places, so a candidate among many of the report's places beats one near a stray place.
-CONTEXT_SCALE_KM = 15.0
-CONTEXT_SUPPORT = 3.0
-CONTEXT_WEIGHT = 0.8
+CONTEXT_SCALE_KM: Final = 15.0
+CONTEXT_SUPPORT: Final = 3.0
+CONTEXT_WEIGHT: Final = 0.8
 #: Lost by places outside the map's countries: about two tenfolds of population.
-OTHER_COUNTRY_PENALTY = 0.06
+OTHER_COUNTRY_PENALTY: Final = 0.06
 #: Gained by places made on purpose (curated table, imported CSV).
-DELIBERATE_SOURCE_BONUS = 0.02
+DELIBERATE_SOURCE_BONUS: Final = 0.02
 #: Importance counts this much less for skeleton-only matches, so a capital whose skeleton
 #: happens to match ("Riga" for "Raqqa") cannot outrank the place the name spells.
-WEAK_IMPORTANCE_FACTOR = 0.5
+WEAK_IMPORTANCE_FACTOR: Final = 0.5
 #: Best possible raw score; reported scores are raw / MAX_RAW, in [0, 1].
-MAX_RAW = W_MATCH + W_FEATURE + W_POPULATION + W_PROXIMITY
-MIN_SCORE = 0.7
-MARGIN = 0.05
+MAX_RAW: Final = W_MATCH + W_FEATURE + W_POPULATION + W_PROXIMITY
+MIN_SCORE: Final = 0.7
+MARGIN: Final = 0.05
 #: Candidates closer than this to a better one are the same place for a map.
-SAME_PLACE_KM = 5.0
+SAME_PLACE_KM: Final = 5.0
 #: An admin area this close to a settlement of the query's name is that settlement's
 #: district or province: the settlement stands for it on a point map.
-ADMIN_SAME_PLACE_KM = 40.0
+ADMIN_SAME_PLACE_KM: Final = 40.0
 #: Candidates examined after scoring (the rest cannot matter).
-TOP_K = 10
-MAX_ALTERNATIVES = 8
+TOP_K: Final = 10
+MAX_ALTERNATIVES: Final = 8
 
 
 #: Match weight of a fuzzy candidate: FUZZY_MATCH - FUZZY_PER_EDIT * edits / letters * 10.
-FUZZY_MATCH = 0.8
-FUZZY_PER_EDIT = 0.08
+FUZZY_MATCH: Final = 0.8
+FUZZY_PER_EDIT: Final = 0.08
 
 
 def fuzzy_weight(edits: int, letters: int) -> float:
@@ -144,48 +144,48 @@ def fuzzy_weight(edits: int, letters: int) -> float:
     return FUZZY_MATCH - FUZZY_PER_EDIT * 10.0 * edits / letters
 
 
-#: ``names(place ids) -> {place id: loose keys of the place's names}``, see :func:`rank`.
 #: Points as (lat, lon): pairs, or an array of them (shape (n, 2)).
 Points = Sequence[tuple[float, float]] | np.ndarray
+#: ``names(place ids) -> {place id: loose keys of the place's names}``, see :func:`rank`.
 NamesLookup = Callable[[Sequence[int]], Mapping[int, Sequence[str]]]
 #: ``towns(loose key, countries, rows) -> rows`` of towns an edit from the key, see :func:`rank`.
 TownsLookup = Callable[[str, tuple[str, ...], Sequence[tuple]], Sequence[tuple]]
 
 
-_MATCH_BY_KIND = tuple(MATCH_WEIGHT[k] for k in range(5)) + (0.0,)
+_MATCH_BY_KIND: Final = tuple(MATCH_WEIGHT[k] for k in range(5)) + (0.0,)
 #: W_MATCH * the match weight of an exact, alternate or loose key.
-_SPELLED_MATCH = tuple(W_MATCH * MATCH_WEIGHT[k] for k in (EXACT_MAIN, EXACT_ALT, LOOSE))
+_SPELLED_MATCH: Final = tuple(W_MATCH * MATCH_WEIGHT[k] for k in (EXACT_MAIN, EXACT_ALT, LOOSE))
 #: ``Resolution.match`` per key kind (Latin skeletons are reported as fuzzy matches).
-MATCH_NAME = ("exact", "alternate", "loose", "arabic", "fuzzy", "fuzzy")
+MATCH_NAME: Final = ("exact", "alternate", "loose", "arabic", "fuzzy", "fuzzy")
 #: Same-named places in the map's countries farther apart than this are different places
 #: a reader cannot tell apart: ``ambiguous`` unless one scores FAR_MARGIN above the others
 #: (a town against villages) or the context picks one.
-FAR_KM = 25.0
-FAR_MARGIN = 0.06
-WEAK_FAR_MARGIN = 0.12
+FAR_KM: Final = 25.0
+FAR_MARGIN: Final = 0.06
+WEAK_FAR_MARGIN: Final = 0.12
 #: Added, for telling far-apart candidates apart, to places whose own or alternate name is
 #: the query: "Mare'" is the town of that name, not a larger town loosely spelled alike.
-EXACT_FAR_BONUS = 0.1
+EXACT_FAR_BONUS: Final = 0.1
 #: Context picks one of far-apart namesakes when it lies within this of the context and
 #: every other lies at least twice as far and FAR_KM farther.
-PICK_KM = 60.0
+PICK_KM: Final = 60.0
 #: ... or when the other places crowd around it (sum of exp(-d / CONTEXT_SCALE_KM) at least
 #: PICK_DENSITY, PICK_RATIO times that of any other).
-PICK_DENSITY = 0.5
+PICK_DENSITY: Final = 0.5
 #: An exact name abroad competes with a loose spelling at home (``ambiguous``) unless it is a
 #: capital or a city of this many people and nothing at home has HOME_TOWN_POPULATION.
-MAJOR_CITY_POPULATION = 1_000_000
-HOME_TOWN_POPULATION = 100_000
-PICK_RATIO = 3.0
+MAJOR_CITY_POPULATION: Final = 1_000_000
+HOME_TOWN_POPULATION: Final = 100_000
+PICK_RATIO: Final = 3.0
 #: ... or this many times, for a place the name spells (exact, alternate or loose), on a map
 #: of much of a country, whose crowd bar (:class:`ContextSpread`) is at least SPELLED_PICK_BAR:
 #: "Kafraya" by al-Fu'ah on a map of the north, which its places crowd 2.4 times as much as
 #: its namesake 64 km off. (A map of a few places makes crowds of a few points, whose ratios
 #: say little: there the three times stand.)
-SPELLED_PICK_RATIO = 2.0
-SPELLED_PICK_BAR = 1.0
+SPELLED_PICK_RATIO: Final = 2.0
+SPELLED_PICK_BAR: Final = 1.0
 #: Sources of places made on purpose (see DELIBERATE_SOURCE_BONUS).
-_DELIBERATE = frozenset({"curated", "csv"})
+_DELIBERATE: Final = frozenset({"curated", "csv"})
 
 
 class CandidateSet:
@@ -382,19 +382,19 @@ def _density(crowd: np.ndarray) -> np.ndarray:
 #: of Syria; a report of the northern Aleppo offensive that also names places from Damascus
 #: to Qamishli (the 117-spelling set) 0.64; the 750 places of the evaluation set, a catalogue
 #: of the whole country, 0.94.
-WIDE_CONTEXT_KM = 30.0
-WIDE_CONTEXT_SHARE = 0.8
+WIDE_CONTEXT_KM: Final = 30.0
+WIDE_CONTEXT_SHARE: Final = 0.8
 #: The map's places crowd around a candidate as evidence that it is the place meant only when
 #: they crowd around it more than around this share of the country's places (see
 #: :func:`context_spread`). On a map of one front nearly all of the country is empty, so any
 #: crowd counts; on a map of half a country, being among its places is common, and only a
 #: crowd few places see is evidence.
-CROWD_QUANTILE = 0.85
+CROWD_QUANTILE: Final = 0.85
 #: Context points are counted per cell of this many degrees (about 5 km), with their number.
-CONTEXT_CELL = 0.05
+CONTEXT_CELL: Final = 0.05
 #: Points farther than this from every place of the country add nothing to any crowd (km).
-CROWD_REACH_KM = 5 * CONTEXT_SCALE_KM
-_WIDE_CHUNK = 4096
+CROWD_REACH_KM: Final = 5 * CONTEXT_SCALE_KM
+_WIDE_CHUNK: Final = 4096
 
 
 class ContextSpread(NamedTuple):
@@ -426,7 +426,7 @@ class ContextSpread(NamedTuple):
 
 
 #: A map whose points say nothing of its spread: every crowd counts.
-NARROW = ContextSpread()
+NARROW: Final = ContextSpread()
 
 
 def context_spread(context: Points, sample: np.ndarray) -> ContextSpread:
@@ -1041,13 +1041,13 @@ def _shadowed_towns(cands: CandidateSet, best: int, pool: Sequence[int],
 #: Feature codes of facilities named after the town or village beside them: an air base or
 #: airport, a military base, a camp, a dam, an oil or gas field, a prison. (A border crossing
 #: is not: "Bab al-Hawa" is the crossing, and the village is named after it.)
-FACILITIES = frozenset({"AIRB", "AIRF", "AIRP", "AIRH", "MILB", "CMP", "CMPRF", "DAM",
+FACILITIES: Final = frozenset({"AIRB", "AIRF", "AIRP", "AIRH", "MILB", "CMP", "CMPRF", "DAM",
                         "OILF", "GASF", "PRN"})
 #: A facility lies this close to the town it is named after (Tabqa's air base 6 km from the
 #: town, Abu al-Duhur's 5 km) ...
-FACILITY_TOWN_KM = 10.0
+FACILITY_TOWN_KM: Final = 10.0
 #: ... and counts this much less than the town (importance) for a name without its type word.
-FACILITY_DEMOTION = 0.25
+FACILITY_DEMOTION: Final = 0.25
 
 
 def facilities_after_towns(rows: list[tuple], query: str) -> list[tuple]:
@@ -1088,15 +1088,15 @@ def facilities_after_towns(rows: list[tuple], query: str) -> list[tuple]:
 #: OFF_CONTEXT_FEW, within this distance: namesakes chosen wrongly, pointing at each other (a
 #: map of much of the country has five of its places near each region it covers). A town still
 #: resolves there (``build`` and ``validate`` report it as a stray).
-OFF_CONTEXT_KM = 150.0
-MIN_CONTEXT_POINTS = 3
-OFF_CONTEXT_SHARE = 0.1
-OFF_CONTEXT_FEW = 5
+OFF_CONTEXT_KM: Final = 150.0
+MIN_CONTEXT_POINTS: Final = 3
+OFF_CONTEXT_SHARE: Final = 0.1
+OFF_CONTEXT_FEW: Final = 5
 
 
 #: A place outside the map's countries this large, a capital or a province's seat is meant
 #: however far from the map's other places ("talks in Geneva", "Mosul").
-ABROAD_CITY_POPULATION = 100_000
+ABROAD_CITY_POPULATION: Final = 100_000
 
 
 def _city_abroad(row: Sequence) -> bool:
@@ -1138,11 +1138,11 @@ def with_alternatives_context_km(res: Resolution, near: tuple[float, float] | No
 #: The places of a report or map of one front: this many within ONE_FRONT_KM of their middle
 #: (the median latitude and longitude), and that share of them at least (a capital or a town
 #: named in passing stands apart) ...
-ONE_FRONT_POINTS = 4
-ONE_FRONT_KM = 75.0
-ONE_FRONT_SHARE = 0.75
+ONE_FRONT_POINTS: Final = 4
+ONE_FRONT_KM: Final = 75.0
+ONE_FRONT_SHARE: Final = 0.75
 #: ... off whose map a village farther than this from each of them lies.
-STRAY_KM = 100.0
+STRAY_KM: Final = 100.0
 
 
 def one_front(points: np.ndarray) -> bool:
@@ -1158,8 +1158,8 @@ def one_front(points: np.ndarray) -> bool:
 #: A town (not a capital, a province's seat or a town of FRONT_CITY_POPULATION) farther than
 #: this from every place of a report of one front is no place of it (see
 #: :func:`_far_from_one_front`).
-FRONT_TOWN_KM = 250.0
-FRONT_CITY_POPULATION = 50_000
+FRONT_TOWN_KM: Final = 250.0
+FRONT_CITY_POPULATION: Final = 50_000
 
 
 def _far_from_one_front(row: Sequence, context: Points,
@@ -1205,9 +1205,9 @@ def _off_the_map(lat: float, lon: float, near: tuple[float, float] | None,
 _NO_ROWS: frozenset[int] = frozenset()
 #: A place at home of no known population, or this far from every other place of the report
 #: or map, ...
-LONELY_KM = 150.0
+LONELY_KM: Final = 150.0
 #: ... is not certain against a town abroad of exactly that name with this many people.
-ABROAD_TOWN_POPULATION = 20_000
+ABROAD_TOWN_POPULATION: Final = 20_000
 
 
 def _rival_abroad(cands: CandidateSet, best: int, wanted: tuple[str, ...],
@@ -1280,10 +1280,10 @@ def _loose_spellings(query: str) -> set[str]:
 
 
 #: Feature codes of seats of government (a capital, a province's or a district's seat).
-SEATS = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3"})
+SEATS: Final = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3"})
 #: A place of at least this many people is a town: a report that misspells it by a letter
 #: still means it (Minbic: Manbij), where a village a letter away is a coincidence.
-TOWN_POPULATION = 10_000
+TOWN_POPULATION: Final = 10_000
 
 
 def is_town(row: Sequence) -> bool:
@@ -1404,10 +1404,10 @@ def _far_namesakes(cands: CandidateSet, kept: list[int], sc: Sequence[float], be
 
 #: A place named as the name is in doubt with namesakes it outweighs (see _far_namesakes)
 #: when it lies this far off the map (km, see _off_the_map) ...
-AMONG_THE_MAP_KM = 2 * FAR_KM
+AMONG_THE_MAP_KM: Final = 2 * FAR_KM
 #: ... unless the name has fewer letters than this (loose key): one of three letters names
 #: places all over the country.
-AMONG_MIN_LETTERS = 4
+AMONG_MIN_LETTERS: Final = 4
 
 
 def _namesake_among_the_map(cands: CandidateSet, kept: list[int], best: int,
@@ -1533,7 +1533,7 @@ def _own_name_spells(row: Sequence, key: str, letters: str) -> bool:
 
 
 #: Sources whose places are GeoNames records (a dump, or the built-in cities).
-_GEONAMES = frozenset({"geonames", "builtin"})
+_GEONAMES: Final = frozenset({"geonames", "builtin"})
 
 
 def _record_ids(cands: CandidateSet, i: int, pool: Sequence[int]) -> list[int]:
@@ -1594,7 +1594,7 @@ def _has_article(name: str) -> bool:
 
 #: The built-in GeoNames cities of the region list places of this many people or more, and
 #: seats of administrative units whatever their size (GeoNames' cities500).
-LISTED_MIN_POPULATION = 500
+LISTED_MIN_POPULATION: Final = 500
 
 
 def _listed_seat(row: Sequence) -> bool:
@@ -1608,7 +1608,7 @@ def _listed_seat(row: Sequence) -> bool:
 
 #: A town of TOWN_POPULATION people outweighs a far-off village of its name that has this
 #: many times fewer (Akcakale: the border town of 32,114, not the village of 1,676).
-OUTWEIGHING_RATIO = 10
+OUTWEIGHING_RATIO: Final = 10
 
 
 def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
@@ -1671,15 +1671,15 @@ def _outweighs(cands: CandidateSet, best: int, rival: int, pool: Sequence[int],
 
 
 #: A place within this many edits of the name (loose keys, see :func:`_spelling_pick`) ...
-SPELLED_EDITS = 1
+SPELLED_EDITS: Final = 1
 #: ... wins against far-off rivals that are all at least this many edits further from it.
-SPELLING_MARGIN = 2
+SPELLING_MARGIN: Final = 2
 #: Loose keys shorter than this are not compared (one edit in four letters is another name).
-SPELLED_MIN_LENGTH = 5
+SPELLED_MIN_LENGTH: Final = 5
 #: Of places a few km apart (within FAR_KM), a place this many edits from the name may win,
 #: when closer than each of the others in letters, or as close and closer in consonants: the
 #: wrong one of them is still near the place meant.
-NEAR_SPELLED_EDITS = 2
+NEAR_SPELLED_EDITS: Final = 2
 
 
 def _spelling_pick(query: str, cands: CandidateSet, allowed: Sequence[int],
@@ -1849,7 +1849,7 @@ def _written_over_weight(query: str, cands: CandidateSet, kept: Sequence[int],
 
 
 #: Marks a place list writes for an ayn or a hamza (the gazetteer's keys drop them).
-_AYN_MARKS = re.compile("['`\u2018\u2019\u02bb\u02bc\u02be\u02bf]")
+_AYN_MARKS: Final = re.compile("['`\u2018\u2019\u02bb\u02bc\u02be\u02bf]")
 
 
 def _readings(name: str) -> tuple[str, ...]:
@@ -1894,10 +1894,10 @@ def edits_apart(key: str, other: str, cutoff: int) -> int:
 
 #: Without the map's countries, a look-alike (skeleton or fuzzy match) is offered as a choice
 #: only this many edits from the name, or the fuzzy lookup's (see :func:`_spelled_alike`).
-ALIKE_EDITS = 1
+ALIKE_EDITS: Final = 1
 
 
-_LEADING_VOWELS = frozenset("aiu")
+_LEADING_VOWELS: Final = frozenset("aiu")
 
 
 def _letters_apart(key: str, other: str, cutoff: int) -> int:
@@ -1975,12 +1975,12 @@ def _context_pick(cands: CandidateSet, group: list[int],
 #: village of Ar Rusafah by Idlib, 7 km from one of its places; "Suwaydiyah Kabira" on a map
 #: of all the country the village by Raqqa as well as its namesake 15 km from a place of the
 #: map by Hasakah).
-CONTEXT_PICK_SHARE = 0.2
+CONTEXT_PICK_SHARE: Final = 0.2
 #: ... on a map of this many places or more, which cover the ground they name so densely that
 #: a namesake lies near one of them by chance. The handful of places of a report name one
 #: area: a namesake 40 km from one of them, its rival hundreds of km off, is the one meant
 #: ("Atshan" among five villages of Hama), however many of the country's villages lie as near.
-CHANCE_PICK_POINTS = 20
+CHANCE_PICK_POINTS: Final = 20
 
 
 def _near_by_chance(km: float, spread: ContextSpread) -> bool:
@@ -2037,12 +2037,12 @@ def _pointed_at(cands: CandidateSet, group: list[int], pts: np.ndarray,
 #: MIN_TRUSTED_SKELETON consonants or more, and it is spelled this many edits from one of the
 #: place's names (one for names of FUZZY_MIN_LENGTH letters or fewer): "Binsh" is Binnish,
 #: "Kfarlatha" Kafr Latah; "Banshu" is no name of Binnish's.
-SOLE_SKELETON_EDITS = 2
+SOLE_SKELETON_EDITS: Final = 2
 #: ... a qualifier (Kubra, Fawqa) counting as this many consonants: "Orem al Kubra" is Urum
 #: al-Kubra, the only place whose consonants, and qualifier, the name's are.
-QUALIFIER_LETTERS = 2
+QUALIFIER_LETTERS: Final = 2
 #: Candidates this far below MIN_SCORE are no rivals of a sole place (see _sole_by_consonants).
-SOLE_SKELETON_FLOOR = 0.15
+SOLE_SKELETON_FLOOR: Final = 0.15
 
 
 def _sole_by_consonants(query: str, cands: CandidateSet, best: int, allowed: Sequence[int],
@@ -2073,13 +2073,13 @@ def _sole_by_consonants(query: str, cands: CandidateSet, best: int, allowed: Seq
 
 #: A look-alike the map's places point at is the place meant when fewer than this many of its
 #: namesakes would lie as near them by chance (see :func:`_beyond_chance`) ...
-CHANCE = 0.1
+CHANCE: Final = 0.1
 #: ... counting as near them all the country's places within this distance (km) at least (a
 #: village's point and the report's may be a few km apart); and only a look-alike within
 #: CONTEXT_SCALE_KM of one of them is among them at all.
-CHANCE_MIN_KM = 3.0
+CHANCE_MIN_KM: Final = 3.0
 #: Edits a look-alike's name may be from the name (see :func:`_beyond_chance`).
-CHANCE_EDITS = 2
+CHANCE_EDITS: Final = 2
 
 
 def _beyond_chance(query: str, cands: CandidateSet, pick: int, allowed: Sequence[int],
@@ -2143,10 +2143,10 @@ def _clear_min(group: list[int], dist: Sequence[float]) -> int | None:
 
 
 #: Two records of one place from different sources lie this close (km).
-TWIN_KM = 3.0
+TWIN_KM: Final = 3.0
 #: Matches of a namesake that another name of the map found at the same spot picks (see
 #: :func:`_context_pick`): the name's spelling, loose or a letter off; not its consonants only.
-_TWIN_KINDS = frozenset({EXACT_MAIN, EXACT_ALT, LOOSE, FUZZY})
+_TWIN_KINDS: Final = frozenset({EXACT_MAIN, EXACT_ALT, LOOSE, FUZZY})
 
 
 def _twin(cands: CandidateSet, i: int, j: int) -> bool:
@@ -2156,7 +2156,7 @@ def _twin(cands: CandidateSet, i: int, j: int) -> bool:
 
 #: A town of the map's first country this near a place of another of its countries that the
 #: name spells is the same town, divided by the border (km; see :func:`_own_side_of_border`).
-BORDER_TWIN_KM = 5.0
+BORDER_TWIN_KM: Final = 5.0
 
 
 def _own_side_of_border(cands: CandidateSet, best: int, allowed: Sequence[int],
@@ -2205,10 +2205,10 @@ def _with_context_km(res: Resolution, near: tuple[float, float] | None,
 #: Latitude differences (degrees) beyond which two places are surely farther apart than
 #: SAME_PLACE_KM / ADMIN_SAME_PLACE_KM (a great circle is never shorter than its meridian
 #: component); a little slack keeps rounding on the safe side.
-_RAD = math.pi / 180.0
-_SAME_DLAT = SAME_PLACE_KM / (EARTH_RADIUS_KM * _RAD) * 1.001
-_ADMIN_DLAT = ADMIN_SAME_PLACE_KM / (EARTH_RADIUS_KM * _RAD) * 1.001
-_FAR_DLAT = FAR_KM / (EARTH_RADIUS_KM * _RAD) * 1.001
+_RAD: Final = math.pi / 180.0
+_SAME_DLAT: Final = SAME_PLACE_KM / (EARTH_RADIUS_KM * _RAD) * 1.001
+_ADMIN_DLAT: Final = ADMIN_SAME_PLACE_KM / (EARTH_RADIUS_KM * _RAD) * 1.001
+_FAR_DLAT: Final = FAR_KM / (EARTH_RADIUS_KM * _RAD) * 1.001
 
 
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -2252,18 +2252,18 @@ def _one_per_place(cands: CandidateSet, order: list[int]) -> tuple[list[int], li
 #: fuzzy match's consonants are checked: c and j (Turkish and Kurdish c is j), g for j and for
 #: q (k in loose keys), c for k and for s (French and Spanish spellings), t, d, s and z for th,
 #: dh and the emphatics. (p and v are already b and f: see :func:`consonants`.)
-_SAME_SOUND = frozenset(frozenset(pair) for pair in (
+_SAME_SOUND: Final = frozenset(frozenset(pair) for pair in (
     "cj", "gj", "gk", "ck", "cs", "sz", "td", "dz", "ts"))
 #: Edits allowed between the consonants of a name and of its fuzzy match: one consonant
 #: added or dropped where spellings of one name differ so (see _WEAK_CONSONANTS); another
 #: consonant in place of one, or one of the others added or dropped, counts two.
-_CONSONANT_EDITS = 1
+_CONSONANT_EDITS: Final = 1
 #: Consonants that spellings of one Arabic name add or drop: h (of a digraph, kh sh gh th dh,
 #: or the ending -eh), the article's l, t (the ending -at of a name's first word: Khirbat,
 #: Khirba), the d of French dj, the k of kh written h (Turkish Han for Khan), and a letter
 #: beside its double. Any other (the r of "Tel Ashra" against Tall `Ayshah, the g of
 #: "Kerbgele" against Karbala) is another name's.
-_WEAK_CONSONANTS = frozenset("hltdk")
+_WEAK_CONSONANTS: Final = frozenset("hltdk")
 
 
 def _consonant_edits(a: str, b: str) -> int:
