@@ -40,18 +40,18 @@ from gazetteer.sources.ocha import JOINED_NAMES
 
 log = logging.getLogger(__name__)
 
-_MATCH: Final = """SELECT p.name, p.lat, p.lon, p.country, p.feature_code, p.geonameid, p.population,
+_MATCH = """SELECT p.name, p.lat, p.lon, p.country, p.feature_code, p.geonameid, p.population,
        p.source, p.importance, n.kind, p.id, p.ref
 FROM names AS n JOIN places AS p ON p.id = n.place_id WHERE """
 #: Places whose exact or loose key matches. A place the exact key matches is not read again
 #: for its loose key (that match is weaker); see :func:`_best_per_place` for the rest.
-STRONG_SQL: Final = (_MATCH + "n.key = ?1 AND n.kind <= 1\nUNION ALL\n"
+STRONG_SQL = (_MATCH + "n.key = ?1 AND n.kind <= 1\nUNION ALL\n"
               + _MATCH + "n.key = ?2 AND n.kind = 2 AND NOT EXISTS (SELECT 1 FROM names AS e "
               "WHERE e.key = ?1 AND e.kind <= 1 AND e.place_id = n.place_id)")
 #: STRONG_SQL for a name beginning with an article: its exact key (?1) and the same with the
 #: article written "al" (?3), assimilated (?4), "el" (?5) and "el" assimilated (?6) are exact
 #: (see :func:`gazetteer.normalize.article_forms`).
-ARTICLE_SQL: Final = (_MATCH + "n.key IN (?1, ?3, ?4, ?5, ?6) AND n.kind <= 1\nUNION ALL\n"
+ARTICLE_SQL = (_MATCH + "n.key IN (?1, ?3, ?4, ?5, ?6) AND n.kind <= 1\nUNION ALL\n"
                + _MATCH + "n.key = ?2 AND n.kind = 2 AND NOT EXISTS (SELECT 1 FROM names AS e "
                "WHERE e.key IN (?1, ?3, ?4, ?5, ?6) AND e.kind <= 1 AND e.place_id = n.place_id)")
 #: Places whose loose key is ?1.
@@ -59,12 +59,12 @@ LOOSE_SQL: Final = _MATCH + "n.key = ?1 AND n.kind = 2"
 #: Whether a place has the name (its own or an alternate, exact key ?1).
 NAMED_SQL: Final = "SELECT 1 FROM names WHERE key = ?1 AND kind <= 1 LIMIT 1"
 #: The points of a country's populated places, for measuring how much of it a map covers.
-SAMPLE_SQL: Final = "SELECT lat, lon FROM places WHERE country = ?1 AND feature_code LIKE 'PPL%' ORDER BY id"
+SAMPLE_SQL = "SELECT lat, lon FROM places WHERE country = ?1 AND feature_code LIKE 'PPL%' ORDER BY id"
 #: Places of a country sampled to measure that.
 COUNTRY_SAMPLE: Final = 600
 #: Towns (seats, or populated places of TOWN_POPULATION people; not a province's or a country's
 #: area, whose point is no town) a located name may name (see :meth:`Gazetteer.located_name`).
-TOWNS_SQL: Final = ("SELECT name, lat, lon, source, country FROM places WHERE feature_code IN "
+TOWNS_SQL = ("SELECT name, lat, lon, source, country FROM places WHERE feature_code IN "
              "('PPLC', 'PPLA', 'PPLA2', 'PPLA3') OR (population >= ?1 AND feature_code LIKE 'PPL%' "
              "AND feature_code NOT IN ('PPLX', 'PPLH', 'PPLQ', 'PPLW')) ORDER BY id")
 #: A located name names a town within this of the place (km), among the nearest few; not
@@ -83,25 +83,25 @@ SHADOW_MIN_CONSONANTS: Final = 3
 #: loose key matches (names spelled alike come first; skeletons find the variants).
 SKELETON_SQL: Final = _MATCH + "n.key = ?1 AND n.kind >= 3"
 #: The consonant skeletons of the towns (seats, or ?2 people) of country ?1, each with its town.
-TOWN_SKELETONS_SQL: Final = ("SELECT n.key, " + _MATCH[len("SELECT "):] + "n.kind >= 3 AND "
+TOWN_SKELETONS_SQL = ("SELECT n.key, " + _MATCH[len("SELECT "):] + "n.kind >= 3 AND "
                       "p.country = ?1 AND (p.population >= ?2 OR p.feature_code IN ("
                       + ", ".join(f"'{code}'" for code in sorted(SEATS)) + "))")
 #: Where the places lie whose loose key is the given one (see :meth:`Gazetteer._beside_unqualified`).
-LOOSE_POINTS_SQL: Final = ("SELECT p.lat, p.lon FROM names AS n JOIN places AS p ON p.id = n.place_id "
+LOOSE_POINTS_SQL = ("SELECT p.lat, p.lon FROM names AS n JOIN places AS p ON p.id = n.place_id "
                     "WHERE n.key = ? AND n.kind = 2")
 #: Places whose loose key is the given one (?1) followed by qualifier tokens: keys above ?1 and
 #: below ?2 (?1 and "[", the character after the upper-case letters of the tokens).
-QUALIFIED_SQL: Final = ("SELECT n.key, " + _MATCH[len("SELECT "):]
+QUALIFIED_SQL = ("SELECT n.key, " + _MATCH[len("SELECT "):]
                  + "n.key > ?1 AND n.key < ?2 AND n.kind = 2")
 #: Places by id, for the fuzzy lookup's answers (kind FUZZY, then the match weight).
-PLACES_SQL: Final = """SELECT name, lat, lon, country, feature_code, geonameid, population, source,
+PLACES_SQL = """SELECT name, lat, lon, country, feature_code, geonameid, population, source,
        importance, 5, id, ref FROM places WHERE id IN (SELECT value FROM json_each(?))"""
 #: The loose keys of places' names, by place id (see :meth:`Gazetteer._loose_names`).
-LOOSE_NAMES_SQL: Final = ("SELECT place_id, key FROM names WHERE kind = 2 AND place_id IN "
+LOOSE_NAMES_SQL = ("SELECT place_id, key FROM names WHERE kind = 2 AND place_id IN "
                    "(SELECT value FROM json_each(?))")
 #: The exact keys of places' own and alternate names, by place id (see
 #: :meth:`Gazetteer._written_names`).
-EXACT_NAMES_SQL: Final = ("SELECT place_id, key FROM names WHERE kind <= 1 AND place_id IN "
+EXACT_NAMES_SQL = ("SELECT place_id, key FROM names WHERE kind <= 1 AND place_id IN "
                    "(SELECT value FROM json_each(?))")
 #: Candidates kept per name: the strongest matches, then the most important places.
 MAX_CANDIDATES: Final = 60

@@ -44,9 +44,9 @@ __all__ = ["fold", "exact_key", "loose_key", "arabic_loose_key", "arabic_defecti
 #: Arabic article forms as romanised, dropped as whole words (when more words remain); also
 #: as French (ach, ech: Ach-Charqiya), German (asch, esch: Dschisr asch-Schughur) and Polish
 #: (asz, esz: Asz-Szajch Rih) write al- before sh.
-ARTICLES: Final = frozenset({"al", "el", "il", "ul", "as", "es", "ash", "esh", "ad", "ed", "ar", "er",
-                      "az", "ez", "an", "en", "at", "et", "ath", "adh", "al'", "l",
-                      "ach", "ech", "asch", "esch", "asz", "esz"})
+ARTICLES: Final = frozenset({
+    "al", "el", "il", "ul", "as", "es", "ash", "esh", "ad", "ed", "ar", "er", "az", "ez", "an",
+    "en", "at", "et", "ath", "adh", "al'", "l", "ach", "ech", "asch", "esch", "asz", "esz"})
 
 # Letters NFKD does not decompose, and marks that stand for ‘ayn/hamza (dropped, not spaced).
 _SPECIAL: Final = str.maketrans({
@@ -230,8 +230,8 @@ _SUN_LETTERS: Final = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
 
 #: The letter that stands for each meaning of a qualifier in the loose and skeleton keys.
 QUALIFIER_TOKENS: Final = {"big": "B", "small": "T", "east": "E", "west": "W", "north": "N",
-                    "south": "S", "upper": "U", "lower": "L", "middle": "M", "new": "J",
-                    "old": "O"}
+                           "south": "S", "upper": "U", "lower": "L", "middle": "M", "new": "J",
+                           "old": "O"}
 #: Qualifiers as romanised from Arabic, matched by their loose form (so that "Kabireh",
 #: "Kbira", "Kébir", "al-Kabirah", "Elkabira" are found from these spellings), and never as
 #: the first word of a name: Arabic puts the adjective after the noun, and a name that begins
@@ -309,9 +309,9 @@ def _qualifier_table(table: dict[str, str],
             for spelling in spellings.split() for form in forms(spelling)}
 
 
-_FOLDED_QUALIFIER: Final = {**_qualifier_table(_WORD_QUALIFIERS, lambda w: [w]),
+_FOLDED_QUALIFIER = {**_qualifier_table(_WORD_QUALIFIERS, lambda w: [w]),
                      **_qualifier_table(_ARABIC_WITH_ARTICLE, _arabic_forms)}
-_LOOSE_QUALIFIER: Final = {**_qualifier_table(_ROMANISED_QUALIFIERS, _romanised_forms),
+_LOOSE_QUALIFIER = {**_qualifier_table(_ROMANISED_QUALIFIERS, _romanised_forms),
                     **_qualifier_table(_ARABIC_QUALIFIERS, _arabic_forms)}
 #: Words after which a word is a person's name, not a qualifier ("Abu Kubrah", "Abd al-Kabir",
 #: "Sitti Atikah"), folded.
@@ -519,7 +519,7 @@ def article_forms(exact: str) -> tuple[str, str, str, str] | None:
 #: بير; ؤ, و; a hamza on the line is already out of the exact key); and the letters Kurdish
 #: adds to the Arabic alphabet, as Arabic writes the name (Sorani مەنبج is منبج: its vowel ە
 #: unwritten, ێ ې ی ya, ۆ waw, ڕ ra, ڵ lam, ک kaf).
-_ARABIC_LOOSE: Final = str.maketrans({"\u0629": "\u0647", "\u0653": None, "\u0654": None,
+_ARABIC_LOOSE = str.maketrans({"\u0629": "\u0647", "\u0653": None, "\u0654": None,
                                "\u0655": None, "\u06d5": None,
                                "\u06ce": "\u064a", "\u06d0": "\u064a", "\u06cc": "\u064a",
                                "\u06c6": "\u0648", "\u0695": "\u0631", "\u06b5": "\u0644",
@@ -580,10 +580,10 @@ def keys(text: str) -> tuple[str, str, str]:
 
 #: Letters of the Kurdish Latin (Hawar) alphabet spelled as Arabic romanisations spell them:
 #: ş, ç, x are sh, ch, kh; ê, î, û are vowels like e, i, u (c, Arabic ج, is :data:`_KURDISH_C`).
-_KURDISH: Final = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "x": "kh", "X": "Kh",
+_KURDISH = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "x": "kh", "X": "Kh",
                           "ê": "e", "Ê": "E", "î": "i", "Î": "I", "û": "u", "Û": "U"})
 #: The same, with x read as gh (see :func:`kurdish_gh_reading`).
-_KURDISH_GH: Final = str.maketrans({**{chr(k): v for k, v in _KURDISH.items()}, "x": "gh", "X": "Gh"})
+_KURDISH_GH = str.maketrans({**{chr(k): v for k, v in _KURDISH.items()}, "x": "gh", "X": "Gh"})
 #: Letters only Kurdish (or Turkish: ş, ç) writes among the alphabets of the region's names.
 _KURDISH_HINT: Final = re.compile("[êîûÊÎÛşŞçÇxX]")
 #: Kurdish c is the sound of Arabic ج, which romanisations write j (Cindirês: Jindires); a c
@@ -875,7 +875,7 @@ def without_type_words(text: str) -> str | None:
 #: * French: c before a, o, u is k (Yacoubiyah: Yakubiyah), ch is sh (Jisr al-Choughour:
 #:   Jisr ash-Shughur), dj is j -- in a name with a mark of French spelling (see
 #:   :data:`_FRENCH_HINT`).
-_TURKISH_READING: Final = (("ch", "ch"), ("ck", "ck"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"),
+_TURKISH_READING = (("ch", "ch"), ("ck", "ck"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"),
                     ("c", "j"), ("v", "w"))
 _READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
     (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("dż", "j"), ("dzh", "j"), ("dj", "j"),

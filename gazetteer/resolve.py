@@ -94,7 +94,7 @@ from gazetteer.normalize import (ARTICLES, arabic_loose_key, consonants, exact_k
 EARTH_RADIUS_KM: Final = 6371.0088
 #: Score of a match, by the kind of key that matched.
 MATCH_WEIGHT: Final = {EXACT_MAIN: 1.0, EXACT_ALT: 0.97, LOOSE: 0.85, SKELETON_ARABIC: 0.72,
-                SKELETON_LATIN: 0.62}
+                       SKELETON_LATIN: 0.62}
 W_MATCH: Final = 0.55
 #: Skeletons this long are rarely a coincidence; their matches count more.
 LONG_SKELETON: Final = 6
@@ -1041,8 +1041,8 @@ def _shadowed_towns(cands: CandidateSet, best: int, pool: Sequence[int],
 #: Feature codes of facilities named after the town or village beside them: an air base or
 #: airport, a military base, a camp, a dam, an oil or gas field, a prison. (A border crossing
 #: is not: "Bab al-Hawa" is the crossing, and the village is named after it.)
-FACILITIES: Final = frozenset({"AIRB", "AIRF", "AIRP", "AIRH", "MILB", "CMP", "CMPRF", "DAM",
-                        "OILF", "GASF", "PRN"})
+FACILITIES: Final = frozenset({"AIRB", "AIRF", "AIRP", "AIRH", "MILB", "CMP", "CMPRF",
+                               "DAM", "OILF", "GASF", "PRN"})
 #: A facility lies this close to the town it is named after (Tabqa's air base 6 km from the
 #: town, Abu al-Duhur's 5 km) ...
 FACILITY_TOWN_KM: Final = 10.0
