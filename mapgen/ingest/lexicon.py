@@ -146,7 +146,8 @@ hayaat""".split())
 OFFICIALS = frozenset("""governor governor's mayor mayor's officials official authorities police
 council municipality administration office spokesman spokeswoman canton governorate's""".split())
 
-#: News outlets and agencies that reports cite by name.
+#: News outlets and agencies that reports cite by name, and the sites and programs a page
+#: names around them (Twitter; the web browsers of a note on the page's needs).
 OUTLETS = frozenset(x.strip().lower() for x in """
 Reuters, AFP, AP, Associated Press, Interfax, TASS, ITAR-TASS, Kommersant, RIA Novosti, Sputnik,
 RT, Izvestia, Pravda, Anadolu, Anadolu Agency, SANA, Al Jazeera, Jazeera, Al Arabiya, Arabiya,
@@ -156,7 +157,8 @@ Huffington Post, Washington Post, New York Times, Wall Street Journal, Globe and
 Daily Star, Hurriyet, Hürriyet, Sabah, Cumhuriyet, Milliyet, Yeni Safak, Daily Sabah,
 Enab Baladi, Orient News, Smart News, Step News, Qasioun, Syria Direct, Syria Deeply,
 Middle East Eye, Twitter, Facebook, YouTube, Telegram, Instagram, WhatsApp, LiveLeak, Vice,
-Al-Monitor, Fars, Tasnim, IRNA, Press TV, PressTV, Al Manar, Al-Manar, Vedomosti, Haaretz
+Al-Monitor, Fars, Tasnim, IRNA, Press TV, PressTV, Al Manar, Al-Manar, Vedomosti, Haaretz,
+Internet Explorer, Firefox, Chrome, Safari
 """.replace("\n", " ").split(","))
 
 #: Words of broadcasting: a sentence with one says a channel named after a town is meant (in
@@ -179,6 +181,10 @@ lawmakers parliament parliamentary speaker committee chairman vote voted""".spli
     # the Lebanese channel is named after the town of al-Mayadin by Deir ez-Zor
     "al mayadeen": _CHANNEL_WORDS,
     "mayadeen": _CHANNEL_WORDS,
+    # the web browser, in a page's note on the browsers it needs ("Firefox 10 et +, Safari 3 et
+    # +"); Safari is a village by Raqqa too
+    "safari": frozenset("""firefox chrome explorer opera browser browsers navigateur navigateurs
+navegador navegadores navigatore browsern plugin cookies""".split()),
 }
 #: Armed groups, parties and institutions named in Syrian war reporting.
 GROUPS = frozenset(x.strip().lower() for x in """
@@ -228,9 +234,10 @@ sheikh sheik shaykh sheykh cheikh tel tal kafr kfar kafer kefr deir dayr dair ai
 jebel jabel wadi khirbet khirbat kherbet maarat maaret marat beit bayt ras jisr qasr""".split())
 
 #: Family names of people the war's reports name alone ("forces loyal to Assad", "Erdogan
-#: warned"), some of them villages' names too (Assad, a village by Manbij): a person.
+#: warned"; Spanish agencies' "fuerzas de Al Asad"), some of them villages' names too (Assad, a
+#: village by Manbij): a person. Written with their article as one word with a hyphen.
 SURNAMES = frozenset("""
-assad al-assad nasrallah erdogan erdoğan putin lavrov kerry obama trump baghdadi al-baghdadi
+assad al-assad asad al-asad el-assad nasrallah erdogan erdoğan putin lavrov kerry obama trump baghdadi al-baghdadi
 jolani julani golani mistura netanyahu rouhani khamenei soleimani suleimani shoigu tillerson
 pompeo merkel macron hollande davutoglu davutoğlu cavusoglu çavuşoğlu ocalan öcalan zawahiri
 muallem moallem jaafari guterres abadi maliki

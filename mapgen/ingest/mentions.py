@@ -1178,8 +1178,9 @@ class MentionFinder:
             return None   # "Liwa Ahrar Souriya", "Jaish al-Tahrir"
         if _ISLAMIC_STATE_OF.search(text, 0, words[0].start) is not None:
             return None   # "the Islamic State of Iraq and al-Sham": the Levant of a group's name
-        if len(words) == 1 and words[0].text.lower() in lx.SURNAMES:
-            return None   # "forces loyal to Assad": a person (Assad is a village's name too)
+        if len(words) <= 2 and "-".join(w.text.lower() for w in words) in lx.SURNAMES:
+            return None   # "forces loyal to Assad", "las fuerzas de Al Asad": a person (Assad is
+            # a village's name too)
         used = [False] * len(words)
         self._mark_lexicon(words, used, text)
         # titles and the people they introduce

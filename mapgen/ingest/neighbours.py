@@ -9,6 +9,11 @@ where the text puts it. ("Near" is loose: a dam 70 km off is "near Tabqa", a tow
 "north of Aleppo"; only a village far beyond that is read again.) Mushayrifa is a name of some
 twenty-five villages: a report of the fighting by the Tishrin Dam and Abu Rasin does not mean
 the one by the dam when it says the village lies on the outskirts of Abu Rasin.
+
+Two names a sentence gives as adjoining areas ("the areas of Al Ameriya and Basatín" east of
+Palmyra, "las áreas de", "les quartiers de") lie together too: when one of them is a village
+farther than STRAY_KM from the other, the one of the two farther from the report's other places
+is read again near its partner the same way.
 """
 from __future__ import annotations
 
@@ -36,6 +41,18 @@ _APPOSITION = re.compile(
     r"villaggio|paese)\s*,?\s*)?$", re.I)
 
 
+#: Words that give the two names after them as adjoining areas, in English, Portuguese, Spanish,
+#: French, Italian and German ("the areas of", "las áreas de", "os bairros de", "les quartiers
+#: de", "i villaggi di", "die Dörfer"), anchored at the end ...
+_AREAS_OF = re.compile(
+    r"\b(?:areas|villages|neighbou?rhoods|districts|áreas|aldeas|localidades|barrios|aldeias|"
+    r"bairros|localités|quartiers|zones|aree|villaggi|quartieri|gebiete|dörfer|ortschaften|"
+    r"viertel)\s+(?:(?:of|de|del|da|das|dos|des|di|dei|delle|der)\s+)?"
+    r"(?:(?:the|la|las|los|les|die)\s+)?$", re.I)
+#: ... and what stands between the two: "and" or a comma, in those languages.
+_AND = re.compile(r"\s*(?:,\s*|(?:,\s*)?(?:and|y|e|et|und|ed)\s+)", re.I)
+
+
 def _cue_between(between: str, near_before: re.Pattern[str]) -> bool:
     """Whether the text ``between`` a name and the next is only words that place the first near
     the second (``near_before``: the finder's expression of those words, anchored at the end)."""
@@ -61,6 +78,56 @@ def _is_point(place: Any) -> bool:
         and place.feature_code not in AREA_FEATURES
 
 
+def _as_adjoining_areas(x: Any, b: Any) -> bool:
+    """Whether the sentence names the mentions ``x`` and ``b`` (``x`` first) as a pair of
+    adjoining areas ("the areas of X and B")."""
+    text = x.sentence.text
+    end = x.start + len(x.text)
+    return text[x.start:end] == x.text and b.start >= end \
+        and _AND.fullmatch(text[end:b.start]) is not None \
+        and _AREAS_OF.search(text, max(0, x.start - MAX_GAP), x.start) is not None
+
+
+def _stray_of_pair(lookup: Any, x: Any, b: Any) -> tuple[Any, Any] | None:
+    """Of two places named as adjoining areas, ``(the one placed astray, its partner)``: a
+    village farther than STRAY_KM from the other, and of two villages so, the one farther from
+    the report's other places. None when they lie together."""
+    if x.place is None or b.place is None or not (_is_point(x.place) and _is_point(b.place)):
+        return None
+    if distance_km(x.place.lat, x.place.lon, b.place.lat, b.place.lon) <= STRAY_KM:
+        return None
+    villages = [m for m in (x, b) if _is_village(m.place)]
+    if len(villages) == 2:
+        def off(m: Any, partner: Any) -> float:
+            points = [p for p in lookup.others(fold(m.text)) if distance_km(
+                p[0], p[1], partner.place.lat, partner.place.lon) > 1.0]
+            return min((distance_km(m.place.lat, m.place.lon, p[0], p[1]) for p in points),
+                       default=0.0)
+        villages.sort(key=lambda m: off(m, b if m is x else x), reverse=True)
+    if not villages:
+        return None
+    stray = villages[0]
+    return stray, (b if stray is x else x)
+
+
+def _read_near(lookup: Any, x: Any, b: Any, verdicts: dict[str, Any]) -> None:
+    """Resolve the name of ``x`` again near the place of ``b``: the namesake within
+    NEAR_CUE_KM of it, or, failing one, the name left in doubt with its candidates."""
+    key = fold(x.text)
+    again = lookup.gazetteer.resolve(
+        x.text, countries=lookup.countries, near=(b.place.lat, b.place.lon),
+        context=lookup.others(key), extra_places=lookup.extra_places,
+        context_spread=lookup.spread)
+    if again.status == "resolved" and distance_km(
+            again.place.lat, again.place.lon, b.place.lat, b.place.lon) <= NEAR_CUE_KM:
+        verdicts[key] = again
+    elif x.place is not None:
+        alternatives = (x.place, *(p for p in (again.place, *again.alternatives)
+                                   if p is not None and p != x.place))
+        verdicts[key] = replace(again, status="unresolved", place=None,
+                                alternatives=alternatives)
+
+
 def placed_beside(lookup: Any, found: Any, near_before: re.Pattern[str]) -> Any:
     """``found`` (see :class:`mapgen.ingest.mentions.Found`) with each name a sentence places
     near another of its places read again near that place (see the module's text): a village
@@ -77,6 +144,11 @@ def placed_beside(lookup: Any, found: Any, near_before: re.Pattern[str]) -> Any:
     for mentions in by_sentence.values():
         mentions.sort(key=lambda m: m.start)
         for x, b in pairwise(mentions):
+            if _as_adjoining_areas(x, b):
+                pair = _stray_of_pair(lookup, x, b)
+                if pair is not None and not pair[0].role and fold(pair[0].text) not in verdicts:
+                    _read_near(lookup, *pair, verdicts)
+                continue
             key = fold(x.text)
             if x.role or key in verdicts or b.place is None or not _is_point(b.place):
                 continue
@@ -88,18 +160,7 @@ def placed_beside(lookup: Any, found: Any, near_before: re.Pattern[str]) -> Any:
             if text[x.start:end] != x.text or b.start < end \
                     or not _cue_between(text[end:b.start], near_before):
                 continue
-            again = lookup.gazetteer.resolve(
-                x.text, countries=lookup.countries, near=(b.place.lat, b.place.lon),
-                context=lookup.others(key), extra_places=lookup.extra_places,
-                context_spread=lookup.spread)
-            if again.status == "resolved" and distance_km(
-                    again.place.lat, again.place.lon, b.place.lat, b.place.lon) <= NEAR_CUE_KM:
-                verdicts[key] = again
-            elif x.place is not None:
-                alternatives = (x.place, *(p for p in (again.place, *again.alternatives)
-                                           if p is not None and p != x.place))
-                verdicts[key] = replace(again, status="unresolved", place=None,
-                                        alternatives=alternatives)
+            _read_near(lookup, x, b, verdicts)
     if not verdicts:
         return found
     mentions, unresolved, promoted = [], [], []

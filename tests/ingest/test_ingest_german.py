@@ -153,6 +153,16 @@ def test_a_family_name_alone_is_a_person(builtin: Any) -> None:
     assert [m.text for m in result.found.mentions] == ["Duma"]
 
 
+def test_a_family_name_with_its_article_apart_is_a_person(builtin: Any) -> None:
+    # Spanish agencies write "Al Asad", which the gazetteer reads as the village of Assad
+    assert builtin.resolve("Al Asad", countries=("SY", "TR")).status == "resolved"
+    text = ("8 de febrero de 2016\n\nLos civiles abandonaron el este de Alepo hacia las zonas "
+            "dominadas por las fuerzas de Al Asad, según el Observatorio.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    assert [m.text for m in result.found.mentions] == ["Alepo"]
+    assert "Al Asad" not in {u["name"] for u in result.unresolved}
+
+
 def test_a_word_of_a_romance_language_within_a_sentence_is_a_name(builtin: Any) -> None:
     # "marea" is Spanish for tide; within a sentence, capitalised, it is the town of Mare'
     text = ("8 de febrero de 2016\n\nLas fuerzas del gobierno avanzaron hacia Marea y Azaz, según el "

@@ -39,6 +39,28 @@ def test_without_such_words_the_report_places_the_village(builtin: Any) -> None:
     assert _placed(result)["Mushayrifa"] == (35.45, 37.35)
 
 
+#: A report of Palmyra naming two areas east of it, as Spanish agencies wrote it: OCHA's
+#: al-Amiriyah lies by Palmyra, its only Basatin 180 km west, by Tall Kalakh.
+PALMYRA = ("21 de mayo de 2015\n\nEl grupo Estado Islámico tomó el control de Palmira, en el este "
+           "de la provincia de Homs. Aviones de guerra bombardearon {areas}Al Ameriya y Basatín, en "
+           "el este de la ciudad.\n")
+
+
+def test_of_two_areas_named_together_one_far_from_the_other_is_left_in_doubt(builtin: Any) -> None:
+    for areas in ("las áreas de ", "los barrios de "):
+        result = _read(builtin, PALMYRA.format(areas=areas))
+        placed = _placed(result)
+        assert placed["Al Ameriya"] == (34.59, 38.29), areas
+        assert "Basatín" not in placed, areas
+        doubt = next(u for u in result.unresolved if u["name"] == "Basatín")
+        assert any("Basatin (SY, 34.83" in c for c in doubt["candidates"])
+
+
+def test_two_places_named_together_without_such_words_are_as_found(builtin: Any) -> None:
+    result = _read(builtin, PALMYRA.format(areas=""))
+    assert _placed(result)["Basatín"] == (34.83, 36.21)
+
+
 def test_of_namesakes_the_one_beside_the_place_named_is_meant(builtin: Any) -> None:
     # OCHA's three villages called Zarzur lie by Jisr al-Shughur, by Hama and by al-Bab: a report
     # of Darkush and Jisr al-Shughur means the first, unless it says the village lies near al-Bab

@@ -618,6 +618,22 @@ def test_a_word_of_faith_is_no_village_of_its_name(tmp_path: Any) -> None:
     assert {m.text for m in in_french.found.mentions} == {"Kobani"}
 
 
+def test_a_web_browser_of_a_page_s_note_is_no_village(tmp_path: Path) -> None:
+    # a page's note on the browsers it needs, "Safari 3 et +", beside a report of Aleppo: not
+    # GeoNames' village of Safari by Raqqa, which a report of it still finds
+    note = ("25 septembre 2016\n\nLes bombardements ont repris sur Alep. Pour une navigation "
+            "optimale, le site est compatible avec les navigateurs suivants : Internet Explorer "
+            "8 et +, Firefox 10 et +, Safari 3 et +, Chrome 17 et +.\n")
+    village = "25 septembre 2016\n\nLes bombardements ont repris sur Alep et sur le village de Safari.\n"
+    with _with_rows(tmp_path, "geonames_safari_extract.txt") as gaz:
+        assert gaz.resolve("Safari", countries=("SY", "TR")).place.geonameid == 165079
+        in_note = ingest_text(note, gazetteer=gaz, countries=("SY", "TR"))
+        in_report = ingest_text(village, gazetteer=gaz, countries=("SY", "TR"))
+    assert [m.text for m in in_note.found.mentions] == ["Alep"]
+    assert "Safari" not in {u["name"] for u in in_note.unresolved}
+    assert [m.text for m in in_report.found.mentions] == ["Alep", "Safari"]
+
+
 def test_al_mayadeen_is_the_town_unless_the_channel_is_meant(builtin: Any) -> None:
     # the Lebanese channel is named after the town of al-Mayadin by Deir ez-Zor: with no word
     # of broadcasting in the sentence, the town
