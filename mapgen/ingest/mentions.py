@@ -753,6 +753,22 @@ def _said_of_group(name: str, text: str) -> bool:
     return not words.isdisjoint(lx.GROUPS_ALSO_PLACES[name])
 
 
+#: Months written short that open names too ("Jan Shijún": Khan Shaykhun, as Spanish agencies
+#: write خان): the month only beside a number ("Jan 3", "3 Jan", "Jan. 2016"); before another
+#: capitalised word without one, a name's first word. (Not "mar", the Romance languages' sea.)
+_SHORT_MONTHS_IN_NAMES = frozenset("jan feb apr jun jul aug sep sept oct nov dec".split())
+
+
+def _a_month(words: list[Token], n: int, text: str) -> bool:
+    """Whether the ``n``-th of a run of capitalised ``words`` is a month's name."""
+    t = words[n]
+    if t.low not in lx.MONTH_WORDS:
+        return False
+    if t.low not in _SHORT_MONTHS_IN_NAMES or n + 1 >= len(words):
+        return True
+    return any(c.isdigit() for c in text[max(0, t.start - 4):t.start] + text[t.end:t.end + 6])
+
+
 def _not_a_name(tok: Token) -> bool:
     """Compound adjectives ("Western-backed") and brand names written in CamelCase."""
     if "-" in tok.text and tok.text.rsplit("-", 1)[1].lower() in _COMPOUND_TAIL:
@@ -1205,7 +1221,7 @@ class MentionFinder:
         # countries and demonyms
         countries = self._mark_countries(words, used)
         for n, t in enumerate(words):
-            if t.low in lx.DEMONYMS or t.low in lx.WEEKDAYS or t.low in lx.MONTH_WORDS or (
+            if t.low in lx.DEMONYMS or t.low in lx.WEEKDAYS or _a_month(words, n, text) or (
                     "-" in t.text and all(part in lx.DEMONYMS for part in t.low.split())):
                 used[n] = True   # (and "Syrian-Turkish": a border's two sides)
         # candidates, longest first

@@ -153,6 +153,19 @@ def test_a_family_name_alone_is_a_person(builtin: Any) -> None:
     assert [m.text for m in result.found.mentions] == ["Duma"]
 
 
+def test_a_month_written_short_before_a_name_without_a_number_opens_the_name(builtin: Any) -> None:
+    # Spanish agencies write Khan (خان) as "Jan": "Jan Sheijun" is Khan Shaykhun, not January
+    text = ("8 de febrero de 2016\n\nLos bombardeos causaron la muerte de 9 personas en la "
+            "localidad de Jan Sheijun y 3 en Maarat al Numan, según el Observatorio.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    placed = {m.text: m.place for m in result.found.mentions}
+    assert placed["Jan Sheijun"].name == "Khān Shaykhūn"
+    # beside a number it is the month
+    dated = ingest_text("Jan 3, 2016\n\nShelling hit Azaz on Jan 2.\n", gazetteer=builtin,
+                        countries=("SY", "TR"))
+    assert [m.text for m in dated.found.mentions] == ["Azaz"]
+
+
 def test_a_family_name_with_its_article_apart_is_a_person(builtin: Any) -> None:
     # Spanish agencies write "Al Asad", which the gazetteer reads as the village of Assad
     assert builtin.resolve("Al Asad", countries=("SY", "TR")).status == "resolved"
