@@ -237,8 +237,8 @@ jebel jabel wadi khirbet khirbat kherbet maarat maaret marat beit bayt ras jisr 
 #: warned"; Spanish agencies' "fuerzas de Al Asad"), some of them villages' names too (Assad, a
 #: village by Manbij): a person. Written with their article as one word with a hyphen.
 SURNAMES = frozenset("""
-assad al-assad asad al-asad el-assad nasrallah erdogan erdoğan putin lavrov kerry obama trump baghdadi al-baghdadi
-jolani julani golani mistura netanyahu rouhani khamenei soleimani suleimani shoigu tillerson
+assad al-assad asad al-asad el-assad nasrallah erdogan erdoğan putin lavrov kerry obama trump
+baghdadi al-baghdadi jolani julani golani mistura netanyahu rouhani khamenei soleimani suleimani shoigu tillerson
 pompeo merkel macron hollande davutoglu davutoğlu cavusoglu çavuşoğlu ocalan öcalan zawahiri
 muallem moallem jaafari guterres abadi maliki
 """.split())

@@ -91,7 +91,8 @@ def _as_adjoining_areas(x: Any, b: Any) -> bool:
 def _stray_of_pair(lookup: Any, x: Any, b: Any) -> tuple[Any, Any] | None:
     """Of two places named as adjoining areas, ``(the one placed astray, its partner)``: a
     village farther than STRAY_KM from the other, and of two villages so, the one farther from
-    the report's other places. None when they lie together."""
+    the report's other places. None when they lie together, or when neither is a village, or
+    when the report's other places cannot tell which of two villages is astray."""
     if x.place is None or b.place is None or not (_is_point(x.place) and _is_point(b.place)):
         return None
     if distance_km(x.place.lat, x.place.lon, b.place.lat, b.place.lon) <= STRAY_KM:
@@ -99,11 +100,15 @@ def _stray_of_pair(lookup: Any, x: Any, b: Any) -> tuple[Any, Any] | None:
     villages = [m for m in (x, b) if _is_village(m.place)]
     if len(villages) == 2:
         def off(m: Any, partner: Any) -> float:
+            """How far ``m`` lies from the report's places other than the pair."""
             points = [p for p in lookup.others(fold(m.text)) if distance_km(
                 p[0], p[1], partner.place.lat, partner.place.lon) > 1.0]
             return min((distance_km(m.place.lat, m.place.lon, p[0], p[1]) for p in points),
                        default=0.0)
-        villages.sort(key=lambda m: off(m, b if m is x else x), reverse=True)
+        far_x, far_b = off(x, b), off(b, x)
+        if far_x == far_b:
+            return None
+        villages = [x] if far_x > far_b else [b]
     if not villages:
         return None
     stray = villages[0]
