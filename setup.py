@@ -1,7 +1,7 @@
 """Build of mapgen: the metadata is in pyproject.toml; this compiles the gazetteer's name
 matching and ranking modules (``gazetteer.native.COMPILED``) with mypyc into C extensions.
 
-A name resolved for the first time takes about two thirds of the time compiled. The Python
+A name resolved for the first time takes 55-67% of the time compiled. The Python
 sources ship beside the extensions and remain the truth (see ``gazetteer/native.py``): where
 no C compiler is at hand, or ``MAPGEN_PURE_PYTHON`` is set when building, nothing is compiled
 and the sources are used, with the same answers.

@@ -2,7 +2,7 @@
 
 The modules that match and rank names (:data:`COMPILED`) are compiled to C extensions by mypyc
 when the package is built where a C compiler is at hand (see the project's ``setup.py``);
-compiled, a name resolved for the first time takes about two thirds of the time. The Python
+compiled, a name resolved for the first time takes 55-67% of the time. The Python
 sources stay beside them and are the truth: the build records a digest of the sources it
 compiled (:data:`RECORD`), and when a source no longer matches it (a source edited in an
 editable install since the last build) or the environment variable ``MAPGEN_PURE_PYTHON`` is
