@@ -57,7 +57,7 @@ SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLA2"})
 SETTLEMENT_WORDS = frozenset("""مدينة مدن مدينتي بلدة بلدات بلدتي قرية قرى قريتي حي أحياء احياء
 ناحية منطقة مناطق مخيم مخيمات مزرعة مزارع""".split())
 #: Words of a facility: the name follows, or they begin it ("سد تشرين", "معبر باب السلامة").
-FACILITY_WORDS = frozenset("معبر مطار سد سجن قاعدة جسر دوار قلعة جبل تلة".split())
+FACILITY_WORDS = frozenset("معبر مطار سد سجن قاعدة جسر دوار قلعة جبل تلة محطة".split())
 #: Words of a kind that name many at once: a list of names follows, its items parted by commas
 #: as well as "و" ("بلدتي (بيانون، وتل مصيبين)").
 PLURAL_KIND_WORDS = frozenset("""مدن مدينتي بلدات بلدتي قرى قريتي أحياء احياء مناطق مخيمات مزارع
@@ -72,7 +72,8 @@ REGION_WORDS = frozenset("ريف أرياف ارياف محافظة بادية".
 NEAR_WORDS = frozenset("قرب قريب قريبة محيط محيطة أطراف اطراف مشارف جوار ضواحي تخوم مؤدية".split())
 DIRECTION_WORDS = frozenset("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي".split())
 #: Prepositions before a place.
-PREPOSITIONS = frozenset("في من إلى الى على نحو باتجاه اتجاه عند داخل حتى بين لدى قبالة".split())
+PREPOSITIONS = frozenset("""في من إلى الى على نحو باتجاه اتجاه عند داخل حتى بين لدى قبالة تحت
+فوق عبر ضد""".split())
 #: Verbs of saying and acting: a capital right after one stands for its government.
 GOVERNMENT_VERBS = frozenset("""قال قالت أعلن أعلنت اعلن اعلنت اتهم اتهمت أكد أكدت اكد اكدت طالب
 طالبت حذر حذرت نفى نفت دعا دعت هدد هددت رفض رفضت وافق وافقت صرح صرحت أرسل أرسلت ترى يرى""".split())
@@ -88,7 +89,9 @@ SPEAKER_WORDS = 8
 #: ("حلب - خاص", "حلب (قاسيون) -").
 _DATELINE_DASH = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]")
 #: Common words that are also a town's name, never a place on their own: "الباب" is the door
-#: as well as al-Bab, "الثورة" the revolution as well as al-Thawrah.
+#: as well as al-Bab, "الثورة" the revolution as well as al-Thawrah; after a word of its kind,
+#: a village of the name only among the report's places ("منطقة الجزيرة", the Jazira of the
+#: Euphrates, is no village of al-Jazira 300 km off).
 COMMON_WORDS = frozenset("الباب الثورة السلام النصر الحرية الوحدة الجديدة الساحل الجزيرة".split())
 #: Words that say more of the kind before them, not a name: "بلدات جديدة" (new towns), "قرى
 #: أخرى" (other villages), "عدة" (several).
@@ -166,6 +169,17 @@ def _cue(word: str) -> str:
 def _is_facility(word: str) -> bool:
     """Whether ``word`` is a facility's word, which may begin its name ("سد تشرين")."""
     return any(form in FACILITY_WORDS for form in forms(_TASHKEEL.sub("", word)))
+
+
+def _kind_word(word: str) -> bool:
+    """Whether ``word`` is a word of a place's kind or a facility's, with or without the article
+    ("محطة", a station; "المدينة", the city): it names no place by itself, whatever village
+    bears the word as its name."""
+    for form in forms(_TASHKEEL.sub("", word)):
+        bare = form[2:] if form.startswith("ال") else form
+        if bare in SETTLEMENT_WORDS or bare in FACILITY_WORDS:
+            return True
+    return False
 
 
 def _is_plural_kind(word: str) -> bool:
@@ -276,6 +290,8 @@ class ArabicFinder:
         # ("بلدة ماير أسيا": Mayer, whatever أسيا is)
         doubt: tuple[Mention, int] | None = None
         for n in range(last - i + 1, 0, -1):
+            if n == 1 and _kind_word(words[i].text):
+                continue   # ("وسجن الأحداث": the prison; "قرب المدينة": near the city)
             rest = " ".join(w.text for w in words[i + 1:i + n])
             for first in written:
                 name = f"{first} {rest}" if rest else first
@@ -331,6 +347,8 @@ class ArabicFinder:
             return None
         town = place.population >= TOWN_POPULATION or place.feature_code in SEAT_CODES
         if not cue and (not town or name in COMMON_WORDS):
+            return None
+        if name in COMMON_WORDS and not town and not self._among_report(place, name):
             return None
         if cue == "preposition" and not town and not self._among_report(place, name):
             return None

@@ -199,3 +199,23 @@ def test_an_arabic_live_blog_posts_at_times_of_day() -> None:
     assert stamps == [("الاثنين 8 شباط 2016", dt.datetime(2016, 2, 8, tzinfo=UTC)),
                       ("١٠:٣٠", dt.datetime(2016, 2, 8, 10, 30, tzinfo=UTC)),
                       ("14:45", dt.datetime(2016, 2, 8, 14, 45, tzinfo=UTC))]
+
+
+def test_a_word_of_a_kind_or_a_facility_names_no_place_by_itself(builtin: Any) -> None:
+    # "وسجن الأحداث" (and the juvenile prison) is no village of Sijn (al-Mazra'ah by Suwayda,
+    # 400 km off, known so too); after "قاعدة" (base) the name that follows is the place
+    assert builtin.resolve("سجن", countries=("SY", "TR")).status == "resolved"
+    result = _read(builtin, "تراجع التنظيم من دوار البانوراما وسجن الأحداث في مدينة الحسكة، "
+                            "وأقلعت الطائرات من قاعدة حميميم.")
+    assert [m.text for m in result.found.mentions] == ["الحسكة", "حميميم"]
+    assert not {u["name"] for u in result.unresolved} & {"سجن", "وسجن"}
+
+
+def test_a_common_word_after_a_word_of_its_kind_is_a_village_only_among_the_report(builtin: Any) -> None:
+    # "بمنطقة الجزيرة" (in the Jazira area of the Euphrates, by Abu Kamal) is no village of
+    # al-Jazira by Aleppo, 300 km off; in a report of the villages around it, it is
+    assert builtin.resolve("الجزيرة", countries=("SY", "TR")).status == "resolved"
+    far = _read(builtin, "قصفت الطائرات مدينة البوكمال وقرى بمنطقة الجزيرة شرقي دير الزور.")
+    assert "الجزيرة" not in [m.text for m in far.found.mentions]
+    near = _read(builtin, "قصفت الطائرات حيي الشيخ مقصود وبلدة الجزيرة قرب مدينة حلب.")
+    assert "الجزيرة" in [m.text for m in near.found.mentions]
