@@ -585,8 +585,10 @@ _ELISION = re.compile(r"^(?:[dlnjmstc]|qu|jusqu|lorsqu|puisqu|dell|nell|all|sull
 #: A Turkish case ending written onto a name after an apostrophe: of (Halep'in, Suriye'nin), to
 #: (Kilis'e, Ankara'ya), in (Ankara'da, Kilis'te), from (Azez'den), with (Kilis'le), its
 #: accusative (Havaalanı'nı) and "of the one in" (Marea'daki). Read off only in a report written
-#: in Turkish: "al-Ra'i" and "Mare'a" end so in Arabic romanisations.
-_TURKISH_CASE = re.compile(r"['’](?P<case>n?[ıiuü]n|[nsy]?[ıiuü]|[ny]?[ae]|n?[dt][ae](?:n|ki)?|y?l[ae])$")
+#: in Turkish: "al-Ra'i" and "Mare'a" end so in Arabic romanisations. In capitals too, as
+#: headlines and datelines write it ("EL BAB'A", to al-Bab).
+_TURKISH_CASE = re.compile(r"['’](?P<case>n?[ıiuü]n|[nsy]?[ıiuü]|[ny]?[ae]|n?[dt][ae](?:n|ki)?|y?l[ae])$",
+                           re.I)
 
 
 def tokens_of(text: str) -> list[Token]:

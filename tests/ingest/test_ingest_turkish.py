@@ -40,6 +40,14 @@ def test_case_endings_are_read_off_the_names(builtin: Any) -> None:
     assert found == [("Kilis", "Kilis", "exact"), ("Azez", "I‘zāz", "exact"), ("Halep", "Aleppo", "near")]
 
 
+def test_case_endings_in_capitals_are_read_off_too(builtin: Any) -> None:
+    # a headline's "EL BAB'A" (to al-Bab) is al-Bab, not a look-alike of "El Baba"
+    result = _read(builtin, "ÖSO EL BAB'A İLERLİYOR. Muhalifler Azez'den yola çıktı.")
+    found = [(m.text, m.place.name) for m in result.found.mentions]
+    assert found == [("EL BAB", "Al Bāb"), ("Azez", "I‘zāz")]
+    assert not any(m.text.startswith("EL BAB'") for m in result.found.mentions)
+
+
 def test_an_english_report_keeps_the_apostrophes_of_arabic_names(builtin: Any) -> None:
     result = ingest_text(f"{STAMP}\n\nRebels shelled Mare'a and fighters left al-Ra'i on Monday.\n",
                          gazetteer=builtin, countries=("SY", "TR"))
