@@ -97,22 +97,25 @@ def _stray_of_pair(lookup: Any, x: Any, b: Any) -> tuple[Any, Any] | None:
         return None
     if distance_km(x.place.lat, x.place.lon, b.place.lat, b.place.lon) <= STRAY_KM:
         return None
-    villages = [m for m in (x, b) if _is_village(m.place)]
-    if len(villages) == 2:
-        def off(m: Any, partner: Any) -> float:
-            """How far ``m`` lies from the report's places other than the pair."""
-            points = [p for p in lookup.others(fold(m.text)) if distance_km(
-                p[0], p[1], partner.place.lat, partner.place.lon) > 1.0]
-            return min((distance_km(m.place.lat, m.place.lon, p[0], p[1]) for p in points),
-                       default=0.0)
-        far_x, far_b = off(x, b), off(b, x)
+    x_village, b_village = _is_village(x.place), _is_village(b.place)
+    if x_village and b_village:
+        far_x, far_b = _off_the_report(lookup, x, b), _off_the_report(lookup, b, x)
         if far_x == far_b:
             return None
-        villages = [x] if far_x > far_b else [b]
-    if not villages:
+        stray = x if far_x > far_b else b
+    elif x_village or b_village:
+        stray = x if x_village else b
+    else:
         return None
-    stray = villages[0]
     return stray, (b if stray is x else x)
+
+
+def _off_the_report(lookup: Any, m: Any, partner: Any) -> float:
+    """How far the place of ``m`` lies from the report's places other than it and ``partner``
+    (0 when the report has none)."""
+    points = [p for p in lookup.others(fold(m.text))
+              if distance_km(p[0], p[1], partner.place.lat, partner.place.lon) > 1.0]
+    return min((distance_km(m.place.lat, m.place.lon, p[0], p[1]) for p in points), default=0.0)
 
 
 def _read_near(lookup: Any, x: Any, b: Any, verdicts: dict[str, Any]) -> None:
