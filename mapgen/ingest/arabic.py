@@ -42,8 +42,10 @@ from mapgen.ingest.mentions import (BUREAU, CAPITAL, DATELINE_FAR, GOVERNMENT, S
 from mapgen.ingest.sentences import Sentence
 from mapgen.ingest.textkeys import ARABIC_SCRIPT_LETTERS, fold
 
-#: A word in Arabic script: its letters and the marks it may carry.
-_WORD = re.compile(rf"[{ARABIC_SCRIPT_LETTERS}\u0640\u064b-\u0652\u0670]+")
+#: A word in Arabic script: letters, with the marks of vowels and tatweel among them (a run of tatweel alone is
+#: a dash, "حلب ــ الأخبار", and a mark alone no word).
+_WORD = re.compile(rf"[\u0640\u064b-\u0652\u0670]*[{ARABIC_SCRIPT_LETTERS}]"
+                   rf"[{ARABIC_SCRIPT_LETTERS}\u0640\u064b-\u0652\u0670]*")
 _LATIN = re.compile(r"[A-Za-z]")
 _ARABIC = re.compile(f"[{ARABIC_SCRIPT_LETTERS}]")
 #: Longest name looked for, in words.
@@ -149,6 +151,8 @@ def _cue(word: str) -> str:
     "بالقرب", "شمال"), ``preposition``, or "" (none). A word of a kind with the article ("المدينة",
     the city) names none after it, and a direction with it is an adjective ("الشمالي", northern)."""
     word = _TASHKEEL.sub("", word)
+    if not word:
+        return ""   # a dash of tatweel ("حلب ــ الأخبار") or a mark of a vowel alone
     written = forms(word)
     if len(written) == 1 and word[0] in "وف" and word[1:] in PREPOSITIONS:
         written.append(word[1:])   # "وفي", "ومن": and in, and from

@@ -219,3 +219,15 @@ def test_a_common_word_after_a_word_of_its_kind_is_a_village_only_among_the_repo
     assert "الجزيرة" not in [m.text for m in far.found.mentions]
     near = _read(builtin, "قصفت الطائرات حيي الشيخ مقصود وبلدة الجزيرة قرب مدينة حلب.")
     assert "الجزيرة" in [m.text for m in near.found.mentions]
+
+
+def test_a_dash_of_tatweel_or_a_mark_alone_between_words(builtin: Any) -> None:
+    # Arabic papers write a dash as tatweel ("دمشق، حلب ــ الأخبار", the dateline's bureau and
+    # agency; "طريق حمص ــ دمشق", the Homs-Damascus road), and a stray mark of a vowel stands
+    # alone after a word; neither is a word to read as a cue
+    result = _read(builtin, "حلب ــ قصفت قوات النظام بلدة عندان ٍ في ريف حلب الشمالي، "
+                            "وتقدمت على طريق حمص ــ دمشق.")
+    names = _names(result)
+    assert ("عندان", "Andan", "exact") in names
+    assert ("حمص", "Homs", "exact") in names and ("دمشق", "Damascus", "exact") in names
+    assert not any("ــ" in name or "ٍ" in name for name, _, _ in names)
