@@ -22,6 +22,7 @@ from mapgen.ingest.entries import (AGENCY_DATELINE, BYLINE, COLON_DATELINE, DATE
                                     CAPTION_CREDIT, LOOSE_DATELINE, PHOTO_BY, PHOTO_CREDIT)
 from mapgen.ingest.kinds import tells_of_event
 from mapgen.ingest.neighbours import placed_beside
+from mapgen.ingest.villages import villages_off_the_front
 from mapgen.ingest.sentences import Sentence
 from mapgen.geodesy import great_circle_km
 from mapgen.ingest.textkeys import distance_km, fold, similarity
@@ -1915,5 +1916,7 @@ def _closest(place: Any, points: Sequence[tuple[float, float]], n: int = 3) -> l
 def find_mentions(lookup: PlaceLookup, sentences: Sequence[Sentence]) -> Found:
     """Place mentions of ``sentences``, resolved with ``lookup`` (two passes, see module doc;
     then the villages a sentence places beside another place: see
-    :mod:`mapgen.ingest.neighbours`)."""
-    return placed_beside(lookup, MentionFinder(lookup, sentences).run(), _NEAR_BEFORE)
+    :mod:`mapgen.ingest.neighbours`; and the names it calls villages placed at towns far off
+    the report's front: see :mod:`mapgen.ingest.villages`)."""
+    found = placed_beside(lookup, MentionFinder(lookup, sentences).run(), _NEAR_BEFORE)
+    return villages_off_the_front(lookup, found)
