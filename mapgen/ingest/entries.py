@@ -188,14 +188,17 @@ _BYLINE_WORDS = ("by", "por", "par", "von")
 #: A byline's opening word, then the author (and place or outlet) and, after a comma, the date
 #: ("By Daniel Hart, Feb. 7, 2016").
 _BYLINE_DATE = re.compile(r"^(?:" + "|".join(_BYLINE_WORDS) + r")\s+[^,|]{2,40},\s*(.+)$", re.I)
-#: A byline: its opening word ("By" or "BY"), then two or more capitalised names (joined by
-#: "and", "e", "et", "y" or commas) and nothing else but a separator and a date
-#: ("By Layla Haddad and Orhan Coskun | Feb. 15, 2016").
+#: A byline: its opening word ("By", "BY" or, on a line of its own, "by"), then two or more
+#: capitalised names (joined by "and", "with", "e", "et", "y" or commas) and nothing else but a
+#: separator and a date ("By Layla Haddad and Orhan Coskun | Feb. 15, 2016"), or the bureau the
+#: authors write from ("by Delil Souleiman with Sara Hussein in Beirut", as AFP signs).
 BYLINE = re.compile(
-    r"^(?:" + "|".join(form for word in _BYLINE_WORDS for form in (word.title(), word.upper())) + r")"
+    r"^(?:" + "|".join(form for word in _BYLINE_WORDS for form in (word, word.title(), word.upper())) + r")"
     rf"\s+(?P<names>[{_CAPITAL}][\w'’.\-]*"
-    rf"(?:(?:\s+|\s*,\s*|\s+(?:and|e|et|y|und|&)\s+)(?:(?:de|da|do|dos|van|von|al|el|bin|ibn)\s+)?[{_CAPITAL}][\w'’.\-]*)+)"
-    r"\s*(?:$|[|·•]|\s[-—–]\s|,\s*\d|,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
+    rf"(?:(?:\s+|\s*,\s*|\s+(?:and|with|e|com|et|avec|y|con|und|mit|&)\s+)(?:(?:de|da|do|dos|van|von|al|el|bin|ibn)\s+)?"
+    rf"[{_CAPITAL}][\w'’.\-]*)+)"
+    r"\s*(?:$|[|·•]|\s[-—–]\s|,\s*\d|,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
+    rf"\s+(?:in|em|à|en|a|aus|in)\s+(?P<bureau>[{_CAPITAL}][\w'’.\-]*(?:\s+[{_CAPITAL}][\w'’.\-]*)?)\s*$)")
 
 #: A photograph's credit: an agency, a slash and the photographer ("REUTERS/Ammar Abdullah",
 #: "AP Photo/Hussein Malla", "AFP/Omar Haj Kadour"): people, not places.

@@ -704,6 +704,14 @@ def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:
     labelled = DATE_LABEL.match(text)
     at = len(text) - len(text[labelled.end("date"):].lstrip()) if labelled is not None else 0
     text = text[at:]
+    match = BYLINE.match(text)
+    if match is not None:
+        for tok in tokens:
+            if tok.start >= at + match.start("names") and tok.end <= at + match.end("names"):
+                tok.byline = True
+            elif match.group("bureau") and tok.start >= at + match.start("bureau"):
+                tok.bureau = True   # "... in Beirut": where the authors write from
+        return
     head = text[:1]
     if not head.isupper():
         return
@@ -712,12 +720,6 @@ def _mark_dateline_and_byline(text: str, tokens: list[Token]) -> None:
         for tok in tokens:
             if at <= tok.start and tok.end <= at + match.end("place"):
                 tok.dateline = True
-        return
-    match = BYLINE.match(text)
-    if match is not None:
-        for tok in tokens:
-            if tok.start >= at + match.start("names") and tok.end <= at + match.end("names"):
-                tok.byline = True
         return
     match = LOOSE_DATELINE.match(text)
     if match is not None:
@@ -842,6 +844,17 @@ def _org_head_before(text: str, tok: Token) -> bool:
 _PARTICLE_NAME = re.compile(r"\s+(?:abdel|abdul|abd|bin|ibn|ben|abu|abou)\s+[A-ZÀ-Þ]")
 #: The last word of a text and the spaces after it, nothing else.
 _WORD_THEN_SPACE = re.compile(r"([^\W\d_][\w'’\-]*)\s+$")
+
+
+#: A sentence with this many commas holds a list, whose capitalised names do not make it title
+#: case (see :meth:`MentionFinder._title_case`).
+LIST_COMMAS = 3
+#: The end of a quotation and the verb of saying before who said it ('"...," said Hanna', "»,
+#: a déclaré", '", dijo', '", disse', '", sagte'): a person follows.
+_QUOTE_SAID = re.compile(
+    r"[\"”»“']\s*,?\s*(?:said|says|added|told|stated|explained|continued|wrote|dijo|afirm[óo]|"
+    r"añadió|agreg[óo]|disse|afirmou|acrescentou|a\s+(?:déclaré|dit|ajouté)|déclare|ajoute|"
+    r"sagte|erklärte|fügte|ha\s+(?:detto|dichiarato|aggiunto)|dedi)\s+$", re.I)
 
 
 def _word_before(text: str, tok: Token, skip: str = "") -> str:
@@ -1136,8 +1149,9 @@ class MentionFinder:
                       or t.low in lx.TITLES]
             if titled and titled[-1] + 1 < len(words):
                 rest = words[titled[-1] + 1:]
-            elif _word_before(text, words[0], skip=".,") in lx.TITLES:
-                rest = words
+            elif _word_before(text, words[0], skip=".,") in lx.TITLES \
+                    or _QUOTE_SAID.search(text, 0, words[0].start) is not None:
+                rest = words   # ('"...," said Hanna': who said it)
             elif any(t.low in lx.GIVEN_NAMES for t in words[:-1]) \
                     and _LANDFORM_BEFORE.search(text, 0, words[0].start) is None:
                 first = next(n for n, t in enumerate(words[:-1]) if t.low in lx.GIVEN_NAMES)
@@ -1285,18 +1299,28 @@ class MentionFinder:
 
     @staticmethod
     def _title_case(sentence: Sentence) -> bool:
-        words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", sentence.text)]
+        text = sentence.text
+        if text.count(",") >= LIST_COMMAS:
+            # a list of names: its items are capitalised whatever the line is; the words before
+            # it tell, all capitalised but short words in a headline ("Rebels Take Azaz, Marea,
+            # ..."), not in a line of names ("Ziyade, Saide, Dadat, ...") or a sentence ("The
+            # wounded were taken from Azaz, Marea, ...")
+            head = re.findall(r"[^\W\d_][\w'’\-]*", text[:text.index(",")])
+            return len(head) >= 3 and all(w[0].isupper() or len(w) <= 3 for w in head)
+        words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text)]
         if len(words) < 3:
             return False
         caps = sum(w[0].isupper() for w in words)
         return caps / len(words) >= 0.6
 
     def _filler(self, tok: Token) -> bool:
-        """Words beside a place name in a span that do not make the span one longer name (and
+        """Words beside a place name in a span that do not make the span one longer name (a
+        group's initials among them: "ÖSO'nun Tel Abyad ilçesinde"; and
         in German, which capitalises its nouns, a common word: "den strategischen Flecken
         Scheich Meskin", "das Pilgerzentrum Sayyida Zeinab"; not in languages that capitalise
         a common word only in a name: "os Livres de Sham" is a group)."""
         return (self._is_stop(tok) or tok.is_connector or tok.low in lx.REGION_WORDS
+                or (tok.text.isupper() and len(tok.text) > 1 and not tok.dateline)   # "ÖSO", "SDF"
                 or _DIRECTION_ADJECTIVE.match(tok.text) is not None
                 or tok.low in lx.FACILITY_WORDS or tok.low in lx.SETTLEMENT_WORDS
                 or tok.low in ("air", "base", "border", "crossing", "military")

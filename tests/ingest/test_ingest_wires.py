@@ -13,7 +13,8 @@ from gazetteer import Place
 from mapgen.errors import InputError
 from mapgen.ingest import ingest_text
 from mapgen.ingest.kinds import suggest_type
-from mapgen.ingest.mentions import BUREAU
+from mapgen.ingest.mentions import BUREAU, MentionFinder
+from mapgen.ingest.sentences import Sentence
 
 
 def _mention(result: Any, name: str) -> Any:
@@ -903,3 +904,44 @@ def test_an_agency_s_name_before_its_acronym_is_no_place(tmp_path: Any) -> None:
         assert gaz.resolve("Mi’raj", countries=["SY", "TR"]).place.name == "Miraj"
         result = ingest_text(text, gazetteer=gaz, countries=("SY", "TR"))
     assert {m.text for m in result.found.mentions} == {"Masyaf"}
+
+
+def test_an_agency_byline_with_its_bureau_names_people_and_the_bureau(gazetteer: Any) -> None:
+    # as AFP signs on its pages: "by A with B in Beirut", in small letters on a line of its own
+    text = ("Coalition strikes kill civilians\n\n"
+            "by Layla Haddad with Orhan Coskun in Beirut\n\nJune 8, 2017\n\n"
+            "Shelling hit Azaz on Thursday.\n")
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR", "LB"))
+    assert not {m.text for m in result.found.mentions} & {"Haddad", "Orhan", "Coskun"}
+    assert not {u["name"] for u in result.unresolved} & {"Haddad", "Orhan", "Coskun"}
+    assert [d["place"] for d in result.drafts] == ["Azaz"]   # (Beirut: where they write from)
+
+
+@pytest.mark.parametrize("quote", ['"We hold the hill," said Haddad.',
+                                  "“We hold the hill,” said Haddad.",
+                                  "«Tenemos la colina», dijo Haddad."])
+def test_who_said_a_quotation_is_a_person(gazetteer: Any, quote: str) -> None:
+    text = f"Feb 15, 2016\n\nShelling hit Azaz on Monday. {quote}\n"
+    result = ingest_text(text, gazetteer=gazetteer, countries=("SY", "TR"))
+    assert {m.text for m in result.found.mentions} == {"Azaz"}
+
+
+@pytest.mark.parametrize("text, title_case", [
+    ("Regime Pushes Towards Tell Rifaat", True),
+    ("Rebels Take Azaz, Marea, Tal Rifaat And Kafr Kalbin", True),
+    # a list of villages on a line of its own (a Turkish report of the 42 villages taken near
+    # Tal Abyad), or after a few words: its items are names, each a name as a whole ("Abu
+    # Kabir", "Huylan Şarkiye", not Kabir and Şarkiye, villages 250 km off)
+    ("Ziyade, Saide, Dadat, Dabaa, Diik Şarki, Abu Kabir, Huylan Şarkiye ve Tuveyne.", False),
+    ("The wounded were taken from Azaz, Marea, Tal Rifaat, Abu Haddad and Kafr Kalbin.", False),
+])
+def test_a_list_of_names_is_no_headline(text: str, title_case: bool) -> None:
+    assert MentionFinder._title_case(Sentence(0, 0, text)) is title_case
+
+
+def test_a_groups_initials_before_a_place_are_no_part_of_its_name(builtin: Any) -> None:
+    # "TSK Tel Abyad ilçesinde": the Turkish army in the district of Tal Abyad
+    text = ("13 Ekim 2019\n\nBarış Pınarı Harekâtı kapsamında TSK Tel Abyad ilçesinde çok sayıda "
+            "köyü kontrol altına aldı.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    assert [m.text for m in result.found.mentions] == ["Tel Abyad"]
