@@ -255,6 +255,8 @@ paul peter george ash hillary donald federica francois françois angela pierre
 jean hassan nabih saad michel najib benjamin bibi ayatollah qassem qasem
 hamid hamed tarek tariq ziad ayman osama usama yasser hamza bilal anas nizar
 mike antonio staffan jens boris emmanuel theresa nikki rex jeremy heiko
+hasan hüseyin huseyin osman ömer omer fatih burak serkan volkan hakan erdal melih zafer
+mesut orhan ilker halil ibrahim yasin yunus enes furkan emin gökhan gokhan erkan sinan
 """.split())
 
 

@@ -93,3 +93,12 @@ def test_a_turkish_report_gives_drafts(builtin: Any) -> None:
     assert drafts["Öncüpınar Sınır Kapısı"]["geo_precision"] == "near"
     assert "Ankara" not in drafts
     assert all(d["date"].startswith("2016-02-15") for d in drafts.values())
+
+
+def test_turkish_given_names_are_people(builtin: Any) -> None:
+    # the soldiers' names ("Zafer Er": no Zafar village, 90 km south)
+    text = ("25 Kasım 2016\n\nEl Bab yakınlarındaki Hazvan köyünde 3 asker şehit oldu. Şehit olan "
+            "askerlerin isimlerinin Erdal Bolat, Melih Özcan ve Zafer Er olduğu açıklandı.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    assert [m.text for m in result.found.mentions] == ["El Bab", "Hazvan"]
+    assert not result.unresolved
