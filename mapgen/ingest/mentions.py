@@ -1356,11 +1356,13 @@ class MentionFinder:
                                             if not i <= n < i + size):
                     continue
                 mention = self._try(sentence, part, last=(i + size == end))
-                if mention is not None and mention.status == "unresolved" and size == 1:
-                    pair = self._hyphened_pair(sentence, part[0], last=(i + 1 == end))
-                    if pair:   # "the Azez-Cerablus line", "the Aleppo-Damascus highway"
+                if (mention is None or mention.status == "unresolved") and (
+                        size == 1 or sum("-" in t.text for t in part) == 1):
+                    pair = self._hyphened_pair(sentence, part, last=(i + size == end))
+                    if pair:   # "the Azez-Cerablus line", "the Deir Ezzor-Palmyra road"
                         found.mentions.extend(pair)
-                        free.remove(i)
+                        for n in range(i, i + size):
+                            free.remove(n)
                         accepted = True
                         break
                 if mention is None:
@@ -1398,12 +1400,17 @@ class MentionFinder:
         return lx.is_common_word(words[start].text, langs) and not any(
             lx.is_common_word(t.text, langs) for t in words[start + 2:end] if not t.is_connector)
 
-    def _hyphened_pair(self, sentence: Sentence, tok: Token, *, last: bool) -> list[Mention]:
+    def _hyphened_pair(self, sentence: Sentence, part: list[Token], *, last: bool) -> list[Mention]:
         """The two places of a word that joins two capitalised names with a hyphen and names
-        nothing as a whole ("Azez-Cerablus", "Aleppo-Damascus"): both resolved, or none. What
-        is told lies between them (a road, a front line), so neither is an incident's place
-        (see :data:`ROUTE`). A first part that begins names of its own ("Tal-", "Bab-", "Al-")
-        is no pair."""
+        nothing as a whole ("Azez-Cerablus", "Aleppo-Damascus"), each half with the words of
+        ``part`` on its side ("Deir Ezzor-Palmyra", "Azaz-Tal Rifaat"): both resolved, or none.
+        What is told lies between them (a road, a front line), so neither is an incident's
+        place (see :data:`ROUTE`). A first part that begins names of its own ("Tal-", "Bab-",
+        "Al-") is no pair."""
+        at = next((n for n, t in enumerate(part) if "-" in t.text), None)
+        if at is None:
+            return []
+        tok = part[at]
         halves = tok.text.split("-")
         if len(halves) != 2 or not all(len(h) >= 3 and h[:1].isupper() for h in halves):
             return []
@@ -1411,9 +1418,12 @@ class MentionFinder:
                 or fold(halves[0]) in lx.ARTICLES:
             return []
         second = tok.start + len(halves[0]) + 1
-        parts = (Token(halves[0], tok.start, tok.start + len(halves[0])),
-                 Token(halves[1], second, second + len(halves[1])))
-        found = [self._try(sentence, [part], last=last and n == 1) for n, part in enumerate(parts)]
+        first_end = tok.start + len(halves[0])
+        sides = ([*part[:at], Token(halves[0], tok.start, first_end)],
+                 [Token(halves[1], second, second + len(halves[1])), *part[at + 1:]])
+        if any(side[0].is_connector or side[-1].is_connector for side in sides):
+            return []
+        found = [self._try(sentence, side, last=last and n == 1) for n, side in enumerate(sides)]
         if not all(m is not None and m.status == "resolved" for m in found):
             return []
         # what is told lies between the two (a road, a front line), at neither

@@ -945,3 +945,17 @@ def test_a_groups_initials_before_a_place_are_no_part_of_its_name(builtin: Any) 
             "köyü kontrol altına aldı.\n")
     result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
     assert [m.text for m in result.found.mentions] == ["Tel Abyad"]
+
+
+@pytest.mark.parametrize("road, ends", [
+    ("the Deir Ezzor-Palmyra road", ("Deir Ezzor", "Palmyra")),
+    ("the Azaz-Tal Rifaat road", ("Azaz", "Tal Rifaat")),
+])
+def test_a_road_between_names_of_several_words_joins_two_places(builtin: Any, road: str,
+                                                                 ends: tuple[str, str]) -> None:
+    result = ingest_text(f"Sep 30, 2017\n\nThe militants cut {road} near Sukhnah.\n",
+                         gazetteer=builtin, countries=("SY", "TR"))
+    routes = {m.text for m in result.found.mentions if m.role == "route"}
+    assert routes == set(ends)
+    assert "Sukhnah" in {d["place"] for d in result.drafts}
+    assert not set(ends) & {d["place"] for d in result.drafts}   # (the road lies between them)
