@@ -249,7 +249,18 @@ class ArabicFinder:
                 i += 1
                 continue
             end = self._name_at(sentence, words, joined, i, cue, precision, found,
-                                run if cue else i)
+                                run if cue else i, listed)
+            if end is None and listed:
+                # a name of the list the gazetteer lacks, then a comma: the list goes on
+                # ("مدن وبلدات “الغدفة، معصران، ...”")
+                last = i
+                while last + 1 < len(words) and joined[last] and last - i + 1 < MAX_WORDS \
+                        and words[last + 1].text[0] != "و":   # (the next name of the list)
+                    last += 1
+                if last + 1 < len(words) and text[words[last].end:words[last + 1].start].strip(
+                        " ()«»\"“”") in ("،", ","):
+                    i, cue = last + 1, "preposition"
+                    continue
             if end is None:
                 i += 1
                 # a name of a list the gazetteer lacks ("بلدات منغ و تل مصيبين"): the list goes on
@@ -260,13 +271,15 @@ class ArabicFinder:
             i = end
             # "و" carries the kind on to the next name ("قرى كفين وماير وتل رفعت"), and so does a
             # comma after a kind that names many ("بلدتي (بيانون، وتل مصيبين)")
-            between = text[words[i - 1].end:words[i].start].strip(" ()«»\"") if i < len(words) else "."
-            if cue == "kind" and listed and between in ("،", ","):
+            between = text[words[i - 1].end:words[i].start].strip(" ()«»\"“”") \
+                if i < len(words) else "."
+            if listed and between in ("،", ","):
                 # (after a comma a clause may begin as well: "بلدتي عندان وحريتان، ودارت
                 # اشتباكات": the next item is taken as after a preposition, the very name of a
-                # town, or of a village among the report's places)
+                # town, or of a village among the report's places; and so on to the list's end:
+                # "مدن وبلدات “الغدفة، معصران، معرشمارين، ... ومعرة النعمان”")
                 cue = "preposition"
-            elif not (cue == "kind" and not between
+            elif not ((cue == "kind" or listed) and not between
                       and (words[i].text[0] == "و" or words[i].text == "و")):
                 cue, precision, listed = "", "exact", False
 
@@ -276,9 +289,11 @@ class ArabicFinder:
         return _near_any(place, self.lookup.others(fold(name)), PREPOSITION_VILLAGE_KM)
 
     def _name_at(self, sentence: Sentence, words: list[_Word], joined: list[bool], i: int,
-                 cue: str, precision: str, found: Found, run: int) -> int | None:
+                 cue: str, precision: str, found: Found, run: int,
+                 listed: bool = False) -> int | None:
         """The end (word index) of the name found at word ``i`` (its cue begins at word
-        ``run``), recorded in ``found``; None when there is none."""
+        ``run``; ``listed``: an item of a list after a word of many), recorded in ``found``;
+        None when there is none."""
         facility = _is_facility(words[i].text)
         # (a town named on its own has a name of a word or two: "دير الزور", "خان شيخون")
         longest = MAX_WORDS if cue or facility else 2
@@ -304,7 +319,8 @@ class ArabicFinder:
                     found.countries.append((sentence, code))
                     return i + n
                 mention = self._mention(sentence, words, i, name,
-                                        cue or ("kind" if facility else ""), precision, run)
+                                        cue or ("kind" if facility else ""), precision, run,
+                                        listed)
                 if mention is None:
                     continue
                 if mention.status == "resolved":
@@ -317,14 +333,15 @@ class ArabicFinder:
             return doubt[1]
         if facility and i + 1 < len(words) and joined[i]:
             # the facility's word, then the place it is named after ("مطار منغ", Menagh's airbase)
-            return self._name_at(sentence, words, joined, i + 1, "kind", precision, found, run)
+            return self._name_at(sentence, words, joined, i + 1, "kind", precision, found, run,
+                                 listed)
         return None
 
     def _mention(self, sentence: Sentence, words: list[_Word], i: int, name: str, cue: str,
-                 precision: str, run: int) -> Mention | None:
+                 precision: str, run: int, listed: bool = False) -> Mention | None:
         """The mention of ``name`` (word ``i`` on, its cue from word ``run``) when the
         gazetteer's answer is one for the word before it (``cue``: "kind", "preposition" or
-        "")."""
+        ""; ``listed``: an item of a list after a word of many, as after its kind)."""
         result = self.lookup.resolve(name)
         before = forms(words[run - 1].text)[-1] if run else ""
         # (where the name begins in the word: after the letters written onto it)
@@ -340,7 +357,7 @@ class ArabicFinder:
         # كلجبرين) near the report's other places ("مدينة منكوبة", a stricken city, is no
         # Mankubeh 82 km off)
         spelled = match in ("arabic", "exact", "alternate") or (
-            cue == "kind" and match == "loose" and result.place is not None
+            (cue == "kind" or listed) and match == "loose" and result.place is not None
             and self._among_report(result.place, name))
         if result.status == "ambiguous" and spelled and cue == "kind":
             return Mention(name, sentence, start, "ambiguous", score=result.score,

@@ -231,3 +231,14 @@ def test_a_dash_of_tatweel_or_a_mark_alone_between_words(builtin: Any) -> None:
     assert ("عندان", "Andan", "exact") in names
     assert ("حمص", "Homs", "exact") in names and ("دمشق", "Damascus", "exact") in names
     assert not any("ــ" in name or "ٍ" in name for name, _, _ in names)
+
+
+def test_a_list_after_a_word_of_many_runs_on_over_every_comma(builtin: Any) -> None:
+    # "towns and villages «A, B, C, ... and Z»": every item, past the first, which the
+    # built-in data lacks (الغدفة), and those spelled loosely among the others too (معرشمارين:
+    # OCHA's Maar Shamarin), not the list's first items alone
+    result = _read(builtin, "شن الطيران غارات طالت مدن وبلدات “الغدفة، معصران، معرشمارين، "
+                            "معرشورين، تلمنس، الدير الشرقي ومعرة النعمان” في ريف إدلب.")
+    found = [name for name, _, _ in _names(result)]
+    assert found[:6] == ["معصران", "معرشمارين", "معرشورين", "تلمنس", "الدير الشرقي",
+                         "معرة النعمان"]
