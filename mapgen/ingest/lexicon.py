@@ -317,7 +317,7 @@ weniger mindestens fast knapp viele mehrere einige alle jeder jede jedes kein ke
 jetzt heute gestern morgen bisher inzwischen unterdessen derweil indes zuvor zuletzt spater
 danach dann so sei seien ist sind war waren wurde wurden werden hat haben hatte hatten
 zwei drei vier funf sechs sieben acht neun zehn elf zwolf zwanzig dreissig hundert tausend
-dutzende hunderte tausende zehntausende hunderttausende millionen
+dutzende hunderte tausende zehntausende hunderttausende millionen mal
 montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag januar februar marz april
 mai juni juli august september oktober november dezember uhr jahr jahre jahren tag tage tagen
 woche wochen monat monate monaten nacht abend mittag wochenende anfang ende mitte

@@ -184,3 +184,9 @@ def test_a_word_of_a_romance_language_within_a_sentence_is_a_name(builtin: Any) 
     assert lx.is_common_word("Marea", ("es",))
     result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
     assert [m.text for m in result.found.mentions] == ["Marea", "Azaz"]
+
+
+def test_mal_of_zum_ersten_mal_is_no_village(builtin: Any) -> None:
+    # "Zum ersten Mal seit zehn Tagen" (for the first time in ten days): no village of Mal
+    result = _read(builtin, "Zum ersten Mal seit zehn Tagen griffen Kampfjets das Gebiet um Duma an.")
+    assert [m.text for m in result.found.mentions] == ["Duma"]
