@@ -1302,11 +1302,13 @@ class MentionFinder:
         text = sentence.text
         if text.count(",") >= LIST_COMMAS:
             # a list of names: its items are capitalised whatever the line is; the words before
-            # it tell, all capitalised but short words in a headline ("Rebels Take Azaz, Marea,
+            # it must be too, all but short words, as in a headline ("Rebels Take Azaz, Marea,
             # ..."), not in a line of names ("Ziyade, Saide, Dadat, ...") or a sentence ("The
-            # wounded were taken from Azaz, Marea, ...")
+            # wounded were taken from Azaz, Marea, ..."); and the line as a whole (not "Las
+            # Unidades de Protección del Pueblo, milicias kurdo-sirias, se hicieron ...")
             head = re.findall(r"[^\W\d_][\w'’\-]*", text[:text.index(",")])
-            return len(head) >= 3 and all(w[0].isupper() or len(w) <= 3 for w in head)
+            if len(head) < 3 or not all(w[0].isupper() or len(w) <= 3 for w in head):
+                return False
         words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text)]
         if len(words) < 3:
             return False

@@ -5,10 +5,12 @@ Ganime and Süveyda).
 The gazetteer lets a city or a province's seat stand however far it lies from a report's
 other places (Jablah, 66,000 people, is meant wherever the report is), but a name the text
 calls a village is no city: when the answer for it is a town farther than FRONT_TOWN_KM from
-every other place of a report of one front, the report's own village of that name, which the
-gazetteer lacks, is meant, and the name is left for the editor with its candidates. (A
-Turkish report of the villages west of Jarablus does not mean the city of as-Suwayda, 440 km
-south, by "Süveyda"; nor the Black Sea city of Ordu, one of whose names is Mesudiye.)
+every other place of the report (MIN_OTHERS of them at least), the report's own village of
+that name, which the gazetteer lacks, is meant, and the name is left for the editor with its
+candidates. (A Turkish report of the villages west of Jarablus does not mean the city of
+as-Suwayda, 440 km south, by "Süveyda"; nor the Black Sea city of Ordu, one of whose names is
+Mesudiye; nor a French report of "villages tels que ... El Malîha" north of Deir ez-Zor the
+seat of al-Mulayhah by Damascus.)
 
 A single name before a plural ("the Afrin villages", "Afrin köyleri") names the villages of
 a town, not the town as one of them: only a list of names is read so.
@@ -27,7 +29,9 @@ from mapgen.ingest.textkeys import fold
 #: Italian, German and Arabic ("the village of", "las aldeas de", "i villaggi di", "das Dorf").
 _VILLAGES_BEFORE = re.compile(
     r"\b(?:villages?|aldeias?|aldeas?|vilarejos?|povoados?|villaggio|villaggi|dorf|dörfer|"
-    r"ortschaften|قرية|قرى|قريتي)\s+(?:(?:of|de|del|da|das|dos|des|du|di|dei|der|des)\s+)?"
+    r"ortschaften|قرية|قرى|قريتي)\s+(?:(?:of|de|del|da|das|dos|des|du|di|dei|der|des)\s+|"
+    r"(?:such\s+as|including|like|tels?\s+que|telles?\s+que|dont|como|tales\s+como|"
+    r"incluyendo|wie|come|tra\s+cui)\s+)?"
     r"(?:(?:the|la|las|los|les|die|das|o|os|a|as|il|i)\s+)?", re.I)
 #: Words after names that call them villages ("X village"; Turkish "X köyü", "A ve B
 #: köylerini"), and of them those that are plural.
@@ -43,6 +47,8 @@ _LIST_SEP_BEFORE = re.compile(
     r"[^\W\d_][\w'’-]*(?:\s*[,،]\s*(?:(?:and|y|e|et|und|ed|ve|ile)\s+)?|\s+(?:and|y|e|et|und|ed|ve|ile)\s+)$",
     re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: The fewest other places of the report that a town called a village must lie far from.
+MIN_OTHERS = 3
 #: The most characters of text looked at before a name for the name before it in a list.
 MAX_GAP = 60
 #: The most words of one name of a list ("Havar en-Nahr", "Tell Abu Shahin").
@@ -71,6 +77,13 @@ def _name_end(text: str, pos: int) -> int | None:
     return end
 
 
+def _article_before(text: str, pos: int, start: int) -> bool:
+    """Whether the text from ``pos`` to ``start`` is an article written apart, which the
+    name found at ``start`` goes without ("El Malîha": Malîha)."""
+    return 0 < start - pos <= 4 and text[pos:start].rstrip().lower() in _ARTICLES \
+        and text[start - 1] == " "
+
+
 def called_a_village(mention: Any) -> bool:
     """Whether the sentence of ``mention`` calls its name a village: after words that say so
     ("the villages of A, B and X"), or before such a word, alone when singular ("X village",
@@ -81,11 +94,11 @@ def called_a_village(mention: Any) -> bool:
         return False
     for cue in _VILLAGES_BEFORE.finditer(text, 0, start):
         pos: int | None = cue.end()
-        while pos is not None and pos < start:
+        while pos is not None and pos < start and not _article_before(text, pos, start):
             pos = _name_end(text, pos)
             sep = _LIST_SEP.match(text, pos) if pos is not None else None
             pos = sep.end() if sep is not None else None
-        if pos == start:
+        if pos is not None and (pos == start or _article_before(text, pos, start)):
             return True
     before = _LIST_SEP_BEFORE.search(text, max(0, start - MAX_GAP), start)
     pos, listed = end, int(before is not None and _name_end(text, before.start()) is not None)
@@ -103,9 +116,9 @@ def called_a_village(mention: Any) -> bool:
 def villages_off_the_front(lookup: Any, found: Any) -> Any:
     """``found`` (see :class:`mapgen.ingest.mentions.Found`) with each name the text calls a
     village left in doubt where the gazetteer's answer is a town farther than FRONT_TOWN_KM
-    from every other place of a report of one front (see the module's text). ``lookup`` is the
+    from every other place of the report (see the module's text). ``lookup`` is the
     report's :class:`mapgen.ingest.mentions.PlaceLookup`."""
-    from gazetteer.resolve import FRONT_TOWN_KM, ONE_FRONT_POINTS, haversine_km
+    from gazetteer.resolve import FRONT_TOWN_KM, haversine_km
     from mapgen.ingest.mentions import _is_town
 
     doubted: set[str] = set()
@@ -116,7 +129,7 @@ def villages_off_the_front(lookup: Any, found: Any) -> Any:
                 or not _is_town(place) or not called_a_village(m):
             continue
         points = np.array(lookup.others(key), dtype=float).reshape(-1, 2)
-        if len(points) >= ONE_FRONT_POINTS and bool(
+        if len(points) >= MIN_OTHERS and bool(
                 (haversine_km(place.lat, place.lon, points[:, 0], points[:, 1]) > FRONT_TOWN_KM).all()):
             doubted.add(key)
     if not doubted:

@@ -8,6 +8,9 @@ from typing import Any
 import pytest
 
 from mapgen.ingest import ingest_text
+from mapgen.ingest.mentions import Mention
+from mapgen.ingest.sentences import Sentence
+from mapgen.ingest.villages import called_a_village
 
 #: A report of the fighting west of Jarablus, in English and in Turkish; {x} names Suwayda.
 ENGLISH = ("Aug 28, 2016\n\nRebels took Tuwayran and al-Waqf near al-Rai, and the line between "
@@ -51,3 +54,17 @@ def test_a_village_read_as_a_city_far_off_the_front_is_left_in_doubt(
 ])
 def test_a_city_not_called_a_village_stands_however_far(builtin: Any, text: str, name: str) -> None:
     assert _placed(_read(builtin, text))[name] == 32.71
+
+
+@pytest.mark.parametrize("sentence, name, called", [
+    ("Ils ont libéré plusieurs villages tels que El Hicêfat, El Malîha et Reqeb.", "Malîha", True),
+    ("Rebels took villages such as Kafr Naya, Tal Rifaat and Deir Jamal.", "Deir Jamal", True),
+    ("Rebels took the villages of Kafr Naya and Tal Rifaat.", "Tal Rifaat", True),
+    ("Rebels shelled Tal Rifaat and the Afrin villages.", "Afrin", False),
+    ("Rebels shelled Tal Rifaat and El Malîha.", "Malîha", False),
+])
+def test_names_called_villages(sentence: str, name: str, called: bool) -> None:
+    # (a French report of the villages north of Deir ez-Zor: "El Malîha", its article apart, is
+    # no seat of al-Mulayhah by Damascus, 400 km from its other places)
+    mention = Mention(name, Sentence(0, 0, sentence), sentence.index(name), "resolved")
+    assert called_a_village(mention) is called

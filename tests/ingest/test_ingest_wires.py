@@ -934,6 +934,9 @@ def test_who_said_a_quotation_is_a_person(gazetteer: Any, quote: str) -> None:
     # Kabir", "Huylan Şarkiye", not Kabir and Şarkiye, villages 250 km off)
     ("Ziyade, Saide, Dadat, Dabaa, Diik Şarki, Abu Kabir, Huylan Şarkiye ve Tuveyne.", False),
     ("The wounded were taken from Azaz, Marea, Tal Rifaat, Abu Haddad and Kafr Kalbin.", False),
+    # a group's name before the list, in a sentence ("Pueblo" is no Puebla)
+    ("Las Unidades de Protección del Pueblo, milicias kurdo-sirias, se hicieron ayer con las "
+     "seis poblaciones: Zamat, Diba, Nidan, Um Uzam y Nakra.", False),
 ])
 def test_a_list_of_names_is_no_headline(text: str, title_case: bool) -> None:
     assert MentionFinder._title_case(Sentence(0, 0, text)) is title_case
