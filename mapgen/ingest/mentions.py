@@ -846,6 +846,8 @@ _PARTICLE_NAME = re.compile(r"\s+(?:abdel|abdul|abd|bin|ibn|ben|abu|abou)\s+[A-Z
 _WORD_THEN_SPACE = re.compile(r"([^\W\d_][\w'’\-]*)\s+$")
 
 
+#: "X al-Balad": the old town of X ("Daraa al-Balad", "Dara’a al-Balad", "Daraa Al Balad").
+_OLD_TOWN = re.compile(r"^(?P<town>.+?)[\s-]+[ae]l[\s-]+balad$", re.I)
 #: A sentence with this many commas holds a list, whose capitalised names do not make it title
 #: case (see :meth:`MentionFinder._title_case`).
 LIST_COMMAS = 3
@@ -1671,6 +1673,10 @@ class MentionFinder:
                 arabic = f"{word} {surface}"
         if arabic is not None:
             names = (surface, arabic)   # "the al-Akrad Mountains": Jabal al-Akrad
+        old_town = _OLD_TOWN.match(surface)
+        if old_town is not None:
+            # "Daraa al-Balad", the old town of Daraa (which the gazetteer lacks): near the town
+            names, near = (*names, old_town.group("town")), True
         province = _province_said(text, part[0].start, part[-1].end)
         country = _country_said(text, part[-1].end, self.lookup.countries) \
             if province is None else None

@@ -962,3 +962,12 @@ def test_a_road_between_names_of_several_words_joins_two_places(builtin: Any, ro
     assert routes == set(ends)
     assert "Sukhnah" in {d["place"] for d in result.drafts}
     assert not set(ends) & {d["place"] for d in result.drafts}   # (the road lies between them)
+
+
+@pytest.mark.parametrize("name", ["Daraa Al Balad", "Dara’a al-Balad", "Daraa el-Balad"])
+def test_the_old_town_of_a_town_is_near_the_town(builtin: Any, name: str) -> None:
+    # "Daraa al-Balad", the old town of Daraa, which the gazetteer lacks: near Daraa's point
+    result = ingest_text(f"Aug 26, 2021\n\nLoyalist troops shelled {name} and Tafas on Thursday.\n",
+                         gazetteer=builtin, countries=("SY", "TR"))
+    mention = _mention(result, name)
+    assert mention.precision == "near" and _at(mention.place, 32.62, 36.10)
