@@ -59,3 +59,28 @@ def test_ten_years_step_by_month(tmp_path: Path, open_map) -> None:
     assert page.wait_ready()["date"] == "2012-04-30"
     assert p.locator("button.mapgen-next").get_attribute("aria-label") == "Next month"
     page.assert_clean()
+
+
+@pytest.mark.parametrize("width", [1200, 480])
+def test_the_date_ticks_never_overlap(tmp_path: Path, open_map, width: int) -> None:
+    # from 1 Feb 2016 to 13 Oct 2019: the slider steps by month, and the tick of 2017 lies a
+    # quarter of the way along, where the first date's label ("1 Feb 2016") may still reach
+    rows = ["id,date,lat,lon,type,title"]
+    first, last = dt.date(2016, 2, 1), dt.date(2019, 10, 13)
+    for k in range(60):
+        day = first + dt.timedelta(days=k * (last - first).days // 59)
+        rows.append(f"e{k},{day.isoformat()},36.{k % 50:02d},37.{k % 37:02d},clashes,Event {k}")
+    source = tmp_path / "years.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "years.html"
+    build_map(source, home=str(tmp_path / "home")).save(out)
+    page = open_map(out, width=width)
+    ticks = page.page.eval_on_selector_all(
+        ".mapgen-ticks .mapgen-tick",
+        "ts => ts.filter(t => getComputedStyle(t).visibility !== 'hidden')"
+        "        .map(t => { const r = t.getBoundingClientRect();"
+        "                    return [t.textContent, r.left, r.right]; })")
+    assert ticks[0][0] == "1 Feb 2016" and ticks[-1][0] == "13 Oct 2019"
+    for (a, _, a_right), (b, b_left, _) in zip(ticks, ticks[1:]):
+        assert a_right <= b_left, (a, b, ticks)
+    page.assert_clean()

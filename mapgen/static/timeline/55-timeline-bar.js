@@ -149,6 +149,27 @@ var TimelineBar = {
     tick(0, days.label[0], 'mapgen-tick-start');
     marks.forEach(function (m) { tick(m[0], m[1]); });
     if (n > 1) tick(1, days.label[n - 1], 'mapgen-tick-end');
+    // (on a narrow slider a label between may still reach the first or last date's: hidden,
+    // measured once laid out and again when the window's width changes)
+    var unclutter = function () { TimelineBar._unclutter(box); };
+    unclutter();
+    if (window.requestAnimationFrame) window.requestAnimationFrame(unclutter);
+    window.addEventListener('resize', unclutter);
+  },
+
+  // Hide the date ticks between the first and last whose labels would touch theirs or each
+  // other's (4 px apart at least); nothing when the box is not laid out.
+  _unclutter: function (box) {
+    var ticks = Array.prototype.slice.call(box.children);
+    if (ticks.length < 3 || !box.offsetWidth) return;
+    ticks.forEach(function (t) { t.style.visibility = ''; });
+    var first = ticks[0].getBoundingClientRect(), last = ticks[ticks.length - 1].getBoundingClientRect();
+    var right = first.right;
+    ticks.slice(1, -1).forEach(function (t) {
+      var r = t.getBoundingClientRect();
+      if (r.left < right + 4 || r.right > last.left - 4) t.style.visibility = 'hidden';
+      else right = r.right;
+    });
   },
 
   // The current step's bar is marked.
