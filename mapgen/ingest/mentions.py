@@ -851,6 +851,8 @@ _OLD_TOWN = re.compile(r"^(?P<town>.+?)[\s-]+[ae]l[\s-]+balad$", re.I)
 #: A sentence with this many commas holds a list, whose capitalised names do not make it title
 #: case (see :meth:`MentionFinder._title_case`).
 LIST_COMMAS = 3
+#: The most characters between a quotation's end and who said it ('», a déclaré ').
+SAID_GAP = 40
 #: The end of a quotation and the verb of saying before who said it ('"...," said Hanna', "»,
 #: a déclaré", '", dijo', '", disse', '", sagte'): a person follows.
 _QUOTE_SAID = re.compile(
@@ -1152,7 +1154,8 @@ class MentionFinder:
             if titled and titled[-1] + 1 < len(words):
                 rest = words[titled[-1] + 1:]
             elif _word_before(text, words[0], skip=".,") in lx.TITLES \
-                    or _QUOTE_SAID.search(text, 0, words[0].start) is not None:
+                    or _QUOTE_SAID.search(text, max(0, words[0].start - SAID_GAP),
+                                          words[0].start) is not None:
                 rest = words   # ('"...," said Hanna': who said it)
             elif any(t.low in lx.GIVEN_NAMES for t in words[:-1]) \
                     and _LANDFORM_BEFORE.search(text, 0, words[0].start) is None:
