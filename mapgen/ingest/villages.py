@@ -122,15 +122,19 @@ def villages_off_the_front(lookup: Any, found: Any) -> Any:
     from mapgen.ingest.mentions import _is_town
 
     doubted: set[str] = set()
+    far: dict[tuple[str, float, float], bool] = {}   # (name, place) -> far from the others
     for m in found.mentions:
         key = fold(m.text)
         place = m.place
         if key in doubted or m.role or place is None or not place.feature_code.startswith("PPL") \
-                or not _is_town(place) or not called_a_village(m):
+                or not _is_town(place):
             continue
-        points = np.array(lookup.others(key), dtype=float).reshape(-1, 2)
-        if len(points) >= MIN_OTHERS and bool(
-                (haversine_km(place.lat, place.lon, points[:, 0], points[:, 1]) > FRONT_TOWN_KM).all()):
+        at = (key, place.lat, place.lon)
+        if at not in far:   # (worked out once a name and place: a live blog repeats its towns)
+            points = np.array(lookup.others(key), dtype=float).reshape(-1, 2)
+            far[at] = len(points) >= MIN_OTHERS and bool((haversine_km(
+                place.lat, place.lon, points[:, 0], points[:, 1]) > FRONT_TOWN_KM).all())
+        if far[at] and called_a_village(m):
             doubted.add(key)
     if not doubted:
         return found
