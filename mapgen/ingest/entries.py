@@ -198,7 +198,7 @@ BYLINE = re.compile(
     rf"(?:(?:\s+|\s*,\s*|\s+(?:and|with|e|com|et|avec|y|con|und|mit|&)\s+)(?:(?:de|da|do|dos|van|von|al|el|bin|ibn)\s+)?"
     rf"[{_CAPITAL}][\w'’.\-]*)+)"
     r"\s*(?:$|[|·•]|\s[-—–]\s|,\s*\d|,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
-    rf"\s+(?:in|em|à|en|a|aus|in)\s+(?P<bureau>[{_CAPITAL}][\w'’.\-]*(?:\s+[{_CAPITAL}][\w'’.\-]*)?)\s*$)")
+    rf"\s+(?:in|em|à|en|a|aus)\s+(?P<bureau>[{_CAPITAL}][\w'’.\-]*(?:\s+[{_CAPITAL}][\w'’.\-]*)?)\s*$)")
 
 #: A photograph's credit: an agency, a slash and the photographer ("REUTERS/Ammar Abdullah",
 #: "AP Photo/Hussein Malla", "AFP/Omar Haj Kadour"): people, not places.

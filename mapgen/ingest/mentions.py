@@ -22,7 +22,7 @@ from mapgen.ingest.entries import (AGENCY_DATELINE, BYLINE, COLON_DATELINE, DATE
                                     CAPTION_CREDIT, LOOSE_DATELINE, PHOTO_BY, PHOTO_CREDIT)
 from mapgen.ingest.kinds import tells_of_event
 from mapgen.ingest.neighbours import placed_beside
-from mapgen.ingest.villages import villages_off_the_front
+from mapgen.ingest.villages import villages_far_off
 from mapgen.ingest.sentences import Sentence
 from mapgen.geodesy import great_circle_km
 from mapgen.ingest.textkeys import distance_km, fold, similarity
@@ -1322,10 +1322,10 @@ class MentionFinder:
 
     def _filler(self, tok: Token) -> bool:
         """Words beside a place name in a span that do not make the span one longer name (a
-        group's initials among them: "ÖSO'nun Tel Abyad ilçesinde"; and
-        in German, which capitalises its nouns, a common word: "den strategischen Flecken
-        Scheich Meskin", "das Pilgerzentrum Sayyida Zeinab"; not in languages that capitalise
-        a common word only in a name: "os Livres de Sham" is a group)."""
+        group's initials among them: "ÖSO'nun Tel Abyad ilçesinde"; and in German, which
+        capitalises its nouns, a common word: "den strategischen Flecken Scheich Meskin", "das
+        Pilgerzentrum Sayyida Zeinab"; not in languages that capitalise a common word only in a
+        name: "os Livres de Sham" is a group)."""
         return (self._is_stop(tok) or tok.is_connector or tok.low in lx.REGION_WORDS
                 or (tok.text.isupper() and len(tok.text) > 1 and not tok.dateline)   # "ÖSO", "SDF"
                 or _DIRECTION_ADJECTIVE.match(tok.text) is not None
@@ -1961,7 +1961,7 @@ def _closest(place: Any, points: Sequence[tuple[float, float]], n: int = 3) -> l
 def find_mentions(lookup: PlaceLookup, sentences: Sequence[Sentence]) -> Found:
     """Place mentions of ``sentences``, resolved with ``lookup`` (two passes, see module doc;
     then the villages a sentence places beside another place: see
-    :mod:`mapgen.ingest.neighbours`; and the names it calls villages placed at towns far off
-    the report's front: see :mod:`mapgen.ingest.villages`)."""
+    :mod:`mapgen.ingest.neighbours`; and the names it calls villages placed at towns far from
+    the report's other places: see :mod:`mapgen.ingest.villages`)."""
     found = placed_beside(lookup, MentionFinder(lookup, sentences).run(), _NEAR_BEFORE)
-    return villages_off_the_front(lookup, found)
+    return villages_far_off(lookup, found)

@@ -113,7 +113,7 @@ def called_a_village(mention: Any) -> bool:
         pos, listed = after, listed + 1
 
 
-def villages_off_the_front(lookup: Any, found: Any) -> Any:
+def villages_far_off(lookup: Any, found: Any) -> Any:
     """``found`` (see :class:`mapgen.ingest.mentions.Found`) with each name the text calls a
     village left in doubt where the gazetteer's answer is a town farther than FRONT_TOWN_KM
     from every other place of the report (see the module's text). ``lookup`` is the

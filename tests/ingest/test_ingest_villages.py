@@ -35,7 +35,7 @@ def _placed(result: Any) -> dict[str, float]:
     (TURKISH.format(x="Ganime ve Süveyda köylerini"), "Süveyda"),
     (TURKISH.format(x="Süveyda köyünü"), "Süveyda"),
 ])
-def test_a_village_read_as_a_city_far_off_the_front_is_left_in_doubt(
+def test_a_village_read_as_a_city_far_from_the_reports_places_is_left_in_doubt(
         builtin: Any, text: str, name: str) -> None:
     result = _read(builtin, text)
     placed = _placed(result)
