@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,6 @@ def test_the_date_ticks_never_overlap(tmp_path: Path, open_map, width: int) -> N
         "        .map(t => { const r = t.getBoundingClientRect();"
         "                    return [t.textContent, r.left, r.right]; })")
     assert ticks[0][0] == "1 Feb 2016" and ticks[-1][0] == "13 Oct 2019"
-    for (a, _, a_right), (b, b_left, _) in zip(ticks, ticks[1:]):
+    for (a, _, a_right), (b, b_left, _) in pairwise(ticks):
         assert a_right <= b_left, (a, b, ticks)
     page.assert_clean()
