@@ -851,6 +851,13 @@ _OLD_TOWN = re.compile(r"^(?P<town>.+?)[\s-]+[ae]l[\s-]+balad$", re.I)
 #: A sentence with this many commas holds a list, whose capitalised names do not make it title
 #: case (see :meth:`MentionFinder._title_case`).
 LIST_COMMAS = 3
+#: Someone's kin after a name and "'s" ("Abu Ammar's daughter and niece"): the name is a
+#: person's.
+_KIN_AFTER = re.compile(
+    r"['’]s\s+(?:(?:two|three|young|eldest|youngest|little|elder|older|younger)\s+)?"
+    r"(?:daughters?|sons?|wife|wives|husband|brothers?|sisters?|father|mother|parents|children|"
+    r"child|nieces?|nephews?|cousins?|uncle|aunt|grandsons?|granddaughters?|grandchildren|"
+    r"grandfather|grandmother|widow|relatives|in-laws|family)\b", re.I)
 #: The most characters between a quotation's end and who said it ('», a déclaré ').
 SAID_GAP = 40
 #: The end of a quotation and the verb of saying before who said it ('"...," said Hanna', "»,
@@ -1153,10 +1160,15 @@ class MentionFinder:
                       or t.low in lx.TITLES]
             if titled and titled[-1] + 1 < len(words):
                 rest = words[titled[-1] + 1:]
-            elif _word_before(text, words[0], skip=".,") in lx.TITLES \
-                    or _QUOTE_SAID.search(text, max(0, words[0].start - SAID_GAP),
-                                          words[0].start) is not None:
-                rest = words   # ('"...," said Hanna': who said it)
+            elif _word_before(text, words[0], skip=".,") in lx.TITLES:
+                rest = words
+            elif _QUOTE_SAID.search(text, max(0, words[0].start - SAID_GAP),
+                                    words[0].start) is not None \
+                    or _KIN_AFTER.match(text, words[-1].end) is not None:
+                # ('"...," said Hanna', "Abu Ammar's daughter"): a person, by the whole name too
+                # (a kunya may spell a village loosely: "Abu Ammar" is no Abu Omar)
+                self.people.add(fold(text[words[0].start:words[-1].end]))
+                rest = words
             elif any(t.low in lx.GIVEN_NAMES for t in words[:-1]) \
                     and _LANDFORM_BEFORE.search(text, 0, words[0].start) is None:
                 first = next(n for n, t in enumerate(words[:-1]) if t.low in lx.GIVEN_NAMES)

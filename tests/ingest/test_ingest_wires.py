@@ -971,3 +971,15 @@ def test_the_old_town_of_a_town_is_near_the_town(builtin: Any, name: str) -> Non
                          gazetteer=builtin, countries=("SY", "TR"))
     mention = _mention(result, name)
     assert mention.precision == "near" and _at(mention.place, 32.62, 36.10)
+
+
+def test_a_name_with_its_kin_after_it_is_a_person(builtin: Any) -> None:
+    # "Abu Ammar's daughter": a father (Abu Omar is a village by Idlib), not a place, wherever
+    # the report names him
+    text = ("Sep 13, 2018\n\nWhen airstrikes hit the town of al-Tah, Abu Ammar and his family "
+            "ran for the fields. On their trip from Hass to Kafr Jallis, a shell killed Abu "
+            "Ammar’s daughter and niece.\n")
+    result = ingest_text(text, gazetteer=builtin, countries=("SY", "TR"))
+    assert "Hass" in {m.text for m in result.found.mentions}
+    assert "Abu Ammar" not in {m.text for m in result.found.mentions}
+    assert "Abu Ammar" not in {u["name"] for u in result.unresolved}
