@@ -141,6 +141,8 @@ def forms(word: str) -> list[str]:
     return out
 
 
+#: The marks of an indefinite ending (tanween), which no place's name carries.
+_TANWEEN = re.compile("[\u064b-\u064d]")
 #: The marks of vowels and doubling (tashkeel), off a word before it is looked up as a cue.
 _TASHKEEL = re.compile("[\u064b-\u0652\u0670\u0640]")
 
@@ -294,6 +296,8 @@ class ArabicFinder:
         """The end (word index) of the name found at word ``i`` (its cue begins at word
         ``run``; ``listed``: an item of a list after a word of many), recorded in ``found``;
         None when there is none."""
+        if _TANWEEN.search(words[i].text):
+            return None   # an indefinite noun or adjective ("تقدماً كبيراً": no Beira)
         facility = _is_facility(words[i].text)
         # (a town named on its own has a name of a word or two: "دير الزور", "خان شيخون")
         longest = MAX_WORDS if cue or facility else 2

@@ -242,3 +242,11 @@ def test_a_list_after_a_word_of_many_runs_on_over_every_comma(builtin: Any) -> N
     found = [name for name, _, _ in _names(result)]
     assert found[:6] == ["معصران", "معرشمارين", "معرشورين", "تلمنس", "الدير الشرقي",
                          "معرة النعمان"]
+
+
+def test_a_word_with_an_indefinite_ending_is_no_name(builtin: Any) -> None:
+    # "حققت القوات تقدماً كبيراً" (the forces made great progress): كبيراً, without its ك, is
+    # Beira in Mozambique to a gazetteer asked with no countries
+    result = ingest_text(f"{STAMP}\n\nحققت قوات النظام تقدماً كبيراً في محيط يبرود.\n",
+                         gazetteer=builtin)
+    assert [name for name, _, _ in _names(result)] == ["يبرود"]
