@@ -42,8 +42,8 @@ from mapgen.ingest.mentions import (BUREAU, CAPITAL, DATELINE_FAR, GOVERNMENT, S
 from mapgen.ingest.sentences import Sentence
 from mapgen.ingest.textkeys import ARABIC_SCRIPT_LETTERS, fold
 
-#: A word in Arabic script: letters, with the marks of vowels and tatweel among them (a run of tatweel alone is
-#: a dash, "حلب ــ الأخبار", and a mark alone no word).
+#: A word in Arabic script: letters, with the marks of vowels and tatweel among them (a run of
+#: tatweel alone is a dash, "حلب ــ الأخبار", and a mark alone no word).
 _WORD = re.compile(rf"[\u0640\u064b-\u0652\u0670]*[{ARABIC_SCRIPT_LETTERS}]"
                    rf"[{ARABIC_SCRIPT_LETTERS}\u0640\u064b-\u0652\u0670]*")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -188,6 +188,12 @@ def _kind_word(word: str) -> bool:
     return False
 
 
+def _between(text: str, a: "_Word", b: "_Word") -> str:
+    """What stands between two words but spaces, brackets and quotation marks (a comma, a
+    dash, nothing)."""
+    return text[a.end:b.start].strip(" ()«»\"“”")
+
+
 def _is_plural_kind(word: str) -> bool:
     """Whether ``word`` is a word of a kind that names many ("بلدات", "بلدتيّ")."""
     return any(form in PLURAL_KIND_WORDS for form in forms(_TASHKEEL.sub("", word)))
@@ -259,8 +265,8 @@ class ArabicFinder:
                 while last + 1 < len(words) and joined[last] and last - i + 1 < MAX_WORDS \
                         and words[last + 1].text[0] != "و":   # (the next name of the list)
                     last += 1
-                if last + 1 < len(words) and text[words[last].end:words[last + 1].start].strip(
-                        " ()«»\"“”") in ("،", ","):
+                if last + 1 < len(words) \
+                        and _between(text, words[last], words[last + 1]) in ("،", ","):
                     i, cue = last + 1, "preposition"
                     continue
             if end is None:
@@ -273,8 +279,7 @@ class ArabicFinder:
             i = end
             # "و" carries the kind on to the next name ("قرى كفين وماير وتل رفعت"), and so does a
             # comma after a kind that names many ("بلدتي (بيانون، وتل مصيبين)")
-            between = text[words[i - 1].end:words[i].start].strip(" ()«»\"“”") \
-                if i < len(words) else "."
+            between = _between(text, words[i - 1], words[i]) if i < len(words) else "."
             if listed and between in ("،", ","):
                 # (after a comma a clause may begin as well: "بلدتي عندان وحريتان، ودارت
                 # اشتباكات": the next item is taken as after a preposition, the very name of a

@@ -23,13 +23,14 @@ from typing import Any
 
 import numpy as np
 
+from mapgen.ingest import lexicon as lx
 from mapgen.ingest.textkeys import fold
 
 #: Words before names that call them villages, in English, Portuguese, Spanish, French,
 #: Italian, German and Arabic ("the village of", "las aldeas de", "i villaggi di", "das Dorf").
 _VILLAGES_BEFORE = re.compile(
     r"\b(?:villages?|aldeias?|aldeas?|vilarejos?|povoados?|villaggio|villaggi|dorf|dörfer|"
-    r"ortschaften|قرية|قرى|قريتي)\s+(?:(?:of|de|del|da|das|dos|des|du|di|dei|der|des)\s+|"
+    r"ortschaften|قرية|قرى|قريتي)\s+(?:(?:of|de|del|da|das|dos|des|du|di|dei|der)\s+|"
     r"(?:such\s+as|including|like|tels?\s+que|telles?\s+que|dont|como|tales\s+como|"
     r"incluyendo|wie|come|tra\s+cui)\s+)?"
     r"(?:(?:the|la|las|los|les|die|das|o|os|a|as|il|i)\s+)?", re.I)
@@ -39,13 +40,11 @@ _VILLAGES_AFTER = re.compile(r"(?:['’]\w*)?\s+(villages?|köy\w*)\b", re.I)
 _PLURAL = re.compile(r"villages|köyler", re.I)
 #: What stands between two names of a list: a comma, "and" in those languages, Turkish "ve"
 #: and "ile", the Arabic conjunction written onto the next name (after a Turkish case ending).
-_LIST_SEP = re.compile(
-    r"(?:['’]\w*)?(?:\s*[,،]\s*(?:(?:and|y|e|et|und|ed|ve|ile)\s+)?|\s+(?:and|y|e|et|und|ed|ve|ile)\s+"
-    r"|\s+و(?=\w))", re.I)
+_AND = r"(?:and|y|e|et|und|ed|ve|ile)"
+_COMMA_OR_AND = rf"(?:\s*[,،]\s*(?:{_AND}\s+)?|\s+{_AND}\s+)"
+_LIST_SEP = re.compile(rf"(?:['’]\w*)?(?:{_COMMA_OR_AND}|\s+و(?=\w))", re.I)
 #: ... and one that ends where a name of the list starts, after the name before it.
-_LIST_SEP_BEFORE = re.compile(
-    r"[^\W\d_][\w'’-]*(?:\s*[,،]\s*(?:(?:and|y|e|et|und|ed|ve|ile)\s+)?|\s+(?:and|y|e|et|und|ed|ve|ile)\s+)$",
-    re.I)
+_LIST_SEP_BEFORE = re.compile(rf"[^\W\d_][\w'’-]*{_COMMA_OR_AND}$", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: The fewest other places of the report that a town called a village must lie far from.
 MIN_OTHERS = 3
@@ -53,8 +52,6 @@ MIN_OTHERS = 3
 MAX_GAP = 60
 #: The most words of one name of a list ("Havar en-Nahr", "Tell Abu Shahin").
 MAX_NAME_WORDS = 4
-#: Articles written with a hyphen onto a name's word, in small letters ("en-Nahr").
-_ARTICLES = frozenset("al el en er es ed et ad ar as at az ash ech ach ez an".split())
 
 
 def _name_end(text: str, pos: int) -> int | None:
@@ -68,7 +65,7 @@ def _name_end(text: str, pos: int) -> int | None:
             break
         w = word.group()
         if not (w[0].isupper() or not w[0].isascii() and not w[0].islower()
-                or w.split("-")[0].lower() in _ARTICLES and "-" in w):
+                or w.split("-")[0].lower() in lx.ARTICLES and "-" in w):
             break
         end = word.end()
         if text[end:end + 1] != " ":
@@ -80,7 +77,7 @@ def _name_end(text: str, pos: int) -> int | None:
 def _article_before(text: str, pos: int, start: int) -> bool:
     """Whether the text from ``pos`` to ``start`` is an article written apart, which the
     name found at ``start`` goes without ("El Malîha": Malîha)."""
-    return 0 < start - pos <= 4 and text[pos:start].rstrip().lower() in _ARTICLES \
+    return 0 < start - pos <= 4 and text[pos:start].rstrip().lower() in lx.ARTICLES \
         and text[start - 1] == " "
 
 
