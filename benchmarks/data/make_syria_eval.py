@@ -31,7 +31,7 @@ NATURAL_EARTH = SHARED / "data" / "basemap-levant" / "populated_places.geojson"
 
 LAT_RANGE = (32.3, 37.4)
 LON_RANGE = (35.6, 42.4)
-CATEGORIES = ("town", "village", "kurdish", "report", "arabic")
+CATEGORIES = ("town", "village", "kurdish", "report", "arabic", "russian")
 # Rows of the raw file after each of these markers are listed after the Natural Earth rows, batch
 # by batch in this order, so that rows already measured keep their positions in the CSV.
 LATER_BATCHES = ("# Held-back batch 3", "# Held-back batch 4", "# Held-back batch 5",
@@ -39,7 +39,7 @@ LATER_BATCHES = ("# Held-back batch 3", "# Held-back batch 4", "# Held-back batc
                  "# Held-back batch 9",
                  "# Held-back batch 10", "# Held-back batch 11", "# Held-back batch 12",
                  "# Held-back batch 13", "# Held-back batch 14", "# Held-back batch 15",
-                 "# Held-back batch 16", "# Held-back batch 17")
+                 "# Held-back batch 16", "# Held-back batch 17", "# Held-back batch 18")
 
 _DEC = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*$")
 _DMS = re.compile(
@@ -60,8 +60,9 @@ HEADER = """\
 # CC0; Natural Earth public domain.
 # Categories: town (towns and cities), village, kurdish (Kurdish names and spellings), report
 # (spelling variants used in reports and articles: Tal/Tell, Kafr/Kfar/Kefer, -eh/-a, ee/ou,
-# French romanisations, former names), arabic (Arabic-script names from the same articles).
-# Sixteen held-back batches were added later, each fixed before it was measured: batch 2 (the rows
+# French romanisations, former names), arabic (Arabic-script names from the same articles),
+# russian (Cyrillic spellings of Russian and Ukrainian writers, batch 18).
+# Seventeen held-back batches were added later, each fixed before it was measured: batch 2 (the rows
 # after the first marker in syria_eval_raw.tsv; data rows 320-518 here, counted from 0 as
 # place_eval.py --rows counts them), batch 3 (the rows after the "Held-back batch 3" marker;
 # data rows 548-749, after the Natural Earth rows, so that rows 0-547 are the set as it was
@@ -86,9 +87,11 @@ HEADER = """\
 # Hama), batch 15 (the rows after the "Held-back batch 15" marker; data rows 1936-2036: 18
 # places of the Aleppo countryside, Idlib, the northern Latakia hills, Raqqa and al-Hasakah)
 # batch 16 (the rows after the "Held-back batch 16" marker; data rows 2037-2097: 10 places
-# of the Aleppo countryside, Idlib, Raqqa and al-Hasakah) and batch 17 (the rows after the
-# "Held-back batch 17" marker; data rows 2098 on: 19 places of Daraa, Quneitra, as-Suwayda,
-# Rif Dimashq, Homs and Hama).
+# of the Aleppo countryside, Idlib, Raqqa and al-Hasakah), batch 17 (the rows after the
+# "Held-back batch 17" marker; data rows 2098-2223: 19 places of Daraa, Quneitra, as-Suwayda,
+# Rif Dimashq, Homs and Hama) and batch 18 (the rows after the "Held-back batch 18" marker;
+# data rows 2224 on: 195 Cyrillic spellings of 125 places of the rows before, with their
+# coordinates).
 # Batch 4
 # weights spellings of northern Syrian places (Aleppo, Idlib, Raqqa, Hasakah, northern Hama)
 # as news outlets and agencies wrote them, in English, Turkish, French, German, Spanish and
