@@ -218,7 +218,7 @@ def table_lines(label: str, results: dict[str, dict]) -> list[str]:
              "| category | n | within 5 km | 5-25 km | > 25 km (resolved) | ambiguous | "
              "unresolved | outside region |",
              "|---|---|---|---|---|---|---|---|"]
-    order = [k for k in ("town", "village", "kurdish", "report", "arabic", "117 spellings")
+    order = [k for k in ("town", "village", "kurdish", "report", "arabic", "russian", "117 spellings")
              if k in results] + ["all"]
     for key in order:
         c = results[key]

@@ -21,7 +21,8 @@ from gazetteer.importer import (EXACT_ALT, KEYS_VERSION, LOOSE, SKELETON_ARABIC,
 from gazetteer.model import Place, Resolution, place_from_row, resolution
 from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import (arabic_defective_key, arabic_loose_key, article_apart,
-                                 article_forms, border_calque, c_as_j, e_as_i_key, exact_key,
+                                 article_forms, border_calque, c_as_j, cyrillic_readings,
+                                 e_as_i_key, exact_key,
                                  foreign_readings, glued_al_apart, has_kurdish_letters,
                                  is_arabic, is_description, is_surely_kurdish, kurdish_calque,
                                  kurdish_gh_reading, kurdish_readings, lookup_keys, loose_key,
@@ -857,6 +858,16 @@ class Gazetteer:
             own = _match_project(query, extra_places)
             if own is not None:
                 return Resolution(name, "resolved", own, 1.0, match="exact")
+        readings = cyrillic_readings(query)
+        if readings:
+            # a name in Cyrillic letters: its Latin readings, the best answer of them
+            answers = [self.resolve(reading, countries=countries, near=near, context=context,
+                                    extra_places=extra_places, view=view,
+                                    context_spread=context_spread) for reading in readings]
+            res = max(answers, key=_answer_rank)
+            if res.match in ("exact", "alternate"):
+                res = replace(res, match="loose")   # (a name read from another alphabet)
+            return replace(res, query=name)
         wanted = _codes(countries)
         located = locate(query) if ("," in query or "(" in query
                                     or "\u060c" in query) else None
@@ -1211,6 +1222,19 @@ class Gazetteer:
 
 
 _CODES: dict[tuple, tuple[str, ...]] = {}
+
+
+#: How sure an answer is, by how its name matched and by its status.
+_STATUS_RANK: Final = {"resolved": 2, "ambiguous": 1, "unresolved": 0}
+_MATCH_RANK: Final = {"exact": 4, "alternate": 3, "arabic": 3, "loose": 2, "project": 4}
+
+
+def _answer_rank(res: Resolution) -> tuple[int, int, float]:
+    """The order of answers to readings of one name: the closest match first (a reading that
+    spells places, in doubt among them, before one a look-alike place answers: "Захра" is in
+    doubt among the Zahras, not the village of Sakhra), then resolved before in doubt, then
+    the higher score (the first reading wins a tie: see :func:`max`)."""
+    return (_MATCH_RANK.get(res.match or "", 1), _STATUS_RANK.get(res.status, 0), res.score)
 
 
 def _codes(countries: Sequence[str]) -> tuple[str, ...]:

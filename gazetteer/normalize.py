@@ -1062,3 +1062,78 @@ def foreign_readings(text: str) -> tuple[str, ...]:
         if reading != low and reading not in out:
             out.append(reading)
     return tuple(out)
+
+
+#: Cyrillic letters (Russian and Ukrainian reports write Syria's places in them).
+_CYRILLIC: Final = re.compile(r"[\u0400-\u04ff]")
+#: The Latin letters of each Cyrillic one, as English-style romanisations spell the Arabic
+#: letter Russian and Ukrainian writers mean by it: в is و (w: Arabic has no v); ж, like дж, is
+#: ج (j: "Ажель", Ajel); оу is the diphthong aw ("Роуда", Rawda; у alone is u); ъ is the
+#: ‘ayn ("Даръа", Dar'a); ь only softens the letter before it; х, given here as kh (خ), is as
+#: often ح or ه, h (see :func:`cyrillic_readings`); Ukrainian и, і, ї, є, ґ as their Russian
+#: counterparts are read.
+_CYRILLIC_LATIN: Final = {
+    "а": "a", "б": "b", "в": "w", "г": "g", "ґ": "g", "д": "d", "е": "e", "є": "ye", "ж": "j",
+    "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n",
+    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "'", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "ё": "yo",
+}
+#: Letters that are a y and a vowel at a word's start, after a vowel or a sign, and only the
+#: vowel after a consonant, which they soften ("Халяким": Halaqim; "Абьяд": Abyad).
+_CYRILLIC_IOTATED: Final = {"я": "a", "ю": "u", "ё": "o", "є": "e"}
+_CYRILLIC_VOWELS_AND_SIGNS: Final = frozenset("аеёиоуыэюяіїєъь")
+
+
+def is_cyrillic(text: str) -> bool:
+    """True when ``text`` contains Cyrillic letters."""
+    return _CYRILLIC.search(text) is not None
+
+
+def cyrillic_readings(text: str) -> tuple[str, ...]:
+    """A name written in Cyrillic letters as English-style romanisations of Arabic names spell
+    it: х read as kh (خ) and, when the name has one, as h (ح, ه) too; дж and ж as j (ج), оу as
+    aw. () for a name without Cyrillic letters.
+
+    Russian and Ukrainian practical transcription of Arabic names is regular, so the reading
+    of a name is looked up as a Latin spelling is (see :meth:`gazetteer.api.Gazetteer.resolve`).
+
+    Examples
+    --------
+    >>> cyrillic_readings("Тель-Рифаат"), cyrillic_readings("Джараблус")
+    (('Tel-Rifaat',), ('Jarablus',))
+    >>> cyrillic_readings("Хан-Шейхун")
+    ('Khan-Sheykhun', 'Han-Sheyhun')
+    """
+    if not is_cyrillic(text):
+        return ()
+    letters: list[str] = []
+    before = ""   # the letter before, lower case ("" at a word's start)
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        low = ch.lower()
+        upper = ch != low
+        if low == "д" and text[i + 1:i + 2].lower() == "ж":
+            latin, low = "j", "ж"
+            i += 1
+        elif low == "о" and text[i + 1:i + 2].lower() == "у":
+            latin, low = "aw", "у"
+            i += 1
+        elif low in _CYRILLIC_IOTATED and before and before not in _CYRILLIC_VOWELS_AND_SIGNS:
+            latin = _CYRILLIC_IOTATED[low]
+        else:
+            latin = _CYRILLIC_LATIN.get(low, ch)
+            if latin == ch and is_cyrillic(ch):
+                # a letter of another Cyrillic alphabet: its base letter's (ў: у), else none
+                base = unicodedata.normalize("NFKD", low)[:1]
+                latin = _CYRILLIC_LATIN.get(base, "")
+        if upper:   # (a word in capitals stays in capitals: "ШЕЙХ", SHEYKH)
+            capitals = text[i + 1:i + 2].isupper() or (i > 0 and text[i - 1].isupper())
+            latin = latin.upper() if capitals else latin[:1].upper() + latin[1:]
+        letters.append(latin)
+        before = low if low in _CYRILLIC_LATIN else ""
+        i += 1
+    kh = "".join(letters)
+    h = kh.replace("kh", "h").replace("Kh", "H").replace("KH", "H")
+    return (kh, h) if h != kh else (kh,)

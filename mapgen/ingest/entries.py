@@ -44,7 +44,22 @@ BYLINE_MONTHS = {name: n for n, names in enumerate([
     ("ekim", "oktober", "ottobre", "out"),
     ("kasım", "kasim"),
     ("aralık", "aralik", "dezember", "dicembre")], start=1) for name in names}
-STAMP_MONTHS = {**MONTHS, **FOREIGN_MONTHS, **BYLINE_MONTHS}
+#: Month names of Russian and Ukrainian datelines ("4 февраля 2016 года", "4 лютого 2016"), as a
+#: date is written (the genitive), and their abbreviations with a point.
+CYRILLIC_MONTHS = {name: n for n, names in enumerate([
+    ("января", "январь", "янв", "січня"),
+    ("февраля", "февраль", "фев", "февр", "лютого"),
+    ("марта", "март", "мар", "березня"),
+    ("апреля", "апрель", "апр", "квітня"),
+    ("мая", "май", "травня"),
+    ("июня", "июнь", "червня"),
+    ("июля", "июль", "липня"),
+    ("августа", "август", "авг", "серпня"),
+    ("сентября", "сентябрь", "сент", "вересня"),
+    ("октября", "октябрь", "окт", "жовтня"),
+    ("ноября", "ноябрь", "нояб", "листопада"),
+    ("декабря", "декабрь", "дек", "грудня")], start=1) for name in names}
+STAMP_MONTHS = {**MONTHS, **FOREIGN_MONTHS, **BYLINE_MONTHS, **CYRILLIC_MONTHS}
 WEEKDAY_WORDS = (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|"
                  r"domingo|segunda(?:-feira)?|terça(?:-feira)?|terca(?:-feira)?|quarta(?:-feira)?|"
                  r"quinta(?:-feira)?|sexta(?:-feira)?|s[áa]bado|lundi|mardi|mercredi|jeudi|vendredi|"
@@ -61,12 +76,13 @@ ZONE_OFFSETS = {"GMT": 0, "UTC": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "
 ZONE_REGIONS = {"ET": "America/New_York", "PT": "America/Los_Angeles"}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(STAMP_MONTHS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{4}))?"
+_YEAR = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{4})(?:\s+(?:года|року|г\.?))?)?"
 #: A time of day: 11:57, 11h57, 11 h 57, and 11.57 as British papers print it ("Tue 20 Aug 2019
 #: 13.45 BST"; on a line that is a date and nothing else); "09:15 Uhr" as German pages do.
 _HOUR = (r"(?P<hour>\d{1,2})(?::|h|\s?h\s?|\.)(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
          r"(?:\s*(?P<ampm>[ap]\.?m\.?)|\s+uhr)?")
-_TIME = (r"(?:(?:,|\s+at|\s+à|\s+às|\s+as|\s+a\s+las|\s+um|\s+alle|,?\s+ore|\s*[-–—·|])?\s*"
+_TIME = (r"(?:(?:,|\s+at|\s+à|\s+às|\s+as|\s+a\s+las|\s+um|\s+alle|,?\s+ore|\s+в|\s+о|"
+         r"\s*[-–—·|])?\s*"
          + _HOUR + r")?")
 _ZONE = (r"(?:\s*\(?(?P<zone>GMT|UTC|Z|BST|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|ET|PT|"
          r"[+-]\d{2}:?\d{2})(?:\s?(?P<zone_off>[+-]\d{1,2}(?::?\d{2})?))?\)?)?")

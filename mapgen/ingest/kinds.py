@@ -21,21 +21,28 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                   "luftangriff", "luftschl[äa]g", "kampfjets?", "kampfflugzeug", "bombardier", "fassbombe",
                   "luftwaffe", "hubschrauber",
                   # Italian ("bombard" holds bombardamento)
-                  "raid aere", "aere[io]\\b", "caccia", "elicotter"),
+                  "raid aere", "aere[io]\\b", "caccia", "elicotter",
+                  # Russian and Ukrainian
+                  "авиаудар", "авиаци", "бомбардир", "бомб", "самол[её]т", "вертол[её]т",
+                  "вкс", "авіаудар", "авіаці", "літак"),
     "shelling": ("shelling", "shelled", "artillery", "mortar", "rocket", "missile", "shells",
                  "howitzer", "grad",
                  "artilharia", "artiller[íi]a", "artillerie", "m[íi]sseis", "m[íi]ssil", "misiles?",
                  "morteiros?", "morteros?", "obus", "roquetes?", "cohetes?", "foguetes?",
                  "roket", "top atış", "topçu", "havan(?!a)", "obüs", "füze", "mermi",
                  "beschuss", "beschoss", "artillerie", "granate", "raketen", "m[öo]rser",
-                 "artiglieri", "mortai", "razzi", "colpi di"),
+                 "artiglieri", "mortai", "razzi", "colpi di",
+                 "обстрел", "обстрелял", "артиллер", "мин[оё]м[её]т", "ракет", "снаряд", "обстріл",
+                 "артилер"),
     "clashes": ("clash", "fighting", "battle", "fought", "offensive", "assault", "attack", "ambush",
                 "front line", "frontline", "firefight", "combat(?!ient|ant|ent)", "counter-attack", "advance(?<!in advance)", "push",
                 "confrontos", "enfrentamientos", "affrontements", "ofensiva", "ataques?\\b", "attaques?",
                 "batalha", "batalla", "bataille", "avan[çc]", "avanz",
                 "çatışma", "çatıştı", "saldırı", "taarruz", "muharebe", "ilerle",
                 "gefecht", "k[äa]mpfe", "angriff", "attacke", "vorsto[ßs]", "vorr[üu]ck", "r[üu]ckt",
-                "scontri", "combattimenti", "attacc", "battaglia", "avanzat"),
+                "scontri", "combattimenti", "attacc", "battaglia", "avanzat",
+                "бои\\b", "бо[её]в\\b", "бой\\b", "столкновени", "наступлени", "наступа", "штурм", "атак",
+                "сражени", "продвину", "бої", "наступ"),
     "territorial change": ("captured", "capture", "seized", "took", "taken", "retook",
                            "recaptured", "lost", "fell to", "broke through", "encircle", "besiege",
                            "siege", "cut off", "control of", "entered", "overran", "withdrew",
@@ -51,14 +58,18 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                            "kontrolle [üu]ber", "belager", "eingekesselt", "umzingelt", "abgezogen",
                            "r[üu]ckzug", "einmarsch",
                            "ripres[oa]", "riconquist", "assedi", "circondat", "entrat[io] a", "ritirat",
-                           "preso il controllo", "strappat"),
+                           "preso il controllo", "strappat",
+                           "освобо", "освободил", "взял", "взят", "занял", "занят", "контрол",
+                           "захват", "отбил", "окруж", "осад", "блокад", "вытесн", "отступ",
+                           "звільн", "захопи", "оточ", "відбил"),
     "displacement": ("flee", "fled", "fleeing", "refugee", "displaced", "exodus", "stranded",
                      "trapped", "on foot", "camps", "evacuat", "crowds",
                      "deslocad", "desplazad", "d[ée]plac[ée]s", "refugiad", "r[ée]fugi[ée]s", "fugir",
                      "fugiram", "huy", "fuyant", "acampamentos", "campamentos",
                      "sığınmacı", "mülteci", "göç", "kaçan", "kaçtı", "yerinden", "kamplar",
                      "flucht", "fl[üu]chtling", "vertrieben", "geflohen", "fliehen", "flohen", "vertreibung",
-                     "sfollat", "profughi", "in fuga", "fuggit", "esodo"),
+                     "sfollat", "profughi", "in fuga", "fuggit", "esodo",
+                     "беженц", "бежал", "бегств", "эвакуа", "переселенц", "біженц", "евакуа"),
     "humanitarian": (r"aid(?!\s+(?:workers?|agenc\w*|groups?|officials?))", "hospital",
                      "humanitarian", "medical", "food", "bread", "supplies", "tents", "relief",
                      "convoy", "doctor", "water", "shortage",
@@ -190,8 +201,8 @@ EVENT_TYPES = tuple(kind for kind in TYPES if kind not in ("statement", "diploma
 
 
 #: Words of violence and its toll that no type's keywords hold ("a car bomb exploded", "killed",
-#: "wounded"), in English, Portuguese, French, Spanish, Turkish, German and Italian (and Arabic,
-#: below).
+#: "wounded"), in English, Portuguese, French, Spanish, Turkish, German, Italian, Russian and
+#: Ukrainian (and Arabic, below).
 _TOLL = re.compile(r"\b(?:kill|dead|death|died|wound|injur|casualt|explo|blast|bomb(?!ers?\b)|gunfire|gunmen|shot|"
                    r"sniper|massacre|mort|morr|matou|matar|ferid|bless|tu[ée]s?\b|atenta|attentat|"
                    r"ataque|attaqu|combat(?!ant|ient)|bombarde|frappe|ofensiv|offensiv|refugiad|réfugi|deslocad|"
@@ -202,7 +213,9 @@ _TOLL = re.compile(r"\b(?:kill|dead|death|died|wound|injur|casualt|explo|blast|b
                    # German: killed, the dead, died, wounded, injured, massacre, attack (a bomb's)
                    r"get[öo]tet|tote[n]?\b|starben|ums\s+leben|verletzt|verwundet|massaker|anschlag|"
                    # Italian: killed, wounded, victims, massacre, car bomb, sniper
-                   r"uccis|feriti|vittime|strage|autobomba|cecchin)", re.I)
+                   r"uccis|feriti|vittime|strage|autobomba|cecchin|"
+                   # Russian and Ukrainian: died, killed, wounded, victims, explosion
+                   r"погиб|убит|ранен|жертв|взрыв|загину|вбит|поранен|вибух)", re.I)
 #: The same words of Arabic: killed, dead, martyrs, wounded, explosion, car bomb, massacre,
 #: sniper, victims (after the letters written onto a word).
 _ARABIC_TOLL = re.compile(_ARABIC_WORD_START + r"(?:قتل|مقتل|قتيل|شهيد|شهداء|"

@@ -535,11 +535,12 @@ def _short_lookalike(name: str, res: Any) -> bool:
     if res.status != "resolved" or res.match not in ("loose", "skeleton", "fuzzy") \
             or res.place.feature_code in _LANDMARK_SEATS:
         return False
-    from gazetteer.normalize import consonants, loose_key, split_qualifiers
+    from gazetteer.normalize import consonants, cyrillic_readings, loose_key, split_qualifiers
 
-    key = loose_key(name)
-    return (res.match != "loose" or loose_key(res.place.name) != key) and \
-        len(consonants(split_qualifiers(key)[0])) <= 3
+    # (a name in Cyrillic letters by its Latin readings, as the gazetteer looked it up)
+    keys = [loose_key(spelling) for spelling in cyrillic_readings(name) or (name,)]
+    return (res.match != "loose" or loose_key(res.place.name) not in keys) and \
+        len(consonants(split_qualifiers(keys[-1])[0])) <= 3
 
 
 @lru_cache(maxsize=4096)

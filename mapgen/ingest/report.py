@@ -13,6 +13,7 @@ from mapgen.config import DEFAULT_EVENT_TYPES
 from mapgen.errors import InputError
 from mapgen.ingest import lexicon as lx
 from mapgen.ingest.arabic import find_arabic_mentions, is_arabic, merge
+from mapgen.ingest.cyrillic import find_cyrillic_mentions, is_cyrillic
 from mapgen.ingest.clean import clean_text, looks_like_html
 from mapgen.ingest.entries import Entry, MissingYear, Stamp, day_in_labelled_month, split_entries
 from mapgen.ingest.kinds import suggest_type
@@ -186,13 +187,19 @@ def ingest_text(text: str, *, report: str = "report", published: Any = None,
 
 def _find(lookup: PlaceLookup, sentences: Sequence[Sentence]) -> Found:
     """The places ``sentences`` name: those written in Arabic read as Arabic reporting names
-    places (see :mod:`mapgen.ingest.arabic`), with the places of the others as context."""
+    places (see :mod:`mapgen.ingest.arabic`), those in Cyrillic letters as Russian reporting
+    does (see :mod:`mapgen.ingest.cyrillic`), with the places of the others as context."""
     arabic = [s for s in sentences if is_arabic(s.text)]
-    if not arabic:
+    cyrillic = [s for s in sentences if not is_arabic(s.text) and is_cyrillic(s.text)]
+    if not arabic and not cyrillic:
         return find_mentions(lookup, sentences)
-    others = [s for s in sentences if not is_arabic(s.text)]
+    others = [s for s in sentences if not is_arabic(s.text) and not is_cyrillic(s.text)]
     found = find_mentions(lookup, others) if others else Found()
-    return merge(found, find_arabic_mentions(lookup, arabic, lookup.context))
+    if arabic:
+        found = merge(found, find_arabic_mentions(lookup, arabic, lookup.context))
+    if cyrillic:
+        found = merge(found, find_cyrillic_mentions(lookup, cyrillic, lookup.context))
+    return found
 
 
 def ingest_file(path: str | Path, **kwargs: Any) -> IngestResult:

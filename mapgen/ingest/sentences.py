@@ -9,9 +9,10 @@ from mapgen.ingest.textkeys import ARABIC_LETTERS
 _ABBREVIATIONS = frozenset("""mr mrs ms dr prof gen brig col lt maj capt sgt cpl adm cmdr sen rep
 gov st jr sr no vs etc e.g i.e u.s u.k u.n approx est dept inc ltd co corp fig
 jan feb mar apr jun jul aug sep sept oct nov dec""".split())
-#: A sentence ends at a point, a question or exclamation mark (Arabic's ؟ too) before a capital,
+#: A sentence ends at a point, a question or exclamation mark (Arabic's ؟ too) before a capital
+#: (Latin or Cyrillic),
 #: a figure or an Arabic letter (Arabic has no capitals).
-_BOUNDARY = re.compile(r"(?<=[.!?…؟])[\"”’)\]»]*\s+(?=[\"“‘(\[«]?[A-Z0-9ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŞĞİÖÜ" + ARABIC_LETTERS + "])")
+_BOUNDARY = re.compile(r"(?<=[.!?…؟])[\"”’)\]»]*\s+(?=[\"“‘(\[«]?[A-Z0-9ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŞĞİÖÜА-ЯЁІЇЄҐ" + ARABIC_LETTERS + "])")
 
 
 @dataclass(frozen=True)

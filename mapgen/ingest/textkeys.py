@@ -12,8 +12,9 @@ _MARKS = str.maketrans({"ı": "i", "İ": "i", "'": "", "’": "", "‘": "", "`"
 #: Kurdish add: character ranges for regular expressions.
 ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a"
 ARABIC_SCRIPT_LETTERS = ARABIC_LETTERS + "\u0671-\u06d3"
-#: What is not a letter or figure of a name: Latin letters, and Arabic ones for names in Arabic.
-_NON_WORD = re.compile(f"[^0-9a-z{ARABIC_SCRIPT_LETTERS}]+")
+#: What is not a letter or figure of a name: Latin letters, and Arabic and Cyrillic ones for
+#: names in those scripts.
+_NON_WORD = re.compile(f"[^0-9a-z{ARABIC_SCRIPT_LETTERS}\u0430-\u045f\u0491]+")
 _ARTICLES = frozenset("al el il ul as es ash esh ad ed ar er az ez an en at et ath adh".split())
 _TYPE_WORDS = frozenset("border crossing checkpoint gate airbase air base airport airfield camp "
                         "military city town village province governorate district "
