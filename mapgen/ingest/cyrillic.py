@@ -72,6 +72,10 @@ OBLIQUE_ENDINGS = ("у", "ю", "ой", "ей", "ом", "ем", "ою", "ею", "
 #: much less, when the written ending is of other cases only).
 STEM_MARGIN = 0.06
 
+#: The first words of Arabic names (village, hill, monastery, inn, spring, well, father, mother,
+#: mountain, ruin, house, gate, head, sheikh): no place by themselves before the rest of a name.
+NAME_HEADS = frozenset("""кафр кфар кефр кфр тель телль тал дейр дайр хан айн эйн бир абу умм ум
+джебель джабаль хирбет хирбат бейт бет баб рас шейх шех""".split())
 #: Stems of words of a place's kind (the name follows: "деревня Майер", "в городе Азаз");
 #: "населённый пункт" and its plural, by its first word.
 KIND_STEMS = ("город", "деревн", "деревен", "село", "села", "селе", "селом", "сёл", "посёл",
@@ -305,6 +309,8 @@ class CyrillicFinder:
             return last + 1
         doubt: tuple[Mention, int] | None = None
         for n in range(last - i + 1, 0, -1):
+            if n == 1 and last > i and words[i].low in NAME_HEADS:
+                break   # ("Кафр Батики": no village Kafr, whatever the gazetteer lacks)
             if n == 1 and _country(words[i].text) is not None:
                 found.countries.append((sentence, str(_country(words[i].text))))
                 return i + 1

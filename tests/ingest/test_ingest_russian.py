@@ -99,3 +99,10 @@ def test_russian_and_ukrainian_dates_open_an_entry(builtin: Any, text: str, stam
 def test_a_sentence_in_cyrillic_is_told_by_its_letters() -> None:
     assert is_cyrillic("Бои у деревни Майер (Mayer)")
     assert not is_cyrillic("Fighting near Mayer (Майер)")
+
+
+def test_the_first_word_of_an_arabic_name_is_no_place_alone(builtin: Any) -> None:
+    # "Кафр Батики" (Kafr Batikh), which the built-in data lacks: no village "Kafr" of it
+    result = _read(builtin, "Боевики отступили к деревне Кафр Батики у Саракиба.")
+    named = {m.text for m in result.found.mentions} | {m.text for m in result.found.unresolved}
+    assert "Кафр" not in named and "Саракиб" in {m.text for m in result.found.mentions}
