@@ -34,13 +34,13 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from mapgen.geodesy import great_circle_km
 from mapgen.ingest import lexicon as lx
 from mapgen.ingest.kinds import tells_of_event
 from mapgen.ingest.mentions import (BUREAU, CAPITAL, DATELINE_FAR, GOVERNMENT, SPEAKS, Found,
                                      Mention, PlaceLookup, is_bureau)
+from mapgen.ingest.passes import TwoPassFinder
 from mapgen.ingest.sentences import Sentence
-from mapgen.ingest.textkeys import ARABIC_SCRIPT_LETTERS, fold
+from mapgen.ingest.textkeys import ARABIC_SCRIPT_LETTERS
 
 #: A word in Arabic script: letters, with the marks of vowels and tatweel among them (a run of
 #: tatweel alone is a dash, "حلب ــ الأخبار", and a mark alone no word).
@@ -199,30 +199,10 @@ def _is_plural_kind(word: str) -> bool:
     return any(form in PLURAL_KIND_WORDS for form in forms(_TASHKEEL.sub("", word)))
 
 
-class ArabicFinder:
+class ArabicFinder(TwoPassFinder):
     """Place mentions of sentences written in Arabic (see the module's doc)."""
 
-    def __init__(self, lookup: PlaceLookup, sentences: Sequence[Sentence]) -> None:
-        self.lookup = lookup
-        self.sentences = list(sentences)
-
-    def run(self, context: Sequence[tuple[str, tuple[float, float]]] = ()) -> Found:
-        """Two passes: the second reads every name again with the report's places (those found
-        in the first, and ``context``, the places of the report's other sentences) as context."""
-        found = self._pass()
-        points = list(context) + [(fold(m.text), (m.place.lat, m.place.lon))
-                                  for m in found.mentions if m.precision != "region"
-                                  and not m.role and m.reason != DATELINE_FAR]
-        if not points:
-            return found
-        self.lookup.context = points
-        return self._pass()
-
-    def _pass(self) -> Found:
-        found = Found()
-        for sentence in self.sentences:
-            self._read(sentence, found)
-        return found
+    NEAR_KM = PREPOSITION_VILLAGE_KM
 
     def _read(self, sentence: Sentence, found: Found) -> None:
         text = sentence.text
@@ -289,11 +269,6 @@ class ArabicFinder:
             elif not ((cue == "kind" or listed) and not between
                       and (words[i].text[0] == "و" or words[i].text == "و")):
                 cue, precision, listed = "", "exact", False
-
-    def _among_report(self, place: object, name: str) -> bool:
-        """Whether ``place`` lies within PREPOSITION_VILLAGE_KM of another place of the report
-        (True before the report's places are known: the first pass)."""
-        return _near_any(place, self.lookup.others(fold(name)), PREPOSITION_VILLAGE_KM)
 
     def _name_at(self, sentence: Sentence, words: list[_Word], joined: list[bool], i: int,
                  cue: str, precision: str, found: Found, run: int,
@@ -404,12 +379,6 @@ class ArabicFinder:
                           or (countries and place.country not in countries)):
             mention.role, mention.reason = "speaker", CAPITAL
         return mention
-
-
-def _near_any(place: object, points: Sequence[tuple[float, float]], km: float) -> bool:
-    """Whether ``place`` lies within ``km`` of one of ``points`` (True when there is none)."""
-    lat, lon = getattr(place, "lat"), getattr(place, "lon")
-    return not points or any(great_circle_km(lat, lon, a, b) <= km for a, b in points)
 
 
 def _spoken_from(words: Sequence[_Word], run: int) -> bool:

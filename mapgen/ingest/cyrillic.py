@@ -32,13 +32,12 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from mapgen.geodesy import great_circle_km
 from mapgen.ingest import lexicon as lx
 from mapgen.ingest.kinds import tells_of_event
 from mapgen.ingest.mentions import (BUREAU, CAPITAL, DATELINE_FAR, GOVERNMENT, SPEAKS, Found,
                                      Mention, PlaceLookup, is_bureau)
+from mapgen.ingest.passes import TwoPassFinder
 from mapgen.ingest.sentences import Sentence
-from mapgen.ingest.textkeys import fold
 
 _LETTERS = "А-Яа-яЁёІіЇїЄєҐґ"
 #: A word in Cyrillic letters, its parts joined by hyphens or apostrophes ("Дейр-эз-Зор",
@@ -233,29 +232,10 @@ def _name_word(word: _Word, opening: bool = False) -> bool:
 _CUE_STRENGTH = {"kind": 3, "place": 2, "preposition": 1, "": 0}
 
 
-class CyrillicFinder:
+class CyrillicFinder(TwoPassFinder):
     """Place mentions of sentences written in Cyrillic letters (see the module's doc)."""
 
-    def __init__(self, lookup: PlaceLookup, sentences: Sequence[Sentence]) -> None:
-        self.lookup = lookup
-        self.sentences = list(sentences)
-
-    def run(self, context: Sequence[tuple[str, tuple[float, float]]] = ()) -> Found:
-        """Two passes: the second reads every name again with the report's places as context."""
-        found = self._pass()
-        points = list(context) + [(fold(m.text), (m.place.lat, m.place.lon))
-                                  for m in found.mentions if m.precision != "region"
-                                  and not m.role and m.reason != DATELINE_FAR]
-        if not points:
-            return found
-        self.lookup.context = points
-        return self._pass()
-
-    def _pass(self) -> Found:
-        found = Found()
-        for sentence in self.sentences:
-            self._read(sentence, found)
-        return found
+    NEAR_KM = VILLAGE_KM
 
     def _read(self, sentence: Sentence, found: Found) -> None:
         text = sentence.text
@@ -354,11 +334,6 @@ class CyrillicFinder:
                 best = (score, name)
         return None if best is None else best[1]
 
-    def _among_report(self, place: object, name: str) -> bool:
-        """Whether ``place`` lies within VILLAGE_KM of another place of the report (True before
-        the report's places are known: the first pass)."""
-        return _near_any(place, self.lookup.others(fold(name)), VILLAGE_KM)
-
     def _mention(self, sentence: Sentence, words: list[_Word], i: int, n: int, name: str,
                  cue: str, precision: str, run: int, listed: bool) -> Mention | None:
         """The mention of ``name`` (words ``i`` to ``i + n``), when the gazetteer's answer is one
@@ -400,12 +375,6 @@ class CyrillicFinder:
         elif capital and not tells_of_event(sentence.text):
             mention.role, mention.reason = "speaker", CAPITAL
         return mention
-
-
-def _near_any(place: object, points: Sequence[tuple[float, float]], km: float) -> bool:
-    """Whether ``place`` lies within ``km`` of one of ``points`` (True when there is none)."""
-    lat, lon = getattr(place, "lat"), getattr(place, "lon")
-    return not points or any(great_circle_km(lat, lon, a, b) <= km for a, b in points)
 
 
 def _spoken_from(words: Sequence[_Word], run: int) -> bool:
