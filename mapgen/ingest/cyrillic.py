@@ -34,8 +34,8 @@ from typing import Sequence
 
 from mapgen.ingest import lexicon as lx
 from mapgen.ingest.kinds import tells_of_event
-from mapgen.ingest.mentions import (BUREAU, CAPITAL, DATELINE_FAR, GOVERNMENT, SPEAKS, Found,
-                                     Mention, PlaceLookup, is_bureau)
+from mapgen.ingest.mentions import (AREA_FEATURES, BUREAU, CAPITAL, DATELINE_FAR, GOVERNMENT,
+                                     SPEAKS, Found, Mention, PlaceLookup, is_bureau)
 from mapgen.ingest.passes import TwoPassFinder
 from mapgen.ingest.sentences import Sentence
 
@@ -71,6 +71,10 @@ OBLIQUE_ENDINGS = ("у", "ю", "ой", "ей", "ом", "ем", "ою", "ею", "
 #: much less, when the written ending is of other cases only).
 STEM_MARGIN = 0.06
 
+#: The first words of armed groups' names ("Хайят Тахрир аш-Шам", "Джебхат ан-Нусра", "Ахрар
+#: аш-Шам", "Джейш аль-Ислам", "Исламское государство"): the run is the group's, no place.
+GROUP_HEADS = frozenset("""хайят хайат хайъат джебхат джабхат фронт ахрар джейш джаиш харакат
+фейлак файлак лива катаиб ансар исламское исламского исламским исламском""".split())
 #: The first words of Arabic names (village, hill, monastery, inn, spring, well, father, mother,
 #: mountain, ruin, house, gate, head, sheikh): no place by themselves before the rest of a name.
 NAME_HEADS = frozenset("""кафр кфар кефр кфр тель телль тал дейр дайр хан айн эйн бир абу умм ум
@@ -186,6 +190,22 @@ def case_forms(word: str) -> list[str]:
     return out
 
 
+#: Adjectives of direction before a name, by their stem (the word without its two-letter
+#: ending, "Восточная", "Восточной"), as the gazetteer's names write them ("Восточная Гута":
+#: Eastern Ghouta).
+_DIRECTIONS = {"восточн": "Eastern", "западн": "Western", "северн": "Northern", "южн": "Southern",
+               "східн": "Eastern", "західн": "Western", "північн": "Northern",
+               "південн": "Southern"}
+
+
+def _shown(words: Sequence[_Word], name: str) -> str:
+    """How a mention is shown: the name as looked up, unless its words were put in English for
+    the gazetteer (then as written)."""
+    if any(w.low[:-2] in _DIRECTIONS for w in words[:-1]):
+        return " ".join(w.text for w in words)
+    return name
+
+
 def _stem_in(word: str, stems: Sequence[str]) -> bool:
     return any(word.startswith(stem) for stem in stems)
 
@@ -273,7 +293,13 @@ class CyrillicFinder(TwoPassFinder):
                 last += 1
             end = self._name_at(sentence, words, i, last, cue, precision, found,
                                 run if cue else i, listed)
-            i = last + 1 if end is None else end
+            if end is None:
+                # a name may begin inside the run, at a capital ("Восточной Гуте": Гута)
+                i += 1
+                while i <= last and not words[i].is_cap:
+                    i += 1
+            else:
+                i = end
             between = text[words[i - 1].end:words[i].start].strip() if i < len(words) else "."
             if listed and between in (",", ""):
                 cue = cue or "preposition"
@@ -284,6 +310,8 @@ class CyrillicFinder(TwoPassFinder):
                  precision: str, found: Found, run: int, listed: bool) -> int | None:
         """The end (word index) of the name found in words ``i``..``last``, recorded in
         ``found``; None when there is none."""
+        if words[i].low in GROUP_HEADS:
+            return last + 1   # ("Хайят Тахрир аш-Шам": no Damascus, al-Sham, in it)
         if _is_person(words[i:last + 1]):
             found.people.add(" ".join(w.text for w in words[i:last + 1]))
             return last + 1
@@ -298,6 +326,8 @@ class CyrillicFinder(TwoPassFinder):
             if name is None:
                 continue
             mention = self._mention(sentence, words, i, n, name, cue, precision, run, listed)
+            if mention is not None and name != (shown := _shown(words[i:i + n], name)):
+                mention.text = shown
             if mention is None:
                 continue
             if mention.status == "resolved":
@@ -317,7 +347,7 @@ class CyrillicFinder(TwoPassFinder):
         cases only: "Сальму" is Salma), the form written first of equal ones ("Азаза" is Azaz,
         not the village of Azaza; "Асрия" is Ithriya, not Asri in Turkey; "Эз-Захра" is in doubt
         among the Zahras, not the one Zahr). None when it knows none."""
-        head = " ".join(w.text for w in words[:-1])
+        head = " ".join(_DIRECTIONS.get(w.low[:-2], w.text) for w in words[:-1])
         written = words[-1].text
         # (a name as written may be its nominative, unless its ending is only of other cases)
         lift = -STEM_MARGIN if written.lower().endswith(OBLIQUE_ENDINGS) else STEM_MARGIN
@@ -361,6 +391,8 @@ class CyrillicFinder(TwoPassFinder):
             sentence.text[start:end].isupper() and _DASH_AFTER.match(sentence.text, end)))
         if countries and place.country not in countries and not capital and not dateline:
             return None   # (a town abroad: no incident of the map's)
+        if place.feature_code in AREA_FEATURES:
+            precision = "region"   # (an area: "Восточная Гута", Eastern Ghouta)
         mention = Mention(name, sentence, start, "resolved", place, result.score, precision,
                           cue=cue)
         after = words[i + n].low if i + n < len(words) else ""

@@ -106,3 +106,13 @@ def test_the_first_word_of_an_arabic_name_is_no_place_alone(builtin: Any) -> Non
     result = _read(builtin, "Боевики отступили к деревне Кафр Батики у Саракиба.")
     named = {m.text for m in result.found.mentions} | {m.text for m in result.found.unresolved}
     assert "Кафр" not in named and "Саракиб" in {m.text for m in result.found.mentions}
+
+
+def test_a_direction_before_a_name_and_a_group_s_name(builtin: Any) -> None:
+    # "Восточной Гуте" is Eastern Ghouta (an area: region); "Хайят Тахрир аш-Шам" is a group,
+    # and its al-Sham no Damascus
+    result = _read(builtin, "Авиация нанесла удары по Восточной Гуте и городу Дума. Боевики "
+                            "группировки Хайят Тахрир аш-Шам обстреляли деревню Маан.")
+    found = {m.text: (m.place.name, m.precision) for m in result.found.mentions}
+    assert found["Восточной Гуте"] == ("Eastern Ghouta", "region")
+    assert "Дума" in found and not any("Шам" in name for name in found)
