@@ -424,9 +424,15 @@ class Gazetteer:
         if not home:
             apart = unglued_article(name)
             if apart is not None:
-                # "Deir alJmal" is Deir al-Jmal: its spelling looked up before its look-alikes
-                rows += [_as_loose(r) for r in look.execute(STRONG_SQL,
-                                                           lookup_keys(apart)).fetchall()]
+                # "Deir alJmal" is Deir al-Jmal, "Almastumah" al-Mastumah: its spelling (with
+                # the article's other forms, as for the name written apart) looked up before
+                # its look-alikes
+                ex, lo = lookup_keys(apart)
+                by_form = article_forms(ex) if lo else None
+                found_apart = look.execute(STRONG_SQL, (ex, lo)).fetchall() if by_form is None \
+                    else [r for r in look.execute(ARTICLE_SQL, (ex, lo) + by_form).fetchall()
+                          if r[9] != LOOSE or r[3] not in ARTICLE_FREE]
+                rows += [_as_loose(r) for r in found_apart]
                 home = _found_home(rows, countries, name)
         skel = ""
         if not home:

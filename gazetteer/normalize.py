@@ -28,6 +28,7 @@ letter. Name letters are never upper case, so a qualifier never matches a letter
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
 import unicodedata
@@ -937,14 +938,30 @@ _TRANSLITERATION_MARK: Final = re.compile("[āīūĀĪŪḥḤḩḨṣṢṭṬ
 _GLUED_ARTICLE: Final = re.compile(r"\b([Aa]l|[Ee]l)(?=[A-Z][a-z])")
 
 
+#: The same opening a name in small letters, before a consonant and four letters or more
+#: ("Almastumah", "Alraqqa"; not "Aleppo", "Also"), or as the sun letter it becomes, written
+#: twice ("Assafira": as-Safira; "Arraqqa").
+_GLUED_ARTICLE_SMALL: Final = re.compile(
+    r"^(?:([Aa]l|[Ee]l)(?=[bcdfghjkmnpqrstvwxyz][a-z]{3,}\b)|([Aa][tdsrzn])(?=([tdsrzn])[a-z]{3,}\b))")
+
+
 def unglued_article(text: str) -> str | None:
-    """``text`` with an article written onto the next word's capital set apart, or None when
-    it has none: a hyphen or space lost in copying.
+    """``text`` with an article written onto the next word set apart, or None when it has
+    none: a hyphen or space lost in copying. Before a capital anywhere, and opening the name
+    before a consonant (the sun letter it becomes doubled: "Assafira").
 
     >>> unglued_article("Deir alJmal"), unglued_article("AlBab"), unglued_article("Aleppo")
     ('Deir al Jmal', 'Al Bab', None)
+    >>> unglued_article("Almastumah"), unglued_article("Assafira"), unglued_article("Also")
+    ('Al mastumah', 'As safira', None)
     """
-    if _GLUED_ARTICLE.search(text) is None:
+    small = _GLUED_ARTICLE_SMALL.match(text)
+    if small is not None and small.group(2) is not None and \
+            small.group(2)[1].lower() != small.group(3).lower():
+        small = None   # ("Atman": no article; "Assafira": as-Safira)
+    if small is not None:
+        text = text[:small.end()] + " " + text[small.end():]
+    elif _GLUED_ARTICLE.search(text) is None:
         return None
     return _GLUED_ARTICLE.sub(r"\1 ", text)
 
@@ -1090,10 +1107,14 @@ def is_cyrillic(text: str) -> bool:
     return _CYRILLIC.search(text) is not None
 
 
+#: A name with up to this many х is read with each mix of kh and h (2 ** MIXED_KH readings).
+MIXED_KH: Final = 3
+
+
 def cyrillic_readings(text: str) -> tuple[str, ...]:
     """A name written in Cyrillic letters as English-style romanisations of Arabic names spell
-    it: х read as kh (خ) and, when the name has one, as h (ح, ه) too; дж and ж as j (ج), оу as
-    aw. () for a name without Cyrillic letters.
+    it: х read as kh (خ) and as h (ح, ه), each х of a name either way; дж and ж as j (ج), оу
+    as aw. () for a name without Cyrillic letters.
 
     Russian and Ukrainian practical transcription of Arabic names is regular, so the reading
     of a name is looked up as a Latin spelling is (see :meth:`gazetteer.api.Gazetteer.resolve`).
@@ -1134,6 +1155,18 @@ def cyrillic_readings(text: str) -> tuple[str, ...]:
         letters.append(latin)
         before = low if low in _CYRILLIC_LATIN else ""
         i += 1
-    kh = "".join(letters)
-    h = kh.replace("kh", "h").replace("Kh", "H").replace("KH", "H")
-    return (kh, h) if h != kh else (kh,)
+    spots = [k for k, latin in enumerate(letters) if latin.lower() == "kh"]
+    # every х as kh, every х as h, then (for a name of up to MIXED_KH of them) each mix of the
+    # two: "Хан-эш-Ших" is Khan ash-Shih
+    mixes = [(True,) * len(spots), (False,) * len(spots)] if spots else [()]
+    if 1 < len(spots) <= MIXED_KH:
+        mixes += [m for m in itertools.product((True, False), repeat=len(spots))
+                  if m not in mixes]
+    out: list[str] = []
+    for mix in mixes:
+        reading = list(letters)
+        for k, as_kh in zip(spots, mix):
+            if not as_kh:
+                reading[k] = reading[k][:1].replace("k", "h").replace("K", "H")
+        out.append("".join(reading))
+    return tuple(out)

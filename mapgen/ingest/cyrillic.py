@@ -49,6 +49,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 #: "аль-Асаль", "эз-Зор"): part of a name.
 _ARTICLE_NAME = re.compile(r"^(?:аль|эль|ал|ель|ас|эс|ес|аш|эш|ад|эд|ед|ар|эр|ер|аз|эз|ез|ан|эн|"
                            r"ен|ат|эт|ет|ат|ль)-[А-ЯЁІЇЄҐ]")
+#: A sentence whose letters are capitals beyond this share is a heading (see ``_read``).
+SHOUTED_SHARE = 0.6
 #: Longest name looked for, in words.
 MAX_WORDS = 4
 #: A place named without a word of its kind before it must be a town, or lie this close to
@@ -260,6 +262,12 @@ class CyrillicFinder(TwoPassFinder):
     def _read(self, sentence: Sentence, found: Found) -> None:
         text = sentence.text
         words = [_Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        letters = [ch for ch in text if ch.isalpha()]
+        # a line in capitals (a heading, a site's banner) names a place by its first word only:
+        # a dateline's ("РЕСПУБЛИКАЛЫҚ ... РЕСМИ САЙТЫ": no Rasm al-Alam)
+        shouted = sum(ch.isupper() for ch in letters) > SHOUTED_SHARE * len(letters)
+        if shouted:
+            words = words[:1]
         cue, precision, run, listed = "", "exact", 0, False
         i = 0
         while i < len(words):
@@ -389,6 +397,8 @@ class CyrillicFinder(TwoPassFinder):
         capital = lx.is_capital(place)
         dateline = opening and (_DATELINE_AFTER.match(sentence.text, end) is not None or (
             sentence.text[start:end].isupper() and _DASH_AFTER.match(sentence.text, end)))
+        if n == 1 and words[i].is_acronym and not dateline:
+            return None   # (an acronym opening a sentence: "РЕСМ", no Rasm al-Alam)
         if countries and place.country not in countries and not capital and not dateline:
             return None   # (a town abroad: no incident of the map's)
         if place.feature_code in AREA_FEATURES:
