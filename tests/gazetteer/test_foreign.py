@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.normalize import article_apart, exact_key, foreign_readings, loose_key
+from gazetteer.normalize import (article_apart, exact_key, foreign_readings, loose_key,
+                                 unglued_article)
 from tests.gazetteer.common import km
 
 KHAN_SHAYKHUN = (35.4417, 36.6500)
@@ -189,3 +190,18 @@ def test_the_turkish_name_of_a_town_the_border_divides_is_the_map_s_side(gz) -> 
     res = gz.resolve("Resulayn", countries=["SY", "TR"])
     assert res.status == "resolved" and res.place.country == "SY", res
     assert km(res.place, (36.8503, 40.0706)) < 2, res
+
+
+@pytest.mark.parametrize("name, truth", [
+    ("Almastumah", (35.8744, 36.6311)),     # al-Mastumah, the article glued in small letters
+    ("Assafira", (36.0670, 37.3670)),       # as-Safira: the article as its sun letter, doubled
+])
+def test_an_article_glued_in_small_letters_is_read_apart(gz, name, truth) -> None:
+    res = gz.resolve(name, countries=["SY", "TR"])
+    assert res.status == "resolved" and km(res.place, truth) < 5
+
+
+def test_a_name_beginning_as_an_article_does_is_no_article() -> None:
+    # (only before a consonant and four letters more, or a sun letter doubled)
+    assert [unglued_article(n) for n in ("Aleppo", "Also", "Atman", "Adana")] == [None] * 4
+    assert unglued_article("Almastumah") == "Al mastumah"
