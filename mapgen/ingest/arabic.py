@@ -36,8 +36,7 @@ from typing import Sequence
 
 from mapgen.ingest import lexicon as lx
 from mapgen.ingest.kinds import tells_of_event
-from mapgen.ingest.mentions import (BUREAU, CAPITAL, DATELINE_FAR, GOVERNMENT, SPEAKS, Found,
-                                     Mention, PlaceLookup, is_bureau)
+from mapgen.ingest.mentions import CAPITAL, GOVERNMENT, SPEAKS, Found, Mention, PlaceLookup
 from mapgen.ingest.passes import TwoPassFinder
 from mapgen.ingest.sentences import Sentence
 from mapgen.ingest.textkeys import ARABIC_SCRIPT_LETTERS
@@ -367,10 +366,7 @@ class ArabicFinder(TwoPassFinder):
         mention = Mention(name, sentence, start, "resolved", place, result.score, precision,
                           cue=cue)
         if dateline:
-            # the bureau, far from the report's places; else a place of the story, drafted only
-            # when the report names no other (see mapgen.ingest.report)
-            mention.role, mention.reason = (("speaker", BUREAU) if is_bureau(self.lookup, place, name)
-                                            else ("", DATELINE_FAR))
+            mention.role, mention.reason = self._dateline_role(place, name)
         elif capital and before in GOVERNMENT_VERBS:
             mention.role, mention.reason = "speaker", GOVERNMENT
         elif _spoken_from(words, run):

@@ -34,8 +34,8 @@ from typing import Sequence
 
 from mapgen.ingest import lexicon as lx
 from mapgen.ingest.kinds import tells_of_event
-from mapgen.ingest.mentions import (AREA_FEATURES, BUREAU, CAPITAL, DATELINE_FAR, GOVERNMENT,
-                                     SPEAKS, Found, Mention, PlaceLookup, is_bureau)
+from mapgen.ingest.mentions import (AREA_FEATURES, CAPITAL, GOVERNMENT, SPEAKS, Found, Mention,
+                                     PlaceLookup)
 from mapgen.ingest.passes import TwoPassFinder
 from mapgen.ingest.sentences import Sentence
 
@@ -407,9 +407,7 @@ class CyrillicFinder(TwoPassFinder):
                           cue=cue)
         after = words[i + n].low if i + n < len(words) else ""
         if dateline:
-            mention.role, mention.reason = (("speaker", BUREAU)
-                                            if is_bureau(self.lookup, place, name)
-                                            else ("", DATELINE_FAR))
+            mention.role, mention.reason = self._dateline_role(place, name)
         elif capital and _stem_in(after, GOVERNMENT_VERBS):
             mention.role, mention.reason = "speaker", GOVERNMENT
         elif _spoken_from(words, run):

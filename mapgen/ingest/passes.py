@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from mapgen.geodesy import great_circle_km
-from mapgen.ingest.mentions import DATELINE_FAR, Found, PlaceLookup
+from mapgen.ingest.mentions import BUREAU, DATELINE_FAR, Found, PlaceLookup, is_bureau
 from mapgen.ingest.sentences import Sentence
 from mapgen.ingest.textkeys import fold
 
@@ -41,6 +41,12 @@ class TwoPassFinder:
 
     def _read(self, sentence: Sentence, found: Found) -> None:
         raise NotImplementedError
+
+    def _dateline_role(self, place: object, name: str) -> tuple[str, str]:
+        """The role and reason of a dateline's place: the bureau, far from the report's places;
+        else a place of the story, drafted only when the report names no other (see
+        :mod:`mapgen.ingest.report`)."""
+        return ("speaker", BUREAU) if is_bureau(self.lookup, place, name) else ("", DATELINE_FAR)
 
     def _among_report(self, place: object, name: str) -> bool:
         """Whether ``place`` lies within :attr:`NEAR_KM` of another place of the report (True
