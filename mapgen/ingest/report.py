@@ -83,6 +83,11 @@ def _published(value: Any, tz: ZoneInfo) -> tuple[dt.datetime, str] | None:
 
 
 def _label(mention: Mention) -> str:
+    """A draft's place: the name as the report writes it; in another script than Latin (Arabic,
+    Cyrillic), the gazetteer's name of the place, the script of the map's other labels and of
+    the project's places (the report's spelling stays in the draft's ``ingest: mention``)."""
+    if is_arabic(mention.text) or is_cyrillic(mention.text):
+        return str(mention.place.name)
     return mention.text
 
 

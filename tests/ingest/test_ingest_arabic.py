@@ -97,12 +97,14 @@ def test_where_someone_speaks_is_no_incident(builtin: Any) -> None:
     assert roles["مارع"][0] == ""   # what the activists said happened there
     assert roles["موسكو"] == ("speaker", "Moscow")   # Moscow accused: its government
     assert roles["أنقرة"][0] == "speaker"
-    assert [d["place"] for d in result.drafts] == ["مارع"]
+    # the draft's place is the gazetteer's name, as the map's other labels are; the report's
+    # spelling stays in its ingest metadata
+    assert [(d["ingest"]["mention"], d["place"]) for d in result.drafts] == [("مارع", "Mare'")]
 
 
 def test_an_arabic_report_gives_typed_drafts(builtin: Any) -> None:
     result = ingest_file(REPORT, gazetteer=builtin, countries=("SY", "TR"))
-    drafts = {d["place"]: d for d in result.drafts}
+    drafts = {d["ingest"]["mention"]: d for d in result.drafts}
     assert drafts["عندان"]["type"] == "airstrike" and drafts["عندان"]["lat"] == pytest.approx(36.29, abs=0.05)
     assert drafts["مارع"]["type"] == "shelling"
     # ("صباح اليوم", this morning: the update's day)
@@ -127,8 +129,9 @@ def test_the_command_reads_an_arabic_report(tmp_path: Path) -> None:
                                "-o", str(out)])
     assert res.exit_code == 0, res.output
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
-    places = [d["place"] for d in data["incidents"]]
+    places = [d["ingest"]["mention"] for d in data["incidents"]]
     assert "إعزاز" in places and "رتيان" in places
+    assert not any(is_arabic(d["place"]) for d in data["incidents"])
     assert all(d["ingest"]["entry"] in ("الاثنين 8 شباط/فبراير 2016 - 14:20", "الثلاثاء 9 شباط/فبراير 2016 - 10:05",
                                         "(before the first timestamp)") for d in data["incidents"])
 
@@ -151,7 +154,7 @@ def test_arabic_time_phrases_date_the_draft(sentence: str, day: dt.date, phrase:
 def test_an_arabic_report_dates_its_drafts_and_sets_the_past_aside(builtin: Any) -> None:
     result = _read(builtin, "قصفت الطائرات مساء أمس مدينة إعزاز. "
                             "وكانت فصائل المعارضة قد سيطرت على مدينة منبج عام ٢٠١٢.")
-    drafts = {d["place"]: d for d in result.drafts}
+    drafts = {d["ingest"]["mention"]: d for d in result.drafts}
     assert drafts["إعزاز"]["date"].startswith("2016-02-07") and drafts["إعزاز"]["ingest"]["when"] == "أمس"
     assert "منبج" not in drafts
     assert [(s["name"], s["why"]) for s in result.set_aside] == [("منبج", "an earlier time (عام ٢٠١٢)")]
@@ -159,13 +162,13 @@ def test_an_arabic_report_dates_its_drafts_and_sets_the_past_aside(builtin: Any)
 
 def test_an_arabic_dateline_is_where_the_report_is_filed_from(builtin: Any) -> None:
     far = _read(builtin, "بيروت - (أ ف ب) - قصفت طائرات حربية بلدة إعزاز وقرية كفين صباح اليوم.")
-    assert [d["place"] for d in far.drafts] == ["إعزاز", "كفين"]
+    assert [d["ingest"]["mention"] for d in far.drafts] == ["إعزاز", "كفين"]
     assert [(s["name"], s["why"]) for s in far.set_aside] == [
         ("بيروت", "the dateline's place, far from the report's events (where the report is filed from)")]
     near = _read(builtin, "حلب - خاص\n\nقصفت طائرات حربية بلدة إعزاز صباح اليوم.")
-    assert [d["place"] for d in near.drafts] == ["إعزاز"]   # (Aleppo: near the story, no draft of its own)
+    assert [d["ingest"]["mention"] for d in near.drafts] == ["إعزاز"]   # (Aleppo: near the story, no draft of its own)
     alone = _read(builtin, "حلب - قصفت طائرات حربية الأحياء الشرقية صباح اليوم.")
-    assert [d["place"] for d in alone.drafts] == ["حلب"]
+    assert [d["ingest"]["mention"] for d in alone.drafts] == ["حلب"]
 
 
 def test_a_stretched_word_is_the_same_name(builtin: Any) -> None:
