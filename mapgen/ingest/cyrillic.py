@@ -136,7 +136,7 @@ SURNAMES = frozenset("""асад асада ассад путин лавров �
 _PATRONYMIC = re.compile(r"(?:ович|евич|овна|евна|ична)$")
 #: Countries by their Russian and Ukrainian names (stems: they decline).
 COUNTRY_STEMS = {
-    "сири": "SY", "турци": "TR", "туреччин": "TR", "ливан": "LB", "ирак": "IQ", "ірак": "IQ",
+    "сири": "SY", "сирі": "SY", "турци": "TR", "туреччин": "TR", "ливан": "LB", "ирак": "IQ", "ірак": "IQ",
     "иордани": "JO", "йорданi": "JO", "израил": "IL", "ізраїл": "IL", "палестин": "PS",
     "росси": "RU", "росі": "RU", "иран": "IR", "іран": "IR", "египт": "EG", "єгипт": "EG",
     "сша": "US", "америк": "US", "франци": "FR", "германи": "DE", "британи": "GB",
@@ -198,6 +198,11 @@ def case_forms(word: str) -> list[str]:
 _DIRECTIONS = {"восточн": "Eastern", "западн": "Western", "северн": "Northern", "южн": "Southern",
                "східн": "Eastern", "західн": "Western", "північн": "Northern",
                "південн": "Southern"}
+
+
+#: The Golan Heights, as Russian and Ukrainian write them: an adjective, then "heights".
+_GOLAN = ("голанск", "голанськ")
+_HEIGHTS = ("высот", "висот")
 
 
 def _shown(words: Sequence[_Word], name: str) -> str:
@@ -320,6 +325,16 @@ class CyrillicFinder(TwoPassFinder):
         ``found``; None when there is none."""
         if words[i].low in GROUP_HEADS:
             return last + 1   # ("Хайят Тахрир аш-Шам": no Damascus, al-Sham, in it)
+        if i + 1 < len(words) and words[i + 1].low.startswith(_HEIGHTS) \
+                and words[i].low.startswith(_GOLAN):
+            # "Голанские высоты" (its adjective declined, its noun in small letters)
+            mention = self._mention(sentence, words, i, 1, "Golan Heights", cue, "region",
+                                    run, listed)
+            if mention is not None:
+                mention.text = f"{words[i].text} {words[i + 1].text}"
+                (found.mentions if mention.status == "resolved" else found.unresolved
+                 ).append(mention)
+            return i + 2
         if _is_person(words[i:last + 1]):
             found.people.add(" ".join(w.text for w in words[i:last + 1]))
             return last + 1

@@ -118,3 +118,10 @@ def test_a_direction_before_a_name_and_a_group_s_name(builtin: Any) -> None:
     found = {m.text: (m.place.name, m.precision) for m in result.found.mentions}
     assert found["Восточной Гуте"] == ("Eastern Ghouta", "region")
     assert "Дума" in found and not any("Шам" in name for name in found)
+
+
+def test_the_golan_heights_in_russian(builtin: Any) -> None:
+    # "у Голанских высот": an adjective declined, then "heights" in small letters
+    result = _read(builtin, "Бои идут у Голанских высот, к югу от города Кунейтра.")
+    found = {m.text: (m.place.name, m.precision) for m in result.found.mentions}
+    assert found["Голанских высот"] == ("Golan Heights", "region")
