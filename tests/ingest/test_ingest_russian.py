@@ -90,6 +90,9 @@ def test_a_dash_after_a_name_in_small_letters_is_no_dateline(builtin: Any) -> No
     ("23 октября 2015, 14:43", (2015, 10, 23, 14, 43)),
     ("12 лютого 2016 року", (2016, 2, 12, 0, 0)),        # Ukrainian
     ("4 февраля 2016 г. в 09:15", (2016, 2, 4, 9, 15)),
+    ("Опубликовано: 4 февраля 2016, 14:43", (2016, 2, 4, 14, 43)),     # labelled
+    ("Опубліковано: 12 лютого 2016 року, 09:15", (2016, 2, 12, 9, 15)),
+    ("04.02.2016 14:35 - Обновлено 04.02.2016 15:10", (2016, 2, 4, 14, 35)),   # not the update
 ])
 def test_russian_and_ukrainian_dates_open_an_entry(builtin: Any, text: str, stamp: tuple) -> None:
     result = ingest_text(f"{text}\n\nБои идут у деревни Майер к северу от Алеппо.\n",
