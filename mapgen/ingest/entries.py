@@ -122,8 +122,9 @@ _LABEL = re.compile(
     r"publicad[oa]|postad[oa]|publié|publie|mis\s+à\s+jour|mis\s+a\s+jour|modifié|actualizad[oa]|"
     r"actualizaci[óo]n|yay[ıi]nlanma|g[üu]ncelleme|ver[öo]ffentlicht|aktualisiert|stand|erstellt|pubblicato|"
     r"aggiornato|(?:ultimo\s+)?aggiornamento|dateline|date|"
-    # Russian and Ukrainian: published, updated, date of publication
-    r"опубликовано|обновлено|дата\s+публикации|опубліковано|оновлено|дата\s+публікації)"
+    # Russian and Ukrainian: published, updated, date of publication (a doubled н is a common
+    # misspelling: "Опубликованно")
+    r"опубликованн?о|обновленн?о|дата\s+публикации|опубліковано|оновлено|дата\s+публікації)"
     r"(?![\w])(?:\s+(?:date|time|tarihi)\b)?"
     r"(?:\s+(?:(?:on|at|em|le|el|à|a|às|am|il)\b|:))*\s*[:\-–—]?\s*", re.I)
 #: What a byline puts after its date: the author ("Posted on August 20, 2019 by Leith
@@ -135,7 +136,7 @@ _AFTER_DATE = re.compile(r"(?:\s+(?:by|por|par|von|di)\s+[^\d|]{2,40}|,\s*p\.\s*
 #: The words that say when a page was changed ("Updated", "Atualizado em", "güncelleme").
 _UPDATE_WORDS = (r"(?:last\s+)?(?:updated|atualizad[oa]|atualiza[çc][ãa]o|actualizad[oa]|"
                  r"actualizaci[óo]n|mis\s+à\s+jour|modifié|g[üu]ncellen?me|aktualisiert|"
-                 r"aggiornato|обновлено|оновлено)(?![\w])")
+                 r"aggiornato|обновленн?о|оновлено)(?![\w])")
 #: When the page was changed, after the date it was published ("... Updated Apr 23, 2012").
 _TRAILING_UPDATE = re.compile(r"\s+(?:(?:--|[-–—|/·])\s+)?" + _UPDATE_WORDS + r".*$", re.I)
 #: A segment of a byline that tells how long ago the page changed ("Updated 3 years ago").
