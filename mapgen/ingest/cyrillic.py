@@ -17,14 +17,15 @@ A name is taken where Russian reporting puts one:
   village among the report's other places);
 * opening a sentence only when it is a town (every sentence's first word has a capital).
 
-A run that begins with a common given name, or has a patronymic, is a person; a word in
-capitals of a few letters is an acronym (САР, ИГИЛ, ВКС); names of countries are countries. A
-capital right before a verb of saying or acting, or in a sentence that tells of no event there,
-stands for its government ("Дамаск заявил");
-where someone speaks ("заявили в Дамаске") is no incident; a place and a comma and a date, or
-in capitals and a dash, opening a paragraph ("АЛЕППО, 4 февраля") is the dateline: the bureau
-when far from the report's places. The report's places are the context of each name (two passes, as for other
-languages; see :mod:`mapgen.ingest.mentions`).
+A run that begins with a common given name, ends with a leader's surname or has a patronymic is a
+person; a group's name ("Хайят Тахрир аш-Шам") is none; a word in capitals of a few letters is an
+acronym (САР, ИГИЛ, ВКС), and a line in capitals a heading; names of countries are countries; the
+first word of an Arabic name ("Кафр", "Тель") is no place alone. A capital right before a verb
+of saying or acting, or in a sentence that tells of no event there, stands for its government
+("Дамаск заявил"); where someone speaks ("заявили в Дамаске") is no incident; a place and a
+comma and a date, or in capitals and a dash, opening a paragraph ("АЛЕППО, 4 февраля") is the
+dateline: the bureau when far from the report's places. The report's places are the context of
+each name (two passes, as for other languages: see :mod:`mapgen.ingest.passes`).
 """
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 #: An Arabic article joined to the capitalised word after it, written small ("ан-Нууман",
 #: "аль-Асаль", "эз-Зор"): part of a name.
 _ARTICLE_NAME = re.compile(r"^(?:аль|эль|ал|ель|ас|эс|ес|аш|эш|ад|эд|ед|ар|эр|ер|аз|эз|ез|ан|эн|"
-                           r"ен|ат|эт|ет|ат|ль)-[А-ЯЁІЇЄҐ]")
+                           r"ен|ат|эт|ет|ль)-[А-ЯЁІЇЄҐ]")
 #: A sentence whose letters are capitals beyond this share is a heading (see ``_read``).
 SHOUTED_SHARE = 0.6
 #: Longest name looked for, in words.
@@ -83,10 +84,9 @@ NAME_HEADS = frozenset("""кафр кфар кефр кфр тель телль 
 джебель джабаль хирбет хирбат бейт бет баб рас шейх шех""".split())
 #: Stems of words of a place's kind (the name follows: "деревня Майер", "в городе Азаз");
 #: "населённый пункт" and its plural, by its first word.
-KIND_STEMS = ("город", "деревн", "деревен", "село", "села", "селе", "селом", "сёл", "посёл",
-              "посел", "населённ", "населен", "кварта", "микрорайон", "лагер", "аэродром",
-              "авиабаз", "аэропорт", "кпп", "высот", "плотин", "мост", "тюрьм", "крепост",
-              "цитадел", "пункт", "містечк", "міст", "сел", "селищ")
+KIND_STEMS = ("город", "деревн", "деревен", "сел", "сёл", "посёл", "посел", "населённ", "населен",
+              "кварта", "микрорайон", "лагер", "аэродром", "авиабаз", "аэропорт", "кпп", "высот",
+              "плотин", "мост", "тюрьм", "крепост", "цитадел", "пункт", "міст")
 #: Kind words that name many at once: a list of names follows, parted by commas and "и".
 PLURAL_KIND_WORDS = frozenset("""деревни деревень деревнях деревнями сёла села сёл сел населённые
 населенные населённых населенных пункты пунктов пунктах города городов городах кварталы
@@ -96,13 +96,13 @@ PLURAL_KIND_WORDS = frozenset("""деревни деревень деревня�
 REGION_STEMS = ("провинц", "мухафаз", "губернатор", "област", "округ")
 #: Nearness and direction: near the place ("около Азаза", "под Алеппо", "к северу от Хамы",
 #: "в районе Хрейтана", in the area of Hraytan).
-NEAR_WORDS = frozenset("""около возле близ вблизи недалеко рядом под окрестност окраин пригород
-севернее южнее западнее восточнее северо-западнее северо-восточнее юго-западнее юго-восточнее
-поблизу біля поблизу неподалік""".split())
+NEAR_WORDS = frozenset("""около возле близ вблизи недалеко рядом под севернее южнее западнее
+восточнее северо-западнее северо-восточнее юго-западнее юго-восточнее поблизу біля
+неподалік""".split())
 NEAR_STEMS = ("окрестност", "окраин", "пригород", "предмест", "подступ", "окол", "район")
 DIRECTION_STEMS = ("север", "юг", "запад", "восток", "північ", "півден", "захід", "схід")
 #: Prepositions before a place ("в", "у", "из", "на"...).
-PREPOSITIONS = frozenset("в во у из на к ко до от через между за с со по до при над близ з із".split())
+PREPOSITIONS = frozenset("в во у из на к ко до от через между за с со по при над з із".split())
 #: Verbs of saying and acting: a capital right before one stands for its government.
 GOVERNMENT_VERBS = ("заяв", "сообщ", "обвин", "призв", "потребов", "требу", "отверг", "счита",
                     "предупред", "пригроз", "осуд", "направ", "признал", "опроверг", "настаива")
@@ -125,19 +125,20 @@ GIVEN_NAMES = frozenset("""александр алексей анатолий а
 василий виктор виталий владимир владислав вячеслав геннадий георгий григорий дмитрий евгений
 иван игорь илья кирилл константин леонид максим михаил николай олег павел пётр петр роман
 сергей станислав степан юрий ярослав анна елена екатерина мария наталья ольга татьяна ирина
-светлана юлия мария марина валентина любовь людмила ангела
+светлана юлия марина валентина любовь людмила ангела
 али ахмед ахмад мухаммед мухаммад мохаммед махмуд мустафа омар умар хасан хусейн халид
 абдулла абдель башар хафез асма рами фарук юсеф юсуф ибрагим исмаил салим салех сулейман
-джамиль валид фейсал камаль хайсам махер ассад реджеп эрдоган мевлют хулуси""".split())
+джамиль валид фейсал камаль хайсам махер реджеп мевлют хулуси""".split())
 #: Surnames of the war's leaders and spokesmen, some of them villages' names too (Асад).
-SURNAMES = frozenset("""асад асада ассад путин лавров шойгу конашенков рудской трамп обама керри
+SURNAMES = frozenset("""асад ассад путин лавров шойгу конашенков рудской трамп обама керри
 байден эрдоган чавушоглу давутоглу акар мистура насралла хаменеи сулеймани джолани багдади
 мазлум абди""".split())
 _PATRONYMIC = re.compile(r"(?:ович|евич|овна|евна|ична)$")
 #: Countries by their Russian and Ukrainian names (stems: they decline).
 COUNTRY_STEMS = {
-    "сири": "SY", "сирі": "SY", "турци": "TR", "туреччин": "TR", "ливан": "LB", "ирак": "IQ", "ірак": "IQ",
-    "иордани": "JO", "йорданi": "JO", "израил": "IL", "ізраїл": "IL", "палестин": "PS",
+    "сири": "SY", "сирі": "SY", "турци": "TR", "туреччин": "TR", "ливан": "LB", "ирак": "IQ",
+    "ірак": "IQ", "иордани": "JO", "йордані": "JO", "израил": "IL", "ізраїл": "IL",
+    "палестин": "PS",
     "росси": "RU", "росі": "RU", "иран": "IR", "іран": "IR", "египт": "EG", "єгипт": "EG",
     "сша": "US", "америк": "US", "франци": "FR", "германи": "DE", "британи": "GB",
     "кипр": "CY", "катар": "QA", "саудовск": "SA", "украин": "UA", "україн": "UA",
