@@ -866,7 +866,10 @@ class Gazetteer:
                 return Resolution(name, "resolved", own, 1.0, match="exact")
         readings = cyrillic_readings(query)
         if readings:
-            # a name in Cyrillic letters: its Latin readings, the best answer of them
+            # a name in Cyrillic letters: its Latin readings, the best answer of them (the
+            # context's spread measured once for all of them)
+            if len(context) and context_spread is None:
+                context_spread = self.context_spread(context, _codes(countries))
             answers = [self.resolve(reading, countries=countries, near=near, context=context,
                                     extra_places=extra_places, view=view,
                                     context_spread=context_spread) for reading in readings]

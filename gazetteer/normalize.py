@@ -1123,8 +1123,8 @@ def cyrillic_readings(text: str) -> tuple[str, ...]:
     --------
     >>> cyrillic_readings("Тель-Рифаат"), cyrillic_readings("Джараблус")
     (('Tel-Rifaat',), ('Jarablus',))
-    >>> cyrillic_readings("Хан-Шейхун")
-    ('Khan-Sheykhun', 'Han-Sheyhun')
+    >>> cyrillic_readings("Хомс"), cyrillic_readings("Хан-Шейхун")[:2]
+    (('Khoms', 'Homs'), ('Khan-Sheykhun', 'Han-Sheyhun'))
     """
     if not is_cyrillic(text):
         return ()

@@ -537,10 +537,12 @@ def _short_lookalike(name: str, res: Any) -> bool:
         return False
     from gazetteer.normalize import consonants, cyrillic_readings, loose_key, split_qualifiers
 
-    # (a name in Cyrillic letters by its Latin readings, as the gazetteer looked it up)
+    # (a name in Cyrillic letters by its Latin readings, as the gazetteer looked it up; its
+    # consonants counted in the reading of every х as h, the second)
     keys = [loose_key(spelling) for spelling in cyrillic_readings(name) or (name,)]
+    fewest = keys[1] if len(keys) > 1 else keys[0]
     return (res.match != "loose" or loose_key(res.place.name) not in keys) and \
-        len(consonants(split_qualifiers(keys[-1])[0])) <= 3
+        len(consonants(split_qualifiers(fewest)[0])) <= 3
 
 
 @lru_cache(maxsize=4096)

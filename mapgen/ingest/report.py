@@ -194,11 +194,13 @@ def _find(lookup: PlaceLookup, sentences: Sequence[Sentence]) -> Found:
     """The places ``sentences`` name: those written in Arabic read as Arabic reporting names
     places (see :mod:`mapgen.ingest.arabic`), those in Cyrillic letters as Russian reporting
     does (see :mod:`mapgen.ingest.cyrillic`), with the places of the others as context."""
-    arabic = [s for s in sentences if is_arabic(s.text)]
-    cyrillic = [s for s in sentences if not is_arabic(s.text) and is_cyrillic(s.text)]
+    arabic: list[Sentence] = []
+    cyrillic: list[Sentence] = []
+    others: list[Sentence] = []
+    for s in sentences:   # (each sentence's script told once)
+        (arabic if is_arabic(s.text) else cyrillic if is_cyrillic(s.text) else others).append(s)
     if not arabic and not cyrillic:
         return find_mentions(lookup, sentences)
-    others = [s for s in sentences if not is_arabic(s.text) and not is_cyrillic(s.text)]
     found = find_mentions(lookup, others) if others else Found()
     if arabic:
         found = merge(found, find_arabic_mentions(lookup, arabic, lookup.context))
